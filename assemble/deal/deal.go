@@ -1,0 +1,193 @@
+// Package deal defines the deal file, dpakit's input contract: what one DPA
+// for one customer needs, how it is decoded strictly from YAML or JSON, laid
+// over a vendor profile, completed with defaults and validated.
+package deal
+
+// Deal is everything needed to generate one DPA for one customer. A profile
+// (the vendor's defaults) has the same shape; a deal is laid over a profile
+// key by key, the deal winning. Field names follow the YAML keys of
+// shared/spec/deal.example.yaml and must not be renamed.
+type Deal struct {
+	Reference     string `yaml:"reference" json:"reference" validate:"omitempty,max=64,docref"`
+	EffectiveDate Date   `yaml:"effective_date" json:"effective_date" validate:"required_date"`
+	Agreement     string `yaml:"agreement" json:"agreement" validate:"required,max=300,line"`
+	Language      string `yaml:"language" json:"language" validate:"oneof=en"`
+
+	Customer Customer `yaml:"customer" json:"customer"`
+	Provider Provider `yaml:"provider" json:"provider"`
+
+	SCC           SCC           `yaml:"scc" json:"scc"`
+	UKAddendum    UKAddendum    `yaml:"uk_addendum" json:"uk_addendum"`
+	Swiss         Toggle        `yaml:"swiss" json:"swiss"`
+	CCPA          Toggle        `yaml:"ccpa" json:"ccpa"`
+	Breach        Breach        `yaml:"breach" json:"breach"`
+	Subprocessors Subprocessors `yaml:"subprocessors" json:"subprocessors"`
+	Processing    Processing    `yaml:"processing" json:"processing"`
+	Security      Security      `yaml:"security" json:"security"`
+	Audit         Audit         `yaml:"audit" json:"audit"`
+}
+
+// Role is the customer's role under the GDPR.
+type Role string
+
+// The customer roles.
+const (
+	Controller Role = "controller"
+	Processor  Role = "processor"
+)
+
+// Customer is the data exporter under the SCCs.
+type Customer struct {
+	Name      string    `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Address   string    `yaml:"address" json:"address" validate:"required,max=300,line"`
+	Country   string    `yaml:"country" json:"country" validate:"required,country"`
+	Role      Role      `yaml:"role" json:"role" validate:"required,oneof=controller processor"`
+	Contact   Contact   `yaml:"contact" json:"contact"`
+	Signatory Signatory `yaml:"signatory" json:"signatory"`
+	// DPO is the customer's data protection officer or EU representative, where
+	// it has one (Annex I.A).
+	DPO *Contact `yaml:"dpo,omitempty" json:"dpo,omitempty"`
+	// Activities are the customer's activities relevant to the transfer
+	// (Annex I.A); a default sentence is used when empty.
+	Activities string `yaml:"activities,omitempty" json:"activities,omitempty" validate:"omitempty,max=500,line"`
+	// RegistrationNumber is the company registration number (UK Addendum Table 1).
+	RegistrationNumber string `yaml:"registration_number,omitempty" json:"registration_number,omitempty" validate:"omitempty,max=64,line"`
+}
+
+// Provider is the vendor: the processor, and the data importer under the SCCs.
+type Provider struct {
+	Name               string    `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Address            string    `yaml:"address" json:"address" validate:"required,max=300,line"`
+	Country            string    `yaml:"country" json:"country" validate:"required,country"`
+	Contact            Contact   `yaml:"contact" json:"contact"`
+	Signatory          Signatory `yaml:"signatory" json:"signatory"`
+	DPO                *Contact  `yaml:"dpo,omitempty" json:"dpo,omitempty"`
+	Activities         string    `yaml:"activities,omitempty" json:"activities,omitempty" validate:"omitempty,max=500,line"`
+	RegistrationNumber string    `yaml:"registration_number,omitempty" json:"registration_number,omitempty" validate:"omitempty,max=64,line"`
+	// SubprocessorListURL is where the current sub-processor list is published.
+	SubprocessorListURL string `yaml:"subprocessor_list_url,omitempty" json:"subprocessor_list_url,omitempty" validate:"omitempty,max=500,http_url"`
+}
+
+// Contact is a person or team to write to.
+type Contact struct {
+	Name  string `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Email string `yaml:"email" json:"email" validate:"required,max=254,email"`
+	Phone string `yaml:"phone,omitempty" json:"phone,omitempty" validate:"omitempty,max=40,line"`
+}
+
+// Signatory is the person who signs for a party.
+type Signatory struct {
+	Name  string `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Title string `yaml:"title" json:"title" validate:"required,max=200,line"`
+}
+
+// SubprocessorOption is the Clause 9(a) option.
+type SubprocessorOption string
+
+// The Clause 9(a) options.
+const (
+	// SpecificAuthorisation is Option 1: specific prior authorisation.
+	SpecificAuthorisation SubprocessorOption = "specific"
+	// GeneralAuthorisation is Option 2: general written authorisation.
+	GeneralAuthorisation SubprocessorOption = "general"
+)
+
+// SCC holds the selections made under the EU Standard Contractual Clauses,
+// Commission Implementing Decision (EU) 2021/914.
+type SCC struct {
+	Modules                []int              `yaml:"modules" json:"modules" validate:"required,min=1,max=4,unique,dive,min=1,max=4"`
+	DockingClause          bool               `yaml:"docking_clause" json:"docking_clause"`
+	SubprocessorOption     SubprocessorOption `yaml:"subprocessor_option" json:"subprocessor_option" validate:"omitempty,oneof=specific general"`
+	SubprocessorNoticeDays int                `yaml:"subprocessor_notice_days" json:"subprocessor_notice_days" validate:"min=0,max=365"`
+	RedressBody            bool               `yaml:"redress_body" json:"redress_body"`
+	GoverningLaw           string             `yaml:"governing_law" json:"governing_law" validate:"required,country"`
+	GoverningLawOption     int                `yaml:"governing_law_option" json:"governing_law_option" validate:"oneof=1 2"`
+	Forum                  string             `yaml:"forum" json:"forum" validate:"required,country"`
+	SupervisoryAuthority   string             `yaml:"supervisory_authority" json:"supervisory_authority" validate:"omitempty,max=300,line"`
+}
+
+// HasModule reports whether SCC module m is selected.
+func (s SCC) HasModule(m int) bool {
+	for _, x := range s.Modules {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// UKAddendum holds the ICO International Data Transfer Addendum selections.
+type UKAddendum struct {
+	Enabled bool `yaml:"enabled" json:"enabled"`
+	// EndingParty is Table 4: who may end the Addendum when the approved
+	// Addendum changes: importer, exporter or neither.
+	EndingParty string `yaml:"ending_party" json:"ending_party" validate:"omitempty,oneof=importer exporter neither"`
+}
+
+// Toggle switches an optional set of terms on or off.
+type Toggle struct {
+	Enabled bool `yaml:"enabled" json:"enabled"`
+}
+
+// Breach holds the personal data breach terms.
+type Breach struct {
+	NoticeHours int `yaml:"notice_hours" json:"notice_hours" validate:"min=1,max=72"`
+}
+
+// Subprocessors holds the sub-processor terms and list.
+type Subprocessors struct {
+	ObjectionDays int            `yaml:"objection_days" json:"objection_days" validate:"min=1,max=365"`
+	List          []Subprocessor `yaml:"list" json:"list" validate:"max=2000,dive"`
+}
+
+// Subprocessor is one entry of the sub-processor list (Annex III and the
+// workbook).
+type Subprocessor struct {
+	Name              string   `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Description       string   `yaml:"description" json:"description" validate:"max=500,line"`
+	Purpose           string   `yaml:"purpose" json:"purpose" validate:"required,max=500,line"`
+	Location          string   `yaml:"location" json:"location" validate:"required,max=200,line"`
+	Country           string   `yaml:"country" json:"country" validate:"required,country"`
+	Data              []string `yaml:"data" json:"data" validate:"max=50,dive,required,max=200,line"`
+	Category          string   `yaml:"category" json:"category" validate:"required,oneof=infrastructure service"`
+	TransferMechanism string   `yaml:"transfer_mechanism" json:"transfer_mechanism" validate:"required,oneof=none adequacy scc dpf"`
+	Website           string   `yaml:"website,omitempty" json:"website,omitempty" validate:"omitempty,max=500,http_url"`
+	Address           string   `yaml:"address,omitempty" json:"address,omitempty" validate:"omitempty,max=300,line"`
+	Contact           string   `yaml:"contact,omitempty" json:"contact,omitempty" validate:"omitempty,max=200,line"`
+	// Added is the date the sub-processor was added to the list.
+	Added Date `yaml:"added,omitempty" json:"added,omitempty"`
+}
+
+// Processing is the description of the processing and transfer (Annex I.B).
+type Processing struct {
+	DataSubjects      []string `yaml:"data_subjects" json:"data_subjects" validate:"required,min=1,max=50,dive,required,max=300,line"`
+	DataCategories    []string `yaml:"data_categories" json:"data_categories" validate:"required,min=1,max=100,dive,required,max=300,line"`
+	SpecialCategories []string `yaml:"special_categories" json:"special_categories" validate:"max=20,dive,required,max=300,line"`
+	// SpecialSafeguards are the restrictions or safeguards applied to special
+	// categories of data; required when there are any.
+	SpecialSafeguards string   `yaml:"special_safeguards,omitempty" json:"special_safeguards,omitempty" validate:"omitempty,max=1000,line"`
+	Frequency         string   `yaml:"frequency" json:"frequency" validate:"required,oneof=continuous one-off"`
+	Nature            string   `yaml:"nature" json:"nature" validate:"required,max=1000,line"`
+	Purposes          []string `yaml:"purposes" json:"purposes" validate:"required,min=1,max=50,dive,required,max=300,line"`
+	Retention         string   `yaml:"retention" json:"retention" validate:"required,max=1000,line"`
+}
+
+// Security holds the Annex II selections.
+type Security struct {
+	// Measures is "all" or a list of measure ids from the catalogue.
+	Measures       Measures  `yaml:"measures" json:"measures"`
+	Certifications []string  `yaml:"certifications" json:"certifications" validate:"max=30,dive,required,max=200,line"`
+	Extra          []Measure `yaml:"extra" json:"extra" validate:"max=100,dive"`
+}
+
+// Measure is a deal-specific security measure added to Annex II.
+type Measure struct {
+	Category string `yaml:"category" json:"category" validate:"required,max=100,line"`
+	Text     string `yaml:"text" json:"text" validate:"required,max=1000,line"`
+}
+
+// Audit holds the audit terms.
+type Audit struct {
+	FrequencyMonths int `yaml:"frequency_months" json:"frequency_months" validate:"min=1,max=60"`
+	NoticeDays      int `yaml:"notice_days" json:"notice_days" validate:"min=1,max=180"`
+}

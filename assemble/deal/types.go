@@ -1,0 +1,119 @@
+package deal
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// DateLayout is the only date format a deal accepts.
+const DateLayout = "2006-01-02"
+
+// Date is a calendar date written YYYY-MM-DD. The zero Date means "not set".
+type Date struct{ time.Time }
+
+// ParseDate parses a YYYY-MM-DD date.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+	}
+	return Date{t}, nil
+}
+
+// String returns the date as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(DateLayout)
+}
+
+// UnmarshalYAML accepts a YYYY-MM-DD scalar.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("want a date (YYYY-MM-DD)")
+	}
+	if n.Value == "" {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(n.Value)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalYAML writes the date as YYYY-MM-DD.
+func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
+
+// MarshalJSON writes the date as a YYYY-MM-DD string.
+func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
+
+// UnmarshalJSON reads a YYYY-MM-DD string.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("want a date (YYYY-MM-DD)")
+	}
+	if s == "" {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// Measures selects Annex II measures from the catalogue: every measure
+// ("all"), or the listed ids.
+type Measures struct {
+	All bool
+	IDs []string
+}
+
+// UnmarshalYAML accepts the scalar "all" or a sequence of measure ids.
+func (m *Measures) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Value != "all" && n.Value != "" {
+			return fmt.Errorf("want \"all\" or a list of measure ids, got %q", n.Value)
+		}
+		*m = Measures{All: n.Value == "all"}
+		return nil
+	case yaml.SequenceNode:
+		var ids []string
+		if err := n.Decode(&ids); err != nil {
+			return fmt.Errorf("want \"all\" or a list of measure ids")
+		}
+		*m = Measures{IDs: ids}
+		return nil
+	}
+	return fmt.Errorf("want \"all\" or a list of measure ids")
+}
+
+// MarshalYAML writes "all" or the list of ids.
+func (m Measures) MarshalYAML() (any, error) {
+	if m.All {
+		return "all", nil
+	}
+	return m.IDs, nil
+}
+
+// MarshalJSON writes "all" or the list of ids.
+func (m Measures) MarshalJSON() ([]byte, error) {
+	if m.All {
+		return json.Marshal("all")
+	}
+	if m.IDs == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(m.IDs)
+}
