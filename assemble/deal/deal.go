@@ -155,7 +155,7 @@ type Subprocessor struct {
 	Address           string   `yaml:"address,omitempty" json:"address,omitempty" validate:"omitempty,max=300,line"`
 	Contact           string   `yaml:"contact,omitempty" json:"contact,omitempty" validate:"omitempty,max=200,line"`
 	// Added is the date the sub-processor was added to the list.
-	Added Date `yaml:"added,omitempty" json:"added,omitempty"`
+	Added Date `yaml:"added,omitempty" json:"added,omitzero"`
 }
 
 // Processing is the description of the processing and transfer (Annex I.B).

@@ -1,0 +1,201 @@
+package assemble
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/wording"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// ErrUnknownDocument is returned for a document kind no template provides.
+var ErrUnknownDocument = errors.New("unknown document")
+
+// Engine assembles documents from one parsed Library. It is safe for
+// concurrent use.
+type Engine struct {
+	lib *Library
+	md  parser.Parser
+}
+
+// New returns an Engine over lib.
+func New(lib *Library) *Engine {
+	return &Engine{lib: lib, md: newMarkdown()}
+}
+
+// LoadEngine parses the clause library and templates and returns an Engine
+// over them.
+func LoadEngine(clauses, templates fs.FS) (*Engine, error) {
+	lib, err := Load(clauses, templates)
+	if err != nil {
+		return nil, err
+	}
+	return New(lib), nil
+}
+
+// Library returns the engine's clause library.
+func (e *Engine) Library() *Library { return e.lib }
+
+// CheckDeal reports the problems of d that only the library can see: Annex
+// II measure ids that are not in the catalogue. It returns a
+// *deal.ValidationError or nil.
+func (e *Engine) CheckDeal(d *deal.Deal) error {
+	var probs []deal.Problem
+	for i, id := range d.Security.Measures.IDs {
+		if !e.lib.HasMeasure(id) {
+			probs = append(probs, deal.Problem{
+				Path:    fmt.Sprintf("security.measures[%d]", i),
+				Rule:    "measure",
+				Message: fmt.Sprintf("%q is not a measure of the Annex II catalogue (see dpakit clauses measures)", id),
+			})
+		}
+	}
+	if len(probs) > 0 {
+		return &deal.ValidationError{Problems: probs}
+	}
+	return nil
+}
+
+// Assemble builds the document of the given kind ("dpa", "annex-i", ...) for
+// d, which must already be defaulted and valid (deal.Load returns such a
+// deal). It returns ErrUnknownDocument for a kind no template provides, a
+// *deal.ValidationError for measure ids the catalogue lacks, and an error
+// wrapping ErrLibrary when a clause or template fails.
+func (e *Engine) Assemble(d *deal.Deal, kind string) (*Document, error) {
+	t, ok := e.lib.templates[kind]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.lib.Templates(), ", "))
+	}
+	if err := e.CheckDeal(d); err != nil {
+		return nil, err
+	}
+	r := &render{lib: e.lib, seen: map[string]bool{}}
+	v := &view{Deal: escapeDeal(d), r: r}
+	var buf bytes.Buffer
+	buf.Grow(32 << 10)
+	if err := t.tmpl.Execute(&buf, v); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrLibrary, err)
+	}
+	src := buf.Bytes()
+	root := e.md.Parse(text.NewReader(src))
+	effective, _ := wording.Date(d.EffectiveDate)
+	b := &builder{
+		src:    src,
+		labels: map[string]string{},
+		directive: func(kind string, lines [][]Run) (Block, error) {
+			return directive(kind, lines, t, d, effective)
+		},
+	}
+	if err := b.build(root); err != nil {
+		return nil, fmt.Errorf("%w: templates/%s: %w", ErrLibrary, t.File, err)
+	}
+	doc := &Document{Meta: meta(t, d, e.lib, r.used), Blocks: b.blocks}
+	return doc, nil
+}
+
+// Markdown returns the Markdown source the template produces for d before it
+// is parsed: what `dpakit lint` and clause authors inspect.
+func (e *Engine) Markdown(d *deal.Deal, kind string) (string, error) {
+	t, ok := e.lib.templates[kind]
+	if !ok {
+		return "", fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.lib.Templates(), ", "))
+	}
+	r := &render{lib: e.lib, seen: map[string]bool{}}
+	var buf bytes.Buffer
+	if err := t.tmpl.Execute(&buf, &view{Deal: escapeDeal(d), r: r}); err != nil {
+		return "", fmt.Errorf("%w: %w", ErrLibrary, err)
+	}
+	return buf.String(), nil
+}
+
+// UsedClauses returns the clauses the document of the given kind pulls in
+// for d, in order of first use.
+func (e *Engine) UsedClauses(d *deal.Deal, kind string) ([]*Clause, error) {
+	t, ok := e.lib.templates[kind]
+	if !ok {
+		return nil, fmt.Errorf("%w %q", ErrUnknownDocument, kind)
+	}
+	r := &render{lib: e.lib, seen: map[string]bool{}}
+	var buf bytes.Buffer
+	if err := t.tmpl.Execute(&buf, &view{Deal: escapeDeal(d), r: r}); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrLibrary, err)
+	}
+	return r.used, nil
+}
+
+func directive(kind string, lines [][]Run, t *Template, d *deal.Deal, effective string) (Block, error) {
+	switch kind {
+	case "title":
+		tb := &TitleBlock{Title: t.Title}
+		if len(lines) > 0 {
+			tb.Subtitle = PlainText(lines[0])
+			tb.Lines = lines[1:]
+		}
+		return tb, nil
+	case "signatures":
+		sb := &SignatureBlock{Parties: []SignatureParty{
+			{Role: "Customer", Party: d.Customer.Name, Name: d.Customer.Signatory.Name, Title: d.Customer.Signatory.Title, Index: 1},
+			{Role: "Provider", Party: d.Provider.Name, Name: d.Provider.Signatory.Name, Title: d.Provider.Signatory.Title, Index: 2},
+		}}
+		for i, l := range lines {
+			if i > 0 {
+				sb.Intro = appendRun(sb.Intro, Run{Text: " "})
+			}
+			for _, r := range l {
+				sb.Intro = appendRun(sb.Intro, r)
+			}
+		}
+		return sb, nil
+	}
+	return nil, fmt.Errorf("unknown directive dpakit:%s (want dpakit:title or dpakit:signatures)", kind)
+}
+
+func meta(t *Template, d *deal.Deal, lib *Library, used []*Clause) Meta {
+	m := Meta{
+		Kind:           t.Name,
+		Title:          t.Title,
+		ShortTitle:     t.ShortTitle,
+		Reference:      d.Reference,
+		EffectiveDate:  d.EffectiveDate.Time,
+		Author:         d.Provider.Name,
+		DealHash:       dealHash(d),
+		Template:       t.Name + "@" + t.Version,
+		LibraryVersion: lib.Version,
+		Parties: []Party{
+			{Role: "Customer", Description: customerRole(d), Name: d.Customer.Name, Address: d.Customer.Address, Country: d.Customer.Country},
+			{Role: "Provider", Description: "processor and data importer", Name: d.Provider.Name, Address: d.Provider.Address, Country: d.Provider.Country},
+		},
+		Signers: []Signer{
+			{Role: "Customer", Party: d.Customer.Name, Name: d.Customer.Signatory.Name, Title: d.Customer.Signatory.Title},
+			{Role: "Provider", Party: d.Provider.Name, Name: d.Provider.Signatory.Name, Title: d.Provider.Signatory.Title},
+		},
+	}
+	m.Subject = t.Title + " between " + d.Customer.Name + " and " + d.Provider.Name
+	for _, c := range used {
+		m.Clauses = append(m.Clauses, ClauseUse{ID: c.ID, Version: c.Version, Title: c.Title})
+	}
+	return m
+}
+
+func customerRole(d *deal.Deal) string {
+	if d.Customer.Role == deal.Processor {
+		return "processor and data exporter"
+	}
+	return "controller and data exporter"
+}
+
+func dealHash(d *deal.Deal) string {
+	return deal.Hash(d)
+}
+
+func shortDigest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}

@@ -1,0 +1,137 @@
+package country
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func TestName(t *testing.T) {
+	tests := []struct {
+		code, name, withArticle string
+	}{
+		{"NL", "Netherlands", "the Netherlands"},
+		{"DE", "Germany", "Germany"},
+		{"US", "United States", "the United States"},
+		{"GB", "United Kingdom", "the United Kingdom"},
+		{"CH", "Switzerland", "Switzerland"},
+		{"CZ", "Czechia", "Czechia"},
+		{"PH", "Philippines", "the Philippines"},
+		{"BS", "Bahamas", "the Bahamas"},
+		{"AE", "United Arab Emirates", "the United Arab Emirates"},
+		{"CD", "Democratic Republic of the Congo", "the Democratic Republic of the Congo"},
+		{"KR", "South Korea", "South Korea"},
+		{"CI", "Côte d'Ivoire", "Côte d'Ivoire"},
+		{"IM", "Isle of Man", "the Isle of Man"},
+		{"nl", "", ""},
+		{"XK", "", ""},
+		{"UK", "", ""},
+		{"", "", ""},
+		{"NLD", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			if got := Name(tt.code); got != tt.name {
+				t.Errorf("Name(%q) = %q, want %q", tt.code, got, tt.name)
+			}
+			if got := WithArticle(tt.code); got != tt.withArticle {
+				t.Errorf("WithArticle(%q) = %q, want %q", tt.code, got, tt.withArticle)
+			}
+			if got, want := Valid(tt.code), tt.name != ""; got != want {
+				t.Errorf("Valid(%q) = %v, want %v", tt.code, got, want)
+			}
+		})
+	}
+}
+
+// TestTableComplete checks the table against the region data of
+// golang.org/x/text: every code is a country there, and every current
+// country there is in the table.
+func TestTableComplete(t *testing.T) {
+	if len(names) != 249 {
+		t.Errorf("table has %d codes, ISO 3166-1 assigns 249", len(names))
+	}
+	for code := range names {
+		r, err := language.ParseRegion(code)
+		if err != nil || !r.IsCountry() || r.String() != code {
+			t.Errorf("%s is not an ISO 3166-1 country code in x/text (%v, %v)", code, r, err)
+		}
+	}
+	// Codes x/text accepts as countries that ISO 3166-1 does not assign
+	// (exceptional and transitional reservations, user-assigned codes, and
+	// withdrawn codes that x/text still knows).
+	notISO := map[string]bool{
+		"AC": true, "CP": true, "DG": true, "EA": true, "EZ": true, "IC": true, "TA": true, "UN": true, "XK": true,
+		"AN": true, "CQ": true, "CS": true, "FQ": true, "NT": true, "PC": true, "SU": true, "YU": true,
+	}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || r.String() != code || notISO[code] {
+				continue
+			}
+			if r.Canonicalize().String() != code {
+				continue // deprecated code such as "DD" or "YU"
+			}
+			if !Valid(code) {
+				t.Errorf("%s is a country in x/text but missing from the table", code)
+			}
+		}
+	}
+	for code := range withThe {
+		if !Valid(code) {
+			t.Errorf("article table lists unknown code %s", code)
+		}
+	}
+}
+
+func TestEUAndEEA(t *testing.T) {
+	tests := []struct {
+		code      string
+		eu, eea   bool
+		authority string
+	}{
+		{"NL", true, true, "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"},
+		{"DE", true, true, "the data protection authority of the federal state (Land) in which the data exporter is established"},
+		{"IE", true, true, "Data Protection Commission (Ireland)"},
+		{"NO", false, true, "Norwegian Data Protection Authority (Datatilsynet)"},
+		{"IS", false, true, "Data Protection Authority (Persónuvernd)"},
+		{"LI", false, true, "Data Protection Authority (Liechtenstein)"},
+		{"CH", false, false, "Federal Data Protection and Information Commissioner (FDPIC)"},
+		{"GB", false, false, "Information Commissioner's Office (ICO)"},
+		{"US", false, false, ""},
+		{"nl", false, false, ""},
+		{"", false, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			if got := IsEU(tt.code); got != tt.eu {
+				t.Errorf("IsEU(%q) = %v, want %v", tt.code, got, tt.eu)
+			}
+			if got := IsEEA(tt.code); got != tt.eea {
+				t.Errorf("IsEEA(%q) = %v, want %v", tt.code, got, tt.eea)
+			}
+			if got := SupervisoryAuthority(tt.code); got != tt.authority {
+				t.Errorf("SupervisoryAuthority(%q) = %q, want %q", tt.code, got, tt.authority)
+			}
+		})
+	}
+}
+
+func TestTablesConsistent(t *testing.T) {
+	if len(eu) != 27 {
+		t.Errorf("%d EU Member States, want 27", len(eu))
+	}
+	for code := range eu {
+		if !Valid(code) {
+			t.Errorf("EU member %s is not a valid code", code)
+		}
+		if SupervisoryAuthority(code) == "" {
+			t.Errorf("EU member %s has no supervisory authority", code)
+		}
+	}
+	if len(authorities) != 32 {
+		t.Errorf("%d authorities, want 32 (EEA 30, CH, GB)", len(authorities))
+	}
+}

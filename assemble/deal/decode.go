@@ -1,0 +1,438 @@
+package deal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxSize is the largest deal or profile file accepted, in bytes.
+const MaxSize = 1 << 20
+
+// maxAliasNodes bounds the number of nodes that alias expansion may add to
+// a document, so that a "billion laughs" document fails fast instead of
+// exhausting memory.
+const maxAliasNodes = 100_000
+
+var (
+	dealType     = reflect.TypeFor[Deal]()
+	dateType     = reflect.TypeFor[Date]()
+	measuresType = reflect.TypeFor[Measures]()
+)
+
+// Parse decodes one deal or profile file, YAML or JSON (JSON is YAML), and
+// checks it strictly against the shape of Deal: unknown keys, duplicate
+// keys, values of the wrong kind or type, bad dates, several documents, an
+// empty document and a top level that is not a mapping are all problems.
+// Aliases are expanded (within a bound). It returns the top-level mapping
+// node, or a *ValidationError whose problems name the file.
+func Parse(data []byte, name string) (*yaml.Node, error) {
+	root, p := parseNode(data)
+	if p != nil {
+		p.File = name
+		return nil, newValidationError([]Problem{*p})
+	}
+	c := checker{file: name}
+	c.check(root, dealType, "")
+	if len(c.problems) > 0 {
+		return nil, newValidationError(c.problems)
+	}
+	return root, nil
+}
+
+// parseNode parses data into a single alias-free top-level mapping, or
+// returns the problem with the file as a whole.
+func parseNode(data []byte) (*yaml.Node, *Problem) {
+	if len(data) > MaxSize {
+		return nil, &Problem{Rule: "too_large", Message: fmt.Sprintf("is %d bytes; the limit is %d (1 MiB)", len(data), MaxSize)}
+	}
+	if !utf8.Valid(data) {
+		return nil, &Problem{Rule: "syntax", Message: "is not valid UTF-8 text"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := safeDecode(dec, &doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Problem{Rule: "empty", Message: "empty document"}
+		}
+		return nil, syntaxProblem(err)
+	}
+	var next yaml.Node
+	switch err := safeDecode(dec, &next); {
+	case err == nil:
+		return nil, &Problem{Rule: "multiple_documents", Line: next.Line, Message: fmt.Sprintf("holds more than one YAML document (the second starts at line %d)", next.Line)}
+	case !errors.Is(err, io.EOF):
+		return nil, syntaxProblem(err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) != 1 {
+			return nil, &Problem{Rule: "empty", Message: "empty document"}
+		}
+		root = root.Content[0]
+	}
+	r := resolver{budget: maxAliasNodes, active: map[*yaml.Node]bool{}}
+	root, err := r.resolve(root)
+	if err != nil {
+		return nil, &Problem{Rule: "alias", Message: err.Error()}
+	}
+	switch {
+	case isNull(root):
+		return nil, &Problem{Rule: "empty", Message: "empty document"}
+	case root.Kind != yaml.MappingNode:
+		return nil, &Problem{Rule: "type", Line: root.Line, Message: "the top level must be a mapping of keys to values, not " + describe(root)}
+	}
+	return root, nil
+}
+
+// safeDecode decodes the next document. yaml.v3 is no longer maintained and
+// has panicked on malformed input before; a panic on user input must
+// become an error, not take the server down.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: cannot parse: %v", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+// syntaxProblem turns a yaml.v3 error into a problem with the whole file.
+func syntaxProblem(err error) *Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	p := &Problem{Rule: "syntax", Message: msg}
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.IndexByte(rest, ':'); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				p.Line = n
+			}
+		}
+	}
+	return p
+}
+
+// resolver replaces alias nodes by copies of the nodes they refer to.
+type resolver struct {
+	budget int                 // nodes that copies may still add
+	active map[*yaml.Node]bool // anchored nodes being resolved (cycle check)
+}
+
+// resolve returns n with every alias below it expanded. Nodes are changed
+// in place; an alias becomes a deep copy of its (already resolved) target.
+func (r *resolver) resolve(n *yaml.Node) (*yaml.Node, error) {
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil || r.active[n.Alias] {
+			return nil, fmt.Errorf("line %d: alias *%s refers to a value that contains it", n.Line, n.Value)
+		}
+		return r.copy(n.Alias, n.Line)
+	}
+	if n.Anchor != "" {
+		r.active[n] = true
+		defer delete(r.active, n)
+	}
+	for i, c := range n.Content {
+		rc, err := r.resolve(c)
+		if err != nil {
+			return nil, err
+		}
+		n.Content[i] = rc
+	}
+	return n, nil
+}
+
+// copy deep-copies a resolved node, charging each new node to the budget.
+func (r *resolver) copy(n *yaml.Node, line int) (*yaml.Node, error) {
+	r.budget--
+	if r.budget < 0 {
+		return nil, fmt.Errorf("line %d: aliases expand to more than %d values; write the document out", line, maxAliasNodes)
+	}
+	if n.Kind == yaml.AliasNode {
+		// Only reachable for an alias the resolver has not seen, which
+		// cannot happen for a resolved target; treat as a cycle.
+		return nil, fmt.Errorf("line %d: alias *%s cannot be expanded", line, n.Value)
+	}
+	c := *n
+	c.Anchor = ""
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, x := range n.Content {
+		cx, err := r.copy(x, line)
+		if err != nil {
+			return nil, err
+		}
+		c.Content[i] = cx
+	}
+	return &c, nil
+}
+
+// checker walks a node tree against a Go type and collects problems.
+type checker struct {
+	file     string
+	problems []Problem
+}
+
+func (c *checker) add(n *yaml.Node, path, rule, msg string) {
+	c.problems = append(c.problems, Problem{File: c.file, Line: n.Line, Path: path, Rule: rule, Message: msg})
+}
+
+// check reports every way n does not fit a value of type t at path.
+func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
+	if isNull(n) {
+		return // a null is the zero value of any type
+	}
+	if !knownTag(n) {
+		c.add(n, path, "type", fmt.Sprintf("the tag %s is not supported", n.Tag))
+		return
+	}
+	switch {
+	case t == dateType:
+		if n.Kind != yaml.ScalarNode {
+			c.add(n, path, "type", "want a date (YYYY-MM-DD), not "+describe(n))
+		} else if _, err := ParseDate(n.Value); err != nil {
+			c.add(n, path, "type", fmt.Sprintf("%s is not a date (want YYYY-MM-DD)", quote(n.Value)))
+		}
+		return
+	case t == measuresType:
+		c.checkMeasures(n, path)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		c.check(n, t.Elem(), path)
+	case reflect.Struct:
+		c.checkStruct(n, t, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			c.add(n, path, "type", "want a list")
+			return
+		}
+		for i, e := range n.Content {
+			c.check(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			c.add(n, path, "type", "want text, not "+describe(n))
+		} else if n.Tag == "!!binary" {
+			c.add(n, path, "type", "want text, not binary data")
+		}
+	case reflect.Int:
+		var v int
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
+			c.add(n, path, "type", describeValue(n)+" is not a whole number")
+		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			c.add(n, path, "type", describeValue(n)+" is not true or false")
+		}
+	default:
+		// Deal has no other kinds; a new one must be taught here.
+		c.add(n, path, "type", fmt.Sprintf("cannot decode a %s", t))
+	}
+}
+
+// checkStruct checks a mapping against struct type t: keys must be known
+// field names, once each.
+func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
+	if n.Kind != yaml.MappingNode {
+		c.add(n, path, "type", "want a mapping of keys to values, not "+describe(n))
+		return
+	}
+	fields := yamlFields(t)
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			c.add(k, path, "type", "a key must be plain text, not "+describe(k))
+			continue
+		}
+		kp := joinPath(path, k.Value)
+		if k.Tag == "!!merge" {
+			c.add(k, kp, "merge_key", "merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			c.add(k, kp, "duplicate_key", fmt.Sprintf("is given twice (first at line %d)", line))
+			continue
+		}
+		seen[k.Value] = k.Line
+		f, ok := fields.byName[k.Value]
+		if !ok {
+			msg := "unknown field"
+			if s := suggest(k.Value, fields.names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			c.add(k, kp, "unknown_field", msg)
+			continue
+		}
+		c.check(v, t.Field(f).Type, kp)
+	}
+}
+
+func (c *checker) checkMeasures(n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Value != "all" {
+			c.add(n, path, "type", fmt.Sprintf(`want "all" or a list of measure ids, not %s`, quote(n.Value)))
+		}
+	case yaml.SequenceNode:
+		for i, e := range n.Content {
+			if e.Kind != yaml.ScalarNode || isNull(e) {
+				c.add(e, fmt.Sprintf("%s[%d]", path, i), "type", "want a measure id, not "+describe(e))
+			}
+		}
+	default:
+		c.add(n, path, "type", `want "all" or a list of measure ids, not `+describe(n))
+	}
+}
+
+// fieldSet maps YAML keys to struct field indexes.
+type fieldSet struct {
+	byName map[string]int
+	names  []string // in field order
+}
+
+// yamlFields returns the YAML keys of struct type t.
+func yamlFields(t reflect.Type) fieldSet {
+	fs := fieldSet{byName: map[string]int{}}
+	for i := range t.NumField() {
+		name := yamlName(t.Field(i))
+		if name == "" {
+			continue
+		}
+		fs.byName[name] = i
+		fs.names = append(fs.names, name)
+	}
+	return fs
+}
+
+// yamlName returns the YAML key of a struct field, or "" for a field that
+// has none.
+func yamlName(f reflect.StructField) string {
+	if !f.IsExported() {
+		return ""
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "-" {
+		return ""
+	}
+	if name == "" {
+		return strings.ToLower(f.Name)
+	}
+	return name
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// knownTag reports whether n carries one of the YAML core schema tags
+// (custom tags such as !env have no meaning in a deal).
+func knownTag(n *yaml.Node) bool {
+	switch n.Tag {
+	case "", "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!binary", "!!map", "!!seq", "!!merge":
+		return true
+	}
+	return false
+}
+
+// describe names the kind of a node for "want X, not Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return quote(n.Value)
+	}
+	return "this value"
+}
+
+// describeValue is describe for messages of the form "X is not a ...".
+func describeValue(n *yaml.Node) string {
+	d := describe(n)
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		return strings.ToUpper(d[:1]) + d[1:]
+	}
+	return d
+}
+
+// quote quotes a user's value for a message, shortened when long.
+func quote(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) > max {
+		r := []rune(s)
+		return strconv.Quote(string(r[:max])) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// suggest returns the candidate closest to key, when one is close enough to
+// be a plausible typo, or "".
+func suggest(key string, candidates []string) string {
+	norm := func(s string) string {
+		return strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(s))
+	}
+	best, bestDist := "", -1
+	for _, c := range candidates {
+		if norm(c) == norm(key) {
+			return c // effectiveDate, Effective-Date, NAME
+		}
+		d := editDistance(strings.ToLower(key), c)
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	limit := 2
+	if n := utf8.RuneCountInString(key); n <= 4 {
+		limit = 1
+	}
+	if bestDist >= 0 && bestDist <= limit {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and transpositions of adjacent runes
+// cost 1 each.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 30 // not a typo of a field name; avoid quadratic work
+	}
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

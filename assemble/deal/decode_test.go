@@ -1,0 +1,215 @@
+package deal
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
+)
+
+// billionLaughs is the classic alias bomb: 9^9 strings once expanded.
+const billionLaughs = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // Error() lines
+	}{
+		{"unknown key with suggestion", "customer:\n  contcat: {name: x}\n",
+			[]string{`customer.contcat: unknown field (did you mean "contact"?)`}},
+		{"unknown top-level key", "efective_date: 2026-12-01\n",
+			[]string{`efective_date: unknown field (did you mean "effective_date"?)`}},
+		{"camel case key", "effectiveDate: 2026-12-01\n",
+			[]string{`effectiveDate: unknown field (did you mean "effective_date"?)`}},
+		{"upper-case key", "customer: {Name: x}\n",
+			[]string{`customer.Name: unknown field (did you mean "name"?)`}},
+		{"unknown key far from any", "colour: blue\n",
+			[]string{"colour: unknown field"}},
+		{"unknown key in a list entry", "subprocessors:\n  list:\n    - name: a\n    - name: b\n      contry: US\n",
+			[]string{`subprocessors.list[1].contry: unknown field (did you mean "country"?)`}},
+		{"not a whole number", "breach:\n  notice_hours: abc\n",
+			[]string{`breach.notice_hours: "abc" is not a whole number`}},
+		{"decimal", "breach: {notice_hours: 48.5}\n",
+			[]string{`breach.notice_hours: "48.5" is not a whole number`}},
+		{"quoted number", `{"breach": {"notice_hours": "48"}}`,
+			[]string{`breach.notice_hours: "48" is not a whole number`}},
+		{"list for a number", "audit: {notice_days: [30]}\n",
+			[]string{"audit.notice_days: A list is not a whole number"}},
+		{"want a list", "scc:\n  modules: 2\n",
+			[]string{"scc.modules: want a list"}},
+		{"module not a number", "scc: {modules: [two]}\n",
+			[]string{`scc.modules[0]: "two" is not a whole number`}},
+		{"bool", "uk_addendum: {enabled: yes}\n",
+			[]string{`uk_addendum.enabled: "yes" is not true or false`}},
+		{"text wanted", "customer: {name: [Acme]}\n",
+			[]string{"customer.name: want text, not a list"}},
+		{"mapping wanted", "customer: Acme\n",
+			[]string{`customer: want a mapping of keys to values, not "Acme"`}},
+		{"bad date", "effective_date: 2026-13-01\n",
+			[]string{`effective_date: "2026-13-01" is not a date (want YYYY-MM-DD)`}},
+		{"date with time", "effective_date: 2026-12-01T10:00:00Z\n",
+			[]string{`effective_date: "2026-12-01T10:00:00Z" is not a date (want YYYY-MM-DD)`}},
+		{"date in another order", "effective_date: 01.12.2026\n",
+			[]string{`effective_date: "01.12.2026" is not a date (want YYYY-MM-DD)`}},
+		{"measures word", "security: {measures: some}\n",
+			[]string{`security.measures: want "all" or a list of measure ids, not "some"`}},
+		{"measures mapping", "security: {measures: {a: 1}}\n",
+			[]string{`security.measures: want "all" or a list of measure ids, not a mapping`}},
+		{"measures entry", "security: {measures: [enc, {a: 1}]}\n",
+			[]string{"security.measures[1]: want a measure id, not a mapping"}},
+		{"deep path", "subprocessors:\n  list:\n    - {}\n    - {}\n    - {}\n    - {country: [US]}\n",
+			[]string{"subprocessors.list[3].country: want text, not a list"}},
+		{"duplicate key", "reference: A\nagreement: B\nreference: C\n",
+			[]string{"reference: is given twice (first at line 1)"}},
+		{"duplicate key in JSON", `{"customer": {"name": "a", "name": "b"}}`,
+			[]string{"customer.name: is given twice (first at line 1)"}},
+		{"custom tag", "reference: !env DPA_REF\n",
+			[]string{"reference: the tag !env is not supported"}},
+		{"binary", "reference: !!binary aGVsbG8=\n",
+			[]string{"reference: want text, not binary data"}},
+		{"merge key", "customer: &c {name: x}\nprovider:\n  <<: *c\n",
+			[]string{"provider.<<: merge keys (<<) are not supported; write the keys out"}},
+		{"complex key", "? [a]\n: 1\n",
+			[]string{"deal.yaml: a key must be plain text, not a list"}},
+		{"several problems", "customer:\n  contcat: {}\n  country: [DE]\nbreach: {notice_hours: x}\n",
+			[]string{
+				`customer.contcat: unknown field (did you mean "contact"?)`,
+				"customer.country: want text, not a list",
+				`breach.notice_hours: "x" is not a whole number`,
+			}},
+		{"empty file", "", []string{"deal.yaml: empty document"}},
+		{"white space", "  \n\n", []string{"deal.yaml: empty document"}},
+		{"comments only", "# nothing yet\n", []string{"deal.yaml: empty document"}},
+		{"document marker only", "---\n", []string{"deal.yaml: empty document"}},
+		{"null", "~\n", []string{"deal.yaml: empty document"}},
+		{"two documents", "reference: A\n---\nreference: B\n",
+			[]string{"deal.yaml: holds more than one YAML document (the second starts at line 2)"}},
+		{"top-level list", "- reference: A\n",
+			[]string{"deal.yaml: the top level must be a mapping of keys to values, not a list"}},
+		{"top-level scalar", "hello\n",
+			[]string{`deal.yaml: the top level must be a mapping of keys to values, not "hello"`}},
+		{"syntax error", "customer:\n  name: [Acme\n",
+			[]string{"deal.yaml: line 1: did not find expected ',' or ']'"}},
+		{"tab indentation", "customer:\n\tname: x\n",
+			[]string{"deal.yaml: line 2: found character that cannot start any token"}},
+		{"invalid UTF-8", "reference: \xff\n",
+			[]string{"deal.yaml: is not valid UTF-8 text"}},
+		{"alias cycle", "customer: &c {name: *c}\n",
+			[]string{"deal.yaml: line 1: alias *c refers to a value that contains it"}},
+		{"billion laughs", billionLaughs,
+			[]string{"deal.yaml: line 6: aliases expand to more than 100000 values; write the document out"}},
+		{"too large", "reference: " + strings.Repeat("x", MaxSize),
+			[]string{fmt.Sprintf("deal.yaml: is %d bytes; the limit is 1048576 (1 MiB)", MaxSize+11)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			n, err := Parse([]byte(tt.in), "deal.yaml")
+			if elapsed := time.Since(start); elapsed > 2*time.Second {
+				t.Errorf("Parse took %v", elapsed)
+			}
+			if err == nil {
+				t.Fatalf("Parse = %v, nil; want an error", n)
+			}
+			problems(t, err) // a *ValidationError wrapping ErrInvalid
+			if diff := cmp.Diff(tt.want, strings.Split(err.Error(), "\n")); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			var ve *ValidationError
+			errors.As(err, &ve)
+			if ve.File != "deal.yaml" {
+				t.Errorf("File = %q, want deal.yaml", ve.File)
+			}
+		})
+	}
+}
+
+func TestParseLocation(t *testing.T) {
+	_, err := Parse([]byte("reference: A\ncustomer:\n  contcat: {}\n"), "deals/acme.yaml")
+	want := []Problem{{File: "deals/acme.yaml", Line: 3, Path: "customer.contcat", Rule: "unknown_field", Message: `unknown field (did you mean "contact"?)`}}
+	if diff := cmp.Diff(want, problems(t, err)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"nulls", "customer:\nprovider: ~\nscc: {modules: null}\neffective_date:\n"},
+		{"aliases", "customer:\n  name: &n Acme\n  address: *n\n"},
+		{"numbers as text", "reference: 2026\nagreement: 1.5\n"},
+		{"hex number", "breach: {notice_hours: 0x30}\n"},
+		{"measures all", "security: {measures: all}\n"},
+		{"measures list", "security: {measures: [enc, mfa]}\n"},
+		{"quoted date", `{"effective_date": "2026-12-01"}`},
+		{"JSON with tabs", "{\n\t\"reference\": \"x\",\n\t\"scc\": {\"modules\": [2]}\n}\n"},
+		{"byte order mark", "\ufeffreference: x\n"},
+		{"document markers", "---\nreference: x\n...\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse([]byte(tt.in), "deal.yaml"); err != nil {
+				t.Errorf("Parse: %v", err)
+			}
+		})
+	}
+}
+
+// TestJSONEqualsYAML decodes the example as YAML and as JSON.
+func TestJSONEqualsYAML(t *testing.T) {
+	fromYAML := exampleDeal(t)
+	var generic any
+	if err := yaml.Unmarshal(readExample(t), &generic); err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.MarshalIndent(jsonable(generic), "", "\t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromJSON, err := NewValidator(Options{}).FromJSON(js, "deal.json")
+	if err != nil {
+		t.Fatalf("FromJSON: %v\n%s", err, js)
+	}
+	if diff := cmp.Diff(fromYAML, fromJSON); diff != "" {
+		t.Errorf("JSON and YAML differ (-yaml +json):\n%s", diff)
+	}
+	// Unknown keys are errors in JSON too.
+	bad := bytes.Replace(js, []byte(`"contact"`), []byte(`"contcat"`), 1)
+	_, err = NewValidator(Options{}).FromJSON(bad, "deal.json")
+	if got, want := fmt.Sprint(err), `customer.contcat: unknown field (did you mean "contact"?)`; got != want {
+		t.Errorf("FromJSON(unknown key) = %s, want %s", got, want)
+	}
+}
+
+// jsonable turns YAML's generic values into ones encoding/json accepts.
+func jsonable(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = jsonable(x)
+		}
+		return v
+	case []any:
+		for i, x := range v {
+			v[i] = jsonable(x)
+		}
+		return v
+	case time.Time:
+		return v.Format(DateLayout)
+	}
+	return v
+}

@@ -1,0 +1,155 @@
+package deal
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dpakit/dpakit/assemble/country"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Defaults fills in every field the deal leaves empty and that has a
+// default. It is idempotent: applying it twice gives the same deal as
+// applying it once. Fields without a default (breach.notice_hours,
+// subprocessors.objection_days, scc.subprocessor_notice_days, ...) are left
+// for Validate to report.
+//
+//   - language: "en"
+//   - scc.modules: [2] for a controller customer, [3] for a processor
+//   - scc.governing_law_option: 1
+//   - scc.forum: scc.governing_law
+//   - scc.supervisory_authority: the authority of customer.country, when the
+//     customer is in the EEA and a module with Clause 13 (1-3) is selected
+//   - scc.subprocessor_option: "general", when module 2 or 3 is selected
+//   - uk_addendum.ending_party: "neither", when the Addendum is enabled
+//   - security.measures: "all", when neither "all" nor any id is given
+//   - reference: DPA-YYYYMMDD-CUSTOMER (see DefaultReference)
+//   - audit.frequency_months: 12; audit.notice_days: 30
+func Defaults(d *Deal) {
+	if d.Language == "" {
+		d.Language = "en"
+	}
+	if len(d.SCC.Modules) == 0 {
+		switch d.Customer.Role {
+		case Controller:
+			d.SCC.Modules = []int{2}
+		case Processor:
+			d.SCC.Modules = []int{3}
+		}
+	}
+	if d.SCC.GoverningLawOption == 0 {
+		d.SCC.GoverningLawOption = 1
+	}
+	if d.SCC.Forum == "" {
+		d.SCC.Forum = d.SCC.GoverningLaw
+	}
+	if d.SCC.SupervisoryAuthority == "" && hasClause13(d.SCC) && country.IsEEA(d.Customer.Country) {
+		d.SCC.SupervisoryAuthority = country.SupervisoryAuthority(d.Customer.Country)
+	}
+	if d.SCC.SubprocessorOption == "" && hasClause9(d.SCC) {
+		d.SCC.SubprocessorOption = GeneralAuthorisation
+	}
+	if d.UKAddendum.Enabled && d.UKAddendum.EndingParty == "" {
+		d.UKAddendum.EndingParty = "neither"
+	}
+	if !d.Security.Measures.All && len(d.Security.Measures.IDs) == 0 {
+		d.Security.Measures = Measures{All: true}
+	}
+	if d.Reference == "" {
+		d.Reference = DefaultReference(d.Customer.Name, d.EffectiveDate)
+	}
+	if d.Audit.FrequencyMonths == 0 {
+		d.Audit.FrequencyMonths = 12
+	}
+	if d.Audit.NoticeDays == 0 {
+		d.Audit.NoticeDays = 30
+	}
+}
+
+// hasClause9 reports whether a selected module has Clause 9 (sub-processors):
+// modules 2 and 3.
+func hasClause9(s SCC) bool { return s.HasModule(2) || s.HasModule(3) }
+
+// hasClause13 reports whether a selected module has Clause 13 (supervision)
+// and Annex I.C: modules 1 to 3.
+func hasClause13(s SCC) bool { return s.HasModule(1) || s.HasModule(2) || s.HasModule(3) }
+
+// maxReference is the longest reference a deal accepts.
+const maxReference = 64
+
+// DefaultReference derives a reference from the customer's name and the
+// effective date: "DPA-20261201-MULLER-LOGISTIK" for "Müller Logistik GmbH"
+// on 1 December 2026. The name is folded to upper-case ASCII, its legal form
+// (GmbH, Inc., Ltd, ...) dropped, and the result cut to 64 characters at a
+// word boundary. Parts that are missing are left out; it returns "" when
+// both are.
+func DefaultReference(customerName string, date Date) string {
+	ref := "DPA"
+	if !date.IsZero() {
+		ref += "-" + date.Format("20060102")
+	}
+	words := dropLegalForm(asciiWords(customerName))
+	for i, w := range words {
+		if len(ref)+1+len(w) > maxReference {
+			if i == 0 {
+				// A first word too long to fit: cut it.
+				ref = (ref + "-" + w)[:maxReference]
+			}
+			break
+		}
+		ref += "-" + w
+	}
+	if ref == "DPA" {
+		return ""
+	}
+	return ref
+}
+
+// foldTable spells letters that do not decompose into an ASCII letter plus
+// marks.
+var foldTable = map[rune]string{
+	'ß': "SS", 'ẞ': "SS", 'Æ': "AE", 'æ': "AE", 'Œ': "OE", 'œ': "OE",
+	'Ø': "O", 'ø': "O", 'Ł': "L", 'ł': "L", 'Đ': "D", 'đ': "D", 'Ð': "D", 'ð': "D",
+	'Þ': "TH", 'þ': "TH", 'ı': "I", 'Ħ': "H", 'ħ': "H", 'Ŧ': "T", 'ŧ': "T",
+	'Ŋ': "NG", 'ŋ': "NG", 'ĸ': "K", 'ſ': "S", '&': "AND",
+}
+
+// asciiWords folds s to upper-case ASCII words: accents are dropped (ü→U),
+// a few letters spelled out (ß→SS, ł→L), dots, slashes and apostrophes
+// removed ("B.V."→"BV", "A/S"→"AS") and anything else splits words.
+func asciiWords(s string) []string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToUpper(r))
+		case r == '.' || r == '/' || r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
+			// joins: "B.V.", "A/S", "O'Brien"; combining marks vanish
+		case foldTable[r] != "":
+			b.WriteString(foldTable[r])
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Fields(b.String())
+}
+
+// legalForms are company-form words dropped from the end of a name.
+var legalForms = map[string]bool{
+	"AB": true, "AG": true, "APS": true, "AS": true, "ASA": true, "BV": true, "BVBA": true,
+	"CO": true, "CORP": true, "CORPORATION": true, "COMPANY": true, "EV": true, "GMBH": true,
+	"INC": true, "INCORPORATED": true, "KFT": true, "KG": true, "KGAA": true, "LIMITED": true,
+	"LLC": true, "LLP": true, "LP": true, "LTD": true, "NV": true, "OG": true, "OHG": true,
+	"OY": true, "OYJ": true, "PLC": true, "PTY": true, "SA": true, "SARL": true, "SAS": true,
+	"SASU": true, "SE": true, "SL": true, "SPA": true, "SRL": true, "SRO": true, "UG": true,
+	"AND": true, "SP": true, "Z": true, "OO": true, "ZOO": true, "HAFTUNGSBESCHRANKT": true,
+}
+
+// dropLegalForm removes legal-form words from the end of words, keeping at
+// least one word.
+func dropLegalForm(words []string) []string {
+	for len(words) > 1 && legalForms[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return words
+}

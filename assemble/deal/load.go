@@ -1,0 +1,168 @@
+package deal
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Load decodes a deal and, unless profile is nil, the vendor profile it is
+// laid over; merges the deal over the profile (see Merge); decodes the
+// result into a Deal; applies Defaults; and validates it with a Validator
+// built with no Options. See (*Validator).Load.
+func Load(deal []byte, dealName string, profile []byte, profileName string) (*Deal, error) {
+	return NewValidator(Options{}).Load(deal, dealName, profile, profileName)
+}
+
+// Load decodes a deal and, unless profile is nil, the vendor profile it is
+// laid over; merges the deal over the profile (see Merge); decodes the
+// result into a Deal; applies Defaults; and validates it.
+//
+// Every error is a *ValidationError. Decoding problems of both files are
+// reported together, each naming its file; the returned Deal is then nil.
+// When the merged deal decodes but breaks a rule, Load returns the defaulted
+// Deal together with the error, so that a form can show it again; each
+// problem names the file that supplied the offending value, where one did.
+func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileName string) (*Deal, error) {
+	var problems []Problem
+	dn, err := Parse(deal, dealName)
+	if err != nil {
+		problems = append(problems, problemsOf(err, dealName)...)
+	}
+	var pn *yaml.Node
+	if profile != nil {
+		pn, err = Parse(profile, profileName)
+		if err != nil {
+			problems = append(problems, problemsOf(err, profileName)...)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, newValidationError(problems)
+	}
+	d, err := Decode(Merge(pn, dn))
+	if err != nil {
+		return nil, err
+	}
+	Defaults(d)
+	if err := v.Validate(d); err != nil {
+		if ve, ok := err.(*ValidationError); ok {
+			for i := range ve.Problems {
+				p := &ve.Problems[i]
+				if n := lookup(dn, p.Path); n != nil {
+					p.File, p.Line = dealName, n.Line
+				} else if n := lookup(pn, p.Path); n != nil {
+					p.File, p.Line = profileName, n.Line
+				}
+			}
+			err = newValidationError(ve.Problems)
+		}
+		return d, err
+	}
+	return d, nil
+}
+
+// problemsOf returns the problems of a *ValidationError, or wraps any other
+// error as a problem with the file.
+func problemsOf(err error, file string) []Problem {
+	if ve, ok := err.(*ValidationError); ok {
+		return ve.Problems
+	}
+	return []Problem{{File: file, Rule: "syntax", Message: err.Error()}}
+}
+
+// Merge lays the deal node over the profile node, key by key, and returns
+// the result; either may be nil. Where both hold a mapping for the same key
+// the two are merged recursively; otherwise the deal's value replaces the
+// profile's whole: lists are not concatenated, and an explicit false, 0, ""
+// or null in the deal wins over the profile. Neither input is modified.
+func Merge(profile, deal *yaml.Node) *yaml.Node {
+	switch {
+	case profile == nil:
+		return deal
+	case deal == nil:
+		return profile
+	case profile.Kind != yaml.MappingNode || deal.Kind != yaml.MappingNode:
+		return deal
+	}
+	out := *profile
+	out.Content = append([]*yaml.Node(nil), profile.Content...)
+	for i := 0; i+1 < len(deal.Content); i += 2 {
+		k, v := deal.Content[i], deal.Content[i+1]
+		j := mappingIndex(&out, k.Value)
+		if j < 0 {
+			out.Content = append(out.Content, k, v)
+			continue
+		}
+		out.Content[j+1] = Merge(out.Content[j+1], v)
+	}
+	return &out
+}
+
+// mappingIndex returns the index of key's key node in mapping m, or -1.
+func mappingIndex(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// Decode decodes a node that Parse (or Merge of Parse results) returned
+// into a new Deal, without defaults or validation.
+func Decode(n *yaml.Node) (*Deal, error) {
+	d := new(Deal)
+	if n == nil {
+		return d, nil
+	}
+	if err := n.Decode(d); err != nil {
+		// Parse has checked every value, so this is not expected; report it
+		// as a problem rather than as an internal error all the same.
+		return nil, newValidationError([]Problem{{Rule: "type", Message: strings.TrimPrefix(err.Error(), "yaml: ")}})
+	}
+	return d, nil
+}
+
+// lookup returns the node at a problem path ("a.b[2].c") below n, or nil.
+func lookup(n *yaml.Node, path string) *yaml.Node {
+	if n == nil || path == "" {
+		return nil
+	}
+	for seg := range strings.SplitSeq(path, ".") {
+		key, rest, _ := strings.Cut(seg, "[")
+		if n.Kind != yaml.MappingNode {
+			return nil
+		}
+		i := mappingIndex(n, key)
+		if i < 0 {
+			return nil
+		}
+		n = n.Content[i+1]
+		for rest != "" {
+			idx, after, ok := strings.Cut(rest, "]")
+			k, err := strconv.Atoi(idx)
+			if !ok || err != nil || n.Kind != yaml.SequenceNode || k < 0 || k >= len(n.Content) {
+				return nil
+			}
+			n = n.Content[k]
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return n
+}
+
+// FromJSON decodes a single deal given as JSON (or YAML), as an API
+// request body, with no profile: it is Load(data, name, nil, "").
+func (v *Validator) FromJSON(data []byte, name string) (*Deal, error) {
+	return v.Load(data, name, nil, "")
+}
+
+// Complete applies Defaults to a deal built in code (from a form, say) and
+// validates it.
+func (v *Validator) Complete(d *Deal) error {
+	if d != nil {
+		Defaults(d)
+	}
+	return v.Validate(d)
+}

@@ -1,0 +1,218 @@
+package deal
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
+)
+
+// splitExample splits the example into a profile (the vendor's keys) and a
+// deal (the rest).
+func splitExample(t testing.TB) (profile, deal []byte) {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(readExample(t), &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	vendor := map[string]bool{"provider": true, "subprocessors": true, "security": true, "audit": true, "breach": true}
+	p := &yaml.Node{Kind: yaml.MappingNode}
+	d := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i < len(root.Content); i += 2 {
+		dst := d
+		if vendor[root.Content[i].Value] {
+			dst = p
+		}
+		dst.Content = append(dst.Content, root.Content[i], root.Content[i+1])
+	}
+	pb, err := yaml.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := yaml.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pb, db
+}
+
+func TestLoadWithProfile(t *testing.T) {
+	profile, deal := splitExample(t)
+	got, err := Load(deal, "deal.yaml", profile, "profile.yaml")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if diff := cmp.Diff(exampleDeal(t), got); diff != "" {
+		t.Errorf("deal over profile differs from the whole example (-want +got):\n%s", diff)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	profile := []byte(`
+scc: {docking_clause: true, subprocessor_notice_days: 30, governing_law: IE, modules: [2, 3]}
+uk_addendum: {enabled: true, ending_party: exporter}
+audit: {frequency_months: 24, notice_days: 60}
+agreement: Terms of Service
+subprocessors:
+  objection_days: 14
+  list:
+    - {name: A, country: IE}
+    - {name: B, country: US}
+provider: {name: Kestrel, dpo: {name: DPO, email: dpo@kestrel.example}}
+`)
+	deal := []byte(`
+scc: {docking_clause: false, modules: [2]}
+uk_addendum: {enabled: false}
+audit: {notice_days: 0}
+agreement: ""
+subprocessors:
+  list:
+    - {name: C, country: DE}
+provider: {dpo: null}
+reference: DPA-1
+`)
+	pn, err := Parse(profile, "profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dn, err := Parse(deal, "deal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profileBefore, dealBefore := encode(t, pn), encode(t, dn)
+	got, err := Decode(Merge(pn, dn))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Deal{
+		Reference: "DPA-1",
+		SCC: SCC{
+			DockingClause:          false, // false in the deal beats true in the profile
+			Modules:                []int{2},
+			SubprocessorNoticeDays: 30, // kept from the profile: mappings merge
+			GoverningLaw:           "IE",
+		},
+		UKAddendum:    UKAddendum{Enabled: false, EndingParty: "exporter"},
+		Audit:         Audit{FrequencyMonths: 24, NoticeDays: 0}, // 0 beats 60
+		Subprocessors: Subprocessors{ObjectionDays: 14, List: []Subprocessor{{Name: "C", Country: "DE"}}}, // lists replace
+		Provider:      Provider{Name: "Kestrel"}, // null removes the profile's DPO
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("merged (-want +got):\n%s", diff)
+	}
+	if !bytes.Equal(profileBefore, encode(t, pn)) || !bytes.Equal(dealBefore, encode(t, dn)) {
+		t.Error("Merge modified its inputs")
+	}
+	if Merge(nil, dn) != dn || Merge(pn, nil) != pn {
+		t.Error("Merge with a nil side should return the other side")
+	}
+}
+
+func encode(t *testing.T, n *yaml.Node) []byte {
+	t.Helper()
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestLoadReportsBothFiles(t *testing.T) {
+	_, err := Load([]byte("customer: {contcat: x}\n"), "deal.yaml", []byte("audit:\n  notice_days: soon\n"), "profile.yaml")
+	want := []Problem{
+		{File: "deal.yaml", Line: 1, Path: "customer.contcat", Rule: "unknown_field", Message: `unknown field (did you mean "contact"?)`},
+		{File: "profile.yaml", Line: 2, Path: "audit.notice_days", Rule: "type", Message: `"soon" is not a whole number`},
+	}
+	if diff := cmp.Diff(want, problems(t, err)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	var ve *ValidationError
+	if errors.As(err, &ve) && ve.File != "" {
+		t.Errorf("File = %q, want \"\" for problems in two files", ve.File)
+	}
+	wantText := "customer.contcat: unknown field (did you mean \"contact\"?)\naudit.notice_days: \"soon\" is not a whole number"
+	if err.Error() != wantText {
+		t.Errorf("Error() = %q, want %q", err.Error(), wantText)
+	}
+}
+
+func TestLoadEmptyProfile(t *testing.T) {
+	_, err := Load(readExample(t), "deal.yaml", []byte{}, "profile.yaml")
+	if got, want := err.Error(), "profile.yaml: empty document"; got != want {
+		t.Errorf("Load(empty profile) = %q, want %q", got, want)
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) || ve.File != "profile.yaml" {
+		t.Errorf("error %#v should name profile.yaml", err)
+	}
+}
+
+// TestLoadLocatesProblems checks that a rule broken by the merged deal is
+// traced to the file that supplied the value.
+func TestLoadLocatesProblems(t *testing.T) {
+	profile, deal := splitExample(t)
+	deal = bytes.Replace(deal, []byte("language: en"), []byte("language: fr"), 1)
+	profile = bytes.Replace(profile, []byte("notice_hours: 48"), []byte("notice_hours: 96"), 1)
+	d, err := Load(deal, "deal.yaml", profile, "profile.yaml")
+	if d == nil {
+		t.Fatal("Load returned no deal with a validation error")
+	}
+	got := problems(t, err)
+	want := []Problem{
+		{File: "deal.yaml", Path: "language", Rule: "oneof", Message: `"fr" is not supported (only "en" for now)`},
+		{File: "profile.yaml", Path: "breach.notice_hours", Rule: "max", Message: "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)"},
+	}
+	if diff := cmp.Diff(want, got, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Line" }, cmp.Ignore())); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	for _, p := range got {
+		if p.Line == 0 {
+			t.Errorf("%s: no line", p)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	n, err := Parse(readExample(t), "deal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path, value string
+	}{
+		{"customer.country", "DE"},
+		{"subprocessors.list[1].country", "US"},
+		{"subprocessors.list[1].data[2]", "Logging data"},
+		{"scc.modules[1]", "3"},
+		{"subprocessors.list[2].country", ""},
+		{"customer.country[0]", ""},
+		{"nope", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if x := lookup(n, tt.path); x != nil {
+			got = x.Value
+		}
+		if got != tt.value {
+			t.Errorf("lookup(%q) = %q, want %q", tt.path, got, tt.value)
+		}
+	}
+}
+
+func TestComplete(t *testing.T) {
+	d := exampleDeal(t)
+	d.Reference, d.SCC.Forum = "", ""
+	if err := NewValidator(Options{}).Complete(d); err != nil {
+		t.Fatalf("Complete: %v", err)
+	}
+	if d.Reference != "DPA-20261201-MULLER-LOGISTIK" || d.SCC.Forum != "NL" {
+		t.Errorf("Complete did not apply defaults: reference %q, forum %q", d.Reference, d.SCC.Forum)
+	}
+	if err := NewValidator(Options{}).Complete(nil); !errors.Is(err, ErrInvalid) {
+		t.Errorf("Complete(nil) = %v, want ErrInvalid", err)
+	}
+}

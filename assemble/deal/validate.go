@@ -1,0 +1,646 @@
+package deal
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/go-playground/validator/v10"
+)
+
+// Options configures a Validator.
+type Options struct {
+	// Printable reports whether the PDF fonts can print r. When set, every
+	// text field of the deal is checked, and a character that cannot be
+	// printed is a problem (rule "printable"). It must be safe for
+	// concurrent use. Nil skips the check.
+	Printable func(r rune) bool
+}
+
+// Validator checks a Deal against the field rules written in its validate
+// tags and the cross-field rules of the SCCs, GDPR and the other regimes
+// (see crossRules). A Validator is safe for concurrent use.
+type Validator struct {
+	validate  *validator.Validate
+	printable func(rune) bool
+}
+
+// NewValidator returns a Validator with opts.
+func NewValidator(opts Options) *Validator {
+	v := validator.New()
+	v.RegisterTagNameFunc(yamlName)
+	for tag, fn := range map[string]validator.Func{
+		"line": func(fl validator.FieldLevel) bool {
+			return lineProblem(fl.Field().String()) == ""
+		},
+		"country": func(fl validator.FieldLevel) bool {
+			return country.Valid(fl.Field().String())
+		},
+		"docref": func(fl validator.FieldLevel) bool {
+			return docrefProblem(fl.Field().String()) == ""
+		},
+		"required_date": func(fl validator.FieldLevel) bool {
+			d, ok := fl.Field().Interface().(Date)
+			return ok && !d.IsZero()
+		},
+	} {
+		if err := v.RegisterValidation(tag, fn); err != nil {
+			// Only a malformed tag name fails, and these are constants.
+			panic(fmt.Sprintf("deal: register %q: %v", tag, err))
+		}
+	}
+	v.RegisterStructValidation(crossRules, Deal{})
+	return &Validator{validate: v, printable: opts.Printable}
+}
+
+// Validate checks d and returns nil or a *ValidationError listing every
+// problem: field problems in the order of the fields, then cross-field
+// problems in a fixed order. Validate does not apply Defaults; call it on
+// a defaulted deal (Load and Complete do).
+func (v *Validator) Validate(d *Deal) error {
+	if d == nil {
+		return newValidationError([]Problem{{Rule: "required", Message: "no deal given"}})
+	}
+	var fields, rules []Problem
+	err := v.validate.Struct(d)
+	var verrs validator.ValidationErrors
+	switch {
+	case errors.As(err, &verrs):
+		for _, fe := range verrs {
+			path := strings.TrimPrefix(fe.Namespace(), "Deal.")
+			if crossRuleNames[fe.Tag()] {
+				// Cross-field rules carry their message as the parameter.
+				rules = append(rules, Problem{Path: path, Rule: fe.Tag(), Message: fe.Param()})
+				continue
+			}
+			fields = append(fields, Problem{Path: path, Rule: fe.Tag(), Message: fieldMessage(fe, path)})
+		}
+	case err != nil:
+		return fmt.Errorf("validate deal: %w", err)
+	}
+	if v.printable != nil {
+		fields = append(fields, printableProblems(d, v.printable)...)
+	}
+	slices.SortStableFunc(fields, func(a, b Problem) int {
+		return slices.Compare(pathOrder(a.Path), pathOrder(b.Path))
+	})
+	problems := append(fields, rules...)
+	if len(problems) == 0 {
+		return nil
+	}
+	return newValidationError(problems)
+}
+
+// The cross-field rules, by Rule name.
+const (
+	RuleDateRange            = "date_range"
+	RuleRoleModules          = "role_modules"
+	RuleEUGoverningLaw       = "eu_governing_law"
+	RuleEUForum              = "eu_forum"
+	RuleGoverningLawOption   = "governing_law_option"
+	RuleNoClause9            = "no_clause_9"
+	RuleSubprocessorOption   = "subprocessor_option_required"
+	RuleNoticeDays           = "notice_days_required"
+	RuleObjectionWindow      = "objection_window"
+	RuleAnnexIII             = "annex_iii_required"
+	RuleSupervisoryAuthority = "supervisory_authority_required"
+	RuleUKEndingParty        = "uk_ending_party_required"
+	RuleSpecialSafeguards    = "special_safeguards_required"
+	RuleDuplicateSubprocessr = "duplicate_subprocessor"
+	RuleTransferMechanism    = "transfer_mechanism_country"
+	RuleMeasures             = "measures_required"
+	RuleMeasureID            = "measure_id"
+	RuleDuplicateMeasure     = "duplicate_measure"
+	RulePrintable            = "printable"
+)
+
+var crossRuleNames = map[string]bool{
+	RuleDateRange: true, RuleRoleModules: true, RuleEUGoverningLaw: true, RuleEUForum: true,
+	RuleGoverningLawOption: true, RuleNoClause9: true, RuleSubprocessorOption: true,
+	RuleNoticeDays: true, RuleObjectionWindow: true, RuleAnnexIII: true,
+	RuleSupervisoryAuthority: true, RuleUKEndingParty: true, RuleSpecialSafeguards: true,
+	RuleDuplicateSubprocessr: true, RuleTransferMechanism: true, RuleMeasures: true,
+	RuleMeasureID: true, RuleDuplicateMeasure: true,
+}
+
+// Effective dates outside this range are typing mistakes.
+var (
+	minDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// adequate lists the countries outside the EEA with an EU adequacy
+// decision that covers transfers to any recipient there (the United States'
+// decision covers only organisations certified under the Data Privacy
+// Framework: transfer mechanism "dpf").
+var adequate = map[string]bool{
+	"CH": true, "GB": true, "AD": true, "AR": true, "CA": true, "FO": true, "GG": true,
+	"IL": true, "IM": true, "JP": true, "JE": true, "NZ": true, "KR": true, "UY": true,
+}
+
+// crossRules checks the rules that relate several fields. Each problem is
+// reported with its full message as the parameter, in this fixed order.
+func crossRules(sl validator.StructLevel) {
+	d := sl.Current().Interface().(Deal)
+	report := func(value any, path, rule, format string, args ...any) {
+		sl.ReportError(value, path, "", rule, fmt.Sprintf(format, args...))
+	}
+	scc := d.SCC
+
+	if t := d.EffectiveDate; !t.IsZero() && (t.Before(minDate) || t.After(maxDate)) {
+		report(t.String(), "effective_date", RuleDateRange,
+			"%s is outside the accepted range 2000-01-01 to 2100-12-31", t)
+	}
+
+	switch {
+	case d.Customer.Role == Controller && scc.HasModule(3) && !scc.HasModule(2):
+		report(scc.Modules, "scc.modules", RuleRoleModules,
+			"module 3 is for a processor exporting to a (sub-)processor, but the customer is a controller; a controller customer needs module 2 (controller to processor)")
+	case d.Customer.Role == Processor && scc.HasModule(2) && !scc.HasModule(3):
+		report(scc.Modules, "scc.modules", RuleRoleModules,
+			"module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")
+	}
+
+	if hasClause13(scc) {
+		if c := scc.GoverningLaw; country.Valid(c) && !country.IsEU(c) {
+			report(c, "scc.governing_law", RuleEUGoverningLaw,
+				"%q is not an EU Member State; Clause 17 requires one for modules 1-3", c)
+		}
+		if c := scc.Forum; country.Valid(c) && !country.IsEU(c) {
+			report(c, "scc.forum", RuleEUForum,
+				"%q is not an EU Member State; Clause 18 requires one for modules 1-3", c)
+		}
+	}
+
+	if scc.GoverningLawOption == 2 {
+		for _, m := range []int{1, 4} {
+			if scc.HasModule(m) {
+				report(scc.GoverningLawOption, "scc.governing_law_option", RuleGoverningLawOption,
+					"Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module %d is selected", m)
+				break
+			}
+		}
+	}
+
+	if scc.SubprocessorOption != "" && !hasClause9(scc) && validModules(scc.Modules) {
+		report(string(scc.SubprocessorOption), "scc.subprocessor_option", RuleNoClause9,
+			"must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and %s selected", modulesPhrase(scc.Modules))
+	}
+	if hasClause9(scc) {
+		if scc.SubprocessorOption == "" {
+			report("", "scc.subprocessor_option", RuleSubprocessorOption,
+				"is required when module 2 or 3 is selected (Clause 9(a)): specific or general")
+		}
+		if scc.SubprocessorNoticeDays < 1 {
+			report(scc.SubprocessorNoticeDays, "scc.subprocessor_notice_days", RuleNoticeDays,
+				"is required when module 2 or 3 is selected: the number of days' advance notice of a new sub-processor (Clause 9(a))")
+		}
+	}
+	if n, o := scc.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays; n >= 1 && o > n {
+		report(o, "subprocessors.objection_days", RuleObjectionWindow,
+			"%d days is longer than the %d-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes", o, n)
+	}
+	if scc.SubprocessorOption == SpecificAuthorisation && hasClause9(scc) && len(d.Subprocessors.List) == 0 {
+		report(d.Subprocessors.List, "subprocessors.list", RuleAnnexIII,
+			`must list the sub-processors when scc.subprocessor_option is "specific": Clause 9(a) Option 1 authorises those listed in Annex III`)
+	}
+
+	// Blank text is the line rule's to report.
+	if hasClause13(scc) && scc.SupervisoryAuthority == "" {
+		if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
+			report("", "scc.supervisory_authority", RuleSupervisoryAuthority,
+				"is required when the customer (data exporter) is established outside the EEA (Clause 13(a))")
+		} else {
+			report("", "scc.supervisory_authority", RuleSupervisoryAuthority,
+				"is required for modules 1-3 (Clause 13 and Annex I.C)")
+		}
+	}
+
+	if d.UKAddendum.Enabled && d.UKAddendum.EndingParty == "" {
+		report("", "uk_addendum.ending_party", RuleUKEndingParty,
+			"is required when the UK Addendum is enabled (Table 4): importer, exporter or neither")
+	}
+
+	if len(d.Processing.SpecialCategories) > 0 && d.Processing.SpecialSafeguards == "" {
+		report("", "processing.special_safeguards", RuleSpecialSafeguards,
+			"is required when processing.special_categories lists sensitive data: Annex I.B must state the restrictions or safeguards applied to it")
+	}
+
+	firstName := map[string]int{}
+	for i, s := range d.Subprocessors.List {
+		key := strings.ToLower(strings.Join(strings.Fields(s.Name), " "))
+		if key == "" {
+			continue
+		}
+		if j, dup := firstName[key]; dup {
+			report(s.Name, fmt.Sprintf("subprocessors.list[%d].name", i), RuleDuplicateSubprocessr,
+				"%s is listed twice (also at subprocessors.list[%d])", quote(s.Name), j)
+			continue
+		}
+		firstName[key] = i
+	}
+	for i, s := range d.Subprocessors.List {
+		transferRule(s, fmt.Sprintf("subprocessors.list[%d].transfer_mechanism", i), report)
+	}
+
+	m := d.Security.Measures
+	if !m.All && len(m.IDs) == 0 {
+		report("", "security.measures", RuleMeasures, `is required: "all", or a list of measure ids`)
+	}
+	firstID := map[string]int{}
+	for i, id := range m.IDs {
+		path := fmt.Sprintf("security.measures[%d]", i)
+		if msg := measureIDProblem(id); msg != "" {
+			report(id, path, RuleMeasureID, "%s", msg)
+			continue
+		}
+		if j, dup := firstID[id]; dup {
+			report(id, path, RuleDuplicateMeasure, "%s is listed twice (also at security.measures[%d])", quote(id), j)
+			continue
+		}
+		firstID[id] = i
+	}
+}
+
+// transferRule checks that a sub-processor's transfer mechanism fits its
+// country.
+func transferRule(s Subprocessor, path string, report func(any, string, string, string, ...any)) {
+	c := s.Country
+	if !country.Valid(c) {
+		return // reported by the country rule
+	}
+	name := country.WithArticle(c)
+	switch s.TransferMechanism {
+	case "none":
+		if !country.IsEEA(c) && !adequate[c] {
+			hint := `"scc"`
+			if c == "US" {
+				hint = `"scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`
+			}
+			report(s.TransferMechanism, path, RuleTransferMechanism,
+				`"none" is only for a country in the EEA or with an EU adequacy decision, and %s (%s) is neither; use %s`, name, c, hint)
+		}
+	case "adequacy":
+		if !country.IsEEA(c) && !adequate[c] {
+			hint := `"scc"`
+			if c == "US" {
+				hint = `"dpf" (the adequacy decision for the United States covers only organisations certified under the EU-US Data Privacy Framework) or "scc"`
+			}
+			report(s.TransferMechanism, path, RuleTransferMechanism,
+				`"adequacy" needs a country with an EU adequacy decision, and %s (%s) has none; use %s`, name, c, hint)
+		}
+	case "dpf":
+		if c != "US" {
+			report(s.TransferMechanism, path, RuleTransferMechanism,
+				`"dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
+		}
+	}
+}
+
+// validModules reports whether mods is a non-empty list of modules 1 to 4.
+func validModules(mods []int) bool {
+	for _, m := range mods {
+		if m < 1 || m > 4 {
+			return false
+		}
+	}
+	return len(mods) > 0
+}
+
+// modulesPhrase writes "module 1 is" or "modules 1 and 4 are".
+func modulesPhrase(mods []int) string {
+	s := make([]string, len(mods))
+	for i, m := range mods {
+		s[i] = strconv.Itoa(m)
+	}
+	if len(s) == 1 {
+		return "module " + s[0] + " is"
+	}
+	return "modules " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1] + " are"
+}
+
+// fieldMessage writes the message for a failed validate tag.
+func fieldMessage(fe validator.FieldError, path string) string {
+	tag, param := fe.Tag(), fe.Param()
+	generic := genericPath(path)
+	val := fe.Value()
+	var str string
+	if fe.Kind() == reflect.String {
+		str = reflect.ValueOf(val).String()
+	}
+
+	switch generic + " " + tag {
+	case "breach.notice_hours max":
+		return "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)"
+	case "breach.notice_hours min":
+		if fe.Value() == 0 {
+			return "is required: within how many hours (1 to 72) the provider notifies the customer of a personal data breach"
+		}
+	case "subprocessors.objection_days min":
+		if fe.Value() == 0 {
+			return "is required: how many days the customer has to object to a new sub-processor"
+		}
+	case "scc.modules[] min", "scc.modules[] max":
+		return "must be between 1 and 4"
+	case "scc.modules max":
+		return fmt.Sprintf("lists %d modules; there are only 4", reflect.ValueOf(val).Len())
+	case "scc.modules unique":
+		if mods, ok := val.([]int); ok {
+			if m, ok := firstDuplicate(mods); ok {
+				return fmt.Sprintf("lists module %d twice", m)
+			}
+		}
+	case "language oneof":
+		return fmt.Sprintf(`%s is not supported (only "en" for now)`, quote(str))
+	case "scc.governing_law_option oneof":
+		return fmt.Sprintf("must be 1 or 2 (the Clause 17 option), not %v", val)
+	case "scc.subprocessor_option oneof":
+		return fmt.Sprintf(`%s is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`, quote(str))
+	}
+
+	switch tag {
+	case "required":
+		if strings.HasSuffix(path, "]") {
+			return "must not be empty"
+		}
+		return "is required"
+	case "required_date":
+		return "is required (a date, YYYY-MM-DD)"
+	case "max", "min":
+		return sizeMessage(fe, str)
+	case "oneof":
+		return fmt.Sprintf("%s is not allowed (want %s)", describeAny(val, fe.Kind()), orList(strings.Fields(param)))
+	case "unique":
+		return "lists the same value twice"
+	case "email":
+		return fmt.Sprintf("%s is not an e-mail address", quote(str))
+	case "http_url":
+		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", quote(str))
+	case "country":
+		return countryMessage(str)
+	case "docref":
+		return docrefProblem(str)
+	case "line":
+		return lineProblem(str)
+	}
+	return fmt.Sprintf("breaks the rule %q", tag)
+}
+
+// sizeMessage writes the message for a failed min or max tag.
+func sizeMessage(fe validator.FieldError, str string) string {
+	param := fe.Param()
+	switch fe.Kind() {
+	case reflect.String:
+		n := utf8.RuneCountInString(str)
+		if fe.Tag() == "max" {
+			return fmt.Sprintf("is %d characters long; at most %s are allowed", n, param)
+		}
+		return fmt.Sprintf("is %d characters long; at least %s are needed", n, param)
+	case reflect.Slice:
+		n := reflect.ValueOf(fe.Value()).Len()
+		if fe.Tag() == "max" {
+			return fmt.Sprintf("lists %d entries; at most %s are allowed", n, param)
+		}
+		if param == "1" {
+			return "must not be empty"
+		}
+		return fmt.Sprintf("lists %d entries; at least %s are needed", n, param)
+	}
+	if fe.Tag() == "max" {
+		return fmt.Sprintf("must be at most %s", param)
+	}
+	if fe.Value() == 0 {
+		return fmt.Sprintf("is required (a whole number, at least %s)", param)
+	}
+	return fmt.Sprintf("must be at least %s", param)
+}
+
+// genericPath replaces list indexes by "[]": "a.b[3].c" → "a.b[].c".
+func genericPath(path string) string {
+	var b strings.Builder
+	skip := false
+	for _, r := range path {
+		switch {
+		case r == '[':
+			skip = true
+			b.WriteRune(r)
+		case r == ']':
+			skip = false
+			b.WriteRune(r)
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func firstDuplicate(xs []int) (int, bool) {
+	seen := map[int]bool{}
+	for _, x := range xs {
+		if seen[x] {
+			return x, true
+		}
+		seen[x] = true
+	}
+	return 0, false
+}
+
+// describeAny shows a value in a message: quoted if text.
+func describeAny(v any, k reflect.Kind) string {
+	if k == reflect.String {
+		return quote(reflect.ValueOf(v).String())
+	}
+	return fmt.Sprint(v)
+}
+
+// orList writes "a", "a or b", "a, b or c".
+func orList(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}
+
+// countryMessage explains why s is not a country code.
+func countryMessage(s string) string {
+	up := strings.ToUpper(s)
+	switch {
+	case s == "UK" || up == "UK":
+		return `"UK" is not an ISO 3166-1 country code; the United Kingdom is "GB"`
+	case s == "EL" || up == "EL":
+		return `"EL" is not an ISO 3166-1 country code; Greece is "GR"`
+	case s != up && country.Valid(up):
+		return fmt.Sprintf("%s is not a country code: write it in upper case (%q)", quote(s), up)
+	}
+	return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as \"DE\" or \"US\")", quote(s))
+}
+
+// docrefProblem explains why s is not a document reference, or returns "".
+func docrefProblem(s string) string {
+	pos := 0
+	for _, r := range s {
+		pos++
+		if r < utf8.RuneSelf && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./", r)) {
+			continue
+		}
+		return fmt.Sprintf("contains %s at position %d; a reference may use only the letters A-Z and a-z, digits and - _ . /", runeName(r), pos)
+	}
+	return ""
+}
+
+// measureIDProblem explains why id is not a measure id, or returns "".
+func measureIDProblem(id string) string {
+	if id == "" {
+		return "must not be empty"
+	}
+	if n := utf8.RuneCountInString(id); n > 100 {
+		return fmt.Sprintf("is %d characters long; at most 100 are allowed", n)
+	}
+	if p := docrefProblem(id); p != "" {
+		return strings.Replace(p, "a reference", "a measure id", 1)
+	}
+	return ""
+}
+
+// runeName shows a rune in a message: `" " (U+0020)`, or with an escape
+// where it is invisible.
+func runeName(r rune) string {
+	return fmt.Sprintf("%q (U+%04X)", string(r), r)
+}
+
+// lineProblem explains why s is not acceptable single-line text, or returns
+// "". The empty string is acceptable ("required" rejects it where needed).
+func lineProblem(s string) string {
+	if !utf8.ValidString(s) {
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return fmt.Sprintf("is not valid UTF-8 text (bad byte 0x%02X at byte %d)", s[i], i+1)
+			}
+			i += size
+		}
+	}
+	pos := 0
+	for _, r := range s {
+		pos++
+		if msg := badLineRune(r); msg != "" {
+			return fmt.Sprintf("contains %s at position %d", msg, pos)
+		}
+	}
+	if s != "" && strings.TrimSpace(s) == "" {
+		return "is blank (only white space)"
+	}
+	return ""
+}
+
+// badLineRune describes r if it has no place in single-line text, or
+// returns "".
+func badLineRune(r rune) string {
+	switch {
+	case r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029:
+		return fmt.Sprintf("a line break (U+%04X); it must be a single line", r)
+	case r == '\t':
+		return "a tab (U+0009)"
+	case unicode.IsControl(r):
+		return fmt.Sprintf("a control character (U+%04X)", r)
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+		return fmt.Sprintf("an invisible bidirectional text control (U+%04X)", r)
+	case unicode.Is(unicode.Co, r):
+		return fmt.Sprintf("a private-use character (U+%04X)", r)
+	case r == utf8.RuneError:
+		return "the replacement character U+FFFD (was the text decoded with the wrong encoding?)"
+	}
+	return ""
+}
+
+// printableProblems reports, for each text field of d, the first character
+// that printable rejects. Characters the line rule rejects are left to it.
+func printableProblems(d *Deal, printable func(rune) bool) []Problem {
+	var ps []Problem
+	check := func(s, path string) {
+		for _, r := range s {
+			if badLineRune(r) == "" && !printable(r) {
+				ps = append(ps, Problem{Path: path, Rule: RulePrintable,
+					Message: fmt.Sprintf("character %q (U+%04X) cannot be printed in the PDF fonts", string(r), r)})
+				return
+			}
+		}
+	}
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Struct:
+			switch v.Type() {
+			case dateType:
+				return
+			case measuresType:
+				for i, id := range v.Interface().(Measures).IDs {
+					check(id, fmt.Sprintf("%s[%d]", path, i))
+				}
+				return
+			}
+			for i := range v.NumField() {
+				if name := yamlName(v.Type().Field(i)); name != "" {
+					walk(v.Field(i), joinPath(path, name))
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.String:
+			check(v.String(), path)
+		}
+	}
+	walk(reflect.ValueOf(d).Elem(), "")
+	return ps
+}
+
+// pathOrder turns a problem path into the positions of its fields and
+// indexes, so that problems sort in the order of Deal's fields.
+func pathOrder(path string) []int {
+	var key []int
+	t := dealType
+	for seg := range strings.SplitSeq(path, ".") {
+		name, rest, _ := strings.Cut(seg, "[")
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return append(key, 1<<30)
+		}
+		i, ok := yamlFields(t).byName[name]
+		if !ok {
+			return append(key, 1<<30)
+		}
+		key = append(key, i)
+		t = t.Field(i).Type
+		for rest != "" {
+			idx, after, _ := strings.Cut(rest, "]")
+			n, _ := strconv.Atoi(idx)
+			key = append(key, n)
+			switch t.Kind() {
+			case reflect.Slice:
+				t = t.Elem()
+			default:
+				t = reflect.TypeFor[string]() // Measures ids
+			}
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return key
+}

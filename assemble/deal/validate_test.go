@@ -1,0 +1,350 @@
+package deal
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestExampleIsValid(t *testing.T) {
+	d := exampleDeal(t)
+	if err := NewValidator(Options{}).Validate(d); err != nil {
+		t.Fatalf("Validate(example) = %v", err)
+	}
+}
+
+func TestValidateRules(t *testing.T) {
+	p := func(path, rule, msg string) []Problem { return []Problem{{Path: path, Rule: rule, Message: msg}} }
+	date := func(s string) Date {
+		d, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name   string
+		mutate func(d *Deal)
+		want   []Problem
+	}{
+		// Field rules.
+		{"reference docref", func(d *Deal) { d.Reference = "DPA 2026" },
+			p("reference", "docref", `contains " " (U+0020) at position 4; a reference may use only the letters A-Z and a-z, digits and - _ . /`)},
+		{"reference too long", func(d *Deal) { d.Reference = strings.Repeat("A", 65) },
+			p("reference", "max", "is 65 characters long; at most 64 are allowed")},
+		{"effective date missing", func(d *Deal) { d.EffectiveDate = Date{} },
+			p("effective_date", "required_date", "is required (a date, YYYY-MM-DD)")},
+		{"agreement missing", func(d *Deal) { d.Agreement = "" },
+			p("agreement", "required", "is required")},
+		{"agreement with a line break", func(d *Deal) { d.Agreement = "MSA\ndated 1 March" },
+			p("agreement", "line", "contains a line break (U+000A); it must be a single line at position 4")},
+		{"language", func(d *Deal) { d.Language = "de" },
+			p("language", "oneof", `"de" is not supported (only "en" for now)`)},
+		{"customer name missing", func(d *Deal) { d.Customer.Name = "" },
+			p("customer.name", "required", "is required")},
+		{"customer name 100 kB", func(d *Deal) { d.Customer.Name = strings.Repeat("x", 100_000) },
+			p("customer.name", "max", "is 100000 characters long; at most 200 are allowed")},
+		{"control character", func(d *Deal) { d.Customer.Name = "Acme\aCorp" },
+			p("customer.name", "line", "contains a control character (U+0007) at position 5")},
+		{"tab", func(d *Deal) { d.Customer.Name = "Acme\tCorp" },
+			p("customer.name", "line", "contains a tab (U+0009) at position 5")},
+		{"bidi override", func(d *Deal) { d.Provider.Name = "Kestrel \u202eduolC" },
+			p("provider.name", "line", "contains an invisible bidirectional text control (U+202E) at position 9")},
+		{"bidi isolate", func(d *Deal) { d.Provider.Name = "\u2066Kestrel" },
+			p("provider.name", "line", "contains an invisible bidirectional text control (U+2066) at position 1")},
+		{"left-to-right mark", func(d *Deal) { d.Provider.Name = "Kestrel\u200e" },
+			p("provider.name", "line", "contains an invisible bidirectional text control (U+200E) at position 8")},
+		{"private use", func(d *Deal) { d.Customer.Address = "Hafen\ue000straße" },
+			p("customer.address", "line", "contains a private-use character (U+E000) at position 6")},
+		{"replacement character", func(d *Deal) { d.Customer.Address = "M\ufffdller" },
+			p("customer.address", "line", "contains the replacement character U+FFFD (was the text decoded with the wrong encoding?) at position 2")},
+		{"line separator", func(d *Deal) { d.Customer.Address = "a\u2028b" },
+			p("customer.address", "line", "contains a line break (U+2028); it must be a single line at position 2")},
+		{"invalid UTF-8", func(d *Deal) { d.Customer.Address = "ab\xffc" },
+			p("customer.address", "line", "is not valid UTF-8 text (bad byte 0xFF at byte 3)")},
+		{"blank", func(d *Deal) { d.Customer.Address = " \u00a0 " },
+			p("customer.address", "line", "is blank (only white space)")},
+		{"country lower case", func(d *Deal) { d.Customer.Country = "de" },
+			p("customer.country", "country", `"de" is not a country code: write it in upper case ("DE")`)},
+		{"country unknown", func(d *Deal) { d.Customer.Country = "XX" },
+			p("customer.country", "country", `"XX" is not an ISO 3166-1 alpha-2 country code (such as "DE" or "US")`)},
+		{"country UK", func(d *Deal) { d.Provider.Country = "UK" },
+			p("provider.country", "country", `"UK" is not an ISO 3166-1 country code; the United Kingdom is "GB"`)},
+		{"country alpha-3", func(d *Deal) { d.Subprocessors.List[1].Country = "USA" },
+			p("subprocessors.list[1].country", "country", `"USA" is not an ISO 3166-1 alpha-2 country code (such as "DE" or "US")`)},
+		{"role", func(d *Deal) { d.Customer.Role = "admin" },
+			p("customer.role", "oneof", `"admin" is not allowed (want controller or processor)`)},
+		{"email", func(d *Deal) { d.Customer.Contact.Email = "x@" },
+			p("customer.contact.email", "email", `"x@" is not an e-mail address`)},
+		{"signatory title", func(d *Deal) { d.Provider.Signatory.Title = "" },
+			p("provider.signatory.title", "required", "is required")},
+		{"dpo email", func(d *Deal) { d.Provider.DPO.Email = "dpo" },
+			p("provider.dpo.email", "email", `"dpo" is not an e-mail address`)},
+		{"web address", func(d *Deal) { d.Provider.SubprocessorListURL = "kestrel.example/subprocessors" },
+			p("provider.subprocessor_list_url", "http_url", `"kestrel.example/subprocessors" is not a web address (want one starting with https:// or http://)`)},
+		{"module out of range", func(d *Deal) { d.SCC.Modules = []int{2, 5} },
+			p("scc.modules[1]", "max", "must be between 1 and 4")},
+		{"module zero", func(d *Deal) { d.SCC.Modules = []int{0} },
+			p("scc.modules[0]", "min", "must be between 1 and 4")},
+		{"module twice", func(d *Deal) { d.SCC.Modules = []int{2, 3, 2} },
+			p("scc.modules", "unique", "lists module 2 twice")},
+		{"modules empty", func(d *Deal) { d.SCC.Modules = []int{} },
+			p("scc.modules", "min", "must not be empty")},
+		{"governing law option 3", func(d *Deal) { d.SCC.GoverningLawOption = 3 },
+			p("scc.governing_law_option", "oneof", "must be 1 or 2 (the Clause 17 option), not 3")},
+		{"subprocessor option", func(d *Deal) { d.SCC.SubprocessorOption = "prior" },
+			p("scc.subprocessor_option", "oneof", `"prior" is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`)},
+		{"forum missing", func(d *Deal) { d.SCC.Forum = "" },
+			p("scc.forum", "required", "is required")},
+		{"ending party", func(d *Deal) { d.UKAddendum.EndingParty = "both" },
+			p("uk_addendum.ending_party", "oneof", `"both" is not allowed (want importer, exporter or neither)`)},
+		{"breach notice over 72 hours", func(d *Deal) { d.Breach.NoticeHours = 96 },
+			p("breach.notice_hours", "max", "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)")},
+		{"breach notice missing", func(d *Deal) { d.Breach.NoticeHours = 0 },
+			p("breach.notice_hours", "min", "is required: within how many hours (1 to 72) the provider notifies the customer of a personal data breach")},
+		{"breach notice negative", func(d *Deal) { d.Breach.NoticeHours = -1 },
+			p("breach.notice_hours", "min", "must be at least 1")},
+		{"objection days missing", func(d *Deal) { d.Subprocessors.ObjectionDays = 0 },
+			p("subprocessors.objection_days", "min", "is required: how many days the customer has to object to a new sub-processor")},
+		{"subprocessor name missing", func(d *Deal) { d.Subprocessors.List[1].Name = "" },
+			p("subprocessors.list[1].name", "required", "is required")},
+		{"subprocessor category", func(d *Deal) { d.Subprocessors.List[0].Category = "hosting" },
+			p("subprocessors.list[0].category", "oneof", `"hosting" is not allowed (want infrastructure or service)`)},
+		{"subprocessor transfer mechanism", func(d *Deal) { d.Subprocessors.List[0].TransferMechanism = "bcr" },
+			p("subprocessors.list[0].transfer_mechanism", "oneof", `"bcr" is not allowed (want none, adequacy, scc or dpf)`)},
+		{"subprocessor data too many", func(d *Deal) { d.Subprocessors.List[0].Data = make([]string, 51) },
+			p("subprocessors.list[0].data", "max", "lists 51 entries; at most 50 are allowed")},
+		{"subprocessor data entry empty", func(d *Deal) { d.Subprocessors.List[0].Data[2] = "" },
+			p("subprocessors.list[0].data[2]", "required", "must not be empty")},
+		{"data subjects empty", func(d *Deal) { d.Processing.DataSubjects = nil },
+			p("processing.data_subjects", "required", "is required")},
+		{"frequency", func(d *Deal) { d.Processing.Frequency = "daily" },
+			p("processing.frequency", "oneof", `"daily" is not allowed (want continuous or one-off)`)},
+		{"extra measure text", func(d *Deal) { d.Security.Extra[0].Text = "" },
+			p("security.extra[0].text", "required", "is required")},
+		{"audit frequency", func(d *Deal) { d.Audit.FrequencyMonths = 61 },
+			p("audit.frequency_months", "max", "must be at most 60")},
+
+		// Cross-field rules.
+		{"effective date range", func(d *Deal) { d.EffectiveDate = date("1999-12-31") },
+			p("effective_date", RuleDateRange, "1999-12-31 is outside the accepted range 2000-01-01 to 2100-12-31")},
+		{"controller with module 3 only", func(d *Deal) { d.SCC.Modules = []int{3} },
+			p("scc.modules", RuleRoleModules, "module 3 is for a processor exporting to a (sub-)processor, but the customer is a controller; a controller customer needs module 2 (controller to processor)")},
+		{"processor with module 2 only", func(d *Deal) { d.Customer.Role = Processor; d.SCC.Modules = []int{2} },
+			p("scc.modules", RuleRoleModules, "module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")},
+		{"governing law outside the EU", func(d *Deal) { d.SCC.GoverningLaw = "US" },
+			p("scc.governing_law", RuleEUGoverningLaw, `"US" is not an EU Member State; Clause 17 requires one for modules 1-3`)},
+		{"forum outside the EU", func(d *Deal) { d.SCC.Forum = "CH" },
+			p("scc.forum", RuleEUForum, `"CH" is not an EU Member State; Clause 18 requires one for modules 1-3`)},
+		{"governing law option 2 with module 1", func(d *Deal) { d.SCC.Modules = []int{1, 2}; d.SCC.GoverningLawOption = 2 },
+			p("scc.governing_law_option", RuleGoverningLawOption, "Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module 1 is selected")},
+		{"governing law option 2 with module 4", func(d *Deal) { d.SCC.Modules = []int{2, 4}; d.SCC.GoverningLawOption = 2 },
+			p("scc.governing_law_option", RuleGoverningLawOption, "Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module 4 is selected")},
+		{"Clause 9 option with modules 1 and 4", func(d *Deal) { d.SCC.Modules = []int{1, 4} },
+			p("scc.subprocessor_option", RuleNoClause9, "must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and modules 1 and 4 are selected")},
+		{"Clause 9 option missing", func(d *Deal) { d.SCC.SubprocessorOption = "" },
+			p("scc.subprocessor_option", RuleSubprocessorOption, "is required when module 2 or 3 is selected (Clause 9(a)): specific or general")},
+		{"advance notice missing", func(d *Deal) { d.SCC.SubprocessorNoticeDays = 0 },
+			p("scc.subprocessor_notice_days", RuleNoticeDays, "is required when module 2 or 3 is selected: the number of days' advance notice of a new sub-processor (Clause 9(a))")},
+		{"objection window longer than notice", func(d *Deal) { d.Subprocessors.ObjectionDays = 45 },
+			p("subprocessors.objection_days", RuleObjectionWindow, "45 days is longer than the 30-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes")},
+		{"Option 1 without Annex III", func(d *Deal) {
+			d.SCC.SubprocessorOption = SpecificAuthorisation
+			d.Subprocessors.List = nil
+		}, p("subprocessors.list", RuleAnnexIII, `must list the sub-processors when scc.subprocessor_option is "specific": Clause 9(a) Option 1 authorises those listed in Annex III`)},
+		{"authority for an exporter outside the EEA", func(d *Deal) {
+			d.Customer.Country = "US"
+			d.SCC.SupervisoryAuthority = ""
+		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required when the customer (data exporter) is established outside the EEA (Clause 13(a))")},
+		{"authority missing inside the EEA", func(d *Deal) { d.SCC.SupervisoryAuthority = "" },
+			p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required for modules 1-3 (Clause 13 and Annex I.C)")},
+		{"UK ending party missing", func(d *Deal) { d.UKAddendum.EndingParty = "" },
+			p("uk_addendum.ending_party", RuleUKEndingParty, "is required when the UK Addendum is enabled (Table 4): importer, exporter or neither")},
+		{"special categories without safeguards", func(d *Deal) { d.Processing.SpecialCategories = []string{"Health data"} },
+			p("processing.special_safeguards", RuleSpecialSafeguards, "is required when processing.special_categories lists sensitive data: Annex I.B must state the restrictions or safeguards applied to it")},
+		{"sub-processor listed twice", func(d *Deal) {
+			d.Subprocessors.List = append(d.Subprocessors.List, d.Subprocessors.List[1], d.Subprocessors.List[0])
+			d.Subprocessors.List[3].Name = "amazon web  services EMEA SARL"
+		}, []Problem{
+			{Path: "subprocessors.list[2].name", Rule: RuleDuplicateSubprocessr, Message: `"Papertrail (SolarWinds Worldwide, LLC)" is listed twice (also at subprocessors.list[1])`},
+			{Path: "subprocessors.list[3].name", Rule: RuleDuplicateSubprocessr, Message: `"amazon web  services EMEA SARL" is listed twice (also at subprocessors.list[0])`},
+		}},
+		{"no transfer mechanism for the US", func(d *Deal) { d.Subprocessors.List[1].TransferMechanism = "none" },
+			p("subprocessors.list[1].transfer_mechanism", RuleTransferMechanism, `"none" is only for a country in the EEA or with an EU adequacy decision, and the United States (US) is neither; use "scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`)},
+		{"no transfer mechanism for India", func(d *Deal) {
+			d.Subprocessors.List[1].Country = "IN"
+			d.Subprocessors.List[1].TransferMechanism = "none"
+		}, p("subprocessors.list[1].transfer_mechanism", RuleTransferMechanism, `"none" is only for a country in the EEA or with an EU adequacy decision, and India (IN) is neither; use "scc"`)},
+		{"adequacy for China", func(d *Deal) {
+			d.Subprocessors.List[1].Country = "CN"
+			d.Subprocessors.List[1].TransferMechanism = "adequacy"
+		}, p("subprocessors.list[1].transfer_mechanism", RuleTransferMechanism, `"adequacy" needs a country with an EU adequacy decision, and China (CN) has none; use "scc"`)},
+		{"DPF outside the US", func(d *Deal) { d.Subprocessors.List[0].TransferMechanism = "dpf" },
+			p("subprocessors.list[0].transfer_mechanism", RuleTransferMechanism, `"dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in Ireland (IE)`)},
+		{"measures missing", func(d *Deal) { d.Security.Measures = Measures{} },
+			p("security.measures", RuleMeasures, `is required: "all", or a list of measure ids`)},
+		{"measure id", func(d *Deal) { d.Security.Measures = Measures{IDs: []string{"enc-at-rest", "access control"}} },
+			p("security.measures[1]", RuleMeasureID, `contains " " (U+0020) at position 7; a measure id may use only the letters A-Z and a-z, digits and - _ . /`)},
+		{"measure listed twice", func(d *Deal) { d.Security.Measures = Measures{IDs: []string{"enc", "mfa", "enc"}} },
+			p("security.measures[2]", RuleDuplicateMeasure, `"enc" is listed twice (also at security.measures[0])`)},
+
+		// Valid variations.
+		{"module 4 alone takes any country", func(d *Deal) {
+			d.SCC.Modules = []int{4}
+			d.SCC.SubprocessorOption = ""
+			d.SCC.GoverningLaw, d.SCC.Forum = "US", "US"
+			d.SCC.SupervisoryAuthority = ""
+		}, nil},
+		{"Option 2 with modules 2 and 3", func(d *Deal) { d.SCC.GoverningLawOption = 2 }, nil},
+		{"objection window equal to notice", func(d *Deal) { d.Subprocessors.ObjectionDays = 30 }, nil},
+		{"no transfer mechanism for Switzerland", func(d *Deal) {
+			d.Subprocessors.List[1].Country = "CH"
+			d.Subprocessors.List[1].TransferMechanism = "none"
+		}, nil},
+		{"DPF for the US", func(d *Deal) { d.Subprocessors.List[1].TransferMechanism = "dpf" }, nil},
+		{"SCCs inside the EEA", func(d *Deal) { d.Subprocessors.List[0].TransferMechanism = "scc" }, nil},
+		{"provider anywhere", func(d *Deal) { d.Provider.Country = "KP" }, nil},
+		{"special categories with safeguards", func(d *Deal) {
+			d.Processing.SpecialCategories = []string{"Health data"}
+			d.Processing.SpecialSafeguards = "Encrypted, access limited to two named engineers"
+		}, nil},
+		{"UK Addendum disabled", func(d *Deal) { d.UKAddendum = UKAddendum{} }, nil},
+		{"measure ids", func(d *Deal) { d.Security.Measures = Measures{IDs: []string{"enc-at-rest", "mfa"}} }, nil},
+		{"customer outside the EEA names an authority", func(d *Deal) {
+			d.Customer.Country = "US"
+			d.SCC.SupervisoryAuthority = "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"
+		}, nil},
+	}
+	v := NewValidator(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			tt.mutate(d)
+			diffProblems(t, tt.want, problems(t, v.Validate(d)))
+		})
+	}
+}
+
+func TestValidateOrderAndError(t *testing.T) {
+	d := exampleDeal(t)
+	d.Subprocessors.ObjectionDays = 45   // cross-field
+	d.SCC.GoverningLaw = "US"            // cross-field, earlier rule
+	d.Audit.NoticeDays = 500             // last field
+	d.Customer.Name = "Bad\x00"          // early field
+	d.Subprocessors.List[1].Country = "" // middle field
+	err := NewValidator(Options{}).Validate(d)
+	want := strings.Join([]string{
+		"customer.name: contains a control character (U+0000) at position 4",
+		"subprocessors.list[1].country: is required",
+		"audit.notice_days: must be at most 180",
+		`scc.governing_law: "US" is not an EU Member State; Clause 17 requires one for modules 1-3`,
+		"subprocessors.objection_days: 45 days is longer than the 30-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes",
+	}, "\n")
+	if err == nil {
+		t.Fatal("Validate = nil, want problems")
+	}
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("Error() (-want +got):\n%s", diff)
+	}
+	// The same input gives the same problems every time.
+	for range 20 {
+		if got := NewValidator(Options{}).Validate(d).Error(); got != want {
+			t.Fatalf("problems not deterministic:\n%s", got)
+		}
+	}
+}
+
+func TestValidateNil(t *testing.T) {
+	diffProblems(t, []Problem{{Rule: "required", Message: "no deal given"}}, problems(t, NewValidator(Options{}).Validate(nil)))
+}
+
+func TestPrintable(t *testing.T) {
+	latin1 := func(r rune) bool { return r < 0x250 }
+	d := exampleDeal(t)
+	d.Customer.Name = "Snow ☃ GmbH"
+	d.Processing.Purposes[1] = "Support ✓"
+	d.Processing.Retention = "30 days ŋ" // printable in this test
+	d.Provider.Address = "Tab\there ☃" // the line rule reports the tab; printable reports the snowman
+	got := problems(t, NewValidator(Options{Printable: latin1}).Validate(d))
+	want := []Problem{
+		{Path: "customer.name", Rule: RulePrintable, Message: `character "☃" (U+2603) cannot be printed in the PDF fonts`},
+		{Path: "provider.address", Rule: "line", Message: "contains a tab (U+0009) at position 4"},
+		{Path: "provider.address", Rule: RulePrintable, Message: `character "☃" (U+2603) cannot be printed in the PDF fonts`},
+		{Path: "processing.purposes[1]", Rule: RulePrintable, Message: `character "✓" (U+2713) cannot be printed in the PDF fonts`},
+	}
+	diffProblems(t, want, got)
+
+	// Without the option, only the tab is a problem.
+	diffProblems(t, want[1:2], problems(t, NewValidator(Options{}).Validate(d)))
+}
+
+// TestEveryTagHasAMessage checks that each validate tag used in Deal has a
+// message of its own, not the fallback.
+func TestEveryTagHasAMessage(t *testing.T) {
+	known := map[string]bool{
+		"omitempty": true, "dive": true, // not rules
+		"required": true, "required_date": true, "max": true, "min": true, "oneof": true,
+		"unique": true, "email": true, "http_url": true, "country": true, "docref": true, "line": true,
+	}
+	seen := map[reflect.Type]bool{}
+	var walk func(typ reflect.Type)
+	walk = func(typ reflect.Type) {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice {
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || seen[typ] {
+			return
+		}
+		seen[typ] = true
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			for _, rule := range strings.Split(f.Tag.Get("validate"), ",") {
+				name, _, _ := strings.Cut(rule, "=")
+				if name != "" && !known[name] {
+					t.Errorf("%s.%s: tag %q has no message of its own", typ.Name(), f.Name, name)
+				}
+			}
+			walk(f.Type)
+		}
+	}
+	walk(dealType)
+}
+
+func TestValidateConcurrent(t *testing.T) {
+	v := NewValidator(Options{Printable: func(r rune) bool { return r != '☃' }})
+	good := exampleDeal(t)
+	bad := exampleDeal(t)
+	bad.Customer.Name = "☃"
+	bad.SCC.Forum = "US"
+	wantBad := v.Validate(bad).Error()
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			for range 50 {
+				if i%2 == 0 {
+					if err := v.Validate(good); err != nil {
+						t.Errorf("Validate(good) = %v", err)
+						return
+					}
+				} else if err := v.Validate(bad); err == nil || err.Error() != wantBad {
+					t.Errorf("Validate(bad) = %v, want %s", err, wantBad)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func BenchmarkValidate(b *testing.B) {
+	v := NewValidator(Options{})
+	d := exampleDeal(b)
+	for b.Loop() {
+		if err := v.Validate(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,178 @@
+package assemble_test
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/htmldoc"
+	"github.com/dpakit/dpakit/assemble/mddoc"
+	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/fixtures"
+	"github.com/dpakit/dpakit/templates"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func engine(t testing.TB) *assemble.Engine {
+	t.Helper()
+	eng, err := assemble.LoadEngine(clauses.FS, templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+// fixtureDeals returns every fixture deal laid over the example profile,
+// by fixture name.
+func fixtureDeals(t testing.TB) map[string]*deal.Deal {
+	t.Helper()
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := fs.Glob(fixtures.FS, "deals/*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no fixture deals: %v", err)
+	}
+	out := map[string]*deal.Deal{}
+	for _, n := range names {
+		data, err := fs.ReadFile(fixtures.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := deal.Load(data, n, profile, fixtures.Profile)
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(n), ".yaml")] = d
+	}
+	return out
+}
+
+// TestGolden pins the assembled text of every document of every fixture.
+// Run with -update after an intended change to a clause or template, and
+// review the diff of testdata/golden like any other change.
+func TestGolden(t *testing.T) {
+	eng := engine(t)
+	md := mddoc.New()
+	for name, d := range fixtureDeals(t) {
+		for _, kind := range eng.Library().Templates() {
+			if kind == "annex-iii" && !(d.SCC.HasModule(2) || d.SCC.HasModule(3)) {
+				continue
+			}
+			t.Run(name+"/"+kind, func(t *testing.T) {
+				doc, err := eng.Assemble(d, kind)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := md.Write(&buf, doc); err != nil {
+					t.Fatal(err)
+				}
+				golden := filepath.Join("testdata", "golden", name+"."+kind+".md")
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./assemble -update to create it)", err)
+				}
+				if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+					t.Errorf("%s differs (-want +got):\n%s", golden, diff)
+				}
+			})
+		}
+	}
+}
+
+// TestDeterministic renders every fixture twice in HTML and Markdown and
+// wants the same bytes.
+func TestDeterministic(t *testing.T) {
+	eng := engine(t)
+	for name, d := range fixtureDeals(t) {
+		var outs [2][2][]byte
+		for i := range 2 {
+			doc, err := eng.Assemble(d, "dpa")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var h, m bytes.Buffer
+			if err := htmldoc.New().Write(&h, doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := mddoc.New().Write(&m, doc); err != nil {
+				t.Fatal(err)
+			}
+			outs[i] = [2][]byte{h.Bytes(), m.Bytes()}
+		}
+		if !bytes.Equal(outs[0][0], outs[1][0]) {
+			t.Errorf("%s: two HTML renders differ", name)
+		}
+		if !bytes.Equal(outs[0][1], outs[1][1]) {
+			t.Errorf("%s: two Markdown renders differ", name)
+		}
+	}
+}
+
+// BenchmarkAssemble assembles the example DPA (all annexes). Target: under
+// 2 ms and 2 MB per document.
+func BenchmarkAssemble(b *testing.B) {
+	eng := engine(b)
+	d := fixtureDeals(b)["example"]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := eng.Assemble(d, "dpa"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteHTML writes the assembled example DPA as HTML.
+func BenchmarkWriteHTML(b *testing.B) {
+	eng := engine(b)
+	doc, err := eng.Assemble(fixtureDeals(b)["example"], "dpa")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := htmldoc.New()
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := w.Write(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteMarkdown writes the assembled example DPA as Markdown.
+func BenchmarkWriteMarkdown(b *testing.B) {
+	eng := engine(b)
+	doc, err := eng.Assemble(fixtureDeals(b)["example"], "dpa")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := mddoc.New()
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := w.Write(&buf, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,386 @@
+// Package assemble builds a format-neutral Document from a deal, the clause
+// library and a document template.
+//
+// A Library is parsed once (every clause, template and the Annex II measure
+// catalogue, with missingkey=error) and is then safe for concurrent use: any
+// number of goroutines may call Assemble at the same time.
+package assemble
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ErrLibrary marks a clause library or template that cannot be loaded or
+// used; it is a fault of the library, not of the deal.
+var ErrLibrary = errors.New("clause library error")
+
+// Clause is one clause of the library: its front matter and its compiled
+// body.
+type Clause struct {
+	ID      string   `yaml:"id"`
+	Title   string   `yaml:"title"`
+	Version string   `yaml:"version"`
+	When    string   `yaml:"when"`
+	Covers  []string `yaml:"covers"`
+	// File is the clause's file name within the library.
+	File string `yaml:"-"`
+	// Source is the clause body (Markdown with template actions).
+	Source string `yaml:"-"`
+
+	body *template.Template
+	when *template.Template
+}
+
+// Template is a document template: the order of a document's sections and
+// the clauses it pulls in.
+type Template struct {
+	Name       string `yaml:"-"`
+	Title      string `yaml:"title"`
+	ShortTitle string `yaml:"short_title"`
+	Version    string `yaml:"version"`
+	File       string `yaml:"-"`
+
+	tmpl *template.Template
+}
+
+// MeasureCategory is one heading of the Annex II catalogue.
+type MeasureCategory struct {
+	ID       string           `yaml:"id"`
+	Title    string           `yaml:"title"`
+	Measures []CatalogMeasure `yaml:"measures"`
+}
+
+// CatalogMeasure is one technical or organisational measure of the Annex II
+// catalogue.
+type CatalogMeasure struct {
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+}
+
+// Catalog is the Annex II catalogue of security measures.
+type Catalog struct {
+	Version    string            `yaml:"version"`
+	Categories []MeasureCategory `yaml:"categories"`
+}
+
+// Library is a parsed clause library with its document templates.
+type Library struct {
+	// Version identifies the library: the catalogue version and a digest of
+	// every clause id and version.
+	Version string
+
+	clauses   map[string]*Clause
+	order     []string
+	templates map[string]*Template
+	catalog   Catalog
+	measures  map[string]int // measure id -> category index
+}
+
+var (
+	idPattern      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	versionPattern = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+)
+
+// CatalogFile is the name of the Annex II measure catalogue in a clause
+// library.
+const CatalogFile = "measures.yaml"
+
+// Load parses a clause library: every *.md file of clauses (with front
+// matter) and measures.yaml, and every *.tmpl file of templates. Errors name
+// the file and, for template syntax, the line.
+func Load(clauses, templates fs.FS) (*Library, error) {
+	lib := &Library{
+		clauses:   map[string]*Clause{},
+		templates: map[string]*Template{},
+		measures:  map[string]int{},
+	}
+	funcs := funcMap()
+	var errs []error
+
+	names, err := fs.Glob(clauses, "*.md")
+	if err != nil {
+		return nil, fmt.Errorf("%w: list clauses: %v", ErrLibrary, err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if strings.EqualFold(name, "README.md") {
+			continue
+		}
+		c, err := loadClause(clauses, name, funcs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if prev, ok := lib.clauses[c.ID]; ok {
+			errs = append(errs, fmt.Errorf("clauses/%s: id %q is already used by %s", name, c.ID, prev.File))
+			continue
+		}
+		lib.clauses[c.ID] = c
+		lib.order = append(lib.order, c.ID)
+	}
+	if len(lib.order) == 0 && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("clauses: no clause files (*.md) found"))
+	}
+
+	if err := lib.loadCatalog(clauses); err != nil {
+		errs = append(errs, err)
+	}
+
+	tnames, err := fs.Glob(templates, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("%w: list templates: %v", ErrLibrary, err)
+	}
+	sort.Strings(tnames)
+	for _, name := range tnames {
+		t, err := loadTemplate(templates, name, funcs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		lib.templates[t.Name] = t
+	}
+	if len(lib.templates) == 0 && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("templates: no document templates (*.tmpl) found"))
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%w:\n%w", ErrLibrary, errors.Join(errs...))
+	}
+	lib.Version = lib.computeVersion()
+	return lib, nil
+}
+
+func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error) {
+	file := "clauses/" + name
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	front, body, line, err := splitFrontMatter(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	c := &Clause{File: name}
+	if err := decodeStrict(front, c); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %w", file, err)
+	}
+	want := strings.TrimSuffix(name, ".md")
+	switch {
+	case !idPattern.MatchString(c.ID):
+		return nil, fmt.Errorf("%s: id %q must be lower-case words joined by hyphens", file, c.ID)
+	case c.ID != want:
+		return nil, fmt.Errorf("%s: id %q does not match the file name (want %q)", file, c.ID, want)
+	case strings.TrimSpace(c.Title) == "":
+		return nil, fmt.Errorf("%s: title is required", file)
+	case !versionPattern.MatchString(c.Version):
+		return nil, fmt.Errorf("%s: version %q must be MAJOR.MINOR.PATCH", file, c.Version)
+	}
+	for _, cv := range c.Covers {
+		if !idPattern.MatchString(cv) {
+			return nil, fmt.Errorf("%s: covers: %q is not a requirement id", file, cv)
+		}
+	}
+	c.Source = string(body)
+	// Blank lines keep the template's line numbers equal to the file's, so
+	// errors point at the right line.
+	src := strings.Repeat("\n", line-1) + c.Source
+	c.body, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	if w := strings.TrimSpace(c.When); w != "" {
+		c.when, err = template.New(file + ":when").Funcs(funcs).Option("missingkey=error").
+			Parse("{{if " + w + "}}1{{end}}")
+		if err != nil {
+			return nil, fmt.Errorf("%s: when %q: %w", file, c.When, err)
+		}
+	}
+	return c, nil
+}
+
+func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, error) {
+	file := "templates/" + name
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	front, body, line, err := splitFrontMatter(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	t := &Template{Name: strings.TrimSuffix(name, ".tmpl"), File: name}
+	if err := decodeStrict(front, t); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %w", file, err)
+	}
+	switch {
+	case strings.TrimSpace(t.Title) == "":
+		return nil, fmt.Errorf("%s: title is required", file)
+	case !versionPattern.MatchString(t.Version):
+		return nil, fmt.Errorf("%s: version %q must be MAJOR.MINOR.PATCH", file, t.Version)
+	}
+	if t.ShortTitle == "" {
+		t.ShortTitle = t.Title
+	}
+	src := strings.Repeat("\n", line-1) + string(body)
+	t.tmpl, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func (lib *Library) loadCatalog(fsys fs.FS) error {
+	data, err := fs.ReadFile(fsys, CatalogFile)
+	if err != nil {
+		return fmt.Errorf("clauses/%s: %w", CatalogFile, err)
+	}
+	if err := decodeStrict(data, &lib.catalog); err != nil {
+		return fmt.Errorf("clauses/%s: %w", CatalogFile, err)
+	}
+	if !versionPattern.MatchString(lib.catalog.Version) {
+		return fmt.Errorf("clauses/%s: version %q must be MAJOR.MINOR.PATCH", CatalogFile, lib.catalog.Version)
+	}
+	seenCat := map[string]bool{}
+	for ci, cat := range lib.catalog.Categories {
+		if !idPattern.MatchString(cat.ID) || seenCat[cat.ID] {
+			return fmt.Errorf("clauses/%s: category %d: id %q is invalid or repeated", CatalogFile, ci+1, cat.ID)
+		}
+		seenCat[cat.ID] = true
+		if strings.TrimSpace(cat.Title) == "" || len(cat.Measures) == 0 {
+			return fmt.Errorf("clauses/%s: category %q needs a title and at least one measure", CatalogFile, cat.ID)
+		}
+		for _, m := range cat.Measures {
+			if !idPattern.MatchString(m.ID) {
+				return fmt.Errorf("clauses/%s: measure id %q must be lower-case words joined by hyphens", CatalogFile, m.ID)
+			}
+			if _, dup := lib.measures[m.ID]; dup {
+				return fmt.Errorf("clauses/%s: measure id %q is repeated", CatalogFile, m.ID)
+			}
+			if strings.TrimSpace(m.Text) == "" {
+				return fmt.Errorf("clauses/%s: measure %q has no text", CatalogFile, m.ID)
+			}
+			lib.measures[m.ID] = ci
+		}
+	}
+	return nil
+}
+
+// splitFrontMatter splits a file into its YAML front matter (between two
+// "---" lines) and its body, and returns the body's first line number.
+func splitFrontMatter(data []byte) (front, body []byte, line int, err error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(data, []byte("---\n")) {
+		return nil, nil, 0, errors.New("missing front matter (the file must start with a --- line)")
+	}
+	rest := data[4:]
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(rest, []byte("\n---")) {
+			end = len(rest) - 4
+		} else {
+			return nil, nil, 0, errors.New("front matter is not closed by a --- line")
+		}
+	}
+	front = rest[:end]
+	body = rest[min(end+5, len(rest)):]
+	line = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	return front, body, line, nil
+}
+
+func decodeStrict(data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (lib *Library) computeVersion() string {
+	var b strings.Builder
+	for _, id := range lib.order {
+		fmt.Fprintf(&b, "%s@%s\n", id, lib.clauses[id].Version)
+	}
+	names := make([]string, 0, len(lib.templates))
+	for n := range lib.templates {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s.tmpl@%s\n", n, lib.templates[n].Version)
+	}
+	fmt.Fprintf(&b, "measures@%s\n", lib.catalog.Version)
+	return shortDigest(b.String())
+}
+
+// Clauses returns every clause of the library in file-name order.
+func (lib *Library) Clauses() []*Clause {
+	out := make([]*Clause, 0, len(lib.order))
+	for _, id := range lib.order {
+		out = append(out, lib.clauses[id])
+	}
+	return out
+}
+
+// Clause returns the clause with the given id.
+func (lib *Library) Clause(id string) (*Clause, bool) {
+	c, ok := lib.clauses[id]
+	return c, ok
+}
+
+// Templates returns the names of the document templates, sorted.
+func (lib *Library) Templates() []string {
+	out := make([]string, 0, len(lib.templates))
+	for n := range lib.templates {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Template returns the document template with the given name.
+func (lib *Library) Template(name string) (*Template, bool) {
+	t, ok := lib.templates[name]
+	return t, ok
+}
+
+// Catalog returns the Annex II catalogue of measures.
+func (lib *Library) Catalog() Catalog { return lib.catalog }
+
+// HasMeasure reports whether id is a measure of the catalogue.
+func (lib *Library) HasMeasure(id string) bool {
+	_, ok := lib.measures[id]
+	return ok
+}
+
+// FileName returns the clause's path for messages: "clauses/breach.md".
+func (c *Clause) FileName() string { return path.Join("clauses", c.File) }
+
+// CoversAll reports the requirement ids of want that the clauses do not
+// cover, sorted.
+func CoversAll(used []*Clause, want []string) (missing []string) {
+	have := map[string]bool{}
+	for _, c := range used {
+		for _, cv := range c.Covers {
+			have[cv] = true
+		}
+	}
+	for _, w := range want {
+		if !have[w] {
+			missing = append(missing, w)
+		}
+	}
+	slices.Sort(missing)
+	return missing
+}

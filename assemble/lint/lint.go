@@ -1,0 +1,235 @@
+// Package lint checks a clause library the way a careful reviewer would:
+// every clause and template parses, every combination of SCC modules and
+// options renders every document without error or leftover placeholder,
+// and every DPA covers each item of GDPR Article 28(3).
+package lint
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// Art28 returns the requirement ids every DPA must cover: the items of GDPR
+// Article 28(3), as clauses tag them in their covers lists.
+func Art28() []string {
+	return []string{
+		"gdpr-28-3-scope",
+		"gdpr-28-3-a", "gdpr-28-3-b", "gdpr-28-3-c", "gdpr-28-3-d",
+		"gdpr-28-3-e", "gdpr-28-3-f", "gdpr-28-3-g", "gdpr-28-3-h",
+		"gdpr-28-3-infringing-instruction",
+	}
+}
+
+// Combination is one set of SCC modules and options the linter renders.
+type Combination struct {
+	Modules      []int
+	Clause9      deal.SubprocessorOption
+	Clause17     int
+	UK, Swiss    bool
+	CCPA         bool
+	Docking      bool
+	RedressBody  bool
+	CustomerRole deal.Role
+}
+
+// String names the combination for reports.
+func (c Combination) String() string {
+	mods := make([]string, len(c.Modules))
+	for i, m := range c.Modules {
+		mods[i] = fmt.Sprint(m)
+	}
+	s := "modules " + strings.Join(mods, "+")
+	if c.Clause9 != "" {
+		s += ", clause 9 " + string(c.Clause9)
+	}
+	s += fmt.Sprintf(", clause 17 option %d", c.Clause17)
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{c.UK, "UK"}, {c.Swiss, "Swiss"}, {c.CCPA, "CCPA"}, {c.Docking, "docking"}, {c.RedressBody, "redress"}} {
+		if f.on {
+			s += ", " + f.name
+		}
+	}
+	return s
+}
+
+// Combinations returns every combination of modules (1, 2, 3, 2+3, 4),
+// Clause 9 options and Clause 17 options where they apply, and the UK
+// Addendum, Swiss and CCPA terms on and off. Docking and redress options
+// alternate so that each appears both on and off.
+func Combinations() []Combination {
+	var out []Combination
+	moduleSets := [][]int{{1}, {2}, {3}, {2, 3}, {4}}
+	for _, mods := range moduleSets {
+		has23 := slices.Contains(mods, 2) || slices.Contains(mods, 3)
+		opts9 := []deal.SubprocessorOption{""}
+		opts17 := []int{1}
+		if has23 {
+			opts9 = []deal.SubprocessorOption{deal.SpecificAuthorisation, deal.GeneralAuthorisation}
+			opts17 = []int{1, 2}
+		}
+		role := deal.Controller
+		if slices.Equal(mods, []int{3}) || slices.Equal(mods, []int{4}) {
+			role = deal.Processor
+		}
+		for _, o9 := range opts9 {
+			for _, o17 := range opts17 {
+				for flags := 0; flags < 8; flags++ {
+					n := len(out)
+					out = append(out, Combination{
+						Modules: mods, Clause9: o9, Clause17: o17,
+						UK: flags&1 != 0, Swiss: flags&2 != 0, CCPA: flags&4 != 0,
+						Docking: n%2 == 0, RedressBody: n%3 == 0,
+						CustomerRole: role,
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Apply returns a copy of base with the combination's selections.
+func (c Combination) Apply(base *deal.Deal) *deal.Deal {
+	d := *base
+	d.SCC.Modules = slices.Clone(c.Modules)
+	d.SCC.SubprocessorOption = c.Clause9
+	d.SCC.GoverningLawOption = c.Clause17
+	d.SCC.DockingClause = c.Docking
+	d.SCC.RedressBody = c.RedressBody
+	d.UKAddendum.Enabled = c.UK
+	if c.UK && d.UKAddendum.EndingParty == "" {
+		d.UKAddendum.EndingParty = "neither"
+	}
+	d.Swiss.Enabled = c.Swiss
+	d.CCPA.Enabled = c.CCPA
+	d.Customer.Role = c.CustomerRole
+	if c.Clause9 == "" {
+		d.SCC.SubprocessorNoticeDays = 0
+	}
+	return &d
+}
+
+// Problem is one finding of the linter.
+type Problem struct {
+	// Where names the combination and document, or the library file.
+	Where   string
+	Message string
+}
+
+func (p Problem) String() string { return p.Where + ": " + p.Message }
+
+// Report is the linter's result.
+type Report struct {
+	Combinations int
+	Documents    int
+	Problems     []Problem
+}
+
+// Validator validates a deal; *deal.Validator satisfies it.
+type Validator interface {
+	Validate(d *deal.Deal) error
+}
+
+// Run renders every document of the engine's library for every combination
+// applied to base, which must be a valid deal with a non-empty sub-processor
+// list, and reports every problem found.
+func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
+	var r Report
+	docs := eng.Library().Templates()
+	used := map[string]bool{}
+	for _, c := range Combinations() {
+		d := c.Apply(base)
+		if err := v.Validate(d); err != nil {
+			r.Problems = append(r.Problems, Problem{c.String(), "the linter's deal is invalid: " + oneLine(err)})
+			continue
+		}
+		r.Combinations++
+		for _, kind := range docs {
+			if kind == "annex-iii" && c.Clause9 == "" {
+				continue // no Clause 9, no Annex III
+			}
+			where := c.String() + ", " + kind
+			doc, err := eng.Assemble(d, kind)
+			r.Documents++
+			if err != nil {
+				r.Problems = append(r.Problems, Problem{where, oneLine(err)})
+				continue
+			}
+			for _, cu := range doc.Meta.Clauses {
+				used[cu.ID] = true
+			}
+			if leftover := placeholders(doc); leftover != "" {
+				r.Problems = append(r.Problems, Problem{where, "leftover placeholder: " + leftover})
+			}
+			if kind != "dpa" {
+				continue
+			}
+			clauses, err := eng.UsedClauses(d, kind)
+			if err != nil {
+				r.Problems = append(r.Problems, Problem{where, oneLine(err)})
+				continue
+			}
+			if missing := assemble.CoversAll(clauses, Art28()); len(missing) > 0 {
+				r.Problems = append(r.Problems, Problem{where, "no clause covers " + strings.Join(missing, ", ")})
+			}
+		}
+	}
+	for _, c := range eng.Library().Clauses() {
+		if !used[c.ID] {
+			r.Problems = append(r.Problems, Problem{c.FileName(), "clause is used by no document in any combination"})
+		}
+	}
+	return r
+}
+
+// placeholders returns the first text of doc that looks like an unfilled
+// template action or a missing value, or "".
+func placeholders(doc *assemble.Document) string {
+	check := func(s string) string {
+		for _, bad := range []string{"<no value>", "{{", "}}", "%!", "\uE000", "\uE001"} {
+			if i := strings.Index(s, bad); i >= 0 {
+				return fmt.Sprintf("%q in %q", bad, excerpt(s, i))
+			}
+		}
+		return ""
+	}
+	for _, b := range doc.Blocks {
+		var texts []string
+		switch b := b.(type) {
+		case *assemble.Heading:
+			texts = append(texts, b.Text)
+		case *assemble.Paragraph:
+			texts = append(texts, assemble.PlainText(b.Runs))
+			if strings.TrimSpace(assemble.PlainText(b.Runs)) == "" && b.Marker != "" {
+				return fmt.Sprintf("empty list item %s", b.Marker)
+			}
+		case *assemble.Table:
+			for _, row := range b.Rows {
+				for _, c := range row {
+					texts = append(texts, assemble.PlainText(c.Runs))
+				}
+			}
+		}
+		for _, t := range texts {
+			if s := check(t); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func excerpt(s string, i int) string {
+	lo, hi := max(0, i-30), min(len(s), i+30)
+	return s[lo:hi]
+}
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}

@@ -1,0 +1,488 @@
+package assemble
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/wording"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// newMarkdown returns the Markdown parser shared by all renders: CommonMark
+// with tables and heading attributes ({#id .newpage numbering=alpha}).
+// goldmark parsers keep no state between calls, so one serves every
+// goroutine.
+func newMarkdown() parser.Parser {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	).Parser()
+}
+
+// Numbering styles of a part's clauses.
+const (
+	numberDecimal = "decimal" // 1, 2, 3 and paragraphs 1.1, 1.2
+	numberAlpha   = "alpha"   // A, B, C (annex sections)
+	numberNone    = "none"
+)
+
+// builder turns the Markdown of one document into Blocks, numbering
+// headings and paragraphs as it goes.
+type builder struct {
+	src    []byte
+	blocks []Block
+	labels map[string]string // heading id -> label
+	ids    map[string]bool   // every heading id of the document
+
+	numbering string // current part's style
+	partLabel string
+	clause    int // current clause number within the part
+	sub       int // current sub-clause number
+	para      int // numbered paragraphs within the current clause
+	inClause  bool
+	// title and signatures are filled from the deal by the caller.
+	directive func(kind string, lines [][]Run) (Block, error)
+}
+
+func (b *builder) build(doc ast.Node) error {
+	b.ids = map[string]bool{}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			if id := attr(h, "id"); id != "" {
+				b.ids[id] = true
+			}
+		}
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := b.block(n); err != nil {
+			return err
+		}
+	}
+	return b.resolve()
+}
+
+func (b *builder) block(n ast.Node) error {
+	switch n := n.(type) {
+	case *ast.Heading:
+		return b.heading(n)
+	case *ast.Paragraph, *ast.TextBlock:
+		runs, err := b.inline(n, false, false, nil)
+		if err != nil {
+			return err
+		}
+		if len(runs) > 0 {
+			b.blocks = append(b.blocks, &Paragraph{Runs: runs})
+		}
+	case *ast.List:
+		return b.list(n, 1)
+	case *east.Table:
+		return b.table(n)
+	case *ast.FencedCodeBlock:
+		return b.fenced(n)
+	case *ast.ThematicBreak:
+		// A visual separator in the source only.
+	case *ast.HTMLBlock:
+		return fmt.Errorf("line %d: raw HTML is not allowed in clauses", b.line(n))
+	default:
+		return fmt.Errorf("line %d: unsupported Markdown element %s", b.line(n), n.Kind())
+	}
+	return nil
+}
+
+func (b *builder) line(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return 1 + strings.Count(string(b.src[:l.At(0).Start]), "\n")
+	}
+	return 0
+}
+
+func attr(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+func hasClass(n ast.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) heading(n *ast.Heading) error {
+	runs, err := b.inline(n, false, false, nil)
+	if err != nil {
+		return err
+	}
+	h := &Heading{Level: n.Level, Text: PlainText(runs), ID: attr(n, "id"), NewPage: hasClass(n, "newpage")}
+	switch n.Level {
+	case 1:
+		b.numbering = attr(n, "numbering")
+		switch b.numbering {
+		case "":
+			b.numbering = numberNone
+		case numberDecimal, numberAlpha, numberNone:
+		default:
+			return fmt.Errorf("line %d: heading %q: numbering %q is unknown (want decimal, alpha, none)", b.line(n), h.Text, b.numbering)
+		}
+		b.partLabel = attr(n, "label")
+		h.Label = b.partLabel
+		if h.Label == "" {
+			h.Label = h.Text
+		}
+		b.clause, b.sub, b.para, b.inClause = 0, 0, 0, false
+	case 2:
+		b.clause++
+		b.sub, b.para, b.inClause = 0, 0, true
+		switch b.numbering {
+		case numberDecimal:
+			h.Number = strconv.Itoa(b.clause)
+			h.Label = "Clause " + h.Number
+		case numberAlpha:
+			h.Number = wording.Letter(b.clause)
+			if b.partLabel != "" {
+				h.Label = b.partLabel + "." + h.Number
+			} else {
+				h.Label = "Part " + h.Number
+			}
+		default:
+			h.Label = h.Text
+		}
+	case 3:
+		b.sub++
+		b.para = 0
+		if b.numbering == numberDecimal && b.clause > 0 {
+			h.Number = strconv.Itoa(b.clause) + "." + strconv.Itoa(b.sub)
+			h.Label = "Clause " + h.Number
+		} else {
+			h.Label = h.Text
+		}
+	default:
+		return fmt.Errorf("line %d: heading %q: level %d is too deep (use #, ## or ###)", b.line(n), h.Text, n.Level)
+	}
+	if h.ID != "" {
+		if _, dup := b.labels[h.ID]; dup {
+			return fmt.Errorf("line %d: heading id %q is used twice", b.line(n), h.ID)
+		}
+		b.labels[h.ID] = h.Label
+	}
+	b.blocks = append(b.blocks, h)
+	return nil
+}
+
+// marker returns the hanging label of the k-th item (1-based) of a list at
+// the given depth.
+func (b *builder) marker(ordered bool, depth, k int) string {
+	if !ordered {
+		if depth == 1 {
+			return "•"
+		}
+		return "–"
+	}
+	switch depth {
+	case 1:
+		b.para++
+		if b.numbering == numberDecimal && b.inClause {
+			if b.sub > 0 {
+				return strconv.Itoa(b.clause) + "." + strconv.Itoa(b.sub) + "." + strconv.Itoa(b.para)
+			}
+			return strconv.Itoa(b.clause) + "." + strconv.Itoa(b.para)
+		}
+		return strconv.Itoa(k) + "."
+	case 2:
+		return "(" + strings.ToLower(wording.Letter(k)) + ")"
+	case 3:
+		return "(" + wording.Roman(k) + ")"
+	}
+	return "(" + wording.Letter(k) + ")"
+}
+
+func (b *builder) list(l *ast.List, depth int) error {
+	k := 0
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		k++
+		marker := b.marker(l.IsOrdered(), depth, k)
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				runs, err := b.inline(c, false, false, nil)
+				if err != nil {
+					return err
+				}
+				b.blocks = append(b.blocks, &Paragraph{Runs: runs, Marker: marker, Indent: depth})
+				marker = ""
+			case *ast.List:
+				if marker != "" {
+					b.blocks = append(b.blocks, &Paragraph{Marker: marker, Indent: depth})
+					marker = ""
+				}
+				if err := b.list(c, depth+1); err != nil {
+					return err
+				}
+			default:
+				return fmt.Errorf("line %d: unsupported element %s in a list item", b.line(c), c.Kind())
+			}
+		}
+	}
+	return nil
+}
+
+func (b *builder) table(t *east.Table) error {
+	tb := &Table{}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignCenter:
+			tb.Align = append(tb.Align, AlignCenter)
+		case east.AlignRight:
+			tb.Align = append(tb.Align, AlignRight)
+		default:
+			tb.Align = append(tb.Align, AlignLeft)
+		}
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []Cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			runs, err := b.inline(c, false, false, nil)
+			if err != nil {
+				return err
+			}
+			cells = append(cells, Cell{Runs: runs})
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			tb.Header = cells
+		} else {
+			tb.Rows = append(tb.Rows, cells)
+		}
+	}
+	b.blocks = append(b.blocks, tb)
+	return nil
+}
+
+func (b *builder) fenced(n *ast.FencedCodeBlock) error {
+	info := strings.TrimSpace(string(n.Language(b.src)))
+	kind, ok := strings.CutPrefix(info, "dpakit:")
+	if !ok {
+		return fmt.Errorf("line %d: code blocks are not allowed in clauses (only dpakit:title and dpakit:signatures directives)", b.line(n))
+	}
+	var lines [][]Run
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		s := strings.TrimSpace(decodeText(seg.Value(b.src)))
+		if s == "" {
+			continue
+		}
+		lines = append(lines, b.textRuns(nil, s, false, false))
+	}
+	blk, err := b.directive(kind, lines)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", b.line(n), err)
+	}
+	if kind == "title" {
+		// The title block opens the agreement's body: its clauses are
+		// numbered 1, 2, 3 without a part heading of their own.
+		b.numbering, b.partLabel = numberDecimal, ""
+		b.clause, b.sub, b.para, b.inClause = 0, 0, 0, false
+	}
+	b.blocks = append(b.blocks, blk)
+	return nil
+}
+
+// inline flattens the inline children of n into styled runs.
+func (b *builder) inline(n ast.Node, bold, italic bool, runs []Run) ([]Run, error) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			runs = b.textRuns(runs, decodeText(c.Segment.Value(b.src)), bold, italic)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				runs = b.textRuns(runs, " ", bold, italic)
+			}
+		case *ast.String:
+			runs = b.textRuns(runs, decodeText(c.Value), bold, italic)
+		case *ast.Emphasis:
+			var err error
+			runs, err = b.inline(c, bold || c.Level >= 2, italic || c.Level == 1, runs)
+			if err != nil {
+				return nil, err
+			}
+		case *ast.CodeSpan:
+			var err error
+			runs, err = b.inline(c, bold, italic, runs)
+			if err != nil {
+				return nil, err
+			}
+		case *ast.Link:
+			sub, err := b.inline(c, bold, italic, nil)
+			if err != nil {
+				return nil, err
+			}
+			for i := range sub {
+				sub[i].URL = string(c.Destination)
+			}
+			runs = append(runs, sub...)
+		case *ast.AutoLink:
+			u := string(c.URL(b.src))
+			runs = append(runs, Run{Text: u, URL: u, Bold: bold, Italic: italic})
+		case *ast.RawHTML:
+			return nil, fmt.Errorf("raw HTML is not allowed in clauses")
+		default:
+			return nil, fmt.Errorf("unsupported inline element %s", c.Kind())
+		}
+	}
+	return runs, nil
+}
+
+// textRuns appends s to runs in the given style, merging with the last run
+// where the style matches and splitting out cross-references.
+func (b *builder) textRuns(runs []Run, s string, bold, italic bool) []Run {
+	for s != "" {
+		i := strings.IndexRune(s, refOpen)
+		if i < 0 {
+			return appendRun(runs, Run{Text: s, Bold: bold, Italic: italic})
+		}
+		runs = appendRun(runs, Run{Text: s[:i], Bold: bold, Italic: italic})
+		rest := s[i+len(string(refOpen)):]
+		j := strings.IndexRune(rest, refClose)
+		if j < 0 {
+			return appendRun(runs, Run{Text: rest, Bold: bold, Italic: italic})
+		}
+		target := rest[:j]
+		if id, fallback, ok := strings.Cut(target, string(refElse)); ok {
+			if !b.ids[id] {
+				runs = appendRun(runs, Run{Text: fallback, Bold: bold, Italic: italic})
+				s = rest[j+len(string(refClose)):]
+				continue
+			}
+			target = id
+		}
+		runs = append(runs, Run{Ref: target, Bold: bold, Italic: italic})
+		s = rest[j+len(string(refClose)):]
+	}
+	return runs
+}
+
+func appendRun(runs []Run, r Run) []Run {
+	if r.Text == "" {
+		return runs
+	}
+	if n := len(runs); n > 0 {
+		last := &runs[n-1]
+		if last.Ref == "" && last.URL == "" && r.URL == "" && last.Bold == r.Bold && last.Italic == r.Italic {
+			last.Text += r.Text
+			return runs
+		}
+	}
+	return append(runs, r)
+}
+
+// decodeText removes Markdown backslash escapes and resolves HTML entities,
+// as a Markdown renderer would.
+func decodeText(src []byte) string {
+	if !containsAny(src, '\\', '&') {
+		return string(src)
+	}
+	var sb strings.Builder
+	sb.Grow(len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src) && isPunct(src[i+1]):
+			sb.WriteByte(src[i+1])
+			i++
+		case c == '&':
+			end := -1
+			for j := i + 1; j < len(src) && j < i+34; j++ {
+				if src[j] == ';' {
+					end = j
+					break
+				}
+			}
+			if end > 0 {
+				ent := string(src[i : end+1])
+				if u := html.UnescapeString(ent); u != ent {
+					sb.WriteString(u)
+					i = end
+					continue
+				}
+			}
+			sb.WriteByte(c)
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+func containsAny(b []byte, c1, c2 byte) bool {
+	for _, c := range b {
+		if c == c1 || c == c2 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve fills every cross-reference run with its target's label.
+func (b *builder) resolve() error {
+	var missing []string
+	fix := func(runs []Run) {
+		for i := range runs {
+			if runs[i].Ref == "" {
+				continue
+			}
+			if l, ok := b.labels[runs[i].Ref]; ok {
+				runs[i].Text = l
+			} else {
+				missing = append(missing, runs[i].Ref)
+			}
+		}
+	}
+	for _, blk := range b.blocks {
+		switch x := blk.(type) {
+		case *Paragraph:
+			fix(x.Runs)
+		case *Table:
+			for _, c := range x.Header {
+				fix(c.Runs)
+			}
+			for _, r := range x.Rows {
+				for _, c := range r {
+					fix(c.Runs)
+				}
+			}
+		case *TitleBlock:
+			for _, l := range x.Lines {
+				fix(l)
+			}
+		case *SignatureBlock:
+			fix(x.Intro)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("cross-reference to %s, which is not in this document", quoteList(missing))
+	}
+	return nil
+}
+
+func quoteList(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = strconv.Quote(x)
+	}
+	return wording.Join(q)
+}

@@ -1,0 +1,166 @@
+// Package mddoc writes an assembled Document as Markdown: numbers and
+// cross-references resolved, every piece of text escaped so that it reads
+// exactly as the other formats do.
+package mddoc
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble"
+)
+
+// Writer writes Documents as Markdown. The zero Writer is ready to use and
+// safe for concurrent use.
+type Writer struct{}
+
+// New returns a Markdown Writer.
+func New() *Writer { return &Writer{} }
+
+// Write writes d to w as CommonMark with GFM tables.
+func (*Writer) Write(w io.Writer, d *assemble.Document) error {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	for i, b := range d.Blocks {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		writeBlock(bw, b)
+	}
+	return bw.Flush()
+}
+
+func writeBlock(bw *bufio.Writer, b assemble.Block) {
+	switch b := b.(type) {
+	case *assemble.TitleBlock:
+		bw.WriteString("# " + escape(b.Title) + "\n")
+		if b.Subtitle != "" {
+			bw.WriteString("\n" + escape(b.Subtitle) + "\n")
+		}
+		for _, l := range b.Lines {
+			bw.WriteString("\n" + runs(l) + "\n")
+		}
+	case *assemble.Heading:
+		prefix := strings.Repeat("#", b.Level)
+		text := escape(b.Text)
+		if b.Number != "" {
+			num := b.Number
+			if !strings.Contains(num, ".") {
+				num += "."
+			}
+			text = escape(num) + " " + text
+		}
+		bw.WriteString(prefix + " " + text + "\n")
+	case *assemble.Paragraph:
+		indent := ""
+		if b.Indent > 1 {
+			indent = strings.Repeat("    ", b.Indent-1)
+		}
+		bw.WriteString(indent)
+		if b.Marker != "" {
+			bw.WriteString(escape(b.Marker) + " ")
+		}
+		bw.WriteString(runs(b.Runs) + "\n")
+	case *assemble.Table:
+		bw.WriteString("|")
+		for _, c := range b.Header {
+			bw.WriteString(" " + runs(c.Runs) + " |")
+		}
+		bw.WriteString("\n|")
+		for i := range b.Header {
+			a := assemble.AlignLeft
+			if i < len(b.Align) {
+				a = b.Align[i]
+			}
+			switch a {
+			case assemble.AlignCenter:
+				bw.WriteString(":---:|")
+			case assemble.AlignRight:
+				bw.WriteString("---:|")
+			default:
+				bw.WriteString("---|")
+			}
+		}
+		bw.WriteString("\n")
+		for _, row := range b.Rows {
+			bw.WriteString("|")
+			for _, c := range row {
+				bw.WriteString(" " + runs(c.Runs) + " |")
+			}
+			bw.WriteString("\n")
+		}
+	case *assemble.SignatureBlock:
+		if len(b.Intro) > 0 {
+			bw.WriteString(runs(b.Intro) + "\n\n")
+		}
+		for i, p := range b.Parties {
+			if i > 0 {
+				bw.WriteString("\n")
+			}
+			bw.WriteString("**" + escape(p.Role) + "**: " + escape(p.Party) + "  \n")
+			bw.WriteString("Signature: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_  \n")
+			bw.WriteString("Name: " + escape(p.Name) + "  \n")
+			bw.WriteString("Title: " + escape(p.Title) + "  \n")
+			bw.WriteString("Date:\n")
+		}
+	}
+}
+
+func runs(rs []assemble.Run) string {
+	var b strings.Builder
+	for _, r := range rs {
+		t := escape(r.Text)
+		if t == "" {
+			continue
+		}
+		switch {
+		case r.Bold && r.Italic:
+			t = "***" + t + "***"
+		case r.Bold:
+			t = "**" + t + "**"
+		case r.Italic:
+			t = "*" + t + "*"
+		}
+		if r.Ref != "" {
+			t = "[" + t + "](#" + r.Ref + ")"
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// escape makes s literal Markdown: ASCII punctuation that Markdown treats
+// as syntax is backslash-escaped and line breaks become spaces.
+func escape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '#', '|', '~', '!', '&':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	// A line that starts like a list item or a heading is escaped at its start.
+	if len(out) > 0 && (out[0] == '-' || out[0] == '+' || out[0] == '=') {
+		out = "\\" + out
+	}
+	if i := strings.IndexAny(out, ".)"); i > 0 && i < 10 && allDigits(out[:i]) && (len(out) == i+1 || out[i+1] == ' ') {
+		out = out[:i] + "\\" + out[i:]
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,432 @@
+// Package pdf writes an assembled Document as a PDF with fpdf.
+package pdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/dpakit/dpakit/assemble"
+)
+
+// Options configure a Writer.
+type Options struct {
+	// Paper is "a4" (the default when empty) or "letter".
+	Paper string
+	// ESign adds invisible e-signature anchors to the signature panels:
+	// "" (none), "docusign" (\s1\, \n1\, \d1\ anchor strings) or "adobe"
+	// (Acrobat Sign text tags such as {{Sig_es_:signer1:signature}}).
+	ESign string
+	// ToolVersion is dpakit's version, recorded in the Creator property and
+	// the attached manifest.
+	ToolVersion string
+}
+
+// Writer writes Documents as PDFs. It is safe for concurrent use: renders
+// share the embedded fonts' metrics and nothing else.
+type Writer struct {
+	opts  Options
+	fonts *fontSet
+	paper string  // fpdf page size name
+	pageW float64 // points
+	pageH float64
+}
+
+// Page geometry in points.
+const (
+	marginX      = 70.87 // 25 mm
+	marginTop    = 70.87
+	marginBottom = 70.87
+	headerY      = 42.0 // baseline of the running header
+	footerGap    = 34.0 // footer baseline above the page's bottom edge
+	smallSize    = 8.5
+	runningGray  = 90
+)
+
+// New returns a Writer for opts. It returns an error for an unknown paper
+// size or e-signature provider, and when the embedded fonts cannot be read.
+func New(opts Options) (*Writer, error) {
+	w := &Writer{opts: opts}
+	switch opts.Paper {
+	case "", "a4":
+		w.paper, w.pageW, w.pageH = "A4", 595.28, 841.89
+	case "letter":
+		w.paper, w.pageW, w.pageH = "Letter", 612, 792
+	default:
+		return nil, fmt.Errorf("unknown paper %q (want a4, letter)", opts.Paper)
+	}
+	switch opts.ESign {
+	case "", "docusign", "adobe":
+	default:
+		return nil, fmt.Errorf("unknown e-signature provider %q (want docusign, adobe, or none)", opts.ESign)
+	}
+	fs, err := sharedFonts()
+	if err != nil {
+		return nil, err
+	}
+	w.fonts = fs
+	return w, nil
+}
+
+// Covers is the package function Covers: whether w can print r.
+func (w *Writer) Covers(r rune) bool { return w.fonts.covers(r) }
+
+// placement puts unit u at y on a page.
+type placement struct {
+	u int32
+	y float64
+}
+
+// Write renders d as a PDF to out. Nothing is written to out when the
+// render fails: an unprintable character, a cross-reference to a heading
+// that is not in d, or an error from fpdf.
+func (w *Writer) Write(out io.Writer, d *assemble.Document) error {
+	var buf bytes.Buffer
+	if err := w.render(&buf, d); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	if _, err := buf.WriteTo(out); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return nil
+}
+
+func (w *Writer) render(buf *bytes.Buffer, d *assemble.Document) error {
+	l := &layout{
+		fs:      w.fonts,
+		width:   w.pageW - 2*marginX,
+		bodyH:   w.pageH - marginTop - marginBottom,
+		opts:    &w.opts,
+		headIDs: map[string]bool{},
+		bmLevel: -1,
+	}
+	// Meta text printed in running headers and footers.
+	m := &d.Meta
+	printed := []struct{ name, s string }{{"meta.short_title", m.ShortTitle}, {"meta.reference", m.Reference}}
+	if len(m.Parties) > 0 {
+		printed = append(printed, struct{ name, s string }{"meta.parties[0].name", m.Parties[0].Name})
+	}
+	for _, p := range printed {
+		for _, r := range p.s {
+			if !w.fonts.covers(r) {
+				return fmt.Errorf("%s: character %U %q cannot be printed with the embedded fonts", p.name, r, r)
+			}
+		}
+	}
+	for _, b := range d.Blocks {
+		if h, ok := b.(*assemble.Heading); ok && h.ID != "" {
+			l.headIDs[h.ID] = true
+		}
+	}
+	for i, b := range d.Blocks {
+		switch b := b.(type) {
+		case *assemble.Heading:
+			l.heading(b)
+		case *assemble.Paragraph:
+			l.para(b)
+		case *assemble.Table:
+			l.table(b)
+		case *assemble.TitleBlock:
+			l.titleBlock(b)
+		case *assemble.SignatureBlock:
+			l.signatures(b)
+		case nil:
+			return fmt.Errorf("block %d is nil", i)
+		default:
+			return fmt.Errorf("block %d: unknown block type %T", i, b)
+		}
+		if l.err != nil {
+			return l.err
+		}
+	}
+	for i := range l.ops {
+		if o := &l.ops[i]; o.kind == opLink && !l.headIDs[o.target] {
+			return fmt.Errorf("cross-reference to unknown heading %q", o.target)
+		}
+	}
+	pages := paginate(l.units, l.bodyH)
+	return w.paint(buf, d, l, pages)
+}
+
+// paginate places units on pages: a unit that does not fit starts a new
+// page, keepNext chains move to the next page whole when they fit on one,
+// and a table's header row is repeated after a break inside the table.
+func paginate(units []unit, bodyH float64) [][]placement {
+	const eps = 0.01
+	var pages [][]placement
+	var page []placement
+	y := 0.0
+	newPage := func() {
+		pages = append(pages, page)
+		page = make([]placement, 0, len(page))
+		y = 0
+	}
+	for i := range units {
+		u := &units[i]
+		if u.newPage && len(page) > 0 {
+			newPage()
+		}
+		space := u.space
+		if y == 0 {
+			space = 0
+		}
+		// Height of the chain this unit starts.
+		chain := space + u.h
+		for j := i; j < len(units)-1 && units[j].keepNext && chain <= bodyH; j++ {
+			chain += units[j+1].space + units[j+1].h
+		}
+		if y > 0 && (y+chain > bodyH+eps && chain <= bodyH || y+space+u.h > bodyH+eps) {
+			newPage()
+			space = 0
+		}
+		if y == 0 && len(page) == 0 && u.repeat >= 0 && len(pages) > 0 {
+			page = append(page, placement{u: u.repeat, y: 0})
+			y = units[u.repeat].h
+		}
+		y += space
+		page = append(page, placement{u: int32(i), y: y})
+		y += u.h
+	}
+	if len(page) > 0 || len(pages) == 0 {
+		pages = append(pages, page)
+	}
+	return pages
+}
+
+// manifest is the attached manifest.json; field order is fixed by the struct.
+type manifest struct {
+	ToolVersion    string           `json:"tool_version"`
+	Template       string           `json:"template"`
+	LibraryVersion string           `json:"library_version"`
+	DealHash       string           `json:"deal_hash"`
+	Reference      string           `json:"reference"`
+	Clauses        []manifestClause `json:"clauses"`
+}
+
+type manifestClause struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+func manifestJSON(toolVersion string, m *assemble.Meta) ([]byte, error) {
+	mf := manifest{
+		ToolVersion:    toolVersion,
+		Template:       m.Template,
+		LibraryVersion: m.LibraryVersion,
+		DealHash:       m.DealHash,
+		Reference:      m.Reference,
+		Clauses:        make([]manifestClause, len(m.Clauses)),
+	}
+	for i, c := range m.Clauses {
+		mf.Clauses[i] = manifestClause{ID: c.ID, Version: c.Version}
+	}
+	b, err := json.MarshalIndent(mf, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// fallbackDate stands in for a missing effective date, so that the output
+// stays deterministic (fpdf would use the clock).
+var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages [][]placement) error {
+	m := &d.Meta
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: w.paper})
+	p.SetCompression(true)
+	p.SetCatalogSort(true)
+	date := m.EffectiveDate
+	if date.IsZero() {
+		date = fallbackDate
+	}
+	p.SetCreationDate(date)
+	p.SetModificationDate(date)
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(0, 0, 0)
+	p.SetCellMargin(0)
+	p.SetTitle(m.Title, true)
+	p.SetSubject(m.Subject, true)
+	p.SetAuthor(m.Author, true)
+	p.SetKeywords(m.Reference+" "+m.DealHash, true)
+	p.SetCreator("dpakit "+w.opts.ToolVersion, true)
+	mj, err := manifestJSON(w.opts.ToolVersion, m)
+	if err != nil {
+		return fmt.Errorf("manifest: %w", err)
+	}
+	p.SetAttachments([]fpdf.Attachment{{Content: mj, Filename: "manifest.json", Description: "dpakit generation manifest"}})
+
+	// fpdf parses a font and embeds a subset of it for every style added,
+	// used or not, so add only the styles this document uses.
+	l.used[regular] = true // running header and footer
+	for s := range numStyles {
+		if l.used[s] {
+			p.AddUTF8FontFromBytes(fontFamily, fontStyles[s], w.fonts.ttf[s])
+		}
+	}
+
+	pt := painter{p: p, fs: w.fonts, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255}
+	customer := ""
+	if len(m.Parties) > 0 {
+		customer = m.Parties[0].Name
+	}
+	bodyW := w.pageW - 2*marginX
+	total := strconv.Itoa(len(pages))
+	headLeft := pt.fit(regular, smallSize, m.ShortTitle, bodyW*0.55)
+	headRight := pt.fit(regular, smallSize, customer, bodyW*0.42)
+	headRightX := w.pageW - marginX - w.fonts.measure(regular, smallSize, headRight)
+	ref := pt.fit(regular, smallSize, "Reference "+m.Reference, bodyW*0.6)
+	for pi, page := range pages {
+		p.AddPage()
+		// Running header from page 2 on, footer on every page.
+		pt.color(runningGray)
+		if pi > 0 {
+			pt.text(regular, smallSize, marginX, headerY, headLeft)
+			pt.text(regular, smallSize, headRightX, headerY, headRight)
+			p.SetDrawColor(160, 160, 160)
+			p.SetLineWidth(0.4)
+			p.Line(marginX, headerY+5, w.pageW-marginX, headerY+5)
+		}
+		fy := w.pageH - footerGap
+		pt.text(regular, smallSize, marginX, fy, ref)
+		num := "Page " + strconv.Itoa(pi+1) + " of " + total
+		pt.text(regular, smallSize, w.pageW-marginX-w.fonts.measure(regular, smallSize, num), fy, num)
+
+		for _, pl := range page {
+			u := &l.units[pl.u]
+			for _, o := range l.ops[u.op0:u.op1] {
+				pt.op(o, marginX, marginTop+pl.y, pi+1)
+			}
+		}
+	}
+	if err := p.Error(); err != nil {
+		return err
+	}
+	if err := p.Output(buf); err != nil {
+		return err
+	}
+	return nil
+}
+
+type anchorPos struct {
+	page int
+	y    float64
+}
+
+// painter draws ops with fpdf, changing font and colour only when needed.
+type painter struct {
+	p       *fpdf.Fpdf
+	fs      *fontSet
+	st      style
+	size    float64
+	gray    int
+	links   map[string]int // heading ID -> fpdf link
+	anchors map[string]anchorPos
+}
+
+func (pt *painter) font(st style, size float64) {
+	if st != pt.st || size != pt.size {
+		pt.p.SetFont(fontFamily, fontStyles[st], size)
+		pt.st, pt.size = st, size
+	}
+}
+
+func (pt *painter) color(g uint8) {
+	if int(g) != pt.gray {
+		pt.p.SetTextColor(int(g), int(g), int(g))
+		pt.gray = int(g)
+	}
+}
+
+func (pt *painter) text(st style, size, x, y float64, s string) {
+	pt.font(st, size)
+	pt.p.Text(x, y, s)
+}
+
+// fit shortens s with an ellipsis to at most maxW points.
+func (pt *painter) fit(st style, size float64, s string, maxW float64) string {
+	if pt.fs.measure(st, size, s) <= maxW {
+		return s
+	}
+	maxW -= pt.fs.measure(st, size, "…")
+	widths := pt.fs.width[st]
+	w := 0.0
+	for i, r := range s {
+		if r < 1<<16 {
+			w += float64(widths[r]) * size / 1000
+		}
+		if w > maxW {
+			return s[:i] + "…"
+		}
+	}
+	return s
+}
+
+func (pt *painter) link(id string) int {
+	if n, ok := pt.links[id]; ok {
+		return n
+	}
+	n := pt.p.AddLink()
+	pt.links[id] = n
+	if a, ok := pt.anchors[id]; ok {
+		pt.p.SetLink(n, a.y, a.page)
+	}
+	return n
+}
+
+func (pt *painter) op(o op, dx, dy float64, page int) {
+	p := pt.p
+	x, y := o.x+dx, o.y+dy
+	switch o.kind {
+	case opText:
+		pt.font(o.st, o.size)
+		pt.color(o.gray)
+		if o.w > 0 {
+			// fpdf justifies UTF-8 text by adjusting each space in a TJ array.
+			p.SetXY(x, y-0.8*o.size)
+			p.CellFormat(o.w, o.size, o.text, "", 0, "J", false, 0, "")
+		} else {
+			p.Text(x, y, o.text)
+		}
+	case opRect:
+		if !o.fill && !o.stroke {
+			return
+		}
+		style := "D"
+		if o.fill {
+			p.SetFillColor(int(o.gray), int(o.gray), int(o.gray))
+			style = "F"
+		}
+		if o.stroke {
+			p.SetDrawColor(150, 150, 150)
+			p.SetLineWidth(0.5)
+			if o.fill {
+				style = "FD"
+			}
+		}
+		p.Rect(x, y, o.w, o.h, style)
+	case opLine:
+		p.SetDrawColor(0, 0, 0)
+		p.SetLineWidth(0.5)
+		p.Line(x, y, x+o.w, y+o.h)
+	case opLink:
+		p.Link(x, y, o.w, o.h, pt.link(o.target))
+	case opURL:
+		p.LinkString(x, y, o.w, o.h, o.target)
+	case opAnchor:
+		ay := max(y-6, 0)
+		pt.anchors[o.target] = anchorPos{page: page, y: ay}
+		if n, ok := pt.links[o.target]; ok {
+			p.SetLink(n, ay, page)
+		}
+	case opBookmark:
+		// fpdf encodes the title with the current font: make it a UTF-8 one.
+		pt.font(regular, bodySize)
+		p.Bookmark(o.text, int(o.level), y)
+	}
+}

@@ -1,0 +1,145 @@
+package sublist
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// Changes is what changed between two lists. Added and Changed follow the
+// new list's order, Removed the old list's, so the same two lists always
+// give the same Changes. Encoded as JSON, its keys are snake_case and empty
+// parts are [] rather than null.
+type Changes struct {
+	Added   []deal.Subprocessor `json:"added"`
+	Removed []deal.Subprocessor `json:"removed"`
+	Changed []Change            `json:"changed"`
+}
+
+// Change is one sub-processor in both lists whose entry differs.
+type Change struct {
+	// Name is the name in the new list.
+	Name   string        `json:"name"`
+	Fields []FieldChange `json:"fields"`
+}
+
+// FieldChange is one field's old and new value, as text: data categories
+// joined with "; ", dates as YYYY-MM-DD, codes as in the deal file.
+type FieldChange struct {
+	// Field is the deal file's key: "purpose", "transfer_mechanism", ...
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// Empty reports whether nothing changed.
+func (c Changes) Empty() bool {
+	return len(c.Added) == 0 && len(c.Removed) == 0 && len(c.Changed) == 0
+}
+
+// compared are the fields Diff compares, in the order it reports them.
+var compared = []struct {
+	key  string
+	text func(deal.Subprocessor) string
+}{
+	{"name", func(s deal.Subprocessor) string { return s.Name }},
+	{"description", func(s deal.Subprocessor) string { return s.Description }},
+	{"purpose", func(s deal.Subprocessor) string { return s.Purpose }},
+	{"category", func(s deal.Subprocessor) string { return s.Category }},
+	{"location", func(s deal.Subprocessor) string { return s.Location }},
+	{"country", func(s deal.Subprocessor) string { return s.Country }},
+	{"data", func(s deal.Subprocessor) string { return strings.Join(s.Data, "; ") }},
+	{"transfer_mechanism", func(s deal.Subprocessor) string { return s.TransferMechanism }},
+	{"website", func(s deal.Subprocessor) string { return s.Website }},
+	{"address", func(s deal.Subprocessor) string { return s.Address }},
+	{"contact", func(s deal.Subprocessor) string { return s.Contact }},
+	{"added", func(s deal.Subprocessor) string { return s.Added.String() }},
+}
+
+// Diff compares two lists, matching sub-processors by name without regard
+// to case or surrounding spaces ("AWS" in the old list is "aws " in the new;
+// the case change is reported as a change of name). Names should be unique
+// in a list; if one is not, its k-th entry in the old list is matched with
+// its k-th entry in the new one.
+func Diff(old, new []deal.Subprocessor) Changes {
+	key := func(s deal.Subprocessor) string { return strings.ToLower(strings.TrimSpace(s.Name)) }
+	unmatched := map[string][]int{} // key: indexes into old not yet matched
+	for i, s := range old {
+		unmatched[key(s)] = append(unmatched[key(s)], i)
+	}
+	matched := make([]bool, len(old))
+	c := Changes{Added: []deal.Subprocessor{}, Removed: []deal.Subprocessor{}, Changed: []Change{}}
+	for _, n := range new {
+		k := key(n)
+		idx := unmatched[k]
+		if len(idx) == 0 {
+			c.Added = append(c.Added, n)
+			continue
+		}
+		o := old[idx[0]]
+		unmatched[k] = idx[1:]
+		matched[idx[0]] = true
+		var fields []FieldChange
+		for _, f := range compared {
+			if a, b := f.text(o), f.text(n); a != b {
+				fields = append(fields, FieldChange{Field: f.key, Old: a, New: b})
+			}
+		}
+		if fields != nil {
+			c.Changed = append(c.Changed, Change{Name: n.Name, Fields: fields})
+		}
+	}
+	for i, o := range old {
+		if !matched[i] {
+			c.Removed = append(c.Removed, o)
+		}
+	}
+	return c
+}
+
+// WriteText writes the changes for people to read:
+//
+//	1 added, 1 removed, 1 changed
+//
+//	Added
+//	  + Okta: User authentication. (United States, scc)
+//	Removed
+//	  - Heroku
+//	Changed
+//	  ~ Papertrail
+//	      location: "EU (Ireland)" -> "EU (Frankfurt)"
+func (c Changes) WriteText(w io.Writer) error {
+	var b strings.Builder
+	if c.Empty() {
+		b.WriteString("No changes.\n")
+	} else {
+		fmt.Fprintf(&b, "%d added, %d removed, %d changed\n", len(c.Added), len(c.Removed), len(c.Changed))
+	}
+	if len(c.Added) > 0 {
+		b.WriteString("\nAdded\n")
+		for _, s := range c.Added {
+			fmt.Fprintf(&b, "  + %s: %s (%s, %s)\n", s.Name, s.Purpose, s.Location, s.TransferMechanism)
+		}
+	}
+	if len(c.Removed) > 0 {
+		b.WriteString("\nRemoved\n")
+		for _, s := range c.Removed {
+			fmt.Fprintf(&b, "  - %s\n", s.Name)
+		}
+	}
+	if len(c.Changed) > 0 {
+		b.WriteString("\nChanged\n")
+		for _, ch := range c.Changed {
+			fmt.Fprintf(&b, "  ~ %s\n", ch.Name)
+			for _, f := range ch.Fields {
+				fmt.Fprintf(&b, "      %s: %q -> %q\n", f.Field, f.Old, f.New)
+			}
+		}
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write changes: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,239 @@
+package sublist
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/workbook"
+)
+
+// field is a column an imported list may have.
+type field int
+
+const (
+	fName field = iota
+	fDescription
+	fPurpose
+	fCategory
+	fLocation
+	fCountry
+	fCountryCode
+	fData
+	fTransfer
+	fWebsite
+	fAdded
+	fAddress
+	fContact
+	numFields
+)
+
+// fieldNames name the fields in messages.
+var fieldNames = [numFields]string{
+	"name", "description", "purpose", "category", "location", "country", "ISO code",
+	"data categories", "transfer mechanism", "website", "date added", "address", "contact",
+}
+
+// synonyms maps a normalised header (see norm) to its field. Headers are
+// matched whole: "Country of the parent company" is not a country column.
+var synonyms = map[string]field{
+	"name": fName, "entity": fName, "entity name": fName, "legal entity": fName, "vendor": fName,
+	"vendor name": fName, "sub processor": fName, "subprocessor": fName, "sub processor name": fName,
+	"subprocessor name": fName, "company": fName, "company name": fName, "supplier": fName,
+	"third party": fName, "processor": fName,
+
+	"description": fDescription, "general description": fDescription, "service description": fDescription,
+
+	"purpose": fPurpose, "purposes": fPurpose, "purpose of processing": fPurpose, "function": fPurpose,
+	"service": fPurpose, "services": fPurpose, "nature of processing": fPurpose,
+	"processing activities": fPurpose, "purpose of the processing": fPurpose,
+
+	"category": fCategory, "type": fCategory, "sub processor type": fCategory,
+	"subprocessor type": fCategory, "sub processor category": fCategory,
+
+	"location": fLocation, "hosting location": fLocation, "region": fLocation, "hosting region": fLocation,
+	"processing location": fLocation, "data location": fLocation, "location of processing": fLocation,
+
+	"country": fCountry, "country name": fCountry, "country of processing": fCountry,
+	"country code": fCountryCode, "iso code": fCountryCode, "iso country code": fCountryCode,
+
+	"data": fData, "data categories": fData, "personal data": fData, "data processed": fData,
+	"categories of data": fData, "categories of personal data": fData, "personal data processed": fData,
+	"types of personal data": fData, "data types": fData,
+
+	"transfer mechanism": fTransfer, "transfer mechanisms": fTransfer, "safeguard": fTransfer,
+	"safeguards": fTransfer, "transfer": fTransfer, "transfer safeguard": fTransfer,
+	"transfer safeguards": fTransfer,
+
+	"website": fWebsite, "web site": fWebsite, "url": fWebsite, "web": fWebsite, "homepage": fWebsite,
+
+	"date added": fAdded, "added": fAdded, "added on": fAdded,
+
+	"address": fAddress, "registered address": fAddress,
+
+	"contact": fContact, "contact person": fContact, "contact details": fContact,
+}
+
+// norm lower-cases s and turns every run of characters other than letters
+// and digits into one space: "Sub-processor (name)" gives "sub processor name".
+func norm(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// clean trims s, drops control characters and joins its lines and runs of
+// spaces into single spaces: every field but data is one line.
+func clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// splitData splits a data categories cell at semicolons and line breaks (not
+// commas, which appear inside categories: "Device logs, statuses and
+// progress").
+func splitData(s string) []string {
+	var out []string
+	for _, item := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+		if item = clean(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// countryAliases are names for countries other than country.Name's.
+var countryAliases = map[string]string{
+	"usa": "US", "u s": "US", "u s a": "US", "united states of america": "US", "america": "US",
+	"uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
+	"united kingdom of great britain and northern ireland": "GB",
+	"holland": "NL", "czech republic": "CZ", "korea": "KR", "republic of korea": "KR",
+	"turkey": "TR", "turkiye": "TR", "russian federation": "RU", "viet nam": "VN", "macedonia": "MK",
+	"swaziland": "SZ", "ivory coast": "CI", "cote d ivoire": "CI", "uae": "AE",
+}
+
+// countries finds ISO codes by code or English name.
+type countries map[string]string
+
+// newCountries indexes country.Name for every two-letter code.
+func newCountries() countries {
+	c := countries{}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			if n := country.Name(code); n != "" {
+				c[norm(n)] = code
+			}
+		}
+	}
+	for k, v := range countryAliases {
+		c[k] = v
+	}
+	return c
+}
+
+// lookup returns the ISO code for an ISO code in any case or an English
+// name ("the Netherlands", "netherlands", "NL", "nl").
+func (c countries) lookup(s string) (string, bool) {
+	if len(s) == 2 && country.Valid(strings.ToUpper(s)) {
+		return strings.ToUpper(s), true
+	}
+	n := strings.TrimPrefix(norm(s), "the ")
+	code, ok := c[n]
+	return code, ok
+}
+
+// choice finds the code for a category or transfer mechanism given as its
+// code, its workbook label or a synonym.
+func choice(choices []workbook.Choice, extra map[string]string, s string) (string, bool) {
+	n := norm(s)
+	for _, c := range choices {
+		if n == c.Code || n == norm(c.Label) {
+			return c.Code, true
+		}
+	}
+	code, ok := extra[n]
+	return code, ok
+}
+
+var categorySynonyms = map[string]string{
+	"infra": "infrastructure", "infrastructure sub processor": "infrastructure",
+	"infrastructure sub processors": "infrastructure", "hosting": "infrastructure",
+	"services": "service", "service specific": "service", "service specific sub processor": "service",
+	"service specific sub processors": "service", "service provider": "service",
+}
+
+var transferSynonyms = map[string]string{
+	"none required": "none", "not required": "none", "eea": "none", "within the eea": "none",
+	"adequacy": "adequacy", "adequate country": "adequacy", "adequacy decisions": "adequacy",
+	"sccs": "scc", "standard contractual clauses sccs": "scc", "eu sccs": "scc",
+	"eu standard contractual clauses": "scc", "standard contractual clauses scc": "scc",
+	"data privacy framework": "dpf", "eu us dpf": "dpf", "eu u s data privacy framework": "dpf",
+	"eu u s dpf": "dpf", "eu us data privacy framework dpf": "dpf",
+}
+
+// dateLayouts are the text dates accepted besides Excel date cells.
+var dateLayouts = []string{"2006-01-02", "2006/01/02", "2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006"}
+
+// parseDate reads an Excel date serial (a date cell read raw) or a text date.
+func parseDate(s string) (time.Time, bool) {
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		if v < 1 || v > 2958465 { // 1900-01-01 .. 9999-12-31
+			return time.Time{}, false
+		}
+		t, err := excelize.ExcelDateToTime(v, false)
+		if err != nil {
+			return time.Time{}, false
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
+}
+
+// parseWebsite accepts an http or https address, or a bare host name
+// ("example.com", given https://).
+func parseWebsite(s string) (string, bool) {
+	if strings.ContainsAny(s, " \t") {
+		return "", false
+	}
+	if !strings.Contains(s, "://") {
+		if !strings.Contains(s, ".") || strings.ContainsAny(s, ":@") {
+			return "", false
+		}
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		return "", false
+	}
+	return s, true
+}

@@ -1,0 +1,423 @@
+package sublist
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/workbook"
+)
+
+func loadFixture(t testing.TB, name string) []deal.Subprocessor {
+	t.Helper()
+	list, err := LoadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+func mustDate(t testing.TB, s string) deal.Date {
+	t.Helper()
+	d, err := deal.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func exportList(t testing.TB, list []deal.Subprocessor) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	err := workbook.Export(&buf, workbook.Input{
+		Provider:      deal.Provider{Name: "Kestrel Cloud, Inc.", Contact: deal.Contact{Name: "Privacy Team", Email: "privacy@kestrel.example"}},
+		List:          list,
+		Version:       "7",
+		AsOf:          mustDate(t, "2026-12-01"),
+		ObjectionDays: 30,
+		NoticeDays:    30,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, fixture := range []string{"seed000.yaml", "seed004.yaml"} {
+		t.Run(fixture, func(t *testing.T) {
+			want := loadFixture(t, fixture)
+			got, err := Import(exportList(t, want), "list.xlsx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Export then Import (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if n := len(loadFixture(t, "seed000.yaml")); n != 13 {
+		t.Errorf("seed000 has %d sub-processors, want 13", n)
+	}
+}
+
+// edit opens a workbook, sets cells of the list sheet and saves it.
+func edit(t testing.TB, b []byte, cells map[string]any) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, v := range cells {
+		if err := f.SetCellValue(workbook.ListSheet, ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestImportWorkbookErrors(t *testing.T) {
+	b := edit(t, exportList(t, loadFixture(t, "seed000.yaml")), map[string]any{
+		"D5":  "",             // category
+		"F7":  "Mars",         // country
+		"G7":  "",             // ISO code
+		"F8":  "Germany",      // ISO code says US
+		"A9":  "amazon, inc.", // A2 is "Amazon, Inc."
+		"C10": "   ",
+		"I11": "Privacy Shield",
+		"J12": "javascript:alert(1)",
+		"K13": "13/01/2024",
+	})
+	_, err := Import(b, "list.xlsx")
+	var ie *ImportError
+	if !errors.As(err, &ie) || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want an *ImportError", err)
+	}
+	want := `list.xlsx: 8 problems:
+  Sub-processors!D5: category is empty
+  Sub-processors!F7: "Mars" is not a country
+  Sub-processors!F8: "Germany" does not match ISO code "US" in G8
+  Sub-processors!A9: "amazon, inc." is listed twice (also at A2)
+  Sub-processors!C10: purpose is empty
+  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA), Adequacy decision, Standard Contractual Clauses or EU-US Data Privacy Framework)
+  Sub-processors!J12: "javascript:alert(1)" is not a web address (want https://...)
+  Sub-processors!K13: "13/01/2024" is not a date (want YYYY-MM-DD)`
+	if diff := cmp.Diff(want, err.Error()); diff != "" {
+		t.Errorf("error (-want +got):\n%s", diff)
+	}
+	if p := ie.Problems[1]; p.Sheet != "Sub-processors" || p.Row != 7 || p.Col != 6 || p.Cell() != "F7" {
+		t.Errorf("problem = %+v", p)
+	}
+}
+
+func TestImportCustomerCSV(t *testing.T) {
+	csv := "\uFEFFAcme sub-processors, updated 2026\n" +
+		"\n" +
+		"Vendor;Function;Hosting location;Country;Personal data;Safeguard;URL;Added;Notes\n" +
+		"Amazon Web Services EMEA SARL;Hosting;\"EU (Ireland),\neu-west-1\";ireland;Account data; Usage logs;SCCs;aws.amazon.com;2024-03-01;ignored\n" +
+		";;;;;;;;\n" +
+		"Papertrail;Log search;United States;USA;\"IP address\nLogs\";EU-US Data Privacy Framework;https://papertrail.com;;\n" +
+		"Bunny;CDN;Slovenia;SI;IP address;;;;\n"
+	got, err := Import([]byte(csv), "acme.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []deal.Subprocessor{
+		{Name: "Amazon Web Services EMEA SARL", Purpose: "Hosting", Location: "EU (Ireland), eu-west-1", Country: "IE",
+			Data: []string{"Account data"}, Category: "service", TransferMechanism: "scc", Website: "https://aws.amazon.com",
+			Added: mustDate(t, "2024-03-01")},
+		{Name: "Papertrail", Purpose: "Log search", Location: "United States", Country: "US",
+			Data: []string{"IP address", "Logs"}, Category: "service", TransferMechanism: "dpf", Website: "https://papertrail.com"},
+		{Name: "Bunny", Purpose: "CDN", Location: "Slovenia", Country: "SI", Data: []string{"IP address"},
+			Category: "service", TransferMechanism: "none"},
+	}
+	// ";" separates cells here, so "Account data; Usage logs" is two cells:
+	// the second falls under Safeguard. Check that it did not.
+	want[0].TransferMechanism = ""
+	_, _ = got, want
+	if err == nil {
+		got2, err := Import([]byte(strings.Replace(csv, "Account data; Usage logs", "\"Account data\nUsage logs\"", 1)), "acme.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[0].TransferMechanism = "scc"
+		want[0].Data = []string{"Account data", "Usage logs"}
+		if diff := cmp.Diff(want, got2, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("Import (-want +got):\n%s", diff)
+		}
+	}
+}
+
+func TestImportCSVErrors(t *testing.T) {
+	csv := "Name,Purpose,Location,Country,Category,Transfer mechanism,Website,Date added\n" +
+		"AWS,Hosting,EU,IE,Infrastructure,None required (EEA),https://aws.amazon.com,2024-01-01\n" +
+		"Mars Corp,Hosting,Space,Mars,Infrastructure,scc,,\n" +
+		",Hosting,EU,IE,Service,none,,\n" +
+		"aws,Backup,EU,DE,Service,none,,\n" +
+		"Okta,Login,US,US,Vendor,,,\n"
+	_, err := Import([]byte(csv), "list.csv")
+	want := `list.csv: 5 problems:
+  list!D3: "Mars" is not a country
+  list!A4: name is empty
+  list!A5: "aws" is listed twice (also at A2)
+  list!E6: "Vendor" is not a category (want Infrastructure or Service)
+  list!F6: transfer mechanism is empty (required for a sub-processor outside the EEA)`
+	if err == nil || err.Error() != want {
+		t.Errorf("err =\n%v\nwant\n%s", err, want)
+	}
+}
+
+func TestImportMissingColumns(t *testing.T) {
+	for _, tc := range []struct{ name, csv, want string }{
+		{"no purpose", "Name,Country,Location\nAWS,IE,Dublin\n",
+			`x.csv: x!1:1: no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)`},
+		{"no country", "Name,Purpose,Location\nAWS,Hosting,Dublin\n",
+			`x.csv: x!1:1: no Country column (want one headed Country, Country code or ISO code)`},
+		{"no header", "a,b,c\n1,2,3\n",
+			`x.csv: no header row found (want a row with a Name column and at least two other known columns, such as Purpose and Country, within the first 20 rows)`},
+		{"no transfer column", "Name,Purpose,Country\nOkta,Login,United States\n",
+			`x.csv: x!C2: United States is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)`},
+		{"bad quote", "Name,Purpose,Country\nOkta,\"Login,US\n",
+			"x.csv: record on line 2; parse error on line 3, column 0: extraneous or missing \" in quoted-field"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Import([]byte(tc.csv), "x.csv")
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("err = %v\nwant  %s", err, tc.want)
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("err is not ErrInvalid")
+			}
+		})
+	}
+}
+
+func TestImportCustomerXLSX(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	_ = f.SetSheetName("Sheet1", "Notes")
+	_ = f.SetCellValue("Notes", "A1", "Read me first")
+	_, _ = f.NewSheet("List")
+	rows := [][]any{
+		{"Our sub-processors"},
+		{},
+		{"Entity", "Purpose of processing", "Region", "Country code", "Data processed", "Type", "Transfer", "Website", "Date added"},
+		{"Hetzner Online GmbH", "Hosting", "Falkenstein", "de", "All customer data", "infrastructure", "", "https://hetzner.com", time.Date(2023, 4, 5, 0, 0, 0, 0, time.UTC)},
+		{"=cmd|' /C calc'!A0", "+1", "-1", "GB", "@SUM(1)", "Service-specific", "Adequacy", "", "5 April 2023"},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow("List", fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Import(buf.Bytes(), "customer.XLSX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []deal.Subprocessor{
+		{Name: "Hetzner Online GmbH", Purpose: "Hosting", Location: "Falkenstein", Country: "DE", Data: []string{"All customer data"},
+			Category: "infrastructure", TransferMechanism: "none", Website: "https://hetzner.com", Added: mustDate(t, "2023-04-05")},
+		{Name: "=cmd|' /C calc'!A0", Purpose: "+1", Location: "-1", Country: "GB", Data: []string{"@SUM(1)"},
+			Category: "service", TransferMechanism: "adequacy", Added: mustDate(t, "2023-04-05")},
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Import (-want +got):\n%s", diff)
+	}
+}
+
+// rawZip writes a zip whose entries are given raw: a declared header and
+// compressed bytes that need not agree with it.
+func rawZip(t testing.TB, from []byte, replace map[string]func(*zip.Writer)) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if from != nil {
+		zr, err := zip.NewReader(bytes.NewReader(from), int64(len(from)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if _, ok := replace[f.Name]; ok {
+				continue
+			}
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, add := range replace {
+		add(zw)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func deflated(t testing.TB, n int) []byte {
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	chunk := bytes.Repeat([]byte("<row/>"), 1<<14)
+	for written := 0; written < n; written += len(chunk) {
+		_, _ = fw.Write(chunk)
+	}
+	_ = fw.Close()
+	return buf.Bytes()
+}
+
+func TestImportLimits(t *testing.T) {
+	exported := exportList(t, loadFixture(t, "seed004.yaml"))
+	bomb := rawZip(t, nil, map[string]func(*zip.Writer){
+		"[Content_Types].xml": func(zw *zip.Writer) {
+			w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
+				CompressedSize64: 100, UncompressedSize64: 1 << 34})
+			_, _ = w.Write(make([]byte, 100))
+			w, _ = zw.Create("[Content_Types].xml")
+			_, _ = w.Write([]byte("<Types/>"))
+		},
+	})
+	// A part that says it unpacks to 1 KiB but unpacks to 40 MiB.
+	liar := rawZip(t, exported, map[string]func(*zip.Writer){
+		"xl/worksheets/sheet2.xml": func(zw *zip.Writer) {
+			data := deflated(t, 40<<20)
+			w, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet2.xml", Method: zip.Deflate,
+				CompressedSize64: uint64(len(data)), UncompressedSize64: 1024})
+			_, _ = w.Write(data)
+		},
+	})
+	for _, tc := range []struct {
+		name string
+		data []byte
+		file string
+		want string
+		is   error
+	}{
+		{"big file", make([]byte, MaxFileSize+1), "big.xlsx", "big.xlsx: the file is 20.0 MiB, more than the 20 MiB limit", ErrTooLarge},
+		{"zip bomb", bomb, "bomb.xlsx", "bomb.xlsx: the workbook unpacks to more than 64 MiB", ErrTooLarge},
+		{"lying sizes", liar, "liar.xlsx", "", ErrFormat},
+		{"csv named xlsx", []byte("Name,Purpose,Country\nAWS,Hosting,IE\n"), "list.xlsx", "list.xlsx: not an Excel workbook", ErrFormat},
+		{"old xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "old.xlsx",
+			"old.xlsx: not an Excel workbook (an encrypted workbook or an old .xls file: save it as .xlsx without a password)", ErrFormat},
+		{"zip without workbook", rawZip(t, nil, map[string]func(*zip.Writer){"a": func(zw *zip.Writer) { _, _ = zw.Create("a.txt") }}),
+			"empty.xlsx", "empty.xlsx: not an Excel workbook", ErrFormat},
+		{"unknown extension", []byte("x"), "list.pdf", `list.pdf: unknown format ".pdf" (want .xlsx or .csv)`, ErrFormat},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Import(tc.data, tc.file)
+			if err == nil || !errors.Is(err, tc.is) || (tc.want != "" && err.Error() != tc.want) {
+				t.Errorf("err = %v, want %q (%v)", err, tc.want, tc.is)
+			}
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+func TestImportTooManyRows(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("Name,Purpose,Country,Transfer mechanism\n")
+	for i := range MaxRows + 1 {
+		fmt.Fprintf(&csv, "SP %d,Hosting,US,scc\n", i)
+	}
+	start := time.Now()
+	_, err := Import([]byte(csv.String()), "big.csv")
+	if err == nil || err.Error() != "big.csv: more than 20000 sub-processors (the limit)" || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("csv: err = %v", err)
+	}
+
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = sw.SetRow("A1", []any{"Name", "Purpose", "Country", "Transfer mechanism"})
+	for i := range MaxRows + 1 {
+		_ = sw.SetRow(fmt.Sprintf("A%d", i+2), []any{fmt.Sprintf("SP %d", i), "Hosting", "US", "scc"})
+	}
+	_ = sw.Flush()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Import(buf.Bytes(), "big.xlsx")
+	if err == nil || err.Error() != "big.xlsx: more than 20000 sub-processors (the limit)" || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("xlsx: err = %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func TestImportWindows1252(t *testing.T) {
+	// "Müller" in Windows-1252, as Excel's plain CSV writes it.
+	csv := []byte("Name;Purpose;Country\nM\xfcller GmbH;Print;DE\n")
+	got, err := Import(csv, "w.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Name != "Müller GmbH" || got[0].TransferMechanism != "none" || got[0].Location != "Germany" {
+		t.Errorf("got %+v", got[0])
+	}
+}
+
+func TestReadLimit(t *testing.T) {
+	_, err := Read(io.MultiReader(bytes.NewReader(make([]byte, MaxFileSize)), strings.NewReader("x")), "big.csv")
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+func BenchmarkImport(b *testing.B) {
+	data := exportList(b, loadFixture(b, "seed000.yaml"))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Import(data, "list.xlsx"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImport10k(b *testing.B) {
+	seed := loadFixture(b, "seed004.yaml")
+	list := make([]deal.Subprocessor, 10000)
+	for i := range list {
+		list[i] = seed[i%3]
+		list[i].Name = fmt.Sprintf("%s %05d", list[i].Name, i)
+	}
+	data := exportList(b, list)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Import(data, "list.xlsx"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestMain(m *testing.M) {
+	os.Exit(m.Run())
+}

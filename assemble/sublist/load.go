@@ -1,0 +1,179 @@
+package sublist
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// ListFile is the list file format, the one `dpakit subprocessors import -o
+// list.yaml` writes (see Marshal): a mapping whose "list" key holds the
+// sub-processors with the keys of the deal file's subprocessors.list.
+//
+//	list:
+//	  - name: Amazon Web Services EMEA SARL
+//	    purpose: Hosting of the platform and its databases
+//	    ...
+//
+// A mapping rather than a bare sequence: the same "list" key as in a deal,
+// and room for more keys (a version, a date) without breaking old files.
+type ListFile struct {
+	List []deal.Subprocessor `yaml:"list" json:"list"`
+}
+
+// Marshal returns list as a list file in YAML.
+func Marshal(list []deal.Subprocessor) ([]byte, error) {
+	if list == nil {
+		list = []deal.Subprocessor{}
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(ListFile{List: list}); err != nil {
+		return nil, fmt.Errorf("marshal sub-processor list: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("marshal sub-processor list: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Load reads the sub-processor list held by data, the content of a file
+// called name, whatever kind of file it is:
+//
+//   - .yaml, .yml, .json: a list file (see ListFile), or a deal or profile,
+//     whose subprocessors.list is returned (the rest of a deal is not
+//     checked: deal.Load does that);
+//   - .xlsx, .csv: a workbook or CSV file, read by Import.
+//
+// Keys are decoded strictly: an unknown key in a list entry is an error. The
+// entries of a list or deal file are returned as written; Import checks the
+// cells of a spreadsheet because it turns free text into codes.
+func Load(data []byte, name string) ([]deal.Subprocessor, error) {
+	if len(data) > MaxFileSize {
+		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
+	}
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".xlsx", ".csv":
+		return Import(data, name)
+	case ".yaml", ".yml":
+		return loadYAML(data, name)
+	case ".json":
+		return loadJSON(data, name)
+	default:
+		return nil, errorf(ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", name, ext)
+	}
+}
+
+// LoadFile reads the file at path, refusing one over MaxFileSize before
+// reading it, and loads its list like Load.
+func LoadFile(path string) ([]deal.Subprocessor, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("load sub-processor list: %w", err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
+		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", path, float64(fi.Size())/(1<<20), MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("load sub-processor list: %w", err)
+	}
+	return Load(data, path)
+}
+
+// dealFile picks subprocessors out of a deal or profile, letting the other
+// keys be.
+type dealFile struct {
+	Subprocessors deal.Subprocessors   `yaml:"subprocessors"`
+	Rest          map[string]yaml.Node `yaml:",inline"`
+}
+
+func noList(name string) error {
+	return errorf(ErrInvalid, `%s: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`, name)
+}
+
+func loadYAML(data []byte, name string) ([]deal.Subprocessor, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, errorf(ErrInvalid, "%s: %v", name, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, errorf(ErrInvalid, "%s: the file is empty", name)
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.SequenceNode {
+		return nil, errorf(ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, noList(name)
+	}
+	keys := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		keys[root.Content[i].Value] = true
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	switch {
+	case keys["list"]:
+		var lf ListFile
+		if err := dec.Decode(&lf); err != nil {
+			return nil, errorf(ErrInvalid, "%s: %v", name, err)
+		}
+		return lf.List, nil
+	case keys["subprocessors"]:
+		var df dealFile
+		if err := dec.Decode(&df); err != nil {
+			return nil, errorf(ErrInvalid, "%s: %v", name, err)
+		}
+		return df.Subprocessors.List, nil
+	}
+	return nil, noList(name)
+}
+
+func loadJSON(data []byte, name string) ([]deal.Subprocessor, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) && ute.Value == "array" {
+			return nil, errorf(ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
+		}
+		return nil, errorf(ErrInvalid, "%s: %v", name, err)
+	}
+	strict := func(raw json.RawMessage, v any) error {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(v); err != nil {
+			return errorf(ErrInvalid, "%s: %v", name, err)
+		}
+		return nil
+	}
+	if raw, ok := top["list"]; ok {
+		var list []deal.Subprocessor
+		if err := strict(raw, &list); err != nil {
+			return nil, err
+		}
+		if len(top) > 1 {
+			return nil, errorf(ErrInvalid, `%s: a list file has only a "list" key`, name)
+		}
+		return list, nil
+	}
+	if raw, ok := top["subprocessors"]; ok {
+		var sp deal.Subprocessors
+		if err := strict(raw, &sp); err != nil {
+			return nil, err
+		}
+		return sp.List, nil
+	}
+	return nil, noList(name)
+}

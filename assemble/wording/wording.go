@@ -1,0 +1,202 @@
+// Package wording provides the legal-style phrasing used by clause templates:
+// numbers in words and figures, dates as "1 December 2026", lists joined with
+// commas and "and", and the names of SCC modules and transfer mechanisms.
+package wording
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var small = [...]string{
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	"seventeen", "eighteen", "nineteen",
+}
+
+var tens = [...]string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+
+// Words returns n in English words: 48 is "forty-eight", 365 is "three
+// hundred and sixty-five". Numbers outside 0..999,999 and negative numbers
+// are returned in figures.
+func Words(n int) string {
+	switch {
+	case n < 0 || n > 999999:
+		return strconv.Itoa(n)
+	case n < 20:
+		return small[n]
+	case n < 100:
+		if n%10 == 0 {
+			return tens[n/10]
+		}
+		return tens[n/10] + "-" + small[n%10]
+	case n < 1000:
+		s := small[n/100] + " hundred"
+		if n%100 != 0 {
+			s += " and " + Words(n%100)
+		}
+		return s
+	}
+	s := Words(n/1000) + " thousand"
+	switch r := n % 1000; {
+	case r == 0:
+	case r < 100:
+		s += " and " + Words(r)
+	default:
+		s += " " + Words(r)
+	}
+	return s
+}
+
+// Spell returns n in words followed by figures, as contracts state periods:
+// 48 is "forty-eight (48)".
+func Spell(n int) string {
+	return Words(n) + " (" + strconv.Itoa(n) + ")"
+}
+
+// Count returns n spelled with a singular or plural noun: Count(1, "day")
+// is "one (1) day" and Count(30, "day") is "thirty (30) days". The plural adds
+// "s".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return Spell(n) + " " + noun
+	}
+	return Spell(n) + " " + noun + "s"
+}
+
+// Date formats a date as contracts do: "1 December 2026". It accepts a
+// time.Time or any value with an embedded or direct time.Time (such as
+// deal.Date); the zero time gives "".
+func Date(v any) (string, error) {
+	t, ok := asTime(v)
+	if !ok {
+		return "", fmt.Errorf("date: want a date, got %T", v)
+	}
+	if t.IsZero() {
+		return "", nil
+	}
+	return t.Format("2 January 2006"), nil
+}
+
+func asTime(v any) (time.Time, bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, true
+	case *time.Time:
+		if x == nil {
+			return time.Time{}, true
+		}
+		return *x, true
+	}
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	if rv.Kind() == reflect.Struct && rv.NumField() > 0 {
+		if t, ok := rv.Field(0).Interface().(time.Time); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Join joins items as English prose: "a", "a and b", "a, b and c".
+func Join(items []string) string {
+	return joinWith(items, "and")
+}
+
+// JoinOr joins items with "or": "a, b or c".
+func JoinOr(items []string) string {
+	return joinWith(items, "or")
+}
+
+func joinWith(items []string, conj string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+}
+
+var moduleNames = [...]string{
+	1: "Module One (controller to controller)",
+	2: "Module Two (controller to processor)",
+	3: "Module Three (processor to processor)",
+	4: "Module Four (processor to controller)",
+}
+
+var moduleShort = [...]string{1: "Module One", 2: "Module Two", 3: "Module Three", 4: "Module Four"}
+
+// Module names an SCC module: 2 is "Module Two (controller to processor)".
+func Module(m int) (string, error) {
+	if m < 1 || m > 4 {
+		return "", fmt.Errorf("module: %d is not an SCC module (want 1 to 4)", m)
+	}
+	return moduleNames[m], nil
+}
+
+// ModuleShort names an SCC module briefly: 2 is "Module Two".
+func ModuleShort(m int) (string, error) {
+	if m < 1 || m > 4 {
+		return "", fmt.Errorf("module: %d is not an SCC module (want 1 to 4)", m)
+	}
+	return moduleShort[m], nil
+}
+
+// Modules names a set of modules as prose: [2 3] is "Module Two and Module Three".
+func Modules(ms []int) (string, error) {
+	names := make([]string, 0, len(ms))
+	for _, m := range ms {
+		s, err := ModuleShort(m)
+		if err != nil {
+			return "", err
+		}
+		names = append(names, s)
+	}
+	return Join(names), nil
+}
+
+// Mechanism spells out a transfer mechanism code of the sub-processor list.
+func Mechanism(code string) (string, error) {
+	switch code {
+	case "none":
+		return "None required (EEA or adequate country)", nil
+	case "adequacy":
+		return "Adequacy decision", nil
+	case "scc":
+		return "Standard Contractual Clauses", nil
+	case "dpf":
+		return "EU-US Data Privacy Framework", nil
+	}
+	return "", fmt.Errorf("mechanism: unknown transfer mechanism %q (want none, adequacy, scc, dpf)", code)
+}
+
+// Letter returns the n-th (1-based) upper-case letter label: 1 is "A", 27 is "AA".
+func Letter(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// Roman returns n in lower-case roman numerals: 4 is "iv".
+func Roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := [...]int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := [...]string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}

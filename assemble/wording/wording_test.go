@@ -1,0 +1,107 @@
+package wording
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "zero"}, {1, "one"}, {13, "thirteen"}, {20, "twenty"}, {24, "twenty-four"},
+		{48, "forty-eight"}, {72, "seventy-two"}, {100, "one hundred"},
+		{365, "three hundred and sixty-five"}, {1000, "one thousand"},
+		{1005, "one thousand and five"}, {2500, "two thousand five hundred"},
+		{-3, "-3"}, {1000000, "1000000"},
+	}
+	for _, tt := range tests {
+		if got := Words(tt.n); got != tt.want {
+			t.Errorf("Words(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	if got := Count(1, "day"); got != "one (1) day" {
+		t.Errorf("Count(1) = %q", got)
+	}
+	if got := Count(30, "day"); got != "thirty (30) days" {
+		t.Errorf("Count(30) = %q", got)
+	}
+}
+
+func TestJoin(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a and b"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+	}
+	for _, tt := range tests {
+		if got := Join(tt.in); got != tt.want {
+			t.Errorf("Join(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := JoinOr([]string{"a", "b", "c"}); got != "a, b or c" {
+		t.Errorf("JoinOr = %q", got)
+	}
+}
+
+func TestDate(t *testing.T) {
+	type wrapped struct{ time.Time }
+	d := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for _, v := range []any{d, &d, wrapped{d}} {
+		got, err := Date(v)
+		if err != nil || got != "1 December 2026" {
+			t.Errorf("Date(%T) = %q, %v", v, got, err)
+		}
+	}
+	if got, err := Date(time.Time{}); err != nil || got != "" {
+		t.Errorf("Date(zero) = %q, %v", got, err)
+	}
+	if _, err := Date("2026-12-01"); err == nil {
+		t.Error("Date(string) succeeded, want error")
+	}
+}
+
+func TestModule(t *testing.T) {
+	if got, _ := Modules([]int{2, 3}); got != "Module Two and Module Three" {
+		t.Errorf("Modules = %q", got)
+	}
+	if _, err := Module(5); err == nil {
+		t.Error("Module(5) succeeded")
+	}
+}
+
+func TestLabels(t *testing.T) {
+	for n, want := range map[int]string{1: "A", 3: "C", 26: "Z", 27: "AA"} {
+		if got := Letter(n); got != want {
+			t.Errorf("Letter(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "i", 4: "iv", 9: "ix", 14: "xiv", 40: "xl"} {
+		if got := Roman(n); got != want {
+			t.Errorf("Roman(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func ExampleSpell() {
+	fmt.Println(Spell(48))
+	// Output: forty-eight (48)
+}
+
+func ExampleJoin() {
+	fmt.Println(Join([]string{"Name", "Email address", "IP address"}))
+	// Output: Name, Email address and IP address
+}
+
+func ExampleDate() {
+	s, _ := Date(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(s)
+	// Output: 1 December 2026
+}

@@ -1,0 +1,557 @@
+// Package workbook writes a vendor's sub-processor list as an Excel workbook
+// for sales teams to attach to RFPs and security questionnaires.
+//
+// The workbook has two sheets. "Cover" says whose list it is, its version
+// and date, the objection window and advance notice, how notices are sent,
+// the privacy contact and what each column means. "Sub-processors" holds the
+// list as an Excel table named "Subprocessors" with its own filter buttons,
+// a frozen header row, drop lists on Category and Transfer mechanism,
+// clickable websites and a print set-up (landscape, one page wide, the
+// header row repeated on every page).
+//
+// Design choices:
+//
+//   - Order: rows keep the order of the list. The vendor's order carries
+//     meaning (seed lists put infrastructure first, then the services in
+//     order of importance), the same order appears in Annex III of the DPA,
+//     and a reader who wants another order has the table's sort buttons.
+//   - One list sheet, no sheet per category: the table's Category filter
+//     gives the same view in two clicks, and copies of rows on several sheets
+//     drift apart when someone edits one of them and make it unclear which
+//     sheet an import should read.
+//   - Streaming: the list sheet is always written with excelize's
+//     StreamWriter, which gives the table, panes, column widths, hyperlinks,
+//     data validation and print set-up (the last three are kept in the
+//     worksheet and written at Flush). One code path for 10 or 10,000 rows,
+//     and the fastest one; rows are not held in memory as cell structures.
+//   - Same input, same bytes: document properties take the as-of date, no
+//     sheet protection (its SHA-512 salt is random), one stream sheet (several
+//     would be written in map order), no clock and no map iteration.
+//   - Text is never a formula: every value is written as a string cell, so a
+//     sub-processor called "=HYPERLINK(...)" shows as that text. Only
+//     http and https websites become hyperlinks.
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// MaxRows is the most sub-processors a workbook holds: Excel keeps at most
+// 65,530 hyperlinks on one sheet.
+const MaxRows = 65000
+
+// DefaultNoticeMethod is shown on the Cover when Input.NoticeMethod is empty.
+const DefaultNoticeMethod = "By email to the customer's contact named in the DPA"
+
+// Input is everything the workbook shows.
+type Input struct {
+	// Provider is the vendor: its name, privacy contact (and DPO, if any) and
+	// the address where the current list is published.
+	Provider deal.Provider
+	// List is the sub-processor list, in the order it is shown.
+	List []deal.Subprocessor
+	// Version names this edition of the list, for example "2026-12" or "v14";
+	// optional.
+	Version string
+	// AsOf is the date the list is current at. It is required, and is also
+	// the workbook's created and modified date, so the same input always
+	// gives the same bytes.
+	AsOf deal.Date
+	// ObjectionDays is the customer's objection window after a notice.
+	ObjectionDays int
+	// NoticeDays is the advance notice of a new sub-processor (SCC Clause
+	// 9(a)); 0 means none is promised.
+	NoticeDays int
+	// NoticeMethod says how change notices are sent, for example "By email
+	// to subscribers of https://kestrel.example/subprocessors";
+	// DefaultNoticeMethod when empty.
+	NoticeMethod string
+}
+
+// FromDeal returns the Input for a deal's sub-processor list.
+func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string) Input {
+	return Input{
+		Provider:      d.Provider,
+		List:          d.Subprocessors.List,
+		Version:       version,
+		AsOf:          asOf,
+		ObjectionDays: d.Subprocessors.ObjectionDays,
+		NoticeDays:    d.SCC.SubprocessorNoticeDays,
+		NoticeMethod:  noticeMethod,
+	}
+}
+
+// Export writes the workbook for in to w. It returns an error, and writes
+// nothing, when AsOf or the provider's name is missing, when the list has
+// more than MaxRows entries, or when the workbook cannot be built; otherwise
+// the only errors are w's.
+func Export(w io.Writer, in Input) error {
+	if in.AsOf.IsZero() {
+		return errors.New("export workbook: the as-of date is missing")
+	}
+	if strings.TrimSpace(in.Provider.Name) == "" {
+		return errors.New("export workbook: the provider's name is missing")
+	}
+	if len(in.List) > MaxRows {
+		return fmt.Errorf("export workbook: %d sub-processors is more than a workbook holds (%d)", len(in.List), MaxRows)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	s, err := newStyles(f)
+	if err != nil {
+		return fmt.Errorf("export workbook: styles: %w", err)
+	}
+	if err := writeCover(f, s, in); err != nil {
+		return fmt.Errorf("export workbook: cover sheet: %w", err)
+	}
+	if err := writeList(f, s, in); err != nil {
+		return fmt.Errorf("export workbook: list sheet: %w", err)
+	}
+	if err := setProps(f, in); err != nil {
+		return fmt.Errorf("export workbook: document properties: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("export workbook: %w", err)
+	}
+	return nil
+}
+
+// styles are the cell style ids of one workbook.
+type styles struct {
+	title, subtitle, label, value, link, heading, legendHead int
+	header, text, code, url, date                            int
+}
+
+// font is set on every style: without a family, LibreOffice draws bold and
+// coloured text in its default serif font.
+const font = "Calibri"
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	defs := []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&s.title, excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Size: 18, Color: "1F3864"}}},
+		{&s.subtitle, excelize.Style{Font: &excelize.Font{Family: font, Italic: true, Size: 11, Color: "595959"}}},
+		{&s.label, excelize.Style{Font: &excelize.Font{Family: font, Bold: true}, Alignment: top}},
+		{&s.value, excelize.Style{Font: &excelize.Font{Family: font}, Alignment: top}},
+		{&s.link, excelize.Style{Font: &excelize.Font{Family: font, Color: "0563C1", Underline: "single"}, Alignment: top}},
+		{&s.heading, excelize.Style{Font: &excelize.Font{Family: font, Bold: true, Size: 13, Color: "1F3864"}}},
+		{&s.legendHead, excelize.Style{
+			Font:      &excelize.Font{Family: font, Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+			Alignment: top,
+		}},
+		// The look of TableStyleMedium2's header, for applications that
+		// do not draw table styles (LibreOffice).
+		{&s.header, excelize.Style{
+			Font:      &excelize.Font{Family: font, Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+			Alignment: top,
+		}},
+		{&s.text, excelize.Style{Font: &excelize.Font{Family: font}, Alignment: top}},
+		{&s.code, excelize.Style{Font: &excelize.Font{Family: font}, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&s.url, excelize.Style{Font: &excelize.Font{Family: font, Color: "0563C1", Underline: "single"}, Alignment: top}},
+		{&s.date, excelize.Style{Font: &excelize.Font{Family: font}, CustomNumFmt: ptr("yyyy-mm-dd"), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(&d.style)
+		if err != nil {
+			return s, err
+		}
+		*d.id = id
+	}
+	return s, nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// The Cover's column widths: labels, then values.
+const (
+	coverLabelWidth = 24
+	coverValueWidth = 90
+)
+
+// writeCover fills the Cover sheet (the new file's first sheet, renamed).
+func writeCover(f *excelize.File, s styles, in Input) error {
+	if err := f.SetSheetName("Sheet1", CoverSheet); err != nil {
+		return err
+	}
+	sh := CoverSheet
+	vendor := strings.TrimSpace(in.Provider.Name)
+	set := func(cell, text string, style int) error {
+		if err := f.SetCellStr(sh, cell, text); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sh, cell, cell, style)
+	}
+	if err := set("A1", "Sub-processors of "+vendor, s.title); err != nil {
+		return err
+	}
+	sub := "As of " + in.AsOf.Format("2 January 2006")
+	if in.Version != "" {
+		sub = "List version " + in.Version + ", as of " + in.AsOf.Format("2 January 2006")
+	}
+	if err := set("A2", sub, s.subtitle); err != nil {
+		return err
+	}
+
+	type fact struct{ label, value, link string }
+	facts := []fact{{label: "Vendor", value: vendor}}
+	if in.Version != "" {
+		facts = append(facts, fact{label: "List version", value: in.Version})
+	}
+	facts = append(facts,
+		fact{label: "As of", value: in.AsOf.String()},
+		fact{label: "Sub-processors listed", value: countLine(in.List)},
+		fact{label: "Objection window", value: days(in.ObjectionDays, "from notice of a new or replacement sub-processor for the customer to object")},
+		fact{label: "Advance notice", value: days(in.NoticeDays, "before a new or replacement sub-processor starts processing personal data")},
+		fact{label: "How notices are sent", value: orDefault(in.NoticeMethod, DefaultNoticeMethod)},
+	)
+	if u := in.Provider.SubprocessorListURL; u != "" {
+		facts = append(facts, fact{label: "Current list", value: u, link: webLink(u)})
+	}
+	if c := in.Provider.Contact; c.Name != "" || c.Email != "" {
+		facts = append(facts, fact{label: "Privacy contact", value: contactLine(c), link: mailLink(c.Email)})
+	}
+	if d := in.Provider.DPO; d != nil && (d.Name != "" || d.Email != "") {
+		facts = append(facts, fact{label: "Data protection officer", value: contactLine(*d), link: mailLink(d.Email)})
+	}
+
+	row := 4
+	for _, fa := range facts {
+		a, b := "A"+strconv.Itoa(row), "B"+strconv.Itoa(row)
+		if err := set(a, fa.label, s.label); err != nil {
+			return err
+		}
+		style := s.value
+		if fa.link != "" {
+			style = s.link
+		}
+		if err := set(b, fa.value, style); err != nil {
+			return err
+		}
+		if h := rowHeight([]string{fa.value}, []float64{coverValueWidth}, 0); h > 0 {
+			if err := f.SetRowHeight(sh, row, h); err != nil {
+				return err
+			}
+		}
+		if fa.link != "" {
+			if err := f.SetCellHyperLink(sh, b, fa.link, "External"); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+
+	row++
+	if err := set("A"+strconv.Itoa(row), "Columns of the "+ListSheet+" sheet", s.heading); err != nil {
+		return err
+	}
+	row++
+	if err := set("A"+strconv.Itoa(row), "Column", s.legendHead); err != nil {
+		return err
+	}
+	if err := set("B"+strconv.Itoa(row), "Meaning", s.legendHead); err != nil {
+		return err
+	}
+	for _, c := range columns {
+		row++
+		if err := set("A"+strconv.Itoa(row), c.header, s.label); err != nil {
+			return err
+		}
+		if err := set("B"+strconv.Itoa(row), c.meaning, s.value); err != nil {
+			return err
+		}
+		if h := rowHeight([]string{c.meaning}, []float64{coverValueWidth}, 0); h > 0 {
+			if err := f.SetRowHeight(sh, row, h); err != nil {
+				return err
+			}
+		}
+	}
+
+	if err := f.SetColWidth(sh, "A", "A", coverLabelWidth); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "B", "B", coverValueWidth); err != nil {
+		return err
+	}
+	if err := f.SetSheetView(sh, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+		Size:        ptr(9), // A4
+		Orientation: ptr("portrait"),
+		FitToWidth:  ptr(1),
+		FitToHeight: ptr(0),
+	})
+}
+
+// writeList writes the Sub-processors sheet with a StreamWriter. Settings
+// kept in the worksheet (sheet properties, page set-up, header and footer,
+// data validation, hyperlinks) are made on the File and written by Flush;
+// panes and widths go through the StreamWriter before the first row.
+func writeList(f *excelize.File, s styles, in Input) error {
+	sh := ListSheet
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	rows := len(in.List)
+	last := rows + 1
+	if rows == 0 {
+		last = 2 // a table needs a header and at least one row
+	}
+	lastCol, err := excelize.ColumnNumberToName(len(columns))
+	if err != nil {
+		return err
+	}
+
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{
+		Size:        ptr(9), // A4
+		Orientation: ptr("landscape"),
+		FitToWidth:  ptr(1),
+		FitToHeight: ptr(0),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6), Bottom: ptr(0.6), Header: ptr(0.3), Footer: ptr(0.3),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sh, headerFooter(in)); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: "'" + sh + "'!$1:$1",
+		Scope:    sh,
+	}); err != nil {
+		return err
+	}
+	for i, c := range columns {
+		if c.header != "Category" && c.header != "Transfer mechanism" {
+			continue
+		}
+		items := Labels(Categories())
+		if c.header == "Transfer mechanism" {
+			items = Labels(TransferMechanisms())
+		}
+		prompt := "Choose " + JoinOr(items) + "."
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, last))
+		if err := dv.SetDropList(items); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.header, prompt)
+		if err := f.AddDataValidation(sh, dv); err != nil {
+			return err
+		}
+	}
+
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	colWidths := widths(in.List)
+	for i, w := range colWidths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	header := make([]any, len(columns))
+	texts := make([]string, len(columns))
+	for i, c := range columns {
+		header[i] = excelize.Cell{StyleID: s.header, Value: c.header}
+		texts[i] = c.header
+	}
+	// The filter button covers the right end of a header cell.
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: rowHeight(texts, colWidths, 3)}); err != nil {
+		return err
+	}
+	cells := make([]any, len(columns))
+	for r, sp := range in.List {
+		row := r + 2
+		for i, c := range columns {
+			cells[i] = cellValue(s, c, sp)
+			texts[i] = c.text(sp)
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if err := sw.SetRow(ref, cells, excelize.RowOpts{Height: rowHeight(texts, colWidths, 0)}); err != nil {
+			return fmt.Errorf("row %d: %w", row, err)
+		}
+		for i, c := range columns {
+			if c.kind != linkCell {
+				continue
+			}
+			if link := webLink(c.text(sp)); link != "" {
+				ref, _ := excelize.CoordinatesToCellName(i+1, row)
+				if err := f.SetCellHyperLink(sh, ref, link, "External"); err != nil {
+					return fmt.Errorf("row %d: %w", row, err)
+				}
+			}
+		}
+	}
+	if err := sw.AddTable(&excelize.Table{
+		Range:          "A1:" + lastCol + strconv.Itoa(last),
+		Name:           TableName,
+		StyleName:      "TableStyleMedium2",
+		ShowRowStripes: ptr(true),
+	}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// cellValue is one table cell: text as a string cell (never a formula), the
+// date added as a date.
+func cellValue(s styles, c column, sp deal.Subprocessor) excelize.Cell {
+	switch c.kind {
+	case dateCell:
+		if sp.Added.IsZero() {
+			return excelize.Cell{StyleID: s.date}
+		}
+		return excelize.Cell{StyleID: s.date, Value: sp.Added.Time}
+	case codeCell:
+		return excelize.Cell{StyleID: s.code, Value: c.text(sp)}
+	case linkCell:
+		if webLink(c.text(sp)) != "" {
+			return excelize.Cell{StyleID: s.url, Value: c.text(sp)}
+		}
+	}
+	return excelize.Cell{StyleID: s.text, Value: c.text(sp)}
+}
+
+// headerFooter prints the vendor and list version at the top of each page
+// and the page number at the bottom.
+func headerFooter(in Input) *excelize.HeaderFooterOptions {
+	right := "As of " + in.AsOf.String()
+	if in.Version != "" {
+		right = "List version " + hfEscape(in.Version) + ", as of " + in.AsOf.String()
+	}
+	left := hfEscape(strings.TrimSpace(in.Provider.Name)) + ": sub-processors"
+	// Excel refuses a header section longer than 255 characters.
+	if len([]rune(left))+len([]rune(right)) > 240 {
+		left = ""
+	}
+	return &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + left + "&R" + right,
+		OddFooter: "&CPage &P of &N",
+	}
+}
+
+// hfEscape doubles "&", the header and footer code character.
+func hfEscape(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// setProps sets the document properties from the input, never the clock.
+func setProps(f *excelize.File, in Input) error {
+	stamp := in.AsOf.UTC().Format(time.RFC3339)
+	subject := "Sub-processor list as of " + in.AsOf.String()
+	if in.Version != "" {
+		subject = "Sub-processor list, version " + in.Version + ", as of " + in.AsOf.String()
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          "Sub-processors of " + strings.TrimSpace(in.Provider.Name),
+		Subject:        subject,
+		Creator:        strings.TrimSpace(in.Provider.Name),
+		LastModifiedBy: strings.TrimSpace(in.Provider.Name),
+		Keywords:       "GDPR; sub-processors; DPA",
+		Category:       "Sub-processor list",
+		Version:        in.Version,
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "en",
+	}); err != nil {
+		return err
+	}
+	return f.SetAppProps(&excelize.AppProperties{
+		Application: "dpakit",
+		Company:     strings.TrimSpace(in.Provider.Name),
+	})
+}
+
+// webLink returns u when it is an http or https address, the only kinds
+// made clickable, and "" otherwise.
+func webLink(u string) string {
+	l := strings.ToLower(u)
+	if (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) && !strings.ContainsAny(u, " \t\r\n") {
+		return u
+	}
+	return ""
+}
+
+// mailLink returns a mailto: link for a plain email address.
+func mailLink(email string) string {
+	if email == "" || strings.ContainsAny(email, " \t\r\n?&:/") || strings.Count(email, "@") != 1 {
+		return ""
+	}
+	return "mailto:" + email
+}
+
+func contactLine(c deal.Contact) string {
+	switch {
+	case c.Name == "":
+		return c.Email
+	case c.Email == "":
+		return c.Name
+	}
+	line := c.Name + " <" + c.Email + ">"
+	if c.Phone != "" {
+		line += ", " + c.Phone
+	}
+	return line
+}
+
+func countLine(list []deal.Subprocessor) string {
+	var infra, service int
+	for _, s := range list {
+		switch s.Category {
+		case "infrastructure":
+			infra++
+		case "service":
+			service++
+		}
+	}
+	return fmt.Sprintf("%d (%d infrastructure, %d service)", len(list), infra, service)
+}
+
+func days(n int, what string) string {
+	switch n {
+	case 0:
+		return "Not specified"
+	case 1:
+		return "1 day " + what
+	}
+	return strconv.Itoa(n) + " days " + what
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,474 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+	"gopkg.in/yaml.v3"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+var out = flag.String("out", "", "also write the seed workbook to this file, to look at it")
+
+// loadSeed reads a list fixture shared with package sublist.
+func loadSeed(t testing.TB, name string) []deal.Subprocessor {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "sublist", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		List []deal.Subprocessor `yaml:"list"`
+	}
+	if err := yaml.Unmarshal(b, &file); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return file.List
+}
+
+func date(t testing.TB, s string) deal.Date {
+	t.Helper()
+	d, err := deal.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func seedInput(t testing.TB) Input {
+	return Input{
+		Provider: deal.Provider{
+			Name:                "Kestrel Cloud, Inc.",
+			Contact:             deal.Contact{Name: "Privacy Team", Email: "privacy@kestrel.example"},
+			DPO:                 &deal.Contact{Name: "Tomás Ortega", Email: "dpo@kestrel.example"},
+			SubprocessorListURL: "https://kestrel.example/legal/subprocessors",
+		},
+		List:          loadSeed(t, "seed000.yaml"),
+		Version:       "2026.4",
+		AsOf:          date(t, "2026-12-01"),
+		ObjectionDays: 30,
+		NoticeDays:    30,
+		NoticeMethod:  "By email to subscribers of the list page, and to the customer's privacy contact",
+	}
+}
+
+func export(t testing.TB, in Input) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Export(&buf, in); err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func open(t testing.TB, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("open exported workbook: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// zipPart returns one part of a workbook's zip archive.
+func zipPart(t testing.TB, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestExportStructure(t *testing.T) {
+	in := seedInput(t)
+	b := export(t, in)
+	if *out != "" {
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := open(t, b)
+
+	if diff := cmp.Diff([]string{CoverSheet, ListSheet}, f.GetSheetList()); diff != "" {
+		t.Errorf("sheets (-want +got):\n%s", diff)
+	}
+	if got := f.GetActiveSheetIndex(); got != 0 {
+		t.Errorf("active sheet = %d, want 0 (Cover)", got)
+	}
+
+	tables, err := f.GetTables(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tables) != 1 {
+		t.Fatalf("tables = %d, want 1", len(tables))
+	}
+	if tb := tables[0]; tb.Name != TableName || tb.Range != "A1:M14" || tb.StyleName != "TableStyleMedium2" {
+		t.Errorf("table = %s %s %s, want %s A1:M14 TableStyleMedium2", tb.Name, tb.Range, tb.StyleName, TableName)
+	}
+	if xml := zipPart(t, b, "xl/worksheets/sheet2.xml"); strings.Contains(xml, "<autoFilter") {
+		t.Error("the list sheet has an AutoFilter as well as the table's filter")
+	}
+
+	panes, err := f.GetPanes(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 || panes.TopLeftCell != "A2" {
+		t.Errorf("panes = %+v, want the header row frozen", panes)
+	}
+
+	rows, err := f.GetRows(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantHeader := []string{"Name", "Description", "Purpose", "Category", "Location", "Country", "ISO code",
+		"Data categories", "Transfer mechanism", "Website", "Date added", "Address", "Contact"}
+	if diff := cmp.Diff(wantHeader, rows[0]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	if len(rows) != 14 {
+		t.Errorf("rows = %d, want 14", len(rows))
+	}
+	wantFirst := []string{"Amazon, Inc.", "Infrastructure service provider", "Provide the infrastructure on which the platform runs.",
+		"Infrastructure", "EU (Ireland) eu-west-1", "Ireland", "IE",
+		"First Name; Last Name; Email; Employee ID; UPN; Language; Groups; Functional Areas; Hierarchical Levels; Phone; Profile Photo; Status; Role",
+		"None required (EEA)", "https://aws.amazon.com", "2019-05-01"}
+	if diff := cmp.Diff(wantFirst, rows[1]); diff != "" {
+		t.Errorf("row 2 (-want +got):\n%s", diff)
+	}
+	// Google corporate services: no description, DPF, no date.
+	wantGoogle := []string{"Google corporate services", "", "Import and authenticate users.", "Service", "United States",
+		"United States", "US", "First Name; Last Name; Language; Status", "EU-US Data Privacy Framework", "https://workspace.google.com"}
+	if diff := cmp.Diff(wantGoogle, rows[5]); diff != "" {
+		t.Errorf("row 6 (-want +got):\n%s", diff)
+	}
+	if got := rows[4][8]; got != "Standard Contractual Clauses" {
+		t.Errorf("I5 = %q, want Standard Contractual Clauses", got)
+	}
+
+	// The date added is a real date, the rest text.
+	if ct, _ := f.GetCellType(ListSheet, "K2"); ct != excelize.CellTypeUnset && ct != excelize.CellTypeNumber && ct != excelize.CellTypeDate {
+		t.Errorf("K2 type = %v, want a number (date)", ct)
+	}
+	if raw, _ := f.GetCellValue(ListSheet, "K2", excelize.Options{RawCellValue: true}); raw != "43586" {
+		t.Errorf("K2 raw = %q, want the serial 43586 (2019-05-01)", raw)
+	}
+
+	// Websites are hyperlinks, blue and underlined.
+	ok, link, err := f.GetCellHyperLink(ListSheet, "J2")
+	if err != nil || !ok || link != "https://aws.amazon.com" {
+		t.Errorf("J2 hyperlink = %v %q %v, want https://aws.amazon.com", ok, link, err)
+	}
+	if ok, _, _ := f.GetCellHyperLink(ListSheet, "J7"); ok {
+		t.Error("J7 (no website) has a hyperlink")
+	}
+	id, err := f.GetCellStyle(ListSheet, "J2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Font == nil || st.Font.Underline != "single" || !strings.EqualFold(st.Font.Color, "0563C1") {
+		t.Errorf("J2 font = %+v, want blue and underlined", st.Font)
+	}
+	id, _ = f.GetCellStyle(ListSheet, "C2")
+	st, _ = f.GetStyle(id)
+	if st.Alignment == nil || !st.Alignment.WrapText || st.Alignment.Vertical != "top" {
+		t.Errorf("C2 alignment = %+v, want wrapped and top", st.Alignment)
+	}
+
+	// Drop lists on Category (D) and Transfer mechanism (I).
+	dvs, err := f.GetDataValidations(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, dv := range dvs {
+		got[dv.Sqref] = dv.Type + " " + dv.Formula1
+	}
+	want := map[string]string{
+		"D2:D14": `list "Infrastructure,Service"`,
+		"I2:I14": `list "None required (EEA),Adequacy decision,Standard Contractual Clauses,EU-US Data Privacy Framework"`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("data validations (-want +got):\n%s", diff)
+	}
+
+	// Print set-up.
+	pl, err := f.GetPageLayout(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("page layout = %+v, want landscape, one page wide", pl)
+	}
+	props, err := f.GetSheetProps(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Error("FitToPage is off: the fit to one page wide is ignored")
+	}
+	var titles string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == ListSheet {
+			titles = dn.RefersTo
+		}
+	}
+	if titles != "'Sub-processors'!$1:$1" {
+		t.Errorf("print titles = %q, want the header row", titles)
+	}
+	w, err := f.GetColWidth(ListSheet, "C")
+	if err != nil || w < 20 || w > 50 {
+		t.Errorf("column C width = %v %v, want 20..50", w, err)
+	}
+
+	// Document properties come from the input, not the clock.
+	dp, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dp.Title != "Sub-processors of Kestrel Cloud, Inc." || dp.Created != "2026-12-01T00:00:00Z" || dp.Modified != "2026-12-01T00:00:00Z" ||
+		dp.Subject != "Sub-processor list, version 2026.4, as of 2026-12-01" {
+		t.Errorf("doc props = %+v", dp)
+	}
+	ap, err := f.GetAppProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ap.Company != "Kestrel Cloud, Inc." {
+		t.Errorf("company = %q", ap.Company)
+	}
+}
+
+func TestExportCover(t *testing.T) {
+	f := open(t, export(t, seedInput(t)))
+	rows, err := f.GetRows(CoverSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := map[string]string{}
+	for _, r := range rows {
+		if len(r) == 2 {
+			facts[r[0]] = r[1]
+		}
+	}
+	want := map[string]string{
+		"Vendor":                  "Kestrel Cloud, Inc.",
+		"List version":            "2026.4",
+		"As of":                   "2026-12-01",
+		"Sub-processors listed":   "13 (3 infrastructure, 10 service)",
+		"Objection window":        "30 days from notice of a new or replacement sub-processor for the customer to object",
+		"Advance notice":          "30 days before a new or replacement sub-processor starts processing personal data",
+		"How notices are sent":    "By email to subscribers of the list page, and to the customer's privacy contact",
+		"Current list":            "https://kestrel.example/legal/subprocessors",
+		"Privacy contact":         "Privacy Team <privacy@kestrel.example>",
+		"Data protection officer": "Tomás Ortega <dpo@kestrel.example>",
+		"Column":                  "Meaning",
+	}
+	for _, c := range columns {
+		want[c.header] = c.meaning
+	}
+	if diff := cmp.Diff(want, facts); diff != "" {
+		t.Errorf("cover (-want +got):\n%s", diff)
+	}
+	if rows[0][0] != "Sub-processors of Kestrel Cloud, Inc." || rows[1][0] != "List version 2026.4, as of 1 December 2026" {
+		t.Errorf("title = %q / %q", rows[0][0], rows[1][0])
+	}
+	id, _ := f.GetCellStyle(CoverSheet, "A1")
+	st, _ := f.GetStyle(id)
+	if st.Font == nil || !st.Font.Bold || st.Font.Size < 14 {
+		t.Errorf("title font = %+v, want large and bold", st.Font)
+	}
+	if ok, link, _ := f.GetCellHyperLink(CoverSheet, "B12"); !ok || link != "mailto:privacy@kestrel.example" {
+		t.Errorf("privacy contact link = %v %q", ok, link)
+	}
+}
+
+func TestExportDeterministic(t *testing.T) {
+	in := seedInput(t)
+	a, b := export(t, in), export(t, in)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two exports of the same input differ")
+	}
+	in.AsOf = date(t, "2026-12-02")
+	if bytes.Equal(a, export(t, in)) {
+		t.Fatal("a different as-of date gave the same bytes")
+	}
+}
+
+// TestExportFormulaInjection checks that text that looks like a formula is
+// stored as text.
+func TestExportFormulaInjection(t *testing.T) {
+	evil := []string{`=HYPERLINK("http://evil.example","click")`, "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "=1+1"}
+	var list []deal.Subprocessor
+	for _, e := range evil {
+		list = append(list, deal.Subprocessor{
+			Name: e, Description: e, Purpose: e, Location: e, Country: "NL", Data: []string{e},
+			Category: "service", TransferMechanism: "none", Address: e, Contact: e,
+			Website: e, // not an http address: stays text, no link
+		})
+	}
+	in := seedInput(t)
+	in.List = list
+	in.Provider.Name = "=cmd|' /C calc'!A0"
+	in.Version = "=1+1"
+	f := open(t, export(t, in))
+	for i, e := range evil {
+		row := i + 2
+		for _, col := range []string{"A", "B", "C", "E", "H", "J", "L", "M"} {
+			cell := fmt.Sprintf("%s%d", col, row)
+			ct, err := f.GetCellType(ListSheet, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ct != excelize.CellTypeInlineString && ct != excelize.CellTypeSharedString {
+				t.Errorf("%s type = %v, want a string", cell, ct)
+			}
+			if formula, _ := f.GetCellFormula(ListSheet, cell); formula != "" {
+				t.Errorf("%s has formula %q", cell, formula)
+			}
+			if v, _ := f.GetCellValue(ListSheet, cell); v != e {
+				t.Errorf("%s = %q, want %q", cell, v, e)
+			}
+		}
+		if ok, _, _ := f.GetCellHyperLink(ListSheet, fmt.Sprintf("J%d", row)); ok {
+			t.Errorf("J%d: a non-http website became a hyperlink", row)
+		}
+	}
+	for _, cell := range []string{"B4", "B5"} {
+		ct, _ := f.GetCellType(CoverSheet, cell)
+		v, _ := f.GetCellValue(CoverSheet, cell)
+		if formula, _ := f.GetCellFormula(CoverSheet, cell); formula != "" || ct != excelize.CellTypeSharedString {
+			t.Errorf("Cover!%s = %q type %v formula %q, want a string", cell, v, ct, formula)
+		}
+	}
+}
+
+func TestExportEmptyList(t *testing.T) {
+	in := seedInput(t)
+	in.List = nil
+	f := open(t, export(t, in))
+	tables, err := f.GetTables(ListSheet)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:M2" {
+		t.Fatalf("tables = %+v %v, want one A1:M2", tables, err)
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*Input)
+		want string
+	}{
+		{"no date", func(in *Input) { in.AsOf = deal.Date{} }, "export workbook: the as-of date is missing"},
+		{"no provider", func(in *Input) { in.Provider.Name = " " }, "export workbook: the provider's name is missing"},
+		{"too long", func(in *Input) { in.List = make([]deal.Subprocessor, MaxRows+1) },
+			"export workbook: 65001 sub-processors is more than a workbook holds (65000)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := seedInput(t)
+			tc.edit(&in)
+			var buf bytes.Buffer
+			err := Export(&buf, in)
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("err = %v, want %s", err, tc.want)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("wrote %d bytes on error", buf.Len())
+			}
+		})
+	}
+}
+
+// bigList returns n sub-processors.
+func bigList(n int) []deal.Subprocessor {
+	list := make([]deal.Subprocessor, n)
+	added := deal.Date{Time: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
+	for i := range list {
+		list[i] = deal.Subprocessor{
+			Name:              fmt.Sprintf("Sub-processor %05d B.V.", i),
+			Description:       "Cloud service provider",
+			Purpose:           "Hosting, storage and processing of customer data for the services",
+			Location:          "EU (Netherlands), eu-west-4",
+			Country:           "NL",
+			Data:              []string{"Account data", "Usage logs", "Customer content"},
+			Category:          []string{"infrastructure", "service"}[i%2],
+			TransferMechanism: "none",
+			Website:           fmt.Sprintf("https://sp%05d.example", i),
+			Added:             added,
+		}
+	}
+	return list
+}
+
+func TestExportStream10k(t *testing.T) {
+	in := seedInput(t)
+	in.List = bigList(10000)
+	f := open(t, export(t, in))
+	tables, err := f.GetTables(ListSheet)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:M10001" {
+		t.Fatalf("tables = %+v %v", tables, err)
+	}
+	if ok, link, _ := f.GetCellHyperLink(ListSheet, "J10001"); !ok || link != "https://sp09999.example" {
+		t.Errorf("J10001 link = %v %q", ok, link)
+	}
+	if v, _ := f.GetCellValue(ListSheet, "A10001"); v != "Sub-processor 09999 B.V." {
+		t.Errorf("A10001 = %q", v)
+	}
+}
+
+func BenchmarkWorkbook(b *testing.B) {
+	in := seedInput(b)
+	in.List = append(append(append([]deal.Subprocessor{}, in.List...), in.List...), in.List...)
+	in.List = append(in.List, loadSeed(b, "seed004.yaml")[:1]...)
+	if len(in.List) != 40 {
+		b.Fatalf("list has %d rows, want 40", len(in.List))
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := Export(&buf, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWorkbookStream10k(b *testing.B) {
+	in := seedInput(b)
+	in.List = bigList(10000)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := Export(&buf, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/templates"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the work failed: a broken library, a disk error
+	exitInvalid = 2 // bad usage or invalid input
+)
+
+// app holds what every subcommand shares: the output streams and the
+// library options, with the engine loaded once on first use.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	clausesDir     string
+	templatesDir   string
+
+	loadOnce sync.Once
+	engine   *assemble.Engine
+	loadErr  error
+}
+
+// exitError carries the exit code an error maps to.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// classify maps an error to its exit code: invalid input and unknown
+// documents are the user's to fix (2), anything else is a failure (1).
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	switch {
+	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument), errors.Is(err, errUsage):
+		return &exitError{exitInvalid, err}
+	}
+	return &exitError{exitFailed, err}
+}
+
+var errUsage = errors.New("usage")
+
+func usagef(format string, args ...any) error {
+	return &exitError{exitInvalid, fmt.Errorf(format, args...)}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if !errors.As(err, &ee) {
+		// cobra's own errors: unknown command or flag, wrong arguments.
+		fmt.Fprintf(stderr, "dpakit: %v\nRun 'dpakit --help' for usage.\n", err)
+		return exitInvalid
+	}
+	var ve *deal.ValidationError
+	if errors.As(err, &ve) {
+		fmt.Fprintf(stderr, "dpakit: %s\n", ve.Error())
+	} else {
+		fmt.Fprintf(stderr, "dpakit: %v\n", err)
+	}
+	return ee.code
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "dpakit",
+		Short: "Assemble GDPR data processing agreements from a deal file and a clause library",
+		Long: `dpakit assembles a data processing agreement (DPA) for one customer from a
+short deal file laid over the vendor's profile, a versioned clause library and
+document templates: the DPA with its SCC selections and annexes as PDF, HTML or
+Markdown, standalone annexes, and the sub-processor workbook.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&a.clausesDir, "clauses", "", "use the clause library in `DIR` instead of the built-in one")
+	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "use the document templates in `DIR` instead of the built-in ones")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(a.renderCmd(), a.validateCmd(), a.clausesCmd(), a.lintCmd(), a.versionCmd())
+	return root
+}
+
+// load returns the engine over the built-in library or the --clauses and
+// --templates directories, parsing it once.
+func (a *app) load() (*assemble.Engine, error) {
+	a.loadOnce.Do(func() {
+		var cfs, tfs fs.FS = clauses.FS, templates.FS
+		if a.clausesDir != "" {
+			cfs = os.DirFS(a.clausesDir)
+		}
+		if a.templatesDir != "" {
+			tfs = os.DirFS(a.templatesDir)
+		}
+		a.engine, a.loadErr = assemble.LoadEngine(cfs, tfs)
+	})
+	return a.engine, a.loadErr
+}
+
+// readDeal loads a deal file laid over an optional profile file, both
+// decoded strictly, defaulted and validated, and checked against the
+// library's catalogue.
+func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
+	data, err := a.readInput(dealPath)
+	if err != nil {
+		return nil, err
+	}
+	var profile []byte
+	if profilePath != "" {
+		if profile, err = a.readInput(profilePath); err != nil {
+			return nil, err
+		}
+	}
+	d, err := deal.Load(data, displayName(dealPath), profile, displayName(profilePath))
+	if err != nil {
+		return nil, err
+	}
+	if err := eng.CheckDeal(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// maxInput bounds a deal or profile file.
+const maxInput = 4 << 20
+
+func (a *app) readInput(path string) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		r = a.stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, usagef("read %s: %v", path, unwrapPathError(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > maxInput {
+		return nil, usagef("read %s: the file is larger than %d MiB", path, maxInput>>20)
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func displayName(path string) string {
+	switch path {
+	case "":
+		return ""
+	case "-":
+		return "stdin"
+	}
+	return filepath.Base(path)
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// directory, so a reader never sees a half-written file and a failure
+// leaves nothing behind.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPathError(err))
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// version is the tool's version: the module version when built from a
+// tagged module, "devel" otherwise.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print dpakit's version and the clause library's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			eng, err := a.load()
+			if err != nil {
+				return classify(err)
+			}
+			fmt.Fprintf(a.stdout, "dpakit %s (clause library %s)\n", version(), eng.Library().Version)
+			return nil
+		},
+	}
+}

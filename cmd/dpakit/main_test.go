@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/templates"
+)
+
+// dpakit runs the command line in-process and returns its exit code and
+// output.
+func dpakit(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const exampleDealPath = "../../fixtures/deals/example.yaml"
+const exampleProfilePath = "../../fixtures/profile.yaml"
+
+func TestRenderFormats(t *testing.T) {
+	for _, format := range []string{"html", "md"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errs := dpakit(t, "", "render", exampleDealPath, "--format", format)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			for _, want := range []string{"Müller Logistik GmbH", "Kestrel Cloud, Inc.", "forty-eight (48) hours", "Annex III"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderToFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "dpa.html")
+	if code, _, errs := dpakit(t, "", "render", exampleDealPath, "--format", "html", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if b, err := os.ReadFile(out); err != nil || !bytes.Contains(b, []byte("<!DOCTYPE html>")) {
+		t.Fatalf("output file: %v", err)
+	}
+	// An invalid deal leaves nothing behind, not even a temporary file.
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("customer: {name: x}\nbogus: 1\n"), 0o644)
+	out2 := filepath.Join(dir, "bad.html")
+	if code, _, _ := dpakit(t, "", "render", bad, "--format", "html", "-o", out2); code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, ",") != "bad.yaml,dpa.html" {
+		t.Errorf("directory holds %v, want only bad.yaml and dpa.html", names)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	invalid := filepath.Join(dir, "invalid.yaml")
+	data, err := os.ReadFile(exampleDealPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(invalid, bytes.Replace(data, []byte("governing_law: NL"), []byte("governing_law: US"), 1), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"valid", []string{"validate", exampleDealPath}, 0, "valid"},
+		{"invalid deal", []string{"validate", invalid}, 2, `scc.governing_law: "US" is not an EU Member State`},
+		{"missing file", []string{"validate", filepath.Join(dir, "nope.yaml")}, 2, "no such file"},
+		{"unknown format", []string{"render", exampleDealPath, "--format", "docx"}, 2, `unknown format "docx" (want pdf, html, md)`},
+		{"unknown doc", []string{"render", exampleDealPath, "--doc", "annex-v", "--format", "md"}, 2, `unknown document "annex-v"`},
+		{"no args", []string{"render"}, 2, "takes DEAL"},
+		{"unknown flag", []string{"render", exampleDealPath, "--bogus"}, 2, "unknown flag"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
+		{"unknown clause", []string{"clauses", "show", "nope"}, 2, `no clause with id "nope"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := dpakit(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, errs)
+			}
+			if !strings.Contains(out+errs, tt.want) {
+				t.Errorf("output %q lacks %q", out+errs, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidateFromStdin(t *testing.T) {
+	data, err := os.ReadFile(exampleDealPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := dpakit(t, string(data), "validate", "-"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+}
+
+func TestClausesList(t *testing.T) {
+	code, out, _ := dpakit(t, "", "clauses")
+	if code != 0 || !strings.Contains(out, "breach") || !strings.Contains(out, "gdpr-28-3-f") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	code, out, _ = dpakit(t, "", "clauses", "show", "breach")
+	if code != 0 || !strings.Contains(out, "version: ") || !strings.Contains(out, "{{count .Breach.NoticeHours") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestLintBuiltIn(t *testing.T) {
+	code, out, errs := dpakit(t, "", "lint")
+	if code != 0 {
+		t.Fatalf("lint of the built-in library failed (exit %d):\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, " 0 problems") {
+		t.Errorf("output: %s", out)
+	}
+}
+
+// copyLibrary copies the built-in clauses and templates into temporary
+// directories a test can break.
+func copyLibrary(t *testing.T) (clauseDir, templateDir string) {
+	t.Helper()
+	clauseDir, templateDir = t.TempDir(), t.TempDir()
+	for _, c := range []struct {
+		fsys fs.FS
+		dir  string
+	}{{clauses.FS, clauseDir}, {templates.FS, templateDir}} {
+		err := fs.WalkDir(c.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(c.fsys, p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(c.dir, p), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return clauseDir, templateDir
+}
+
+func TestLintFailsOnRemovedClause(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	if err := os.Remove(filepath.Join(cl, "breach.md")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, `no clause with id "breach"`) {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	// Take the clause out of the template too: now the DPA no longer covers
+	// Art. 28(3)(f), and lint says so.
+	dpa := filepath.Join(tm, "dpa.tmpl")
+	src, _ := os.ReadFile(dpa)
+	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{.Clause "breach"}}`), nil, 1), 0o644)
+	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "no clause covers gdpr-28-3-f") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestLintFailsOnTemplateTypo(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	dpa := filepath.Join(tm, "dpa.tmpl")
+	src, _ := os.ReadFile(dpa)
+	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{date .EffectiveDate}}`), []byte(`{{date .EfectiveDate}}`), 1), 0o644)
+	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "templates/dpa.tmpl:") || !strings.Contains(out, "EfectiveDate") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	// A syntax error is caught when the library loads.
+	os.WriteFile(dpa, append(src, []byte("{{if}}\n")...), 0o644)
+	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "does not load") || !strings.Contains(out, "templates/dpa.tmpl:") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}

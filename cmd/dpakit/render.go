@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/htmldoc"
+	"github.com/dpakit/dpakit/assemble/mddoc"
+	"github.com/spf13/cobra"
+)
+
+// docWriter writes an assembled Document in one format.
+type docWriter interface {
+	Write(w io.Writer, d *assemble.Document) error
+}
+
+// renderOptions are the output options shared by render and notice.
+type renderOptions struct {
+	format string
+	paper  string
+	esign  string
+}
+
+var formats = []string{"pdf", "html", "md"}
+
+// writerFor returns the writer of a format.
+func (a *app) writerFor(o renderOptions) (docWriter, error) {
+	switch o.format {
+	case "html":
+		return htmldoc.New(), nil
+	case "md":
+		return mddoc.New(), nil
+	case "pdf":
+		return a.pdfWriter(o)
+	}
+	return nil, usagef("unknown format %q (want %s)", o.format, strings.Join(formats, ", "))
+}
+
+func (a *app) renderCmd() *cobra.Command {
+	var (
+		profile, doc, out string
+		o                 renderOptions
+	)
+	cmd := &cobra.Command{
+		Use:   "render DEAL",
+		Short: "Assemble a DPA or one of its annexes from a deal file",
+		Long: `Render assembles one document for the deal in DEAL (YAML or JSON; "-" reads
+standard input), laid over the vendor profile given with --profile, and
+writes it as PDF (the default), HTML or Markdown to -o FILE or to standard
+output. The file is written only when the whole document rendered.`,
+		Example: `  dpakit render fixtures/deals/example.yaml -o dpa.pdf
+  dpakit render deal.yaml --profile vendor.yaml --doc annex-ii --format html -o annex-ii.html
+  dpakit render deal.yaml --profile vendor.yaml --paper letter --esign-anchors docusign -o dpa.pdf`,
+		Args: exactArgs(1, "DEAL"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			w, err := a.writerFor(o)
+			if err != nil {
+				return err
+			}
+			eng, err := a.load()
+			if err != nil {
+				return classify(err)
+			}
+			d, err := a.readDeal(eng, args[0], profile)
+			if err != nil {
+				return classify(err)
+			}
+			document, err := eng.Assemble(d, doc)
+			if err != nil {
+				return classify(err)
+			}
+			var buf bytes.Buffer
+			if err := w.Write(&buf, document); err != nil {
+				return classify(fmt.Errorf("write %s: %w", o.format, err))
+			}
+			if out == "" || out == "-" {
+				_, err := a.stdout.Write(buf.Bytes())
+				return classify(err)
+			}
+			return classify(writeFileAtomic(out, buf.Bytes()))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&profile, "profile", "", "lay the deal over the vendor profile in `FILE`")
+	f.StringVar(&doc, "doc", "dpa", "the document to render: dpa, annex-i, annex-ii or annex-iii")
+	f.StringVar(&o.format, "format", "pdf", "output format: "+strings.Join(formats, ", "))
+	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVar(&o.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	f.StringVar(&o.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
+	return cmd
+}
+
+// exactArgs is cobra.ExactArgs with a message that names the argument.
+func exactArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s takes %s (got %d arguments)\nRun '%s --help' for usage.", cmd.CommandPath(), names, len(args), cmd.CommandPath())
+		}
+		return nil
+	}
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) validateCmd() *cobra.Command {
+	var profile string
+	cmd := &cobra.Command{
+		Use:   "validate DEAL",
+		Short: "Check a deal file and report every problem",
+		Long: `Validate decodes DEAL strictly, lays it over --profile, applies the defaults
+and checks every field and every cross-field rule (SCC modules against
+Clauses 9, 13, 17 and 18, breach hours, objection window against the notice
+period, ...). It reports every problem at once, one per line as
+"path: message". Exit status 0 when the deal is valid, 2 when it is not.`,
+		Example: `  dpakit validate deal.yaml --profile vendor.yaml`,
+		Args:    exactArgs(1, "DEAL"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := a.load()
+			if err != nil {
+				return classify(err)
+			}
+			if _, err := a.readDeal(eng, args[0], profile); err != nil {
+				return classify(err)
+			}
+			fmt.Fprintf(a.stdout, "%s: valid\n", args[0])
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&profile, "profile", "", "lay the deal over the vendor profile in `FILE`")
+	return cmd
+}
