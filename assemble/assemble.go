@@ -69,15 +69,34 @@ func (e *Engine) CheckDeal(d *deal.Deal) error {
 // *deal.ValidationError for measure ids the catalogue lacks, and an error
 // wrapping ErrLibrary when a clause or template fails.
 func (e *Engine) Assemble(d *deal.Deal, kind string) (*Document, error) {
+	if kind == NoticeKind {
+		return nil, fmt.Errorf("%w %q: a notice needs a change to the sub-processor list (dpakit notice)", ErrUnknownDocument, kind)
+	}
+	return e.assemble(d, kind, nil)
+}
+
+// Documents returns the document kinds Assemble makes for a deal: every
+// template but the notice.
+func (e *Engine) Documents() []string {
+	var out []string
+	for _, k := range e.lib.Templates() {
+		if k != NoticeKind {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Document, error) {
 	t, ok := e.lib.templates[kind]
 	if !ok {
-		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.lib.Templates(), ", "))
+		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.Documents(), ", "))
 	}
 	if err := e.CheckDeal(d); err != nil {
 		return nil, err
 	}
 	r := &render{lib: e.lib, seen: map[string]bool{}}
-	v := &view{Deal: escapeDeal(d), r: r}
+	v := &view{Deal: escapeDeal(d), Notice: notice, r: r}
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
 	if err := t.tmpl.Execute(&buf, v); err != nil {

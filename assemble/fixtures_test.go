@@ -64,7 +64,7 @@ func TestGolden(t *testing.T) {
 	eng := engine(t)
 	md := mddoc.New()
 	for name, d := range fixtureDeals(t) {
-		for _, kind := range eng.Library().Templates() {
+		for _, kind := range eng.Documents() {
 			if kind == "annex-iii" && !(d.SCC.HasModule(2) || d.SCC.HasModule(3)) {
 				continue
 			}

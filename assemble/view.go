@@ -63,7 +63,10 @@ func funcMap() template.FuncMap {
 // pull in clauses, make cross-references and compute derived facts.
 type view struct {
 	deal.Deal
-	r *render
+	// Notice is the sub-processor change being notified; nil for every
+	// document but the notice.
+	Notice *noticeView
+	r      *render
 }
 
 // render is the state of one Assemble call.

@@ -25,6 +25,7 @@ var (
 	dealType     = reflect.TypeFor[Deal]()
 	dateType     = reflect.TypeFor[Date]()
 	measuresType = reflect.TypeFor[Measures]()
+	stringType   = reflect.TypeFor[string]()
 )
 
 // Parse decodes one deal or profile file, YAML or JSON (JSON is YAML), and
@@ -194,7 +195,7 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 	case t == dateType:
 		if n.Kind != yaml.ScalarNode {
 			c.add(n, path, "type", "want a date (YYYY-MM-DD), not "+describe(n))
-		} else if _, err := ParseDate(n.Value); err != nil {
+		} else if _, err := ParseDate(n.Value); err != nil && n.Value != "" {
 			c.add(n, path, "type", fmt.Sprintf("%s is not a date (want YYYY-MM-DD)", quote(n.Value)))
 		}
 		return
@@ -277,14 +278,18 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 func (c *checker) checkMeasures(n *yaml.Node, path string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if n.Value != "all" {
+		// "" is what an empty selection encodes to: the default applies.
+		if n.Value != "all" && n.Value != "" {
 			c.add(n, path, "type", fmt.Sprintf(`want "all" or a list of measure ids, not %s`, quote(n.Value)))
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
-			if e.Kind != yaml.ScalarNode || isNull(e) {
-				c.add(e, fmt.Sprintf("%s[%d]", path, i), "type", "want a measure id, not "+describe(e))
+			ep := fmt.Sprintf("%s[%d]", path, i)
+			if e.Kind != yaml.ScalarNode {
+				c.add(e, ep, "type", "want a measure id, not "+describe(e))
+				continue
 			}
+			c.check(e, stringType, ep)
 		}
 	default:
 		c.add(n, path, "type", `want "all" or a list of measure ids, not `+describe(n))

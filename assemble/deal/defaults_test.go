@@ -39,12 +39,16 @@ func TestDefaults(t *testing.T) {
 			return d.SCC.SupervisoryAuthority, "the data protection authority of the federal state (Land) in which the data exporter is established"
 		}},
 		{"authority in Norway", func(d *Deal) { d.Customer.Country = "NO" },
-			func(d *Deal) (any, any) { return d.SCC.SupervisoryAuthority, "Norwegian Data Protection Authority (Datatilsynet)" }},
+			func(d *Deal) (any, any) {
+				return d.SCC.SupervisoryAuthority, "Norwegian Data Protection Authority (Datatilsynet)"
+			}},
 		{"no authority outside the EEA", func(d *Deal) { d.Customer.Country = "CH" },
 			func(d *Deal) (any, any) { return d.SCC.SupervisoryAuthority, "" }},
 		{"no authority for module 4 alone", func(d *Deal) { d.SCC.Modules = []int{4} },
 			func(d *Deal) (any, any) { return d.SCC.SupervisoryAuthority, "" }},
-		{"authority given", func(d *Deal) { d.SCC.SupervisoryAuthority = "The Hamburg Commissioner for Data Protection and Freedom of Information" },
+		{"authority given", func(d *Deal) {
+			d.SCC.SupervisoryAuthority = "The Hamburg Commissioner for Data Protection and Freedom of Information"
+		},
 			func(d *Deal) (any, any) {
 				return d.SCC.SupervisoryAuthority, "The Hamburg Commissioner for Data Protection and Freedom of Information"
 			}},

@@ -47,6 +47,14 @@ func FuzzLoad(f *testing.F) {
 			if err := v.Validate(d); err != nil {
 				t.Fatalf("a loaded deal fails validation: %v", err)
 			}
+			// The canonical form is itself a deal that loads to the same deal.
+			again, err := v.Load(Canonical(d), "canonical.json", nil, "")
+			if err != nil {
+				t.Fatalf("canonical form does not load: %v\n%s", err, Canonical(d))
+			}
+			if Hash(again) != h {
+				t.Fatalf("canonical round trip changed the deal:\n%s\n%s", Canonical(d), Canonical(again))
+			}
 		}
 	})
 }

@@ -2,6 +2,7 @@ package deal
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -95,10 +96,13 @@ reference: DPA-1
 			SubprocessorNoticeDays: 30, // kept from the profile: mappings merge
 			GoverningLaw:           "IE",
 		},
-		UKAddendum:    UKAddendum{Enabled: false, EndingParty: "exporter"},
-		Audit:         Audit{FrequencyMonths: 24, NoticeDays: 0}, // 0 beats 60
-		Subprocessors: Subprocessors{ObjectionDays: 14, List: []Subprocessor{{Name: "C", Country: "DE"}}}, // lists replace
-		Provider:      Provider{Name: "Kestrel"}, // null removes the profile's DPO
+		UKAddendum: UKAddendum{Enabled: false, EndingParty: "exporter"},
+		// 0 in the deal beats 60 in the profile.
+		Audit: Audit{FrequencyMonths: 24, NoticeDays: 0},
+		// The deal's list replaces the profile's.
+		Subprocessors: Subprocessors{ObjectionDays: 14, List: []Subprocessor{{Name: "C", Country: "DE"}}},
+		// null in the deal removes the profile's DPO.
+		Provider: Provider{Name: "Kestrel"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("merged (-want +got):\n%s", diff)
@@ -214,5 +218,46 @@ func TestComplete(t *testing.T) {
 	}
 	if err := NewValidator(Options{}).Complete(nil); !errors.Is(err, ErrInvalid) {
 		t.Errorf("Complete(nil) = %v, want ErrInvalid", err)
+	}
+}
+
+// TestRoundTrip checks that a loaded deal, written out as YAML, as JSON or
+// in canonical form, loads back to the same deal.
+func TestRoundTrip(t *testing.T) {
+	d := exampleDeal(t)
+	d.Subprocessors.List[0].Added = d.EffectiveDate
+	d.Security.Measures = Measures{IDs: []string{"enc", "mfa"}}
+	asYAML, err := yaml.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asJSON, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"yaml": asYAML, "json": asJSON, "canonical": Canonical(d)} {
+		t.Run(name, func(t *testing.T) {
+			got, err := Load(data, "deal."+name, nil, "")
+			if err != nil {
+				t.Fatalf("Load: %v\n%s", err, data)
+			}
+			if Hash(got) != Hash(d) {
+				t.Errorf("round trip changed the deal:\n%s\n%s", Canonical(d), Canonical(got))
+			}
+		})
+	}
+}
+
+func TestEmptyDateAndMeasures(t *testing.T) {
+	n, err := Parse([]byte("subprocessors: {list: [{added: \"\"}]}\nsecurity: {measures: \"\"}\n"), "deal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Decode(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Subprocessors.List[0].Added.IsZero() || d.Security.Measures.All || d.Security.Measures.IDs != nil {
+		t.Errorf("decoded %+v, %+v", d.Subprocessors.List[0].Added, d.Security.Measures)
 	}
 }

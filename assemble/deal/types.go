@@ -117,3 +117,9 @@ func (m Measures) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(m.IDs)
 }
+
+// AddDays returns the date n calendar days after d (before it for negative
+// n), across month ends, year ends and leap days.
+func (d Date) AddDays(n int) Date {
+	return Date{d.AddDate(0, 0, n)}
+}

@@ -98,27 +98,29 @@ func (v *Validator) Validate(d *Deal) error {
 	return newValidationError(problems)
 }
 
-// The cross-field rules, by Rule name.
+// Rule names of the cross-field rules, reported after the field problems
+// in this order, and of the printable check (Options.Printable). Field
+// problems are named by their validate tag: "required", "max", "line", ...
 const (
-	RuleDateRange            = "date_range"
-	RuleRoleModules          = "role_modules"
-	RuleEUGoverningLaw       = "eu_governing_law"
-	RuleEUForum              = "eu_forum"
-	RuleGoverningLawOption   = "governing_law_option"
-	RuleNoClause9            = "no_clause_9"
-	RuleSubprocessorOption   = "subprocessor_option_required"
-	RuleNoticeDays           = "notice_days_required"
-	RuleObjectionWindow      = "objection_window"
-	RuleAnnexIII             = "annex_iii_required"
-	RuleSupervisoryAuthority = "supervisory_authority_required"
-	RuleUKEndingParty        = "uk_ending_party_required"
-	RuleSpecialSafeguards    = "special_safeguards_required"
-	RuleDuplicateSubprocessr = "duplicate_subprocessor"
-	RuleTransferMechanism    = "transfer_mechanism_country"
-	RuleMeasures             = "measures_required"
-	RuleMeasureID            = "measure_id"
-	RuleDuplicateMeasure     = "duplicate_measure"
-	RulePrintable            = "printable"
+	RuleDateRange             = "date_range"
+	RuleRoleModules           = "role_modules"
+	RuleEUGoverningLaw        = "eu_governing_law"
+	RuleEUForum               = "eu_forum"
+	RuleGoverningLawOption    = "governing_law_option"
+	RuleNoClause9             = "no_clause_9"
+	RuleSubprocessorOption    = "subprocessor_option_required"
+	RuleNoticeDays            = "notice_days_required"
+	RuleObjectionWindow       = "objection_window"
+	RuleAnnexIII              = "annex_iii_required"
+	RuleSupervisoryAuthority  = "supervisory_authority_required"
+	RuleUKEndingParty         = "uk_ending_party_required"
+	RuleSpecialSafeguards     = "special_safeguards_required"
+	RuleDuplicateSubprocessor = "duplicate_subprocessor"
+	RuleTransferMechanism     = "transfer_mechanism_country"
+	RuleMeasures              = "measures_required"
+	RuleMeasureID             = "measure_id"
+	RuleDuplicateMeasure      = "duplicate_measure"
+	RulePrintable             = "printable"
 )
 
 var crossRuleNames = map[string]bool{
@@ -126,7 +128,7 @@ var crossRuleNames = map[string]bool{
 	RuleGoverningLawOption: true, RuleNoClause9: true, RuleSubprocessorOption: true,
 	RuleNoticeDays: true, RuleObjectionWindow: true, RuleAnnexIII: true,
 	RuleSupervisoryAuthority: true, RuleUKEndingParty: true, RuleSpecialSafeguards: true,
-	RuleDuplicateSubprocessr: true, RuleTransferMechanism: true, RuleMeasures: true,
+	RuleDuplicateSubprocessor: true, RuleTransferMechanism: true, RuleMeasures: true,
 	RuleMeasureID: true, RuleDuplicateMeasure: true,
 }
 
@@ -240,7 +242,7 @@ func crossRules(sl validator.StructLevel) {
 			continue
 		}
 		if j, dup := firstName[key]; dup {
-			report(s.Name, fmt.Sprintf("subprocessors.list[%d].name", i), RuleDuplicateSubprocessr,
+			report(s.Name, fmt.Sprintf("subprocessors.list[%d].name", i), RuleDuplicateSubprocessor,
 				"%s is listed twice (also at subprocessors.list[%d])", quote(s.Name), j)
 			continue
 		}
@@ -637,7 +639,7 @@ func pathOrder(path string) []int {
 			case reflect.Slice:
 				t = t.Elem()
 			default:
-				t = reflect.TypeFor[string]() // Measures ids
+				t = stringType // Measures ids
 			}
 			rest = strings.TrimPrefix(after, "[")
 		}

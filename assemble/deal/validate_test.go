@@ -169,8 +169,8 @@ func TestValidateRules(t *testing.T) {
 			d.Subprocessors.List = append(d.Subprocessors.List, d.Subprocessors.List[1], d.Subprocessors.List[0])
 			d.Subprocessors.List[3].Name = "amazon web  services EMEA SARL"
 		}, []Problem{
-			{Path: "subprocessors.list[2].name", Rule: RuleDuplicateSubprocessr, Message: `"Papertrail (SolarWinds Worldwide, LLC)" is listed twice (also at subprocessors.list[1])`},
-			{Path: "subprocessors.list[3].name", Rule: RuleDuplicateSubprocessr, Message: `"amazon web  services EMEA SARL" is listed twice (also at subprocessors.list[0])`},
+			{Path: "subprocessors.list[2].name", Rule: RuleDuplicateSubprocessor, Message: `"Papertrail (SolarWinds Worldwide, LLC)" is listed twice (also at subprocessors.list[1])`},
+			{Path: "subprocessors.list[3].name", Rule: RuleDuplicateSubprocessor, Message: `"amazon web  services EMEA SARL" is listed twice (also at subprocessors.list[0])`},
 		}},
 		{"no transfer mechanism for the US", func(d *Deal) { d.Subprocessors.List[1].TransferMechanism = "none" },
 			p("subprocessors.list[1].transfer_mechanism", RuleTransferMechanism, `"none" is only for a country in the EEA or with an EU adequacy decision, and the United States (US) is neither; use "scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`)},
@@ -267,7 +267,7 @@ func TestPrintable(t *testing.T) {
 	d.Customer.Name = "Snow ☃ GmbH"
 	d.Processing.Purposes[1] = "Support ✓"
 	d.Processing.Retention = "30 days ŋ" // printable in this test
-	d.Provider.Address = "Tab\there ☃" // the line rule reports the tab; printable reports the snowman
+	d.Provider.Address = "Tab\there ☃"   // the line rule reports the tab; printable reports the snowman
 	got := problems(t, NewValidator(Options{Printable: latin1}).Validate(d))
 	want := []Problem{
 		{Path: "customer.name", Rule: RulePrintable, Message: `character "☃" (U+2603) cannot be printed in the PDF fonts`},

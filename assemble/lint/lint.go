@@ -142,6 +142,7 @@ type Validator interface {
 func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 	var r Report
 	docs := eng.Library().Templates()
+	notice := sampleNotice(base)
 	used := map[string]bool{}
 	for _, c := range Combinations() {
 		d := c.Apply(base)
@@ -155,7 +156,13 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 				continue // no Clause 9, no Annex III
 			}
 			where := c.String() + ", " + kind
-			doc, err := eng.Assemble(d, kind)
+			var doc *assemble.Document
+			var err error
+			if kind == assemble.NoticeKind {
+				doc, err = eng.AssembleNotice(d, notice)
+			} else {
+				doc, err = eng.Assemble(d, kind)
+			}
 			r.Documents++
 			if err != nil {
 				r.Problems = append(r.Problems, Problem{where, oneLine(err)})
@@ -186,6 +193,25 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 		}
 	}
 	return r
+}
+
+// sampleNotice is a notice with one change of each kind, built from the
+// base deal's list, so that every part of the notice template renders.
+func sampleNotice(base *deal.Deal) assemble.Notice {
+	n := assemble.Notice{Date: base.EffectiveDate}
+	if len(base.Subprocessors.List) == 0 {
+		return n
+	}
+	first := base.Subprocessors.List[0]
+	added := first
+	added.Name = "Lint Sample Hosting B.V."
+	n.Added = []deal.Subprocessor{added}
+	n.Removed = []deal.Subprocessor{first}
+	before := first
+	after := first
+	after.Location, after.Country = "EU (Frankfurt)", "DE"
+	n.Changed = []assemble.SubprocessorChange{{Before: before, After: after, Fields: []string{"location", "country"}}}
+	return n
 }
 
 // placeholders returns the first text of doc that looks like an unfilled

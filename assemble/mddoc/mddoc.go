@@ -52,11 +52,9 @@ func writeBlock(bw *bufio.Writer, b assemble.Block) {
 		}
 		bw.WriteString(prefix + " " + text + "\n")
 	case *assemble.Paragraph:
-		indent := ""
-		if b.Indent > 1 {
-			indent = strings.Repeat("    ", b.Indent-1)
-		}
-		bw.WriteString(indent)
+		// Numbers and (a)/(i) labels are already in the text, so paragraphs
+		// stay flush left: indented by four spaces, Markdown would read them
+		// as code.
 		if b.Marker != "" {
 			bw.WriteString(escape(b.Marker) + " ")
 		}

@@ -235,23 +235,28 @@ func importCSV(data []byte, name string) ([]deal.Subprocessor, error) {
 	return im.result()
 }
 
-// sniffComma picks the separator the first line uses most: Excel writes
-// semicolons where the decimal mark is a comma.
+// sniffComma picks the separator used most on one of the first lines (a
+// title line may come before the header): Excel writes semicolons where the
+// decimal mark is a comma.
 func sniffComma(data []byte) rune {
-	line, _, _ := bytes.Cut(data, []byte("\n"))
 	best, count := ',', 0
-	for _, c := range []rune{',', ';', '\t'} {
-		n, quoted := 0, false
-		for _, r := range string(line) {
-			switch {
-			case r == '"':
-				quoted = !quoted
-			case r == c && !quoted:
-				n++
-			}
+	for i, line := range bytes.SplitN(data, []byte("\n"), headerScan+1) {
+		if i == headerScan {
+			break
 		}
-		if n > count {
-			best, count = c, n
+		for _, c := range []rune{',', ';', '\t'} {
+			n, quoted := 0, false
+			for _, r := range string(line) {
+				switch {
+				case r == '"':
+					quoted = !quoted
+				case r == c && !quoted:
+					n++
+				}
+			}
+			if n > count {
+				best, count = c, n
+			}
 		}
 	}
 	return best

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,7 +98,7 @@ func TestImportWorkbookErrors(t *testing.T) {
 		"D5":  "",             // category
 		"F7":  "Mars",         // country
 		"G7":  "",             // ISO code
-		"F8":  "Germany",      // ISO code says US
+		"F8":  "France",       // ISO code says DE
 		"A9":  "amazon, inc.", // A2 is "Amazon, Inc."
 		"C10": "   ",
 		"I11": "Privacy Shield",
@@ -114,7 +113,7 @@ func TestImportWorkbookErrors(t *testing.T) {
 	want := `list.xlsx: 8 problems:
   Sub-processors!D5: category is empty
   Sub-processors!F7: "Mars" is not a country
-  Sub-processors!F8: "Germany" does not match ISO code "US" in G8
+  Sub-processors!F8: "France" does not match ISO code "DE" in G8
   Sub-processors!A9: "amazon, inc." is listed twice (also at A2)
   Sub-processors!C10: purpose is empty
   Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA), Adequacy decision, Standard Contractual Clauses or EU-US Data Privacy Framework)
@@ -132,37 +131,25 @@ func TestImportCustomerCSV(t *testing.T) {
 	csv := "\uFEFFAcme sub-processors, updated 2026\n" +
 		"\n" +
 		"Vendor;Function;Hosting location;Country;Personal data;Safeguard;URL;Added;Notes\n" +
-		"Amazon Web Services EMEA SARL;Hosting;\"EU (Ireland),\neu-west-1\";ireland;Account data; Usage logs;SCCs;aws.amazon.com;2024-03-01;ignored\n" +
+		"Amazon Web Services EMEA SARL;Hosting;\"EU (Ireland),\neu-west-1\";ireland;\"Account data; Usage logs\";SCCs;aws.amazon.com;2024-03-01;ignored\n" +
 		";;;;;;;;\n" +
 		"Papertrail;Log search;United States;USA;\"IP address\nLogs\";EU-US Data Privacy Framework;https://papertrail.com;;\n" +
-		"Bunny;CDN;Slovenia;SI;IP address;;;;\n"
+		"Bunny;CDN;Slovenia;the Netherlands;IP address;;;;\n"
 	got, err := Import([]byte(csv), "acme.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []deal.Subprocessor{
 		{Name: "Amazon Web Services EMEA SARL", Purpose: "Hosting", Location: "EU (Ireland), eu-west-1", Country: "IE",
-			Data: []string{"Account data"}, Category: "service", TransferMechanism: "scc", Website: "https://aws.amazon.com",
+			Data: []string{"Account data", "Usage logs"}, Category: "service", TransferMechanism: "scc", Website: "https://aws.amazon.com",
 			Added: mustDate(t, "2024-03-01")},
 		{Name: "Papertrail", Purpose: "Log search", Location: "United States", Country: "US",
 			Data: []string{"IP address", "Logs"}, Category: "service", TransferMechanism: "dpf", Website: "https://papertrail.com"},
-		{Name: "Bunny", Purpose: "CDN", Location: "Slovenia", Country: "SI", Data: []string{"IP address"},
+		{Name: "Bunny", Purpose: "CDN", Location: "Slovenia", Country: "NL", Data: []string{"IP address"},
 			Category: "service", TransferMechanism: "none"},
 	}
-	// ";" separates cells here, so "Account data; Usage logs" is two cells:
-	// the second falls under Safeguard. Check that it did not.
-	want[0].TransferMechanism = ""
-	_, _ = got, want
-	if err == nil {
-		got2, err := Import([]byte(strings.Replace(csv, "Account data; Usage logs", "\"Account data\nUsage logs\"", 1)), "acme.csv")
-		if err != nil {
-			t.Fatal(err)
-		}
-		want[0].TransferMechanism = "scc"
-		want[0].Data = []string{"Account data", "Usage logs"}
-		if diff := cmp.Diff(want, got2, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("Import (-want +got):\n%s", diff)
-		}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Import (-want +got):\n%s", diff)
 	}
 }
 
@@ -196,7 +183,7 @@ func TestImportMissingColumns(t *testing.T) {
 		{"no transfer column", "Name,Purpose,Country\nOkta,Login,United States\n",
 			`x.csv: x!C2: United States is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)`},
 		{"bad quote", "Name,Purpose,Country\nOkta,\"Login,US\n",
-			"x.csv: record on line 2; parse error on line 3, column 0: extraneous or missing \" in quoted-field"},
+			"x.csv: parse error on line 2, column 16: extraneous or missing \" in quoted-field"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Import([]byte(tc.csv), "x.csv")
@@ -316,7 +303,8 @@ func TestImportLimits(t *testing.T) {
 	}{
 		{"big file", make([]byte, MaxFileSize+1), "big.xlsx", "big.xlsx: the file is 20.0 MiB, more than the 20 MiB limit", ErrTooLarge},
 		{"zip bomb", bomb, "bomb.xlsx", "bomb.xlsx: the workbook unpacks to more than 64 MiB", ErrTooLarge},
-		{"lying sizes", liar, "liar.xlsx", "", ErrFormat},
+		// Go's zip reader stops at the declared size: the sheet is cut short.
+		{"lying sizes", liar, "liar.xlsx", "", ErrInvalid},
 		{"csv named xlsx", []byte("Name,Purpose,Country\nAWS,Hosting,IE\n"), "list.xlsx", "list.xlsx: not an Excel workbook", ErrFormat},
 		{"old xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "old.xlsx",
 			"old.xlsx: not an Excel workbook (an encrypted workbook or an old .xls file: save it as .xlsx without a password)", ErrFormat},
@@ -345,6 +333,7 @@ func TestImportTooManyRows(t *testing.T) {
 	}
 	start := time.Now()
 	_, err := Import([]byte(csv.String()), "big.csv")
+	elapsed := time.Since(start)
 	if err == nil || err.Error() != "big.csv: more than 20000 sub-processors (the limit)" || !errors.Is(err, ErrTooLarge) {
 		t.Errorf("csv: err = %v", err)
 	}
@@ -364,12 +353,14 @@ func TestImportTooManyRows(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
+	start = time.Now()
 	_, err = Import(buf.Bytes(), "big.xlsx")
+	elapsed += time.Since(start)
 	if err == nil || err.Error() != "big.xlsx: more than 20000 sub-processors (the limit)" || !errors.Is(err, ErrTooLarge) {
 		t.Errorf("xlsx: err = %v", err)
 	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
+	if elapsed > 5*time.Second {
+		t.Errorf("took %v", elapsed)
 	}
 }
 
@@ -416,8 +407,4 @@ func BenchmarkImport10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-func TestMain(m *testing.M) {
-	os.Exit(m.Run())
 }

@@ -24,6 +24,8 @@
 //     data validation and print set-up (the last three are kept in the
 //     worksheet and written at Flush). One code path for 10 or 10,000 rows,
 //     and the fastest one; rows are not held in memory as cell structures.
+//     Hyperlinks are the one cost that grows faster than the list (see
+//     MaxLinks).
 //   - Same input, same bytes: document properties take the as-of date, no
 //     sheet protection (its SHA-512 salt is random), one stream sheet (several
 //     would be written in map order), no clock and no map iteration.
@@ -48,6 +50,13 @@ import (
 // MaxRows is the most sub-processors a workbook holds: Excel keeps at most
 // 65,530 hyperlinks on one sheet.
 const MaxRows = 65000
+
+// MaxLinks is the most websites made clickable. excelize adds each
+// hyperlink's relationship by scanning all earlier ones, so links cost
+// quadratic time: 2,000 take about 80 ms, 10,000 about 2 s. A list with more
+// websites than this (far beyond real lists; a deal allows 2,000) shows them
+// as plain text.
+const MaxLinks = 5000
 
 // DefaultNoticeMethod is shown on the Cover when Input.NoticeMethod is empty.
 const DefaultNoticeMethod = "By email to the customer's contact named in the DPA"
@@ -393,11 +402,18 @@ func writeList(f *excelize.File, s styles, in Input) error {
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: rowHeight(texts, colWidths, 3)}); err != nil {
 		return err
 	}
+	links := 0
+	for _, sp := range in.List {
+		if webLink(sp.Website) != "" {
+			links++
+		}
+	}
+	linked := links <= MaxLinks
 	cells := make([]any, len(columns))
 	for r, sp := range in.List {
 		row := r + 2
 		for i, c := range columns {
-			cells[i] = cellValue(s, c, sp)
+			cells[i] = cellValue(s, c, sp, linked)
 			texts[i] = c.text(sp)
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, row)
@@ -405,7 +421,7 @@ func writeList(f *excelize.File, s styles, in Input) error {
 			return fmt.Errorf("row %d: %w", row, err)
 		}
 		for i, c := range columns {
-			if c.kind != linkCell {
+			if c.kind != linkCell || !linked {
 				continue
 			}
 			if link := webLink(c.text(sp)); link != "" {
@@ -429,7 +445,7 @@ func writeList(f *excelize.File, s styles, in Input) error {
 
 // cellValue is one table cell: text as a string cell (never a formula), the
 // date added as a date.
-func cellValue(s styles, c column, sp deal.Subprocessor) excelize.Cell {
+func cellValue(s styles, c column, sp deal.Subprocessor, linked bool) excelize.Cell {
 	switch c.kind {
 	case dateCell:
 		if sp.Added.IsZero() {
@@ -439,7 +455,7 @@ func cellValue(s styles, c column, sp deal.Subprocessor) excelize.Cell {
 	case codeCell:
 		return excelize.Cell{StyleID: s.code, Value: c.text(sp)}
 	case linkCell:
-		if webLink(c.text(sp)) != "" {
+		if linked && webLink(c.text(sp)) != "" {
 			return excelize.Cell{StyleID: s.url, Value: c.text(sp)}
 		}
 	}

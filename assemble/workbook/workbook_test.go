@@ -435,11 +435,24 @@ func TestExportStream10k(t *testing.T) {
 	if err != nil || len(tables) != 1 || tables[0].Range != "A1:M10001" {
 		t.Fatalf("tables = %+v %v", tables, err)
 	}
-	if ok, link, _ := f.GetCellHyperLink(ListSheet, "J10001"); !ok || link != "https://sp09999.example" {
-		t.Errorf("J10001 link = %v %q", ok, link)
+	// More websites than MaxLinks: plain text, no links.
+	if ok, _, _ := f.GetCellHyperLink(ListSheet, "J10001"); ok {
+		t.Errorf("J10001 is a link; want none beyond MaxLinks")
+	}
+	if v, _ := f.GetCellValue(ListSheet, "J10001"); v != "https://sp09999.example" {
+		t.Errorf("J10001 = %q", v)
 	}
 	if v, _ := f.GetCellValue(ListSheet, "A10001"); v != "Sub-processor 09999 B.V." {
 		t.Errorf("A10001 = %q", v)
+	}
+}
+
+func TestExportLinksAtLimit(t *testing.T) {
+	in := seedInput(t)
+	in.List = bigList(MaxLinks)
+	f := open(t, export(t, in))
+	if ok, link, _ := f.GetCellHyperLink(ListSheet, fmt.Sprintf("J%d", MaxLinks+1)); !ok || link != fmt.Sprintf("https://sp%05d.example", MaxLinks-1) {
+		t.Errorf("last link = %v %q", ok, link)
 	}
 }
 

@@ -9,10 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/pdf"
+	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/spf13/cobra"
@@ -36,6 +39,10 @@ type app struct {
 	loadOnce sync.Once
 	engine   *assemble.Engine
 	loadErr  error
+
+	// validator checks deals; a character the PDF fonts cannot print is a
+	// problem in every format, so a deal valid for HTML is valid for PDF.
+	validator *deal.Validator
 }
 
 // exitError carries the exit code an error maps to.
@@ -58,20 +65,20 @@ func classify(err error) error {
 		return err
 	}
 	switch {
-	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument), errors.Is(err, errUsage):
+	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument),
+		errors.Is(err, sublist.ErrInvalid), errors.Is(err, sublist.ErrFormat), errors.Is(err, sublist.ErrTooLarge):
 		return &exitError{exitInvalid, err}
 	}
 	return &exitError{exitFailed, err}
 }
-
-var errUsage = errors.New("usage")
 
 func usagef(format string, args ...any) error {
 	return &exitError{exitInvalid, fmt.Errorf(format, args...)}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr,
+		validator: deal.NewValidator(deal.Options{Printable: pdf.Covers})}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -112,7 +119,8 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(a.renderCmd(), a.validateCmd(), a.clausesCmd(), a.lintCmd(), a.versionCmd())
+	root.AddCommand(a.renderCmd(), a.validateCmd(), a.clausesCmd(), a.lintCmd(),
+		a.subprocessorsCmd(), a.noticeCmd(), a.versionCmd())
 	return root
 }
 
@@ -146,12 +154,46 @@ func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*dea
 			return nil, err
 		}
 	}
-	d, err := deal.Load(data, displayName(dealPath), profile, displayName(profilePath))
+	d, err := a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
 	if err != nil {
 		return nil, err
 	}
 	if err := eng.CheckDeal(d); err != nil {
 		return nil, err
+	}
+	return d, nil
+}
+
+// readPartial loads a deal or profile like readDeal, but keeps only the
+// problems under the given paths: a profile alone has no customer, and the
+// workbook and a notice to every customer need none.
+func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.Deal, error) {
+	data, err := a.readInput(dealPath)
+	if err != nil {
+		return nil, err
+	}
+	var profile []byte
+	if profilePath != "" {
+		if profile, err = a.readInput(profilePath); err != nil {
+			return nil, err
+		}
+	}
+	d, err := a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
+	var ve *deal.ValidationError
+	if err == nil || d == nil || !errors.As(err, &ve) {
+		return d, err
+	}
+	var kept []deal.Problem
+	for _, p := range ve.Problems {
+		for _, prefix := range paths {
+			if p.Path == prefix || strings.HasPrefix(p.Path, prefix+".") || strings.HasPrefix(p.Path, prefix+"[") {
+				kept = append(kept, p)
+				break
+			}
+		}
+	}
+	if len(kept) > 0 {
+		return nil, &deal.ValidationError{File: ve.File, Problems: kept}
 	}
 	return d, nil
 }

@@ -1,0 +1,178 @@
+package assemble
+
+import (
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/wording"
+)
+
+// NoticeKind is the document kind of the sub-processor change notice.
+const NoticeKind = "notice"
+
+// Notice is a change to the sub-processor list that customers must be told
+// of, with the date the notice is given.
+type Notice struct {
+	// Date is the date the notice is sent; the objection window runs from it.
+	Date    deal.Date
+	Added   []deal.Subprocessor
+	Removed []deal.Subprocessor
+	Changed []SubprocessorChange
+}
+
+// SubprocessorChange is one sub-processor whose entry changed.
+type SubprocessorChange struct {
+	Before, After deal.Subprocessor
+	// Fields names the fields that changed, as the deal file spells them
+	// ("location", "country", ...).
+	Fields []string
+}
+
+// noticeView is the notice as clause templates see it: every string
+// escaped, the objection deadline and earliest start computed.
+type noticeView struct {
+	Date deal.Date
+	// Deadline is the last day to object: Date plus the objection window.
+	Deadline deal.Date
+	// EarliestStart is the first day an added sub-processor may process
+	// Customer Personal Data: Date plus the advance-notice period.
+	EarliestStart deal.Date
+	Added         []addedView
+	Removed       []deal.Subprocessor
+	Changed       []changeView
+}
+
+type addedView struct {
+	deal.Subprocessor
+	// Replaces names the removed sub-processor with the same purpose, if any.
+	Replaces string
+}
+
+type changeView struct {
+	Name  string
+	Diffs []fieldDiff
+}
+
+type fieldDiff struct {
+	Field, Before, After string
+}
+
+// Empty reports whether the notice lists no change at all.
+func (n *noticeView) Empty() bool {
+	return len(n.Added) == 0 && len(n.Removed) == 0 && len(n.Changed) == 0
+}
+
+// AssembleNotice builds the sub-processor change notice for d: what is
+// added, replaced, changed or removed, where the full list is, and the
+// objection deadline (the notice date plus d's objection window). d may be
+// a profile alone (a notice to every customer) or a customer's deal laid
+// over it.
+func (e *Engine) AssembleNotice(d *deal.Deal, n Notice) (*Document, error) {
+	if n.Date.IsZero() {
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{Path: "date", Rule: "required", Message: "the notice date is required"}}}
+	}
+	if len(n.Added)+len(n.Removed)+len(n.Changed) == 0 {
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{Path: "new", Rule: "changes", Message: "the old and new lists are the same: there is nothing to give notice of"}}}
+	}
+	nv := &noticeView{
+		Date:          n.Date,
+		Deadline:      Deadline(d, n.Date),
+		EarliestStart: n.Date.AddDays(max(d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays)),
+		Removed:       escapeSubs(n.Removed),
+	}
+	byPurpose := map[string]string{}
+	for _, r := range n.Removed {
+		byPurpose[strings.ToLower(strings.TrimSpace(r.Purpose))] = r.Name
+	}
+	for _, a := range escapeSubs(n.Added) {
+		nv.Added = append(nv.Added, addedView{Subprocessor: a})
+	}
+	for i, a := range n.Added {
+		if name, ok := byPurpose[strings.ToLower(strings.TrimSpace(a.Purpose))]; ok {
+			nv.Added[i].Replaces = mdEscape(name)
+		}
+	}
+	for _, c := range n.Changed {
+		cv := changeView{Name: mdEscape(c.After.Name)}
+		for _, f := range c.Fields {
+			cv.Diffs = append(cv.Diffs, fieldDiff{
+				Field:  mdEscape(fieldTitle(f)),
+				Before: mdEscape(fieldValue(c.Before, f)),
+				After:  mdEscape(fieldValue(c.After, f)),
+			})
+		}
+		nv.Changed = append(nv.Changed, cv)
+	}
+	return e.assemble(d, NoticeKind, nv)
+}
+
+func escapeSubs(list []deal.Subprocessor) []deal.Subprocessor {
+	if len(list) == 0 {
+		return nil
+	}
+	var tmp deal.Deal
+	tmp.Subprocessors.List = list
+	return escapeDeal(&tmp).Subprocessors.List
+}
+
+// Deadline returns the last day on which a customer may object to a notice
+// given on date under d's objection window.
+func Deadline(d *deal.Deal, date deal.Date) deal.Date {
+	return date.AddDays(d.Subprocessors.ObjectionDays)
+}
+
+// fieldTitle names a sub-processor field for people.
+func fieldTitle(field string) string {
+	switch field {
+	case "data":
+		return "Data categories"
+	case "transfer_mechanism":
+		return "Transfer mechanism"
+	case "added":
+		return "Date added"
+	}
+	t := strings.ReplaceAll(field, "_", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// fieldValue returns a sub-processor field as printed in a notice.
+func fieldValue(s deal.Subprocessor, field string) string {
+	switch field {
+	case "name":
+		return s.Name
+	case "description":
+		return s.Description
+	case "purpose":
+		return s.Purpose
+	case "location":
+		return s.Location
+	case "country":
+		if n := country.Name(s.Country); n != "" {
+			return n
+		}
+		return s.Country
+	case "data":
+		return wording.Join(s.Data)
+	case "category":
+		return s.Category
+	case "transfer_mechanism":
+		if m, err := wording.Mechanism(s.TransferMechanism); err == nil {
+			return m
+		}
+		return s.TransferMechanism
+	case "website":
+		return s.Website
+	case "address":
+		return s.Address
+	case "contact":
+		return s.Contact
+	case "added":
+		d, _ := wording.Date(s.Added)
+		return d
+	}
+	return ""
+}

@@ -1,0 +1,105 @@
+package sublist
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestLoad(t *testing.T) {
+	seed := loadFixture(t, "seed004.yaml")
+	listJSON, err := json.Marshal(ListFile{List: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	yml, err := Marshal(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dealJSON, _ := json.Marshal(map[string]any{"reference": "X", "subprocessors": map[string]any{"objection_days": 15, "list": seed}})
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want int
+	}{
+		{"list.yaml", yml, 3},
+		{"list.json", listJSON, 3},
+		{"deal.json", dealJSON, 3},
+		{"list.xlsx", exportList(t, seed), 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Load(tc.data, tc.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(seed, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	d, err := LoadFile("testdata/deal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d) != 2 || d[1].Name != "Papertrail (SolarWinds Worldwide, LLC)" || d[1].TransferMechanism != "scc" {
+		t.Errorf("deal list = %+v", d)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range []struct{ name, data, want string }{
+		{"bare.yaml", "- name: AWS\n", `bare.yaml: a list file is a mapping with a "list" key, not a bare sequence`},
+		{"bare.json", `[{"name":"AWS"}]`, `bare.json: a list file is an object with a "list" key, not a bare array`},
+		{"typo.yaml", "list:\n  - name: AWS\n    purpos: Hosting\n", "typo.yaml: yaml: unmarshal errors:\n  line 3: field purpos not found in type deal.Subprocessor"},
+		{"typo.json", `{"list":[{"name":"AWS","purpos":"x"}]}`, `typo.json: json: unknown field "purpos"`},
+		{"other.yaml", "customer: {name: X}\n", `other.yaml: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`},
+		{"empty.yaml", "", "empty.yaml: the file is empty"},
+		{"list.txt", "x", `list.txt: unknown format ".txt" (want .yaml, .yml, .json, .xlsx or .csv)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load([]byte(tc.data), tc.name)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("err = %v\nwant  %s", err, tc.want)
+			}
+			if !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrFormat) {
+				t.Errorf("err %v has no category", err)
+			}
+		})
+	}
+}
+
+func TestMarshal(t *testing.T) {
+	got, err := Marshal(loadFixture(t, "seed004.yaml")[2:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `list:
+  - name: Microsoft Azure
+    description: Cloud computing platform
+    purpose: Deliver core functionality of Hosted Mender, operate and maintain the service, provide customer support, determine service usage and charges.
+    location: EU (Netherlands), West Europe
+    country: NL
+    data:
+      - IP addresses of users and devices
+      - Update files for devices
+      - Inventory data reported by devices
+      - Device upgrade logs and statuses
+      - Application usage data
+      - Data backups
+    category: infrastructure
+    transfer_mechanism: none
+    website: https://azure.microsoft.com
+    added: "2022-12-15"
+`
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("Marshal (-want +got):\n%s", diff)
+	}
+	empty, _ := Marshal(nil)
+	if string(empty) != "list: []\n" {
+		t.Errorf("Marshal(nil) = %q", empty)
+	}
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/dpakit/dpakit/assemble/workbook"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) subprocessorsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "subprocessors",
+		Short: "Export, import and compare sub-processor lists",
+		Long: `The sub-processor list lives in the profile (or a deal) under
+subprocessors.list; it is the list Annex III of every DPA prints.
+export writes it as an Excel workbook for RFPs, import reads a workbook or CSV
+file (ours or a customer's) into the deal format, and diff compares two lists.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(a.exportCmd(), a.importCmd(), a.diffCmd())
+	return cmd
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var profile, out, asOf, listVersion, method string
+	cmd := &cobra.Command{
+		Use:   "export DEAL|PROFILE -o FILE.xlsx",
+		Short: "Write the sub-processor list as an Excel workbook",
+		Long: `Export writes the sub-processor list of a deal or profile (laid over
+--profile, if given) as an Excel workbook: a cover sheet (vendor, list version
+and date, objection window and advance notice, how notices are sent, privacy
+contact, column legend) and the list as a filterable Excel table. The "as of"
+date is --as-of, else the deal's effective date, else today; the same list
+and date always give the same bytes.`,
+		Example: `  dpakit subprocessors export fixtures/profile.yaml -o subprocessors.xlsx --as-of 2026-12-01
+  dpakit subprocessors export deal.yaml --profile vendor.yaml -o list.xlsx --list-version v14`,
+		Args: exactArgs(1, "DEAL or PROFILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("subprocessors export needs -o FILE.xlsx (a workbook is not written to a terminal)")
+			}
+			d, err := a.readPartial(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
+			if err != nil {
+				return classify(err)
+			}
+			date, err := pickDate(asOf, d.EffectiveDate)
+			if err != nil {
+				return err
+			}
+			if listVersion == "" {
+				listVersion = date.String()
+			}
+			var buf bytes.Buffer
+			if err := workbook.Export(&buf, workbook.FromDeal(d, listVersion, date, method)); err != nil {
+				return classify(fmt.Errorf("export workbook: %w", err))
+			}
+			return classify(writeFileAtomic(out, buf.Bytes()))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&profile, "profile", "", "lay the file over the vendor profile in `FILE`")
+	f.StringVarP(&out, "output", "o", "", "write the workbook to `FILE`")
+	f.StringVar(&asOf, "as-of", "", "the `DATE` (YYYY-MM-DD) the list is current at")
+	f.StringVar(&listVersion, "list-version", "", "the list's version label (default: the as-of date)")
+	f.StringVar(&method, "notice-method", "", "how change notices are sent, as printed on the cover sheet")
+	return cmd
+}
+
+// pickDate returns the flag's date, else the fallback, else today (UTC).
+func pickDate(flag string, fallback deal.Date) (deal.Date, error) {
+	if flag != "" {
+		d, err := deal.ParseDate(flag)
+		if err != nil {
+			return deal.Date{}, usagef("--as-of: %v", err)
+		}
+		return d, nil
+	}
+	if !fallback.IsZero() {
+		return fallback, nil
+	}
+	now := time.Now().UTC()
+	return deal.Date{Time: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}, nil
+}
+
+func (a *app) importCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "import FILE.xlsx|FILE.csv [-o list.yaml]",
+		Short: "Read a sub-processor workbook or CSV file into the deal format",
+		Long: `Import reads a sub-processor list from an Excel workbook or a CSV file: one
+exported by dpakit, or a customer's sheet whose headers are matched
+case-insensitively with common synonyms ("Entity", "Vendor", "Location",
+"Purpose of processing", ...). Every bad cell is reported with its sheet, row
+and column, all at once, and nothing is written. The result is a list file
+(a YAML mapping with one key, list:) that diff, notice and a profile's
+subprocessors.list accept.`,
+		Example: `  dpakit subprocessors import vendor-list.xlsx -o list.yaml
+  dpakit subprocessors import customer-sheet.csv`,
+		Args: exactArgs(1, "FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := readLimited(args[0], sublist.MaxFileSize)
+			if err != nil {
+				return err
+			}
+			list, err := sublist.Import(data, args[0])
+			if err != nil {
+				return classify(err)
+			}
+			y, err := sublist.Marshal(list)
+			if err != nil {
+				return classify(err)
+			}
+			if out == "" || out == "-" {
+				_, err = a.stdout.Write(y)
+				return classify(err)
+			}
+			if err := writeFileAtomic(out, y); err != nil {
+				return classify(err)
+			}
+			fmt.Fprintf(a.stderr, "%s: %d sub-processors\n", out, len(list))
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the list to `FILE` instead of standard output")
+	return cmd
+}
+
+// readLimited reads a file of at most limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("read %s: %v", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, usagef("read %s: the file is larger than %d MiB", path, limit>>20)
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (a *app) diffCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "List the sub-processors added, removed and changed between two lists",
+		Long: `Diff compares two sub-processor lists, matching entries by name
+(case-insensitively), and lists what was added, removed and changed (with the
+fields that changed). OLD and NEW may each be a deal or profile (its
+subprocessors.list), a list file written by import, or an xlsx/csv workbook.`,
+		Example: `  dpakit subprocessors diff old-profile.yaml new-profile.yaml
+  dpakit subprocessors diff list-2026-11.xlsx list-2026-12.xlsx --json`,
+		Args: exactArgs(2, "OLD and NEW"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			old, err := sublist.LoadFile(args[0])
+			if err != nil {
+				return classify(err)
+			}
+			cur, err := sublist.LoadFile(args[1])
+			if err != nil {
+				return classify(err)
+			}
+			ch := sublist.Diff(old, cur)
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return classify(enc.Encode(ch))
+			}
+			return classify(ch.WriteText(a.stdout))
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the changes as JSON for tools")
+	return cmd
+}
