@@ -200,8 +200,10 @@ var wordings = []wording{
 	{"Clause 9 Option 1", "Option 1 (specific prior authorisation) applies", func(c combo) bool { return c.option9 == "specific" }},
 	{"Clause 9 Option 2", "Option 2 (general written authorisation) applies", func(c combo) bool { return c.option9 == "general" }},
 	{"Clause 9 not applicable", "| Not applicable (Module", func(c combo) bool { return !c.clause9() }},
-	{"Clause 9 period", "at least twenty-seven (27) days", func(c combo) bool { return c.clause9() }},
-	{"Annex III", "Annex III", func(c combo) bool { return c.clause9() }},
+	{"Clause 9 period, Option 1", "requests submitted at least twenty-seven (27) days in advance", func(c combo) bool { return c.option9 == "specific" }},
+	{"Clause 9 period, Option 2", "changes notified at least twenty-seven (27) days in advance", func(c combo) bool { return c.option9 == "general" }},
+	{"sub-processor notice", "at least twenty-seven (27) days", func(c combo) bool { return true }},
+	{"Annex III", "Annex III completes Annex III of the Appendix", func(c combo) bool { return c.clause9() }},
 	{"objection window", "thirteen (13) days", func(c combo) bool { return true }},
 	{"Clause 11 redress applies", "The optional provision in Clause 11(a) applies", func(c combo) bool { return c.redress }},
 	{"Clause 11 redress omitted", "The optional provision in Clause 11(a) does not apply", func(c combo) bool { return !c.redress }},
@@ -237,6 +239,7 @@ func TestCombinations(t *testing.T) {
 	prof := profile(t)
 	for _, c := range combos() {
 		t.Run(c.String(), func(t *testing.T) {
+			t.Parallel()
 			d, err := deal.Load([]byte(c.yaml()), "deal.yaml", prof, fixtures.Profile)
 			if err != nil {
 				t.Fatalf("deal.Load: %v", err)
@@ -306,8 +309,9 @@ func TestFixtures(t *testing.T) {
 					}
 					t.Fatalf("Assemble %s: %v", k, err)
 				}
-				if m := sloppy.FindString(text(doc)); m != "" {
-					t.Errorf("%s: sloppy text %q", k, m)
+				txt := text(doc)
+				if loc := sloppy.FindStringIndex(txt); loc != nil {
+					t.Errorf("%s: sloppy text %q in …%s…", k, txt[loc[0]:loc[1]], txt[max(0, loc[0]-60):min(len(txt), loc[1]+60)])
 				}
 			}
 			used, err := e.UsedClauses(d, "dpa")

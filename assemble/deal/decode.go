@@ -42,6 +42,9 @@ func Parse(data []byte, name string) (*yaml.Node, error) {
 	}
 	c := checker{file: name}
 	c.check(root, dealType, "")
+	if c.dropped > 0 {
+		c.problems = append(c.problems, Problem{File: name, Rule: "too_many", Message: fmt.Sprintf("%d more problems not shown; fix these first", c.dropped)})
+	}
 	if len(c.problems) > 0 {
 		return nil, newValidationError(c.problems)
 	}
@@ -172,13 +175,24 @@ func (r *resolver) copy(n *yaml.Node, line int) (*yaml.Node, error) {
 	return &c, nil
 }
 
+// maxProblems is the most decoding problems reported for one file: a file
+// that is not a deal at all would otherwise produce one per value.
+const maxProblems = 50
+
 // checker walks a node tree against a Go type and collects problems.
 type checker struct {
 	file     string
 	problems []Problem
+	dropped  int // problems beyond maxProblems
 }
 
+func (c *checker) full() bool { return len(c.problems) >= maxProblems }
+
 func (c *checker) add(n *yaml.Node, path, rule, msg string) {
+	if c.full() {
+		c.dropped++
+		return
+	}
 	c.problems = append(c.problems, Problem{File: c.file, Line: n.Line, Path: path, Rule: rule, Message: msg})
 }
 
@@ -265,8 +279,10 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 		f, ok := fields.byName[k.Value]
 		if !ok {
 			msg := "unknown field"
-			if s := suggest(k.Value, fields.names); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			if !c.full() { // a dropped problem needs no suggestion
+				if s := suggest(k.Value, fields.names); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
 			}
 			c.add(k, kp, "unknown_field", msg)
 			continue

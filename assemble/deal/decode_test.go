@@ -213,3 +213,25 @@ func jsonable(v any) any {
 	}
 	return v
 }
+
+// TestParseManyProblems checks that a large file full of mistakes is
+// rejected quickly, with a bounded list of problems.
+func TestParseManyProblems(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < MaxSize-100; i++ {
+		fmt.Fprintf(&b, "k%07d: x\n", i)
+	}
+	start := time.Now()
+	_, err := Parse([]byte(b.String()), "deal.yaml")
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("Parse took %v", elapsed)
+	}
+	ps := problems(t, err)
+	if len(ps) != maxProblems+1 {
+		t.Fatalf("%d problems, want %d", len(ps), maxProblems+1)
+	}
+	last := ps[len(ps)-1]
+	if last.Rule != "too_many" || !strings.HasSuffix(last.Message, "more problems not shown; fix these first") {
+		t.Errorf("last problem = %+v", last)
+	}
+}

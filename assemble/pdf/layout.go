@@ -481,12 +481,19 @@ func (l *layout) titleBlock(t *assemble.TitleBlock) {
 	if t.Subtitle != "" {
 		l.paragraph([]assemble.Run{{Text: t.Subtitle}}, italic, 12, 16, 6, 0, "", 0, alignCenter, "subtitle")
 	}
+	// The lines name the parties: centred under the title, as on the cover
+	// of an agreement, before the rule that separates the title block from
+	// the text.
+	for i, ln := range t.Lines {
+		space := 4.0
+		if i == 0 {
+			space = 14
+		}
+		l.paragraph(ln, regular, 12, 16, space, 0, "", 0, alignCenter, "title block")
+	}
 	l.startUnit(14)
 	l.addOp(op{kind: opLine, x: l.width * 0.35, y: 0, w: l.width * 0.3})
 	l.endUnit(14)
-	for _, ln := range t.Lines {
-		l.paragraph(ln, regular, bodySize, bodyLeading, 8, 0, "", 0, alignJustify, "title block")
-	}
 	l.startUnit(0)
 	l.endUnit(18)
 }
