@@ -177,6 +177,9 @@ func inOrder(text, phrase string) bool {
 		words[i] = strings.TrimRight(w, ",;:")
 	}
 	want := strings.Fields(phrase)
+	for i, w := range want {
+		want[i] = strings.TrimRight(w, ",;:")
+	}
 	if len(want) == 0 {
 		return true
 	}
