@@ -3,6 +3,7 @@ package assemble
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -447,7 +448,7 @@ func (b *builder) resolve() error {
 			}
 			if l, ok := b.labels[runs[i].Ref]; ok {
 				runs[i].Text = l
-			} else {
+			} else if !slices.Contains(missing, runs[i].Ref) {
 				missing = append(missing, runs[i].Ref)
 			}
 		}

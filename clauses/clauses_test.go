@@ -298,15 +298,12 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatalf("deal.Load: %v", err)
 			}
-			for _, k := range e.Library().Templates() {
+			for _, k := range []string{"dpa", "annex-i", "annex-ii", "annex-iii"} {
 				if k == "annex-iii" && !d.SCC.HasModule(2) && !d.SCC.HasModule(3) {
 					continue
 				}
 				doc, err := e.Assemble(d, k)
 				if err != nil {
-					if k != "dpa" && k != "annex-i" && k != "annex-ii" && k != "annex-iii" {
-						continue // a document kind of another package, such as a notice
-					}
 					t.Fatalf("Assemble %s: %v", k, err)
 				}
 				txt := text(doc)

@@ -131,6 +131,38 @@ type Report struct {
 	Problems     []Problem
 }
 
+// Finding is one message of a report with every place it was found.
+type Finding struct {
+	Message string
+	Where   []string
+}
+
+// String gives the message with the first place and the count of others.
+func (f Finding) String() string {
+	s := f.Message + "\n    in " + f.Where[0]
+	if n := len(f.Where) - 1; n > 0 {
+		s += fmt.Sprintf(" (and %d more)", n)
+	}
+	return s
+}
+
+// Findings groups the report's problems by message, in order of first
+// appearance: a broken clause usually breaks many combinations alike.
+func (r Report) Findings() []Finding {
+	var out []Finding
+	index := map[string]int{}
+	for _, p := range r.Problems {
+		i, ok := index[p.Message]
+		if !ok {
+			i = len(out)
+			index[p.Message] = i
+			out = append(out, Finding{Message: p.Message})
+		}
+		out[i].Where = append(out[i].Where, p.Where)
+	}
+	return out
+}
+
 // Validator validates a deal; *deal.Validator satisfies it.
 type Validator interface {
 	Validate(d *deal.Deal) error

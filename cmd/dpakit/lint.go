@@ -43,8 +43,8 @@ tags. The combinations are laid over the example deal, or over --deal.`,
 			}
 			v := deal.NewValidator(deal.Options{})
 			r := lint.Run(eng, base, v)
-			for _, p := range r.Problems {
-				fmt.Fprintln(a.stdout, p)
+			for _, f := range r.Findings() {
+				fmt.Fprintln(a.stdout, f)
 			}
 			fmt.Fprintf(a.stdout, "lint: %d clauses, %d combinations, %d documents rendered, %d problems\n",
 				len(eng.Library().Clauses()), r.Combinations, r.Documents, len(r.Problems))

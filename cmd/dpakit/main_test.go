@@ -163,21 +163,23 @@ func copyLibrary(t *testing.T) (clauseDir, templateDir string) {
 
 func TestLintFailsOnRemovedClause(t *testing.T) {
 	cl, tm := copyLibrary(t)
-	if err := os.Remove(filepath.Join(cl, "breach.md")); err != nil {
+	if err := os.Remove(filepath.Join(cl, "instructions.md")); err != nil {
 		t.Fatal(err)
 	}
 	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
-	if code != 1 || !strings.Contains(out, `no clause with id "breach"`) {
+	if code != 1 || !strings.Contains(out, `no clause with id "instructions"`) {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	// Take the clause out of the template too: now the DPA no longer covers
-	// Art. 28(3)(f), and lint says so.
+	// Art. 28(3)(a) and the duty to flag infringing instructions, and lint
+	// says so for every combination.
 	dpa := filepath.Join(tm, "dpa.tmpl")
 	src, _ := os.ReadFile(dpa)
-	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{.Clause "breach"}}`), nil, 1), 0o644)
+	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{.Clause "instructions"}}`), nil, 1), 0o644)
 	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
-	if code != 1 || !strings.Contains(out, "no clause covers gdpr-28-3-f") {
-		t.Errorf("exit %d, output:\n%s", code, out)
+	want := "no clause covers gdpr-28-3-a, gdpr-28-3-infringing-instruction\n    in modules 1, clause 17 option 1, docking, redress, dpa (and 111 more)"
+	if code != 1 || !strings.Contains(out, want) {
+		t.Errorf("exit %d, want %q in output:\n%s", code, want, out)
 	}
 }
 
