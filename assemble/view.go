@@ -255,7 +255,10 @@ func isPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
-var dateType = reflect.TypeFor[deal.Date]()
+var (
+	dateType     = reflect.TypeFor[deal.Date]()
+	measuresType = reflect.TypeFor[deal.Measures]()
+)
 
 // escapeDeal returns a copy of d whose free-text strings are escaped for
 // Markdown. Fields validated to a closed set (enumerations, country codes,
@@ -271,7 +274,8 @@ func escapeValue(dst, src reflect.Value) {
 	case reflect.String:
 		dst.SetString(mdEscape(src.String()))
 	case reflect.Struct:
-		if src.Type() == dateType {
+		// Dates and measure ids (validated to [a-z0-9-]) are not free text.
+		if src.Type() == dateType || src.Type() == measuresType {
 			dst.Set(src)
 			return
 		}

@@ -70,7 +70,9 @@ type Provider struct {
 
 // Contact is a person or team to write to.
 type Contact struct {
-	Name  string `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Name string `yaml:"name" json:"name" validate:"required,max=200,line"`
+	// Title is the contact person's position (Annex I.A, UK Addendum Table 1).
+	Title string `yaml:"title,omitempty" json:"title,omitempty" validate:"omitempty,max=200,line"`
 	Email string `yaml:"email" json:"email" validate:"required,max=254,email"`
 	Phone string `yaml:"phone,omitempty" json:"phone,omitempty" validate:"omitempty,max=40,line"`
 }
@@ -122,6 +124,10 @@ type UKAddendum struct {
 	// EndingParty is Table 4: who may end the Addendum when the approved
 	// Addendum changes: importer, exporter or neither.
 	EndingParty string `yaml:"ending_party" json:"ending_party" validate:"omitempty,oneof=importer exporter neither"`
+	// CombinedData answers Table 2 for Module Four: whether personal data
+	// received from the importer is combined with personal data collected
+	// by the exporter.
+	CombinedData bool `yaml:"combined_data,omitempty" json:"combined_data,omitempty"`
 }
 
 // Toggle switches an optional set of terms on or off.
