@@ -52,6 +52,19 @@ func funcMap() template.FuncMap {
 		}
 		return "", fmt.Errorf("countryName: unknown country code %q", code)
 	}
+	// place prints a location with its country's name, unless the location
+	// names the country already: "eu-west-1 (Ireland)", "United States".
+	fm["place"] = func(location, code string) (string, error) {
+		n := country.Name(code)
+		if n == "" {
+			return "", fmt.Errorf("place: unknown country code %q", code)
+		}
+		n = mdEscape(n)
+		if strings.Contains(location, n) {
+			return location, nil
+		}
+		return location + " (" + n + ")", nil
+	}
 	fm["isEU"] = country.IsEU
 	fm["isEEA"] = country.IsEEA
 	fm["cell"] = func(s string) string { return strings.ReplaceAll(s, "\n", " ") }

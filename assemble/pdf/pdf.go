@@ -280,7 +280,10 @@ func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages
 	headLeft := pt.fit(regular, smallSize, m.ShortTitle, bodyW*0.55)
 	headRight := pt.fit(regular, smallSize, customer, bodyW*0.42)
 	headRightX := w.pageW - marginX - w.fonts.measure(regular, smallSize, headRight)
-	ref := pt.fit(regular, smallSize, "Reference "+m.Reference, bodyW*0.6)
+	ref := ""
+	if m.Reference != "" {
+		ref = pt.fit(regular, smallSize, "Reference "+m.Reference, bodyW*0.6)
+	}
 	for pi, page := range pages {
 		p.AddPage()
 		// Running header from page 2 on, footer on every page.

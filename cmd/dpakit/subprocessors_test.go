@@ -1,0 +1,158 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+const newList = "testdata/new-list.yaml"
+
+func TestSubprocessorsExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "subprocessors.xlsx")
+	code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", xlsx, "--as-of", "2026-12-01")
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Sub-processors" {
+		t.Errorf("sheets = %s", got)
+	}
+	if v, _ := f.GetCellValue("Sub-processors", "A2"); v != "Amazon Web Services EMEA SARL" {
+		t.Errorf("A2 = %q", v)
+	}
+	// Importing the workbook gives back the profile's list.
+	list := filepath.Join(dir, "list.yaml")
+	if code, _, errs := dpakit(t, "", "subprocessors", "import", xlsx, "-o", list); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	code, out, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, list)
+	if code != 0 {
+		t.Fatalf("diff: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(strings.ToLower(out), "no changes") {
+		t.Errorf("round trip changed the list:\n%s", out)
+	}
+}
+
+func TestSubprocessorsExportNeedsOutput(t *testing.T) {
+	code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath)
+	if code != 2 || !strings.Contains(errs, "needs -o") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestSubprocessorsImportReportsEveryBadCell(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "list.csv")
+	os.WriteFile(csv, []byte("Entity,Purpose of processing,Location,Country\nAWS,Hosting,Ireland,IE\nMarsCo,Storage,Olympus Mons,Mars\nAWS,Backups,Ireland,IE\n"), 0o644)
+	out := filepath.Join(dir, "list.yaml")
+	code, _, errs := dpakit(t, "", "subprocessors", "import", csv, "-o", out)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	for _, want := range []string{`"Mars" is not a country`, `"AWS" is listed twice`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a list was written despite the errors")
+	}
+}
+
+func TestSubprocessorsDiff(t *testing.T) {
+	code, out, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, newList)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Better Stack, Inc.", "Functional Software, Inc. (Sentry)", "Papertrail (SolarWinds Worldwide, LLC)", "Amazon Web Services EMEA SARL", "location", "country"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = dpakit(t, "", "subprocessors", "diff", exampleProfilePath, newList, "--json")
+	if code != 0 || !strings.Contains(out, `"added": [`) || !strings.Contains(out, `"field": "location"`) {
+		t.Errorf("exit %d, JSON:\n%s", code, out)
+	}
+}
+
+// TestNoticePDF writes the objection notice for a change given on 20
+// December 2026 under the example profile's fifteen-day window: the
+// deadline falls in the next year.
+func TestNoticePDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+			t.Fatal("pdftotext is not installed")
+		}
+		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "notice.pdf")
+	code, _, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--old", exampleProfilePath,
+		"--new", newList, "--date", "2026-12-20", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "objection deadline 2027-01-04") {
+		t.Errorf("stderr %q lacks the deadline", errs)
+	}
+	txt, err := exec.Command("pdftotext", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := regexp.MustCompile(`\s+`).ReplaceAllString(string(txt), " ")
+	for _, want := range []string{
+		"Notice of Changes to Sub-processors", "20 December 2026",
+		"4 January 2027", "fifteen (15) days",
+		"Better Stack, Inc.", "replaces Papertrail", "Functional Software, Inc.", "EU-US Data Privacy Framework",
+		"Amazon Web Services EMEA SARL", "EU (Germany), eu-central-1", "Germany",
+		"Sub-processors to be removed", "https://kestrel.example/legal/subprocessors",
+		"Dear Customer",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("notice lacks %q", want)
+		}
+	}
+}
+
+func TestNoticeToCustomerHTML(t *testing.T) {
+	code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/seed-001.yaml",
+		"--old", exampleProfilePath, "--new", newList, "--date", "2028-02-14", "--format", "html")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// seed-001 gives fifteen days: 14 February 2028 + 15 = 29 February 2028.
+	for _, want := range []string{"29 February 2028", "Łódź Logistyka Sp. z o.o.", "Dear Zofia Wiśniewska", "Yours sincerely"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("notice lacks %q", want)
+		}
+	}
+}
+
+func TestNoticeErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"notice", "--old", exampleProfilePath, "--new", newList, "--date", "2026-12-01"}, "needs --profile"},
+		{[]string{"notice", "--profile", exampleProfilePath, "--old", exampleProfilePath, "--new", newList, "--date", "2026-13-01"}, `"2026-13-01" is not a date`},
+		{[]string{"notice", "--profile", exampleProfilePath, "--old", exampleProfilePath, "--new", exampleProfilePath, "--date", "2026-12-01", "--format", "md"}, "nothing to give notice of"},
+	}
+	for _, tt := range tests {
+		code, _, errs := dpakit(t, "", tt.args...)
+		if code != 2 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tt.args, code, errs, tt.want)
+		}
+	}
+}
