@@ -96,7 +96,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	var ve *deal.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Fprintf(stderr, "dpakit: %s\n", ve.Error())
+		writeProblems(stderr, ve)
 	} else {
 		fmt.Fprintf(stderr, "dpakit: %v\n", err)
 	}
@@ -290,5 +290,37 @@ func (a *app) versionCmd() *cobra.Command {
 			fmt.Fprintf(a.stdout, "dpakit %s (clause library %s)\n", version(), eng.Library().Version)
 			return nil
 		},
+	}
+}
+
+// writeProblems prints every problem of an invalid deal on its own line,
+// with the file and line that supplied the value where known:
+//
+//	deal.yaml:23: scc.governing_law: "US" is not an EU Member State; ...
+func writeProblems(w io.Writer, ve *deal.ValidationError) {
+	n := len(ve.Problems)
+	noun := "problems"
+	if n == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(w, "dpakit: the deal is invalid (%d %s):\n", n, noun)
+	for _, p := range ve.Problems {
+		where := p.File
+		if where == "" {
+			where = ve.File
+		}
+		if where != "" && p.Line > 0 {
+			where = fmt.Sprintf("%s:%d", where, p.Line)
+		}
+		switch {
+		case where != "" && p.Path != "":
+			fmt.Fprintf(w, "  %s: %s: %s\n", where, p.Path, p.Message)
+		case p.Path != "":
+			fmt.Fprintf(w, "  %s: %s\n", p.Path, p.Message)
+		case where != "":
+			fmt.Fprintf(w, "  %s: %s\n", where, p.Message)
+		default:
+			fmt.Fprintf(w, "  %s\n", p.Message)
+		}
 	}
 }
