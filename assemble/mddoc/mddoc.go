@@ -130,20 +130,30 @@ func runs(rs []assemble.Run) string {
 // escape makes s literal Markdown: ASCII punctuation that Markdown treats
 // as syntax is backslash-escaped and line breaks become spaces.
 func escape(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '#', '|', '~', '!', '&':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if mdSpecial(s[i]) {
+			n++
 		}
 	}
-	out := b.String()
+	out := s
+	if n > 0 {
+		// Every special character is ASCII, so bytes of multi-byte runes
+		// pass through untouched.
+		b := make([]byte, 0, len(s)+n)
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; c {
+			case '\n', '\r', '\t':
+				b = append(b, ' ')
+			default:
+				if mdSpecial(c) {
+					b = append(b, '\\')
+				}
+				b = append(b, c)
+			}
+		}
+		out = string(b)
+	}
 	// A line that starts like a list item or a heading is escaped at its start.
 	if len(out) > 0 && (out[0] == '-' || out[0] == '+' || out[0] == '=') {
 		out = "\\" + out
@@ -152,6 +162,14 @@ func escape(s string) string {
 		out = out[:i] + "\\" + out[i:]
 	}
 	return out
+}
+
+func mdSpecial(c byte) bool {
+	switch c {
+	case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '#', '|', '~', '!', '&', '\n', '\r', '\t':
+		return true
+	}
+	return false
 }
 
 func allDigits(s string) bool {
