@@ -28,7 +28,7 @@ body{margin:0;background:#f3f3f1;color:var(--ink);font:11pt/1.5 "Liberation Seri
 main{max-width:46rem;margin:2rem auto;padding:3rem 3.5rem;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.15)}
 .title{text-align:center;margin:0 0 2.5rem}
 .title h1{font-size:20pt;margin:0 0 .75rem;letter-spacing:.02em}
-.title p{margin:.25rem 0}
+.title p{margin:.25rem 0;text-align:center}
 .title .subtitle{color:var(--muted)}
 h1{font-size:15pt;margin:2.5rem 0 1rem}
 h2{font-size:12pt;margin:1.75rem 0 .6rem;page-break-after:avoid;break-after:avoid}

@@ -12,7 +12,7 @@ import (
 // The fonts are Liberation Serif 2 (SIL Open Font License 1.1, see
 // fonts/LICENSE), TrueType outlines so that fpdf can subset them.
 //
-//go:embed fonts/LiberationSerif-Regular.ttf fonts/LiberationSerif-Bold.ttf fonts/LiberationSerif-Italic.ttf fonts/LiberationSerif-BoldItalic.ttf fonts/LICENSE
+//go:embed fonts/DpakitSerif-Regular.ttf fonts/DpakitSerif-Bold.ttf fonts/DpakitSerif-Italic.ttf fonts/DpakitSerif-BoldItalic.ttf fonts/LICENSE
 var fontFS embed.FS
 
 // style is a font style: an index into fontFiles and fontStyles.
@@ -40,7 +40,7 @@ func styleOf(b, i bool) style {
 const fontFamily = "serif"
 
 var (
-	fontFiles  = [numStyles]string{"fonts/LiberationSerif-Regular.ttf", "fonts/LiberationSerif-Bold.ttf", "fonts/LiberationSerif-Italic.ttf", "fonts/LiberationSerif-BoldItalic.ttf"}
+	fontFiles  = [numStyles]string{"fonts/DpakitSerif-Regular.ttf", "fonts/DpakitSerif-Bold.ttf", "fonts/DpakitSerif-Italic.ttf", "fonts/DpakitSerif-BoldItalic.ttf"}
 	fontStyles = [numStyles]string{"", "B", "I", "BI"}
 )
 
