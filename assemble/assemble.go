@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/wording"
@@ -21,13 +22,18 @@ var ErrUnknownDocument = errors.New("unknown document")
 // Engine assembles documents from one parsed Library. It is safe for
 // concurrent use.
 type Engine struct {
-	lib *Library
-	md  parser.Parser
+	lib  *Library
+	md   parser.Parser
+	bufs sync.Pool // *bytes.Buffer for the Markdown of one render
 }
 
 // New returns an Engine over lib.
 func New(lib *Library) *Engine {
-	return &Engine{lib: lib, md: newMarkdown()}
+	return &Engine{lib: lib, md: newMarkdown(), bufs: sync.Pool{New: func() any {
+		b := new(bytes.Buffer)
+		b.Grow(128 << 10)
+		return b
+	}}}
 }
 
 // LoadEngine parses the clause library and templates and returns an Engine
@@ -97,9 +103,12 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Docum
 	}
 	r := &render{lib: e.lib, seen: map[string]bool{}}
 	v := &view{Deal: escapeDeal(d), Notice: notice, r: r}
-	var buf bytes.Buffer
-	buf.Grow(32 << 10)
-	if err := t.tmpl.Execute(&buf, v); err != nil {
+	buf := e.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	// The Document holds copies of all the text it needs, so the buffer can
+	// serve the next render once the blocks are built.
+	defer e.bufs.Put(buf)
+	if err := t.tmpl.Execute(buf, v); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrLibrary, err)
 	}
 	src := buf.Bytes()

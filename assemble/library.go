@@ -193,7 +193,7 @@ func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error
 	c.Source = string(body)
 	// Blank lines keep the template's line numbers equal to the file's, so
 	// errors point at the right line.
-	src := strings.Repeat("\n", line-1) + c.Source
+	src := strings.Repeat("\n", line-1) + anchorFirstHeading(c.Source, c.ID)
 	c.body, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, err

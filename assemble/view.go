@@ -123,7 +123,7 @@ func (v *view) Clause(id string) (string, error) {
 		v.r.seen[id] = true
 		v.r.used = append(v.r.used, c)
 	}
-	return anchorFirstHeading(b.String(), id), nil
+	return b.String(), nil
 }
 
 // Ref returns a cross-reference to the heading with the given id; it is
@@ -213,25 +213,34 @@ func (v *view) Measures() []MeasureGroup {
 	return out
 }
 
-// anchorFirstHeading gives a clause that opens with a clause heading (##)
-// the clause id as that heading's anchor, unless the author gave it one.
+// anchorFirstHeading gives a clause that opens with a clause heading (##),
+// after any lines of template actions only, the clause id as that heading's
+// anchor, unless the author gave it one. It runs once, on the clause source,
+// when the library loads.
 func anchorFirstHeading(md, id string) string {
 	i := 0
-	for i < len(md) && (md[i] == '\n' || md[i] == ' ') {
-		i++
+	for i < len(md) {
+		end := strings.IndexByte(md[i:], '\n')
+		if end < 0 {
+			end = len(md) - i
+		}
+		line := strings.TrimSpace(md[i : i+end])
+		switch {
+		case line == "" || isActionLine(line):
+			i += end + 1
+			continue
+		case !strings.HasPrefix(line, "## ") || strings.Contains(line, "{#"):
+			return md
+		}
+		return md[:i+end] + " {#" + id + "}" + md[i+end:]
 	}
-	if !strings.HasPrefix(md[i:], "## ") {
-		return md
-	}
-	end := strings.IndexByte(md[i:], '\n')
-	if end < 0 {
-		end = len(md) - i
-	}
-	line := md[i : i+end]
-	if strings.Contains(line, "{#") {
-		return md
-	}
-	return md[:i+end] + " {#" + id + "}" + md[i+end:]
+	return md
+}
+
+// isActionLine reports whether a line holds only template actions, such as
+// a comment or a variable assignment written before the clause heading.
+func isActionLine(line string) bool {
+	return strings.HasPrefix(line, "{{") && strings.HasSuffix(line, "}}")
 }
 
 // mdEscape makes s literal Markdown text: every ASCII punctuation character
