@@ -9,8 +9,13 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// The fonts are Liberation Serif 2 (SIL Open Font License 1.1, see
-// fonts/LICENSE), TrueType outlines so that fpdf can subset them.
+// The fonts are "Dpakit Serif": Liberation Serif 2.1.5 (SIL Open Font
+// License 1.1, see fonts/LICENSE) cut down by fonts/subset.sh to the Latin,
+// Greek and Cyrillic scripts and common symbols, and renamed because
+// "Liberation" is a Reserved Font Name. They keep TrueType outlines so that
+// fpdf can subset them again for each PDF, and glyph widths and hinting are
+// unchanged. fpdf parses each font for every document, and that cost grows
+// with the glyph count, which is why they are subset.
 //
 //go:embed fonts/DpakitSerif-Regular.ttf fonts/DpakitSerif-Bold.ttf fonts/DpakitSerif-Italic.ttf fonts/DpakitSerif-BoldItalic.ttf fonts/LICENSE
 var fontFS embed.FS

@@ -107,6 +107,14 @@ type layout struct {
 	err     error
 }
 
+// truncate drops the words and frags added since len(l.words) was w0 and
+// len(l.frags) was f0: once a paragraph or table is laid out, its ops hold
+// the text they need.
+func (l *layout) truncate(w0, f0 int) {
+	l.words = l.words[:w0]
+	l.frags = l.frags[:f0]
+}
+
 func (l *layout) fail(format string, args ...any) {
 	if l.err == nil {
 		l.err = fmt.Errorf(format, args...)
@@ -135,8 +143,9 @@ func (l *layout) endUnit(h float64) *unit {
 func isBreakSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
 // tokenize appends the words of runs (in base style, at size) to l.words
-// and returns their range.
-func (l *layout) tokenize(runs []assemble.Run, base style, size float64, where string) (int, int) {
+// and returns their range. where names the text in an error; it is only
+// called on an unprintable character.
+func (l *layout) tokenize(runs []assemble.Run, base style, size float64, where func() string) (int, int) {
 	w0 := len(l.words)
 	cur := word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
 	closeWord := func(space float64, st style) {
@@ -168,7 +177,7 @@ func (l *layout) tokenize(runs []assemble.Run, base style, size float64, where s
 				continue
 			}
 			if !l.fs.covers(r) {
-				l.fail("%s: character %U %q cannot be printed with the embedded fonts", where, r, r)
+				l.fail("%s: character %U %q cannot be printed with the embedded fonts", where(), r, r)
 				continue
 			}
 			n += int(widths[r])
@@ -345,9 +354,10 @@ func (l *layout) emitLine(ln line, last bool, x, y, maxW, size float64, align hA
 // paragraph lays out runs as lines, one unit per line, with orphan and
 // widow control. marker, when set, hangs at markerX in the first line.
 func (l *layout) paragraph(runs []assemble.Run, base style, size, leading, space, textX float64,
-	marker string, markerX float64, align hAlign, where string) {
+	marker string, markerX float64, align hAlign, where func() string) {
+	f0 := len(l.frags)
 	w0, w1 := l.tokenize(runs, base, size, where)
-	defer func() { l.words = l.words[:w0] }()
+	defer l.truncate(w0, f0)
 	first := l.width - textX
 	rest := first
 	if marker != "" {
@@ -394,7 +404,7 @@ func headingText(h *assemble.Heading) string {
 }
 
 func (l *layout) heading(h *assemble.Heading) {
-	where := fmt.Sprintf("heading %q", h.Text)
+	where := func() string { return fmt.Sprintf("heading %q", h.Text) }
 	first := len(l.units)
 	var size, leading, space float64
 	runs := []assemble.Run{{Text: h.Text}}
@@ -462,7 +472,7 @@ func (l *layout) para(p *assemble.Paragraph) {
 	if p.Indent > 0 {
 		markerX = textX - indentStep
 	}
-	where := "paragraph " + quoteStart(assemble.PlainText(p.Runs))
+	where := func() string { return "paragraph " + quoteStart(assemble.PlainText(p.Runs)) }
 	l.paragraph(p.Runs, regular, bodySize, bodyLeading, paraGap, textX, p.Marker, markerX, alignJustify, where)
 }
 
@@ -477,9 +487,9 @@ func quoteStart(s string) string {
 func (l *layout) titleBlock(t *assemble.TitleBlock) {
 	l.startUnit(0)
 	l.endUnit(40)
-	l.paragraph([]assemble.Run{{Text: t.Title}}, bold, 20, 26, 0, 0, "", 0, alignCenter, "title")
+	l.paragraph([]assemble.Run{{Text: t.Title}}, bold, 20, 26, 0, 0, "", 0, alignCenter, func() string { return "title" })
 	if t.Subtitle != "" {
-		l.paragraph([]assemble.Run{{Text: t.Subtitle}}, italic, 12, 16, 6, 0, "", 0, alignCenter, "subtitle")
+		l.paragraph([]assemble.Run{{Text: t.Subtitle}}, italic, 12, 16, 6, 0, "", 0, alignCenter, func() string { return "subtitle" })
 	}
 	// The lines name the parties: centred under the title, as on the cover
 	// of an agreement, before the rule that separates the title block from
@@ -489,7 +499,7 @@ func (l *layout) titleBlock(t *assemble.TitleBlock) {
 		if i == 0 {
 			space = 14
 		}
-		l.paragraph(ln, regular, 12, 16, space, 0, "", 0, alignCenter, "title block")
+		l.paragraph(ln, regular, 12, 16, space, 0, "", 0, alignCenter, func() string { return "title block" })
 	}
 	l.startUnit(14)
 	l.addOp(op{kind: opLine, x: l.width * 0.35, y: 0, w: l.width * 0.3})
@@ -512,8 +522,8 @@ func (l *layout) table(t *assemble.Table) {
 	if ncol == 0 {
 		return
 	}
-	w0 := len(l.words)
-	defer func() { l.words = l.words[:w0] }()
+	w0, f0 := len(l.words), len(l.frags)
+	defer l.truncate(w0, f0)
 	// One unbroken 500-character string or long address must not take the
 	// whole table: it is broken between characters anyway.
 	minCap, maxCap := l.width*0.2, l.width*0.5
@@ -521,7 +531,8 @@ func (l *layout) table(t *assemble.Table) {
 		for c := range ncol {
 			var ct cellText
 			if c < len(cells) {
-				ct.w0, ct.w1 = l.tokenize(cells[c].Runs, st, cellSize, "table cell "+quoteStart(assemble.PlainText(cells[c].Runs)))
+				runs := cells[c].Runs
+				ct.w0, ct.w1 = l.tokenize(runs, st, cellSize, func() string { return "table cell " + quoteStart(assemble.PlainText(runs)) })
 				for i := ct.w0; i < ct.w1; i++ {
 					w := l.words[i]
 					ct.min = max(ct.min, w.w)
@@ -649,7 +660,7 @@ func (l *layout) tableRow(cells []cellText, widths []float64, aligns []assemble.
 func (l *layout) signatures(s *assemble.SignatureBlock) {
 	first := len(l.units)
 	if len(s.Intro) > 0 {
-		l.paragraph(s.Intro, regular, bodySize, bodyLeading, 12, 0, "", 0, alignJustify, "signature block")
+		l.paragraph(s.Intro, regular, bodySize, bodyLeading, 12, 0, "", 0, alignJustify, func() string { return "signature block" })
 	}
 	pw := (l.width - sigGutter) / 2
 	for i := 0; i < len(s.Parties); i += 2 {
@@ -670,13 +681,14 @@ func (l *layout) sigPanel(p *assemble.SignatureParty, x, w float64) float64 {
 	y := 0.0
 	baseline := (bodyLeading-bodySize)/2 + 0.8*bodySize
 	text := func(runs []assemble.Run, st style) {
-		w0, w1 := l.tokenize(runs, st, bodySize, "signature panel "+quoteStart(assemble.PlainText(runs)))
+		f0 := len(l.frags)
+		w0, w1 := l.tokenize(runs, st, bodySize, func() string { return "signature panel " + quoteStart(assemble.PlainText(runs)) })
 		l.breakLines(w0, w1, w, w, bodySize)
 		for i, ln := range l.lines {
 			l.emitLine(ln, i == len(l.lines)-1, x, y+baseline, w, bodySize, alignLeft, 0)
 			y += bodyLeading
 		}
-		l.words = l.words[:w0]
+		l.truncate(w0, f0)
 	}
 	labelled := func(label, value string) float64 {
 		lw := l.fs.measure(regular, bodySize, label)
@@ -685,7 +697,8 @@ func (l *layout) sigPanel(p *assemble.SignatureParty, x, w float64) float64 {
 		if value == "" {
 			l.addOp(op{kind: opLine, x: at, y: y + baseline + 2, w: x + w - at})
 		} else {
-			w0, w1 := l.tokenize([]assemble.Run{{Text: value}}, regular, bodySize, "signature panel "+quoteStart(value))
+			f0 := len(l.frags)
+			w0, w1 := l.tokenize([]assemble.Run{{Text: value}}, regular, bodySize, func() string { return "signature panel " + quoteStart(value) })
 			l.breakLines(w0, w1, x+w-at, x+w-at, bodySize)
 			for i, ln := range l.lines {
 				l.emitLine(ln, true, at, y+baseline, x+w-at, bodySize, alignLeft, 0)
@@ -693,7 +706,7 @@ func (l *layout) sigPanel(p *assemble.SignatureParty, x, w float64) float64 {
 					y += bodyLeading
 				}
 			}
-			l.words = l.words[:w0]
+			l.truncate(w0, f0)
 		}
 		return at
 	}

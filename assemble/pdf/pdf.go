@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -86,23 +90,74 @@ type placement struct {
 // render fails: an unprintable character, a cross-reference to a heading
 // that is not in d, or an error from fpdf.
 func (w *Writer) Write(out io.Writer, d *assemble.Document) error {
-	var buf bytes.Buffer
-	if err := w.render(&buf, d); err != nil {
+	sc := getScratch()
+	defer putScratch(sc)
+	if err := w.render(sc, d); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	if _, err := buf.WriteTo(out); err != nil {
+	if _, err := sc.out.WriteTo(out); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
 }
 
-func (w *Writer) render(buf *bytes.Buffer, d *assemble.Document) error {
-	l := &layout{
+// scratch is the memory one render works in. Renders take it from a pool
+// and return it, so a Writer used again and again does not allocate the
+// layout's slices anew each time; each render has its own, so Writers stay
+// safe for concurrent use.
+type scratch struct {
+	l     layout
+	pages [][]placement
+	pt    painterScratch
+	out   bytes.Buffer // the rendered PDF
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// maxPooled bounds what a pooled scratch keeps: a huge document's buffers
+// are left to the garbage collector rather than held by the pool.
+const (
+	maxPooled    = 8 << 20 // bytes of output
+	maxPooledOps = 1 << 16 // ~100 bytes each
+)
+
+func putScratch(sc *scratch) {
+	l := &sc.l
+	// Drop references into the rendered Document.
+	clear(l.ops)
+	clear(l.frags)
+	clear(l.headIDs)
+	for i := range sc.pages {
+		sc.pages[i] = sc.pages[i][:0]
+	}
+	if sc.out.Cap() > maxPooled || cap(l.ops) > maxPooledOps {
+		return
+	}
+	sc.out.Reset()
+	scratchPool.Put(sc)
+}
+
+func (w *Writer) render(sc *scratch, d *assemble.Document) error {
+	l := &sc.l
+	headIDs := l.headIDs
+	if headIDs == nil {
+		headIDs = map[string]bool{}
+	}
+	*l = layout{
 		fs:      w.fonts,
 		width:   w.pageW - 2*marginX,
 		bodyH:   w.pageH - marginTop - marginBottom,
 		opts:    &w.opts,
-		headIDs: map[string]bool{},
+		ops:     l.ops[:0],
+		units:   l.units[:0],
+		frags:   l.frags[:0],
+		words:   l.words[:0],
+		lwords:  l.lwords[:0],
+		lines:   l.lines[:0],
+		buf:     l.buf[:0],
+		headIDs: headIDs,
 		bmLevel: -1,
 	}
 	// Meta text printed in running headers and footers.
@@ -149,21 +204,33 @@ func (w *Writer) render(buf *bytes.Buffer, d *assemble.Document) error {
 			return fmt.Errorf("cross-reference to unknown heading %q", o.target)
 		}
 	}
-	pages := paginate(l.units, l.bodyH)
-	return w.paint(buf, d, l, pages)
+	sc.pages = paginateInto(sc.pages[:0], l.units, l.bodyH)
+	return w.paint(&sc.out, d, l, sc.pages, &sc.pt)
 }
 
-// paginate places units on pages: a unit that does not fit starts a new
-// page, keepNext chains move to the next page whole when they fit on one,
-// and a table's header row is repeated after a break inside the table.
+// paginate places units on pages: a unit that does not fit starts a new page, keepNext chains
+// move to the next page whole when they fit on one, and a table's header
+// row is repeated after a break inside the table.
 func paginate(units []unit, bodyH float64) [][]placement {
+	return paginateInto(nil, units, bodyH)
+}
+
+// paginateInto is paginate appending to pages, whose spare capacity (and
+// the placements left in it) it reuses.
+func paginateInto(pages [][]placement, units []unit, bodyH float64) [][]placement {
 	const eps = 0.01
-	var pages [][]placement
-	var page []placement
+	// nextPage returns an empty page, reusing one left in pages' capacity.
+	nextPage := func() []placement {
+		if len(pages) < cap(pages) {
+			return pages[: len(pages)+1 : cap(pages)][len(pages)][:0]
+		}
+		return make([]placement, 0, 64)
+	}
+	page := nextPage()
 	y := 0.0
 	newPage := func() {
 		pages = append(pages, page)
-		page = make([]placement, 0, len(page))
+		page = nextPage()
 		y = 0
 	}
 	for i := range units {
@@ -236,7 +303,7 @@ func manifestJSON(toolVersion string, m *assemble.Meta) ([]byte, error) {
 // stays deterministic (fpdf would use the clock).
 var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages [][]placement) error {
+func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages [][]placement, ps *painterScratch) error {
 	m := &d.Meta
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: w.paper})
 	p.SetCompression(true)
@@ -270,7 +337,9 @@ func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages
 		}
 	}
 
-	pt := painter{p: p, fs: w.fonts, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255}
+	ps.reset()
+	pt := painter{p: p, fs: w.fonts, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255, ps: ps, raw: rawText}
+	_, pt.pageH = p.GetPageSize()
 	customer := ""
 	if len(m.Parties) > 0 {
 		customer = m.Parties[0].Name
@@ -291,6 +360,7 @@ func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages
 		if pi > 0 {
 			pt.text(regular, smallSize, marginX, headerY, headLeft)
 			pt.text(regular, smallSize, headRightX, headerY, headRight)
+			pt.flush()
 			p.SetDrawColor(160, 160, 160)
 			p.SetLineWidth(0.4)
 			p.Line(marginX, headerY+5, w.pageW-marginX, headerY+5)
@@ -306,6 +376,7 @@ func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages
 				pt.op(o, marginX, marginTop+pl.y, pi+1)
 			}
 		}
+		pt.flush()
 	}
 	if err := p.Error(); err != nil {
 		return err
@@ -328,12 +399,41 @@ type painter struct {
 	st      style
 	size    float64
 	gray    int
+	fill    int            // fpdf's fill grey, which decides whether it wraps text in q/Q
 	links   map[string]int // heading ID -> fpdf link
 	anchors map[string]anchorPos
+	ps      *painterScratch
+	raw     bool    // write text whose glyphs fpdf has seen itself (see rawText)
+	pageH   float64 // fpdf's page height in user units (points)
+}
+
+// rawText makes the painter write text operators itself, through fpdf's
+// RawWriteBuf, once fpdf has drawn (and so registered for the font
+// subset) every character of the text in that style. fpdf's Text and
+// CellFormat build each line with fmt and several temporary strings; the
+// painter writes the very same bytes from a reused buffer. TestRawText
+// checks that the output is byte-identical either way.
+var rawText = true
+
+// painterScratch is the painter's reusable memory.
+type painterScratch struct {
+	// seen[s] has bit r set once fpdf drew rune r in style s, so that r is
+	// in that font's subset.
+	seen [numStyles][1 << 16 / 64]uint64
+	// buf holds text operators not yet passed to fpdf, one a line but for
+	// the last line's newline, which fpdf adds.
+	buf []byte
+	rd  bytes.Reader
+}
+
+func (ps *painterScratch) reset() {
+	ps.seen = [numStyles][1 << 16 / 64]uint64{}
+	ps.buf = ps.buf[:0]
 }
 
 func (pt *painter) font(st style, size float64) {
 	if st != pt.st || size != pt.size {
+		pt.flush()
 		pt.p.SetFont(fontFamily, fontStyles[st], size)
 		pt.st, pt.size = st, size
 	}
@@ -348,7 +448,135 @@ func (pt *painter) color(g uint8) {
 
 func (pt *painter) text(st style, size, x, y float64, s string) {
 	pt.font(st, size)
+	if pt.raw && pt.seen(st, s) {
+		pt.rawText(x, y, s, 0)
+		return
+	}
+	pt.flush()
 	pt.p.Text(x, y, s)
+	pt.see(st, s)
+}
+
+// seen reports whether fpdf has drawn every rune of s in style st.
+func (pt *painter) seen(st style, s string) bool {
+	seen := &pt.ps.seen[st]
+	for _, r := range s {
+		// fpdf converts invalid UTF-8 its own way: let it.
+		if r >= 1<<16 || r == utf8.RuneError || seen[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (pt *painter) see(st style, s string) {
+	seen := &pt.ps.seen[st]
+	for _, r := range s {
+		if r < 1<<16 {
+			seen[r/64] |= 1 << (r % 64)
+		}
+	}
+}
+
+// rawText writes what fpdf's Text(x, y, s) would, or with w > 0 what
+// SetXY(x, y-0.8*size) and CellFormat(w, size, s, "", 0, "J", false, 0, "")
+// would, for text in the current font (style pt.st, size pt.size), in
+// points (fpdf's scale factor is 1).
+func (pt *painter) rawText(x, y float64, s string, w float64) {
+	b := pt.ps.buf
+	if len(b) > 0 {
+		b = append(b, '\n')
+	}
+	if pt.gray != pt.fill {
+		// fpdf wraps text in q/Q with its colour when it differs from the fill colour.
+		b = append(b, "q "...)
+		b = appendGray(b, pt.gray)
+		b = append(b, ' ')
+	}
+	if w <= 0 {
+		b = append(b, "BT "...)
+		b = strconv.AppendFloat(b, x, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, pt.pageH-y, 'f', 2, 64)
+		b = append(b, " Td ("...)
+		b = appendPDFText(b, s)
+		b = append(b, ") Tj ET"...)
+	} else {
+		// CellFormat's "J": each space becomes a TJ adjustment.
+		size := pt.size
+		top := y - 0.8*size
+		wmax := int(math.Ceil((w - 2*0) * 1000 / size))
+		widths := pt.fs.width[pt.st]
+		strSize, words := 0, 1
+		for _, r := range s {
+			strSize += int(widths[r])
+			if r == ' ' {
+				words++
+			}
+		}
+		shift := float64((wmax - strSize)) / float64(words-1)
+		b = append(b, "BT 0 Tw "...)
+		b = strconv.AppendFloat(b, x, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, pt.pageH-(top+.5*size+.3*size), 'f', 2, 64)
+		b = append(b, " Td ["...)
+		for {
+			i := strings.IndexByte(s, ' ')
+			word := s
+			if i >= 0 {
+				word = s[:i]
+			}
+			b = append(b, '(')
+			b = appendPDFText(b, word)
+			b = append(b, ") "...)
+			if i < 0 {
+				break
+			}
+			b = strconv.AppendFloat(b, -shift, 'f', 3, 64)
+			b = append(b, "(\x00 ) "...)
+			s = s[i+1:]
+		}
+		b = append(b, "] TJ ET"...)
+	}
+	if pt.gray != pt.fill {
+		b = append(b, " Q"...)
+	}
+	pt.ps.buf = b
+}
+
+// flush passes the text operators rawText wrote to fpdf: it must be called
+// before anything else writes to the page.
+func (pt *painter) flush() {
+	if len(pt.ps.buf) == 0 {
+		return
+	}
+	pt.ps.rd.Reset(pt.ps.buf)
+	pt.p.RawWriteBuf(&pt.ps.rd)
+	pt.ps.buf = pt.ps.buf[:0]
+}
+
+// appendGray appends fpdf's colour operator for grey level g (0-255).
+func appendGray(b []byte, g int) []byte {
+	b = strconv.AppendFloat(b, float64(g)/255.0, 'f', 3, 64)
+	return append(b, " g"...)
+}
+
+// appendPDFText appends s as fpdf writes UTF-8 text into a string literal:
+// UTF-16BE (BMP only), with \, ( and ) and CR escaped.
+func appendPDFText(b []byte, s string) []byte {
+	for _, r := range s {
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
+	}
+	return b
 }
 
 // fit shortens s with an ellipsis to at most maxW points.
@@ -385,10 +613,17 @@ func (pt *painter) link(id string) int {
 func (pt *painter) op(o op, dx, dy float64, page int) {
 	p := pt.p
 	x, y := o.x+dx, o.y+dy
-	switch o.kind {
-	case opText:
+	if o.kind == opText {
 		pt.font(o.st, o.size)
 		pt.color(o.gray)
+		if pt.raw && pt.seen(o.st, o.text) {
+			pt.rawText(x, y, o.text, o.w)
+			return
+		}
+	}
+	pt.flush()
+	switch o.kind {
+	case opText:
 		if o.w > 0 {
 			// fpdf justifies UTF-8 text by adjusting each space in a TJ array.
 			p.SetXY(x, y-0.8*o.size)
@@ -396,6 +631,7 @@ func (pt *painter) op(o op, dx, dy float64, page int) {
 		} else {
 			p.Text(x, y, o.text)
 		}
+		pt.see(o.st, o.text)
 	case opRect:
 		if !o.fill && !o.stroke {
 			return
@@ -403,6 +639,7 @@ func (pt *painter) op(o op, dx, dy float64, page int) {
 		style := "D"
 		if o.fill {
 			p.SetFillColor(int(o.gray), int(o.gray), int(o.gray))
+			pt.fill = int(o.gray)
 			style = "F"
 		}
 		if o.stroke {
