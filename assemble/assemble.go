@@ -12,6 +12,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/wording"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -25,15 +26,66 @@ type Engine struct {
 	lib  *Library
 	md   parser.Parser
 	bufs sync.Pool // *bytes.Buffer for the Markdown of one render
+
+	// parsed caches the parsed Markdown of clauses by their exact text:
+	// most clauses read the same for many deals, and parsing is half the
+	// cost of a render. Parsed trees are only read after parsing, so
+	// renders share them. Two generations bound the cache: when the
+	// current one is full it becomes the previous one, and entries still
+	// in use move back on their next hit (a cheap approximation of LRU).
+	mu         sync.Mutex
+	parsed     map[string]*parsedMD
+	parsedPrev map[string]*parsedMD
 }
+
+// parsedMD is one parsed piece of Markdown with the source its tree points
+// into.
+type parsedMD struct {
+	src  []byte
+	root ast.Node
+}
+
+// parsedGeneration is the number of parsed clauses one cache generation
+// holds; the cache holds at most two generations.
+const parsedGeneration = 256
 
 // New returns an Engine over lib.
 func New(lib *Library) *Engine {
-	return &Engine{lib: lib, md: newMarkdown(), bufs: sync.Pool{New: func() any {
+	return &Engine{lib: lib, md: newMarkdown(), parsed: map[string]*parsedMD{}, bufs: sync.Pool{New: func() any {
 		b := new(bytes.Buffer)
-		b.Grow(128 << 10)
+		b.Grow(32 << 10)
 		return b
 	}}}
+}
+
+// parse returns the parsed Markdown of one clause, from the cache when the
+// same text was parsed before.
+func (e *Engine) parse(md string) *parsedMD {
+	e.mu.Lock()
+	p := e.parsed[md]
+	if p == nil {
+		if p = e.parsedPrev[md]; p != nil {
+			e.store(md, p)
+		}
+	}
+	e.mu.Unlock()
+	if p != nil {
+		return p
+	}
+	src := []byte(md)
+	p = &parsedMD{src: src, root: e.md.Parse(text.NewReader(src))}
+	e.mu.Lock()
+	e.store(md, p)
+	e.mu.Unlock()
+	return p
+}
+
+// store puts a parsed clause in the current generation; e.mu is held.
+func (e *Engine) store(md string, p *parsedMD) {
+	if len(e.parsed) >= parsedGeneration {
+		e.parsedPrev, e.parsed = e.parsed, make(map[string]*parsedMD, parsedGeneration)
+	}
+	e.parsed[md] = p
 }
 
 // LoadEngine parses the clause library and templates and returns an Engine
@@ -102,7 +154,7 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Docum
 		return nil, err
 	}
 	r := &render{lib: e.lib, seen: map[string]bool{}}
-	v := &view{Deal: escapeDeal(d), Notice: notice, r: r}
+	v := newView(d, notice, r)
 	buf := e.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	// The Document holds copies of all the text it needs, so the buffer can
@@ -114,8 +166,16 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Docum
 	src := buf.Bytes()
 	root := e.md.Parse(text.NewReader(src))
 	effective, _ := wording.Date(d.EffectiveDate)
+	parts := make([]*parsedMD, len(r.parts))
+	names := make([]string, len(r.parts))
+	for i, pt := range r.parts {
+		parts[i] = e.parse(pt.md)
+		names[i] = pt.clause.FileName()
+	}
 	b := &builder{
 		src:    src,
+		parts:  parts,
+		names:  names,
 		labels: map[string]string{},
 		directive: func(kind string, lines [][]Run) (Block, error) {
 			return directive(kind, lines, t, d, effective)
@@ -135,9 +195,9 @@ func (e *Engine) Markdown(d *deal.Deal, kind string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.lib.Templates(), ", "))
 	}
-	r := &render{lib: e.lib, seen: map[string]bool{}}
+	r := &render{lib: e.lib, seen: map[string]bool{}, inline: true}
 	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, &view{Deal: escapeDeal(d), r: r}); err != nil {
+	if err := t.tmpl.Execute(&buf, newView(d, nil, r)); err != nil {
 		return "", fmt.Errorf("%w: %w", ErrLibrary, err)
 	}
 	return buf.String(), nil
@@ -150,9 +210,9 @@ func (e *Engine) UsedClauses(d *deal.Deal, kind string) ([]*Clause, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w %q", ErrUnknownDocument, kind)
 	}
-	r := &render{lib: e.lib, seen: map[string]bool{}}
+	r := &render{lib: e.lib, seen: map[string]bool{}, inline: true}
 	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, &view{Deal: escapeDeal(d), r: r}); err != nil {
+	if err := t.tmpl.Execute(&buf, newView(d, nil, r)); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrLibrary, err)
 	}
 	return r.used, nil

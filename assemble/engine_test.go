@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -311,6 +312,21 @@ func TestConcurrentAssemble(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestViewCoversDeal guards the view's copy of the deal: every field of
+// deal.Deal must have a field of the same name and type in view, or
+// templates would lose access to it.
+func TestViewCoversDeal(t *testing.T) {
+	vt := reflect.TypeFor[view]()
+	dt := reflect.TypeFor[deal.Deal]()
+	for i := 0; i < dt.NumField(); i++ {
+		f := dt.Field(i)
+		vf, ok := vt.FieldByName(f.Name)
+		if !ok || vf.Type != f.Type {
+			t.Errorf("view lacks deal field %s %s", f.Name, f.Type)
 		}
 	}
 }

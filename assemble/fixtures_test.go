@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -136,6 +137,38 @@ func BenchmarkAssemble(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := eng.Assemble(d, "dpa"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAssembleDistinct assembles the example DPA for a different
+// customer each time, as a batch run does: clauses that name the customer
+// are parsed anew, the others come from the engine's parse cache.
+func BenchmarkAssembleDistinct(b *testing.B) {
+	eng := engine(b)
+	base := *fixtureDeals(b)["example"]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d := base
+		i++
+		d.Customer.Name = "Customer " + strconv.Itoa(i) + " GmbH"
+		d.Reference = "DPA-" + strconv.Itoa(i)
+		if _, err := eng.Assemble(&d, "dpa"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAssembleCold assembles the example DPA with an empty parse
+// cache each time: the cost of the first render of a new deal.
+func BenchmarkAssembleCold(b *testing.B) {
+	lib := engine(b).Library()
+	d := fixtureDeals(b)["example"]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := assemble.New(lib).Assemble(d, "dpa"); err != nil {
 			b.Fatal(err)
 		}
 	}

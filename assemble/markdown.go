@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"slices"
@@ -36,7 +37,9 @@ const (
 // builder turns the Markdown of one document into Blocks, numbering
 // headings and paragraphs as it goes.
 type builder struct {
-	src    []byte
+	src    []byte // the source the tree being walked points into
+	parts  []*parsedMD
+	names  []string // the clause file of each part, for messages
 	blocks []Block
 	labels map[string]string // heading id -> label
 	ids    map[string]bool   // every heading id of the document
@@ -53,13 +56,7 @@ type builder struct {
 
 func (b *builder) build(doc ast.Node) error {
 	b.ids = map[string]bool{}
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok {
-			if id := attr(h, "id"); id != "" {
-				b.ids[id] = true
-			}
-		}
-	}
+	b.scanIDs(doc, b.src, 0)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := b.block(n); err != nil {
 			return err
@@ -68,7 +65,62 @@ func (b *builder) build(doc ast.Node) error {
 	return b.resolve()
 }
 
+// scanIDs records the ids of the headings of a tree and of the clauses it
+// includes, so that RefOr knows before numbering what the document holds.
+func (b *builder) scanIDs(doc ast.Node, src []byte, depth int) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id := attr(n, "id"); id != "" {
+				b.ids[id] = true
+			}
+		case *ast.Paragraph:
+			if i, ok := b.partIndex(n, src); ok && depth < 10 {
+				p := b.parts[i]
+				b.scanIDs(p.root, p.src, depth+1)
+			}
+		}
+	}
+}
+
+// partIndex reports whether a paragraph is only a clause token, and which.
+func (b *builder) partIndex(n ast.Node, src []byte) (int, bool) {
+	t, ok := n.FirstChild().(*ast.Text)
+	if !ok || t.NextSibling() != nil {
+		return 0, false
+	}
+	v := t.Segment.Value(src)
+	m := []byte(string(partMark))
+	if len(v) < 2*len(m)+1 || !bytes.HasPrefix(v, m) || !bytes.HasSuffix(v, m) {
+		return 0, false
+	}
+	i, err := strconv.Atoi(string(v[len(m) : len(v)-len(m)]))
+	if err != nil || i < 0 || i >= len(b.parts) {
+		return 0, false
+	}
+	return i, true
+}
+
+// part walks the parsed Markdown of one included clause.
+func (b *builder) part(i int) error {
+	p := b.parts[i]
+	saved := b.src
+	b.src = p.src
+	defer func() { b.src = saved }()
+	for n := p.root.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := b.block(n); err != nil {
+			return fmt.Errorf("%s (as rendered): %w", b.names[i], err)
+		}
+	}
+	return nil
+}
+
 func (b *builder) block(n ast.Node) error {
+	if p, ok := n.(*ast.Paragraph); ok {
+		if i, ok := b.partIndex(p, b.src); ok {
+			return b.part(i)
+		}
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		return b.heading(n)
