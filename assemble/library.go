@@ -160,19 +160,29 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 	return lib, nil
 }
 
-func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error) {
-	file := "clauses/" + name
+// readFrontMatter reads a library file, decodes its front matter strictly
+// into v and returns its body and the body's first line number.
+func readFrontMatter(fsys fs.FS, name, file string, v any) (body []byte, line int, err error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, 0, fmt.Errorf("%s: %w", file, err)
 	}
 	front, body, line, err := splitFrontMatter(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, 0, fmt.Errorf("%s: %w", file, err)
 	}
+	if err := decodeStrict(front, v); err != nil {
+		return nil, 0, fmt.Errorf("%s: front matter: %w", file, err)
+	}
+	return body, line, nil
+}
+
+func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error) {
+	file := "clauses/" + name
 	c := &Clause{File: name}
-	if err := decodeStrict(front, c); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %w", file, err)
+	body, line, err := readFrontMatter(fsys, name, file, c)
+	if err != nil {
+		return nil, err
 	}
 	want := strings.TrimSuffix(name, ".md")
 	switch {
@@ -210,17 +220,10 @@ func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error
 
 func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, error) {
 	file := "templates/" + name
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	front, body, line, err := splitFrontMatter(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
 	t := &Template{Name: strings.TrimSuffix(name, ".tmpl"), File: name}
-	if err := decodeStrict(front, t); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %w", file, err)
+	body, line, err := readFrontMatter(fsys, name, file, t)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case strings.TrimSpace(t.Title) == "":

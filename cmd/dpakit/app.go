@@ -140,10 +140,9 @@ func (a *app) load() (*assemble.Engine, error) {
 	return a.engine, a.loadErr
 }
 
-// readDeal loads a deal file laid over an optional profile file, both
-// decoded strictly, defaulted and validated, and checked against the
-// library's catalogue.
-func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
+// loadDeal reads a deal file and an optional profile file and loads the
+// deal over the profile (see deal.Validator.Load).
+func (a *app) loadDeal(dealPath, profilePath string) (*deal.Deal, error) {
 	data, err := a.readInput(dealPath)
 	if err != nil {
 		return nil, err
@@ -154,7 +153,24 @@ func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*dea
 			return nil, err
 		}
 	}
-	d, err := a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
+	return a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
+}
+
+// emit writes a finished output to path atomically, or to standard output
+// when path is "" or "-".
+func (a *app) emit(path string, data []byte) error {
+	if path == "" || path == "-" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	return writeFileAtomic(path, data)
+}
+
+// readDeal loads a deal file laid over an optional profile file, both
+// decoded strictly, defaulted and validated, and checked against the
+// library's catalogue.
+func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
+	d, err := a.loadDeal(dealPath, profilePath)
 	if err != nil {
 		return nil, err
 	}
@@ -168,17 +184,7 @@ func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*dea
 // problems under the given paths: a profile alone has no customer, and the
 // workbook and a notice to every customer need none.
 func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.Deal, error) {
-	data, err := a.readInput(dealPath)
-	if err != nil {
-		return nil, err
-	}
-	var profile []byte
-	if profilePath != "" {
-		if profile, err = a.readInput(profilePath); err != nil {
-			return nil, err
-		}
-	}
-	d, err := a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
+	d, err := a.loadDeal(dealPath, profilePath)
 	var ve *deal.ValidationError
 	if err == nil || d == nil || !errors.As(err, &ve) {
 		return d, err

@@ -80,14 +80,12 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err := w.Write(&buf, doc); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			if out == "" || out == "-" {
-				_, err := a.stdout.Write(buf.Bytes())
+			if err := a.emit(out, buf.Bytes()); err != nil {
 				return classify(err)
 			}
-			if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-				return classify(err)
+			if out != "" && out != "-" {
+				fmt.Fprintf(a.stderr, "%s: objection deadline %s\n", out, assemble.Deadline(d, when))
 			}
-			fmt.Fprintf(a.stderr, "%s: objection deadline %s\n", out, assemble.Deadline(d, when))
 			return nil
 		},
 	}

@@ -76,11 +76,7 @@ output. The file is written only when the whole document rendered.`,
 			if err := w.Write(&buf, document); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			if out == "" || out == "-" {
-				_, err := a.stdout.Write(buf.Bytes())
-				return classify(err)
-			}
-			return classify(writeFileAtomic(out, buf.Bytes()))
+			return classify(a.emit(out, buf.Bytes()))
 		},
 	}
 	f := cmd.Flags()

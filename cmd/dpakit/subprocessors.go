@@ -117,14 +117,12 @@ subprocessors.list accept.`,
 			if err != nil {
 				return classify(err)
 			}
-			if out == "" || out == "-" {
-				_, err = a.stdout.Write(y)
+			if err := a.emit(out, y); err != nil {
 				return classify(err)
 			}
-			if err := writeFileAtomic(out, y); err != nil {
-				return classify(err)
+			if out != "" && out != "-" {
+				fmt.Fprintf(a.stderr, "%s: %d sub-processors\n", out, len(list))
 			}
-			fmt.Fprintf(a.stderr, "%s: %d sub-processors\n", out, len(list))
 			return nil
 		},
 	}
