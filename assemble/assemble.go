@@ -20,6 +20,10 @@ import (
 // ErrUnknownDocument is returned for a document kind no template provides.
 var ErrUnknownDocument = errors.New("unknown document")
 
+// ErrNotApplicable is returned for a document that does not apply to the
+// deal, such as Annex III for a deal without SCC Clause 9.
+var ErrNotApplicable = errors.New("document does not apply")
+
 // Engine assembles documents from one parsed Library. It is safe for
 // concurrent use.
 type Engine struct {
@@ -155,6 +159,19 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Docum
 	}
 	r := &render{lib: e.lib, seen: map[string]bool{}}
 	v := newView(d, notice, r)
+	if t.when != nil {
+		var w strings.Builder
+		if err := t.when.Execute(&w, v); err != nil {
+			return nil, fmt.Errorf("%w: templates/%s: when: %w", ErrLibrary, t.File, err)
+		}
+		if w.Len() == 0 {
+			why := t.Unless
+			if why == "" {
+				why = "its condition " + t.When + " is false"
+			}
+			return nil, fmt.Errorf("%w: %s: %s", ErrNotApplicable, kind, why)
+		}
+	}
 	buf := e.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	// The Document holds copies of all the text it needs, so the buffer can

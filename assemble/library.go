@@ -49,9 +49,14 @@ type Template struct {
 	Title      string `yaml:"title"`
 	ShortTitle string `yaml:"short_title"`
 	Version    string `yaml:"version"`
-	File       string `yaml:"-"`
+	// When is the condition under which the document applies to a deal
+	// (Annex III needs Clause 9); Unless says why it does not.
+	When   string `yaml:"when"`
+	Unless string `yaml:"unless"`
+	File   string `yaml:"-"`
 
 	tmpl *template.Template
+	when *template.Template
 }
 
 // MeasureCategory is one heading of the Annex II catalogue.
@@ -238,6 +243,13 @@ func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, e
 	t.tmpl, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, err
+	}
+	if w := strings.TrimSpace(t.When); w != "" {
+		t.when, err = template.New(file + ":when").Funcs(funcs).Option("missingkey=error").
+			Parse("{{if " + w + "}}1{{end}}")
+		if err != nil {
+			return nil, fmt.Errorf("%s: when %q: %w", file, t.When, err)
+		}
 	}
 	return t, nil
 }

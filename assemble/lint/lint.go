@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -184,9 +185,6 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 		}
 		r.Combinations++
 		for _, kind := range docs {
-			if kind == "annex-iii" && c.Clause9 == "" {
-				continue // no Clause 9, no Annex III
-			}
 			where := c.String() + ", " + kind
 			var doc *assemble.Document
 			var err error
@@ -194,6 +192,9 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 				doc, err = eng.AssembleNotice(d, notice)
 			} else {
 				doc, err = eng.Assemble(d, kind)
+			}
+			if errors.Is(err, assemble.ErrNotApplicable) {
+				continue // Annex III without Clause 9, say
 			}
 			r.Documents++
 			if err != nil {

@@ -65,7 +65,7 @@ func classify(err error) error {
 		return err
 	}
 	switch {
-	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument),
+	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument), errors.Is(err, assemble.ErrNotApplicable),
 		errors.Is(err, sublist.ErrInvalid), errors.Is(err, sublist.ErrFormat), errors.Is(err, sublist.ErrTooLarge):
 		return &exitError{exitInvalid, err}
 	}

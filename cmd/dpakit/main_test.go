@@ -75,6 +75,10 @@ func TestExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(invalid, bytes.Replace(data, []byte("governing_law: NL"), []byte("governing_law: US"), 1), 0o644)
+	module1 := filepath.Join(dir, "module1.yaml")
+	m1 := bytes.Replace(data, []byte("modules: [2, 3]"), []byte("modules: [1]"), 1)
+	m1 = bytes.Replace(m1, []byte("subprocessor_option: general"), []byte(`subprocessor_option: ""`), 1)
+	os.WriteFile(module1, m1, 0o644)
 	tests := []struct {
 		name string
 		args []string
@@ -90,6 +94,10 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"render", exampleDealPath, "--bogus"}, 2, "unknown flag"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown clause", []string{"clauses", "show", "nope"}, 2, `no clause with id "nope"`},
+		{"annex iii without clause 9", []string{"render", module1, "--doc", "annex-iii", "--format", "md"}, 2, "so there is no Annex III"},
+		{"module 1 dpa renders", []string{"render", module1, "--format", "md"}, 0, "Module One"},
+		{"bad paper", []string{"render", exampleDealPath, "--paper", "a5"}, 2, `unknown paper "a5"`},
+		{"bad esign", []string{"render", exampleDealPath, "--esign-anchors", "hellosign"}, 2, "hellosign"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
