@@ -536,6 +536,9 @@ func lineProblem(s string) string {
 	for _, r := range s {
 		pos++
 		if msg := badLineRune(r); msg != "" {
+			if r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029 {
+				return fmt.Sprintf("contains %s at position %d; it must be a single line", msg, pos)
+			}
 			return fmt.Sprintf("contains %s at position %d", msg, pos)
 		}
 	}
@@ -550,7 +553,7 @@ func lineProblem(s string) string {
 func badLineRune(r rune) string {
 	switch {
 	case r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029:
-		return fmt.Sprintf("a line break (U+%04X); it must be a single line", r)
+		return fmt.Sprintf("a line break (U+%04X)", r)
 	case r == '\t':
 		return "a tab (U+0009)"
 	case unicode.IsControl(r):
