@@ -72,7 +72,6 @@ func funcMap() template.FuncMap {
 	}
 	fm["isEU"] = country.IsEU
 	fm["isEEA"] = country.IsEEA
-	fm["cell"] = func(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 	return fm
 }
 
