@@ -105,3 +105,27 @@ func ExampleDate() {
 	fmt.Println(s)
 	// Output: 1 December 2026
 }
+
+func ExampleCount() {
+	fmt.Println(Count(30, "day"))
+	fmt.Println(Count(1, "hour"))
+	// Output:
+	// thirty (30) days
+	// one (1) hour
+}
+
+func ExampleModules() {
+	s, _ := Modules([]int{2, 3})
+	m, _ := Module(4)
+	fmt.Println(s)
+	fmt.Println(m)
+	// Output:
+	// Module Two and Module Three
+	// Module Four (processor to controller)
+}
+
+func ExampleMechanism() {
+	s, _ := Mechanism("dpf")
+	fmt.Println(s)
+	// Output: EU-US Data Privacy Framework
+}
