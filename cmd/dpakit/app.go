@@ -157,9 +157,14 @@ func (a *app) loadDeal(dealPath, profilePath string) (*deal.Deal, error) {
 }
 
 // emit writes a finished output to path atomically, or to standard output
-// when path is "" or "-".
-func (a *app) emit(path string, data []byte) error {
+// when path is "" or "-". Binary output is not written to a terminal.
+func (a *app) emit(path string, data []byte, binary bool) error {
 	if path == "" || path == "-" {
+		if f, ok := a.stdout.(*os.File); ok && binary && path == "" {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				return usagef("not writing a binary file to the terminal: use -o FILE (or -o - to force it)")
+			}
+		}
 		_, err := a.stdout.Write(data)
 		return err
 	}

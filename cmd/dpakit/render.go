@@ -76,7 +76,7 @@ output. The file is written only when the whole document rendered.`,
 			if err := w.Write(&buf, document); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			return classify(a.emit(out, buf.Bytes()))
+			return classify(a.emit(out, buf.Bytes(), o.format == "pdf"))
 		},
 	}
 	f := cmd.Flags()

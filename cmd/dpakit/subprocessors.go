@@ -117,7 +117,7 @@ subprocessors.list accept.`,
 			if err != nil {
 				return classify(err)
 			}
-			if err := a.emit(out, y); err != nil {
+			if err := a.emit(out, y, false); err != nil {
 				return classify(err)
 			}
 			if out != "" && out != "-" {
