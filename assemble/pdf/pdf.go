@@ -173,12 +173,26 @@ func (w *Writer) render(sc *scratch, d *assemble.Document) error {
 			}
 		}
 	}
-	for _, b := range d.Blocks {
+	if err := l.blocks(d.Blocks); err != nil {
+		return err
+	}
+	for i := range l.ops {
+		if o := &l.ops[i]; o.kind == opLink && !l.headIDs[o.target] {
+			return fmt.Errorf("cross-reference to unknown heading %q", o.target)
+		}
+	}
+	sc.pages = paginateInto(sc.pages[:0], l.units, l.bodyH)
+	return w.paint(&sc.out, d, l, sc.pages, &sc.pt)
+}
+
+// blocks lays out a Document's blocks as units, in order.
+func (l *layout) blocks(blocks []assemble.Block) error {
+	for _, b := range blocks {
 		if h, ok := b.(*assemble.Heading); ok && h.ID != "" {
 			l.headIDs[h.ID] = true
 		}
 	}
-	for i, b := range d.Blocks {
+	for i, b := range blocks {
 		switch b := b.(type) {
 		case *assemble.Heading:
 			l.heading(b)
@@ -199,13 +213,7 @@ func (w *Writer) render(sc *scratch, d *assemble.Document) error {
 			return l.err
 		}
 	}
-	for i := range l.ops {
-		if o := &l.ops[i]; o.kind == opLink && !l.headIDs[o.target] {
-			return fmt.Errorf("cross-reference to unknown heading %q", o.target)
-		}
-	}
-	sc.pages = paginateInto(sc.pages[:0], l.units, l.bodyH)
-	return w.paint(&sc.out, d, l, sc.pages, &sc.pt)
+	return nil
 }
 
 // paginate places units on pages: a unit that does not fit starts a new page, keepNext chains

@@ -539,16 +539,9 @@ func TestKeepWithNext(t *testing.T) {
 			d.Blocks = append(d.Blocks, &assemble.Heading{Level: 2, Number: strconv.Itoa(c), Text: "Heading"},
 				&assemble.Paragraph{Indent: 1, Marker: fmt.Sprintf("%d.1", c), Runs: runs(strings.Repeat("Body text of the clause. ", 20))})
 		}
-		l := &layout{fs: w.fonts, width: w.pageW - 2*marginX, bodyH: w.pageH - marginTop - marginBottom, opts: &w.opts, bmLevel: -1}
-		for _, b := range d.Blocks {
-			switch b := b.(type) {
-			case *assemble.Heading:
-				l.heading(b)
-			case *assemble.Paragraph:
-				l.para(b)
-			case *assemble.TitleBlock:
-				l.titleBlock(b)
-			}
+		l := &layout{fs: w.fonts, width: w.pageW - 2*marginX, bodyH: w.pageH - marginTop - marginBottom, opts: &w.opts, bmLevel: -1, headIDs: map[string]bool{}}
+		if err := l.blocks(d.Blocks); err != nil {
+			t.Fatal(err)
 		}
 		pages := paginate(l.units, l.bodyH)
 		for pi, page := range pages {
