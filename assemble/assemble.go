@@ -220,21 +220,6 @@ func (e *Engine) Markdown(d *deal.Deal, kind string) (string, error) {
 	return buf.String(), nil
 }
 
-// UsedClauses returns the clauses the document of the given kind pulls in
-// for d, in order of first use.
-func (e *Engine) UsedClauses(d *deal.Deal, kind string) ([]*Clause, error) {
-	t, ok := e.lib.templates[kind]
-	if !ok {
-		return nil, fmt.Errorf("%w %q", ErrUnknownDocument, kind)
-	}
-	r := &render{lib: e.lib, seen: map[string]bool{}, inline: true}
-	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, newView(d, nil, r)); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrLibrary, err)
-	}
-	return r.used, nil
-}
-
 func directive(kind string, lines [][]Run, t *Template, d *deal.Deal, effective string) (Block, error) {
 	switch kind {
 	case "title":

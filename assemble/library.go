@@ -382,15 +382,19 @@ func (lib *Library) HasMeasure(id string) bool {
 // FileName returns the clause's path for messages: "clauses/breach.md".
 func (c *Clause) FileName() string { return path.Join("clauses", c.File) }
 
-// CoversAll reports the requirement ids of want that the clauses do not
-// cover, sorted.
-func CoversAll(used []*Clause, want []string) (missing []string) {
+// Uncovered returns the requirement ids of want that no clause used by doc
+// covers, sorted: `dpakit lint` proves with it that every DPA covers GDPR
+// Art. 28(3).
+func (lib *Library) Uncovered(doc *Document, want []string) []string {
 	have := map[string]bool{}
-	for _, c := range used {
-		for _, cv := range c.Covers {
-			have[cv] = true
+	for _, cu := range doc.Meta.Clauses {
+		if c, ok := lib.clauses[cu.ID]; ok {
+			for _, cv := range c.Covers {
+				have[cv] = true
+			}
 		}
 	}
+	var missing []string
 	for _, w := range want {
 		if !have[w] {
 			missing = append(missing, w)

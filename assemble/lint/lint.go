@@ -210,12 +210,7 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 			if kind != "dpa" {
 				continue
 			}
-			clauses, err := eng.UsedClauses(d, kind)
-			if err != nil {
-				r.Problems = append(r.Problems, Problem{where, oneLine(err)})
-				continue
-			}
-			if missing := assemble.CoversAll(clauses, Art28()); len(missing) > 0 {
+			if missing := eng.Library().Uncovered(doc, Art28()); len(missing) > 0 {
 				r.Problems = append(r.Problems, Problem{where, "no clause covers " + strings.Join(missing, ", ")})
 			}
 		}
