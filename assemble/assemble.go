@@ -205,21 +205,6 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Docum
 	return doc, nil
 }
 
-// Markdown returns the Markdown source the template produces for d before it
-// is parsed: what `dpakit lint` and clause authors inspect.
-func (e *Engine) Markdown(d *deal.Deal, kind string) (string, error) {
-	t, ok := e.lib.templates[kind]
-	if !ok {
-		return "", fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.lib.Templates(), ", "))
-	}
-	r := &render{lib: e.lib, seen: map[string]bool{}, inline: true}
-	var buf bytes.Buffer
-	if err := t.tmpl.Execute(&buf, newView(d, nil, r)); err != nil {
-		return "", fmt.Errorf("%w: %w", ErrLibrary, err)
-	}
-	return buf.String(), nil
-}
-
 func directive(kind string, lines [][]Run, t *Template, d *deal.Deal, effective string) (Block, error) {
 	switch kind {
 	case "title":

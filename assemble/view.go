@@ -124,10 +124,8 @@ type render struct {
 	seen  map[string]bool
 	depth int
 	// parts holds each included clause's Markdown; the template's output
-	// refers to them by index. With inline set, Clause returns the Markdown
-	// itself instead, for the whole document's source in one piece.
-	parts  []part
-	inline bool
+	// refers to them by index.
+	parts []part
 }
 
 // part is the Markdown one clause produced in one render.
@@ -136,8 +134,10 @@ type part struct {
 	md     string
 }
 
-// Clause returns the Markdown of the clause with the given id, or "" when
-// its when condition does not hold for the deal.
+// Clause renders the clause with the given id for the deal, records its
+// Markdown in the render's parts and returns a token standing for it in
+// its own paragraph; it returns "" when the clause's when condition does
+// not hold for the deal.
 func (v *view) Clause(id string) (string, error) {
 	c, ok := v.r.lib.clauses[id]
 	if !ok {
@@ -168,9 +168,6 @@ func (v *view) Clause(id string) (string, error) {
 	if !v.r.seen[id] {
 		v.r.seen[id] = true
 		v.r.used = append(v.r.used, c)
-	}
-	if v.r.inline {
-		return b.String(), nil
 	}
 	v.r.parts = append(v.r.parts, part{clause: c, md: b.String()})
 	return "\n\n" + string(partMark) + strconv.Itoa(len(v.r.parts)-1) + string(partMark) + "\n\n", nil
