@@ -1,6 +1,8 @@
 package assemble
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/country"
@@ -67,13 +69,13 @@ func (n *noticeView) Empty() bool {
 // added, replaced, changed or removed, where the full list is, and the
 // objection deadline (the notice date plus d's objection window). d may be
 // a profile alone (a notice to every customer) or a customer's deal laid
-// over it.
+// over it. A notice without any change is ErrNotApplicable.
 func (e *Engine) AssembleNotice(d *deal.Deal, n Notice) (*Document, error) {
 	if n.Date.IsZero() {
-		return nil, &deal.ValidationError{Problems: []deal.Problem{{Path: "date", Rule: "required", Message: "the notice date is required"}}}
+		return nil, errors.New("assemble notice: the notice date is required")
 	}
 	if len(n.Added)+len(n.Removed)+len(n.Changed) == 0 {
-		return nil, &deal.ValidationError{Problems: []deal.Problem{{Path: "new", Rule: "changes", Message: "the old and new lists are the same: there is nothing to give notice of"}}}
+		return nil, fmt.Errorf("%w: %s: the old and new lists are the same, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}
 	nv := &noticeView{
 		Date:          n.Date,

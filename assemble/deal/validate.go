@@ -147,6 +147,33 @@ var adequate = map[string]bool{
 	"IL": true, "IM": true, "JP": true, "JE": true, "NZ": true, "KR": true, "UY": true,
 }
 
+// ValidateList checks a sub-processor list on its own (a list file, the
+// list of a profile) by exactly the rules a deal's subprocessors.list must
+// meet: every entry's fields, unique names, and transfer mechanisms that fit
+// the country. Problem paths start with prefix ("list" gives
+// "list[3].country"); file names the file for messages.
+func (v *Validator) ValidateList(list []Subprocessor, file, prefix string) error {
+	err := v.Validate(&Deal{Subprocessors: Subprocessors{List: list}})
+	var ve *ValidationError
+	if err == nil || !errors.As(err, &ve) {
+		return err
+	}
+	var kept []Problem
+	for _, p := range ve.Problems {
+		if rest, ok := strings.CutPrefix(p.Path, "subprocessors.list["); ok {
+			p.Path = prefix + "[" + rest
+			p.File = file
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	out := newValidationError(kept)
+	out.File = file
+	return out
+}
+
 // crossRules checks the rules that relate several fields. Each problem is
 // reported with its full message as the parameter, in this fixed order.
 func crossRules(sl validator.StructLevel) {

@@ -348,3 +348,30 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+func TestValidateList(t *testing.T) {
+	list := exampleDeal(t).Subprocessors.List
+	v := NewValidator(Options{})
+	if err := v.ValidateList(list, "list.yaml", "list"); err != nil {
+		t.Fatalf("example list: %v", err)
+	}
+	bad := append([]Subprocessor{}, list...)
+	bad[0].Country = "Mars"
+	bad = append(bad, list[1])
+	err := v.ValidateList(bad, "list.yaml", "list")
+	ve, ok := err.(*ValidationError)
+	if !ok {
+		t.Fatalf("err = %v, want a *ValidationError", err)
+	}
+	var got []string
+	for _, p := range ve.Problems {
+		got = append(got, p.File+": "+p.Path+": "+p.Rule)
+	}
+	want := []string{
+		"list.yaml: list[0].country: country",
+		"list.yaml: list[2].name: " + RuleDuplicateSubprocessor,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}

@@ -56,22 +56,37 @@ func Marshal(list []deal.Subprocessor) ([]byte, error) {
 //   - .xlsx, .csv: a workbook or CSV file, read by Import.
 //
 // Keys are decoded strictly: an unknown key in a list entry is an error. The
-// entries of a list or deal file are returned as written; Import checks the
-// cells of a spreadsheet because it turns free text into codes.
+// entries of a list or deal file are checked by the rules of a deal's list
+// (deal.Validator.ValidateList) and a *deal.ValidationError names each bad
+// field; Import checks the cells of a spreadsheet.
 func Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	if len(data) > MaxFileSize {
 		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
+	var (
+		list   []deal.Subprocessor
+		prefix string
+		err    error
+	)
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx", ".csv":
 		return Import(data, name)
 	case ".yaml", ".yml":
-		return loadYAML(data, name)
+		list, prefix, err = loadYAML(data, name)
 	case ".json":
-		return loadJSON(data, name)
+		list, prefix, err = loadJSON(data, name)
 	default:
 		return nil, errorf(ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", name, ext)
 	}
+	if err != nil {
+		return nil, err
+	}
+	// The entries obey the rules of a deal's list: a list that could not
+	// stand in a DPA cannot stand in a diff or a notice either.
+	if err := deal.NewValidator(deal.Options{}).ValidateList(list, filepath.Base(name), prefix); err != nil {
+		return nil, err
+	}
+	return list, nil
 }
 
 // LoadFile reads the file at path, refusing one over MaxFileSize before
@@ -103,20 +118,20 @@ func noList(name string) error {
 	return errorf(ErrInvalid, `%s: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`, name)
 }
 
-func loadYAML(data []byte, name string) ([]deal.Subprocessor, error) {
+func loadYAML(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, errorf(ErrInvalid, "%s: %v", name, err)
+		return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, errorf(ErrInvalid, "%s: the file is empty", name)
+		return nil, "", errorf(ErrInvalid, "%s: the file is empty", name)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.SequenceNode {
-		return nil, errorf(ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
+		return nil, "", errorf(ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, noList(name)
+		return nil, "", noList(name)
 	}
 	keys := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -128,27 +143,27 @@ func loadYAML(data []byte, name string) ([]deal.Subprocessor, error) {
 	case keys["list"]:
 		var lf ListFile
 		if err := dec.Decode(&lf); err != nil {
-			return nil, errorf(ErrInvalid, "%s: %v", name, err)
+			return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
 		}
-		return lf.List, nil
+		return lf.List, "list", nil
 	case keys["subprocessors"]:
 		var df dealFile
 		if err := dec.Decode(&df); err != nil {
-			return nil, errorf(ErrInvalid, "%s: %v", name, err)
+			return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
 		}
-		return df.Subprocessors.List, nil
+		return df.Subprocessors.List, "subprocessors.list", nil
 	}
-	return nil, noList(name)
+	return nil, "", noList(name)
 }
 
-func loadJSON(data []byte, name string) ([]deal.Subprocessor, error) {
+func loadJSON(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) && ute.Value == "array" {
-			return nil, errorf(ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
+			return nil, "", errorf(ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
 		}
-		return nil, errorf(ErrInvalid, "%s: %v", name, err)
+		return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
 	}
 	strict := func(raw json.RawMessage, v any) error {
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -161,19 +176,19 @@ func loadJSON(data []byte, name string) ([]deal.Subprocessor, error) {
 	if raw, ok := top["list"]; ok {
 		var list []deal.Subprocessor
 		if err := strict(raw, &list); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if len(top) > 1 {
-			return nil, errorf(ErrInvalid, `%s: a list file has only a "list" key`, name)
+			return nil, "", errorf(ErrInvalid, `%s: a list file has only a "list" key`, name)
 		}
-		return list, nil
+		return list, "list", nil
 	}
 	if raw, ok := top["subprocessors"]; ok {
 		var sp deal.Subprocessors
 		if err := strict(raw, &sp); err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		return sp.List, nil
+		return sp.List, "subprocessors.list", nil
 	}
-	return nil, noList(name)
+	return nil, "", noList(name)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -101,5 +102,21 @@ func TestMarshal(t *testing.T) {
 	empty, _ := Marshal(nil)
 	if string(empty) != "list: []\n" {
 		t.Errorf("Marshal(nil) = %q", empty)
+	}
+}
+
+// TestLoadValidatesEntries: a list file or deal is checked by the rules of a
+// deal's list, with paths into that file.
+func TestLoadValidatesEntries(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"list.yaml", "list:\n  - {name: X, purpose: P, location: Mars, country: MA2, category: service, transfer_mechanism: scc}\n", "list[0].country"},
+		{"profile.yaml", "subprocessors:\n  list:\n    - {name: X, purpose: P, location: US, country: US, category: service, transfer_mechanism: none}\n", "subprocessors.list[0].transfer_mechanism"},
+		{"list.json", `{"list": [{"name": "X", "purpose": "", "location": "L", "country": "DE", "category": "service", "transfer_mechanism": "none"}]}`, "list[0].purpose"},
+	} {
+		_, err := Load([]byte(tt.src), tt.name)
+		var ve *deal.ValidationError
+		if !errors.As(err, &ve) || len(ve.Problems) == 0 || ve.Problems[0].Path != tt.want {
+			t.Errorf("%s: err = %v, want a problem at %s", tt.name, err, tt.want)
+		}
 	}
 }

@@ -66,7 +66,8 @@ func classify(err error) error {
 	}
 	switch {
 	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument), errors.Is(err, assemble.ErrNotApplicable),
-		errors.Is(err, sublist.ErrInvalid), errors.Is(err, sublist.ErrFormat), errors.Is(err, sublist.ErrTooLarge):
+		errors.Is(err, sublist.ErrInvalid), errors.Is(err, sublist.ErrFormat), errors.Is(err, sublist.ErrTooLarge),
+		errors.Is(err, fs.ErrNotExist): // an input file named on the command line is missing
 		return &exitError{exitInvalid, err}
 	}
 	return &exitError{exitFailed, err}
@@ -314,7 +315,11 @@ func writeProblems(w io.Writer, ve *deal.ValidationError) {
 	if n == 1 {
 		noun = "problem"
 	}
-	fmt.Fprintf(w, "dpakit: the deal is invalid (%d %s):\n", n, noun)
+	what := "the deal is invalid"
+	if ve.File != "" {
+		what = ve.File + " is invalid"
+	}
+	fmt.Fprintf(w, "dpakit: %s (%d %s):\n", what, n, noun)
 	for _, p := range ve.Problems {
 		where := p.File
 		if where == "" {

@@ -71,6 +71,20 @@ func TestSubprocessorsImportReportsEveryBadCell(t *testing.T) {
 	}
 }
 
+func TestSubprocessorsDiffBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("list:\n  - {name: X, purpose: P, location: Olympus Mons, country: Mars, category: service, transfer_mechanism: scc}\n"), 0o644)
+	code, _, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, bad)
+	if code != 2 || !strings.Contains(errs, `bad.yaml: list[0].country: "Mars" is not an ISO 3166-1 alpha-2 country code`) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = dpakit(t, "", "subprocessors", "diff", filepath.Join(dir, "missing.yaml"), bad)
+	if code != 2 || !strings.Contains(errs, "no such file") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errs)
+	}
+}
+
 func TestSubprocessorsDiff(t *testing.T) {
 	code, out, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, newList)
 	if code != 0 {
