@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/wording"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -130,7 +131,7 @@ func (e *Engine) CheckDeal(d *deal.Deal) error {
 // deal). It returns ErrUnknownDocument for a kind no template provides, a
 // *deal.ValidationError for measure ids the catalogue lacks, and an error
 // wrapping ErrLibrary when a clause or template fails.
-func (e *Engine) Assemble(d *deal.Deal, kind string) (*Document, error) {
+func (e *Engine) Assemble(d *deal.Deal, kind string) (*document.Document, error) {
 	if kind == NoticeKind {
 		return nil, fmt.Errorf("%w %q: a notice needs a change to the sub-processor list (dpakit notice)", ErrUnknownDocument, kind)
 	}
@@ -149,7 +150,7 @@ func (e *Engine) Documents() []string {
 	return out
 }
 
-func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Document, error) {
+func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*document.Document, error) {
 	t, ok := e.lib.templates[kind]
 	if !ok {
 		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.Documents(), ", "))
@@ -194,34 +195,34 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*Docum
 		parts:  parts,
 		names:  names,
 		labels: map[string]string{},
-		directive: func(kind string, lines [][]Run) (Block, error) {
+		directive: func(kind string, lines [][]document.Run) (document.Block, error) {
 			return directive(kind, lines, t, d, effective)
 		},
 	}
 	if err := b.build(root); err != nil {
 		return nil, fmt.Errorf("%w: templates/%s: %w", ErrLibrary, t.File, err)
 	}
-	doc := &Document{Meta: meta(t, d, e.lib, r.used), Blocks: b.blocks}
+	doc := &document.Document{Meta: meta(t, d, e.lib, r.used), Blocks: b.blocks}
 	return doc, nil
 }
 
-func directive(kind string, lines [][]Run, t *Template, d *deal.Deal, effective string) (Block, error) {
+func directive(kind string, lines [][]document.Run, t *Template, d *deal.Deal, effective string) (document.Block, error) {
 	switch kind {
 	case "title":
-		tb := &TitleBlock{Title: t.Title}
+		tb := &document.TitleBlock{Title: t.Title}
 		if len(lines) > 0 {
-			tb.Subtitle = PlainText(lines[0])
+			tb.Subtitle = document.PlainText(lines[0])
 			tb.Lines = lines[1:]
 		}
 		return tb, nil
 	case "signatures":
-		sb := &SignatureBlock{Parties: []SignatureParty{
+		sb := &document.SignatureBlock{Parties: []document.SignatureParty{
 			{Role: "Customer", Party: d.Customer.Name, Name: d.Customer.Signatory.Name, Title: d.Customer.Signatory.Title, Index: 1},
 			{Role: "Provider", Party: d.Provider.Name, Name: d.Provider.Signatory.Name, Title: d.Provider.Signatory.Title, Index: 2},
 		}}
 		for i, l := range lines {
 			if i > 0 {
-				sb.Intro = appendRun(sb.Intro, Run{Text: " "})
+				sb.Intro = appendRun(sb.Intro, document.Run{Text: " "})
 			}
 			for _, r := range l {
 				sb.Intro = appendRun(sb.Intro, r)
@@ -232,8 +233,8 @@ func directive(kind string, lines [][]Run, t *Template, d *deal.Deal, effective 
 	return nil, fmt.Errorf("unknown directive dpakit:%s (want dpakit:title or dpakit:signatures)", kind)
 }
 
-func meta(t *Template, d *deal.Deal, lib *Library, used []*Clause) Meta {
-	m := Meta{
+func meta(t *Template, d *deal.Deal, lib *Library, used []*Clause) document.Meta {
+	m := document.Meta{
 		Kind:           t.Name,
 		Title:          t.Title,
 		ShortTitle:     t.ShortTitle,
@@ -243,18 +244,18 @@ func meta(t *Template, d *deal.Deal, lib *Library, used []*Clause) Meta {
 		DealHash:       dealHash(d),
 		Template:       t.Name + "@" + t.Version,
 		LibraryVersion: lib.Version,
-		Parties: []Party{
+		Parties: []document.Party{
 			{Role: "Customer", Description: customerRole(d), Name: d.Customer.Name, Address: d.Customer.Address, Country: d.Customer.Country},
 			{Role: "Provider", Description: "processor and data importer", Name: d.Provider.Name, Address: d.Provider.Address, Country: d.Provider.Country},
 		},
-		Signers: []Signer{
+		Signers: []document.Signer{
 			{Role: "Customer", Party: d.Customer.Name, Name: d.Customer.Signatory.Name, Title: d.Customer.Signatory.Title},
 			{Role: "Provider", Party: d.Provider.Name, Name: d.Provider.Signatory.Name, Title: d.Provider.Signatory.Title},
 		},
 	}
 	m.Subject = t.Title + " between " + d.Customer.Name + " and " + d.Provider.Name
 	for _, c := range used {
-		m.Clauses = append(m.Clauses, ClauseUse{ID: c.ID, Version: c.Version, Title: c.Title})
+		m.Clauses = append(m.Clauses, document.ClauseUse{ID: c.ID, Version: c.Version, Title: c.Title})
 	}
 	return m
 }

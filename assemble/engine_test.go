@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -60,15 +61,15 @@ func testDeal() *deal.Deal {
 }
 
 // outline returns the document as one line per block, for comparisons.
-func outline(doc *Document) []string {
+func outline(doc *document.Document) []string {
 	var out []string
 	for _, b := range doc.Blocks {
 		switch b := b.(type) {
-		case *TitleBlock:
+		case *document.TitleBlock:
 			out = append(out, "TITLE "+b.Title+" / "+b.Subtitle)
-		case *Heading:
+		case *document.Heading:
 			out = append(out, strings.Repeat("#", b.Level)+" ["+b.Number+"|"+b.Label+"|"+b.ID+"] "+b.Text)
-		case *Paragraph:
+		case *document.Paragraph:
 			s := strings.Repeat("  ", b.Indent) + b.Marker + " "
 			for _, r := range b.Runs {
 				switch {
@@ -83,11 +84,11 @@ func outline(doc *Document) []string {
 				}
 			}
 			out = append(out, s)
-		case *Table:
-			row := func(cells []Cell) string {
+		case *document.Table:
+			row := func(cells []document.Cell) string {
 				var s []string
 				for _, c := range cells {
-					s = append(s, PlainText(c.Runs))
+					s = append(s, document.PlainText(c.Runs))
 				}
 				return "|" + strings.Join(s, "|") + "|"
 			}
@@ -95,8 +96,8 @@ func outline(doc *Document) []string {
 			for _, r := range b.Rows {
 				out = append(out, "TABLE "+row(r))
 			}
-		case *SignatureBlock:
-			out = append(out, "SIGN "+PlainText(b.Intro)+" "+b.Parties[0].Party+" / "+b.Parties[1].Party)
+		case *document.SignatureBlock:
+			out = append(out, "SIGN "+document.PlainText(b.Intro)+" "+b.Parties[0].Party+" / "+b.Parties[1].Party)
 		}
 	}
 	return out
@@ -135,13 +136,13 @@ func TestAssembleNumbering(t *testing.T) {
 	if diff := cmp.Diff(want, outline(doc)); diff != "" {
 		t.Errorf("outline (-want +got):\n%s", diff)
 	}
-	wantClauses := []ClauseUse{
-		{"intro", "1.0.0", "Intro"}, {"breach", "1.2.0", "Breaches"}, {"uk", "1.0.0", "UK"}, {"annex", "1.0.0", "Annex"},
+	wantClauses := []document.ClauseUse{
+		{ID: "intro", Version: "1.0.0", Title: "Intro"}, {ID: "breach", Version: "1.2.0", Title: "Breaches"}, {ID: "uk", Version: "1.0.0", Title: "UK"}, {ID: "annex", Version: "1.0.0", Title: "Annex"},
 	}
 	if diff := cmp.Diff(wantClauses, doc.Meta.Clauses); diff != "" {
 		t.Errorf("clauses (-want +got):\n%s", diff)
 	}
-	if !doc.Blocks[len(doc.Blocks)-6].(*Heading).NewPage {
+	if !doc.Blocks[len(doc.Blocks)-6].(*document.Heading).NewPage {
 		t.Error("annex heading lost its .newpage class")
 	}
 }

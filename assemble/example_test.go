@@ -7,6 +7,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
@@ -30,7 +31,7 @@ func ExampleEngine_Assemble() {
 		log.Fatal(err)
 	}
 	for _, b := range doc.Blocks {
-		if h, ok := b.(*assemble.Heading); ok && h.Number != "" {
+		if h, ok := b.(*document.Heading); ok && h.Number != "" {
 			fmt.Printf("%s: %s\n", h.Label, h.Text)
 		}
 	}

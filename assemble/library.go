@@ -18,6 +18,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/dpakit/dpakit/assemble/document"
 	"gopkg.in/yaml.v3"
 )
 
@@ -385,7 +386,7 @@ func (c *Clause) FileName() string { return path.Join("clauses", c.File) }
 // Uncovered returns the requirement ids of want that no clause used by doc
 // covers, sorted: `dpakit lint` proves with it that every DPA covers GDPR
 // Art. 28(3).
-func (lib *Library) Uncovered(doc *Document, want []string) []string {
+func (lib *Library) Uncovered(doc *document.Document, want []string) []string {
 	have := map[string]bool{}
 	for _, cu := range doc.Meta.Clauses {
 		if c, ok := lib.clauses[cu.ID]; ok {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/wording"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -40,7 +41,7 @@ type builder struct {
 	src    []byte // the source the tree being walked points into
 	parts  []*parsedMD
 	names  []string // the clause file of each part, for messages
-	blocks []Block
+	blocks []document.Block
 	labels map[string]string // heading id -> label
 	ids    map[string]bool   // every heading id of the document
 
@@ -51,7 +52,7 @@ type builder struct {
 	para      int // numbered paragraphs within the current clause
 	inClause  bool
 	// title and signatures are filled from the deal by the caller.
-	directive func(kind string, lines [][]Run) (Block, error)
+	directive func(kind string, lines [][]document.Run) (document.Block, error)
 }
 
 func (b *builder) build(doc ast.Node) error {
@@ -130,7 +131,7 @@ func (b *builder) block(n ast.Node) error {
 			return err
 		}
 		if len(runs) > 0 {
-			b.blocks = append(b.blocks, &Paragraph{Runs: runs})
+			b.blocks = append(b.blocks, &document.Paragraph{Runs: runs})
 		}
 	case *ast.List:
 		return b.list(n, 1)
@@ -183,7 +184,7 @@ func (b *builder) heading(n *ast.Heading) error {
 	if err != nil {
 		return err
 	}
-	h := &Heading{Level: n.Level, Text: PlainText(runs), ID: attr(n, "id"), NewPage: hasClass(n, "newpage")}
+	h := &document.Heading{Level: n.Level, Text: document.PlainText(runs), ID: attr(n, "id"), NewPage: hasClass(n, "newpage")}
 	switch n.Level {
 	case 1:
 		b.numbering = attr(n, "numbering")
@@ -278,11 +279,11 @@ func (b *builder) list(l *ast.List, depth int) error {
 				if err != nil {
 					return err
 				}
-				b.blocks = append(b.blocks, &Paragraph{Runs: runs, Marker: marker, Indent: depth})
+				b.blocks = append(b.blocks, &document.Paragraph{Runs: runs, Marker: marker, Indent: depth})
 				marker = ""
 			case *ast.List:
 				if marker != "" {
-					b.blocks = append(b.blocks, &Paragraph{Marker: marker, Indent: depth})
+					b.blocks = append(b.blocks, &document.Paragraph{Marker: marker, Indent: depth})
 					marker = ""
 				}
 				if err := b.list(c, depth+1); err != nil {
@@ -297,25 +298,25 @@ func (b *builder) list(l *ast.List, depth int) error {
 }
 
 func (b *builder) table(t *east.Table) error {
-	tb := &Table{}
+	tb := &document.Table{}
 	for _, a := range t.Alignments {
 		switch a {
 		case east.AlignCenter:
-			tb.Align = append(tb.Align, AlignCenter)
+			tb.Align = append(tb.Align, document.AlignCenter)
 		case east.AlignRight:
-			tb.Align = append(tb.Align, AlignRight)
+			tb.Align = append(tb.Align, document.AlignRight)
 		default:
-			tb.Align = append(tb.Align, AlignLeft)
+			tb.Align = append(tb.Align, document.AlignLeft)
 		}
 	}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		var cells []Cell
+		var cells []document.Cell
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 			runs, err := b.inline(c, false, false, nil)
 			if err != nil {
 				return err
 			}
-			cells = append(cells, Cell{Runs: runs})
+			cells = append(cells, document.Cell{Runs: runs})
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			tb.Header = cells
@@ -333,7 +334,7 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) error {
 	if !ok {
 		return fmt.Errorf("line %d: code blocks are not allowed in clauses (only dpakit:title and dpakit:signatures directives)", b.line(n))
 	}
-	var lines [][]Run
+	var lines [][]document.Run
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
 		s := strings.TrimSpace(decodeText(seg.Value(b.src)))
@@ -357,7 +358,7 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) error {
 }
 
 // inline flattens the inline children of n into styled runs.
-func (b *builder) inline(n ast.Node, bold, italic bool, runs []Run) ([]Run, error) {
+func (b *builder) inline(n ast.Node, bold, italic bool, runs []document.Run) ([]document.Run, error) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -390,7 +391,7 @@ func (b *builder) inline(n ast.Node, bold, italic bool, runs []Run) ([]Run, erro
 			runs = append(runs, sub...)
 		case *ast.AutoLink:
 			u := string(c.URL(b.src))
-			runs = append(runs, Run{Text: u, URL: u, Bold: bold, Italic: italic})
+			runs = append(runs, document.Run{Text: u, URL: u, Bold: bold, Italic: italic})
 		case *ast.RawHTML:
 			return nil, fmt.Errorf("raw HTML is not allowed in clauses")
 		default:
@@ -402,34 +403,34 @@ func (b *builder) inline(n ast.Node, bold, italic bool, runs []Run) ([]Run, erro
 
 // textRuns appends s to runs in the given style, merging with the last run
 // where the style matches and splitting out cross-references.
-func (b *builder) textRuns(runs []Run, s string, bold, italic bool) []Run {
+func (b *builder) textRuns(runs []document.Run, s string, bold, italic bool) []document.Run {
 	for s != "" {
 		i := strings.IndexRune(s, refOpen)
 		if i < 0 {
-			return appendRun(runs, Run{Text: s, Bold: bold, Italic: italic})
+			return appendRun(runs, document.Run{Text: s, Bold: bold, Italic: italic})
 		}
-		runs = appendRun(runs, Run{Text: s[:i], Bold: bold, Italic: italic})
+		runs = appendRun(runs, document.Run{Text: s[:i], Bold: bold, Italic: italic})
 		rest := s[i+len(string(refOpen)):]
 		j := strings.IndexRune(rest, refClose)
 		if j < 0 {
-			return appendRun(runs, Run{Text: rest, Bold: bold, Italic: italic})
+			return appendRun(runs, document.Run{Text: rest, Bold: bold, Italic: italic})
 		}
 		target := rest[:j]
 		if id, fallback, ok := strings.Cut(target, string(refElse)); ok {
 			if !b.ids[id] {
-				runs = appendRun(runs, Run{Text: fallback, Bold: bold, Italic: italic})
+				runs = appendRun(runs, document.Run{Text: fallback, Bold: bold, Italic: italic})
 				s = rest[j+len(string(refClose)):]
 				continue
 			}
 			target = id
 		}
-		runs = append(runs, Run{Ref: target, Bold: bold, Italic: italic})
+		runs = append(runs, document.Run{Ref: target, Bold: bold, Italic: italic})
 		s = rest[j+len(string(refClose)):]
 	}
 	return runs
 }
 
-func appendRun(runs []Run, r Run) []Run {
+func appendRun(runs []document.Run, r document.Run) []document.Run {
 	if r.Text == "" {
 		return runs
 	}
@@ -493,7 +494,7 @@ func containsAny(b []byte, c1, c2 byte) bool {
 // resolve fills every cross-reference run with its target's label.
 func (b *builder) resolve() error {
 	var missing []string
-	fix := func(runs []Run) {
+	fix := func(runs []document.Run) {
 		for i := range runs {
 			if runs[i].Ref == "" {
 				continue
@@ -507,9 +508,9 @@ func (b *builder) resolve() error {
 	}
 	for _, blk := range b.blocks {
 		switch x := blk.(type) {
-		case *Paragraph:
+		case *document.Paragraph:
 			fix(x.Runs)
-		case *Table:
+		case *document.Table:
 			for _, c := range x.Header {
 				fix(c.Runs)
 			}
@@ -518,11 +519,11 @@ func (b *builder) resolve() error {
 					fix(c.Runs)
 				}
 			}
-		case *TitleBlock:
+		case *document.TitleBlock:
 			for _, l := range x.Lines {
 				fix(l)
 			}
-		case *SignatureBlock:
+		case *document.SignatureBlock:
 			fix(x.Intro)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/wording"
 )
 
@@ -70,7 +71,7 @@ func (n *noticeView) Empty() bool {
 // objection deadline (the notice date plus d's objection window). d may be
 // a profile alone (a notice to every customer) or a customer's deal laid
 // over it. A notice without any change is ErrNotApplicable.
-func (e *Engine) AssembleNotice(d *deal.Deal, n Notice) (*Document, error) {
+func (e *Engine) AssembleNotice(d *deal.Deal, n Notice) (*document.Document, error) {
 	if n.Date.IsZero() {
 		return nil, errors.New("assemble notice: the notice date is required")
 	}

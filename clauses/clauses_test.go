@@ -10,6 +10,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
@@ -47,7 +48,7 @@ func profile(t testing.TB) []byte {
 
 // text returns the document as plain text, one block a line, with the
 // numbers and markers the reader sees.
-func text(doc *assemble.Document) string {
+func text(doc *document.Document) string {
 	var b strings.Builder
 	line := func(parts ...string) {
 		b.WriteString(strings.TrimSpace(strings.Join(parts, " ")))
@@ -55,31 +56,31 @@ func text(doc *assemble.Document) string {
 	}
 	for _, blk := range doc.Blocks {
 		switch x := blk.(type) {
-		case *assemble.Heading:
+		case *document.Heading:
 			line(x.Number, x.Text)
-		case *assemble.Paragraph:
-			line(x.Marker, assemble.PlainText(x.Runs))
-		case *assemble.Table:
+		case *document.Paragraph:
+			line(x.Marker, document.PlainText(x.Runs))
+		case *document.Table:
 			var cells []string
 			for _, c := range x.Header {
-				cells = append(cells, assemble.PlainText(c.Runs))
+				cells = append(cells, document.PlainText(c.Runs))
 			}
 			line(strings.Join(cells, " | "))
 			for _, r := range x.Rows {
 				cells = cells[:0]
 				for _, c := range r {
-					cells = append(cells, assemble.PlainText(c.Runs))
+					cells = append(cells, document.PlainText(c.Runs))
 				}
 				line(strings.Join(cells, " | "))
 			}
-		case *assemble.TitleBlock:
+		case *document.TitleBlock:
 			line(x.Title)
 			line(x.Subtitle)
 			for _, l := range x.Lines {
-				line(assemble.PlainText(l))
+				line(document.PlainText(l))
 			}
-		case *assemble.SignatureBlock:
-			line(assemble.PlainText(x.Intro))
+		case *document.SignatureBlock:
+			line(document.PlainText(x.Intro))
 			for _, p := range x.Parties {
 				line(p.Role, p.Party, p.Name, p.Title)
 			}
@@ -294,7 +295,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatalf("deal.Load: %v", err)
 			}
-			var dpaDoc *assemble.Document
+			var dpaDoc *document.Document
 			for _, k := range []string{"dpa", "annex-i", "annex-ii", "annex-iii"} {
 				if k == "annex-iii" && !d.SCC.HasModule(2) && !d.SCC.HasModule(3) {
 					continue

@@ -9,7 +9,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
 // Writer writes Documents as HTML. The zero Writer is ready to use and safe
@@ -55,7 +55,7 @@ footer{max-width:46rem;margin:0 auto 2rem;color:var(--muted);font-size:9pt;text-
 
 // Write writes d to w as a complete HTML document. Every piece of text is
 // HTML-escaped; nothing from the deal is ever markup.
-func (*Writer) Write(w io.Writer, d *assemble.Document) error {
+func (*Writer) Write(w io.Writer, d *document.Document) error {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	e := func(s string) { bw.WriteString(html.EscapeString(s)) }
 	bw.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -80,9 +80,9 @@ func (*Writer) Write(w io.Writer, d *assemble.Document) error {
 	return bw.Flush()
 }
 
-func writeBlock(bw *bufio.Writer, b assemble.Block, e func(string)) {
+func writeBlock(bw *bufio.Writer, b document.Block, e func(string)) {
 	switch b := b.(type) {
-	case *assemble.TitleBlock:
+	case *document.TitleBlock:
 		bw.WriteString("<header class=\"title\">\n<h1>")
 		e(b.Title)
 		bw.WriteString("</h1>\n")
@@ -97,7 +97,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block, e func(string)) {
 			bw.WriteString("</p>\n")
 		}
 		bw.WriteString("</header>\n")
-	case *assemble.Heading:
+	case *document.Heading:
 		tag := fmt.Sprintf("h%d", b.Level)
 		bw.WriteString("<" + tag)
 		if b.ID != "" {
@@ -116,7 +116,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block, e func(string)) {
 		}
 		e(b.Text)
 		bw.WriteString("</" + tag + ">\n")
-	case *assemble.Paragraph:
+	case *document.Paragraph:
 		cls := ""
 		if b.Indent > 0 {
 			cls = fmt.Sprintf("i%d", min(b.Indent, 4))
@@ -136,7 +136,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block, e func(string)) {
 		}
 		writeRuns(bw, b.Runs, e)
 		bw.WriteString("</p>\n")
-	case *assemble.Table:
+	case *document.Table:
 		bw.WriteString("<table>\n<thead><tr>")
 		for i, c := range b.Header {
 			bw.WriteString("<th" + alignClass(b.Align, i) + ">")
@@ -154,7 +154,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block, e func(string)) {
 			bw.WriteString("</tr>\n")
 		}
 		bw.WriteString("</tbody>\n</table>\n")
-	case *assemble.SignatureBlock:
+	case *document.SignatureBlock:
 		if len(b.Intro) > 0 {
 			bw.WriteString("<p>")
 			writeRuns(bw, b.Intro, e)
@@ -178,26 +178,26 @@ func writeBlock(bw *bufio.Writer, b assemble.Block, e func(string)) {
 
 // headingNumber is the number as printed before a heading: "8." for a
 // clause, "8.1" for a sub-clause, "B." for an annex section.
-func headingNumber(h *assemble.Heading) string {
+func headingNumber(h *document.Heading) string {
 	if strings.Contains(h.Number, ".") {
 		return h.Number
 	}
 	return h.Number + "."
 }
 
-func alignClass(a []assemble.Align, i int) string {
+func alignClass(a []document.Align, i int) string {
 	if i < len(a) {
 		switch a[i] {
-		case assemble.AlignCenter:
+		case document.AlignCenter:
 			return " class=\"c\""
-		case assemble.AlignRight:
+		case document.AlignRight:
 			return " class=\"r\""
 		}
 	}
 	return ""
 }
 
-func writeRuns(bw *bufio.Writer, runs []assemble.Run, e func(string)) {
+func writeRuns(bw *bufio.Writer, runs []document.Run, e func(string)) {
 	for _, r := range runs {
 		var open, close string
 		if r.Bold {

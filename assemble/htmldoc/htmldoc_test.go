@@ -5,18 +5,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
-func doc(name string) *assemble.Document {
-	return &assemble.Document{
-		Meta: assemble.Meta{Title: "Data Processing Agreement", Reference: "DPA-1", DealHash: "abc"},
-		Blocks: []assemble.Block{
-			&assemble.TitleBlock{Title: "Data Processing Agreement", Subtitle: "Reference DPA-1", Lines: [][]assemble.Run{{{Text: "between " + name}}}},
-			&assemble.Heading{Level: 2, Number: "1", Text: "Breaches", ID: "breach", Label: "Clause 1"},
-			&assemble.Paragraph{Marker: "1.1", Indent: 1, Runs: []assemble.Run{{Text: "See "}, {Text: "Clause 1", Ref: "breach"}, {Text: " and ", Bold: true}, {Text: name, Italic: true}}},
-			&assemble.Table{Header: []assemble.Cell{{Runs: []assemble.Run{{Text: "Name"}}}}, Rows: [][]assemble.Cell{{{Runs: []assemble.Run{{Text: name}}}}}, Align: []assemble.Align{assemble.AlignRight}},
-			&assemble.SignatureBlock{Parties: []assemble.SignatureParty{{Role: "Customer", Party: name, Name: "Jana", Title: "CEO"}}},
+func doc(name string) *document.Document {
+	return &document.Document{
+		Meta: document.Meta{Title: "Data Processing Agreement", Reference: "DPA-1", DealHash: "abc"},
+		Blocks: []document.Block{
+			&document.TitleBlock{Title: "Data Processing Agreement", Subtitle: "Reference DPA-1", Lines: [][]document.Run{{{Text: "between " + name}}}},
+			&document.Heading{Level: 2, Number: "1", Text: "Breaches", ID: "breach", Label: "Clause 1"},
+			&document.Paragraph{Marker: "1.1", Indent: 1, Runs: []document.Run{{Text: "See "}, {Text: "Clause 1", Ref: "breach"}, {Text: " and ", Bold: true}, {Text: name, Italic: true}}},
+			&document.Table{Header: []document.Cell{{Runs: []document.Run{{Text: "Name"}}}}, Rows: [][]document.Cell{{{Runs: []document.Run{{Text: name}}}}}, Align: []document.Align{document.AlignRight}},
+			&document.SignatureBlock{Parties: []document.SignatureParty{{Role: "Customer", Party: name, Name: "Jana", Title: "CEO"}}},
 		},
 	}
 }

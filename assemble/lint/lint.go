@@ -12,6 +12,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
 // Art28 returns the requirement ids every DPA must cover: the items of GDPR
@@ -186,7 +187,7 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 		r.Combinations++
 		for _, kind := range docs {
 			where := c.String() + ", " + kind
-			var doc *assemble.Document
+			var doc *document.Document
 			var err error
 			if kind == assemble.NoticeKind {
 				doc, err = eng.AssembleNotice(d, notice)
@@ -244,7 +245,7 @@ func sampleNotice(base *deal.Deal) assemble.Notice {
 
 // placeholders returns the first text of doc that looks like an unfilled
 // template action or a missing value, or "".
-func placeholders(doc *assemble.Document) string {
+func placeholders(doc *document.Document) string {
 	check := func(s string) string {
 		for _, bad := range []string{"<no value>", "{{", "}}", "%!", "\uE000", "\uE001", "\uE002", "\uE003"} {
 			if i := strings.Index(s, bad); i >= 0 {
@@ -256,17 +257,17 @@ func placeholders(doc *assemble.Document) string {
 	for _, b := range doc.Blocks {
 		var texts []string
 		switch b := b.(type) {
-		case *assemble.Heading:
+		case *document.Heading:
 			texts = append(texts, b.Text)
-		case *assemble.Paragraph:
-			texts = append(texts, assemble.PlainText(b.Runs))
-			if strings.TrimSpace(assemble.PlainText(b.Runs)) == "" && b.Marker != "" {
+		case *document.Paragraph:
+			texts = append(texts, document.PlainText(b.Runs))
+			if strings.TrimSpace(document.PlainText(b.Runs)) == "" && b.Marker != "" {
 				return fmt.Sprintf("empty list item %s", b.Marker)
 			}
-		case *assemble.Table:
+		case *document.Table:
 			for _, row := range b.Rows {
 				for _, c := range row {
-					texts = append(texts, assemble.PlainText(c.Runs))
+					texts = append(texts, document.PlainText(c.Runs))
 				}
 			}
 		}

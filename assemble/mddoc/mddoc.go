@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
 // Writer writes Documents as Markdown. The zero Writer is ready to use and
@@ -19,7 +19,7 @@ type Writer struct{}
 func New() *Writer { return &Writer{} }
 
 // Write writes d to w as CommonMark with GFM tables.
-func (*Writer) Write(w io.Writer, d *assemble.Document) error {
+func (*Writer) Write(w io.Writer, d *document.Document) error {
 	bw := bufio.NewWriterSize(w, 32<<10)
 	for i, b := range d.Blocks {
 		if i > 0 {
@@ -30,9 +30,9 @@ func (*Writer) Write(w io.Writer, d *assemble.Document) error {
 	return bw.Flush()
 }
 
-func writeBlock(bw *bufio.Writer, b assemble.Block) {
+func writeBlock(bw *bufio.Writer, b document.Block) {
 	switch b := b.(type) {
-	case *assemble.TitleBlock:
+	case *document.TitleBlock:
 		bw.WriteString("# " + escape(b.Title) + "\n")
 		if b.Subtitle != "" {
 			bw.WriteString("\n" + escape(b.Subtitle) + "\n")
@@ -40,7 +40,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block) {
 		for _, l := range b.Lines {
 			bw.WriteString("\n" + runs(l) + "\n")
 		}
-	case *assemble.Heading:
+	case *document.Heading:
 		prefix := strings.Repeat("#", b.Level)
 		text := escape(b.Text)
 		if b.Number != "" {
@@ -51,7 +51,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block) {
 			text = escape(num) + " " + text
 		}
 		bw.WriteString(prefix + " " + text + "\n")
-	case *assemble.Paragraph:
+	case *document.Paragraph:
 		// Numbers and (a)/(i) labels are already in the text, so paragraphs
 		// stay flush left: indented by four spaces, Markdown would read them
 		// as code.
@@ -59,21 +59,21 @@ func writeBlock(bw *bufio.Writer, b assemble.Block) {
 			bw.WriteString(escape(b.Marker) + " ")
 		}
 		bw.WriteString(runs(b.Runs) + "\n")
-	case *assemble.Table:
+	case *document.Table:
 		bw.WriteString("|")
 		for _, c := range b.Header {
 			bw.WriteString(" " + runs(c.Runs) + " |")
 		}
 		bw.WriteString("\n|")
 		for i := range b.Header {
-			a := assemble.AlignLeft
+			a := document.AlignLeft
 			if i < len(b.Align) {
 				a = b.Align[i]
 			}
 			switch a {
-			case assemble.AlignCenter:
+			case document.AlignCenter:
 				bw.WriteString(":---:|")
-			case assemble.AlignRight:
+			case document.AlignRight:
 				bw.WriteString("---:|")
 			default:
 				bw.WriteString("---|")
@@ -87,7 +87,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block) {
 			}
 			bw.WriteString("\n")
 		}
-	case *assemble.SignatureBlock:
+	case *document.SignatureBlock:
 		if len(b.Intro) > 0 {
 			bw.WriteString(runs(b.Intro) + "\n\n")
 		}
@@ -104,7 +104,7 @@ func writeBlock(bw *bufio.Writer, b assemble.Block) {
 	}
 }
 
-func runs(rs []assemble.Run) string {
+func runs(rs []document.Run) string {
 	var b strings.Builder
 	for _, r := range rs {
 		t := escape(r.Text)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/yuin/goldmark"
 )
 
@@ -17,8 +17,8 @@ func TestEscapeRoundTrip(t *testing.T) {
 		"- not a bullet", "+ plus", "= equals", "a\\b", "AT&T &amp;", "~strike~ !bang", "42) paren",
 	}
 	for _, name := range names {
-		d := &assemble.Document{Blocks: []assemble.Block{
-			&assemble.Paragraph{Runs: []assemble.Run{{Text: name}}},
+		d := &document.Document{Blocks: []document.Block{
+			&document.Paragraph{Runs: []document.Run{{Text: name}}},
 		}}
 		var md bytes.Buffer
 		if err := New().Write(&md, d); err != nil {
@@ -38,12 +38,12 @@ func TestEscapeRoundTrip(t *testing.T) {
 }
 
 func TestStructure(t *testing.T) {
-	d := &assemble.Document{Blocks: []assemble.Block{
-		&assemble.Heading{Level: 2, Number: "3", Text: "Security"},
-		&assemble.Paragraph{Marker: "3.1", Indent: 1, Runs: []assemble.Run{{Text: "See "}, {Text: "Annex II", Ref: "annex-ii"}}},
-		&assemble.Paragraph{Marker: "(a)", Indent: 2, Runs: []assemble.Run{{Text: "bold", Bold: true}}},
-		&assemble.Table{Header: []assemble.Cell{{Runs: []assemble.Run{{Text: "A"}}}, {Runs: []assemble.Run{{Text: "B"}}}},
-			Rows: [][]assemble.Cell{{{Runs: []assemble.Run{{Text: "x|y"}}}, {Runs: []assemble.Run{{Text: "z"}}}}}},
+	d := &document.Document{Blocks: []document.Block{
+		&document.Heading{Level: 2, Number: "3", Text: "Security"},
+		&document.Paragraph{Marker: "3.1", Indent: 1, Runs: []document.Run{{Text: "See "}, {Text: "Annex II", Ref: "annex-ii"}}},
+		&document.Paragraph{Marker: "(a)", Indent: 2, Runs: []document.Run{{Text: "bold", Bold: true}}},
+		&document.Table{Header: []document.Cell{{Runs: []document.Run{{Text: "A"}}}, {Runs: []document.Run{{Text: "B"}}}},
+			Rows: [][]document.Cell{{{Runs: []document.Run{{Text: "x|y"}}}, {Runs: []document.Run{{Text: "z"}}}}}},
 	}}
 	var buf bytes.Buffer
 	if err := New().Write(&buf, d); err != nil {

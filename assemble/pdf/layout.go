@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
 // Layout works in points on a page whose body (inside the margins) starts
@@ -145,7 +145,7 @@ func isBreakSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r 
 // tokenize appends the words of runs (in base style, at size) to l.words
 // and returns their range. where names the text in an error; it is only
 // called on an unprintable character.
-func (l *layout) tokenize(runs []assemble.Run, base style, size float64, where func() string) (int, int) {
+func (l *layout) tokenize(runs []document.Run, base style, size float64, where func() string) (int, int) {
 	w0 := len(l.words)
 	cur := word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
 	closeWord := func(space float64, st style) {
@@ -353,7 +353,7 @@ func (l *layout) emitLine(ln line, last bool, x, y, maxW, size float64, align hA
 
 // paragraph lays out runs as lines, one unit per line, with orphan and
 // widow control. marker, when set, hangs at markerX in the first line.
-func (l *layout) paragraph(runs []assemble.Run, base style, size, leading, space, textX float64,
+func (l *layout) paragraph(runs []document.Run, base style, size, leading, space, textX float64,
 	marker string, markerX float64, align hAlign, where func() string) {
 	f0 := len(l.frags)
 	w0, w1 := l.tokenize(runs, base, size, where)
@@ -392,7 +392,7 @@ func (l *layout) paragraph(runs []assemble.Run, base style, size, leading, space
 	}
 }
 
-func headingText(h *assemble.Heading) string {
+func headingText(h *document.Heading) string {
 	if h.Number == "" {
 		return h.Text
 	}
@@ -403,11 +403,11 @@ func headingText(h *assemble.Heading) string {
 	return num
 }
 
-func (l *layout) heading(h *assemble.Heading) {
+func (l *layout) heading(h *document.Heading) {
 	where := func() string { return fmt.Sprintf("heading %q", h.Text) }
 	first := len(l.units)
 	var size, leading, space float64
-	runs := []assemble.Run{{Text: h.Text}}
+	runs := []document.Run{{Text: h.Text}}
 	switch h.Level {
 	case 1:
 		size, leading, space = 13, 17, 18
@@ -466,13 +466,13 @@ func (l *layout) heading(h *assemble.Heading) {
 	}
 }
 
-func (l *layout) para(p *assemble.Paragraph) {
+func (l *layout) para(p *document.Paragraph) {
 	textX := float64(p.Indent) * indentStep
 	markerX := 0.0
 	if p.Indent > 0 {
 		markerX = textX - indentStep
 	}
-	where := func() string { return "paragraph " + quoteStart(assemble.PlainText(p.Runs)) }
+	where := func() string { return "paragraph " + quoteStart(document.PlainText(p.Runs)) }
 	l.paragraph(p.Runs, regular, bodySize, bodyLeading, paraGap, textX, p.Marker, markerX, alignJustify, where)
 }
 
@@ -484,12 +484,12 @@ func quoteStart(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-func (l *layout) titleBlock(t *assemble.TitleBlock) {
+func (l *layout) titleBlock(t *document.TitleBlock) {
 	l.startUnit(0)
 	l.endUnit(40)
-	l.paragraph([]assemble.Run{{Text: t.Title}}, bold, 20, 26, 0, 0, "", 0, alignCenter, func() string { return "title" })
+	l.paragraph([]document.Run{{Text: t.Title}}, bold, 20, 26, 0, 0, "", 0, alignCenter, func() string { return "title" })
 	if t.Subtitle != "" {
-		l.paragraph([]assemble.Run{{Text: t.Subtitle}}, italic, 12, 16, 6, 0, "", 0, alignCenter, func() string { return "subtitle" })
+		l.paragraph([]document.Run{{Text: t.Subtitle}}, italic, 12, 16, 6, 0, "", 0, alignCenter, func() string { return "subtitle" })
 	}
 	// The lines name the parties: centred under the title, as on the cover
 	// of an agreement, before the rule that separates the title block from
@@ -514,7 +514,7 @@ type cellText struct {
 	min, max float64
 }
 
-func (l *layout) table(t *assemble.Table) {
+func (l *layout) table(t *document.Table) {
 	ncol := len(t.Header)
 	for _, r := range t.Rows {
 		ncol = max(ncol, len(r))
@@ -527,12 +527,12 @@ func (l *layout) table(t *assemble.Table) {
 	// One unbroken 500-character string or long address must not take the
 	// whole table: it is broken between characters anyway.
 	minCap, maxCap := l.width*0.2, l.width*0.5
-	measure := func(cells []assemble.Cell, st style, out []cellText) []cellText {
+	measure := func(cells []document.Cell, st style, out []cellText) []cellText {
 		for c := range ncol {
 			var ct cellText
 			if c < len(cells) {
 				runs := cells[c].Runs
-				ct.w0, ct.w1 = l.tokenize(runs, st, cellSize, func() string { return "table cell " + quoteStart(assemble.PlainText(runs)) })
+				ct.w0, ct.w1 = l.tokenize(runs, st, cellSize, func() string { return "table cell " + quoteStart(document.PlainText(runs)) })
 				for i := ct.w0; i < ct.w1; i++ {
 					w := l.words[i]
 					ct.min = max(ct.min, w.w)
@@ -610,7 +610,7 @@ func (l *layout) table(t *assemble.Table) {
 // tableRow lays out lines [from, from+maxLines) of the cells as one unit.
 // For the header it returns the row height; otherwise it returns non-zero
 // when lines remain after this piece.
-func (l *layout) tableRow(cells []cellText, widths []float64, aligns []assemble.Align, header bool, from, maxLines int) float64 {
+func (l *layout) tableRow(cells []cellText, widths []float64, aligns []document.Align, header bool, from, maxLines int) float64 {
 	l.startUnit(0)
 	rowOp := len(l.ops)
 	l.addOp(op{kind: opRect}) // placeholder for the row background
@@ -624,9 +624,9 @@ func (l *layout) tableRow(cells []cellText, widths []float64, aligns []assemble.
 		align := alignLeft
 		if c < len(aligns) {
 			switch aligns[c] {
-			case assemble.AlignCenter:
+			case document.AlignCenter:
 				align = alignCenter
-			case assemble.AlignRight:
+			case document.AlignRight:
 				align = alignRight
 			}
 		}
@@ -657,7 +657,7 @@ func (l *layout) tableRow(cells []cellText, widths []float64, aligns []assemble.
 	return 0
 }
 
-func (l *layout) signatures(s *assemble.SignatureBlock) {
+func (l *layout) signatures(s *document.SignatureBlock) {
 	first := len(l.units)
 	if len(s.Intro) > 0 {
 		l.paragraph(s.Intro, regular, bodySize, bodyLeading, 12, 0, "", 0, alignJustify, func() string { return "signature block" })
@@ -677,12 +677,12 @@ func (l *layout) signatures(s *assemble.SignatureBlock) {
 }
 
 // sigPanel lays out one party's panel at x, width w, and returns its height.
-func (l *layout) sigPanel(p *assemble.SignatureParty, x, w float64) float64 {
+func (l *layout) sigPanel(p *document.SignatureParty, x, w float64) float64 {
 	y := 0.0
 	baseline := (bodyLeading-bodySize)/2 + 0.8*bodySize
-	text := func(runs []assemble.Run, st style) {
+	text := func(runs []document.Run, st style) {
 		f0 := len(l.frags)
-		w0, w1 := l.tokenize(runs, st, bodySize, func() string { return "signature panel " + quoteStart(assemble.PlainText(runs)) })
+		w0, w1 := l.tokenize(runs, st, bodySize, func() string { return "signature panel " + quoteStart(document.PlainText(runs)) })
 		l.breakLines(w0, w1, w, w, bodySize)
 		for i, ln := range l.lines {
 			l.emitLine(ln, i == len(l.lines)-1, x, y+baseline, w, bodySize, alignLeft, 0)
@@ -698,7 +698,7 @@ func (l *layout) sigPanel(p *assemble.SignatureParty, x, w float64) float64 {
 			l.addOp(op{kind: opLine, x: at, y: y + baseline + 2, w: x + w - at})
 		} else {
 			f0 := len(l.frags)
-			w0, w1 := l.tokenize([]assemble.Run{{Text: value}}, regular, bodySize, func() string { return "signature panel " + quoteStart(value) })
+			w0, w1 := l.tokenize([]document.Run{{Text: value}}, regular, bodySize, func() string { return "signature panel " + quoteStart(value) })
 			l.breakLines(w0, w1, x+w-at, x+w-at, bodySize)
 			for i, ln := range l.lines {
 				l.emitLine(ln, true, at, y+baseline, x+w-at, bodySize, alignLeft, 0)
@@ -713,8 +713,8 @@ func (l *layout) sigPanel(p *assemble.SignatureParty, x, w float64) float64 {
 	anchor := func(text string, at, size float64) {
 		l.addOp(op{kind: opText, st: regular, size: size, x: at, y: y + baseline, text: text, gray: 255})
 	}
-	text([]assemble.Run{{Text: p.Role, Bold: true}}, regular)
-	text([]assemble.Run{{Text: p.Party}}, regular)
+	text([]document.Run{{Text: p.Role, Bold: true}}, regular)
+	text([]document.Run{{Text: p.Party}}, regular)
 	y += 28
 	at := labelled("Signature:", "")
 	switch l.opts.ESign {

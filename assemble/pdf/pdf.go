@@ -14,8 +14,7 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
 // Options configure a Writer.
@@ -89,7 +88,7 @@ type placement struct {
 // Write renders d as a PDF to out. Nothing is written to out when the
 // render fails: an unprintable character, a cross-reference to a heading
 // that is not in d, or an error from fpdf.
-func (w *Writer) Write(out io.Writer, d *assemble.Document) error {
+func (w *Writer) Write(out io.Writer, d *document.Document) error {
 	sc := getScratch()
 	defer putScratch(sc)
 	if err := w.render(sc, d); err != nil {
@@ -139,7 +138,7 @@ func putScratch(sc *scratch) {
 	scratchPool.Put(sc)
 }
 
-func (w *Writer) render(sc *scratch, d *assemble.Document) error {
+func (w *Writer) render(sc *scratch, d *document.Document) error {
 	l := &sc.l
 	headIDs := l.headIDs
 	if headIDs == nil {
@@ -186,23 +185,23 @@ func (w *Writer) render(sc *scratch, d *assemble.Document) error {
 }
 
 // blocks lays out a Document's blocks as units, in order.
-func (l *layout) blocks(blocks []assemble.Block) error {
+func (l *layout) blocks(blocks []document.Block) error {
 	for _, b := range blocks {
-		if h, ok := b.(*assemble.Heading); ok && h.ID != "" {
+		if h, ok := b.(*document.Heading); ok && h.ID != "" {
 			l.headIDs[h.ID] = true
 		}
 	}
 	for i, b := range blocks {
 		switch b := b.(type) {
-		case *assemble.Heading:
+		case *document.Heading:
 			l.heading(b)
-		case *assemble.Paragraph:
+		case *document.Paragraph:
 			l.para(b)
-		case *assemble.Table:
+		case *document.Table:
 			l.table(b)
-		case *assemble.TitleBlock:
+		case *document.TitleBlock:
 			l.titleBlock(b)
-		case *assemble.SignatureBlock:
+		case *document.SignatureBlock:
 			l.signatures(b)
 		case nil:
 			return fmt.Errorf("block %d is nil", i)
@@ -288,7 +287,7 @@ type manifestClause struct {
 	Version string `json:"version"`
 }
 
-func manifestJSON(toolVersion string, m *assemble.Meta) ([]byte, error) {
+func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
 	mf := manifest{
 		ToolVersion:    toolVersion,
 		Template:       m.Template,
@@ -311,7 +310,7 @@ func manifestJSON(toolVersion string, m *assemble.Meta) ([]byte, error) {
 // stays deterministic (fpdf would use the clock).
 var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func (w *Writer) paint(buf *bytes.Buffer, d *assemble.Document, l *layout, pages [][]placement, ps *painterScratch) error {
+func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages [][]placement, ps *painterScratch) error {
 	m := &d.Meta
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: w.paper})
 	p.SetCompression(true)

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/dpakit/dpakit/assemble"
 )
 
 var (
@@ -23,19 +22,19 @@ var (
 	longAddress = "Building 7, Floor 3, " + strings.Repeat("Ulica Piotrkowska 104/106 lokal 12 ", 8) + "90-926 Łódź, Poland"
 )
 
-func runs(text string) []assemble.Run { return []assemble.Run{{Text: text}} }
+func runs(text string) []document.Run { return []document.Run{{Text: text}} }
 
 // sampleDoc returns a DPA-like Document with clauses numbered clauses and a
 // sub-processor table of rows rows.
-func sampleDoc(clauses, rows int) *assemble.Document {
-	d := &assemble.Document{Meta: assemble.Meta{
+func sampleDoc(clauses, rows int) *document.Document {
+	d := &document.Document{Meta: document.Meta{
 		Kind:          "dpa",
 		Title:         "Data Processing Agreement",
 		ShortTitle:    "Data Processing Agreement",
 		Subject:       "Data processing agreement under Article 28 GDPR",
 		Reference:     "DPA-2026-0042",
 		EffectiveDate: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
-		Parties: []assemble.Party{
+		Parties: []document.Party{
 			{Role: "Customer", Name: "Łódź Sp. z o.o.", Address: longAddress, Country: "PL"},
 			{Role: "Provider", Name: "Müller Logistik GmbH", Address: "Hafenstraße 1, 20457 Hamburg", Country: "DE"},
 		},
@@ -43,46 +42,46 @@ func sampleDoc(clauses, rows int) *assemble.Document {
 		DealHash:       "9f2c4e1b7a3d5f60a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef01",
 		Template:       "dpa@3.1.0",
 		LibraryVersion: "2026.11",
-		Clauses:        []assemble.ClauseUse{{ID: "definitions", Version: "2.0.0"}, {ID: "breach", Version: "1.4.2"}},
+		Clauses:        []document.ClauseUse{{ID: "definitions", Version: "2.0.0"}, {ID: "breach", Version: "1.4.2"}},
 	}}
-	add := func(b ...assemble.Block) { d.Blocks = append(d.Blocks, b...) }
-	add(&assemble.TitleBlock{
+	add := func(b ...document.Block) { d.Blocks = append(d.Blocks, b...) }
+	add(&document.TitleBlock{
 		Title:    "Data Processing Agreement",
 		Subtitle: "pursuant to Article 28(3) of Regulation (EU) 2016/679",
-		Lines: [][]assemble.Run{
+		Lines: [][]document.Run{
 			{{Text: "This Data Processing Agreement (reference DPA-2026-0042) is made on 1 March 2026 between:"}},
 			{{Text: "(1) "}, {Text: "Łódź Sp. z o.o.", Bold: true}, {Text: ", a company registered in Poland whose registered office is at " + longAddress + " (the "}, {Text: "Customer", Bold: true}, {Text: "); and"}},
 			{{Text: "(2) "}, {Text: "Müller Logistik GmbH", Bold: true}, {Text: ", Hafenstraße 1, 20457 Hamburg, Germany (the "}, {Text: "Provider", Bold: true}, {Text: ")."}},
 		},
 	})
-	add(&assemble.Heading{Level: 1, Text: "Agreement", ID: "agreement", Label: "the Agreement"})
+	add(&document.Heading{Level: 1, Text: "Agreement", ID: "agreement", Label: "the Agreement"})
 	sentence := "The Provider shall process the Personal Data only on documented instructions from the Customer, including with regard to transfers of Personal Data to a third country or an international organisation, unless required to do so by Union or Member State law to which the Provider is subject. "
 	for c := 1; c <= clauses; c++ {
 		num := strconv.Itoa(c)
-		add(&assemble.Heading{Level: 2, Number: num, Text: clauseTitle(c), ID: "clause-" + num, Label: "Clause " + num})
-		add(&assemble.Paragraph{Indent: 1, Marker: num + ".1", Runs: []assemble.Run{
+		add(&document.Heading{Level: 2, Number: num, Text: clauseTitle(c), ID: "clause-" + num, Label: "Clause " + num})
+		add(&document.Paragraph{Indent: 1, Marker: num + ".1", Runs: []document.Run{
 			{Text: "In this Clause, "}, {Text: "Personal Data Breach", Bold: true}, {Text: " means a breach of security as defined in "},
 			{Text: "Article 4(12) GDPR", Italic: true}, {Text: ". " + sentence},
 		}})
-		add(&assemble.Paragraph{Indent: 1, Marker: num + ".2", Runs: []assemble.Run{{Text: "Subject to "}, {Text: "Clause 1", Ref: "clause-1"}, {Text: ", the Provider shall:"}}})
+		add(&document.Paragraph{Indent: 1, Marker: num + ".2", Runs: []document.Run{{Text: "Subject to "}, {Text: "Clause 1", Ref: "clause-1"}, {Text: ", the Provider shall:"}}})
 		for i, m := range []string{"(a)", "(b)", "(c)"} {
-			add(&assemble.Paragraph{Indent: 2, Marker: m, Runs: runs(strings.Repeat("ensure that persons authorised to process the Personal Data have committed themselves to confidentiality; ", i+1))})
+			add(&document.Paragraph{Indent: 2, Marker: m, Runs: runs(strings.Repeat("ensure that persons authorised to process the Personal Data have committed themselves to confidentiality; ", i+1))})
 		}
-		add(&assemble.Paragraph{Indent: 3, Marker: "(i)", Runs: runs("notify the Customer without undue delay, and in any event within 48 hours, of becoming aware of it;")})
-		add(&assemble.Paragraph{Indent: 3, Marker: "(ii)", Runs: runs("assist the Customer, see https://example.com/dpa for the procedure.")})
-		add(&assemble.Paragraph{Indent: 1, Marker: "•", Runs: []assemble.Run{{Text: "Contact: "}, {Text: "privacy@example.com", URL: "mailto:privacy@example.com"}, {Text: "."}}})
+		add(&document.Paragraph{Indent: 3, Marker: "(i)", Runs: runs("notify the Customer without undue delay, and in any event within 48 hours, of becoming aware of it;")})
+		add(&document.Paragraph{Indent: 3, Marker: "(ii)", Runs: runs("assist the Customer, see https://example.com/dpa for the procedure.")})
+		add(&document.Paragraph{Indent: 1, Marker: "•", Runs: []document.Run{{Text: "Contact: "}, {Text: "privacy@example.com", URL: "mailto:privacy@example.com"}, {Text: "."}}})
 		if c == 3 {
-			add(&assemble.Paragraph{Indent: 1, Runs: runs("Registered address: " + longAddress + " Identifier: " + longWord + " end of identifier.")})
+			add(&document.Paragraph{Indent: 1, Runs: runs("Registered address: " + longAddress + " Identifier: " + longWord + " end of identifier.")})
 		}
 		if c == 5 {
-			add(&assemble.Heading{Level: 3, Number: "5.3", Text: "Notification", ID: "clause-5-3", Label: "Clause 5.3"})
-			add(&assemble.Paragraph{Indent: 1, Runs: runs(sentence + sentence)})
+			add(&document.Heading{Level: 3, Number: "5.3", Text: "Notification", ID: "clause-5-3", Label: "Clause 5.3"})
+			add(&document.Paragraph{Indent: 1, Runs: runs(sentence + sentence)})
 		}
 	}
-	add(&assemble.Heading{Level: 1, Text: "Annex III: List of Sub-processors", ID: "annex-3", Label: "Annex III", NewPage: true})
-	t := &assemble.Table{
-		Header: []assemble.Cell{{Runs: runs("No.")}, {Runs: runs("Sub-processor")}, {Runs: runs("Address")}, {Runs: runs("Processing")}},
-		Align:  []assemble.Align{assemble.AlignRight, assemble.AlignLeft, assemble.AlignLeft, assemble.AlignLeft},
+	add(&document.Heading{Level: 1, Text: "Annex III: List of Sub-processors", ID: "annex-3", Label: "Annex III", NewPage: true})
+	t := &document.Table{
+		Header: []document.Cell{{Runs: runs("No.")}, {Runs: runs("Sub-processor")}, {Runs: runs("Address")}, {Runs: runs("Processing")}},
+		Align:  []document.Align{document.AlignRight, document.AlignLeft, document.AlignLeft, document.AlignLeft},
 	}
 	names := []string{"Société Générale", "Ærø ApS", "Müller Logistik GmbH", "Łódź Sp. z o.o."}
 	for r := 1; r <= rows; r++ {
@@ -94,17 +93,17 @@ func sampleDoc(clauses, rows int) *assemble.Document {
 		if r == 9 {
 			proc = longWord
 		}
-		t.Rows = append(t.Rows, []assemble.Cell{
+		t.Rows = append(t.Rows, []document.Cell{
 			{Runs: runs(strconv.Itoa(r))},
-			{Runs: []assemble.Run{{Text: names[r%len(names)], Bold: true}, {Text: fmt.Sprintf(" row-%03d", r)}}},
+			{Runs: []document.Run{{Text: names[r%len(names)], Bold: true}, {Text: fmt.Sprintf(" row-%03d", r)}}},
 			{Runs: runs(addr)},
 			{Runs: runs(proc)},
 		})
 	}
 	add(t)
-	add(&assemble.SignatureBlock{
+	add(&document.SignatureBlock{
 		Intro: runs("Signed by the duly authorised representatives of the parties:"),
-		Parties: []assemble.SignatureParty{
+		Parties: []document.SignatureParty{
 			{Role: "Customer", Party: "Łódź Sp. z o.o.", Name: "Zofia Wójcik", Title: "Prezes Zarządu", Index: 1},
 			{Role: "Provider", Party: "Müller Logistik GmbH", Name: "Jörg Müller", Title: "Geschäftsführer", Index: 2},
 		},
@@ -119,7 +118,7 @@ func clauseTitle(c int) string {
 	return fmt.Sprintf("Clause title number %d on processing", c)
 }
 
-func render(t testing.TB, opts Options, d *assemble.Document) []byte {
+func render(t testing.TB, opts Options, d *document.Document) []byte {
 	t.Helper()
 	w, err := New(opts)
 	if err != nil {
@@ -222,16 +221,16 @@ func TestText(t *testing.T) {
 func TestInsidePage(t *testing.T) {
 	long := sampleDoc(12, 60)
 	long.Meta.Parties[0].Name = "Łódź " + longWord
-	sig := long.Blocks[len(long.Blocks)-1].(*assemble.SignatureBlock)
+	sig := long.Blocks[len(long.Blocks)-1].(*document.SignatureBlock)
 	sig.Parties[0].Party = longAddress
 	sig.Parties[1].Name = longWord
 	tall := sampleDoc(1, 3)
-	tbl := tall.Blocks[len(tall.Blocks)-2].(*assemble.Table)
+	tbl := tall.Blocks[len(tall.Blocks)-2].(*document.Table)
 	tbl.Rows[1][2].Runs = runs(strings.Repeat("A very tall cell that does not fit on one page. ", 400) + "End of tall cell.")
 	for _, tt := range []struct {
 		name  string
 		paper string
-		d     *assemble.Document
+		d     *document.Document
 	}{
 		{"a4", "a4", sampleDoc(12, 60)},
 		{"letter", "letter", sampleDoc(12, 60)},
@@ -500,20 +499,20 @@ func TestErrors(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
-		meta   assemble.Meta
-		blocks []assemble.Block
+		meta   document.Meta
+		blocks []document.Block
 		err    string
 	}{
-		{"unprintable customer", assemble.Meta{Parties: []assemble.Party{{Name: "Snow\u0001"}}}, nil, `write pdf: meta.parties[0].name: character U+0001 '\x01' cannot be printed with the embedded fonts`},
-		{"unprintable", assemble.Meta{}, []assemble.Block{&assemble.Paragraph{Runs: runs("Snow ☃ man")}}, `write pdf: paragraph "Snow ☃ man": character U+2603 '☃' cannot be printed with the embedded fonts`},
-		{"emoji in table", assemble.Meta{}, []assemble.Block{&assemble.Table{Header: []assemble.Cell{{Runs: runs("A😀")}}}}, `write pdf: table cell "A😀": character U+1F600 '😀' cannot be printed with the embedded fonts`},
-		{"dangling ref", assemble.Meta{}, []assemble.Block{&assemble.Paragraph{Runs: []assemble.Run{{Text: "Clause 9", Ref: "nowhere"}}}}, `write pdf: cross-reference to unknown heading "nowhere"`},
-		{"nil block", assemble.Meta{}, []assemble.Block{nil}, `write pdf: block 0 is nil`},
+		{"unprintable customer", document.Meta{Parties: []document.Party{{Name: "Snow\u0001"}}}, nil, `write pdf: meta.parties[0].name: character U+0001 '\x01' cannot be printed with the embedded fonts`},
+		{"unprintable", document.Meta{}, []document.Block{&document.Paragraph{Runs: runs("Snow ☃ man")}}, `write pdf: paragraph "Snow ☃ man": character U+2603 '☃' cannot be printed with the embedded fonts`},
+		{"emoji in table", document.Meta{}, []document.Block{&document.Table{Header: []document.Cell{{Runs: runs("A😀")}}}}, `write pdf: table cell "A😀": character U+1F600 '😀' cannot be printed with the embedded fonts`},
+		{"dangling ref", document.Meta{}, []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "Clause 9", Ref: "nowhere"}}}}, `write pdf: cross-reference to unknown heading "nowhere"`},
+		{"nil block", document.Meta{}, []document.Block{nil}, `write pdf: block 0 is nil`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := w.Write(&buf, &assemble.Document{Meta: tt.meta, Blocks: tt.blocks})
+			err := w.Write(&buf, &document.Document{Meta: tt.meta, Blocks: tt.blocks})
 			if err == nil || err.Error() != tt.err {
 				t.Errorf("Write = %v, want %q", err, tt.err)
 			}
@@ -534,10 +533,10 @@ func TestKeepWithNext(t *testing.T) {
 	for pad := 0; pad < 40; pad += 3 {
 		d := sampleDoc(0, 0)
 		d.Blocks = d.Blocks[:2]
-		d.Blocks = append(d.Blocks, &assemble.Paragraph{Runs: runs(strings.Repeat("Filler words for a paragraph. ", pad))})
+		d.Blocks = append(d.Blocks, &document.Paragraph{Runs: runs(strings.Repeat("Filler words for a paragraph. ", pad))})
 		for c := 1; c <= 12; c++ {
-			d.Blocks = append(d.Blocks, &assemble.Heading{Level: 2, Number: strconv.Itoa(c), Text: "Heading"},
-				&assemble.Paragraph{Indent: 1, Marker: fmt.Sprintf("%d.1", c), Runs: runs(strings.Repeat("Body text of the clause. ", 20))})
+			d.Blocks = append(d.Blocks, &document.Heading{Level: 2, Number: strconv.Itoa(c), Text: "Heading"},
+				&document.Paragraph{Indent: 1, Marker: fmt.Sprintf("%d.1", c), Runs: runs(strings.Repeat("Body text of the clause. ", 20))})
 		}
 		l := &layout{fs: w.fonts, width: w.pageW - 2*marginX, bodyH: w.pageH - marginTop - marginBottom, opts: &w.opts, bmLevel: -1, headIDs: map[string]bool{}}
 		if err := l.blocks(d.Blocks); err != nil {
@@ -618,7 +617,7 @@ func BenchmarkRenderPDFOnePage(b *testing.B) {
 // byte for byte what fpdf's Text and CellFormat write.
 func TestRawText(t *testing.T) {
 	eng, deals := fixtureDeals(t)
-	docs := map[string]*assemble.Document{"sample": sampleDoc(12, 40)}
+	docs := map[string]*document.Document{"sample": sampleDoc(12, 40)}
 	for name, d := range deals {
 		doc, err := eng.Assemble(d, "dpa")
 		if err != nil {

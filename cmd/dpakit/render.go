@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/htmldoc"
 	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/spf13/cobra"
@@ -14,7 +14,7 @@ import (
 
 // docWriter writes an assembled Document in one format.
 type docWriter interface {
-	Write(w io.Writer, d *assemble.Document) error
+	Write(w io.Writer, d *document.Document) error
 }
 
 // renderOptions are the output options shared by render and notice.

@@ -1,4 +1,8 @@
-package assemble
+// Package document defines the format-neutral Document that the engine
+// assembles and every writer (PDF, HTML, Markdown, ...) reads. It depends on
+// nothing but the standard library, so a writer that imports only this
+// package cannot reach into the engine.
+package document
 
 import "time"
 
