@@ -17,6 +17,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/pdf"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/internal/outfile"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/spf13/cobra"
 )
@@ -67,6 +68,7 @@ func classify(err error) error {
 	switch {
 	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument), errors.Is(err, assemble.ErrNotApplicable),
 		errors.Is(err, sublist.ErrInvalid), errors.Is(err, sublist.ErrFormat), errors.Is(err, sublist.ErrTooLarge),
+		errors.Is(err, outfile.ErrRefused),
 		errors.Is(err, fs.ErrNotExist): // an input file named on the command line is missing
 		return &exitError{exitInvalid, err}
 	}
@@ -157,9 +159,20 @@ func (a *app) loadDeal(dealPath, profilePath string) (*deal.Deal, error) {
 	return a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
 }
 
-// emit writes a finished output to path atomically, or to standard output
-// when path is "" or "-". Binary output is not written to a terminal.
-func (a *app) emit(path string, data []byte, binary bool) error {
+// checkOutput refuses, before any work, an output path that is one of the
+// inputs, a directory or a read-only file (see outfile.Check).
+func checkOutput(path string, inputs ...string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	return outfile.Check(path, inputs...)
+}
+
+// emit writes a finished output to path (see outfile.Write: never onto an
+// input, atomically for a regular file, in place for a FIFO or device), or
+// to standard output when path is "" or "-". Binary output is not written
+// to a terminal.
+func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, inputs ...string) error {
 	if path == "" || path == "-" {
 		if f, ok := a.stdout.(*os.File); ok && binary && path == "" {
 			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
@@ -169,7 +182,7 @@ func (a *app) emit(path string, data []byte, binary bool) error {
 		_, err := a.stdout.Write(data)
 		return err
 	}
-	return writeFileAtomic(path, data)
+	return outfile.Write(ctx, path, data, inputs...)
 }
 
 // readDeal loads a deal file laid over an optional profile file, both
@@ -251,33 +264,6 @@ func displayName(path string) string {
 		return "stdin"
 	}
 	return filepath.Base(path)
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory, so a reader never sees a half-written file and a failure
-// leaves nothing behind.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPathError(err))
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // version is the tool's version: the module version when built from a

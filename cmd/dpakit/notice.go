@@ -51,6 +51,10 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err != nil {
 				return err
 			}
+			inputs := []string{profile, oldPath, newPath, customer}
+			if err := checkOutput(out, inputs...); err != nil {
+				return classify(err)
+			}
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)
@@ -80,7 +84,7 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err := w.Write(&buf, doc); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			if err := a.emit(out, buf.Bytes(), o.format == "pdf"); err != nil {
+			if err := a.emit(cmd.Context(), out, buf.Bytes(), o.format == "pdf", inputs...); err != nil {
 				return classify(err)
 			}
 			if out != "" && out != "-" {

@@ -60,6 +60,9 @@ output. The file is written only when the whole document rendered.`,
 			if err != nil {
 				return err
 			}
+			if err := checkOutput(out, args[0], profile); err != nil {
+				return classify(err)
+			}
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)
@@ -76,7 +79,7 @@ output. The file is written only when the whole document rendered.`,
 			if err := w.Write(&buf, document); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			return classify(a.emit(out, buf.Bytes(), o.format == "pdf"))
+			return classify(a.emit(cmd.Context(), out, buf.Bytes(), o.format == "pdf", args[0], profile))
 		},
 	}
 	f := cmd.Flags()

@@ -10,6 +10,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/workbook"
+	"github.com/dpakit/dpakit/internal/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -46,6 +47,9 @@ and date always give the same bytes.`,
 			if out == "" {
 				return usagef("subprocessors export needs -o FILE.xlsx (a workbook is not written to a terminal)")
 			}
+			if err := checkOutput(out, args[0], profile); err != nil {
+				return classify(err)
+			}
 			d, err := a.readPartial(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
 			if err != nil {
 				return classify(err)
@@ -61,7 +65,7 @@ and date always give the same bytes.`,
 			if err := workbook.Export(&buf, workbook.FromDeal(d, listVersion, date, method)); err != nil {
 				return classify(fmt.Errorf("export workbook: %w", err))
 			}
-			return classify(writeFileAtomic(out, buf.Bytes()))
+			return classify(outfile.Write(cmd.Context(), out, buf.Bytes(), args[0], profile))
 		},
 	}
 	f := cmd.Flags()
@@ -105,6 +109,9 @@ subprocessors.list accept.`,
   dpakit subprocessors import customer-sheet.csv`,
 		Args: exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(out, args[0]); err != nil {
+				return classify(err)
+			}
 			data, err := readLimited(args[0], sublist.MaxFileSize)
 			if err != nil {
 				return err
@@ -117,7 +124,7 @@ subprocessors.list accept.`,
 			if err != nil {
 				return classify(err)
 			}
-			if err := a.emit(out, y, false); err != nil {
+			if err := a.emit(cmd.Context(), out, y, false, args[0]); err != nil {
 				return classify(err)
 			}
 			if out != "" && out != "-" {
