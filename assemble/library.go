@@ -19,7 +19,7 @@ import (
 	"text/template"
 
 	"github.com/dpakit/dpakit/assemble/document"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // ErrLibrary marks a clause library or template that cannot be loaded or

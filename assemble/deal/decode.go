@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // MaxSize is the largest deal or profile file accepted, in bytes.
@@ -28,13 +28,13 @@ var (
 	stringType   = reflect.TypeFor[string]()
 )
 
-// Parse decodes one deal or profile file, YAML or JSON (JSON is YAML), and
+// parse decodes one deal or profile file, YAML or JSON (JSON is YAML), and
 // checks it strictly against the shape of Deal: unknown keys, duplicate
 // keys, values of the wrong kind or type, bad dates, several documents, an
 // empty document and a top level that is not a mapping are all problems.
 // Aliases are expanded (within a bound). It returns the top-level mapping
 // node, or a *ValidationError whose problems name the file.
-func Parse(data []byte, name string) (*yaml.Node, error) {
+func parse(data []byte, name string) (*yaml.Node, error) {
 	root, p := parseNode(data)
 	if p != nil {
 		p.File = name

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // billionLaughs is the classic alias bomb: 9^9 strings once expanded.
@@ -119,7 +119,7 @@ func TestParseProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			n, err := Parse([]byte(tt.in), "deal.yaml")
+			n, err := parse([]byte(tt.in), "deal.yaml")
 			if elapsed := time.Since(start); elapsed > 2*time.Second {
 				t.Errorf("Parse took %v", elapsed)
 			}
@@ -140,7 +140,7 @@ func TestParseProblems(t *testing.T) {
 }
 
 func TestParseLocation(t *testing.T) {
-	_, err := Parse([]byte("reference: A\ncustomer:\n  contcat: {}\n"), "deals/acme.yaml")
+	_, err := parse([]byte("reference: A\ncustomer:\n  contcat: {}\n"), "deals/acme.yaml")
 	want := []Problem{{File: "deals/acme.yaml", Line: 3, Path: "customer.contcat", Rule: "unknown_field", Message: `unknown field (did you mean "contact"?)`}}
 	if diff := cmp.Diff(want, problems(t, err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -162,7 +162,7 @@ func TestParseAccepts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Parse([]byte(tt.in), "deal.yaml"); err != nil {
+			if _, err := parse([]byte(tt.in), "deal.yaml"); err != nil {
 				t.Errorf("Parse: %v", err)
 			}
 		})
@@ -222,7 +222,7 @@ func TestParseManyProblems(t *testing.T) {
 		fmt.Fprintf(&b, "k%07d: x\n", i)
 	}
 	start := time.Now()
-	_, err := Parse([]byte(b.String()), "deal.yaml")
+	_, err := parse([]byte(b.String()), "deal.yaml")
 	if elapsed := time.Since(start); elapsed > 5*time.Second {
 		t.Errorf("Parse took %v", elapsed)
 	}

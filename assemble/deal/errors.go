@@ -41,7 +41,7 @@ func (p Problem) String() string {
 }
 
 // ValidationError lists every problem found in a deal, all at once, in a
-// deterministic order. It is the only error type Load, Parse and Validate
+// deterministic order. It is the only error type Load and Validate
 // return for bad input.
 type ValidationError struct {
 	// File is the file every problem was found in, or "" when the problems

@@ -4,11 +4,11 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Load decodes a deal and, unless profile is nil, the vendor profile it is
-// laid over; merges the deal over the profile (see Merge); decodes the
+// laid over; merges the deal over the profile (see merge); decodes the
 // result into a Deal; applies Defaults; and validates it with a Validator
 // built with no Options. See (*Validator).Load.
 func Load(deal []byte, dealName string, profile []byte, profileName string) (*Deal, error) {
@@ -16,7 +16,7 @@ func Load(deal []byte, dealName string, profile []byte, profileName string) (*De
 }
 
 // Load decodes a deal and, unless profile is nil, the vendor profile it is
-// laid over; merges the deal over the profile (see Merge); decodes the
+// laid over; merges the deal over the profile (see merge); decodes the
 // result into a Deal; applies Defaults; and validates it.
 //
 // Every error is a *ValidationError. Decoding problems of both files are
@@ -26,13 +26,13 @@ func Load(deal []byte, dealName string, profile []byte, profileName string) (*De
 // problem names the file that supplied the offending value, where one did.
 func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileName string) (*Deal, error) {
 	var problems []Problem
-	dn, err := Parse(deal, dealName)
+	dn, err := parse(deal, dealName)
 	if err != nil {
 		problems = append(problems, problemsOf(err, dealName)...)
 	}
 	var pn *yaml.Node
 	if profile != nil {
-		pn, err = Parse(profile, profileName)
+		pn, err = parse(profile, profileName)
 		if err != nil {
 			problems = append(problems, problemsOf(err, profileName)...)
 		}
@@ -40,7 +40,7 @@ func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileNa
 	if len(problems) > 0 {
 		return nil, newValidationError(problems)
 	}
-	d, err := Decode(Merge(pn, dn))
+	d, err := decode(merge(pn, dn))
 	if err != nil {
 		return nil, err
 	}
@@ -71,12 +71,12 @@ func problemsOf(err error, file string) []Problem {
 	return []Problem{{File: file, Rule: "syntax", Message: err.Error()}}
 }
 
-// Merge lays the deal node over the profile node, key by key, and returns
+// merge lays the deal node over the profile node, key by key, and returns
 // the result; either may be nil. Where both hold a mapping for the same key
 // the two are merged recursively; otherwise the deal's value replaces the
 // profile's whole: lists are not concatenated, and an explicit false, 0, ""
 // or null in the deal wins over the profile. Neither input is modified.
-func Merge(profile, deal *yaml.Node) *yaml.Node {
+func merge(profile, deal *yaml.Node) *yaml.Node {
 	switch {
 	case profile == nil:
 		return deal
@@ -94,7 +94,7 @@ func Merge(profile, deal *yaml.Node) *yaml.Node {
 			out.Content = append(out.Content, k, v)
 			continue
 		}
-		out.Content[j+1] = Merge(out.Content[j+1], v)
+		out.Content[j+1] = merge(out.Content[j+1], v)
 	}
 	return &out
 }
@@ -109,9 +109,9 @@ func mappingIndex(m *yaml.Node, key string) int {
 	return -1
 }
 
-// Decode decodes a node that Parse (or Merge of Parse results) returned
+// decode decodes a node that parse (or merge of parse results) returned
 // into a new Deal, without defaults or validation.
-func Decode(n *yaml.Node) (*Deal, error) {
+func decode(n *yaml.Node) (*Deal, error) {
 	d := new(Deal)
 	if n == nil {
 		return d, nil

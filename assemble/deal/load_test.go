@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // splitExample splits the example into a profile (the vendor's keys) and a
@@ -75,16 +75,16 @@ subprocessors:
 provider: {dpo: null}
 reference: DPA-1
 `)
-	pn, err := Parse(profile, "profile.yaml")
+	pn, err := parse(profile, "profile.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dn, err := Parse(deal, "deal.yaml")
+	dn, err := parse(deal, "deal.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	profileBefore, dealBefore := encode(t, pn), encode(t, dn)
-	got, err := Decode(Merge(pn, dn))
+	got, err := decode(merge(pn, dn))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ reference: DPA-1
 	if !bytes.Equal(profileBefore, encode(t, pn)) || !bytes.Equal(dealBefore, encode(t, dn)) {
 		t.Error("Merge modified its inputs")
 	}
-	if Merge(nil, dn) != dn || Merge(pn, nil) != pn {
+	if merge(nil, dn) != dn || merge(pn, nil) != pn {
 		t.Error("Merge with a nil side should return the other side")
 	}
 }
@@ -180,7 +180,7 @@ func TestLoadLocatesProblems(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	n, err := Parse(readExample(t), "deal.yaml")
+	n, err := parse(readExample(t), "deal.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,11 +249,11 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestEmptyDateAndMeasures(t *testing.T) {
-	n, err := Parse([]byte("subprocessors: {list: [{added: \"\"}]}\nsecurity: {measures: \"\"}\n"), "deal.yaml")
+	n, err := parse([]byte("subprocessors: {list: [{added: \"\"}]}\nsecurity: {measures: \"\"}\n"), "deal.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := Decode(n)
+	d, err := decode(n)
 	if err != nil {
 		t.Fatal(err)
 	}

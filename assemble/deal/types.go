@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-
-	"gopkg.in/yaml.v3"
 )
 
 // DateLayout is the only date format a deal accepts.
@@ -31,22 +29,23 @@ func (d Date) String() string {
 	return d.Format(DateLayout)
 }
 
-// UnmarshalYAML accepts a YYYY-MM-DD scalar.
-func (d *Date) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("want a date (YYYY-MM-DD)")
-	}
-	if n.Value == "" {
+// UnmarshalText accepts a YYYY-MM-DD date, or "" for the zero Date. The
+// YAML decoder calls it for a scalar, whatever tag the scalar resolves to.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
 		*d = Date{}
 		return nil
 	}
-	v, err := ParseDate(n.Value)
+	v, err := ParseDate(string(b))
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
 }
+
+// MarshalText writes the date as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // MarshalYAML writes the date as YYYY-MM-DD.
 func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
@@ -79,24 +78,24 @@ type Measures struct {
 	IDs []string
 }
 
-// UnmarshalYAML accepts the scalar "all" or a sequence of measure ids.
-func (m *Measures) UnmarshalYAML(n *yaml.Node) error {
-	switch n.Kind {
-	case yaml.ScalarNode:
-		if n.Value != "all" && n.Value != "" {
-			return fmt.Errorf("want \"all\" or a list of measure ids, got %q", n.Value)
-		}
-		*m = Measures{All: n.Value == "all"}
-		return nil
-	case yaml.SequenceNode:
-		var ids []string
-		if err := n.Decode(&ids); err != nil {
-			return fmt.Errorf("want \"all\" or a list of measure ids")
-		}
+// UnmarshalYAML accepts the scalar "all" (or "", for no measures) or a
+// sequence of measure ids. It takes the decoder's unmarshal function, so
+// that no YAML library type is part of this package's API.
+func (m *Measures) UnmarshalYAML(unmarshal func(any) error) error {
+	var ids []string
+	if err := unmarshal(&ids); err == nil {
 		*m = Measures{IDs: ids}
 		return nil
 	}
-	return fmt.Errorf("want \"all\" or a list of measure ids")
+	var s string
+	if err := unmarshal(&s); err != nil {
+		return fmt.Errorf("want \"all\" or a list of measure ids")
+	}
+	if s != "all" && s != "" {
+		return fmt.Errorf("want \"all\" or a list of measure ids, got %q", s)
+	}
+	*m = Measures{All: s == "all"}
+	return nil
 }
 
 // MarshalYAML writes "all" or the list of ids.
