@@ -404,3 +404,33 @@ func (lib *Library) Uncovered(doc *document.Document, want []string) []string {
 	slices.Sort(missing)
 	return missing
 }
+
+// anchorFirstHeading gives a clause that opens with a clause heading (##),
+// after any lines of template actions only, the clause id as that heading's
+// anchor, unless the author gave it one. It runs once, on the clause source,
+// when the library loads.
+func anchorFirstHeading(md, id string) string {
+	i := 0
+	for i < len(md) {
+		end := strings.IndexByte(md[i:], '\n')
+		if end < 0 {
+			end = len(md) - i
+		}
+		line := strings.TrimSpace(md[i : i+end])
+		switch {
+		case line == "" || isActionLine(line):
+			i += end + 1
+			continue
+		case !strings.HasPrefix(line, "## ") || strings.Contains(line, "{#"):
+			return md
+		}
+		return md[:i+end] + " {#" + id + "}" + md[i+end:]
+	}
+	return md
+}
+
+// isActionLine reports whether a line holds only template actions, such as
+// a comment or a variable assignment written before the clause heading.
+func isActionLine(line string) bool {
+	return strings.HasPrefix(line, "{{") && strings.HasSuffix(line, "}}")
+}

@@ -2,16 +2,10 @@ package assemble
 
 import (
 	"fmt"
-	"reflect"
 	"strconv"
 	"strings"
-	"text/template"
-	"unicode/utf8"
 
-	"github.com/Masterminds/sprig/v3"
-	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/wording"
 )
 
 // Cross-references travel through Markdown as private-use runes around the
@@ -26,54 +20,6 @@ const (
 	// paragraph, and each clause's Markdown is parsed (and cached) apart.
 	partMark = '\uE003'
 )
-
-// funcMap is the template function map: sprig's hermetic functions (no
-// clock, no environment, no randomness) and dpakit's legal wording.
-func funcMap() template.FuncMap {
-	fm := sprig.HermeticTxtFuncMap()
-	// Functions whose output is not predictable from the deal alone.
-	for _, name := range []string{"env", "expandenv", "now", "date", "dateInZone", "date_in_zone", "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "uuidv4", "genPrivateKey", "genCA", "genSelfSignedCert", "genSignedCert", "getHostByName"} {
-		delete(fm, name)
-	}
-	fm["words"] = wording.Words
-	fm["spell"] = wording.Spell
-	fm["count"] = wording.Count
-	fm["date"] = wording.Date
-	fm["join"] = wording.Join
-	fm["joinOr"] = wording.JoinOr
-	fm["module"] = wording.Module
-	fm["moduleShort"] = wording.ModuleShort
-	fm["modules"] = wording.Modules
-	fm["mechanism"] = wording.Mechanism
-	fm["country"] = func(code string) (string, error) {
-		if n := country.WithArticle(code); n != "" {
-			return mdEscape(n), nil
-		}
-		return "", fmt.Errorf("country: unknown country code %q", code)
-	}
-	fm["countryName"] = func(code string) (string, error) {
-		if n := country.Name(code); n != "" {
-			return mdEscape(n), nil
-		}
-		return "", fmt.Errorf("countryName: unknown country code %q", code)
-	}
-	// place prints a location with its country's name, unless the location
-	// names the country already: "eu-west-1 (Ireland)", "United States".
-	fm["place"] = func(location, code string) (string, error) {
-		n := country.Name(code)
-		if n == "" {
-			return "", fmt.Errorf("place: unknown country code %q", code)
-		}
-		n = mdEscape(n)
-		if strings.Contains(location, n) {
-			return location, nil
-		}
-		return location + " (" + n + ")", nil
-	}
-	fm["isEU"] = country.IsEU
-	fm["isEEA"] = country.IsEEA
-	return fm
-}
 
 // view is the data every clause and template is executed with: the deal's
 // fields, with every free-text string escaped for Markdown, and the methods
@@ -258,131 +204,4 @@ func (v *view) Measures() []MeasureGroup {
 		}
 	}
 	return out
-}
-
-// anchorFirstHeading gives a clause that opens with a clause heading (##),
-// after any lines of template actions only, the clause id as that heading's
-// anchor, unless the author gave it one. It runs once, on the clause source,
-// when the library loads.
-func anchorFirstHeading(md, id string) string {
-	i := 0
-	for i < len(md) {
-		end := strings.IndexByte(md[i:], '\n')
-		if end < 0 {
-			end = len(md) - i
-		}
-		line := strings.TrimSpace(md[i : i+end])
-		switch {
-		case line == "" || isActionLine(line):
-			i += end + 1
-			continue
-		case !strings.HasPrefix(line, "## ") || strings.Contains(line, "{#"):
-			return md
-		}
-		return md[:i+end] + " {#" + id + "}" + md[i+end:]
-	}
-	return md
-}
-
-// isActionLine reports whether a line holds only template actions, such as
-// a comment or a variable assignment written before the clause heading.
-func isActionLine(line string) bool {
-	return strings.HasPrefix(line, "{{") && strings.HasSuffix(line, "}}")
-}
-
-// mdEscape makes s literal Markdown text: every ASCII punctuation character
-// is backslash-escaped, line breaks and tabs become spaces, and the
-// cross-reference runes are dropped.
-func mdEscape(s string) string {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf && (isPunct(c) || c < ' ') {
-			n++
-		}
-	}
-	if n == 0 && !strings.ContainsAny(s, string([]rune{refOpen, refClose, refElse, partMark})) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + n)
-	for _, r := range s {
-		switch {
-		case r == refOpen || r == refClose || r == refElse || r == partMark:
-		case r < ' ' || r == 0x7f:
-			b.WriteByte(' ')
-		case r < utf8.RuneSelf && isPunct(byte(r)):
-			b.WriteByte('\\')
-			b.WriteByte(byte(r))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func isPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
-var (
-	dateType     = reflect.TypeFor[deal.Date]()
-	measuresType = reflect.TypeFor[deal.Measures]()
-)
-
-// escapeDeal returns a copy of d whose free-text strings are escaped for
-// Markdown. Fields validated to a closed set (enumerations, country codes,
-// references) are copied as they are so templates can compare them.
-func escapeDeal(d *deal.Deal) deal.Deal {
-	var out deal.Deal
-	escapeValue(reflect.ValueOf(&out).Elem(), reflect.ValueOf(d).Elem())
-	return out
-}
-
-func escapeValue(dst, src reflect.Value) {
-	switch src.Kind() {
-	case reflect.String:
-		dst.SetString(mdEscape(src.String()))
-	case reflect.Struct:
-		// Dates and measure ids (validated to [a-z0-9-]) are not free text.
-		if src.Type() == dateType || src.Type() == measuresType {
-			dst.Set(src)
-			return
-		}
-		t := src.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			if closedSet(f.Tag.Get("validate")) {
-				dst.Field(i).Set(src.Field(i))
-				continue
-			}
-			escapeValue(dst.Field(i), src.Field(i))
-		}
-	case reflect.Slice:
-		if src.IsNil() {
-			return
-		}
-		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
-		for i := 0; i < src.Len(); i++ {
-			escapeValue(s.Index(i), src.Index(i))
-		}
-		dst.Set(s)
-	case reflect.Pointer:
-		if src.IsNil() {
-			return
-		}
-		p := reflect.New(src.Type().Elem())
-		escapeValue(p.Elem(), src.Elem())
-		dst.Set(p)
-	default:
-		dst.Set(src)
-	}
-}
-
-// closedSet reports whether a validate tag restricts a string to values that
-// need no escaping.
-func closedSet(tag string) bool {
-	return strings.Contains(tag, "oneof=") || strings.Contains(tag, "country") || strings.Contains(tag, "docref")
 }

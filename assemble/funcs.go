@@ -1,0 +1,59 @@
+package assemble
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/wording"
+)
+
+// funcMap is the template function map: sprig's hermetic functions (no
+// clock, no environment, no randomness) and dpakit's legal wording.
+func funcMap() template.FuncMap {
+	fm := sprig.HermeticTxtFuncMap()
+	// Functions whose output is not predictable from the deal alone.
+	for _, name := range []string{"env", "expandenv", "now", "date", "dateInZone", "date_in_zone", "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "uuidv4", "genPrivateKey", "genCA", "genSelfSignedCert", "genSignedCert", "getHostByName"} {
+		delete(fm, name)
+	}
+	fm["words"] = wording.Words
+	fm["spell"] = wording.Spell
+	fm["count"] = wording.Count
+	fm["date"] = wording.Date
+	fm["join"] = wording.Join
+	fm["joinOr"] = wording.JoinOr
+	fm["module"] = wording.Module
+	fm["moduleShort"] = wording.ModuleShort
+	fm["modules"] = wording.Modules
+	fm["mechanism"] = wording.Mechanism
+	fm["country"] = func(code string) (string, error) {
+		if n := country.WithArticle(code); n != "" {
+			return mdEscape(n), nil
+		}
+		return "", fmt.Errorf("country: unknown country code %q", code)
+	}
+	fm["countryName"] = func(code string) (string, error) {
+		if n := country.Name(code); n != "" {
+			return mdEscape(n), nil
+		}
+		return "", fmt.Errorf("countryName: unknown country code %q", code)
+	}
+	// place prints a location with its country's name, unless the location
+	// names the country already: "eu-west-1 (Ireland)", "United States".
+	fm["place"] = func(location, code string) (string, error) {
+		n := country.Name(code)
+		if n == "" {
+			return "", fmt.Errorf("place: unknown country code %q", code)
+		}
+		n = mdEscape(n)
+		if strings.Contains(location, n) {
+			return location, nil
+		}
+		return location + " (" + n + ")", nil
+	}
+	fm["isEU"] = country.IsEU
+	fm["isEEA"] = country.IsEEA
+	return fm
+}
