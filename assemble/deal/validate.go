@@ -26,10 +26,11 @@ type Options struct {
 
 // Validator checks a Deal against the field rules written in its validate
 // tags and the cross-field rules of the SCCs, GDPR and the other regimes
-// (see crossRules). A Validator is safe for concurrent use.
+// (see CrossRules). A Validator is safe for concurrent use.
 type Validator struct {
-	validate  *validator.Validate
-	printable func(rune) bool
+	validate   *validator.Validate
+	printable  func(rune) bool
+	crossRules map[string]bool // names of CrossRules, read only
 }
 
 // NewValidator returns a Validator with opts.
@@ -56,8 +57,13 @@ func NewValidator(opts Options) *Validator {
 			panic(fmt.Sprintf("deal: register %q: %v", tag, err))
 		}
 	}
-	v.RegisterStructValidation(crossRules, Deal{})
-	return &Validator{validate: v, printable: opts.Printable}
+	rules := CrossRules()
+	names := make(map[string]bool, len(rules))
+	for _, r := range rules {
+		names[r.Name] = true
+	}
+	v.RegisterStructValidation(crossRuleChecker(rules), Deal{})
+	return &Validator{validate: v, printable: opts.Printable, crossRules: names}
 }
 
 // Validate checks d and returns nil or a *ValidationError listing every
@@ -75,7 +81,7 @@ func (v *Validator) Validate(d *Deal) error {
 	case errors.As(err, &verrs):
 		for _, fe := range verrs {
 			path := strings.TrimPrefix(fe.Namespace(), "Deal.")
-			if crossRuleNames[fe.Tag()] {
+			if v.crossRules[fe.Tag()] {
 				// Cross-field rules carry their message as the parameter.
 				rules = append(rules, Problem{Path: path, Rule: fe.Tag(), Message: fe.Param()})
 				continue
@@ -123,13 +129,17 @@ const (
 	RulePrintable             = "printable"
 )
 
-var crossRuleNames = map[string]bool{
-	RuleDateRange: true, RuleRoleModules: true, RuleEUGoverningLaw: true, RuleEUForum: true,
-	RuleGoverningLawOption: true, RuleNoClause9: true, RuleSubprocessorOption: true,
-	RuleNoticeDays: true, RuleObjectionWindow: true, RuleAnnexIII: true,
-	RuleSupervisoryAuthority: true, RuleUKEndingParty: true, RuleSpecialSafeguards: true,
-	RuleDuplicateSubprocessor: true, RuleTransferMechanism: true, RuleMeasures: true,
-	RuleMeasureID: true, RuleDuplicateMeasure: true,
+// crossRuleChecker returns the struct-level validation that runs rules in
+// order, each problem carrying its full message as the parameter.
+func crossRuleChecker(rules []CrossRule) validator.StructLevelFunc {
+	return func(sl validator.StructLevel) {
+		d := sl.Current().Interface().(Deal)
+		for _, r := range rules {
+			r.check(&d, func(value any, path, format string, args ...any) {
+				sl.ReportError(value, path, "", r.Name, fmt.Sprintf(format, args...))
+			})
+		}
+	}
 }
 
 // Effective dates outside this range are typing mistakes.
@@ -174,165 +184,6 @@ func (v *Validator) ValidateList(list []Subprocessor, file, prefix string) error
 	return out
 }
 
-// crossRules checks the rules that relate several fields. Each problem is
-// reported with its full message as the parameter, in this fixed order.
-func crossRules(sl validator.StructLevel) {
-	d := sl.Current().Interface().(Deal)
-	report := func(value any, path, rule, format string, args ...any) {
-		sl.ReportError(value, path, "", rule, fmt.Sprintf(format, args...))
-	}
-	scc := d.SCC
-
-	if t := d.EffectiveDate; !t.IsZero() && (t.Before(minDate) || t.After(maxDate)) {
-		report(t.String(), "effective_date", RuleDateRange,
-			"%s is outside the accepted range 2000-01-01 to 2100-12-31", t)
-	}
-
-	switch {
-	case d.Customer.Role == Controller && scc.HasModule(3) && !scc.HasModule(2):
-		report(scc.Modules, "scc.modules", RuleRoleModules,
-			"module 3 is for a processor exporting to a (sub-)processor, but the customer is a controller; a controller customer needs module 2 (controller to processor)")
-	case d.Customer.Role == Processor && scc.HasModule(2) && !scc.HasModule(3):
-		report(scc.Modules, "scc.modules", RuleRoleModules,
-			"module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")
-	}
-
-	if hasClause13(scc) {
-		if c := scc.GoverningLaw; country.Valid(c) && !country.IsEU(c) {
-			report(c, "scc.governing_law", RuleEUGoverningLaw,
-				"%q is not an EU Member State; Clause 17 requires one for modules 1-3", c)
-		}
-		if c := scc.Forum; country.Valid(c) && !country.IsEU(c) {
-			report(c, "scc.forum", RuleEUForum,
-				"%q is not an EU Member State; Clause 18 requires one for modules 1-3", c)
-		}
-	}
-
-	if scc.GoverningLawOption == 2 {
-		for _, m := range []int{1, 4} {
-			if scc.HasModule(m) {
-				report(scc.GoverningLawOption, "scc.governing_law_option", RuleGoverningLawOption,
-					"Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module %d is selected", m)
-				break
-			}
-		}
-	}
-
-	if scc.SubprocessorOption != "" && !hasClause9(scc) && validModules(scc.Modules) {
-		report(string(scc.SubprocessorOption), "scc.subprocessor_option", RuleNoClause9,
-			"must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and %s selected", modulesPhrase(scc.Modules))
-	}
-	if hasClause9(scc) {
-		if scc.SubprocessorOption == "" {
-			report("", "scc.subprocessor_option", RuleSubprocessorOption,
-				"is required when module 2 or 3 is selected (Clause 9(a)): specific or general")
-		}
-		if scc.SubprocessorNoticeDays < 1 {
-			report(scc.SubprocessorNoticeDays, "scc.subprocessor_notice_days", RuleNoticeDays,
-				"is required when module 2 or 3 is selected: the number of days' advance notice of a new sub-processor (Clause 9(a))")
-		}
-	}
-	if n, o := scc.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays; n >= 1 && o > n {
-		report(o, "subprocessors.objection_days", RuleObjectionWindow,
-			"%d days is longer than the %d-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes", o, n)
-	}
-	if scc.SubprocessorOption == SpecificAuthorisation && hasClause9(scc) && len(d.Subprocessors.List) == 0 {
-		report(d.Subprocessors.List, "subprocessors.list", RuleAnnexIII,
-			`must list the sub-processors when scc.subprocessor_option is "specific": Clause 9(a) Option 1 authorises those listed in Annex III`)
-	}
-
-	// Blank text is the line rule's to report.
-	if hasClause13(scc) && scc.SupervisoryAuthority == "" {
-		if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
-			report("", "scc.supervisory_authority", RuleSupervisoryAuthority,
-				"is required when the customer (data exporter) is established outside the EEA (Clause 13(a))")
-		} else {
-			report("", "scc.supervisory_authority", RuleSupervisoryAuthority,
-				"is required for modules 1-3 (Clause 13 and Annex I.C)")
-		}
-	}
-
-	if d.UKAddendum.Enabled && d.UKAddendum.EndingParty == "" {
-		report("", "uk_addendum.ending_party", RuleUKEndingParty,
-			"is required when the UK Addendum is enabled (Table 4): importer, exporter or neither")
-	}
-
-	if len(d.Processing.SpecialCategories) > 0 && d.Processing.SpecialSafeguards == "" {
-		report("", "processing.special_safeguards", RuleSpecialSafeguards,
-			"is required when processing.special_categories lists sensitive data: Annex I.B must state the restrictions or safeguards applied to it")
-	}
-
-	firstName := map[string]int{}
-	for i, s := range d.Subprocessors.List {
-		key := strings.ToLower(strings.Join(strings.Fields(s.Name), " "))
-		if key == "" {
-			continue
-		}
-		if j, dup := firstName[key]; dup {
-			report(s.Name, fmt.Sprintf("subprocessors.list[%d].name", i), RuleDuplicateSubprocessor,
-				"%s is listed twice (also at subprocessors.list[%d])", quote(s.Name), j)
-			continue
-		}
-		firstName[key] = i
-	}
-	for i, s := range d.Subprocessors.List {
-		transferRule(s, fmt.Sprintf("subprocessors.list[%d].transfer_mechanism", i), report)
-	}
-
-	m := d.Security.Measures
-	if !m.All && len(m.IDs) == 0 {
-		report("", "security.measures", RuleMeasures, `is required: "all", or a list of measure ids`)
-	}
-	firstID := map[string]int{}
-	for i, id := range m.IDs {
-		path := fmt.Sprintf("security.measures[%d]", i)
-		if msg := measureIDProblem(id); msg != "" {
-			report(id, path, RuleMeasureID, "%s", msg)
-			continue
-		}
-		if j, dup := firstID[id]; dup {
-			report(id, path, RuleDuplicateMeasure, "%s is listed twice (also at security.measures[%d])", quote(id), j)
-			continue
-		}
-		firstID[id] = i
-	}
-}
-
-// transferRule checks that a sub-processor's transfer mechanism fits its
-// country.
-func transferRule(s Subprocessor, path string, report func(any, string, string, string, ...any)) {
-	c := s.Country
-	if !country.Valid(c) {
-		return // reported by the country rule
-	}
-	name := country.WithArticle(c)
-	switch s.TransferMechanism {
-	case "none":
-		if !country.IsEEA(c) && !adequate[c] {
-			hint := `"scc"`
-			if c == "US" {
-				hint = `"scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`
-			}
-			report(s.TransferMechanism, path, RuleTransferMechanism,
-				`"none" is only for a country in the EEA or with an EU adequacy decision, and %s (%s) is neither; use %s`, name, c, hint)
-		}
-	case "adequacy":
-		if !country.IsEEA(c) && !adequate[c] {
-			hint := `"scc"`
-			if c == "US" {
-				hint = `"dpf" (the adequacy decision for the United States covers only organisations certified under the EU-US Data Privacy Framework) or "scc"`
-			}
-			report(s.TransferMechanism, path, RuleTransferMechanism,
-				`"adequacy" needs a country with an EU adequacy decision, and %s (%s) has none; use %s`, name, c, hint)
-		}
-	case "dpf":
-		if c != "US" {
-			report(s.TransferMechanism, path, RuleTransferMechanism,
-				`"dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
-		}
-	}
-}
-
 // validModules reports whether mods is a non-empty list of modules 1 to 4.
 func validModules(mods []int) bool {
 	for _, m := range mods {
@@ -343,58 +194,60 @@ func validModules(mods []int) bool {
 	return len(mods) > 0
 }
 
-// modulesPhrase writes "module 1 is" or "modules 1 and 4 are".
-func modulesPhrase(mods []int) string {
-	s := make([]string, len(mods))
-	for i, m := range mods {
-		s[i] = strconv.Itoa(m)
+// fieldMessage writes the message for a failed validate tag: the message
+// written for that field and tag, if any (see specificMessages), or else
+// the tag's general message.
+func fieldMessage(fe validator.FieldError, path string) string {
+	if msg, ok := specificMessage(fe, genericPath(path)); ok {
+		return msg
 	}
-	if len(s) == 1 {
-		return "module " + s[0] + " is"
-	}
-	return "modules " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1] + " are"
+	return tagMessage(fe, path)
 }
 
-// fieldMessage writes the message for a failed validate tag.
-func fieldMessage(fe validator.FieldError, path string) string {
-	tag, param := fe.Tag(), fe.Param()
-	generic := genericPath(path)
+// specificMessage returns the message written for one field's failed tag,
+// keyed "path tag" with list indexes as "[]", or false when there is none
+// or it does not apply to this value.
+func specificMessage(fe validator.FieldError, generic string) (string, bool) {
 	val := fe.Value()
-	var str string
-	if fe.Kind() == reflect.String {
-		str = reflect.ValueOf(val).String()
-	}
-
-	switch generic + " " + tag {
+	switch generic + " " + fe.Tag() {
 	case "breach.notice_hours max":
-		return "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)"
+		return "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)", true
 	case "breach.notice_hours min":
-		if fe.Value() == 0 {
-			return "is required: within how many hours (1 to 72) the provider notifies the customer of a personal data breach"
-		}
+		return "is required: within how many hours (1 to 72) the provider notifies the customer of a personal data breach", val == 0
 	case "subprocessors.objection_days min":
-		if fe.Value() == 0 {
-			return "is required: how many days the customer has to object to a new sub-processor"
-		}
+		return "is required: how many days the customer has to object to a new sub-processor", val == 0
 	case "scc.modules[] min", "scc.modules[] max":
-		return "must be between 1 and 4"
+		return "must be between 1 and 4", true
 	case "scc.modules max":
-		return fmt.Sprintf("lists %d modules; there are only 4", reflect.ValueOf(val).Len())
+		return fmt.Sprintf("lists %d modules; there are only 4", reflect.ValueOf(val).Len()), true
 	case "scc.modules unique":
 		if mods, ok := val.([]int); ok {
 			if m, ok := firstDuplicate(mods); ok {
-				return fmt.Sprintf("lists module %d twice", m)
+				return fmt.Sprintf("lists module %d twice", m), true
 			}
 		}
 	case "language oneof":
-		return fmt.Sprintf(`%s is not supported (only "en" for now)`, quote(str))
+		return fmt.Sprintf(`%s is not supported (only "en" for now)`, quote(fieldString(fe))), true
 	case "scc.governing_law_option oneof":
-		return fmt.Sprintf("must be 1 or 2 (the Clause 17 option), not %v", val)
+		return fmt.Sprintf("must be 1 or 2 (the Clause 17 option), not %v", val), true
 	case "scc.subprocessor_option oneof":
-		return fmt.Sprintf(`%s is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`, quote(str))
+		return fmt.Sprintf(`%s is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`, quote(fieldString(fe))), true
 	}
+	return "", false
+}
 
-	switch tag {
+// fieldString returns the failed value when it is text, else "".
+func fieldString(fe validator.FieldError) string {
+	if fe.Kind() == reflect.String {
+		return reflect.ValueOf(fe.Value()).String()
+	}
+	return ""
+}
+
+// tagMessage writes the general message of a failed validate tag.
+func tagMessage(fe validator.FieldError, path string) string {
+	str := fieldString(fe)
+	switch tag := fe.Tag(); tag {
 	case "required":
 		if strings.HasSuffix(path, "]") {
 			return "must not be empty"
@@ -405,7 +258,7 @@ func fieldMessage(fe validator.FieldError, path string) string {
 	case "max", "min":
 		return sizeMessage(fe, str)
 	case "oneof":
-		return fmt.Sprintf("%s is not allowed (want %s)", describeAny(val, fe.Kind()), orList(strings.Fields(param)))
+		return fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), orList(strings.Fields(fe.Param())))
 	case "unique":
 		return "lists the same value twice"
 	case "email":
@@ -418,8 +271,9 @@ func fieldMessage(fe validator.FieldError, path string) string {
 		return docrefProblem(str)
 	case "line":
 		return lineProblem(str)
+	default:
+		return fmt.Sprintf("breaks the rule %q", tag)
 	}
-	return fmt.Sprintf("breaks the rule %q", tag)
 }
 
 // sizeMessage writes the message for a failed min or max tag.
