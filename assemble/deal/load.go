@@ -25,6 +25,17 @@ func Load(deal []byte, dealName string, profile []byte, profileName string) (*De
 // Deal together with the error, so that a form can show it again; each
 // problem names the file that supplied the offending value, where one did.
 func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileName string) (*Deal, error) {
+	d, _, err := v.LoadWithWarnings(deal, dealName, profile, profileName)
+	return d, err
+}
+
+// LoadWithWarnings is Load that also returns the deal's warnings (see
+// Warnings), each located like a problem: File and Line name the file and
+// line that supplied the value, where one did. Warnings are returned
+// whenever the merged deal decodes, valid or not, so that a form or an API
+// response can show them beside the problems; they never make the error
+// non-nil. The CLI prints them on standard error without failing.
+func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byte, profileName string) (*Deal, []Problem, error) {
 	var problems []Problem
 	dn, err := parse(deal, dealName)
 	if err != nil {
@@ -38,28 +49,33 @@ func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileNa
 		}
 	}
 	if len(problems) > 0 {
-		return nil, newValidationError(problems)
+		return nil, nil, newValidationError(problems)
 	}
 	d, err := decode(merge(pn, dn))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	Defaults(d)
+	locate := func(ps []Problem) {
+		for i := range ps {
+			p := &ps[i]
+			if n := lookup(dn, p.Path); n != nil {
+				p.File, p.Line = dealName, n.Line
+			} else if n := lookup(pn, p.Path); n != nil {
+				p.File, p.Line = profileName, n.Line
+			}
+		}
+	}
+	warnings := Warnings(d)
+	locate(warnings)
 	if err := v.Validate(d); err != nil {
 		if ve, ok := err.(*ValidationError); ok {
-			for i := range ve.Problems {
-				p := &ve.Problems[i]
-				if n := lookup(dn, p.Path); n != nil {
-					p.File, p.Line = dealName, n.Line
-				} else if n := lookup(pn, p.Path); n != nil {
-					p.File, p.Line = profileName, n.Line
-				}
-			}
+			locate(ve.Problems)
 			err = newValidationError(ve.Problems)
 		}
-		return d, err
+		return d, warnings, err
 	}
-	return d, nil
+	return d, warnings, nil
 }
 
 // problemsOf returns the problems of a *ValidationError, or wraps any other

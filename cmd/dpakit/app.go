@@ -146,17 +146,24 @@ func (a *app) load() (*assemble.Engine, error) {
 // loadDeal reads a deal file and an optional profile file and loads the
 // deal over the profile (see deal.Validator.Load).
 func (a *app) loadDeal(dealPath, profilePath string) (*deal.Deal, error) {
+	d, _, err := a.loadDealWarnings(dealPath, profilePath)
+	return d, err
+}
+
+// loadDealWarnings is loadDeal that also returns the deal's warnings (see
+// deal.Validator.LoadWithWarnings).
+func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal.Problem, error) {
 	data, err := a.readInput(dealPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var profile []byte
 	if profilePath != "" {
 		if profile, err = a.readInput(profilePath); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return a.validator.Load(data, displayName(dealPath), profile, displayName(profilePath))
+	return a.validator.LoadWithWarnings(data, displayName(dealPath), profile, displayName(profilePath))
 }
 
 // checkOutput refuses, before any work, an output path that is one of the
@@ -190,6 +197,21 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 // library's catalogue.
 func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
 	d, err := a.loadDeal(dealPath, profilePath)
+	if err != nil {
+		return nil, err
+	}
+	if err := eng.CheckDeal(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// readDealWarn is readDeal that also prints the deal's warnings on
+// standard error, whether or not the deal is valid; warnings never change
+// the exit status.
+func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
+	d, warnings, err := a.loadDealWarnings(dealPath, profilePath)
+	writeWarnings(a.stderr, warnings)
 	if err != nil {
 		return nil, err
 	}
@@ -295,6 +317,22 @@ func (a *app) versionCmd() *cobra.Command {
 // with the file and line that supplied the value where known:
 //
 //	deal.yaml:23: scc.governing_law: "US" is not an EU Member State; ...
+//
+// writeWarnings prints each warning on its own line, located like a
+// problem: "dpakit: warning: deal.yaml:12: path: message".
+func writeWarnings(w io.Writer, warnings []deal.Problem) {
+	for _, p := range warnings {
+		where := p.File
+		if where != "" && p.Line > 0 {
+			where = fmt.Sprintf("%s:%d", where, p.Line)
+		}
+		if where != "" {
+			where += ": "
+		}
+		fmt.Fprintf(w, "dpakit: warning: %s%s\n", where, p.String())
+	}
+}
+
 func writeProblems(w io.Writer, ve *deal.ValidationError) {
 	n := len(ve.Problems)
 	noun := "problems"

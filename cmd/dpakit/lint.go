@@ -34,7 +34,7 @@ tags. The combinations are laid over the example deal, or over --deal.`,
 			}
 			var base *deal.Deal
 			if dealPath != "" {
-				base, err = a.readDeal(eng, dealPath, profilePath)
+				base, err = a.readDealWarn(eng, dealPath, profilePath)
 			} else {
 				base, err = exampleDeal()
 			}

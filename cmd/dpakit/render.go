@@ -67,7 +67,7 @@ output. The file is written only when the whole document rendered.`,
 			if err != nil {
 				return classify(err)
 			}
-			d, err := a.readDeal(eng, args[0], profile)
+			d, err := a.readDealWarn(eng, args[0], profile)
 			if err != nil {
 				return classify(err)
 			}

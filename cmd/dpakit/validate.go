@@ -15,7 +15,13 @@ func (a *app) validateCmd() *cobra.Command {
 and checks every field and every cross-field rule (SCC modules against
 Clauses 9, 13, 17 and 18, breach hours, objection window against the notice
 period, ...). It reports every problem at once, one per line as
-"path: message". Exit status 0 when the deal is valid, 2 when it is not.`,
+"path: message". Exit status 0 when the deal is valid, 2 when it is not.
+
+Warnings are printed on standard error, one per line as "dpakit: warning:
+file:line: path: message", and never change the exit status: the deal is
+valid, but a lawyer should know, for example, that no restricted transfer
+takes place (a provider in the EEA), or that a sub-processor processes data
+that Annex I.B does not describe. render and lint --deal print them too.`,
 		Example: `  dpakit validate deal.yaml --profile vendor.yaml`,
 		Args:    exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -23,7 +29,7 @@ period, ...). It reports every problem at once, one per line as
 			if err != nil {
 				return classify(err)
 			}
-			if _, err := a.readDeal(eng, args[0], profile); err != nil {
+			if _, err := a.readDealWarn(eng, args[0], profile); err != nil {
 				return classify(err)
 			}
 			fmt.Fprintf(a.stdout, "%s: valid\n", args[0])

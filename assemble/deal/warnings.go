@@ -1,0 +1,193 @@
+package deal
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/dpakit/dpakit/assemble/country"
+)
+
+// Rule names of the warnings. A warning is a Problem that does not make a
+// deal invalid: the DPA can be rendered and signed, but a lawyer reading it
+// should know what the warning says.
+const (
+	// WarnNoRestrictedTransfer: the provider is established in the EEA or
+	// in a country with an EU adequacy decision, so sending Customer
+	// Personal Data to it is no restricted transfer and the SCCs apply only
+	// if and when one arises.
+	WarnNoRestrictedTransfer = "no_restricted_transfer"
+	// WarnUndescribedData: a sub-processor processes a category of personal
+	// data that Annex I.B (processing.data_categories) does not describe.
+	WarnUndescribedData = "subprocessor_data_not_in_annex_i_b"
+)
+
+// Warnings returns what a lawyer signing the DPA for d should be told
+// although d is valid, in a fixed order: first the warning about the
+// transfer, then one per undescribed sub-processor data category, in list
+// order. Each warning is a Problem with Path, Rule (one of the Warn*
+// constants) and Message; File and Line are set only by LoadWithWarnings.
+// Warnings never fail: it reads d as it is (call it on a defaulted deal)
+// and returns nil when there is nothing to say. It works on an invalid
+// deal too, so a form can show warnings next to problems.
+func Warnings(d *Deal) []Problem {
+	if d == nil {
+		return nil
+	}
+	var ws []Problem
+	if w, ok := transferWarning(d); ok {
+		ws = append(ws, w)
+	}
+	ws = append(ws, undescribedData(d)...)
+	return ws
+}
+
+// RestrictedTransfer reports whether sending Customer Personal Data from
+// the customer to the provider is a restricted transfer under the GDPR: the
+// provider is established in a country that is neither in the EEA nor
+// covered by an EU adequacy decision for every recipient there (Commission
+// Implementing Decision (EU) 2021/914, Art. 1(1) and recital 7: the SCCs
+// are for an importer whose processing is not subject to the GDPR). The
+// answer does not depend on where the customer is established: a customer
+// outside the EEA that is subject to the GDPR exports too.
+func RestrictedTransfer(d *Deal) bool {
+	c := d.Provider.Country
+	return country.Valid(c) && !country.IsEEA(c) && !adequate[c]
+}
+
+// transferWarning warns when no restricted transfer takes place between the
+// parties although the DPA incorporates the SCCs.
+func transferWarning(d *Deal) (Problem, bool) {
+	c := d.Provider.Country
+	if !country.Valid(c) || RestrictedTransfer(d) || len(d.SCC.Modules) == 0 {
+		return Problem{}, false
+	}
+	where := "in the EEA"
+	if !country.IsEEA(c) {
+		where = "a country with an EU adequacy decision"
+	}
+	return Problem{Path: "provider.country", Rule: WarnNoRestrictedTransfer, Message: fmt.Sprintf(
+		"no restricted transfer takes place: the provider is established in %s (%s), so the Standard Contractual Clauses apply only if and when a restricted transfer arises (for example remote access from a third country), and the scc selections stand for that case",
+		country.WithArticle(c), where)}, true
+}
+
+// undescribedData warns once about each sub-processor data category that
+// Annex I.B does not describe, at its first use, naming every sub-processor
+// that processes it. A category counts as described when each of its
+// significant words (ignoring case, a plural "s" and words such as "and",
+// "of" or "data") appears in one of processing.data_categories: "First
+// name" is described by "First and last name, email address", "IP
+// addresses" by "IP address". An entry that refers to Annex I.B itself
+// ("All categories described in Annex I.B") is described by definition.
+func undescribedData(d *Deal) []Problem {
+	described := make([]map[string]bool, 0, len(d.Processing.DataCategories))
+	for _, c := range d.Processing.DataCategories {
+		set := map[string]bool{}
+		for _, w := range categoryWords(c) {
+			set[w] = true
+		}
+		described = append(described, set)
+	}
+	type use struct {
+		path, category string
+		by             []string
+	}
+	var order []string
+	uses := map[string]*use{}
+	for i, s := range d.Subprocessors.List {
+		for j, c := range s.Data {
+			words := categoryWords(c)
+			if isDescribed(c, words, described) {
+				continue
+			}
+			key := strings.Join(words, " ")
+			u, ok := uses[key]
+			if !ok {
+				u = &use{path: fmt.Sprintf("subprocessors.list[%d].data[%d]", i, j), category: c}
+				uses[key] = u
+				order = append(order, key)
+			}
+			if !slices.Contains(u.by, s.Name) {
+				u.by = append(u.by, s.Name)
+			}
+		}
+	}
+	ws := make([]Problem, 0, len(order))
+	for _, key := range order {
+		u := uses[key]
+		quoted := make([]string, len(u.by))
+		for i, n := range u.by {
+			quoted[i] = quote(n)
+		}
+		ws = append(ws, Problem{Path: u.path, Rule: WarnUndescribedData, Message: fmt.Sprintf(
+			"%s is not among the categories of personal data that Annex I.B describes (processing.data_categories), yet %s %s it; add it there, or describe it with the same words",
+			quote(u.category), andList(quoted), verb(len(u.by), "processes", "process"))})
+	}
+	return ws
+}
+
+// isDescribed reports whether a category with the given significant words
+// is described by one of the word sets of Annex I.B.
+func isDescribed(category string, words []string, described []map[string]bool) bool {
+	if len(words) == 0 || strings.Contains(strings.ToLower(category), "annex i.b") {
+		return true
+	}
+	for _, set := range described {
+		all := true
+		for _, w := range words {
+			if !set[w] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// minorWords carry no meaning of their own in a data category.
+var minorWords = map[string]bool{
+	"a": true, "an": true, "and": true, "or": true, "of": true, "the": true, "for": true,
+	"in": true, "on": true, "to": true, "with": true, "by": true, "from": true, "data": true,
+	"other": true, "such": true, "as": true, "including": true, "e": true, "g": true,
+}
+
+// categoryWords returns the significant words of a data category, lower
+// case, without a plural "s".
+func categoryWords(s string) []string {
+	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	out := fields[:0]
+	for _, w := range fields {
+		switch {
+		case len(w) > 4 && strings.HasSuffix(w, "sses"):
+			w = strings.TrimSuffix(w, "es") // addresses
+		case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+			w = strings.TrimSuffix(w, "s")
+		}
+		if !minorWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// verb picks the singular or plural form for n subjects.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

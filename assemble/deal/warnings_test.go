@@ -1,0 +1,75 @@
+package deal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWarnings(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(d *Deal)
+		want   []string // "path rule" of each warning, in order
+		says   []string // phrases the messages must contain
+	}{
+		{"provider in the United States", func(d *Deal) {}, nil, nil},
+		{"provider in the EEA", func(d *Deal) { d.Provider.Country = "IE" },
+			[]string{"provider.country " + WarnNoRestrictedTransfer},
+			[]string{"no restricted transfer takes place", "established in Ireland (in the EEA)", "apply only if and when a restricted transfer arises"}},
+		{"provider in an adequate country", func(d *Deal) { d.Provider.Country = "JP" },
+			[]string{"provider.country " + WarnNoRestrictedTransfer},
+			[]string{"Japan (a country with an EU adequacy decision)"}},
+		{"sub-processor data not described", func(d *Deal) {
+			d.Subprocessors.List[0].Data = []string{"Name", "Health records", "IP addresses"}
+			d.Subprocessors.List[1].Data = []string{"health  RECORDS"}
+		}, []string{"subprocessors.list[0].data[1] " + WarnUndescribedData},
+			[]string{`"Health records" is not among the categories of personal data that Annex I.B describes`, `yet "Amazon Web Services EMEA SARL" and "Papertrail (SolarWinds Worldwide, LLC)" process it`}},
+		{"words of a longer category describe a shorter one", func(d *Deal) {
+			d.Processing.DataCategories = []string{"First and last name, email address and employee ID"}
+			d.Subprocessors.List = d.Subprocessors.List[:1]
+			d.Subprocessors.List[0].Data = []string{"First name", "Email addresses", "All categories described in Annex I.B"}
+		}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			d.Processing.DataCategories = append(d.Processing.DataCategories, "Account data", "Usage logs", "Customer content", "Browser information", "Logging data")
+			tt.mutate(d)
+			ws := Warnings(d)
+			var got []string
+			var text strings.Builder
+			for _, w := range ws {
+				got = append(got, w.Path+" "+w.Rule)
+				text.WriteString(w.Message + "\n")
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("warnings = %q, want %q\n%s", got, tt.want, text.String())
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(text.String(), s) {
+					t.Errorf("messages lack %q:\n%s", s, text.String())
+				}
+			}
+		})
+	}
+}
+
+func TestLoadWithWarningsLocatesAndKeepsValid(t *testing.T) {
+	src := strings.Replace(string(readExample(t)), "  country: US\n", "  country: IE\n", 1)
+	d, ws, err := NewValidator(Options{}).LoadWithWarnings([]byte(src), "deal.yaml", nil, "")
+	if err != nil || d == nil {
+		t.Fatalf("LoadWithWarnings: %v", err)
+	}
+	var found bool
+	for _, w := range ws {
+		if w.Rule == WarnNoRestrictedTransfer {
+			found = true
+			if w.File != "deal.yaml" || w.Line == 0 {
+				t.Errorf("warning not located: %+v", w)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no %s warning in %+v", WarnNoRestrictedTransfer, ws)
+	}
+}
