@@ -148,42 +148,6 @@ var (
 	maxDate = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
 )
 
-// adequate lists the countries outside the EEA with an EU adequacy
-// decision that covers transfers to any recipient there (the United States'
-// decision covers only organisations certified under the Data Privacy
-// Framework: transfer mechanism "dpf").
-var adequate = map[string]bool{
-	"CH": true, "GB": true, "AD": true, "AR": true, "CA": true, "FO": true, "GG": true,
-	"IL": true, "IM": true, "JP": true, "JE": true, "NZ": true, "KR": true, "UY": true,
-}
-
-// ValidateList checks a sub-processor list on its own (a list file, the
-// list of a profile) by exactly the rules a deal's subprocessors.list must
-// meet: every entry's fields, unique names, and transfer mechanisms that fit
-// the country. Problem paths start with prefix ("list" gives
-// "list[3].country"); file names the file for messages.
-func (v *Validator) ValidateList(list []Subprocessor, file, prefix string) error {
-	err := v.Validate(&Deal{Subprocessors: Subprocessors{List: list}})
-	var ve *ValidationError
-	if err == nil || !errors.As(err, &ve) {
-		return err
-	}
-	var kept []Problem
-	for _, p := range ve.Problems {
-		if rest, ok := strings.CutPrefix(p.Path, "subprocessors.list["); ok {
-			p.Path = prefix + "[" + rest
-			p.File = file
-			kept = append(kept, p)
-		}
-	}
-	if len(kept) == 0 {
-		return nil
-	}
-	out := newValidationError(kept)
-	out.File = file
-	return out
-}
-
 // validModules reports whether mods is a non-empty list of modules 1 to 4.
 func validModules(mods []int) bool {
 	for _, m := range mods {

@@ -1,8 +1,10 @@
 package sublist
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -104,10 +106,30 @@ func (e *ImportError) Error() string {
 // Is reports whether target is ErrInvalid.
 func (e *ImportError) Is(target error) bool { return target == ErrInvalid }
 
+// maxCollected bounds the problems collected before sort keeps the first
+// maxProblems of them in sheet order.
+const maxCollected = 50 * maxProblems
+
 func (e *ImportError) add(p CellError) {
-	if len(e.Problems) >= maxProblems {
+	if len(e.Problems) >= maxCollected {
 		e.Omitted++
 		return
 	}
 	e.Problems = append(e.Problems, p)
+}
+
+// sort puts the problems in sheet order (by row, then column; problems of
+// one cell keep the order they were found in) and keeps the first
+// maxProblems.
+func (e *ImportError) sort() {
+	slices.SortStableFunc(e.Problems, func(a, b CellError) int {
+		if a.Row != b.Row {
+			return cmp.Compare(a.Row, b.Row)
+		}
+		return cmp.Compare(a.Col, b.Col)
+	})
+	if len(e.Problems) > maxProblems {
+		e.Omitted += len(e.Problems) - maxProblems
+		e.Problems = e.Problems[:maxProblems:maxProblems]
+	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dpakit/dpakit/assemble/country"
-	"github.com/dpakit/dpakit/assemble/workbook"
 )
 
 // field is a column an imported list may have.
@@ -162,35 +161,6 @@ func (c countries) lookup(s string) (string, bool) {
 	n := strings.TrimPrefix(norm(s), "the ")
 	code, ok := c[n]
 	return code, ok
-}
-
-// choice finds the code for a category or transfer mechanism given as its
-// code, its workbook label or a synonym.
-func choice(choices []workbook.Choice, extra map[string]string, s string) (string, bool) {
-	n := norm(s)
-	for _, c := range choices {
-		if n == c.Code || n == norm(c.Label) {
-			return c.Code, true
-		}
-	}
-	code, ok := extra[n]
-	return code, ok
-}
-
-var categorySynonyms = map[string]string{
-	"infra": "infrastructure", "infrastructure sub processor": "infrastructure",
-	"infrastructure sub processors": "infrastructure", "hosting": "infrastructure",
-	"services": "service", "service specific": "service", "service specific sub processor": "service",
-	"service specific sub processors": "service", "service provider": "service",
-}
-
-var transferSynonyms = map[string]string{
-	"none required": "none", "not required": "none", "eea": "none", "within the eea": "none",
-	"adequacy": "adequacy", "adequate country": "adequacy", "adequacy decisions": "adequacy",
-	"sccs": "scc", "standard contractual clauses sccs": "scc", "eu sccs": "scc",
-	"eu standard contractual clauses": "scc", "standard contractual clauses scc": "scc",
-	"data privacy framework": "dpf", "eu us dpf": "dpf", "eu u s data privacy framework": "dpf",
-	"eu u s dpf": "dpf", "eu us data privacy framework dpf": "dpf",
 }
 
 // dateLayouts are the text dates accepted besides Excel date cells.

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -39,7 +40,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/workbook"
+	"github.com/dpakit/dpakit/assemble/wording"
 )
 
 // Limits on what Import reads. They keep a hostile or broken file to a
@@ -68,15 +69,24 @@ const (
 // Errors: ErrTooLarge past a limit, ErrFormat for an unknown extension or a
 // file that is not what its name says, and an *ImportError (errors.Is
 // ErrInvalid) listing every bad cell.
+//
+// Import checks the list by the rules of deal.NewValidator(deal.Options{});
+// a Reader checks it by the rules of the Validator it is given.
 func Import(data []byte, name string) ([]deal.Subprocessor, error) {
+	return NewReader(nil).Import(data, name)
+}
+
+// Import reads a sub-processor list from a workbook or CSV file like the
+// package's Import, checking it by the Reader's list rules.
+func (rd *Reader) Import(data []byte, name string) ([]deal.Subprocessor, error) {
 	if len(data) > MaxFileSize {
 		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx":
-		return importXLSX(data, name)
+		return importXLSX(data, name, rd.validator)
 	case ".csv":
-		return importCSV(data, name)
+		return importCSV(data, name, rd.validator)
 	default:
 		return nil, errorf(ErrFormat, "%s: unknown format %q (want .xlsx or .csv)", name, ext)
 	}
@@ -84,11 +94,17 @@ func Import(data []byte, name string) ([]deal.Subprocessor, error) {
 
 // Read reads at most MaxFileSize bytes from r and imports them like Import.
 func Read(r io.Reader, name string) ([]deal.Subprocessor, error) {
+	return NewReader(nil).Read(r, name)
+}
+
+// Read reads at most MaxFileSize bytes from r and imports them like
+// (*Reader).Import.
+func (rd *Reader) Read(r io.Reader, name string) ([]deal.Subprocessor, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	return Import(data, name)
+	return rd.Import(data, name)
 }
 
 // oleMagic starts a Compound File: an .xls, or an encrypted .xlsx.
@@ -122,7 +138,7 @@ func checkZip(data []byte, name string) error {
 	return nil
 }
 
-func importXLSX(data []byte, name string) ([]deal.Subprocessor, error) {
+func importXLSX(data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
 	if err := checkZip(data, name); err != nil {
 		return nil, err
 	}
@@ -135,7 +151,7 @@ func importXLSX(data []byte, name string) ([]deal.Subprocessor, error) {
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
-		list, found, err := importSheet(f, sheet, name)
+		list, found, err := importSheet(f, sheet, name, v)
 		if found || err != nil {
 			return list, err
 		}
@@ -149,7 +165,7 @@ func noHeader(name string) error {
 
 // importSheet reads one sheet; found is false when the sheet has no header
 // row.
-func importSheet(f *excelize.File, sheet, name string) (list []deal.Subprocessor, found bool, err error) {
+func importSheet(f *excelize.File, sheet, name string, v *deal.Validator) (list []deal.Subprocessor, found bool, err error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, false, nil // a chart sheet or the like: no list here
@@ -165,7 +181,7 @@ func importSheet(f *excelize.File, sheet, name string) (list []deal.Subprocessor
 			if r > headerScan {
 				return nil, false, nil
 			}
-			if im = newImporter(name, sheet, r, cells); im == nil {
+			if im = newImporter(name, sheet, r, cells, v); im == nil {
 				continue
 			}
 			if im.errs.Problems != nil {
@@ -187,7 +203,7 @@ func importSheet(f *excelize.File, sheet, name string) (list []deal.Subprocessor
 	return list, true, err
 }
 
-func importCSV(data []byte, name string) ([]deal.Subprocessor, error) {
+func importCSV(data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
 		// Excel's plain "CSV" is Windows-1252; every byte decodes.
@@ -220,7 +236,7 @@ func importCSV(data []byte, name string) ([]deal.Subprocessor, error) {
 			if r > headerScan {
 				break
 			}
-			if im = newImporter(name, sheet, r, cells); im != nil && im.errs.Problems != nil {
+			if im = newImporter(name, sheet, r, cells, v); im != nil && im.errs.Problems != nil {
 				return nil, &im.errs
 			}
 			continue
@@ -262,21 +278,32 @@ func sniffComma(data []byte) rune {
 	return best
 }
 
-// importer turns the rows below a header row into sub-processors.
+// importer turns the rows below a header row into sub-processors: it
+// converts each row's cells into a deal.Subprocessor (country names to
+// codes, labels and synonyms to codes, dates, web addresses), then checks
+// the whole list by the deal's own list rules (deal.Validator.ValidateList)
+// and reports each problem at the cell it came from.
 type importer struct {
 	file, sheet string
 	header      int
 	cols        [numFields]int // 1-based column of each field, 0 when absent
 	countries   countries
-	seen        map[string]string // lower-case name: its cell
+	validator   *deal.Validator
 	list        []deal.Subprocessor
+	rows        []int      // the sheet row of each entry of list
+	reported    []fieldSet // per entry, the fields whose cells have a problem already
 	errs        ImportError
 }
+
+// fieldSet is a set of fields.
+type fieldSet uint32
+
+func (s fieldSet) has(f field) bool { return s&(1<<f) != 0 }
 
 // newImporter returns an importer when cells, row r, is a header row: a
 // Name column and at least two other known ones. A header row without a
 // required column gives an importer whose errs say so.
-func newImporter(file, sheet string, r int, cells []string) *importer {
+func newImporter(file, sheet string, r int, cells []string, v *deal.Validator) *importer {
 	var cols [numFields]int
 	known := 0
 	for i, c := range cells {
@@ -291,7 +318,7 @@ func newImporter(file, sheet string, r int, cells []string) *importer {
 		return nil
 	}
 	im := &importer{file: file, sheet: sheet, header: r, cols: cols, countries: newCountries(),
-		seen: map[string]string{}, errs: ImportError{File: file}}
+		validator: v, errs: ImportError{File: file}}
 	if cols[fPurpose] == 0 {
 		im.problem(0, r, "no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)")
 	}
@@ -322,157 +349,322 @@ func (im *importer) row(r int, cells []string) error {
 	if len(im.list) >= MaxRows {
 		return errorf(ErrTooLarge, "%s: more than %d sub-processors (the limit)", im.file, MaxRows)
 	}
-	at := func(f field) int { return im.cols[f] }
-	var s deal.Subprocessor
-	text := func(f field, max int, required bool) string {
-		t := clean(v[f])
-		switch {
-		case t == "" && required && at(f) > 0:
-			im.problem(at(f), r, "%s is empty", fieldNames[f])
-		case utf8.RuneCountInString(t) > max:
-			im.problem(at(f), r, "%s is longer than %d characters", fieldNames[f], max)
-		}
-		return t
-	}
-	s.Name = text(fName, 200, true)
-	s.Description = text(fDescription, 500, false)
-	s.Purpose = text(fPurpose, 500, true)
-	s.Address = text(fAddress, 300, false)
-	s.Contact = text(fContact, 200, false)
-
-	if s.Name != "" {
-		key := strings.ToLower(s.Name)
-		ref := cellRef(at(fName), r)
-		if first, ok := im.seen[key]; ok {
-			im.problem(at(fName), r, "%q is listed twice (also at %s)", s.Name, first)
-		} else {
-			im.seen[key] = ref
-		}
-	}
-
-	s.Country = im.country(r, v[fCountry], v[fCountryCode])
-
-	if at(fLocation) > 0 {
-		s.Location = text(fLocation, 200, true)
-	} else if s.Country != "" {
-		s.Location = country.Name(s.Country)
-	}
-
-	switch {
-	case at(fCategory) == 0:
-		s.Category = "service"
-	case v[fCategory] == "":
-		im.problem(at(fCategory), r, "category is empty")
-	default:
-		var ok bool
-		if s.Category, ok = choice(workbook.Categories(), categorySynonyms, v[fCategory]); !ok {
-			im.problem(at(fCategory), r, "%q is not a category (want %s)", clean(v[fCategory]), workbook.JoinOr(workbook.Labels(workbook.Categories())))
-		}
-	}
-
-	s.TransferMechanism = im.transfer(r, v[fTransfer], s.Country)
-
-	if d := splitData(v[fData]); len(d) > 0 {
-		if len(d) > 50 {
-			im.problem(at(fData), r, "more than 50 data categories")
-		}
-		for _, item := range d {
-			if utf8.RuneCountInString(item) > 200 {
-				im.problem(at(fData), r, "data category %q is longer than 200 characters", string([]rune(item)[:40])+"...")
-				break
-			}
-		}
-		s.Data = d
-	}
-
-	if w := clean(v[fWebsite]); w != "" {
-		if u, ok := parseWebsite(w); ok && len(u) <= 500 {
-			s.Website = u
-		} else {
-			im.problem(at(fWebsite), r, "%q is not a web address (want https://...)", w)
-		}
-	}
-
-	if d := clean(v[fAdded]); d != "" {
-		if t, ok := parseDate(d); ok {
-			s.Added = deal.Date{Time: t}
-		} else {
-			im.problem(at(fAdded), r, "%q is not a date (want YYYY-MM-DD)", d)
-		}
-	}
-
-	im.list = append(im.list, s)
+	rc := rowConverter{im: im, r: r, v: &v}
+	im.list = append(im.list, rc.subprocessor())
+	im.rows = append(im.rows, r)
+	im.reported = append(im.reported, rc.bad)
 	return nil
 }
 
-// country resolves the Country and ISO code cells of row r, which may both
-// be there; they must then agree.
-func (im *importer) country(r int, name, code string) string {
+// rowConverter converts the cells of one row, noting which fields had a
+// problem so that the list rules do not report them a second time.
+type rowConverter struct {
+	im  *importer
+	r   int
+	v   *[numFields]string
+	bad fieldSet
+}
+
+func (rc *rowConverter) problem(f field, format string, args ...any) {
+	rc.bad |= 1 << f
+	rc.im.problem(rc.im.cols[f], rc.r, format, args...)
+}
+
+// subprocessor converts the row; the list rules check the result.
+func (rc *rowConverter) subprocessor() deal.Subprocessor {
+	v := rc.v
+	s := deal.Subprocessor{
+		Name:        clean(v[fName]),
+		Description: clean(v[fDescription]),
+		Purpose:     clean(v[fPurpose]),
+		Address:     clean(v[fAddress]),
+		Contact:     clean(v[fContact]),
+		Data:        splitData(v[fData]),
+	}
+	s.Country = rc.country()
+	s.Location = rc.location(s.Country)
+	if rc.im.cols[fLocation] == 0 && s.Country == "" {
+		rc.bad |= 1 << fLocation // derived from a country that has its own problem
+	}
+	s.Category = rc.category()
+	s.TransferMechanism = rc.transfer(s.Country)
+	s.Website = rc.website()
+	s.Added = rc.added()
+	return s
+}
+
+// location is the Location cell, or the country's name when the sheet has
+// no Location column.
+func (rc *rowConverter) location(code string) string {
+	if rc.im.cols[fLocation] > 0 || code == "" {
+		return clean(rc.v[fLocation])
+	}
+	return country.Name(code)
+}
+
+// category reads the Category cell: a code, label or synonym of
+// deal.Categories. A sheet without the column lists "service"
+// sub-processors: the category only groups the list, and infrastructure
+// must be said.
+func (rc *rowConverter) category() string {
+	if rc.im.cols[fCategory] == 0 {
+		return deal.CategoryService
+	}
+	t := clean(rc.v[fCategory])
+	if t == "" {
+		return "" // the list rules say it is required
+	}
+	code, ok := deal.MatchChoice(deal.Categories(), t)
+	if !ok {
+		rc.problem(fCategory, "%q is not a category (want %s)", t, wording.JoinOr(deal.Labels(deal.Categories())))
+	}
+	return code
+}
+
+// website reads the Website cell: an http or https address, or a bare host
+// name.
+func (rc *rowConverter) website() string {
+	w := clean(rc.v[fWebsite])
+	if w == "" {
+		return ""
+	}
+	u, ok := parseWebsite(w)
+	if !ok {
+		rc.problem(fWebsite, "%q is not a web address (want https://...)", w)
+	}
+	return u
+}
+
+// added reads the Date added cell: an Excel date or a text date.
+func (rc *rowConverter) added() deal.Date {
+	d := clean(rc.v[fAdded])
+	if d == "" {
+		return deal.Date{}
+	}
+	t, ok := parseDate(d)
+	if !ok {
+		rc.problem(fAdded, "%q is not a date (want YYYY-MM-DD)", d)
+		return deal.Date{}
+	}
+	return deal.Date{Time: t}
+}
+
+// country resolves the Country and ISO code cells, which may both be there;
+// they must then agree.
+func (rc *rowConverter) country() string {
+	im, r := rc.im, rc.r
 	cc, cn := im.cols[fCountryCode], im.cols[fCountry]
+	code, name := clean(rc.v[fCountryCode]), clean(rc.v[fCountry])
 	var fromCode, fromName string
-	if code = clean(code); code != "" {
+	if code != "" {
 		var ok bool
 		if fromCode, ok = im.countries.lookup(code); !ok {
-			im.problem(cc, r, "%q is not a country", code)
+			rc.problem(fCountryCode, "%q is not a country", code)
 		}
 	}
-	if name = clean(name); name != "" {
+	if name != "" {
 		var ok bool
 		if fromName, ok = im.countries.lookup(name); !ok {
-			im.problem(cn, r, "%q is not a country", name)
+			rc.problem(fCountry, "%q is not a country", name)
 		}
 	}
 	switch {
 	case fromCode != "" && fromName != "" && fromCode != fromName:
-		im.problem(cn, r, "%q does not match ISO code %q in %s", name, code, cellRef(cc, r))
+		rc.problem(fCountry, "%q does not match ISO code %q in %s", name, code, cellRef(cc, r))
 		return fromCode
 	case fromCode != "":
 		return fromCode
 	case fromName != "":
 		return fromName
-	case code == "" && name == "":
-		col := cn
-		if col == 0 {
-			col = cc
+	case code == "" && name == "" && (cn > 0 || cc > 0):
+		f := fCountry
+		if cn == 0 {
+			f = fCountryCode
 		}
-		if col > 0 {
-			im.problem(col, r, "country is empty")
-		}
+		rc.problem(f, "country is empty")
 	}
+	rc.bad |= 1<<fCountry | 1<<fCountryCode
 	return ""
 }
 
-// transfer resolves the transfer mechanism cell of row r, inferring "none"
-// for a country in the EEA.
-func (im *importer) transfer(r int, cell, code string) string {
-	col := im.cols[fTransfer]
-	if t := clean(cell); t != "" {
-		m, ok := choice(workbook.TransferMechanisms(), transferSynonyms, t)
+// transfer reads the Transfer mechanism cell, inferring "none" for a
+// country in the EEA where it is empty or absent.
+func (rc *rowConverter) transfer(code string) string {
+	im := rc.im
+	if t := clean(rc.v[fTransfer]); t != "" {
+		m, ok := deal.MatchChoice(deal.TransferMechanisms(), t)
 		if !ok {
-			im.problem(col, r, "%q is not a transfer mechanism (want %s)", t, workbook.JoinOr(workbook.Labels(workbook.TransferMechanisms())))
+			rc.problem(fTransfer, "%q is not a transfer mechanism (want %s)", t, wording.JoinOr(deal.Labels(deal.TransferMechanisms())))
 		}
 		return m
 	}
 	switch {
 	case code == "":
 		// the country's own problem is reported
+		rc.bad |= 1 << fTransfer
 	case country.IsEEA(code):
-		return "none"
-	case col > 0:
-		im.problem(col, r, "transfer mechanism is empty (required for a sub-processor outside the EEA)")
+		return deal.TransferNone
+	case im.cols[fTransfer] > 0:
+		rc.problem(fTransfer, "transfer mechanism is empty (required for a sub-processor outside the EEA)")
 	default:
-		at := im.cols[fCountry]
-		if at == 0 {
-			at = im.cols[fCountryCode]
+		f := fCountry
+		if im.cols[fCountry] == 0 {
+			f = fCountryCode
 		}
-		im.problem(at, r, "%s is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)", country.Name(code))
+		rc.bad |= 1 << fTransfer
+		rc.problem(f, "%s is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)", country.Name(code))
 	}
 	return ""
 }
 
+// result returns the list, or every problem of the sheet: those found
+// converting cells and those the list rules find, each at its cell, in
+// sheet order.
 func (im *importer) result() ([]deal.Subprocessor, error) {
-	if im.errs.Problems != nil {
-		return nil, &im.errs
+	err := im.validator.ValidateList(im.list, im.file, "list")
+	var ve *deal.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		for _, p := range ve.Problems {
+			im.listProblem(p)
+		}
+	case err != nil:
+		return nil, err
 	}
-	return im.list, nil
+	if im.errs.Problems == nil {
+		return im.list, nil
+	}
+	im.errs.sort()
+	return nil, &im.errs
+}
+
+// listProblem reports a problem of the list rules at its cell, unless a
+// problem with that cell was reported already.
+func (im *importer) listProblem(p deal.Problem) {
+	i, key, ok := entryField(p.Path)
+	if !ok || i >= len(im.list) {
+		im.errs.add(CellError{Sheet: im.sheet, Row: im.header, Message: p.String()})
+		return
+	}
+	f, ok := fieldOfKey(key)
+	if !ok {
+		f = fName
+	}
+	if im.reported[i].has(f) {
+		return
+	}
+	col := im.column(f)
+	msg := im.cellRefs(p.Message)
+	im.errs.add(CellError{Sheet: im.sheet, Row: im.rows[i], Col: col, Message: subject(f, key, msg)})
+}
+
+// cellRefs replaces each "list[3]" in a message ("listed twice (also at
+// list[3])") with the reference of that entry's name cell.
+func (im *importer) cellRefs(msg string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, "list[")
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		end := strings.IndexByte(msg[i:], ']')
+		n, err := strconv.Atoi(msg[i+len("list[") : i+max(end, 0)])
+		if end < 0 || err != nil || n < 0 || n >= len(im.rows) {
+			b.WriteString(msg[:i+len("list[")])
+			msg = msg[i+len("list["):]
+			continue
+		}
+		b.WriteString(msg[:i])
+		b.WriteString(cellRef(im.cols[fName], im.rows[n]))
+		msg = msg[i+end+1:]
+	}
+}
+
+// column returns the column that holds field f, or the column it was
+// derived from: a location from the country, a transfer mechanism inferred
+// from the country.
+func (im *importer) column(f field) int {
+	switch {
+	case im.cols[f] > 0:
+		return im.cols[f]
+	case f == fCountry:
+		return im.cols[fCountryCode]
+	case f == fLocation || f == fTransfer:
+		if im.cols[fCountry] > 0 {
+			return im.cols[fCountry]
+		}
+		return im.cols[fCountryCode]
+	}
+	return 0
+}
+
+// subject puts the field's name before a list rule's message where the
+// message reads on from it: "purpose is required", "name: character ...".
+// A message that starts with the value it quotes stands alone.
+func subject(f field, key, msg string) string {
+	if strings.HasPrefix(msg, `"`) {
+		return msg
+	}
+	name := fieldNames[f]
+	if _, idx, ok := strings.Cut(key, "["); ok {
+		name = "data category " + strings.TrimSuffix(idx, "]")
+	}
+	for _, verb := range []string{"is ", "must ", "contains ", "lists "} {
+		if strings.HasPrefix(msg, verb) {
+			return name + " " + msg
+		}
+	}
+	return name + ": " + msg
+}
+
+// entryField splits a list rule's problem path, "list[3].data[1]", into the
+// entry's index and the field's key, "data[1]".
+func entryField(path string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(path, "list[")
+	if !ok {
+		return 0, "", false
+	}
+	idx, key, ok := strings.Cut(rest, "].")
+	if !ok {
+		return 0, "", false
+	}
+	i, err := strconv.Atoi(idx)
+	if err != nil || i < 0 {
+		return 0, "", false
+	}
+	return i, key, true
+}
+
+// fieldOfKey returns the sheet field of a deal file key ("transfer_mechanism"
+// or "data[2]").
+func fieldOfKey(key string) (field, bool) {
+	key, _, _ = strings.Cut(key, "[")
+	switch key {
+	case "name":
+		return fName, true
+	case "description":
+		return fDescription, true
+	case "purpose":
+		return fPurpose, true
+	case "category":
+		return fCategory, true
+	case "location":
+		return fLocation, true
+	case "country":
+		return fCountry, true
+	case "data":
+		return fData, true
+	case "transfer_mechanism":
+		return fTransfer, true
+	case "website":
+		return fWebsite, true
+	case "added":
+		return fAdded, true
+	case "address":
+		return fAddress, true
+	case "contact":
+		return fContact, true
+	}
+	return 0, false
 }

@@ -111,12 +111,12 @@ func TestImportWorkbookErrors(t *testing.T) {
 		t.Fatalf("err = %v, want an *ImportError", err)
 	}
 	want := `list.xlsx: 8 problems:
-  Sub-processors!D5: category is empty
+  Sub-processors!D5: category is required
   Sub-processors!F7: "Mars" is not a country
   Sub-processors!F8: "France" does not match ISO code "DE" in G8
   Sub-processors!A9: "amazon, inc." is listed twice (also at A2)
-  Sub-processors!C10: purpose is empty
-  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA), Adequacy decision, Standard Contractual Clauses or EU-US Data Privacy Framework)
+  Sub-processors!C10: purpose is required
+  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA or adequate country), Adequacy decision, Standard Contractual Clauses or EU-US Data Privacy Framework)
   Sub-processors!J12: "javascript:alert(1)" is not a web address (want https://...)
   Sub-processors!K13: "13/01/2024" is not a date (want YYYY-MM-DD)`
 	if diff := cmp.Diff(want, err.Error()); diff != "" {
@@ -163,7 +163,7 @@ func TestImportCSVErrors(t *testing.T) {
 	_, err := Import([]byte(csv), "list.csv")
 	want := `list.csv: 5 problems:
   list!D3: "Mars" is not a country
-  list!A4: name is empty
+  list!A4: name is required
   list!A5: "aws" is listed twice (also at A2)
   list!E6: "Vendor" is not a category (want Infrastructure or Service)
   list!F6: transfer mechanism is empty (required for a sub-processor outside the EEA)`
@@ -406,5 +406,82 @@ func BenchmarkImport10k(b *testing.B) {
 		if _, err := Import(data, "list.xlsx"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestImportAppliesListRules checks that import refuses what the deal's
+// list rules refuse, at the cell: a list that imports is a list that diff,
+// the notice and a DPA accept.
+func TestImportAppliesListRules(t *testing.T) {
+	const header = "Name,Purpose,Location,Country,Category,Transfer mechanism\n"
+	for _, tc := range []struct {
+		name, row, want string
+	}{
+		{"none outside the EEA", "AWS,Hosting,Virginia,US,Infrastructure,None required (EEA)\n",
+			`x.csv: x!F2: "none" is only for a country in the EEA or with an EU adequacy decision, and the United States (US) is neither; use "scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`},
+		{"dpf outside the US", "AWS,Hosting,Dublin,IE,Infrastructure,EU-US Data Privacy Framework\n",
+			`x.csv: x!F2: "dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in Ireland (IE)`},
+		{"bidi override", "AWS\u202Egpj.exe,Hosting,Dublin,IE,Infrastructure,\n",
+			`x.csv: x!A2: name contains an invisible bidirectional text control (U+202E) at position 4`},
+		{"private use", "AWS,Host\uE000ing,Dublin,IE,Infrastructure,\n",
+			`x.csv: x!B2: purpose contains a private-use character (U+E000) at position 5`},
+		{"too long", "AWS," + strings.Repeat("p", 501) + ",Dublin,IE,Infrastructure,\n",
+			`x.csv: x!B2: purpose is 501 characters long; at most 500 are allowed`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			list, err := Import([]byte(header+tc.row), "x.csv")
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("Import = %v, %v\nwant error %s", list, err, tc.want)
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("err is not ErrInvalid")
+			}
+		})
+	}
+}
+
+// TestReaderUsesItsValidator checks that a Reader refuses, on import and on
+// load, the characters its Validator's fonts cannot print (emoji, CJK), as
+// render does, while the default rules accept them.
+func TestReaderUsesItsValidator(t *testing.T) {
+	latin := func(r rune) bool { return r < 0x2000 }
+	rd := NewReader(deal.NewValidator(deal.Options{Printable: latin}))
+	csv := []byte("Name,Purpose,Location,Country,Category\n" +
+		"AWS,Hosting,Dublin,IE,Infrastructure\n" +
+		"\u6570\u636e\u516c\u53f8,Storage \U0001F600,Dublin,IE,Service\n")
+	if _, err := Import(csv, "x.csv"); err != nil {
+		t.Fatalf("default rules: %v", err)
+	}
+	_, err := rd.Import(csv, "x.csv")
+	want := "x.csv: 2 problems:\n" +
+		"  x!A3: name: character \"\u6570\" (U+6570) cannot be printed in the PDF fonts\n" +
+		"  x!B3: purpose: character \"\U0001F600\" (U+1F600) cannot be printed in the PDF fonts"
+	if err == nil || err.Error() != want {
+		t.Errorf("Reader.Import err =\n%v\nwant\n%s", err, want)
+	}
+	y := []byte("list:\n  - {name: AWS, purpose: \"Storage \U0001F600\", location: Dublin, country: IE, category: service, transfer_mechanism: none}\n")
+	if _, err := rd.Load(y, "list.yaml"); err == nil || !strings.Contains(err.Error(), "list[0].purpose: character") {
+		t.Errorf("Reader.Load err = %v; want the purpose's unprintable character", err)
+	}
+}
+
+// TestImportedListLoads checks that what import writes, diff and notice
+// read back: the list file of an import passes Load.
+func TestImportedListLoads(t *testing.T) {
+	csv := "Vendor;Function;Country;Safeguard\nAWS;Hosting;USA;SCCs\nBunny;CDN;Slovenia;\n"
+	list, err := Import([]byte(csv), "x.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := Marshal(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(y, "list.yaml")
+	if err != nil {
+		t.Fatalf("Load(Marshal(Import)) = %v", err)
+	}
+	if diff := cmp.Diff(list, back, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("list changed on the way (-import +load):\n%s", diff)
 	}
 }

@@ -59,7 +59,16 @@ func Marshal(list []deal.Subprocessor) ([]byte, error) {
 // entries of a list or deal file are checked by the rules of a deal's list
 // (deal.Validator.ValidateList) and a *deal.ValidationError names each bad
 // field; Import checks the cells of a spreadsheet.
+//
+// Load checks by the rules of deal.NewValidator(deal.Options{}); a Reader
+// checks by the rules of the Validator it is given.
 func Load(data []byte, name string) ([]deal.Subprocessor, error) {
+	return NewReader(nil).Load(data, name)
+}
+
+// Load reads the sub-processor list held by data like the package's Load,
+// checking it by the Reader's list rules.
+func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	if len(data) > MaxFileSize {
 		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
@@ -70,7 +79,7 @@ func Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	)
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx", ".csv":
-		return Import(data, name)
+		return rd.Import(data, name)
 	case ".yaml", ".yml":
 		list, prefix, err = loadYAML(data, name)
 	case ".json":
@@ -83,7 +92,7 @@ func Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	}
 	// The entries obey the rules of a deal's list: a list that could not
 	// stand in a DPA cannot stand in a diff or a notice either.
-	if err := deal.NewValidator(deal.Options{}).ValidateList(list, filepath.Base(name), prefix); err != nil {
+	if err := rd.validator.ValidateList(list, filepath.Base(name), prefix); err != nil {
 		return nil, err
 	}
 	return list, nil
@@ -92,6 +101,12 @@ func Load(data []byte, name string) ([]deal.Subprocessor, error) {
 // LoadFile reads the file at path, refusing one over MaxFileSize before
 // reading it, and loads its list like Load.
 func LoadFile(path string) ([]deal.Subprocessor, error) {
+	return NewReader(nil).LoadFile(path)
+}
+
+// LoadFile reads the file at path like the package's LoadFile, checking its
+// list by the Reader's list rules.
+func (rd *Reader) LoadFile(path string) ([]deal.Subprocessor, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load sub-processor list: %w", err)
@@ -104,7 +119,7 @@ func LoadFile(path string) ([]deal.Subprocessor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sub-processor list: %w", err)
 	}
-	return Load(data, path)
+	return rd.Load(data, path)
 }
 
 // dealFile picks subprocessors out of a deal or profile, letting the other

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dpakit/dpakit/assemble/deal"
 )
 
 var small = [...]string{
@@ -158,19 +160,13 @@ func Modules(ms []int) (string, error) {
 	return Join(names), nil
 }
 
-// Mechanism spells out a transfer mechanism code of the sub-processor list.
+// Mechanism spells out a transfer mechanism code of the sub-processor list
+// with the label of the deal's vocabulary (deal.TransferMechanisms).
 func Mechanism(code string) (string, error) {
-	switch code {
-	case "none":
-		return "None required (EEA or adequate country)", nil
-	case "adequacy":
-		return "Adequacy decision", nil
-	case "scc":
-		return "Standard Contractual Clauses", nil
-	case "dpf":
-		return "EU-US Data Privacy Framework", nil
+	if l, ok := deal.Label(deal.TransferMechanisms(), code); ok {
+		return l, nil
 	}
-	return "", fmt.Errorf("mechanism: unknown transfer mechanism %q (want none, adequacy, scc, dpf)", code)
+	return "", fmt.Errorf("mechanism: unknown transfer mechanism %q (want %s)", code, JoinOr(deal.Codes(deal.TransferMechanisms())))
 }
 
 // Letter returns the n-th (1-based) upper-case letter label: 1 is "A", 27 is "AA".

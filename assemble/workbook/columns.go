@@ -51,7 +51,7 @@ var columns = []column{
 	{"Purpose", "Why the vendor uses it: the processing it performs for the services.", textCell, 20, 34,
 		func(s deal.Subprocessor) string { return s.Purpose }},
 	{"Category", "Infrastructure: hosts or stores the service data. Service: provides a specific feature or function.", textCell, 14, 14,
-		func(s deal.Subprocessor) string { return CategoryLabel(s.Category) }},
+		func(s deal.Subprocessor) string { return deal.CategoryLabel(s.Category) }},
 	{"Location", "Where the data is processed, for example the hosting region.", textCell, 12, 22,
 		func(s deal.Subprocessor) string { return s.Location }},
 	{"Country", "The country where the data is processed.", textCell, 12, 16,
@@ -60,8 +60,8 @@ var columns = []column{
 		func(s deal.Subprocessor) string { return s.Country }},
 	{"Data categories", "The categories of personal data the sub-processor processes, separated by semicolons.", textCell, 20, 34,
 		func(s deal.Subprocessor) string { return strings.Join(s.Data, DataSeparator) }},
-	{"Transfer mechanism", "The safeguard for the transfer of personal data: " + JoinOr(Labels(TransferMechanisms())) + ".", textCell, 16, 18,
-		func(s deal.Subprocessor) string { return TransferLabel(s.TransferMechanism) }},
+	{"Transfer mechanism", "The safeguard for the transfer of personal data: " + joinOr(deal.Labels(deal.TransferMechanisms())) + ".", textCell, 16, 18,
+		func(s deal.Subprocessor) string { return deal.TransferLabel(s.TransferMechanism) }},
 	{"Website", "The sub-processor's website.", linkCell, 12, 40,
 		func(s deal.Subprocessor) string { return s.Website }},
 	{"Date added", "The date the sub-processor was added to the list (YYYY-MM-DD).", dateCell, 12, 12,
@@ -72,55 +72,8 @@ var columns = []column{
 		func(s deal.Subprocessor) string { return s.Contact }},
 }
 
-// Choice pairs a code of the deal file with its label in the workbook.
-type Choice struct{ Code, Label string }
-
-// Categories returns the sub-processor categories in drop-list order.
-func Categories() []Choice {
-	return []Choice{
-		{"infrastructure", "Infrastructure"},
-		{"service", "Service"},
-	}
-}
-
-// TransferMechanisms returns the transfer mechanisms in drop-list order.
-func TransferMechanisms() []Choice {
-	return []Choice{
-		{"none", "None required (EEA)"},
-		{"adequacy", "Adequacy decision"},
-		{"scc", "Standard Contractual Clauses"},
-		{"dpf", "EU-US Data Privacy Framework"},
-	}
-}
-
-// CategoryLabel spells out a category code ("infrastructure" gives
-// "Infrastructure"); an unknown code is returned as it is.
-func CategoryLabel(code string) string { return label(Categories(), code) }
-
-// TransferLabel spells out a transfer mechanism code ("scc" gives "Standard
-// Contractual Clauses"); an unknown code is returned as it is.
-func TransferLabel(code string) string { return label(TransferMechanisms(), code) }
-
-// Labels returns the labels of choices, in order.
-func Labels(choices []Choice) []string {
-	out := make([]string, len(choices))
-	for i, c := range choices {
-		out[i] = c.Label
-	}
-	return out
-}
-
-func label(choices []Choice, code string) string {
-	for _, c := range choices {
-		if c.Code == code {
-			return c.Label
-		}
-	}
-	return code
-}
-
-// JoinOr joins items as "a, b, c or d".
-func JoinOr(items []string) string {
+// joinOr joins items as "a, b, c or d".
+func joinOr(items []string) string {
 	if len(items) < 2 {
 		return strings.Join(items, "")
 	}

@@ -359,11 +359,11 @@ func writeList(f *excelize.File, s styles, in Input) error {
 		if c.header != "Category" && c.header != "Transfer mechanism" {
 			continue
 		}
-		items := Labels(Categories())
+		items := deal.Labels(deal.Categories())
 		if c.header == "Transfer mechanism" {
-			items = Labels(TransferMechanisms())
+			items = deal.Labels(deal.TransferMechanisms())
 		}
-		prompt := "Choose " + JoinOr(items) + "."
+		prompt := "Choose " + joinOr(items) + "."
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, last))
@@ -546,9 +546,9 @@ func countLine(list []deal.Subprocessor) string {
 	var infra, service int
 	for _, s := range list {
 		switch s.Category {
-		case "infrastructure":
+		case deal.CategoryInfrastructure:
 			infra++
-		case "service":
+		case deal.CategoryService:
 			service++
 		}
 	}

@@ -155,7 +155,7 @@ func TestExportStructure(t *testing.T) {
 	wantFirst := []string{"Amazon, Inc.", "Infrastructure service provider", "Provide the infrastructure on which the platform runs.",
 		"Infrastructure", "EU (Ireland) eu-west-1", "Ireland", "IE",
 		"First Name; Last Name; Email; Employee ID; UPN; Language; Groups; Functional Areas; Hierarchical Levels; Phone; Profile Photo; Status; Role",
-		"None required (EEA)", "https://aws.amazon.com", "2019-05-01"}
+		"None required (EEA or adequate country)", "https://aws.amazon.com", "2019-05-01"}
 	if diff := cmp.Diff(wantFirst, rows[1]); diff != "" {
 		t.Errorf("row 2 (-want +got):\n%s", diff)
 	}
@@ -213,7 +213,7 @@ func TestExportStructure(t *testing.T) {
 	}
 	want := map[string]string{
 		"D2:D14": `list "Infrastructure,Service"`,
-		"I2:I14": `list "None required (EEA),Adequacy decision,Standard Contractual Clauses,EU-US Data Privacy Framework"`,
+		"I2:I14": `list "None required (EEA or adequate country),Adequacy decision,Standard Contractual Clauses,EU-US Data Privacy Framework"`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("data validations (-want +got):\n%s", diff)

@@ -44,6 +44,9 @@ type app struct {
 	// validator checks deals; a character the PDF fonts cannot print is a
 	// problem in every format, so a deal valid for HTML is valid for PDF.
 	validator *deal.Validator
+	// lists reads sub-processor lists by the validator's list rules, so
+	// that import, diff, notice and render accept the same lists.
+	lists *sublist.Reader
 }
 
 // exitError carries the exit code an error maps to.
@@ -80,8 +83,8 @@ func usagef(format string, args ...any) error {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr,
-		validator: deal.NewValidator(deal.Options{Printable: pdf.Covers})}
+	v := deal.NewValidator(deal.Options{Printable: pdf.Covers})
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: sublist.NewReader(v)}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)

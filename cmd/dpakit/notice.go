@@ -68,11 +68,11 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err != nil {
 				return classify(err)
 			}
-			old, err := sublist.LoadFile(oldPath)
+			old, err := a.lists.LoadFile(oldPath)
 			if err != nil {
 				return classify(err)
 			}
-			cur, err := sublist.LoadFile(newPath)
+			cur, err := a.lists.LoadFile(newPath)
 			if err != nil {
 				return classify(err)
 			}

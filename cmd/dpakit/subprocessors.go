@@ -116,7 +116,7 @@ subprocessors.list accept.`,
 			if err != nil {
 				return err
 			}
-			list, err := sublist.Import(data, args[0])
+			list, err := a.lists.Import(data, args[0])
 			if err != nil {
 				return classify(err)
 			}
@@ -167,11 +167,11 @@ subprocessors.list), a list file written by import, or an xlsx/csv workbook.`,
   dpakit subprocessors diff list-2026-11.xlsx list-2026-12.xlsx --json`,
 		Args: exactArgs(2, "OLD and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			old, err := sublist.LoadFile(args[0])
+			old, err := a.lists.LoadFile(args[0])
 			if err != nil {
 				return classify(err)
 			}
-			cur, err := sublist.LoadFile(args[1])
+			cur, err := a.lists.LoadFile(args[1])
 			if err != nil {
 				return classify(err)
 			}

@@ -170,3 +170,44 @@ func TestNoticeErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefusesWhatDiffRefuses is the regression test for import
+// accepting a row the deal rules reject (country US with "None required
+// (EEA)"), and characters that render, diff and notice reject (a bidi
+// override, a private-use character, an emoji, CJK the PDF fonts lack):
+// import, diff and notice check one set of list rules.
+func TestImportRefusesWhatDiffRefuses(t *testing.T) {
+	const header = "Name,Purpose,Location,Country,Category,Transfer mechanism\n"
+	for _, tc := range []struct{ name, row, want string }{
+		{"none in the US", "AWS,Hosting,Virginia,US,Infrastructure,None required (EEA)\n",
+			`list!F2: "none" is only for a country in the EEA or with an EU adequacy decision`},
+		{"bidi override", "AWS\u202Egpj.exe,Hosting,Dublin,IE,Infrastructure,\n",
+			`list!A2: name contains an invisible bidirectional text control (U+202E)`},
+		{"private use", "AWS,Host\uE000ing,Dublin,IE,Infrastructure,\n",
+			`list!B2: purpose contains a private-use character (U+E000)`},
+		{"emoji", "AWS,Hosting \U0001F600,Dublin,IE,Infrastructure,\n",
+			`list!B2: purpose: character "` + "\U0001F600" + `" (U+1F600) cannot be printed in the PDF fonts`},
+		{"CJK", "\u6570\u636e,Hosting,Dublin,IE,Infrastructure,\n",
+			`list!A2: name: character "` + "\u6570" + `" (U+6570) cannot be printed in the PDF fonts`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			csv := filepath.Join(dir, "list.csv")
+			if err := os.WriteFile(csv, []byte(header+tc.row), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "list.yaml")
+			code, _, errs := dpakit(t, "", "subprocessors", "import", csv, "-o", out)
+			if code != 2 || !strings.Contains(errs, tc.want) {
+				t.Errorf("import: exit %d, stderr %q; want exit 2 and %q", code, errs, tc.want)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("import wrote %s despite the error", out)
+			}
+			// diff reads the sheet by the same rules.
+			if code, _, _ := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, csv); code != 2 {
+				t.Errorf("diff of the sheet: exit %d, want 2", code)
+			}
+		})
+	}
+}
