@@ -84,7 +84,7 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err := w.Write(&buf, doc); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			if err := a.emit(cmd.Context(), out, buf.Bytes(), o.format == "pdf", inputs...); err != nil {
+			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), inputs...); err != nil {
 				return classify(err)
 			}
 			if out != "" && out != "-" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/docx"
 	"github.com/dpakit/dpakit/assemble/htmldoc"
 	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/spf13/cobra"
@@ -24,7 +25,11 @@ type renderOptions struct {
 	esign  string
 }
 
-var formats = []string{"pdf", "html", "md"}
+var formats = []string{"pdf", "docx", "html", "md"}
+
+// binaryFormat reports whether a format's bytes are not text, so that they
+// are not written to a terminal unless asked for.
+func binaryFormat(format string) bool { return format == "pdf" || format == "docx" }
 
 // writerFor returns the writer of a format.
 func (a *app) writerFor(o renderOptions) (docWriter, error) {
@@ -35,6 +40,12 @@ func (a *app) writerFor(o renderOptions) (docWriter, error) {
 		return mddoc.New(), nil
 	case "pdf":
 		return a.pdfWriter(o)
+	case "docx":
+		w, err := docx.New(docx.Options{Paper: o.paper})
+		if err != nil {
+			return nil, usagef("%v", err)
+		}
+		return w, nil
 	}
 	return nil, usagef("unknown format %q (want %s)", o.format, strings.Join(formats, ", "))
 }
@@ -49,10 +60,11 @@ func (a *app) renderCmd() *cobra.Command {
 		Short: "Assemble a DPA or one of its annexes from a deal file",
 		Long: `Render assembles one document for the deal in DEAL (YAML or JSON; "-" reads
 standard input), laid over the vendor profile given with --profile, and
-writes it as PDF (the default), HTML or Markdown to -o FILE or to standard
+writes it as PDF (the default), Word (docx, to negotiate), HTML or Markdown to -o FILE or to standard
 output. The file is written only when the whole document rendered.`,
 		Example: `  dpakit render fixtures/deals/example.yaml -o dpa.pdf
   dpakit render deal.yaml --profile vendor.yaml --doc annex-ii --format html -o annex-ii.html
+  dpakit render deal.yaml --profile vendor.yaml --format docx -o dpa.docx
   dpakit render deal.yaml --profile vendor.yaml --paper letter --esign-anchors docusign -o dpa.pdf`,
 		Args: exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -79,7 +91,7 @@ output. The file is written only when the whole document rendered.`,
 			if err := w.Write(&buf, document); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			return classify(a.emit(cmd.Context(), out, buf.Bytes(), o.format == "pdf", args[0], profile))
+			return classify(a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), args[0], profile))
 		},
 	}
 	f := cmd.Flags()
@@ -87,7 +99,7 @@ output. The file is written only when the whole document rendered.`,
 	f.StringVar(&doc, "doc", "dpa", "the document to render: dpa, annex-i, annex-ii or annex-iii")
 	f.StringVar(&o.format, "format", "pdf", "output format: "+strings.Join(formats, ", "))
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
-	f.StringVar(&o.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	f.StringVar(&o.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
 	return cmd
 }

@@ -1,0 +1,156 @@
+package docx
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/pdf"
+)
+
+// tool returns the path of an external program the test needs, skipping
+// the test when it is absent, unless DPAKIT_REQUIRE_TOOLS is set (as in CI).
+func tool(t *testing.T, names ...string) string {
+	t.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+		t.Fatalf("%s not found (DPAKIT_REQUIRE_TOOLS is set; apt-get install libreoffice-writer-nogui poppler-utils)", names[0])
+	}
+	t.Skipf("%s not found; apt-get install libreoffice-writer-nogui poppler-utils to run this test", names[0])
+	return ""
+}
+
+// pdfText returns the text pdftotext extracts in layout mode (a hanging
+// number stays on its paragraph's first line), white space folded and
+// typographic ligatures undone.
+func pdfText(t *testing.T, pdftotext, file string) string {
+	t.Helper()
+	out, err := exec.Command(pdftotext, "-layout", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", file, err)
+	}
+	s := strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl").Replace(string(out))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// numbered returns, in order, what a reader sees of each numbered heading
+// and paragraph: "12. International Transfers", "A. List of Parties",
+// "8.2 The notice", "(a) the nature".
+func numbered(d *document.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *document.Heading:
+			switch {
+			case b.Number != "" && b.Level == 2:
+				out = append(out, b.Number+". "+b.Text)
+			case b.Number != "":
+				out = append(out, b.Number+" "+b.Text)
+			default:
+				out = append(out, b.Text)
+			}
+		case *document.Paragraph:
+			if b.Marker == "" || b.Marker == "•" || b.Marker == "–" {
+				continue
+			}
+			words := strings.Fields(document.PlainText(b.Runs))
+			out = append(out, b.Marker+" "+strings.Join(words[:min(2, len(words))], " "))
+		}
+	}
+	return out
+}
+
+// inOrder reports the first of want not found in text after its
+// predecessor, or "".
+func inOrder(text string, want []string) string {
+	at := 0
+	for _, w := range want {
+		w = strings.Join(strings.Fields(w), " ")
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			return w
+		}
+		at += i + len(w)
+	}
+	return ""
+}
+
+// TestLibreOffice opens DOCX files the way a user does, in a word
+// processor: LibreOffice converts them to PDF, and the text of that PDF must
+// hold every heading and every clause and item number of the PDF writer's
+// output, in the same order. The numbers there come from Word numbering
+// (TestFixturePackages proves document.xml holds none as text), so this
+// proves LibreOffice computes the same numbers dpakit does.
+func TestLibreOffice(t *testing.T) {
+	soffice := tool(t, "soffice", "libreoffice")
+	pdftotext := tool(t, "pdftotext")
+	docs := fixtureDocs(t)
+	pick := []string{"example/dpa", "seed-001/dpa", "seed-004/dpa", "example/annex-i", "seed-004/annex-iii"}
+	dir := t.TempDir()
+	dw, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw, err := pdf.New(pdf.Options{ToolVersion: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, k := range pick {
+		d := docs[k]
+		if d == nil {
+			t.Fatalf("fixture %s missing", k)
+		}
+		base := filepath.Join(dir, strings.ReplaceAll(k, "/", "-"))
+		if err := os.WriteFile(base+".docx", write(t, dw, d), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var ref bytes.Buffer
+		if err := pw.Write(&ref, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(base+".ref.pdf", ref.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, base+".docx")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// A private profile: a user's running LibreOffice or a parallel test
+	// run must not share (and lock) ours.
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "out")}, files...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, k := range pick {
+		t.Run(k, func(t *testing.T) {
+			name := strings.ReplaceAll(k, "/", "-")
+			got := filepath.Join(dir, "out", name+".pdf")
+			if _, err := os.Stat(got); err != nil {
+				t.Fatalf("LibreOffice did not convert %s.docx: %v", name, err)
+			}
+			want := numbered(docs[k])
+			if len(want) == 0 {
+				t.Fatalf("only %d numbered blocks in %s", len(want), k)
+			}
+			if miss := inOrder(pdfText(t, pdftotext, filepath.Join(dir, name+".ref.pdf")), want); miss != "" {
+				t.Fatalf("the PDF writer's output lacks %q (the expectation is wrong)", miss)
+			}
+			if miss := inOrder(pdfText(t, pdftotext, got), want); miss != "" {
+				t.Errorf("the DOCX, as LibreOffice prints it, lacks %q (or has it out of order)", miss)
+			}
+		})
+	}
+}
