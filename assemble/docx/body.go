@@ -18,7 +18,7 @@ const (
 type body struct {
 	b         *bytes.Buffer
 	num       numberer // from newNumberer
-	textWidth int // twips between the margins
+	textWidth int      // twips between the margins
 
 	bookmarks map[string]string // heading ID → bookmark name
 	nextMark  int               // the next w:bookmarkStart w:id

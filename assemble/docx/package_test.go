@@ -107,12 +107,12 @@ func open(t testing.TB, data []byte) *pkg {
 // The parts Word needs for a document with the features dpakit writes,
 // with their content types (ECMA-376 Part 1, 11.3 and 15.2).
 var requiredParts = map[string]string{
-	"/word/document.xml":  "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-	"/word/styles.xml":    "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
-	"/word/numbering.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
-	"/word/settings.xml":  "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
-	"/docProps/core.xml":  "application/vnd.openxmlformats-package.core-properties+xml",
-	"/docProps/app.xml":   "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+	"/word/document.xml":   "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+	"/word/styles.xml":     "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+	"/word/numbering.xml":  "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+	"/word/settings.xml":   "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+	"/docProps/core.xml":   "application/vnd.openxmlformats-package.core-properties+xml",
+	"/docProps/app.xml":    "application/vnd.openxmlformats-officedocument.extended-properties+xml",
 	"/docProps/custom.xml": "application/vnd.openxmlformats-officedocument.custom-properties+xml",
 }
 

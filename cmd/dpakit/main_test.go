@@ -88,7 +88,7 @@ func TestExitCodes(t *testing.T) {
 		{"valid", []string{"validate", exampleDealPath}, 0, "valid"},
 		{"invalid deal", []string{"validate", invalid}, 2, `scc.governing_law: "US" is not an EU Member State`},
 		{"missing file", []string{"validate", filepath.Join(dir, "nope.yaml")}, 2, "no such file"},
-		{"unknown format", []string{"render", exampleDealPath, "--format", "docx"}, 2, `unknown format "docx" (want pdf, html, md)`},
+		{"unknown format", []string{"render", exampleDealPath, "--format", "rtf"}, 2, `unknown format "rtf" (want pdf, docx, html, md)`},
 		{"unknown doc", []string{"render", exampleDealPath, "--doc", "annex-v", "--format", "md"}, 2, `unknown document "annex-v"`},
 		{"no args", []string{"render"}, 2, "takes DEAL"},
 		{"unknown flag", []string{"render", exampleDealPath, "--bogus"}, 2, "unknown flag"},
