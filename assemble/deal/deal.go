@@ -25,6 +25,7 @@ type Deal struct {
 	Processing    Processing    `yaml:"processing" json:"processing"`
 	Security      Security      `yaml:"security" json:"security"`
 	Audit         Audit         `yaml:"audit" json:"audit"`
+	Deletion      Deletion      `yaml:"deletion,omitempty" json:"deletion,omitzero"`
 }
 
 // Role is the customer's role under the GDPR.
@@ -52,6 +53,12 @@ type Customer struct {
 	Activities string `yaml:"activities,omitempty" json:"activities,omitempty" validate:"omitempty,max=500,line"`
 	// RegistrationNumber is the company registration number (UK Addendum Table 1).
 	RegistrationNumber string `yaml:"registration_number,omitempty" json:"registration_number,omitempty" validate:"omitempty,max=64,line"`
+	// Controller describes the controller or controllers on whose behalf a
+	// processor customer acts (the DPA's defined term "Controller"), such
+	// as "the employers that use Customer's payroll service". Only for a
+	// customer that acts as processor; when empty, the DPA defines the
+	// Controller generically.
+	Controller string `yaml:"controller,omitempty" json:"controller,omitempty" validate:"omitempty,max=500,line"`
 }
 
 // Provider is the vendor: the processor, and the data importer under the SCCs.
@@ -102,6 +109,11 @@ type SCC struct {
 	SubprocessorOption     SubprocessorOption `yaml:"subprocessor_option" json:"subprocessor_option" validate:"omitempty,oneof=specific general"`
 	SubprocessorNoticeDays int                `yaml:"subprocessor_notice_days" json:"subprocessor_notice_days" validate:"min=0,max=365"`
 	RedressBody            bool               `yaml:"redress_body" json:"redress_body"`
+	// RedressBodyName and RedressBodyAddress name the independent dispute
+	// resolution body of Clause 11(a); without them the DPA says how
+	// Provider designates it.
+	RedressBodyName    string `yaml:"redress_body_name,omitempty" json:"redress_body_name,omitempty" validate:"omitempty,max=200,line"`
+	RedressBodyAddress string `yaml:"redress_body_address,omitempty" json:"redress_body_address,omitempty" validate:"omitempty,max=300,line"`
 	GoverningLaw           string             `yaml:"governing_law" json:"governing_law" validate:"required,country"`
 	GoverningLawOption     int                `yaml:"governing_law_option" json:"governing_law_option" validate:"oneof=1 2"`
 	Forum                  string             `yaml:"forum" json:"forum" validate:"required,country"`
@@ -160,6 +172,13 @@ type Subprocessor struct {
 	Website           string   `yaml:"website,omitempty" json:"website,omitempty" validate:"omitempty,max=500,http_url"`
 	Address           string   `yaml:"address,omitempty" json:"address,omitempty" validate:"omitempty,max=300,line"`
 	Contact           string   `yaml:"contact,omitempty" json:"contact,omitempty" validate:"omitempty,max=200,line"`
+	// ContactTitle is the contact person's position (Annex III under
+	// Clause 9 Option 1).
+	ContactTitle string `yaml:"contact_title,omitempty" json:"contact_title,omitempty" validate:"omitempty,max=200,line"`
+	// Responsibilities delimits what this sub-processor is responsible for
+	// where several take part in the processing (Annex III under Clause 9
+	// Option 1).
+	Responsibilities string `yaml:"responsibilities,omitempty" json:"responsibilities,omitempty" validate:"omitempty,max=500,line"`
 	// Added is the date the sub-processor was added to the list.
 	Added Date `yaml:"added,omitempty" json:"added,omitzero"`
 }
@@ -172,6 +191,11 @@ type Processing struct {
 	// SpecialSafeguards are the restrictions or safeguards applied to special
 	// categories of data; required when there are any.
 	SpecialSafeguards string   `yaml:"special_safeguards,omitempty" json:"special_safeguards,omitempty" validate:"omitempty,max=1000,line"`
+	// SpecialUndertaking is Customer's undertaking when there are no
+	// special categories: "intentional" (the default: Customer shall not
+	// intentionally provide them) or "absolute" (Customer shall not provide
+	// them).
+	SpecialUndertaking string `yaml:"special_undertaking,omitempty" json:"special_undertaking,omitempty" validate:"omitempty,oneof=intentional absolute"`
 	Frequency         string   `yaml:"frequency" json:"frequency" validate:"required,oneof=continuous one-off"`
 	Nature            string   `yaml:"nature" json:"nature" validate:"required,max=1000,line"`
 	Purposes          []string `yaml:"purposes" json:"purposes" validate:"required,min=1,max=50,dive,required,max=300,line"`
@@ -196,4 +220,14 @@ type Measure struct {
 type Audit struct {
 	FrequencyMonths int `yaml:"frequency_months" json:"frequency_months" validate:"min=1,max=60"`
 	NoticeDays      int `yaml:"notice_days" json:"notice_days" validate:"min=1,max=180"`
+}
+
+// Deletion holds the deadlines for deleting Customer Personal Data after
+// the end of the services (GDPR Art. 28(3)(g); SCC Clause 8.5).
+type Deletion struct {
+	// Days is how many days after Customer's choice (or after the period
+	// for making it ends) Provider completes the deletion.
+	Days int `yaml:"days,omitempty" json:"days,omitempty" validate:"min=0,max=365"`
+	// BackupDays bounds how long copies in backups may remain after that.
+	BackupDays int `yaml:"backup_days,omitempty" json:"backup_days,omitempty" validate:"min=0,max=400"`
 }

@@ -25,6 +25,8 @@ import (
 //   - security.measures: "all", when neither "all" nor any id is given
 //   - reference: DPA-YYYYMMDD-CUSTOMER (see DefaultReference)
 //   - audit.frequency_months: 12; audit.notice_days: 30
+//   - deletion.days: 30; deletion.backup_days: 90
+//   - processing.special_undertaking: "intentional"
 func Defaults(d *Deal) {
 	if d.Language == "" {
 		d.Language = "en"
@@ -63,6 +65,15 @@ func Defaults(d *Deal) {
 	}
 	if d.Audit.NoticeDays == 0 {
 		d.Audit.NoticeDays = 30
+	}
+	if d.Deletion.Days == 0 {
+		d.Deletion.Days = 30
+	}
+	if d.Deletion.BackupDays == 0 {
+		d.Deletion.BackupDays = 90
+	}
+	if d.Processing.SpecialUndertaking == "" {
+		d.Processing.SpecialUndertaking = "intentional"
 	}
 }
 

@@ -36,6 +36,9 @@ func CrossRules() []CrossRule {
 		{RuleNoticeDays, "a sub-processor notice period with module 2 or 3", checkNoticeDays},
 		{RuleObjectionWindow, "an objection window no longer than the notice period", checkObjectionWindow},
 		{RuleAnnexIII, "Clause 9 Option 1 needs a sub-processor list (Annex III)", checkAnnexIII},
+		{RuleAnnexIIIDetails, "Clause 9 Option 1: each sub-processor's address, contact person, position and responsibilities (Annex III)", checkAnnexIIIDetails},
+		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
+		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
 		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13)", checkSupervisoryAuthority},
 		{RuleUKEndingParty, "the UK Addendum's ending party (Table 4) when it is enabled", checkUKEndingParty},
 		{RuleSpecialSafeguards, "safeguards for special categories of data", checkSpecialSafeguards},
@@ -123,10 +126,16 @@ func checkNoticeDays(d *Deal, report reportFunc) {
 	}
 }
 
-// checkObjectionWindow: the objection window closes before a new
-// sub-processor may start.
+// checkObjectionWindow: the objection window (under Option 1, the period to
+// decide on authorisation) closes before a new sub-processor may start.
 func checkObjectionWindow(d *Deal, report reportFunc) {
-	if n, o := d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays; n >= 1 && o > n {
+	n, o := d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays
+	if n >= 1 && o > n && d.SCC.SubprocessorOption == SpecificAuthorisation && hasClause9(d.SCC) {
+		report(o, "subprocessors.objection_days",
+			"%d days to give or refuse authorisation is longer than the %d days in advance in which the provider must ask for it (scc.subprocessor_notice_days); the decision would fall due after the proposed sub-processor was to start", o, n)
+		return
+	}
+	if n >= 1 && o > n {
 		report(o, "subprocessors.objection_days",
 			"%d days is longer than the %d-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes", o, n)
 	}
@@ -213,4 +222,54 @@ func modulesPhrase(mods []int) string {
 		return "module " + s[0] + " is"
 	}
 	return "modules " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1] + " are"
+}
+
+// checkAnnexIIIDetails: under Clause 9 Option 1 the SCC Annex III lists,
+// for each sub-processor, its address, a contact person's name, position
+// and contact details, and a description of the processing with a clear
+// delimitation of responsibilities.
+func checkAnnexIIIDetails(d *Deal, report reportFunc) {
+	if d.SCC.SubprocessorOption != SpecificAuthorisation || !hasClause9(d.SCC) {
+		return
+	}
+	for i, s := range d.Subprocessors.List {
+		for _, f := range []struct{ key, value, what string }{
+			{"address", s.Address, "its address"},
+			{"contact", s.Contact, "a contact person's name and contact details"},
+			{"contact_title", s.ContactTitle, "the contact person's position"},
+			{"responsibilities", s.Responsibilities, "the delimitation of its responsibilities"},
+		} {
+			if strings.TrimSpace(f.value) == "" {
+				report("", fmt.Sprintf("subprocessors.list[%d].%s", i, f.key),
+					`is required when scc.subprocessor_option is "specific": Annex III under Clause 9(a) Option 1 gives, for each sub-processor, %s`, f.what)
+			}
+		}
+	}
+}
+
+// checkController: only a customer that acts as processor has a controller
+// to describe.
+func checkController(d *Deal, report reportFunc) {
+	if d.Customer.Controller != "" && d.Customer.Role == Controller && !d.SCC.HasModule(3) {
+		report(d.Customer.Controller, "customer.controller",
+			"must be empty: it describes the controller on whose behalf a processor customer acts, and this customer is a controller (customer.role) without module 3")
+	}
+}
+
+// checkRedressBody: the Clause 11(a) body is named only when the option
+// applies, and then with its address.
+func checkRedressBody(d *Deal, report reportFunc) {
+	scc := d.SCC
+	switch {
+	case !scc.RedressBody && (scc.RedressBodyName != "" || scc.RedressBodyAddress != ""):
+		path := "scc.redress_body_name"
+		if scc.RedressBodyName == "" {
+			path = "scc.redress_body_address"
+		}
+		report("", path, "must be empty unless scc.redress_body is true (the optional provision of Clause 11(a))")
+	case scc.RedressBodyName != "" && scc.RedressBodyAddress == "":
+		report("", "scc.redress_body_address", "is required when scc.redress_body_name names the dispute resolution body: data subjects need to know where to complain")
+	case scc.RedressBodyName == "" && scc.RedressBodyAddress != "":
+		report("", "scc.redress_body_name", "is required when scc.redress_body_address is given")
+	}
 }

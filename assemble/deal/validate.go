@@ -86,7 +86,7 @@ func (v *Validator) Validate(d *Deal) error {
 				rules = append(rules, Problem{Path: path, Rule: fe.Tag(), Message: fe.Param()})
 				continue
 			}
-			fields = append(fields, Problem{Path: path, Rule: fe.Tag(), Message: fieldMessage(fe, path)})
+			fields = append(fields, Problem{Path: path, Rule: fe.Tag(), Message: optionMessage(d, path, fe.Tag(), fieldMessage(fe, path))})
 		}
 	case err != nil:
 		return fmt.Errorf("validate deal: %w", err)
@@ -127,7 +127,21 @@ const (
 	RuleMeasureID             = "measure_id"
 	RuleDuplicateMeasure      = "duplicate_measure"
 	RulePrintable             = "printable"
+	RuleAnnexIIIDetails       = "annex_iii_details"
+	RuleController            = "controller_needs_processor"
+	RuleRedressBody           = "redress_body_details"
 )
+
+// optionMessage returns msg, or the message that names a field by its
+// meaning under the deal's Clause 9 option: under Option 1 (specific
+// authorisation) subprocessors.objection_days is the period in which the
+// customer gives or refuses authorisation, not an objection window.
+func optionMessage(d *Deal, path, tag, msg string) string {
+	if path == "subprocessors.objection_days" && tag == "min" && d.SCC.SubprocessorOption == SpecificAuthorisation && hasClause9(d.SCC) {
+		return "is required: how many days the customer has to give or refuse its specific authorisation of a new sub-processor (Clause 9(a) Option 1)"
+	}
+	return msg
+}
 
 // crossRuleChecker returns the struct-level validation that runs rules in
 // order, each problem carrying its full message as the parameter.

@@ -155,6 +155,35 @@ func TestValidateRules(t *testing.T) {
 			d.SCC.SubprocessorOption = SpecificAuthorisation
 			d.Subprocessors.List = nil
 		}, p("subprocessors.list", RuleAnnexIII, `must list the sub-processors when scc.subprocessor_option is "specific": Clause 9(a) Option 1 authorises those listed in Annex III`)},
+		{"Option 1 objection field named by its meaning", func(d *Deal) {
+			d.SCC.SubprocessorOption = SpecificAuthorisation
+			d.Subprocessors.List = []Subprocessor{optionOneEntry()}
+			d.Subprocessors.ObjectionDays = 0
+		}, p("subprocessors.objection_days", "min", "is required: how many days the customer has to give or refuse its specific authorisation of a new sub-processor (Clause 9(a) Option 1)")},
+		{"Option 1 decision period longer than notice", func(d *Deal) {
+			d.SCC.SubprocessorOption = SpecificAuthorisation
+			d.Subprocessors.List = []Subprocessor{optionOneEntry()}
+			d.Subprocessors.ObjectionDays = 45
+		}, p("subprocessors.objection_days", RuleObjectionWindow, "45 days to give or refuse authorisation is longer than the 30 days in advance in which the provider must ask for it (scc.subprocessor_notice_days); the decision would fall due after the proposed sub-processor was to start")},
+		{"Option 1 Annex III details", func(d *Deal) {
+			d.SCC.SubprocessorOption = SpecificAuthorisation
+			d.Subprocessors.List = d.Subprocessors.List[:1]
+		}, []Problem{
+			{Path: "subprocessors.list[0].address", Rule: RuleAnnexIIIDetails, Message: `is required when scc.subprocessor_option is "specific": Annex III under Clause 9(a) Option 1 gives, for each sub-processor, its address`},
+			{Path: "subprocessors.list[0].contact", Rule: RuleAnnexIIIDetails, Message: `is required when scc.subprocessor_option is "specific": Annex III under Clause 9(a) Option 1 gives, for each sub-processor, a contact person's name and contact details`},
+			{Path: "subprocessors.list[0].contact_title", Rule: RuleAnnexIIIDetails, Message: `is required when scc.subprocessor_option is "specific": Annex III under Clause 9(a) Option 1 gives, for each sub-processor, the contact person's position`},
+			{Path: "subprocessors.list[0].responsibilities", Rule: RuleAnnexIIIDetails, Message: `is required when scc.subprocessor_option is "specific": Annex III under Clause 9(a) Option 1 gives, for each sub-processor, the delimitation of its responsibilities`},
+		}},
+		{"controller described for a controller customer", func(d *Deal) {
+			d.SCC.Modules = []int{2}
+			d.Customer.Controller = "Its clients"
+		}, p("customer.controller", RuleController, "must be empty: it describes the controller on whose behalf a processor customer acts, and this customer is a controller (customer.role) without module 3")},
+		{"redress body named without the option", func(d *Deal) {
+			d.SCC.RedressBodyName, d.SCC.RedressBodyAddress = "Board", "1 Main Street"
+		}, p("scc.redress_body_name", RuleRedressBody, "must be empty unless scc.redress_body is true (the optional provision of Clause 11(a))")},
+		{"redress body without its address", func(d *Deal) {
+			d.SCC.RedressBody, d.SCC.RedressBodyName = true, "Board"
+		}, p("scc.redress_body_address", RuleRedressBody, "is required when scc.redress_body_name names the dispute resolution body: data subjects need to know where to complain")},
 		{"authority for an exporter outside the EEA", func(d *Deal) {
 			d.Customer.Country = "US"
 			d.SCC.SupervisoryAuthority = ""
@@ -200,6 +229,14 @@ func TestValidateRules(t *testing.T) {
 		}, nil},
 		{"Option 2 with modules 2 and 3", func(d *Deal) { d.SCC.GoverningLawOption = 2 }, nil},
 		{"objection window equal to notice", func(d *Deal) { d.Subprocessors.ObjectionDays = 30 }, nil},
+		{"Option 1 with Annex III details", func(d *Deal) {
+			d.SCC.SubprocessorOption = SpecificAuthorisation
+			d.Subprocessors.List = []Subprocessor{optionOneEntry()}
+		}, nil},
+		{"controller described with module 3", func(d *Deal) { d.Customer.Controller = "Its clients" }, nil},
+		{"redress body named", func(d *Deal) {
+			d.SCC.RedressBody, d.SCC.RedressBodyName, d.SCC.RedressBodyAddress = true, "Board", "1 Main Street"
+		}, nil},
 		{"no transfer mechanism for Switzerland", func(d *Deal) {
 			d.Subprocessors.List[1].Country = "CH"
 			d.Subprocessors.List[1].TransferMechanism = "none"
@@ -373,5 +410,16 @@ func TestValidateList(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// optionOneEntry is a sub-processor with every detail Annex III needs under
+// Clause 9 Option 1.
+func optionOneEntry() Subprocessor {
+	return Subprocessor{
+		Name: "Hosting B.V.", Purpose: "Hosting", Location: "Amsterdam", Country: "NL",
+		Category: "infrastructure", TransferMechanism: "none",
+		Address: "Keizersgracht 1, Amsterdam", Contact: "Anna de Vries, privacy@hosting.example",
+		ContactTitle: "Data Protection Officer", Responsibilities: "Hosting only",
 	}
 }
