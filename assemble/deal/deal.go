@@ -112,12 +112,12 @@ type SCC struct {
 	// RedressBodyName and RedressBodyAddress name the independent dispute
 	// resolution body of Clause 11(a); without them the DPA says how
 	// Provider designates it.
-	RedressBodyName    string `yaml:"redress_body_name,omitempty" json:"redress_body_name,omitempty" validate:"omitempty,max=200,line"`
-	RedressBodyAddress string `yaml:"redress_body_address,omitempty" json:"redress_body_address,omitempty" validate:"omitempty,max=300,line"`
-	GoverningLaw           string             `yaml:"governing_law" json:"governing_law" validate:"required,country"`
-	GoverningLawOption     int                `yaml:"governing_law_option" json:"governing_law_option" validate:"oneof=1 2"`
-	Forum                  string             `yaml:"forum" json:"forum" validate:"required,country"`
-	SupervisoryAuthority   string             `yaml:"supervisory_authority" json:"supervisory_authority" validate:"omitempty,max=300,line"`
+	RedressBodyName      string `yaml:"redress_body_name,omitempty" json:"redress_body_name,omitempty" validate:"omitempty,max=200,line"`
+	RedressBodyAddress   string `yaml:"redress_body_address,omitempty" json:"redress_body_address,omitempty" validate:"omitempty,max=300,line"`
+	GoverningLaw         string `yaml:"governing_law" json:"governing_law" validate:"required,country"`
+	GoverningLawOption   int    `yaml:"governing_law_option" json:"governing_law_option" validate:"oneof=1 2"`
+	Forum                string `yaml:"forum" json:"forum" validate:"required,country"`
+	SupervisoryAuthority string `yaml:"supervisory_authority" json:"supervisory_authority" validate:"omitempty,max=300,line"`
 }
 
 // HasModule reports whether SCC module m is selected.
@@ -190,16 +190,16 @@ type Processing struct {
 	SpecialCategories []string `yaml:"special_categories" json:"special_categories" validate:"max=20,dive,required,max=300,line"`
 	// SpecialSafeguards are the restrictions or safeguards applied to special
 	// categories of data; required when there are any.
-	SpecialSafeguards string   `yaml:"special_safeguards,omitempty" json:"special_safeguards,omitempty" validate:"omitempty,max=1000,line"`
+	SpecialSafeguards string `yaml:"special_safeguards,omitempty" json:"special_safeguards,omitempty" validate:"omitempty,max=1000,line"`
 	// SpecialUndertaking is Customer's undertaking when there are no
 	// special categories: "intentional" (the default: Customer shall not
 	// intentionally provide them) or "absolute" (Customer shall not provide
 	// them).
-	SpecialUndertaking string `yaml:"special_undertaking,omitempty" json:"special_undertaking,omitempty" validate:"omitempty,oneof=intentional absolute"`
-	Frequency         string   `yaml:"frequency" json:"frequency" validate:"required,oneof=continuous one-off"`
-	Nature            string   `yaml:"nature" json:"nature" validate:"required,max=1000,line"`
-	Purposes          []string `yaml:"purposes" json:"purposes" validate:"required,min=1,max=50,dive,required,max=300,line"`
-	Retention         string   `yaml:"retention" json:"retention" validate:"required,max=1000,line"`
+	SpecialUndertaking string   `yaml:"special_undertaking,omitempty" json:"special_undertaking,omitempty" validate:"omitempty,oneof=intentional absolute"`
+	Frequency          string   `yaml:"frequency" json:"frequency" validate:"required,oneof=continuous one-off"`
+	Nature             string   `yaml:"nature" json:"nature" validate:"required,max=1000,line"`
+	Purposes           []string `yaml:"purposes" json:"purposes" validate:"required,min=1,max=50,dive,required,max=300,line"`
+	Retention          string   `yaml:"retention" json:"retention" validate:"required,max=1000,line"`
 }
 
 // Security holds the Annex II selections.
