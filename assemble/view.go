@@ -44,6 +44,23 @@ type view struct {
 	Processing    deal.Processing
 	Security      deal.Security
 	Audit         deal.Audit
+	Deletion      deal.Deletion
+
+	// Named conditions, computed once from the deal so that clauses ask
+	// the deal a question by name instead of re-deriving it.
+
+	// ProcessorCustomer: the customer acts as processor for one or more
+	// third-party controllers (customer.role: processor); the body is
+	// written from that party's perspective (Module Three).
+	ProcessorCustomer bool
+	// MixedRoles: a controller customer that may also act as processor for
+	// third-party controllers (modules 2 and 3 together).
+	MixedRoles bool
+	// RestrictedTransfer: sending Customer Personal Data to the provider is
+	// a restricted transfer (the provider is outside the EEA and not in a
+	// country with an EU adequacy decision); when false, the SCCs apply
+	// only if and when one arises.
+	RestrictedTransfer bool
 
 	// Notice is the sub-processor change being notified; nil for every
 	// document but the notice.
@@ -58,8 +75,11 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 		Reference: e.Reference, EffectiveDate: e.EffectiveDate, Agreement: e.Agreement, Language: e.Language,
 		Customer: e.Customer, Provider: e.Provider, SCC: e.SCC, UKAddendum: e.UKAddendum,
 		Swiss: e.Swiss, CCPA: e.CCPA, Breach: e.Breach, Subprocessors: e.Subprocessors,
-		Processing: e.Processing, Security: e.Security, Audit: e.Audit,
-		Notice: notice, r: r,
+		Processing: e.Processing, Security: e.Security, Audit: e.Audit, Deletion: e.Deletion,
+		ProcessorCustomer:  d.Customer.Role == deal.Processor,
+		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
+		RestrictedTransfer: deal.RestrictedTransfer(d),
+		Notice:             notice, r: r,
 	}
 }
 
@@ -124,6 +144,14 @@ func (v *view) Clause(id string) (string, error) {
 // document is numbered.
 func (v *view) Ref(id string) string {
 	return string(refOpen) + id + string(refClose)
+}
+
+// DPARef is Ref followed by "of this DPA": the form for a reference to one
+// of the DPA's own clauses inside a paragraph whose numbered references are
+// to clauses of the Standard Contractual Clauses (the linter rejects a bare
+// one there).
+func (v *view) DPARef(id string) string {
+	return v.Ref(id) + " of this DPA"
 }
 
 // RefOr is Ref for a heading that may be absent from the document (a
