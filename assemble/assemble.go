@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -38,6 +39,8 @@ type Engine struct {
 	// renders share them. Two generations bound the cache: when the
 	// current one is full it becomes the previous one, and entries still
 	// in use move back on their next hit (a cheap approximation of LRU).
+	limits Limits
+
 	mu         sync.Mutex
 	parsed     map[string]*parsedMD
 	parsedPrev map[string]*parsedMD
@@ -103,6 +106,10 @@ func LoadEngine(clauses, templates fs.FS) (*Engine, error) {
 	return New(lib), nil
 }
 
+// SetLimits replaces the template limits of every later render (see
+// Limits); call it before the engine is shared.
+func (e *Engine) SetLimits(l Limits) { e.limits = l }
+
 // Library returns the engine's clause library.
 func (e *Engine) Library() *Library { return e.lib }
 
@@ -132,10 +139,17 @@ func (e *Engine) CheckDeal(d *deal.Deal) error {
 // *deal.ValidationError for measure ids the catalogue lacks, and an error
 // wrapping ErrLibrary when a clause or template fails.
 func (e *Engine) Assemble(d *deal.Deal, kind string) (*document.Document, error) {
+	return e.AssembleContext(context.Background(), d, kind)
+}
+
+// AssembleContext is Assemble, stopping with ctx's error (wrapped) when ctx
+// is cancelled. Every render, cancellable or not, is bounded by the
+// template limits (MaxOutput, MaxSteps, MaxRenderTime).
+func (e *Engine) AssembleContext(ctx context.Context, d *deal.Deal, kind string) (*document.Document, error) {
 	if kind == NoticeKind {
 		return nil, fmt.Errorf("%w %q: a notice needs a change to the sub-processor list (dpakit notice)", ErrUnknownDocument, kind)
 	}
-	return e.assemble(d, kind, nil)
+	return e.assemble(ctx, d, kind, nil)
 }
 
 // Documents returns the document kinds Assemble makes for a deal: every
@@ -150,7 +164,10 @@ func (e *Engine) Documents() []string {
 	return out
 }
 
-func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*document.Document, error) {
+func (e *Engine) assemble(ctx context.Context, d *deal.Deal, kind string, notice *noticeView) (*document.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t, ok := e.lib.templates[kind]
 	if !ok {
 		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.Documents(), ", "))
@@ -158,7 +175,7 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*docum
 	if err := e.CheckDeal(d); err != nil {
 		return nil, err
 	}
-	r := &render{lib: e.lib, seen: map[string]bool{}}
+	r := &render{lib: e.lib, budget: newBudget(ctx, e.limits), seen: map[string]bool{}}
 	v := newView(d, notice, r)
 	if t.when != nil {
 		var w strings.Builder
@@ -178,7 +195,7 @@ func (e *Engine) assemble(d *deal.Deal, kind string, notice *noticeView) (*docum
 	// The Document holds copies of all the text it needs, so the buffer can
 	// serve the next render once the blocks are built.
 	defer e.bufs.Put(buf)
-	if err := t.tmpl.Execute(buf, v); err != nil {
+	if err := t.tmpl.Execute(&meter{w: buf, b: r.budget, file: "templates/" + t.File}, v); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrLibrary, err)
 	}
 	src := buf.Bytes()

@@ -5,19 +5,15 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/Masterminds/sprig/v3"
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/wording"
 )
 
-// funcMap is the template function map: sprig's hermetic functions (no
-// clock, no environment, no randomness) and dpakit's legal wording.
+// funcMap is the template function map: an allow-list of sprig's pure
+// functions, bounded versions of those that multiply their input (see
+// allowedFuncs) and dpakit's legal wording.
 func funcMap() template.FuncMap {
-	fm := sprig.HermeticTxtFuncMap()
-	// Functions whose output is not predictable from the deal alone.
-	for _, name := range []string{"env", "expandenv", "now", "date", "dateInZone", "date_in_zone", "randAlpha", "randAlphaNum", "randAscii", "randNumeric", "randBytes", "uuidv4", "genPrivateKey", "genCA", "genSelfSignedCert", "genSignedCert", "getHostByName"} {
-		delete(fm, name)
-	}
+	fm := allowedFuncs()
 	fm["words"] = wording.Words
 	fm["spell"] = wording.Spell
 	fm["count"] = wording.Count

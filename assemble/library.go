@@ -212,8 +212,9 @@ func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error
 	src := strings.Repeat("\n", line-1) + anchorFirstHeading(c.Source, c.ID)
 	c.body, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return nil, err
+		return nil, explainParse(err)
 	}
+	instrument(c.body)
 	if w := strings.TrimSpace(c.When); w != "" {
 		c.when, err = template.New(file + ":when").Funcs(funcs).Option("missingkey=error").
 			Parse("{{if " + w + "}}1{{end}}")
@@ -243,8 +244,9 @@ func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, e
 	src := strings.Repeat("\n", line-1) + string(body)
 	t.tmpl, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return nil, err
+		return nil, explainParse(err)
 	}
+	instrument(t.tmpl)
 	if w := strings.TrimSpace(t.When); w != "" {
 		t.when, err = template.New(file + ":when").Funcs(funcs).Option("missingkey=error").
 			Parse("{{if " + w + "}}1{{end}}")

@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -72,6 +73,12 @@ func (n *noticeView) Empty() bool {
 // a profile alone (a notice to every customer) or a customer's deal laid
 // over it. A notice without any change is ErrNotApplicable.
 func (e *Engine) AssembleNotice(d *deal.Deal, n Notice) (*document.Document, error) {
+	return e.AssembleNoticeContext(context.Background(), d, n)
+}
+
+// AssembleNoticeContext is AssembleNotice, stopping with ctx's error
+// (wrapped) when ctx is cancelled.
+func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Notice) (*document.Document, error) {
 	if n.Date.IsZero() {
 		return nil, errors.New("assemble notice: the notice date is required")
 	}
@@ -107,7 +114,7 @@ func (e *Engine) AssembleNotice(d *deal.Deal, n Notice) (*document.Document, err
 		}
 		nv.Changed = append(nv.Changed, cv)
 	}
-	return e.assemble(d, NoticeKind, nv)
+	return e.assemble(ctx, d, NoticeKind, nv)
 }
 
 func escapeSubs(list []deal.Subprocessor) []deal.Subprocessor {

@@ -85,10 +85,11 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 
 // render is the state of one Assemble call.
 type render struct {
-	lib   *Library
-	used  []*Clause
-	seen  map[string]bool
-	depth int
+	lib    *Library
+	budget *budget
+	used   []*Clause
+	seen   map[string]bool
+	depth  int
 	// parts holds each included clause's Markdown; the template's output
 	// refers to them by index.
 	parts []part
@@ -125,7 +126,7 @@ func (v *view) Clause(id string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(c.Source) + len(c.Source)/4)
 	b.WriteString("\n\n")
-	err := c.body.Execute(&b, v)
+	err := c.body.Execute(&meter{w: &b, b: v.r.budget, file: c.FileName()}, v)
 	v.r.depth--
 	if err != nil {
 		return "", err

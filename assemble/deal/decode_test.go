@@ -118,11 +118,7 @@ func TestParseProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			n, err := parse([]byte(tt.in), "deal.yaml")
-			if elapsed := time.Since(start); elapsed > 2*time.Second {
-				t.Errorf("Parse took %v", elapsed)
-			}
 			if err == nil {
 				t.Fatalf("Parse = %v, nil; want an error", n)
 			}
@@ -215,17 +211,14 @@ func jsonable(v any) any {
 }
 
 // TestParseManyProblems checks that a large file full of mistakes is
-// rejected quickly, with a bounded list of problems.
+// rejected with a bounded list of problems (its speed is measured by the
+// hostile corpus's memory test and benchmarks, never by a wall clock here).
 func TestParseManyProblems(t *testing.T) {
 	var b strings.Builder
 	for i := 0; b.Len() < MaxSize-100; i++ {
 		fmt.Fprintf(&b, "k%07d: x\n", i)
 	}
-	start := time.Now()
 	_, err := parse([]byte(b.String()), "deal.yaml")
-	if elapsed := time.Since(start); elapsed > 5*time.Second {
-		t.Errorf("Parse took %v", elapsed)
-	}
 	ps := problems(t, err)
 	if len(ps) != maxProblems+1 {
 		t.Fatalf("%d problems, want %d", len(ps), maxProblems+1)

@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -174,11 +175,21 @@ type Validator interface {
 // applied to base, which must be a valid deal with a non-empty sub-processor
 // list, and reports every problem found.
 func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
+	r, _ := RunContext(context.Background(), eng, base, v)
+	return r
+}
+
+// RunContext is Run, stopping as soon as ctx is cancelled: it then returns
+// the report so far and ctx's error.
+func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Validator) (Report, error) {
 	var r Report
 	docs := eng.Library().Templates()
 	notice := sampleNotice(base)
 	used := map[string]bool{}
 	for _, c := range Combinations() {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
 		d := c.Apply(base)
 		if err := v.Validate(d); err != nil {
 			r.Problems = append(r.Problems, Problem{c.String(), "the linter's deal is invalid: " + oneLine(err)})
@@ -190,14 +201,23 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 			var doc *document.Document
 			var err error
 			if kind == assemble.NoticeKind {
-				doc, err = eng.AssembleNotice(d, notice)
+				doc, err = eng.AssembleNoticeContext(ctx, d, notice)
 			} else {
-				doc, err = eng.Assemble(d, kind)
+				doc, err = eng.AssembleContext(ctx, d, kind)
+			}
+			if cerr := ctx.Err(); cerr != nil {
+				return r, cerr
 			}
 			if errors.Is(err, assemble.ErrNotApplicable) {
 				continue // Annex III without Clause 9, say
 			}
 			r.Documents++
+			if errors.Is(err, assemble.ErrLimit) {
+				// A template over a limit would cost as much in every
+				// combination: report it once and stop.
+				r.Problems = append(r.Problems, Problem{where, oneLine(err) + " (lint stopped here)"})
+				return r, nil
+			}
 			if err != nil {
 				r.Problems = append(r.Problems, Problem{where, oneLine(err)})
 				continue
@@ -221,7 +241,7 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 			r.Problems = append(r.Problems, Problem{c.FileName(), "clause is used by no document in any combination"})
 		}
 	}
-	return r
+	return r, nil
 }
 
 // sampleNotice is a notice with one change of each kind, built from the

@@ -26,6 +26,7 @@ package sublist
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -79,14 +80,20 @@ func Import(data []byte, name string) ([]deal.Subprocessor, error) {
 // Import reads a sub-processor list from a workbook or CSV file like the
 // package's Import, checking it by the Reader's list rules.
 func (rd *Reader) Import(data []byte, name string) ([]deal.Subprocessor, error) {
+	return rd.ImportContext(context.Background(), data, name)
+}
+
+// ImportContext is Import, stopping with ctx's error when ctx is
+// cancelled.
+func (rd *Reader) ImportContext(ctx context.Context, data []byte, name string) ([]deal.Subprocessor, error) {
 	if len(data) > MaxFileSize {
 		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx":
-		return importXLSX(data, name, rd.validator)
+		return importXLSX(ctx, data, name, rd.validator)
 	case ".csv":
-		return importCSV(data, name, rd.validator)
+		return importCSV(ctx, data, name, rd.validator)
 	default:
 		return nil, errorf(ErrFormat, "%s: unknown format %q (want .xlsx or .csv)", name, ext)
 	}
@@ -135,10 +142,10 @@ func checkZip(data []byte, name string) error {
 	if !types {
 		return errorf(ErrFormat, "%s: not an Excel workbook", name)
 	}
-	return nil
+	return verifyZip(zr, name)
 }
 
-func importXLSX(data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
+func importXLSX(ctx context.Context, data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
 	if err := checkZip(data, name); err != nil {
 		return nil, err
 	}
@@ -151,7 +158,7 @@ func importXLSX(data []byte, name string, v *deal.Validator) ([]deal.Subprocesso
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
-		list, found, err := importSheet(f, sheet, name, v)
+		list, found, err := importSheet(ctx, f, sheet, name, v)
 		if found || err != nil {
 			return list, err
 		}
@@ -165,17 +172,21 @@ func noHeader(name string) error {
 
 // importSheet reads one sheet; found is false when the sheet has no header
 // row.
-func importSheet(f *excelize.File, sheet, name string, v *deal.Validator) (list []deal.Subprocessor, found bool, err error) {
+func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *deal.Validator) (list []deal.Subprocessor, found bool, err error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, false, nil // a chart sheet or the like: no list here
 	}
 	defer rows.Close()
 	var im *importer
+	var read textMeter
 	for r := 1; rows.Next(); r++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, true, errorf(ErrFormat, "%s: %s row %d: %v", name, sheet, r, err)
+		}
+		if err := read.add(ctx, name, cells); err != nil {
+			return nil, true, err
 		}
 		if im == nil {
 			if r > headerScan {
@@ -203,8 +214,8 @@ func importSheet(f *excelize.File, sheet, name string, v *deal.Validator) (list 
 	return list, true, err
 }
 
-func importCSV(data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+func importCSV(ctx context.Context, data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
+	data = lineEnds(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	if !utf8.Valid(data) {
 		// Excel's plain "CSV" is Windows-1252; every byte decodes.
 		var err error
@@ -216,11 +227,16 @@ func importCSV(data []byte, name string, v *deal.Validator) ([]deal.Subprocessor
 		return nil, errorf(ErrFormat, "%s: not a CSV file", name)
 	}
 	sheet := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	comma := sniffComma(data)
+	if err := csvShape(data, comma, name); err != nil {
+		return nil, err
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = sniffComma(data)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	var im *importer
+	var read textMeter
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -228,6 +244,9 @@ func importCSV(data []byte, name string, v *deal.Validator) ([]deal.Subprocessor
 		}
 		if err != nil {
 			return nil, errorf(ErrInvalid, "%s: %v", name, err)
+		}
+		if err := read.add(ctx, name, cells); err != nil {
+			return nil, err
 		}
 		// Rows are numbered by the line a record starts on, as a spreadsheet
 		// application shows the file.
@@ -350,6 +369,14 @@ func (im *importer) row(r int, cells []string) error {
 		return errorf(ErrTooLarge, "%s: more than %d sub-processors (the limit)", im.file, MaxRows)
 	}
 	rc := rowConverter{im: im, r: r, v: &v}
+	// A cell far longer than any field allows is reported by its start and
+	// never copied or kept: one cell may be megabytes long.
+	for f := range v {
+		if len(v[f]) > maxCellBytes {
+			rc.problem(field(f), "%s is longer than %d KiB (starts %s)", fieldNames[f], maxCellBytes>>10, short(v[f]))
+			v[f] = ""
+		}
+	}
 	im.list = append(im.list, rc.subprocessor())
 	im.rows = append(im.rows, r)
 	im.reported = append(im.reported, rc.bad)
@@ -416,7 +443,7 @@ func (rc *rowConverter) category() string {
 	}
 	code, ok := deal.MatchChoice(deal.Categories(), t)
 	if !ok {
-		rc.problem(fCategory, "%q is not a category (want %s)", t, wording.JoinOr(deal.Labels(deal.Categories())))
+		rc.problem(fCategory, "%s is not a category (want %s)", short(t), wording.JoinOr(deal.Labels(deal.Categories())))
 	}
 	return code
 }
@@ -430,7 +457,7 @@ func (rc *rowConverter) website() string {
 	}
 	u, ok := parseWebsite(w)
 	if !ok {
-		rc.problem(fWebsite, "%q is not a web address (want https://...)", w)
+		rc.problem(fWebsite, "%s is not a web address (want https://...)", short(w))
 	}
 	return u
 }
@@ -443,7 +470,7 @@ func (rc *rowConverter) added() deal.Date {
 	}
 	t, ok := parseDate(d)
 	if !ok {
-		rc.problem(fAdded, "%q is not a date (want YYYY-MM-DD)", d)
+		rc.problem(fAdded, "%s is not a date (want YYYY-MM-DD)", short(d))
 		return deal.Date{}
 	}
 	return deal.Date{Time: t}
@@ -459,18 +486,18 @@ func (rc *rowConverter) country() string {
 	if code != "" {
 		var ok bool
 		if fromCode, ok = im.countries.lookup(code); !ok {
-			rc.problem(fCountryCode, "%q is not a country", code)
+			rc.problem(fCountryCode, "%s is not a country", short(code))
 		}
 	}
 	if name != "" {
 		var ok bool
 		if fromName, ok = im.countries.lookup(name); !ok {
-			rc.problem(fCountry, "%q is not a country", name)
+			rc.problem(fCountry, "%s is not a country", short(name))
 		}
 	}
 	switch {
 	case fromCode != "" && fromName != "" && fromCode != fromName:
-		rc.problem(fCountry, "%q does not match ISO code %q in %s", name, code, cellRef(cc, r))
+		rc.problem(fCountry, "%s does not match ISO code %s in %s", short(name), short(code), cellRef(cc, r))
 		return fromCode
 	case fromCode != "":
 		return fromCode
@@ -494,7 +521,7 @@ func (rc *rowConverter) transfer(code string) string {
 	if t := clean(rc.v[fTransfer]); t != "" {
 		m, ok := deal.MatchChoice(deal.TransferMechanisms(), t)
 		if !ok {
-			rc.problem(fTransfer, "%q is not a transfer mechanism (want %s)", t, wording.JoinOr(deal.Labels(deal.TransferMechanisms())))
+			rc.problem(fTransfer, "%s is not a transfer mechanism (want %s)", short(t), wording.JoinOr(deal.Labels(deal.TransferMechanisms())))
 		}
 		return m
 	}

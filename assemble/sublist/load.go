@@ -107,6 +107,12 @@ func LoadFile(path string) ([]deal.Subprocessor, error) {
 // LoadFile reads the file at path like the package's LoadFile, checking its
 // list by the Reader's list rules.
 func (rd *Reader) LoadFile(path string) ([]deal.Subprocessor, error) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".xlsx", ".csv", ".yaml", ".yml", ".json":
+	default:
+		// Refused before opening: a device or FIFO is never read.
+		return nil, errorf(ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", path, ext)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load sub-processor list: %w", err)

@@ -91,6 +91,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if se, ok := interrupted(ctx); ok && err != nil {
+		fmt.Fprintf(stderr, "dpakit: %v; stopped, nothing was written\n", se)
+		return se.exitCode()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -183,6 +187,9 @@ func checkOutput(path string, inputs ...string) error {
 // to standard output when path is "" or "-". Binary output is not written
 // to a terminal.
 func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, inputs ...string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if path == "" || path == "-" {
 		if f, ok := a.stdout.(*os.File); ok && binary && path == "" {
 			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {

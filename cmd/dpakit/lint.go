@@ -42,7 +42,10 @@ tags. The combinations are laid over the example deal, or over --deal.`,
 				return classify(err)
 			}
 			v := deal.NewValidator(deal.Options{})
-			r := lint.Run(eng, base, v)
+			r, err := lint.RunContext(cmd.Context(), eng, base, v)
+			if err != nil {
+				return err
+			}
 			for _, f := range r.Findings() {
 				fmt.Fprintln(a.stdout, f)
 			}

@@ -76,7 +76,7 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err != nil {
 				return classify(err)
 			}
-			doc, err := eng.AssembleNotice(d, noticeFrom(when, old, cur))
+			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, noticeFrom(when, old, cur))
 			if err != nil {
 				return classify(err)
 			}

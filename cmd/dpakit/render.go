@@ -83,9 +83,12 @@ output. The file is written only when the whole document rendered.`,
 			if err != nil {
 				return classify(err)
 			}
-			document, err := eng.Assemble(d, doc)
+			document, err := eng.AssembleContext(cmd.Context(), d, doc)
 			if err != nil {
 				return classify(err)
+			}
+			if err := cmd.Context().Err(); err != nil {
+				return err
 			}
 			var buf bytes.Buffer
 			if err := w.Write(&buf, document); err != nil {

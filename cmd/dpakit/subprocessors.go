@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -112,11 +114,14 @@ subprocessors.list accept.`,
 			if err := checkOutput(out, args[0]); err != nil {
 				return classify(err)
 			}
-			data, err := readLimited(args[0], sublist.MaxFileSize)
-			if err != nil {
-				return err
+			if err := sublist.CheckName(args[0]); err != nil {
+				return classify(err)
 			}
-			list, err := a.lists.Import(data, args[0])
+			data, err := readLimited(cmd.Context(), args[0], sublist.MaxFileSize)
+			if err != nil {
+				return classify(err)
+			}
+			list, err := a.lists.ImportContext(cmd.Context(), data, args[0])
 			if err != nil {
 				return classify(err)
 			}
@@ -137,21 +142,28 @@ subprocessors.list accept.`,
 	return cmd
 }
 
-// readLimited reads a file of at most limit bytes.
-func readLimited(path string, limit int64) ([]byte, error) {
+// readLimited reads a file of at most limit bytes through a limit (a
+// FIFO or a device has no size to check beforehand); a cancelled ctx
+// closes the file, which ends a read waiting on a FIFO.
+func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, usagef("read %s: %v", path, unwrapPathError(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		return nil, usagef("read %s: the file is larger than %d MiB", path, limit>>20)
+	stop := context.AfterFunc(ctx, func() { f.Close() })
+	defer stop()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
 	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(f); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return buf.Bytes(), nil
+	if int64(len(data)) > limit {
+		return nil, usagef("read %s: the file is larger than %d MiB (the limit)", path, limit>>20)
+	}
+	return data, nil
 }
 
 func (a *app) diffCmd() *cobra.Command {
