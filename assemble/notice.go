@@ -9,6 +9,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/wording"
 )
 
@@ -19,18 +20,11 @@ const NoticeKind = "notice"
 // of, with the date the notice is given.
 type Notice struct {
 	// Date is the date the notice is sent; the objection window runs from it.
-	Date    deal.Date
-	Added   []deal.Subprocessor
-	Removed []deal.Subprocessor
-	Changed []SubprocessorChange
-}
-
-// SubprocessorChange is one sub-processor whose entry changed.
-type SubprocessorChange struct {
-	Before, After deal.Subprocessor
-	// Fields names the fields that changed, as the deal file spells them
-	// ("location", "country", ...).
-	Fields []string
+	Date deal.Date
+	// Changes is the change itself, as sublist.Diff found it: the entries
+	// added and removed, and the matched before/after pairs of the changed
+	// ones with their changed fields. The notice prints it as it is.
+	Changes sublist.Changes
 }
 
 // noticeView is the notice as clause templates see it: every string
@@ -82,30 +76,31 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 	if n.Date.IsZero() {
 		return nil, errors.New("assemble notice: the notice date is required")
 	}
-	if len(n.Added)+len(n.Removed)+len(n.Changed) == 0 {
+	ch := n.Changes
+	if ch.Empty() {
 		return nil, fmt.Errorf("%w: %s: the old and new lists are the same, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}
 	nv := &noticeView{
 		Date:          n.Date,
 		Deadline:      Deadline(d, n.Date),
 		EarliestStart: n.Date.AddDays(max(d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays)),
-		Removed:       escapeSubs(n.Removed),
+		Removed:       escapeSubs(ch.Removed),
 	}
 	byPurpose := map[string]string{}
-	for _, r := range n.Removed {
+	for _, r := range ch.Removed {
 		byPurpose[strings.ToLower(strings.TrimSpace(r.Purpose))] = r.Name
 	}
-	for _, a := range escapeSubs(n.Added) {
+	for _, a := range escapeSubs(ch.Added) {
 		nv.Added = append(nv.Added, addedView{Subprocessor: a})
 	}
-	for i, a := range n.Added {
+	for i, a := range ch.Added {
 		if name, ok := byPurpose[strings.ToLower(strings.TrimSpace(a.Purpose))]; ok {
 			nv.Added[i].Replaces = mdEscape(name)
 		}
 	}
-	for _, c := range n.Changed {
+	for _, c := range ch.Changed {
 		cv := changeView{Name: mdEscape(c.After.Name)}
-		for _, f := range c.Fields {
+		for _, f := range c.FieldNames() {
 			cv.Diffs = append(cv.Diffs, fieldDiff{
 				Field:  mdEscape(fieldTitle(f)),
 				Before: mdEscape(fieldValue(c.Before, f)),

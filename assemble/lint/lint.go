@@ -14,6 +14,7 @@ import (
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/sublist"
 )
 
 // Art28 returns the requirement ids every DPA must cover: the items of GDPR
@@ -254,12 +255,12 @@ func sampleNotice(base *deal.Deal) assemble.Notice {
 	first := base.Subprocessors.List[0]
 	added := first
 	added.Name = "Lint Sample Hosting B.V."
-	n.Added = []deal.Subprocessor{added}
-	n.Removed = []deal.Subprocessor{first}
-	before := first
-	after := first
+	moved := first
+	moved.Name = "Lint Sample Storage S.A."
+	after := moved
 	after.Location, after.Country = "EU (Frankfurt)", "DE"
-	n.Changed = []assemble.SubprocessorChange{{Before: before, After: after, Fields: []string{"location", "country"}}}
+	// first is removed, added is added, moved changes location and country.
+	n.Changes = sublist.Diff([]deal.Subprocessor{first, moved}, []deal.Subprocessor{added, after})
 	return n
 }
 

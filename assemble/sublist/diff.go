@@ -18,11 +18,26 @@ type Changes struct {
 	Changed []Change            `json:"changed"`
 }
 
-// Change is one sub-processor in both lists whose entry differs.
+// Change is one sub-processor in both lists whose entry differs: the
+// matched pair of entries and the fields that differ. The notice letter
+// prints Before and After as they are; nothing downstream matches entries
+// again.
 type Change struct {
 	// Name is the name in the new list.
-	Name   string        `json:"name"`
-	Fields []FieldChange `json:"fields"`
+	Name string `json:"name"`
+	// Before is the entry in the old list, After the entry in the new.
+	Before deal.Subprocessor `json:"before"`
+	After  deal.Subprocessor `json:"after"`
+	Fields []FieldChange     `json:"fields"`
+}
+
+// FieldNames returns the keys of the fields that changed, in order.
+func (c Change) FieldNames() []string {
+	out := make([]string, len(c.Fields))
+	for i, f := range c.Fields {
+		out[i] = f.Field
+	}
+	return out
 }
 
 // FieldChange is one field's old and new value, as text: data categories
@@ -58,13 +73,13 @@ var compared = []struct {
 	{"added", func(s deal.Subprocessor) string { return s.Added.String() }},
 }
 
-// Diff compares two lists, matching sub-processors by name without regard
-// to case or surrounding spaces ("AWS" in the old list is "aws " in the new;
-// the case change is reported as a change of name). Names should be unique
-// in a list; if one is not, its k-th entry in the old list is matched with
-// its k-th entry in the new one.
+// Diff compares two lists, matching sub-processors by deal.NameKey: without
+// regard to case or spacing ("AWS" in the old list is "aws " in the new; the
+// change is reported as a change of name). Names are unique in a valid
+// list; if one is not, its k-th entry in the old list is matched with its
+// k-th entry in the new one.
 func Diff(old, new []deal.Subprocessor) Changes {
-	key := func(s deal.Subprocessor) string { return strings.ToLower(strings.TrimSpace(s.Name)) }
+	key := func(s deal.Subprocessor) string { return deal.NameKey(s.Name) }
 	unmatched := map[string][]int{} // key: indexes into old not yet matched
 	for i, s := range old {
 		unmatched[key(s)] = append(unmatched[key(s)], i)
@@ -88,7 +103,7 @@ func Diff(old, new []deal.Subprocessor) Changes {
 			}
 		}
 		if fields != nil {
-			c.Changed = append(c.Changed, Change{Name: n.Name, Fields: fields})
+			c.Changed = append(c.Changed, Change{Name: n.Name, Before: o, After: n, Fields: fields})
 		}
 	}
 	for i, o := range old {

@@ -53,9 +53,13 @@ Changed
 	if string(js) != `{"added":[],"removed":[],"changed":[]}` {
 		t.Errorf("no changes JSON = %s", js)
 	}
-	js, _ = json.Marshal(c.Changed[1])
-	if want := `{"name":"Email Server","fields":[{"field":"data","old":"","new":"Recipient email address"}]}`; string(js) != want {
-		t.Errorf("change JSON = %s\nwant %s", js, want)
+	js, _ = json.Marshal(c.Changed[1].Fields)
+	if want := `[{"field":"data","old":"","new":"Recipient email address"}]`; string(js) != want {
+		t.Errorf("change fields JSON = %s\nwant %s", js, want)
+	}
+	// The change carries the matched pair.
+	if ch := c.Changed[0]; !cmp.Equal(ch.Before, old[0]) || !cmp.Equal(ch.After, new[0]) {
+		t.Errorf("Changed[0] pair = %+v -> %+v; want the old and new entries", ch.Before, ch.After)
 	}
 
 	var none bytes.Buffer
@@ -66,5 +70,24 @@ Changed
 	// Order: same inputs, same output.
 	if !cmp.Equal(Diff(old, new), c) {
 		t.Error("Diff is not deterministic")
+	}
+}
+
+// TestDiffMatchesByNameKey checks that entries whose names differ only in
+// spacing and case are matched, and that the change carries both entries:
+// the notice printed "none" as the old location of "AWS " renamed "AWS".
+func TestDiffMatchesByNameKey(t *testing.T) {
+	old := []deal.Subprocessor{{Name: "AWS ", Purpose: "Hosting", Location: "EU (Ireland)", Country: "IE", Category: "infrastructure", TransferMechanism: "none"}}
+	cur := []deal.Subprocessor{{Name: "AWS", Purpose: "Hosting", Location: "EU (Frankfurt)", Country: "DE", Category: "infrastructure", TransferMechanism: "none"}}
+	c := Diff(old, cur)
+	if len(c.Added) != 0 || len(c.Removed) != 0 || len(c.Changed) != 1 {
+		t.Fatalf("Diff = %+v; want one change", c)
+	}
+	ch := c.Changed[0]
+	if ch.Before.Location != "EU (Ireland)" || ch.After.Location != "EU (Frankfurt)" {
+		t.Errorf("pair = %q -> %q", ch.Before.Location, ch.After.Location)
+	}
+	if got := ch.FieldNames(); !cmp.Equal(got, []string{"name", "location", "country"}) {
+		t.Errorf("fields = %v", got)
 	}
 }

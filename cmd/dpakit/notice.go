@@ -118,23 +118,5 @@ func formatFromName(name string) string {
 
 // noticeFrom turns the difference between two lists into a notice.
 func noticeFrom(date deal.Date, old, cur []deal.Subprocessor) assemble.Notice {
-	ch := sublist.Diff(old, cur)
-	n := assemble.Notice{Date: date, Added: ch.Added, Removed: ch.Removed}
-	byName := func(list []deal.Subprocessor, name string) deal.Subprocessor {
-		for _, s := range list {
-			if strings.EqualFold(s.Name, name) {
-				return s
-			}
-		}
-		return deal.Subprocessor{Name: name}
-	}
-	for _, c := range ch.Changed {
-		sc := assemble.SubprocessorChange{After: byName(cur, c.Name)}
-		sc.Before = byName(old, c.Name)
-		for _, f := range c.Fields {
-			sc.Fields = append(sc.Fields, f.Field)
-		}
-		n.Changed = append(n.Changed, sc)
-	}
-	return n
+	return assemble.Notice{Date: date, Changes: sublist.Diff(old, cur)}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -209,5 +210,34 @@ func TestImportRefusesWhatDiffRefuses(t *testing.T) {
 				t.Errorf("diff of the sheet: exit %d, want 2", code)
 			}
 		})
+	}
+}
+
+// TestNoticeCarriesTheDiff is the regression test for the notice matching
+// entries again by name: an old entry "AWS " against a new "AWS" gave an
+// empty "Before" and the letter printed "none" as the old location.
+func TestNoticeCarriesTheDiff(t *testing.T) {
+	dir := t.TempDir()
+	entry := "{name: %q, purpose: Hosting, location: %q, country: %s, category: infrastructure, transfer_mechanism: none}"
+	old := filepath.Join(dir, "old.yaml")
+	cur := filepath.Join(dir, "new.yaml")
+	if err := os.WriteFile(old, []byte("list:\n  - "+fmt.Sprintf(entry, "AWS ", "EU (Ireland)", "IE")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cur, []byte("list:\n  - "+fmt.Sprintf(entry, "AWS", "EU (Frankfurt)", "DE")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--old", old, "--new", cur,
+		"--date", "2026-12-01", "--format", "md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"| EU (Ireland) | EU (Frankfurt) |", "| Ireland | Germany |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("notice lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "| none |") {
+		t.Errorf("notice prints an empty Before as none:\n%s", out)
 	}
 }
