@@ -36,6 +36,8 @@ type app struct {
 	stdout, stderr io.Writer
 	clausesDir     string
 	templatesDir   string
+	// quiet silences the report of what was written (see report).
+	quiet bool
 
 	loadOnce sync.Once
 	engine   *assemble.Engine
@@ -78,6 +80,10 @@ func classify(err error) error {
 	return &exitError{exitFailed, err}
 }
 
+// errSilent ends a command with its exit code and no message, when the
+// output already says it all (diff's "the lists differ").
+var errSilent = errors.New("(no message)")
+
 func usagef(format string, args ...any) error {
 	return &exitError{exitInvalid, fmt.Errorf(format, args...)}
 }
@@ -105,9 +111,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitInvalid
 	}
 	var ve *deal.ValidationError
-	if errors.As(err, &ve) {
+	switch {
+	case errors.Is(err, errSilent):
+	case errors.As(err, &ve):
 		writeProblems(stderr, ve)
-	} else {
+	default:
 		fmt.Fprintf(stderr, "dpakit: %v\n", err)
 	}
 	return ee.code
@@ -126,6 +134,7 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 	}
 	root.PersistentFlags().StringVar(&a.clausesDir, "clauses", "", "use the clause library in `DIR` instead of the built-in one")
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "use the document templates in `DIR` instead of the built-in ones")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "do not report on standard error what was written (errors are still reported)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
@@ -299,25 +308,81 @@ func displayName(path string) string {
 }
 
 // version is the tool's version: the module version when built from a
-// tagged module, "devel" otherwise.
+// tagged module, "devel" otherwise (see releaseVersion). The PDF manifest
+// records it.
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	bi, _ := debug.ReadBuildInfo()
+	return releaseVersion(bi)
+}
+
+// releaseVersion returns the main module's version from build information:
+// the tag ("v1.4.0") when built by 'go install module@v1.4.0' or by 'go
+// build' in a checkout of a tagged commit, a pseudo-version for another
+// commit, and "devel" when there is none (go run, go test).
+func releaseVersion(bi *debug.BuildInfo) string {
+	if bi != nil && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// buildDetails describes where a binary came from: the commit, its date
+// and whether the working tree had changes, and the Go version, as far as
+// the build information records them.
+func buildDetails(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return ""
+	}
+	var rev, when string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	var parts []string
+	if rev != "" {
+		c := "commit " + rev[:min(len(rev), 12)]
+		if when != "" {
+			c += " of " + when
+		}
+		if modified {
+			c += ", with uncommitted changes"
+		}
+		parts = append(parts, c)
+	}
+	if bi.GoVersion != "" {
+		parts = append(parts, bi.GoVersion)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print dpakit's version and the clause library's version",
-		Args:  cobra.NoArgs,
+		Long: `Version prints dpakit's release version (the module version it was built
+from: a tag such as v1.4.0 when built from a tagged commit, "devel" for go run),
+the versions of the clause library and the Annex II catalogue in use (built
+in, or those given with --clauses), and the commit and Go version it was
+built with, where recorded.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)
 			}
-			fmt.Fprintf(a.stdout, "dpakit %s (clause library %s)\n", version(), eng.Library().Version)
+			bi, _ := debug.ReadBuildInfo()
+			fmt.Fprintf(a.stdout, "dpakit %s\nclause library %s, Annex II catalogue %s\n",
+				releaseVersion(bi), eng.Library().Version, eng.Library().Catalog().Version)
+			if d := buildDetails(bi); d != "" {
+				fmt.Fprintf(a.stdout, "built from %s\n", d)
+			}
 			return nil
 		},
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -46,6 +47,13 @@ func (a *app) clausesCmd() *cobra.Command {
 			}
 			c, ok := eng.Library().Clause(args[0])
 			if !ok {
+				var ids []string
+				for _, c := range eng.Library().Clauses() {
+					ids = append(ids, c.ID)
+				}
+				if s := suggest.Closest(args[0], ids); s != "" {
+					return usagef("no clause with id %q; did you mean %q? (run 'dpakit clauses' for the list)", args[0], s)
+				}
 				return usagef("no clause with id %q (run 'dpakit clauses' for the list)", args[0])
 			}
 			fmt.Fprintf(a.stdout, "id: %s\ntitle: %s\nversion: %s\n", c.ID, c.Title, c.Version)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -27,7 +26,8 @@ mechanism), where the full list is, the objection deadline as a calendar date
 (the notice date plus the objection window of the customer's DPA), how to
 object and what happens next. With --customer, the letter is addressed to that
 customer and uses its deal's objection window; without it, the profile's.
-The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
+The format follows -o's extension (.pdf, .html, .md); --format must agree with
+it. What was written is reported on standard error unless --quiet is given.`,
 		Example: `  dpakit notice --profile fixtures/profile.yaml --old old.yaml --new new.yaml --date 2026-12-01 -o notice.pdf
   dpakit notice --profile vendor.yaml --customer deal.yaml --old old.xlsx --new new.xlsx --date 2026-12-01 -o notice.html`,
 		Args: cobra.NoArgs,
@@ -44,9 +44,11 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err != nil {
 				return usagef("--date: %v", err)
 			}
-			if o.format == "" {
-				o.format = formatFromName(out)
+			format, err := outputFormat(o.format, out)
+			if err != nil {
+				return err
 			}
+			o.format = format
 			w, err := a.writerFor(o)
 			if err != nil {
 				return err
@@ -87,9 +89,7 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), inputs...); err != nil {
 				return classify(err)
 			}
-			if out != "" && out != "-" {
-				fmt.Fprintf(a.stderr, "%s: objection deadline %s\n", out, assemble.Deadline(d, when))
-			}
+			a.report(out, describeOutput(o.format, buf.Bytes())+", objection deadline "+assemble.Deadline(d, when).String())
 			return nil
 		},
 	}
@@ -103,17 +103,6 @@ The format follows -o's extension (.pdf, .html, .md) unless --format is given.`,
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o, else pdf)")
 	f.StringVar(&o.paper, "paper", "a4", "PDF paper size: a4 or letter")
 	return cmd
-}
-
-// formatFromName picks the output format from a file name's extension.
-func formatFromName(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm":
-		return "html"
-	case ".md", ".markdown":
-		return "md"
-	}
-	return "pdf"
 }
 
 // noticeFrom turns the difference between two lists into a notice.

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/document"
@@ -60,14 +63,24 @@ func (a *app) renderCmd() *cobra.Command {
 		Short: "Assemble a DPA or one of its annexes from a deal file",
 		Long: `Render assembles one document for the deal in DEAL (YAML or JSON; "-" reads
 standard input), laid over the vendor profile given with --profile, and
-writes it as PDF (the default), Word (docx, to negotiate), HTML or Markdown to -o FILE or to standard
-output. The file is written only when the whole document rendered.`,
+writes it as PDF, Word (docx, to negotiate), HTML or Markdown to -o FILE or to
+standard output. The format follows -o's extension (.pdf, .docx, .html or
+.htm, .md); --format names it for standard output or another extension, and
+must agree with the extension. The file is written only when the whole
+document rendered; what was written (file, format, pages, size) is reported
+on standard error unless --quiet is given.`,
 		Example: `  dpakit render fixtures/deals/example.yaml -o dpa.pdf
-  dpakit render deal.yaml --profile vendor.yaml --doc annex-ii --format html -o annex-ii.html
-  dpakit render deal.yaml --profile vendor.yaml --format docx -o dpa.docx
+  dpakit render deal.yaml --profile vendor.yaml --doc annex-ii -o annex-ii.html
+  dpakit render deal.yaml --profile vendor.yaml -o dpa.docx
+  dpakit render deal.yaml --format md > dpa.md
   dpakit render deal.yaml --profile vendor.yaml --paper letter --esign-anchors docusign -o dpa.pdf`,
 		Args: exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := outputFormat(o.format, out)
+			if err != nil {
+				return err
+			}
+			o.format = format
 			w, err := a.writerFor(o)
 			if err != nil {
 				return err
@@ -94,17 +107,58 @@ output. The file is written only when the whole document rendered.`,
 			if err := w.Write(&buf, document); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			return classify(a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), args[0], profile))
+			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), args[0], profile); err != nil {
+				return classify(err)
+			}
+			a.report(out, describeOutput(o.format, buf.Bytes()))
+			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&profile, "profile", "", "lay the deal over the vendor profile in `FILE`")
 	f.StringVar(&doc, "doc", "dpa", "the document to render: dpa, annex-i, annex-ii or annex-iii")
-	f.StringVar(&o.format, "format", "pdf", "output format: "+strings.Join(formats, ", "))
+	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o's extension, else pdf)")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	f.StringVar(&o.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
 	return cmd
+}
+
+// formatExtensions maps file-name extensions to the format they imply.
+var formatExtensions = map[string]string{
+	".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md",
+}
+
+// outputFormat decides the format of a document written to out: the one
+// --format names, which must agree with out's extension when that is a
+// known one; else the one out's extension implies; else PDF for standard
+// output. A file name whose extension implies no format needs --format, so
+// that a PDF never lands in a file named .txt or .docx.
+func outputFormat(flag, out string) (string, error) {
+	if flag != "" && !slices.Contains(formats, flag) {
+		return "", usagef("unknown format %q (want %s)", flag, strings.Join(formats, ", "))
+	}
+	toStdout := out == "" || out == "-"
+	ext := strings.ToLower(filepath.Ext(out))
+	implied, known := formatExtensions[ext]
+	switch {
+	case flag != "" && known && flag != implied:
+		return "", usagef("--format %s contradicts -o %s, whose extension means %s: drop --format or change the file name", flag, out, strings.ToUpper(implied))
+	case flag != "":
+		return flag, nil
+	case known:
+		return implied, nil
+	case toStdout || isDevice(out):
+		return "pdf", nil
+	}
+	return "", usagef("cannot tell the format from -o %s: name the file .pdf, .docx, .html or .md, or give --format (%s)", out, strings.Join(formats, ", "))
+}
+
+// isDevice reports whether path names a device or FIFO (such as
+// /dev/stdout), which has no extension to go by.
+func isDevice(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode()&(os.ModeDevice|os.ModeNamedPipe|os.ModeCharDevice) != 0
 }
 
 // exactArgs is cobra.ExactArgs with a message that names the argument.

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -52,6 +54,9 @@ and date always give the same bytes.`,
 			if err := checkOutput(out, args[0], profile); err != nil {
 				return classify(err)
 			}
+			if ext := strings.ToLower(filepath.Ext(out)); ext != ".xlsx" && ext != "" && !isDevice(out) {
+				return usagef("subprocessors export writes an Excel workbook: name the file .xlsx, not %s (import reads CSV; export does not write it)", ext)
+			}
 			d, err := a.readPartial(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
 			if err != nil {
 				return classify(err)
@@ -67,7 +72,11 @@ and date always give the same bytes.`,
 			if err := workbook.Export(&buf, workbook.FromDeal(d, listVersion, date, method)); err != nil {
 				return classify(fmt.Errorf("export workbook: %w", err))
 			}
-			return classify(outfile.Write(cmd.Context(), out, buf.Bytes(), args[0], profile))
+			if err := outfile.Write(cmd.Context(), out, buf.Bytes(), args[0], profile); err != nil {
+				return classify(err)
+			}
+			a.report(out, fmt.Sprintf("Excel workbook, %s as of %s, %s", plural(len(d.Subprocessors.List), "sub-processor"), date, byteSize(buf.Len())))
+			return nil
 		},
 	}
 	f := cmd.Flags()
@@ -132,9 +141,7 @@ subprocessors.list accept.`,
 			if err := a.emit(cmd.Context(), out, y, false, args[0]); err != nil {
 				return classify(err)
 			}
-			if out != "" && out != "-" {
-				fmt.Fprintf(a.stderr, "%s: %d sub-processors\n", out, len(list))
-			}
+			a.report(out, fmt.Sprintf("list of %s", plural(len(list), "sub-processor")))
 			return nil
 		},
 	}
@@ -166,6 +173,10 @@ func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) 
 	return data, nil
 }
 
+// errListsDiffer is diff's answer "the lists differ": exit 1, no message
+// (the changes are on standard output).
+var errListsDiffer = &exitError{code: exitFailed, err: errSilent}
+
 func (a *app) diffCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -174,7 +185,9 @@ func (a *app) diffCmd() *cobra.Command {
 		Long: `Diff compares two sub-processor lists, matching entries by name
 (case-insensitively), and lists what was added, removed and changed (with the
 fields that changed). OLD and NEW may each be a deal or profile (its
-subprocessors.list), a list file written by import, or an xlsx/csv workbook.`,
+subprocessors.list), a list file written by import, or an xlsx/csv workbook.
+Like diff(1), it exits 0 when the lists are the same, 1 when they differ and
+2 when an input is missing or invalid.`,
 		Example: `  dpakit subprocessors diff old-profile.yaml new-profile.yaml
   dpakit subprocessors diff list-2026-11.xlsx list-2026-12.xlsx --json`,
 		Args: exactArgs(2, "OLD and NEW"),
@@ -191,9 +204,17 @@ subprocessors.list), a list file written by import, or an xlsx/csv workbook.`,
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
-				return classify(enc.Encode(ch))
+				err = enc.Encode(ch)
+			} else {
+				err = ch.WriteText(a.stdout)
 			}
-			return classify(ch.WriteText(a.stdout))
+			if err != nil {
+				return classify(err)
+			}
+			if !ch.Empty() {
+				return errListsDiffer
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the changes as JSON for tools")

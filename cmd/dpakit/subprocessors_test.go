@@ -87,9 +87,10 @@ func TestSubprocessorsDiffBadInput(t *testing.T) {
 }
 
 func TestSubprocessorsDiff(t *testing.T) {
+	// Lists that differ exit 1, as diff(1) does, with no error message.
 	code, out, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, newList)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
+	if code != 1 || errs != "" {
+		t.Fatalf("exit %d, stderr %q; want 1 and nothing", code, errs)
 	}
 	for _, want := range []string{"Better Stack, Inc.", "Functional Software, Inc. (Sentry)", "Papertrail (SolarWinds Worldwide, LLC)", "Amazon Web Services EMEA SARL", "location", "country"} {
 		if !strings.Contains(out, want) {
@@ -97,8 +98,17 @@ func TestSubprocessorsDiff(t *testing.T) {
 		}
 	}
 	code, out, _ = dpakit(t, "", "subprocessors", "diff", exampleProfilePath, newList, "--json")
-	if code != 0 || !strings.Contains(out, `"added": [`) || !strings.Contains(out, `"field": "location"`) {
+	if code != 1 || !strings.Contains(out, `"added": [`) || !strings.Contains(out, `"field": "location"`) {
 		t.Errorf("exit %d, JSON:\n%s", code, out)
+	}
+	// The same list twice exits 0.
+	code, out, errs = dpakit(t, "", "subprocessors", "diff", newList, newList)
+	if code != 0 || errs != "" || !strings.Contains(strings.ToLower(out), "no changes") {
+		t.Errorf("equal lists: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	code, out, _ = dpakit(t, "", "subprocessors", "diff", newList, newList, "--json")
+	if code != 0 || !strings.Contains(out, "{") {
+		t.Errorf("equal lists, JSON: exit %d, stdout %q", code, out)
 	}
 }
 

@@ -1,0 +1,47 @@
+package suggest
+
+import "testing"
+
+func TestClosest(t *testing.T) {
+	fields := []string{"name", "address", "country", "role", "contact", "effective_date"}
+	ids := []string{"audits", "breach", "ccpa", "confidentiality", "definitions"}
+	tests := []struct {
+		word       string
+		candidates []string
+		want       string
+	}{
+		{"contcat", fields, "contact"},
+		{"effectiveDate", fields, "effective_date"},
+		{"EFFECTIVE-DATE", fields, "effective_date"},
+		{"brach", ids, "breach"},
+		{"breach", ids, "breach"},
+		{"Controller", []string{"controller", "processor"}, "controller"},
+		{"proccesor", []string{"controller", "processor"}, "processor"},
+		{"rol", fields, "role"},
+		{"xyz", fields, ""},           // short words allow one edit only
+		{"adress", fields, "address"}, // a deletion
+		{"nmae", fields, "name"},      // a swap
+		{"completely unrelated", fields, ""},
+		{"", fields, ""},
+		{"name", nil, ""},
+	}
+	for _, tt := range tests {
+		if got := Closest(tt.word, tt.candidates); got != tt.want {
+			t.Errorf("Closest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestDistanceBoundsLongInput(t *testing.T) {
+	long := string(make([]rune, 10000))
+	if d := Distance(long, "name"); d != 1<<30 {
+		t.Errorf("Distance(10000 runes) = %d, want far", d)
+	}
+}
+
+func BenchmarkClosest(b *testing.B) {
+	ids := []string{"annex-i-authority", "annex-i-parties", "annex-i-processing", "annex-ii", "annex-iii", "audits", "breach", "ccpa", "confidentiality", "data-subject-requests", "definitions", "deletion"}
+	for b.Loop() {
+		Closest("brach", ids)
+	}
+}

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// needTool skips a test when a command-line tool is missing, except in CI
+// (DPAKIT_REQUIRE_TOOLS), where it fails.
+func needTool(t *testing.T, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s is not installed", name)
+		}
+		t.Skipf("%s not installed (apt-get install poppler-utils)", name)
+	}
+}
+
+// TestRenderFormatFromExtension: the file name decides the format unless
+// --format says otherwise, and a contradiction or an unknown extension is
+// refused before anything is written.
+func TestRenderFormatFromExtension(t *testing.T) {
+	tests := []struct {
+		name   string
+		out    string
+		format string
+		code   int
+		starts string // the file's first bytes, or the message on stderr
+	}{
+		{"html from .html", "dpa.html", "", 0, "<!DOCTYPE html>"},
+		{"html from .HTM", "dpa.HTM", "", 0, "<!DOCTYPE html>"},
+		{"markdown from .md", "dpa.md", "", 0, "# "},
+		{"pdf from .pdf", "dpa.pdf", "", 0, "%PDF-"},
+		{"word from .docx", "dpa.docx", "", 0, "PK\x03\x04"},
+		{"contradiction docx", "dpa.docx", "pdf", 2, "whose extension means DOCX"},
+		{"format agrees", "dpa.html", "html", 0, "<!DOCTYPE html>"},
+		{"format for an unknown extension", "dpa.txt", "md", 0, "# "},
+		{"contradiction", "dpa.html", "pdf", 2, "--format pdf contradicts -o "},
+		{"contradiction md", "dpa.pdf", "md", 2, "whose extension means PDF"},
+		{"unknown extension", "dpa.txt", "", 2, "cannot tell the format from -o "},
+		{"no extension", "dpa", "", 2, "name the file .pdf, .docx, .html or .md, or give --format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, tt.out)
+			args := []string{"render", exampleDealPath, "-o", out}
+			if tt.format != "" {
+				args = append(args, "--format", tt.format)
+			}
+			code, _, errs := dpakit(t, "", args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s", code, tt.code, errs)
+			}
+			if tt.code != 0 {
+				if !strings.Contains(errs, tt.starts) {
+					t.Errorf("stderr %q lacks %q", errs, tt.starts)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+					t.Errorf("a refused render left %d files behind", len(entries))
+				}
+				return
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasPrefix(b, []byte(tt.starts)) {
+				t.Errorf("%s starts %q, want %q", tt.out, b[:min(len(b), 20)], tt.starts)
+			}
+		})
+	}
+}
+
+// TestRenderToStdoutDefaultsToPDF: without -o and --format, the PDF goes
+// to standard output (which is not a terminal here) and nothing is
+// reported.
+func TestRenderToStdoutDefaultsToPDF(t *testing.T) {
+	code, out, errs := dpakit(t, "", "render", exampleDealPath)
+	if code != 0 || !strings.HasPrefix(out, "%PDF-") || errs != "" {
+		t.Errorf("exit %d, stdout starts %q, stderr %q", code, out[:min(len(out), 8)], errs)
+	}
+}
+
+// TestRenderReportsWhatItWrote: the path, the format, the page count
+// (checked against pdfinfo) and the size are reported; --quiet silences it.
+func TestRenderReportsWhatItWrote(t *testing.T) {
+	needTool(t, "pdfinfo")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "dpa.pdf")
+	code, _, errs := dpakit(t, "", "render", exampleDealPath, "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	m := regexp.MustCompile(`^(.+): PDF, (\d+) pages, (\d+) KB\n$`).FindStringSubmatch(errs)
+	if m == nil {
+		t.Fatalf("stderr %q is not \"FILE: PDF, N pages, N KB\"", errs)
+	}
+	if m[1] != out {
+		t.Errorf("reported path %q, want %q", m[1], out)
+	}
+	info, err := exec.Command("pdfinfo", out).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+	if pages == nil || string(pages[1]) != m[2] {
+		t.Errorf("reported %s pages; pdfinfo says %q", m[2], pages)
+	}
+	st, _ := os.Stat(out)
+	if kb, _ := strconv.Atoi(m[3]); kb != int((st.Size()+500)/1000) {
+		t.Errorf("reported %s KB for %d bytes", m[3], st.Size())
+	}
+
+	html := filepath.Join(dir, "annex-ii.html")
+	code, _, errs = dpakit(t, "", "render", exampleDealPath, "--doc", "annex-ii", "-o", html)
+	if code != 0 || !regexp.MustCompile(`^.+annex-ii\.html: HTML, \d+ KB\n$`).MatchString(errs) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	for _, q := range []string{"--quiet", "-q"} {
+		code, _, errs = dpakit(t, "", "render", exampleDealPath, "-o", out, q)
+		if code != 0 || errs != "" {
+			t.Errorf("%s: exit %d, stderr %q; want nothing", q, code, errs)
+		}
+	}
+}
+
+func TestExportAndImportReport(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "list.xlsx")
+	code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "-o", xlsx)
+	if code != 0 || !regexp.MustCompile(`^.+list\.xlsx: Excel workbook, 2 sub-processors as of 2026-12-01, \d+ KB\n$`).MatchString(errs) {
+		t.Errorf("export: exit %d, stderr %q", code, errs)
+	}
+	yaml := filepath.Join(dir, "list.yaml")
+	code, _, errs = dpakit(t, "", "subprocessors", "import", xlsx, "-o", yaml)
+	if code != 0 || errs != yaml+": list of 2 sub-processors\n" {
+		t.Errorf("import: exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = dpakit(t, "", "--quiet", "subprocessors", "export", exampleProfilePath, "-o", xlsx)
+	if code != 0 || errs != "" {
+		t.Errorf("export --quiet: exit %d, stderr %q", code, errs)
+	}
+	// A workbook is never written under another format's name.
+	code, _, errs = dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", filepath.Join(dir, "list.csv"))
+	if code != 2 || !strings.Contains(errs, "name the file .xlsx, not .csv") {
+		t.Errorf("export -o list.csv: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestNoticeFormatContradiction(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "notice.pdf")
+	code, _, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--old", exampleProfilePath,
+		"--new", newList, "--date", "2026-12-20", "-o", out, "--format", "html")
+	if code != 2 || !strings.Contains(errs, "--format html contradicts -o") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the refused notice was written")
+	}
+}
+
+func TestClausesShowSuggests(t *testing.T) {
+	code, _, errs := dpakit(t, "", "clauses", "show", "brach")
+	if code != 2 || !strings.Contains(errs, `no clause with id "brach"; did you mean "breach"?`) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = dpakit(t, "", "clauses", "show", "zzzzzz")
+	if code != 2 || strings.Contains(errs, "did you mean") {
+		t.Errorf("no suggestion expected: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := dpakit(t, "", "version")
+	if code != 0 || !regexp.MustCompile(`^dpakit \S+\nclause library [0-9a-f]+, Annex II catalogue \d+\.\d+\.\d+\n`).MatchString(out) {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+	settings := func(kv ...string) []debug.BuildSetting {
+		var s []debug.BuildSetting
+		for i := 0; i+1 < len(kv); i += 2 {
+			s = append(s, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return s
+	}
+	tests := []struct {
+		name    string
+		bi      *debug.BuildInfo
+		version string
+		details string
+	}{
+		{"no build info", nil, "devel", ""},
+		{"go run", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}}, "devel", "go1.26.0"},
+		{"tagged release", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.4.0"},
+			Settings: settings("vcs.revision", "0123456789abcdef0123", "vcs.time", "2026-11-30T09:00:00Z", "vcs.modified", "false")},
+			"v1.4.0", "commit 0123456789ab of 2026-11-30T09:00:00Z, go1.26.0"},
+		{"between tags, edited", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.4.1-0.20261201090000-0123456789ab+dirty"}},
+			"v1.4.1-0.20261201090000-0123456789ab+dirty", "go1.26.0"},
+		{"modified tree", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"},
+			Settings: settings("vcs.revision", "abc", "vcs.modified", "true")},
+			"devel", "commit abc, with uncommitted changes"},
+	}
+	for _, tt := range tests {
+		if got := releaseVersion(tt.bi); got != tt.version {
+			t.Errorf("%s: releaseVersion = %q, want %q", tt.name, got, tt.version)
+		}
+		if got := buildDetails(tt.bi); got != tt.details {
+			t.Errorf("%s: buildDetails = %q, want %q", tt.name, got, tt.details)
+		}
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for n, want := range map[int]string{0: "0 bytes", 1: "1 byte", 999: "999 bytes", 1000: "1 KB", 182_400: "182 KB", 999_499: "999 KB", 2_400_000: "2.4 MB"} {
+		if got := byteSize(n); got != want {
+			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
