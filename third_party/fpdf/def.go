@@ -662,6 +662,7 @@ type Fpdf struct {
 	pageAttachments  [][]annotationAttach       // 1-based array of annotation for file attachments (per page)
 	outlines         []outlineType              // array of outlines
 	outlineRoot      int                        // root of outlines
+	firstPageObj     int                        // object number of page 1, set when the pages are written
 	autoPageBreak    bool                       // automatic page breaking
 	acceptPageBreak  func() bool                // returns true to accept page break
 	pageBreakTrigger float64                    // threshold used to trigger page breaks

@@ -4286,6 +4286,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// Each page is written as two objects, the page then its content, so
+	// page n is object f.pageObj(n). Objects written before the pages (such
+	// as attachments) shift them: links and bookmarks must not assume 1+2*n.
+	f.firstPageObj = f.n + 1
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4320,7 +4324,7 @@ func (f *Fpdf) putpages() {
 						h = hPt
 					}
 					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", f.pageObj(l.page), h-l.y*f.k)
 				}
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
@@ -4361,6 +4365,12 @@ func (f *Fpdf) putpages() {
 	f.outf("/MediaBox [0 0 %.2f %.2f]", wPt, hPt)
 	f.out(">>")
 	f.out("endobj")
+}
+
+// pageObj returns the object number of page n (1-based) once putpages has
+// started: each page is a page object followed by its content stream.
+func (f *Fpdf) pageObj(n int) int {
+	return f.firstPageObj + 2*(n-1)
 }
 
 func (f *Fpdf) putfonts() {
@@ -5170,7 +5180,7 @@ func (f *Fpdf) putbookmarks() {
 			if o.last != -1 {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
-			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
+			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", f.pageObj(o.p), (f.h-o.y)*f.k)
 			f.out("/Count 0>>")
 			f.out("endobj")
 		}
