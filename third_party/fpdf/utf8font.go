@@ -1,0 +1,104 @@
+// Copyright ©2026 The go-pdf Authors. All rights reserved.
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+package fpdf
+
+import "sync"
+
+// UTF8Font is a parsed TrueType font that any number of documents, in any
+// number of goroutines, can add with AddUTF8FontParsed. Parsing a font
+// (its tables, and a width for each of 65,536 code points) costs far more
+// than most single-page documents; a program that writes many documents
+// with the same fonts parses each font once with ParseUTF8Font.
+//
+// A UTF8Font is read-only once parsed. Each document still cuts its own
+// subset of the font for the characters it uses.
+type UTF8Font struct {
+	data []byte
+	desc FontDescType
+	up   int
+	ut   int
+	cw   []int // read-only: shared by every document that adds the font
+
+	mu  sync.Mutex
+	ids map[string]string // font key -> generateFontID result
+}
+
+// ParseUTF8Font parses the TrueType font in b for use with
+// AddUTF8FontParsed. b must not be modified afterwards.
+func ParseUTF8Font(b []byte) (*UTF8Font, error) {
+	reader := fileReader{readerPosition: 0, array: b}
+	utf8File := newUTF8Font(&reader)
+	if err := utf8File.parseFile(); err != nil {
+		return nil, err
+	}
+	return &UTF8Font{
+		data: b,
+		desc: FontDescType{
+			Ascent:       int(utf8File.Ascent),
+			Descent:      int(utf8File.Descent),
+			CapHeight:    utf8File.CapHeight,
+			Flags:        utf8File.Flags,
+			FontBBox:     utf8File.Bbox,
+			ItalicAngle:  utf8File.ItalicAngle,
+			StemV:        utf8File.StemV,
+			MissingWidth: round(utf8File.DefaultWidth),
+		},
+		up: int(round(utf8File.UnderlinePosition)),
+		ut: round(utf8File.UnderlineThickness),
+		cw: utf8File.CharWidths,
+	}, nil
+}
+
+// AddUTF8FontParsed adds font, parsed by ParseUTF8Font, to the document
+// under familyStr and styleStr. It is AddUTF8FontFromBytes without parsing
+// the font again: the document is byte for byte the same.
+func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
+	if f.err != nil {
+		return
+	}
+	f.addUTF8FontParsed(getFontKey(fontFamilyEscape(familyStr), styleStr), font)
+}
+
+func (f *Fpdf) addUTF8FontParsed(fontkey string, font *UTF8Font) {
+	if _, ok := f.fonts[fontkey]; ok {
+		return
+	}
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{
+		Tp:   "UTF8",
+		Name: fontkey,
+		Desc: font.desc,
+		Up:   font.up,
+		Ut:   font.ut,
+		Cw:   font.cw,
+		// Cutting the subset moves a reader through the font, so every
+		// document has its own.
+		utf8File:  newUTF8Font(&fileReader{readerPosition: 0, array: font.data}),
+		usedRunes: sbarr,
+	}
+	def.i = font.id(def)
+	f.fonts[fontkey] = def
+}
+
+// id returns generateFontID(def) for def made from font, computed once per
+// font key: it JSON-encodes the whole width table.
+func (font *UTF8Font) id(def fontDefType) string {
+	font.mu.Lock()
+	defer font.mu.Unlock()
+	if id, ok := font.ids[def.Name]; ok {
+		return id
+	}
+	id, _ := generateFontID(def)
+	if font.ids == nil {
+		font.ids = map[string]string{}
+	}
+	font.ids[def.Name] = id
+	return id
+}
