@@ -14,7 +14,8 @@ import (
 // Greek and Cyrillic scripts and common symbols, and renamed because
 // "Liberation" is a Reserved Font Name. They keep TrueType outlines so that
 // fpdf can subset them again for each PDF, and glyph widths and hinting are
-// unchanged. fpdf parses each font for every document, and that cost grows
+// unchanged. fpdf parses each font once per process (fpdf.ParseUTF8Font)
+// but cuts a subset of each font for every document, at a cost that grows
 // with the glyph count, which is why they are subset.
 //
 //go:embed fonts/DpakitSerif-Regular.ttf fonts/DpakitSerif-Bold.ttf fonts/DpakitSerif-Italic.ttf fonts/DpakitSerif-BoldItalic.ttf fonts/LICENSE
@@ -54,6 +55,8 @@ var (
 // loadFonts, so any number of renders may use it at once.
 type fontSet struct {
 	ttf [numStyles][]byte
+	// parsed holds each style parsed by fpdf once, for every render to add.
+	parsed [numStyles]*fpdf.UTF8Font
 	// covered has bit r set when every style has a glyph for rune r (BMP only).
 	covered [1 << 16 / 64]uint64
 	// width[s][r] is rune r's advance in style s, in 1/1000 em, exactly as
@@ -75,6 +78,9 @@ func loadFonts() (*fontSet, error) {
 			return nil, fmt.Errorf("parse font %s: %w", fontFiles[s], err)
 		}
 		fs.ttf[s], parsed[s] = b, f
+		if fs.parsed[s], err = fpdf.ParseUTF8Font(b); err != nil {
+			return nil, fmt.Errorf("parse font %s for fpdf: %w", fontFiles[s], err)
+		}
 	}
 	var buf sfnt.Buffer
 	for r := rune(0x20); r < 1<<16; r++ {
@@ -97,7 +103,7 @@ func loadFonts() (*fontSet, error) {
 	// Ask fpdf for the widths once, so measuring never needs an fpdf instance.
 	p := fpdf.New("P", "pt", "A4", "")
 	for s := range numStyles {
-		p.AddUTF8FontFromBytes(fontFamily, fontStyles[s], fs.ttf[s])
+		p.AddUTF8FontParsed(fontFamily, fontStyles[s], fs.parsed[s])
 		p.SetFont(fontFamily, fontStyles[s], 10)
 		w := make([]uint16, 1<<16)
 		for r := rune(0x20); r < 1<<16; r++ {

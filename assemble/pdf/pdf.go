@@ -335,12 +335,12 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	}
 	p.SetAttachments([]fpdf.Attachment{{Content: mj, Filename: "manifest.json", Description: "dpakit generation manifest"}})
 
-	// fpdf parses a font and embeds a subset of it for every style added,
-	// used or not, so add only the styles this document uses.
+	// fpdf embeds a subset of every style added, used or not, so add only
+	// the styles this document uses.
 	l.used[regular] = true // running header and footer
 	for s := range numStyles {
 		if l.used[s] {
-			p.AddUTF8FontFromBytes(fontFamily, fontStyles[s], w.fonts.ttf[s])
+			p.AddUTF8FontParsed(fontFamily, fontStyles[s], w.fonts.parsed[s])
 		}
 	}
 
