@@ -662,7 +662,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		return nil
 	}
 
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+	// The subset's metrics are copied from the hmtx table below
+	// (getMetrics); the width table parseHMTXTable builds is not needed.
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
