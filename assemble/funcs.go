@@ -51,5 +51,6 @@ func funcMap() template.FuncMap {
 	}
 	fm["isEU"] = country.IsEU
 	fm["isEEA"] = country.IsEEA
+	fm["isEFTAEEA"] = country.IsEFTAEEA
 	return fm
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 )
@@ -35,16 +37,20 @@ type view struct {
 	Language      string
 	Customer      deal.Customer
 	Provider      deal.Provider
+	GDPR          deal.GDPR
 	SCC           deal.SCC
 	UKAddendum    deal.UKAddendum
 	Swiss         deal.Toggle
-	CCPA          deal.Toggle
+	CCPA          deal.CCPA
 	Breach        deal.Breach
 	Subprocessors deal.Subprocessors
 	Processing    deal.Processing
-	Security      deal.Security
-	Audit         deal.Audit
-	Deletion      deal.Deletion
+	// ControllerTransfer is the Module One description (Annex I.B, Part 2);
+	// nil without Module One.
+	ControllerTransfer *deal.Processing
+	Security           deal.Security
+	Audit              deal.Audit
+	Deletion           deal.Deletion
 
 	// Named conditions, computed once from the deal so that clauses ask
 	// the deal a question by name instead of re-deriving it.
@@ -73,9 +79,9 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 	e := escapeDeal(d)
 	return &view{
 		Reference: e.Reference, EffectiveDate: e.EffectiveDate, Agreement: e.Agreement, Language: e.Language,
-		Customer: e.Customer, Provider: e.Provider, SCC: e.SCC, UKAddendum: e.UKAddendum,
+		Customer: e.Customer, Provider: e.Provider, GDPR: e.GDPR, SCC: e.SCC, UKAddendum: e.UKAddendum,
 		Swiss: e.Swiss, CCPA: e.CCPA, Breach: e.Breach, Subprocessors: e.Subprocessors,
-		Processing: e.Processing, Security: e.Security, Audit: e.Audit, Deletion: e.Deletion,
+		Processing: e.Processing, ControllerTransfer: e.ControllerTransfer, Security: e.Security, Audit: e.Audit, Deletion: e.Deletion,
 		ProcessorCustomer:  d.Customer.Role == deal.Processor,
 		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
 		RestrictedTransfer: deal.RestrictedTransfer(d),
@@ -172,8 +178,44 @@ func (v *view) Clause9() bool { return v.HasModule(2) || v.HasModule(3) }
 // Clause13 reports whether Clause 13 and Annex I.C apply: any of modules 1-3.
 func (v *view) Clause13() bool { return v.HasModule(1) || v.HasModule(2) || v.HasModule(3) }
 
-// OnlyModule4 reports whether module 4 is the only module selected.
-func (v *view) OnlyModule4() bool { return len(v.SCC.Modules) == 1 && v.HasModule(4) }
+// EU reports whether EU, UK or Swiss data protection law applies to the
+// deal: false only for a deal that says gdpr.applies: false, which has no
+// SCC section, no Schedule 1 and no Annex I.C.
+func (v *view) EU() bool { return v.GDPR.On() }
+
+// SwissExporter reports whether the customer (data exporter) is
+// established in Switzerland.
+func (v *view) SwissExporter() bool { return v.Customer.Country == "CH" }
+
+// FADPOnly reports whether the customer is a Swiss exporter for which no
+// GDPR supervisory authority is named: its transfers are governed by the
+// FADP alone.
+func (v *view) FADPOnly() bool { return v.SwissExporter() && v.SCC.SupervisoryAuthority == "" }
+
+// Authority returns the supervisory authority of Clause 13 for use inside
+// a sentence: "the Dutch Data Protection Authority (...)", whether or not
+// the deal wrote it with a leading "The" or "the".
+func (v *view) Authority() string {
+	a := strings.TrimSpace(v.SCC.SupervisoryAuthority)
+	for _, p := range []string{"The ", "the ", "THE "} {
+		a = strings.TrimPrefix(a, p)
+	}
+	if a == "" {
+		return ""
+	}
+	return "the " + a
+}
+
+// AuthorityName returns the supervisory authority of Clause 13 as a name
+// standing alone (a table cell), capitalised and without "the".
+func (v *view) AuthorityName() string {
+	a := strings.TrimPrefix(v.Authority(), "the ")
+	if a == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(a)
+	return string(unicode.ToUpper(r)) + a[n:]
+}
 
 // Specific reports whether Clause 9 Option 1 (specific prior authorisation)
 // is selected.

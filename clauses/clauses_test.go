@@ -123,12 +123,20 @@ func (c combo) String() string {
 // can be found in the text.
 func (c combo) yaml() string {
 	role := "controller"
-	if (c.has(3) && !c.has(2)) || c.has(4) {
+	if c.has(3) && !c.has(2) {
 		role = "processor"
 	}
 	law, forum := "NL", "FR"
-	if !c.clause13() {
-		law, forum = "US", "US"
+	controller := ""
+	if c.has(1) {
+		controller = `controller_transfer:
+  data_subjects: [Customer's account administrators]
+  data_categories: [Name, Business email address]
+  frequency: continuous
+  nature: Storage of business contact details in Provider's customer-relationship system
+  purposes: [Managing Provider's contractual relationship with Customer]
+  retention: For the term of the Agreement
+`
 	}
 	mods := make([]string, len(c.modules))
 	for i, m := range c.modules {
@@ -158,21 +166,18 @@ ccpa: { enabled: %t }
 breach: { notice_hours: 36 }
 subprocessors: { objection_days: 13 }
 audit: { frequency_months: 18, notice_days: 21 }
-`, role, strings.Join(mods, ", "), c.docking, c.option9, c.redress, law, c.option17, forum, c.uk, c.swiss, c.ccpa)
+%s`, role, strings.Join(mods, ", "), c.docking, c.option9, c.redress, law, c.option17, forum, c.uk, c.swiss, c.ccpa, controller)
 }
 
 func combos() []combo {
 	var out []combo
-	for _, mods := range [][]int{{1}, {2}, {3}, {2, 3}, {4}} {
+	for _, mods := range [][]int{{2}, {3}, {2, 3}, {1, 2}, {1, 2, 3}} {
 		c := combo{modules: mods}
 		opts9 := []string{""}
 		if c.clause9() {
 			opts9 = []string{"specific", "general"}
 		}
-		opts17 := []int{1}
-		if !c.has(1) && !c.has(4) {
-			opts17 = []int{1, 2}
-		}
+		opts17 := []int{1, 2}
 		for _, o9 := range opts9 {
 			for _, o17 := range opts17 {
 				for bits := 0; bits < 32; bits++ {
@@ -209,17 +214,19 @@ var wordings = []wording{
 	{"Clause 11 redress applies", "The optional provision in Clause 11(a) applies", func(c combo) bool { return c.redress }},
 	{"Clause 11 redress omitted", "The optional provision in Clause 11(a) does not apply", func(c combo) bool { return !c.redress }},
 	{"Clause 13 / Annex I.C", "Annex I.C", func(c combo) bool { return c.clause13() }},
-	{"Clause 17 Option 1", "Option 1 applies", func(c combo) bool { return c.clause13() && c.option17 == 1 }},
-	{"Clause 17 Option 1 law", "Option 1 applies: the Standard Contractual Clauses are governed by the law of the Netherlands", func(c combo) bool { return c.clause13() && c.option17 == 1 }},
-	{"Clause 17 Option 2", "Option 2 applies: the Standard Contractual Clauses are governed by the law of the EU Member State in which Customer is established", func(c combo) bool { return c.option17 == 2 }},
+	{"Clause 17 Option 1", "Option 1 applies", func(c combo) bool { return c.option17 == 1 || c.has(1) }},
+	{"Clause 17 Option 1 law", "Option 1 applies: the Standard Contractual Clauses are governed by the law of the Netherlands", func(c combo) bool { return c.option17 == 1 || c.has(1) }},
+	{"Clause 17 Option 2", "Option 2 applies: the Standard Contractual Clauses are governed by the law of the EU Member State in which Customer is established", func(c combo) bool { return c.option17 == 2 && !c.has(1) }},
+	{"Clause 17 Option 2 beside Module One", "the Standard Contractual Clauses are governed by the law of the EU Member State in which Customer is established; where that law does not allow for third-party beneficiary rights, they are governed by the law of the Netherlands. For Module One, which has no such option, Option 1 applies", func(c combo) bool { return c.option17 == 2 && c.has(1) }},
 	{"Clause 17 Option 2 fallback", "they are governed by the law of the Netherlands", func(c combo) bool { return c.option17 == 2 }},
-	{"Clause 17 Module Four", "the law of the United States", func(c combo) bool { return c.has(4) }},
 	{"Clause 18 forum", "resolved by the courts of France", func(c combo) bool { return c.clause13() }},
 	{"Clause 18 habitual residence", "Member State in which the Data Subject has their habitual residence", func(c combo) bool { return c.clause13() }},
 	{"Module Two", "Module Two (controller to processor) applies", func(c combo) bool { return c.has(2) }},
 	{"Module Three", "Module Three (processor to processor) applies", func(c combo) bool { return c.has(3) }},
 	{"Module One", "Module One (controller to controller) applies", func(c combo) bool { return c.has(1) }},
-	{"Module Four", "Module Four (processor to controller) applies", func(c combo) bool { return c.has(4) }},
+	{"Module Four never", "Module Four", func(c combo) bool { return false }},
+	{"Module One data", "Provider Controller Data", func(c combo) bool { return c.has(1) }},
+	{"Annex I.B Part 2", "Part 2: Provider Controller Data (Module One)", func(c combo) bool { return c.has(1) }},
 	{"FDPIC", "FDPIC", func(c combo) bool { return c.swiss }},
 	{"Swiss FADP", "Federal Act on Data Protection of 25 September 2020", func(c combo) bool { return c.swiss }},
 	{"CCPA", "CCPA", func(c combo) bool { return c.ccpa }},

@@ -357,3 +357,48 @@ var names = map[string]string{
 	"ZM": "Zambia",
 	"ZW": "Zimbabwe",
 }
+
+// LandAuthority returns the English name of the data protection supervisory
+// authority for private bodies in the German Land with the ISO 3166-2 code
+// subdivision ("DE-BY" → the Bavarian State Office for Data Protection
+// Supervision), or "" for any other code. Under § 40 of the Federal Data
+// Protection Act (BDSG) a company is supervised by the authority of the
+// Land in which it is established.
+func LandAuthority(subdivision string) string {
+	return landAuthorities[subdivision]
+}
+
+// IsGermanLand reports whether code is the ISO 3166-2 code of one of the
+// sixteen German Länder.
+func IsGermanLand(code string) bool {
+	_, ok := landAuthorities[code]
+	return ok
+}
+
+// IsEFTAEEA reports whether code is one of the EEA EFTA States (Iceland,
+// Liechtenstein, Norway): in the EEA but not in the EU.
+func IsEFTAEEA(code string) bool {
+	return code == "IS" || code == "LI" || code == "NO"
+}
+
+// landAuthorities are the Land authorities competent for private bodies,
+// by ISO 3166-2 code, as they name themselves in English. In Bavaria the
+// BayLDA supervises private bodies (the BayLfD public ones).
+var landAuthorities = map[string]string{
+	"DE-BW": "State Commissioner for Data Protection and Freedom of Information Baden-Württemberg (LfDI BW)",
+	"DE-BY": "Bavarian State Office for Data Protection Supervision (BayLDA)",
+	"DE-BE": "Berlin Commissioner for Data Protection and Freedom of Information (BlnBDI)",
+	"DE-BB": "Brandenburg Commissioner for Data Protection and Access to Information (LDA Brandenburg)",
+	"DE-HB": "State Commissioner for Data Protection and Freedom of Information of the Free Hanseatic City of Bremen (LfDI Bremen)",
+	"DE-HH": "Hamburg Commissioner for Data Protection and Freedom of Information (HmbBfDI)",
+	"DE-HE": "Hessian Commissioner for Data Protection and Freedom of Information (HBDI)",
+	"DE-MV": "State Commissioner for Data Protection and Freedom of Information Mecklenburg-Western Pomerania (LfDI MV)",
+	"DE-NI": "State Commissioner for Data Protection Lower Saxony (LfD Niedersachsen)",
+	"DE-NW": "State Commissioner for Data Protection and Freedom of Information North Rhine-Westphalia (LDI NRW)",
+	"DE-RP": "State Commissioner for Data Protection and Freedom of Information Rhineland-Palatinate (LfDI RLP)",
+	"DE-SL": "Independent Data Protection Centre Saarland (UDZ)",
+	"DE-SN": "Saxon Data Protection and Transparency Commissioner (SDTB)",
+	"DE-ST": "State Commissioner for Data Protection Saxony-Anhalt (LfD Sachsen-Anhalt)",
+	"DE-SH": "Independent Centre for Privacy Protection Schleswig-Holstein (ULD)",
+	"DE-TH": "Thuringian State Commissioner for Data Protection and Freedom of Information (TLfDI)",
+}

@@ -16,16 +16,24 @@ type Deal struct {
 	Customer Customer `yaml:"customer" json:"customer"`
 	Provider Provider `yaml:"provider" json:"provider"`
 
+	// GDPR says whether the deal has an EEA, UK or Swiss nexus at all; a
+	// deal without one (a US business and a US provider, under the CCPA
+	// only) has no SCC section.
+	GDPR          GDPR          `yaml:"gdpr,omitempty" json:"gdpr,omitzero"`
 	SCC           SCC           `yaml:"scc" json:"scc"`
 	UKAddendum    UKAddendum    `yaml:"uk_addendum" json:"uk_addendum"`
 	Swiss         Toggle        `yaml:"swiss" json:"swiss"`
-	CCPA          Toggle        `yaml:"ccpa" json:"ccpa"`
+	CCPA          CCPA          `yaml:"ccpa" json:"ccpa"`
 	Breach        Breach        `yaml:"breach" json:"breach"`
 	Subprocessors Subprocessors `yaml:"subprocessors" json:"subprocessors"`
 	Processing    Processing    `yaml:"processing" json:"processing"`
-	Security      Security      `yaml:"security" json:"security"`
-	Audit         Audit         `yaml:"audit" json:"audit"`
-	Deletion      Deletion      `yaml:"deletion,omitempty" json:"deletion,omitzero"`
+	// ControllerTransfer describes the personal data that Provider receives
+	// from Customer as a controller in its own right (SCC Module One): its
+	// own block of Annex I.B. Required exactly when module 1 is selected.
+	ControllerTransfer *Processing `yaml:"controller_transfer,omitempty" json:"controller_transfer,omitempty"`
+	Security           Security    `yaml:"security" json:"security"`
+	Audit              Audit       `yaml:"audit" json:"audit"`
+	Deletion           Deletion    `yaml:"deletion,omitempty" json:"deletion,omitzero"`
 }
 
 // Role is the customer's role under the GDPR.
@@ -39,9 +47,13 @@ const (
 
 // Customer is the data exporter under the SCCs.
 type Customer struct {
-	Name      string    `yaml:"name" json:"name" validate:"required,max=200,line"`
-	Address   string    `yaml:"address" json:"address" validate:"required,max=300,line"`
-	Country   string    `yaml:"country" json:"country" validate:"required,country"`
+	Name    string `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Address string `yaml:"address" json:"address" validate:"required,max=300,line"`
+	Country string `yaml:"country" json:"country" validate:"required,country"`
+	// State is the customer's state, province or Land as an ISO 3166-2
+	// code ("DE-BY"); for a German customer it names the supervisory
+	// authority of its Land.
+	State     string    `yaml:"state,omitempty" json:"state,omitempty" validate:"omitempty,subdivision"`
 	Role      Role      `yaml:"role" json:"role" validate:"required,oneof=controller processor"`
 	Contact   Contact   `yaml:"contact" json:"contact"`
 	Signatory Signatory `yaml:"signatory" json:"signatory"`
@@ -104,7 +116,7 @@ const (
 // SCC holds the selections made under the EU Standard Contractual Clauses,
 // Commission Implementing Decision (EU) 2021/914.
 type SCC struct {
-	Modules                []int              `yaml:"modules" json:"modules" validate:"required,min=1,max=4,unique,dive,min=1,max=4"`
+	Modules                []int              `yaml:"modules" json:"modules" validate:"max=4,unique,dive,min=1,max=4"`
 	DockingClause          bool               `yaml:"docking_clause" json:"docking_clause"`
 	SubprocessorOption     SubprocessorOption `yaml:"subprocessor_option" json:"subprocessor_option" validate:"omitempty,oneof=specific general"`
 	SubprocessorNoticeDays int                `yaml:"subprocessor_notice_days" json:"subprocessor_notice_days" validate:"min=0,max=365"`
@@ -114,9 +126,9 @@ type SCC struct {
 	// Provider designates it.
 	RedressBodyName      string `yaml:"redress_body_name,omitempty" json:"redress_body_name,omitempty" validate:"omitempty,max=200,line"`
 	RedressBodyAddress   string `yaml:"redress_body_address,omitempty" json:"redress_body_address,omitempty" validate:"omitempty,max=300,line"`
-	GoverningLaw         string `yaml:"governing_law" json:"governing_law" validate:"required,country"`
-	GoverningLawOption   int    `yaml:"governing_law_option" json:"governing_law_option" validate:"oneof=1 2"`
-	Forum                string `yaml:"forum" json:"forum" validate:"required,country"`
+	GoverningLaw         string `yaml:"governing_law" json:"governing_law" validate:"omitempty,country"`
+	GoverningLawOption   int    `yaml:"governing_law_option" json:"governing_law_option" validate:"omitempty,oneof=1 2"`
+	Forum                string `yaml:"forum" json:"forum" validate:"omitempty,country"`
 	SupervisoryAuthority string `yaml:"supervisory_authority" json:"supervisory_authority" validate:"omitempty,max=300,line"`
 }
 
@@ -140,6 +152,28 @@ type UKAddendum struct {
 	// received from the importer is combined with personal data collected
 	// by the exporter.
 	CombinedData bool `yaml:"combined_data,omitempty" json:"combined_data,omitempty"`
+}
+
+// GDPR says whether EU, UK or Swiss data protection law applies to the
+// deal at all. Applies is true unless the deal says false: only a deal with
+// no EEA, UK or Swiss nexus (a US business, a US provider, data of US
+// consumers) sets it false, and then it has no SCC section, no Schedule 1
+// and no Annex I.C.
+type GDPR struct {
+	Applies *bool `yaml:"applies,omitempty" json:"applies,omitempty"`
+}
+
+// On reports whether the GDPR (or the UK or Swiss law built on it) applies:
+// true unless Applies is set to false.
+func (g GDPR) On() bool { return g.Applies == nil || *g.Applies }
+
+// CCPA holds the CCPA/CPRA service-provider terms.
+type CCPA struct {
+	Enabled bool `yaml:"enabled" json:"enabled"`
+	// BusinessPurposes are the specific business purposes for which the
+	// customer discloses personal information to the provider (Cal. Code
+	// Regs. tit. 11, § 7051(a)(2)); processing.purposes when empty.
+	BusinessPurposes []string `yaml:"business_purposes,omitempty" json:"business_purposes,omitempty" validate:"max=50,dive,required,max=300,line"`
 }
 
 // Toggle switches an optional set of terms on or off.

@@ -15,11 +15,16 @@ import (
 // for Validate to report.
 //
 //   - language: "en"
-//   - scc.modules: [2] for a controller customer, [3] for a processor
+//   - with gdpr.applies false: every SCC selection but scc.modules and
+//     scc.subprocessor_notice_days is dropped (a profile's defaults for
+//     the deals that have an SCC section do not apply)
+//   - scc.modules: [2] for a controller customer, [3] for a processor,
+//     unless gdpr.applies is false (a deal with no SCC section)
 //   - scc.governing_law_option: 1
 //   - scc.forum: scc.governing_law
 //   - scc.supervisory_authority: the authority of customer.country, when the
-//     customer is in the EEA and a module with Clause 13 (1-3) is selected
+//     customer is in the EEA and a module with Clause 13 (1-3) is selected;
+//     for a German customer with customer.state, the authority of its Land
 //   - scc.subprocessor_option: "general", when module 2 or 3 is selected
 //   - uk_addendum.ending_party: "neither", when the Addendum is enabled
 //   - security.measures: "all", when neither "all" nor any id is given
@@ -31,7 +36,13 @@ func Defaults(d *Deal) {
 	if d.Language == "" {
 		d.Language = "en"
 	}
-	if len(d.SCC.Modules) == 0 {
+	if !d.GDPR.On() {
+		// No EEA, UK or Swiss nexus: the SCC selections a vendor profile
+		// supplies for its other deals do not apply. The advance notice of
+		// a new sub-processor stays: the sub-processor clause uses it.
+		d.SCC = SCC{Modules: d.SCC.Modules, SubprocessorNoticeDays: d.SCC.SubprocessorNoticeDays}
+	}
+	if len(d.SCC.Modules) == 0 && d.GDPR.On() {
 		switch d.Customer.Role {
 		case Controller:
 			d.SCC.Modules = []int{2}
@@ -39,7 +50,7 @@ func Defaults(d *Deal) {
 			d.SCC.Modules = []int{3}
 		}
 	}
-	if d.SCC.GoverningLawOption == 0 {
+	if d.SCC.GoverningLawOption == 0 && d.GDPR.On() {
 		d.SCC.GoverningLawOption = 1
 	}
 	if d.SCC.Forum == "" {
@@ -47,6 +58,9 @@ func Defaults(d *Deal) {
 	}
 	if d.SCC.SupervisoryAuthority == "" && hasClause13(d.SCC) && country.IsEEA(d.Customer.Country) {
 		d.SCC.SupervisoryAuthority = country.SupervisoryAuthority(d.Customer.Country)
+		if a := country.LandAuthority(d.Customer.State); a != "" && d.Customer.Country == "DE" {
+			d.SCC.SupervisoryAuthority = a
+		}
 	}
 	if d.SCC.SubprocessorOption == "" && hasClause9(d.SCC) {
 		d.SCC.SubprocessorOption = GeneralAuthorisation

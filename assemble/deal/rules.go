@@ -27,10 +27,15 @@ type reportFunc func(value any, path, format string, args ...any)
 func CrossRules() []CrossRule {
 	return []CrossRule{
 		{RuleDateRange, "the effective date lies between 2000-01-01 and 2100-12-31", checkDateRange},
-		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor", checkRoleModules},
-		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3", checkEUGoverningLaw},
-		{RuleEUForum, "Clause 18: the courts of an EU Member State for modules 1-3", checkEUForum},
-		{RuleGoverningLawOption, "Clause 17 Option 2 only with modules 2 and 3", checkGoverningLawOption},
+		{RuleNoNexus, "gdpr.applies false only for a US-only deal: customer and provider outside the EEA, UK and Switzerland, no modules, UK Addendum, Swiss terms or controller_transfer, and the CCPA terms on", checkNoNexus},
+		{RuleModulesRequired, "SCC modules are required unless gdpr.applies is false", checkModulesRequired},
+		{RuleDPAModule, "module 2 or 3 is selected (this DPA governs processing on Customer's behalf); module 4 is refused; module 1 only beside them", checkDPAModule},
+		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor, module 1 only for a controller", checkRoleModules},
+		{RuleControllerTransfer, "controller_transfer (Annex I.B, Part 2) exactly when module 1 is selected", checkControllerTransfer},
+		{RuleSCCRequired, "Clause 17 governing law and Clause 18 forum are given unless gdpr.applies is false", checkSCCRequired},
+		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUGoverningLaw},
+		{RuleEUForum, "Clause 18: the courts of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUForum},
+		{RuleGoverningLawOption, "Clause 17 Option 2 only with modules 2 and 3 and an exporter established in the EEA", checkGoverningLawOption},
 		{RuleNoClause9, "a Clause 9 option only with module 2 or 3", checkNoClause9},
 		{RuleSubprocessorOption, "a Clause 9 option (specific or general) with module 2 or 3", checkSubprocessorOption},
 		{RuleNoticeDays, "a sub-processor notice period with module 2 or 3", checkNoticeDays},
@@ -39,7 +44,9 @@ func CrossRules() []CrossRule {
 		{RuleAnnexIIIDetails, "Clause 9 Option 1: each sub-processor's address, contact person, position and responsibilities (Annex III)", checkAnnexIIIDetails},
 		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
 		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
-		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13)", checkSupervisoryAuthority},
+		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone", checkSupervisoryAuthority},
+		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
+		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
 		{RuleUKEndingParty, "the UK Addendum's ending party (Table 4) when it is enabled", checkUKEndingParty},
 		{RuleSpecialSafeguards, "safeguards for special categories of data", checkSpecialSafeguards},
 		{RuleDuplicateSubprocessor, "each sub-processor named once", checkDuplicateSubprocessor},
@@ -57,10 +64,49 @@ func checkDateRange(d *Deal, report reportFunc) {
 	}
 }
 
-// checkRoleModules: a controller customer exports under module 2, a
-// processor customer under module 3.
+// checkModulesRequired: a deal with an EEA, UK or Swiss nexus selects SCC
+// modules.
+func checkModulesRequired(d *Deal, report reportFunc) {
+	if d.GDPR.On() && len(d.SCC.Modules) == 0 {
+		report(d.SCC.Modules, "scc.modules",
+			"is required: the SCC modules, 2 for a controller customer and 3 for a processor (or gdpr.applies: false for a deal with no EEA, UK or Swiss nexus)")
+	}
+}
+
+// dpaModuleProblem reports whether the modules cannot carry this DPA at
+// all (module 4, or neither module 2 nor 3); the role and Module One rules
+// then stay silent rather than repeat it.
+func dpaModuleProblem(s SCC) bool {
+	return validModules(s.Modules) && (s.HasModule(4) || (!s.HasModule(2) && !s.HasModule(3)))
+}
+
+// checkDPAModule: this DPA governs processing that Provider performs on
+// Customer's behalf (GDPR Art. 28), so module 2 or 3 is selected. Module
+// Four is refused: Customer would process data as Provider's processor and
+// this DPA has no terms binding it as such. Module One alone would make
+// Provider a controller of all the data, which is no DPA at all.
+func checkDPAModule(d *Deal, report reportFunc) {
+	scc := d.SCC
+	if !dpaModuleProblem(scc) {
+		return
+	}
+	if scc.HasModule(4) {
+		report(scc.Modules, "scc.modules",
+			"module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")
+		return
+	}
+	report(scc.Modules, "scc.modules",
+		"%s selected without module 2 or 3; this DPA governs processing Provider performs on Customer's behalf, which needs module 2 (controller customer) or 3 (processor customer). Add module 1 beside module 2 only for personal data Provider receives as a controller in its own right, described in controller_transfer", modulesPhrase(scc.Modules))
+}
+
+// checkRoleModules: a controller customer exports under module 2 (and, for
+// Provider Controller Data, module 1), a processor customer under module 3;
+// a processor customer cannot export as a controller under module 1.
 func checkRoleModules(d *Deal, report reportFunc) {
 	scc := d.SCC
+	if dpaModuleProblem(scc) {
+		return
+	}
 	switch {
 	case d.Customer.Role == Controller && scc.HasModule(3) && !scc.HasModule(2):
 		report(scc.Modules, "scc.modules",
@@ -68,38 +114,194 @@ func checkRoleModules(d *Deal, report reportFunc) {
 	case d.Customer.Role == Processor && scc.HasModule(2) && !scc.HasModule(3):
 		report(scc.Modules, "scc.modules",
 			"module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")
+	case d.Customer.Role == Processor && scc.HasModule(1):
+		report(scc.Modules, "scc.modules",
+			"module 1 is for a controller exporting to another controller, but the customer is a processor (customer.role); a processor customer cannot transfer data as controller: remove module 1")
+	}
+}
+
+// checkControllerTransfer: Module One has its own description of the data
+// Provider receives as a controller (Annex I.B, Part 2), and only Module
+// One has one.
+func checkControllerTransfer(d *Deal, report reportFunc) {
+	if dpaModuleProblem(d.SCC) || !d.GDPR.On() {
+		return // reported by dpa_module or no_gdpr_nexus
+	}
+	switch own := d.SCC.HasModule(1); {
+	case own && d.ControllerTransfer == nil:
+		report(nil, "controller_transfer",
+			"is required when module 1 is selected: describe the personal data Provider receives as a controller (data subjects, data categories, frequency, nature, purposes, retention), which Annex I.B sets out apart from the processing on Customer's behalf")
+	case !own && d.ControllerTransfer != nil:
+		report(nil, "controller_transfer",
+			"must be left out unless module 1 is selected: without it Provider receives no personal data as a controller under this DPA")
+	}
+}
+
+// checkSCCRequired: Clauses 17 and 18 need a country.
+func checkSCCRequired(d *Deal, report reportFunc) {
+	if !d.GDPR.On() {
+		return
+	}
+	if d.SCC.GoverningLaw == "" {
+		report("", "scc.governing_law",
+			"is required: the country whose law governs the Standard Contractual Clauses (Clause 17)")
+	}
+	if d.SCC.Forum == "" {
+		report("", "scc.forum",
+			"is required: the country whose courts resolve disputes under the Standard Contractual Clauses (Clause 18)")
 	}
 }
 
 // checkEUGoverningLaw: Clause 17 of modules 1-3 requires the law of an EU
-// Member State.
+// Member State (see lawPlaceAllowed for the EEA EFTA and Swiss cases).
 func checkEUGoverningLaw(d *Deal, report reportFunc) {
-	if c := d.SCC.GoverningLaw; hasClause13(d.SCC) && country.Valid(c) && !country.IsEU(c) {
-		report(c, "scc.governing_law", "%q is not an EU Member State; Clause 17 requires one for modules 1-3", c)
+	if c := d.SCC.GoverningLaw; hasClause13(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
+		report(c, "scc.governing_law", "%q is not an EU Member State; Clause 17 requires one for modules 1-3%s", c, lawPlaceHint(d))
 	}
 }
 
 // checkEUForum: Clause 18 of modules 1-3 requires the courts of an EU
-// Member State.
+// Member State (see lawPlaceAllowed).
 func checkEUForum(d *Deal, report reportFunc) {
-	if c := d.SCC.Forum; hasClause13(d.SCC) && country.Valid(c) && !country.IsEU(c) {
-		report(c, "scc.forum", "%q is not an EU Member State; Clause 18 requires one for modules 1-3", c)
+	if c := d.SCC.Forum; hasClause13(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
+		report(c, "scc.forum", "%q is not an EU Member State; Clause 18 requires one for modules 1-3%s", c, lawPlaceHint(d))
 	}
 }
 
-// checkGoverningLawOption: Clause 17 Option 2 exists only in modules 2 and 3.
+// checkGoverningLawOption: Clause 17 Option 2 (the law of the Member State
+// where the exporter is established) exists in modules 2 and 3 and applies
+// to them even beside module 1 (which then takes Option 1 with the named
+// law); it needs an exporter established in a Member State (an EEA EFTA
+// State counts, see lawPlaceAllowed).
 func checkGoverningLawOption(d *Deal, report reportFunc) {
 	scc := d.SCC
-	if scc.GoverningLawOption != 2 {
+	if scc.GoverningLawOption != 2 || dpaModuleProblem(scc) || !d.GDPR.On() {
 		return
 	}
-	for _, m := range []int{1, 4} {
-		if scc.HasModule(m) {
-			report(scc.GoverningLawOption, "scc.governing_law_option",
-				"Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module %d is selected", m)
-			return
+	c := d.Customer.Country
+	switch {
+	case !hasClause9(scc):
+		report(scc.GoverningLawOption, "scc.governing_law_option",
+			"Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3, and %s selected", modulesPhrase(scc.Modules))
+	case country.Valid(c) && !country.IsEEA(c):
+		report(scc.GoverningLawOption, "scc.governing_law_option",
+			"Option 2 of Clause 17 applies the law of the EU Member State where the data exporter is established, and the customer is established in %s (%s), outside the EU; use Option 1 with scc.governing_law", country.WithArticle(c), c)
+	}
+}
+
+// lawPlaceAllowed reports whether the law or courts of c may be chosen
+// under Clauses 17 and 18 for modules 1-3 in deal d:
+//
+//   - an EU Member State, always;
+//   - an EEA State, for an exporter established in an EEA EFTA State
+//     (Iceland, Liechtenstein, Norway): the GDPR and the SCC decision apply
+//     there through the EEA Agreement, whose Protocol 1 reads references to
+//     EU Member States as including the EFTA States;
+//   - Switzerland, for a Swiss exporter whose transfers the FADP alone
+//     governs (no GDPR authority named), as the FDPIC's recognition of the
+//     SCCs allows.
+func lawPlaceAllowed(c string, d *Deal) bool {
+	switch {
+	case country.IsEU(c):
+		return true
+	case country.IsEFTAEEA(d.Customer.Country) && country.IsEEA(c):
+		return true
+	case c == "CH" && fadpOnly(d):
+		return true
+	}
+	return false
+}
+
+// lawPlaceHint adds to a governing-law message what else a deal of this
+// kind may choose.
+func lawPlaceHint(d *Deal) string {
+	switch {
+	case country.IsEFTAEEA(d.Customer.Country):
+		return " or, for an exporter in an EEA EFTA State, an EEA State"
+	case d.Customer.Country == "CH" && !fadpOnly(d):
+		return " (Swiss law and courts only for transfers governed by the FADP alone, that is without scc.supervisory_authority)"
+	}
+	return ""
+}
+
+// fadpOnly reports whether the customer is a Swiss exporter whose transfers
+// are governed by the FADP alone: no GDPR authority is named for it.
+func fadpOnly(d *Deal) bool {
+	return d.Customer.Country == "CH" && d.SCC.SupervisoryAuthority == ""
+}
+
+// checkSwissExporter: a Swiss exporter's transfers need the FDPIC
+// adaptations of the SCCs (swiss.enabled).
+func checkSwissExporter(d *Deal, report reportFunc) {
+	if d.Customer.Country == "CH" && d.GDPR.On() && !d.Swiss.Enabled {
+		report(false, "swiss.enabled",
+			"must be true when the customer (data exporter) is established in Switzerland: its transfers are governed by the FADP, under which the SCCs apply only with the FDPIC's adaptations")
+	}
+}
+
+// checkState: customer.state lies in customer.country; for Germany it is
+// one of the Länder, whose authority supervises the customer.
+func checkState(d *Deal, report reportFunc) {
+	s := d.Customer.State
+	if s == "" || subdivisionProblem(s) != "" || !country.Valid(d.Customer.Country) {
+		return
+	}
+	switch {
+	case s[:2] != d.Customer.Country:
+		report(s, "customer.state",
+			"%s is a subdivision of %s, not of customer.country %s", quote(s), country.WithArticle(s[:2]), quote(d.Customer.Country))
+	case d.Customer.Country == "DE" && !country.IsGermanLand(s):
+		report(s, "customer.state",
+			"%s is not one of the 16 German Länder (DE-BW, DE-BY, DE-BE, DE-BB, DE-HB, DE-HH, DE-HE, DE-MV, DE-NI, DE-NW, DE-RP, DE-SL, DE-SN, DE-ST, DE-SH, DE-TH)", quote(s))
+	}
+}
+
+// checkNoNexus: a deal that says gdpr.applies: false has nothing that
+// depends on EU, UK or Swiss law, and the CCPA terms apply.
+func checkNoNexus(d *Deal, report reportFunc) {
+	if d.GDPR.On() {
+		return
+	}
+	const why = "gdpr.applies is false (a deal with no EEA, UK or Swiss nexus has no SCC section)"
+	for _, p := range []struct{ who, c string }{{"customer", d.Customer.Country}, {"provider", d.Provider.Country}} {
+		if country.IsEEA(p.c) || p.c == "GB" || p.c == "CH" {
+			report(false, "gdpr.applies",
+				"cannot be false: the %s is established in %s, so EU, UK or Swiss data protection law applies to the processing", p.who, country.WithArticle(p.c))
 		}
 	}
+	for _, f := range []struct {
+		path string
+		on   bool
+	}{
+		{"scc.modules", len(d.SCC.Modules) > 0},
+		{"uk_addendum.enabled", d.UKAddendum.Enabled},
+		{"swiss.enabled", d.Swiss.Enabled},
+		{"controller_transfer", d.ControllerTransfer != nil},
+	} {
+		if f.on {
+			report(nil, f.path, "must be left out: %s", why)
+		}
+	}
+	if !d.CCPA.Enabled {
+		report(false, "ccpa.enabled",
+			"must be true when gdpr.applies is false: without EU, UK or Swiss law the CCPA service-provider terms are the law this DPA implements")
+	}
+}
+
+// subdivisionProblem explains why s is not an ISO 3166-2 subdivision code
+// ("DE-BY", "US-NY"), or returns "".
+func subdivisionProblem(s string) string {
+	cc, sub, ok := strings.Cut(s, "-")
+	valid := ok && country.Valid(cc) && len(sub) >= 1 && len(sub) <= 3
+	for _, r := range sub {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			valid = false
+		}
+	}
+	if !valid {
+		return quote(s) + ` is not an ISO 3166-2 subdivision code (the country code, a hyphen and up to three capital letters or digits, such as "DE-BY" for Bavaria)`
+	}
+	return ""
 }
 
 // checkNoClause9: a Clause 9 option makes no sense without Clause 9.
@@ -153,12 +355,12 @@ func checkAnnexIII(d *Deal, report reportFunc) {
 // checkSupervisoryAuthority: Clause 13 and Annex I.C name the competent
 // supervisory authority. Blank text is the line rule's to report.
 func checkSupervisoryAuthority(d *Deal, report reportFunc) {
-	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" {
-		return
+	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" || d.Customer.Country == "CH" {
+		return // a Swiss exporter names one only where the GDPR applies to it
 	}
 	if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
 		report("", "scc.supervisory_authority",
-			"is required when the customer (data exporter) is established outside the EEA (Clause 13(a))")
+			"is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are")
 		return
 	}
 	report("", "scc.supervisory_authority", "is required for modules 1-3 (Clause 13 and Annex I.C)")
@@ -177,6 +379,10 @@ func checkSpecialSafeguards(d *Deal, report reportFunc) {
 	if len(d.Processing.SpecialCategories) > 0 && d.Processing.SpecialSafeguards == "" {
 		report("", "processing.special_safeguards",
 			"is required when processing.special_categories lists sensitive data: Annex I.B must state the restrictions or safeguards applied to it")
+	}
+	if t := d.ControllerTransfer; t != nil && len(t.SpecialCategories) > 0 && t.SpecialSafeguards == "" {
+		report("", "controller_transfer.special_safeguards",
+			"is required when controller_transfer.special_categories lists sensitive data: Annex I.B must state the restrictions or safeguards applied to it")
 	}
 }
 

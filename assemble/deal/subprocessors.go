@@ -219,7 +219,14 @@ func checkDuplicateSubprocessor(d *Deal, report reportFunc) {
 
 // checkTransferMechanisms: each sub-processor's transfer mechanism fits its
 // country.
+//
+// Without an EEA, UK or Swiss nexus (gdpr.applies: false) no transfer is
+// restricted, so any mechanism, "none" included, fits any country: the
+// mechanism is judged from where the data comes from.
 func checkTransferMechanisms(d *Deal, report reportFunc) {
+	if !d.GDPR.On() {
+		return
+	}
 	for i, s := range d.Subprocessors.List {
 		transferRule(s, fmt.Sprintf("subprocessors.list[%d].transfer_mechanism", i), report)
 	}

@@ -44,6 +44,9 @@ func NewValidator(opts Options) *Validator {
 		"country": func(fl validator.FieldLevel) bool {
 			return country.Valid(fl.Field().String())
 		},
+		"subdivision": func(fl validator.FieldLevel) bool {
+			return subdivisionProblem(fl.Field().String()) == ""
+		},
 		"docref": func(fl validator.FieldLevel) bool {
 			return docrefProblem(fl.Field().String()) == ""
 		},
@@ -109,7 +112,14 @@ func (v *Validator) Validate(d *Deal) error {
 // problems are named by their validate tag: "required", "max", "line", ...
 const (
 	RuleDateRange             = "date_range"
+	RuleModulesRequired       = "modules_required"
+	RuleDPAModule             = "dpa_module"
 	RuleRoleModules           = "role_modules"
+	RuleControllerTransfer    = "controller_transfer"
+	RuleSCCRequired           = "scc_required"
+	RuleNoNexus               = "no_gdpr_nexus"
+	RuleSwissExporter         = "swiss_exporter"
+	RuleState                 = "state"
 	RuleEUGoverningLaw        = "eu_governing_law"
 	RuleEUForum               = "eu_forum"
 	RuleGoverningLawOption    = "governing_law_option"
@@ -247,6 +257,8 @@ func tagMessage(fe validator.FieldError, path string) string {
 		return countryMessage(str)
 	case "docref":
 		return docrefProblem(str)
+	case "subdivision":
+		return subdivisionProblem(str)
 	case "line":
 		return lineProblem(str)
 	default:

@@ -92,13 +92,15 @@ func TestValidateRules(t *testing.T) {
 		{"module twice", func(d *Deal) { d.SCC.Modules = []int{2, 3, 2} },
 			p("scc.modules", "unique", "lists module 2 twice")},
 		{"modules empty", func(d *Deal) { d.SCC.Modules = []int{} },
-			p("scc.modules", "min", "must not be empty")},
+			p("scc.modules", RuleModulesRequired, "is required: the SCC modules, 2 for a controller customer and 3 for a processor (or gdpr.applies: false for a deal with no EEA, UK or Swiss nexus)")},
+		{"state not ISO 3166-2", func(d *Deal) { d.Customer.State = "Bayern" },
+			p("customer.state", "subdivision", `"Bayern" is not an ISO 3166-2 subdivision code (the country code, a hyphen and up to three capital letters or digits, such as "DE-BY" for Bavaria)`)},
 		{"governing law option 3", func(d *Deal) { d.SCC.GoverningLawOption = 3 },
 			p("scc.governing_law_option", "oneof", "must be 1 or 2 (the Clause 17 option), not 3")},
 		{"subprocessor option", func(d *Deal) { d.SCC.SubprocessorOption = "prior" },
 			p("scc.subprocessor_option", "oneof", `"prior" is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`)},
 		{"forum missing", func(d *Deal) { d.SCC.Forum = "" },
-			p("scc.forum", "required", "is required")},
+			p("scc.forum", RuleSCCRequired, "is required: the country whose courts resolve disputes under the Standard Contractual Clauses (Clause 18)")},
 		{"ending party", func(d *Deal) { d.UKAddendum.EndingParty = "both" },
 			p("uk_addendum.ending_party", "oneof", `"both" is not allowed (want importer, exporter or neither)`)},
 		{"breach notice over 72 hours", func(d *Deal) { d.Breach.NoticeHours = 96 },
@@ -139,12 +141,75 @@ func TestValidateRules(t *testing.T) {
 			p("scc.governing_law", RuleEUGoverningLaw, `"US" is not an EU Member State; Clause 17 requires one for modules 1-3`)},
 		{"forum outside the EU", func(d *Deal) { d.SCC.Forum = "CH" },
 			p("scc.forum", RuleEUForum, `"CH" is not an EU Member State; Clause 18 requires one for modules 1-3`)},
-		{"governing law option 2 with module 1", func(d *Deal) { d.SCC.Modules = []int{1, 2}; d.SCC.GoverningLawOption = 2 },
-			p("scc.governing_law_option", RuleGoverningLawOption, "Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module 1 is selected")},
-		{"governing law option 2 with module 4", func(d *Deal) { d.SCC.Modules = []int{2, 4}; d.SCC.GoverningLawOption = 2 },
-			p("scc.governing_law_option", RuleGoverningLawOption, "Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3; it cannot be chosen while module 4 is selected")},
-		{"Clause 9 option with modules 1 and 4", func(d *Deal) { d.SCC.Modules = []int{1, 4} },
-			p("scc.subprocessor_option", RuleNoClause9, "must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and modules 1 and 4 are selected")},
+		{"governing law option 2 outside the EU", func(d *Deal) {
+			d.Customer.Country = "US"
+			d.SCC.GoverningLawOption = 2
+		}, p("scc.governing_law_option", RuleGoverningLawOption, "Option 2 of Clause 17 applies the law of the EU Member State where the data exporter is established, and the customer is established in the United States (US), outside the EU; use Option 1 with scc.governing_law")},
+		{"Clause 9 option with module 1 alone", func(d *Deal) { d.SCC.Modules = []int{1}; d.ControllerTransfer = &d.Processing },
+			[]Problem{
+				{Path: "scc.modules", Rule: RuleDPAModule, Message: "module 1 is selected without module 2 or 3; this DPA governs processing Provider performs on Customer's behalf, which needs module 2 (controller customer) or 3 (processor customer). Add module 1 beside module 2 only for personal data Provider receives as a controller in its own right, described in controller_transfer"},
+				{Path: "scc.subprocessor_option", Rule: RuleNoClause9, Message: "must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and module 1 is selected"},
+			}},
+		{"module 4 alone", func(d *Deal) {
+			d.Customer.Role = Processor
+			d.SCC.Modules = []int{4}
+			d.SCC.SubprocessorOption = ""
+		}, p("scc.modules", RuleDPAModule, "module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")},
+		{"controller customer with modules 2 and 4", func(d *Deal) { d.SCC.Modules = []int{2, 4} },
+			p("scc.modules", RuleDPAModule, "module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")},
+		{"processor customer with module 1", func(d *Deal) {
+			d.Customer.Role = Processor
+			d.SCC.Modules = []int{1, 3}
+			d.ControllerTransfer = &d.Processing
+		}, p("scc.modules", RuleRoleModules, "module 1 is for a controller exporting to another controller, but the customer is a processor (customer.role); a processor customer cannot transfer data as controller: remove module 1")},
+		{"module 1 without its description", func(d *Deal) { d.SCC.Modules = []int{1, 2} },
+			p("controller_transfer", RuleControllerTransfer, "is required when module 1 is selected: describe the personal data Provider receives as a controller (data subjects, data categories, frequency, nature, purposes, retention), which Annex I.B sets out apart from the processing on Customer's behalf")},
+		{"controller transfer without module 1 or 4", func(d *Deal) { d.ControllerTransfer = &d.Processing },
+			p("controller_transfer", RuleControllerTransfer, "must be left out unless module 1 is selected: without it Provider receives no personal data as a controller under this DPA")},
+		{"controller transfer fields", func(d *Deal) {
+			d.SCC.Modules = []int{1, 2}
+			d.ControllerTransfer = &Processing{Frequency: "often"}
+		}, []Problem{
+			{Path: "controller_transfer.data_subjects", Rule: "required", Message: "is required"},
+			{Path: "controller_transfer.data_categories", Rule: "required", Message: "is required"},
+			{Path: "controller_transfer.frequency", Rule: "oneof", Message: `"often" is not allowed (want continuous or one-off)`},
+			{Path: "controller_transfer.nature", Rule: "required", Message: "is required"},
+			{Path: "controller_transfer.purposes", Rule: "required", Message: "is required"},
+			{Path: "controller_transfer.retention", Rule: "required", Message: "is required"},
+		}},
+		{"Swiss exporter without the Swiss terms", func(d *Deal) {
+			d.Customer.Country = "CH"
+			d.Swiss.Enabled = false
+		}, p("swiss.enabled", RuleSwissExporter, "must be true when the customer (data exporter) is established in Switzerland: its transfers are governed by the FADP, under which the SCCs apply only with the FDPIC's adaptations")},
+		{"Swiss law with a GDPR authority", func(d *Deal) {
+			d.Customer.Country = "CH"
+			d.Swiss.Enabled = true
+			d.SCC.GoverningLaw = "CH"
+		}, p("scc.governing_law", RuleEUGoverningLaw, `"CH" is not an EU Member State; Clause 17 requires one for modules 1-3 (Swiss law and courts only for transfers governed by the FADP alone, that is without scc.supervisory_authority)`)},
+		{"Norwegian law for a Swedish exporter", func(d *Deal) { d.Customer.Country = "SE"; d.SCC.GoverningLaw = "NO" },
+			p("scc.governing_law", RuleEUGoverningLaw, `"NO" is not an EU Member State; Clause 17 requires one for modules 1-3`)},
+		{"state of another country", func(d *Deal) { d.Customer.State = "AT-9" },
+			p("customer.state", RuleState, `"AT-9" is a subdivision of Austria, not of customer.country "DE"`)},
+		{"German state unknown", func(d *Deal) { d.Customer.State = "DE-XX" },
+			p("customer.state", RuleState, `"DE-XX" is not one of the 16 German Länder (DE-BW, DE-BY, DE-BE, DE-BB, DE-HB, DE-HH, DE-HE, DE-MV, DE-NI, DE-NW, DE-RP, DE-SL, DE-SN, DE-ST, DE-SH, DE-TH)`)},
+		{"no nexus, but EU customer and SCC fields", func(d *Deal) {
+			f := false
+			d.GDPR.Applies = &f
+		}, []Problem{
+			{Path: "gdpr.applies", Rule: RuleNoNexus, Message: "cannot be false: the customer is established in Germany, so EU, UK or Swiss data protection law applies to the processing"},
+			{Path: "scc.modules", Rule: RuleNoNexus, Message: "must be left out: gdpr.applies is false (a deal with no EEA, UK or Swiss nexus has no SCC section)"},
+			{Path: "uk_addendum.enabled", Rule: RuleNoNexus, Message: "must be left out: gdpr.applies is false (a deal with no EEA, UK or Swiss nexus has no SCC section)"},
+			{Path: "swiss.enabled", Rule: RuleNoNexus, Message: "must be left out: gdpr.applies is false (a deal with no EEA, UK or Swiss nexus has no SCC section)"},
+		}},
+		{"no nexus without CCPA", func(d *Deal) {
+			f := false
+			d.GDPR.Applies = &f
+			d.Customer.Country, d.Provider.Country = "US", "US"
+			d.SCC = SCC{GoverningLawOption: 1}
+			d.UKAddendum = UKAddendum{}
+			d.Swiss.Enabled, d.CCPA.Enabled = false, false
+			d.Subprocessors.List[1].TransferMechanism = "none"
+		}, p("ccpa.enabled", RuleNoNexus, "must be true when gdpr.applies is false: without EU, UK or Swiss law the CCPA service-provider terms are the law this DPA implements")},
 		{"Clause 9 option missing", func(d *Deal) { d.SCC.SubprocessorOption = "" },
 			p("scc.subprocessor_option", RuleSubprocessorOption, "is required when module 2 or 3 is selected (Clause 9(a)): specific or general")},
 		{"advance notice missing", func(d *Deal) { d.SCC.SubprocessorNoticeDays = 0 },
@@ -187,7 +252,7 @@ func TestValidateRules(t *testing.T) {
 		{"authority for an exporter outside the EEA", func(d *Deal) {
 			d.Customer.Country = "US"
 			d.SCC.SupervisoryAuthority = ""
-		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required when the customer (data exporter) is established outside the EEA (Clause 13(a))")},
+		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are")},
 		{"authority missing inside the EEA", func(d *Deal) { d.SCC.SupervisoryAuthority = "" },
 			p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required for modules 1-3 (Clause 13 and Annex I.C)")},
 		{"UK ending party missing", func(d *Deal) { d.UKAddendum.EndingParty = "" },
@@ -221,11 +286,33 @@ func TestValidateRules(t *testing.T) {
 			p("security.measures[2]", RuleDuplicateMeasure, `"enc" is listed twice (also at security.measures[0])`)},
 
 		// Valid variations.
-		{"module 4 alone takes any country", func(d *Deal) {
-			d.SCC.Modules = []int{4}
-			d.SCC.SubprocessorOption = ""
-			d.SCC.GoverningLaw, d.SCC.Forum = "US", "US"
+		{"modules 1 and 2", func(d *Deal) { d.SCC.Modules = []int{1, 2}; d.ControllerTransfer = &d.Processing }, nil},
+		{"modules 1 and 2 with Option 2 for module 2", func(d *Deal) {
+			d.SCC.Modules = []int{1, 2}
+			d.ControllerTransfer = &d.Processing
+			d.SCC.GoverningLawOption = 2
+		}, nil},
+		{"German Land", func(d *Deal) { d.Customer.State = "DE-BY" }, nil},
+		{"Swiss exporter, FADP only, Swiss law", func(d *Deal) {
+			d.Customer.Country = "CH"
+			d.Swiss.Enabled = true
 			d.SCC.SupervisoryAuthority = ""
+			d.SCC.GoverningLaw, d.SCC.Forum = "CH", "CH"
+		}, nil},
+		{"Norwegian exporter, Norwegian law and Option 2", func(d *Deal) {
+			d.Customer.Country = "NO"
+			d.SCC.GoverningLaw, d.SCC.Forum = "NO", "NO"
+			d.SCC.GoverningLawOption = 2
+		}, nil},
+		{"no nexus: US business, US provider, CCPA", func(d *Deal) {
+			f := false
+			d.GDPR.Applies = &f
+			d.Customer.Country, d.Provider.Country = "US", "US"
+			d.SCC = SCC{GoverningLawOption: 1, SubprocessorNoticeDays: 30}
+			d.UKAddendum = UKAddendum{}
+			d.Swiss.Enabled = false
+			d.CCPA.Enabled = true
+			d.Subprocessors.List[1].TransferMechanism = "none"
 		}, nil},
 		{"Option 2 with modules 2 and 3", func(d *Deal) { d.SCC.GoverningLawOption = 2 }, nil},
 		{"objection window equal to notice", func(d *Deal) { d.Subprocessors.ObjectionDays = 30 }, nil},
@@ -324,7 +411,7 @@ func TestEveryTagHasAMessage(t *testing.T) {
 	known := map[string]bool{
 		"omitempty": true, "dive": true, // not rules
 		"required": true, "required_date": true, "max": true, "min": true, "oneof": true,
-		"unique": true, "email": true, "http_url": true, "country": true, "docref": true, "line": true,
+		"unique": true, "email": true, "http_url": true, "country": true, "docref": true, "line": true, "subdivision": true,
 	}
 	seen := map[reflect.Type]bool{}
 	var walk func(typ reflect.Type)

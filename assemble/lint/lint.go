@@ -62,13 +62,14 @@ func (c Combination) String() string {
 	return s
 }
 
-// Combinations returns every combination of modules (1, 2, 3, 2+3, 4),
+// Combinations returns every combination of modules the validator accepts
+// (2, 3, 2+3, 1+2, 1+2+3),
 // Clause 9 options and Clause 17 options where they apply, and the UK
 // Addendum, Swiss and CCPA terms on and off. Docking and redress options
 // alternate so that each appears both on and off.
 func Combinations() []Combination {
 	var out []Combination
-	moduleSets := [][]int{{1}, {2}, {3}, {2, 3}, {4}}
+	moduleSets := [][]int{{2}, {3}, {2, 3}, {1, 2}, {1, 2, 3}}
 	for _, mods := range moduleSets {
 		has23 := slices.Contains(mods, 2) || slices.Contains(mods, 3)
 		opts9 := []deal.SubprocessorOption{""}
@@ -78,7 +79,7 @@ func Combinations() []Combination {
 			opts17 = []int{1, 2}
 		}
 		role := deal.Controller
-		if slices.Equal(mods, []int{3}) || slices.Equal(mods, []int{4}) {
+		if slices.Equal(mods, []int{3}) {
 			role = deal.Processor
 		}
 		for _, o9 := range opts9 {
@@ -113,6 +114,13 @@ func (c Combination) Apply(base *deal.Deal) *deal.Deal {
 	d.Swiss.Enabled = c.Swiss
 	d.CCPA.Enabled = c.CCPA
 	d.Customer.Role = c.CustomerRole
+	d.ControllerTransfer = nil
+	if slices.Contains(c.Modules, 1) {
+		// Module One needs its own Annex I.B part; the processing
+		// description stands in for it.
+		ct := d.Processing
+		d.ControllerTransfer = &ct
+	}
 	if c.Clause9 == "" {
 		d.SCC.SubprocessorNoticeDays = 0
 	}

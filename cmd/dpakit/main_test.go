@@ -79,6 +79,10 @@ func TestExitCodes(t *testing.T) {
 	m1 := bytes.Replace(data, []byte("modules: [2, 3]"), []byte("modules: [1]"), 1)
 	m1 = bytes.Replace(m1, []byte("subprocessor_option: general"), []byte(`subprocessor_option: ""`), 1)
 	os.WriteFile(module1, m1, 0o644)
+	module4 := filepath.Join(dir, "module4.yaml")
+	m4 := bytes.Replace(data, []byte("modules: [2, 3]"), []byte("modules: [4]"), 1)
+	m4 = bytes.Replace(m4, []byte("role: controller"), []byte("role: processor"), 1)
+	os.WriteFile(module4, m4, 0o644)
 	tests := []struct {
 		name string
 		args []string
@@ -94,8 +98,9 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"render", exampleDealPath, "--bogus"}, 2, "unknown flag"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown clause", []string{"clauses", "show", "nope"}, 2, `no clause with id "nope"`},
-		{"annex iii without clause 9", []string{"render", module1, "--doc", "annex-iii", "--format", "md"}, 2, "so there is no Annex III"},
-		{"module 1 dpa renders", []string{"render", module1, "--format", "md"}, 0, "Module One"},
+		{"module 1 alone refused", []string{"render", module1, "--format", "md"}, 2, "scc.modules: module 1 is selected without module 2 or 3"},
+		{"module 4 alone refused", []string{"validate", module4}, 2, "scc.modules: module 4 (processor to controller) cannot be selected"},
+		{"modules 1 and 2 render", []string{"render", "../../fixtures/deals/modules-1-2-bavaria.yaml", "--profile", "../../fixtures/profile.yaml", "--format", "md"}, 0, "Part 2: Provider Controller Data (Module One)"},
 		{"bad paper", []string{"render", exampleDealPath, "--paper", "a5"}, 2, `unknown paper "a5"`},
 		{"bad esign", []string{"render", exampleDealPath, "--esign-anchors", "hellosign"}, 2, "hellosign"},
 	}
@@ -185,7 +190,7 @@ func TestLintFailsOnRemovedClause(t *testing.T) {
 	src, _ := os.ReadFile(dpa)
 	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{.Clause "instructions"}}`), nil, 1), 0o644)
 	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
-	want := "no clause covers gdpr-28-3-a, gdpr-28-3-infringing-instruction\n    in modules 1, clause 17 option 1, docking, redress, dpa (and 111 more)"
+	want := "no clause covers gdpr-28-3-a, gdpr-28-3-infringing-instruction\n    in modules 2, clause 9 specific, clause 17 option 1, docking, redress, dpa (and 95 more)"
 	if code != 1 || !strings.Contains(out, want) {
 		t.Errorf("exit %d, want %q in output:\n%s", code, want, out)
 	}

@@ -1,0 +1,91 @@
+package assemble_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/mddoc"
+)
+
+// renderMD assembles document kind of the named fixture deal and returns
+// its Markdown, as a reader of the document sees the words.
+func renderMD(t *testing.T, fixture, kind string) string {
+	t.Helper()
+	d, ok := fixtureDeals(t)[fixture]
+	if !ok {
+		t.Fatalf("no fixture %q", fixture)
+	}
+	doc, err := engine(t).Assemble(d, kind)
+	if err != nil {
+		t.Fatalf("Assemble %s %s: %v", fixture, kind, err)
+	}
+	var b bytes.Buffer
+	if err := mddoc.New().Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// checkText fails for each phrase of want missing from txt and each phrase
+// of not present in it.
+func checkText(t *testing.T, txt string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(txt, w) {
+			t.Errorf("missing %q", w)
+		}
+	}
+	for _, n := range not {
+		if i := strings.Index(txt, n); i >= 0 {
+			t.Errorf("has %q in …%s…", n, txt[max(0, i-80):min(len(txt), i+len(n)+80)])
+		}
+	}
+}
+
+// TestCounselModulesOneAndTwo reads the DPA of a controller customer with
+// Module One beside Module Two: Module One has its own Annex I.B part, a
+// controller-to-controller clause and a carve-out limited to that data;
+// Clause 17 Option 2 applies to Module Two only; the customer's Land names
+// the authority.
+func TestCounselModulesOneAndTwo(t *testing.T) {
+	dpa := renderMD(t, "modules-1-2-bavaria", "dpa")
+	checkText(t, dpa, []string{
+		"**Part 1: Processing on Customer’s behalf (Module Two)**",
+		"**Part 2: Provider Controller Data (Module One)**",
+		"## 12\\. Provider Controller Data",
+		"For Provider Controller Data, Customer and Provider are each a separate and independent controller",
+		"Module One (controller to controller) applies to the transfer of Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), and to no other personal data",
+		"Provider’s obligations as processor under this DPA do not apply to that data, and apply to all other personal data",
+		"Option 2 applies to Module Two: the Standard Contractual Clauses are governed by the law of the EU Member State in which Customer is established",
+		"For Module One, which has no such option, Option 1 applies",
+		"is the Bavarian State Office for Data Protection Supervision (BayLDA).",
+		"Managing Provider's contractual relationship with Customer",
+	}, []string{
+		"where Customer and Provider each act as controller",
+		"Module Four",
+		"authority of the Land",
+		"federal state (Land)",
+	})
+}
+
+// TestCounselSwissExporter reads the DPA of a Swiss controller whose
+// transfers the FADP alone governs: the SCCs are incorporated for
+// transfers from Switzerland, the FDPIC is the authority and never for the
+// GDPR, and Swiss law and courts govern; the UK Addendum ends with the
+// exporter.
+func TestCounselSwissExporter(t *testing.T) {
+	dpa := renderMD(t, "swiss-exporter", "dpa")
+	checkText(t, dpa, []string{
+		"is a Restricted Transfer from the EEA or from Switzerland, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer",
+		"the supervisory authority competent under Clause 13 of the Standard Contractual Clauses is the Federal Data Protection and Information Commissioner (FDPIC)",
+		"The GDPR does not apply to Customer’s processing, so no supervisory authority of an EU Member State is competent under Clause 13.",
+		"Option 1 applies: the Standard Contractual Clauses are governed by the law of Switzerland.",
+		"the Standard Contractual Clauses are governed by Swiss law and subject to the jurisdiction of the Swiss courts",
+		"the exporter (Customer) may end the UK Addendum",
+		"| Clause 13 (supervision) | The FDPIC insofar as the FADP applies",
+	}, []string{
+		"with the GDPR as regards the transfer is the Federal Data Protection",
+		"Option 2 applies",
+	})
+}
