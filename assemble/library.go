@@ -419,6 +419,20 @@ func anchorFirstHeading(md, id string) string {
 			end = len(md) - i
 		}
 		line := strings.TrimSpace(md[i : i+end])
+		if strings.HasPrefix(line, "{{") && !strings.HasSuffix(line, "}}") {
+			// An action over several lines, such as the comment that opens
+			// a clause: skip to the line where it closes.
+			close := strings.Index(md[i:], "}}")
+			if close < 0 {
+				return md
+			}
+			next := strings.IndexByte(md[i+close:], '\n')
+			if next < 0 {
+				return md
+			}
+			i += close + next + 1
+			continue
+		}
 		switch {
 		case line == "" || isActionLine(line):
 			i += end + 1

@@ -241,13 +241,17 @@ func (b *builder) heading(n *ast.Heading) error {
 }
 
 // marker returns the hanging label of the k-th item (1-based) of a list at
-// the given depth.
-func (b *builder) marker(ordered bool, depth, k int) string {
+// the given depth. An ordered list written with ")" ("1) ...") outside a
+// clause is lettered "(A)", "(B)": the recitals of an agreement.
+func (b *builder) marker(ordered bool, delim byte, depth, k int) string {
 	if !ordered {
 		if depth == 1 {
 			return "•"
 		}
 		return "–"
+	}
+	if depth == 1 && delim == ')' && !b.inClause {
+		return "(" + wording.Letter(k) + ")"
 	}
 	switch depth {
 	case 1:
@@ -271,7 +275,7 @@ func (b *builder) list(l *ast.List, depth int) error {
 	k := 0
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		k++
-		marker := b.marker(l.IsOrdered(), depth, k)
+		marker := b.marker(l.IsOrdered(), l.Marker, depth, k)
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Paragraph, *ast.TextBlock:

@@ -237,6 +237,9 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 			if leftover := placeholders(doc); leftover != "" {
 				r.Problems = append(r.Problems, Problem{where, "leftover placeholder: " + leftover})
 			}
+			for _, bare := range bareDPARefs(doc) {
+				r.Problems = append(r.Problems, Problem{where, bare})
+			}
 			if kind != "dpa" {
 				continue
 			}
@@ -316,4 +319,90 @@ func excerpt(s string, i int) string {
 
 func oneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// sccScopeMarkers open a paragraph or table in which numbered references
+// are to clauses of the Standard Contractual Clauses (or of the approved
+// SCCs the UK Addendum points to).
+var sccScopeMarkers = []string{
+	"references to numbered clauses are to clauses of the Standard Contractual Clauses",
+	"references to clauses are to clauses of the Approved EU SCCs",
+}
+
+// bareDPARefs reports each cross-reference to one of the DPA's own clauses
+// ("Clause 6") inside an SCC-scoped part of doc that is not followed by "of
+// this DPA": there a reader takes "Clause 6" for Clause 6 of the Standard
+// Contractual Clauses. A scope opens after a marker sentence and runs over
+// the items nested under its paragraph (or, for a paragraph that introduces
+// tables, over the tables and sub-headings that follow) until the next
+// paragraph at the same level or the next clause heading. Clause authors
+// write such a reference with {{.DPARef "id"}}.
+func bareDPARefs(doc *document.Document) []string {
+	var out []string
+	in, indent := false, 0
+	for _, b := range doc.Blocks {
+		switch b := b.(type) {
+		case *document.Heading:
+			if b.Level <= 2 {
+				in = false
+			}
+		case *document.Paragraph:
+			if in && b.Indent <= indent && (b.Marker != "" || indent > 0) {
+				in = false
+			}
+			runs := b.Runs
+			if !in {
+				start := scopeStart(runs)
+				if start < 0 {
+					continue
+				}
+				in, indent, runs = true, b.Indent, runs[start:]
+			}
+			out = append(out, checkRefs(runs)...)
+		case *document.Table:
+			if !in {
+				continue
+			}
+			for _, row := range b.Rows {
+				for _, c := range row {
+					out = append(out, checkRefs(c.Runs)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// scopeStart returns the index of the first run after an SCC-scope marker
+// in runs, or -1 when there is none.
+func scopeStart(runs []document.Run) int {
+	for i, r := range runs {
+		for _, m := range sccScopeMarkers {
+			if strings.Contains(r.Text, m) {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// checkRefs reports each reference to a DPA clause in runs that is not
+// followed by "of this DPA".
+func checkRefs(runs []document.Run) []string {
+	var out []string
+	for i, r := range runs {
+		if r.Ref == "" || !strings.HasPrefix(r.Text, "Clause ") {
+			continue
+		}
+		if i+1 < len(runs) && strings.HasPrefix(runs[i+1].Text, " of this DPA") {
+			continue
+		}
+		context := ""
+		if i+1 < len(runs) {
+			context = excerpt(runs[i+1].Text, 0)
+		}
+		out = append(out, fmt.Sprintf("bare reference to %s (#%s) inside a paragraph whose numbered clauses are those of the Standard Contractual Clauses: a reader takes it for an SCC clause; write {{.DPARef %q}} so it reads %q (…%s%s)",
+			r.Text, r.Ref, r.Ref, r.Text+" of this DPA", r.Text, context))
+	}
+	return out
 }

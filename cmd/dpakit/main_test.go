@@ -212,3 +212,30 @@ func TestLintFailsOnTemplateTypo(t *testing.T) {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 }
+
+// TestLintFailsOnBareDPARefInSCCScope checks that a reference to one of the
+// DPA's own clauses inside the paragraph whose numbered clauses are the
+// SCC's must say "of this DPA".
+func TestLintFailsOnBareDPARefInSCCScope(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	p := filepath.Join(cl, "transfers.md")
+	src, _ := os.ReadFile(p)
+	if !bytes.Contains(src, []byte(`{{.DPARef "subprocessors"}}`)) {
+		t.Fatal("transfers.md no longer refers to the sub-processor clause with DPARef")
+	}
+	os.WriteFile(p, bytes.ReplaceAll(src, []byte(`{{.DPARef "subprocessors"}}`), []byte(`{{.Ref "subprocessors"}}`)), 0o644)
+	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	want := `bare reference to Clause 6 (#subprocessors) inside a paragraph whose numbered clauses are those of the Standard Contractual Clauses`
+	if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, `{{.DPARef "subprocessors"}}`) {
+		t.Errorf("exit %d, want %q in output:\n%s", code, want, out)
+	}
+	// The selections table of Schedule 1 is scoped too.
+	cl, tm = copyLibrary(t)
+	p = filepath.Join(cl, "scc-selections.md")
+	src, _ = os.ReadFile(p)
+	os.WriteFile(p, bytes.ReplaceAll(src, []byte(`{{.DPARef "transfers"}}`), []byte(`{{.Ref "transfers"}}`)), 0o644)
+	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "bare reference to Clause 12 (#transfers)") {
+		t.Errorf("scc-selections: exit %d, output:\n%s", code, out)
+	}
+}
