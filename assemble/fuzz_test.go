@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -32,6 +33,17 @@ func FuzzAssemble(f *testing.F) {
 		}
 		b, _ := fs.ReadFile(fixtures.FS, n)
 		f.Add(b)
+	}
+	// Text that once validated and then failed to render or printed
+	// wrongly: Markdown syntax at the start of a value (four spaces make a
+	// code block), white space at either end, invisible characters.
+	example, _ := fs.ReadFile(fixtures.FS, fixtures.ExampleDeal)
+	for _, field := range []string{"  name: Müller Logistik GmbH", "  nature: Hosting, storage and analysis of network traffic logs to provide the Services"} {
+		key, _, _ := strings.Cut(strings.TrimSpace(field), ":")
+		for _, value := range []string{"    Acme", "\tAcme", "Acme GmbH ", "\u00a0Acme", "Acme\u200bGmbH", "Ser\u00advices",
+			"# Acme", "> Acme", "1. Acme", "- Acme", "```Acme", "<div>Acme</div>", "***", "---", "=====", "[x]: http://a", "Acme  \\", "{{.}}"} {
+			f.Add(bytes.Replace(example, []byte(field), []byte("  "+key+": \""+value+"\""), 1))
+		}
 	}
 	eng := engine(f)
 	v := deal.NewValidator(deal.Options{Printable: pdf.Covers})

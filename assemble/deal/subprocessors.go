@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/dpakit/dpakit/assemble/country"
 )
 
@@ -159,7 +161,18 @@ func foldWords(s string) string {
 // name in lower case with its runs of white space made single spaces and
 // trimmed ("AWS " and "aws" are the same). The unique-name rule, the import
 // and the diff all compare names by it.
+//
+// The name is first brought to Unicode normalisation form NFKC (full-width
+// "ＡＷＳ" is "AWS", a composed "é" equals "e" with a combining accent) and
+// stripped of invisible formatting characters (zero-width spaces, soft
+// hyphens), which the line rule refuses in a deal anyway.
 func NameKey(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, norm.NFKC.String(name))
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 

@@ -413,8 +413,17 @@ func lineProblem(s string) string {
 			return fmt.Sprintf("contains %s at position %d", msg, pos)
 		}
 	}
-	if s != "" && strings.TrimSpace(s) == "" {
+	if s != "" && strings.TrimFunc(s, unicode.IsSpace) == "" {
 		return "is blank (only white space)"
+	}
+	// White space at either end would print ("**Acme GmbH **") and, at the
+	// start, can turn the text into Markdown code; refused rather than
+	// trimmed, so that what validates is exactly what prints.
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		return fmt.Sprintf("starts with white space (U+%04X); remove it", r)
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+		return fmt.Sprintf("ends with white space (U+%04X); remove it", r)
 	}
 	return ""
 }
@@ -431,6 +440,10 @@ func badLineRune(r rune) string {
 		return fmt.Sprintf("a control character (U+%04X)", r)
 	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
 		return fmt.Sprintf("an invisible bidirectional text control (U+%04X)", r)
+	case unicode.Is(unicode.Cf, r):
+		// Zero-width spaces and joiners, the soft hyphen, the byte order
+		// mark: two names that differ only by them look the same.
+		return fmt.Sprintf("an invisible formatting character (U+%04X)", r)
 	case unicode.Is(unicode.Co, r):
 		return fmt.Sprintf("a private-use character (U+%04X)", r)
 	case r == utf8.RuneError:
