@@ -1,0 +1,89 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// slowClause runs about a million steps of real work: seconds on any
+// machine, yet under the template limits.
+const slowClause = `{{range 950000}}{{$x := sortAlpha (list "c" "b" "a")}}{{end}}`
+
+// signalAfter returns a start hook that sends sig to the process once it
+// has had time to install its handler and start working.
+func signalAfter(sig syscall.Signal) func(*os.Process) {
+	return func(p *os.Process) {
+		time.Sleep(300 * time.Millisecond)
+		_ = p.Signal(sig)
+	}
+}
+
+// TestSignals: SIGINT and SIGTERM stop a long render, lint or import at
+// once with exit 130 or 143 and a message, and leave no output and no
+// temporary file behind.
+func TestSignals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs subprocesses")
+	}
+	tests := []struct {
+		name  string
+		sig   syscall.Signal
+		code  int
+		setup func(t *testing.T, dir string) []string
+	}{
+		{"render, SIGTERM", syscall.SIGTERM, 143, func(t *testing.T, dir string) []string {
+			lib := evilLibrary(t, dir, slowClause)
+			return append([]string{"render", write(t, dir, "deal.yaml", exampleWith(t, "", "")), "--format", "md", "-o", "dpa.md"}, lib...)
+		}},
+		{"render, SIGINT", syscall.SIGINT, 130, func(t *testing.T, dir string) []string {
+			lib := evilLibrary(t, dir, slowClause)
+			return append([]string{"render", write(t, dir, "deal.yaml", exampleWith(t, "", "")), "-o", "dpa.pdf"}, lib...)
+		}},
+		{"lint, SIGINT", syscall.SIGINT, 130, func(t *testing.T, dir string) []string {
+			return append([]string{"lint"}, evilLibrary(t, dir, slowClause)...)
+		}},
+		{"import waiting on a FIFO, SIGINT", syscall.SIGINT, 130, func(t *testing.T, dir string) []string {
+			fifo := filepath.Join(dir, "list.csv")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Skip("no FIFOs:", err)
+			}
+			// A writer that opens the FIFO and never writes: the import
+			// waits in read until the signal.
+			done := make(chan struct{})
+			t.Cleanup(func() { close(done) })
+			go func() {
+				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+				if err != nil {
+					return
+				}
+				<-done
+				f.Close()
+			}()
+			return []string{"subprocessors", "import", "list.csv", "-o", "list.yaml"}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := tt.setup(t, dir)
+			before := snapshot(t, dir)
+			r := runCLI(t, dir, false, signalAfter(tt.sig), args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr: %s", r.code, tt.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, "interrupted by") || !strings.Contains(r.stderr, "nothing was written") {
+				t.Errorf("stderr %q does not say it was interrupted", r.stderr)
+			}
+			after := snapshot(t, dir)
+			for name := range after {
+				if _, ok := before[name]; !ok {
+					t.Errorf("%s was written", name)
+				}
+			}
+		})
+	}
+}
