@@ -1,0 +1,453 @@
+// Package batch generates the documents of many deals in one run: every
+// row of a CSV, YAML stream or JSON Lines input laid over one vendor
+// profile, rendered by a pool of workers sharing one engine, each deal in
+// its own folder, with a manifest that lets a stopped run resume and a
+// shard option that splits one input across machines.
+package batch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/pdf"
+)
+
+// ErrSetup is the category of the errors that stop a run before it starts:
+// bad options, an unreadable profile or input, a header that names no
+// deal field, an --out that holds another batch.
+var ErrSetup = errors.New("batch cannot start")
+
+// Shard selects the rows of one of Count machines: row r (1-based) belongs
+// to shard (r-1) mod Count. The zero Shard is every row.
+type Shard struct {
+	Index, Count int
+}
+
+// has reports whether row belongs to the shard.
+func (s Shard) has(row int) bool {
+	return s.Count <= 1 || (row-1)%s.Count == s.Index
+}
+
+// Config is a batch run.
+type Config struct {
+	// Engine renders every deal; one engine is shared by all workers.
+	Engine *assemble.Engine
+	// Validator loads each row over the profile exactly as a single
+	// render does (deal.Validator.Load).
+	Validator *deal.Validator
+	// Profile is the vendor profile every row is laid over, and
+	// ProfileName its file name for messages; nil for none.
+	Profile     []byte
+	ProfileName string
+	// Input is the stream of deals, InputName its name for messages, and
+	// InputFormat one of FormatCSV, FormatYAML, FormatJSONL.
+	Input       io.Reader
+	InputName   string
+	InputFormat string
+	// Out is the folder the deal folders, manifest.jsonl and errors.csv
+	// are written to; it is created if need be.
+	Out string
+	// Docs are the documents to make for each deal: the engine's
+	// documents (dpa, annex-i, annex-ii, annex-iii), DocSubprocessors
+	// (the workbook) and DocNotice.
+	Docs []string
+	// Formats are the formats of each document but the workbook: pdf,
+	// html, md (see Formats).
+	Formats []string
+	// PDF are the PDF writer's options.
+	PDF pdf.Options
+	// Notice returns the change notice for a deal; required when Docs
+	// holds DocNotice. NoticeKey identifies its inputs (the old list and
+	// the notice date), so that a resumed run redoes the notices when
+	// they change.
+	Notice    func(*deal.Deal) assemble.Notice
+	NoticeKey string
+	// Jobs is the number of workers; 0 means the number of CPUs.
+	Jobs int
+	// Resume continues the batch already in Out: a row whose manifest
+	// entry has the same deal hash, library and tool version and options,
+	// and whose files are all there with their checksums, is kept as it
+	// is; every other row is made again. Without Resume, an Out that holds
+	// a manifest is refused.
+	Resume bool
+	// Shard limits the run to one shard of the rows.
+	Shard Shard
+	// ToolVersion is recorded in the manifest.
+	ToolVersion string
+	// Progress, if set, is called after each row of the shard is done
+	// (from several goroutines, one call at a time).
+	Progress func(Progress)
+}
+
+// Progress is the state of a run after a row.
+type Progress struct {
+	Row    int // the row just finished
+	Status string
+	Done   int // rows finished so far: made, kept or failed
+	Kept   int // rows kept as they were by --resume
+	Failed int
+}
+
+// Summary is what a run did.
+type Summary struct {
+	// Rows is the number of rows read (all shards), Selected the number
+	// in this run's shard.
+	Rows, Selected int
+	// Made rows were rendered and written, Kept rows were left as a
+	// previous run made them (--resume), Failed rows went to errors.csv.
+	Made, Kept, Failed int
+	// Skipped counts documents that did not apply to their deal.
+	Skipped int
+	// Files counts the files written.
+	Files int
+	// Interrupted is true when the run was stopped (the context was
+	// cancelled) before every row was done; the rows left over have no
+	// manifest entry and --resume makes them.
+	Interrupted bool
+	Elapsed     time.Duration
+}
+
+// job is a row on its way to a worker.
+type job struct {
+	rec    record
+	d      *deal.Deal
+	hash   string
+	folder string
+	err    error
+}
+
+// runner holds what the workers share.
+type runner struct {
+	cfg      Config
+	outputs  []output
+	options  string
+	libVer   string
+	manifest *manifest
+
+	mu    sync.Mutex
+	sum   Summary
+	files atomic.Int64
+}
+
+// Run makes the documents of every row of the input in cfg.Shard. It
+// returns an error wrapping ErrSetup when the run cannot start, another
+// error when the run cannot go on (the manifest cannot be written, the
+// input cannot be read); a row that is invalid or fails to render is
+// recorded in the manifest and errors.csv and the run goes on. When ctx is
+// cancelled, no new row is started, the rows in progress are finished, the
+// manifest is completed, and Run returns the summary with Interrupted set
+// and a nil error.
+func Run(ctx context.Context, cfg Config) (Summary, error) {
+	start := time.Now()
+	r, err := newRunner(cfg)
+	if err != nil {
+		return Summary{}, err
+	}
+	in, err := newReader(cfg.Input, cfg.InputFormat, cfg.InputName)
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+		return Summary{}, fmt.Errorf("%w: create --out: %v", ErrSetup, err)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Out, ManifestFile)); err == nil && !cfg.Resume {
+		return Summary{}, fmt.Errorf("%w: %s already holds a batch (%s): add --resume to continue it, or choose another --out", ErrSetup, cfg.Out, ManifestFile)
+	}
+	if r.manifest, err = openManifest(cfg.Out); err != nil {
+		return Summary{}, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+
+	jobs := make(chan job, 2*r.cfg.Jobs)
+	var wg sync.WaitGroup
+	var workErr error
+	var errOnce sync.Once
+	wctx, stopWork := context.WithCancel(ctx)
+	defer stopWork()
+	for range r.cfg.Jobs {
+		wg.Go(func() {
+			for j := range jobs {
+				if wctx.Err() != nil {
+					continue // stopping: rows not started are left for --resume
+				}
+				if err := r.process(j); err != nil {
+					errOnce.Do(func() { workErr = err; stopWork() })
+				}
+			}
+		})
+	}
+	readErr := r.feed(wctx, in, jobs)
+	close(jobs)
+	wg.Wait()
+
+	lastRow := 0
+	if readErr == nil && wctx.Err() == nil {
+		lastRow = r.sum.Rows // the input was read to its end: drop entries of rows it no longer has
+	}
+	failed, ferr := r.manifest.finish(cfg.Out, lastRow)
+	r.sum.Files = int(r.files.Load())
+	r.sum.Interrupted = ctx.Err() != nil
+	r.sum.Elapsed = time.Since(start)
+	_ = failed
+	switch {
+	case workErr != nil:
+		return r.sum, workErr
+	case readErr != nil && !r.sum.Interrupted:
+		return r.sum, fmt.Errorf("read %s: %w", cfg.InputName, readErr)
+	case ferr != nil:
+		return r.sum, ferr
+	}
+	return r.sum, nil
+}
+
+// newRunner checks the configuration and resolves the outputs.
+func newRunner(cfg Config) (*runner, error) {
+	if cfg.Engine == nil || cfg.Validator == nil || cfg.Input == nil || cfg.Out == "" {
+		return nil, fmt.Errorf("%w: engine, validator, input and --out are required", ErrSetup)
+	}
+	if cfg.Jobs <= 0 {
+		cfg.Jobs = runtime.NumCPU()
+	}
+	if cfg.Shard.Count < 0 || cfg.Shard.Count > 0 && (cfg.Shard.Index < 0 || cfg.Shard.Index >= cfg.Shard.Count) {
+		return nil, fmt.Errorf("%w: shard %d/%d: want I/N with 0 <= I < N", ErrSetup, cfg.Shard.Index, cfg.Shard.Count)
+	}
+	outs, err := plan(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &runner{
+		cfg:     cfg,
+		outputs: outs,
+		options: optionsDigest(cfg),
+		libVer:  cfg.Engine.Library().Version,
+	}, nil
+}
+
+// optionsDigest identifies the settings that shape a deal's files.
+func optionsDigest(cfg Config) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "docs=%s\nformats=%s\npaper=%s\nesign=%s\n", strings.Join(cfg.Docs, ","), strings.Join(cfg.Formats, ","), cfg.PDF.Paper, cfg.PDF.ESign)
+	if slices.Contains(cfg.Docs, DocNotice) {
+		fmt.Fprintf(&b, "notice=%s\n", cfg.NoticeKey)
+	}
+	return digest([]byte(b.String()))[:16]
+}
+
+// feed reads the input, loads each row over the profile and names its
+// folder (every row, so that names are the same whichever shard runs),
+// and sends the rows of the shard to the workers. It stops early when ctx
+// is cancelled.
+func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
+	names := newNames(ManifestFile, ErrorsFile)
+	for {
+		if ctx.Err() != nil {
+			return nil
+		}
+		rec, err := in.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		r.sum.Rows++
+		j := job{rec: rec}
+		if rec.Err != nil {
+			j.err = &deal.ValidationError{Problems: []deal.Problem{*rec.Err}}
+		} else {
+			j.d, j.err = r.load(rec)
+		}
+		if j.d != nil && j.d.Reference != "" {
+			j.folder = names.assign(j.d.Reference)
+		}
+		if !r.cfg.Shard.has(rec.Row) {
+			continue
+		}
+		r.sum.Selected++
+		select {
+		case jobs <- j:
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// load lays a row over the profile, defaults and validates it exactly as
+// `dpakit render --profile` does, and checks it against the library.
+func (r *runner) load(rec record) (*deal.Deal, error) {
+	name := fmt.Sprintf("%s row %d", r.cfg.InputName, rec.Row)
+	d, err := r.cfg.Validator.Load(rec.Data, name, r.cfg.Profile, r.cfg.ProfileName)
+	if err == nil {
+		err = r.cfg.Engine.CheckDeal(d)
+	}
+	return d, err
+}
+
+// process makes (or, resuming, keeps) one row's files and records it.
+// Only a manifest that cannot be written is an error.
+func (r *runner) process(j job) error {
+	e := Entry{
+		Row: j.rec.Row, Line: j.rec.Line, Folder: j.folder,
+		LibraryVersion: r.libVer, ToolVersion: r.cfg.ToolVersion, Options: r.options,
+	}
+	if j.d != nil {
+		e.Reference = j.d.Reference
+	}
+	kept := false
+	switch {
+	case j.err != nil:
+		e.Status, e.Folder, e.Problems = StatusFailed, "", r.problems(j.err, j.rec)
+	default:
+		e.DealHash = deal.Hash(j.d)
+		if prev, ok := r.keep(e); ok {
+			e, kept = prev, true
+			break
+		}
+		files, skipped, err := r.make(j.d, j.folder)
+		if err != nil {
+			e.Status, e.Problems = StatusFailed, r.problems(err, j.rec)
+			break
+		}
+		e.Status, e.Files, e.Skipped = StatusOK, files, skipped
+		r.files.Add(int64(len(files)))
+	}
+	if err := r.manifest.add(e); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch {
+	case kept:
+		r.sum.Kept++
+	case e.Status == StatusFailed:
+		r.sum.Failed++
+	default:
+		r.sum.Made++
+	}
+	r.sum.Skipped += len(e.Skipped)
+	if r.cfg.Progress != nil {
+		r.cfg.Progress(Progress{Row: e.Row, Status: e.Status,
+			Done: r.sum.Made + r.sum.Kept + r.sum.Failed, Kept: r.sum.Kept, Failed: r.sum.Failed})
+	}
+	return nil
+}
+
+// keep returns the previous entry of the row when --resume may keep it:
+// same deal, library, tool and options, same folder, and every file
+// present with its recorded size and checksum.
+func (r *runner) keep(cur Entry) (Entry, bool) {
+	if !r.cfg.Resume {
+		return Entry{}, false
+	}
+	s, ok := r.manifest.has(cur.Row)
+	if !ok {
+		return Entry{}, false
+	}
+	prev, err := r.manifest.read(s)
+	if err != nil || prev.Status != StatusOK || prev.DealHash != cur.DealHash || prev.Folder != cur.Folder ||
+		prev.LibraryVersion != cur.LibraryVersion || prev.ToolVersion != cur.ToolVersion || prev.Options != cur.Options {
+		return Entry{}, false
+	}
+	for _, f := range prev.Files {
+		data, err := os.ReadFile(filepath.Join(r.cfg.Out, prev.Folder, f.Name))
+		if err != nil || int64(len(data)) != f.Size || digest(data) != f.SHA256 {
+			return Entry{}, false
+		}
+	}
+	prev.Line = cur.Line
+	return prev, true
+}
+
+// problems turns a row's error into the problems errors.csv lists, with
+// the decoder's line numbers (counted within the row's text) turned into
+// lines of the input; a problem found in the profile keeps its file and
+// line.
+func (r *runner) problems(err error, rec record) []deal.Problem {
+	var ve *deal.ValidationError
+	if !errors.As(err, &ve) {
+		return []deal.Problem{{File: r.cfg.InputName, Line: rec.Line, Rule: "render", Message: err.Error()}}
+	}
+	out := make([]deal.Problem, len(ve.Problems))
+	for i, p := range ve.Problems {
+		if p.File == "" || p.File != r.cfg.ProfileName || r.cfg.ProfileName == "" {
+			p.File = r.cfg.InputName
+			if p.Line > 0 {
+				p.Line += rec.Line - 1
+			} else {
+				p.Line = rec.Line
+			}
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// make renders every output of d into memory and, only when all of them
+// rendered, writes them into the deal's folder.
+func (r *runner) make(d *deal.Deal, folder string) ([]File, []Skipped, error) {
+	var (
+		rendered []renderedFile
+		skipped  []Skipped
+	)
+	docs := map[string]*assemble.Document{}
+	for _, o := range r.outputs {
+		var buf bytes.Buffer
+		err := o.render(r, d, docs, &buf)
+		var na notApplicable
+		if errors.As(err, &na) {
+			if !slices.ContainsFunc(skipped, func(s Skipped) bool { return s.Document == o.doc }) {
+				skipped = append(skipped, Skipped{Document: o.doc, Reason: na.reason})
+			}
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		rendered = append(rendered, renderedFile{name: o.file, data: buf.Bytes()})
+	}
+	files, err := writeBundle(r.cfg.Out, folder, rendered)
+	return files, skipped, err
+}
+
+// renderedFile is an output ready to be written.
+type renderedFile struct {
+	name string
+	data []byte
+}
+
+// writeBundle writes the files into out/folder, each atomically, and
+// returns their sizes and checksums. The folder is one path element made
+// by SafeName; a folder that is a symbolic link or a file is refused, so
+// nothing is ever written outside out.
+func writeBundle(out, folder string, files []renderedFile) ([]File, error) {
+	if folder == "" || !filepath.IsLocal(folder) || strings.ContainsAny(folder, `/\`) {
+		return nil, fmt.Errorf("unsafe folder name %q", folder)
+	}
+	dir := filepath.Join(out, folder)
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
+		return nil, fmt.Errorf("create folder %s: %w", folder, err)
+	}
+	if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s exists and is not a folder", folder)
+	}
+	out2 := make([]File, 0, len(files))
+	for _, f := range files {
+		if err := writeAtomic(filepath.Join(dir, f.name), f.data); err != nil {
+			return nil, err
+		}
+		out2 = append(out2, File{Name: f.name, SHA256: digest(f.data), Size: int64(len(f.data))})
+	}
+	return out2, nil
+}

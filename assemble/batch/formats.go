@@ -1,0 +1,169 @@
+package batch
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/htmldoc"
+	"github.com/dpakit/dpakit/assemble/mddoc"
+	"github.com/dpakit/dpakit/assemble/pdf"
+	"github.com/dpakit/dpakit/assemble/workbook"
+)
+
+// The documents a batch makes besides the engine's own (dpa, annex-i,
+// annex-ii, annex-iii).
+const (
+	// DocSubprocessors is the sub-processor workbook (always .xlsx).
+	DocSubprocessors = "subprocessors"
+	// DocNotice is the change notice with the customer's own deadline.
+	DocNotice = assemble.NoticeKind
+)
+
+// docWriter writes an assembled Document in one format.
+type docWriter interface {
+	Write(w io.Writer, d *assemble.Document) error
+}
+
+// Format is an output format of the assembled documents.
+type Format struct {
+	Name string
+	// Ext is the file extension, with its dot.
+	Ext string
+	// New returns the format's writer, shared by every worker.
+	New func(pdf.Options) (docWriter, error)
+}
+
+// Formats lists the output formats, in the order their files are listed.
+// Adding a format is adding its line here.
+func Formats() []Format {
+	return []Format{
+		{"pdf", ".pdf", func(o pdf.Options) (docWriter, error) { return pdfWriter(o) }},
+		{"html", ".html", func(pdf.Options) (docWriter, error) { return htmldoc.New(), nil }},
+		{"md", ".md", func(pdf.Options) (docWriter, error) { return mddoc.New(), nil }},
+	}
+}
+
+func pdfWriter(o pdf.Options) (docWriter, error) {
+	w, err := pdf.New(o)
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// formatNames returns the names of fs.
+func formatNames(fs []Format) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// Documents returns the documents a batch can make with eng, in order.
+func Documents(eng *assemble.Engine) []string {
+	return append(eng.Documents(), DocSubprocessors, DocNotice)
+}
+
+// output is one file to make for each deal.
+type output struct {
+	doc  string
+	file string
+	// render writes the file for d into buf; docs caches the assembled
+	// Document of each kind, so that it is assembled once for all formats.
+	// A document that does not apply is a notApplicable error.
+	render func(r *runner, d *deal.Deal, docs map[string]*assemble.Document, buf *bytes.Buffer) error
+}
+
+// notApplicable is a requested document that does not apply to a deal.
+type notApplicable struct{ reason string }
+
+func (n notApplicable) Error() string { return n.reason }
+
+// plan checks the requested documents and formats and returns the files
+// to make for each deal, in order: each document in each format, the
+// workbook once.
+func plan(cfg Config) ([]output, error) {
+	known := Documents(cfg.Engine)
+	if len(cfg.Docs) == 0 {
+		return nil, fmt.Errorf("%w: no documents requested (want %s)", ErrSetup, strings.Join(known, ", "))
+	}
+	var formats []Format
+	all := Formats()
+	for _, name := range cfg.Formats {
+		i := slices.IndexFunc(all, func(f Format) bool { return f.Name == name })
+		if i < 0 {
+			return nil, fmt.Errorf("%w: unknown format %q (want %s)", ErrSetup, name, strings.Join(formatNames(all), ", "))
+		}
+		formats = append(formats, all[i])
+	}
+	writers := make([]docWriter, len(formats))
+	for i, f := range formats {
+		w, err := f.New(cfg.PDF)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrSetup, err)
+		}
+		writers[i] = w
+	}
+	var outs []output
+	for _, doc := range cfg.Docs {
+		switch {
+		case !slices.Contains(known, doc):
+			return nil, fmt.Errorf("%w: unknown document %q (want %s)", ErrSetup, doc, strings.Join(known, ", "))
+		case doc == DocSubprocessors:
+			outs = append(outs, output{doc: doc, file: doc + ".xlsx", render: renderWorkbook})
+			continue
+		case doc == DocNotice && cfg.Notice == nil:
+			return nil, fmt.Errorf("%w: the notice needs the old list and the notice date (--notice-old, --notice-date)", ErrSetup)
+		}
+		if len(formats) == 0 {
+			return nil, fmt.Errorf("%w: no format requested for %s (want %s)", ErrSetup, doc, strings.Join(formatNames(all), ", "))
+		}
+		for i, f := range formats {
+			outs = append(outs, output{doc: doc, file: doc + f.Ext, render: renderDocument(doc, writers[i])})
+		}
+	}
+	return outs, nil
+}
+
+// renderDocument returns the render function of a document in one format.
+func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[string]*assemble.Document, *bytes.Buffer) error {
+	return func(r *runner, d *deal.Deal, docs map[string]*assemble.Document, buf *bytes.Buffer) error {
+		document, ok := docs[doc]
+		if !ok {
+			var err error
+			if doc == DocNotice {
+				document, err = r.cfg.Engine.AssembleNotice(d, r.cfg.Notice(d))
+			} else {
+				document, err = r.cfg.Engine.Assemble(d, doc)
+			}
+			if errors.Is(err, assemble.ErrNotApplicable) {
+				return notApplicable{reason: err.Error()}
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", doc, err)
+			}
+			docs[doc] = document
+		}
+		if err := w.Write(buf, document); err != nil {
+			return fmt.Errorf("write %s: %w", doc, err)
+		}
+		return nil
+	}
+}
+
+// renderWorkbook writes the deal's sub-processor workbook as of the deal's
+// effective date, as `dpakit subprocessors export DEAL` does.
+func renderWorkbook(_ *runner, d *deal.Deal, _ map[string]*assemble.Document, buf *bytes.Buffer) error {
+	in := workbook.FromDeal(d, d.EffectiveDate.String(), d.EffectiveDate, "")
+	if err := workbook.Export(buf, in); err != nil {
+		return fmt.Errorf("%s: %w", DocSubprocessors, err)
+	}
+	return nil
+}

@@ -1,0 +1,280 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// The files a batch writes at the top of --out, beside the deal folders.
+const (
+	ManifestFile = "manifest.jsonl"
+	ErrorsFile   = "errors.csv"
+)
+
+// The status of a manifest entry.
+const (
+	StatusOK     = "ok"
+	StatusFailed = "failed"
+)
+
+// Entry is one line of manifest.jsonl: what became of one input row.
+type Entry struct {
+	// Row is the deal's 1-based position in the input (see record.Row).
+	Row int `json:"row"`
+	// Line is the line of the input where the deal starts.
+	Line int `json:"line,omitempty"`
+	// Reference is the deal's reference, as given or defaulted.
+	Reference string `json:"reference,omitempty"`
+	// Folder is the deal's folder below --out (see SafeName).
+	Folder string `json:"folder,omitempty"`
+	// Status is "ok" when every requested document was written or does
+	// not apply, "failed" otherwise (Problems says why).
+	Status string `json:"status"`
+	// DealHash is the SHA-256 of the deal laid over the profile, defaulted
+	// (deal.Hash): it changes when the row or the profile changes.
+	DealHash string `json:"deal_hash,omitempty"`
+	// LibraryVersion is the clause library's version.
+	LibraryVersion string `json:"library_version"`
+	// ToolVersion is dpakit's version.
+	ToolVersion string `json:"tool_version"`
+	// Options is a digest of the run's output settings (documents,
+	// formats, paper, e-signature anchors, notice inputs).
+	Options string `json:"options"`
+	// Files are the files written, in the order of the documents and
+	// formats requested.
+	Files []File `json:"files,omitempty"`
+	// Skipped are the requested documents that do not apply to the deal.
+	Skipped []Skipped `json:"skipped,omitempty"`
+	// Warnings are things a reviewer should look at in a deal that is
+	// valid.
+	Warnings []deal.Problem `json:"warnings,omitempty"`
+	// Problems say why a failed row failed.
+	Problems []deal.Problem `json:"problems,omitempty"`
+}
+
+// File is one output file of a deal.
+type File struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// Skipped is a requested document that does not apply to a deal, such as
+// Annex III without SCC Clause 9 Option 1.
+type Skipped struct {
+	Document string `json:"document"`
+	Reason   string `json:"reason"`
+}
+
+// span is where an entry's line is in the manifest file.
+type span struct {
+	off int64
+	n   int
+}
+
+// manifest is manifest.jsonl while a run appends to it: every entry is
+// one line written with one write, so the file is valid JSON Lines
+// between any two writes, and a row's latest line is the one that counts.
+// Finish rewrites it in row order with one line per row.
+type manifest struct {
+	path string
+	mu   sync.Mutex
+	f    *os.File
+	end  int64
+	idx  map[int]span
+}
+
+// openManifest opens (creating it if need be) the manifest in dir and
+// indexes the entries it holds. A last line cut short by a crash is
+// dropped; any other line that is not an entry is ignored.
+func openManifest(dir string) (*manifest, error) {
+	path := filepath.Join(dir, ManifestFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("open manifest: %w", err)
+	}
+	m := &manifest{path: path, f: f, idx: map[int]span{}}
+	if err := m.scan(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return m, nil
+}
+
+// scan indexes the file and truncates it after its last complete line.
+func (m *manifest) scan() error {
+	br := bufio.NewReaderSize(m.f, 256<<10)
+	var off int64
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 && line[len(line)-1] == '\n' {
+			var head struct {
+				Row int `json:"row"`
+			}
+			if json.Unmarshal(line, &head) == nil && head.Row > 0 {
+				m.idx[head.Row] = span{off, len(line)}
+			}
+			off += int64(len(line))
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read manifest: %w", err)
+		}
+	}
+	if err := m.f.Truncate(off); err != nil {
+		return fmt.Errorf("repair manifest: %w", err)
+	}
+	m.end = off
+	return nil
+}
+
+// has returns where the latest entry for row is.
+func (m *manifest) has(row int) (span, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.idx[row]
+	return s, ok
+}
+
+// read returns the entry at s.
+func (m *manifest) read(s span) (Entry, error) {
+	buf := make([]byte, s.n)
+	if _, err := m.f.ReadAt(buf, s.off); err != nil {
+		return Entry{}, fmt.Errorf("read manifest: %w", err)
+	}
+	var e Entry
+	if err := json.Unmarshal(buf, &e); err != nil {
+		return Entry{}, fmt.Errorf("read manifest: %w", err)
+	}
+	return e, nil
+}
+
+// add appends e as one line.
+func (m *manifest) add(e Entry) error {
+	line, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	line = append(line, '\n')
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, err := m.f.WriteAt(line, m.end); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	m.idx[e.Row] = span{m.end, len(line)}
+	m.end += int64(len(line))
+	return nil
+}
+
+// finish rewrites the manifest with the latest entry of each row up to
+// lastRow (every row when lastRow is 0), in row order, and writes
+// errors.csv from the failed entries, both atomically, then closes the
+// manifest. It returns the number of failed rows.
+func (m *manifest) finish(dir string, lastRow int) (failed int, err error) {
+	defer m.f.Close()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	rows := make([]int, 0, len(m.idx))
+	for r := range m.idx {
+		if lastRow == 0 || r <= lastRow {
+			rows = append(rows, r)
+		}
+	}
+	slices.Sort(rows)
+	var mbuf, ebuf bytes.Buffer
+	ew := csv.NewWriter(&ebuf)
+	ew.Write([]string{"row", "reference", "file", "line", "path", "message"})
+	for _, r := range rows {
+		s := m.idx[r]
+		line := make([]byte, s.n)
+		if _, err := m.f.ReadAt(line, s.off); err != nil {
+			return 0, fmt.Errorf("read manifest: %w", err)
+		}
+		mbuf.Write(line)
+		var e Entry
+		if err := json.Unmarshal(line, &e); err != nil {
+			return 0, fmt.Errorf("read manifest: %w", err)
+		}
+		if e.Status != StatusFailed {
+			continue
+		}
+		failed++
+		for _, p := range e.Problems {
+			ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Message})
+		}
+	}
+	ew.Flush()
+	if err := ew.Error(); err != nil {
+		return 0, fmt.Errorf("write %s: %w", ErrorsFile, err)
+	}
+	if err := writeAtomic(m.path, mbuf.Bytes()); err != nil {
+		return 0, err
+	}
+	if err := writeAtomic(filepath.Join(dir, ErrorsFile), ebuf.Bytes()); err != nil {
+		return 0, err
+	}
+	return failed, nil
+}
+
+// lineOf is the input line of a problem: its own where the decoder knew
+// it, else the line the row starts on.
+func lineOf(e Entry, p deal.Problem) string {
+	if p.Line > 0 {
+		return strconv.Itoa(p.Line)
+	}
+	if e.Line > 0 {
+		return strconv.Itoa(e.Line)
+	}
+	return ""
+}
+
+// close closes the manifest without rewriting it.
+func (m *manifest) close() error { return m.f.Close() }
+
+// digest returns the hex SHA-256 of data.
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder renamed over path, so a reader (or a run stopped at any point)
+// never sees a half-written file. It does not sync: a file cut short by a
+// power failure fails its checksum, and --resume writes it again.
+func writeAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,413 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/batch"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/pdf"
+	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+)
+
+// batchFlags are the options of dpakit batch.
+type batchFlags struct {
+	profile, input, inputFormat, out string
+	docs, formats                    []string
+	jobs                             int
+	resume, quiet                    bool
+	shard                            string
+	noticeOld, noticeDate            string
+	paper, esign                     string
+}
+
+func (a *app) batchCmd() *cobra.Command {
+	var f batchFlags
+	cmd := &cobra.Command{
+		Use:   "batch --profile P --input FILE --out DIR",
+		Short: "Make the documents of every deal of a CSV, YAML or JSON Lines file",
+		Long: `Batch makes the documents of many customers in one run. Each row of the
+input (a CSV file whose header row names deal paths such as customer.name, a
+YAML stream of deals separated by ---, or JSON Lines) is laid over the vendor
+profile exactly as render --profile does, validated, and rendered by a pool
+of workers. Each deal gets a folder in --out named from its reference; every
+file is written atomically. manifest.jsonl records each row (reference, deal
+hash, library version, files with SHA-256 and size, documents that do not
+apply, problems); errors.csv lists the problems of the rows that failed.
+
+A row that fails never stops the run. Exit status: 0 every row succeeded,
+1 some rows failed, 2 the run could not start; 130 or 143 when stopped by
+SIGINT or SIGTERM (the rows in progress finish, the manifest is completed,
+and the same command with --resume finishes the job).
+
+In CSV, a list is one cell with its items separated by ";" ("\;" is a
+semicolon inside an item, "\\" a backslash); entries of a list of records
+take one column per field (subprocessors.list[0].name); an empty cell leaves
+the field to the profile. Excel exports (UTF-8 with BOM, UTF-16, CRLF, ";"
+as separator) are read as they are.`,
+		Example: `  dpakit batch --profile vendor.yaml --input customers.csv --out dpas/
+  dpakit batch --profile vendor.yaml --input deals.jsonl --out dpas/ --docs dpa,subprocessors --format pdf,html --jobs 4
+  dpakit batch --profile vendor.yaml --input customers.csv --out dpas/ --resume
+  dpakit batch --profile vendor.yaml --input customers.csv --out shard-0/ --shard 0/3
+  dpakit batch --profile new-profile.yaml --input customers.csv --out notices/ --docs notice --notice-old old-list.xlsx --notice-date 2026-12-01`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runBatch(cmd.Context(), f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.profile, "profile", "", "lay every deal over the vendor profile in `FILE`")
+	fl.StringVar(&f.input, "input", "", "the deals: a .csv, .yaml/.yml or .jsonl `FILE` (\"-\" reads standard input; give --input-format)")
+	fl.StringVar(&f.inputFormat, "input-format", "", "the input's format: csv, yaml or jsonl (default: from the file name)")
+	fl.StringVar(&f.out, "out", "", "write the deal folders, manifest.jsonl and errors.csv into `DIR`")
+	fl.StringSliceVar(&f.docs, "docs", []string{"dpa"}, "the documents of each deal: dpa, annex-i, annex-ii, annex-iii, subprocessors (the workbook), notice")
+	fl.StringSliceVar(&f.formats, "format", []string{"pdf"}, "the formats of each document: "+strings.Join(formatNames(), ", "))
+	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "render `N` deals at a time")
+	fl.BoolVar(&f.resume, "resume", false, "continue the batch in --out: keep the rows whose files are current, make the rest")
+	fl.StringVar(&f.shard, "shard", "", "process only shard `I/N` of the rows (rows I+1, I+1+N, ...; 0 <= I < N)")
+	fl.StringVar(&f.noticeOld, "notice-old", "", "for --docs notice: the sub-processor list before the change (`FILE`: list, profile, deal or workbook)")
+	fl.StringVar(&f.noticeDate, "notice-date", "", "for --docs notice: the `DATE` the notices are sent (YYYY-MM-DD); each customer's deadline follows its own objection window")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "show no progress (the summary line is still printed)")
+	fl.StringVar(&f.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	fl.StringVar(&f.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
+	return cmd
+}
+
+// formatNames lists the batch output formats.
+func formatNames() []string {
+	var out []string
+	for _, f := range batch.Formats() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// runBatch checks the flags, reads the profile and starts the run.
+func (a *app) runBatch(ctx context.Context, f batchFlags) error {
+	switch {
+	case f.input == "":
+		return usagef("batch needs --input FILE (a .csv, .yaml or .jsonl file of deals)")
+	case f.out == "":
+		return usagef("batch needs --out DIR")
+	case f.jobs < 1:
+		return usagef("--jobs must be at least 1 (got %d)", f.jobs)
+	}
+	shard, err := parseShard(f.shard)
+	if err != nil {
+		return err
+	}
+	format := f.inputFormat
+	if format == "" {
+		if f.input == "-" {
+			return usagef("reading standard input needs --input-format csv, yaml or jsonl")
+		}
+		if format, err = batch.InputFormat(f.input); err != nil {
+			return usagef("%v", errors.Unwrap(err))
+		}
+	}
+	eng, err := a.load()
+	if err != nil {
+		return classify(err)
+	}
+	cfg := batch.Config{
+		Engine: eng, Validator: a.validator,
+		InputName: displayName(f.input), InputFormat: format,
+		Out: f.out, Docs: f.docs, Formats: f.formats, Jobs: f.jobs,
+		Resume: f.resume, Shard: shard, ToolVersion: version(),
+		PDF: pdf.Options{Paper: f.paper, ESign: f.esign, ToolVersion: version()},
+	}
+	if f.profile != "" {
+		if cfg.Profile, err = a.readInput(f.profile); err != nil {
+			return classify(err)
+		}
+		cfg.ProfileName = displayName(f.profile)
+		if _, err := a.validator.Load(cfg.Profile, cfg.ProfileName, nil, ""); err != nil && !isRuleProblem(err) {
+			return classify(err) // the profile does not decode: every row would fail alike
+		}
+	}
+	if err := a.noticeSetup(&cfg, f); err != nil {
+		return err
+	}
+	in, total, err := a.openBatchInput(f.input, format, shard)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	cfg.Input = in
+
+	prog := newBatchProgress(a.stderr, total, f.quiet)
+	cfg.Progress = prog.update
+	sum, err := batch.Run(ctx, cfg)
+	prog.finish()
+	if err != nil {
+		if errors.Is(err, batch.ErrSetup) {
+			return usagef("%v", strings.TrimPrefix(err.Error(), batch.ErrSetup.Error()+": "))
+		}
+		return classify(err)
+	}
+	a.batchSummary(sum, f.out, ctx)
+	switch {
+	case sum.Interrupted:
+		return &exitError{signalExit(ctx), errSilent}
+	case sum.Failed > 0:
+		return &exitError{exitFailed, errSilent}
+	}
+	return nil
+}
+
+// errSilent ends a run whose outcome the summary line already reported.
+var errSilent = errors.New("")
+
+// isRuleProblem reports whether a load error is only about rules (a
+// profile alone has no customer), not about decoding.
+func isRuleProblem(err error) bool {
+	var ve *deal.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	for _, p := range ve.Problems {
+		switch p.Rule {
+		case "syntax", "unknown_field", "type", "duplicate_key", "merge_key", "size", "alias":
+			return false
+		}
+	}
+	return true
+}
+
+// noticeSetup wires the per-customer change notice: the old list is read
+// once, the new list is each deal's own (its profile's list as laid over).
+func (a *app) noticeSetup(cfg *batch.Config, f batchFlags) error {
+	wantsNotice := false
+	for _, d := range f.docs {
+		wantsNotice = wantsNotice || d == batch.DocNotice
+	}
+	if !wantsNotice {
+		if f.noticeOld != "" || f.noticeDate != "" {
+			return usagef("--notice-old and --notice-date need --docs notice")
+		}
+		return nil
+	}
+	if f.noticeOld == "" || f.noticeDate == "" {
+		return usagef("--docs notice needs --notice-old FILE (the list before the change) and --notice-date YYYY-MM-DD")
+	}
+	when, err := deal.ParseDate(f.noticeDate)
+	if err != nil {
+		return usagef("--notice-date: %v", err)
+	}
+	old, err := sublist.LoadFile(f.noticeOld)
+	if err != nil {
+		return classify(err)
+	}
+	key, err := json.Marshal(struct {
+		Date deal.Date
+		Old  []deal.Subprocessor
+	}{when, old})
+	if err != nil {
+		return classify(err)
+	}
+	cfg.NoticeKey = string(key)
+	cfg.Notice = func(d *deal.Deal) assemble.Notice {
+		return noticeFrom(when, old, d.Subprocessors.List)
+	}
+	return nil
+}
+
+// batchInput is the input of a run: a file or standard input.
+type batchInput struct {
+	io.Reader
+	close func() error
+}
+
+func (b batchInput) Close() error { return b.close() }
+
+// openBatchInput opens the input and, for a file, counts the rows of the
+// shard (a streaming pass) so that progress can show a total; -1 when
+// unknown.
+func (a *app) openBatchInput(path, format string, shard batch.Shard) (batchInput, int, error) {
+	if path == "-" {
+		return batchInput{a.stdin, func() error { return nil }}, -1, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return batchInput{}, 0, usagef("read %s: %v", path, unwrapPathError(err))
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return batchInput{f, f.Close}, -1, nil
+	}
+	total, err := batch.CountRows(f, format, displayName(path), shard)
+	if err != nil {
+		f.Close()
+		if errors.Is(err, batch.ErrSetup) {
+			return batchInput{}, 0, usagef("%v", strings.TrimPrefix(err.Error(), batch.ErrSetup.Error()+": "))
+		}
+		return batchInput{}, 0, classify(fmt.Errorf("read %s: %w", path, err))
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return batchInput{}, 0, classify(fmt.Errorf("read %s: %w", path, err))
+	}
+	return batchInput{f, f.Close}, total, nil
+}
+
+// parseShard reads --shard I/N.
+func parseShard(s string) (batch.Shard, error) {
+	if s == "" {
+		return batch.Shard{}, nil
+	}
+	is, ns, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(is)
+	n, err2 := strconv.Atoi(ns)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return batch.Shard{}, usagef("--shard %q: want I/N with 0 <= I < N, such as 0/3 (in a Kubernetes Indexed Job: $(JOB_COMPLETION_INDEX)/N)", s)
+	}
+	return batch.Shard{Index: i, Count: n}, nil
+}
+
+// signalExit returns the exit status of a run stopped by a signal: 128 +
+// the signal number, 130 for SIGINT and 143 for SIGTERM.
+func signalExit(ctx context.Context) int {
+	if cause := context.Cause(ctx); cause != nil && strings.Contains(cause.Error(), "terminated") {
+		return 143
+	}
+	return 130
+}
+
+// batchSummary prints the run's one-line summary.
+func (a *app) batchSummary(s batch.Summary, out string, ctx context.Context) {
+	rate := 0.0
+	if secs := s.Elapsed.Seconds(); secs > 0 {
+		rate = float64(s.Made+s.Kept+s.Failed) / secs
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "dpakit batch: %d rows", s.Selected)
+	if s.Selected != s.Rows {
+		fmt.Fprintf(&b, " of %d (this shard)", s.Rows)
+	}
+	fmt.Fprintf(&b, ": %d made, %d kept, %d failed", s.Made, s.Kept, s.Failed)
+	if s.Skipped > 0 {
+		fmt.Fprintf(&b, ", %d documents not applicable", s.Skipped)
+	}
+	fmt.Fprintf(&b, "; %d files in %s (%.1f rows/s)", s.Files, s.Elapsed.Round(100*time.Millisecond), rate)
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, "; problems in %s", joinOut(out, batch.ErrorsFile))
+	}
+	if s.Interrupted {
+		fmt.Fprintf(&b, "\ndpakit batch: stopped after %d of %d rows (%s); run the same command with --resume to finish",
+			s.Made+s.Kept+s.Failed, s.Selected, context.Cause(ctx))
+	}
+	fmt.Fprintln(a.stderr, b.String())
+}
+
+func joinOut(dir, name string) string {
+	return strings.TrimSuffix(dir, string(os.PathSeparator)) + string(os.PathSeparator) + name
+}
+
+// batchProgress shows a run's progress: a bar with rate and ETA on a
+// terminal, a log line every few seconds otherwise, nothing when quiet.
+type batchProgress struct {
+	mu       sync.Mutex
+	bar      *progressbar.ProgressBar
+	w        io.Writer
+	total    int
+	last     batch.Progress
+	start    time.Time
+	stop     chan struct{}
+	stopped  sync.WaitGroup
+	interval time.Duration
+}
+
+func newBatchProgress(w io.Writer, total int, quiet bool) *batchProgress {
+	p := &batchProgress{w: w, total: total, start: time.Now(), interval: 10 * time.Second}
+	if quiet {
+		return p
+	}
+	if isTerminal(w) {
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription("dpakit batch"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("deals"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+		return p
+	}
+	p.stop = make(chan struct{})
+	p.stopped.Go(p.logLoop)
+	return p
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func (p *batchProgress) update(pr batch.Progress) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.last = pr
+	if p.bar != nil {
+		p.bar.Set(pr.Done)
+	}
+}
+
+// logLoop prints a line every interval until finish.
+func (p *batchProgress) logLoop() {
+	t := time.NewTicker(p.interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-p.stop:
+			return
+		case <-t.C:
+			p.mu.Lock()
+			fmt.Fprintln(p.w, p.line())
+			p.mu.Unlock()
+		}
+	}
+}
+
+// line describes the progress so far.
+func (p *batchProgress) line() string {
+	elapsed := time.Since(p.start)
+	rate := float64(p.last.Done) / elapsed.Seconds()
+	s := fmt.Sprintf("dpakit batch: %d", p.last.Done)
+	if p.total >= 0 {
+		s += fmt.Sprintf("/%d", p.total)
+	}
+	s += fmt.Sprintf(" rows, %.1f rows/s, %d failed", rate, p.last.Failed)
+	if p.total > 0 && rate > 0 {
+		left := time.Duration(float64(p.total-p.last.Done) / rate * float64(time.Second))
+		s += fmt.Sprintf(", about %s left", left.Round(time.Second))
+	}
+	return s
+}
+
+func (p *batchProgress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+	if p.stop != nil {
+		close(p.stop)
+		p.stopped.Wait()
+	}
+}
