@@ -139,7 +139,9 @@ type runner struct {
 
 	mu    sync.Mutex
 	sum   Summary
-	files atomic.Int64
+	files     atomic.Int64
+	discarded atomic.Int64
+	eof       bool // the input was read to its end
 }
 
 // Run makes the documents of every row of the input in cfg.Shard. It
@@ -180,7 +182,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		wg.Go(func() {
 			for j := range jobs {
 				if wctx.Err() != nil {
-					continue // stopping: rows not started are left for --resume
+					r.discarded.Add(1) // stopping: rows not started are left for --resume
+					continue
 				}
 				if err := r.process(j); err != nil {
 					errOnce.Do(func() { workErr = err; stopWork() })
@@ -193,12 +196,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	wg.Wait()
 
 	lastRow := 0
-	if readErr == nil && wctx.Err() == nil {
+	if r.eof {
 		lastRow = r.sum.Rows // the input was read to its end: drop entries of rows it no longer has
 	}
 	failed, ferr := r.manifest.finish(cfg.Out, lastRow)
 	r.sum.Files = int(r.files.Load())
-	r.sum.Interrupted = ctx.Err() != nil
+	r.sum.Interrupted = ctx.Err() != nil && (!r.eof || r.discarded.Load() > 0)
 	r.sum.Elapsed = time.Since(start)
 	_ = failed
 	switch {
@@ -257,6 +260,7 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 		}
 		rec, err := in.next()
 		if err == io.EOF {
+			r.eof = true
 			return nil
 		}
 		if err != nil {

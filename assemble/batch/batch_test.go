@@ -1,0 +1,481 @@
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/pdf"
+	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/fixtures"
+	"github.com/dpakit/dpakit/templates"
+	"github.com/google/go-cmp/cmp"
+)
+
+var (
+	engineOnce sync.Once
+	engine     *assemble.Engine
+	engineErr  error
+)
+
+// testConfig returns a run of input (CSV unless the name says otherwise)
+// over the example profile into a new folder, as Markdown.
+func testConfig(t *testing.T, name, input string) Config {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = assemble.LoadEngine(clauses.FS, templates.FS) })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	format, err := InputFormat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Config{
+		Engine: engine, Validator: deal.NewValidator(deal.Options{Printable: pdf.Covers}),
+		Profile: profile, ProfileName: "profile.yaml",
+		Input: strings.NewReader(input), InputName: name, InputFormat: format,
+		Out: t.TempDir(), Docs: []string{"dpa"}, Formats: []string{"md"}, Jobs: 2, ToolVersion: "test",
+	}
+}
+
+// customersCSV returns n customer rows; ref and hours give row i's
+// reference ("" to default it) and breach notice hours.
+func customersCSV(n int, ref func(i int) string, hours func(i int) int) string {
+	countries := []string{"NL", "FR", "IE", "PL", "BE", "AT", "SE"}
+	var b strings.Builder
+	b.WriteString("reference,effective_date,agreement,customer.name,customer.address,customer.country,customer.role,customer.contact.name,customer.contact.email,customer.signatory.name,customer.signatory.title,breach.notice_hours\n")
+	for i := 1; i <= n; i++ {
+		c := countries[i%len(countries)]
+		fmt.Fprintf(&b, "%s,2026-12-01,Cloud Services Agreement,Customer %d B.V.,\"Street %d, City\",%s,controller,Privacy Lead,privacy%d@customer.example,Signer %d,Director,%d\n",
+			ref(i), i, i, c, i, i, hours(i))
+	}
+	return b.String()
+}
+
+func noRef(int) string { return "" }
+func hours48(int) int  { return 48 }
+
+// run runs cfg and fails the test on an error.
+func run(t *testing.T, ctx context.Context, cfg Config) Summary {
+	t.Helper()
+	sum, err := Run(ctx, cfg)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return sum
+}
+
+// readManifest returns the entries of dir's manifest.
+func readManifest(t *testing.T, dir string) []Entry {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Entry
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		var e Entry
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("manifest line %d: %v", i+1, err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// tree returns every file below dir with its SHA-256, by relative path.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		sum := sha256.Sum256(data)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestRunWritesBundlesManifestAndErrors(t *testing.T) {
+	cfg := testConfig(t, "customers.csv", customersCSV(30, noRef, func(i int) int {
+		if i%10 == 0 {
+			return 96
+		}
+		return 48
+	}))
+	cfg.Docs = []string{"dpa", "annex-i", DocSubprocessors}
+	sum := run(t, context.Background(), cfg)
+	if sum.Rows != 30 || sum.Made != 27 || sum.Failed != 3 || sum.Files != 27*3 {
+		t.Errorf("summary %+v, want 30 rows, 27 made, 3 failed, 81 files", sum)
+	}
+	entries := readManifest(t, cfg.Out)
+	if len(entries) != 30 {
+		t.Fatalf("%d manifest entries, want 30", len(entries))
+	}
+	for i, e := range entries {
+		if e.Row != i+1 {
+			t.Fatalf("entry %d is row %d: the manifest is not in row order", i, e.Row)
+		}
+		if e.LibraryVersion != engine.Library().Version || e.ToolVersion != "test" || e.Options == "" {
+			t.Errorf("row %d: versions %q %q options %q", e.Row, e.LibraryVersion, e.ToolVersion, e.Options)
+		}
+		if e.Row%10 == 0 {
+			if e.Status != StatusFailed || len(e.Files) != 0 || len(e.Problems) != 1 || e.Problems[0].Path != "breach.notice_hours" {
+				t.Errorf("row %d: %+v, want failed on breach.notice_hours", e.Row, e)
+			}
+			if e.Folder != "" {
+				t.Errorf("row %d failed but has a folder %q", e.Row, e.Folder)
+			}
+			continue
+		}
+		want := fmt.Sprintf("DPA-20261201-CUSTOMER-%d", e.Row)
+		if e.Status != StatusOK || e.Reference != want || e.Folder != want {
+			t.Errorf("row %d: status %s reference %q folder %q, want ok %q", e.Row, e.Status, e.Reference, e.Folder, want)
+		}
+		var names []string
+		for _, f := range e.Files {
+			names = append(names, f.Name)
+			data, err := os.ReadFile(filepath.Join(cfg.Out, e.Folder, f.Name))
+			if err != nil || int64(len(data)) != f.Size || digest(data) != f.SHA256 {
+				t.Errorf("row %d: %s does not match its manifest entry (%v)", e.Row, f.Name, err)
+			}
+		}
+		if diff := cmp.Diff([]string{"dpa.md", "annex-i.md", "subprocessors.xlsx"}, names); diff != "" {
+			t.Errorf("row %d files (-want +got):\n%s", e.Row, diff)
+		}
+		dpa, _ := os.ReadFile(filepath.Join(cfg.Out, e.Folder, "dpa.md"))
+		if !strings.Contains(string(dpa), fmt.Sprintf("Customer %d B.V.", e.Row)) {
+			t.Errorf("row %d: dpa.md does not name its customer", e.Row)
+		}
+	}
+	errs, _ := os.ReadFile(filepath.Join(cfg.Out, ErrorsFile))
+	wantErrs := "row,reference,file,line,path,message\n" +
+		"10,DPA-20261201-CUSTOMER-10,customers.csv,11,breach.notice_hours,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\n" +
+		"20,DPA-20261201-CUSTOMER-20,customers.csv,21,breach.notice_hours,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\n" +
+		"30,DPA-20261201-CUSTOMER-30,customers.csv,31,breach.notice_hours,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\n"
+	if diff := cmp.Diff(wantErrs, string(errs)); diff != "" {
+		t.Errorf("errors.csv (-want +got):\n%s", diff)
+	}
+}
+
+func TestRunIsRenderProfile(t *testing.T) {
+	// The same deal as a YAML stream document, a JSON line and a CSV row
+	// gives the deal and the DPA that loading it over the profile gives.
+	yamlDeal := "effective_date: 2026-12-01\nagreement: MSA\ncustomer:\n  name: Acme B.V.\n  address: Street 1, Utrecht\n  country: NL\n  role: controller\n  contact: {name: Privacy Lead, email: privacy@acme.example}\n  signatory: {name: Jan, title: Director}\nprocessing:\n  purposes: [Hosting, Support; 24/7]\n"
+	jsonDeal := `{"effective_date":"2026-12-01","agreement":"MSA","customer":{"name":"Acme B.V.","address":"Street 1, Utrecht","country":"NL","role":"controller","contact":{"name":"Privacy Lead","email":"privacy@acme.example"},"signatory":{"name":"Jan","title":"Director"}},"processing":{"purposes":["Hosting","Support; 24/7"]}}`
+	csvDeal := "effective_date;agreement;customer.name;customer.address;customer.country;customer.role;customer.contact.name;customer.contact.email;customer.signatory.name;customer.signatory.title;processing.purposes\r\n2026-12-01;MSA;Acme B.V.;Street 1, Utrecht;NL;controller;Privacy Lead;privacy@acme.example;Jan;Director;\"Hosting; Support\\; 24/7\"\r\n"
+
+	cfg := testConfig(t, "x.yaml", "")
+	d, err := cfg.Validator.Load([]byte(yamlDeal), "deal.yaml", cfg.Profile, cfg.ProfileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantHash := deal.Hash(d)
+	for name, input := range map[string]string{"deals.yaml": "---\n" + yamlDeal, "deals.jsonl": jsonDeal + "\n", "customers.csv": "\ufeff" + csvDeal} {
+		t.Run(name, func(t *testing.T) {
+			cfg := testConfig(t, name, input)
+			run(t, context.Background(), cfg)
+			e := readManifest(t, cfg.Out)[0]
+			if e.Status != StatusOK || e.DealHash != wantHash {
+				t.Errorf("entry %+v, want ok with hash %s", e, wantHash)
+			}
+		})
+	}
+}
+
+func TestNotApplicableDocumentIsSkipped(t *testing.T) {
+	// Module One has no Clause 9, so no Annex III: skipped and recorded.
+	module1 := `{"effective_date":"2026-12-01","agreement":"MSA","customer":{"name":"Acme B.V.","address":"Street 1","country":"NL","role":"controller","contact":{"name":"P","email":"p@acme.example"},"signatory":{"name":"J","title":"Director"}},"scc":{"modules":[1],"subprocessor_option":""}}`
+	module2 := strings.Replace(module1, `"modules":[1],"subprocessor_option":""`, `"modules":[2]`, 1)
+	module2 = strings.Replace(module2, "Acme", "Beta", 1)
+	cfg := testConfig(t, "deals.jsonl", module1+"\n"+module2+"\n")
+	cfg.Docs = []string{"dpa", "annex-iii"}
+	sum := run(t, context.Background(), cfg)
+	if sum.Made != 2 || sum.Failed != 0 || sum.Skipped != 1 {
+		t.Fatalf("summary %+v, want 2 made, 1 document skipped", sum)
+	}
+	es := readManifest(t, cfg.Out)
+	if len(es[0].Skipped) != 1 || es[0].Skipped[0].Document != "annex-iii" || !strings.Contains(es[0].Skipped[0].Reason, "no Annex III") || len(es[0].Files) != 1 {
+		t.Errorf("row 1: %+v, want dpa.md and annex-iii skipped", es[0])
+	}
+	if len(es[1].Skipped) != 0 || len(es[1].Files) != 2 {
+		t.Errorf("row 2: %+v, want dpa.md and annex-iii.md", es[1])
+	}
+}
+
+func TestNoticeHasEachCustomersDeadline(t *testing.T) {
+	csv := "customer.name,customer.address,customer.country,customer.role,customer.contact.name,customer.contact.email,customer.signatory.name,customer.signatory.title,effective_date,agreement,subprocessors.objection_days\n" +
+		"Acme B.V.,Street 1,NL,controller,P,p@acme.example,J,Director,2026-01-01,MSA,10\n" +
+		"Beta B.V.,Street 2,NL,controller,P,p@beta.example,J,Director,2026-01-01,MSA,30\n"
+	cfg := testConfig(t, "customers.csv", csv)
+	cfg.Docs = []string{DocNotice}
+	date, _ := deal.ParseDate("2026-12-01")
+	cfg.Notice = func(d *deal.Deal) assemble.Notice {
+		return assemble.Notice{Date: date, Removed: d.Subprocessors.List[1:]}
+	}
+	cfg.NoticeKey = "2026-12-01"
+	sum := run(t, context.Background(), cfg)
+	if sum.Made != 2 {
+		t.Fatalf("summary %+v", sum)
+	}
+	for ref, deadline := range map[string]string{"DPA-20260101-ACME": "11 December 2026", "DPA-20260101-BETA": "31 December 2026"} {
+		data, err := os.ReadFile(filepath.Join(cfg.Out, ref, "notice.md"))
+		if err != nil || !strings.Contains(string(data), deadline) {
+			t.Errorf("%s/notice.md: want the deadline %s (%v)", ref, deadline, err)
+		}
+	}
+}
+
+func TestHostileReferencesStayInside(t *testing.T) {
+	refs := []string{"../../etc/passwd", "CON", "a/b", "a_b", strings.Repeat("r", 300), "nul\x00byte", "DUP", "DUP", "dup", "..", "/abs", "manifest.jsonl", "errors.csv"}
+	cfg := testConfig(t, "customers.csv", customersCSV(len(refs), func(i int) string {
+		return `"` + refs[i-1] + `"`
+	}, hours48))
+	parent := filepath.Dir(cfg.Out)
+	before := tree(t, parent)
+	sum := run(t, context.Background(), cfg)
+	// 300 characters and a NUL break the reference rules; the others are
+	// valid references and each gets its own folder.
+	if sum.Made != len(refs)-2 || sum.Failed != 2 {
+		t.Fatalf("summary %+v, want %d made and 2 failed", sum, len(refs)-2)
+	}
+	after := tree(t, parent)
+	folders := map[string]int{}
+	for p := range after {
+		if _, ok := before[p]; ok {
+			continue
+		}
+		rel, err := filepath.Rel(cfg.Out, filepath.Join(parent, p))
+		if err != nil || !filepath.IsLocal(rel) {
+			t.Errorf("%s was written outside --out", p)
+			continue
+		}
+		if dir := filepath.Dir(rel); dir != "." {
+			folders[dir]++
+		}
+	}
+	var got []string
+	for _, e := range readManifest(t, cfg.Out) {
+		if e.Status != StatusOK {
+			continue
+		}
+		got = append(got, e.Folder)
+		data, _ := os.ReadFile(filepath.Join(cfg.Out, e.Folder, "dpa.md"))
+		if !strings.Contains(string(data), fmt.Sprintf("Customer %d B.V.", e.Row)) {
+			t.Errorf("row %d: %s/dpa.md is not its DPA (overwritten?)", e.Row, e.Folder)
+		}
+	}
+	want := []string{"_.._etc_passwd", "_CON", "a_b", "a_b-2", "DUP", "DUP-2", "dup-3", "unnamed", "_abs", "manifest.jsonl-2", "errors.csv-2"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("folders (-want +got):\n%s", diff)
+	}
+	if len(folders) != len(want) {
+		t.Errorf("%d folders on disk, want %d: %v", len(folders), len(want), folders)
+	}
+}
+
+func TestShardsCoverEveryRowOnce(t *testing.T) {
+	input := customersCSV(40, func(i int) string {
+		if i%7 == 0 {
+			return "SAME" // collisions across shards still get distinct names
+		}
+		return ""
+	}, func(i int) int {
+		if i == 13 {
+			return 99
+		}
+		return 48
+	})
+	whole := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), whole)
+	wantEntries := readManifest(t, whole.Out)
+
+	seen := map[int]int{}
+	var merged []Entry
+	folders := map[string]string{}
+	for i := range 3 {
+		cfg := testConfig(t, "customers.csv", input)
+		cfg.Shard = Shard{Index: i, Count: 3}
+		sum := run(t, context.Background(), cfg)
+		if sum.Rows != 40 || sum.Selected != (40-i+2)/3 {
+			t.Errorf("shard %d: %+v", i, sum)
+		}
+		for _, e := range readManifest(t, cfg.Out) {
+			seen[e.Row]++
+			if (e.Row-1)%3 != i {
+				t.Errorf("shard %d has row %d", i, e.Row)
+			}
+			if e.Folder != "" {
+				if other, dup := folders[e.Folder]; dup {
+					t.Errorf("folder %s made by shards %s and %d", e.Folder, other, i)
+				}
+				folders[e.Folder] = fmt.Sprint(i)
+			}
+			merged = append(merged, e)
+		}
+	}
+	for row := 1; row <= 40; row++ {
+		if seen[row] != 1 {
+			t.Errorf("row %d made by %d shards, want 1", row, seen[row])
+		}
+	}
+	sort.Slice(merged, func(i, j int) bool { return merged[i].Row < merged[j].Row })
+	if diff := cmp.Diff(wantEntries, merged); diff != "" {
+		t.Errorf("merged shard manifests differ from one run's (-want +got):\n%s", diff)
+	}
+}
+
+func TestResumeRedoesOnlyWhatChanged(t *testing.T) {
+	input := customersCSV(12, noRef, hours48)
+	cfg := testConfig(t, "customers.csv", input)
+	out := cfg.Out
+	cfg.Docs = []string{"dpa", DocSubprocessors}
+	run(t, context.Background(), cfg)
+
+	if _, err := Run(context.Background(), withInput(cfg, input)); err == nil || !strings.Contains(err.Error(), "--resume") {
+		t.Errorf("a second run without --resume: %v, want a refusal naming --resume", err)
+	}
+	// Change row 3, delete a file of row 5, corrupt one of row 7.
+	changed := strings.Replace(input, "Customer 3 B.V.,\"Street 3", "Customer 3 B.V.,\"Other Street 3", 1)
+	os.Remove(filepath.Join(out, "DPA-20261201-CUSTOMER-5", "dpa.md"))
+	os.WriteFile(filepath.Join(out, "DPA-20261201-CUSTOMER-7", "subprocessors.xlsx"), []byte("x"), 0o644)
+	cfg = withInput(cfg, changed)
+	cfg.Resume = true
+	sum := run(t, context.Background(), cfg)
+	if sum.Made != 3 || sum.Kept != 9 {
+		t.Errorf("resume: %+v, want 3 made and 9 kept", sum)
+	}
+	fresh := testConfig(t, "customers.csv", changed)
+	fresh.Docs = cfg.Docs
+	run(t, context.Background(), fresh)
+	if diff := cmp.Diff(tree(t, fresh.Out), tree(t, out)); diff != "" {
+		t.Errorf("resumed folder differs from a fresh run (-want +got):\n%s", diff)
+	}
+	// A different library or set of documents makes everything again.
+	cfg = withInput(cfg, changed)
+	cfg.Formats = []string{"html"}
+	if sum := run(t, context.Background(), cfg); sum.Made != 12 || sum.Kept != 0 {
+		t.Errorf("resume with other formats: %+v, want all 12 made", sum)
+	}
+}
+
+func withInput(cfg Config, input string) Config {
+	cfg.Input = strings.NewReader(input)
+	return cfg
+}
+
+func TestStoppedRunResumes(t *testing.T) {
+	input := customersCSV(24, noRef, func(i int) int {
+		if i == 4 {
+			return 0
+		}
+		return 48
+	})
+	want := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), want)
+
+	for _, stopAfter := range []int{1, 9, 20} {
+		t.Run(fmt.Sprint(stopAfter), func(t *testing.T) {
+			cfg := testConfig(t, "customers.csv", input)
+			ctx, cancel := context.WithCancel(context.Background())
+			cfg.Progress = func(p Progress) {
+				if p.Done == stopAfter {
+					cancel()
+				}
+			}
+			sum := run(t, ctx, cfg)
+			if !sum.Interrupted || sum.Made+sum.Failed >= 24 || sum.Made+sum.Failed < stopAfter {
+				t.Fatalf("stopped run: %+v", sum)
+			}
+			for p := range tree(t, cfg.Out) {
+				if strings.HasSuffix(p, ".tmp") {
+					t.Errorf("temporary file %s left behind", p)
+				}
+			}
+			if n := len(readManifest(t, cfg.Out)); n != sum.Made+sum.Failed {
+				t.Errorf("manifest has %d entries after %d rows", n, sum.Made+sum.Failed)
+			}
+			cfg = withInput(cfg, input)
+			cfg.Resume, cfg.Progress = true, nil
+			sum2 := run(t, context.Background(), cfg)
+			if sum2.Interrupted || sum2.Kept != sum.Made || sum2.Made+sum2.Failed+sum2.Kept != 24 {
+				t.Errorf("resumed run: %+v after %+v", sum2, sum)
+			}
+			if diff := cmp.Diff(tree(t, want.Out), tree(t, cfg.Out)); diff != "" {
+				t.Errorf("stopped and resumed differs from one run (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestManifestSurvivesACutLine(t *testing.T) {
+	input := customersCSV(5, noRef, hours48)
+	cfg := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), cfg)
+	want := tree(t, cfg.Out)
+	// A crash in the middle of a write: the last line is cut short.
+	path := filepath.Join(cfg.Out, ManifestFile)
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, data[:len(data)-40], 0o644)
+	cfg = withInput(cfg, input)
+	cfg.Resume = true
+	sum := run(t, context.Background(), cfg)
+	if sum.Kept != 4 || sum.Made != 1 {
+		t.Errorf("resume after a cut line: %+v, want 4 kept and 1 made", sum)
+	}
+	if diff := cmp.Diff(want, tree(t, cfg.Out)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestSetupErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(*Config)
+		want   string
+	}{
+		{"unknown document", func(c *Config) { c.Docs = []string{"annex-iv"} }, `unknown document "annex-iv"`},
+		{"unknown format", func(c *Config) { c.Formats = []string{"docx"} }, `unknown format "docx" (want pdf, html, md)`},
+		{"notice without inputs", func(c *Config) { c.Docs = []string{"notice"} }, "--notice-old"},
+		{"bad shard", func(c *Config) { c.Shard = Shard{Index: 3, Count: 3} }, "shard 3/3"},
+		{"bad header", func(c *Config) { c.Input = strings.NewReader("customer.nmae\n") }, `unknown field "nmae"`},
+		{"bad paper", func(c *Config) { c.Formats = []string{"pdf"}; c.PDF.Paper = "a3" }, "a3"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := testConfig(t, "customers.csv", customersCSV(1, noRef, hours48))
+			tc.change(&cfg)
+			_, err := Run(context.Background(), cfg)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), ErrSetup.Error()) {
+				t.Errorf("error %v, want a setup error with %q", err, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(cfg.Out, ManifestFile)); err == nil {
+				t.Errorf("a run that could not start wrote a manifest")
+			}
+		})
+	}
+}
