@@ -114,7 +114,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 			return usagef("reading standard input needs --input-format csv, yaml or jsonl")
 		}
 		if format, err = batch.InputFormat(f.input); err != nil {
-			return usagef("%v", errors.Unwrap(err))
+			return setupError(err)
 		}
 	}
 	eng, err := a.load()
@@ -152,10 +152,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	sum, err := batch.Run(ctx, cfg)
 	prog.finish()
 	if err != nil {
-		if errors.Is(err, batch.ErrSetup) {
-			return usagef("%v", strings.TrimPrefix(err.Error(), batch.ErrSetup.Error()+": "))
-		}
-		return classify(err)
+		return setupError(err)
 	}
 	a.batchSummary(sum, f.out, ctx)
 	switch {
@@ -165,6 +162,15 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		return &exitError{exitFailed, errSilent}
 	}
 	return nil
+}
+
+// setupError maps a batch error to its exit code: a run that could not
+// start is a usage error (2), printed without the category's prefix.
+func setupError(err error) error {
+	if errors.Is(err, batch.ErrSetup) {
+		return usagef("%s", strings.TrimPrefix(err.Error(), batch.ErrSetup.Error()+": "))
+	}
+	return classify(err)
 }
 
 // errSilent ends a run whose outcome the summary line already reported.
@@ -250,7 +256,7 @@ func (a *app) openBatchInput(path, format string, shard batch.Shard) (batchInput
 	if err != nil {
 		f.Close()
 		if errors.Is(err, batch.ErrSetup) {
-			return batchInput{}, 0, usagef("%v", strings.TrimPrefix(err.Error(), batch.ErrSetup.Error()+": "))
+			return batchInput{}, 0, setupError(err)
 		}
 		return batchInput{}, 0, classify(fmt.Errorf("read %s: %w", path, err))
 	}

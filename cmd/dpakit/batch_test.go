@@ -1,0 +1,345 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble/batch"
+	"github.com/google/go-cmp/cmp"
+)
+
+// customersCSV returns n customer rows; row i fails validation when bad(i).
+func customersCSV(n int, bad func(i int) bool) string {
+	countries := []string{"NL", "FR", "IE", "PL", "BE", "AT", "SE", "DE"}
+	var b strings.Builder
+	b.WriteString("effective_date,agreement,customer.name,customer.address,customer.country,customer.role,customer.contact.name,customer.contact.email,customer.signatory.name,customer.signatory.title,breach.notice_hours,processing.purposes\n")
+	for i := 1; i <= n; i++ {
+		hours := 24 + i%48
+		if bad(i) {
+			hours = 100 + i
+		}
+		fmt.Fprintf(&b, "2026-12-01,Cloud Services Agreement,Kunde %d GmbH,\"Straße %d, Stadt\",%s,controller,Datenschutz,privacy%d@kunde.example,Signer %d,Director,%d,Hosting; Support\\; on call\n",
+			i, i, countries[i%len(countries)], i, i, hours)
+	}
+	return b.String()
+}
+
+func writeFile(t *testing.T, path, data string) string {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// fileTree returns every file below dir with its SHA-256, by relative path.
+func fileTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		sum := sha256.Sum256(data)
+		out[rel] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestBatch500RowsWith20Bad(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(500, func(i int) bool { return i%25 == 0 }))
+	out := filepath.Join(dir, "out")
+	code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
+		"--docs", "dpa,subprocessors", "--format", "html", "--jobs", "2")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, errs)
+	}
+	if !strings.Contains(errs, "dpakit batch: 500 rows: 480 made, 0 kept, 20 failed") || !strings.Contains(errs, "errors.csv") {
+		t.Errorf("summary line: %q", errs)
+	}
+	entries, _ := os.ReadDir(out)
+	bundles := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		bundles++
+		files, _ := os.ReadDir(filepath.Join(out, e.Name()))
+		if len(files) != 2 || files[0].Name() != "dpa.html" || files[1].Name() != "subprocessors.xlsx" {
+			t.Errorf("bundle %s holds %v", e.Name(), files)
+		}
+	}
+	if bundles != 480 {
+		t.Errorf("%d bundles, want 480", bundles)
+	}
+	data, err := os.ReadFile(filepath.Join(out, batch.ErrorsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 21 {
+		t.Fatalf("errors.csv has %d lines, want a header and 20 errors:\n%s", len(lines), data)
+	}
+	if want := "25,DPA-20261201-KUNDE-25,customers.csv,26,breach.notice_hours,must be at most 72"; !strings.HasPrefix(lines[1], want) {
+		t.Errorf("first error line %q, want it to start %q", lines[1], want)
+	}
+}
+
+func TestBatchRowIsRenderWithProfile(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(3, func(int) bool { return false }))
+	out := filepath.Join(dir, "out")
+	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md,html", "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	dealFile := writeFile(t, filepath.Join(dir, "deal.yaml"), `effective_date: 2026-12-01
+agreement: Cloud Services Agreement
+customer:
+  name: Kunde 2 GmbH
+  address: Straße 2, Stadt
+  country: IE
+  role: controller
+  contact: {name: Datenschutz, email: privacy2@kunde.example}
+  signatory: {name: Signer 2, title: Director}
+breach: {notice_hours: 26}
+processing:
+  purposes: [Hosting, Support; on call]
+`)
+	for _, format := range []string{"md", "html"} {
+		code, want, errs := dpakit(t, "", "render", dealFile, "--profile", exampleProfilePath, "--format", format)
+		if code != 0 {
+			t.Fatalf("render: exit %d: %s", code, errs)
+		}
+		got, err := os.ReadFile(filepath.Join(out, "DPA-20261201-KUNDE-2", "dpa."+format))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("batch's dpa.%s differs from render --profile's", format)
+		}
+	}
+}
+
+func TestBatchUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
+	badHeader := writeFile(t, filepath.Join(dir, "bad.csv"), "customer.nmae\nx\n")
+	used := filepath.Join(dir, "used")
+	if code, _, errs := dpakit(t, "", "batch", "--input", in, "--out", used, "--profile", exampleProfilePath, "--format", "md", "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no input", []string{"--out", dir}, "batch needs --input"},
+		{"no out", []string{"--input", in}, "batch needs --out"},
+		{"bad shard", []string{"--input", in, "--out", dir, "--shard", "3/3"}, `--shard "3/3": want I/N with 0 <= I < N`},
+		{"unknown extension", []string{"--input", "deals.xml", "--out", dir}, "cannot tell the format"},
+		{"missing input", []string{"--input", filepath.Join(dir, "none.csv"), "--out", dir}, "no such file"},
+		{"unknown column", []string{"--input", badHeader, "--out", filepath.Join(dir, "o1")}, `unknown field "nmae"`},
+		{"unknown document", []string{"--input", in, "--out", filepath.Join(dir, "o2"), "--docs", "annex-iv"}, `unknown document "annex-iv"`},
+		{"unknown format", []string{"--input", in, "--out", filepath.Join(dir, "o3"), "--format", "rtf"}, `unknown format "rtf"`},
+		{"notice without list", []string{"--input", in, "--out", filepath.Join(dir, "o4"), "--docs", "notice"}, "--notice-old"},
+		{"notice flags without notice", []string{"--input", in, "--out", filepath.Join(dir, "o5"), "--notice-date", "2026-12-01"}, "need --docs notice"},
+		{"a batch already there", []string{"--input", in, "--out", used}, "add --resume"},
+		{"missing profile", []string{"--input", in, "--out", filepath.Join(dir, "o6"), "--profile", filepath.Join(dir, "none.yaml")}, "none.yaml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, "", append([]string{"batch"}, tc.args...)...)
+			if code != 2 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tc.want)
+			}
+		})
+	}
+}
+
+func TestBatchNotices(t *testing.T) {
+	dir := t.TempDir()
+	prof, err := os.ReadFile(exampleProfilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The new profile drops Papertrail from the list.
+	i := bytes.Index(prof, []byte("    - name: Papertrail"))
+	j := bytes.Index(prof, []byte("\nprocessing:"))
+	newProfile := writeFile(t, filepath.Join(dir, "new-profile.yaml"), string(prof[:i])+string(prof[j:]))
+	in := writeFile(t, filepath.Join(dir, "customers.jsonl"),
+		`{"effective_date":"2026-01-01","agreement":"MSA","customer":{"name":"Acme B.V.","address":"Street 1","country":"NL","role":"controller","contact":{"name":"P","email":"p@acme.example"},"signatory":{"name":"J","title":"Director"}},"subprocessors":{"objection_days":10}}`+"\n"+
+			`{"effective_date":"2026-01-01","agreement":"MSA","customer":{"name":"Beta B.V.","address":"Street 2","country":"NL","role":"controller","contact":{"name":"P","email":"p@beta.example"},"signatory":{"name":"J","title":"Director"}},"subprocessors":{"objection_days":30}}`+"\n")
+	out := filepath.Join(dir, "out")
+	code, _, errs := dpakit(t, "", "batch", "--profile", newProfile, "--input", in, "--out", out, "--docs", "notice",
+		"--notice-old", exampleProfilePath, "--notice-date", "2026-12-01", "--format", "md", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for ref, deadline := range map[string]string{"DPA-20260101-ACME": "11 December 2026", "DPA-20260101-BETA": "31 December 2026"} {
+		data, err := os.ReadFile(filepath.Join(out, ref, "notice.md"))
+		if err != nil || !strings.Contains(string(data), deadline) || !strings.Contains(string(data), "Papertrail") {
+			t.Errorf("%s/notice.md: want Papertrail's removal and the deadline %s (%v)", ref, deadline, err)
+		}
+	}
+}
+
+func TestBatchProgressLines(t *testing.T) {
+	var buf bytes.Buffer
+	p := newBatchProgress(&buf, 10, false)
+	if p.bar != nil {
+		t.Fatal("a bytes.Buffer is not a terminal")
+	}
+	p.finish()
+	p = &batchProgress{w: &buf, total: 10, start: time.Now().Add(-2 * time.Second), interval: 5 * time.Millisecond, stop: make(chan struct{})}
+	p.stopped.Go(p.logLoop)
+	p.update(batch.Progress{Done: 4, Failed: 1})
+	time.Sleep(30 * time.Millisecond)
+	p.finish()
+	if line := strings.SplitN(buf.String(), "\n", 2)[0]; !strings.HasPrefix(line, "dpakit batch: 4/10 rows, ") || !strings.Contains(line, "1 failed, about ") {
+		t.Errorf("progress line %q", line)
+	}
+	var quiet bytes.Buffer
+	q := newBatchProgress(&quiet, 10, true)
+	q.update(batch.Progress{Done: 1})
+	q.finish()
+	if quiet.Len() != 0 {
+		t.Errorf("--quiet printed %q", quiet.String())
+	}
+}
+
+// buildDpakit builds the command into a temporary folder, for tests that
+// need a real process to send signals to.
+func buildDpakit(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dpakit")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// manifestLines counts the complete lines of a manifest being written.
+func manifestLines(path string) int {
+	data, _ := os.ReadFile(path)
+	return bytes.Count(data, []byte("\n"))
+}
+
+func TestBatchKilledAndResumed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and renders hundreds of PDFs")
+	}
+	bin := buildDpakit(t)
+	dir := t.TempDir()
+	const rows = 120
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(rows, func(i int) bool { return i%17 == 0 }))
+	args := func(out string, extra ...string) []string {
+		return append([]string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
+			"--docs", "dpa,annex-iii,subprocessors", "--format", "pdf", "--jobs", "2"}, extra...)
+	}
+	whole := filepath.Join(dir, "whole")
+	if out, err := exec.Command(bin, args(whole)...).CombinedOutput(); exitCode(err) != 1 {
+		t.Fatalf("uninterrupted run: %v\n%s", err, out)
+	}
+	want := fileTree(t, whole)
+
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	t.Logf("seed %d", seed)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGKILL} {
+		t.Run(sig.String(), func(t *testing.T) {
+			out := filepath.Join(dir, "run-"+strings.ReplaceAll(sig.String(), " ", "-"))
+			after := 1 + rng.IntN(rows-20)
+			cmd := exec.Command(bin, args(out)...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(2 * time.Minute)
+			for manifestLines(filepath.Join(out, batch.ManifestFile)) < after && time.Now().Before(deadline) {
+				time.Sleep(2 * time.Millisecond)
+			}
+			time.Sleep(time.Duration(rng.IntN(20)) * time.Millisecond)
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			code := exitCode(err)
+			wantCode := map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143, syscall.SIGKILL: -1}[sig]
+			if code != wantCode && !(code == 1 && sig != syscall.SIGKILL && manifestLines(filepath.Join(out, batch.ManifestFile)) == rows) {
+				t.Fatalf("stopped after %d rows: exit %d, want %d\n%s", after, code, wantCode, stderr.String())
+			}
+			if sig != syscall.SIGKILL {
+				for p := range fileTree(t, out) {
+					if strings.HasSuffix(p, ".tmp") {
+						t.Errorf("temporary file %s left behind", p)
+					}
+				}
+				checkJSONLines(t, filepath.Join(out, batch.ManifestFile))
+				if !strings.Contains(stderr.String(), "--resume") && code != 1 {
+					t.Errorf("the summary does not say how to finish: %s", stderr.String())
+				}
+			}
+			res, err := exec.Command(bin, args(out, "--resume", "-q")...).CombinedOutput()
+			if exitCode(err) != 1 {
+				t.Fatalf("resume: %v\n%s", err, res)
+			}
+			got := fileTree(t, out)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("stopped after %d rows and resumed: files differ from an uninterrupted run (-want +got):\n%s", after, diff)
+			}
+		})
+	}
+}
+
+// exitCode returns a finished command's exit status, -1 when a signal
+// killed it.
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return -2
+}
+
+// checkJSONLines fails unless every line of the file is a JSON object.
+func checkJSONLines(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		var v map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
+			t.Errorf("%s line %d: %v", path, n, err)
+		}
+	}
+}
+
