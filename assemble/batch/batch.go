@@ -137,8 +137,8 @@ type runner struct {
 	libVer   string
 	manifest *manifest
 
-	mu    sync.Mutex
-	sum   Summary
+	mu        sync.Mutex
+	sum       Summary
 	files     atomic.Int64
 	discarded atomic.Int64
 	eof       bool // the input was read to its end

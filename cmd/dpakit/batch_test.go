@@ -342,4 +342,3 @@ func checkJSONLines(t *testing.T, path string) {
 		}
 	}
 }
-
