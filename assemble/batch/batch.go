@@ -199,11 +199,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if r.eof {
 		lastRow = r.sum.Rows // the input was read to its end: drop entries of rows it no longer has
 	}
-	failed, ferr := r.manifest.finish(cfg.Out, lastRow)
+	ferr := r.manifest.finish(cfg.Out, lastRow)
 	r.sum.Files = int(r.files.Load())
 	r.sum.Interrupted = ctx.Err() != nil && (!r.eof || r.discarded.Load() > 0)
 	r.sum.Elapsed = time.Since(start)
-	_ = failed
 	switch {
 	case workErr != nil:
 		return r.sum, workErr

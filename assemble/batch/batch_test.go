@@ -479,3 +479,22 @@ func TestSetupErrors(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkBatch measures a run over 200 customers making the DPA as PDF
+// and the sub-processor workbook, with two workers: the figure to compare
+// is ns/op divided by 200 (one deal).
+func BenchmarkBatch(b *testing.B) {
+	t := &testing.T{}
+	input := customersCSV(200, noRef, hours48)
+	for b.Loop() {
+		b.StopTimer()
+		cfg := testConfig(t, "customers.csv", input)
+		cfg.Out = b.TempDir()
+		cfg.Docs, cfg.Formats = []string{"dpa", DocSubprocessors}, []string{"pdf"}
+		b.StartTimer()
+		if _, err := Run(context.Background(), cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*200), "ns/deal")
+}

@@ -183,9 +183,9 @@ func (m *manifest) add(e Entry) error {
 
 // finish rewrites the manifest with the latest entry of each row up to
 // lastRow (every row when lastRow is 0), in row order, and writes
-// errors.csv from the failed entries, both atomically, then closes the
-// manifest. It returns the number of failed rows.
-func (m *manifest) finish(dir string, lastRow int) (failed int, err error) {
+// errors.csv from the failed entries, both atomically and streaming (one
+// entry in memory at a time), then closes the manifest.
+func (m *manifest) finish(dir string, lastRow int) error {
 	defer m.f.Close()
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -196,39 +196,55 @@ func (m *manifest) finish(dir string, lastRow int) (failed int, err error) {
 		}
 	}
 	slices.Sort(rows)
-	var mbuf, ebuf bytes.Buffer
-	ew := csv.NewWriter(&ebuf)
-	ew.Write([]string{"row", "reference", "file", "line", "path", "message"})
-	for _, r := range rows {
-		s := m.idx[r]
-		line := make([]byte, s.n)
-		if _, err := m.f.ReadAt(line, s.off); err != nil {
-			return 0, fmt.Errorf("read manifest: %w", err)
+	var failed []int
+	err := writeAtomicStream(m.path, func(w io.Writer) error {
+		for _, r := range rows {
+			line, err := m.line(r)
+			if err != nil {
+				return err
+			}
+			if _, err := w.Write(line); err != nil {
+				return err
+			}
+			if bytes.Contains(line, []byte(`"status":"`+StatusFailed+`"`)) {
+				failed = append(failed, r)
+			}
 		}
-		mbuf.Write(line)
-		var e Entry
-		if err := json.Unmarshal(line, &e); err != nil {
-			return 0, fmt.Errorf("read manifest: %w", err)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return writeAtomicStream(filepath.Join(dir, ErrorsFile), func(w io.Writer) error {
+		ew := csv.NewWriter(w)
+		ew.Write([]string{"row", "reference", "file", "line", "path", "message"})
+		for _, r := range failed {
+			line, err := m.line(r)
+			if err != nil {
+				return err
+			}
+			var e Entry
+			if err := json.Unmarshal(line, &e); err != nil {
+				return fmt.Errorf("read manifest: %w", err)
+			}
+			for _, p := range e.Problems {
+				ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Message})
+			}
 		}
-		if e.Status != StatusFailed {
-			continue
-		}
-		failed++
-		for _, p := range e.Problems {
-			ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Message})
-		}
+		ew.Flush()
+		return ew.Error()
+	})
+}
+
+// line returns the latest line of a row, read from the file as it was
+// before finish replaces it (the old file stays open).
+func (m *manifest) line(row int) ([]byte, error) {
+	s := m.idx[row]
+	line := make([]byte, s.n)
+	if _, err := m.f.ReadAt(line, s.off); err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
 	}
-	ew.Flush()
-	if err := ew.Error(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", ErrorsFile, err)
-	}
-	if err := writeAtomic(m.path, mbuf.Bytes()); err != nil {
-		return 0, err
-	}
-	if err := writeAtomic(filepath.Join(dir, ErrorsFile), ebuf.Bytes()); err != nil {
-		return 0, err
-	}
-	return failed, nil
+	return line, nil
 }
 
 // lineOf is the input line of a problem: its own where the decoder knew
@@ -243,9 +259,6 @@ func lineOf(e Entry, p deal.Problem) string {
 	return ""
 }
 
-// close closes the manifest without rewriting it.
-func (m *manifest) close() error { return m.f.Close() }
-
 // digest returns the hex SHA-256 of data.
 func digest(data []byte) string {
 	sum := sha256.Sum256(data)
@@ -257,12 +270,25 @@ func digest(data []byte) string {
 // never sees a half-written file. It does not sync: a file cut short by a
 // power failure fails its checksum, and --resume writes it again.
 func writeAtomic(path string, data []byte) error {
+	return writeAtomicStream(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicStream is writeAtomic for content written by fill through a
+// buffer, never held whole in memory.
+func writeAtomicStream(path string, fill func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
-	_, err = f.Write(data)
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
