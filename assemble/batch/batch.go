@@ -22,7 +22,8 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/pdf"
+	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/internal/outfile"
 )
 
 // ErrSetup is the category of the errors that stop a run before it starts:
@@ -65,10 +66,10 @@ type Config struct {
 	// (the workbook) and DocNotice.
 	Docs []string
 	// Formats are the formats of each document but the workbook: pdf,
-	// html, md (see Formats).
+	// docx, html, md (see Formats).
 	Formats []string
-	// PDF are the PDF writer's options.
-	PDF pdf.Options
+	// Writers are the writers' options.
+	Writers WriterOptions
 	// Notice returns the change notice for a deal; required when Docs
 	// holds DocNotice. NoticeKey identifies its inputs (the old list and
 	// the notice date), so that a resumed run redoes the notices when
@@ -122,11 +123,11 @@ type Summary struct {
 
 // job is a row on its way to a worker.
 type job struct {
-	rec    record
-	d      *deal.Deal
-	hash   string
-	folder string
-	err    error
+	rec      record
+	d        *deal.Deal
+	warnings []deal.Problem
+	folder   string
+	err      error
 }
 
 // runner holds what the workers share.
@@ -240,7 +241,7 @@ func newRunner(cfg Config) (*runner, error) {
 // optionsDigest identifies the settings that shape a deal's files.
 func optionsDigest(cfg Config) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "docs=%s\nformats=%s\npaper=%s\nesign=%s\n", strings.Join(cfg.Docs, ","), strings.Join(cfg.Formats, ","), cfg.PDF.Paper, cfg.PDF.ESign)
+	fmt.Fprintf(&b, "docs=%s\nformats=%s\npaper=%s\nesign=%s\n", strings.Join(cfg.Docs, ","), strings.Join(cfg.Formats, ","), cfg.Writers.Paper, cfg.Writers.ESign)
 	if slices.Contains(cfg.Docs, DocNotice) {
 		fmt.Fprintf(&b, "notice=%s\n", cfg.NoticeKey)
 	}
@@ -270,7 +271,7 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 		if rec.Err != nil {
 			j.err = &deal.ValidationError{Problems: []deal.Problem{*rec.Err}}
 		} else {
-			j.d, j.err = r.load(rec)
+			j.d, j.warnings, j.err = r.load(rec)
 		}
 		if j.d != nil && j.d.Reference != "" {
 			j.folder = names.assign(j.d.Reference)
@@ -289,13 +290,14 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 
 // load lays a row over the profile, defaults and validates it exactly as
 // `dpakit render --profile` does, and checks it against the library.
-func (r *runner) load(rec record) (*deal.Deal, error) {
+// Its warnings (valid but worth a reviewer's look) go to the manifest.
+func (r *runner) load(rec record) (*deal.Deal, []deal.Problem, error) {
 	name := fmt.Sprintf("%s row %d", r.cfg.InputName, rec.Row)
-	d, err := r.cfg.Validator.Load(rec.Data, name, r.cfg.Profile, r.cfg.ProfileName)
+	d, warnings, err := r.cfg.Validator.LoadWithWarnings(rec.Data, name, r.cfg.Profile, r.cfg.ProfileName)
 	if err == nil {
 		err = r.cfg.Engine.CheckDeal(d)
 	}
-	return d, err
+	return d, warnings, err
 }
 
 // process makes (or, resuming, keeps) one row's files and records it.
@@ -307,6 +309,9 @@ func (r *runner) process(j job) error {
 	}
 	if j.d != nil {
 		e.Reference = j.d.Reference
+	}
+	if len(j.warnings) > 0 {
+		e.Warnings = r.locate(j.warnings, j.rec)
 	}
 	kept := false
 	switch {
@@ -382,8 +387,14 @@ func (r *runner) problems(err error, rec record) []deal.Problem {
 	if !errors.As(err, &ve) {
 		return []deal.Problem{{File: r.cfg.InputName, Line: rec.Line, Rule: "render", Message: err.Error()}}
 	}
-	out := make([]deal.Problem, len(ve.Problems))
-	for i, p := range ve.Problems {
+	return r.locate(ve.Problems, rec)
+}
+
+// locate returns copies of problems (or warnings) whose file and line are
+// the input's: the decoder counts lines within the row's text.
+func (r *runner) locate(problems []deal.Problem, rec record) []deal.Problem {
+	out := make([]deal.Problem, len(problems))
+	for i, p := range problems {
 		if p.File == "" || p.File != r.cfg.ProfileName || r.cfg.ProfileName == "" {
 			p.File = r.cfg.InputName
 			if p.Line > 0 {
@@ -404,7 +415,7 @@ func (r *runner) make(d *deal.Deal, folder string) ([]File, []Skipped, error) {
 		rendered []renderedFile
 		skipped  []Skipped
 	)
-	docs := map[string]*assemble.Document{}
+	docs := map[string]*document.Document{}
 	for _, o := range r.outputs {
 		var buf bytes.Buffer
 		err := o.render(r, d, docs, &buf)
@@ -447,7 +458,9 @@ func writeBundle(out, folder string, files []renderedFile) ([]File, error) {
 	}
 	out2 := make([]File, 0, len(files))
 	for _, f := range files {
-		if err := writeAtomic(filepath.Join(dir, f.name), f.data); err != nil {
+		// Not cancelled: a stopped run finishes the rows in progress, so
+		// their bundles are complete.
+		if err := outfile.Write(context.Background(), filepath.Join(dir, f.name), f.data); err != nil {
 			return nil, err
 		}
 		out2 = append(out2, File{Name: f.name, SHA256: digest(f.data), Size: int64(len(f.data))})

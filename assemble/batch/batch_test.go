@@ -17,6 +17,7 @@ import (
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/pdf"
+	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
@@ -236,7 +237,7 @@ func TestNoticeHasEachCustomersDeadline(t *testing.T) {
 	cfg.Docs = []string{DocNotice}
 	date, _ := deal.ParseDate("2026-12-01")
 	cfg.Notice = func(d *deal.Deal) assemble.Notice {
-		return assemble.Notice{Date: date, Removed: d.Subprocessors.List[1:]}
+		return assemble.Notice{Date: date, Changes: sublist.Changes{Removed: d.Subprocessors.List[1:]}}
 	}
 	cfg.NoticeKey = "2026-12-01"
 	sum := run(t, context.Background(), cfg)
@@ -460,11 +461,11 @@ func TestSetupErrors(t *testing.T) {
 		want   string
 	}{
 		{"unknown document", func(c *Config) { c.Docs = []string{"annex-iv"} }, `unknown document "annex-iv"`},
-		{"unknown format", func(c *Config) { c.Formats = []string{"docx"} }, `unknown format "docx" (want pdf, html, md)`},
+		{"unknown format", func(c *Config) { c.Formats = []string{"rtf"} }, `unknown format "rtf" (want pdf, docx, html, md)`},
 		{"notice without inputs", func(c *Config) { c.Docs = []string{"notice"} }, "--notice-old"},
 		{"bad shard", func(c *Config) { c.Shard = Shard{Index: 3, Count: 3} }, "shard 3/3"},
 		{"bad header", func(c *Config) { c.Input = strings.NewReader("customer.nmae\n") }, `unknown field "nmae"`},
-		{"bad paper", func(c *Config) { c.Formats = []string{"pdf"}; c.PDF.Paper = "a3" }, "a3"},
+		{"bad paper", func(c *Config) { c.Formats = []string{"pdf"}; c.Writers.Paper = "a3" }, "a3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := testConfig(t, "customers.csv", customersCSV(1, noRef, hours48))
@@ -497,4 +498,27 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*200), "ns/deal")
+}
+
+func TestWarningsGoToTheManifest(t *testing.T) {
+	// Annex I.B names only e-mail addresses, but the profile's
+	// sub-processors process more: valid, with warnings.
+	csv := customersCSV(2, noRef, hours48)
+	csv = strings.Replace(csv, "breach.notice_hours\n", "breach.notice_hours,processing.data_categories\n", 1)
+	csv = strings.Replace(csv, ",48\n", ",48,Email address\n", 1)
+	csv = strings.Replace(csv, ",48\n", ",48,\n", 1)
+	cfg := testConfig(t, "customers.csv", csv)
+	run(t, context.Background(), cfg)
+	es := readManifest(t, cfg.Out)
+	if es[0].Status != StatusOK || len(es[0].Warnings) == 0 {
+		t.Fatalf("row 1: %+v, want ok with warnings", es[0])
+	}
+	for _, w := range es[0].Warnings {
+		if w.Rule != deal.WarnUndescribedData || !strings.HasPrefix(w.Path, "subprocessors.list[") || w.File != "profile.yaml" {
+			t.Errorf("warning %+v, want %s on a sub-processor of profile.yaml", w, deal.WarnUndescribedData)
+		}
+	}
+	if len(es[1].Warnings) != 0 {
+		t.Errorf("row 2 has warnings %+v", es[1].Warnings)
+	}
 }

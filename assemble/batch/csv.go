@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // A CSV input has one deal per row; its header row names each column by
@@ -152,6 +153,9 @@ func parseColumn(h string) (column, error) {
 		}
 		f, ok := fieldByYAML(t, step.key)
 		if !ok {
+			if s := suggest.Closest(step.key, yamlNames(t)); s != "" {
+				return col, fmt.Errorf("unknown field %q (did you mean %q?)", step.key, strings.Join(append(parts[:i:i], s), "."))
+			}
 			return col, fmt.Errorf("unknown field %q (%s has: %s)", step.key, orDeal(strings.Join(parts[:i], ".")), strings.Join(yamlNames(t), ", "))
 		}
 		t = f.Type

@@ -10,6 +10,8 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/docx"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/htmldoc"
 	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/dpakit/dpakit/assemble/pdf"
@@ -27,7 +29,18 @@ const (
 
 // docWriter writes an assembled Document in one format.
 type docWriter interface {
-	Write(w io.Writer, d *assemble.Document) error
+	Write(w io.Writer, d *document.Document) error
+}
+
+// WriterOptions are the options of the document writers.
+type WriterOptions struct {
+	// Paper is "a4" or "letter" (PDF and Word).
+	Paper string
+	// ESign places e-signature anchors in PDF signature blocks: "",
+	// "docusign" or "adobe".
+	ESign string
+	// ToolVersion is recorded in the PDF's manifest.
+	ToolVersion string
 }
 
 // Format is an output format of the assembled documents.
@@ -36,21 +49,25 @@ type Format struct {
 	// Ext is the file extension, with its dot.
 	Ext string
 	// New returns the format's writer, shared by every worker.
-	New func(pdf.Options) (docWriter, error)
+	New func(WriterOptions) (docWriter, error)
 }
 
 // Formats lists the output formats, in the order their files are listed.
 // Adding a format is adding its line here.
 func Formats() []Format {
 	return []Format{
-		{"pdf", ".pdf", func(o pdf.Options) (docWriter, error) { return pdfWriter(o) }},
-		{"html", ".html", func(pdf.Options) (docWriter, error) { return htmldoc.New(), nil }},
-		{"md", ".md", func(pdf.Options) (docWriter, error) { return mddoc.New(), nil }},
+		{"pdf", ".pdf", func(o WriterOptions) (docWriter, error) {
+			return writerOrError(pdf.New(pdf.Options{Paper: o.Paper, ESign: o.ESign, ToolVersion: o.ToolVersion}))
+		}},
+		{"docx", ".docx", func(o WriterOptions) (docWriter, error) { return writerOrError(docx.New(docx.Options{Paper: o.Paper})) }},
+		{"html", ".html", func(WriterOptions) (docWriter, error) { return htmldoc.New(), nil }},
+		{"md", ".md", func(WriterOptions) (docWriter, error) { return mddoc.New(), nil }},
 	}
 }
 
-func pdfWriter(o pdf.Options) (docWriter, error) {
-	w, err := pdf.New(o)
+// writerOrError returns w as a docWriter, or nil with the constructor's
+// error (never a non-nil interface holding a nil writer).
+func writerOrError[W docWriter](w W, err error) (docWriter, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +95,7 @@ type output struct {
 	// render writes the file for d into buf; docs caches the assembled
 	// Document of each kind, so that it is assembled once for all formats.
 	// A document that does not apply is a notApplicable error.
-	render func(r *runner, d *deal.Deal, docs map[string]*assemble.Document, buf *bytes.Buffer) error
+	render func(r *runner, d *deal.Deal, docs map[string]*document.Document, buf *bytes.Buffer) error
 }
 
 // notApplicable is a requested document that does not apply to a deal.
@@ -105,7 +122,7 @@ func plan(cfg Config) ([]output, error) {
 	}
 	writers := make([]docWriter, len(formats))
 	for i, f := range formats {
-		w, err := f.New(cfg.PDF)
+		w, err := f.New(cfg.Writers)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrSetup, err)
 		}
@@ -133,15 +150,15 @@ func plan(cfg Config) ([]output, error) {
 }
 
 // renderDocument returns the render function of a document in one format.
-func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[string]*assemble.Document, *bytes.Buffer) error {
-	return func(r *runner, d *deal.Deal, docs map[string]*assemble.Document, buf *bytes.Buffer) error {
-		document, ok := docs[doc]
+func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[string]*document.Document, *bytes.Buffer) error {
+	return func(r *runner, d *deal.Deal, docs map[string]*document.Document, buf *bytes.Buffer) error {
+		assembled, ok := docs[doc]
 		if !ok {
 			var err error
 			if doc == DocNotice {
-				document, err = r.cfg.Engine.AssembleNotice(d, r.cfg.Notice(d))
+				assembled, err = r.cfg.Engine.AssembleNotice(d, r.cfg.Notice(d))
 			} else {
-				document, err = r.cfg.Engine.Assemble(d, doc)
+				assembled, err = r.cfg.Engine.Assemble(d, doc)
 			}
 			if errors.Is(err, assemble.ErrNotApplicable) {
 				return notApplicable{reason: err.Error()}
@@ -149,9 +166,9 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 			if err != nil {
 				return fmt.Errorf("%s: %w", doc, err)
 			}
-			docs[doc] = document
+			docs[doc] = assembled
 		}
-		if err := w.Write(buf, document); err != nil {
+		if err := w.Write(buf, assembled); err != nil {
 			return fmt.Errorf("write %s: %w", doc, err)
 		}
 		return nil
@@ -160,7 +177,7 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 
 // renderWorkbook writes the deal's sub-processor workbook as of the deal's
 // effective date, as `dpakit subprocessors export DEAL` does.
-func renderWorkbook(_ *runner, d *deal.Deal, _ map[string]*assemble.Document, buf *bytes.Buffer) error {
+func renderWorkbook(_ *runner, d *deal.Deal, _ map[string]*document.Document, buf *bytes.Buffer) error {
 	in := workbook.FromDeal(d, d.EffectiveDate.String(), d.EffectiveDate, "")
 	if err := workbook.Export(buf, in); err != nil {
 		return fmt.Errorf("%s: %w", DocSubprocessors, err)

@@ -3,6 +3,7 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -16,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/internal/outfile"
 )
 
 // The files a batch writes at the top of --out, beside the deal folders.
@@ -197,7 +199,7 @@ func (m *manifest) finish(dir string, lastRow int) error {
 	}
 	slices.Sort(rows)
 	var failed []int
-	err := writeAtomicStream(m.path, func(w io.Writer) error {
+	err := outfile.WriteStream(context.Background(), m.path, func(w io.Writer) error {
 		for _, r := range rows {
 			line, err := m.line(r)
 			if err != nil {
@@ -215,7 +217,7 @@ func (m *manifest) finish(dir string, lastRow int) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomicStream(filepath.Join(dir, ErrorsFile), func(w io.Writer) error {
+	return outfile.WriteStream(context.Background(), filepath.Join(dir, ErrorsFile), func(w io.Writer) error {
 		ew := csv.NewWriter(w)
 		ew.Write([]string{"row", "reference", "file", "line", "path", "message"})
 		for _, r := range failed {
@@ -263,44 +265,4 @@ func lineOf(e Entry, p deal.Problem) string {
 func digest(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// folder renamed over path, so a reader (or a run stopped at any point)
-// never sees a half-written file. It does not sync: a file cut short by a
-// power failure fails its checksum, and --resume writes it again.
-func writeAtomic(path string, data []byte) error {
-	return writeAtomicStream(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-// writeAtomicStream is writeAtomic for content written by fill through a
-// buffer, never held whole in memory.
-func writeAtomicStream(path string, fill func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = fill(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
-	if se, ok := interrupted(ctx); ok && err != nil {
+	if se, ok := interrupted(ctx); ok && err != nil && !errors.Is(err, errSilent) {
 		fmt.Fprintf(stderr, "dpakit: %v; stopped, nothing was written\n", se)
 		return se.exitCode()
 	}

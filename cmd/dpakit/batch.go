@@ -16,8 +16,6 @@ import (
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/batch"
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/pdf"
-	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
@@ -80,7 +78,7 @@ as separator) are read as they are.`,
 	fl.StringVar(&f.noticeOld, "notice-old", "", "for --docs notice: the sub-processor list before the change (`FILE`: list, profile, deal or workbook)")
 	fl.StringVar(&f.noticeDate, "notice-date", "", "for --docs notice: the `DATE` the notices are sent (YYYY-MM-DD); each customer's deadline follows its own objection window")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "show no progress (the summary line is still printed)")
-	fl.StringVar(&f.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	fl.StringVar(&f.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	fl.StringVar(&f.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
 	return cmd
 }
@@ -126,7 +124,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		InputName: displayName(f.input), InputFormat: format,
 		Out: f.out, Docs: f.docs, Formats: f.formats, Jobs: f.jobs,
 		Resume: f.resume, Shard: shard, ToolVersion: version(),
-		PDF: pdf.Options{Paper: f.paper, ESign: f.esign, ToolVersion: version()},
+		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version()},
 	}
 	if f.profile != "" {
 		if cfg.Profile, err = a.readInput(f.profile); err != nil {
@@ -157,7 +155,11 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	a.batchSummary(sum, f.out, ctx)
 	switch {
 	case sum.Interrupted:
-		return &exitError{signalExit(ctx), errSilent}
+		code := exitFailed
+		if se, ok := interrupted(ctx); ok {
+			code = se.exitCode()
+		}
+		return &exitError{code, errSilent}
 	case sum.Failed > 0:
 		return &exitError{exitFailed, errSilent}
 	}
@@ -172,9 +174,6 @@ func setupError(err error) error {
 	}
 	return classify(err)
 }
-
-// errSilent ends a run whose outcome the summary line already reported.
-var errSilent = errors.New("")
 
 // isRuleProblem reports whether a load error is only about rules (a
 // profile alone has no customer), not about decoding.
@@ -212,7 +211,7 @@ func (a *app) noticeSetup(cfg *batch.Config, f batchFlags) error {
 	if err != nil {
 		return usagef("--notice-date: %v", err)
 	}
-	old, err := sublist.LoadFile(f.noticeOld)
+	old, err := a.lists.LoadFile(f.noticeOld)
 	if err != nil {
 		return classify(err)
 	}
@@ -281,15 +280,6 @@ func parseShard(s string) (batch.Shard, error) {
 	return batch.Shard{Index: i, Count: n}, nil
 }
 
-// signalExit returns the exit status of a run stopped by a signal: 128 +
-// the signal number, 130 for SIGINT and 143 for SIGTERM.
-func signalExit(ctx context.Context) int {
-	if cause := context.Cause(ctx); cause != nil && strings.Contains(cause.Error(), "terminated") {
-		return 143
-	}
-	return 130
-}
-
 // batchSummary prints the run's one-line summary.
 func (a *app) batchSummary(s batch.Summary, out string, ctx context.Context) {
 	rate := 0.0
@@ -305,7 +295,7 @@ func (a *app) batchSummary(s batch.Summary, out string, ctx context.Context) {
 	if s.Skipped > 0 {
 		fmt.Fprintf(&b, ", %d documents not applicable", s.Skipped)
 	}
-	fmt.Fprintf(&b, "; %d files in %s (%.1f rows/s)", s.Files, s.Elapsed.Round(100*time.Millisecond), rate)
+	fmt.Fprintf(&b, "; %d files in %.1fs (%.1f rows/s)", s.Files, s.Elapsed.Seconds(), rate)
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, "; problems in %s", joinOut(out, batch.ErrorsFile))
 	}

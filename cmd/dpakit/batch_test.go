@@ -112,7 +112,7 @@ func TestBatchRowIsRenderWithProfile(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(3, func(int) bool { return false }))
 	out := filepath.Join(dir, "out")
-	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md,html", "-q"); code != 0 {
+	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md,html,docx", "-q"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	dealFile := writeFile(t, filepath.Join(dir, "deal.yaml"), `effective_date: 2026-12-01
@@ -128,8 +128,8 @@ breach: {notice_hours: 26}
 processing:
   purposes: [Hosting, Support; on call]
 `)
-	for _, format := range []string{"md", "html"} {
-		code, want, errs := dpakit(t, "", "render", dealFile, "--profile", exampleProfilePath, "--format", format)
+	for _, format := range []string{"md", "html", "docx"} {
+		code, want, errs := dpakit(t, "", "render", dealFile, "--profile", exampleProfilePath, "--format", format, "-o", "-")
 		if code != 0 {
 			t.Fatalf("render: exit %d: %s", code, errs)
 		}
