@@ -210,22 +210,29 @@ func TestRunIsRenderProfile(t *testing.T) {
 }
 
 func TestNotApplicableDocumentIsSkipped(t *testing.T) {
-	// Module One has no Clause 9, so no Annex III: skipped and recorded.
-	module1 := `{"effective_date":"2026-12-01","agreement":"MSA","customer":{"name":"Acme B.V.","address":"Street 1","country":"NL","role":"controller","contact":{"name":"P","email":"p@acme.example"},"signatory":{"name":"J","title":"Director"}},"scc":{"modules":[1],"subprocessor_option":""}}`
-	module2 := strings.Replace(module1, `"modules":[1],"subprocessor_option":""`, `"modules":[2]`, 1)
-	module2 = strings.Replace(module2, "Acme", "Beta", 1)
-	cfg := testConfig(t, "deals.jsonl", module1+"\n"+module2+"\n")
-	cfg.Docs = []string{"dpa", "annex-iii"}
+	// A customer whose list did not change gets no notice: the notice is
+	// skipped and recorded, the row is ok.
+	cfg := testConfig(t, "customers.csv", customersCSV(2, noRef, hours48))
+	cfg.Docs = []string{"dpa", DocNotice}
+	date, _ := deal.ParseDate("2026-12-15")
+	cfg.NoticeKey = "2026-12-15"
+	cfg.Notice = func(d *deal.Deal) assemble.Notice {
+		n := assemble.Notice{Date: date}
+		if strings.HasPrefix(d.Customer.Name, "Customer 2 ") {
+			n.Changes.Removed = d.Subprocessors.List[:1]
+		}
+		return n
+	}
 	sum := run(t, context.Background(), cfg)
 	if sum.Made != 2 || sum.Failed != 0 || sum.Skipped != 1 {
 		t.Fatalf("summary %+v, want 2 made, 1 document skipped", sum)
 	}
 	es := readManifest(t, cfg.Out)
-	if len(es[0].Skipped) != 1 || es[0].Skipped[0].Document != "annex-iii" || !strings.Contains(es[0].Skipped[0].Reason, "no Annex III") || len(es[0].Files) != 1 {
-		t.Errorf("row 1: %+v, want dpa.md and annex-iii skipped", es[0])
+	if len(es[0].Skipped) != 1 || es[0].Skipped[0].Document != DocNotice || !strings.Contains(es[0].Skipped[0].Reason, "nothing to give notice of") || len(es[0].Files) != 1 {
+		t.Errorf("row 1: %+v, want dpa.md and the notice skipped", es[0])
 	}
-	if len(es[1].Skipped) != 0 || len(es[1].Files) != 2 {
-		t.Errorf("row 2: %+v, want dpa.md and annex-iii.md", es[1])
+	if len(es[1].Skipped) != 0 || len(es[1].Files) != 2 || es[1].Files[1].Name != "notice.md" {
+		t.Errorf("row 2: %+v, want dpa.md and notice.md", es[1])
 	}
 }
 

@@ -95,7 +95,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func TestCSVHeaderErrors(t *testing.T) {
 	for _, tc := range []struct{ header, want string }{
 		{"customer.nmae\n", `column 1 "customer.nmae": unknown field "nmae" (did you mean "customer.name"?)`},
-		{"customer.xyzzy\n", `column 1 "customer.xyzzy": unknown field "xyzzy" (customer has: name, address, country, role,`},
+		{"customer.xyzzy\n", `column 1 "customer.xyzzy": unknown field "xyzzy" (customer has: name, address, country,`},
 		{"Reference\n", `column 1 "Reference": unknown field "Reference" (did you mean "reference"?)`},
 		{"customer.name,customer.name\n", `column 2 "customer.name" repeats column 1`},
 		{"customer\n", `column 1 "customer": has fields: give one column per field, as customer.name`},
