@@ -3,6 +3,8 @@
 // over a vendor profile, completed with defaults and validated.
 package deal
 
+import "strings"
+
 // Deal is everything needed to generate one DPA for one customer. A profile
 // (the vendor's defaults) has the same shape; a deal is laid over a profile
 // key by key, the deal winning. Field names follow the YAML keys of
@@ -34,6 +36,38 @@ type Deal struct {
 	Security           Security    `yaml:"security" json:"security"`
 	Audit              Audit       `yaml:"audit" json:"audit"`
 	Deletion           Deletion    `yaml:"deletion,omitempty" json:"deletion,omitzero"`
+
+	// Negotiated selects, by clause id, an approved fallback of that clause
+	// from the library instead of the standard text: {breach: phone-notice}
+	// (dpakit clauses lists each clause's fallbacks).
+	Negotiated map[string]string `yaml:"negotiated,omitempty" json:"negotiated,omitempty" validate:"max=50,dive,keys,ident,endkeys,ident"`
+	// Riders are special terms agreed for this deal alone, for what no
+	// fallback covers; each is printed as a numbered clause after the
+	// clause it names.
+	Riders []Rider `yaml:"riders,omitempty" json:"riders,omitempty" validate:"max=20,dive"`
+}
+
+// Rider is a special term agreed for one deal.
+type Rider struct {
+	// After is the id of the clause the rider follows.
+	After string `yaml:"after" json:"after" validate:"required,max=64,ident"`
+	// Title is the rider's clause heading.
+	Title string `yaml:"title" json:"title" validate:"required,max=200,line"`
+	// Text is the rider's wording: one or more paragraphs separated by
+	// blank lines, each printed as a numbered paragraph of the clause.
+	Text string `yaml:"text" json:"text" validate:"required,max=4000,text"`
+}
+
+// Paragraphs returns the rider's paragraphs: its text split at blank
+// lines, each paragraph's lines joined by a space.
+func (r Rider) Paragraphs() []string {
+	var out []string
+	for _, block := range strings.Split(strings.ReplaceAll(r.Text, "\r\n", "\n"), "\n\n") {
+		if p := strings.Join(strings.Fields(block), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Role is the customer's role under the GDPR.

@@ -245,6 +245,8 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 			c.add(n, path, "type", describeValue(n)+" is not true or false")
 		}
+	case reflect.Map:
+		c.checkMap(n, t, path)
 	default:
 		// Deal has no other kinds; a new one must be taught here.
 		c.add(n, path, "type", fmt.Sprintf("cannot decode a %s", t))
@@ -288,6 +290,30 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 			continue
 		}
 		c.check(v, t.Field(f).Type, kp)
+	}
+}
+
+// checkMap checks a mapping against a map type with text keys (the
+// negotiated fallbacks): keys are plain text, once each.
+func (c *checker) checkMap(n *yaml.Node, t reflect.Type, path string) {
+	if n.Kind != yaml.MappingNode {
+		c.add(n, path, "type", "want a mapping of keys to values, not "+describe(n))
+		return
+	}
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+			c.add(k, path, "type", "a key must be plain text, not "+describe(k))
+			continue
+		}
+		kp := joinPath(path, k.Value)
+		if line, dup := seen[k.Value]; dup {
+			c.add(k, kp, "duplicate_key", fmt.Sprintf("is given twice (first at line %d)", line))
+			continue
+		}
+		seen[k.Value] = k.Line
+		c.check(v, t.Elem(), kp)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,6 +48,12 @@ func NewValidator(opts Options) *Validator {
 		"subdivision": func(fl validator.FieldLevel) bool {
 			return subdivisionProblem(fl.Field().String()) == ""
 		},
+		"text": func(fl validator.FieldLevel) bool {
+			return textProblem(fl.Field().String()) == ""
+		},
+		"ident": func(fl validator.FieldLevel) bool {
+			return identPattern.MatchString(fl.Field().String())
+		},
 		"docref": func(fl validator.FieldLevel) bool {
 			return docrefProblem(fl.Field().String()) == ""
 		},
@@ -83,7 +90,7 @@ func (v *Validator) Validate(d *Deal) error {
 	switch {
 	case errors.As(err, &verrs):
 		for _, fe := range verrs {
-			path := strings.TrimPrefix(fe.Namespace(), "Deal.")
+			path := mapKeyPath(strings.TrimPrefix(fe.Namespace(), "Deal."))
 			if v.crossRules[fe.Tag()] {
 				// Cross-field rules carry their message as the parameter.
 				rules = append(rules, Problem{Path: path, Rule: fe.Tag(), Message: fe.Param()})
@@ -261,6 +268,10 @@ func tagMessage(fe validator.FieldError, path string) string {
 		return subdivisionProblem(str)
 	case "line":
 		return lineProblem(str)
+	case "text":
+		return textProblem(str)
+	case "ident":
+		return fmt.Sprintf("%s is not a clause or fallback id (lower-case words joined by hyphens, as dpakit clauses lists them)", quote(str))
 	default:
 		return fmt.Sprintf("breaks the rule %q", tag)
 	}
@@ -424,6 +435,40 @@ func lineProblem(s string) string {
 	}
 	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
 		return fmt.Sprintf("ends with white space (U+%04X); remove it", r)
+	}
+	return ""
+}
+
+// mapKeyPath writes the validator's map-key namespace, "negotiated[breach]",
+// as the YAML path "negotiated.breach".
+func mapKeyPath(path string) string {
+	const prefix = "negotiated["
+	if rest, ok := strings.CutPrefix(path, prefix); ok {
+		if key, tail, ok := strings.Cut(rest, "]"); ok {
+			return "negotiated." + key + tail
+		}
+	}
+	return path
+}
+
+// identPattern is the form of clause and fallback ids.
+var identPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// textProblem describes what is wrong with free text of several
+// paragraphs (a rider's wording), or returns "": each line must be valid
+// single-line text; lines are separated by line feeds, paragraphs by blank
+// lines.
+func textProblem(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "is blank (only white space)"
+	}
+	for i, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if msg := lineProblem(strings.TrimSpace(line)); msg != "" {
+			return fmt.Sprintf("line %d %s", i+1, msg)
+		}
 	}
 	return ""
 }
