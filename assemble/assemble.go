@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 
@@ -127,10 +128,126 @@ func (e *Engine) CheckDeal(d *deal.Deal) error {
 			})
 		}
 	}
+	probs = append(probs, e.negotiationProblems(d)...)
 	if len(probs) > 0 {
 		return &deal.ValidationError{Problems: probs}
 	}
 	return nil
+}
+
+// negotiationProblems checks the deal's fallbacks and riders against the
+// library: each fallback must be one the library approves for that clause,
+// and each rider must follow a clause of this deal's documents.
+func (e *Engine) negotiationProblems(d *deal.Deal) []deal.Problem {
+	if len(d.Negotiated) == 0 && len(d.Riders) == 0 {
+		return nil
+	}
+	var probs []deal.Problem
+	add := func(path, rule, msg string) {
+		probs = append(probs, deal.Problem{Path: path, Rule: rule, Message: msg})
+	}
+	v := newView(d, nil, &render{lib: e.lib, seen: map[string]bool{}})
+	ids := make([]string, 0, len(d.Negotiated))
+	for id := range d.Negotiated {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		path, name := "negotiated."+id, d.Negotiated[id]
+		c, ok := e.lib.clauses[id]
+		if !ok {
+			add(path, "fallback", e.unknownClause(id))
+			continue
+		}
+		var names []string
+		for _, fb := range e.lib.fallbacks[id] {
+			names = append(names, fb.Name)
+		}
+		switch {
+		case len(names) == 0:
+			add(path, "fallback", fmt.Sprintf("the clause %q has no approved fallbacks (clauses with fallbacks: %s)", id, e.clausesWithFallbacks()))
+		case !slices.Contains(names, name):
+			add(path, "fallback", fmt.Sprintf("%q is not an approved fallback of the clause %q (want %s)", name, id, wording.JoinOr(names)))
+		case !applies(c, v):
+			add(path, "fallback", fmt.Sprintf("the clause %q is not part of this deal's documents (its condition %s is false), so a fallback of it cannot apply", id, c.When))
+		}
+	}
+	for i, rd := range d.Riders {
+		path := fmt.Sprintf("riders[%d].after", i)
+		c, ok := e.lib.clauses[rd.After]
+		switch {
+		case !ok:
+			add(path, "rider", e.unknownClause(rd.After))
+		case !applies(c, v):
+			add(path, "rider", fmt.Sprintf("the clause %q is not part of this deal's documents (its condition %s is false); place the rider after another clause", rd.After, c.When))
+		}
+	}
+	return probs
+}
+
+// applies reports whether a clause's condition holds for the view's deal.
+func applies(c *Clause, v *view) bool {
+	if c.when == nil {
+		return true
+	}
+	var b strings.Builder
+	return c.when.Execute(&b, v) == nil && b.Len() > 0
+}
+
+// unknownClause says that id is not a clause, suggesting the nearest one.
+func (e *Engine) unknownClause(id string) string {
+	msg := fmt.Sprintf("%q is not a clause of the library (dpakit clauses lists them)", id)
+	if s := nearest(id, e.lib.order); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg
+}
+
+// clausesWithFallbacks lists the ids of the clauses that have fallbacks.
+func (e *Engine) clausesWithFallbacks() string {
+	var ids []string
+	for _, id := range e.lib.order {
+		if len(e.lib.fallbacks[id]) > 0 {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// nearest returns the candidate closest to s by edit distance, when it is
+// close enough to be a likely typo, or "".
+func nearest(s string, candidates []string) string {
+	best, bestD := "", len(s)/3+2
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // Assemble builds the document of the given kind ("dpa", "annex-i", ...) for
@@ -220,6 +337,7 @@ func (e *Engine) assemble(ctx context.Context, d *deal.Deal, kind string, notice
 		return nil, fmt.Errorf("%w: templates/%s: %w", ErrLibrary, t.File, err)
 	}
 	doc := &document.Document{Meta: meta(t, d, e.lib, r.used), Blocks: b.blocks}
+	doc.Meta.Riders = riderUses(d, r.placed)
 	return doc, nil
 }
 
@@ -272,9 +390,20 @@ func meta(t *Template, d *deal.Deal, lib *Library, used []*Clause) document.Meta
 	}
 	m.Subject = t.Title + " between " + d.Customer.Name + " and " + d.Provider.Name
 	for _, c := range used {
-		m.Clauses = append(m.Clauses, document.ClauseUse{ID: c.ID, Version: c.Version, Title: c.Title})
+		m.Clauses = append(m.Clauses, document.ClauseUse{ID: c.ID, Version: c.Version, Title: c.Title, Fallback: c.Fallback})
 	}
 	return m
+}
+
+// riderUses lists the riders a render placed.
+func riderUses(d *deal.Deal, placed []bool) []document.RiderUse {
+	var out []document.RiderUse
+	for i, rd := range d.Riders {
+		if i < len(placed) && placed[i] {
+			out = append(out, document.RiderUse{ID: RiderID(i), After: rd.After, Title: rd.Title})
+		}
+	}
+	return out
 }
 
 func customerRole(d *deal.Deal) string {

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/dpakit/dpakit/assemble/document"
 	"go.yaml.in/yaml/v3"
@@ -38,10 +39,51 @@ type Clause struct {
 	File string `yaml:"-"`
 	// Source is the clause body (Markdown with template actions).
 	Source string `yaml:"-"`
+	// Fallback is the name of the approved fallback this text is, or ""
+	// for the standard clause.
+	Fallback string `yaml:"-"`
+
+	// rider marks the stand-in for a deal's rider (File is then its path
+	// in the deal, "riders[0]").
+	rider bool
 
 	body *template.Template
 	when *template.Template
 }
+
+// Fallback is an approved alternative wording of a library clause: a whole
+// clause text that a deal selects instead of the standard one with
+// negotiated: {clause: name}. It lives in clauses/fallbacks/CLAUSE.NAME.md.
+type Fallback struct {
+	// Clause is the alternative text. Its ID is the standard clause's, so
+	// cross-references to the clause resolve whichever text a deal uses,
+	// and its condition (when) is the standard clause's.
+	*Clause
+	// Name identifies the fallback among the clause's alternatives.
+	Name string
+	// Changes says in a sentence what the fallback changes against the
+	// standard text, for reviewers and the deviation report.
+	Changes string
+	// ApprovedBy names who approved the position; Approved is when
+	// (YYYY-MM-DD).
+	ApprovedBy string
+	Approved   string
+}
+
+// fallbackFront is the front matter of a fallback file.
+type fallbackFront struct {
+	Clause     string   `yaml:"clause"`
+	Name       string   `yaml:"name"`
+	Title      string   `yaml:"title"`
+	Version    string   `yaml:"version"`
+	Covers     []string `yaml:"covers"`
+	Changes    string   `yaml:"changes"`
+	ApprovedBy string   `yaml:"approved_by"`
+	Approved   string   `yaml:"approved"`
+}
+
+// FallbackDir is the folder of a clause library that holds the fallbacks.
+const FallbackDir = "fallbacks"
 
 // Template is a document template: the order of a document's sections and
 // the clauses it pulls in.
@@ -88,6 +130,7 @@ type Library struct {
 
 	clauses   map[string]*Clause
 	order     []string
+	fallbacks map[string][]*Fallback // by clause id, sorted by name
 	templates map[string]*Template
 	catalog   Catalog
 	measures  map[string]int // measure id -> category index
@@ -108,6 +151,7 @@ const CatalogFile = "measures.yaml"
 func Load(clauses, templates fs.FS) (*Library, error) {
 	lib := &Library{
 		clauses:   map[string]*Clause{},
+		fallbacks: map[string][]*Fallback{},
 		templates: map[string]*Template{},
 		measures:  map[string]int{},
 	}
@@ -138,6 +182,8 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 	if len(lib.order) == 0 && len(errs) == 0 {
 		errs = append(errs, fmt.Errorf("clauses: no clause files (*.md) found"))
 	}
+
+	errs = append(errs, lib.loadFallbacks(clauses, funcs)...)
 
 	if err := lib.loadCatalog(clauses); err != nil {
 		errs = append(errs, err)
@@ -223,6 +269,77 @@ func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error
 		}
 	}
 	return c, nil
+}
+
+// loadFallbacks loads every clauses/fallbacks/CLAUSE.NAME.md of the
+// library; the standard clauses must be loaded first.
+func (lib *Library) loadFallbacks(fsys fs.FS, funcs template.FuncMap) []error {
+	names, err := fs.Glob(fsys, FallbackDir+"/*.md")
+	if err != nil {
+		return []error{fmt.Errorf("%w: list fallbacks: %v", ErrLibrary, err)}
+	}
+	sort.Strings(names)
+	var errs []error
+	for _, name := range names {
+		if strings.EqualFold(path.Base(name), "README.md") {
+			continue
+		}
+		fb, err := lib.loadFallback(fsys, name, funcs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		lib.fallbacks[fb.ID] = append(lib.fallbacks[fb.ID], fb)
+	}
+	return errs
+}
+
+func (lib *Library) loadFallback(fsys fs.FS, name string, funcs template.FuncMap) (*Fallback, error) {
+	file := "clauses/" + name
+	var front fallbackFront
+	body, line, err := readFrontMatter(fsys, name, file, &front)
+	if err != nil {
+		return nil, err
+	}
+	std, ok := lib.clauses[front.Clause]
+	want := front.Clause + "." + front.Name
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("%s: clause %q is not a clause of the library", file, front.Clause)
+	case !idPattern.MatchString(front.Name):
+		return nil, fmt.Errorf("%s: name %q must be lower-case words joined by hyphens", file, front.Name)
+	case path.Base(name) != want+".md":
+		return nil, fmt.Errorf("%s: the file name must be %s.md (clause.name)", file, want)
+	case strings.TrimSpace(front.Title) == "":
+		return nil, fmt.Errorf("%s: title is required", file)
+	case !versionPattern.MatchString(front.Version):
+		return nil, fmt.Errorf("%s: version %q must be MAJOR.MINOR.PATCH", file, front.Version)
+	case strings.TrimSpace(front.Changes) == "":
+		return nil, fmt.Errorf("%s: changes is required: say in a sentence what this fallback changes", file)
+	case strings.TrimSpace(front.ApprovedBy) == "":
+		return nil, fmt.Errorf("%s: approved_by is required: who approved this position", file)
+	}
+	if _, err := time.Parse("2006-01-02", front.Approved); err != nil {
+		return nil, fmt.Errorf("%s: approved %q must be a date (YYYY-MM-DD)", file, front.Approved)
+	}
+	covers := front.Covers
+	if covers == nil {
+		covers = std.Covers
+	}
+	for _, cv := range covers {
+		if !idPattern.MatchString(cv) {
+			return nil, fmt.Errorf("%s: covers: %q is not a requirement id", file, cv)
+		}
+	}
+	c := &Clause{ID: std.ID, Title: front.Title, Version: front.Version, When: std.When, Covers: covers,
+		File: name, Source: string(body), Fallback: front.Name, when: std.when}
+	src := strings.Repeat("\n", line-1) + anchorFirstHeading(c.Source, c.ID)
+	c.body, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return &Fallback{Clause: c, Name: front.Name, Changes: strings.TrimSpace(front.Changes),
+		ApprovedBy: strings.TrimSpace(front.ApprovedBy), Approved: front.Approved}, nil
 }
 
 func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, error) {
@@ -329,6 +446,9 @@ func (lib *Library) computeVersion() string {
 	var b strings.Builder
 	for _, id := range lib.order {
 		fmt.Fprintf(&b, "%s@%s\n", id, lib.clauses[id].Version)
+		for _, fb := range lib.fallbacks[id] {
+			fmt.Fprintf(&b, "%s.%s@%s\n", id, fb.Name, fb.Version)
+		}
 	}
 	names := make([]string, 0, len(lib.templates))
 	for n := range lib.templates {
@@ -357,6 +477,31 @@ func (lib *Library) Clause(id string) (*Clause, bool) {
 	return c, ok
 }
 
+// Fallbacks returns the approved fallbacks of a clause, sorted by name.
+func (lib *Library) Fallbacks(clauseID string) []*Fallback {
+	return slices.Clone(lib.fallbacks[clauseID])
+}
+
+// Fallback returns the fallback of a clause with the given name.
+func (lib *Library) Fallback(clauseID, name string) (*Fallback, bool) {
+	for _, fb := range lib.fallbacks[clauseID] {
+		if fb.Name == name {
+			return fb, true
+		}
+	}
+	return nil, false
+}
+
+// AllFallbacks returns every fallback of the library, by clause (in
+// file-name order) then name.
+func (lib *Library) AllFallbacks() []*Fallback {
+	var out []*Fallback
+	for _, id := range lib.order {
+		out = append(out, lib.fallbacks[id]...)
+	}
+	return out
+}
+
 // Templates returns the names of the document templates, sorted.
 func (lib *Library) Templates() []string {
 	out := make([]string, 0, len(lib.templates))
@@ -382,8 +527,15 @@ func (lib *Library) HasMeasure(id string) bool {
 	return ok
 }
 
-// FileName returns the clause's path for messages: "clauses/breach.md".
-func (c *Clause) FileName() string { return path.Join("clauses", c.File) }
+// FileName returns the clause's path for messages: "clauses/breach.md",
+// "clauses/fallbacks/breach.phone-notice.md", or for a rider its place in
+// the deal, "the deal's riders[0]".
+func (c *Clause) FileName() string {
+	if c.rider {
+		return "the deal's " + c.File
+	}
+	return path.Join("clauses", c.File)
+}
 
 // Uncovered returns the requirement ids of want that no clause used by doc
 // covers, sorted: `dpakit lint` proves with it that every DPA covers GDPR

@@ -77,6 +77,7 @@ type view struct {
 // newView returns the view of d for one render.
 func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 	e := escapeDeal(d)
+	r.negotiated, r.riders, r.placed = d.Negotiated, d.Riders, make([]bool, len(d.Riders))
 	return &view{
 		Reference: e.Reference, EffectiveDate: e.EffectiveDate, Agreement: e.Agreement, Language: e.Language,
 		Customer: e.Customer, Provider: e.Provider, GDPR: e.GDPR, SCC: e.SCC, UKAddendum: e.UKAddendum,
@@ -99,6 +100,12 @@ type render struct {
 	// parts holds each included clause's Markdown; the template's output
 	// refers to them by index.
 	parts []part
+
+	// negotiated and riders are the deal's own (not escaped): fallback
+	// names by clause id, and the riders with where each was placed.
+	negotiated map[string]string
+	riders     []deal.Rider
+	placed     []bool
 }
 
 // part is the Markdown one clause produced in one render.
@@ -115,6 +122,13 @@ func (v *view) Clause(id string) (string, error) {
 	c, ok := v.r.lib.clauses[id]
 	if !ok {
 		return "", fmt.Errorf("no clause with id %q in the library", id)
+	}
+	if name := v.r.negotiated[id]; name != "" {
+		fb, ok := v.r.lib.Fallback(id, name)
+		if !ok {
+			return "", fmt.Errorf("%w: negotiated.%s: %q is not a fallback of the clause", deal.ErrInvalid, id, name)
+		}
+		c = fb.Clause // with the standard clause's id and condition
 	}
 	if c.when != nil {
 		var b strings.Builder
@@ -143,7 +157,43 @@ func (v *view) Clause(id string) (string, error) {
 		v.r.used = append(v.r.used, c)
 	}
 	v.r.parts = append(v.r.parts, part{clause: c, md: b.String()})
-	return "\n\n" + string(partMark) + strconv.Itoa(len(v.r.parts)-1) + string(partMark) + "\n\n", nil
+	token := "\n\n" + string(partMark) + strconv.Itoa(len(v.r.parts)-1) + string(partMark) + "\n\n"
+	for i, rd := range v.r.riders {
+		if rd.After != id || v.r.placed[i] {
+			continue
+		}
+		v.r.placed[i] = true
+		v.r.parts = append(v.r.parts, part{clause: riderClause(i, rd), md: riderMarkdown(i, rd)})
+		token += string(partMark) + strconv.Itoa(len(v.r.parts)-1) + string(partMark) + "\n\n"
+	}
+	return token, nil
+}
+
+// RiderID is the anchor of the i-th rider's heading (from 0): "rider-1".
+func RiderID(i int) string { return "rider-" + strconv.Itoa(i+1) }
+
+// riderClause stands for a rider where a clause is expected: in messages
+// and in the parts of a render.
+func riderClause(i int, rd deal.Rider) *Clause {
+	return &Clause{ID: RiderID(i), Title: rd.Title, File: fmt.Sprintf("riders[%d]", i), rider: true}
+}
+
+// riderMarkdown writes a rider as a clause: its title as the clause heading,
+// each paragraph of its text as a numbered paragraph. The text is the
+// deal's, so every character of it is escaped: it is data, never Markdown.
+func riderMarkdown(i int, rd deal.Rider) string {
+	var b strings.Builder
+	b.WriteString("\n\n## ")
+	b.WriteString(mdEscape(rd.Title))
+	b.WriteString(" {#" + RiderID(i) + "}\n\n")
+	for j, p := range rd.Paragraphs() {
+		b.WriteString(strconv.Itoa(j + 1))
+		b.WriteString(". ")
+		b.WriteString(mdEscape(p))
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	return b.String()
 }
 
 // Ref returns a cross-reference to the heading with the given id; it is

@@ -36,6 +36,8 @@ type Meta struct {
 	DealHash string `json:"deal_hash"`
 	// Clauses lists every clause used, in order of first use.
 	Clauses []ClauseUse `json:"clauses"`
+	// Riders lists the deal's riders printed in the document, in order.
+	Riders []RiderUse `json:"riders,omitempty"`
 	// Template is the document template's name and version.
 	Template string `json:"template"`
 	// LibraryVersion identifies the clause library.
@@ -60,6 +62,19 @@ type ClauseUse struct {
 	ID      string `json:"id"`
 	Version string `json:"version"`
 	Title   string `json:"title"`
+	// Fallback names the approved fallback printed instead of the standard
+	// text (Version is then the fallback's); "" for the standard text.
+	Fallback string `json:"fallback,omitempty"`
+}
+
+// RiderUse records a special term agreed for the deal alone and printed in
+// a Document as a clause of its own.
+type RiderUse struct {
+	// ID is the rider heading's anchor, "rider-1".
+	ID string `json:"id"`
+	// After is the id of the clause the rider follows.
+	After string `json:"after"`
+	Title string `json:"title"`
 }
 
 // Signer is one party's signatory.

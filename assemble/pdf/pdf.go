@@ -280,11 +280,14 @@ type manifest struct {
 	DealHash       string           `json:"deal_hash"`
 	Reference      string           `json:"reference"`
 	Clauses        []manifestClause `json:"clauses"`
+	// Riders are the deal's own special terms, printed as clauses.
+	Riders []document.RiderUse `json:"riders,omitempty"`
 }
 
 type manifestClause struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
+	ID       string `json:"id"`
+	Version  string `json:"version"`
+	Fallback string `json:"fallback,omitempty"`
 }
 
 func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
@@ -297,8 +300,9 @@ func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
 		Clauses:        make([]manifestClause, len(m.Clauses)),
 	}
 	for i, c := range m.Clauses {
-		mf.Clauses[i] = manifestClause{ID: c.ID, Version: c.Version}
+		mf.Clauses[i] = manifestClause{ID: c.ID, Version: c.Version, Fallback: c.Fallback}
 	}
+	mf.Riders = m.Riders
 	b, err := json.MarshalIndent(mf, "", "  ")
 	if err != nil {
 		return nil, err
