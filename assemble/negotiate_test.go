@@ -1,0 +1,141 @@
+package assemble
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/google/go-cmp/cmp"
+)
+
+// phoneFallback is a fallback of the test library's breach clause.
+const phoneFallback = "---\nclause: breach\nname: phone\ntitle: Breaches\nversion: 1.0.1\nchanges: Provider also telephones Customer.\napproved_by: Head of Legal\napproved: 2026-11-20\n---\n## Breaches\n\n1. Notify within {{count .Breach.NoticeHours \"hour\"}} and by telephone, see {{.Ref \"uk\"}}.\n"
+
+func negotiationLibrary(t *testing.T) *Engine {
+	t.Helper()
+	return testLibrary(t, map[string]string{"fallbacks/breach.phone.md": phoneFallback})
+}
+
+// TestFallbackAndRider renders a deal with a fallback and two riders: the
+// fallback's text stands in the standard clause's place with its number and
+// anchor, the riders are numbered clauses after the clause they name, the
+// clauses after them are renumbered, references follow, and the manifest
+// records both.
+func TestFallbackAndRider(t *testing.T) {
+	eng := negotiationLibrary(t)
+	d := testDeal()
+	d.Negotiated = map[string]string{"breach": "phone"}
+	d.Riders = []deal.Rider{
+		{After: "breach", Title: "Insurance *cover*", Text: "Provider shall keep cyber insurance.\n\nIt covers {{.}} at least\nEUR 5 million."},
+		{After: "intro", Title: "Language", Text: "English governs."},
+	}
+	doc, err := eng.Assemble(d, "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := outline(doc)
+	want := []string{
+		"## [1|Clause 1|rider-2] Language",
+		"  1.1 English governs.",
+		"## [2|Clause 2|breach] Breaches",
+		"  2.1 Notify within forty-eight (48) hours and by telephone, see <Clause 4>.",
+		"## [3|Clause 3|rider-1] Insurance *cover*",
+		"  3.1 Provider shall keep cyber insurance.",
+		"  3.2 It covers {{.}} at least EUR 5 million.",
+		"## [4|Clause 4|uk] UK Addendum",
+		" See <Clause 2>.",
+	}
+	for _, w := range want {
+		if !contains(got, w) {
+			t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	var uses []document.ClauseUse
+	for _, c := range doc.Meta.Clauses {
+		if c.ID == "breach" {
+			uses = append(uses, c)
+		}
+	}
+	if diff := cmp.Diff([]document.ClauseUse{{ID: "breach", Version: "1.0.1", Title: "Breaches", Fallback: "phone"}}, uses); diff != "" {
+		t.Errorf("manifest clause (-want +got):\n%s", diff)
+	}
+	wantRiders := []document.RiderUse{{ID: "rider-1", After: "breach", Title: "Insurance *cover*"}, {ID: "rider-2", After: "intro", Title: "Language"}}
+	if diff := cmp.Diff(wantRiders, doc.Meta.Riders); diff != "" {
+		t.Errorf("manifest riders (-want +got):\n%s", diff)
+	}
+	// The standard text, without negotiation.
+	std, err := eng.Assemble(testDeal(), "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !contains(outline(std), "  1.1 Notify within forty-eight (48) hours, see <Clause 2>.") {
+		t.Errorf("standard text changed:\n%s", strings.Join(outline(std), "\n"))
+	}
+	if std.Meta.LibraryVersion != doc.Meta.LibraryVersion {
+		t.Error("library version differs between renders")
+	}
+}
+
+// TestNegotiationProblems checks the refusals a user sees, with the path of
+// the field and what to write instead.
+func TestNegotiationProblems(t *testing.T) {
+	eng := negotiationLibrary(t)
+	for _, tc := range []struct {
+		name string
+		edit func(d *deal.Deal)
+		want []string
+	}{
+		{"unknown fallback", func(d *deal.Deal) { d.Negotiated = map[string]string{"breach": "fax"} },
+			[]string{`negotiated.breach: "fax" is not an approved fallback of the clause "breach" (want phone)`}},
+		{"clause without fallbacks", func(d *deal.Deal) { d.Negotiated = map[string]string{"intro": "short"} },
+			[]string{`negotiated.intro: the clause "intro" has no approved fallbacks (clauses with fallbacks: breach)`}},
+		{"unknown clause", func(d *deal.Deal) { d.Negotiated = map[string]string{"brach": "phone"} },
+			[]string{`negotiated.brach: "brach" is not a clause of the library (dpakit clauses lists them); did you mean "breach"?`}},
+		{"rider after an unknown clause", func(d *deal.Deal) { d.Riders = []deal.Rider{{After: "audits", Title: "X", Text: "Y"}} },
+			[]string{`riders[0].after: "audits" is not a clause of the library (dpakit clauses lists them)`}},
+		{"rider after a clause the deal does not use", func(d *deal.Deal) {
+			d.UKAddendum.Enabled = false
+			d.Riders = []deal.Rider{{After: "uk", Title: "X", Text: "Y"}}
+		}, []string{`riders[0].after: the clause "uk" is not part of this deal's documents (its condition .UKAddendum.Enabled is false); place the rider after another clause`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := testDeal()
+			tc.edit(d)
+			_, err := eng.Assemble(d, "dpa")
+			var ve *deal.ValidationError
+			if !errors.As(err, &ve) || !errors.Is(err, deal.ErrInvalid) {
+				t.Fatalf("err = %v, want a validation error", err)
+			}
+			var got []string
+			for _, p := range ve.Problems {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFallbackLoadErrors checks that a malformed fallback file is a library
+// error naming the file and what to fix.
+func TestFallbackLoadErrors(t *testing.T) {
+	for _, tc := range []struct{ name, file, src, want string }{
+		{"no such clause", "fallbacks/audits.remote.md", strings.Replace(phoneFallback, "clause: breach", "clause: audits", 1), `clause "audits" is not a clause of the library`},
+		{"file name", "fallbacks/breach.fax.md", phoneFallback, "the file name must be breach.phone.md"},
+		{"no changes", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "changes: Provider also telephones Customer.\n", "", 1), "changes is required"},
+		{"no approver", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "approved_by: Head of Legal\n", "", 1), "approved_by is required"},
+		{"bad date", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "2026-11-20", "20 Nov", 1), `approved "20 Nov" must be a date`},
+		{"template error", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "{{count", "{{cont", 1), `function "cont" not defined`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tryLoad(t, map[string]string{tc.file: tc.src,
+				"breach.md": "---\nid: breach\ntitle: Breaches\nversion: 1.0.0\n---\n## Breaches\n"})
+			if err == nil || !errors.Is(err, ErrLibrary) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "clauses/"+tc.file) {
+				t.Errorf("err = %v, want %q naming clauses/%s", err, tc.want, tc.file)
+			}
+		})
+	}
+}
