@@ -129,9 +129,12 @@ func (c Combination) Apply(base *deal.Deal) *deal.Deal {
 
 // Problem is one finding of the linter.
 type Problem struct {
-	// Where names the combination and document, or the library file.
+	// Where names the combination and document, or the library file,
+	// where the problem was first found.
 	Where   string
 	Message string
+	// Also lists the other places the same problem was found.
+	Also []string
 }
 
 func (p Problem) String() string { return p.Where + ": " + p.Message }
@@ -158,19 +161,13 @@ func (f Finding) String() string {
 	return s
 }
 
-// Findings groups the report's problems by message, in order of first
-// appearance: a broken clause usually breaks many combinations alike.
+// Findings lists the report's problems with every place each was found, in
+// order of first appearance: a broken clause usually breaks many
+// combinations alike, and is one finding.
 func (r Report) Findings() []Finding {
-	var out []Finding
-	index := map[string]int{}
-	for _, p := range r.Problems {
-		i, ok := index[p.Message]
-		if !ok {
-			i = len(out)
-			index[p.Message] = i
-			out = append(out, Finding{Message: p.Message})
-		}
-		out[i].Where = append(out[i].Where, p.Where)
+	out := make([]Finding, len(r.Problems))
+	for i, p := range r.Problems {
+		out[i] = Finding{Message: p.Message, Where: append([]string{p.Where}, p.Also...)}
 	}
 	return out
 }
@@ -201,59 +198,109 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 		}
 		d := c.Apply(base)
 		if err := v.Validate(d); err != nil {
-			r.Problems = append(r.Problems, Problem{c.String(), "the linter's deal is invalid: " + oneLine(err)})
+			r.add(c.String(), "the linter's deal is invalid: "+oneLine(err))
 			continue
 		}
 		r.Combinations++
+		sparse := withoutOptional(d)
+		if v.Validate(sparse) != nil {
+			sparse = nil // the combination needs an optional field after all
+		}
 		for _, kind := range docs {
 			where := c.String() + ", " + kind
-			var doc *document.Document
-			var err error
-			if kind == assemble.NoticeKind {
-				doc, err = eng.AssembleNoticeContext(ctx, d, notice)
-			} else {
-				doc, err = eng.AssembleContext(ctx, d, kind)
+			doc, stop := r.render(ctx, eng, d, kind, notice, where)
+			if stop != nil || ctx.Err() != nil {
+				return r, ctx.Err()
 			}
-			if cerr := ctx.Err(); cerr != nil {
-				return r, cerr
-			}
-			if errors.Is(err, assemble.ErrNotApplicable) {
-				continue // Annex III without Clause 9, say
-			}
-			r.Documents++
-			if errors.Is(err, assemble.ErrLimit) {
-				// A template over a limit would cost as much in every
-				// combination: report it once and stop.
-				r.Problems = append(r.Problems, Problem{where, oneLine(err) + " (lint stopped here)"})
-				return r, nil
-			}
-			if err != nil {
-				r.Problems = append(r.Problems, Problem{where, oneLine(err)})
+			if doc == nil {
 				continue
 			}
 			for _, cu := range doc.Meta.Clauses {
 				used[cu.ID] = true
+				// Every approved fallback of a clause the document prints is
+				// rendered in its place, in this combination, like the
+				// standard text.
+				for _, fb := range eng.Library().Fallbacks(cu.ID) {
+					nd := *d
+					nd.Negotiated = map[string]string{cu.ID: fb.Name}
+					if _, stop := r.render(ctx, eng, &nd, kind, notice, where+", fallback "+cu.ID+"."+fb.Name); stop != nil || ctx.Err() != nil {
+						return r, ctx.Err()
+					}
+				}
 			}
-			if leftover := placeholders(doc); leftover != "" {
-				r.Problems = append(r.Problems, Problem{where, "leftover placeholder: " + leftover})
-			}
-			for _, bare := range bareDPARefs(doc) {
-				r.Problems = append(r.Problems, Problem{where, bare})
-			}
-			if kind != "dpa" {
-				continue
-			}
-			if missing := eng.Library().Uncovered(doc, Art28()); len(missing) > 0 {
-				r.Problems = append(r.Problems, Problem{where, "no clause covers " + strings.Join(missing, ", ")})
+			if sparse != nil {
+				if sdoc, stop := r.render(ctx, eng, sparse, kind, notice, where+", optional fields empty"); stop != nil || ctx.Err() != nil {
+					return r, ctx.Err()
+				} else if sdoc != nil {
+					if gap := emptyValue(sdoc); gap != "" {
+						r.add(where+", optional fields empty", "a value prints as nothing inside a sentence: "+gap+" (print the phrase only when the field is given: {{with .Field}} ... {{end}})")
+					}
+				}
 			}
 		}
 	}
 	for _, c := range eng.Library().Clauses() {
 		if !used[c.ID] {
-			r.Problems = append(r.Problems, Problem{c.FileName(), "clause is used by no document in any combination"})
+			r.add(c.FileName(), "clause is used by no document in any combination")
 		}
 	}
-	return r, nil
+	return r, ctx.Err()
+}
+
+// render assembles one document and checks it: the render succeeds, no
+// placeholder is left, and a DPA covers GDPR Art. 28(3). It returns the
+// document (nil when it does not apply or failed) and, for a template over
+// a resource limit, a non-nil error: lint stops there, as every other
+// combination would cost as much.
+func (r *Report) render(ctx context.Context, eng *assemble.Engine, d *deal.Deal, kind string, notice assemble.Notice, where string) (*document.Document, error) {
+	var doc *document.Document
+	var err error
+	if kind == assemble.NoticeKind {
+		doc, err = eng.AssembleNoticeContext(ctx, d, notice)
+	} else {
+		doc, err = eng.AssembleContext(ctx, d, kind)
+	}
+	if ctx.Err() != nil || errors.Is(err, assemble.ErrNotApplicable) {
+		return nil, nil // Annex III without Clause 9, say
+	}
+	r.Documents++
+	if errors.Is(err, assemble.ErrLimit) {
+		r.add(where, oneLine(err)+" (lint stopped here)")
+		return nil, errStopped
+	}
+	if err != nil {
+		r.add(where, oneLine(err))
+		return nil, nil
+	}
+	if leftover := placeholders(doc); leftover != "" {
+		r.add(where, "leftover placeholder: "+leftover)
+	}
+	for _, bare := range bareDPARefs(doc) {
+		r.add(where, bare)
+	}
+	if kind == "dpa" {
+		if missing := eng.Library().Uncovered(doc, Art28()); len(missing) > 0 {
+			r.add(where, "no clause covers "+strings.Join(missing, ", "))
+		}
+	}
+	return doc, nil
+}
+
+// errStopped ends a lint run early; RunContext reports it as a problem, not
+// as an error.
+var errStopped = errors.New("lint stopped")
+
+// add records a problem. The same message found again (a typo in a clause
+// fails every combination that prints it) is counted with the first, so
+// one fault is one problem.
+func (r *Report) add(where, msg string) {
+	for i := range r.Problems {
+		if r.Problems[i].Message == msg {
+			r.Problems[i].Also = append(r.Problems[i].Also, where)
+			return
+		}
+	}
+	r.Problems = append(r.Problems, Problem{Where: where, Message: msg})
 }
 
 // sampleNotice is a notice with one change of each kind, built from the
