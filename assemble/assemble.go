@@ -14,6 +14,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/dpakit/dpakit/assemble/wording"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -197,7 +198,7 @@ func applies(c *Clause, v *view) bool {
 // unknownClause says that id is not a clause, suggesting the nearest one.
 func (e *Engine) unknownClause(id string) string {
 	msg := fmt.Sprintf("%q is not a clause of the library (dpakit clauses lists them)", id)
-	if s := nearest(id, e.lib.order); s != "" {
+	if s := suggest.Closest(id, e.lib.order); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	return msg
@@ -215,39 +216,6 @@ func (e *Engine) clausesWithFallbacks() string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
-}
-
-// nearest returns the candidate closest to s by edit distance, when it is
-// close enough to be a likely typo, or "".
-func nearest(s string, candidates []string) string {
-	best, bestD := "", len(s)/3+2
-	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Assemble builds the document of the given kind ("dpa", "annex-i", ...) for

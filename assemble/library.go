@@ -8,6 +8,8 @@ package assemble
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -85,6 +87,19 @@ type fallbackFront struct {
 // FallbackDir is the folder of a clause library that holds the fallbacks.
 const FallbackDir = "fallbacks"
 
+// LockFile is the name of a clause library's lock file: one line per clause,
+// fallback and the measure catalogue with its version and the hash of its
+// text, written by dpakit lint --update-lock, so that lint can tell when a
+// text changed and its version did not.
+const LockFile = "versions.lock"
+
+// FileHash is the version and text hash of one file of the library, as the
+// lock file records it: Name is "breach", "fallbacks/breach.phone-notice"
+// or "measures.yaml".
+type FileHash struct {
+	Name, Version, Hash string
+}
+
 // Template is a document template: the order of a document's sections and
 // the clauses it pulls in.
 type Template struct {
@@ -134,6 +149,9 @@ type Library struct {
 	templates map[string]*Template
 	catalog   Catalog
 	measures  map[string]int // measure id -> category index
+
+	hashes []FileHash // in lock-file order
+	lock   []byte     // the library's versions.lock, nil when it has none
 }
 
 var (
@@ -178,6 +196,7 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 		}
 		lib.clauses[c.ID] = c
 		lib.order = append(lib.order, c.ID)
+		lib.addHash(clauses, name, c.ID, c.Version)
 	}
 	if len(lib.order) == 0 && len(errs) == 0 {
 		errs = append(errs, fmt.Errorf("clauses: no clause files (*.md) found"))
@@ -187,6 +206,11 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 
 	if err := lib.loadCatalog(clauses); err != nil {
 		errs = append(errs, err)
+	} else {
+		lib.addHash(clauses, CatalogFile, CatalogFile, lib.catalog.Version)
+	}
+	if lock, err := fs.ReadFile(clauses, LockFile); err == nil {
+		lib.lock = lock
 	}
 
 	tnames, err := fs.Glob(templates, "*.tmpl")
@@ -290,6 +314,7 @@ func (lib *Library) loadFallbacks(fsys fs.FS, funcs template.FuncMap) []error {
 			continue
 		}
 		lib.fallbacks[fb.ID] = append(lib.fallbacks[fb.ID], fb)
+		lib.addHash(fsys, name, strings.TrimSuffix(name, ".md"), fb.Version)
 	}
 	return errs
 }
@@ -476,6 +501,38 @@ func (lib *Library) Clause(id string) (*Clause, bool) {
 	c, ok := lib.clauses[id]
 	return c, ok
 }
+
+// addHash records the text hash of a library file that loaded.
+func (lib *Library) addHash(fsys fs.FS, file, name, version string) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return // it was just read; a file that vanished since has no hash
+	}
+	lib.hashes = append(lib.hashes, FileHash{Name: name, Version: version, Hash: textHash(data)})
+}
+
+// textHash hashes a library file's text without its version line, so that
+// the hash changes exactly when the text does.
+func textHash(data []byte) string {
+	data = bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
+	var kept [][]byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if bytes.HasPrefix(line, []byte("version:")) {
+			continue
+		}
+		kept = append(kept, line)
+	}
+	sum := sha256.Sum256(bytes.Join(kept, []byte("\n")))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Hashes returns the version and text hash of every clause, fallback and
+// the measure catalogue, in lock-file order.
+func (lib *Library) Hashes() []FileHash { return slices.Clone(lib.hashes) }
+
+// Lock returns the library's lock file (see LockFile) as it was read, and
+// whether it has one.
+func (lib *Library) Lock() ([]byte, bool) { return lib.lock, lib.lock != nil }
 
 // Fallbacks returns the approved fallbacks of a clause, sorted by name.
 func (lib *Library) Fallbacks(clauseID string) []*Fallback {

@@ -110,7 +110,8 @@ func sectionOf(f fieldInfo) string {
 	if !nested && f.typ != "mapping" {
 		return topLevel
 	}
-	return top
+	// A list of mappings at the top (riders) has its own section too.
+	return strings.TrimSuffix(top, "[]")
 }
 
 // sectionHeading returns how a section's heading starts.
@@ -231,6 +232,8 @@ func docType(t reflect.Type) string {
 			return "list of mappings"
 		}
 		return "list of " + docType(t.Elem())
+	case reflect.Map:
+		return "mapping of " + docType(t.Key()) + " to " + docType(t.Elem())
 	}
 	return t.String()
 }

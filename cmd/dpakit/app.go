@@ -147,16 +147,23 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 // --templates directories, parsing it once.
 func (a *app) load() (*assemble.Engine, error) {
 	a.loadOnce.Do(func() {
-		var cfs, tfs fs.FS = clauses.FS, templates.FS
-		if a.clausesDir != "" {
-			cfs = os.DirFS(a.clausesDir)
-		}
-		if a.templatesDir != "" {
-			tfs = os.DirFS(a.templatesDir)
-		}
+		cfs, tfs := a.libraryFS()
 		a.engine, a.loadErr = assemble.LoadEngine(cfs, tfs)
 	})
 	return a.engine, a.loadErr
+}
+
+// libraryFS returns the clause library's and the templates' file systems:
+// the built-in ones, or --clauses DIR and --templates DIR.
+func (a *app) libraryFS() (clauseFS, templateFS fs.FS) {
+	clauseFS, templateFS = clauses.FS, templates.FS
+	if a.clausesDir != "" {
+		clauseFS = os.DirFS(a.clausesDir)
+	}
+	if a.templatesDir != "" {
+		templateFS = os.DirFS(a.templatesDir)
+	}
+	return clauseFS, templateFS
 }
 
 // loadDeal reads a deal file and an optional profile file and loads the

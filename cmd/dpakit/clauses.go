@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/spf13/cobra"
 )
@@ -23,27 +24,45 @@ func (a *app) clausesCmd() *cobra.Command {
 			if err != nil {
 				return classify(err)
 			}
+			lib := eng.Library()
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tVERSION\tTITLE\tCOVERS\tWHEN")
-			for _, c := range eng.Library().Clauses() {
+			fmt.Fprintln(tw, "ID\tVERSION\tTITLE\tCOVERS\tWHEN\tFALLBACKS")
+			for _, c := range lib.Clauses() {
 				when := c.When
 				if when == "" {
 					when = "always"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Title, strings.Join(c.Covers, ","), when)
+				var fbs []string
+				for _, fb := range lib.Fallbacks(c.ID) {
+					fbs = append(fbs, fb.Name)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Title, strings.Join(c.Covers, ","), when, strings.Join(fbs, ","))
 			}
-			return classify(tw.Flush())
+			if err := tw.Flush(); err != nil {
+				return classify(err)
+			}
+			if fbs := lib.AllFallbacks(); len(fbs) > 0 {
+				fmt.Fprintln(a.stdout, "\nApproved fallbacks (select one in a deal with negotiated: {CLAUSE: NAME}):")
+				for _, fb := range fbs {
+					fmt.Fprintf(a.stdout, "  %s.%s (%s, approved by %s on %s): %s\n", fb.ID, fb.Name, fb.Version, fb.ApprovedBy, fb.Approved, fb.Changes)
+				}
+			}
+			return nil
 		},
 	}
 	show := &cobra.Command{
-		Use:     "show ID",
-		Short:   "Print one clause: its front matter and source",
-		Example: `  dpakit clauses show breach`,
-		Args:    exactArgs(1, "a clause ID"),
+		Use:   "show ID",
+		Short: "Print one clause or fallback: its front matter and source",
+		Example: `  dpakit clauses show breach
+  dpakit clauses show breach.phone-notice`,
+		Args: exactArgs(1, "a clause ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)
+			}
+			if id, name, ok := strings.Cut(args[0], "."); ok {
+				return a.showFallback(eng.Library(), id, name)
 			}
 			c, ok := eng.Library().Clause(args[0])
 			if !ok {
@@ -85,6 +104,25 @@ func (a *app) clausesCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(show, measures)
+	cmd.AddCommand(show, measures, a.clausesFieldsCmd(), a.clausesExportCmd())
 	return cmd
+}
+
+// showFallback prints one fallback of a clause: what it changes, who
+// approved it, and its source.
+func (a *app) showFallback(lib *assemble.Library, id, name string) error {
+	fb, ok := lib.Fallback(id, name)
+	if !ok {
+		var names []string
+		for _, f := range lib.AllFallbacks() {
+			names = append(names, f.ID+"."+f.Name)
+		}
+		if len(names) == 0 {
+			return usagef("no fallback %s.%s: the library has no fallbacks", id, name)
+		}
+		return usagef("no fallback %s.%s (want %s)", id, name, strings.Join(names, ", "))
+	}
+	fmt.Fprintf(a.stdout, "clause: %s\nname: %s\ntitle: %s\nversion: %s\nchanges: %s\napproved_by: %s\napproved: %s\nfile: %s\n\n%s",
+		fb.ID, fb.Name, fb.Title, fb.Version, fb.Changes, fb.ApprovedBy, fb.Approved, fb.FileName(), fb.Source)
+	return nil
 }
