@@ -21,8 +21,30 @@ func FieldMeaning(path string) string {
 		return "the vendor notifies the customer of a personal data breach within this many hours of becoming aware of it (more than 72 would leave the controller no time for its own 72-hour notice)"
 	case "ccpa":
 		return "whether the DPA includes the terms a service provider must accept under the CCPA as amended by the CPRA"
+	case "ccpa.business_purposes":
+		return "the specific business purposes for which the customer discloses personal information (Cal. Code Regs. tit. 11, § 7051(a)(2)); `dpakit validate` warns when they are empty or as generic as \"Provision of the Services\""
 	case "ccpa.enabled":
 		return "includes the CCPA clause and definitions"
+	case "controller_transfer":
+		return "Annex I.B, Part 2: the Module One transfer"
+	case "controller_transfer.data_categories":
+		return "the categories of that data"
+	case "controller_transfer.data_subjects":
+		return "whose data the vendor receives as controller"
+	case "controller_transfer.frequency":
+		return "how often it is transferred"
+	case "controller_transfer.nature":
+		return "what the vendor does with it"
+	case "controller_transfer.purposes":
+		return "the vendor's own purposes, and the only ones it may use the data for"
+	case "controller_transfer.retention":
+		return "how long the vendor keeps it"
+	case "controller_transfer.special_categories":
+		return "sensitive data in it"
+	case "controller_transfer.special_safeguards":
+		return "the safeguards for that sensitive data"
+	case "controller_transfer.special_undertaking":
+		return "as `processing.special_undertaking`, for this data"
 	case "customer":
 		return "the vendor's customer: a controller (or a processor acting for its own clients) and the data exporter under the SCCs"
 	case "customer.activities":
@@ -65,6 +87,8 @@ func FieldMeaning(path string) string {
 		return "the signatory's name"
 	case "customer.signatory.title":
 		return "the signatory's position"
+	case "customer.state":
+		return "the customer's state, province or Land; for a German customer it names the supervisory authority of its Land"
 	case "deletion":
 		return "the deadlines for returning and deleting the data after the services end (GDPR Art. 28(3)(g), SCC Clause 8.5)"
 	case "deletion.backup_days":
@@ -73,6 +97,10 @@ func FieldMeaning(path string) string {
 		return "the provider deletes the data within this many days after the customer's choice, or after the 30 days for making it end"
 	case "effective_date":
 		return "the date the DPA takes effect; also the date printed in the documents and used for their file metadata"
+	case "gdpr":
+		return "whether the deal has an EEA, UK or Swiss nexus"
+	case "gdpr.applies":
+		return "`false` only for a US-only deal (a US business, a US provider, no EEA, UK or Swiss data): the DPA then has no SCC section, no Schedule 1, no Annex I.C and no Annex III, and implements the CCPA service-provider terms"
 	case "language":
 		return "the language of the documents; only English for now"
 	case "negotiated":
@@ -158,7 +186,7 @@ func FieldMeaning(path string) string {
 	case "scc.governing_law_option":
 		return "Clause 17 option: 1 the law of the named country; 2 (modules 2 and 3 only) the law of the exporter's Member State, falling back to the named country"
 	case "scc.modules":
-		return "the SCC modules that apply: 1 controller to controller, 2 controller to processor, 3 processor to processor, 4 processor to controller"
+		return "the SCC modules that apply: 2 controller to processor, 3 processor to processor, 1 controller to controller (only for `controller_transfer`)"
 	case "scc.redress_body":
 		return "whether the optional wording in Clause 11(a) applies: data subjects may also complain to an independent dispute resolution body at no cost"
 	case "scc.redress_body_address":
