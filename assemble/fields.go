@@ -202,8 +202,8 @@ type Condition struct {
 	// `.HasModule 2`, `.Clause "breach"`.
 	Template string
 	Meaning  string
-	// Example is its value for the example deal, "" for the methods that
-	// take an argument.
+	// Example is what it prints for the example deal, "" for the methods
+	// that take an argument.
 	Example string
 }
 
@@ -214,9 +214,13 @@ func conditionDocs() []Condition {
 		{Template: ".ProcessorCustomer", Meaning: "the customer acts as processor for third-party controllers (customer.role: processor); write that branch from its perspective (Module Three)"},
 		{Template: ".MixedRoles", Meaning: "a controller customer that may also act as processor for others (modules 2 and 3 together)"},
 		{Template: ".RestrictedTransfer", Meaning: "sending the data to the provider is a restricted transfer (provider outside the EEA and not in an adequate country); when false the SCCs apply only if one arises"},
+		{Template: ".EU", Meaning: "EU, UK or Swiss data protection law applies to the deal (false only with gdpr.applies: false, which has no SCC section, Schedule 1 or Annex I.C)"},
+		{Template: ".SwissExporter", Meaning: "the customer (data exporter) is established in Switzerland"},
+		{Template: ".FADPOnly", Meaning: "a Swiss exporter for which no GDPR supervisory authority is named: its transfers are governed by the FADP alone"},
+		{Template: ".Authority", Meaning: `the supervisory authority of SCC Clause 13 for use inside a sentence ("the Dutch Data Protection Authority (...)")`},
+		{Template: ".AuthorityName", Meaning: "the supervisory authority of SCC Clause 13 as a name standing alone (a table cell)"},
 		{Template: ".Clause9", Meaning: "Clause 9 of the SCCs (sub-processors) applies: module 2 or 3 is selected"},
 		{Template: ".Clause13", Meaning: "Clause 13 and Annex I.C apply: module 1, 2 or 3 is selected"},
-		{Template: ".OnlyModule4", Meaning: "module 4 is the only module selected"},
 		{Template: ".Specific", Meaning: "Clause 9 Option 1: specific prior authorisation of each sub-processor"},
 		{Template: ".General", Meaning: "Clause 9 Option 2: general written authorisation with notice and objection"},
 		{Template: ".Measures", Meaning: "the Annex II measures the deal selects, grouped by catalogue category ({{range .Measures}}{{.Title}}{{range .Measures}}...{{end}}{{end}})"},
@@ -238,13 +242,15 @@ func (e *Engine) Conditions(example *deal.Deal) []Condition {
 	}
 	v := newView(example, nil, &render{lib: e.lib, seen: map[string]bool{}})
 	for i, c := range out {
-		if strings.ContainsAny(c.Template, ` "`) || c.Template == ".Measures" || c.Template == ".Notice" {
-			continue
+		name, _, _ := strings.Cut(strings.TrimPrefix(c.Template, "."), " ")
+		switch name {
+		case "Clause", "Ref", "RefOr", "DPARef", "Measures", "Notice":
+			continue // they print a clause, a reference or a list
 		}
 		var b strings.Builder
-		t, err := template.New("c").Parse("{{if " + c.Template + "}}true{{else}}false{{end}}")
+		t, err := template.New("c").Parse("{{" + c.Template + "}}")
 		if err == nil && t.Execute(&b, v) == nil {
-			out[i].Example = b.String()
+			out[i].Example = strings.ReplaceAll(b.String(), `\`, "") // Markdown escapes
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ func TestFieldsDocumented(t *testing.T) {
 	d := testDeal()
 	d.Customer.DPO = &deal.Contact{Name: "Eva Brandt", Email: "dpo@example.com"}
 	d.Provider.DPO = &deal.Contact{Name: "Sam Lee", Email: "dpo@kestrel.example"}
+	d.ControllerTransfer = &deal.Processing{Nature: "Storage"}
 	fields := Fields(d)
 	if len(fields) < 50 {
 		t.Fatalf("only %d fields", len(fields))
@@ -57,6 +58,13 @@ func TestConditionsDocumented(t *testing.T) {
 		documented[name] = true
 	}
 	vt := reflect.TypeFor[*view]()
+	for name := range documented {
+		_, isMethod := vt.MethodByName(name)
+		_, isField := vt.Elem().FieldByName(name)
+		if !isMethod && !isField {
+			t.Errorf("conditionDocs documents .%s, which the template data does not have", name)
+		}
+	}
 	for i := range vt.NumMethod() {
 		if m := vt.Method(i); !documented[m.Name] {
 			t.Errorf("the template method .%s is not in conditionDocs", m.Name)
