@@ -135,3 +135,45 @@ func TestTablesConsistent(t *testing.T) {
 		t.Errorf("%d authorities, want 32 (EEA 30, CH, GB)", len(authorities))
 	}
 }
+
+func TestLookup(t *testing.T) {
+	tests := map[string]string{
+		"NL": "NL", "nl": "NL", "Netherlands": "NL", "the Netherlands": "NL", "THE NETHERLANDS": "NL",
+		"Holland": "NL", "Nederland": "NL", "Niederlande": "NL",
+		"France": "FR", "france": "FR", "fr": "FR", "Frankreich": "FR",
+		"Germany": "DE", "Deutschland": "DE", "deutschland": "DE", "Allemagne": "DE",
+		"Österreich": "AT", "Osterreich": "AT", "Schweiz": "CH", "Suisse": "CH",
+		"USA": "US", "U.S.A.": "US", "United States": "US", "Vereinigte Staaten": "US", "États-Unis": "US",
+		"UK": "GB", "uk": "GB", "Royaume-Uni": "GB", "United Kingdom": "GB",
+		"EL": "GR", "Ελλάδα": "GR", "Czech Republic": "CZ", "Czechia": "CZ", "Česko": "CZ",
+		"Côte d'Ivoire": "CI", "Cote d Ivoire": "CI", "España": "ES", "Espana": "ES",
+		"  Ireland  ": "IE", "Türkiye": "TR",
+	}
+	for in, want := range tests {
+		if got, ok := Lookup(in); !ok || got != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", "Mars", "XX", "xk", "Europe", "EU", "Narnia"} {
+		if got, ok := Lookup(bad); ok {
+			t.Errorf("Lookup(%q) = %q, want no country", bad, got)
+		}
+	}
+}
+
+// TestOtherNamesResolve: every alias names an assigned code, and none
+// shadows another country's English name.
+func TestOtherNamesResolve(t *testing.T) {
+	english := map[string]string{}
+	for code, n := range names {
+		english[foldName(n)] = code
+	}
+	for n, code := range otherNames {
+		if !Valid(code) {
+			t.Errorf("otherNames[%q] = %q, not an assigned code", n, code)
+		}
+		if c, ok := english[foldName(n)]; ok && c != code {
+			t.Errorf("otherNames[%q] = %q shadows the English name of %s", n, code, c)
+		}
+	}
+}

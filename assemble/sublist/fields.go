@@ -8,8 +8,6 @@ import (
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/dpakit/dpakit/assemble/country"
 )
 
 // field is a column an imported list may have.
@@ -120,47 +118,6 @@ func splitData(s string) []string {
 		}
 	}
 	return out
-}
-
-// countryAliases are names for countries other than country.Name's.
-var countryAliases = map[string]string{
-	"usa": "US", "u s": "US", "u s a": "US", "united states of america": "US", "america": "US",
-	"uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
-	"united kingdom of great britain and northern ireland": "GB",
-	"holland": "NL", "czech republic": "CZ", "korea": "KR", "republic of korea": "KR",
-	"turkey": "TR", "turkiye": "TR", "russian federation": "RU", "viet nam": "VN", "macedonia": "MK",
-	"swaziland": "SZ", "ivory coast": "CI", "cote d ivoire": "CI", "uae": "AE",
-}
-
-// countries finds ISO codes by code or English name.
-type countries map[string]string
-
-// newCountries indexes country.Name for every two-letter code.
-func newCountries() countries {
-	c := countries{}
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			code := string([]rune{a, b})
-			if n := country.Name(code); n != "" {
-				c[norm(n)] = code
-			}
-		}
-	}
-	for k, v := range countryAliases {
-		c[k] = v
-	}
-	return c
-}
-
-// lookup returns the ISO code for an ISO code in any case or an English
-// name ("the Netherlands", "netherlands", "NL", "nl").
-func (c countries) lookup(s string) (string, bool) {
-	if len(s) == 2 && country.Valid(strings.ToUpper(s)) {
-		return strings.ToUpper(s), true
-	}
-	n := strings.TrimPrefix(norm(s), "the ")
-	code, ok := c[n]
-	return code, ok
 }
 
 // dateLayouts are the text dates accepted besides Excel date cells.

@@ -306,7 +306,6 @@ type importer struct {
 	file, sheet string
 	header      int
 	cols        [numFields]int // 1-based column of each field, 0 when absent
-	countries   countries
 	validator   *deal.Validator
 	list        []deal.Subprocessor
 	rows        []int      // the sheet row of each entry of list
@@ -336,7 +335,7 @@ func newImporter(file, sheet string, r int, cells []string, v *deal.Validator) *
 	if cols[fName] == 0 || known < 3 {
 		return nil
 	}
-	im := &importer{file: file, sheet: sheet, header: r, cols: cols, countries: newCountries(),
+	im := &importer{file: file, sheet: sheet, header: r, cols: cols,
 		validator: v, errs: ImportError{File: file}}
 	if cols[fPurpose] == 0 {
 		im.problem(0, r, "no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)")
@@ -485,13 +484,13 @@ func (rc *rowConverter) country() string {
 	var fromCode, fromName string
 	if code != "" {
 		var ok bool
-		if fromCode, ok = im.countries.lookup(code); !ok {
+		if fromCode, ok = country.Lookup(code); !ok {
 			rc.problem(fCountryCode, "%s is not a country", short(code))
 		}
 	}
 	if name != "" {
 		var ok bool
-		if fromName, ok = im.countries.lookup(name); !ok {
+		if fromName, ok = country.Lookup(name); !ok {
 			rc.problem(fCountry, "%s is not a country", short(name))
 		}
 	}
