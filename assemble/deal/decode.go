@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -35,20 +36,47 @@ var (
 // Aliases are expanded (within a bound). It returns the top-level mapping
 // node, or a *ValidationError whose problems name the file.
 func parse(data []byte, name string) (*yaml.Node, error) {
+	r := parseLenient(data, name)
+	if len(r.problems) > 0 {
+		return nil, newValidationError(r.problems)
+	}
+	return r.root, nil
+}
+
+// parsed is the result of parseLenient.
+type parsed struct {
+	// root is the top-level mapping with every value that has a problem
+	// replaced by null and every pair with a bad key removed, so that the
+	// rest can still be decoded and validated; nil when the file as a whole
+	// is unusable (a syntax error, not a mapping, too many problems).
+	root *yaml.Node
+	// problems are the decoding problems, in file order.
+	problems []Problem
+	// pruned are the paths of the values replaced by null: a later problem
+	// at or below one of them is a consequence, not news.
+	pruned []string
+	// moved are the generic paths where mistyped or misplaced keys belong:
+	// a problem there, when the path is not given, is a consequence.
+	moved []string
+}
+
+// parseLenient is parse that keeps going: a file whose structure is sound
+// but some of whose values are not comes back with those values pruned,
+// so that the rule problems of the rest can be reported in the same run.
+func parseLenient(data []byte, name string) parsed {
 	root, p := parseNode(data)
 	if p != nil {
 		p.File = name
-		return nil, newValidationError([]Problem{*p})
+		return parsed{problems: []Problem{*p}}
 	}
-	c := checker{file: name}
+	c := checker{file: name, nullify: map[*yaml.Node]bool{}, drop: map[*yaml.Node]bool{}}
 	c.check(root, dealType, "")
 	if c.dropped > 0 {
 		c.problems = append(c.problems, Problem{File: name, Rule: "too_many", Message: fmt.Sprintf("%d more problems not shown; fix these first", c.dropped)})
+		return parsed{problems: c.problems}
 	}
-	if len(c.problems) > 0 {
-		return nil, newValidationError(c.problems)
-	}
-	return root, nil
+	c.prune(root)
+	return parsed{root: root, problems: c.problems, pruned: c.pruned, moved: c.moved}
 }
 
 // parseNode parses data into a single alias-free top-level mapping, or
@@ -66,14 +94,14 @@ func parseNode(data []byte) (*yaml.Node, *Problem) {
 		if errors.Is(err, io.EOF) {
 			return nil, &Problem{Rule: "empty", Message: "empty document"}
 		}
-		return nil, syntaxProblem(err)
+		return nil, syntaxProblem(err, data)
 	}
 	var next yaml.Node
 	switch err := safeDecode(dec, &next); {
 	case err == nil:
 		return nil, &Problem{Rule: "multiple_documents", Line: next.Line, Message: fmt.Sprintf("holds more than one YAML document (the second starts at line %d)", next.Line)}
 	case !errors.Is(err, io.EOF):
-		return nil, syntaxProblem(err)
+		return nil, syntaxProblem(err, data)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
@@ -108,8 +136,9 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-// syntaxProblem turns a yaml.v3 error into a problem with the whole file.
-func syntaxProblem(err error) *Problem {
+// syntaxProblem turns a YAML parser error into a problem with the whole
+// file. A tab where YAML wants spaces gets a message that says so.
+func syntaxProblem(err error, data []byte) *Problem {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	p := &Problem{Rule: "syntax", Message: msg}
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -119,7 +148,30 @@ func syntaxProblem(err error) *Problem {
 			}
 		}
 	}
+	if line, n := tabLine(data, p.Line); line > 0 {
+		p.Line = line
+		p.Message = fmt.Sprintf("indent with spaces, not tabs (a tab is at column %d of line %d)", n, line)
+	}
 	return p
+}
+
+// tabLine finds the tab a YAML syntax error reported at line near is most
+// likely about: a tab in the indentation of that line or the lines just
+// before it (the parser may report the line after). It returns the line
+// and the tab's column (1-based), or 0.
+func tabLine(data []byte, near int) (line, column int) {
+	if near <= 0 {
+		return 0, 0
+	}
+	lines := strings.Split(string(data), "\n")
+	for l := min(near, len(lines)); l >= max(1, near-2); l-- {
+		text := lines[l-1]
+		indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 {
+			return l, i + 1
+		}
+	}
+	return 0, 0
 }
 
 // resolver replaces alias nodes by copies of the nodes they refer to.
@@ -184,6 +236,49 @@ type checker struct {
 	file     string
 	problems []Problem
 	dropped  int // problems beyond maxProblems
+
+	nullify map[*yaml.Node]bool // values with a problem, to be replaced by null
+	drop    map[*yaml.Node]bool // keys whose pair must go (duplicates, merge keys)
+	pruned  []string            // paths of the nullified values
+	moved   []string            // generic paths where a misplaced key belongs
+}
+
+// prune replaces the values with problems by null and removes the pairs
+// with bad keys, below n, in place.
+func (c *checker) prune(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !c.drop[n.Content[i]] {
+				kept = append(kept, n.Content[i], n.Content[i+1])
+			}
+		}
+		n.Content = kept
+	}
+	for i, x := range n.Content {
+		if c.nullify[x] {
+			n.Content[i] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: x.Line, Column: x.Column}
+			continue
+		}
+		c.prune(x)
+	}
+}
+
+// bad records a problem with the value n at path and marks n for pruning.
+func (c *checker) bad(n *yaml.Node, path, rule, msg string) {
+	c.add(n, path, rule, msg)
+	if c.nullify != nil {
+		c.nullify[n] = true
+		c.pruned = append(c.pruned, path)
+	}
+}
+
+// badKey records a problem with the key k and marks its pair for removal.
+func (c *checker) badKey(k *yaml.Node, path, rule, msg string) {
+	c.add(k, path, rule, msg)
+	if c.drop != nil {
+		c.drop[k] = true
+	}
 }
 
 func (c *checker) full() bool { return len(c.problems) >= maxProblems }
@@ -202,15 +297,15 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		return // a null is the zero value of any type
 	}
 	if !knownTag(n) {
-		c.add(n, path, "type", fmt.Sprintf("the tag %s is not supported", n.Tag))
+		c.bad(n, path, "type", fmt.Sprintf("the tag %s is not supported", n.Tag))
 		return
 	}
 	switch {
 	case t == dateType:
 		if n.Kind != yaml.ScalarNode {
-			c.add(n, path, "type", "want a date (YYYY-MM-DD), not "+describe(n))
+			c.bad(n, path, "type", "want a date (YYYY-MM-DD), not "+describe(n))
 		} else if _, err := ParseDate(n.Value); err != nil && n.Value != "" {
-			c.add(n, path, "type", fmt.Sprintf("%s is not a date (want YYYY-MM-DD)", quote(n.Value)))
+			c.bad(n, path, "type", err.Error())
 		}
 		return
 	case t == measuresType:
@@ -224,7 +319,7 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		c.checkStruct(n, t, path)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			c.add(n, path, "type", "want a list")
+			c.bad(n, path, "type", "want a list")
 			return
 		}
 		for i, e := range n.Content {
@@ -232,24 +327,24 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		}
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			c.add(n, path, "type", "want text, not "+describe(n))
+			c.bad(n, path, "type", "want text, not "+describe(n))
 		} else if n.Tag == "!!binary" {
-			c.add(n, path, "type", "want text, not binary data")
+			c.bad(n, path, "type", "want text, not binary data")
 		}
 	case reflect.Int:
 		var v int
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
-			c.add(n, path, "type", describeValue(n)+" is not a whole number")
+			c.bad(n, path, "type", describeValue(n)+" is not a whole number")
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			c.add(n, path, "type", describeValue(n)+" is not true or false")
+			c.bad(n, path, "type", describeValue(n)+" is not true or false")
 		}
 	case reflect.Map:
 		c.checkMap(n, t, path)
 	default:
 		// Deal has no other kinds; a new one must be taught here.
-		c.add(n, path, "type", fmt.Sprintf("cannot decode a %s", t))
+		c.bad(n, path, "type", fmt.Sprintf("cannot decode a %s", t))
 	}
 }
 
@@ -257,7 +352,7 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 // field names, once each.
 func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 	if n.Kind != yaml.MappingNode {
-		c.add(n, path, "type", "want a mapping of keys to values, not "+describe(n))
+		c.bad(n, path, "type", mappingWanted(n, t))
 		return
 	}
 	fields := yamlFields(t)
@@ -265,16 +360,16 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			c.add(k, path, "type", "a key must be plain text, not "+describe(k))
+			c.badKey(k, path, "type", "a key must be plain text, not "+describe(k))
 			continue
 		}
 		kp := joinPath(path, k.Value)
 		if k.Tag == "!!merge" {
-			c.add(k, kp, "merge_key", "merge keys (<<) are not supported; write the keys out")
+			c.badKey(k, kp, "merge_key", "merge keys (<<) are not supported; write the keys out")
 			continue
 		}
 		if line, dup := seen[k.Value]; dup {
-			c.add(k, kp, "duplicate_key", fmt.Sprintf("is given twice (first at line %d)", line))
+			c.badKey(k, kp, "duplicate_key", fmt.Sprintf("is given twice (first at line %d)", line))
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -282,9 +377,7 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 		if !ok {
 			msg := "unknown field"
 			if !c.full() { // a dropped problem needs no suggestion
-				if s := suggest(k.Value, fields.names); s != "" {
-					msg += fmt.Sprintf(" (did you mean %q?)", s)
-				}
+				msg = c.unknownFieldMessage(k.Value, path, fields)
 			}
 			c.add(k, kp, "unknown_field", msg)
 			continue
@@ -297,19 +390,19 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 // negotiated fallbacks): keys are plain text, once each.
 func (c *checker) checkMap(n *yaml.Node, t reflect.Type, path string) {
 	if n.Kind != yaml.MappingNode {
-		c.add(n, path, "type", "want a mapping of keys to values, not "+describe(n))
+		c.bad(n, path, "type", "want a mapping of keys to values, not "+describe(n))
 		return
 	}
 	seen := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
-			c.add(k, path, "type", "a key must be plain text, not "+describe(k))
+			c.badKey(k, path, "type", "a key must be plain text, not "+describe(k))
 			continue
 		}
 		kp := joinPath(path, k.Value)
 		if line, dup := seen[k.Value]; dup {
-			c.add(k, kp, "duplicate_key", fmt.Sprintf("is given twice (first at line %d)", line))
+			c.badKey(k, kp, "duplicate_key", fmt.Sprintf("is given twice (first at line %d)", line))
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -317,24 +410,108 @@ func (c *checker) checkMap(n *yaml.Node, t reflect.Type, path string) {
 	}
 }
 
+// unknownFieldMessage explains an unknown key in the mapping at path: the
+// field it is likely a typo of, else where the field belongs when it is a
+// field of another section, else the keys this mapping takes.
+func (c *checker) unknownFieldMessage(key, path string, fields fieldSet) string {
+	if s := suggest.Closest(key, fields.names); s != "" {
+		c.moved = append(c.moved, joinPath(genericPath(path), s))
+		return fmt.Sprintf("unknown field (did you mean %q?)", s)
+	}
+	if home := fieldHome(key); home != "" && genericPath(path) != parentPath(home) {
+		c.moved = append(c.moved, home)
+		return fmt.Sprintf("unknown field here: %s belongs in %s (%s)", key, parentPath(home), home)
+	}
+	where := "the keys of " + genericPath(path) + " are "
+	if path == "" {
+		where = "the top-level keys are "
+	}
+	return "unknown field; " + where + strings.Join(fields.names, ", ")
+}
+
+// fieldHome returns the one generic path ("subprocessors.objection_days")
+// where a deal has a field named key, or "" when it has none or several
+// (name, email, ...).
+func fieldHome(key string) string {
+	var home string
+	var walk func(t reflect.Type, prefix string) bool
+	walk = func(t reflect.Type, prefix string) bool {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			if t.Kind() == reflect.Slice {
+				prefix += "[]"
+			}
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || t == dateType || t == measuresType {
+			return true
+		}
+		for i := range t.NumField() {
+			name := yamlName(t.Field(i))
+			if name == "" {
+				continue
+			}
+			p := joinPath(prefix, name)
+			if name == key {
+				if home != "" {
+					return false // several homes
+				}
+				home = p
+			}
+			if !walk(t.Field(i).Type, p) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(dealType, "") {
+		return ""
+	}
+	return home
+}
+
+// parentPath returns the path of the mapping that holds the field at path:
+// "subprocessors.objection_days" → "subprocessors", "reference" → "".
+func parentPath(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+// mappingWanted explains that a mapping of struct type t was expected
+// where n is, showing the form to write: a switch such as uk_addendum:
+// off is written { enabled: false }.
+func mappingWanted(n *yaml.Node, t reflect.Type) string {
+	fields := yamlFields(t)
+	if _, ok := fields.byName["enabled"]; ok && n.Kind == yaml.ScalarNode {
+		on := false
+		switch strings.ToLower(n.Value) {
+		case "on", "yes", "y", "true", "enabled", "1":
+			on = true
+		}
+		return fmt.Sprintf("want a mapping such as { enabled: %t }, not %s", on, describe(n))
+	}
+	return fmt.Sprintf("want a mapping with the keys %s, not %s", strings.Join(fields.names, ", "), describe(n))
+}
+
 func (c *checker) checkMeasures(n *yaml.Node, path string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		// "" is what an empty selection encodes to: the default applies.
 		if n.Value != "all" && n.Value != "" {
-			c.add(n, path, "type", fmt.Sprintf(`want "all" or a list of measure ids, not %s`, quote(n.Value)))
+			c.bad(n, path, "type", fmt.Sprintf(`want "all" or a list of measure ids, not %s`, quote(n.Value)))
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
 			ep := fmt.Sprintf("%s[%d]", path, i)
 			if e.Kind != yaml.ScalarNode {
-				c.add(e, ep, "type", "want a measure id, not "+describe(e))
+				c.bad(e, ep, "type", "want a measure id, not "+describe(e))
 				continue
 			}
 			c.check(e, stringType, ep)
 		}
 	default:
-		c.add(n, path, "type", `want "all" or a list of measure ids, not `+describe(n))
+		c.bad(n, path, "type", `want "all" or a list of measure ids, not `+describe(n))
 	}
 }
 
@@ -425,61 +602,4 @@ func quote(s string) string {
 		return strconv.Quote(string(r[:max])) + "…"
 	}
 	return strconv.Quote(s)
-}
-
-// suggest returns the candidate closest to key, when one is close enough to
-// be a plausible typo, or "".
-func suggest(key string, candidates []string) string {
-	norm := func(s string) string {
-		return strings.ToLower(strings.NewReplacer("_", "", "-", "", " ", "").Replace(s))
-	}
-	best, bestDist := "", -1
-	for _, c := range candidates {
-		if norm(c) == norm(key) {
-			return c // effectiveDate, Effective-Date, NAME
-		}
-		d := editDistance(strings.ToLower(key), c)
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	limit := 2
-	if n := utf8.RuneCountInString(key); n <= 4 {
-		limit = 1
-	}
-	if bestDist >= 0 && bestDist <= limit {
-		return best
-	}
-	return ""
-}
-
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and transpositions of adjacent runes
-// cost 1 each.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 1 << 30 // not a typo of a field name; avoid quadratic work
-	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

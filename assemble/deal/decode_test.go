@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,7 @@ func TestParseProblems(t *testing.T) {
 		{"upper-case key", "customer: {Name: x}\n",
 			[]string{`customer.Name: unknown field (did you mean "name"?)`}},
 		{"unknown key far from any", "colour: blue\n",
-			[]string{"colour: unknown field"}},
+			[]string{"colour: unknown field; the top-level keys are " + strings.Join(yamlFields(dealType).names, ", ")}},
 		{"unknown key in a list entry", "subprocessors:\n  list:\n    - name: a\n    - name: b\n      contry: US\n",
 			[]string{`subprocessors.list[1].contry: unknown field (did you mean "country"?)`}},
 		{"not a whole number", "breach:\n  notice_hours: abc\n",
@@ -59,13 +60,27 @@ func TestParseProblems(t *testing.T) {
 		{"text wanted", "customer: {name: [Acme]}\n",
 			[]string{"customer.name: want text, not a list"}},
 		{"mapping wanted", "customer: Acme\n",
-			[]string{`customer: want a mapping of keys to values, not "Acme"`}},
+			[]string{"customer: want a mapping with the keys " + strings.Join(yamlFields(reflect.TypeFor[Customer]()).names, ", ") + `, not "Acme"`}},
+		{"switch written as a word", "uk_addendum: off\nswiss: yes\n",
+			[]string{`uk_addendum: want a mapping such as { enabled: false }, not "off"`, `swiss: want a mapping such as { enabled: true }, not "yes"`}},
+		{"key in the wrong section", "scc:\n  objection_days: 10\n",
+			[]string{"scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)"}},
+		{"unknown key lists the section's keys", "audit: {every: 12}\n",
+			[]string{"audit.every: unknown field; the keys of audit are frequency_months, notice_days"}},
+		{"day that does not exist", "effective_date: 2027-02-30\n",
+			[]string{`effective_date: "2027-02-30" is not a date: February 2027 has only 28 days`}},
+		{"leap day that does not exist", "effective_date: 2100-02-29\n",
+			[]string{`effective_date: "2100-02-29" is not a date: February 2100 has only 28 days`}},
+		{"day 31 of a 30-day month", "effective_date: 2026-04-31\n",
+			[]string{`effective_date: "2026-04-31" is not a date: April 2026 has only 30 days`}},
+		{"single-digit month", "effective_date: 2026-1-05\n",
+			[]string{`effective_date: "2026-1-05" is not a date: write it YYYY-MM-DD, with two digits for the month and the day (2026-01-05)`}},
 		{"bad date", "effective_date: 2026-13-01\n",
-			[]string{`effective_date: "2026-13-01" is not a date (want YYYY-MM-DD)`}},
+			[]string{`effective_date: "2026-13-01" is not a date: there is no month 13 (write YYYY-MM-DD)`}},
 		{"date with time", "effective_date: 2026-12-01T10:00:00Z\n",
-			[]string{`effective_date: "2026-12-01T10:00:00Z" is not a date (want YYYY-MM-DD)`}},
+			[]string{`effective_date: "2026-12-01T10:00:00Z" is not a date (want YYYY-MM-DD, such as 2026-12-01)`}},
 		{"date in another order", "effective_date: 01.12.2026\n",
-			[]string{`effective_date: "01.12.2026" is not a date (want YYYY-MM-DD)`}},
+			[]string{`effective_date: "01.12.2026" is not a date (want YYYY-MM-DD, such as 2026-12-01)`}},
 		{"measures word", "security: {measures: some}\n",
 			[]string{`security.measures: want "all" or a list of measure ids, not "some"`}},
 		{"measures mapping", "security: {measures: {a: 1}}\n",
@@ -106,7 +121,7 @@ func TestParseProblems(t *testing.T) {
 		{"syntax error", "customer:\n  name: [Acme\n",
 			[]string{"deal.yaml: line 1: did not find expected ',' or ']'"}},
 		{"tab indentation", "customer:\n\tname: x\n",
-			[]string{"deal.yaml: line 2: found character that cannot start any token"}},
+			[]string{"deal.yaml: indent with spaces, not tabs (a tab is at column 1 of line 2)"}},
 		{"invalid UTF-8", "reference: \xff\n",
 			[]string{"deal.yaml: is not valid UTF-8 text"}},
 		{"alias cycle", "customer: &c {name: *c}\n",

@@ -36,26 +36,22 @@ func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileNa
 // response can show them beside the problems; they never make the error
 // non-nil. The CLI prints them on standard error without failing.
 func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byte, profileName string) (*Deal, []Problem, error) {
-	var problems []Problem
-	dn, err := parse(deal, dealName)
-	if err != nil {
-		problems = append(problems, problemsOf(err, dealName)...)
-	}
-	var pn *yaml.Node
+	dp := parseLenient(deal, dealName)
+	var pp parsed
 	if profile != nil {
-		pn, err = parse(profile, profileName)
-		if err != nil {
-			problems = append(problems, problemsOf(err, profileName)...)
-		}
+		pp = parseLenient(profile, profileName)
 	}
-	if len(problems) > 0 {
-		return nil, nil, newValidationError(problems)
+	decodeProblems := append(append([]Problem(nil), dp.problems...), pp.problems...)
+	if dp.root == nil || (profile != nil && pp.root == nil) {
+		return nil, nil, newValidationError(decodeProblems)
 	}
+	dn, pn := dp.root, pp.root
 	d, err := decode(merge(pn, dn))
 	if err != nil {
 		return nil, nil, err
 	}
 	Defaults(d)
+	given := func(path string) bool { return lookup(dn, path) != nil || lookup(pn, path) != nil }
 	locate := func(ps []Problem) {
 		for i := range ps {
 			p := &ps[i]
@@ -68,14 +64,31 @@ func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byt
 	}
 	warnings := Warnings(d)
 	locate(warnings)
+	var ruleProblems []Problem
 	if err := v.Validate(d); err != nil {
-		if ve, ok := err.(*ValidationError); ok {
-			locate(ve.Problems)
-			err = newValidationError(ve.Problems)
+		ve, ok := err.(*ValidationError)
+		if !ok {
+			return d, warnings, err
 		}
-		return d, warnings, err
+		ruleProblems = ve.Problems
+		locate(ruleProblems)
 	}
-	return d, warnings, nil
+	// A value that could not be decoded was read as empty: the rules'
+	// complaints about it, and about what derives from it, are not news.
+	pruned := append(append([]string(nil), dp.pruned...), pp.pruned...)
+	ruleProblems = withoutPruned(ruleProblems, pruned)
+	ruleProblems = withoutMoved(ruleProblems, append(append([]string(nil), dp.moved...), pp.moved...), given)
+	problems := knockOns(append(decodeProblems, ruleProblems...), given)
+	problems = collapseMissingSections(problems, given)
+	if len(problems) == 0 {
+		return d, warnings, nil
+	}
+	if len(decodeProblems) > 0 {
+		// A deal read with some of its values left out is not the deal
+		// its author wrote: return none.
+		return nil, nil, newValidationError(problems)
+	}
+	return d, warnings, newValidationError(problems)
 }
 
 // problemsOf returns the problems of a *ValidationError, or wraps any other

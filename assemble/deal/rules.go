@@ -155,16 +155,16 @@ func checkSCCRequired(d *Deal, report reportFunc) {
 // checkEUGoverningLaw: Clause 17 of modules 1-3 requires the law of an EU
 // Member State (see lawPlaceAllowed for the EEA EFTA and Swiss cases).
 func checkEUGoverningLaw(d *Deal, report reportFunc) {
-	if c := d.SCC.GoverningLaw; hasClause13(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
-		report(c, "scc.governing_law", "%q is not an EU Member State; Clause 17 requires one for modules 1-3%s", c, lawPlaceHint(d))
+	if c := d.SCC.GoverningLaw; needsMemberState(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
+		report(c, "scc.governing_law", "%q is not an EU Member State; Clause 17 requires one for modules 1-3%s: %s", c, lawPlaceHint(d), memberStateHint(d))
 	}
 }
 
 // checkEUForum: Clause 18 of modules 1-3 requires the courts of an EU
 // Member State (see lawPlaceAllowed).
 func checkEUForum(d *Deal, report reportFunc) {
-	if c := d.SCC.Forum; hasClause13(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
-		report(c, "scc.forum", "%q is not an EU Member State; Clause 18 requires one for modules 1-3%s", c, lawPlaceHint(d))
+	if c := d.SCC.Forum; needsMemberState(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
+		report(c, "scc.forum", "%q is not an EU Member State; Clause 18 requires one for modules 1-3%s: %s", c, lawPlaceHint(d), memberStateHint(d))
 	}
 }
 

@@ -12,13 +12,35 @@ const DateLayout = "2006-01-02"
 // Date is a calendar date written YYYY-MM-DD. The zero Date means "not set".
 type Date struct{ time.Time }
 
-// ParseDate parses a YYYY-MM-DD date.
+// ParseDate parses a YYYY-MM-DD date. Its error says what is wrong in
+// terms a person can act on: the day or month that does not exist, or the
+// form a date must take.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+		return Date{}, dateError(s)
 	}
 	return Date{t}, nil
+}
+
+// dateError explains why s is not a YYYY-MM-DD date.
+func dateError(s string) error {
+	var y, m, d int
+	var rest string
+	q := quote(s)
+	n, _ := fmt.Sscanf(s, "%4d-%2d-%2d%s", &y, &m, &d, &rest)
+	switch {
+	case n == 3 && len(s) == len(DateLayout) && (m < 1 || m > 12):
+		return fmt.Errorf("%s is not a date: there is no month %d (write YYYY-MM-DD)", q, m)
+	case n == 3 && len(s) == len(DateLayout) && d < 1:
+		return fmt.Errorf("%s is not a date: there is no day %d", q, d)
+	case n == 3 && len(s) == len(DateLayout):
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return fmt.Errorf("%s is not a date: %s %d has only %d days", q, time.Month(m), y, last)
+	case n == 3 && rest == "":
+		return fmt.Errorf("%s is not a date: write it YYYY-MM-DD, with two digits for the month and the day (%04d-%02d-%02d)", q, y, m, d)
+	}
+	return fmt.Errorf("%s is not a date (want YYYY-MM-DD, such as 2026-12-01)", q)
 }
 
 // String returns the date as YYYY-MM-DD, or "" for the zero Date.

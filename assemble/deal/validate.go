@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -107,7 +108,7 @@ func (v *Validator) Validate(d *Deal) error {
 	slices.SortStableFunc(fields, func(a, b Problem) int {
 		return slices.Compare(pathOrder(a.Path), pathOrder(b.Path))
 	})
-	problems := append(fields, rules...)
+	problems := knockOns(append(fields, rules...), nil)
 	if len(problems) == 0 {
 		return nil
 	}
@@ -156,6 +157,18 @@ const (
 func optionMessage(d *Deal, path, tag, msg string) string {
 	if path == "subprocessors.objection_days" && tag == "min" && d.SCC.SubprocessorOption == SpecificAuthorisation && hasClause9(d.SCC) {
 		return "is required: how many days the customer has to give or refuse its specific authorisation of a new sub-processor (Clause 9(a) Option 1)"
+	}
+	if tag == "country" && needsMemberState(d.SCC) {
+		var m string
+		switch path {
+		case "scc.governing_law":
+			m = memberStateMessage(d, d.SCC.GoverningLaw, "Clause 17")
+		case "scc.forum":
+			m = memberStateMessage(d, d.SCC.Forum, "Clause 18")
+		}
+		if m != "" {
+			return m
+		}
 	}
 	return msg
 }
@@ -253,7 +266,12 @@ func tagMessage(fe validator.FieldError, path string) string {
 	case "max", "min":
 		return sizeMessage(fe, str)
 	case "oneof":
-		return fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), orList(strings.Fields(fe.Param())))
+		allowed := strings.Fields(fe.Param())
+		msg := fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), orList(allowed))
+		if s := suggest.Closest(str, allowed); s != "" && str != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return msg
 	case "unique":
 		return "lists the same value twice"
 	case "email":
@@ -355,18 +373,56 @@ func orList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
-// countryMessage explains why s is not a country code.
+// countryMessage explains why s is not a country code, with the code the
+// user most likely meant.
 func countryMessage(s string) string {
 	up := strings.ToUpper(s)
 	switch {
-	case s == "UK" || up == "UK":
-		return `"UK" is not an ISO 3166-1 country code; the United Kingdom is "GB"`
-	case s == "EL" || up == "EL":
-		return `"EL" is not an ISO 3166-1 country code; Greece is "GR"`
+	case up == "UK":
+		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; the United Kingdom is "GB"`, quote(s))
+	case up == "EL":
+		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; Greece is "GR"`, quote(s))
 	case s != up && country.Valid(up):
 		return fmt.Sprintf("%s is not a country code: write it in upper case (%q)", quote(s), up)
 	}
+	if code, ok := country.Lookup(s); ok {
+		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)?", quote(s), code, country.WithArticle(code))
+	}
 	return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as \"DE\" or \"US\")", quote(s))
+}
+
+// memberStateMessage explains that the value s of a Clause 17 or 18 field
+// (clause) is not an EU Member State's code, which modules 1-3 need, and
+// suggests one: the code s names if that is a Member State, else the
+// customer's country if that is one.
+func memberStateMessage(d *Deal, s, clause string) string {
+	code, named := country.Lookup(s)
+	if named && country.IsEU(code) {
+		if code == s {
+			return "" // not this message's business
+		}
+		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)? %s requires an EU Member State for modules 1-3", quote(s), code, country.WithArticle(code), clause)
+	}
+	what := quote(s) + " is not an EU Member State's code"
+	if named {
+		what = fmt.Sprintf("%s (%s) is not an EU Member State", quote(s), country.WithArticle(code))
+	}
+	return fmt.Sprintf("%s; %s requires one for modules 1-3: %s", what, clause, memberStateHint(d))
+}
+
+// needsMemberState reports whether Clauses 17 and 18 need an EU Member
+// State: when module 1, 2 or 3 is selected, and when no module is, because
+// the customer's role is invalid and the default module, once the role is
+// right, will be 2 or 3.
+func needsMemberState(s SCC) bool { return hasClause13(s) || len(s.Modules) == 0 }
+
+// memberStateHint suggests a Member State for Clauses 17 and 18: the
+// customer's country when it is one.
+func memberStateHint(d *Deal) string {
+	if c, ok := country.Lookup(d.Customer.Country); ok && country.IsEU(c) {
+		return fmt.Sprintf("write its ISO code, such as %q (%s, the customer's country)", c, country.WithArticle(c))
+	}
+	return `write its ISO code, such as "IE" (Ireland) or "NL" (the Netherlands)`
 }
 
 // docrefProblem explains why s is not a document reference, or returns "".

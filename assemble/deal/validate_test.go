@@ -74,7 +74,19 @@ func TestValidateRules(t *testing.T) {
 		{"country UK", func(d *Deal) { d.Provider.Country = "UK" },
 			p("provider.country", "country", `"UK" is not an ISO 3166-1 country code; the United Kingdom is "GB"`)},
 		{"country alpha-3", func(d *Deal) { d.Subprocessors.List[1].Country = "USA" },
-			p("subprocessors.list[1].country", "country", `"USA" is not an ISO 3166-1 alpha-2 country code (such as "DE" or "US")`)},
+			p("subprocessors.list[1].country", "country", `"USA" is not a country code; did you mean "US" (the United States)?`)},
+		{"country name", func(d *Deal) { d.Customer.Country = "France" },
+			p("customer.country", "country", `"France" is not a country code; did you mean "FR" (France)?`)},
+		{"country local name", func(d *Deal) { d.Customer.Country = "Deutschland" },
+			p("customer.country", "country", `"Deutschland" is not a country code; did you mean "DE" (Germany)?`)},
+		{"role in the wrong case", func(d *Deal) { d.Customer.Role = "Controller" },
+			p("customer.role", "oneof", `"Controller" is not allowed (want controller or processor); did you mean "controller"?`)},
+		{"category typo", func(d *Deal) { d.Subprocessors.List[0].Category = "infrastucture" },
+			p("subprocessors.list[0].category", "oneof", `"infrastucture" is not allowed (want infrastructure or service); did you mean "infrastructure"?`)},
+		{"governing law not a code, modules 2-3", func(d *Deal) { d.SCC.GoverningLaw = "USA" },
+			p("scc.governing_law", "country", `"USA" (the United States) is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`)},
+		{"governing law named Member State", func(d *Deal) { d.SCC.GoverningLaw = "Netherlands" },
+			p("scc.governing_law", "country", `"Netherlands" is not a country code; did you mean "NL" (the Netherlands)? Clause 17 requires an EU Member State for modules 1-3`)},
 		{"role", func(d *Deal) { d.Customer.Role = "admin" },
 			p("customer.role", "oneof", `"admin" is not allowed (want controller or processor)`)},
 		{"email", func(d *Deal) { d.Customer.Contact.Email = "x@" },
@@ -138,9 +150,9 @@ func TestValidateRules(t *testing.T) {
 		{"processor with module 2 only", func(d *Deal) { d.Customer.Role = Processor; d.SCC.Modules = []int{2} },
 			p("scc.modules", RuleRoleModules, "module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")},
 		{"governing law outside the EU", func(d *Deal) { d.SCC.GoverningLaw = "US" },
-			p("scc.governing_law", RuleEUGoverningLaw, `"US" is not an EU Member State; Clause 17 requires one for modules 1-3`)},
+			p("scc.governing_law", RuleEUGoverningLaw, `"US" is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`)},
 		{"forum outside the EU", func(d *Deal) { d.SCC.Forum = "CH" },
-			p("scc.forum", RuleEUForum, `"CH" is not an EU Member State; Clause 18 requires one for modules 1-3`)},
+			p("scc.forum", RuleEUForum, `"CH" is not an EU Member State; Clause 18 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`)},
 		{"governing law option 2 outside the EU", func(d *Deal) {
 			d.Customer.Country = "US"
 			d.SCC.GoverningLawOption = 2
@@ -185,9 +197,9 @@ func TestValidateRules(t *testing.T) {
 			d.Customer.Country = "CH"
 			d.Swiss.Enabled = true
 			d.SCC.GoverningLaw = "CH"
-		}, p("scc.governing_law", RuleEUGoverningLaw, `"CH" is not an EU Member State; Clause 17 requires one for modules 1-3 (Swiss law and courts only for transfers governed by the FADP alone, that is without scc.supervisory_authority)`)},
+		}, p("scc.governing_law", RuleEUGoverningLaw, `"CH" is not an EU Member State; Clause 17 requires one for modules 1-3 (Swiss law and courts only for transfers governed by the FADP alone, that is without scc.supervisory_authority): write its ISO code, such as "IE" (Ireland) or "NL" (the Netherlands)`)},
 		{"Norwegian law for a Swedish exporter", func(d *Deal) { d.Customer.Country = "SE"; d.SCC.GoverningLaw = "NO" },
-			p("scc.governing_law", RuleEUGoverningLaw, `"NO" is not an EU Member State; Clause 17 requires one for modules 1-3`)},
+			p("scc.governing_law", RuleEUGoverningLaw, `"NO" is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "SE" (Sweden, the customer's country)`)},
 		{"state of another country", func(d *Deal) { d.Customer.State = "AT-9" },
 			p("customer.state", RuleState, `"AT-9" is a subdivision of Austria, not of customer.country "DE"`)},
 		{"German state unknown", func(d *Deal) { d.Customer.State = "DE-XX" },
@@ -364,7 +376,7 @@ func TestValidateOrderAndError(t *testing.T) {
 		"customer.name: contains a control character (U+0000) at position 4",
 		"subprocessors.list[1].country: is required",
 		"audit.notice_days: must be at most 180",
-		`scc.governing_law: "US" is not an EU Member State; Clause 17 requires one for modules 1-3`,
+		`scc.governing_law: "US" is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`,
 		"subprocessors.objection_days: 45 days is longer than the 30-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes",
 	}, "\n")
 	if err == nil {

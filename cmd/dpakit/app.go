@@ -115,6 +115,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, errSilent):
 	case errors.As(err, &ve):
 		writeProblems(stderr, ve)
+		var h *hintError
+		if errors.As(err, &h) {
+			fmt.Fprintf(stderr, "hint: %s\n", h.hint)
+		}
 	default:
 		fmt.Fprintf(stderr, "dpakit: %v\n", err)
 	}
@@ -186,8 +190,36 @@ func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal
 			return nil, nil, err
 		}
 	}
-	return a.validator.LoadWithWarnings(data, displayName(dealPath), profile, displayName(profilePath))
+	d, warnings, err := a.validator.LoadWithWarnings(data, displayName(dealPath), profile, displayName(profilePath))
+	if profilePath == "" && missingProvider(err) {
+		err = &hintError{err: err, hint: "the vendor's details (provider) usually come from its profile: did you forget --profile FILE?"}
+	}
+	return d, warnings, err
 }
+
+// missingProvider reports whether err says the whole provider section is
+// missing.
+func missingProvider(err error) bool {
+	var ve *deal.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	for _, p := range ve.Problems {
+		if p.Path == "provider" && p.Rule == deal.RuleSectionMissing {
+			return true
+		}
+	}
+	return false
+}
+
+// hintError is an error with advice on what to do, printed after it.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e *hintError) Error() string { return e.err.Error() + "\n" + e.hint }
+func (e *hintError) Unwrap() error { return e.err }
 
 // checkOutput refuses, before any work, an output path that is one of the
 // inputs, a directory or a read-only file (see outfile.Check).

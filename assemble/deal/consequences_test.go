@@ -1,0 +1,134 @@
+package deal
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// loadEdited loads the example deal with the replacements applied (old,
+// new, old, new ...) and returns its problems as "path: message" lines.
+func loadEdited(t *testing.T, edits ...string) []string {
+	t.Helper()
+	data := readExample(t)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !bytes.Contains(data, []byte(edits[i])) {
+			t.Fatalf("the example deal has no %q", edits[i])
+		}
+		data = bytes.Replace(data, []byte(edits[i]), []byte(edits[i+1]), 1)
+	}
+	_, err := Load(data, "deal.yaml", nil, "")
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*ValidationError)
+	if !ok {
+		t.Fatalf("Load: %v", err)
+	}
+	var lines []string
+	for _, p := range ve.Problems {
+		lines = append(lines, p.String())
+	}
+	return lines
+}
+
+// TestNoKnockOnProblems: a problem with a field other fields derive from is
+// reported once, at its source.
+func TestNoKnockOnProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		edits []string
+		want  []string
+	}{
+		{"bad customer country: no supervisory authority problem",
+			[]string{"country: DE", "country: Germny", `supervisory_authority: ""`, ""},
+			[]string{`customer.country: "Germny" is not an ISO 3166-1 alpha-2 country code (such as "DE" or "US")`}},
+		{"bad role: no modules problem",
+			[]string{"role: controller", "role: controler", "modules: [2, 3]", ""},
+			[]string{`customer.role: "controler" is not allowed (want controller or processor); did you mean "controller"?`}},
+		{"bad governing law: no problem with the forum derived from it",
+			[]string{"governing_law: NL", "governing_law: US", "forum: NL", ""},
+			[]string{`scc.governing_law: "US" is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`}},
+		{"a forum given explicitly is checked all the same",
+			[]string{"governing_law: NL", "governing_law: US", "forum: NL", "forum: US"},
+			[]string{
+				`scc.governing_law: "US" is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`,
+				`scc.forum: "US" is not an EU Member State; Clause 18 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`,
+			}},
+		{"a customer outside the EEA still needs an authority",
+			[]string{"country: DE", "country: CA", `supervisory_authority: ""`, ""},
+			[]string{"scc.supervisory_authority: is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are"}},
+		{"a key in the wrong section: no 'required' where it belongs",
+			[]string{"  objection_days: 15 ", "", "  docking_clause: false", "  docking_clause: false\n  objection_days: 15"},
+			[]string{"scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, loadEdited(t, tt.edits...)); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestStructureAndRulesInOneRun: decoding problems do not hide the rule
+// problems of the rest of the deal.
+func TestStructureAndRulesInOneRun(t *testing.T) {
+	got := loadEdited(t,
+		"effective_date: 2026-12-01", "effective_date: 2027-02-30",
+		"uk_addendum: { enabled: true, ending_party: neither }", "uk_addendum: off",
+		"notice_hours: 48", "notice_hours: 96",
+		"country: DE", "country: France",
+	)
+	want := []string{
+		`effective_date: "2027-02-30" is not a date: February 2027 has only 28 days`,
+		`uk_addendum: want a mapping such as { enabled: false }, not "off"`,
+		`customer.country: "France" is not a country code; did you mean "FR" (France)?`,
+		"breach.notice_hours: must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestMissingProviderSaidOnce: a deal loaded without the profile that
+// supplies its provider gets one problem for the section, not one per
+// field.
+func TestMissingProviderSaidOnce(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/deals/seed-001.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(data, "seed-001.yaml", nil, "")
+	want := []Problem{{Path: "provider", Rule: RuleSectionMissing,
+		Message: "is missing; it needs name, address, country, contact (name, email) and signatory (name, title)"}}
+	if diff := cmp.Diff(want, problems(t, err)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	// A provider that is there but incomplete gets its fields' problems.
+	_, err = Load(append(data, "provider: {name: Kestrel Cloud, Inc.}\n"...), "seed-001.yaml", nil, "")
+	for _, p := range problems(t, err) {
+		if p.Rule == RuleSectionMissing || !strings.HasPrefix(p.Path, "provider.") {
+			t.Errorf("unexpected problem %v", p)
+		}
+	}
+}
+
+func TestDateErrors(t *testing.T) {
+	for in, want := range map[string]string{
+		"2027-02-30": `"2027-02-30" is not a date: February 2027 has only 28 days`,
+		"2028-02-30": `"2028-02-30" is not a date: February 2028 has only 29 days`,
+		"2026-00-10": `"2026-00-10" is not a date: there is no month 0 (write YYYY-MM-DD)`,
+		"2026-12-00": `"2026-12-00" is not a date: there is no day 0`,
+		"2026-12-1":  `"2026-12-1" is not a date: write it YYYY-MM-DD, with two digits for the month and the day (2026-12-01)`,
+		"1/12/2026":  `"1/12/2026" is not a date (want YYYY-MM-DD, such as 2026-12-01)`,
+		"tomorrow":   `"tomorrow" is not a date (want YYYY-MM-DD, such as 2026-12-01)`,
+	} {
+		if _, err := ParseDate(in); err == nil || err.Error() != want {
+			t.Errorf("ParseDate(%q) = %v, want %q", in, err, want)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestFirstDealMistakes is a new customer's deal written from scratch with
+// the mistakes a new user makes, validated over the vendor profile: every
+// problem comes in the first run, each says what to write instead, and
+// none is a consequence of another.
+func TestFirstDealMistakes(t *testing.T) {
+	dir := t.TempDir()
+	deal := filepath.Join(dir, "acme.yaml")
+	os.WriteFile(deal, []byte(`effective_date: 2027-02-30
+agreement: Services Agreement
+customer:
+  name: Acme SAS
+  address: 1 rue de la Paix, Paris
+  country: France
+  role: Controller
+  contact: { name: Jean Dupont, email: jean@acme.example }
+  signatory: { name: Jean Dupont, title: CEO }
+scc:
+  governing_law: USA
+  objection_days: 10
+uk_addendum: off
+`), 0o644)
+	code, _, errs := dpakit(t, "", "validate", deal, "--profile", exampleProfilePath)
+	want := `dpakit: acme.yaml is invalid (6 problems):
+  acme.yaml:1: effective_date: "2027-02-30" is not a date: February 2027 has only 28 days
+  acme.yaml:12: scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)
+  acme.yaml:13: uk_addendum: want a mapping such as { enabled: false }, not "off"
+  acme.yaml:6: customer.country: "France" is not a country code; did you mean "FR" (France)?
+  acme.yaml:7: customer.role: "Controller" is not allowed (want controller or processor); did you mean "controller"?
+  acme.yaml:11: scc.governing_law: "USA" (the United States) is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "FR" (France, the customer's country)
+`
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if diff := cmp.Diff(want, errs); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+}
+
+// TestForgottenProfile: a deal that relies on the vendor profile, given
+// without it, gets one problem and a hint, not a line per provider field.
+func TestForgottenProfile(t *testing.T) {
+	code, _, errs := dpakit(t, "", "validate", "../../fixtures/deals/seed-001.yaml")
+	want := `dpakit: the deal is invalid (1 problem):
+  provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
+hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?
+`
+	if code != 2 || errs != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+	// With the profile the deal is valid.
+	if code, _, errs := dpakit(t, "", "validate", "../../fixtures/deals/seed-001.yaml", "--profile", exampleProfilePath); code != 0 {
+		t.Errorf("with --profile: exit %d: %s", code, errs)
+	}
+}
+
+func TestTabIndentation(t *testing.T) {
+	deal := filepath.Join(t.TempDir(), "tabs.yaml")
+	os.WriteFile(deal, []byte("effective_date: 2026-12-01\ncustomer:\n\tname: Acme\n"), 0o644)
+	code, _, errs := dpakit(t, "", "validate", deal)
+	want := "dpakit: tabs.yaml is invalid (1 problem):\n  tabs.yaml:3: indent with spaces, not tabs (a tab is at column 1 of line 3)\n"
+	if code != 2 || errs != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
+	}
+}
