@@ -1,106 +1,200 @@
 package assemble
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
+	"text/template"
+	"text/template/parse"
+	"unicode"
 	"unicode/utf8"
-
-	"github.com/dpakit/dpakit/assemble/deal"
 )
 
-// mdEscape makes s literal Markdown text: every ASCII punctuation character
-// is backslash-escaped, line breaks and tabs become spaces, and the
-// cross-reference runes are dropped.
-func mdEscape(s string) string {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf && (isPunct(c) || c < ' ') {
-			n++
-		}
+// Deal values reach the Document without a Markdown round trip. Every value
+// a clause or template prints ({{.Customer.Name}}, {{country .SCC.Forum}})
+// is written into the Markdown as an opaque token: litOpen, the value with
+// every character Markdown could read as syntax (ASCII punctuation, control
+// characters) written as litEsc and two hex digits, litClose. Goldmark sees
+// letters, digits, spaces and private-use characters, which mean nothing to
+// it between the token's ends, and the builder turns each token back into
+// the value's text after parsing. So a value is never escaped, parsed or
+// unescaped, and a clause author never thinks about escaping: templates see
+// the values as they are ({{if hasSuffix "." .Processing.Nature}}), and
+// whatever a value holds (*, _, |, #, a leading "1.") prints as written.
+//
+// Only what is Markdown by design passes unchanged: the tokens of included
+// clauses and cross-references (type markdown), and the template's own
+// text.
+const (
+	litOpen  = '\uE004'
+	litClose = '\uE005'
+	litEsc   = '\uE006'
+)
+
+// markdown is template output that is Markdown by design: the token of an
+// included clause or a cross-reference. literal passes it unchanged.
+type markdown string
+
+// literalFunc is the template function every printing action is piped
+// into (see addLiteral).
+const literalFunc = "literal"
+
+// literal returns the token that stands for v's printed text, or the text
+// itself when it needs none: "" and markdown values. Its result is
+// markdown, so literal applied twice is literal applied once.
+func literal(v any) markdown {
+	var s string
+	switch x := v.(type) {
+	case markdown:
+		return x
+	case string:
+		s = x
+	default:
+		s = printed(v)
 	}
-	if n == 0 && !strings.ContainsAny(s, string([]rune{refOpen, refClose, refElse, partMark})) {
-		return s
+	if plain(s) {
+		return markdown(s)
 	}
 	var b strings.Builder
-	b.Grow(len(s) + n)
+	b.Grow(len(s) + len(s)/2 + 8)
+	b.WriteRune(litOpen)
 	for _, r := range s {
 		switch {
-		case r == refOpen || r == refClose || r == refElse || r == partMark:
+		case r >= refOpen && r <= litEsc:
+			// the document's own marks have no place in a value
 		case r < ' ' || r == 0x7f:
 			b.WriteByte(' ')
 		case r < utf8.RuneSelf && isPunct(byte(r)):
-			b.WriteByte('\\')
-			b.WriteByte(byte(r))
+			b.WriteRune(litEsc)
+			b.WriteByte(hexDigits[r>>4])
+			b.WriteByte(hexDigits[r&0xf])
 		default:
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	b.WriteRune(litClose)
+	return markdown(b.String())
 }
 
-func isPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
+const hexDigits = "0123456789abcdef"
 
-var (
-	dateType     = reflect.TypeFor[deal.Date]()
-	measuresType = reflect.TypeFor[deal.Measures]()
-)
-
-// escapeDeal returns a copy of d whose free-text strings are escaped for
-// Markdown. Fields validated to a closed set (enumerations, country codes,
-// references) are copied as they are so templates can compare them.
-func escapeDeal(d *deal.Deal) deal.Deal {
-	var out deal.Deal
-	escapeValue(reflect.ValueOf(&out).Elem(), reflect.ValueOf(d).Elem())
-	return out
-}
-
-func escapeValue(dst, src reflect.Value) {
-	switch src.Kind() {
-	case reflect.String:
-		dst.SetString(mdEscape(src.String()))
-	case reflect.Struct:
-		// Dates and measure ids (validated to [a-z0-9-]) are not free text.
-		if src.Type() == dateType || src.Type() == measuresType {
-			dst.Set(src)
-			return
-		}
-		t := src.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
+// plain reports whether s means the same as Markdown and as text, so that it
+// needs no token: letters and digits with single spaces between words.
+// Markdown gives meaning only to ASCII punctuation, control characters and
+// runs of spaces, and a token would take a letter's place in the
+// surrounding text, so the parsed tree is the same either way.
+func plain(s string) bool {
+	space := true // no leading space
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
 			}
-			if closedSet(f.Tag.Get("validate")) {
-				dst.Field(i).Set(src.Field(i))
-				continue
-			}
-			escapeValue(dst.Field(i), src.Field(i))
+			space = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			space = false
+		default:
+			return false
 		}
-	case reflect.Slice:
-		if src.IsNil() {
+	}
+	return !space || s == ""
+}
+
+// printed formats v as text/template prints a value: through a non-nil
+// pointer, with fmt's default format (so String methods apply).
+func printed(v any) string {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		if _, ok := rv.Interface().(fmt.Stringer); ok {
+			break
+		}
+		rv = rv.Elem()
+	}
+	if !rv.IsValid() {
+		return ""
+	}
+	return fmt.Sprint(rv.Interface())
+}
+
+// decodeLiteral writes the text of a token body (what literal wrote
+// between litOpen and litClose) to text. An escape that is cut short or not
+// hex, and any other mark, write nothing: they cannot come from literal.
+func decodeLiteral(text *strings.Builder, body string) {
+	for body != "" {
+		i := strings.IndexFunc(body, func(r rune) bool { return r >= refOpen && r <= litEsc })
+		if i < 0 {
+			text.WriteString(body)
 			return
 		}
-		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
-		for i := 0; i < src.Len(); i++ {
-			escapeValue(s.Index(i), src.Index(i))
+		text.WriteString(body[:i])
+		r, n := utf8.DecodeRuneInString(body[i:])
+		body = body[i+n:]
+		if r != litEsc || len(body) < 2 {
+			continue
 		}
-		dst.Set(s)
-	case reflect.Pointer:
-		if src.IsNil() {
-			return
+		hi, lo := strings.IndexByte(hexDigits, body[0]), strings.IndexByte(hexDigits, body[1])
+		if hi >= 0 && lo >= 0 {
+			text.WriteByte(byte(hi<<4 | lo))
 		}
-		p := reflect.New(src.Type().Elem())
-		escapeValue(p.Elem(), src.Elem())
-		dst.Set(p)
-	default:
-		dst.Set(src)
+		body = body[2:]
 	}
 }
 
-// closedSet reports whether a validate tag restricts a string to values that
-// need no escaping.
-func closedSet(tag string) bool {
-	return strings.Contains(tag, "oneof=") || strings.Contains(tag, "country") || strings.Contains(tag, "docref")
+// addLiteral pipes the output of every printing action of t and of the
+// templates it defines into the literal function: {{.Customer.Name}}
+// becomes {{.Customer.Name | literal}}. Actions that declare or assign a
+// variable print nothing and are left alone.
+func addLiteral(t *template.Template) {
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil && tt.Root != nil {
+			pipeLiteral(tt.Tree, tt.Root)
+		}
+	}
+}
+
+func pipeLiteral(tree *parse.Tree, l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if p := n.Pipe; p != nil && len(p.Decl) == 0 && !printsMarkdown(p) {
+				id := parse.NewIdentifier(literalFunc).SetTree(tree).SetPos(p.Pos)
+				p.Cmds = append(p.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: p.Pos, Args: []parse.Node{id}})
+			}
+		case *parse.IfNode:
+			pipeLiteral(tree, n.List)
+			pipeLiteral(tree, n.ElseList)
+		case *parse.WithNode:
+			pipeLiteral(tree, n.List)
+			pipeLiteral(tree, n.ElseList)
+		case *parse.RangeNode:
+			pipeLiteral(tree, n.List)
+			pipeLiteral(tree, n.ElseList)
+		}
+	}
+}
+
+// printsMarkdown reports whether a pipeline ends in a call of a view method
+// that returns markdown by design ({{.Ref "breach"}}, {{.Clause "intro"}}),
+// which needs no literal.
+func printsMarkdown(p *parse.PipeNode) bool {
+	last := p.Cmds[len(p.Cmds)-1]
+	f, ok := last.Args[0].(*parse.FieldNode)
+	if !ok || len(f.Ident) != 1 {
+		return false
+	}
+	switch f.Ident[0] {
+	case "Clause", "Ref", "RefOr", "DPARef":
+		return true
+	}
+	return false
+}
+
+// isPunct reports whether c is ASCII punctuation, which a backslash escapes
+// in Markdown.
+func isPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }

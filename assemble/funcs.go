@@ -26,13 +26,13 @@ func funcMap() template.FuncMap {
 	fm["mechanism"] = wording.Mechanism
 	fm["country"] = func(code string) (string, error) {
 		if n := country.WithArticle(code); n != "" {
-			return mdEscape(n), nil
+			return n, nil
 		}
 		return "", fmt.Errorf("country: unknown country code %q", code)
 	}
 	fm["countryName"] = func(code string) (string, error) {
 		if n := country.Name(code); n != "" {
-			return mdEscape(n), nil
+			return n, nil
 		}
 		return "", fmt.Errorf("countryName: unknown country code %q", code)
 	}
@@ -43,12 +43,13 @@ func funcMap() template.FuncMap {
 		if n == "" {
 			return "", fmt.Errorf("place: unknown country code %q", code)
 		}
-		n = mdEscape(n)
 		if strings.Contains(location, n) {
 			return location, nil
 		}
 		return location + " (" + n + ")", nil
 	}
+	// literal is piped into every printing action by addLiteral.
+	fm[literalFunc] = literal
 	fm["isEU"] = country.IsEU
 	fm["isEEA"] = country.IsEEA
 	fm["isEFTAEEA"] = country.IsEFTAEEA

@@ -285,6 +285,7 @@ func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error
 		return nil, explainParse(err)
 	}
 	instrument(c.body)
+	addLiteral(c.body)
 	if w := strings.TrimSpace(c.When); w != "" {
 		c.when, err = template.New(file + ":when").Funcs(funcs).Option("missingkey=error").
 			Parse("{{if " + w + "}}1{{end}}")
@@ -389,6 +390,7 @@ func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, e
 		return nil, explainParse(err)
 	}
 	instrument(t.tmpl)
+	addLiteral(t.tmpl)
 	if w := strings.TrimSpace(t.When); w != "" {
 		t.when, err = template.New(file + ":when").Funcs(funcs).Option("missingkey=error").
 			Parse("{{if " + w + "}}1{{end}}")

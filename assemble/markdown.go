@@ -389,8 +389,9 @@ func (b *builder) inline(n ast.Node, bold, italic bool, runs []document.Run) ([]
 			if err != nil {
 				return nil, err
 			}
+			url := literalText(string(c.Destination))
 			for i := range sub {
-				sub[i].URL = string(c.Destination)
+				sub[i].URL = url
 			}
 			runs = append(runs, sub...)
 		case *ast.AutoLink:
@@ -406,32 +407,86 @@ func (b *builder) inline(n ast.Node, bold, italic bool, runs []document.Run) ([]
 }
 
 // textRuns appends s to runs in the given style, merging with the last run
-// where the style matches and splitting out cross-references.
+// where the style matches, putting each literal token's value in its place
+// and splitting out cross-references.
 func (b *builder) textRuns(runs []document.Run, s string, bold, italic bool) []document.Run {
+	if !strings.ContainsFunc(s, isTokenOpen) {
+		return appendRun(runs, document.Run{Text: s, Bold: bold, Italic: italic})
+	}
+	// A token's text is at most half its length: one buffer holds it all.
+	var text strings.Builder
+	text.Grow(len(s))
+	flushed := 0
+	flush := func() {
+		all := text.String()
+		runs = appendRun(runs, document.Run{Text: all[flushed:], Bold: bold, Italic: italic})
+		flushed = len(all)
+	}
 	for s != "" {
-		i := strings.IndexRune(s, refOpen)
+		i := strings.IndexFunc(s, isTokenOpen)
 		if i < 0 {
-			return appendRun(runs, document.Run{Text: s, Bold: bold, Italic: italic})
+			text.WriteString(s)
+			break
 		}
-		runs = appendRun(runs, document.Run{Text: s[:i], Bold: bold, Italic: italic})
+		text.WriteString(s[:i])
+		if strings.HasPrefix(s[i:], string(litOpen)) {
+			s = cutLiteral(&text, s[i:])
+			continue
+		}
 		rest := s[i+len(string(refOpen)):]
 		j := strings.IndexRune(rest, refClose)
 		if j < 0 {
-			return appendRun(runs, document.Run{Text: rest, Bold: bold, Italic: italic})
+			text.WriteString(rest)
+			break
 		}
 		target := rest[:j]
+		s = rest[j+len(string(refClose)):]
 		if id, fallback, ok := strings.Cut(target, string(refElse)); ok {
 			if !b.ids[id] {
-				runs = appendRun(runs, document.Run{Text: fallback, Bold: bold, Italic: italic})
-				s = rest[j+len(string(refClose)):]
+				text.WriteString(fallback)
 				continue
 			}
 			target = id
 		}
+		flush()
 		runs = append(runs, document.Run{Ref: target, Bold: bold, Italic: italic})
-		s = rest[j+len(string(refClose)):]
 	}
+	flush()
 	return runs
+}
+
+// isTokenOpen reports whether r opens a cross-reference or a literal.
+func isTokenOpen(r rune) bool { return r == refOpen || r == litOpen }
+
+// cutLiteral writes the value of the literal token s starts with to text
+// and returns the rest of s. A token that is cut short or not hex stands
+// for nothing: it cannot come from literal, through which every value
+// passes.
+func cutLiteral(text *strings.Builder, s string) (rest string) {
+	body := s[len(string(litOpen)):]
+	end := strings.IndexRune(body, litClose)
+	if end < 0 {
+		return ""
+	}
+	decodeLiteral(text, body[:end])
+	return body[end+len(string(litClose)):]
+}
+
+// literalText replaces every literal token of s by its value.
+func literalText(s string) string {
+	if !strings.ContainsRune(s, litOpen) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexRune(s, litOpen)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = cutLiteral(&b, s[i:])
+	}
 }
 
 func appendRun(runs []document.Run, r document.Run) []document.Run {

@@ -27,8 +27,8 @@ type Notice struct {
 	Changes sublist.Changes
 }
 
-// noticeView is the notice as clause templates see it: every string
-// escaped, the objection deadline and earliest start computed.
+// noticeView is the notice as clause templates see it: the change's
+// entries as they are, the objection deadline and earliest start computed.
 type noticeView struct {
 	Date deal.Date
 	// Deadline is the last day to object: Date plus the objection window.
@@ -84,41 +84,32 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		Date:          n.Date,
 		Deadline:      Deadline(d, n.Date),
 		EarliestStart: n.Date.AddDays(max(d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays)),
-		Removed:       escapeSubs(ch.Removed),
+		Removed:       ch.Removed,
 	}
 	byPurpose := map[string]string{}
 	for _, r := range ch.Removed {
 		byPurpose[strings.ToLower(strings.TrimSpace(r.Purpose))] = r.Name
 	}
-	for _, a := range escapeSubs(ch.Added) {
+	for _, a := range ch.Added {
 		nv.Added = append(nv.Added, addedView{Subprocessor: a})
 	}
 	for i, a := range ch.Added {
 		if name, ok := byPurpose[strings.ToLower(strings.TrimSpace(a.Purpose))]; ok {
-			nv.Added[i].Replaces = mdEscape(name)
+			nv.Added[i].Replaces = name
 		}
 	}
 	for _, c := range ch.Changed {
-		cv := changeView{Name: mdEscape(c.After.Name)}
+		cv := changeView{Name: c.After.Name}
 		for _, f := range c.FieldNames() {
 			cv.Diffs = append(cv.Diffs, fieldDiff{
-				Field:  mdEscape(fieldTitle(f)),
-				Before: mdEscape(fieldValue(c.Before, f)),
-				After:  mdEscape(fieldValue(c.After, f)),
+				Field:  fieldTitle(f),
+				Before: fieldValue(c.Before, f),
+				After:  fieldValue(c.After, f),
 			})
 		}
 		nv.Changed = append(nv.Changed, cv)
 	}
 	return e.assemble(ctx, d, NoticeKind, nv)
-}
-
-func escapeSubs(list []deal.Subprocessor) []deal.Subprocessor {
-	if len(list) == 0 {
-		return nil
-	}
-	var tmp deal.Deal
-	tmp.Subprocessors.List = list
-	return escapeDeal(&tmp).Subprocessors.List
 }
 
 // Deadline returns the last day on which a customer may object to a notice

@@ -11,8 +11,8 @@ import (
 )
 
 // Cross-references travel through Markdown as private-use runes around the
-// target id; the deal validator rejects these runes in user text, and the
-// escaper drops them, so user text can never forge one.
+// target id. Values never reach the Markdown as text (see literal), so user
+// text can never forge one.
 const (
 	refOpen  = '\uE000'
 	refClose = '\uE001'
@@ -24,8 +24,9 @@ const (
 )
 
 // view is the data every clause and template is executed with: the deal's
-// fields, with every free-text string escaped for Markdown, and the methods
-// that pull in clauses, make cross-references and compute derived facts.
+// fields as they are (printing one writes a literal token, see literal), and
+// the methods that pull in clauses, make cross-references and compute
+// derived facts.
 //
 // The deal's fields are copied rather than embedded: text/template finds a
 // field of an embedded struct only by a breadth-first search on every
@@ -76,7 +77,7 @@ type view struct {
 
 // newView returns the view of d for one render.
 func newView(d *deal.Deal, notice *noticeView, r *render) *view {
-	e := escapeDeal(d)
+	e := d
 	r.negotiated, r.riders, r.placed = d.Negotiated, d.Riders, make([]bool, len(d.Riders))
 	return &view{
 		Reference: e.Reference, EffectiveDate: e.EffectiveDate, Agreement: e.Agreement, Language: e.Language,
@@ -118,7 +119,7 @@ type part struct {
 // Markdown in the render's parts and returns a token standing for it in
 // its own paragraph; it returns "" when the clause's when condition does
 // not hold for the deal.
-func (v *view) Clause(id string) (string, error) {
+func (v *view) Clause(id string) (markdown, error) {
 	c, ok := v.r.lib.clauses[id]
 	if !ok {
 		return "", fmt.Errorf("no clause with id %q in the library", id)
@@ -166,7 +167,7 @@ func (v *view) Clause(id string) (string, error) {
 		v.r.parts = append(v.r.parts, part{clause: riderClause(i, rd), md: riderMarkdown(i, rd)})
 		token += string(partMark) + strconv.Itoa(len(v.r.parts)-1) + string(partMark) + "\n\n"
 	}
-	return token, nil
+	return markdown(token), nil
 }
 
 // RiderID is the anchor of the i-th rider's heading (from 0): "rider-1".
@@ -180,16 +181,16 @@ func riderClause(i int, rd deal.Rider) *Clause {
 
 // riderMarkdown writes a rider as a clause: its title as the clause heading,
 // each paragraph of its text as a numbered paragraph. The text is the
-// deal's, so every character of it is escaped: it is data, never Markdown.
+// deal's, so it goes in as literal tokens: it is data, never Markdown.
 func riderMarkdown(i int, rd deal.Rider) string {
 	var b strings.Builder
 	b.WriteString("\n\n## ")
-	b.WriteString(mdEscape(rd.Title))
+	b.WriteString(string(literal(rd.Title)))
 	b.WriteString(" {#" + RiderID(i) + "}\n\n")
 	for j, p := range rd.Paragraphs() {
 		b.WriteString(strconv.Itoa(j + 1))
 		b.WriteString(". ")
-		b.WriteString(mdEscape(p))
+		b.WriteString(string(literal(p)))
 		b.WriteString("\n")
 	}
 	b.WriteString("\n")
@@ -199,23 +200,23 @@ func riderMarkdown(i int, rd deal.Rider) string {
 // Ref returns a cross-reference to the heading with the given id; it is
 // resolved to that heading's label ("Clause 8", "Annex II") once the whole
 // document is numbered.
-func (v *view) Ref(id string) string {
-	return string(refOpen) + id + string(refClose)
+func (v *view) Ref(id string) markdown {
+	return markdown(string(refOpen) + id + string(refClose))
 }
 
 // DPARef is Ref followed by "of this DPA": the form for a reference to one
 // of the DPA's own clauses inside a paragraph whose numbered references are
 // to clauses of the Standard Contractual Clauses (the linter rejects a bare
 // one there).
-func (v *view) DPARef(id string) string {
+func (v *view) DPARef(id string) markdown {
 	return v.Ref(id) + " of this DPA"
 }
 
 // RefOr is Ref for a heading that may be absent from the document (a
 // standalone annex has no body clauses): then the fallback text is printed
 // instead.
-func (v *view) RefOr(id, fallback string) string {
-	return string(refOpen) + id + string(refElse) + fallback + string(refClose)
+func (v *view) RefOr(id, fallback string) markdown {
+	return markdown(string(refOpen) + id + string(refElse) + fallback + string(refClose))
 }
 
 // HasModule reports whether SCC module m is selected.
@@ -305,7 +306,7 @@ func (v *view) Measures() []MeasureGroup {
 				g.Measures = append(g.Measures, m.Text)
 			}
 		}
-		index[strings.ToLower(mdEscape(c.Title))] = len(groups)
+		index[strings.ToLower(c.Title)] = len(groups)
 		groups = append(groups, g)
 	}
 	for _, x := range v.Security.Extra {

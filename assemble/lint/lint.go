@@ -326,7 +326,7 @@ func sampleNotice(base *deal.Deal) assemble.Notice {
 // template action or a missing value, or "".
 func placeholders(doc *document.Document) string {
 	check := func(s string) string {
-		for _, bad := range []string{"<no value>", "{{", "}}", "%!", "\uE000", "\uE001", "\uE002", "\uE003"} {
+		for _, bad := range []string{"<no value>", "{{", "}}", "%!", "\uE000", "\uE001", "\uE002", "\uE003", "\uE004", "\uE005", "\uE006"} {
 			if i := strings.Index(s, bad); i >= 0 {
 				return fmt.Sprintf("%q in %q", bad, excerpt(s, i))
 			}
