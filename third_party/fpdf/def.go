@@ -718,6 +718,7 @@ type Fpdf struct {
 	fmt struct {
 		buf []byte       // buffer used to format numbers.
 		col bytes.Buffer // buffer used to build color strings.
+		txt []byte       // buffer used to build text operators.
 	}
 }
 
@@ -851,6 +852,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	usedBits     *runeSet      // BMP runes already in usedRunes (nil: none tracked)
 }
 
 // generateFontID generates a font Id from the font definition

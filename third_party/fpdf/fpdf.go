@@ -2063,6 +2063,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			usedBits:  new(runeSet),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2522,30 +2523,99 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	var txt2 string
-	if f.isCurrentUTF8 {
-		if f.isRTL {
-			txtStr = reverseText(txtStr)
-			x -= f.GetStringWidth(txtStr)
-		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
-		}
-	} else {
-		txt2 = f.escape(txtStr)
+	b := f.fmt.txt[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	if f.isCurrentUTF8 && f.isRTL {
+		txtStr = reverseText(txtStr)
+		x -= f.GetStringWidth(txtStr)
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	b = f.appendText(b, txtStr, true)
+	b = append(b, ") Tj ET"...)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	f.outBytes(b)
+	f.fmt.txt = b
+}
+
+// appendText appends txtStr as the inside of a PDF string literal in the
+// current font, escaped as f.escape does (but for CR unless escapeCR): in
+// UTF-16BE as utf8toutf16 encodes it for a UTF-8 font, whose runes it
+// records for the font subset.
+func (f *Fpdf) appendText(b []byte, txtStr string, escapeCR bool) []byte {
+	if !f.isCurrentUTF8 {
+		for i := 0; i < len(txtStr); i++ {
+			b = appendEscapedByte(b, txtStr[i], escapeCR)
+		}
+		return b
+	}
+	f.markUsedRunes(txtStr)
+	nb := len(txtStr)
+	i := 0
+	for i < nb {
+		c1 := txtStr[i]
+		i++
+		var hi, lo byte
+		switch {
+		case c1 >= 224:
+			c2 := txtStr[i]
+			i++
+			c3 := txtStr[i]
+			i++
+			hi, lo = ((c1&0x0F)<<4)+((c2&0x3C)>>2), ((c2&0x03)<<6)+(c3&0x3F)
+		case c1 >= 192:
+			c2 := txtStr[i]
+			i++
+			hi, lo = (c1&0x1C)>>2, ((c1&0x03)<<6)+(c2&0x3F)
+		default:
+			hi, lo = 0, c1
+		}
+		b = appendEscapedByte(b, hi, true)
+		b = appendEscapedByte(b, lo, true)
+	}
+	return b
+}
+
+func appendEscapedByte(b []byte, c byte, escapeCR bool) []byte {
+	switch {
+	case c == '\\' || c == '(' || c == ')':
+		return append(b, '\\', c)
+	case c == '\r' && escapeCR:
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// markUsedRunes records the runes of s as used in the current UTF-8 font,
+// so that its subset includes them.
+func (f *Fpdf) markUsedRunes(s string) {
+	used, bits := f.currentFont.usedRunes, f.currentFont.usedBits
+	for _, r := range s {
+		if bits != nil && r < 1<<16 {
+			if bits[r/64]&(1<<(r%64)) != 0 {
+				continue
+			}
+			bits[r/64] |= 1 << (r % 64)
+		}
+		used[int(r)] = int(r)
+	}
 }
 
 // GetWordSpacing returns the spacing between words of following text.
@@ -2743,50 +2813,49 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			s.printf("q %s ", f.color.text.str)
 		}
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
+		b := f.fmt.txt[:0]
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
 			if f.isRTL {
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
-			}
-			space := f.escape(utf8toutf16(" ", false))
 			strSize := f.GetStringSymbolWidth(txtStr)
-			s.printf("BT 0 Tw %.2f %.2f Td [", (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
-			t := strings.Split(txtStr, " ")
-			shift := float64((wmax - strSize)) / float64(len(t)-1)
-			numt := len(t)
-			for i := range numt {
-				tx := t[i]
-				tx = "(" + f.escape(utf8toutf16(tx, false)) + ")"
-				s.printf("%s ", tx)
-				if (i + 1) < numt {
-					s.printf("%.3f(%s) ", -shift, space)
+			b = append(b, "BT 0 Tw "...)
+			b = strconv.AppendFloat(b, (f.x+dx)*k, 'f', 2, 64)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, (f.h-(f.y+.5*h+.3*f.fontSize))*k, 'f', 2, 64)
+			b = append(b, " Td ["...)
+			// Each space is followed by the adjustment that justifies the line.
+			shift := float64((wmax - strSize)) / float64(strings.Count(txtStr, " "))
+			for rest := txtStr; ; {
+				word, after, more := strings.Cut(rest, " ")
+				b = append(b, '(')
+				b = f.appendText(b, word, true)
+				b = append(b, ") "...)
+				if !more {
+					break
 				}
+				b = strconv.AppendFloat(b, -shift, 'f', 3, 64)
+				b = append(b, '(')
+				b = f.appendText(b, " ", true)
+				b = append(b, ") "...)
+				rest = after
 			}
-			s.printf("] TJ ET")
+			b = append(b, "] TJ ET"...)
 		} else {
-			var txt2 string
-			if f.isCurrentUTF8 {
-				if f.isRTL {
-					txtStr = reverseText(txtStr)
-				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
-			} else {
-
-				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
-				txt2 = strings.Replace(txt2, "(", "\\(", -1)
-				txt2 = strings.Replace(txt2, ")", "\\)", -1)
+			if f.isCurrentUTF8 && f.isRTL {
+				txtStr = reverseText(txtStr)
 			}
-			bt := (f.x + dx) * k
-			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
-			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
-			//BT %.2F %.2F Td (%s) Tj ET',(f.x+dx)*k,(f.h-(f.y+.5*h+.3*f.FontSize))*k,txt2);
+			b = append(b, "BT "...)
+			b = strconv.AppendFloat(b, (f.x+dx)*k, 'f', 2, 64)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, (f.h-(f.y+dy+.5*h+.3*f.fontSize))*k, 'f', 2, 64)
+			b = append(b, " Td ("...)
+			b = f.appendText(b, txtStr, f.isCurrentUTF8)
+			b = append(b, ")Tj ET"...)
 		}
+		s.Write(b)
+		f.fmt.txt = b
 
 		if f.underline {
 			s.printf(" %s", f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
@@ -2801,9 +2870,8 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if s.Len() > 0 {
+		f.outBytes(s.Bytes())
 	}
 	f.lasth = h
 	if ln > 0 {
@@ -4082,6 +4150,17 @@ func (f *Fpdf) put(s string) {
 }
 
 // outbuf adds a buffered line to the document
+// outBytes adds b as a line to the document.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
+}
+
 func (f *Fpdf) outbuf(r io.Reader) {
 	if f.state == 2 {
 		must64(f.pages[f.page].ReadFrom(r))

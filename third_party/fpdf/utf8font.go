@@ -82,6 +82,7 @@ func (f *Fpdf) addUTF8FontParsed(fontkey string, font *UTF8Font) {
 		// document has its own.
 		utf8File:  newUTF8Font(&fileReader{readerPosition: 0, array: font.data}),
 		usedRunes: sbarr,
+		usedBits:  new(runeSet),
 	}
 	def.i = font.id(def)
 	f.fonts[fontkey] = def
@@ -102,3 +103,6 @@ func (font *UTF8Font) id(def fontDefType) string {
 	font.ids[def.Name] = id
 	return id
 }
+
+// runeSet is a set of runes of the Basic Multilingual Plane.
+type runeSet [1 << 16 / 64]uint64
