@@ -6,12 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/dpakit/dpakit/assemble/document"
@@ -107,7 +104,6 @@ func (w *Writer) Write(out io.Writer, d *document.Document) error {
 type scratch struct {
 	l     layout
 	pages [][]placement
-	pt    painterScratch
 	out   bytes.Buffer // the rendered PDF
 }
 
@@ -181,7 +177,7 @@ func (w *Writer) render(sc *scratch, d *document.Document) error {
 		}
 	}
 	sc.pages = paginateInto(sc.pages[:0], l.units, l.bodyH)
-	return w.paint(&sc.out, d, l, sc.pages, &sc.pt)
+	return w.paint(&sc.out, d, l, sc.pages)
 }
 
 // blocks lays out a Document's blocks as units, in order.
@@ -314,7 +310,7 @@ func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
 // stays deterministic (fpdf would use the clock).
 var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages [][]placement, ps *painterScratch) error {
+func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages [][]placement) error {
 	m := &d.Meta
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: w.paper})
 	p.SetCompression(true)
@@ -348,9 +344,7 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 		}
 	}
 
-	ps.reset()
-	pt := painter{p: p, fs: w.fonts, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255, ps: ps, raw: rawText}
-	_, pt.pageH = p.GetPageSize()
+	pt := painter{p: p, fs: w.fonts, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255}
 	customer := ""
 	if len(m.Parties) > 0 {
 		customer = m.Parties[0].Name
@@ -371,7 +365,6 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 		if pi > 0 {
 			pt.text(regular, smallSize, marginX, headerY, headLeft)
 			pt.text(regular, smallSize, headRightX, headerY, headRight)
-			pt.flush()
 			p.SetDrawColor(160, 160, 160)
 			p.SetLineWidth(0.4)
 			p.Line(marginX, headerY+5, w.pageW-marginX, headerY+5)
@@ -387,7 +380,6 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 				pt.op(o, marginX, marginTop+pl.y, pi+1)
 			}
 		}
-		pt.flush()
 	}
 	if err := p.Error(); err != nil {
 		return err
@@ -410,41 +402,12 @@ type painter struct {
 	st      style
 	size    float64
 	gray    int
-	fill    int            // fpdf's fill grey, which decides whether it wraps text in q/Q
 	links   map[string]int // heading ID -> fpdf link
 	anchors map[string]anchorPos
-	ps      *painterScratch
-	raw     bool    // write text whose glyphs fpdf has seen itself (see rawText)
-	pageH   float64 // fpdf's page height in user units (points)
-}
-
-// rawText makes the painter write text operators itself, through fpdf's
-// RawWriteBuf, once fpdf has drawn (and so registered for the font
-// subset) every character of the text in that style. fpdf's Text and
-// CellFormat build each line with fmt and several temporary strings; the
-// painter writes the very same bytes from a reused buffer. TestRawText
-// checks that the output is byte-identical either way.
-var rawText = true
-
-// painterScratch is the painter's reusable memory.
-type painterScratch struct {
-	// seen[s] has bit r set once fpdf drew rune r in style s, so that r is
-	// in that font's subset.
-	seen [numStyles][1 << 16 / 64]uint64
-	// buf holds text operators not yet passed to fpdf, one a line but for
-	// the last line's newline, which fpdf adds.
-	buf []byte
-	rd  bytes.Reader
-}
-
-func (ps *painterScratch) reset() {
-	ps.seen = [numStyles][1 << 16 / 64]uint64{}
-	ps.buf = ps.buf[:0]
 }
 
 func (pt *painter) font(st style, size float64) {
 	if st != pt.st || size != pt.size {
-		pt.flush()
 		pt.p.SetFont(fontFamily, fontStyles[st], size)
 		pt.st, pt.size = st, size
 	}
@@ -459,135 +422,7 @@ func (pt *painter) color(g uint8) {
 
 func (pt *painter) text(st style, size, x, y float64, s string) {
 	pt.font(st, size)
-	if pt.raw && pt.seen(st, s) {
-		pt.rawText(x, y, s, 0)
-		return
-	}
-	pt.flush()
 	pt.p.Text(x, y, s)
-	pt.see(st, s)
-}
-
-// seen reports whether fpdf has drawn every rune of s in style st.
-func (pt *painter) seen(st style, s string) bool {
-	seen := &pt.ps.seen[st]
-	for _, r := range s {
-		// fpdf converts invalid UTF-8 its own way: let it.
-		if r >= 1<<16 || r == utf8.RuneError || seen[r/64]&(1<<(r%64)) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func (pt *painter) see(st style, s string) {
-	seen := &pt.ps.seen[st]
-	for _, r := range s {
-		if r < 1<<16 {
-			seen[r/64] |= 1 << (r % 64)
-		}
-	}
-}
-
-// rawText writes what fpdf's Text(x, y, s) would, or with w > 0 what
-// SetXY(x, y-0.8*size) and CellFormat(w, size, s, "", 0, "J", false, 0, "")
-// would, for text in the current font (style pt.st, size pt.size), in
-// points (fpdf's scale factor is 1).
-func (pt *painter) rawText(x, y float64, s string, w float64) {
-	b := pt.ps.buf
-	if len(b) > 0 {
-		b = append(b, '\n')
-	}
-	if pt.gray != pt.fill {
-		// fpdf wraps text in q/Q with its colour when it differs from the fill colour.
-		b = append(b, "q "...)
-		b = appendGray(b, pt.gray)
-		b = append(b, ' ')
-	}
-	if w <= 0 {
-		b = append(b, "BT "...)
-		b = strconv.AppendFloat(b, x, 'f', 2, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, pt.pageH-y, 'f', 2, 64)
-		b = append(b, " Td ("...)
-		b = appendPDFText(b, s)
-		b = append(b, ") Tj ET"...)
-	} else {
-		// CellFormat's "J": each space becomes a TJ adjustment.
-		size := pt.size
-		top := y - 0.8*size
-		wmax := int(math.Ceil((w - 2*0) * 1000 / size))
-		widths := pt.fs.width[pt.st]
-		strSize, words := 0, 1
-		for _, r := range s {
-			strSize += int(widths[r])
-			if r == ' ' {
-				words++
-			}
-		}
-		shift := float64((wmax - strSize)) / float64(words-1)
-		b = append(b, "BT 0 Tw "...)
-		b = strconv.AppendFloat(b, x, 'f', 2, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, pt.pageH-(top+.5*size+.3*size), 'f', 2, 64)
-		b = append(b, " Td ["...)
-		for {
-			i := strings.IndexByte(s, ' ')
-			word := s
-			if i >= 0 {
-				word = s[:i]
-			}
-			b = append(b, '(')
-			b = appendPDFText(b, word)
-			b = append(b, ") "...)
-			if i < 0 {
-				break
-			}
-			b = strconv.AppendFloat(b, -shift, 'f', 3, 64)
-			b = append(b, "(\x00 ) "...)
-			s = s[i+1:]
-		}
-		b = append(b, "] TJ ET"...)
-	}
-	if pt.gray != pt.fill {
-		b = append(b, " Q"...)
-	}
-	pt.ps.buf = b
-}
-
-// flush passes the text operators rawText wrote to fpdf: it must be called
-// before anything else writes to the page.
-func (pt *painter) flush() {
-	if len(pt.ps.buf) == 0 {
-		return
-	}
-	pt.ps.rd.Reset(pt.ps.buf)
-	pt.p.RawWriteBuf(&pt.ps.rd)
-	pt.ps.buf = pt.ps.buf[:0]
-}
-
-// appendGray appends fpdf's colour operator for grey level g (0-255).
-func appendGray(b []byte, g int) []byte {
-	b = strconv.AppendFloat(b, float64(g)/255.0, 'f', 3, 64)
-	return append(b, " g"...)
-}
-
-// appendPDFText appends s as fpdf writes UTF-8 text into a string literal:
-// UTF-16BE (BMP only), with \, ( and ) and CR escaped.
-func appendPDFText(b []byte, s string) []byte {
-	for _, r := range s {
-		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
-			switch c {
-			case '\\', '(', ')':
-				b = append(b, '\\', c)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, c)
-			}
-		}
-	}
-	return b
 }
 
 // fit shortens s with an ellipsis to at most maxW points.
@@ -624,17 +459,10 @@ func (pt *painter) link(id string) int {
 func (pt *painter) op(o op, dx, dy float64, page int) {
 	p := pt.p
 	x, y := o.x+dx, o.y+dy
-	if o.kind == opText {
-		pt.font(o.st, o.size)
-		pt.color(o.gray)
-		if pt.raw && pt.seen(o.st, o.text) {
-			pt.rawText(x, y, o.text, o.w)
-			return
-		}
-	}
-	pt.flush()
 	switch o.kind {
 	case opText:
+		pt.font(o.st, o.size)
+		pt.color(o.gray)
 		if o.w > 0 {
 			// fpdf justifies UTF-8 text by adjusting each space in a TJ array.
 			p.SetXY(x, y-0.8*o.size)
@@ -642,7 +470,6 @@ func (pt *painter) op(o op, dx, dy float64, page int) {
 		} else {
 			p.Text(x, y, o.text)
 		}
-		pt.see(o.st, o.text)
 	case opRect:
 		if !o.fill && !o.stroke {
 			return
@@ -650,7 +477,6 @@ func (pt *painter) op(o op, dx, dy float64, page int) {
 		style := "D"
 		if o.fill {
 			p.SetFillColor(int(o.gray), int(o.gray), int(o.gray))
-			pt.fill = int(o.gray)
 			style = "F"
 		}
 		if o.stroke {

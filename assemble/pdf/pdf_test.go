@@ -612,38 +612,3 @@ func BenchmarkRenderPDFOnePage(b *testing.B) {
 		}
 	}
 }
-
-// TestRawText checks that the painter's own text operators (rawText) are
-// byte for byte what fpdf's Text and CellFormat write.
-func TestRawText(t *testing.T) {
-	eng, deals := fixtureDeals(t)
-	docs := map[string]*document.Document{"sample": sampleDoc(12, 40)}
-	for name, d := range deals {
-		doc, err := eng.Assemble(d, "dpa")
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[name] = doc
-	}
-	defer func(v bool) { rawText = v }(rawText)
-	for _, opts := range []Options{{ESign: "docusign"}, {ESign: "adobe", Paper: "letter"}} {
-		w, err := New(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, doc := range docs {
-			var a, b bytes.Buffer
-			rawText = false
-			if err := w.Write(&a, doc); err != nil {
-				t.Fatal(err)
-			}
-			rawText = true
-			if err := w.Write(&b, doc); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(a.Bytes(), b.Bytes()) {
-				t.Errorf("%s %+v: raw text output differs from fpdf's (%d vs %d bytes)", name, opts, b.Len(), a.Len())
-			}
-		}
-	}
-}
