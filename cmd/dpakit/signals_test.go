@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -85,5 +88,46 @@ func TestSignals(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCrashIsNotInvalidInput: running out of memory (and any other crash)
+// ends dpakit with SIGABRT, never with exit status 2, which means invalid
+// input. The child limits its address space and then allocates past it.
+func TestCrashIsNotInvalidInput(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("runs a subprocess; the race detector fails on its own when memory runs out")
+	}
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "DPAKIT_TEST_AS_CLI=oom")
+	cmd.Dir = t.TempDir() // where a core file would go
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		t.Fatalf("the child did not fail: %v\n%.500s", err, out)
+	}
+	ws, _ := ee.Sys().(syscall.WaitStatus)
+	if ee.ExitCode() == exitInvalid || !ws.Signaled() || ws.Signal() != syscall.SIGABRT {
+		t.Fatalf("exit %d (%v), want SIGABRT; output:\n%.500s", ee.ExitCode(), ws, out)
+	}
+	// The runtime reports "out of memory", "cannot allocate memory" or,
+	// at times, a fault inside the allocator, depending on which
+	// allocation fails first; each is a crash with a goroutine dump.
+	if !bytes.Contains(out, []byte("goroutine ")) {
+		t.Errorf("the child did not crash:\n%.500s", out)
+	}
+}
+
+// runOutOfMemory is the child of TestCrashIsNotInvalidInput.
+func runOutOfMemory() {
+	crashNotInvalid()
+	lim := syscall.Rlimit{Cur: 1 << 30, Max: 1 << 30}
+	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
+		panic(err)
+	}
+	var keep [][]byte
+	for {
+		keep = append(keep, make([]byte, 256<<20))
+		keep[len(keep)-1][0] = 1
 	}
 }
