@@ -180,45 +180,82 @@ func writeDirect(path string, data []byte, regular bool) error {
 // replace writes data to a temporary file beside target and renames it
 // over target. keepMode sets the temporary file's permission bits to mode
 // (an existing file's); otherwise the file keeps those it was created
-// with, 0666 less the umask.
+// with, 0666 less the umask. On Linux the file has no name until its data
+// is written and synced, so even SIGKILL during the write leaves nothing.
 func replace(ctx context.Context, path, target string, data []byte, mode fs.FileMode, keepMode bool) error {
-	f, err := createTemp(filepath.Dir(target))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrap(err))
+	dir := filepath.Dir(target)
+	f, unnamed := openUnnamed(dir)
+	if !unnamed {
+		var err error
+		if f, err = createTemp(dir); err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrap(err))
+		}
 	}
-	tmp := f.Name()
-	_, err = f.Write(data)
+	tmp := ""
+	if !unnamed {
+		tmp = f.Name()
+	}
+	_, err := f.Write(data)
 	if err == nil {
 		err = f.Sync()
 	}
 	if err == nil && keepMode {
 		err = f.Chmod(mode)
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err == nil {
 		err = ctx.Err()
+	}
+	if err == nil && unnamed {
+		tmp, err = linkTemp(f, dir)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		err = os.Rename(tmp, target)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		if tmp != "" {
+			os.Remove(tmp)
+		}
 		return fmt.Errorf("write %s: %w", path, unwrap(err))
 	}
 	return nil
 }
 
+// linkTemp gives an unnamed file a free temporary name in dir.
+func linkTemp(f *os.File, dir string) (string, error) {
+	for range 100 {
+		name, err := tempName(dir)
+		if err != nil {
+			return "", err
+		}
+		err = nameUnnamed(f, name)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return name, err
+	}
+	return "", errors.New("no free temporary file name")
+}
+
+// tempName returns a random temporary file name in dir.
+func tempName(dir string) (string, error) {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, TempPrefix+hex.EncodeToString(b[:])+".tmp"), nil
+}
+
 // createTemp creates a new, empty file with a random name of fixed length
 // in dir, with permission 0666 less the umask.
 func createTemp(dir string) (*os.File, error) {
-	var b [8]byte
 	for range 100 {
-		if _, err := rand.Read(b[:]); err != nil {
+		name, err := tempName(dir)
+		if err != nil {
 			return nil, err
 		}
-		name := filepath.Join(dir, TempPrefix+hex.EncodeToString(b[:])+".tmp")
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
 			continue
