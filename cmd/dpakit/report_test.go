@@ -145,7 +145,7 @@ func TestExportAndImportReport(t *testing.T) {
 	if code != 0 || errs != yaml+": list of 2 sub-processors\n" {
 		t.Errorf("import: exit %d, stderr %q", code, errs)
 	}
-	code, _, errs = dpakit(t, "", "--quiet", "subprocessors", "export", exampleProfilePath, "-o", xlsx)
+	code, _, errs = dpakit(t, "", "--quiet", "subprocessors", "export", exampleProfilePath, "-o", xlsx, "--as-of", "2026-12-01")
 	if code != 0 || errs != "" {
 		t.Errorf("export --quiet: exit %d, stderr %q", code, errs)
 	}

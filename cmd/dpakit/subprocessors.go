@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/sublist"
@@ -42,8 +41,9 @@ func (a *app) exportCmd() *cobra.Command {
 --profile, if given) as an Excel workbook: a cover sheet (vendor, list version
 and date, objection window and advance notice, how notices are sent, privacy
 contact, column legend) and the list as a filterable Excel table. The "as of"
-date is --as-of, else the deal's effective date, else today; the same list
-and date always give the same bytes.`,
+date is --as-of, else the deal's effective date; a profile without one needs
+--as-of (export never reads the clock). The same list and date always give
+the same bytes.`,
 		Example: `  dpakit subprocessors export fixtures/profile.yaml -o subprocessors.xlsx --as-of 2026-12-01
   dpakit subprocessors export deal.yaml --profile vendor.yaml -o list.xlsx --list-version v14`,
 		Args: exactArgs(1, "DEAL or PROFILE"),
@@ -61,7 +61,7 @@ and date always give the same bytes.`,
 			if err != nil {
 				return classify(err)
 			}
-			date, err := pickDate(asOf, d.EffectiveDate)
+			date, err := pickDate(asOf, d.EffectiveDate, args[0])
 			if err != nil {
 				return err
 			}
@@ -88,8 +88,11 @@ and date always give the same bytes.`,
 	return cmd
 }
 
-// pickDate returns the flag's date, else the fallback, else today (UTC).
-func pickDate(flag string, fallback deal.Date) (deal.Date, error) {
+// pickDate returns the flag's date, else the fallback (the effective date of
+// the deal in file). Without either it is a usage error: the workbook's
+// date is never taken from the clock, so that the same inputs give the same
+// bytes on any day.
+func pickDate(flag string, fallback deal.Date, file string) (deal.Date, error) {
 	if flag != "" {
 		d, err := deal.ParseDate(flag)
 		if err != nil {
@@ -100,8 +103,7 @@ func pickDate(flag string, fallback deal.Date) (deal.Date, error) {
 	if !fallback.IsZero() {
 		return fallback, nil
 	}
-	now := time.Now().UTC()
-	return deal.Date{Time: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}, nil
+	return deal.Date{}, usagef("subprocessors export: %s has no effective_date to date the list by: give the date the list is current at with --as-of YYYY-MM-DD", file)
 }
 
 func (a *app) importCmd() *cobra.Command {

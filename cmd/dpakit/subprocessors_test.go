@@ -253,3 +253,36 @@ func TestNoticeCarriesTheDiff(t *testing.T) {
 		t.Errorf("notice prints an empty Before as none:\n%s", out)
 	}
 }
+
+// TestExportNeverReadsTheClock is the regression test for export dating a
+// profile's list by the clock: without --as-of and without an effective
+// date it asks for --as-of and writes nothing; with a deal's effective date
+// it uses that date.
+func TestExportNeverReadsTheClock(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "list.xlsx")
+	code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", out)
+	if code != 2 || !strings.Contains(errs, "--as-of YYYY-MM-DD") {
+		t.Errorf("exit %d, stderr %q; want exit 2 asking for --as-of", code, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a workbook was written without a date")
+	}
+	code, _, errs = dpakit(t, "", "subprocessors", "export", "../../fixtures/deals/seed-001.yaml", "--profile", exampleProfilePath, "-o", out)
+	if code != 0 {
+		t.Fatalf("deal with an effective date: exit %d: %s", code, errs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := false
+	rows, _ := f.GetRows("Cover")
+	for _, r := range rows {
+		found = found || strings.Join(r, " ") == "As of 2026-09-01"
+	}
+	if !found {
+		t.Errorf("the cover sheet does not carry the deal's effective date 2026-09-01: %v", rows)
+	}
+}
