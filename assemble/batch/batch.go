@@ -166,10 +166,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
 		return Summary{}, fmt.Errorf("%w: create --out: %v", ErrSetup, err)
 	}
-	if _, err := os.Stat(filepath.Join(cfg.Out, ManifestFile)); err == nil && !cfg.Resume {
-		return Summary{}, fmt.Errorf("%w: %s already holds a batch (%s): add --resume to continue it, or choose another --out", ErrSetup, cfg.Out, ManifestFile)
+	mpath := filepath.Join(cfg.Out, cfg.Shard.ManifestFile())
+	if _, err := os.Stat(mpath); err == nil && !cfg.Resume {
+		return Summary{}, fmt.Errorf("%w: %s already holds a batch (%s): add --resume to continue it, or choose another --out", ErrSetup, cfg.Out, cfg.Shard.ManifestFile())
 	}
-	if r.manifest, err = openManifest(cfg.Out); err != nil {
+	if r.manifest, err = openManifest(mpath); err != nil {
 		return Summary{}, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
 
@@ -200,7 +201,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if r.eof {
 		lastRow = r.sum.Rows // the input was read to its end: drop entries of rows it no longer has
 	}
-	ferr := r.manifest.finish(cfg.Out, lastRow)
+	ferr := r.manifest.finish(filepath.Join(cfg.Out, cfg.Shard.ErrorsFile()), lastRow)
 	r.sum.Files = int(r.files.Load())
 	r.sum.Interrupted = ctx.Err() != nil && (!r.eof || r.discarded.Load() > 0)
 	r.sum.Elapsed = time.Since(start)
@@ -253,7 +254,7 @@ func optionsDigest(cfg Config) string {
 // and sends the rows of the shard to the workers. It stops early when ctx
 // is cancelled.
 func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
-	names := newNames(ManifestFile, ErrorsFile)
+	names := newNames(r.cfg.Shard.ownFiles()...)
 	for {
 		if ctx.Err() != nil {
 			return nil

@@ -5,11 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -84,7 +84,13 @@ func run(t *testing.T, ctx context.Context, cfg Config) Summary {
 // readManifest returns the entries of dir's manifest.
 func readManifest(t *testing.T, dir string) []Entry {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	return readManifestFile(t, filepath.Join(dir, ManifestFile))
+}
+
+// readManifestFile returns the entries of a manifest file.
+func readManifestFile(t *testing.T, path string) []Entry {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,30 +327,24 @@ func TestShardsCoverEveryRowOnce(t *testing.T) {
 	})
 	whole := testConfig(t, "customers.csv", input)
 	run(t, context.Background(), whole)
-	wantEntries := readManifest(t, whole.Out)
+	want := tree(t, whole.Out)
 
+	// Three shards share one --out, as the pods of a Kubernetes Indexed
+	// Job on one volume do.
+	out := t.TempDir()
 	seen := map[int]int{}
-	var merged []Entry
-	folders := map[string]string{}
 	for i := range 3 {
 		cfg := testConfig(t, "customers.csv", input)
-		cfg.Shard = Shard{Index: i, Count: 3}
+		cfg.Out, cfg.Shard = out, Shard{Index: i, Count: 3}
 		sum := run(t, context.Background(), cfg)
 		if sum.Rows != 40 || sum.Selected != (40-i+2)/3 {
 			t.Errorf("shard %d: %+v", i, sum)
 		}
-		for _, e := range readManifest(t, cfg.Out) {
+		for _, e := range readManifestFile(t, filepath.Join(out, cfg.Shard.ManifestFile())) {
 			seen[e.Row]++
 			if (e.Row-1)%3 != i {
 				t.Errorf("shard %d has row %d", i, e.Row)
 			}
-			if e.Folder != "" {
-				if other, dup := folders[e.Folder]; dup {
-					t.Errorf("folder %s made by shards %s and %d", e.Folder, other, i)
-				}
-				folders[e.Folder] = fmt.Sprint(i)
-			}
-			merged = append(merged, e)
 		}
 	}
 	for row := 1; row <= 40; row++ {
@@ -352,9 +352,48 @@ func TestShardsCoverEveryRowOnce(t *testing.T) {
 			t.Errorf("row %d made by %d shards, want 1", row, seen[row])
 		}
 	}
-	sort.Slice(merged, func(i, j int) bool { return merged[i].Row < merged[j].Row })
-	if diff := cmp.Diff(wantEntries, merged); diff != "" {
-		t.Errorf("merged shard manifests differ from one run's (-want +got):\n%s", diff)
+	sum, err := Merge(out)
+	if err != nil || sum != (MergeSummary{Shards: 3, Rows: 40, Failed: 1}) {
+		t.Fatalf("Merge: %+v, %v", sum, err)
+	}
+	got := tree(t, out)
+	for name := range got {
+		if strings.Contains(name, ".shard-") {
+			delete(got, name)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("three shards merged differ from one run (-want +got):\n%s", diff)
+	}
+}
+
+func TestMergeRefusesIncompleteShards(t *testing.T) {
+	input := customersCSV(6, noRef, hours48)
+	out := t.TempDir()
+	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) {
+		t.Errorf("no shards: %v", err)
+	}
+	for i := range 2 {
+		cfg := testConfig(t, "customers.csv", input)
+		cfg.Out, cfg.Shard = out, Shard{Index: i, Count: 3}
+		run(t, context.Background(), cfg)
+	}
+	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "shards [2] of 3") {
+		t.Errorf("a shard missing: %v", err)
+	}
+	cfg := testConfig(t, "customers.csv", input)
+	cfg.Out, cfg.Shard = out, Shard{Index: 2, Count: 3}
+	run(t, context.Background(), cfg)
+	// A shard killed before it sorted its manifest.
+	path := filepath.Join(out, "manifest.shard-0-of-3.jsonl")
+	data, _ := os.ReadFile(path)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	os.WriteFile(path, []byte(lines[1]+"\n"+lines[0]), 0o644)
+	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "run shard 0/3 again with --resume") {
+		t.Errorf("an unfinished shard: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, ManifestFile)); err == nil {
+		t.Error("a failed merge wrote manifest.jsonl")
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
@@ -21,10 +20,40 @@ import (
 )
 
 // The files a batch writes at the top of --out, beside the deal folders.
+// A run of one shard of several writes manifest.shard-I-of-N.jsonl and
+// errors.shard-I-of-N.csv instead (see Shard.ManifestFile), so that the
+// shards can share one --out; Merge combines them into these two.
 const (
 	ManifestFile = "manifest.jsonl"
 	ErrorsFile   = "errors.csv"
 )
+
+// ManifestFile returns the name of the shard's manifest.
+func (s Shard) ManifestFile() string {
+	if s.Count <= 1 {
+		return ManifestFile
+	}
+	return fmt.Sprintf("manifest.shard-%d-of-%d.jsonl", s.Index, s.Count)
+}
+
+// ErrorsFile returns the name of the shard's errors file.
+func (s Shard) ErrorsFile() string {
+	if s.Count <= 1 {
+		return ErrorsFile
+	}
+	return fmt.Sprintf("errors.shard-%d-of-%d.csv", s.Index, s.Count)
+}
+
+// ownFiles lists every name the batch's own files may take in a run split
+// into the shard's number of shards: no deal folder may take one.
+func (s Shard) ownFiles() []string {
+	out := []string{ManifestFile, ErrorsFile}
+	for i := range s.Count {
+		sh := Shard{Index: i, Count: s.Count}
+		out = append(out, sh.ManifestFile(), sh.ErrorsFile())
+	}
+	return out
+}
 
 // The status of a manifest entry.
 const (
@@ -102,8 +131,7 @@ type manifest struct {
 // openManifest opens (creating it if need be) the manifest in dir and
 // indexes the entries it holds. A last line cut short by a crash is
 // dropped; any other line that is not an entry is ignored.
-func openManifest(dir string) (*manifest, error) {
-	path := filepath.Join(dir, ManifestFile)
+func openManifest(path string) (*manifest, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("open manifest: %w", err)
@@ -185,9 +213,9 @@ func (m *manifest) add(e Entry) error {
 
 // finish rewrites the manifest with the latest entry of each row up to
 // lastRow (every row when lastRow is 0), in row order, and writes
-// errors.csv from the failed entries, both atomically and streaming (one
+// errorsPath from the failed entries, both atomically and streaming (one
 // entry in memory at a time), then closes the manifest.
-func (m *manifest) finish(dir string, lastRow int) error {
+func (m *manifest) finish(errorsPath string, lastRow int) error {
 	defer m.f.Close()
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -198,7 +226,6 @@ func (m *manifest) finish(dir string, lastRow int) error {
 		}
 	}
 	slices.Sort(rows)
-	var failed []int
 	err := outfile.WriteStream(context.Background(), m.path, func(w io.Writer) error {
 		for _, r := range rows {
 			line, err := m.line(r)
@@ -208,29 +235,44 @@ func (m *manifest) finish(dir string, lastRow int) error {
 			if _, err := w.Write(line); err != nil {
 				return err
 			}
-			if bytes.Contains(line, []byte(`"status":"`+StatusFailed+`"`)) {
-				failed = append(failed, r)
-			}
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return outfile.WriteStream(context.Background(), filepath.Join(dir, ErrorsFile), func(w io.Writer) error {
+	return writeErrors(m.path, errorsPath)
+}
+
+// writeErrors writes errors.csv from the failed entries of a manifest,
+// reading it one line at a time.
+func writeErrors(manifestPath, errorsPath string) error {
+	f, err := os.Open(manifestPath)
+	if err != nil {
+		return fmt.Errorf("read manifest: %w", err)
+	}
+	defer f.Close()
+	failed := []byte(`"status":"` + StatusFailed + `"`)
+	return outfile.WriteStream(context.Background(), errorsPath, func(w io.Writer) error {
 		ew := csv.NewWriter(w)
 		ew.Write([]string{"row", "reference", "file", "line", "path", "message"})
-		for _, r := range failed {
-			line, err := m.line(r)
+		br := bufio.NewReaderSize(f, 256<<10)
+		for {
+			line, err := br.ReadBytes('\n')
+			if len(line) > 0 && bytes.Contains(line, failed) {
+				var e Entry
+				if err := json.Unmarshal(line, &e); err != nil {
+					return fmt.Errorf("read manifest: %w", err)
+				}
+				for _, p := range e.Problems {
+					ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Message})
+				}
+			}
+			if err == io.EOF {
+				break
+			}
 			if err != nil {
-				return err
-			}
-			var e Entry
-			if err := json.Unmarshal(line, &e); err != nil {
 				return fmt.Errorf("read manifest: %w", err)
-			}
-			for _, p := range e.Problems {
-				ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Message})
 			}
 		}
 		ew.Flush()

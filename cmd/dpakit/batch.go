@@ -65,6 +65,7 @@ as separator) are read as they are.`,
 			return a.runBatch(cmd.Context(), f)
 		},
 	}
+	cmd.AddCommand(a.batchMergeCmd())
 	fl := cmd.Flags()
 	fl.StringVar(&f.profile, "profile", "", "lay every deal over the vendor profile in `FILE`")
 	fl.StringVar(&f.input, "input", "", "the deals: a .csv, .yaml/.yml or .jsonl `FILE` (\"-\" reads standard input; give --input-format)")
@@ -81,6 +82,37 @@ as separator) are read as they are.`,
 	fl.StringVar(&f.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	fl.StringVar(&f.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
 	return cmd
+}
+
+func (a *app) batchMergeCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "merge DIR",
+		Short: "Combine the manifests of a sharded batch into manifest.jsonl and errors.csv",
+		Long: `Merge combines the manifests that the shards of one batch wrote into DIR
+(manifest.shard-I-of-N.jsonl; copy them there first if the shards wrote to
+separate folders) into DIR/manifest.jsonl, in row order, and writes
+DIR/errors.csv from the rows that failed: the same two files one unsharded
+run would have written. The shards' own files are kept, so a shard can still
+be resumed. Exit status: 0 every row succeeded, 1 some rows failed or a
+shard's manifest is missing or unfinished, 2 DIR cannot be read.`,
+		Example: `  dpakit batch merge /data/dpas`,
+		Args:    exactArgs(1, "DIR"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sum, err := batch.Merge(args[0])
+			switch {
+			case errors.Is(err, batch.ErrSetup):
+				return setupError(err)
+			case err != nil:
+				return classify(err)
+			}
+			fmt.Fprintf(a.stderr, "dpakit batch merge: %d shards, %d rows, %d failed: %s, %s\n", sum.Shards, sum.Rows, sum.Failed,
+				joinOut(args[0], batch.ManifestFile), joinOut(args[0], batch.ErrorsFile))
+			if sum.Failed > 0 {
+				return &exitError{exitFailed, errSilent}
+			}
+			return nil
+		},
+	}
 }
 
 // formatNames lists the batch output formats.
@@ -152,7 +184,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	if err != nil {
 		return setupError(err)
 	}
-	a.batchSummary(sum, f.out, ctx)
+	a.batchSummary(sum, f.out, shard, ctx)
 	switch {
 	case sum.Interrupted:
 		code := exitFailed
@@ -281,7 +313,7 @@ func parseShard(s string) (batch.Shard, error) {
 }
 
 // batchSummary prints the run's one-line summary.
-func (a *app) batchSummary(s batch.Summary, out string, ctx context.Context) {
+func (a *app) batchSummary(s batch.Summary, out string, shard batch.Shard, ctx context.Context) {
 	rate := 0.0
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = float64(s.Made+s.Kept+s.Failed) / secs
@@ -297,7 +329,7 @@ func (a *app) batchSummary(s batch.Summary, out string, ctx context.Context) {
 	}
 	fmt.Fprintf(&b, "; %d files in %.1fs (%.1f rows/s)", s.Files, s.Elapsed.Seconds(), rate)
 	if s.Failed > 0 {
-		fmt.Fprintf(&b, "; problems in %s", joinOut(out, batch.ErrorsFile))
+		fmt.Fprintf(&b, "; problems in %s", joinOut(out, shard.ErrorsFile()))
 	}
 	if s.Interrupted {
 		fmt.Fprintf(&b, "\ndpakit batch: stopped after %d of %d rows (%s); run the same command with --resume to finish",
