@@ -173,6 +173,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if r.manifest, err = openManifest(mpath); err != nil {
 		return Summary{}, fmt.Errorf("%w: %v", ErrSetup, err)
 	}
+	if cfg.Shard.Count <= 1 {
+		// An unsharded run owns --out: drop what a hard kill left while the
+		// manifest was being rewritten. (Shards sharing --out must not touch
+		// each other's files in progress.)
+		removeStale(cfg.Out)
+	}
 
 	jobs := make(chan job, 2*r.cfg.Jobs)
 	var wg sync.WaitGroup
@@ -457,6 +463,9 @@ func writeBundle(out, folder string, files []renderedFile) ([]File, error) {
 	if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("%s exists and is not a folder", folder)
 	}
+	// A run killed hard (SIGKILL, a power cut) while writing this row may
+	// have left temporary files; the folder is this row's alone.
+	removeStale(dir)
 	out2 := make([]File, 0, len(files))
 	for _, f := range files {
 		// Not cancelled: a stopped run finishes the rows in progress, so
@@ -467,4 +476,12 @@ func writeBundle(out, folder string, files []renderedFile) ([]File, error) {
 		out2 = append(out2, File{Name: f.name, SHA256: digest(f.data), Size: int64(len(f.data))})
 	}
 	return out2, nil
+}
+
+// removeStale removes the temporary files of interrupted writes in dir.
+func removeStale(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, outfile.TempPrefix+"*.tmp"))
+	for _, p := range stale {
+		os.Remove(p)
+	}
 }

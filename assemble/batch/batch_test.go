@@ -568,3 +568,22 @@ func TestWarningsGoToTheManifest(t *testing.T) {
 		t.Errorf("row 2 has warnings %+v", es[1].Warnings)
 	}
 }
+
+func TestRemakingARowRemovesStaleTemporaryFiles(t *testing.T) {
+	input := customersCSV(2, noRef, hours48)
+	cfg := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), cfg)
+	want := tree(t, cfg.Out)
+	// What a hard kill in the middle of writing row 1 leaves.
+	dir := filepath.Join(cfg.Out, "DPA-20261201-CUSTOMER-1")
+	os.WriteFile(filepath.Join(dir, ".dpakit-0123456789abcdef.tmp"), []byte("half"), 0o644)
+	os.Remove(filepath.Join(dir, "dpa.md"))
+	cfg = withInput(cfg, input)
+	cfg.Resume = true
+	if sum := run(t, context.Background(), cfg); sum.Made != 1 || sum.Kept != 1 {
+		t.Errorf("resume: %+v", sum)
+	}
+	if diff := cmp.Diff(want, tree(t, cfg.Out)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
