@@ -131,3 +131,27 @@ func runOutOfMemory() {
 		keep[len(keep)-1][0] = 1
 	}
 }
+
+// TestOutputDevStdout: -o /dev/stdout writes to standard output, whatever
+// it is (here a pipe), and never replaces /dev/stdout itself.
+func TestOutputDevStdout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a subprocess")
+	}
+	before, err := os.Lstat("/dev/stdout")
+	if err != nil {
+		t.Skip("no /dev/stdout:", err)
+	}
+	deal, err := filepath.Abs(exampleDealPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, t.TempDir(), false, nil, "render", deal, "--format", "md", "-o", "/dev/stdout")
+	if r.code != 0 || !strings.Contains(r.stdout, "Müller Logistik GmbH") {
+		t.Fatalf("exit %d, %d bytes on standard output; stderr: %s", r.code, len(r.stdout), r.stderr)
+	}
+	after, err := os.Lstat("/dev/stdout")
+	if err != nil || after.Mode() != before.Mode() {
+		t.Errorf("/dev/stdout was %v, is now %v (%v)", before.Mode(), after.Mode(), err)
+	}
+}
