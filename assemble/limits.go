@@ -19,8 +19,11 @@ import (
 const (
 	// MaxOutput is the most Markdown the templates and clauses of one
 	// document may write, in bytes, all together. A DPA with 40
-	// sub-processors writes about 80 KB; a deal file is at most 1 MiB.
-	MaxOutput = 32 << 20
+	// sub-processors writes about 80 KB; the largest valid deal (a 1 MiB
+	// deal file, 1,900 sub-processors) about 0.7 MiB, a 263-page PDF. The
+	// limit leaves five times that, and keeps a runaway template from
+	// feeding a writer thousands of pages.
+	MaxOutput = 4 << 20
 	// MaxSteps is the most loop iterations ({{range}}) and template
 	// calls (clauses, {{template}}) one document may execute. A DPA with
 	// 40 sub-processors takes about 400: a few per sub-processor and data
