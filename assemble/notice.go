@@ -39,7 +39,45 @@ type noticeView struct {
 	Added         []addedView
 	Removed       []deal.Subprocessor
 	Changed       []changeView
+	// Relocated are the existing sub-processors that move to a country
+	// outside the EEA: the customer's transfer instructions cover only the
+	// places its DPA lists, so a move that creates or changes a transfer to
+	// a third country is notified like an addition, with the same lead time
+	// and the same right to object (or to authorise).
+	Relocated []relocationView
 }
+
+// relocationView is one sub-processor moving to another country.
+type relocationView struct {
+	Name string
+	// From and To are the places before and after the move ("eu-west-1"
+	// and "IE"); Mechanism is the new transfer mechanism code.
+	FromLocation, FromCountry string
+	ToLocation, ToCountry     string
+	Mechanism                 string
+	Data                      []string
+}
+
+// ResolutionDays is the period after an objection (or a refusal, or the
+// end of the period to authorise) within which the parties seek a solution
+// before the customer may terminate, as the DPA's sub-processor clause
+// states it.
+func (n *noticeView) ResolutionDays() int { return 30 }
+
+// Material reports whether the notice asks the customer to act: something
+// is added or moves to a third country.
+func (n *noticeView) Material() bool { return len(n.Added) > 0 || len(n.Relocated) > 0 }
+
+// relocates reports whether a change moves a sub-processor to a country
+// outside the EEA (a new transfer to a third country, or a different one),
+// for a deal under EU, UK or Swiss law.
+func relocates(d *deal.Deal, c sublist.Change) bool {
+	return d.GDPR.On() && c.Before.Country != c.After.Country && !country.IsEEA(c.After.Country)
+}
+
+// relocationFields are the fields a relocation row prints; they are not
+// repeated among the changed details.
+var relocationFields = map[string]bool{"location": true, "country": true, "transfer_mechanism": true}
 
 type addedView struct {
 	deal.Subprocessor
@@ -99,15 +137,29 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		}
 	}
 	for _, c := range ch.Changed {
+		moved := relocates(d, c)
+		if moved {
+			nv.Relocated = append(nv.Relocated, relocationView{
+				Name:         c.After.Name,
+				FromLocation: c.Before.Location, FromCountry: c.Before.Country,
+				ToLocation: c.After.Location, ToCountry: c.After.Country,
+				Mechanism: c.After.TransferMechanism, Data: c.After.Data,
+			})
+		}
 		cv := changeView{Name: c.After.Name}
 		for _, f := range c.FieldNames() {
+			if moved && relocationFields[f] {
+				continue
+			}
 			cv.Diffs = append(cv.Diffs, fieldDiff{
 				Field:  fieldTitle(f),
 				Before: fieldValue(c.Before, f),
 				After:  fieldValue(c.After, f),
 			})
 		}
-		nv.Changed = append(nv.Changed, cv)
+		if len(cv.Diffs) > 0 {
+			nv.Changed = append(nv.Changed, cv)
+		}
 	}
 	return e.assemble(ctx, d, NoticeKind, nv)
 }

@@ -40,6 +40,7 @@ func Warnings(d *Deal) []Problem {
 		ws = append(ws, w)
 	}
 	ws = append(ws, undescribedData(d)...)
+	ws = append(ws, ccpaWarnings(d)...)
 	return ws
 }
 

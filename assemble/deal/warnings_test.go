@@ -24,6 +24,13 @@ func TestWarnings(t *testing.T) {
 			d.Subprocessors.List[1].Data = []string{"health  RECORDS"}
 		}, []string{"subprocessors.list[0].data[1] " + WarnUndescribedData},
 			[]string{`"Health records" is not among the categories of personal data that Annex I.B describes`, `yet "Amazon Web Services EMEA SARL" and "Papertrail (SolarWinds Worldwide, LLC)" process it`}},
+		{"CCPA business purposes missing", func(d *Deal) { d.CCPA.BusinessPurposes = nil },
+			[]string{"ccpa.business_purposes " + WarnGenericBusinessPurpose, "processing.purposes[0] " + WarnGenericBusinessPurpose},
+			[]string{"is empty, so the CCPA clause names processing.purposes as the Business Purposes", "§ 7051(a)(2)", `"Provision of the Services under the Agreement" is too generic to be a CCPA business purpose`}},
+		{"CCPA business purpose generic", func(d *Deal) { d.CCPA.BusinessPurposes = []string{"Security monitoring", "providing  the services."} },
+			[]string{"ccpa.business_purposes[1] " + WarnGenericBusinessPurpose},
+			[]string{`"providing  the services." is too generic`}},
+		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"words of a longer category describe a shorter one", func(d *Deal) {
 			d.Processing.DataCategories = []string{"First and last name, email address and employee ID"}
 			d.Subprocessors.List = d.Subprocessors.List[:1]
@@ -34,6 +41,7 @@ func TestWarnings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := exampleDeal(t)
 			d.Processing.DataCategories = append(d.Processing.DataCategories, "Account data", "Usage logs", "Customer content", "Browser information", "Logging data")
+			d.CCPA.BusinessPurposes = []string{"Detecting security incidents affecting Customer's network"}
 			tt.mutate(d)
 			ws := Warnings(d)
 			var got []string

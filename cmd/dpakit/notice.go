@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -78,7 +80,22 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			if err != nil {
 				return classify(err)
 			}
-			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, noticeFrom(when, old, cur))
+			n := noticeFrom(when, old, cur)
+			if customer != "" {
+				vendor, err := a.readPartial(profile, "", "subprocessors")
+				if err != nil {
+					return classify(err)
+				}
+				if own, ok := customerList(d, vendor); ok {
+					n.Changes = sublist.Diff(own, sublist.ApplyTo(own, n.Changes))
+					msg := fmt.Sprintf("the customer's DPA carries its own list of %d sub-processors (its Annex III), so the notice gives the changes between --old and --new as they affect that list, not the vendor's lists as they are", len(own))
+					if unknown := unknownEntries(own, old, cur); len(unknown) > 0 {
+						msg += fmt.Sprintf("; neither list has %s, so check the customer's list", strings.Join(unknown, ", "))
+					}
+					writeWarnings(a.stderr, []deal.Problem{{File: displayName(customer), Path: "subprocessors.list", Rule: "customer_list", Message: msg}})
+				}
+			}
+			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
 			if err != nil {
 				return classify(err)
 			}
@@ -89,7 +106,11 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), inputs...); err != nil {
 				return classify(err)
 			}
-			a.report(out, describeOutput(o.format, buf.Bytes())+", objection deadline "+assemble.Deadline(d, when).String())
+			what := ", objection deadline "
+			if d.SCC.SubprocessorOption == deal.SpecificAuthorisation {
+				what = ", authorisation deadline "
+			}
+			a.report(out, describeOutput(o.format, buf.Bytes())+what+assemble.Deadline(d, when).String())
 			return nil
 		},
 	}
@@ -103,6 +124,33 @@ it. What was written is reported on standard error unless --quiet is given.`,
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o, else pdf)")
 	f.StringVar(&o.paper, "paper", "a4", "PDF paper size: a4 or letter")
 	return cmd
+}
+
+// customerList returns the customer's own sub-processor list, when its
+// deal (laid over the profile) carries one that differs from the vendor
+// profile's.
+func customerList(customer, vendor *deal.Deal) ([]deal.Subprocessor, bool) {
+	own := customer.Subprocessors.List
+	if len(own) == 0 || reflect.DeepEqual(own, vendor.Subprocessors.List) {
+		return nil, false
+	}
+	return own, true
+}
+
+// unknownEntries names, quoted, the entries of own that neither the old nor
+// the new vendor list has.
+func unknownEntries(own, old, cur []deal.Subprocessor) []string {
+	known := map[string]bool{}
+	for _, s := range append(append([]deal.Subprocessor(nil), old...), cur...) {
+		known[deal.NameKey(s.Name)] = true
+	}
+	var out []string
+	for _, s := range own {
+		if !known[deal.NameKey(s.Name)] {
+			out = append(out, strconv.Quote(s.Name))
+		}
+	}
+	return out
 }
 
 // noticeFrom turns the difference between two lists into a notice.

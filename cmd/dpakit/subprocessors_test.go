@@ -138,7 +138,7 @@ func TestNoticePDF(t *testing.T) {
 	}
 	text := regexp.MustCompile(`\s+`).ReplaceAllString(string(txt), " ")
 	for _, want := range []string{
-		"Notice of Changes to Sub-processors", "20 December 2026",
+		"Changes to Sub-processors", "Notice of changes, with the right to object", "20 December 2026",
 		"4 January 2027", "fifteen (15) days",
 		"Better Stack, Inc.", "replaces Papertrail", "Functional Software, Inc.", "EU-US Data Privacy Framework",
 		"Amazon Web Services EMEA SARL", "EU (Germany), eu-central-1", "Germany",
@@ -284,5 +284,44 @@ func TestExportNeverReadsTheClock(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the cover sheet does not carry the deal's effective date 2026-09-01: %v", rows)
+	}
+}
+
+// TestNoticeCustomerOwnList: a customer whose deal carries its own list
+// (seed-004, Option 1, with addresses of its own) gets the vendor's
+// changes as they affect that list, with a warning: not the vendor's old
+// list against its new one (which printed the customer's addresses as
+// removed and listed sub-processors the customer never had).
+func TestNoticeCustomerOwnList(t *testing.T) {
+	dir := t.TempDir()
+	cur := filepath.Join(dir, "new.yaml")
+	// The vendor's new list: its profile's two entries and Zendesk.
+	list := `list:
+  - { name: Amazon Web Services EMEA SARL, purpose: Hosting of the platform and its databases, location: "EU (Ireland), eu-west-1", country: IE, category: infrastructure, transfer_mechanism: none }
+  - { name: "Papertrail (SolarWinds Worldwide, LLC)", purpose: Storage and search of system logs, location: United States, country: US, category: service, transfer_mechanism: scc }
+  - { name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf }
+`
+	if err := os.WriteFile(cur, []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/seed-004.yaml",
+		"--old", exampleProfilePath, "--new", cur, "--date", "2026-12-01", "--format", "md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"seed-004.yaml: subprocessors.list: the customer's DPA carries its own list of 3 sub-processors", `neither list has "Amazon Web Services (AWS)"`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	for _, want := range []string{"Request for specific authorisation", "**Zendesk, Inc.**", "**11 December 2026**"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("notice lacks %q:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"Other changes", "| none |", "Papertrail", "object"} {
+		if strings.Contains(out, not) {
+			t.Errorf("notice has %q:\n%s", not, out)
+		}
 	}
 }

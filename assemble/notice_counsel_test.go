@@ -1,0 +1,123 @@
+package assemble_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/mddoc"
+	"github.com/dpakit/dpakit/assemble/sublist"
+)
+
+// noticeMD renders the notice to the customer of fixture for the change
+// from its own list to cur, dated 1 December 2026.
+func noticeMD(t *testing.T, d *deal.Deal, cur []deal.Subprocessor) string {
+	t.Helper()
+	date, _ := deal.ParseDate("2026-12-01")
+	doc, err := engine(t).AssembleNotice(d, assemble.Notice{Date: date, Changes: sublist.Diff(d.Subprocessors.List, cur)})
+	if err != nil {
+		t.Fatalf("AssembleNotice: %v", err)
+	}
+	var b bytes.Buffer
+	if err := mddoc.New().Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// zendesk is the sub-processor every test adds.
+var zendesk = deal.Subprocessor{Name: "Zendesk, Inc.", Purpose: "Handling support requests", Location: "United States",
+	Country: "US", Data: []string{"Name", "Email address", "Support request content"}, Category: "service", TransferMechanism: "dpf"}
+
+// withAddition returns d's list with zendesk added.
+func withAddition(d *deal.Deal) []deal.Subprocessor {
+	return append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), zendesk)
+}
+
+// TestNoticeOption1 reads the letter to a Clause 9 Option 1 customer: a
+// request for authorisation with the period to answer and what happens
+// without an answer (no engagement), never an objection or "treated as
+// authorised".
+func TestNoticeOption1(t *testing.T) {
+	d := fixtureDeals(t)["seed-004"]
+	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation {
+		t.Fatal("seed-004 no longer chooses Option 1")
+	}
+	txt := noticeMD(t, d, withAddition(d))
+	checkText(t, txt, []string{
+		"Request for specific authorisation",
+		"asks for your specific prior written authorisation",
+		"## 1\\. Sub-processors for which authorisation is requested",
+		"| **Zendesk, Inc.** | Handling support requests | United States | Name, Email address and Support request content | EU-US Data Privacy Framework |",
+		"Your answer must reach Provider no later than **11 December 2026**, which is ten (10) days after the date of this request.",
+		"Your silence is not an authorisation: if Provider has not received your authorisation by 11 December 2026, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
+		"within thirty (30) days after your refusal or that date",
+		"To Conceição \\& Irmãos Automação, Lda., Rua de Santa Catarina 1024, 4000-447 Porto, Portugal",
+	}, []string{
+		"object", "treated as authorised", "deemed", "Removals need no action", "within a reasonable period",
+	})
+}
+
+// TestNoticeOption2 reads the letter to an Option 2 customer: the DPA's
+// standstill while an objection is unresolved, its thirty days to resolve
+// one, its deemed acceptance, and only the sections that apply.
+func TestNoticeOption2(t *testing.T) {
+	d := fixtureDeals(t)["seed-001"]
+	txt := noticeMD(t, d, withAddition(d))
+	checkText(t, txt, []string{
+		"Notice of changes, with the right to object",
+		"## 1\\. Sub-processors to be added",
+		"Your objection must reach Provider no later than **16 December 2026**, which is fifteen (15) days after the date of this notice.",
+		"If you do not object by then, you are treated as having accepted the change, as your Data Processing Agreement provides.",
+		"before 31 December 2026, and, if you object in time, not while your objection is unresolved",
+		"If the objection is not resolved within thirty (30) days after Provider receives it",
+		"Poland",
+	}, []string{
+		"within a reasonable period", "Removals need no action", "Sub-processors to be removed",
+		"Other changes to existing Sub-processors", "authorisation is requested", "the Controller",
+	})
+}
+
+// TestNoticeRelocation: an existing sub-processor moving from the EEA to
+// the United States is notified like an addition, with the objection
+// right and the same lead time, not "for your information".
+func TestNoticeRelocation(t *testing.T) {
+	d := fixtureDeals(t)["seed-001"]
+	cur := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	moved := -1
+	for i, s := range cur {
+		if s.Country == "IE" || s.Country == "DE" || s.Country == "NL" {
+			moved = i
+			break
+		}
+	}
+	if moved < 0 {
+		t.Fatal("seed-001 has no sub-processor in the EEA to move")
+	}
+	cur[moved].Location, cur[moved].Country, cur[moved].TransferMechanism = "US East (N. Virginia)", "US", "scc"
+	txt := noticeMD(t, d, cur)
+	checkText(t, txt, []string{
+		"## 1\\. Sub-processors moving to another country",
+		"| **" + cur[moved].Name + "** |",
+		"| US East (N. Virginia) (United States) |",
+		"each move is notified to you as an addition is, with the same notice period and the same right to object",
+		"You may object to a move listed above",
+		"nor move the processing of an existing Sub-processor to its new place, before 31 December 2026",
+	}, []string{
+		"notified for your information", "Sub-processors to be added",
+	})
+}
+
+// TestNoticeProcessorCustomer: a processor customer is told that the
+// objection is its controller's and asked to pass the notice on.
+func TestNoticeProcessorCustomer(t *testing.T) {
+	d := *fixtureDeals(t)["seed-001"]
+	d.Customer.Role = deal.Processor
+	d.SCC.Modules = []int{3}
+	txt := noticeMD(t, &d, withAddition(&d))
+	checkText(t, txt, []string{
+		"You act as a processor on behalf of the controller or controllers for which you process the personal data concerned (the “Controller”).",
+		"please pass this notice on to the Controller without delay",
+	}, nil)
+}

@@ -1,0 +1,80 @@
+package sublist
+
+import "github.com/dpakit/dpakit/assemble/deal"
+
+// ApplyTo applies the vendor's changes c (from its old list to its new) to
+// a customer's own list (the Annex III a customer agreed, which may lack
+// entries of the vendor's list or carry details of its own, such as an
+// address) and returns the customer's list after the change:
+//
+//   - an entry the vendor removed is dropped;
+//   - an entry the vendor changed keeps the customer's own details except
+//     the fields the vendor changed, which take the new values;
+//   - an entry the vendor added is appended, unless the customer's list
+//     already has it.
+//
+// Diff(list, ApplyTo(list, c)) is then the change as it affects that
+// customer. list is not modified.
+func ApplyTo(list []deal.Subprocessor, c Changes) []deal.Subprocessor {
+	removed := map[string]bool{}
+	for _, r := range c.Removed {
+		removed[deal.NameKey(r.Name)] = true
+	}
+	changed := map[string]Change{}
+	for _, ch := range c.Changed {
+		changed[deal.NameKey(ch.Before.Name)] = ch
+	}
+	have := map[string]bool{}
+	out := make([]deal.Subprocessor, 0, len(list)+len(c.Added))
+	for _, s := range list {
+		k := deal.NameKey(s.Name)
+		if removed[k] {
+			continue
+		}
+		if ch, ok := changed[k]; ok {
+			s = withFields(s, ch.After, ch.FieldNames())
+		}
+		have[deal.NameKey(s.Name)] = true
+		out = append(out, s)
+	}
+	for _, a := range c.Added {
+		if !have[deal.NameKey(a.Name)] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// withFields returns s with the named fields (deal file keys) taken from
+// from.
+func withFields(s, from deal.Subprocessor, fields []string) deal.Subprocessor {
+	for _, f := range fields {
+		switch f {
+		case "name":
+			s.Name = from.Name
+		case "description":
+			s.Description = from.Description
+		case "purpose":
+			s.Purpose = from.Purpose
+		case "category":
+			s.Category = from.Category
+		case "location":
+			s.Location = from.Location
+		case "country":
+			s.Country = from.Country
+		case "data":
+			s.Data = append([]string(nil), from.Data...)
+		case "transfer_mechanism":
+			s.TransferMechanism = from.TransferMechanism
+		case "website":
+			s.Website = from.Website
+		case "address":
+			s.Address = from.Address
+		case "contact":
+			s.Contact = from.Contact
+		case "added":
+			s.Added = from.Added
+		}
+	}
+	return s
+}
