@@ -250,7 +250,10 @@ func TestNoticeHasEachCustomersDeadline(t *testing.T) {
 	cfg.Docs = []string{DocNotice}
 	date, _ := deal.ParseDate("2026-12-01")
 	cfg.Notice = func(d *deal.Deal) assemble.Notice {
-		return assemble.Notice{Date: date, Changes: sublist.Changes{Removed: d.Subprocessors.List[1:]}}
+		// An addition: the letter then gives the customer's own deadline
+		// (a removal alone gives none to meet).
+		added := deal.Subprocessor{Name: "Zendesk, Inc.", Purpose: "Support tickets", Location: "United States", Country: "US", Category: "service", TransferMechanism: "dpf"}
+		return assemble.Notice{Date: date, Changes: sublist.Changes{Added: []deal.Subprocessor{added}, Removed: d.Subprocessors.List[1:]}}
 	}
 	cfg.NoticeKey = "2026-12-01"
 	sum := run(t, context.Background(), cfg)
