@@ -14,9 +14,11 @@ import (
 // clock (now, date, ago, toDate), randomness (randInt, shuffle, uuidv4),
 // the environment or the network, or does cryptography (bcrypt, htpasswd,
 // encryptAES, genPrivateKey), is not in the function map: a template that
-// calls it fails to parse, and dpakit lint reports it. The list is
-// explicit so that a new sprig release cannot add a function behind our
-// back.
+// calls it fails to parse, and dpakit lint reports it. So are functions
+// whose one call can cost more than linear time in its arguments (uniq is
+// quadratic) or build an unbounded list (until, seq), since a single call
+// is not interrupted by the template limits. The list is explicit so that
+// a new sprig release cannot add a function behind our back.
 var sprigAllowed = []string{
 	// strings
 	"trim", "trimAll", "trimPrefix", "trimSuffix", "upper", "lower", "title", "untitle",
@@ -29,7 +31,7 @@ var sprigAllowed = []string{
 	"atoi", "int", "int64", "float64", "add", "add1", "sub", "mul", "div", "mod", "max", "min",
 	"floor", "ceil", "round",
 	// lists and dictionaries
-	"list", "first", "last", "rest", "initial", "has", "without", "uniq", "compact",
+	"list", "first", "last", "rest", "initial", "has", "without", "compact",
 	"append", "push", "prepend", "reverse", "sortAlpha", "dict", "get", "hasKey", "keys",
 	"pick", "omit", "values", "kindIs", "typeIs", "deepEqual",
 }

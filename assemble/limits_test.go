@@ -62,7 +62,7 @@ func TestTemplateCancel(t *testing.T) {
 // clock, randomness, cryptography) make the library fail to load with the
 // file and the function named; the allowed ones work.
 func TestTemplateFunctionsAllowList(t *testing.T) {
-	for _, fn := range []string{"randInt 1 9", "shuffle \"ab\"", "bcrypt \"x\"", "htpasswd \"u\" \"p\"", "encryptAES \"k\" \"t\"", "ago now", "toDate \"2006\" \"2026\"", "now", "env \"HOME\"", "uuidv4", "until 9", "seq 9", "genPrivateKey \"rsa\"", "getHostByName \"x\""} {
+	for _, fn := range []string{"randInt 1 9", "shuffle \"ab\"", "bcrypt \"x\"", "htpasswd \"u\" \"p\"", "encryptAES \"k\" \"t\"", "ago now", "toDate \"2006\" \"2026\"", "now", "env \"HOME\"", "uuidv4", "until 9", "seq 9", "uniq (list 1 2)", "genPrivateKey \"rsa\"", "getHostByName \"x\""} {
 		name := strings.Fields(fn)[0]
 		t.Run(name, func(t *testing.T) {
 			cl := fstest.MapFS{
