@@ -103,7 +103,10 @@ type layout struct {
 	buf     []byte
 	headIDs map[string]bool
 	used    [numStyles]bool
-	bmLevel int // level of the last bookmark, -1 before the first
+	// outline holds the heading levels of the open outline entries, the
+	// outermost first: a heading's entry goes under the last entry of a
+	// lower heading level.
+	outline []int
 	err     error
 }
 
@@ -442,10 +445,8 @@ func (l *layout) heading(h *document.Heading) {
 	if h.ID != "" {
 		extra = append(extra, op{kind: opAnchor, target: h.ID})
 	}
-	if h.Level <= 2 {
-		lvl := h.Level - 1
-		lvl = min(lvl, l.bmLevel+1) // fpdf's outline needs a parent at each level
-		l.bmLevel = lvl
+	if h.Level >= 1 {
+		lvl := l.outlineLevel(h.Level)
 		title := h.Text
 		if h.Number != "" {
 			title = headingText(h) + " " + h.Text
@@ -464,6 +465,18 @@ func (l *layout) heading(h *document.Heading) {
 			l.units[i].op1 += int32(len(extra))
 		}
 	}
+}
+
+// outlineLevel returns the outline depth of a heading of the given level:
+// the number of open entries of lower heading levels. So the clauses of an
+// agreement without a part heading are siblings at the top, a schedule's or
+// annex's headings go under it, and a sub-clause under its clause.
+func (l *layout) outlineLevel(level int) int {
+	for len(l.outline) > 0 && l.outline[len(l.outline)-1] >= level {
+		l.outline = l.outline[:len(l.outline)-1]
+	}
+	l.outline = append(l.outline, level)
+	return len(l.outline) - 1
 }
 
 func (l *layout) para(p *document.Paragraph) {

@@ -153,7 +153,7 @@ func (w *Writer) render(sc *scratch, d *document.Document) error {
 		lines:   l.lines[:0],
 		buf:     l.buf[:0],
 		headIDs: headIDs,
-		bmLevel: -1,
+		outline: l.outline[:0],
 	}
 	// Meta text printed in running headers and footers.
 	m := &d.Meta

@@ -1,0 +1,328 @@
+package pdf
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
+)
+
+// A reader moves through an agreement by its bookmarks and its
+// cross-references. TestNavigation opens every destination, of every
+// outline entry and every link annotation, of the PDF of every fixture's
+// documents, a letter-size render, and a deal with the most sub-processors
+// a deal may list, and checks that the text found just below the
+// destination on its page is the heading it names; and that the outline
+// is the document's structure.
+func TestNavigation(t *testing.T) {
+	eng, deals := fixtureDeals(t)
+	type job struct {
+		name string
+		opts Options
+		doc  *document.Document
+	}
+	var jobs []job
+	for name, d := range deals {
+		for _, kind := range eng.Documents() {
+			doc, err := eng.Assemble(d, kind)
+			if err != nil {
+				continue // a document that does not apply to this deal
+			}
+			jobs = append(jobs, job{name + "/" + kind, Options{}, doc})
+		}
+	}
+	letter, err := eng.Assemble(deals["seed-001"], "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs = append(jobs, job{"seed-001/dpa/letter", Options{Paper: "letter", ESign: "docusign"}, letter})
+	big, err := eng.Assemble(withSubprocessors(deals["bench-40"], 2000), "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobs = append(jobs, job{"2000-subprocessors/dpa", Options{}, big})
+
+	for _, r := range jobs {
+		t.Run(r.name, func(t *testing.T) {
+			t.Parallel()
+			path := writeTemp(t, render(t, r.opts, r.doc))
+			nav := readNavigation(t, path)
+			headings := docHeadings(r.doc)
+			checkOutline(t, nav, headings)
+			checkLinks(t, nav, headings, r.doc)
+		})
+	}
+}
+
+// withSubprocessors returns a copy of d whose sub-processor list is d's
+// repeated, under distinct names, to n entries.
+func withSubprocessors(d *deal.Deal, n int) *deal.Deal {
+	c := *d
+	src := d.Subprocessors.List
+	c.Subprocessors.List = make([]deal.Subprocessor, n)
+	for i := range n {
+		s := src[i%len(src)]
+		s.Name = fmt.Sprintf("%s %d", s.Name, i+1)
+		c.Subprocessors.List[i] = s
+	}
+	return &c
+}
+
+// heading is a heading as the PDF prints it.
+type heading struct {
+	level int
+	id    string
+	label string
+	title string // number and text, as printed and bookmarked
+}
+
+func docHeadings(d *document.Document) []heading {
+	var out []heading
+	for _, b := range d.Blocks {
+		if h, ok := b.(*document.Heading); ok {
+			title := h.Text
+			if h.Number != "" {
+				title = headingText(h) + " " + h.Text
+			}
+			out = append(out, heading{level: h.Level, id: h.ID, label: h.Label, title: title})
+		}
+	}
+	return out
+}
+
+// navigation is what a PDF offers a reader to move around: its outline,
+// its link annotations, and where each word is.
+type navigation struct {
+	outline []outlineEntry
+	links   []link
+	pages   []pageWords // by page number - 1
+}
+
+type outlineEntry struct {
+	title string
+	depth int
+	dest  dest
+}
+
+type link struct {
+	page int // 1-based
+	text string
+	dest dest
+}
+
+// dest is an explicit /XYZ destination: a page and the top of the view,
+// in points from the top of the page.
+type dest struct {
+	page int
+	top  float64
+}
+
+type pageWords struct {
+	height float64
+	words  []word2
+}
+
+type word2 struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+// readNavigation reads the outline and links of the PDF at path with qpdf
+// and its words' positions with pdftotext -bbox.
+func readNavigation(t *testing.T, path string) *navigation {
+	t.Helper()
+	var q struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		Outlines []qpdfOutline `json:"outlines"`
+		QPDF     []map[string]json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json=2", "--json-key=pages", "--json-key=outlines", "--json-key=qpdf", path)), &q); err != nil {
+		t.Fatal(err)
+	}
+	if len(q.QPDF) < 2 {
+		t.Fatal("qpdf --json: no objects")
+	}
+	objects := q.QPDF[1]
+	pageOf := map[string]int{}
+	for i, p := range q.Pages {
+		pageOf[p.Object] = i + 1
+	}
+	nav := &navigation{pages: readWords(t, path)}
+	if len(nav.pages) != len(q.Pages) {
+		t.Fatalf("pdftotext found %d pages, qpdf %d", len(nav.pages), len(q.Pages))
+	}
+	toDest := func(what string, raw []any) dest {
+		if len(raw) != 5 || raw[1] != "/XYZ" {
+			t.Fatalf("%s: destination %v is not [page /XYZ left top zoom]", what, raw)
+		}
+		ref, _ := raw[0].(string)
+		page, ok := pageOf[ref]
+		if !ok {
+			t.Fatalf("%s: destination %v is not a page (pages are %v)", what, raw, q.Pages)
+		}
+		top, _ := raw[3].(float64)
+		return dest{page: page, top: nav.pages[page-1].height - top}
+	}
+	var walk func(entries []qpdfOutline, depth int)
+	walk = func(entries []qpdfOutline, depth int) {
+		for _, e := range entries {
+			nav.outline = append(nav.outline, outlineEntry{title: e.Title, depth: depth, dest: toDest("bookmark "+strconv.Quote(e.Title), e.Dest)})
+			walk(e.Kids, depth+1)
+		}
+	}
+	walk(q.Outlines, 0)
+	for i, p := range q.Pages {
+		var obj struct {
+			Value struct {
+				Annots []struct {
+					Subtype string    `json:"/Subtype"`
+					Rect    []float64 `json:"/Rect"`
+					Dest    []any     `json:"/Dest"`
+				} `json:"/Annots"`
+			} `json:"value"`
+		}
+		if err := json.Unmarshal(objects["obj:"+p.Object], &obj); err != nil {
+			t.Fatalf("page %d: %v", i+1, err)
+		}
+		for _, a := range obj.Value.Annots {
+			if a.Subtype != "/Link" || a.Dest == nil {
+				continue // external links and the manifest's attachment
+			}
+			what := fmt.Sprintf("link on page %d at %v", i+1, a.Rect)
+			l := link{page: i + 1, dest: toDest(what, a.Dest)}
+			h := nav.pages[i].height
+			l.text = nav.pages[i].textIn(a.Rect[0], h-a.Rect[1], a.Rect[2], h-a.Rect[3])
+			nav.links = append(nav.links, l)
+		}
+	}
+	return nav
+}
+
+type qpdfOutline struct {
+	Title string        `json:"title"`
+	Dest  []any         `json:"dest"`
+	Kids  []qpdfOutline `json:"kids"`
+}
+
+var bboxRE = regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+func readWords(t *testing.T, path string) []pageWords {
+	t.Helper()
+	var pages []pageWords
+	for _, m := range bboxRE.FindAllStringSubmatch(tool(t, "pdftotext", "-bbox", path, "-"), -1) {
+		if m[1] != "" {
+			h, _ := strconv.ParseFloat(m[1], 64)
+			pages = append(pages, pageWords{height: h})
+			continue
+		}
+		var w word2
+		w.x0, _ = strconv.ParseFloat(m[2], 64)
+		w.y0, _ = strconv.ParseFloat(m[3], 64)
+		w.x1, _ = strconv.ParseFloat(m[4], 64)
+		w.y1, _ = strconv.ParseFloat(m[5], 64)
+		w.text = html.UnescapeString(m[6])
+		p := &pages[len(pages)-1]
+		p.words = append(p.words, w)
+	}
+	return pages
+}
+
+// textIn returns the words that overlap the box, in reading order, without
+// the punctuation that pdftotext keeps with a word ("Clause 8," is a link
+// on "Clause 8").
+func (p *pageWords) textIn(x0, y0, x1, y1 float64) string {
+	const inset = 0.5
+	x0, x1 = min(x0, x1)+inset, max(x0, x1)-inset
+	y0, y1 = min(y0, y1), max(y0, y1)
+	var s []string
+	for _, w := range p.words {
+		if w.x1 > x0 && w.x0 < x1 && (w.y0+w.y1)/2 >= y0 && (w.y0+w.y1)/2 <= y1 {
+			s = append(s, w.text)
+		}
+	}
+	return strings.Trim(strings.Join(s, " "), ".,;:()[] ")
+}
+
+// below returns the text of the first lines below top: what a reader sees
+// first when a destination opens.
+func (p *pageWords) below(top float64) string {
+	var s []string
+	for _, w := range p.words {
+		if w.y0 >= top-1 && w.y0 < top+45 {
+			s = append(s, w.text)
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+// checkOutline checks that the outline lists the document's headings in
+// order, nested as the document is (each entry under the last heading of a
+// lower level), and that each entry opens at its heading.
+func checkOutline(t *testing.T, nav *navigation, headings []heading) {
+	t.Helper()
+	if len(nav.outline) != len(headings) {
+		t.Errorf("the outline has %d entries, the document %d headings", len(nav.outline), len(headings))
+	}
+	var open []int // levels of the enclosing headings
+	for i, e := range nav.outline {
+		if i >= len(headings) {
+			break
+		}
+		h := headings[i]
+		for len(open) > 0 && open[len(open)-1] >= h.level {
+			open = open[:len(open)-1]
+		}
+		if e.title != h.title || e.depth != len(open) {
+			t.Errorf("outline entry %d is %q at depth %d, want %q at depth %d", i+1, e.title, e.depth, h.title, len(open))
+		}
+		open = append(open, h.level)
+		if got := nav.pages[e.dest.page-1].below(e.dest.top); !strings.HasPrefix(flat(got), flat(e.title)) {
+			t.Errorf("bookmark %q opens page %d at %.0f pt, where the text is %.80q", e.title, e.dest.page, e.dest.top, got)
+		}
+	}
+	if len(nav.outline) > 0 && (nav.outline[0].depth != 0 || nav.outline[0].dest.page != 1) {
+		t.Errorf("the first bookmark %q opens page %d at depth %d, want page 1 at the top level", nav.outline[0].title, nav.outline[0].dest.page, nav.outline[0].depth)
+	}
+}
+
+// checkLinks checks that every cross-reference opens at the heading it
+// names: the text of the link is (part of) the label of a heading that
+// starts just below the destination. A label broken across two lines makes
+// two links, each with part of it.
+func checkLinks(t *testing.T, nav *navigation, headings []heading, d *document.Document) {
+	t.Helper()
+	refs := 0
+	for _, b := range d.Blocks {
+		if p, ok := b.(*document.Paragraph); ok {
+			for _, r := range p.Runs {
+				if r.Ref != "" {
+					refs++
+				}
+			}
+		}
+	}
+	if refs > 0 && len(nav.links) < refs {
+		t.Errorf("found %d internal links, want at least the %d cross-references of the document's paragraphs", len(nav.links), refs)
+	}
+	for _, l := range nav.links {
+		got := flat(nav.pages[l.dest.page-1].below(l.dest.top))
+		ok := false
+		for _, h := range headings {
+			if h.id != "" && strings.Contains(h.label, l.text) && strings.HasPrefix(got, flat(h.title)) {
+				ok = true
+				break
+			}
+		}
+		if !ok || l.text == "" {
+			t.Errorf("the link %q on page %d opens page %d at %.0f pt, where the text is %.80q: not the heading it names", l.text, l.page, l.dest.page, l.dest.top, got)
+		}
+	}
+}
