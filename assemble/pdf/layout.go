@@ -486,7 +486,47 @@ func (l *layout) para(p *document.Paragraph) {
 		markerX = textX - indentStep
 	}
 	where := func() string { return "paragraph " + quoteStart(document.PlainText(p.Runs)) }
+	first := len(l.units)
 	l.paragraph(p.Runs, regular, bodySize, bodyLeading, paraGap, textX, p.Marker, markerX, alignJustify, where)
+	if len(l.units) > first && introduces(p) {
+		l.units[len(l.units)-1].keepNext = true
+	}
+}
+
+// introduces reports whether p introduces what follows it, so that a page
+// must not end with it: a label (a paragraph all in bold, such as
+// "Frequency of the transfer" above its answer in Annex I.B) or a lead-in
+// ending in a colon above its list.
+func introduces(p *document.Paragraph) bool {
+	return isLabel(p) || endsWithColon(p.Runs)
+}
+
+// isLabel reports whether p is a label: unnumbered text, all of it bold.
+func isLabel(p *document.Paragraph) bool {
+	if p.Marker != "" {
+		return false
+	}
+	text := false
+	for _, r := range p.Runs {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		if !r.Bold {
+			return false
+		}
+		text = true
+	}
+	return text
+}
+
+// endsWithColon reports whether the text of runs ends with a colon.
+func endsWithColon(runs []document.Run) bool {
+	for i := len(runs) - 1; i >= 0; i-- {
+		if t := strings.TrimRight(runs[i].Text, " \t\n"); t != "" {
+			return strings.HasSuffix(t, ":")
+		}
+	}
+	return false
 }
 
 func quoteStart(s string) string {

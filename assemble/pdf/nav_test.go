@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -325,4 +326,86 @@ func checkLinks(t *testing.T, nav *navigation, headings []heading, d *document.D
 			t.Errorf("the link %q on page %d opens page %d at %.0f pt, where the text is %.80q: not the heading it names", l.text, l.page, l.dest.page, l.dest.top, got)
 		}
 	}
+}
+
+// TestKeepTogether shifts the example DPA's parts down a line at a time, so that
+// every label and every lead-in lands at the foot of a page in some
+// render, and checks with pdftotext that no page ends with a label
+// paragraph (such as "Frequency of the transfer" in Annex I.B, whose
+// content follows) or with a paragraph ending in a colon (a lead-in whose
+// list follows).
+func TestKeepTogether(t *testing.T) {
+	eng, deals := fixtureDeals(t)
+	doc, err := eng.Assemble(deals["example"], "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var enders []string // paragraphs a page must not end with, flattened
+	labels, leadIns := 0, 0
+	for _, b := range doc.Blocks {
+		p, ok := b.(*document.Paragraph)
+		if !ok {
+			continue
+		}
+		text := flat(strings.TrimSpace(document.PlainText(p.Runs)))
+		switch {
+		case isLabel(p):
+			labels++
+		case strings.HasSuffix(text, ":"):
+			leadIns++
+		default:
+			continue
+		}
+		enders = append(enders, text)
+	}
+	if labels < 5 || leadIns < 3 {
+		t.Fatalf("the example has %d labels and %d lead-ins: the test needs a document with both", labels, leadIns)
+	}
+	w, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for shift := range 24 {
+		// Filler before the agreement and at the top of each part that
+		// starts a page (the schedule and the annexes).
+		d := *doc
+		filler := &document.Paragraph{Runs: runs(strings.Repeat("Filler. ", 13*shift))}
+		d.Blocks = []document.Block{filler}
+		for _, b := range doc.Blocks {
+			d.Blocks = append(d.Blocks, b)
+			if h, ok := b.(*document.Heading); ok && h.NewPage {
+				d.Blocks = append(d.Blocks, filler)
+			}
+		}
+		var buf bytes.Buffer
+		if err := w.Write(&buf, &d); err != nil {
+			t.Fatal(err)
+		}
+		pages := readWords(t, writeTemp(t, buf.Bytes()))
+		for pi, p := range pages[:len(pages)-1] {
+			last := flat(p.lastBodyLine())
+			for _, e := range enders {
+				if last != "" && strings.HasSuffix(e, last) {
+					t.Errorf("shift %d: page %d ends with %q, which must stay with what follows it", shift, pi+1, e)
+				}
+			}
+		}
+	}
+}
+
+// lastBodyLine returns the text of the lowest line above the footer.
+func (p *pageWords) lastBodyLine() string {
+	bottom := 0.0
+	for _, w := range p.words {
+		if w.y1 < p.height-marginBottom+2 {
+			bottom = max(bottom, w.y0)
+		}
+	}
+	var s []string
+	for _, w := range p.words {
+		if w.y0 > bottom-1 && w.y0 < bottom+1 {
+			s = append(s, w.text)
+		}
+	}
+	return strings.Join(s, " ")
 }
