@@ -1,0 +1,161 @@
+package deal
+
+import (
+	"reflect"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Origin says where a value of a loaded deal came from.
+type Origin string
+
+// The origins of a value.
+const (
+	// FromDeal: the deal file gave it.
+	FromDeal Origin = "deal"
+	// FromProfile: the vendor profile gave it and the deal did not.
+	FromProfile Origin = "profile"
+	// FromDefault: neither file gave it; it is dpakit's default.
+	FromDefault Origin = "default"
+	// Derived: neither file gave it; it was worked out from other fields
+	// (Source.From names them).
+	Derived Origin = "derived"
+)
+
+// Source is where the value at one path of a loaded deal came from.
+type Source struct {
+	Origin Origin `json:"origin"`
+	// From names the fields a derived value is worked out from.
+	From string `json:"from,omitempty"`
+}
+
+// derivedFrom names, for the defaults that are worked out from other
+// fields (see Defaults), the fields they come from.
+func derivedFrom(path string) string {
+	switch path {
+	case "scc.modules":
+		return "customer.role"
+	case "scc.forum":
+		return "scc.governing_law"
+	case "scc.supervisory_authority":
+		return "customer.country"
+	case "reference":
+		return "customer.name and effective_date"
+	}
+	return ""
+}
+
+// Sources reports where each value of the deal that Load makes from the
+// same files came from: the deal file, the profile, a default or a value
+// derived from other fields. Paths are the deal file's keys, a list or
+// a text as a whole ("subprocessors.list", "customer.name"); a path no file
+// set and no default filled is absent. The files must decode (Load reports
+// why they do not); Sources returns the same *ValidationError when they do
+// not.
+func Sources(dealData []byte, dealName string, profile []byte, profileName string) (map[string]Source, error) {
+	dn, err := parse(dealData, dealName)
+	if err != nil {
+		return nil, err
+	}
+	var pn *yaml.Node
+	if profile != nil {
+		if pn, err = parse(profile, profileName); err != nil {
+			return nil, err
+		}
+	}
+	before, err := decode(merge(pn, dn))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Source{}
+	for _, p := range givenPaths(pn, "") {
+		out[p] = Source{Origin: FromProfile}
+	}
+	for _, p := range givenPaths(dn, "") {
+		out[p] = Source{Origin: FromDeal}
+	}
+	after := *before
+	Defaults(&after)
+	diffPaths(reflect.ValueOf(before).Elem(), reflect.ValueOf(&after).Elem(), "", func(p string) {
+		if _, given := out[p]; given {
+			return
+		}
+		if from := derivedFrom(p); from != "" {
+			out[p] = Source{Origin: Derived, From: from}
+		} else {
+			out[p] = Source{Origin: FromDefault}
+		}
+	})
+	return out, nil
+}
+
+// givenPaths lists the paths a file gives a value at: every key with a
+// value other than null, mappings included, and the keys inside them. An
+// explicit null gives nothing: it asks for the default.
+func givenPaths(n *yaml.Node, path string) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		return givenPaths(n.Content[0], path)
+	}
+	if n.Kind != yaml.MappingNode {
+		if path == "" || isNull(n) {
+			return nil
+		}
+		return []string{path}
+	}
+	var out []string
+	if path != "" {
+		out = append(out, path) // the mapping itself: a DPO, say
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, givenPaths(n.Content[i+1], joinPath(path, n.Content[i].Value))...)
+	}
+	return out
+}
+
+// diffPaths calls f with the path of every leaf (a text, number, date,
+// list or map) whose value differs between a and b, two values of one
+// struct type.
+func diffPaths(a, b reflect.Value, path string, f func(string)) {
+	switch {
+	case a.Kind() == reflect.Pointer:
+		if a.IsNil() != b.IsNil() {
+			f(path)
+		} else if !a.IsNil() {
+			diffPaths(a.Elem(), b.Elem(), path, f)
+		}
+	case a.Kind() == reflect.Struct && a.Type() != dateType && a.Type() != measuresType:
+		t := a.Type()
+		for i := range t.NumField() {
+			name := yamlName(t.Field(i))
+			if name == "" {
+				continue
+			}
+			diffPaths(a.Field(i), b.Field(i), joinPath(path, name), f)
+		}
+	default:
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			f(path)
+		}
+	}
+}
+
+// SourceOf returns the source of the value at path, looking up the nearest
+// enclosing path a file gave as a whole ("subprocessors.list[3].name" is in
+// "subprocessors.list"); the zero Source when no file or default set it.
+func SourceOf(sources map[string]Source, path string) Source {
+	for p := path; p != ""; {
+		if s, ok := sources[p]; ok {
+			return s
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return Source{}
+}

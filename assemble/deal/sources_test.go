@@ -1,0 +1,85 @@
+package deal
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSources checks where each value of a deal laid over a profile comes
+// from: what explain prints beside every term.
+func TestSources(t *testing.T) {
+	profile := []byte(`provider: {name: "Kestrel Cloud, Inc.", country: US}
+swiss: {enabled: true}
+breach: {notice_hours: 48}
+scc: {governing_law: NL, subprocessor_notice_days: 30}
+`)
+	deal := []byte(`effective_date: 2026-12-01
+customer: {name: Müller Logistik GmbH, country: DE, role: controller}
+breach: {notice_hours: 24}
+scc: {forum: null}
+`)
+	got, err := Sources(deal, "deal.yaml", profile, "profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]Source{
+		"customer.name":             {Origin: FromDeal},
+		"breach.notice_hours":       {Origin: FromDeal},
+		"swiss.enabled":             {Origin: FromProfile},
+		"scc.governing_law":         {Origin: FromProfile},
+		"scc.forum":                 {Origin: Derived, From: "scc.governing_law"},
+		"scc.modules":               {Origin: Derived, From: "customer.role"},
+		"scc.supervisory_authority": {Origin: Derived, From: "customer.country"},
+		"reference":                 {Origin: Derived, From: "customer.name and effective_date"},
+		"scc.governing_law_option":  {Origin: FromDefault},
+		"audit.frequency_months":    {Origin: FromDefault},
+	} {
+		if diff := cmp.Diff(want, got[path]); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", path, diff)
+		}
+	}
+	if _, ok := got["uk_addendum.enabled"]; ok {
+		t.Error("uk_addendum.enabled has a source, though nothing set it")
+	}
+	if s := SourceOf(got, "subprocessors.list[2].name"); s != (Source{}) {
+		t.Errorf("SourceOf an unset list = %+v", s)
+	}
+	if _, err := Sources([]byte("customer: [\n"), "bad.yaml", nil, ""); err == nil {
+		t.Error("a deal that does not parse gave no error")
+	}
+}
+
+// TestSourcesOfExample checks the sources of every fixture deal against the
+// example profile: every value of the loaded deal has one.
+func TestSourcesOfExample(t *testing.T) {
+	deal, err := os.ReadFile("../../fixtures/deals/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Sources(deal, "example.yaml", profile, "profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(deal, "example.yaml", profile, "profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zero Deal
+	n := 0
+	diffPaths(reflect.ValueOf(&zero).Elem(), reflect.ValueOf(d).Elem(), "", func(p string) {
+		n++
+		if SourceOf(got, p).Origin == "" {
+			t.Errorf("%s has a value but no source", p)
+		}
+	})
+	if n < 40 {
+		t.Errorf("only %d values compared", n)
+	}
+}
