@@ -4,7 +4,8 @@ package clauses
 
 import "embed"
 
-// FS holds the built-in clauses (*.md) and measures.yaml.
+// FS holds the built-in clauses (*.md), their approved fallbacks
+// (fallbacks/*.md) and measures.yaml.
 //
-//go:embed *.md measures.yaml
+//go:embed *.md measures.yaml fallbacks/*.md
 var FS embed.FS

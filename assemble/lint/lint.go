@@ -202,10 +202,7 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 			continue
 		}
 		r.Combinations++
-		sparse := withoutOptional(d)
-		if v.Validate(sparse) != nil {
-			sparse = nil // the combination needs an optional field after all
-		}
+		sparse := withoutOptional(d, v)
 		for _, kind := range docs {
 			where := c.String() + ", " + kind
 			doc, stop := r.render(ctx, eng, d, kind, notice, where)
@@ -228,13 +225,13 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 					}
 				}
 			}
-			if sparse != nil {
-				if sdoc, stop := r.render(ctx, eng, sparse, kind, notice, where+", optional fields empty"); stop != nil || ctx.Err() != nil {
-					return r, ctx.Err()
-				} else if sdoc != nil {
-					if gap := emptyValue(sdoc); gap != "" {
-						r.add(where+", optional fields empty", "a value prints as nothing inside a sentence: "+gap+" (print the phrase only when the field is given: {{with .Field}} ... {{end}})")
-					}
+			sdoc, stop := r.render(ctx, eng, sparse, kind, notice, where+", optional fields empty")
+			if stop != nil || ctx.Err() != nil {
+				return r, ctx.Err()
+			}
+			if sdoc != nil {
+				if gap := emptyValue(sdoc); gap != "" {
+					r.add(where+", optional fields empty", "a value prints as nothing inside a sentence: "+gap+" (print the phrase only when the field is given: {{with .Field}} ... {{end}})")
 				}
 			}
 		}

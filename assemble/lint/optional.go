@@ -12,51 +12,62 @@ import (
 
 // withoutOptional returns a copy of d with every optional text left empty
 // and every optional mapping (a DPO, say) absent: what a deal that gives
-// only what is required looks like. A text is optional when its validate
-// tag starts with omitempty.
-func withoutOptional(d *deal.Deal) *deal.Deal {
+// only what it must looks like for this combination. A field is emptied
+// when its validate tag allows it (omitempty) and the deal stays valid
+// without it: some fields are required only by other fields' values.
+func withoutOptional(d *deal.Deal, v Validator) *deal.Deal {
 	out := *d
-	clearOptional(reflect.ValueOf(&out).Elem())
+	var candidates []reflect.Value
+	collectOptional(reflect.ValueOf(&out).Elem(), &candidates)
+	for _, f := range candidates {
+		old := reflect.New(f.Type()).Elem()
+		old.Set(f)
+		f.Set(reflect.Zero(f.Type()))
+		trial := out
+		deal.Defaults(&trial)
+		if v.Validate(&trial) != nil {
+			f.Set(old) // required here after all
+		}
+	}
 	// What has a default (the reference, say) is never empty in a render.
 	deal.Defaults(&out)
 	return &out
 }
 
-func clearOptional(v reflect.Value) {
+// collectOptional appends to fs the settable optional fields of v, a
+// struct, copying the lists of mappings it descends into so that the
+// original deal's lists stay untouched.
+func collectOptional(v reflect.Value, fs *[]reflect.Value) {
 	t := v.Type()
 	for i := range t.NumField() {
 		f, fv := t.Field(i), v.Field(i)
 		if !f.IsExported() {
 			continue
 		}
-		tag := f.Tag.Get("validate")
-		optional := tag == "" || strings.HasPrefix(tag, "omitempty")
 		switch fv.Kind() {
 		case reflect.String:
-			if optional && strings.HasPrefix(tag, "omitempty") {
-				fv.SetString("")
+			if strings.HasPrefix(f.Tag.Get("validate"), "omitempty") {
+				*fs = append(*fs, fv)
 			}
 		case reflect.Pointer:
 			if strings.Contains(f.Tag.Get("yaml"), "omitempty") {
-				fv.Set(reflect.Zero(f.Type))
+				*fs = append(*fs, fv)
 			}
 		case reflect.Struct:
 			if f.Type == reflect.TypeFor[deal.Date]() || f.Type == reflect.TypeFor[deal.Measures]() {
 				continue
 			}
-			clearOptional(fv)
+			collectOptional(fv, fs)
 		case reflect.Slice:
-			// Copy the list before clearing its elements: d's own list
-			// must stay as it is.
 			if fv.Len() == 0 || fv.Type().Elem().Kind() != reflect.Struct {
 				continue
 			}
 			cp := reflect.MakeSlice(fv.Type(), fv.Len(), fv.Len())
 			reflect.Copy(cp, fv)
-			for j := range cp.Len() {
-				clearOptional(cp.Index(j))
-			}
 			fv.Set(cp)
+			for j := range cp.Len() {
+				collectOptional(cp.Index(j), fs)
+			}
 		}
 	}
 }

@@ -1,0 +1,302 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// negotiatedDeal is the example deal with two fallbacks and a rider, as a
+// legal team writes it after a negotiation.
+const negotiatedDeal = `
+negotiated:
+  breach: phone-notice
+  audits: remote-first
+riders:
+  - after: breach
+    title: Cyber Insurance
+    text: |
+      Provider shall maintain cyber liability insurance of at least EUR 5,000,000 per claim.
+
+      Provider shall provide a certificate of that insurance on request.
+`
+
+func writeNegotiated(t *testing.T, extra string) string {
+	t.Helper()
+	example, err := os.ReadFile(exampleDealPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "negotiated.yaml")
+	if err := os.WriteFile(p, append(example, []byte(extra)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+// TestNegotiatedRender renders a deal with fallbacks and a rider in every
+// format: the fallback wording replaces the standard, the rider is a
+// numbered clause after the breach clause, the clauses after it are
+// renumbered and the references follow.
+func TestNegotiatedRender(t *testing.T) {
+	deal := writeNegotiated(t, negotiatedDeal)
+	code, std, errs := dpakit(t, "", "render", exampleDealPath, "--format", "md")
+	if code != 0 {
+		t.Fatalf("standard render: exit %d: %s", code, errs)
+	}
+	breachNo := regexp.MustCompile(`## (\d+)\\?\. Personal Data Breaches`).FindStringSubmatch(std)
+	if breachNo == nil {
+		t.Fatalf("no breach clause in the standard DPA")
+	}
+	want := []string{
+		"both by telephone and in writing",                              // breach.phone-notice
+		"Customer may require a remote audit",                           // audits.remote-first
+		"Cyber Insurance",                                               // the rider's heading
+		"cyber liability insurance of at least EUR 5,000,000 per claim", // its text, as typed
+	}
+	for _, format := range []string{"md", "html", "pdf", "docx"} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "dpa."+format)
+			code, _, errs := dpakit(t, "", "render", deal, "--format", format, "-o", out)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			text := renderedText(t, format, out)
+			for _, w := range want {
+				if !strings.Contains(text, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			if strings.Contains(text, "Provider shall send the notice to Jana Müller") {
+				t.Error("the standard breach wording is still there")
+			}
+		})
+	}
+	code, md, errs := dpakit(t, "", "render", deal, "--format", "md")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	// The rider is numbered right after the breach clause, whose number is
+	// unchanged; the next clause moves one on.
+	n, err := strconv.Atoi(breachNo[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"## " + strconv.Itoa(n) + "\\. Personal Data Breaches",
+		"## " + strconv.Itoa(n+1) + "\\. Cyber Insurance",
+		strconv.Itoa(n+1) + ".1 Provider shall maintain cyber liability insurance",
+		strconv.Itoa(n+1) + ".2 Provider shall provide a certificate",
+		"## " + strconv.Itoa(n+2) + "\\. Assistance with Impact Assessments",
+	} {
+		if !strings.Contains(md, w) {
+			t.Errorf("Markdown lacks %q", w)
+		}
+	}
+}
+
+// renderedText returns the text of a rendered file, white space folded.
+func renderedText(t *testing.T, format, path string) string {
+	t.Helper()
+	var raw []byte
+	var err error
+	switch format {
+	case "pdf":
+		raw, err = exec.Command("pdftotext", "-layout", path, "-").Output()
+		if err != nil {
+			if os.Getenv("DPAKIT_REQUIRE_TOOLS") == "" {
+				t.Skip("pdftotext not available")
+			}
+			t.Fatal(err)
+		}
+	case "docx":
+		raw = docxText(t, path)
+	default:
+		raw, err = os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = bytes.ReplaceAll(raw, []byte(`\`), nil)
+	}
+	return space.ReplaceAllString(string(raw), " ")
+}
+
+// TestNegotiatedManifest checks that the PDF's attached manifest records
+// the fallbacks and the rider.
+func TestNegotiatedManifest(t *testing.T) {
+	if _, err := exec.LookPath("pdfdetach"); err != nil {
+		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+			t.Fatal("pdfdetach not found")
+		}
+		t.Skip("pdfdetach not found")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "dpa.pdf")
+	if code, _, errs := dpakit(t, "", "render", writeNegotiated(t, negotiatedDeal), "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	if err := exec.Command("pdfdetach", "-saveall", "-o", dir, out).Run(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Clauses []struct{ ID, Version, Fallback string }
+		Riders  []struct{ ID, After, Title string }
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	fallbacks := map[string]string{}
+	for _, c := range m.Clauses {
+		if c.Fallback != "" {
+			fallbacks[c.ID] = c.Fallback
+		}
+	}
+	if fallbacks["breach"] != "phone-notice" || fallbacks["audits"] != "remote-first" || len(fallbacks) != 2 {
+		t.Errorf("manifest fallbacks = %v", fallbacks)
+	}
+	if len(m.Riders) != 1 || m.Riders[0].After != "breach" || m.Riders[0].Title != "Cyber Insurance" {
+		t.Errorf("manifest riders = %+v", m.Riders)
+	}
+}
+
+// TestNegotiationRefused checks the refusals: exit 2, naming the field and
+// what the library offers.
+func TestNegotiationRefused(t *testing.T) {
+	for _, tc := range []struct{ name, extra, want string }{
+		{"unknown fallback", "negotiated: {breach: fax-notice}\n",
+			`negotiated.breach: "fax-notice" is not an approved fallback of the clause "breach" (want phone-notice)`},
+		{"unknown clause", "negotiated: {brech: phone-notice}\n",
+			`negotiated.brech: "brech" is not a clause of the library (dpakit clauses lists them); did you mean "breach"?`},
+		{"rider after an unknown clause", "riders: [{after: insurance, title: X, text: Y}]\n",
+			`riders[0].after: "insurance" is not a clause of the library`},
+		{"rider with a bidi control", "riders: [{after: breach, title: Cyber, text: \"Provider \\u202Eshall\"}]\n",
+			`riders[0].text: line 1 contains an invisible bidirectional text control (U+202E)`},
+		{"rider without text", "riders: [{after: breach, title: Cyber}]\n",
+			`riders[0].text: is required`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, "", "render", writeNegotiated(t, tc.extra), "--format", "md", "-o", filepath.Join(t.TempDir(), "x.md"))
+			if code != 2 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, errs, tc.want)
+			}
+		})
+	}
+}
+
+// TestLintRendersFallbacks checks that lint renders each fallback like the
+// standard text, and fails on a broken one with one problem naming it.
+func TestLintRendersFallbacks(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	fb := filepath.Join(cl, "fallbacks", "breach.phone-notice.md")
+	src, err := os.ReadFile(fb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(fb, bytes.Replace(src, []byte("{{.Customer.Contact.Email}}"), []byte("{{.Customer.Contact.Emial}}"), 1), 0o644)
+	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "fallback breach.phone-notice") || !strings.Contains(out, "Emial") || !strings.Contains(out, ", 1 problems") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestLintEmptyOptionalValue checks that lint fails where an optional
+// field that is empty prints as nothing inside a sentence.
+func TestLintEmptyOptionalValue(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	p := filepath.Join(cl, "breach.md")
+	src, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(src, []byte("at {{.Customer.Contact.Email}}, or"), []byte("at {{.Customer.Contact.Phone}}, or"), 1), 0o644)
+	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "a value prints as nothing inside a sentence") || !strings.Contains(out, "Jana Müller at , or") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestClausesExportAndFields exports the library, lints the copy, refuses
+// to export over it, and lists the fields a clause can use.
+func TestClausesExportAndFields(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := dpakit(t, "", "clauses", "export", dir); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"clauses/breach.md", "clauses/measures.yaml", "clauses/fallbacks/breach.phone-notice.md", "templates/dpa.tmpl"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("export lacks %s", f)
+		}
+	}
+	if code, out, _ := dpakit(t, "", "lint", "--clauses", filepath.Join(dir, "clauses"), "--templates", filepath.Join(dir, "templates")); code != 0 {
+		t.Errorf("lint of the exported library: exit %d\n%s", code, out)
+	}
+	if code, _, errs := dpakit(t, "", "clauses", "export", dir); code != 2 || !strings.Contains(errs, "already exists") {
+		t.Errorf("second export: exit %d: %s", code, errs)
+	}
+	code, out, _ := dpakit(t, "", "clauses", "fields")
+	for _, w := range []string{".Customer.Name", "Müller Logistik GmbH", ".Breach.NoticeHours", ".ProcessorCustomer", `{{spell 48}}`, "forty-eight (48)", `.Ref "breach"`} {
+		if code != 0 || !strings.Contains(out, w) {
+			t.Errorf("clauses fields lacks %q (exit %d)", w, code)
+		}
+	}
+	code, out, _ = dpakit(t, "", "clauses", "show", "breach.phone-notice")
+	if code != 0 || !strings.Contains(out, "approved_by: Head of Legal") || !strings.Contains(out, "both by telephone and in writing") {
+		t.Errorf("clauses show breach.phone-notice: exit %d\n%s", code, out)
+	}
+}
+
+// docxText returns the text of a .docx file's runs, one paragraph a line.
+func docxText(t *testing.T, path string) []byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		var b bytes.Buffer
+		dec := xml.NewDecoder(rc)
+		inText := false
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			switch tok := tok.(type) {
+			case xml.StartElement:
+				inText = tok.Name.Local == "t"
+			case xml.EndElement:
+				inText = false
+				if tok.Name.Local == "p" {
+					b.WriteByte('\n')
+				}
+			case xml.CharData:
+				if inText {
+					b.Write(tok)
+				}
+			}
+		}
+		return b.Bytes()
+	}
+	t.Fatal("no word/document.xml")
+	return nil
+}
