@@ -236,7 +236,7 @@ type Subprocessor struct {
 	Country           string   `yaml:"country" json:"country" validate:"required,country"`
 	Data              []string `yaml:"data" json:"data" validate:"max=50,dive,required,max=200,line"`
 	Category          string   `yaml:"category" json:"category" validate:"required,oneof=infrastructure service"`
-	TransferMechanism string   `yaml:"transfer_mechanism" json:"transfer_mechanism" validate:"required,oneof=none adequacy scc dpf"`
+	TransferMechanism string   `yaml:"transfer_mechanism" json:"transfer_mechanism" validate:"required,oneof=none adequacy scc dpf bcr"`
 	Website           string   `yaml:"website,omitempty" json:"website,omitempty" validate:"omitempty,max=500,http_url"`
 	Address           string   `yaml:"address,omitempty" json:"address,omitempty" validate:"omitempty,max=300,line"`
 	Contact           string   `yaml:"contact,omitempty" json:"contact,omitempty" validate:"omitempty,max=200,line"`

@@ -43,6 +43,7 @@ const (
 	TransferAdequacy = "adequacy"
 	TransferSCC      = "scc"
 	TransferDPF      = "dpf"
+	TransferBCR      = "bcr"
 )
 
 // Categories returns the sub-processor categories in drop-list order.
@@ -67,6 +68,9 @@ func TransferMechanisms() []Choice {
 			"EU SCCs", "EU Standard Contractual Clauses", "Standard Contractual Clauses (SCC)"}},
 		{TransferDPF, "EU-US Data Privacy Framework", []string{"Data Privacy Framework", "EU-US DPF",
 			"EU-U.S. Data Privacy Framework", "EU-U.S. DPF", "EU-US Data Privacy Framework (DPF)"}},
+		{TransferBCR, "Binding Corporate Rules", []string{"BCR", "BCRs", "Binding Corporate Rules (BCR)",
+			"Binding Corporate Rules (BCRs)", "Processor BCR", "Processor Binding Corporate Rules", "BCR-P",
+			"Intra-group BCR", "Art. 47 GDPR", "Article 47 GDPR"}},
 	}
 }
 

@@ -42,7 +42,10 @@ func TestMatchChoice(t *testing.T) {
 		{"None required (EEA or adequate country)", "none"},
 		{"None required (EEA)", "none"},
 		{"Adequacy", "adequacy"},
-		{"binding corporate rules", ""},
+		{"binding corporate rules", "bcr"},
+		{"BCRs", "bcr"},
+		{"Binding Corporate Rules (BCR)", "bcr"},
+		{"consent", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {

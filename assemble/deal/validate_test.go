@@ -127,8 +127,12 @@ func TestValidateRules(t *testing.T) {
 			p("subprocessors.list[1].name", "required", "is required")},
 		{"subprocessor category", func(d *Deal) { d.Subprocessors.List[0].Category = "hosting" },
 			p("subprocessors.list[0].category", "oneof", `"hosting" is not allowed (want infrastructure or service)`)},
-		{"subprocessor transfer mechanism", func(d *Deal) { d.Subprocessors.List[0].TransferMechanism = "bcr" },
-			p("subprocessors.list[0].transfer_mechanism", "oneof", `"bcr" is not allowed (want none, adequacy, scc or dpf)`)},
+		{"subprocessor transfer mechanism", func(d *Deal) { d.Subprocessors.List[0].TransferMechanism = "consent" },
+			p("subprocessors.list[0].transfer_mechanism", "oneof", `"consent" is not allowed (want none, adequacy, scc, dpf or bcr)`)},
+		{"binding corporate rules anywhere", func(d *Deal) {
+			d.Subprocessors.List[1].TransferMechanism = "bcr"
+			d.Subprocessors.List[1].Country = "IN"
+		}, nil},
 		{"subprocessor data too many", func(d *Deal) { d.Subprocessors.List[0].Data = make([]string, 51) },
 			p("subprocessors.list[0].data", "max", "lists 51 entries; at most 50 are allowed")},
 		{"subprocessor data entry empty", func(d *Deal) { d.Subprocessors.List[0].Data[2] = "" },
