@@ -107,12 +107,21 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// splitData splits a data categories cell at semicolons and line breaks (not
-// commas, which appear inside categories: "Device logs, statuses and
-// progress").
+// splitData splits a data categories cell into categories. Semicolons
+// and line breaks separate categories; so do commas, unless the cell has a
+// semicolon or a line break, which then are the only separators. So
+// "Name, Email, IP address" (the way a spreadsheet user types a list in a
+// ";"-separated CSV file) is three categories, and a category that itself
+// contains a comma is kept whole by separating the categories with
+// semicolons: "Device logs, statuses and progress; IP address", or
+// "Device logs, statuses and progress;" when it is the only one.
 func splitData(s string) []string {
+	seps := ";\n\r"
+	if !strings.ContainsAny(s, seps) {
+		seps = ","
+	}
 	var out []string
-	for _, item := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+	for _, item := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
 		if item = clean(item); item != "" {
 			out = append(out, item)
 		}

@@ -86,14 +86,31 @@ func (rd *Reader) Import(data []byte, name string) ([]deal.Subprocessor, error) 
 // ImportContext is Import, stopping with ctx's error when ctx is
 // cancelled.
 func (rd *Reader) ImportContext(ctx context.Context, data []byte, name string) ([]deal.Subprocessor, error) {
+	list, _, err := rd.ImportNotes(ctx, data, name)
+	return list, err
+}
+
+// ImportNotes is ImportContext that also returns notes on what the sheet
+// left out and the import filled in or left empty (no Category column, no
+// description), for the user to check: nothing is filled in silently.
+func (rd *Reader) ImportNotes(ctx context.Context, data []byte, name string) ([]deal.Subprocessor, []string, error) {
+	var notes []string
+	list, err := rd.importFile(ctx, data, name, &notes)
+	if err != nil {
+		return nil, nil, err
+	}
+	return list, notes, nil
+}
+
+func (rd *Reader) importFile(ctx context.Context, data []byte, name string, notes *[]string) ([]deal.Subprocessor, error) {
 	if len(data) > MaxFileSize {
 		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx":
-		return importXLSX(ctx, data, name, rd.validator)
+		return importXLSX(ctx, data, name, rd.validator, notes)
 	case ".csv":
-		return importCSV(ctx, data, name, rd.validator)
+		return importCSV(ctx, data, name, rd.validator, notes)
 	default:
 		return nil, errorf(ErrFormat, "%s: unknown format %q (want .xlsx or .csv)", name, ext)
 	}
@@ -145,7 +162,7 @@ func checkZip(data []byte, name string) error {
 	return verifyZip(zr, name)
 }
 
-func importXLSX(ctx context.Context, data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
+func importXLSX(ctx context.Context, data []byte, name string, v *deal.Validator, notes *[]string) ([]deal.Subprocessor, error) {
 	if err := checkZip(data, name); err != nil {
 		return nil, err
 	}
@@ -158,7 +175,7 @@ func importXLSX(ctx context.Context, data []byte, name string, v *deal.Validator
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
-		list, found, err := importSheet(ctx, f, sheet, name, v)
+		list, found, err := importSheet(ctx, f, sheet, name, v, notes)
 		if found || err != nil {
 			return list, err
 		}
@@ -172,7 +189,7 @@ func noHeader(name string) error {
 
 // importSheet reads one sheet; found is false when the sheet has no header
 // row.
-func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *deal.Validator) (list []deal.Subprocessor, found bool, err error) {
+func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *deal.Validator, notes *[]string) (list []deal.Subprocessor, found bool, err error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, false, nil // a chart sheet or the like: no list here
@@ -192,7 +209,7 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *d
 			if r > headerScan {
 				return nil, false, nil
 			}
-			if im = newImporter(name, sheet, r, cells, v); im == nil {
+			if im = newImporter(name, sheet, r, cells, v, notes); im == nil {
 				continue
 			}
 			if im.errs.Problems != nil {
@@ -214,7 +231,7 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *d
 	return list, true, err
 }
 
-func importCSV(ctx context.Context, data []byte, name string, v *deal.Validator) ([]deal.Subprocessor, error) {
+func importCSV(ctx context.Context, data []byte, name string, v *deal.Validator, notes *[]string) ([]deal.Subprocessor, error) {
 	data = lineEnds(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	if !utf8.Valid(data) {
 		// Excel's plain "CSV" is Windows-1252; every byte decodes.
@@ -255,7 +272,7 @@ func importCSV(ctx context.Context, data []byte, name string, v *deal.Validator)
 			if r > headerScan {
 				break
 			}
-			if im = newImporter(name, sheet, r, cells, v); im != nil && im.errs.Problems != nil {
+			if im = newImporter(name, sheet, r, cells, v, notes); im != nil && im.errs.Problems != nil {
 				return nil, &im.errs
 			}
 			continue
@@ -313,6 +330,7 @@ type importer struct {
 	rows        []int      // the sheet row of each entry of list
 	reported    []fieldSet // per entry, the fields whose cells have a problem already
 	errs        ImportError
+	notes       *[]string // what was left out and filled in, for ImportNotes
 }
 
 // fieldSet is a set of fields.
@@ -323,7 +341,7 @@ func (s fieldSet) has(f field) bool { return s&(1<<f) != 0 }
 // newImporter returns an importer when cells, row r, is a header row: a
 // Name column and at least two other known ones. A header row without a
 // required column gives an importer whose errs say so.
-func newImporter(file, sheet string, r int, cells []string, v *deal.Validator) *importer {
+func newImporter(file, sheet string, r int, cells []string, v *deal.Validator, notes *[]string) *importer {
 	var cols [numFields]int
 	known := 0
 	for i, c := range cells {
@@ -338,7 +356,7 @@ func newImporter(file, sheet string, r int, cells []string, v *deal.Validator) *
 		return nil
 	}
 	im := &importer{file: file, sheet: sheet, header: r, cols: cols,
-		validator: v, errs: ImportError{File: file}}
+		validator: v, errs: ImportError{File: file}, notes: notes}
 	if cols[fPurpose] == 0 {
 		im.problem(0, r, "no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)")
 	}
@@ -560,6 +578,7 @@ func (im *importer) result() ([]deal.Subprocessor, error) {
 		return nil, err
 	}
 	if im.errs.Problems == nil {
+		im.addNotes()
 		return im.list, nil
 	}
 	im.errs.sort()

@@ -213,7 +213,7 @@ func TestExportStructure(t *testing.T) {
 	}
 	want := map[string]string{
 		"D2:D14": `list "Infrastructure,Service"`,
-		"I2:I14": `list "None required (EEA or adequate country),Adequacy decision,Standard Contractual Clauses,EU-US Data Privacy Framework"`,
+		"I2:I14": `list "None required (EEA or adequate country),Adequacy decision,Standard Contractual Clauses,EU-US Data Privacy Framework,Binding Corporate Rules"`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("data validations (-want +got):\n%s", diff)

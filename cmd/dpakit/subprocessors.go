@@ -107,22 +107,40 @@ func pickDate(flag string, fallback deal.Date, file string) (deal.Date, error) {
 }
 
 func (a *app) importCmd() *cobra.Command {
-	var out string
+	var out, into string
 	cmd := &cobra.Command{
-		Use:   "import FILE.xlsx|FILE.csv [-o list.yaml]",
+		Use:   "import FILE.xlsx|FILE.csv [-o list.yaml | --into PROFILE]",
 		Short: "Read a sub-processor workbook or CSV file into the deal format",
 		Long: `Import reads a sub-processor list from an Excel workbook or a CSV file: one
 exported by dpakit, or a customer's sheet whose headers are matched
 case-insensitively with common synonyms ("Entity", "Vendor", "Location",
-"Purpose of processing", ...). Every bad cell is reported with its sheet, row
-and column, all at once, and nothing is written. The result is a list file
-(a YAML mapping with one key, list:) that diff, notice and a profile's
-subprocessors.list accept.`,
+"Purpose of processing", ...). Country names are understood in English and
+in the EEA's languages ("Deutschland", "Frankreich", "España"); data
+categories may be separated by semicolons, line breaks or commas (a cell
+with a semicolon or line break is split only there, so write "Device logs,
+statuses and progress; IP address" to keep a comma inside a category).
+Every bad cell is reported with its sheet, row and column, all at once, and
+nothing is written; what the sheet leaves out and the import fills in (no
+Category column, no descriptions) is noted on standard error.
+
+The result is a list file (a YAML mapping with one key, list:) that diff,
+notice and a profile's subprocessors.list accept, written to -o FILE or
+standard output. With --into PROFILE, the list replaces the one in the
+profile, deal or list file PROFILE instead, keeping every other line and
+comment of it as it was; the file is replaced in one step, and not at all
+when anything fails.`,
 		Example: `  dpakit subprocessors import vendor-list.xlsx -o list.yaml
-  dpakit subprocessors import customer-sheet.csv`,
+  dpakit subprocessors import customer-sheet.csv
+  dpakit subprocessors import new-list.xlsx --into vendor-profile.yaml`,
 		Args: exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if out != "" && into != "" {
+				return usagef("give -o FILE or --into PROFILE, not both")
+			}
 			if err := checkOutput(out, args[0]); err != nil {
+				return classify(err)
+			}
+			if err := checkOutput(into, args[0]); err != nil {
 				return classify(err)
 			}
 			if err := sublist.CheckName(args[0]); err != nil {
@@ -132,23 +150,69 @@ subprocessors.list accept.`,
 			if err != nil {
 				return classify(err)
 			}
-			list, err := a.lists.ImportContext(cmd.Context(), data, args[0])
+			list, notes, err := a.lists.ImportNotes(cmd.Context(), data, args[0])
 			if err != nil {
 				return classify(err)
 			}
-			y, err := sublist.Marshal(list)
+			if into != "" {
+				err = a.importInto(cmd.Context(), into, args[0], list)
+			} else {
+				err = a.importTo(cmd.Context(), out, args[0], list)
+			}
 			if err != nil {
 				return classify(err)
 			}
-			if err := a.emit(cmd.Context(), out, y, false, args[0]); err != nil {
-				return classify(err)
+			if !a.quiet {
+				for _, n := range notes {
+					fmt.Fprintf(a.stderr, "note: %s\n", n)
+				}
 			}
-			a.report(out, fmt.Sprintf("list of %s", plural(len(list), "sub-processor")))
 			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the list to `FILE` instead of standard output")
+	cmd.Flags().StringVar(&into, "into", "", "replace the sub-processor list inside the profile, deal or list `FILE`, keeping its comments")
 	return cmd
+}
+
+// importTo writes an imported list as a list file to out, or to standard
+// output.
+func (a *app) importTo(ctx context.Context, out, input string, list []deal.Subprocessor) error {
+	y, err := sublist.Marshal(list)
+	if err != nil {
+		return err
+	}
+	if err := a.emit(ctx, out, y, false, input); err != nil {
+		return err
+	}
+	a.report(out, fmt.Sprintf("list of %s", plural(len(list), "sub-processor")))
+	return nil
+}
+
+// importInto replaces the list inside the YAML file target by an imported
+// list (see sublist.ReplaceList), writing the file atomically.
+func (a *app) importInto(ctx context.Context, target, input string, list []deal.Subprocessor) error {
+	data, err := readLimited(ctx, target, deal.MaxSize)
+	if err != nil {
+		return err
+	}
+	// The list the file held, if it held a valid one, to say what changed.
+	old, oldErr := a.lists.Load(data, target)
+	updated, err := sublist.ReplaceList(data, target, list)
+	if err != nil {
+		return err
+	}
+	if err := outfile.Write(ctx, target, updated, input); err != nil {
+		return err
+	}
+	what := fmt.Sprintf("list of %s written", plural(len(list), "sub-processor"))
+	if oldErr == nil {
+		ch := sublist.Diff(old, list)
+		what = fmt.Sprintf("list of %s put in place (%d added, %d removed, %d changed)",
+			plural(len(list), "sub-processor"), len(ch.Added), len(ch.Removed), len(ch.Changed))
+	}
+	a.report(target, what)
+	return nil
 }
 
 // readLimited reads a file of at most limit bytes through a limit (a

@@ -1,0 +1,62 @@
+package sublist
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// maxNotedRows is the most row numbers a note lists.
+const maxNotedRows = 10
+
+// addNotes records, for ImportNotes, what the sheet left out and the
+// import filled in (or left empty), so that the user can check it.
+func (im *importer) addNotes() {
+	if im.notes == nil || len(im.list) == 0 {
+		return
+	}
+	note := func(format string, args ...any) {
+		*im.notes = append(*im.notes, fmt.Sprintf(format, args...))
+	}
+	if im.cols[fCategory] == 0 {
+		note("no Category column: all %d sub-processors were imported as %q; mark those that host or store the service's data as %q",
+			len(im.list), deal.CategoryService, deal.CategoryInfrastructure)
+	}
+	if im.cols[fLocation] == 0 {
+		note("no Location column: each location is the country's name")
+	}
+	if im.cols[fTransfer] == 0 {
+		note("no Transfer mechanism column: the sub-processors in the EEA were imported with %q (none required)", deal.TransferNone)
+	}
+	var rows []int
+	for i, s := range im.list {
+		if s.Description == "" {
+			rows = append(rows, im.rows[i])
+		}
+	}
+	if len(rows) > 0 {
+		what := "no Description column"
+		if im.cols[fDescription] > 0 {
+			what = "no description in " + rowList(rows)
+		}
+		note("%s: %d of %d sub-processors have no description; Annex III shows their purpose alone", what, len(rows), len(im.list))
+	}
+}
+
+// rowList writes "row 4" or "rows 4, 7 and 9", the first few of many
+// followed by "...".
+func rowList(rows []int) string {
+	s := make([]string, 0, min(len(rows), maxNotedRows))
+	for _, r := range rows[:min(len(rows), maxNotedRows)] {
+		s = append(s, strconv.Itoa(r))
+	}
+	if len(rows) == 1 {
+		return "row " + s[0]
+	}
+	if len(rows) > maxNotedRows {
+		return "rows " + strings.Join(s, ", ") + ", ..."
+	}
+	return "rows " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}

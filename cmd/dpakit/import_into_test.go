@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportIntoProfile: --into replaces the list inside a copy of the
+// example profile, keeping its comments, and the profile still serves a
+// deal; the notes on what the sheet left out go to standard error.
+func TestImportIntoProfile(t *testing.T) {
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile.yaml")
+	orig, err := os.ReadFile(exampleProfilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(profile, orig, 0o644)
+	code, out, errs := dpakit(t, "", "subprocessors", "import", "../../fixtures/lists/customer-sheet.csv", "--into", profile)
+	if code != 0 || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	wantErr := profile + ": list of 4 sub-processors put in place (4 added, 2 removed, 0 changed)\n" +
+		"note: no description in row 5: 1 of 4 sub-processors have no description; Annex III shows their purpose alone\n"
+	if errs != wantErr {
+		t.Errorf("stderr %q, want %q", errs, wantErr)
+	}
+	got, _ := os.ReadFile(profile)
+	for _, keep := range []string{"# The example vendor profile: Kestrel Cloud, Inc.'s defaults", "  objection_days: 15", "- name: Infosys Limited", "transfer_mechanism: bcr"} {
+		if !strings.Contains(string(got), keep) {
+			t.Errorf("profile lacks %q", keep)
+		}
+	}
+	if code, _, errs := dpakit(t, "", "render", "../../fixtures/deals/seed-001.yaml", "--profile", profile, "--doc", "annex-iii", "--format", "md"); code != 0 {
+		t.Errorf("render over the updated profile: exit %d: %s", code, errs)
+	}
+	// A failed import leaves the profile untouched.
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("Name,Purpose,Country,Category\nMarsCo,Mining,Mars,Service\n"), 0o644)
+	if code, _, _ := dpakit(t, "", "subprocessors", "import", bad, "--into", profile); code != 2 {
+		t.Errorf("bad sheet: exit %d, want 2", code)
+	}
+	if again, _ := os.ReadFile(profile); string(again) != string(got) {
+		t.Error("a failed import changed the profile")
+	}
+	if code, _, errs := dpakit(t, "", "subprocessors", "import", bad, "--into", profile, "-o", filepath.Join(dir, "x.yaml")); code != 2 || !strings.Contains(errs, "not both") {
+		t.Errorf("-o with --into: exit %d, stderr %q", code, errs)
+	}
+}
