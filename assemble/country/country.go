@@ -3,6 +3,13 @@
 // authorities are.
 package country
 
+import (
+	"slices"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
 // Name returns the English short name of the country with the ISO 3166-1
 // alpha-2 code (upper case), such as "Netherlands" for "NL", or "" when the
 // code is not an assigned ISO 3166-1 code.
@@ -401,4 +408,16 @@ var landAuthorities = map[string]string{
 	"DE-ST": "State Commissioner for Data Protection Saxony-Anhalt (LfD Sachsen-Anhalt)",
 	"DE-SH": "Independent Centre for Privacy Protection Schleswig-Holstein (ULD)",
 	"DE-TH": "Thuringian State Commissioner for Data Protection and Freedom of Information (TLfDI)",
+}
+
+// Codes returns every assigned ISO 3166-1 alpha-2 code, ordered by the
+// countries' English names (for a select list of countries).
+func Codes() []string {
+	codes := make([]string, 0, len(names))
+	for c := range names {
+		codes = append(codes, c)
+	}
+	c := collate.New(language.English)
+	slices.SortFunc(codes, func(a, b string) int { return c.CompareString(names[a], names[b]) })
+	return codes
 }

@@ -174,6 +174,19 @@ func TestOtherNamesResolve(t *testing.T) {
 		}
 		if c, ok := english[foldName(n)]; ok && c != code {
 			t.Errorf("otherNames[%q] = %q shadows the English name of %s", n, code, c)
+func TestCodes(t *testing.T) {
+	codes := Codes()
+	if len(codes) != len(names) {
+		t.Fatalf("Codes() has %d codes, want %d", len(codes), len(names))
+	}
+	pos := map[string]int{}
+	for i, c := range codes {
+		pos[c] = i
+	}
+	// Åland sorts with A, not after Zimbabwe; Curaçao after Cuba.
+	for _, pair := range [][2]string{{"AF", "AX"}, {"AX", "AL"}, {"CU", "CW"}, {"NL", "NZ"}, {"ZM", "ZW"}} {
+		if pos[pair[0]] >= pos[pair[1]] {
+			t.Errorf("%s (%s) sorts after %s (%s)", pair[0], names[pair[0]], pair[1], names[pair[1]])
 		}
 	}
 }

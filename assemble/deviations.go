@@ -1,0 +1,413 @@
+package assemble
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/dpakit/dpakit/assemble/wording"
+)
+
+// Deviation is one term of a deal that differs from the vendor's standard
+// terms (its profile).
+type Deviation struct {
+	// Path is the deal file's key of the term, such as "breach.notice_hours".
+	Path string `json:"path"`
+	// Text says what was negotiated in plain English, with the standard in
+	// brackets: "breach notice 36 hours (standard 48)".
+	Text string `json:"text"`
+}
+
+// Standard returns the standard terms a deal is measured against: the
+// profile completed with the deal's own parties and dates (the customer,
+// reference, effective date and agreement are never standard) and with
+// deal.Defaults applied, so a default that depends on the customer (SCC
+// modules from its role, the supervisory authority from its country) is
+// the standard for that customer. Neither argument is modified; a nil
+// profile stands for a profile that sets nothing.
+func Standard(profile, d *deal.Deal) *deal.Deal {
+	var std deal.Deal
+	if profile != nil {
+		std = *profile
+	}
+	std.Customer = d.Customer
+	std.Reference = d.Reference
+	std.EffectiveDate = d.EffectiveDate
+	std.Agreement = d.Agreement
+	// Defaults replaces slices rather than writing into them, but copy the
+	// ones it may fill so the profile's stay untouched whatever it does.
+	std.SCC.Modules = slices.Clone(std.SCC.Modules)
+	std.Security.Measures.IDs = slices.Clone(std.Security.Measures.IDs)
+	deal.Defaults(&std)
+	return &std
+}
+
+// Deviations lists the terms of d that differ from the vendor's standard
+// terms, in the order of the deal file, each in plain English with the
+// standard value, so that a reviewer sees at a glance what was negotiated:
+//
+//	breach notice 36 hours (standard 48)
+//	governing law (SCC Clause 17) Germany (standard the Netherlands)
+//	sub-processors added: Hetzner Online GmbH
+//
+// d is a defaulted deal (deal.Load returns one); profile is the vendor
+// profile decoded as it is (deal.Decode of deal.Parse), or nil. The
+// standard is Standard(profile, d). The customer's details, the reference,
+// the effective date and the agreement are the deal's own and never
+// deviations. A field the describers below do not know (one added to the
+// deal format later) is still listed, by its path. The catalogue is the
+// library's Annex II catalogue, used to count the measures a deal leaves
+// out; the zero Catalog is allowed.
+func Deviations(profile, d *deal.Deal, catalog Catalog) []Deviation {
+	std := Standard(profile, d)
+	var out []Deviation
+	walkTerms(reflect.ValueOf(d).Elem(), reflect.ValueOf(std).Elem(), "", func(path string, got, want reflect.Value) {
+		if text := describeDeviation(path, got, want, catalog); text != "" {
+			out = append(out, Deviation{Path: path, Text: text})
+		}
+	})
+	return out
+}
+
+// ownTerms are the deal's own details, never compared with the profile.
+var ownTerms = map[string]bool{
+	"reference": true, "effective_date": true, "agreement": true, "customer": true,
+}
+
+// wholeTerms are structs and lists compared as one term.
+var wholeTerms = map[string]bool{
+	"subprocessors.list": true, "security.measures": true,
+}
+
+// walkTerms calls f for every term (a leaf field, a list, or one of
+// wholeTerms) whose values in got and want differ.
+func walkTerms(got, want reflect.Value, path string, f func(path string, got, want reflect.Value)) {
+	if got.Kind() == reflect.Struct && !wholeTerms[path] && got.Type() != reflect.TypeFor[deal.Date]() {
+		t := got.Type()
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if name == "" || name == "-" || !t.Field(i).IsExported() {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			if ownTerms[p] {
+				continue
+			}
+			walkTerms(got.Field(i), want.Field(i), p, f)
+		}
+		return
+	}
+	if got.Kind() == reflect.Pointer {
+		if got.IsNil() && want.IsNil() {
+			return
+		}
+		if !got.IsNil() && !want.IsNil() && got.Elem().Kind() == reflect.Struct {
+			walkTerms(got.Elem(), want.Elem(), path, f)
+			return
+		}
+	}
+	if !sameTerm(got, want) {
+		f(path, got, want)
+	}
+}
+
+// sameTerm compares two values of a term; nil and empty lists are the same.
+func sameTerm(a, b reflect.Value) bool {
+	if a.Kind() == reflect.Slice && a.Len() == 0 && b.Len() == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+// describeDeviation says in plain English how the term at path differs.
+func describeDeviation(path string, got, want reflect.Value, catalog Catalog) string {
+	g, w := got.Interface(), want.Interface()
+	switch path {
+	case "scc.modules":
+		return fmt.Sprintf("SCC modules: %s (standard %s)", modulesText(g.([]int)), modulesText(w.([]int)))
+	case "scc.docking_clause":
+		return "docking clause (SCC Clause 7) " + includedText(g.(bool)) + " (standard " + includedText(w.(bool)) + ")"
+	case "scc.subprocessor_option":
+		return fmt.Sprintf("sub-processor authorisation (SCC Clause 9): %s (standard %s)",
+			optionText(g.(deal.SubprocessorOption)), optionText(w.(deal.SubprocessorOption)))
+	case "scc.subprocessor_notice_days":
+		return fmt.Sprintf("advance notice of a new sub-processor %s (standard %s)", daysText(g.(int)), daysText(w.(int)))
+	case "scc.redress_body":
+		return "independent dispute resolution body (SCC Clause 11) " + offeredText(g.(bool)) + " (standard " + offeredText(w.(bool)) + ")"
+	case "scc.governing_law":
+		return fmt.Sprintf("governing law (SCC Clause 17) %s (standard %s)", countryText(g.(string)), countryText(w.(string)))
+	case "scc.governing_law_option":
+		return fmt.Sprintf("SCC Clause 17 Option %d (standard Option %d)", g.(int), w.(int))
+	case "scc.forum":
+		return fmt.Sprintf("courts (SCC Clause 18) of %s (standard %s)", countryText(g.(string)), countryText(w.(string)))
+	case "scc.supervisory_authority":
+		return fmt.Sprintf("supervisory authority (SCC Clause 13) %s (standard %s)", orNone(g.(string)), orNone(w.(string)))
+	case "uk_addendum.enabled":
+		return "UK Addendum " + includedText(g.(bool)) + " (standard " + includedText(w.(bool)) + ")"
+	case "uk_addendum.ending_party":
+		return fmt.Sprintf("UK Addendum Table 4: %s may end it (standard %s)", orNone(g.(string)), orNone(w.(string)))
+	case "swiss.enabled":
+		return "Swiss FADP adaptations " + includedText(g.(bool)) + " (standard " + includedText(w.(bool)) + ")"
+	case "ccpa.enabled":
+		return "CCPA/CPRA service-provider terms " + includedText(g.(bool)) + " (standard " + includedText(w.(bool)) + ")"
+	case "breach.notice_hours":
+		return fmt.Sprintf("breach notice %s (standard %d)", plural(g.(int), "hour"), w.(int))
+	case "subprocessors.objection_days":
+		return fmt.Sprintf("objection window for a new sub-processor %s (standard %d)", plural(g.(int), "day"), w.(int))
+	case "subprocessors.list":
+		return listChanges(g.([]deal.Subprocessor), w.([]deal.Subprocessor))
+	case "security.measures":
+		return measuresText(g.(deal.Measures), w.(deal.Measures), catalog)
+	case "security.extra":
+		return extraMeasuresText(g.([]deal.Measure), w.([]deal.Measure))
+	case "audit.frequency_months":
+		return fmt.Sprintf("audits at most once every %s (standard %d)", plural(g.(int), "month"), w.(int))
+	case "audit.notice_days":
+		return fmt.Sprintf("audit notice %s (standard %d)", plural(g.(int), "day"), w.(int))
+	}
+	label := termLabel(path)
+	if got.Kind() == reflect.Slice && got.Type().Elem().Kind() == reflect.String {
+		return label + ": " + stringsChanges(g.([]string), w.([]string))
+	}
+	if got.Kind() == reflect.Slice && got.Type().Elem().Kind() == reflect.Struct {
+		return fmt.Sprintf("%s: %d entries (standard %d)", label, got.Len(), want.Len())
+	}
+	return fmt.Sprintf("%s: %s (standard %s)", label, valueText(got), valueText(want))
+}
+
+// termLabel turns a deal path into words: "provider.signatory.name" is
+// "provider signatory name".
+func termLabel(path string) string {
+	return strings.NewReplacer(".", " ", "_", " ").Replace(path)
+}
+
+// valueText prints a leaf value for a deviation.
+func valueText(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			return "yes"
+		}
+		return "no"
+	case reflect.Int:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.String:
+		return orNone(v.String())
+	case reflect.Pointer:
+		if v.IsNil() {
+			return "none"
+		}
+		return valueText(v.Elem())
+	}
+	if d, ok := v.Interface().(deal.Date); ok {
+		return orNone(d.String())
+	}
+	if v.Kind() == reflect.Struct {
+		var parts []string
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && !v.Field(i).IsZero() {
+				parts = append(parts, valueText(v.Field(i)))
+			}
+		}
+		return orNone(strings.Join(parts, ", "))
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return `"` + s + `"`
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func daysText(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return plural(n, "day")
+}
+
+func includedText(b bool) string {
+	if b {
+		return "included"
+	}
+	return "not included"
+}
+
+func offeredText(b bool) string {
+	if b {
+		return "offered"
+	}
+	return "not offered"
+}
+
+func countryText(code string) string {
+	if n := country.WithArticle(code); n != "" {
+		return n
+	}
+	return orNone(code)
+}
+
+func modulesText(ms []int) string {
+	if len(ms) == 0 {
+		return "none"
+	}
+	s, err := wording.Modules(ms)
+	if err != nil {
+		return fmt.Sprint(ms)
+	}
+	return s
+}
+
+func optionText(o deal.SubprocessorOption) string {
+	switch o {
+	case deal.SpecificAuthorisation:
+		return "specific prior authorisation (Option 1)"
+	case deal.GeneralAuthorisation:
+		return "general written authorisation (Option 2)"
+	case "":
+		return "none"
+	}
+	return string(o)
+}
+
+// listChanges describes a sub-processor list that differs from the
+// standard one: who is added, removed and changed.
+func listChanges(got, want []deal.Subprocessor) string {
+	ch := sublist.Diff(want, got)
+	var parts []string
+	if len(ch.Added) > 0 {
+		parts = append(parts, "added "+wording.Join(subNames(ch.Added)))
+	}
+	if len(ch.Removed) > 0 {
+		parts = append(parts, "removed "+wording.Join(subNames(ch.Removed)))
+	}
+	for _, c := range ch.Changed {
+		fields := make([]string, len(c.Fields))
+		for i, f := range c.Fields {
+			fields[i] = strings.ReplaceAll(f.Field, "_", " ")
+		}
+		parts = append(parts, c.Name+" changed ("+strings.Join(fields, ", ")+")")
+	}
+	if len(parts) == 0 {
+		return "sub-processor list in a different order"
+	}
+	return "sub-processors: " + strings.Join(parts, "; ")
+}
+
+func subNames(list []deal.Subprocessor) []string {
+	names := make([]string, len(list))
+	for i, s := range list {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// stringsChanges describes a list of texts by what it adds and leaves out.
+func stringsChanges(got, want []string) string {
+	var added, left []string
+	for _, s := range got {
+		if !slices.Contains(want, s) {
+			added = append(added, `"`+s+`"`)
+		}
+	}
+	for _, s := range want {
+		if !slices.Contains(got, s) {
+			left = append(left, `"`+s+`"`)
+		}
+	}
+	var parts []string
+	if len(added) > 0 {
+		parts = append(parts, "adds "+wording.Join(added))
+	}
+	if len(left) > 0 {
+		parts = append(parts, "leaves out "+wording.Join(left))
+	}
+	if len(parts) == 0 {
+		return "the same entries in a different order"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// measuresText describes an Annex II selection that differs from the
+// standard one.
+func measuresText(got, want deal.Measures, catalog Catalog) string {
+	var all []string
+	for _, c := range catalog.Categories {
+		for _, m := range c.Measures {
+			all = append(all, m.ID)
+		}
+	}
+	ids := func(m deal.Measures) []string {
+		if m.All {
+			return all
+		}
+		return m.IDs
+	}
+	g, w := ids(got), ids(want)
+	var left []string
+	for _, id := range w {
+		if !slices.Contains(g, id) {
+			left = append(left, id)
+		}
+	}
+	var added []string
+	for _, id := range g {
+		if !slices.Contains(w, id) {
+			added = append(added, id)
+		}
+	}
+	std := "standard: the selected measures"
+	if want.All {
+		std = "standard: the whole catalogue"
+	}
+	var parts []string
+	if len(left) > 0 {
+		parts = append(parts, "leaves out "+plural(len(left), "catalogue measure")+" ("+firstFew(left)+")")
+	}
+	if len(added) > 0 {
+		parts = append(parts, "adds "+plural(len(added), "catalogue measure")+" ("+firstFew(added)+")")
+	}
+	if len(parts) == 0 {
+		return "Annex II measures: the same measures, selected by id (" + std + ")"
+	}
+	return "Annex II measures: " + strings.Join(parts, "; ") + " (" + std + ")"
+}
+
+// extraMeasuresText describes deal-specific Annex II measures that differ
+// from the standard ones.
+func extraMeasuresText(got, want []deal.Measure) string {
+	text := func(ms []deal.Measure) []string {
+		out := make([]string, len(ms))
+		for i, m := range ms {
+			out[i] = m.Category + ": " + m.Text
+		}
+		return out
+	}
+	return "Annex II additional measures: " + stringsChanges(text(got), text(want))
+}
+
+// firstFew joins up to five ids and says how many more there are.
+func firstFew(ids []string) string {
+	const n = 5
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:n], ", ") + fmt.Sprintf(" and %d more", len(ids)-n)
+}

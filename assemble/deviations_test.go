@@ -1,0 +1,107 @@
+package assemble_test
+
+import (
+	"io/fs"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/fixtures"
+	"github.com/google/go-cmp/cmp"
+)
+
+// profileDeal decodes the example profile as it is, without defaults.
+func profileDeal(t *testing.T) *deal.Deal {
+	t.Helper()
+	data, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := deal.Parse(data, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := deal.Decode(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestDeviations(t *testing.T) {
+	profile := profileDeal(t)
+	catalog := engine(t).Library().Catalog()
+	base := fixtureDeals(t)["example"]
+	tests := []struct {
+		name   string
+		change func(d *deal.Deal)
+		want   []assemble.Deviation
+	}{
+		{"the example deal keeps every standard term but its modules", func(d *deal.Deal) {}, []assemble.Deviation{
+			{"scc.modules", "SCC modules: Module Two and Module Three (standard Module Two)"},
+			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
+		}},
+		{"negotiated terms", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.Breach.NoticeHours = 36
+			d.SCC.GoverningLaw, d.SCC.Forum = "DE", "IE"
+			d.SCC.SubprocessorOption = deal.SpecificAuthorisation
+			d.UKAddendum.Enabled = false
+			d.Subprocessors.ObjectionDays = 30
+			d.Audit.FrequencyMonths = 6
+		}, []assemble.Deviation{
+			{"scc.subprocessor_option", "sub-processor authorisation (SCC Clause 9): specific prior authorisation (Option 1) (standard general written authorisation (Option 2))"},
+			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
+			{"scc.forum", "courts (SCC Clause 18) of Ireland (standard the Netherlands)"},
+			{"uk_addendum.enabled", "UK Addendum not included (standard included)"},
+			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
+			{"subprocessors.objection_days", "objection window for a new sub-processor 30 days (standard 15)"},
+			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
+			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
+		}},
+		{"lists and measures", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.Subprocessors.List = append(d.Subprocessors.List[:1:1], deal.Subprocessor{Name: "Hetzner Online GmbH", Country: "DE"})
+			d.Subprocessors.List[0].Location = "EU (Germany), eu-central-1"
+			d.Security.Measures = deal.Measures{IDs: []string{catalog.Categories[0].Measures[0].ID}}
+			d.Processing.DataCategories = []string{"Name", "Email address", "Telephone number"}
+			d.Provider.Signatory.Name = "Alex Reed"
+		}, []assemble.Deviation{
+			{"provider.signatory.name", `provider signatory name: "Alex Reed" (standard "Dana Whitfield")`},
+			{"subprocessors.list", "sub-processors: added Hetzner Online GmbH; removed Papertrail (SolarWinds Worldwide, LLC); Amazon Web Services EMEA SARL changed (location)"},
+			{"processing.data_categories", `processing data categories: adds "Telephone number"; leaves out "IP address" and "Web browsing data"`},
+			{"security.measures", "Annex II measures: leaves out 80 catalogue measures"},
+			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := *base
+			d.Subprocessors.List = append([]deal.Subprocessor(nil), base.Subprocessors.List...)
+			tt.change(&d)
+			got := assemble.Deviations(profile, &d, catalog)
+			// The measures text names the first few ids; compare its start.
+			for i := range got {
+				if got[i].Path == "security.measures" && len(got[i].Text) > len("Annex II measures: leaves out 80 catalogue measures") {
+					got[i].Text = got[i].Text[:len("Annex II measures: leaves out 80 catalogue measures")]
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Deviations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestStandardLeavesProfileAlone(t *testing.T) {
+	profile := profileDeal(t)
+	before := deal.Hash(profile)
+	d := fixtureDeals(t)["example"]
+	std := assemble.Standard(profile, d)
+	if deal.Hash(profile) != before {
+		t.Error("Standard modified the profile")
+	}
+	if std.Customer.Name != d.Customer.Name || len(std.SCC.Modules) != 1 || std.SCC.Modules[0] != 2 {
+		t.Errorf("standard for a controller customer: customer %q, modules %v; want the deal's customer and [2]", std.Customer.Name, std.SCC.Modules)
+	}
+}
