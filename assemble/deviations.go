@@ -56,7 +56,8 @@ func Standard(profile, d *deal.Deal) *deal.Deal {
 //	sub-processors added: Hetzner Online GmbH
 //
 // d is a defaulted deal (deal.Load returns one); profile is the vendor
-// profile decoded as it is (deal.Decode of deal.Parse), or nil. The
+// profile as deal.Load returns it on its own (decoded and defaulted; its
+// problems, such as the missing customer, do not matter here), or nil. The
 // standard is Standard(profile, d). The customer's details, the reference,
 // the effective date and the agreement are the deal's own and never
 // deviations. A field the describers below do not know (one added to the

@@ -143,7 +143,7 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(a.renderCmd(), a.validateCmd(), a.clausesCmd(), a.lintCmd(),
-		a.subprocessorsCmd(), a.noticeCmd(), a.batchCmd(), a.versionCmd())
+		a.subprocessorsCmd(), a.noticeCmd(), a.batchCmd(), a.serveCmd(), a.versionCmd())
 	return root
 }
 

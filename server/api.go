@@ -1,0 +1,534 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/gin-gonic/gin"
+	"go.yaml.in/yaml/v3"
+)
+
+// bodyKind is how a request body encodes a deal.
+type bodyKind int
+
+const (
+	bodyJSON bodyKind = iota
+	bodyYAML
+	bodyForm
+)
+
+// errMediaType is a request body in a format the API does not read.
+type errMediaType struct{ got string }
+
+func (e errMediaType) Error() string {
+	if e.got == "" {
+		return "the request has no Content-Type: send the deal as application/json or application/yaml"
+	}
+	return fmt.Sprintf("unsupported Content-Type %q: send the deal as application/json or application/yaml (or application/x-www-form-urlencoded, as the form does)", e.got)
+}
+
+// readBody reads a request body and says how it is encoded. It fails with
+// errMediaType for an unsupported Content-Type and with the body limit's
+// *http.MaxBytesError for a body that is too large.
+func readBody(r *http.Request) ([]byte, bodyKind, error) {
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return nil, 0, errMediaType{ct}
+	}
+	var kind bodyKind
+	switch mt {
+	case "application/json":
+		kind = bodyJSON
+	case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml":
+		kind = bodyYAML
+	case "application/x-www-form-urlencoded":
+		kind = bodyForm
+	default:
+		return nil, 0, errMediaType{mt}
+	}
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read request body: %w", err)
+	}
+	return data, kind, nil
+}
+
+// syntaxError is a body that is not the JSON its Content-Type claims.
+func jsonProblem(data []byte) error {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Rule: "syntax", Message: "the body is not valid JSON: " + err.Error()}}}
+	}
+	return nil
+}
+
+// loadRequestDeal decodes the deal in a request body, lays it over the
+// server's profile (a form's deal is complete and stands alone), applies
+// defaults, validates it and checks it against the library. The deal and
+// its warnings are returned with the error when it decoded but broke a
+// rule.
+func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal.Problem, error) {
+	switch kind {
+	case bodyJSON:
+		if err := jsonProblem(data); err != nil {
+			return nil, nil, err
+		}
+	case bodyForm:
+		form, err := url.ParseQuery(string(data))
+		if err != nil {
+			return nil, nil, &deal.ValidationError{Problems: []deal.Problem{{Rule: "syntax", Message: "the form data cannot be read: " + err.Error()}}}
+		}
+		d, err := s.loadForm(form)
+		return d, s.warnings(d), err
+	}
+	d, warnings, err := s.valid.LoadWithWarnings(data, requestName, s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		return d, warnings, err
+	}
+	return d, warnings, s.engine.CheckDeal(d)
+}
+
+// loadForm loads the deal the form's values describe; see formDeal. A
+// value that does not decode (text in a number field) is reported, and
+// the rest of the deal is still validated without it, so the form shows
+// every problem at once.
+func (s *Server) loadForm(form url.Values) (*deal.Deal, error) {
+	n, _ := formDeal(form)
+	d, err := s.loadNode(n)
+	var first *deal.ValidationError
+	if d != nil || !errors.As(err, &first) {
+		return d, err
+	}
+	bad := map[string]bool{}
+	for _, p := range first.Problems {
+		if p.Path == "" || !dropPath(n, p.Path) {
+			return nil, err
+		}
+		bad[p.Path] = true
+	}
+	d, err2 := s.loadNode(n)
+	problems := slices.Clone(first.Problems)
+	var second *deal.ValidationError
+	if errors.As(err2, &second) {
+		for _, p := range second.Problems {
+			if !bad[p.Path] {
+				problems = append(problems, p)
+			}
+		}
+	}
+	return d, &deal.ValidationError{Problems: problems}
+}
+
+// loadNode loads a deal from a node as a deal file called "form".
+func (s *Server) loadNode(n *yaml.Node) (*deal.Deal, error) {
+	data, err := yaml.Marshal(n)
+	if err != nil {
+		return nil, fmt.Errorf("encode form: %w", err)
+	}
+	d, err := s.valid.Load(data, formName, nil, "")
+	if err != nil {
+		return d, err
+	}
+	return d, s.engine.CheckDeal(d)
+}
+
+// dropPath removes the value at path ("a.b[2].c") from a mapping node; it
+// reports whether there was one.
+func dropPath(n *yaml.Node, path string) bool {
+	key, rest, _ := strings.Cut(path, ".")
+	name, index, hasIndex := strings.Cut(key, "[")
+	if n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != name {
+			continue
+		}
+		v := n.Content[i+1]
+		if hasIndex {
+			k, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+			if err != nil || v.Kind != yaml.SequenceNode || k < 0 || k >= len(v.Content) {
+				return false
+			}
+			if rest == "" {
+				v.Content = slices.Delete(v.Content, k, k+1)
+				return true
+			}
+			return dropPath(v.Content[k], rest)
+		}
+		if rest == "" {
+			n.Content = slices.Delete(n.Content, i, i+2)
+			return true
+		}
+		return dropPath(v, rest)
+	}
+	return false
+}
+
+// warnings returns what the reviewer of a deal should be told without it
+// blocking anything (deal.Warnings).
+func (s *Server) warnings(d *deal.Deal) []deal.Problem {
+	return deal.Warnings(d)
+}
+
+// requestDeal reads and loads the deal of an API request, answering the
+// request itself when that fails; ok is false then.
+func (s *Server) requestDeal(c *gin.Context) (*deal.Deal, bool) {
+	data, kind, err := readBody(c.Request)
+	if err != nil {
+		s.failBody(c, err)
+		return nil, false
+	}
+	d, _, err := s.loadRequestDeal(data, kind)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return nil, false
+	}
+	return d, true
+}
+
+// failBody answers a body that could not be read.
+func (s *Server) failBody(c *gin.Context, err error) {
+	var mt errMediaType
+	if errors.As(err, &mt) {
+		writeError(c.Writer, c.Request, http.StatusUnsupportedMediaType, mt.Error())
+		return
+	}
+	s.fail(c.Writer, c.Request, err)
+}
+
+// apiValidate answers POST /api/v1/validate: 200 with the warnings for a
+// valid deal, 422 with every problem (and the warnings) for an invalid one.
+func (s *Server) apiValidate(c *gin.Context) {
+	data, kind, err := readBody(c.Request)
+	if err != nil {
+		s.failBody(c, err)
+		return
+	}
+	_, warnings, err := s.loadRequestDeal(data, kind)
+	body := problemsBody{Problems: []apiProblem{}, Warnings: toAPI(warnings)}
+	if err != nil {
+		ps, ok := problemsOf(err)
+		if !ok {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		body.Problems = toAPI(ps)
+		writeJSON(c.Writer, http.StatusUnprocessableEntity, body)
+		return
+	}
+	body.Valid = true
+	writeJSON(c.Writer, http.StatusOK, body)
+}
+
+// pdfOptionsOf reads the PDF options of a request's query.
+func pdfOptionsOf(c *gin.Context) pdfOptions {
+	return pdfOptions{paper: c.Query("paper"), esign: c.Query("esign")}
+}
+
+// formatOf reads the format query parameter (default pdf).
+func formatOf(c *gin.Context) (format, error) {
+	name := c.DefaultQuery("format", "pdf")
+	f, ok := formatNamed(name)
+	if !ok {
+		return format{}, fmt.Errorf("%w: unknown format %q (want %s)", errBadOption, name, formatNames())
+	}
+	return f, nil
+}
+
+// apiDocument answers POST /api/v1/documents/{doc}: the document of the
+// deal in the body, in the format asked for.
+func (s *Server) apiDocument(c *gin.Context) {
+	kind := c.Param("doc")
+	if !s.isDocument(kind) {
+		writeError(c.Writer, c.Request, http.StatusNotFound, fmt.Sprintf("unknown document %q (want %s)", kind, strings.Join(s.documents(), ", ")))
+		return
+	}
+	f, err := formatOf(c)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	d, ok := s.requestDeal(c)
+	if !ok {
+		return
+	}
+	out, err := s.document(c.Request.Context(), d, kind, f, pdfOptionsOf(c))
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	s.send(c, out, f.mediaType, downloadName(docLabel(kind), d, f.ext))
+}
+
+// documents returns the document kinds the engine assembles for a deal,
+// the DPA first.
+func (s *Server) documents() []string {
+	docs := s.engine.Documents()
+	if i := slices.Index(docs, "dpa"); i > 0 {
+		docs = append(append([]string{"dpa"}, docs[:i]...), docs[i+1:]...)
+	}
+	return docs
+}
+
+// isDocument reports whether kind is a document the engine assembles.
+func (s *Server) isDocument(kind string) bool {
+	for _, k := range s.engine.Documents() {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// send writes a finished output as a download.
+func (s *Server) send(c *gin.Context, data []byte, mediaType, name string) {
+	attachment(c.Writer.Header(), name)
+	c.Data(http.StatusOK, mediaType, data)
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// apiWorkbook answers POST /api/v1/subprocessors.xlsx.
+func (s *Server) apiWorkbook(c *gin.Context) {
+	d, ok := s.requestDeal(c)
+	if !ok {
+		return
+	}
+	out, err := workbookOf(d)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	s.send(c, out, xlsxType, downloadName("Sub-processors", d, ".xlsx"))
+}
+
+// apiBundle answers POST /api/v1/bundle.zip.
+func (s *Server) apiBundle(c *gin.Context) {
+	d, ok := s.requestDeal(c)
+	if !ok {
+		return
+	}
+	out, err := s.bundle(c.Request.Context(), d, pdfOptionsOf(c))
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	s.send(c, out, "application/zip", downloadName("DPA bundle", d, ".zip"))
+}
+
+// noticeRequest is the body of POST /api/v1/notice.
+type noticeRequest struct {
+	// Date is the day the notice is sent (YYYY-MM-DD).
+	Date string `yaml:"date"`
+	// Old and New are the lists before and after the change: a list, a
+	// list file ({list: [...]}) or a deal or profile. New defaults to the
+	// server profile's list.
+	Old yaml.Node `yaml:"old"`
+	New yaml.Node `yaml:"new"`
+	// Customer, if given, is the deal of the customer the notice is
+	// addressed to, laid over the profile; its objection window applies.
+	Customer yaml.Node `yaml:"customer"`
+}
+
+// apiNotice answers POST /api/v1/notice: the notice of a change to the
+// sub-processor list, with the objection deadline.
+func (s *Server) apiNotice(c *gin.Context) {
+	f, err := formatOf(c)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	data, kind, err := readBody(c.Request)
+	if err == nil && kind == bodyForm {
+		err = errMediaType{"application/x-www-form-urlencoded"}
+	}
+	if err != nil {
+		s.failBody(c, err)
+		return
+	}
+	d, n, err := s.noticeOf(data, kind)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	w, err := s.writer(f, pdfOptionsOf(c))
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	doc, err := s.engine.AssembleNoticeContext(c.Request.Context(), d, n)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := w.Write(&buf, doc); err != nil {
+		s.fail(c.Writer, c.Request, fmt.Errorf("write notice %s: %w", f.name, err))
+		return
+	}
+	c.Header("X-Objection-Deadline", assemble.Deadline(d, n.Date).String())
+	s.send(c, buf.Bytes(), f.mediaType, downloadName(docLabel(assemble.NoticeKind), d, f.ext))
+}
+
+// noticeOf decodes a notice request: the deal (the customer's over the
+// profile, or the profile alone) and the change to give notice of.
+func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Notice, error) {
+	if kind == bodyJSON {
+		if err := jsonProblem(data); err != nil {
+			return nil, assemble.Notice{}, err
+		}
+	}
+	invalid := func(path, msg string) error {
+		return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: path, Rule: "notice", Message: msg}}}
+	}
+	var req noticeRequest
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&req); err != nil {
+		return nil, assemble.Notice{}, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	when, err := deal.ParseDate(req.Date)
+	if err != nil {
+		return nil, assemble.Notice{}, invalid("date", err.Error()+" (the date the notice is sent)")
+	}
+	if req.Old.Kind == 0 {
+		return nil, assemble.Notice{}, invalid("old", "the list before the change is required")
+	}
+	old, err := listOf(&req.Old, "old")
+	if err != nil {
+		return nil, assemble.Notice{}, err
+	}
+	var d *deal.Deal
+	if req.Customer.Kind != 0 {
+		b, err := yaml.Marshal(&req.Customer)
+		if err != nil {
+			return nil, assemble.Notice{}, fmt.Errorf("encode customer: %w", err)
+		}
+		if d, err = s.valid.Load(b, "customer", s.cfg.Profile, s.cfg.ProfileName); err != nil {
+			return nil, assemble.Notice{}, err
+		}
+	} else if d, err = s.profileDeal(); err != nil {
+		return nil, assemble.Notice{}, err
+	}
+	cur := d.Subprocessors.List
+	if req.New.Kind != 0 {
+		if cur, err = listOf(&req.New, "new"); err != nil {
+			return nil, assemble.Notice{}, err
+		}
+	}
+	return d, noticeFrom(when, old, cur), nil
+}
+
+// listOf reads a sub-processor list given as a list, a list file or a
+// deal, checked by the rules of a deal's list.
+func listOf(n *yaml.Node, name string) ([]deal.Subprocessor, error) {
+	if n.Kind == yaml.SequenceNode {
+		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("list", "!!str"), n}}
+	}
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", name, err)
+	}
+	return sublist.Load(b, name+".yaml")
+}
+
+// profileDeal is the server's profile as a deal of its own, for a notice
+// to every customer: only the provider, the list and the notice terms
+// must be valid.
+func (s *Server) profileDeal() (*deal.Deal, error) {
+	d, err := s.valid.Load(s.cfg.Profile, s.cfg.ProfileName, nil, "")
+	var ve *deal.ValidationError
+	if err == nil || d == nil || !errors.As(err, &ve) {
+		return d, err
+	}
+	var kept []deal.Problem
+	for _, p := range ve.Problems {
+		for _, prefix := range []string{"provider", "subprocessors", "scc.subprocessor_notice_days"} {
+			if p.Path == prefix || strings.HasPrefix(p.Path, prefix+".") || strings.HasPrefix(p.Path, prefix+"[") {
+				kept = append(kept, p)
+				break
+			}
+		}
+	}
+	if len(kept) > 0 {
+		return nil, &deal.ValidationError{Problems: kept}
+	}
+	return d, nil
+}
+
+// noticeFrom turns the difference between two lists into a notice.
+func noticeFrom(date deal.Date, old, cur []deal.Subprocessor) assemble.Notice {
+	return assemble.Notice{Date: date, Changes: sublist.Diff(old, cur)}
+}
+
+// clauseInfo is one clause as GET /api/v1/clauses lists it.
+type clauseInfo struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Version string   `json:"version"`
+	When    string   `json:"when"`
+	Covers  []string `json:"covers"`
+}
+
+// apiClauses answers GET /api/v1/clauses: the library's version and
+// clauses.
+func (s *Server) apiClauses(c *gin.Context) {
+	lib := s.engine.Library()
+	out := struct {
+		Version   string       `json:"version"`
+		Documents []string     `json:"documents"`
+		Clauses   []clauseInfo `json:"clauses"`
+	}{Version: lib.Version, Documents: s.documents()}
+	for _, cl := range lib.Clauses() {
+		covers := cl.Covers
+		if covers == nil {
+			covers = []string{}
+		}
+		out.Clauses = append(out.Clauses, clauseInfo{cl.ID, cl.Title, cl.Version, cl.When, covers})
+	}
+	writeJSON(c.Writer, http.StatusOK, out)
+}
+
+// measureInfo and categoryInfo are the Annex II catalogue as GET
+// /api/v1/measures lists it.
+type measureInfo struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+type categoryInfo struct {
+	ID       string        `json:"id"`
+	Title    string        `json:"title"`
+	Measures []measureInfo `json:"measures"`
+}
+
+// apiMeasures answers GET /api/v1/measures: the Annex II catalogue.
+func (s *Server) apiMeasures(c *gin.Context) {
+	cat := s.engine.Library().Catalog()
+	out := struct {
+		Version    string         `json:"version"`
+		Categories []categoryInfo `json:"categories"`
+	}{Version: cat.Version}
+	for _, cg := range cat.Categories {
+		ci := categoryInfo{ID: cg.ID, Title: cg.Title}
+		for _, m := range cg.Measures {
+			ci.Measures = append(ci.Measures, measureInfo{m.ID, m.Text})
+		}
+		out.Categories = append(out.Categories, ci)
+	}
+	writeJSON(c.Writer, http.StatusOK, out)
+}

@@ -1,0 +1,473 @@
+package server
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/templates"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/crypto/bcrypt"
+)
+
+// apiRoute is one state-changing API route and a valid body for it.
+type apiRoute struct {
+	path, contentType string
+	body              []byte
+	wantType          string
+}
+
+func apiRoutes(t *testing.T) []apiRoute {
+	ex := exampleDeal(t)
+	notice := []byte(`{"date": "2026-12-01", "old": [{"name": "Papertrail (SolarWinds Worldwide, LLC)", "purpose": "Storage and search of system logs", "location": "United States", "country": "US", "category": "service", "transfer_mechanism": "scc"}]}`)
+	return []apiRoute{
+		{"/api/v1/validate", "application/yaml", ex, "application/json; charset=utf-8"},
+		{"/api/v1/documents/dpa", "application/yaml", ex, "application/pdf"},
+		{"/api/v1/documents/annex-i?format=html", "application/yaml", ex, "text/html; charset=utf-8"},
+		{"/api/v1/documents/annex-ii?format=md", "application/yaml", ex, "text/markdown; charset=utf-8"},
+		{"/api/v1/documents/annex-iii?format=pdf&paper=letter", "application/yaml", ex, "application/pdf"},
+		{"/api/v1/subprocessors.xlsx", "application/yaml", ex, xlsxType},
+		{"/api/v1/notice", "application/json", notice, "application/pdf"},
+		{"/api/v1/bundle.zip", "application/yaml", ex, "application/zip"},
+	}
+}
+
+// TestAPIRoutes sends every state-changing route a valid, an invalid, an
+// oversized, a wrongly typed and a cross-origin request.
+func TestAPIRoutes(t *testing.T) {
+	s := newTestServer(t, func(c *Config) { c.MaxBody = 64 << 10 })
+	invalidDeal := bytes.Replace(exampleDeal(t), []byte("governing_law: NL"), []byte("governing_law: US"), 1)
+	for _, r := range apiRoutes(t) {
+		t.Run(strings.TrimPrefix(r.path, "/api/v1/"), func(t *testing.T) {
+			res := do(t, s, http.MethodPost, r.path, r.contentType, r.body)
+			body := readAll(t, res)
+			if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != r.wantType {
+				t.Fatalf("valid: %d %s, want 200 %s: %.300s", res.StatusCode, res.Header.Get("Content-Type"), r.wantType, body)
+			}
+
+			invalid := invalidDeal
+			wantPath := "scc.governing_law"
+			if strings.Contains(r.path, "notice") {
+				invalid = []byte(`{"date": "2026-12-01", "old": [{"name": "X", "purpose": "p", "location": "l", "country": "Mars", "category": "service", "transfer_mechanism": "scc"}]}`)
+				wantPath = "list[0].country"
+			}
+			res = do(t, s, http.MethodPost, r.path, r.contentType, invalid)
+			var pb problemsBody
+			if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("invalid: %d, %v", res.StatusCode, err)
+			}
+			if len(pb.Problems) == 0 || pb.Problems[0].Path != wantPath || pb.Problems[0].Message == "" {
+				t.Errorf("invalid: problems %+v, want one at %s", pb.Problems, wantPath)
+			}
+
+			big := append(bytes.Repeat([]byte("# padding\n"), 7<<10), r.body...)
+			res = do(t, s, http.MethodPost, r.path, r.contentType, big)
+			if msg := errorOf(t, res); res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(msg, "64 KiB") {
+				t.Errorf("oversized: %d %q, want 413 naming the limit", res.StatusCode, msg)
+			}
+
+			res = do(t, s, http.MethodPost, r.path, "text/plain", r.body)
+			if msg := errorOf(t, res); res.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(msg, "application/json") {
+				t.Errorf("wrong content type: %d %q, want 415 saying what to send", res.StatusCode, msg)
+			}
+
+			res = do(t, s, http.MethodPost, r.path, r.contentType, r.body,
+				"Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example")
+			if msg := errorOf(t, res); res.StatusCode != http.StatusForbidden || !strings.Contains(msg, "cross-origin") {
+				t.Errorf("cross-origin: %d %q, want 403", res.StatusCode, msg)
+			}
+		})
+	}
+}
+
+// errorOf returns the message of a JSON error response.
+func errorOf(t *testing.T, res *http.Response) string {
+	t.Helper()
+	var eb errorBody
+	b := readAll(t, res)
+	if err := json.Unmarshal(b, &eb); err != nil {
+		t.Errorf("error body is not JSON: %.200s", b)
+	}
+	return eb.Error
+}
+
+func TestFormRoutesRefuseCrossOriginAndOversized(t *testing.T) {
+	s := newTestServer(t, func(c *Config) { c.MaxBody = 16 << 10 })
+	for _, path := range []string{"/", "/upload", "/edit", "/download/dpa.pdf"} {
+		res := do(t, s, http.MethodPost, path, "application/x-www-form-urlencoded", []byte("action=preview"),
+			"Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example")
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s cross-site: %d, want 403", path, res.StatusCode)
+		}
+		res = do(t, s, http.MethodPost, path, "application/x-www-form-urlencoded", bytes.Repeat([]byte("a=b&"), 5<<10),
+			"Sec-Fetch-Site", "same-origin")
+		if b := readAll(t, res); res.StatusCode != http.StatusRequestEntityTooLarge || !bytes.Contains(b, []byte("16 KiB")) {
+			t.Errorf("POST %s oversized: %d, want 413 naming the limit", path, res.StatusCode)
+		}
+	}
+}
+
+func TestAPIValidateJSONAndWarnings(t *testing.T) {
+	s := newTestServer(t)
+	res := do(t, s, http.MethodPost, "/api/v1/validate", "application/json", []byte(`{"customer": {"name": "Acme"}, "breach": {"notice_hours": 96}}`))
+	var pb problemsBody
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 422 || pb.Valid || pb.Warnings == nil {
+		t.Fatalf("status %d valid %v warnings %v", res.StatusCode, pb.Valid, pb.Warnings)
+	}
+	var hours *apiProblem
+	for i, p := range pb.Problems {
+		if p.Path == "breach.notice_hours" {
+			hours = &pb.Problems[i]
+		}
+	}
+	if hours == nil || hours.Line != 1 || !strings.Contains(hours.Message, "at most 72") {
+		t.Errorf("breach problem %+v, want line 1 and the CLI's message", hours)
+	}
+	res = do(t, s, http.MethodPost, "/api/v1/validate", "application/json", []byte(`{"customer": `))
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != 422 || !strings.Contains(pb.Problems[0].Message, "not valid JSON") {
+		t.Errorf("broken JSON: %d %+v", res.StatusCode, pb.Problems)
+	}
+}
+
+func TestAPIOutputsAreThatDeal(t *testing.T) {
+	s := newTestServer(t)
+	ex := exampleDeal(t)
+	res := do(t, s, http.MethodPost, "/api/v1/documents/dpa", "application/yaml", bytes.Replace(ex, []byte("notice_hours: 48"), []byte("notice_hours: 24"), 1))
+	text := pdfText(t, readAll(t, res))
+	for _, want := range []string{"Müller Logistik GmbH", "twenty-four (24) hours", "Page 1 of"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+
+	res = do(t, s, http.MethodPost, "/api/v1/subprocessors.xlsx", "application/yaml", ex)
+	f, err := excelize.OpenReader(bytes.NewReader(readAll(t, res)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetList()[1])
+	if err != nil || len(rows) < 3 || rows[1][0] != "Amazon Web Services EMEA SARL" && rows[2][0] != "Amazon Web Services EMEA SARL" {
+		t.Errorf("workbook list sheet rows %v (%v)", rows, err)
+	}
+
+	res = do(t, s, http.MethodPost, "/api/v1/bundle.zip", "application/yaml", ex)
+	b := readAll(t, res)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	var m bundleManifest
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if f.Name == "manifest.json" {
+			rc, _ := f.Open()
+			json.NewDecoder(rc).Decode(&m)
+			rc.Close()
+		}
+	}
+	want := []string{"DPA - Müller Logistik GmbH - 2026-12-01.pdf", "Annex I - Müller Logistik GmbH - 2026-12-01.pdf",
+		"Annex II - Müller Logistik GmbH - 2026-12-01.pdf", "Annex III - Müller Logistik GmbH - 2026-12-01.pdf",
+		"Sub-processors - Müller Logistik GmbH - 2026-12-01.xlsx", "Deal - Müller Logistik GmbH - 2026-12-01.yaml", "manifest.json"}
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("bundle holds %q, want %q", names, want)
+	}
+	if len(m.Files) != 6 || m.DealHash == "" || len(m.Clauses) == 0 || m.Files[0].SHA256 == "" {
+		t.Errorf("manifest %+v", m)
+	}
+	again := readAll(t, do(t, s, http.MethodPost, "/api/v1/bundle.zip", "application/yaml", ex))
+	if !bytes.Equal(b, again) {
+		t.Error("the same deal gave two different bundles")
+	}
+
+	res = do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/json", apiRoutes(t)[6].body)
+	if md := string(readAll(t, res)); !strings.Contains(md, "Amazon Web Services EMEA SARL") || res.Header.Get("X-Objection-Deadline") != "2026-12-16" {
+		t.Errorf("notice: deadline %q, text:\n%.400s", res.Header.Get("X-Objection-Deadline"), md)
+	}
+}
+
+func TestAPIErrors(t *testing.T) {
+	s := newTestServer(t)
+	ex := exampleDeal(t)
+	tests := []struct {
+		name, method, path string
+		body               []byte
+		status             int
+		want               string
+	}{
+		{"unknown document", "POST", "/api/v1/documents/annex-iv", ex, 404, `unknown document \"annex-iv\" (want dpa, annex-i, annex-ii, annex-iii)`},
+		{"unknown format", "POST", "/api/v1/documents/dpa?format=docx", ex, 400, `unknown format \"docx\"`},
+		{"unknown paper", "POST", "/api/v1/documents/dpa?paper=a3", ex, 400, `unknown paper \"a3\"`},
+		{"annex iii without clause 9", "POST", "/api/v1/documents/annex-iii", noClause9(ex), 422, "not_applicable"},
+		{"GET on a POST route", "GET", "/api/v1/validate", nil, 405, "not allowed"},
+		{"no such path", "GET", "/api/v2/nothing", nil, 404, "no page"},
+		{"notice without old", "POST", "/api/v1/notice", []byte(`{"date": "2026-12-01"}`), 422, "the list before the change is required"},
+		{"notice with a bad date", "POST", "/api/v1/notice", []byte(`{"date": "1 Dec", "old": []}`), 422, "is not a date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ct := "application/yaml"
+			if strings.HasPrefix(string(tt.body), "{") {
+				ct = "application/json"
+			}
+			res := do(t, s, tt.method, tt.path, ct, tt.body)
+			b := string(readAll(t, res))
+			if res.StatusCode != tt.status || !strings.Contains(b, tt.want) {
+				t.Errorf("%d %s, want %d containing %q", res.StatusCode, b, tt.status, tt.want)
+			}
+		})
+	}
+}
+
+func TestAPIReadOnlyRoutes(t *testing.T) {
+	s := newTestServer(t)
+	for _, path := range []string{"/api/v1/clauses", "/api/v1/measures", "/healthz", "/readyz"} {
+		res := do(t, s, http.MethodGet, path, "", nil)
+		var v map[string]any
+		if err := json.Unmarshal(readAll(t, res), &v); err != nil || res.StatusCode != 200 {
+			t.Errorf("GET %s: %d %v", path, res.StatusCode, err)
+		}
+	}
+	s.SetDraining()
+	if res := do(t, s, http.MethodGet, "/readyz", "", nil); res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("readyz while draining: %d, want 503", res.StatusCode)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	s := newTestServer(t)
+	res := do(t, s, http.MethodGet, "/", "", nil)
+	h := res.Header
+	csp := h.Get("Content-Security-Policy")
+	for _, want := range []string{"script-src 'self'", "frame-ancestors 'none'", "default-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %s", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+		t.Errorf("CSP allows inline script or eval: %s", csp)
+	}
+	for k, v := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY", "Cache-Control": "no-store"} {
+		if h.Get(k) != v {
+			t.Errorf("%s = %q, want %q", k, h.Get(k), v)
+		}
+	}
+}
+
+func TestBusyServerAnswers503(t *testing.T) {
+	s := newTestServer(t, func(c *Config) { c.MaxRenders, c.MaxQueue, c.QueueWait = 1, 1, 50*time.Millisecond })
+	release, err := s.limiter.acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One request waits in the queue and times out; with the queue full,
+	// the next is refused at once.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	var queued *http.Response
+	go func() {
+		defer wg.Done()
+		queued = do(t, s, http.MethodPost, "/api/v1/documents/dpa", "application/yaml", exampleDeal(t))
+	}()
+	time.Sleep(10 * time.Millisecond)
+	res := do(t, s, http.MethodPost, "/api/v1/documents/dpa", "application/yaml", exampleDeal(t))
+	wg.Wait()
+	for _, r := range []*http.Response{res, queued} {
+		if r.StatusCode != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" {
+			t.Errorf("status %d Retry-After %q, want 503 with Retry-After", r.StatusCode, r.Header.Get("Retry-After"))
+		}
+	}
+	release()
+	if res := do(t, s, http.MethodPost, "/api/v1/documents/dpa", "application/yaml", exampleDeal(t)); res.StatusCode != 200 {
+		t.Errorf("after release: %d", res.StatusCode)
+	}
+}
+
+func TestAuth(t *testing.T) {
+	hash, err := bcrypt.GenerateFromPassword([]byte("correct horse"), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := "tok-0123456789abcdefghijklmnop"
+	a, err := ParseAuth([]byte("# users\nlegal:"+string(hash)+"\n"+token+"\n"), "auth.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, func(c *Config) { c.Auth = a })
+	tests := []struct {
+		name    string
+		headers []string
+		status  int
+	}{
+		{"no credentials", nil, 401},
+		{"wrong token", []string{"Authorization", "Bearer tok-wrong-wrong-wrong-wrong-wrong"}, 401},
+		{"token", []string{"Authorization", "Bearer " + token}, 200},
+		{"wrong password", []string{"Authorization", basic("legal", "wrong")}, 401},
+		{"unknown user", []string{"Authorization", basic("nobody", "correct horse")}, 401},
+		{"user", []string{"Authorization", basic("legal", "correct horse")}, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, path := range []string{"/", "/api/v1/clauses", "/static/form.css"} {
+				res := do(t, s, http.MethodGet, path, "", nil, tt.headers...)
+				if res.StatusCode != tt.status {
+					t.Errorf("GET %s: %d, want %d", path, res.StatusCode, tt.status)
+				}
+				if tt.status == 401 && !strings.Contains(res.Header.Get("WWW-Authenticate"), "Basic") {
+					t.Errorf("GET %s: no basic-auth challenge", path)
+				}
+			}
+		})
+	}
+	if res := do(t, s, http.MethodGet, "/healthz", "", nil); res.StatusCode != 200 {
+		t.Errorf("healthz needs no credentials: %d", res.StatusCode)
+	}
+	for _, bad := range []string{"short-token\n", "legal:$2a$10$broken\n", "# nothing\n"} {
+		if _, err := ParseAuth([]byte(bad), "auth.txt"); err == nil {
+			t.Errorf("ParseAuth(%q) accepted it", bad)
+		}
+	}
+}
+
+func basic(user, pass string) string {
+	r, _ := http.NewRequest("GET", "/", nil)
+	r.SetBasicAuth(user, pass)
+	return r.Header.Get("Authorization")
+}
+
+// TestInternalErrorsShowNothing renders with a library whose template
+// fails at run time: the client sees "internal error" and a request id,
+// never the template's name, path or Go's message.
+func TestInternalErrorsShowNothing(t *testing.T) {
+	tm := fstest.MapFS{}
+	for _, name := range []string{"dpa.tmpl", "annex-i.tmpl", "annex-ii.tmpl", "annex-iii.tmpl", "notice.tmpl"} {
+		b, err := templates.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm[name] = &fstest.MapFile{Data: b}
+	}
+	tm["annex-i.tmpl"].Data = append(tm["annex-i.tmpl"].Data, []byte("\n{{index .SCC.Modules 9}}\n")...)
+	eng, err := assemble.LoadEngine(clauses.FS, tm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestServer(t, func(c *Config) { c.Engine = eng })
+	res := do(t, s, http.MethodPost, "/api/v1/documents/annex-i", "application/yaml", exampleDeal(t))
+	msg := errorOf(t, res)
+	if res.StatusCode != 500 || !strings.HasPrefix(msg, "internal error (request ") {
+		t.Fatalf("%d %q, want 500 internal error", res.StatusCode, msg)
+	}
+	for _, leak := range []string{"tmpl", "index", "range", "/", "goroutine"} {
+		if strings.Contains(strings.TrimPrefix(msg, "internal error (request "), leak) {
+			t.Errorf("the error shows %q: %s", leak, msg)
+		}
+	}
+}
+
+// TestGracefulShutdown cancels the server's context while a request is in
+// flight: the request completes, then Serve returns.
+func TestGracefulShutdown(t *testing.T) {
+	s := newTestServer(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	url := "http://" + ln.Addr().String()
+	resc := make(chan *http.Response, 1)
+	go func() {
+		res, err := http.Post(url+"/api/v1/bundle.zip", "application/yaml", bytes.NewReader(exampleDeal(t)))
+		if err != nil {
+			t.Error(err)
+		}
+		resc <- res
+	}()
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	res := <-resc
+	if res == nil || res.StatusCode != 200 {
+		t.Fatalf("the request in flight did not finish: %v", res)
+	}
+	if b := readAll(t, res); len(b) < 1000 {
+		t.Errorf("the bundle is %d bytes", len(b))
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return")
+	}
+	if _, err := http.Get(url + "/healthz"); err == nil {
+		t.Error("the server still answers after shutdown")
+	}
+}
+
+func TestContentDisposition(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"DPA - Acme Ltd - 2026-12-01.pdf", `attachment; filename="DPA - Acme Ltd - 2026-12-01.pdf"`},
+		{"DPA - Müller Logistik GmbH - 2026-12-01.pdf", `attachment; filename="DPA - Muller Logistik GmbH - 2026-12-01.pdf"; filename*=UTF-8''DPA%20-%20M%C3%BCller%20Logistik%20GmbH%20-%202026-12-01.pdf`},
+		{`Deal - "Q" 100% - x.yaml`, `attachment; filename="Deal - _Q_ 100_ - x.yaml"; filename*=UTF-8''Deal%20-%20%22Q%22%20100%25%20-%20x.yaml`},
+	} {
+		h := http.Header{}
+		attachment(h, tt.name)
+		if got := h.Get("Content-Disposition"); got != tt.want {
+			t.Errorf("attachment(%q) = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+	if got := safeFileName("a/b\\c:d\x00e"); got != "a_b_c_d_e" {
+		t.Errorf("safeFileName = %q", got)
+	}
+}
+
+// noClause9 turns the example deal into a Module One deal, without SCC
+// Clause 9 and so without Annex III.
+func noClause9(ex []byte) []byte {
+	r := strings.NewReplacer("modules: [2, 3]", "modules: [1]", "subprocessor_option: general", `subprocessor_option: ""`,
+		"subprocessor_notice_days: 30", "subprocessor_notice_days: 0")
+	return []byte(r.Replace(string(ex)))
+}
+
+// TestWarningsDoNotBlock: a provider in the EEA makes no restricted
+// transfer; the API and the preview say so, and the deal stays valid.
+func TestWarningsDoNotBlock(t *testing.T) {
+	s := newTestServer(t)
+	eea := bytes.Replace(exampleDeal(t), []byte("  country: US\n  contact: { name: Privacy Team"), []byte("  country: IE\n  contact: { name: Privacy Team"), 1)
+	res := do(t, s, http.MethodPost, "/api/v1/validate", "application/yaml", eea)
+	var pb problemsBody
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != 200 || !pb.Valid || len(pb.Warnings) == 0 || pb.Warnings[0].Rule != "no_restricted_transfer" {
+		t.Fatalf("status %d valid %v warnings %+v, want 200 with the no-transfer warning", res.StatusCode, pb.Valid, pb.Warnings)
+	}
+	if pb.Warnings[0].Line == 0 {
+		t.Errorf("the warning has no line: %+v", pb.Warnings[0])
+	}
+	d, err := s.valid.Load(eea, "deal.yaml", s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := submission(t, renderForm(t, s, formValues(d)), "deal-form")
+	page := string(readAll(t, postForm(t, s, "/", vals)))
+	if !strings.Contains(page, `id="warnings"`) || !strings.Contains(page, pb.Warnings[0].Message[:40]) {
+		t.Error("the preview does not show the warning")
+	}
+}

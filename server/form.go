@@ -1,0 +1,582 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/htmldoc"
+	"github.com/gin-gonic/gin"
+)
+
+// option is one choice of a select or a group of radio buttons.
+type option struct{ Value, Label string }
+
+// field is one input of the form as its template sees it.
+type field struct {
+	Name, ID     string
+	Value        string
+	Values       []string
+	Label, Help  string
+	Errors       []string
+	Options      []option
+	Placeholder  string
+	MultiLine    bool
+	Type         string
+	Min, Max     int
+	AutoComplete string
+}
+
+// Opts returns f with choices given as value, label pairs.
+func (f field) Opts(pairs ...string) field {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		f.Options = append(f.Options, option{pairs[i], pairs[i+1]})
+	}
+	return f
+}
+
+// As returns f shown as an input of type t ("email", "url", "date",
+// "number", "tel").
+func (f field) As(t string) field { f.Type = t; return f }
+
+// Range returns f as a number input between lo and hi.
+func (f field) Range(lo, hi int) field { f.Type, f.Min, f.Max = "number", lo, hi; return f }
+
+// Hint returns f with a placeholder.
+func (f field) Hint(s string) field { f.Placeholder = s; return f }
+
+// Auto returns f with an autocomplete token.
+func (f field) Auto(s string) field { f.AutoComplete = s; return f }
+
+// Has reports whether the field's values include v (a checked checkbox, a
+// selected option).
+func (f field) Has(v string) bool { return slices.Contains(f.Values, v) }
+
+// summaryItem is one problem in the summary at the top of the form.
+type summaryItem struct {
+	Path, Message, Anchor string
+}
+
+// formPage is the form's template data.
+type formPage struct {
+	s          *Server
+	paths      map[string]bool
+	vals       url.Values
+	errs       map[string][]string
+	Problems   []summaryItem
+	Warnings   []deal.Problem
+	Notice     string
+	Example    bool
+	CanExample bool
+	Profile    string
+	Countries  []option
+	Catalog    assemble.Catalog
+	Status     int
+}
+
+// inputID is the HTML id of the input named path.
+func inputID(path string) string {
+	return "f-" + strings.NewReplacer("[", "-", "]", "", ".", "-", "_", "-").Replace(path)
+}
+
+// F returns the field of the input named path. It fails (and so does the
+// page) for a name the deal has no field for: a typo in the template must
+// not silently drop a field.
+func (p *formPage) F(path, label, help string) (field, error) {
+	if !p.paths[genericPath(path)] {
+		return field{}, fmt.Errorf("form template: no deal field %q", path)
+	}
+	return field{
+		Name: path, ID: inputID(path), Value: p.vals.Get(path), Values: p.vals[path],
+		Label: label, Help: help, Errors: p.errs[path], Type: "text", MultiLine: longText[genericPath(path)],
+	}, nil
+}
+
+// row is one row of a list of records in the form.
+type row struct {
+	Index  int
+	Prefix string
+	Title  string
+	Open   bool
+}
+
+// Rows returns the rows of the list named path, in order.
+func (p *formPage) Rows(path string) []row {
+	var out []row
+	for _, i := range rowIndexes(p.vals, path) {
+		prefix := fmt.Sprintf("%s[%d]", path, i)
+		r := row{Index: i, Prefix: prefix, Title: p.vals.Get(prefix + ".name")}
+		if r.Title == "" {
+			r.Title = p.vals.Get(prefix + ".category")
+		}
+		for k := range p.errs {
+			if strings.HasPrefix(k, prefix+".") || k == prefix {
+				r.Open = true
+			}
+		}
+		if r.Title == "" {
+			r.Open = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Template returns the placeholder row the form's script copies to add a
+// row without a round trip.
+func (p *formPage) Template(path string) row {
+	return row{Index: -1, Prefix: path + "[__i__]", Open: true}
+}
+
+// Sub joins a row prefix and a key.
+func (p *formPage) Sub(prefix, key string) string { return prefix + "." + key }
+
+// RowErrors returns the problems of a row as a whole (a duplicate name).
+func (p *formPage) RowErrors(prefix string) []string { return p.errs[prefix] }
+
+// Measure reports whether the Annex II measure id is selected: every
+// measure when the selection is "all".
+func (p *formPage) Measure(id string) bool {
+	return p.vals.Get("security.measures") == "all" || slices.Contains(p.vals[measuresIDs], id)
+}
+
+// MeasureErrors returns the problems of the Annex II selection.
+func (p *formPage) MeasureErrors() []string { return p.errs["security.measures"] }
+
+// newFormPage builds the form's data for values vals and the problems of
+// err, if it holds any.
+func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage {
+	p := &formPage{s: s, paths: s.formPaths, vals: vals, errs: map[string][]string{},
+		Example: s.cfg.ExampleProfile, CanExample: s.cfg.ExampleDeal != nil, Profile: s.cfg.ProfileName,
+		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
+	for _, pr := range problems {
+		item := summaryItem{Path: pr.Path, Message: pr.Message}
+		if name := s.inputFor(pr.Path); name != "" {
+			p.errs[name] = append(p.errs[name], pr.Message)
+			item.Anchor = inputID(name)
+		}
+		p.Problems = append(p.Problems, item)
+	}
+	if len(problems) > 0 {
+		p.Status = http.StatusUnprocessableEntity
+	}
+	return p
+}
+
+// inputFor returns the name of the input a problem at path belongs to:
+// the path itself, or the nearest enclosing input (a list's text area for
+// one of its lines, the list row for a duplicate name); "" when there is
+// none.
+func (s *Server) inputFor(path string) string {
+	for path != "" {
+		if s.formPaths[genericPath(path)] || rowPath(path) {
+			return path
+		}
+		if i := strings.LastIndexAny(path, ".["); i > 0 {
+			path = path[:i]
+			continue
+		}
+		break
+	}
+	return ""
+}
+
+// rowPath reports whether path names a row of a list of records, like
+// "subprocessors.list[3]".
+func rowPath(path string) bool {
+	i := strings.LastIndex(path, "[")
+	return i > 0 && strings.HasSuffix(path, "]") && (path[:i] == "subprocessors.list" || path[:i] == "security.extra")
+}
+
+// page writes one of the page templates.
+func (s *Server) page(c *gin.Context, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, name, data); err != nil {
+		s.fail(c.Writer, c.Request, fmt.Errorf("page %s: %w", name, err))
+		return
+	}
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// showForm writes the form.
+func (s *Server) showForm(c *gin.Context, p *formPage) {
+	s.page(c, p.Status, "form", p)
+}
+
+// getForm answers GET /: the form, prefilled from the profile (or with
+// the example deal, with ?example=1).
+func (s *Server) getForm(c *gin.Context) {
+	if c.Query("example") != "" && s.cfg.ExampleDeal != nil {
+		d, err := s.valid.Load(s.cfg.ExampleDeal, "example.yaml", s.cfg.Profile, s.cfg.ProfileName)
+		if d == nil {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		ps, _ := problemsOf(err)
+		p := s.newFormPage(formValues(d), ps)
+		p.Notice = "The form holds the example deal."
+		s.showForm(c, p)
+		return
+	}
+	start := *s.start
+	if start.EffectiveDate.IsZero() {
+		t := s.cfg.Today().UTC()
+		start.EffectiveDate, _ = deal.ParseDate(t.Format(deal.DateLayout))
+	}
+	s.showForm(c, s.newFormPage(formValues(&start), nil))
+}
+
+// postForm answers POST /: the form's buttons. "preview" (the default)
+// checks the deal and shows the preview, or the form again with every
+// problem; "deal.yaml" downloads the form's content as a deal file;
+// "add:LIST" and "remove:LIST[i]" add and remove list rows for browsers
+// without JavaScript.
+func (s *Server) postForm(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		s.failForm(c, err)
+		return
+	}
+	form := c.Request.PostForm
+	action := form.Get("action")
+	_, norm := formDeal(form)
+	switch {
+	case strings.HasPrefix(action, "add:"):
+		list := strings.TrimPrefix(action, "add:")
+		if list != "subprocessors.list" && list != "security.extra" {
+			break
+		}
+		n := len(rowIndexes(norm, list))
+		// An empty first field makes the new row appear in the form.
+		norm.Set(fmt.Sprintf("%s[%d].%s", list, n, firstKey(list)), "")
+		s.showForm(c, s.newFormPage(norm, nil))
+		return
+	case strings.HasPrefix(action, "remove:"):
+		s.showForm(c, s.newFormPage(removeRow(norm, strings.TrimPrefix(action, "remove:")), nil))
+		return
+	case action == "deal.yaml":
+		s.downloadFormDeal(c, form)
+		return
+	}
+	release, err := s.limiter.acquire(c.Request.Context())
+	if err != nil {
+		c.Header("Retry-After", "1")
+		writeError(c.Writer, c.Request, http.StatusServiceUnavailable, errBusy.Error())
+		return
+	}
+	defer release()
+	d, err := s.loadForm(form)
+	if err != nil {
+		ps, ok := problemsOf(err)
+		if !ok {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		p := s.newFormPage(norm, ps)
+		if d != nil {
+			p.Warnings = s.warnings(d)
+		}
+		s.showForm(c, p)
+		return
+	}
+	s.showPreview(c, d)
+}
+
+// firstKey is the key of a list's first input.
+func firstKey(list string) string {
+	if list == "security.extra" {
+		return "category"
+	}
+	return "name"
+}
+
+// removeRow drops the inputs of one row ("subprocessors.list[2]") and
+// renumbers the rest.
+func removeRow(vals url.Values, rowName string) url.Values {
+	out := url.Values{}
+	for k, v := range vals {
+		if !strings.HasPrefix(k, rowName+".") {
+			out[k] = v
+		}
+	}
+	_, norm := formDeal(out)
+	return norm
+}
+
+// failForm answers a form that could not be read: 413 for one over the
+// body limit.
+func (s *Server) failForm(c *gin.Context, err error) {
+	if isTooLarge(err) {
+		writeError(c.Writer, c.Request, http.StatusRequestEntityTooLarge, s.tooLarge())
+		return
+	}
+	writeError(c.Writer, c.Request, http.StatusBadRequest, "the form data cannot be read")
+}
+
+// downloadFormDeal sends the form's content as a deal file, valid or not,
+// so a draft can be kept and finished later.
+func (s *Server) downloadFormDeal(c *gin.Context, form url.Values) {
+	n, _ := formDeal(form)
+	d, err := s.loadForm(form)
+	var out []byte
+	if d != nil {
+		out, err = dealYAML(d)
+	} else {
+		// The draft does not decode as a deal (a number field holds
+		// text): give back what was typed, as YAML, to fix in an editor.
+		out, err = encodeNode(n)
+	}
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	name := downloadName("Deal", &deal.Deal{Customer: deal.Customer{Name: form.Get("customer.name")}}, ".yaml")
+	if d != nil {
+		name = downloadName("Deal", d, ".yaml")
+	}
+	s.send(c, out, "application/yaml; charset=utf-8", name)
+}
+
+// upload answers POST /upload: a deal file, laid over the profile, fills
+// the form; its problems are shown at their fields.
+func (s *Server) upload(c *gin.Context) {
+	fh, err := c.FormFile("deal")
+	if err != nil {
+		if isTooLarge(err) {
+			s.failForm(c, err)
+			return
+		}
+		p := s.newFormPage(formValues(s.start), []deal.Problem{{Rule: "upload", Message: "choose a deal file (YAML or JSON) to upload"}})
+		s.showForm(c, p)
+		return
+	}
+	f, err := fh.Open()
+	if err != nil {
+		s.fail(c.Writer, c.Request, fmt.Errorf("open upload: %w", err))
+		return
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxBody+1))
+	if err != nil {
+		s.fail(c.Writer, c.Request, fmt.Errorf("read upload: %w", err))
+		return
+	}
+	name := safeFileName(fh.Filename)
+	d, err := s.valid.Load(data, name, s.cfg.Profile, s.cfg.ProfileName)
+	if err == nil {
+		err = s.engine.CheckDeal(d)
+	}
+	ps, isProblem := problemsOf(err)
+	if err != nil && !isProblem {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	vals := formValues(s.start)
+	if d != nil {
+		vals = formValues(d)
+	}
+	p := s.newFormPage(vals, ps)
+	if d != nil {
+		p.Notice = "The form holds the deal from " + name + "."
+		p.Warnings = s.warnings(d)
+	} else {
+		p.Notice = name + " could not be read, so the form still holds the profile's terms."
+	}
+	s.showForm(c, p)
+}
+
+// previewPage is the preview's template data.
+type previewPage struct {
+	Deal       *deal.Deal
+	Deviations []assemble.Deviation
+	Warnings   []deal.Problem
+	DealYAML   string
+	HTML       string
+	Downloads  []download
+	Bundle     string
+	Example    bool
+	Profile    string
+}
+
+// download is one download button of the preview.
+type download struct {
+	File, Label, Name string
+}
+
+// showPreview writes the preview of a valid deal: the deviations from the
+// standard terms first, the warnings, the download buttons and the DPA.
+func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
+	y, err := dealYAML(d)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	doc, err := s.engine.AssembleContext(c.Request.Context(), d, "dpa")
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	var h bytes.Buffer
+	if err := htmldoc.New().Write(&h, doc); err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library().Catalog()),
+		Warnings: s.warnings(d), DealYAML: string(y), HTML: h.String(),
+		Bundle: downloadName("DPA bundle", d, ".zip"), Example: s.cfg.ExampleProfile, Profile: s.cfg.ProfileName}
+	for _, kind := range s.documents() {
+		if kind != "dpa" {
+			if _, err := s.engine.Assemble(d, kind); errors.Is(err, assemble.ErrNotApplicable) {
+				continue
+			}
+		}
+		p.Downloads = append(p.Downloads, download{kind + ".pdf", docLabel(kind) + " (PDF)", downloadName(docLabel(kind), d, ".pdf")})
+	}
+	p.Downloads = append(p.Downloads,
+		download{"dpa.html", "DPA (HTML)", downloadName("DPA", d, ".html")},
+		download{"subprocessors.xlsx", "Sub-processor workbook (Excel)", downloadName("Sub-processors", d, ".xlsx")},
+		download{"deal.yaml", "Deal file (YAML)", downloadName("Deal", d, ".yaml")})
+	s.page(c, http.StatusOK, "preview", p)
+}
+
+// dealOfPost loads the complete deal a preview page posts back.
+func (s *Server) dealOfPost(c *gin.Context) (*deal.Deal, bool) {
+	if err := c.Request.ParseForm(); err != nil {
+		s.failForm(c, err)
+		return nil, false
+	}
+	d, err := s.valid.Load([]byte(c.Request.PostForm.Get("deal")), "deal.yaml", nil, "")
+	if err == nil {
+		err = s.engine.CheckDeal(d)
+	}
+	if err != nil {
+		if ps, ok := problemsOf(err); ok {
+			vals := formValues(s.start)
+			if d != nil {
+				vals = formValues(d)
+			}
+			s.showForm(c, s.newFormPage(vals, ps))
+			return nil, false
+		}
+		s.fail(c.Writer, c.Request, err)
+		return nil, false
+	}
+	return d, true
+}
+
+// postDownload answers POST /download/{file}: one output of the deal a
+// preview page posts back.
+func (s *Server) postDownload(c *gin.Context) {
+	file := c.Param("file")
+	d, ok := s.dealOfPost(c)
+	if !ok {
+		return
+	}
+	kind, ext, _ := strings.Cut(file, ".")
+	switch {
+	case file == "bundle.zip":
+		out, err := s.bundle(c.Request.Context(), d, pdfOptions{})
+		if err != nil {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		s.send(c, out, "application/zip", downloadName("DPA bundle", d, ".zip"))
+	case file == "subprocessors.xlsx":
+		out, err := workbookOf(d)
+		if err != nil {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		s.send(c, out, xlsxType, downloadName("Sub-processors", d, ".xlsx"))
+	case file == "deal.yaml":
+		out, err := dealYAML(d)
+		if err != nil {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		s.send(c, out, "application/yaml; charset=utf-8", downloadName("Deal", d, ".yaml"))
+	default:
+		f, okf := formatNamed(ext)
+		if !okf || !s.isDocument(kind) {
+			writeError(c.Writer, c.Request, http.StatusNotFound, fmt.Sprintf("no download called %q", file))
+			return
+		}
+		out, err := s.document(c.Request.Context(), d, kind, f, pdfOptions{})
+		if err != nil {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		s.send(c, out, f.mediaType, downloadName(docLabel(kind), d, f.ext))
+	}
+}
+
+// postEdit answers POST /edit: the preview's deal back in the form.
+func (s *Server) postEdit(c *gin.Context) {
+	d, ok := s.dealOfPost(c)
+	if !ok {
+		return
+	}
+	s.showForm(c, s.newFormPage(formValues(d), nil))
+}
+
+// countryOptions lists every country for the selects, by name.
+func countryOptions() []option {
+	codes := country.Codes()
+	out := make([]option, len(codes))
+	for i, c := range codes {
+		out[i] = option{c, country.Name(c)}
+	}
+	return out
+}
+
+// pageFuncs are the functions page templates use.
+func pageFuncs() template.FuncMap {
+	return template.FuncMap{
+		"inc":  func(i int) int { return i + 1 },
+		"itoa": strconv.Itoa,
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		"countryName": country.Name,
+		"dict":        func(p *formPage, r row) rowData { return rowData{p, r} },
+	}
+}
+
+// rowData is what a row template gets: the page and the row.
+type rowData struct {
+	Page *formPage
+	Row  row
+}
+
+// C returns the field of a country select.
+func (p *formPage) C(path, label, help string) (field, error) {
+	f, err := p.F(path, label, help)
+	f.Options = p.Countries
+	return f, err
+}
+
+// V returns the value of the input named path.
+func (p *formPage) V(path string) string { return p.vals.Get(path) }
+
+// Open reports whether a part of the form (a collapsed section) has
+// problems and must be shown open.
+func (p *formPage) Open(prefix string) bool {
+	for k := range p.errs {
+		if strings.HasPrefix(k, prefix+".") || k == prefix {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,369 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v3"
+)
+
+// fill sets every zero field of v (a Deal or a part of it) to a value
+// derived from its path, so that a field the form drops shows up in a
+// comparison. Fields with a closed set of values must already be set.
+func fill(v reflect.Value, path string) {
+	switch {
+	case v.Type() == dateType:
+		if v.Interface().(deal.Date).IsZero() {
+			v.Set(reflect.ValueOf(deal.Date{Time: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}))
+		}
+		return
+	case v.Type() == measuresType:
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if key, _ := yamlKey(v.Type().Field(i)); key != "" {
+				fill(v.Field(i), join(path, key))
+			}
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		fill(v.Elem(), path)
+	case reflect.String:
+		if v.String() == "" {
+			v.SetString("Filled " + path)
+		}
+	case reflect.Int:
+		if v.Int() == 0 {
+			v.SetInt(7)
+		}
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Slice:
+		if v.Len() == 0 {
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+			if v.Type().Elem().Kind() == reflect.String {
+				v.Index(0).SetString("Filled " + path)
+			}
+		}
+		for i := range v.Len() {
+			fill(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	}
+}
+
+// renderForm renders the form page for vals.
+func renderForm(t *testing.T, s *Server, vals url.Values) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, "form", s.newFormPage(vals, nil)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// decodeForm decodes submitted values into a deal without defaults or
+// validation.
+func decodeForm(t *testing.T, vals url.Values) *deal.Deal {
+	t.Helper()
+	n, _ := formDeal(vals)
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := deal.Load(b, "form", nil, "")
+	if d == nil {
+		t.Fatalf("the form's deal does not decode: %v\n%s", err, b)
+	}
+	return d
+}
+
+// TestFormRoundTrip checks that every field of the deal survives deal →
+// form → (what a browser submits) → deal. The deal is filled generically,
+// every field set, so a field added to the deal format that the form does
+// not show fails here, by name.
+func TestFormRoundTrip(t *testing.T) {
+	s := newTestServer(t)
+	base, err := s.valid.Load(exampleDeal(t), "example.yaml", s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := s.engine.Library().Catalog()
+	for _, tt := range []struct {
+		name     string
+		measures deal.Measures
+	}{
+		{"all measures", deal.Measures{All: true}},
+		{"selected measures", deal.Measures{IDs: []string{cat.Categories[0].Measures[0].ID, cat.Categories[1].Measures[1].ID}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := *base
+			d.Subprocessors.List = slices.Clone(base.Subprocessors.List)
+			d.SCC.Modules = []int{1, 2, 3, 4}
+			d.Security.Measures = tt.measures
+			fill(reflect.ValueOf(&d).Elem(), "")
+			page := renderForm(t, s, formValues(&d))
+			got := decodeForm(t, submission(t, page, "deal-form"))
+			if diff := cmp.Diff(&d, got); diff != "" {
+				t.Errorf("deal → form → deal lost or changed fields (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFormShowsEveryField names each deal field the form has no input for.
+func TestFormShowsEveryField(t *testing.T) {
+	s := newTestServer(t)
+	var d deal.Deal
+	d.Customer.Role, d.Subprocessors.List, d.Security.Extra = deal.Controller, make([]deal.Subprocessor, 1), make([]deal.Measure, 1)
+	fill(reflect.ValueOf(&d).Elem(), "")
+	page := renderForm(t, s, formValues(&d))
+	names := map[string]bool{}
+	for _, m := range regexp.MustCompile(`name="([^"]+)"`).FindAllSubmatch(page, -1) {
+		names[genericPath(string(m[1]))] = true
+	}
+	for p := range s.formPaths {
+		if !names[p] {
+			t.Errorf("the form has no input for the deal field %s", p)
+		}
+	}
+}
+
+func TestFormUnknownFieldFailsTheTemplate(t *testing.T) {
+	s := newTestServer(t)
+	p := s.newFormPage(url.Values{}, nil)
+	if _, err := p.F("customer.nmae", "Name", ""); err == nil || !strings.Contains(err.Error(), "customer.nmae") {
+		t.Errorf("F(customer.nmae) = %v, want an error naming the path", err)
+	}
+}
+
+func TestGetFormPrefilledFromProfile(t *testing.T) {
+	s := newTestServer(t)
+	res := do(t, s, http.MethodGet, "/", "", nil)
+	body := string(readAll(t, res))
+	if res.StatusCode != 200 {
+		t.Fatalf("GET / = %d", res.StatusCode)
+	}
+	for _, want := range []string{
+		`value="Kestrel Cloud, Inc."`, // provider from the profile
+		`name="breach.notice_hours" value="48"`,
+		`value="2026-12-01"`,                  // today as the effective date
+		`<option value="DE">Germany</option>`, // countries by name
+		"example vendor profile",              // the banner
+		`name="security.measures.ids" value=`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "<script>") || strings.Contains(body, " onclick=") {
+		t.Error("the form has inline script")
+	}
+}
+
+// submitExample returns the example deal's form values with changes.
+func submitExample(t *testing.T, s *Server, change func(url.Values)) url.Values {
+	t.Helper()
+	d, err := s.valid.Load(exampleDeal(t), "example.yaml", s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := submission(t, renderForm(t, s, formValues(d)), "deal-form")
+	if change != nil {
+		change(vals)
+	}
+	return vals
+}
+
+func TestSubmitInvalidKeepsValuesAndShowsMessages(t *testing.T) {
+	s := newTestServer(t)
+	vals := submitExample(t, s, func(v url.Values) {
+		v.Set("scc.governing_law", "US")
+		v.Set("breach.notice_hours", "abc")
+		v.Set("customer.name", "Acme <b>GmbH</b>")
+	})
+	res := postForm(t, s, "/", vals)
+	body := string(readAll(t, res))
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422", res.StatusCode)
+	}
+	for _, want := range []string{
+		`<a href="#f-scc-governing-law">scc.governing_law</a>: &#34;US&#34; is not an EU Member State`,
+		`id="f-scc-governing-law-error"`,
+		`&#34;abc&#34; is not a whole number`,
+		`name="breach.notice_hours" value="abc"`, // the user's value kept
+		`value="Acme &lt;b&gt;GmbH&lt;/b&gt;"`,   // escaped
+		`<option value="US" selected>United States</option>`,
+		"problems to fix",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+}
+
+func TestSubmitValidShowsPreviewWithDeviations(t *testing.T) {
+	s := newTestServer(t)
+	vals := submitExample(t, s, func(v url.Values) { v.Set("breach.notice_hours", "36") })
+	res := postForm(t, s, "/", vals)
+	body := string(readAll(t, res))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, want 200:\n%s", res.StatusCode, body)
+	}
+	dev := strings.Index(body, "breach notice 36 hours (standard 48)")
+	frame := strings.Index(body, "<iframe")
+	if dev < 0 || frame < 0 || dev > frame {
+		t.Errorf("the deviation is not listed before the document (at %d, iframe at %d)", dev, frame)
+	}
+	for _, want := range []string{`formaction="/download/dpa.pdf"`, `formaction="/download/annex-iii.pdf"`, `formaction="/download/bundle.zip"`,
+		`formaction="/download/subprocessors.xlsx"`, `formaction="/download/deal.yaml"`, `title="DPA - Müller Logistik GmbH - 2026-12-01.pdf"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the preview lacks %s", want)
+		}
+	}
+}
+
+// previewDeal returns the deal file a preview page carries.
+func previewDeal(t *testing.T, page []byte) url.Values {
+	t.Helper()
+	return submission(t, page, "downloads")
+}
+
+func TestDownloadsFromPreview(t *testing.T) {
+	s := newTestServer(t)
+	res := postForm(t, s, "/", submitExample(t, s, func(v url.Values) { v.Set("breach.notice_hours", "36") }))
+	post := previewDeal(t, readAll(t, res))
+	tests := []struct {
+		file, mediaType, name string
+		check                 func(t *testing.T, b []byte)
+	}{
+		{"dpa.pdf", "application/pdf", "DPA - Müller Logistik GmbH - 2026-12-01.pdf", func(t *testing.T, b []byte) {
+			text := pdfText(t, b)
+			for _, want := range []string{"Müller Logistik GmbH", "thirty-six (36) hours"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the PDF lacks %q", want)
+				}
+			}
+		}},
+		{"annex-iii.pdf", "application/pdf", "Annex III - Müller Logistik GmbH - 2026-12-01.pdf", nil},
+		{"dpa.html", "text/html; charset=utf-8", "DPA - Müller Logistik GmbH - 2026-12-01.html", nil},
+		{"subprocessors.xlsx", xlsxType, "Sub-processors - Müller Logistik GmbH - 2026-12-01.xlsx", nil},
+		{"deal.yaml", "application/yaml; charset=utf-8", "Deal - Müller Logistik GmbH - 2026-12-01.yaml", func(t *testing.T, b []byte) {
+			d, err := s.valid.Load(b, "deal.yaml", nil, "")
+			if err != nil || d.Breach.NoticeHours != 36 {
+				t.Errorf("the deal file does not load back to the deal: %v", err)
+			}
+		}},
+		{"bundle.zip", "application/zip", "DPA bundle - Müller Logistik GmbH - 2026-12-01.zip", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			res := postForm(t, s, "/download/"+tt.file, post)
+			b := readAll(t, res)
+			if res.StatusCode != 200 {
+				t.Fatalf("status %d: %s", res.StatusCode, b)
+			}
+			if got := res.Header.Get("Content-Type"); got != tt.mediaType {
+				t.Errorf("Content-Type %q, want %q", got, tt.mediaType)
+			}
+			if cd := res.Header.Get("Content-Disposition"); !strings.Contains(cd, "filename*=UTF-8''"+strings.ReplaceAll(url.PathEscape(tt.name), "+", "%2B")) {
+				t.Errorf("Content-Disposition %q does not name %q", cd, tt.name)
+			}
+			if tt.check != nil {
+				tt.check(t, b)
+			}
+		})
+	}
+}
+
+func TestDownloadOfTamperedDealIsChecked(t *testing.T) {
+	s := newTestServer(t)
+	res := postForm(t, s, "/download/dpa.pdf", url.Values{"deal": {"customer: {name: x}\n"}})
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422 (the form with the problems)", res.StatusCode)
+	}
+	if body := readAll(t, res); !bytes.Contains(body, []byte("problems to fix")) {
+		t.Error("the problems are not shown")
+	}
+}
+
+func TestRowsWithoutJavaScript(t *testing.T) {
+	s := newTestServer(t)
+	vals := submitExample(t, s, nil)
+	vals.Set("action", "add:subprocessors.list")
+	page := readAll(t, postForm(t, s, "/", vals))
+	added := submission(t, page, "deal-form")
+	if got := len(rowIndexes(added, "subprocessors.list")); got != 3 {
+		t.Fatalf("after add: %d rows, want 3", got)
+	}
+	added.Set("action", "remove:subprocessors.list[0]")
+	page = readAll(t, postForm(t, s, "/", added))
+	left := submission(t, page, "deal-form")
+	if got := rowIndexes(left, "subprocessors.list"); len(got) != 1 && len(got) != 2 {
+		t.Fatalf("after remove: rows %v", got)
+	}
+	if left.Get("subprocessors.list[0].name") != "Papertrail (SolarWinds Worldwide, LLC)" {
+		t.Errorf("after removing row 0, row 0 is %q", left.Get("subprocessors.list[0].name"))
+	}
+	// A blank row is dropped on submit; problems name the renumbered rows.
+	left.Set("subprocessors.list[0].country", "XX")
+	left.Del("action")
+	page = readAll(t, postForm(t, s, "/", left))
+	if !bytes.Contains(page, []byte(`href="#f-subprocessors-list-0-country"`)) {
+		t.Error("the problem of row 0 does not link to its input")
+	}
+}
+
+func TestUploadFillsTheForm(t *testing.T) {
+	s := newTestServer(t)
+	for _, tt := range []struct {
+		name, file string
+		data       []byte
+		status     int
+		want       string
+	}{
+		{"valid", "example.yaml", exampleDeal(t), 200, `value="Müller Logistik GmbH"`},
+		{"invalid rule", "bad.yaml", bytes.Replace(exampleDeal(t), []byte("notice_hours: 48"), []byte("notice_hours: 96"), 1), 422, "must be at most 72"},
+		{"unknown key", "typo.yaml", append(exampleDeal(t), []byte("custmer: {}\n")...), 422, "unknown field"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var body bytes.Buffer
+			mw := multipartWriter(&body)
+			fw, _ := mw.CreateFormFile("deal", tt.file)
+			fw.Write(tt.data)
+			mw.Close()
+			req := httptest.NewRequest(http.MethodPost, "/upload", &body)
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, req)
+			if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
+				t.Errorf("status %d (want %d); page has %q: %v", rec.Code, tt.status, tt.want, strings.Contains(rec.Body.String(), tt.want))
+			}
+		})
+	}
+}
+
+func TestDownloadDraftDealFile(t *testing.T) {
+	s := newTestServer(t)
+	vals := submitExample(t, s, func(v url.Values) { v.Set("breach.notice_hours", "96") })
+	vals.Set("action", "deal.yaml")
+	res := postForm(t, s, "/", vals)
+	b := readAll(t, res)
+	if res.StatusCode != 200 || !bytes.Contains(b, []byte("notice_hours: 96")) {
+		t.Fatalf("status %d; the draft deal file should keep the typed value:\n%s", res.StatusCode, b)
+	}
+}

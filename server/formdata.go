@@ -1,0 +1,375 @@
+package server
+
+import (
+	"fmt"
+	"net/url"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"go.yaml.in/yaml/v3"
+)
+
+// The form names each input by the deal file's path of its value, as
+// validation problems name them: "customer.name", "scc.modules",
+// "subprocessors.list[2].country". The mapping between a Deal and the
+// form's values is derived from the Deal type's yaml tags, so a field
+// added to the deal format is carried through without changes here; the
+// form's template must still show it, which TestFormRoundTrip checks.
+
+// measuresIDs is the form name of the Annex II measure checkboxes; the
+// radio button named security.measures says "all" or "selected".
+const measuresIDs = "security.measures.ids"
+
+// longText lists the single-line deal fields the form shows as a text
+// area because they run long; line breaks typed into them become spaces.
+var longText = map[string]bool{
+	"processing.nature": true, "processing.retention": true, "processing.special_safeguards": true,
+	"customer.activities": true, "provider.activities": true, "customer.controller": true,
+	"subprocessors.list.responsibilities": true,
+}
+
+var (
+	dateType     = reflect.TypeFor[deal.Date]()
+	measuresType = reflect.TypeFor[deal.Measures]()
+	dealType     = reflect.TypeFor[deal.Deal]()
+)
+
+// yamlKey returns the yaml key of a struct field and whether it is
+// optional (omitempty); "" for a field the deal file does not have.
+func yamlKey(f reflect.StructField) (string, bool) {
+	if !f.IsExported() {
+		return "", false
+	}
+	name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "-" {
+		return "", false
+	}
+	return name, strings.Contains(opts, "omitempty")
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// formValues returns the form's values for a deal.
+func formValues(d *deal.Deal) url.Values {
+	vals := url.Values{}
+	putValues(vals, reflect.ValueOf(d).Elem(), "")
+	return vals
+}
+
+func putValues(vals url.Values, v reflect.Value, path string) {
+	switch {
+	case v.Type() == dateType:
+		if s := v.Interface().(deal.Date).String(); s != "" {
+			vals.Set(path, s)
+		}
+		return
+	case v.Type() == measuresType:
+		m := v.Interface().(deal.Measures)
+		if m.All {
+			vals.Set(path, "all")
+		} else {
+			vals.Set(path, "selected")
+			vals[measuresIDs] = slices.Clone(m.IDs)
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			if key, _ := yamlKey(t.Field(i)); key != "" {
+				putValues(vals, v.Field(i), join(path, key))
+			}
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			putValues(vals, v.Elem(), path)
+		}
+	case reflect.String:
+		vals.Set(path, v.String())
+	case reflect.Int:
+		vals.Set(path, strconv.FormatInt(v.Int(), 10))
+	case reflect.Bool:
+		if v.Bool() {
+			vals.Set(path, "true")
+		}
+	case reflect.Slice:
+		switch v.Type().Elem().Kind() {
+		case reflect.Int:
+			for i := range v.Len() {
+				vals.Add(path, strconv.FormatInt(v.Index(i).Int(), 10))
+			}
+		case reflect.String:
+			lines := make([]string, v.Len())
+			for i := range v.Len() {
+				lines[i] = v.Index(i).String()
+			}
+			vals.Set(path, strings.Join(lines, "\n"))
+		case reflect.Struct:
+			for i := range v.Len() {
+				putValues(vals, v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		}
+	}
+}
+
+// formDeal turns submitted form values into a deal file (a YAML mapping
+// node) that deal.Validator.Load decodes like any other, so the form's
+// deal meets exactly the rules, and gets exactly the messages, of a deal
+// file. It also returns the values normalised as the form shows them
+// again: list rows left entirely blank are dropped and the remaining rows
+// renumbered, so that problem paths match the inputs' names.
+func formDeal(form url.Values) (*yaml.Node, url.Values) {
+	norm := url.Values{}
+	n := nodeOf(form, norm, dealType, "", "")
+	if n == nil {
+		n = &yaml.Node{Kind: yaml.MappingNode}
+	}
+	return n, norm
+}
+
+// nodeOf builds the node for the value of type t whose inputs are named
+// from (in the submitted form) and written to (in the normalised values);
+// nil when the form holds nothing for it.
+func nodeOf(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
+	switch t {
+	case dateType:
+		s := strings.TrimSpace(form.Get(from))
+		if s == "" {
+			return nil
+		}
+		norm.Set(to, s)
+		return scalar(s, "")
+	case measuresType:
+		mode := form.Get(from)
+		ids := form[measuresIDs]
+		if mode == "" {
+			return nil
+		}
+		norm.Set(to, mode)
+		if mode == "all" {
+			return scalar("all", "!!str")
+		}
+		norm[measuresIDs] = slices.Clone(ids)
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, id := range ids {
+			seq.Content = append(seq.Content, scalar(id, "!!str"))
+		}
+		return seq
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for i := range t.NumField() {
+			key, optional := yamlKey(t.Field(i))
+			if key == "" {
+				continue
+			}
+			v := nodeOf(form, norm, t.Field(i).Type, join(from, key), join(to, key))
+			if v == nil || (optional && v.Kind == yaml.ScalarNode && v.Value == "" && v.Tag == "!!str") {
+				continue
+			}
+			m.Content = append(m.Content, scalar(key, "!!str"), v)
+		}
+		if len(m.Content) == 0 {
+			return nil
+		}
+		return m
+	case reflect.Pointer:
+		// An optional part (a DPO) left entirely blank is absent.
+		sub := url.Values{}
+		v := nodeOf(form, sub, t.Elem(), from, to)
+		if v == nil || blank(sub) {
+			return nil
+		}
+		for k, vs := range sub {
+			norm[k] = vs
+		}
+		return v
+	case reflect.String:
+		vs, ok := form[from]
+		if !ok {
+			return nil
+		}
+		s := ""
+		if len(vs) > 0 {
+			s = vs[0]
+		}
+		if longText[strings.TrimLeft(genericPath(to), ".")] {
+			s = strings.Join(strings.Fields(s), " ")
+		}
+		norm.Set(to, s)
+		return scalar(s, "!!str")
+	case reflect.Int:
+		s := strings.TrimSpace(form.Get(from))
+		if s == "" {
+			return nil
+		}
+		norm.Set(to, s)
+		// No tag: the decoder reads "36" as a number and reports "36 days"
+		// or "abc" as not a whole number, in the deal file's own words.
+		return scalar(s, "")
+	case reflect.Bool:
+		on := false
+		for _, v := range form[from] {
+			on = on || v == "true" || v == "on"
+		}
+		if on {
+			norm.Set(to, "true")
+		}
+		return scalar(strconv.FormatBool(on), "!!bool")
+	case reflect.Slice:
+		return sliceNode(form, norm, t, from, to)
+	}
+	return nil
+}
+
+// sliceNode builds a list: numbers from repeated inputs (checkboxes),
+// texts from the lines of a text area, records from numbered rows.
+func sliceNode(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	switch t.Elem().Kind() {
+	case reflect.Int:
+		for _, s := range form[from] {
+			if s = strings.TrimSpace(s); s != "" {
+				norm.Add(to, s)
+				seq.Content = append(seq.Content, scalar(s, ""))
+			}
+		}
+	case reflect.String:
+		var kept []string
+		for line := range strings.Lines(form.Get(from)) {
+			if line = strings.TrimSpace(line); line != "" {
+				kept = append(kept, line)
+				seq.Content = append(seq.Content, scalar(line, "!!str"))
+			}
+		}
+		if kept != nil {
+			norm.Set(to, strings.Join(kept, "\n"))
+		}
+	case reflect.Struct:
+		k := 0
+		for _, i := range rowIndexes(form, from) {
+			row := url.Values{}
+			el := nodeOf(form, row, t.Elem(), fmt.Sprintf("%s[%d]", from, i), fmt.Sprintf("%s[%d]", to, k))
+			if el == nil || blank(row) {
+				continue
+			}
+			for key, vs := range row {
+				norm[key] = vs
+			}
+			seq.Content = append(seq.Content, el)
+			k++
+		}
+	}
+	return seq
+}
+
+// rowIndexes returns the row numbers present in the form under path, in
+// order: the i of every input named path[i]....
+func rowIndexes(form url.Values, path string) []int {
+	prefix := path + "["
+	seen := map[int]bool{}
+	var out []int
+	for k := range form {
+		rest, ok := strings.CutPrefix(k, prefix)
+		if !ok {
+			continue
+		}
+		num, _, ok := strings.Cut(rest, "]")
+		i, err := strconv.Atoi(num)
+		if !ok || err != nil || i < 0 || i > maxRows || seen[i] {
+			continue
+		}
+		seen[i] = true
+		out = append(out, i)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// maxRows bounds the row numbers the form accepts in one list; the deal's
+// own limits (2,000 sub-processors) are lower.
+const maxRows = 10_000
+
+// blank reports whether every value is empty or the default of a
+// checkbox or radio button nobody fills in by accident.
+func blank(vals url.Values) bool {
+	for _, vs := range vals {
+		for _, v := range vs {
+			if strings.TrimSpace(v) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// scalar returns a scalar node; tag "" lets the decoder resolve the type.
+func scalar(value, tag string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value}
+	if tag == "" {
+		n.Tag = (&yaml.Node{Kind: yaml.ScalarNode, Value: value}).ShortTag()
+	}
+	return n
+}
+
+// genericPath removes row numbers from a path: "list[2].name" is
+// "list.name".
+func genericPath(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// formPaths returns every input name the form can have for the Deal type,
+// with row numbers removed ("subprocessors.list.name"), so templates can
+// be checked for names that do not exist.
+func formPaths() map[string]bool {
+	out := map[string]bool{measuresIDs: true}
+	var walk func(t reflect.Type, path string)
+	walk = func(t reflect.Type, path string) {
+		if t == dateType || t == measuresType {
+			out[path] = true
+			return
+		}
+		switch t.Kind() {
+		case reflect.Pointer:
+			walk(t.Elem(), path)
+		case reflect.Struct:
+			for i := range t.NumField() {
+				if key, _ := yamlKey(t.Field(i)); key != "" {
+					walk(t.Field(i).Type, join(path, key))
+				}
+			}
+		case reflect.Slice:
+			if t.Elem().Kind() == reflect.Struct {
+				walk(t.Elem(), path)
+				return
+			}
+			out[path] = true
+		default:
+			out[path] = true
+		}
+	}
+	walk(dealType, "")
+	return out
+}

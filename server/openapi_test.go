@@ -1,0 +1,202 @@
+package server
+
+import (
+	"encoding/json"
+	"mime"
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// spec is the OpenAPI document, decoded loosely.
+type spec map[string]any
+
+func loadSpec(t *testing.T, s *Server) spec {
+	t.Helper()
+	res := do(t, s, http.MethodGet, "/api/openapi.yaml", "", nil)
+	if res.StatusCode != 200 {
+		t.Fatalf("GET /api/openapi.yaml: %d", res.StatusCode)
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal(readAll(t, res), &m); err != nil {
+		t.Fatal(err)
+	}
+	sp := spec(m)
+	if sp["openapi"] != "3.1.0" {
+		t.Errorf("openapi: %v, want 3.1.0", sp["openapi"])
+	}
+	return sp
+}
+
+// get walks keys (and resolves a $ref at the end).
+func (sp spec) get(v any, keys ...string) any {
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return sp.resolve(v)
+}
+
+func (sp spec) resolve(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	ref, ok := m["$ref"].(string)
+	if !ok {
+		return v
+	}
+	var cur any = map[string]any(sp)
+	for _, k := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+		cur = cur.(map[string]any)[k]
+	}
+	return sp.resolve(cur)
+}
+
+var ginParam = regexp.MustCompile(`:([a-z]+)`)
+
+// TestOpenAPIMatchesRoutes checks the document lists exactly the API's
+// routes.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	s := newTestServer(t)
+	sp := loadSpec(t, s)
+	documented := map[string]bool{}
+	for path, item := range sp["paths"].(map[string]any) {
+		for method := range item.(map[string]any) {
+			documented[strings.ToUpper(method)+" "+path] = true
+		}
+	}
+	served := map[string]bool{}
+	for _, r := range s.router.Routes() {
+		if strings.HasPrefix(r.Path, "/api/") || r.Path == "/healthz" || r.Path == "/readyz" {
+			served[r.Method+" "+ginParam.ReplaceAllString(r.Path, "{$1}")] = true
+		}
+	}
+	for op := range served {
+		if !documented[op] {
+			t.Errorf("%s is served but not in openapi.yaml", op)
+		}
+	}
+	for op := range documented {
+		if !served[op] {
+			t.Errorf("%s is in openapi.yaml but not served", op)
+		}
+	}
+}
+
+// TestOpenAPIDescribesResponses sends the API real requests (valid ones,
+// and each kind of failure) and checks that every response's status,
+// media type and JSON body are what the document says.
+func TestOpenAPIDescribesResponses(t *testing.T) {
+	s := newTestServer(t, func(c *Config) { c.MaxBody = 64 << 10 })
+	sp := loadSpec(t, s)
+	type call struct {
+		method, target, ct string
+		body               []byte
+		headers            []string
+	}
+	var calls []call
+	for _, r := range apiRoutes(t) {
+		calls = append(calls,
+			call{"POST", r.path, r.contentType, r.body, nil},
+			call{"POST", r.path, r.contentType, []byte("{}"), nil},
+			call{"POST", r.path, "text/plain", r.body, nil},
+			call{"POST", r.path, r.contentType, append(make([]byte, 65<<10), r.body...), nil},
+			call{"POST", r.path, r.contentType, r.body, []string{"Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"}},
+		)
+	}
+	calls = append(calls,
+		call{"POST", "/api/v1/documents/annex-iv", "application/yaml", exampleDeal(t), nil},
+		call{"POST", "/api/v1/documents/dpa?format=docx", "application/yaml", exampleDeal(t), nil},
+		call{"POST", "/api/v1/documents/annex-iii", "application/yaml", noClause9(exampleDeal(t)), nil},
+		call{"GET", "/api/v1/clauses", "", nil, nil},
+		call{"GET", "/api/v1/measures", "", nil, nil},
+		call{"GET", "/api/openapi.yaml", "", nil, nil},
+		call{"GET", "/healthz", "", nil, nil},
+		call{"GET", "/readyz", "", nil, nil},
+	)
+	busy := newTestServer(t, func(c *Config) { c.MaxRenders, c.MaxQueue, c.QueueWait = 1, 1, time.Millisecond })
+	release, _ := busy.limiter.acquire(t.Context())
+	defer release()
+	busy.limiter.queue <- struct{}{}
+	defer func() { <-busy.limiter.queue }()
+
+	check := func(s *Server, c call) {
+		res := do(t, s, c.method, c.target, c.ct, c.body, c.headers...)
+		body := readAll(t, res)
+		path, _, _ := strings.Cut(c.target, "?")
+		tmpl := path
+		if strings.HasPrefix(path, "/api/v1/documents/") {
+			tmpl = "/api/v1/documents/{doc}"
+		}
+		op := sp.get(sp["paths"], tmpl, strings.ToLower(c.method))
+		if op == nil {
+			t.Errorf("%s %s: no operation in openapi.yaml", c.method, tmpl)
+			return
+		}
+		resp := sp.get(op, "responses", strconv.Itoa(res.StatusCode))
+		if resp == nil {
+			t.Errorf("%s %s answered %d, which openapi.yaml does not list", c.method, c.target, res.StatusCode)
+			return
+		}
+		mt, _, _ := mime.ParseMediaType(res.Header.Get("Content-Type"))
+		content := sp.get(resp, "content")
+		schema := sp.get(content, mt, "schema")
+		if sp.get(content, mt) == nil {
+			t.Errorf("%s %s %d: media type %s is not documented", c.method, c.target, res.StatusCode, mt)
+			return
+		}
+		if res.StatusCode == http.StatusServiceUnavailable && sp.get(resp, "headers", "Retry-After") == nil {
+			t.Errorf("%s: 503 without a documented Retry-After", c.target)
+		}
+		if mt != "application/json" {
+			return
+		}
+		var obj map[string]any
+		if err := json.Unmarshal(body, &obj); err != nil {
+			t.Errorf("%s %s: body is not a JSON object: %v", c.method, c.target, err)
+			return
+		}
+		props, _ := sp.get(schema, "properties").(map[string]any)
+		for _, req := range sp.get(schema, "required").([]any) {
+			if _, ok := obj[req.(string)]; !ok {
+				t.Errorf("%s %s %d: required %q missing from %s", c.method, c.target, res.StatusCode, req, body)
+			}
+		}
+		for k := range obj {
+			if _, ok := props[k]; !ok {
+				t.Errorf("%s %s %d: %q is not in the documented schema", c.method, c.target, res.StatusCode, k)
+			}
+		}
+		if probs, ok := obj["problems"].([]any); ok {
+			pprops := sp.get(sp["components"], "schemas", "Problem", "properties").(map[string]any)
+			for _, p := range probs {
+				for k := range p.(map[string]any) {
+					if _, ok := pprops[k]; !ok {
+						t.Errorf("%s: problem key %q is not documented", c.target, k)
+					}
+				}
+			}
+		}
+	}
+	for _, c := range calls {
+		check(s, c)
+	}
+	check(busy, call{"POST", "/api/v1/documents/dpa", "application/yaml", exampleDeal(t), nil})
+	statuses := []string{}
+	for _, r := range apiRoutes(t) {
+		statuses = append(statuses, r.path)
+	}
+	if !slices.Contains(statuses, "/api/v1/notice") {
+		t.Error("the notice route is not exercised")
+	}
+}

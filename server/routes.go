@@ -1,0 +1,179 @@
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/htmldoc"
+	"github.com/gin-gonic/gin"
+	"go.yaml.in/yaml/v3"
+)
+
+// assets holds the page templates, the stylesheet and script, and the
+// OpenAPI document. Nothing is fetched from elsewhere.
+//
+//go:embed assets
+var assets embed.FS
+
+// loadAssets parses the page templates and works out the content security
+// policy.
+func (s *Server) loadAssets() error {
+	t, err := template.New("").Funcs(pageFuncs()).Option("missingkey=error").ParseFS(assets, "assets/*.html")
+	if err != nil {
+		return fmt.Errorf("server: page templates: %w", err)
+	}
+	s.pages = t
+	if s.static, err = fs.Sub(assets, "assets/static"); err != nil {
+		return fmt.Errorf("server: static files: %w", err)
+	}
+	s.formPaths = formPaths()
+	s.countries = countryOptions()
+	hash, err := previewStyleHash()
+	if err != nil {
+		return err
+	}
+	// The preview's document carries its own <style> (it is also a
+	// standalone file); the policy allows exactly that stylesheet by hash
+	// and no inline script at all.
+	s.csp = "default-src 'none'; script-src 'self'; style-src 'self' '" + hash + "'; img-src 'self' data:; " +
+		"connect-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+	return nil
+}
+
+// previewStyleHash returns the CSP source of the HTML writer's inline
+// stylesheet ('sha256-...'), read from the writer's own output.
+func previewStyleHash() (string, error) {
+	var buf bytes.Buffer
+	if err := htmldoc.New().Write(&buf, &document.Document{}); err != nil {
+		return "", fmt.Errorf("server: preview style: %w", err)
+	}
+	page := buf.String()
+	start := strings.Index(page, "<style>")
+	end := strings.Index(page, "</style>")
+	if start < 0 || end < start {
+		return "", fmt.Errorf("server: the HTML writer's page has no stylesheet")
+	}
+	sum := sha256.Sum256([]byte(page[start+len("<style>") : end]))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:]), nil
+}
+
+// isStatic reports whether path is a static asset, which browsers may
+// cache.
+func isStatic(path string) bool { return strings.HasPrefix(path, "/static/") }
+
+// routes registers every route, in one place.
+func (s *Server) routes() error {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.RedirectTrailingSlash = false
+	r.RedirectFixedPath = false
+	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
+		return fmt.Errorf("server: trusted proxies: %w", err)
+	}
+	r.NoRoute(func(c *gin.Context) {
+		writeError(c.Writer, c.Request, http.StatusNotFound, "there is no page at "+routeOf(c.Request))
+	})
+	r.NoMethod(func(c *gin.Context) {
+		writeError(c.Writer, c.Request, http.StatusMethodNotAllowed, c.Request.Method+" is not allowed here")
+	})
+
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+
+	app := r.Group("", s.authenticate)
+	app.StaticFS("/static", http.FS(s.static))
+	app.GET("/", s.getForm)
+	app.POST("/", s.postForm)
+	app.POST("/upload", s.upload)
+	app.POST("/edit", s.postEdit)
+	app.POST("/download/:file", s.render, s.postDownload)
+	app.GET("/api/openapi.yaml", s.openAPI)
+
+	v1 := app.Group("/api/v1")
+	v1.POST("/validate", s.apiValidate)
+	v1.POST("/documents/:doc", s.render, s.apiDocument)
+	v1.POST("/subprocessors.xlsx", s.render, s.apiWorkbook)
+	v1.POST("/notice", s.render, s.apiNotice)
+	v1.POST("/bundle.zip", s.render, s.apiBundle)
+	v1.GET("/clauses", s.apiClauses)
+	v1.GET("/measures", s.apiMeasures)
+
+	s.router = r
+	s.handler = s.wrap(r)
+	return nil
+}
+
+// authenticate is gin middleware requiring credentials when the server
+// has an Auth.
+func (s *Server) authenticate(c *gin.Context) {
+	if s.cfg.Auth == nil {
+		c.Next()
+		return
+	}
+	passed := false
+	s.cfg.Auth.middleware(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { passed = true })).ServeHTTP(c.Writer, c.Request)
+	if !passed {
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// healthz answers GET /healthz: the process is up.
+func (s *Server) healthz(c *gin.Context) {
+	writeJSON(c.Writer, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers GET /readyz: the server takes requests (503 while it
+// shuts down).
+func (s *Server) readyz(c *gin.Context) {
+	if s.draining.Load() {
+		writeJSON(c.Writer, http.StatusServiceUnavailable, map[string]string{"status": "shutting down"})
+		return
+	}
+	writeJSON(c.Writer, http.StatusOK, map[string]string{"status": "ready", "library": s.engine.Library().Version})
+}
+
+// openAPI answers GET /api/openapi.yaml.
+func (s *Server) openAPI(c *gin.Context) {
+	data, err := assets.ReadFile("assets/openapi.yaml")
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	c.Data(http.StatusOK, "application/yaml; charset=utf-8", data)
+}
+
+// encodeNode writes a YAML node as a file.
+func encodeNode(n *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("# Draft deal written by dpakit serve; it does not load yet: fix the fields dpakit names.\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return nil, fmt.Errorf("write draft deal: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("write draft deal: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Shutdown timeouts and server timeouts.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 120 * time.Second
+	drainTimeout      = 30 * time.Second
+)
