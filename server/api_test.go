@@ -34,6 +34,7 @@ func apiRoutes(t *testing.T) []apiRoute {
 		{"/api/v1/validate", "application/yaml", ex, "application/json; charset=utf-8"},
 		{"/api/v1/documents/dpa", "application/yaml", ex, "application/pdf"},
 		{"/api/v1/documents/annex-i?format=html", "application/yaml", ex, "text/html; charset=utf-8"},
+		{"/api/v1/documents/dpa?format=docx", "application/yaml", ex, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 		{"/api/v1/documents/annex-ii?format=md", "application/yaml", ex, "text/markdown; charset=utf-8"},
 		{"/api/v1/documents/annex-iii?format=pdf&paper=letter", "application/yaml", ex, "application/pdf"},
 		{"/api/v1/subprocessors.xlsx", "application/yaml", ex, xlsxType},
@@ -193,7 +194,7 @@ func TestAPIOutputsAreThatDeal(t *testing.T) {
 		t.Error("the same deal gave two different bundles")
 	}
 
-	res = do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/json", apiRoutes(t)[6].body)
+	res = do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/json", apiRoutes(t)[7].body)
 	if md := string(readAll(t, res)); !strings.Contains(md, "Amazon Web Services EMEA SARL") || res.Header.Get("X-Objection-Deadline") != "2026-12-16" {
 		t.Errorf("notice: deadline %q, text:\n%.400s", res.Header.Get("X-Objection-Deadline"), md)
 	}
@@ -209,7 +210,7 @@ func TestAPIErrors(t *testing.T) {
 		want               string
 	}{
 		{"unknown document", "POST", "/api/v1/documents/annex-iv", ex, 404, `unknown document \"annex-iv\" (want dpa, annex-i, annex-ii, annex-iii)`},
-		{"unknown format", "POST", "/api/v1/documents/dpa?format=docx", ex, 400, `unknown format \"docx\"`},
+		{"unknown format", "POST", "/api/v1/documents/dpa?format=odt", ex, 400, `unknown format \"odt\"`},
 		{"unknown paper", "POST", "/api/v1/documents/dpa?paper=a3", ex, 400, `unknown paper \"a3\"`},
 		{"annex iii without clause 9", "POST", "/api/v1/documents/annex-iii", noClause9(ex), 422, "not_applicable"},
 		{"GET on a POST route", "GET", "/api/v1/validate", nil, 405, "not allowed"},

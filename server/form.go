@@ -442,6 +442,7 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		p.Downloads = append(p.Downloads, download{kind + ".pdf", docLabel(kind) + " (PDF)", downloadName(docLabel(kind), d, ".pdf")})
 	}
 	p.Downloads = append(p.Downloads,
+		download{"dpa.docx", "DPA (Word, to negotiate)", downloadName("DPA", d, ".docx")},
 		download{"dpa.html", "DPA (HTML)", downloadName("DPA", d, ".html")},
 		download{"subprocessors.xlsx", "Sub-processor workbook (Excel)", downloadName("Sub-processors", d, ".xlsx")},
 		download{"deal.yaml", "Deal file (YAML)", downloadName("Deal", d, ".yaml")})

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/docx"
 	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/htmldoc"
 	"github.com/dpakit/dpakit/assemble/mddoc"
@@ -38,6 +39,7 @@ type format struct {
 
 var formats = []format{
 	{"pdf", ".pdf", "application/pdf"},
+	{"docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 	{"html", ".html", "text/html; charset=utf-8"},
 	{"md", ".md", "text/markdown; charset=utf-8"},
 }
@@ -73,6 +75,12 @@ func (s *Server) writer(f format, o pdfOptions) (docWriter, error) {
 		return htmldoc.New(), nil
 	case "md":
 		return mddoc.New(), nil
+	case "docx":
+		w, err := docx.New(docx.Options{Paper: o.paper})
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", errBadOption, err)
+		}
+		return w, nil
 	}
 	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: s.cfg.ToolVersion})
 	if err != nil {
