@@ -17,8 +17,8 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/docx"
 	"github.com/dpakit/dpakit/assemble/document"
+	"github.com/dpakit/dpakit/assemble/docx"
 	"github.com/dpakit/dpakit/assemble/htmldoc"
 	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/dpakit/dpakit/assemble/pdf"
