@@ -552,7 +552,15 @@ func pageFuncs() template.FuncMap {
 		},
 		"countryName": country.Name,
 		"dict":        func(p *formPage, r row) rowData { return rowData{p, r} },
+		"proc":        func(p *formPage, prefix string) procData { return procData{p, prefix} },
 	}
+}
+
+// procData is what the processing template gets: the page and the path
+// of the description (processing or controller_transfer).
+type procData struct {
+	Page   *formPage
+	Prefix string
 }
 
 // rowData is what a row template gets: the page and the row.

@@ -21,7 +21,19 @@ import (
 // fill sets every zero field of v (a Deal or a part of it) to a value
 // derived from its path, so that a field the form drops shows up in a
 // comparison. Fields with a closed set of values must already be set.
-func fill(v reflect.Value, path string) {
+func fill(v reflect.Value, path string) { fillTagged(v, path, "") }
+
+// oneOf returns the values a validate tag allows with oneof=, if any.
+func oneOf(tag string) []string {
+	for _, part := range strings.Split(tag, ",") {
+		if vals, ok := strings.CutPrefix(part, "oneof="); ok {
+			return strings.Fields(vals)
+		}
+	}
+	return nil
+}
+
+func fillTagged(v reflect.Value, path, tag string) {
 	switch {
 	case v.Type() == dateType:
 		if v.Interface().(deal.Date).IsZero() {
@@ -35,17 +47,20 @@ func fill(v reflect.Value, path string) {
 	case reflect.Struct:
 		for i := range v.NumField() {
 			if key, _ := yamlKey(v.Type().Field(i)); key != "" {
-				fill(v.Field(i), join(path, key))
+				fillTagged(v.Field(i), join(path, key), v.Type().Field(i).Tag.Get("validate"))
 			}
 		}
 	case reflect.Pointer:
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		fill(v.Elem(), path)
+		fillTagged(v.Elem(), path, tag)
 	case reflect.String:
 		if v.String() == "" {
 			v.SetString("Filled " + path)
+			if one := oneOf(tag); len(one) > 0 {
+				v.SetString(one[0])
+			}
 		}
 	case reflect.Int:
 		if v.Int() == 0 {

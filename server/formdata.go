@@ -28,7 +28,8 @@ const measuresIDs = "security.measures.ids"
 var longText = map[string]bool{
 	"processing.nature": true, "processing.retention": true, "processing.special_safeguards": true,
 	"customer.activities": true, "provider.activities": true, "customer.controller": true,
-	"subprocessors.list.responsibilities": true,
+	"subprocessors.list.responsibilities": true, "controller_transfer.nature": true,
+	"controller_transfer.retention": true, "controller_transfer.special_safeguards": true,
 }
 
 var (
@@ -90,7 +91,12 @@ func putValues(vals url.Values, v reflect.Value, path string) {
 			}
 		}
 	case reflect.Pointer:
-		if !v.IsNil() {
+		switch {
+		case v.IsNil():
+		case v.Elem().Kind() == reflect.Bool:
+			// An optional yes/no (a select with "", "true" and "false").
+			vals.Set(path, strconv.FormatBool(v.Elem().Bool()))
+		default:
 			putValues(vals, v.Elem(), path)
 		}
 	case reflect.String:
@@ -184,6 +190,15 @@ func nodeOf(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
 		}
 		return m
 	case reflect.Pointer:
+		if t.Elem().Kind() == reflect.Bool {
+			// An optional yes/no: "" leaves it to the default.
+			s := strings.TrimSpace(form.Get(from))
+			if s == "" {
+				return nil
+			}
+			norm.Set(to, s)
+			return scalar(s, "")
+		}
 		// An optional part (a DPO) left entirely blank is absent.
 		sub := url.Values{}
 		v := nodeOf(form, sub, t.Elem(), from, to)
