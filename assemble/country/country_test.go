@@ -174,6 +174,10 @@ func TestOtherNamesResolve(t *testing.T) {
 		}
 		if c, ok := english[foldName(n)]; ok && c != code {
 			t.Errorf("otherNames[%q] = %q shadows the English name of %s", n, code, c)
+		}
+	}
+}
+
 func TestCodes(t *testing.T) {
 	codes := Codes()
 	if len(codes) != len(names) {
