@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -169,6 +170,10 @@ func describeDeviation(path string, got, want reflect.Value, catalog Catalog) st
 		return measuresText(g.(deal.Measures), w.(deal.Measures), catalog)
 	case "security.extra":
 		return extraMeasuresText(g.([]deal.Measure), w.([]deal.Measure))
+	case "negotiated":
+		return negotiatedText(g.(map[string]string), w.(map[string]string))
+	case "riders":
+		return ridersText(g.([]deal.Rider))
 	case "audit.frequency_months":
 		return fmt.Sprintf("audits at most once every %s (standard %d)", plural(g.(int), "month"), w.(int))
 	case "audit.notice_days":
@@ -402,6 +407,35 @@ func extraMeasuresText(got, want []deal.Measure) string {
 		return out
 	}
 	return "Annex II additional measures: " + stringsChanges(text(got), text(want))
+}
+
+// negotiatedText lists the approved fallbacks a deal uses in place of the
+// standard clauses.
+func negotiatedText(got, want map[string]string) string {
+	var parts []string
+	for _, id := range slices.Sorted(maps.Keys(got)) {
+		if want[id] != got[id] {
+			parts = append(parts, fmt.Sprintf("clause %s uses the approved fallback %s", id, got[id]))
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(want)) {
+		if _, ok := got[id]; !ok {
+			parts = append(parts, fmt.Sprintf("clause %s uses its standard text (standard fallback %s)", id, want[id]))
+		}
+	}
+	return "negotiated: " + strings.Join(parts, "; ")
+}
+
+// ridersText lists the special terms agreed for the deal alone.
+func ridersText(riders []deal.Rider) string {
+	if len(riders) == 0 {
+		return "riders: none (the standard terms have riders)"
+	}
+	parts := make([]string, len(riders))
+	for i, r := range riders {
+		parts[i] = fmt.Sprintf("%q after clause %s", r.Title, r.After)
+	}
+	return "special terms (riders): " + strings.Join(parts, "; ")
 }
 
 // firstFew joins up to five ids and says how many more there are.

@@ -47,6 +47,8 @@ func TestDeviations(t *testing.T) {
 			d.UKAddendum.Enabled = false
 			d.Subprocessors.ObjectionDays = 30
 			d.Audit.FrequencyMonths = 6
+			d.Negotiated = map[string]string{"breach": "phone-notice"}
+			d.Riders = []deal.Rider{{After: "breach", Title: "Breach Drills", Text: "Provider runs a breach drill every year."}}
 		}, []assemble.Deviation{
 			{"scc.subprocessor_option", "sub-processor authorisation (SCC Clause 9): specific prior authorisation (Option 1) (standard general written authorisation (Option 2))"},
 			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
@@ -56,6 +58,8 @@ func TestDeviations(t *testing.T) {
 			{"subprocessors.objection_days", "objection window for a new sub-processor 30 days (standard 15)"},
 			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
 			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
+			{"negotiated", "negotiated: clause breach uses the approved fallback phone-notice"},
+			{"riders", `special terms (riders): "Breach Drills" after clause breach`},
 		}},
 		{"lists and measures", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}

@@ -98,7 +98,7 @@ func (p *formPage) F(path, label, help string) (field, error) {
 	}
 	return field{
 		Name: path, ID: inputID(path), Value: p.vals.Get(path), Values: p.vals[path],
-		Label: label, Help: help, Errors: p.errs[path], Type: "text", MultiLine: longText[genericPath(path)],
+		Label: label, Help: help, Errors: p.errs[path], Type: "text", MultiLine: longText[genericPath(path)] || paragraphs[genericPath(path)],
 	}, nil
 }
 
@@ -116,6 +116,9 @@ func (p *formPage) Rows(path string) []row {
 	for _, i := range rowIndexes(p.vals, path) {
 		prefix := fmt.Sprintf("%s[%d]", path, i)
 		r := row{Index: i, Prefix: prefix, Title: p.vals.Get(prefix + ".name")}
+		if r.Title == "" {
+			r.Title = p.vals.Get(prefix + ".title")
+		}
 		if r.Title == "" {
 			r.Title = p.vals.Get(prefix + ".category")
 		}
@@ -191,11 +194,14 @@ func (s *Server) inputFor(path string) string {
 	return ""
 }
 
+// rowLists are the lists of records the form shows as rows.
+var rowLists = map[string]bool{"subprocessors.list": true, "security.extra": true, "riders": true}
+
 // rowPath reports whether path names a row of a list of records, like
 // "subprocessors.list[3]".
 func rowPath(path string) bool {
 	i := strings.LastIndex(path, "[")
-	return i > 0 && strings.HasSuffix(path, "]") && (path[:i] == "subprocessors.list" || path[:i] == "security.extra")
+	return i > 0 && strings.HasSuffix(path, "]") && rowLists[path[:i]]
 }
 
 // page writes one of the page templates.
@@ -252,7 +258,7 @@ func (s *Server) postForm(c *gin.Context) {
 	switch {
 	case strings.HasPrefix(action, "add:"):
 		list := strings.TrimPrefix(action, "add:")
-		if list != "subprocessors.list" && list != "security.extra" {
+		if !rowLists[list] {
 			break
 		}
 		n := len(rowIndexes(norm, list))
@@ -293,8 +299,11 @@ func (s *Server) postForm(c *gin.Context) {
 
 // firstKey is the key of a list's first input.
 func firstKey(list string) string {
-	if list == "security.extra" {
+	switch list {
+	case "security.extra":
 		return "category"
+	case "riders":
+		return "after"
 	}
 	return "name"
 }

@@ -68,6 +68,11 @@ func fillTagged(v reflect.Value, path, tag string) {
 		}
 	case reflect.Bool:
 		v.SetBool(true)
+	case reflect.Map:
+		if v.Len() == 0 {
+			v.Set(reflect.MakeMap(v.Type()))
+			v.SetMapIndex(reflect.ValueOf("filled-clause"), reflect.ValueOf("filled-fallback"))
+		}
 	case reflect.Slice:
 		if v.Len() == 0 {
 			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
@@ -144,7 +149,7 @@ func TestFormRoundTrip(t *testing.T) {
 func TestFormShowsEveryField(t *testing.T) {
 	s := newTestServer(t)
 	var d deal.Deal
-	d.Customer.Role, d.Subprocessors.List, d.Security.Extra = deal.Controller, make([]deal.Subprocessor, 1), make([]deal.Measure, 1)
+	d.Customer.Role, d.Subprocessors.List, d.Security.Extra, d.Riders = deal.Controller, make([]deal.Subprocessor, 1), make([]deal.Measure, 1), make([]deal.Rider, 1)
 	fill(reflect.ValueOf(&d).Elem(), "")
 	page := renderForm(t, s, formValues(&d))
 	names := map[string]bool{}

@@ -32,6 +32,10 @@ var longText = map[string]bool{
 	"controller_transfer.retention": true, "controller_transfer.special_safeguards": true,
 }
 
+// paragraphs lists the text fields that hold several paragraphs (a text
+// area whose line breaks are kept).
+var paragraphs = map[string]bool{"riders.text": true}
+
 var (
 	dateType     = reflect.TypeFor[deal.Date]()
 	measuresType = reflect.TypeFor[deal.Measures]()
@@ -98,6 +102,21 @@ func putValues(vals url.Values, v reflect.Value, path string) {
 			vals.Set(path, strconv.FormatBool(v.Elem().Bool()))
 		default:
 			putValues(vals, v.Elem(), path)
+		}
+	case reflect.Map:
+		// A mapping of texts (clause id → fallback) is a text area with
+		// one "key: value" line per entry, in key order.
+		keys := make([]string, 0, v.Len())
+		for _, k := range v.MapKeys() {
+			keys = append(keys, k.String())
+		}
+		slices.Sort(keys)
+		lines := make([]string, len(keys))
+		for i, k := range keys {
+			lines[i] = k + ": " + v.MapIndex(reflect.ValueOf(k)).String()
+		}
+		if len(lines) > 0 {
+			vals.Set(path, strings.Join(lines, "\n"))
 		}
 	case reflect.String:
 		vals.Set(path, v.String())
@@ -218,8 +237,11 @@ func nodeOf(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
 		if len(vs) > 0 {
 			s = vs[0]
 		}
-		if longText[strings.TrimLeft(genericPath(to), ".")] {
+		switch g := genericPath(to); {
+		case longText[g]:
 			s = strings.Join(strings.Fields(s), " ")
+		case paragraphs[g]:
+			s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 		}
 		norm.Set(to, s)
 		return scalar(s, "!!str")
@@ -243,8 +265,31 @@ func nodeOf(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
 		return scalar(strconv.FormatBool(on), "!!bool")
 	case reflect.Slice:
 		return sliceNode(form, norm, t, from, to)
+	case reflect.Map:
+		return mapNode(form, norm, from, to)
 	}
 	return nil
+}
+
+// mapNode reads a text area of "key: value" lines into a mapping; a line
+// without a colon becomes a key without a value, for validation to name.
+func mapNode(form, norm url.Values, from, to string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	var kept []string
+	for line := range strings.Lines(form.Get(from)) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(line, ":")
+		kept = append(kept, line)
+		m.Content = append(m.Content, scalar(strings.TrimSpace(k), "!!str"), scalar(strings.TrimSpace(v), "!!str"))
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	norm.Set(to, strings.Join(kept, "\n"))
+	return m
 }
 
 // sliceNode builds a list: numbers from repeated inputs (checkboxes),
