@@ -400,7 +400,13 @@ func TestGracefulShutdown(t *testing.T) {
 		}
 		resc <- res
 	}()
-	time.Sleep(20 * time.Millisecond)
+	// Wait until the request holds a render slot: it is in flight.
+	for deadline := time.Now().Add(10 * time.Second); len(s.limiter.slots) == 0; {
+		if time.Now().After(deadline) {
+			t.Fatal("the request never started")
+		}
+		time.Sleep(time.Millisecond)
+	}
 	cancel()
 	res := <-resc
 	if res == nil || res.StatusCode != 200 {
