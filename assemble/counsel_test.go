@@ -89,3 +89,23 @@ func TestCounselSwissExporter(t *testing.T) {
 		"Option 2 applies",
 	})
 }
+
+// TestCounselUSOnly reads the DPA of a US-only deal (gdpr.applies: false):
+// no SCC section, no Schedule 1, no Annex I.C or Annex III; the legal
+// exceptions and breach wording name US law; the CCPA business purposes
+// are the deal's own; a US sub-processor needs no transfer mechanism.
+func TestCounselUSOnly(t *testing.T) {
+	dpa := renderMD(t, "us-ccpa", "dpa")
+	checkText(t, dpa, []string{
+		"to set out the terms on which Provider acts as Customer’s service provider under the CCPA",
+		"unless Provider is required to process it by the law of the United States or of a State of the United States to which Provider is subject",
+		"the security breach notification laws of the States of the United States (such as Cal. Civ. Code § 1798.82)",
+		"Detecting security incidents and protecting Customer's network against malicious, deceptive, fraudulent or illegal activity",
+		"### Business", "business under the CCPA", "service provider under the CCPA",
+		"Amazon Web Services, Inc. (United States)",
+	}, []string{
+		"Standard Contractual Clauses", "Schedule 1", "Annex I.C", "Annex III", "supervisory authority responsible",
+		"Union or Member State law", "Articles 33 and 34 of the GDPR", "Chapter III of the GDPR", "Article 28 of the GDPR",
+		"California Privacy Protection Agency as", "data exporter", "data importer", "Provision of the Services under the Agreement",
+	})
+}

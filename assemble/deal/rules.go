@@ -282,6 +282,10 @@ func checkNoNexus(d *Deal, report reportFunc) {
 			report(nil, f.path, "must be left out: %s", why)
 		}
 	}
+	if d.Customer.Role == Processor {
+		report(d.Customer.Role, "customer.role",
+			"must be controller when gdpr.applies is false: a US-only DPA is between a business and its service provider under the CCPA")
+	}
 	if !d.CCPA.Enabled {
 		report(false, "ccpa.enabled",
 			"must be true when gdpr.applies is false: without EU, UK or Swiss law the CCPA service-provider terms are the law this DPA implements")
