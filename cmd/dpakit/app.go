@@ -221,6 +221,27 @@ type hintError struct {
 func (e *hintError) Error() string { return e.err.Error() + "\n" + e.hint }
 func (e *hintError) Unwrap() error { return e.err }
 
+// libraryFiles returns the files of the --clauses and --templates
+// directories: inputs too, which -o must not overwrite.
+func (a *app) libraryFiles() []string {
+	var files []string
+	for _, dir := range []string{a.clausesDir, a.templatesDir} {
+		if dir == "" {
+			continue
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue // the library's own loading reports it
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() {
+				files = append(files, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	return files
+}
+
 // checkOutput refuses, before any work, an output path that is one of the
 // inputs, a directory or a read-only file (see outfile.Check).
 func checkOutput(path string, inputs ...string) error {

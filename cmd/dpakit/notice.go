@@ -55,7 +55,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			if err != nil {
 				return err
 			}
-			inputs := []string{profile, oldPath, newPath, customer}
+			inputs := append([]string{profile, oldPath, newPath, customer}, a.libraryFiles()...)
 			if err := checkOutput(out, inputs...); err != nil {
 				return classify(err)
 			}

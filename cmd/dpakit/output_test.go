@@ -32,6 +32,12 @@ func TestOutputNeverAnInput(t *testing.T) {
 	csv := filepath.Join(dir, "list.csv")
 	os.WriteFile(csv, []byte("Name,Purpose,Country\nAcme,Hosting,DE\n"), 0o644)
 	list := copyFile(t, "testdata/new-list.yaml", dir)
+	if err := os.Mkdir(filepath.Join(dir, "lib"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"breach.md", "measures.yaml"} {
+		copyFile(t, filepath.Join("../../clauses", name), filepath.Join(dir, "lib"))
+	}
 	tests := []struct {
 		name   string
 		target string
@@ -42,6 +48,7 @@ func TestOutputNeverAnInput(t *testing.T) {
 		{"import onto the CSV", csv, []string{"subprocessors", "import", csv, "-o", csv}},
 		{"export onto the profile", profile, []string{"subprocessors", "export", profile, "--as-of", "2026-12-01", "-o", profile}},
 		{"notice onto the new list", list, []string{"notice", "--profile", profile, "--old", profile, "--new", list, "--date", "2026-12-01", "--format", "md", "-o", list}},
+		{"render onto a clause of --clauses", filepath.Join(dir, "lib", "breach.md"), []string{"render", deal, "--format", "md", "--clauses", filepath.Join(dir, "lib"), "-o", filepath.Join(dir, "lib", "breach.md")}},
 		{"render onto the deal by another path", deal, []string{"render", deal, "--format", "md", "-o", filepath.Join(dir, "..", filepath.Base(dir), "example.yaml")}},
 	}
 	for _, tt := range tests {

@@ -85,7 +85,8 @@ on standard error unless --quiet is given.`,
 			if err != nil {
 				return err
 			}
-			if err := checkOutput(out, args[0], profile); err != nil {
+			inputs := append([]string{args[0], profile}, a.libraryFiles()...)
+			if err := checkOutput(out, inputs...); err != nil {
 				return classify(err)
 			}
 			eng, err := a.load()
@@ -107,7 +108,7 @@ on standard error unless --quiet is given.`,
 			if err := w.Write(&buf, document); err != nil {
 				return classify(fmt.Errorf("write %s: %w", o.format, err))
 			}
-			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), args[0], profile); err != nil {
+			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), inputs...); err != nil {
 				return classify(err)
 			}
 			a.report(out, describeOutput(o.format, buf.Bytes()))
