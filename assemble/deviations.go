@@ -168,6 +168,8 @@ func describeDeviation(path string, got, want reflect.Value, catalog Catalog) st
 		return listChanges(g.([]deal.Subprocessor), w.([]deal.Subprocessor))
 	case "security.measures":
 		return measuresText(g.(deal.Measures), w.(deal.Measures), catalog)
+	case "ccpa.business_purposes":
+		return "CCPA business purposes: " + stringsChanges(g.([]string), w.([]string))
 	case "security.extra":
 		return extraMeasuresText(g.([]deal.Measure), w.([]deal.Measure))
 	case "negotiated":

@@ -455,3 +455,43 @@ func noClause9(t *testing.T) []byte {
 	}
 	return b
 }
+
+// BenchmarkAPIDocumentPDF measures POST /api/v1/documents/dpa end to end
+// in process: decoding, validation, assembly and the PDF.
+func BenchmarkAPIDocumentPDF(b *testing.B) {
+	s := newTestServer(b)
+	body := exampleDeal(b)
+	for b.Loop() {
+		res := do(b, s, http.MethodPost, "/api/v1/documents/dpa", "application/yaml", body)
+		if res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
+}
+
+// BenchmarkFormPreview measures a form submission that shows the preview.
+func BenchmarkFormPreview(b *testing.B) {
+	s := newTestServer(b)
+	d, err := s.valid.Load(exampleDeal(b), "example.yaml", s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vals := formValues(d).Encode()
+	for b.Loop() {
+		res := do(b, s, http.MethodPost, "/", "application/x-www-form-urlencoded", []byte(vals), "Sec-Fetch-Site", "same-origin")
+		if res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
+}
+
+// BenchmarkAPIBundle measures POST /api/v1/bundle.zip.
+func BenchmarkAPIBundle(b *testing.B) {
+	s := newTestServer(b)
+	body := exampleDeal(b)
+	for b.Loop() {
+		if res := do(b, s, http.MethodPost, "/api/v1/bundle.zip", "application/yaml", body); res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
+}

@@ -409,7 +409,9 @@ type previewPage struct {
 	Deviations []assemble.Deviation
 	Warnings   []deal.Problem
 	DealYAML   string
-	HTML       string
+	// HTML is the body of the HTML writer's page for the DPA: markup the
+	// writer built, with every piece of text escaped.
+	HTML       template.HTML
 	Downloads  []download
 	Bundle     string
 	Example    bool
@@ -440,7 +442,7 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		return
 	}
 	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library().Catalog()),
-		Warnings: s.warnings(d), DealYAML: string(y), HTML: h.String(),
+		Warnings: s.warnings(d), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
 		Bundle: downloadName("DPA bundle", d, ".zip"), Example: s.cfg.ExampleProfile, Profile: s.cfg.ProfileName}
 	for _, kind := range s.documents() {
 		if kind != "dpa" {
@@ -456,6 +458,16 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		download{"subprocessors.xlsx", "Sub-processor workbook (Excel)", downloadName("Sub-processors", d, ".xlsx")},
 		download{"deal.yaml", "Deal file (YAML)", downloadName("Deal", d, ".yaml")})
 	s.page(c, http.StatusOK, "preview", p)
+}
+
+// pageBody returns what is inside <main> of a page the HTML writer made.
+func pageBody(page string) string {
+	_, rest, ok := strings.Cut(page, "<main>")
+	if !ok {
+		return ""
+	}
+	body, _, _ := strings.Cut(rest, "</main>")
+	return body
 }
 
 // dealOfPost loads the complete deal a preview page posts back.

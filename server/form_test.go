@@ -245,9 +245,9 @@ func TestSubmitValidShowsPreviewWithDeviations(t *testing.T) {
 		t.Fatalf("status %d, want 200:\n%s", res.StatusCode, body)
 	}
 	dev := strings.Index(body, "breach notice 36 hours (standard 48)")
-	frame := strings.Index(body, "<iframe")
+	frame := strings.Index(body, `class="doc"`)
 	if dev < 0 || frame < 0 || dev > frame {
-		t.Errorf("the deviation is not listed before the document (at %d, iframe at %d)", dev, frame)
+		t.Errorf("the deviation is not listed before the document (at %d, document at %d)", dev, frame)
 	}
 	for _, want := range []string{`formaction="/download/dpa.pdf"`, `formaction="/download/annex-iii.pdf"`, `formaction="/download/bundle.zip"`,
 		`formaction="/download/subprocessors.xlsx"`, `formaction="/download/deal.yaml"`, `title="DPA - Müller Logistik GmbH - 2026-12-01.pdf"`} {

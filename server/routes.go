@@ -2,9 +2,7 @@ package server
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -12,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dpakit/dpakit/assemble/document"
-	"github.com/dpakit/dpakit/assemble/htmldoc"
 	"github.com/gin-gonic/gin"
 	"go.yaml.in/yaml/v3"
 )
@@ -37,33 +33,11 @@ func (s *Server) loadAssets() error {
 	}
 	s.formPaths = formPaths()
 	s.countries = countryOptions()
-	hash, err := previewStyleHash()
-	if err != nil {
-		return err
-	}
-	// The preview's document carries its own <style> (it is also a
-	// standalone file); the policy allows exactly that stylesheet by hash
-	// and no inline script at all.
-	s.csp = "default-src 'none'; script-src 'self'; style-src 'self' '" + hash + "'; img-src 'self' data:; " +
-		"connect-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'"
+	// No inline script or style at all: the preview's document is set in
+	// the page and styled by the static stylesheet.
+	s.csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+		"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 	return nil
-}
-
-// previewStyleHash returns the CSP source of the HTML writer's inline
-// stylesheet ('sha256-...'), read from the writer's own output.
-func previewStyleHash() (string, error) {
-	var buf bytes.Buffer
-	if err := htmldoc.New().Write(&buf, &document.Document{}); err != nil {
-		return "", fmt.Errorf("server: preview style: %w", err)
-	}
-	page := buf.String()
-	start := strings.Index(page, "<style>")
-	end := strings.Index(page, "</style>")
-	if start < 0 || end < start {
-		return "", fmt.Errorf("server: the HTML writer's page has no stylesheet")
-	}
-	sum := sha256.Sum256([]byte(page[start+len("<style>") : end]))
-	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:]), nil
 }
 
 // isStatic reports whether path is a static asset, which browsers may

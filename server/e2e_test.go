@@ -1,0 +1,202 @@
+package server
+
+import (
+	"context"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium returns the path of Debian's chromium, skipping the test when it
+// is missing (failing instead when DPAKIT_REQUIRE_TOOLS is set, as in CI).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+		t.Fatal("chromium is required (DPAKIT_REQUIRE_TOOLS is set) but not installed: apt-get install chromium")
+	}
+	t.Skip("chromium not installed (apt-get install chromium); skipping the browser test")
+	return ""
+}
+
+// screenshotDir is where the browser test saves its screenshots:
+// $DPAKIT_SCREENSHOTS, or dpakit-e2e in the system's temporary folder.
+func screenshotDir(t *testing.T) string {
+	dir := os.Getenv("DPAKIT_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "dpakit-e2e")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestBrowserEndToEnd drives the real server in headless Chromium: open
+// the form, submit a wrong governing law, see the message at the field,
+// fix it, see the preview with its deviations, download the PDF and check
+// it is that deal's PDF. Screenshots at desktop and phone width are saved.
+func TestBrowserEndToEnd(t *testing.T) {
+	exe := chromium(t)
+	if testing.Short() {
+		t.Skip("the browser test is not short")
+	}
+	s := newTestServer(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(sctx, ln) }()
+	defer func() {
+		stop()
+		if err := <-served; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	defer cancelAlloc()
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	defer cancelCtx()
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelTime()
+	shots := screenshotDir(t)
+	shoot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The form with the example deal; a governing law outside the EU.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?example=1"),
+		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
+		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
+		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "36"),
+		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law-error")),
+	); err != nil {
+		t.Fatalf("submit with a wrong governing law: %v", err)
+	}
+	msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-scc-governing-law-error")))
+	if err != nil || !strings.Contains(msg, "EU Member State") {
+		t.Fatalf("inline message %q (%v), want one about an EU Member State", msg, err)
+	}
+	summary, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("problems")))
+	if err != nil || !strings.Contains(summary, "scc.governing_law") {
+		t.Errorf("summary %q (%v) does not name the field", summary, err)
+	}
+	kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-breach-notice-hours")))
+	if err != nil || kept != "36" {
+		t.Errorf("the breach hours typed (36) came back as %q (%v)", kept, err)
+	}
+	shoot("form-error-desktop.png")
+
+	// Fixed: the preview lists the deviations first.
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "DE"),
+		chromedp.SetValue(chromedp.ID("f-scc-forum"), "DE"),
+		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("deviations")),
+	); err != nil {
+		t.Fatalf("submit the fixed deal: %v", err)
+	}
+	devs, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("deviations")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"breach notice 36 hours (standard 48)", "governing law (SCC Clause 17) Germany (standard the Netherlands)"} {
+		if !strings.Contains(devs, want) {
+			t.Errorf("the preview's deviations lack %q:\n%s", want, devs)
+		}
+	}
+	shoot("preview-desktop.png")
+
+	// Download the PDF and check it is this deal's.
+	dir := t.TempDir()
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			on := true
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &on,
+			})
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`button[data-file="dpa.pdf"]`)),
+	); err != nil {
+		t.Fatalf("download: %v", err)
+	}
+	var file string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("download: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("the download was cancelled")
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			file = filepath.Join(dir, ev.GUID)
+			break
+		}
+	}
+	pdf, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	for _, want := range []string{"Müller Logistik GmbH", "Kestrel Cloud, Inc.", "thirty-six (36) hours", "Germany"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the downloaded PDF lacks %q", want)
+		}
+	}
+
+	// Phone width: the preview and the form with its message.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))); err != nil {
+		t.Fatal(err)
+	}
+	shoot("preview-phone.png")
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?example=1"),
+		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
+		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
+		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law-error")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	shoot("form-error-phone.png")
+	t.Logf("screenshots in %s", shots)
+}
