@@ -411,11 +411,11 @@ type previewPage struct {
 	DealYAML   string
 	// HTML is the body of the HTML writer's page for the DPA: markup the
 	// writer built, with every piece of text escaped.
-	HTML       template.HTML
-	Downloads  []download
-	Bundle     string
-	Example    bool
-	Profile    string
+	HTML      template.HTML
+	Downloads []download
+	Bundle    string
+	Example   bool
+	Profile   string
 }
 
 // download is one download button of the preview.
