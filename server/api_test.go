@@ -103,6 +103,16 @@ func errorOf(t *testing.T, res *http.Response) string {
 	return eb.Error
 }
 
+func TestFormRoutesRefuseWrongContentType(t *testing.T) {
+	s := newTestServer(t)
+	for _, path := range []string{"/", "/upload", "/edit", "/download/dpa.pdf"} {
+		res := do(t, s, http.MethodPost, path, "application/yaml", exampleDeal(t), "Sec-Fetch-Site", "same-origin")
+		if b := readAll(t, res); res.StatusCode != http.StatusUnsupportedMediaType || !bytes.Contains(b, []byte("/api/v1")) {
+			t.Errorf("POST %s with YAML: %d, want 415 pointing to the API", path, res.StatusCode)
+		}
+	}
+}
+
 func TestFormRoutesRefuseCrossOriginAndOversized(t *testing.T) {
 	s := newTestServer(t, func(c *Config) { c.MaxBody = 16 << 10 })
 	for _, path := range []string{"/", "/upload", "/edit", "/download/dpa.pdf"} {

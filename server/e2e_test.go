@@ -88,9 +88,14 @@ func TestBrowserEndToEnd(t *testing.T) {
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelTime()
 	shots := screenshotDir(t)
-	shoot := func(name string) {
+	// shoot saves the whole page, or with view only what the window shows.
+	shoot := func(name string, view ...bool) {
 		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		capture := chromedp.FullScreenshot(100)
+		if len(view) > 0 && view[0] {
+			capture = chromedp.CaptureScreenshot()
+		}
+		png, err := chromedp.Run(ctx, capture)
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
 		}
@@ -197,6 +202,11 @@ func TestBrowserEndToEnd(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	shoot("form-error-phone.png")
+	// The form is long on a phone: the top (the summary) and the field.
+	shoot("form-error-phone-top.png", true)
+	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID("f-scc-governing-law"))); err != nil {
+		t.Fatal(err)
+	}
+	shoot("form-error-phone-field.png", true)
 	t.Logf("screenshots in %s", shots)
 }

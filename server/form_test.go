@@ -310,6 +310,18 @@ func TestDownloadsFromPreview(t *testing.T) {
 	}
 }
 
+func TestEditReturnsThePreviewDealToTheForm(t *testing.T) {
+	s := newTestServer(t)
+	res := postForm(t, s, "/", submitExample(t, s, func(v url.Values) { v.Set("breach.notice_hours", "36") }))
+	post := previewDeal(t, readAll(t, res))
+	res = postForm(t, s, "/edit", post)
+	page := readAll(t, res)
+	vals := submission(t, page, "deal-form")
+	if res.StatusCode != 200 || vals.Get("breach.notice_hours") != "36" || vals.Get("customer.name") != "Müller Logistik GmbH" {
+		t.Errorf("status %d; the form holds hours %q, customer %q", res.StatusCode, vals.Get("breach.notice_hours"), vals.Get("customer.name"))
+	}
+}
+
 func TestDownloadOfTamperedDealIsChecked(t *testing.T) {
 	s := newTestServer(t)
 	res := postForm(t, s, "/download/dpa.pdf", url.Values{"deal": {"customer: {name: x}\n"}})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -67,10 +68,10 @@ func (s *Server) routes() error {
 	app := r.Group("", s.authenticate)
 	app.StaticFS("/static", http.FS(s.static))
 	app.GET("/", s.getForm)
-	app.POST("/", s.postForm)
-	app.POST("/upload", s.upload)
-	app.POST("/edit", s.postEdit)
-	app.POST("/download/:file", s.render, s.postDownload)
+	app.POST("/", formBody, s.postForm)
+	app.POST("/upload", formBody, s.upload)
+	app.POST("/edit", formBody, s.postEdit)
+	app.POST("/download/:file", formBody, s.render, s.postDownload)
 	app.GET("/api/openapi.yaml", s.openAPI)
 
 	v1 := app.Group("/api/v1")
@@ -97,6 +98,20 @@ func (s *Server) authenticate(c *gin.Context) {
 	passed := false
 	s.cfg.Auth.middleware(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { passed = true })).ServeHTTP(c.Writer, c.Request)
 	if !passed {
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// formBody is gin middleware for the form's own routes: they read HTML
+// form data only (a deal as JSON or YAML goes to the API), so any other
+// body is refused with 415 rather than read as an empty form.
+func formBody(c *gin.Context) {
+	mt, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil || (mt != "application/x-www-form-urlencoded" && mt != "multipart/form-data") {
+		writeError(c.Writer, c.Request, http.StatusUnsupportedMediaType,
+			"this page takes HTML form data; send a deal as JSON or YAML to the API under /api/v1 instead")
 		c.Abort()
 		return
 	}
