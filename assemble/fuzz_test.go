@@ -26,7 +26,10 @@ func FuzzAssemble(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	names, _ := fs.Glob(fixtures.FS, "deals/*.yaml")
+	names, err := fs.Glob(fixtures.FS, "deals/*.yaml")
+	if err != nil || len(names) == 0 {
+		f.Fatalf("no fixture deals: %v", err)
+	}
 	for _, n := range names {
 		if n == "deals/bench-40.yaml" {
 			continue

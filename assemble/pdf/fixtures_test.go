@@ -31,7 +31,10 @@ func fixtureDeals(t testing.TB) (*assemble.Engine, map[string]*deal.Deal) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names, _ := fs.Glob(fixtures.FS, "deals/*.yaml")
+	names, err := fs.Glob(fixtures.FS, "deals/*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no fixture deals: %v", err)
+	}
 	out := map[string]*deal.Deal{}
 	v := deal.NewValidator(deal.Options{Printable: Covers})
 	for _, n := range names {
@@ -106,10 +109,15 @@ func TestFixturePDFs(t *testing.T) {
 				want = append(want, "Annex III",
 					wording.Count(d.Subprocessors.ObjectionDays, "day"),
 					wording.Count(d.SCC.SubprocessorNoticeDays, "day"))
+				// Schedule 1 names the chosen Clause 9(a) option and not the
+				// other: "Option 1" and "Option 2" alone appear in every DPA.
+				chosen, other := "Option 2 (general written authorisation)", "Option 1 (specific prior authorisation)"
 				if d.SCC.SubprocessorOption == deal.SpecificAuthorisation {
-					want = append(want, "Option 1")
-				} else {
-					want = append(want, "Option 2")
+					chosen, other = other, chosen
+				}
+				want = append(want, chosen)
+				if strings.Contains(all, other) {
+					t.Errorf("the PDF text names the Clause 9(a) option not chosen: %q", other)
 				}
 				for _, s := range d.Subprocessors.List {
 					if !inOrder(all, s.Name) {

@@ -208,7 +208,10 @@ func TestShellWords(t *testing.T) {
 func TestREADMEStandsAlone(t *testing.T) {
 	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
 	files := []string{"README.md"}
-	docs, _ := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	docs, err := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no docs/*.md: %v", err)
+	}
 	for _, d := range docs {
 		rel, _ := filepath.Rel(repoRoot, d)
 		files = append(files, rel)
