@@ -149,9 +149,25 @@ func (b *builder) block(n ast.Node) error {
 	return nil
 }
 
+// fenceLine returns the line of a fenced code block's opening fence.
+func (b *builder) fenceLine(n *ast.FencedCodeBlock) int {
+	if n.Info != nil {
+		return 1 + bytes.Count(b.src[:n.Info.Segment.Start], []byte("\n"))
+	}
+	if l := b.line(n); l > 1 {
+		return l - 1
+	}
+	return 0
+}
+
+// line returns the 1-based line of the source where n starts: its first
+// line, or that of its first descendant that has lines (a block quote or a
+// list holds none itself); 0 when there is none.
 func (b *builder) line(n ast.Node) int {
-	if l := n.Lines(); l != nil && l.Len() > 0 {
-		return 1 + strings.Count(string(b.src[:l.At(0).Start]), "\n")
+	for ; n != nil; n = n.FirstChild() {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return 1 + bytes.Count(b.src[:l.At(0).Start], []byte("\n"))
+		}
 	}
 	return 0
 }
@@ -336,7 +352,7 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) error {
 	info := strings.TrimSpace(string(n.Language(b.src)))
 	kind, ok := strings.CutPrefix(info, "dpakit:")
 	if !ok {
-		return fmt.Errorf("line %d: code blocks are not allowed in clauses (only dpakit:title and dpakit:signatures directives)", b.line(n))
+		return fmt.Errorf("line %d: code blocks are not allowed in clauses (only dpakit:title and dpakit:signatures directives)", b.fenceLine(n))
 	}
 	var lines [][]document.Run
 	for i := 0; i < n.Lines().Len(); i++ {
@@ -349,7 +365,7 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) error {
 	}
 	blk, err := b.directive(kind, lines)
 	if err != nil {
-		return fmt.Errorf("line %d: %w", b.line(n), err)
+		return fmt.Errorf("line %d: %w", b.fenceLine(n), err)
 	}
 	if kind == "title" {
 		// The title block opens the agreement's body: its clauses are

@@ -146,7 +146,8 @@ func (v *view) Clause(id string) (markdown, error) {
 	v.r.depth++
 	var b strings.Builder
 	b.Grow(len(c.Source) + len(c.Source)/4)
-	b.WriteString("\n\n")
+	// No blank lines before the body: each part is parsed on its own, and
+	// its line numbers are then the clause file's.
 	err := c.body.Execute(&meter{w: &b, b: v.r.budget, file: c.FileName()}, v)
 	v.r.depth--
 	if err != nil {
