@@ -91,15 +91,6 @@ func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byt
 	return d, warnings, newValidationError(problems)
 }
 
-// problemsOf returns the problems of a *ValidationError, or wraps any other
-// error as a problem with the file.
-func problemsOf(err error, file string) []Problem {
-	if ve, ok := err.(*ValidationError); ok {
-		return ve.Problems
-	}
-	return []Problem{{File: file, Rule: "syntax", Message: err.Error()}}
-}
-
 // merge lays the deal node over the profile node, key by key, and returns
 // the result; either may be nil. Where both hold a mapping for the same key
 // the two are merged recursively; otherwise the deal's value replaces the

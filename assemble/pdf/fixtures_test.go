@@ -101,9 +101,7 @@ func TestFixturePDFs(t *testing.T) {
 				// A US-only deal has no SCC section and no Schedule 1.
 				want = append(want, "Schedule 1")
 				mods, _ := wording.Modules(d.SCC.Modules)
-				for _, m := range strings.Split(mods, " and ") {
-					want = append(want, m)
-				}
+				want = append(want, strings.Split(mods, " and ")...)
 			}
 			if d.SCC.HasModule(2) || d.SCC.HasModule(3) {
 				want = append(want, "Annex III",

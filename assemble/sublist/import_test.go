@@ -474,3 +474,30 @@ func TestImportedListLoads(t *testing.T) {
 		t.Errorf("list changed on the way (-import +load):\n%s", diff)
 	}
 }
+
+// TestReaderConcurrent imports with one Reader from several goroutines at
+// once: a Reader is safe for concurrent use (.ci/run runs this with the
+// race detector).
+func TestReaderConcurrent(t *testing.T) {
+	rd := NewReader(nil)
+	data := exportList(t, loadFixture(t, "seed000.yaml"))
+	want, err := rd.Import(data, "list.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			got, err := rd.Import(data, "list.xlsx")
+			if err == nil && !cmp.Equal(want, got) {
+				err = errors.New("a concurrent import differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // More limits on what Import reads (see MaxFileSize): they bound the memory
@@ -117,15 +116,6 @@ func short(s string) string {
 		n++
 	}
 	return fmt.Sprintf("%q", s)
-}
-
-// runeCountOver reports whether s has more than max characters, without
-// counting past max.
-func runeCountOver(s string, max int) bool {
-	if len(s) <= max {
-		return false
-	}
-	return utf8.RuneCountInString(s[:min(len(s), 4*max+4)]) > max
 }
 
 // csvShape refuses a CSV file with a record of more than MaxColumns
