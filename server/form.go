@@ -335,8 +335,12 @@ func (s *Server) failForm(c *gin.Context, err error) {
 // so a draft can be kept and finished later.
 func (s *Server) downloadFormDeal(c *gin.Context, form url.Values) {
 	n, _ := formDeal(form)
-	d, err := s.loadForm(form)
-	var out []byte
+	// A draft need not be valid: only whether it decoded matters here.
+	d, _ := s.loadForm(form)
+	var (
+		out []byte
+		err error
+	)
 	if d != nil {
 		out, err = dealYAML(d)
 	} else {

@@ -15,9 +15,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// requestIDKey is where the request's id is kept in the gin context.
-const requestIDKey = "dpakit.request_id"
-
 // wrap puts the middleware that every request passes through, outermost
 // first, around the router: the request log (with panic recovery inside
 // it), security headers, cross-origin protection and the body limit.
