@@ -109,3 +109,16 @@ func TestCounselUSOnly(t *testing.T) {
 		"California Privacy Protection Agency as", "data exporter", "data importer", "Provision of the Services under the Agreement",
 	})
 }
+
+// TestCounselStandaloneAnnexesPointToDefinitions: an annex sent on its own
+// says that its capitalised terms are the DPA's.
+func TestCounselStandaloneAnnexesPointToDefinitions(t *testing.T) {
+	for _, kind := range []string{"annex-i", "annex-ii", "annex-iii"} {
+		t.Run(kind, func(t *testing.T) {
+			checkText(t, renderMD(t, "seed-001", kind), []string{
+				"(the “DPA”). This Annex forms part of the DPA and is read with it: capitalised terms used in it",
+				"have the meanings given to them in the definitions of the DPA.",
+			}, nil)
+		})
+	}
+}
