@@ -206,6 +206,9 @@ func hostileCorpus() []hostileCase {
 		{"CSV: characters the PDF cannot print", func(t *testing.T, dir string) []string {
 			return []string{"subprocessors", "import", write(t, dir, "cjk.csv", []byte("Name,Purpose,Country\n阿里云 ☃,Hosting,DE\n")), "-o", "list.yaml"}
 		}, 2, []string{"cjk.csv", "cannot be printed"}, 200},
+		{"CSV: private-use character and emoji", func(t *testing.T, dir string) []string {
+			return []string{"subprocessors", "import", write(t, dir, "pua.csv", []byte("Name,Purpose,Country\nAcme\ue000,Hosting,DE\nRocket 🚀 Ltd,Hosting,DE\n")), "-o", "list.yaml"}
+		}, 2, []string{"pua.csv", "private-use character (U+E000)", "cannot be printed"}, 200},
 		{"FIFO: endless data", func(t *testing.T, dir string) []string {
 			fifo := filepath.Join(dir, "endless.csv")
 			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
