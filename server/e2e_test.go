@@ -104,6 +104,28 @@ func TestBrowserEndToEnd(t *testing.T) {
 		}
 	}
 
+	// The script improves the form: a row is added without a round trip,
+	// and a changed field is checked through the API.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/?example=1"),
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours")),
+		chromedp.Click(chromedp.CSS(`button[value="add:subprocessors.list"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-subprocessors-list-2-name")),
+		chromedp.Clear(chromedp.ID("f-breach-notice-hours")),
+		chromedp.SendKeys(chromedp.ID("f-breach-notice-hours"), "96\t"),
+		chromedp.WaitVisible(chromedp.CSS(".error.live")),
+	); err != nil {
+		t.Fatalf("the form's script: %v", err)
+	}
+	live, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".error.live")))
+	if err != nil || !strings.Contains(live, "at most 72") {
+		t.Errorf("live message %q (%v), want the breach rule", live, err)
+	}
+	rows, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(`#rows-subprocessors-list [data-row]`)))
+	if err != nil || len(rows) != 3 {
+		t.Errorf("%d sub-processor rows after adding one (%v), want 3", len(rows), err)
+	}
+
 	// The form with the example deal; a governing law outside the EU.
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/?example=1"),

@@ -335,17 +335,16 @@ func (s *Server) failForm(c *gin.Context, err error) {
 // so a draft can be kept and finished later.
 func (s *Server) downloadFormDeal(c *gin.Context, form url.Values) {
 	n, _ := formDeal(form)
-	// A draft need not be valid: only whether it decoded matters here.
-	d, _ := s.loadForm(form)
+	d, loadErr := s.loadForm(form)
 	var (
 		out []byte
 		err error
 	)
-	if d != nil {
+	if loadErr == nil {
 		out, err = dealYAML(d)
 	} else {
-		// The draft does not decode as a deal (a number field holds
-		// text): give back what was typed, as YAML, to fix in an editor.
+		// A draft that is not valid yet: give back what was typed, as
+		// YAML, to finish in the form or an editor.
 		out, err = encodeNode(n)
 	}
 	if err != nil {

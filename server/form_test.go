@@ -391,11 +391,13 @@ func TestUploadFillsTheForm(t *testing.T) {
 
 func TestDownloadDraftDealFile(t *testing.T) {
 	s := newTestServer(t)
-	vals := submitExample(t, s, func(v url.Values) { v.Set("breach.notice_hours", "96") })
-	vals.Set("action", "deal.yaml")
-	res := postForm(t, s, "/", vals)
-	b := readAll(t, res)
-	if res.StatusCode != 200 || !bytes.Contains(b, []byte("notice_hours: 96")) {
-		t.Fatalf("status %d; the draft deal file should keep the typed value:\n%s", res.StatusCode, b)
+	for _, typed := range []string{"96", "abc"} {
+		vals := submitExample(t, s, func(v url.Values) { v.Set("breach.notice_hours", typed) })
+		vals.Set("action", "deal.yaml")
+		res := postForm(t, s, "/", vals)
+		b := readAll(t, res)
+		if res.StatusCode != 200 || !bytes.Contains(b, []byte("notice_hours: "+typed)) {
+			t.Fatalf("status %d; the draft deal file should keep the typed value %s:\n%s", res.StatusCode, typed, b)
+		}
 	}
 }

@@ -146,7 +146,7 @@ func (s *Server) openAPI(c *gin.Context) {
 // encodeNode writes a YAML node as a file.
 func encodeNode(n *yaml.Node) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.WriteString("# Draft deal written by dpakit serve; it does not load yet: fix the fields dpakit names.\n")
+	buf.WriteString("# Draft deal written by dpakit serve: not valid yet; upload it to the form to see what to fix.\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(n); err != nil {

@@ -28,7 +28,7 @@
         var m = /\[(\d+)\]$/.exec(r.getAttribute("data-row"));
         if (m) { next = Math.max(next, Number(m[1]) + 1); }
       });
-      var html = tpl.innerHTML.split("[__i__]").join("[" + next + "]").split("-__i__-").join("-" + next + "-");
+      var html = tpl.innerHTML.split("[__i__]").join("[" + next + "]").split("---i---").join("-" + next + "-");
       box.insertAdjacentHTML("beforeend", html);
       var row = box.lastElementChild;
       var first = row && row.querySelector("input,select,textarea");
