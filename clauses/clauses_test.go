@@ -102,6 +102,19 @@ type combo struct {
 	redress  bool
 }
 
+// processor reports whether the combination's customer acts as processor
+// (module 3 without module 2).
+func (c combo) processor() bool { return c.has(3) && !c.has(2) }
+
+// eeaProvider reports whether the combination places the provider in the
+// EEA (no restricted transfer): a quarter of the combinations, each module
+// set included.
+func (c combo) eeaProvider() bool { return c.docking && c.redress }
+
+// namedController reports whether a processor customer's deal describes
+// its controller (customer.controller).
+func (c combo) namedController() bool { return c.processor() && c.uk }
+
 func (c combo) has(m int) bool {
 	for _, x := range c.modules {
 		if x == m {
@@ -129,8 +142,15 @@ func (c combo) yaml() string {
 	}
 	law, forum := "NL", "FR"
 	controller := ""
+	if c.eeaProvider() {
+		controller += "provider: { name: Kestrel Cloud Ireland Limited, address: \"1 Grand Canal Square, Dublin 2\", country: IE }\n"
+	}
+	customerController := ""
+	if c.namedController() {
+		customerController = "\n  controller: the companies of the Müller group that use Customer's logistics platform"
+	}
 	if c.has(1) {
-		controller = `controller_transfer:
+		controller += `controller_transfer:
   data_subjects: [Customer's account administrators]
   data_categories: [Name, Business email address]
   frequency: continuous
@@ -149,7 +169,7 @@ customer:
   name: Müller Logistik GmbH
   address: Hafenstraße 12, 20457 Hamburg
   country: DE
-  role: %s
+  role: %s%s
   contact: { name: Jana Müller, email: privacy@mueller-logistik.example }
   signatory: { name: Jana Müller, title: Managing Director }
 scc:
@@ -167,7 +187,7 @@ ccpa: { enabled: %t }
 breach: { notice_hours: 36 }
 subprocessors: { objection_days: 13 }
 audit: { frequency_months: 18, notice_days: 21 }
-%s`, role, strings.Join(mods, ", "), c.docking, c.option9, c.redress, law, c.option17, forum, c.uk, c.swiss, c.ccpa, controller)
+%s`, role, customerController, strings.Join(mods, ", "), c.docking, c.option9, c.redress, law, c.option17, forum, c.uk, c.swiss, c.ccpa, controller)
 }
 
 func combos() []combo {
@@ -202,6 +222,24 @@ type wording struct {
 }
 
 var wordings = []wording{
+	// Counsel's reading (issue 14): each role and option says what it must, and only then.
+	{"no restricted transfer", "is therefore not a Restricted Transfer", func(c combo) bool { return c.eeaProvider() }},
+	{"Controller described", "“Controller” means the companies of the Müller group", func(c combo) bool { return c.namedController() }},
+	{"Controller generic", "“Controller” means each controller on whose behalf", func(c combo) bool { return c.processor() && !c.namedController() }},
+	{"Controller for mixed roles", "“Controller” means each third party on whose behalf", func(c combo) bool { return !c.processor() && c.has(3) }},
+	{"controller duties stay with the Controller", "The Controller remains responsible for the obligations", func(c combo) bool { return c.processor() }},
+	{"controller customer's own duties", "is responsible for the lawfulness of the processing it instructs", func(c combo) bool { return !c.processor() }},
+	{"Controller's instructions", "The instructions are those of the Controller, as Customer communicates them", func(c combo) bool { return c.processor() }},
+	{"Controller's authorisation", "The Controller has given, through Customer, its", func(c combo) bool { return c.processor() }},
+	{"Controller objects", "The Controller may object", func(c combo) bool { return c.processor() && c.option9 == "general" }},
+	{"Customer objects", "Customer may object", func(c combo) bool { return !c.processor() && c.option9 == "general" }},
+	{"Option 1 silence is no authorisation", "the authorisation has not been given", func(c combo) bool { return c.option9 == "specific" }},
+	{"Option 1 engagement confirmed", "it shall confirm the engagement to Customer in writing", func(c combo) bool { return c.option9 == "specific" }},
+	{"Option 1 reasonable grounds only for a controller", "shall not refuse it without reasonable grounds", func(c combo) bool { return c.option9 == "specific" && !c.processor() }},
+	{"breach notice to the Controller", "Provider shall also notify the Controller directly", func(c combo) bool { return c.processor() }},
+	{"redress body designated", "Provider shall designate that body", func(c combo) bool { return c.redress }},
+	{"no sole point of contact", "sole point of contact", func(c combo) bool { return false }},
+	{"no Not stated", "Not stated", func(c combo) bool { return false }},
 	{"Clause 7 docking included", "The optional docking clause in Clause 7 applies", func(c combo) bool { return c.docking }},
 	{"Clause 7 docking omitted", "The optional docking clause in Clause 7 does not apply", func(c combo) bool { return !c.docking }},
 	{"Clause 9 Option 1", "Option 1 (specific prior authorisation) applies", func(c combo) bool { return c.option9 == "specific" }},
