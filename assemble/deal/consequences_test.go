@@ -132,3 +132,25 @@ func TestDateErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoadWithMistakes loads a deal with decoding and rule problems:
+// the lenient decode, the pruning and the consequence filters.
+func BenchmarkLoadWithMistakes(b *testing.B) {
+	data := readExample(b)
+	for _, r := range [][2]string{
+		{"effective_date: 2026-12-01", "effective_date: 2027-02-30"},
+		{"uk_addendum: { enabled: true, ending_party: neither }", "uk_addendum: off"},
+		{"country: DE", "country: France"},
+		{"role: controller", "role: Controller"},
+		{"governing_law: NL", "governing_law: USA"},
+	} {
+		data = bytes.Replace(data, []byte(r[0]), []byte(r[1]), 1)
+	}
+	v := NewValidator(Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := v.Load(data, "deal.yaml", nil, ""); err == nil {
+			b.Fatal("no problems")
+		}
+	}
+}

@@ -25,6 +25,12 @@ import (
 // whose list is not list. A JSON file, and a list written inline
 // (subprocessors: {list: [...]}), are refused: their layout cannot be kept.
 func ReplaceList(data []byte, name string, list []deal.Subprocessor) ([]byte, error) {
+	return NewReader(nil).ReplaceList(data, name, list)
+}
+
+// ReplaceList is the package's ReplaceList, reading the result back with
+// the Reader's list rules.
+func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor) ([]byte, error) {
 	if ext := strings.ToLower(filepath.Ext(name)); ext != ".yaml" && ext != ".yml" {
 		return nil, errorf(ErrFormat, "%s: only a YAML profile, deal or list file can take a list (not %s)", name, ext)
 	}
@@ -75,7 +81,7 @@ func ReplaceList(data []byte, name string, list []deal.Subprocessor) ([]byte, er
 		out = slices.Concat(lines, endLine(lines), []string{"subprocessors:\n", "  list:\n"}, indented(items, "  "))
 	}
 	result := []byte(strings.Join(out, ""))
-	back, err := Load(result, name)
+	back, err := rd.Load(result, name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the list could not be put in place (%v); the file is left as it was", name, err)
 	}

@@ -114,3 +114,27 @@ func TestReplaceListShapes(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkReplaceList puts a 40-entry list into the example profile, as
+// import --into does (the read-back check included).
+func BenchmarkReplaceList(b *testing.B) {
+	data, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bench, err := os.ReadFile("../../fixtures/deals/bench-40.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	list, err := Load(bench, "bench-40.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	rd := NewReader(nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rd.ReplaceList(data, "profile.yaml", list); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

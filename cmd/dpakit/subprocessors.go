@@ -198,7 +198,7 @@ func (a *app) importInto(ctx context.Context, target, input string, list []deal.
 	}
 	// The list the file held, if it held a valid one, to say what changed.
 	old, oldErr := a.lists.Load(data, target)
-	updated, err := sublist.ReplaceList(data, target, list)
+	updated, err := a.lists.ReplaceList(data, target, list)
 	if err != nil {
 		return err
 	}
