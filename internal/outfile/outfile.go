@@ -28,11 +28,13 @@
 package outfile
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -178,11 +180,21 @@ func writeDirect(path string, data []byte, regular bool) error {
 }
 
 // replace writes data to a temporary file beside target and renames it
-// over target. keepMode sets the temporary file's permission bits to mode
-// (an existing file's); otherwise the file keeps those it was created
-// with, 0666 less the umask. On Linux the file has no name until its data
-// is written and synced, so even SIGKILL during the write leaves nothing.
+// over target (see replaceWith).
 func replace(ctx context.Context, path, target string, data []byte, mode fs.FileMode, keepMode bool) error {
+	return replaceWith(ctx, path, target, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, mode, keepMode)
+}
+
+// replaceWith has fill write a temporary file beside target, syncs it and
+// renames it over target. keepMode sets the temporary file's permission
+// bits to mode (an existing file's); otherwise the file keeps those it was
+// created with, 0666 less the umask. On Linux the file has no name until
+// its data is written and synced, so even SIGKILL during the write leaves
+// nothing behind.
+func replaceWith(ctx context.Context, path, target string, fill func(io.Writer) error, mode fs.FileMode, keepMode bool) error {
 	dir := filepath.Dir(target)
 	f, unnamed := openUnnamed(dir)
 	if !unnamed {
@@ -195,7 +207,11 @@ func replace(ctx context.Context, path, target string, data []byte, mode fs.File
 	if !unnamed {
 		tmp = f.Name()
 	}
-	_, err := f.Write(data)
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err := fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if err == nil {
 		err = f.Sync()
 	}

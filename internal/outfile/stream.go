@@ -1,14 +1,12 @@
 package outfile
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 )
 
 // WriteStream is Write for content too large to hold in memory (a batch
@@ -33,34 +31,5 @@ func WriteStream(ctx context.Context, path string, fill func(io.Writer) error) e
 	case !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("write %s: %w", path, unwrap(err))
 	}
-	f, err := createTemp(filepath.Dir(path))
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrap(err))
-	}
-	tmp := f.Name()
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = fill(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if err == nil && mode != 0 {
-		err = f.Chmod(mode)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, unwrap(err))
-	}
-	return nil
+	return replaceWith(ctx, path, path, fill, mode, mode != 0)
 }
