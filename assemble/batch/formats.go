@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -41,6 +42,9 @@ type WriterOptions struct {
 	ESign string
 	// ToolVersion is recorded in the PDF's manifest.
 	ToolVersion string
+	// Date is the PDFs' creation and modification date; zero means the
+	// time of each render (see pdf.Options.Date).
+	Date time.Time
 }
 
 // Format is an output format of the assembled documents.
@@ -57,7 +61,7 @@ type Format struct {
 func Formats() []Format {
 	return []Format{
 		{"pdf", ".pdf", func(o WriterOptions) (docWriter, error) {
-			return writerOrError(pdf.New(pdf.Options{Paper: o.Paper, ESign: o.ESign, ToolVersion: o.ToolVersion}))
+			return writerOrError(pdf.New(pdf.Options{Paper: o.Paper, ESign: o.ESign, ToolVersion: o.ToolVersion, Date: o.Date}))
 		}},
 		{"docx", ".docx", func(o WriterOptions) (docWriter, error) { return writerOrError(docx.New(docx.Options{Paper: o.Paper})) }},
 		{"html", ".html", func(WriterOptions) (docWriter, error) { return htmldoc.New(), nil }},

@@ -65,7 +65,7 @@ func flat(s string) string { return space.ReplaceAllString(s, " ") }
 // bytes twice.
 func TestFixturePDFs(t *testing.T) {
 	eng, deals := fixtureDeals(t)
-	w, err := New(Options{ToolVersion: "test"})
+	w, err := New(Options{ToolVersion: "test", Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func inOrder(text, phrase string) bool {
 func TestFixtureAnnexes(t *testing.T) {
 	eng, deals := fixtureDeals(t)
 	d := deals["example"]
-	w, err := New(Options{ToolVersion: "test"})
+	w, err := New(Options{ToolVersion: "test", Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,12 @@ type Options struct {
 	// ToolVersion is dpakit's version, recorded in the Creator property and
 	// the attached manifest.
 	ToolVersion string
+	// Date is recorded, in UTC, as the PDF's creation and modification
+	// date; when zero, each render records the time it is made. Set it
+	// (from SOURCE_DATE_EPOCH, say) for the same bytes from the same
+	// inputs. It is not a date of the agreement: the document's own dates
+	// (the effective date) come from the deal.
+	Date time.Time
 }
 
 // Writer writes Documents as PDFs. It is safe for concurrent use: renders
@@ -306,19 +312,16 @@ func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// fallbackDate stands in for a missing effective date, so that the output
-// stays deterministic (fpdf would use the clock).
-var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-
 func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages [][]placement) error {
 	m := &d.Meta
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: w.paper})
 	p.SetCompression(true)
 	p.SetCatalogSort(true)
-	date := m.EffectiveDate
+	date := w.opts.Date
 	if date.IsZero() {
-		date = fallbackDate
+		date = time.Now()
 	}
+	date = date.UTC().Truncate(time.Second)
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetAutoPageBreak(false, 0)

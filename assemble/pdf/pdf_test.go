@@ -377,8 +377,11 @@ func TestLetter(t *testing.T) {
 	}
 }
 
+// testDate is the PDF date of renders that must be reproducible.
+var testDate = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
 func TestDeterministic(t *testing.T) {
-	w, err := New(Options{ESign: "docusign", ToolVersion: "1.0.0"})
+	w, err := New(Options{ESign: "docusign", ToolVersion: "1.0.0", Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,20 +389,49 @@ func TestDeterministic(t *testing.T) {
 	if err := w.Write(&a, sampleDoc(12, 40)); err != nil {
 		t.Fatal(err)
 	}
+	time.Sleep(1100 * time.Millisecond) // a render on the next second gives the same bytes
 	if err := w.Write(&b, sampleDoc(12, 40)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Error("two renders of the same Document differ")
+		t.Error("two renders of the same Document with the same date differ")
+	}
+}
+
+// TestDates checks the PDF's creation and modification dates: the date
+// given, in UTC, whatever the effective date; the time of the render
+// without one.
+func TestDates(t *testing.T) {
+	d := sampleDoc(2, 3)
+	given := time.Date(2027, 2, 3, 4, 5, 6, 0, time.FixedZone("CET", 3600))
+	info := tool(t, "pdfinfo", "-isodates", writeTemp(t, render(t, Options{Date: given}, d)))
+	for _, want := range []string{"CreationDate: 2027-02-03T03:05:06", "ModDate: 2027-02-03T03:05:06"} {
+		if !strings.Contains(flat(info), want) {
+			t.Errorf("with Date %v, pdfinfo lacks %q:\n%s", given, want, info)
+		}
+	}
+	before := time.Now().UTC().Truncate(time.Second)
+	info = tool(t, "pdfinfo", "-isodates", writeTemp(t, render(t, Options{}, d)))
+	after := time.Now().UTC()
+	m := regexp.MustCompile(`CreationDate:\s+(\S+?)(Z|[+-]\d\d:\d\d)?\n`).FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("no CreationDate:\n%s", info)
+	}
+	got, err := time.Parse("2006-01-02T15:04:05", m[1])
+	if err != nil || got.Before(before) || got.After(after) {
+		t.Errorf("without a Date, CreationDate is %s (%v), want the time of the render (%s to %s)", m[1], err, before, after)
+	}
+	if d.Meta.EffectiveDate.Year() == got.Year() && d.Meta.EffectiveDate.YearDay() == got.YearDay() {
+		t.Skip("the effective date is today: cannot tell them apart")
 	}
 }
 
 func TestConcurrent(t *testing.T) {
-	w, err := New(Options{})
+	w, err := New(Options{Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := render(t, Options{}, sampleDoc(4, 10))
+	want := render(t, Options{Date: testDate}, sampleDoc(4, 10))
 	errs := make(chan error, 8)
 	for range 8 {
 		go func() {

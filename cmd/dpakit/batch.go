@@ -28,6 +28,7 @@ type batchFlags struct {
 	resume, quiet                    bool
 	shard                            string
 	noticeOld, noticeDate            string
+	date                             string
 	paper, esign                     string
 }
 
@@ -81,6 +82,7 @@ as separator) are read as they are.`,
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "show no progress (the summary line is still printed)")
 	fl.StringVar(&f.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	fl.StringVar(&f.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
+	fl.StringVar(&f.date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as every PDF's creation date (default: $SOURCE_DATE_EPOCH, else the time of each render)")
 	return cmd
 }
 
@@ -147,6 +149,10 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 			return setupError(err)
 		}
 	}
+	date, err := fileDate(f.date, os.Getenv)
+	if err != nil {
+		return err
+	}
 	eng, err := a.load()
 	if err != nil {
 		return classify(err)
@@ -156,7 +162,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		InputName: displayName(f.input), InputFormat: format,
 		Out: f.out, Docs: f.docs, Formats: f.formats, Jobs: f.jobs,
 		Resume: f.resume, Shard: shard, ToolVersion: version(),
-		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version()},
+		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date},
 	}
 	if f.profile != "" {
 		if cfg.Profile, err = a.readInput(f.profile); err != nil {

@@ -253,6 +253,9 @@ func TestBatchKilledAndResumed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and renders hundreds of PDFs")
 	}
+	// Every run records the same PDF date, so that a resumed batch's files
+	// can be compared with an uninterrupted one's.
+	t.Setenv(sourceDateEpoch, "1796083200")
 	bin := buildDpakit(t)
 	dir := t.TempDir()
 	const rows = 48

@@ -51,6 +51,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 				return err
 			}
 			o.format = format
+			o.date = when.Time // the notice's PDF is dated the day it is sent
 			w, err := a.writerFor(o)
 			if err != nil {
 				return err

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/docx"
@@ -26,6 +27,9 @@ type renderOptions struct {
 	format string
 	paper  string
 	esign  string
+	// date is recorded as the PDF's creation and modification date; zero
+	// means the time of the render.
+	date time.Time
 }
 
 var formats = []string{"pdf", "docx", "html", "md"}
@@ -55,8 +59,8 @@ func (a *app) writerFor(o renderOptions) (docWriter, error) {
 
 func (a *app) renderCmd() *cobra.Command {
 	var (
-		profile, doc, out string
-		o                 renderOptions
+		profile, doc, out, date string
+		o                       renderOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "render DEAL",
@@ -81,6 +85,9 @@ on standard error unless --quiet is given.`,
 				return err
 			}
 			o.format = format
+			if o.date, err = fileDate(date, os.Getenv); err != nil {
+				return err
+			}
 			w, err := a.writerFor(o)
 			if err != nil {
 				return err
@@ -122,6 +129,7 @@ on standard error unless --quiet is given.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	f.StringVar(&o.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
+	f.StringVar(&date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as the PDF's creation date (default: $SOURCE_DATE_EPOCH, else now)")
 	return cmd
 }
 
