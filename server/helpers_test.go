@@ -44,6 +44,7 @@ func testConfig(t testing.TB) Config {
 		Profile: profile, ProfileName: "profile.yaml", ExampleProfile: true, ExampleDeal: example,
 		ToolVersion: "test",
 		Today:       func() time.Time { return time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) },
+		PDFDate:     time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC),
 	}
 }
 

@@ -82,7 +82,7 @@ func (s *Server) writer(f format, o pdfOptions) (docWriter, error) {
 		}
 		return w, nil
 	}
-	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: s.cfg.ToolVersion})
+	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: s.cfg.ToolVersion, Date: s.cfg.PDFDate})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadOption, err)
 	}

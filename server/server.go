@@ -58,6 +58,9 @@ type Config struct {
 	// Today returns the date the form proposes as the effective date of a
 	// new deal (default: the current UTC date).
 	Today func() time.Time
+	// PDFDate is recorded as every PDF's creation and modification date;
+	// zero means the time of each render (see pdf.Options.Date).
+	PDFDate time.Time
 }
 
 // Server serves the form app and the API. Build it with New.

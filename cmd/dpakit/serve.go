@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"os"
 	"strings"
 
 	"github.com/dpakit/dpakit/fixtures"
@@ -41,6 +42,10 @@ The server stops on SIGINT or SIGTERM after finishing the requests in flight.`,
 			if err != nil {
 				return usagef("--max-body: %v", err)
 			}
+			pdfDate, err := fileDate("", os.Getenv)
+			if err != nil {
+				return err
+			}
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)
@@ -48,6 +53,7 @@ The server stops on SIGINT or SIGTERM after finishing the requests in flight.`,
 			cfg := server.Config{
 				Engine: eng, Validator: a.validator, MaxBody: limit, MaxRenders: maxRenders,
 				ToolVersion: version(), Logger: slog.New(slog.NewJSONHandler(a.stderr, nil)),
+				PDFDate: pdfDate,
 			}
 			if proxies != "" {
 				cfg.TrustedProxies = strings.Split(proxies, ",")
