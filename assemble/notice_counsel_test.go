@@ -97,6 +97,11 @@ func TestNoticeRelocation(t *testing.T) {
 	}
 	cur[moved].Location, cur[moved].Country, cur[moved].TransferMechanism = "US East (N. Virginia)", "US", "scc"
 	txt := noticeMD(t, d, cur)
+	both := noticeMD(t, d, append(cur, zendesk))
+	checkText(t, both, []string{
+		"You may object to the engagement of an added Sub-processor, or to a move listed above, on reasonable grounds",
+		"without the new Sub-processor processing your personal data or, as the case may be, the move of the processing concerned",
+	}, []string{",,"})
 	checkText(t, txt, []string{
 		"## 1\\. Sub-processors moving to another country",
 		"| **" + cur[moved].Name + "** |",
@@ -104,6 +109,7 @@ func TestNoticeRelocation(t *testing.T) {
 		"each move is notified to you as an addition is, with the same notice period and the same right to object",
 		"You may object to a move listed above",
 		"nor move the processing of an existing Sub-processor to its new place, before 31 December 2026",
+		"without the move of the processing concerned or, if it cannot reasonably do so",
 	}, []string{
 		"notified for your information", "Sub-processors to be added",
 	})
