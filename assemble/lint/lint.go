@@ -144,6 +144,8 @@ type Report struct {
 	Combinations int
 	Documents    int
 	Problems     []Problem
+	// Notes are remarks that do not fail the run.
+	Notes []string
 }
 
 // Finding is one message of a report with every place it was found.
@@ -189,6 +191,12 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 // the report so far and ctx's error.
 func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Validator) (Report, error) {
 	var r Report
+	for _, p := range CheckLock(eng.Library()) {
+		r.add(p.Where, p.Message)
+	}
+	if _, ok := eng.Library().Lock(); !ok {
+		r.Notes = append(r.Notes, "the library has no "+assemble.LockFile+", so clause versions were not checked against their texts: create it with dpakit lint --clauses DIR --templates DIR --update-lock")
+	}
 	docs := eng.Library().Templates()
 	notice := sampleNotice(base)
 	used := map[string]bool{}

@@ -300,3 +300,35 @@ func docxText(t *testing.T, path string) []byte {
 	t.Fatal("no word/document.xml")
 	return nil
 }
+
+// TestLintLock walks the lock workflow: record the versions, change a
+// clause's text without a new version (lint fails and says to bump it),
+// bump it (lint says to record it), record it (lint passes).
+func TestLintLock(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	os.Remove(filepath.Join(cl, "versions.lock"))
+	lint := func(extra ...string) (int, string, string) {
+		return dpakit(t, "", append([]string{"lint", "--clauses", cl, "--templates", tm}, extra...)...)
+	}
+	code, out, errs := lint("--update-lock")
+	if code != 0 || !strings.Contains(errs, "versions.lock") || !strings.Contains(out, " 0 problems") {
+		t.Fatalf("--update-lock: exit %d\n%s%s", code, out, errs)
+	}
+	p := filepath.Join(cl, "liability.md")
+	src, _ := os.ReadFile(p)
+	edited := bytes.Replace(src, []byte("limitations and exclusions"), []byte("limits and exclusions"), 1)
+	os.WriteFile(p, edited, 0o644)
+	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "the text changed but its version (1.0.0) did not: bump the version") || !strings.Contains(out, "in clauses/liability.md") {
+		t.Errorf("edited without a new version: exit %d\n%s", code, out)
+	}
+	os.WriteFile(p, bytes.Replace(edited, []byte("version: 1.0.0"), []byte("version: 1.0.1"), 1), 0o644)
+	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "version 1.0.1 is not recorded in versions.lock (it records 1.0.0)") || !strings.Contains(out, "in clauses/liability.md") {
+		t.Errorf("bumped but not recorded: exit %d\n%s", code, out)
+	}
+	if code, out, errs := lint("--update-lock"); code != 0 {
+		t.Errorf("recorded: exit %d\n%s%s", code, out, errs)
+	}
+	if code, _, errs := dpakit(t, "", "lint", "--update-lock"); code != 2 || !strings.Contains(errs, "--clauses") {
+		t.Errorf("--update-lock without --clauses: exit %d: %s", code, errs)
+	}
+}
