@@ -65,11 +65,15 @@ func Standard(profile, d *deal.Deal) *deal.Deal {
 // deal format later) is still listed, by its path. The catalogue is the
 // library's Annex II catalogue, used to count the measures a deal leaves
 // out; the zero Catalog is allowed.
-func Deviations(profile, d *deal.Deal, catalog Catalog) []Deviation {
+func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
+	var catalog Catalog
+	if lib != nil {
+		catalog = lib.Catalog()
+	}
 	std := Standard(profile, d)
 	var out []Deviation
 	walkTerms(reflect.ValueOf(d).Elem(), reflect.ValueOf(std).Elem(), "", func(path string, got, want reflect.Value) {
-		if text := describeDeviation(path, got, want, catalog); text != "" {
+		if text := describeDeviation(path, got, want, catalog, lib); text != "" {
 			out = append(out, Deviation{Path: path, Text: text})
 		}
 	})
@@ -130,7 +134,7 @@ func sameTerm(a, b reflect.Value) bool {
 }
 
 // describeDeviation says in plain English how the term at path differs.
-func describeDeviation(path string, got, want reflect.Value, catalog Catalog) string {
+func describeDeviation(path string, got, want reflect.Value, catalog Catalog, lib *Library) string {
 	g, w := got.Interface(), want.Interface()
 	switch path {
 	case "scc.modules":
@@ -173,7 +177,7 @@ func describeDeviation(path string, got, want reflect.Value, catalog Catalog) st
 	case "security.extra":
 		return extraMeasuresText(g.([]deal.Measure), w.([]deal.Measure))
 	case "negotiated":
-		return negotiatedText(g.(map[string]string), w.(map[string]string))
+		return negotiatedText(g.(map[string]string), w.(map[string]string), lib)
 	case "riders":
 		return ridersText(g.([]deal.Rider))
 	case "audit.frequency_months":
@@ -412,12 +416,16 @@ func extraMeasuresText(got, want []deal.Measure) string {
 }
 
 // negotiatedText lists the approved fallbacks a deal uses in place of the
-// standard clauses.
-func negotiatedText(got, want map[string]string) string {
+// standard clauses, each with what it changes when the library is known.
+func negotiatedText(got, want map[string]string, lib *Library) string {
 	var parts []string
 	for _, id := range slices.Sorted(maps.Keys(got)) {
 		if want[id] != got[id] {
-			parts = append(parts, fmt.Sprintf("clause %s uses the approved fallback %s", id, got[id]))
+			part := fmt.Sprintf("clause %s uses the approved fallback %s", id, got[id])
+			if fb, ok := lib.fallback(id, got[id]); ok {
+				part += " (" + strings.TrimSuffix(fb.Changes, ".") + ")"
+			}
+			parts = append(parts, part)
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(want)) {

@@ -551,6 +551,14 @@ func (lib *Library) Fallback(clauseID, name string) (*Fallback, bool) {
 	return nil, false
 }
 
+// fallback is Fallback on a library that may be nil.
+func (lib *Library) fallback(clauseID, name string) (*Fallback, bool) {
+	if lib == nil {
+		return nil, false
+	}
+	return lib.Fallback(clauseID, name)
+}
+
 // AllFallbacks returns every fallback of the library, by clause (in
 // file-name order) then name.
 func (lib *Library) AllFallbacks() []*Fallback {

@@ -444,7 +444,7 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		s.fail(c.Writer, c.Request, err)
 		return
 	}
-	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library().Catalog()),
+	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library()),
 		Warnings: s.warnings(d), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
 		Bundle: downloadName("DPA bundle", d, ".zip"), Example: s.cfg.ExampleProfile, Profile: s.cfg.ProfileName}
 	for _, kind := range s.documents() {

@@ -46,28 +46,51 @@ func derivedFrom(path string) string {
 	return ""
 }
 
-// Sources reports where each value of the deal that Load makes from the
-// same files came from: the deal file, the profile, a default or a value
-// derived from other fields. Paths are the deal file's keys, a list or
-// a text as a whole ("subprocessors.list", "customer.name"); a path no file
-// set and no default filled is absent. The files must decode (Load reports
-// why they do not); Sources returns the same *ValidationError when they do
-// not.
-func Sources(dealData []byte, dealName string, profile []byte, profileName string) (map[string]Source, error) {
-	dn, err := parse(dealData, dealName)
-	if err != nil {
-		return nil, err
+// Explained is a loaded deal with what Load knows of where its values came
+// from.
+type Explained struct {
+	*Deal
+	// Sources says where each value came from: the deal file, the
+	// profile, a default or a value derived from other fields. Paths are
+	// the deal file's keys, a list or a text as a whole
+	// ("subprocessors.list", "customer.name"); a path no file set and no
+	// default filled is absent (see SourceOf).
+	Sources map[string]Source
+	// Profile is the vendor profile the deal was laid over, decoded as it
+	// is (no defaults, not validated), or nil when there was none: the
+	// standard the deal's terms are measured against.
+	Profile *Deal
+}
+
+// LoadExplained is LoadWithWarnings that also reports where each value
+// came from and the profile as decoded (see Explained). The Explained is
+// nil exactly when the Deal is.
+func (v *Validator) LoadExplained(deal []byte, dealName string, profile []byte, profileName string) (*Explained, []Problem, error) {
+	d, warnings, err := v.LoadWithWarnings(deal, dealName, profile, profileName)
+	if d == nil {
+		return nil, warnings, err
 	}
+	// Both files decoded for the deal, so they parse and decode again.
+	dn, _ := parse(deal, dealName)
 	var pn *yaml.Node
 	if profile != nil {
-		if pn, err = parse(profile, profileName); err != nil {
-			return nil, err
-		}
+		pn, _ = parse(profile, profileName)
 	}
-	before, err := decode(merge(pn, dn))
-	if err != nil {
-		return nil, err
+	before, derr := decode(merge(pn, dn))
+	if derr != nil {
+		return nil, warnings, derr
 	}
+	x := &Explained{Deal: d, Sources: sourcesOf(dn, pn, before, d)}
+	if pn != nil {
+		x.Profile, _ = decode(pn)
+	}
+	return x, warnings, err
+}
+
+// sourcesOf works out the sources of a loaded deal from the deal and
+// profile files' nodes (either may be nil), the merged deal before
+// Defaults and the loaded deal.
+func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 	out := map[string]Source{}
 	for _, p := range givenPaths(pn, "") {
 		out[p] = Source{Origin: FromProfile}
@@ -75,9 +98,7 @@ func Sources(dealData []byte, dealName string, profile []byte, profileName strin
 	for _, p := range givenPaths(dn, "") {
 		out[p] = Source{Origin: FromDeal}
 	}
-	after := *before
-	Defaults(&after)
-	diffPaths(reflect.ValueOf(before).Elem(), reflect.ValueOf(&after).Elem(), "", func(p string) {
+	diffPaths(reflect.ValueOf(before).Elem(), reflect.ValueOf(after).Elem(), "", func(p string) {
 		if _, given := out[p]; given {
 			return
 		}
@@ -87,7 +108,7 @@ func Sources(dealData []byte, dealName string, profile []byte, profileName strin
 			out[p] = Source{Origin: FromDefault}
 		}
 	})
-	return out, nil
+	return out
 }
 
 // givenPaths lists the paths a file gives a value at: every key with a

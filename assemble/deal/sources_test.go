@@ -21,9 +21,14 @@ customer: {name: Müller Logistik GmbH, country: DE, role: controller}
 breach: {notice_hours: 24}
 scc: {forum: null}
 `)
-	got, err := Sources(deal, "deal.yaml", profile, "profile.yaml")
-	if err != nil {
-		t.Fatal(err)
+	v := NewValidator(Options{})
+	x, _, _ := v.LoadExplained(deal, "deal.yaml", profile, "profile.yaml")
+	if x == nil {
+		t.Fatal("no deal")
+	}
+	got := x.Sources
+	if x.Profile == nil || x.Profile.Breach.NoticeHours != 48 || x.Profile.Customer.Name != "" {
+		t.Errorf("Profile = %+v, want the profile as decoded", x.Profile)
 	}
 	for path, want := range map[string]Source{
 		"customer.name":             {Origin: FromDeal},
@@ -47,8 +52,11 @@ scc: {forum: null}
 	if s := SourceOf(got, "subprocessors.list[2].name"); s != (Source{}) {
 		t.Errorf("SourceOf an unset list = %+v", s)
 	}
-	if _, err := Sources([]byte("customer: [\n"), "bad.yaml", nil, ""); err == nil {
-		t.Error("a deal that does not parse gave no error")
+	if x, _, _ := v.LoadExplained(deal, "deal.yaml", nil, ""); x == nil || x.Profile != nil || x.Sources["breach.notice_hours"].Origin != FromDeal {
+		t.Errorf("without a profile: %+v", x)
+	}
+	if x, _, err := v.LoadExplained([]byte("customer: [\n"), "bad.yaml", nil, ""); x != nil || err == nil {
+		t.Errorf("a deal that does not parse: %v, %v", x, err)
 	}
 }
 
@@ -63,14 +71,11 @@ func TestSourcesOfExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Sources(deal, "example.yaml", profile, "profile.yaml")
+	x, _, err := NewValidator(Options{}).LoadExplained(deal, "example.yaml", profile, "profile.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := Load(deal, "example.yaml", profile, "profile.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, got := x.Deal, x.Sources
 	var zero Deal
 	n := 0
 	diffPaths(reflect.ValueOf(&zero).Elem(), reflect.ValueOf(d).Elem(), "", func(p string) {
