@@ -62,9 +62,10 @@ func Standard(profile, d *deal.Deal) *deal.Deal {
 // standard is Standard(profile, d). The customer's details, the reference,
 // the effective date and the agreement are the deal's own and never
 // deviations. A field the describers below do not know (one added to the
-// deal format later) is still listed, by its path. The catalogue is the
-// library's Annex II catalogue, used to count the measures a deal leaves
-// out; the zero Catalog is allowed.
+// deal format later) is still listed, by its path. Each negotiated
+// fallback and each rider is a deviation of its own. The library's Annex
+// II catalogue counts the measures a deal leaves out, and its fallbacks say
+// what each negotiated fallback changes; a nil library is allowed.
 func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 	var catalog Catalog
 	if lib != nil {
@@ -73,6 +74,14 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 	std := Standard(profile, d)
 	var out []Deviation
 	walkTerms(reflect.ValueOf(d).Elem(), reflect.ValueOf(std).Elem(), "", func(path string, got, want reflect.Value) {
+		switch path {
+		case "negotiated": // one deviation per clause, with what it changes
+			out = append(out, negotiatedDeviations(got.Interface().(map[string]string), want.Interface().(map[string]string), lib)...)
+			return
+		case "riders": // one per rider
+			out = append(out, riderDeviations(got.Interface().([]deal.Rider))...)
+			return
+		}
 		if text := describeDeviation(path, got, want, catalog, lib); text != "" {
 			out = append(out, Deviation{Path: path, Text: text})
 		}
@@ -176,10 +185,6 @@ func describeDeviation(path string, got, want reflect.Value, catalog Catalog, li
 		return "CCPA business purposes: " + stringsChanges(g.([]string), w.([]string))
 	case "security.extra":
 		return extraMeasuresText(g.([]deal.Measure), w.([]deal.Measure))
-	case "negotiated":
-		return negotiatedText(g.(map[string]string), w.(map[string]string), lib)
-	case "riders":
-		return ridersText(g.([]deal.Rider))
 	case "audit.frequency_months":
 		return fmt.Sprintf("audits at most once every %s (standard %d)", plural(g.(int), "month"), w.(int))
 	case "audit.notice_days":
@@ -415,37 +420,42 @@ func extraMeasuresText(got, want []deal.Measure) string {
 	return "Annex II additional measures: " + stringsChanges(text(got), text(want))
 }
 
-// negotiatedText lists the approved fallbacks a deal uses in place of the
-// standard clauses, each with what it changes when the library is known.
-func negotiatedText(got, want map[string]string, lib *Library) string {
-	var parts []string
+// negotiatedDeviations lists, one a clause, the approved fallbacks a deal
+// uses in place of the standard text (and the profile's fallbacks it does
+// not use), each with what it changes when the library knows it.
+func negotiatedDeviations(got, want map[string]string, lib *Library) []Deviation {
+	var out []Deviation
 	for _, id := range slices.Sorted(maps.Keys(got)) {
-		if want[id] != got[id] {
-			part := fmt.Sprintf("clause %s uses the approved fallback %s", id, got[id])
-			if fb, ok := lib.fallback(id, got[id]); ok {
-				part += " (" + strings.TrimSuffix(fb.Changes, ".") + ")"
-			}
-			parts = append(parts, part)
+		if want[id] == got[id] {
+			continue
 		}
+		text := fmt.Sprintf("clause %s: approved fallback %s", id, got[id])
+		if fb, ok := lib.fallback(id, got[id]); ok {
+			text += " (" + strings.TrimSuffix(fb.Changes, ".") + ")"
+		}
+		if want[id] != "" {
+			text += " (standard fallback " + want[id] + ")"
+		} else {
+			text += " (standard text otherwise)"
+		}
+		out = append(out, Deviation{Path: "negotiated." + id, Text: text})
 	}
 	for _, id := range slices.Sorted(maps.Keys(want)) {
 		if _, ok := got[id]; !ok {
-			parts = append(parts, fmt.Sprintf("clause %s uses its standard text (standard fallback %s)", id, want[id]))
+			out = append(out, Deviation{Path: "negotiated." + id, Text: fmt.Sprintf("clause %s: standard text (standard fallback %s)", id, want[id])})
 		}
 	}
-	return "negotiated: " + strings.Join(parts, "; ")
+	return out
 }
 
-// ridersText lists the special terms agreed for the deal alone.
-func ridersText(riders []deal.Rider) string {
-	if len(riders) == 0 {
-		return "riders: none (the standard terms have riders)"
-	}
-	parts := make([]string, len(riders))
+// riderDeviations lists, one a rider, the special terms agreed for the
+// deal alone.
+func riderDeviations(riders []deal.Rider) []Deviation {
+	out := make([]Deviation, len(riders))
 	for i, r := range riders {
-		parts[i] = fmt.Sprintf("%q after clause %s", r.Title, r.After)
+		out[i] = Deviation{Path: fmt.Sprintf("riders[%d]", i), Text: fmt.Sprintf("special term (rider) %q after clause %s", r.Title, r.After)}
 	}
-	return "special terms (riders): " + strings.Join(parts, "; ")
+	return out
 }
 
 // firstFew joins up to five ids and says how many more there are.

@@ -59,8 +59,8 @@ func TestDeviations(t *testing.T) {
 			{"subprocessors.objection_days", "objection window for a new sub-processor 30 days (standard 15)"},
 			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
 			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
-			{"negotiated", "negotiated: clause breach uses the approved fallback phone-notice (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline)"},
-			{"riders", `special terms (riders): "Breach Drills" after clause breach`},
+			{"negotiated.breach", "clause breach: approved fallback phone-notice (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
+			{"riders[0]", `special term (rider) "Breach Drills" after clause breach`},
 		}},
 		{"lists and measures", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}

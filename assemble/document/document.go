@@ -38,6 +38,10 @@ type Meta struct {
 	Clauses []ClauseUse `json:"clauses"`
 	// Riders lists the deal's riders printed in the document, in order.
 	Riders []RiderUse `json:"riders,omitempty"`
+	// Deviations are the deal's departures from the vendor's standard
+	// terms in plain English, set by the caller that knows the profile
+	// (see assemble.DeviationTexts); writers record them in the manifest.
+	Deviations []string `json:"deviations,omitempty"`
 	// Template is the document template's name and version.
 	Template string `json:"template"`
 	// LibraryVersion identifies the clause library.

@@ -284,6 +284,8 @@ type manifest struct {
 	Clauses        []manifestClause `json:"clauses"`
 	// Riders are the deal's own special terms, printed as clauses.
 	Riders []document.RiderUse `json:"riders,omitempty"`
+	// Deviations from the vendor's standard terms, as negotiated.
+	Deviations []string `json:"deviations,omitempty"`
 }
 
 type manifestClause struct {
@@ -305,6 +307,7 @@ func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
 		mf.Clauses[i] = manifestClause{ID: c.ID, Version: c.Version, Fallback: c.Fallback}
 	}
 	mf.Riders = m.Riders
+	mf.Deviations = m.Deviations
 	b, err := json.MarshalIndent(mf, "", "  ")
 	if err != nil {
 		return nil, err

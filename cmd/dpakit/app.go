@@ -142,7 +142,7 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(a.renderCmd(), a.validateCmd(), a.clausesCmd(), a.lintCmd(),
+	root.AddCommand(a.renderCmd(), a.validateCmd(), a.explainCmd(), a.clausesCmd(), a.lintCmd(),
 		a.subprocessorsCmd(), a.noticeCmd(), a.batchCmd(), a.serveCmd(), a.versionCmd())
 	return root
 }
@@ -180,6 +180,16 @@ func (a *app) loadDeal(dealPath, profilePath string) (*deal.Deal, error) {
 // loadDealWarnings is loadDeal that also returns the deal's warnings (see
 // deal.Validator.LoadWithWarnings).
 func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal.Problem, error) {
+	x, warnings, err := a.loadExplained(dealPath, profilePath)
+	if x == nil {
+		return nil, warnings, err
+	}
+	return x.Deal, warnings, err
+}
+
+// loadExplained is loadDealWarnings that also keeps where each value came
+// from and the profile as decoded (see deal.Validator.LoadExplained).
+func (a *app) loadExplained(dealPath, profilePath string) (*deal.Explained, []deal.Problem, error) {
 	data, err := a.readInput(dealPath)
 	if err != nil {
 		return nil, nil, err
@@ -190,11 +200,25 @@ func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal
 			return nil, nil, err
 		}
 	}
-	d, warnings, err := a.validator.LoadWithWarnings(data, displayName(dealPath), profile, displayName(profilePath))
+	x, warnings, err := a.validator.LoadExplained(data, displayName(dealPath), profile, displayName(profilePath))
 	if profilePath == "" && missingProvider(err) {
 		err = &hintError{err: err, hint: "the vendor's details (provider) usually come from its profile: did you forget --profile FILE?"}
 	}
-	return d, warnings, err
+	return x, warnings, err
+}
+
+// readExplained is readDealWarn keeping what explain and the manifest need:
+// the sources of the values and the profile.
+func (a *app) readExplained(eng *assemble.Engine, dealPath, profilePath string) (*deal.Explained, error) {
+	x, warnings, err := a.loadExplained(dealPath, profilePath)
+	writeWarnings(a.stderr, warnings)
+	if err != nil {
+		return nil, err
+	}
+	if err := eng.CheckDeal(x.Deal); err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // missingProvider reports whether err says the whole provider section is

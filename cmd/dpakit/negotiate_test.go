@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -330,5 +331,111 @@ func TestLintLock(t *testing.T) {
 	}
 	if code, _, errs := dpakit(t, "", "lint", "--update-lock"); code != 2 || !strings.Contains(errs, "--clauses") {
 		t.Errorf("--update-lock without --clauses: exit %d: %s", code, errs)
+	}
+}
+
+const (
+	negotiatedFixture = "../../fixtures/deals/negotiated.yaml"
+)
+
+// TestExplain checks the effective deal of the negotiated fixture: the
+// deviations first, with their sources, then every term with where it came
+// from.
+func TestExplain(t *testing.T) {
+	code, out, errs := dpakit(t, "", "explain", negotiatedFixture, "--profile", exampleProfilePath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	deviations, terms, ok := strings.Cut(out, "Terms, with where each value came from:")
+	if !ok {
+		t.Fatalf("no terms section:\n%s", out)
+	}
+	for _, w := range []string{
+		"breach notice 24 hours (standard 48) [deal]",
+		"governing law (SCC Clause 17) France (standard the Netherlands) [deal]",
+		"clause breach: approved fallback phone-notice (Provider notifies a Personal Data Breach by telephone",
+		"clause liability: approved fallback data-protection-cap",
+		`special term (rider) "Insurance" after clause liability [deal]`,
+	} {
+		if !strings.Contains(deviations, w) {
+			t.Errorf("deviations lack %q:\n%s", w, deviations)
+		}
+	}
+	for _, re := range []string{
+		`breach\.notice_hours\s+24\s+deal`,
+		`provider\.name\s+Kestrel Cloud, Inc\.\s+profile`,
+		`scc\.supervisory_authority\s+Commission Nationale.*derived from customer\.country`,
+		`scc\.governing_law_option\s+1\s+profile`,
+		`audit\.notice_days\s+30\s+profile`,
+		`customer\.state\s+-\s+not set`,
+		`negotiated\s+audits: remote-first; breach: phone-notice`,
+	} {
+		if !regexp.MustCompile(re).MatchString(terms) {
+			t.Errorf("terms lack /%s/", re)
+		}
+	}
+	code, js, errs := dpakit(t, "", "explain", negotiatedFixture, "--profile", exampleProfilePath, "--json")
+	if code != 0 {
+		t.Fatalf("--json: exit %d: %s", code, errs)
+	}
+	var e struct {
+		Deviations []struct {
+			Path, Text string
+			Source     struct{ Origin, From string }
+		}
+		Terms []struct {
+			Path, Value string
+			Source      struct{ Origin, From string }
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Deviations) != 11 || e.Deviations[0].Source.Origin != "deal" {
+		t.Errorf("JSON deviations: %+v", e.Deviations)
+	}
+	found := false
+	for _, term := range e.Terms {
+		if term.Path == "scc.forum" && term.Value == "FR" && term.Source.Origin == "deal" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("JSON terms lack scc.forum FR from the deal")
+	}
+	// Without a profile there is no standard to measure against.
+	code, out, _ = dpakit(t, "", "explain", exampleDealPath)
+	if code != 0 || !strings.Contains(out, "Deviations: none measured, as no profile was given") {
+		t.Errorf("without --profile: exit %d\n%s", code, out)
+	}
+}
+
+// TestManifestRecordsDeviations checks that a PDF rendered over a profile
+// records the deal's deviations from it.
+func TestManifestRecordsDeviations(t *testing.T) {
+	if _, err := exec.LookPath("pdfdetach"); err != nil {
+		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+			t.Fatal("pdfdetach not found")
+		}
+		t.Skip("pdfdetach not found")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "dpa.pdf")
+	if code, _, errs := dpakit(t, "", "render", negotiatedFixture, "--profile", exampleProfilePath, "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	if err := exec.Command("pdfdetach", "-saveall", "-o", dir, out).Run(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct{ Deviations []string }
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Deviations) != 11 || !slices.Contains(m.Deviations, "breach notice 24 hours (standard 48)") {
+		t.Errorf("manifest deviations = %q", m.Deviations)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/dpakit/dpakit/assemble"
 	"io"
 	"os"
 	"path/filepath"
@@ -100,14 +101,16 @@ on standard error unless --quiet is given.`,
 			if err != nil {
 				return classify(err)
 			}
-			d, err := a.readDealWarn(eng, args[0], profile)
+			x, err := a.readExplained(eng, args[0], profile)
 			if err != nil {
 				return classify(err)
 			}
-			document, err := eng.AssembleContext(cmd.Context(), d, doc)
+			document, err := eng.AssembleContext(cmd.Context(), x.Deal, doc)
 			if err != nil {
 				return classify(err)
 			}
+			// The manifest records what was negotiated against the profile.
+			document.Meta.Deviations = assemble.DeviationTexts(x.Profile, x.Deal, eng.Library())
 			if err := cmd.Context().Err(); err != nil {
 				return err
 			}

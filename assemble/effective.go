@@ -1,0 +1,169 @@
+package assemble
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// Term is one value of the effective deal and where it came from.
+type Term struct {
+	// Path is the deal file's key: "breach.notice_hours".
+	Path string `json:"path"`
+	// Value is the value as text: "24", "yes", "FR", a list joined with
+	// "; ", or "" when the term is empty.
+	Value  string      `json:"value"`
+	Source deal.Source `json:"source"`
+}
+
+// Effective is the effective deal: what the documents of a deal are made
+// from. The deviations from the vendor's standard terms come first, so a
+// reviewer sees what was negotiated; then every term, with its source.
+type Effective struct {
+	Deviations []SourcedDeviation `json:"deviations"`
+	Terms      []Term             `json:"terms"`
+}
+
+// SourcedDeviation is a deviation with the source of its value.
+type SourcedDeviation struct {
+	Deviation
+	Source deal.Source `json:"source"`
+}
+
+// Explain returns the effective deal of a loaded deal: its deviations from
+// the profile it was laid over (see Deviations; none when it was laid over
+// no profile, since there is then no standard to measure against), each
+// with the source of its value, and every term of the deal in the order of
+// the deal file. `dpakit explain` prints it; the form app and the manifest
+// show the same deviations.
+func Explain(x *deal.Explained, lib *Library) Effective {
+	e := Effective{Deviations: []SourcedDeviation{}}
+	if x.Profile != nil {
+		for _, dv := range Deviations(x.Profile, x.Deal, lib) {
+			e.Deviations = append(e.Deviations, SourcedDeviation{dv, deal.SourceOf(x.Sources, dv.Path)})
+		}
+	}
+	walkTermValues(reflect.ValueOf(x.Deal).Elem(), "", func(path string, v reflect.Value) {
+		t := Term{Path: path, Value: termValue(v), Source: x.Sources[path]}
+		if t.Source == (deal.Source{}) && t.Value != "" {
+			t.Source = deal.SourceOf(x.Sources, path)
+		}
+		e.Terms = append(e.Terms, t)
+	})
+	return e
+}
+
+// DeviationTexts returns the deviations of d from profile as the lines the
+// manifest records; nil without a profile.
+func DeviationTexts(profile, d *deal.Deal, lib *Library) []string {
+	if profile == nil {
+		return nil
+	}
+	var out []string
+	for _, dv := range Deviations(profile, d, lib) {
+		out = append(out, dv.Text)
+	}
+	return out
+}
+
+// walkTermValues calls f for every term of v: each text, number, switch,
+// date and list, and each mapping of the negotiated fallbacks, in field
+// order; the fields of an optional mapping only when it is given.
+func walkTermValues(v reflect.Value, path string, f func(string, reflect.Value)) {
+	t := v.Type()
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !sf.IsExported() {
+			continue
+		}
+		fv := v.Field(i)
+		p := joinKey(path, name)
+		if fv.Kind() == reflect.Pointer {
+			if fv.IsNil() {
+				continue
+			}
+			fv = fv.Elem()
+		}
+		if fv.Kind() == reflect.Struct && fv.Type() != fieldDateType && fv.Type() != fieldMeasuresType {
+			walkTermValues(fv, p, f)
+			continue
+		}
+		f(p, fv)
+	}
+}
+
+// termValue writes a term's value as text.
+func termValue(v reflect.Value) string {
+	switch x := v.Interface().(type) {
+	case deal.Date:
+		return x.String()
+	case deal.Measures:
+		if x.All {
+			return "all"
+		}
+		return strings.Join(x.IDs, "; ")
+	case []deal.Subprocessor:
+		names := make([]string, len(x))
+		for i, s := range x {
+			names[i] = s.Name
+		}
+		return entries(len(x)) + strings.Join(names, "; ")
+	case []deal.Rider:
+		titles := make([]string, len(x))
+		for i, r := range x {
+			titles[i] = fmt.Sprintf("%q after %s", r.Title, r.After)
+		}
+		return entries(len(x)) + strings.Join(titles, "; ")
+	case []deal.Measure:
+		texts := make([]string, len(x))
+		for i, m := range x {
+			texts[i] = m.Category + ": " + m.Text
+		}
+		return entries(len(x)) + strings.Join(texts, "; ")
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.String()
+	case reflect.Bool:
+		if v.Bool() {
+			return "yes"
+		}
+		return "no"
+	case reflect.Int:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Slice:
+		parts := make([]string, v.Len())
+		for i := range v.Len() {
+			parts[i] = fmt.Sprint(v.Index(i).Interface())
+		}
+		return strings.Join(parts, "; ")
+	case reflect.Map:
+		keys := make([]string, 0, v.Len())
+		for _, k := range v.MapKeys() {
+			keys = append(keys, k.String())
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = k + ": " + v.MapIndex(reflect.ValueOf(k)).String()
+		}
+		return strings.Join(parts, "; ")
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// entries introduces a list of mappings by its length: "2 entries: ".
+func entries(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 entry: "
+	}
+	return strconv.Itoa(n) + " entries: "
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) explainCmd() *cobra.Command {
+	var profile string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "explain DEAL",
+		Short: "Show the effective deal: what was negotiated, and every term with where it came from",
+		Long: `Explain prints the effective deal that the documents are made from. First the
+deviations from the vendor's standard terms (the profile given with --profile):
+every value that differs, each approved fallback clause and each rider, in
+plain English with the standard beside it ("breach notice 24 hours (standard
+48)"). Then every term of the deal with its value and its source: the deal
+file, the profile, a default, or derived from another field (the supervisory
+authority from the customer's country, say). Nothing is rendered; the deal is
+validated as render validates it. --json gives the same for other systems.`,
+		Example: `  dpakit explain fixtures/deals/negotiated.yaml --profile fixtures/profile.yaml
+  dpakit explain deal.yaml --profile vendor.yaml --json`,
+		Args: exactArgs(1, "DEAL"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := a.load()
+			if err != nil {
+				return classify(err)
+			}
+			x, err := a.readExplained(eng, args[0], profile)
+			if err != nil {
+				return classify(err)
+			}
+			e := assemble.Explain(x, eng.Library())
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return classify(enc.Encode(e))
+			}
+			a.printExplanation(x, e, profile)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&profile, "profile", "", "lay the deal over the vendor profile in `FILE`; its terms are the standard")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {deviations: [{path, text, source}], terms: [{path, value, source}]}")
+	return cmd
+}
+
+// printExplanation writes the effective deal for a reader: deviations
+// first, then every term.
+func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile string) {
+	w := a.stdout
+	fmt.Fprintf(w, "Effective deal %s: %s and %s\n\n", x.Reference, x.Customer.Name, x.Provider.Name)
+	switch {
+	case profile == "":
+		fmt.Fprintln(w, "Deviations: none measured, as no profile was given (--profile FILE holds the standard terms).")
+	case len(e.Deviations) == 0:
+		fmt.Fprintf(w, "Deviations from the standard terms of %s: none.\n", profile)
+	default:
+		fmt.Fprintf(w, "Deviations from the standard terms of %s (%d):\n", profile, len(e.Deviations))
+		for _, dv := range e.Deviations {
+			fmt.Fprintf(w, "  - %s [%s]\n", dv.Text, sourceText(dv.Source))
+		}
+	}
+	fmt.Fprintln(w, "\nTerms, with where each value came from:")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, t := range e.Terms {
+		v := t.Value
+		if v == "" {
+			v = "-"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.Path, clip(v, 70), sourceText(t.Source))
+	}
+	tw.Flush()
+}
+
+// sourceText says where a value came from, for a reader.
+func sourceText(s deal.Source) string {
+	switch s.Origin {
+	case deal.FromDeal:
+		return "deal"
+	case deal.FromProfile:
+		return "profile"
+	case deal.FromDefault:
+		return "default"
+	case deal.Derived:
+		return "derived from " + s.From
+	}
+	return "not set"
+}
