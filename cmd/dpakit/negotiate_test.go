@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -317,13 +318,20 @@ func TestLintLock(t *testing.T) {
 	}
 	p := filepath.Join(cl, "liability.md")
 	src, _ := os.ReadFile(p)
+	m := regexp.MustCompile(`(?m)^version: (\d+)\.(\d+)\.(\d+)$`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("liability.md has no version line")
+	}
+	old := fmt.Sprintf("%s.%s.%s", m[1], m[2], m[3])
+	patch, _ := strconv.Atoi(string(m[3]))
+	bumped := fmt.Sprintf("%s.%s.%d", m[1], m[2], patch+1)
 	edited := bytes.Replace(src, []byte("limitations and exclusions"), []byte("limits and exclusions"), 1)
 	os.WriteFile(p, edited, 0o644)
-	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "the text changed but its version (1.0.0) did not: bump the version") || !strings.Contains(out, "in clauses/liability.md") {
+	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "the text changed but its version ("+old+") did not: bump the version") || !strings.Contains(out, "in clauses/liability.md") {
 		t.Errorf("edited without a new version: exit %d\n%s", code, out)
 	}
-	os.WriteFile(p, bytes.Replace(edited, []byte("version: 1.0.0"), []byte("version: 1.0.1"), 1), 0o644)
-	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "version 1.0.1 is not recorded in versions.lock (it records 1.0.0)") || !strings.Contains(out, "in clauses/liability.md") {
+	os.WriteFile(p, bytes.Replace(edited, []byte("version: "+old), []byte("version: "+bumped), 1), 0o644)
+	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "version "+bumped+" is not recorded in versions.lock (it records "+old+")") || !strings.Contains(out, "in clauses/liability.md") {
 		t.Errorf("bumped but not recorded: exit %d\n%s", code, out)
 	}
 	if code, out, errs := lint("--update-lock"); code != 0 {
