@@ -8,6 +8,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -503,5 +506,39 @@ func BenchmarkAPIBundle(b *testing.B) {
 		if res := do(b, s, http.MethodPost, "/api/v1/bundle.zip", "application/yaml", body); res.StatusCode != 200 {
 			b.Fatalf("status %d", res.StatusCode)
 		}
+	}
+}
+
+// TestPDFManifestRecordsDeviations checks that a PDF from the API records,
+// in its attached manifest, how the deal departs from the profile.
+func TestPDFManifestRecordsDeviations(t *testing.T) {
+	detach, err := exec.LookPath("pdfdetach")
+	if err != nil {
+		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+			t.Fatal("pdfdetach not found")
+		}
+		t.Skip("pdfdetach not found")
+	}
+	s := newTestServer(t)
+	ex := bytes.Replace(exampleDeal(t), []byte("notice_hours: 48"), []byte("notice_hours: 24"), 1)
+	pdfData := readAll(t, do(t, s, http.MethodPost, "/api/v1/documents/dpa", "application/yaml", ex))
+	dir := t.TempDir()
+	p := filepath.Join(dir, "dpa.pdf")
+	if err := os.WriteFile(p, pdfData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(detach, "-saveall", "-o", dir, p).CombinedOutput(); err != nil {
+		t.Fatalf("pdfdetach: %v %s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct{ Deviations []string }
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(m.Deviations, "breach notice 24 hours (standard 48)") {
+		t.Errorf("manifest deviations = %q", m.Deviations)
 	}
 }

@@ -99,6 +99,8 @@ func (s *Server) document(ctx context.Context, d *deal.Deal, kind string, f form
 	if err != nil {
 		return nil, err
 	}
+	// The manifest records what was negotiated against the profile.
+	doc.Meta.Deviations = assemble.DeviationTexts(s.profile, d, s.engine.Library())
 	var buf bytes.Buffer
 	if err := w.Write(&buf, doc); err != nil {
 		return nil, fmt.Errorf("write %s %s: %w", kind, f.name, err)
@@ -269,6 +271,7 @@ func (s *Server) bundle(ctx context.Context, d *deal.Deal, o pdfOptions) ([]byte
 		if err != nil {
 			return nil, err
 		}
+		doc.Meta.Deviations = assemble.DeviationTexts(s.profile, d, s.engine.Library())
 		if kind == "dpa" {
 			for _, c := range doc.Meta.Clauses {
 				m.Clauses = append(m.Clauses, clauseUse{c.ID, c.Version})
