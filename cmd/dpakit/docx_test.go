@@ -53,3 +53,40 @@ func TestRenderDOCX(t *testing.T) {
 		t.Errorf("--paper a3: exit %d, %q", code, errs)
 	}
 }
+
+// TestRenderDOCXDate checks the Word file's properties take --date, as the
+// PDF's do, and otherwise the effective date, so the same deal gives the
+// same bytes.
+func TestRenderDOCXDate(t *testing.T) {
+	dir := t.TempDir()
+	core := func(args ...string) string {
+		out := filepath.Join(dir, "dpa.docx")
+		os.Remove(out)
+		code, _, errs := dpakit(t, "", append([]string{"render", exampleDealPath, "-o", out}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		zr, err := zip.OpenReader(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		for _, f := range zr.File {
+			if f.Name == "docProps/core.xml" {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				return string(b)
+			}
+		}
+		t.Fatal("no docProps/core.xml")
+		return ""
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	if c := core(); !strings.Contains(c, ">2026-12-01T00:00:00Z</dcterms:created>") {
+		t.Errorf("without --date, core.xml = %s", c)
+	}
+	if c := core("--date", "2027-03-04"); !strings.Contains(c, ">2027-03-04T00:00:00Z</dcterms:created>") {
+		t.Errorf("--date 2027-03-04: core.xml = %s", c)
+	}
+}

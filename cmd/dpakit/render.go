@@ -49,7 +49,7 @@ func (a *app) writerFor(o renderOptions) (docWriter, error) {
 	case "pdf":
 		return a.pdfWriter(o)
 	case "docx":
-		w, err := docx.New(docx.Options{Paper: o.paper})
+		w, err := docx.New(docx.Options{Paper: o.paper, Date: o.date})
 		if err != nil {
 			return nil, usagef("%v", err)
 		}
@@ -132,7 +132,7 @@ on standard error unless --quiet is given.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	f.StringVar(&o.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
-	f.StringVar(&date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as the PDF's creation date (default: $SOURCE_DATE_EPOCH, else now)")
+	f.StringVar(&date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as the PDF's or Word file's creation date (default: $SOURCE_DATE_EPOCH, else now for a PDF and the effective date for a Word file)")
 	return cmd
 }
 
