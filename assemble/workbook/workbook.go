@@ -264,7 +264,15 @@ func writeCover(f *excelize.File, s styles, in Input) error {
 		row++
 	}
 
-	row++
+	if err := writeLegend(f, s, set, row+1); err != nil {
+		return err
+	}
+	return setCoverPage(f, sh)
+}
+
+// writeLegend writes the legend of the list sheet's columns from row on.
+func writeLegend(f *excelize.File, s styles, set func(cell, text string, style int) error, row int) error {
+	sh := CoverSheet
 	if err := set("A"+strconv.Itoa(row), "Columns of the "+ListSheet+" sheet", s.heading); err != nil {
 		return err
 	}
@@ -290,6 +298,11 @@ func writeCover(f *excelize.File, s styles, in Input) error {
 		}
 	}
 
+	return nil
+}
+
+// setCoverPage sets the Cover's widths, view and print set-up.
+func setCoverPage(f *excelize.File, sh string) error {
 	if err := f.SetColWidth(sh, "A", "A", coverLabelWidth); err != nil {
 		return err
 	}
@@ -329,6 +342,46 @@ func writeList(f *excelize.File, s styles, in Input) error {
 		return err
 	}
 
+	if err := setListPage(f, sh, in); err != nil {
+		return err
+	}
+	if err := addDropLists(f, sh, last); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	colWidths := widths(in.List)
+	for i, w := range colWidths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	if err := streamRows(f, sw, s, in, colWidths); err != nil {
+		return err
+	}
+	if err := sw.AddTable(&excelize.Table{
+		Range:          "A1:" + lastCol + strconv.Itoa(last),
+		Name:           TableName,
+		StyleName:      "TableStyleMedium2",
+		ShowRowStripes: ptr(true),
+	}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// setListPage sets the list sheet's print set-up: A4 landscape, one page
+// wide, margins, header and footer, and the header row repeated on every
+// printed page.
+func setListPage(f *excelize.File, sh string, in Input) error {
 	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
@@ -355,6 +408,12 @@ func writeList(f *excelize.File, s styles, in Input) error {
 	}); err != nil {
 		return err
 	}
+	return nil
+}
+
+// addDropLists puts the vocabulary's drop lists on the Category and
+// Transfer mechanism cells of rows 2 to last.
+func addDropLists(f *excelize.File, sh string, last int) error {
 	for i, c := range columns {
 		if c.header != "Category" && c.header != "Transfer mechanism" {
 			continue
@@ -376,22 +435,13 @@ func writeList(f *excelize.File, s styles, in Input) error {
 		}
 	}
 
-	sw, err := f.NewStreamWriter(sh)
-	if err != nil {
-		return err
-	}
-	colWidths := widths(in.List)
-	for i, w := range colWidths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return err
-	}
+	return nil
+}
+
+// streamRows writes the header row and one row per sub-processor, with the
+// websites as hyperlinks unless there are more than MaxLinks.
+func streamRows(f *excelize.File, sw *excelize.StreamWriter, s styles, in Input, colWidths []float64) error {
+	sh := ListSheet
 	header := make([]any, len(columns))
 	texts := make([]string, len(columns))
 	for i, c := range columns {
@@ -432,15 +482,7 @@ func writeList(f *excelize.File, s styles, in Input) error {
 			}
 		}
 	}
-	if err := sw.AddTable(&excelize.Table{
-		Range:          "A1:" + lastCol + strconv.Itoa(last),
-		Name:           TableName,
-		StyleName:      "TableStyleMedium2",
-		ShowRowStripes: ptr(true),
-	}); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return nil
 }
 
 // cellValue is one table cell: text as a string cell (never a formula), the
