@@ -1,6 +1,10 @@
 // Package mddoc writes an assembled Document as Markdown: numbers and
 // cross-references resolved, every piece of text escaped so that it reads
-// exactly as the other formats do.
+// exactly as the other formats do. Numbered and bulleted paragraphs are
+// Markdown list items, nested by their depth, with their own labels ("8.2",
+// "(a)") kept as text; every heading a cross-reference can point to carries
+// an explicit anchor (<a id="annex-i-b"></a>), so that links resolve in
+// GitHub, pandoc and editors alike, whatever ids they would generate.
 package mddoc
 
 import (
@@ -50,15 +54,14 @@ func writeBlock(bw *bufio.Writer, b document.Block) {
 			}
 			text = escape(num) + " " + text
 		}
+		if b.ID != "" {
+			// The anchor goes on its own line, so that the heading reads as
+			// it would without it. IDs are letters, digits and hyphens.
+			bw.WriteString(`<a id="` + b.ID + `"></a>` + "\n\n")
+		}
 		bw.WriteString(prefix + " " + text + "\n")
 	case *document.Paragraph:
-		// Numbers and (a)/(i) labels are already in the text, so paragraphs
-		// stay flush left: indented by four spaces, Markdown would read them
-		// as code.
-		if b.Marker != "" {
-			bw.WriteString(escape(b.Marker) + " ")
-		}
-		bw.WriteString(runs(b.Runs) + "\n")
+		writeParagraph(bw, b)
 	case *document.Table:
 		bw.WriteString("|")
 		for _, c := range b.Header {
@@ -102,6 +105,23 @@ func writeBlock(bw *bufio.Writer, b document.Block) {
 			bw.WriteString("Date:\n")
 		}
 	}
+}
+
+// writeParagraph writes a paragraph. An item (a paragraph with a marker)
+// is a bullet list item at its depth, with its marker as text: a Markdown
+// ordered list cannot say "8.2" or "(a)". A continuation paragraph of an
+// item is indented to the item's content.
+func writeParagraph(bw *bufio.Writer, p *document.Paragraph) {
+	depth := max(p.Indent, 1)
+	switch {
+	case p.Marker == "•":
+		bw.WriteString(strings.Repeat("  ", depth-1) + "- ")
+	case p.Marker != "":
+		bw.WriteString(strings.Repeat("  ", depth-1) + "- " + escape(p.Marker) + " ")
+	case p.Indent > 0:
+		bw.WriteString(strings.Repeat("  ", p.Indent))
+	}
+	bw.WriteString(runs(p.Runs) + "\n")
 }
 
 func runs(rs []document.Run) string {
