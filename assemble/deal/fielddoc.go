@@ -244,7 +244,7 @@ func FieldMeaning(path string) string {
 	case "subprocessors.list[].website":
 		return "the sub-processor's website (a link in the workbook)"
 	case "subprocessors.objection_days":
-		return "how many days the customer has, after notice of a new sub-processor, to object"
+		return "its meaning follows the Clause 9(a) option: under Option 2 (`general`), how many days the customer (for a processor customer, its controller) has after notice of a new sub-processor to object; under Option 1 (`specific`), how many days it has after the provider's request to give or refuse authorisation — there is no objection right, and without an authorisation in that time the provider may not engage the sub-processor"
 	case "swiss":
 		return "whether the DPA adapts the SCCs for transfers from Switzerland under the Federal Act on Data Protection"
 	case "swiss.enabled":
