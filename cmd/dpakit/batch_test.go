@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -345,5 +346,29 @@ func checkJSONLines(t *testing.T, path string) {
 		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			t.Errorf("%s line %d: %v", path, n, err)
 		}
+	}
+}
+
+func TestTuneGCRestores(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := tuneGC(2)
+	if got := debug.SetGCPercent(400); got != 400 {
+		t.Errorf("GC percent during a batch = %d, want 400", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != (96+2*48)<<20 {
+		t.Errorf("memory limit during a batch = %d MiB, want 192", got>>20)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent after = %d, want 100 restored", got)
+	}
+	t.Setenv("GOGC", "50")
+	debug.SetGCPercent(50)
+	tuneGC(2)()
+	if got := debug.SetGCPercent(100); got != 50 {
+		t.Errorf("with GOGC set, the percent became %d, want the user's 50", got)
 	}
 }
