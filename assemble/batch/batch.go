@@ -76,7 +76,7 @@ type Config struct {
 	// they change.
 	Notice    func(*deal.Deal) assemble.Notice
 	NoticeKey string
-	// Jobs is the number of workers; 0 means the number of CPUs.
+	// Jobs is the number of workers; 0 means runtime.GOMAXPROCS(0).
 	Jobs int
 	// Resume continues the batch already in Out: a row whose manifest
 	// entry has the same deal hash, library and tool version and options,
@@ -228,7 +228,7 @@ func newRunner(cfg Config) (*runner, error) {
 		return nil, fmt.Errorf("%w: engine, validator, input and --out are required", ErrSetup)
 	}
 	if cfg.Jobs <= 0 {
-		cfg.Jobs = runtime.NumCPU()
+		cfg.Jobs = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Shard.Count < 0 || cfg.Shard.Count > 0 && (cfg.Shard.Index < 0 || cfg.Shard.Index >= cfg.Shard.Count) {
 		return nil, fmt.Errorf("%w: shard %d/%d: want I/N with 0 <= I < N", ErrSetup, cfg.Shard.Index, cfg.Shard.Count)

@@ -75,7 +75,8 @@ as separator) are read as they are.`,
 	fl.StringVar(&f.out, "out", "", "write the deal folders, manifest.jsonl and errors.csv into `DIR`")
 	fl.StringSliceVar(&f.docs, "docs", []string{"dpa"}, "the documents of each deal: dpa, annex-i, annex-ii, annex-iii, subprocessors (the workbook), notice")
 	fl.StringSliceVar(&f.formats, "format", []string{"pdf"}, "the formats of each document: "+strings.Join(formatNames(), ", "))
-	fl.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "render `N` deals at a time")
+	// GOMAXPROCS follows a container's CPU limit, where NumCPU counts the node's.
+	fl.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "render `N` deals at a time (default: the CPUs available)")
 	fl.BoolVar(&f.resume, "resume", false, "continue the batch in --out: keep the rows whose files are current, make the rest")
 	fl.StringVar(&f.shard, "shard", "", "process only shard `I/N` of the rows (rows I+1, I+1+N, ...; 0 <= I < N)")
 	fl.StringVar(&f.noticeOld, "notice-old", "", "for --docs notice: the sub-processor list before the change (`FILE`: list, profile, deal or workbook)")
@@ -313,8 +314,13 @@ func (a *app) openBatchInput(path, format string, shard batch.Shard) (batchInput
 	if err != nil {
 		return batchInput{}, 0, usagef("read %s: %v", path, unwrapPathError(err))
 	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return batchInput{f, f.Close}, -1, nil
+	st, err := f.Stat()
+	switch {
+	case err == nil && st.IsDir():
+		f.Close()
+		return batchInput{}, 0, usagef("read %s: it is a directory (want a .csv, .yaml or .jsonl file)", path)
+	case err != nil || !st.Mode().IsRegular():
+		return batchInput{f, f.Close}, -1, nil // a FIFO or device: no count, progress without a total
 	}
 	total, err := batch.CountRows(f, format, displayName(path), shard)
 	if err != nil {
@@ -425,10 +431,10 @@ func isTerminal(w io.Writer) bool {
 func (p *batchProgress) update(pr batch.Progress) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.last = pr
 	if p.bar != nil {
-		p.bar.Set(pr.Done)
+		p.bar.Add(pr.Done - p.last.Done)
 	}
+	p.last = pr
 }
 
 // logLoop prints a line every interval until finish.
