@@ -252,6 +252,11 @@ func optionsDigest(cfg Config) string {
 	if slices.Contains(cfg.Docs, DocNotice) {
 		fmt.Fprintf(&b, "notice=%s\n", cfg.NoticeKey)
 	}
+	if !cfg.Writers.Date.IsZero() {
+		// A fixed PDF date is part of the files; the default (the time of
+		// each render) is not, or every resume would make everything again.
+		fmt.Fprintf(&b, "date=%s\n", cfg.Writers.Date.UTC().Format(time.RFC3339))
+	}
 	return digest([]byte(b.String()))[:16]
 }
 

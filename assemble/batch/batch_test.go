@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -431,6 +432,12 @@ func TestResumeRedoesOnlyWhatChanged(t *testing.T) {
 	cfg.Formats = []string{"html"}
 	if sum := run(t, context.Background(), cfg); sum.Made != 12 || sum.Kept != 0 {
 		t.Errorf("resume with other formats: %+v, want all 12 made", sum)
+	}
+	// So does a new fixed PDF date.
+	cfg = withInput(cfg, changed)
+	cfg.Writers.Date = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	if sum := run(t, context.Background(), cfg); sum.Made != 12 || sum.Kept != 0 {
+		t.Errorf("resume with a new --date: %+v, want all 12 made", sum)
 	}
 }
 
