@@ -23,7 +23,7 @@ import (
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
-	"github.com/dpakit/dpakit/internal/outfile"
+	"github.com/dpakit/dpakit/assemble/outfile"
 )
 
 // ErrSetup is the category of the errors that stop a run before it starts:

@@ -16,7 +16,7 @@ import (
 	"sync"
 
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/internal/outfile"
+	"github.com/dpakit/dpakit/assemble/outfile"
 )
 
 // The files a batch writes at the top of --out, beside the deal folders.

@@ -12,7 +12,7 @@ import (
 	"regexp"
 	"strconv"
 
-	"github.com/dpakit/dpakit/internal/outfile"
+	"github.com/dpakit/dpakit/assemble/outfile"
 )
 
 // ErrIncomplete is the category of a Merge that cannot combine the shards

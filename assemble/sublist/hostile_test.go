@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dpakit/dpakit/internal/hostile"
+	"github.com/dpakit/dpakit/assemble/hostile"
 )
 
 // TestImportHostile: damaged and hostile files are refused with a message

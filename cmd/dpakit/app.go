@@ -14,10 +14,10 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/assemble/pdf"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/clauses"
-	"github.com/dpakit/dpakit/internal/outfile"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/spf13/cobra"
 )

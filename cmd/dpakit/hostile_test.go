@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dpakit/dpakit/internal/hostile"
+	"github.com/dpakit/dpakit/assemble/hostile"
 )
 
 // TestMain lets the test binary act as the dpakit command: the hostile

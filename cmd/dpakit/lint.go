@@ -9,8 +9,8 @@ import (
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/lint"
+	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/fixtures"
-	"github.com/dpakit/dpakit/internal/outfile"
 	"github.com/spf13/cobra"
 )
 

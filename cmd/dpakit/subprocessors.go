@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/workbook"
-	"github.com/dpakit/dpakit/internal/outfile"
 	"github.com/spf13/cobra"
 )
 
