@@ -137,6 +137,9 @@ type runner struct {
 	options  string
 	libVer   string
 	manifest *manifest
+	// standard is the profile as a deal: what each row's deviations,
+	// recorded in its PDFs' manifests, are measured against; nil for none.
+	standard *deal.Deal
 
 	mu        sync.Mutex
 	sum       Summary
@@ -237,12 +240,18 @@ func newRunner(cfg Config) (*runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &runner{
+	r := &runner{
 		cfg:     cfg,
 		outputs: outs,
 		options: optionsDigest(cfg),
 		libVer:  cfg.Engine.Library().Version,
-	}, nil
+	}
+	if cfg.Profile != nil {
+		// A profile alone breaks the rules that need a customer; it is
+		// the standard as long as it decodes (the rows report the rest).
+		r.standard, _ = cfg.Validator.Load(cfg.Profile, cfg.ProfileName, nil, "")
+	}
+	return r, nil
 }
 
 // optionsDigest identifies the settings that shape a deal's files.

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -595,5 +597,40 @@ func TestRemakingARowRemovesStaleTemporaryFiles(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, tree(t, cfg.Out)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestPDFManifestRecordsDeviations checks that a batch PDF records, in its
+// attached manifest, how the row departs from the profile, as render does.
+func TestPDFManifestRecordsDeviations(t *testing.T) {
+	detach, err := exec.LookPath("pdfdetach")
+	if err != nil {
+		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
+			t.Fatal("pdfdetach not found")
+		}
+		t.Skip("pdfdetach not found")
+	}
+	row := "---\neffective_date: 2026-12-01\nagreement: MSA\nbreach: {notice_hours: 24}\ncustomer:\n  name: Acme B.V.\n  address: Street 1, Utrecht\n  country: NL\n  role: controller\n  contact: {name: Privacy Lead, email: privacy@acme.example}\n  signatory: {name: Jan, title: Director}\n"
+	cfg := testConfig(t, "deals.yaml", row)
+	cfg.Formats = []string{"pdf"}
+	run(t, context.Background(), cfg)
+	e := readManifest(t, cfg.Out)[0]
+	if e.Status != StatusOK || len(e.Files) != 1 {
+		t.Fatalf("entry %+v", e)
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command(detach, "-saveall", "-o", dir, filepath.Join(cfg.Out, e.Folder, e.Files[0].Name)).CombinedOutput(); err != nil {
+		t.Fatalf("pdfdetach: %v %s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct{ Deviations []string }
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(m.Deviations, "breach notice 24 hours (standard 48)") {
+		t.Errorf("manifest deviations = %q", m.Deviations)
 	}
 }

@@ -170,6 +170,8 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 			if err != nil {
 				return fmt.Errorf("%s: %w", doc, err)
 			}
+			// The manifest records what was negotiated against the profile.
+			assembled.Meta.Deviations = assemble.DeviationTexts(r.standard, d, r.cfg.Engine.Library())
 			docs[doc] = assembled
 		}
 		if err := w.Write(buf, assembled); err != nil {
