@@ -5,7 +5,8 @@ package clauses
 import "embed"
 
 // FS holds the built-in clauses (*.md), their approved fallbacks
-// (fallbacks/*.md) and measures.yaml.
+// (fallbacks/*.md), measures.yaml and versions.lock, which records each
+// file's version and text hash (dpakit lint --update-lock).
 //
-//go:embed *.md measures.yaml fallbacks/*.md
+//go:embed *.md measures.yaml versions.lock fallbacks/*.md
 var FS embed.FS
