@@ -73,7 +73,7 @@ func walkFields(t reflect.Type, v reflect.Value, tmpl, path, within string, out 
 			}
 		}
 		p := joinKey(path, name)
-		f := Field{Template: tmpl + "." + sf.Name, Path: p, Type: typeName(ft), Meaning: deal.FieldMeaning(p), Within: within}
+		f := Field{Template: tmpl + "." + sf.Name, Path: p, Type: deal.TypeName(ft), Meaning: deal.FieldMeaning(p), Within: within}
 		switch {
 		case ft.Kind() == reflect.Struct && ft != fieldDateType && ft != fieldMeasuresType:
 			*out = append(*out, f)
@@ -120,34 +120,6 @@ func joinKey(path, name string) string {
 		return name
 	}
 	return path + "." + name
-}
-
-// typeName names a type as the deal format reference does.
-func typeName(t reflect.Type) string {
-	switch {
-	case t == fieldDateType:
-		return "date"
-	case t == fieldMeasuresType:
-		return `"all" or list of text`
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "text"
-	case reflect.Int:
-		return "whole number"
-	case reflect.Bool:
-		return "true/false"
-	case reflect.Struct:
-		return "mapping"
-	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Struct && t.Elem() != fieldDateType {
-			return "list of mappings"
-		}
-		return "list of " + typeName(t.Elem())
-	case reflect.Map:
-		return "mapping of " + typeName(t.Key()) + " to " + typeName(t.Elem())
-	}
-	return t.String()
 }
 
 // example formats a value of the example deal for a one-line listing.

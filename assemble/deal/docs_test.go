@@ -211,32 +211,7 @@ func dealFields(t reflect.Type, prefix, goPrefix string) []fieldInfo {
 }
 
 // docType names a Go type as the reference's Type column does.
-func docType(t reflect.Type) string {
-	switch {
-	case t == dateType:
-		return "date"
-	case t == measuresType:
-		return `"all" or list of text`
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "text"
-	case reflect.Int:
-		return "whole number"
-	case reflect.Bool:
-		return "true/false"
-	case reflect.Struct:
-		return "mapping"
-	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Struct && t.Elem() != dateType {
-			return "list of mappings"
-		}
-		return "list of " + docType(t.Elem())
-	case reflect.Map:
-		return "mapping of " + docType(t.Key()) + " to " + docType(t.Elem())
-	}
-	return t.String()
-}
+func docType(t reflect.Type) string { return TypeName(t) }
 
 // oneOf returns the values of a oneof validate rule, or nil.
 func oneOf(tag string) []string {
