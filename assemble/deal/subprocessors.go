@@ -125,16 +125,16 @@ func TransferLabel(code string) string {
 // label or a synonym, ignoring case, spaces and punctuation ("EU-U.S. DPF"
 // and "eu us dpf" are the same).
 func MatchChoice(choices []Choice, s string) (string, bool) {
-	k := foldWords(s)
+	k := FoldWords(s)
 	if k == "" {
 		return "", false
 	}
 	for _, c := range choices {
-		if k == foldWords(c.Code) || k == foldWords(c.Label) {
+		if k == FoldWords(c.Code) || k == FoldWords(c.Label) {
 			return c.Code, true
 		}
 		for _, syn := range c.Synonyms {
-			if k == foldWords(syn) {
+			if k == FoldWords(syn) {
 				return c.Code, true
 			}
 		}
@@ -144,7 +144,7 @@ func MatchChoice(choices []Choice, s string) (string, bool) {
 
 // foldWords lower-cases s and turns every run of characters other than
 // letters and digits into one space, trimmed.
-func foldWords(s string) string {
+func FoldWords(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {

@@ -65,7 +65,7 @@ func TestVocabularyUnambiguous(t *testing.T) {
 		owner := map[string]string{}
 		for _, c := range choices {
 			for _, w := range append([]string{c.Code, c.Label}, c.Synonyms...) {
-				k := foldWords(w)
+				k := FoldWords(w)
 				if o, ok := owner[k]; ok && o != c.Code {
 					t.Errorf("%q names both %q and %q", w, o, c.Code)
 				}

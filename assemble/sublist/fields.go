@@ -76,25 +76,6 @@ var synonyms = map[string]field{
 	"contact": fContact, "contact person": fContact, "contact details": fContact,
 }
 
-// norm lower-cases s and turns every run of characters other than letters
-// and digits into one space: "Sub-processor (name)" gives "sub processor name".
-func norm(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-			continue
-		}
-		space = true
-	}
-	return b.String()
-}
-
 // clean trims s, drops control characters and joins its lines and runs of
 // spaces into single spaces: every field but data is one line.
 func clean(s string) string {

@@ -345,7 +345,7 @@ func newImporter(file, sheet string, r int, cells []string, v *deal.Validator, n
 	var cols [numFields]int
 	known := 0
 	for i, c := range cells {
-		f, ok := synonyms[norm(c)]
+		f, ok := synonyms[deal.FoldWords(c)]
 		if !ok || cols[f] != 0 {
 			continue
 		}
