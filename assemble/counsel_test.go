@@ -2,10 +2,13 @@ package assemble_test
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/mddoc"
+	"github.com/dpakit/dpakit/fixtures"
 )
 
 // renderMD assembles document kind of the named fixture deal and returns
@@ -119,6 +122,79 @@ func TestCounselStandaloneAnnexesPointToDefinitions(t *testing.T) {
 				"(the “DPA”). This Annex forms part of the DPA and is read with it: capitalised terms used in it",
 				"have the meanings given to them in the definitions of the DPA.",
 			}, nil)
+		})
+	}
+}
+
+// germanCustomer loads the Bavarian fixture deal with customer.state
+// removed and customer.address replaced, as a German customer that gives
+// only its address would write it, and returns the deal's Annex I
+// (Markdown) and its warnings.
+func germanCustomer(t *testing.T, address string) (annex string, warnings []deal.Problem) {
+	t.Helper()
+	src, err := fs.ReadFile(fixtures.FS, "deals/modules-1-2-bavaria.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := strings.Replace(string(src), "  state: DE-BY\n", "", 1)
+	y = strings.Replace(y, "Leopoldstraße 77, 80802 München", address, 1)
+	d, ws, err := deal.NewValidator(deal.Options{}).LoadWithWarnings([]byte(y), "deal.yaml", profile, fixtures.Profile)
+	if err != nil {
+		t.Fatalf("%s: %v", address, err)
+	}
+	doc, err := engine(t).Assemble(d, "annex-i")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := mddoc.New().Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String(), ws
+}
+
+// TestCounselLandFromPostcode reads Annex I.C of a German customer without
+// customer.state: the postal code in its address names its Land's
+// authority; where the postal code does not tell the Land, the Annex
+// describes the authority (section 40 BDSG) and a warning names
+// customer.state.
+func TestCounselLandFromPostcode(t *testing.T) {
+	const generic = "is the data protection supervisory authority competent under section 40 of the Federal Data Protection Act (BDSG): that of the German federal state (Land) in which the data exporter is established or, if it has establishments in more than one Land, has its main establishment. Customer is established in Germany."
+	tests := []struct {
+		address string
+		says    string // the Annex I.C wording
+		warns   string // a phrase of the customer.state warning; "" for none
+	}{
+		{"Marienplatz 8, 80331 München", "is the Bavarian State Office for Data Protection Supervision (BayLDA). Customer is established in Germany.", ""},
+		{"Invalidenstraße 117, 10115 Berlin", "is the Berlin Commissioner for Data Protection and Freedom of Information (BlnBDI).", ""},
+		{"Ballindamm 1, 20095 Hamburg", "is the Hamburg Commissioner for Data Protection and Freedom of Information (HmbBfDI).", ""},
+		{"Königstraße 1, 70173 Stuttgart", "is the State Commissioner for Data Protection and Freedom of Information Baden-Württemberg (LfDI BW).", ""},
+		{"Prager Straße 2, D-01067 Dresden", "is the Saxon Data Protection and Transparency Commissioner (SDTB).", ""},
+		{"Zeil 10, 60311 Frankfurt am Main", "is the Hessian Commissioner for Data Protection and Freedom of Information (HBDI).", ""},
+		{"Rahlstedter Straße 1, 22145 Hamburg", generic, "the postal code 22145 in customer.address serves places in more than one Land (Hamburg (DE-HH) and Schleswig-Holstein (DE-SH))"},
+		{"Hauptstraße 1, München", generic, "customer.address has no German postal code"},
+		{"Postfach 80331, 80802 München", generic, "several five-digit numbers (80331, 80802)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.address, func(t *testing.T) {
+			annex, ws := germanCustomer(t, tt.address)
+			checkText(t, annex, []string{tt.says}, []string{"authority of the Land where"})
+			var got []string
+			for _, w := range ws {
+				if w.Path == "customer.state" {
+					got = append(got, w.Message)
+				}
+			}
+			switch {
+			case tt.warns == "" && len(got) > 0:
+				t.Errorf("unexpected warning: %q", got)
+			case tt.warns != "" && (len(got) != 1 || !strings.Contains(got[0], tt.warns) || !strings.Contains(got[0], "set customer.state to the customer's Land")):
+				t.Errorf("customer.state warnings = %q, want one saying %q and naming customer.state", got, tt.warns)
+			}
 		})
 	}
 }

@@ -275,7 +275,7 @@ var wordings = []wording{
 	{"breach hours", "within thirty-six (36) hours", func(c combo) bool { return true }},
 	{"audit frequency", "once in any period of eighteen (18) months", func(c combo) bool { return true }},
 	{"audit notice", "at least twenty-one (21) days in advance", func(c combo) bool { return true }},
-	{"supervisory authority", "the data protection authority of the federal state (Land) in which the data exporter is established", func(c combo) bool { return c.clause13() }},
+	{"supervisory authority", "the Hamburg Commissioner for Data Protection and Freedom of Information (HmbBfDI)", func(c combo) bool { return c.clause13() }},
 }
 
 // sloppy returns up to n typographical faults that template conditions

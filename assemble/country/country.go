@@ -77,7 +77,7 @@ var authorities = map[string]string{
 	"EE": "Estonian Data Protection Inspectorate",
 	"FI": "Office of the Data Protection Ombudsman (Finland)",
 	"FR": "Commission Nationale de l'Informatique et des Libertés (CNIL)",
-	"DE": "the data protection authority of the federal state (Land) in which the data exporter is established",
+	"DE": "the data protection supervisory authority competent under section 40 of the Federal Data Protection Act (BDSG): that of the German federal state (Land) in which the data exporter is established or, if it has establishments in more than one Land, has its main establishment",
 	"GR": "Hellenic Data Protection Authority",
 	"HU": "National Authority for Data Protection and Freedom of Information (NAIH)",
 	"IE": "Data Protection Commission (Ireland)",

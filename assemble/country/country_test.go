@@ -1,6 +1,7 @@
 package country
 
 import (
+	"slices"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -93,7 +94,7 @@ func TestEUAndEEA(t *testing.T) {
 		authority string
 	}{
 		{"NL", true, true, "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"},
-		{"DE", true, true, "the data protection authority of the federal state (Land) in which the data exporter is established"},
+		{"DE", true, true, "the data protection supervisory authority competent under section 40 of the Federal Data Protection Act (BDSG): that of the German federal state (Land) in which the data exporter is established or, if it has establishments in more than one Land, has its main establishment"},
 		{"IE", true, true, "Data Protection Commission (Ireland)"},
 		{"NO", false, true, "Norwegian Data Protection Authority (Datatilsynet)"},
 		{"IS", false, true, "Data Protection Authority (Persónuvernd)"},
@@ -191,6 +192,49 @@ func TestCodes(t *testing.T) {
 	for _, pair := range [][2]string{{"AF", "AX"}, {"AX", "AL"}, {"CU", "CW"}, {"NL", "NZ"}, {"ZM", "ZW"}} {
 		if pos[pair[0]] >= pos[pair[1]] {
 			t.Errorf("%s (%s) sorts after %s (%s)", pair[0], names[pair[0]], pair[1], names[pair[1]])
+		}
+	}
+}
+
+func TestPostcodeLands(t *testing.T) {
+	tests := []struct {
+		postcode string
+		want     []string
+	}{
+		{"80331", []string{"DE-BY"}}, // Munich
+		{"10115", []string{"DE-BE"}}, // Berlin
+		{"20095", []string{"DE-HH"}}, // Hamburg
+		{"70173", []string{"DE-BW"}}, // Stuttgart
+		{"01067", []string{"DE-SN"}}, // Dresden
+		{"60311", []string{"DE-HE"}}, // Frankfurt am Main
+		{"99084", []string{"DE-TH"}}, // Erfurt
+		{"28195", []string{"DE-HB"}}, // Bremen
+		{"22145", []string{"DE-HH", "DE-SH"}},
+		{"07919", []string{"DE-SN", "DE-TH"}},
+		{"63776", []string{"DE-BY", "DE-HE"}},
+		{"87491", nil}, // Jungholz, Austria
+		{"87568", nil}, // Kleinwalsertal, Austria
+		{"00123", nil},
+		{"8033", nil},
+		{"8033a", nil},
+		{"803311", nil},
+	}
+	for _, tt := range tests {
+		if got := PostcodeLands(tt.postcode); !slices.Equal(got, tt.want) {
+			t.Errorf("PostcodeLands(%q) = %q, want %q", tt.postcode, got, tt.want)
+		}
+	}
+	for code := range landAuthorities {
+		if LandName(code) == "" {
+			t.Errorf("Land %s has no name", code)
+		}
+	}
+}
+
+func TestPostcodeRangesCoverOnlyLänder(t *testing.T) {
+	for _, r := range postcodeRanges {
+		if !IsGermanLand(r.land) || r.from > r.to {
+			t.Errorf("bad range %+v", r)
 		}
 	}
 }

@@ -13,7 +13,7 @@ func Example() {
 	}
 	// Output:
 	// NL: the Netherlands; EU true, EEA true; authority "Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"
-	// DE: Germany; EU true, EEA true; authority "the data protection authority of the federal state (Land) in which the data exporter is established"
+	// DE: Germany; EU true, EEA true; authority "the data protection supervisory authority competent under section 40 of the Federal Data Protection Act (BDSG): that of the German federal state (Land) in which the data exporter is established or, if it has establishments in more than one Land, has its main establishment"
 	// US: the United States; EU false, EEA false; authority ""
 	// CH: Switzerland; EU false, EEA false; authority "Federal Data Protection and Information Commissioner (FDPIC)"
 }

@@ -24,7 +24,8 @@ import (
 //   - scc.forum: scc.governing_law
 //   - scc.supervisory_authority: the authority of customer.country, when the
 //     customer is in the EEA and a module with Clause 13 (1-3) is selected;
-//     for a German customer with customer.state, the authority of its Land
+//     for a German customer, the authority of its Land (customer.state, or
+//     else the Land of the postal code in customer.address: CustomerLand)
 //   - scc.subprocessor_option: "general", when module 2 or 3 is selected
 //   - uk_addendum.ending_party: "neither", when the Addendum is enabled
 //   - security.measures: "all", when neither "all" nor any id is given
@@ -58,7 +59,7 @@ func Defaults(d *Deal) {
 	}
 	if d.SCC.SupervisoryAuthority == "" && hasClause13(d.SCC) && country.IsEEA(d.Customer.Country) {
 		d.SCC.SupervisoryAuthority = country.SupervisoryAuthority(d.Customer.Country)
-		if a := country.LandAuthority(d.Customer.State); a != "" && d.Customer.Country == "DE" {
+		if a := country.LandAuthority(CustomerLand(d)); a != "" {
 			d.SCC.SupervisoryAuthority = a
 		}
 	}

@@ -35,9 +35,21 @@ func TestDefaults(t *testing.T) {
 			func(d *Deal) (any, any) { return d.SCC.GoverningLawOption, 2 }},
 		{"forum", nil, func(d *Deal) (any, any) { return d.SCC.Forum, "NL" }},
 		{"forum given", func(d *Deal) { d.SCC.Forum = "IE" }, func(d *Deal) (any, any) { return d.SCC.Forum, "IE" }},
-		{"authority in Germany", nil, func(d *Deal) (any, any) {
-			return d.SCC.SupervisoryAuthority, "the data protection authority of the federal state (Land) in which the data exporter is established"
+		{"authority in Germany, Land unknown", nil, func(d *Deal) (any, any) {
+			return d.SCC.SupervisoryAuthority, "the data protection supervisory authority competent under section 40 of the Federal Data Protection Act (BDSG): that of the German federal state (Land) in which the data exporter is established or, if it has establishments in more than one Land, has its main establishment"
 		}},
+		{"authority of the Land of customer.state", func(d *Deal) { d.Customer.State = "DE-HE"; d.Customer.Address = "Hafenstraße 12, 20457 Hamburg" },
+			func(d *Deal) (any, any) {
+				return d.SCC.SupervisoryAuthority, "Hessian Commissioner for Data Protection and Freedom of Information (HBDI)"
+			}},
+		{"authority of the Land of the postal code", func(d *Deal) { d.Customer.Address = "Hafenstraße 12, 20457 Hamburg" },
+			func(d *Deal) (any, any) {
+				return d.SCC.SupervisoryAuthority, "Hamburg Commissioner for Data Protection and Freedom of Information (HmbBfDI)"
+			}},
+		{"no Land from a postal code in two Länder", func(d *Deal) { d.Customer.Address = "Am Gehölz 1, 22113 Oststeinbek" },
+			func(d *Deal) (any, any) {
+				return strings.HasPrefix(d.SCC.SupervisoryAuthority, "the data protection supervisory authority competent under section 40"), true
+			}},
 		{"authority in Norway", func(d *Deal) { d.Customer.Country = "NO" },
 			func(d *Deal) (any, any) {
 				return d.SCC.SupervisoryAuthority, "Norwegian Data Protection Authority (Datatilsynet)"

@@ -88,7 +88,7 @@ func FieldMeaning(path string) string {
 	case "customer.signatory.title":
 		return "the signatory's position"
 	case "customer.state":
-		return "the customer's state, province or Land; for a German customer it names the supervisory authority of its Land"
+		return "the customer's state, province or Land; for a German customer it names the supervisory authority of its Land (without it, the postal code in customer.address does where it lies in one Land)"
 	case "deletion":
 		return "the deadlines for returning and deleting the data after the services end (GDPR Art. 28(3)(g), SCC Clause 8.5)"
 	case "deletion.backup_days":

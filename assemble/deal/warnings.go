@@ -26,7 +26,8 @@ const (
 // Warnings returns what a lawyer signing the DPA for d should be told
 // although d is valid, in a fixed order: first the warning about the
 // transfer, then one per undescribed sub-processor data category, in list
-// order. Each warning is a Problem with Path, Rule (one of the Warn*
+// order, then those about the CCPA business purposes, then the one about
+// a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
 // constants) and Message; File and Line are set only by LoadWithWarnings.
 // Warnings never fail: it reads d as it is (call it on a defaulted deal)
 // and returns nil when there is nothing to say. It works on an invalid
@@ -41,6 +42,7 @@ func Warnings(d *Deal) []Problem {
 	}
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, ccpaWarnings(d)...)
+	ws = append(ws, landWarnings(d)...)
 	return ws
 }
 

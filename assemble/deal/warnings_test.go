@@ -30,6 +30,19 @@ func TestWarnings(t *testing.T) {
 		{"CCPA business purpose generic", func(d *Deal) { d.CCPA.BusinessPurposes = []string{"Security monitoring", "providing  the services."} },
 			[]string{"ccpa.business_purposes[1] " + WarnGenericBusinessPurpose},
 			[]string{`"providing  the services." is too generic`}},
+		{"customer.state against the postal code", func(d *Deal) { d.Customer.State = "DE-BY" },
+			[]string{"customer.state " + WarnLandMismatch},
+			[]string{`"DE-BY" (Bavaria) is not the Land of the postal code 20457 in customer.address (Hamburg (DE-HH))`}},
+		{"German Land unknown", func(d *Deal) {
+			d.Customer.Address = "Hafenstraße 12, Hamburg"
+			d.SCC.SupervisoryAuthority = ""
+			Defaults(d)
+		}, []string{"customer.state " + WarnLandUnknown},
+			[]string{"is not set and customer.address has no German postal code", "set customer.state to the customer's Land (ISO 3166-2, such as DE-BY for Bavaria)"}},
+		{"German authority named by the deal", func(d *Deal) {
+			d.Customer.Address = "Hafenstraße 12, Hamburg"
+			d.SCC.SupervisoryAuthority = "Hamburg Commissioner for Data Protection and Freedom of Information"
+		}, nil, nil},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"words of a longer category describe a shorter one", func(d *Deal) {
 			d.Processing.DataCategories = []string{"First and last name, email address and employee ID"}
