@@ -58,12 +58,6 @@ type relocationView struct {
 	Data                      []string
 }
 
-// ResolutionDays is the period after an objection (or a refusal, or the
-// end of the period to authorise) within which the parties seek a solution
-// before the customer may terminate, as the DPA's sub-processor clause
-// states it.
-func (n *noticeView) ResolutionDays() int { return 30 }
-
 // Material reports whether the notice asks the customer to act: something
 // is added or moves to a third country.
 func (n *noticeView) Material() bool { return len(n.Added) > 0 || len(n.Relocated) > 0 }

@@ -127,3 +127,47 @@ func TestNoticeProcessorCustomer(t *testing.T) {
 		"please pass this notice on to the Controller without delay",
 	}, nil)
 }
+
+// dealMD renders document kind of d as Markdown.
+func dealMD(t *testing.T, d *deal.Deal, kind string) string {
+	t.Helper()
+	doc, err := engine(t).Assemble(d, kind)
+	if err != nil {
+		t.Fatalf("Assemble %s: %v", kind, err)
+	}
+	var b bytes.Buffer
+	if err := mddoc.New().Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestResolutionDaysOneValue: the period to resolve an objection (Option
+// 2) or a refusal (Option 1) is subprocessors.resolution_days, stated
+// alike by the DPA's sub-processor clause and by the change notice, so
+// changing it changes both.
+func TestResolutionDaysOneValue(t *testing.T) {
+	tests := []struct {
+		fixture   string
+		dpa, note string
+	}{
+		{"seed-001",
+			"If they do not resolve the objection within forty-five (45) days after Provider receives it",
+			"If the objection is not resolved within forty-five (45) days after Provider receives it"},
+		{"seed-004",
+			"If they do not agree on a solution within forty-five (45) days after the refusal or the end of the period for deciding",
+			"within forty-five (45) days after your refusal or that date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			d := fixtureDeals(t)[tt.fixture]
+			if d.Subprocessors.ResolutionDays != 30 {
+				t.Errorf("default resolution_days = %d, want 30", d.Subprocessors.ResolutionDays)
+			}
+			d.Subprocessors.ResolutionDays = 45
+			old := []string{"thirty (30) days after Provider receives", "thirty (30) days after the refusal", "thirty (30) days after your refusal"}
+			checkText(t, dealMD(t, d, "dpa"), []string{tt.dpa}, old)
+			checkText(t, noticeMD(t, d, withAddition(d)), []string{tt.note}, old)
+		})
+	}
+}

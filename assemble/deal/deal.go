@@ -222,8 +222,14 @@ type Breach struct {
 
 // Subprocessors holds the sub-processor terms and list.
 type Subprocessors struct {
-	ObjectionDays int            `yaml:"objection_days" json:"objection_days" validate:"min=1,max=365"`
-	List          []Subprocessor `yaml:"list" json:"list" validate:"max=2000,dive"`
+	ObjectionDays int `yaml:"objection_days" json:"objection_days" validate:"min=1,max=365"`
+	// ResolutionDays is how long the parties seek a solution after an
+	// objection (Option 2), or after a refusal or the end of the period to
+	// authorise (Option 1), before Provider must do without the
+	// sub-processor or the customer may terminate. The DPA's sub-processor
+	// clause and every change notice state this one value.
+	ResolutionDays int            `yaml:"resolution_days,omitempty" json:"resolution_days,omitempty" validate:"min=0,max=365"`
+	List           []Subprocessor `yaml:"list" json:"list" validate:"max=2000,dive"`
 }
 
 // Subprocessor is one entry of the sub-processor list (Annex III and the

@@ -31,6 +31,7 @@ import (
 //   - security.measures: "all", when neither "all" nor any id is given
 //   - reference: DPA-YYYYMMDD-CUSTOMER (see DefaultReference)
 //   - audit.frequency_months: 12; audit.notice_days: 30
+//   - subprocessors.resolution_days: 30
 //   - deletion.days: 30; deletion.backup_days: 90
 //   - processing.special_undertaking: "intentional"
 func Defaults(d *Deal) {
@@ -80,6 +81,9 @@ func Defaults(d *Deal) {
 	}
 	if d.Audit.NoticeDays == 0 {
 		d.Audit.NoticeDays = 30
+	}
+	if d.Subprocessors.ResolutionDays == 0 {
+		d.Subprocessors.ResolutionDays = 30
 	}
 	if d.Deletion.Days == 0 {
 		d.Deletion.Days = 30

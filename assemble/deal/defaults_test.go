@@ -64,6 +64,9 @@ func TestDefaults(t *testing.T) {
 			func(d *Deal) (any, any) {
 				return d.SCC.SupervisoryAuthority, "The Hamburg Commissioner for Data Protection and Freedom of Information"
 			}},
+		{"resolution days", nil, func(d *Deal) (any, any) { return d.Subprocessors.ResolutionDays, 30 }},
+		{"resolution days given", func(d *Deal) { d.Subprocessors.ResolutionDays = 45 },
+			func(d *Deal) (any, any) { return d.Subprocessors.ResolutionDays, 45 }},
 		{"Clause 9 option", nil, func(d *Deal) (any, any) { return d.SCC.SubprocessorOption, GeneralAuthorisation }},
 		{"no Clause 9 option for module 1", func(d *Deal) { d.SCC.Modules = []int{1} },
 			func(d *Deal) (any, any) { return d.SCC.SubprocessorOption, SubprocessorOption("") }},

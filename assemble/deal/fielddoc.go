@@ -245,6 +245,8 @@ func FieldMeaning(path string) string {
 		return "the sub-processor's website (a link in the workbook)"
 	case "subprocessors.objection_days":
 		return "its meaning follows the Clause 9(a) option: under Option 2 (`general`), how many days the customer (for a processor customer, its controller) has after notice of a new sub-processor to object; under Option 1 (`specific`), how many days it has after the provider's request to give or refuse authorisation — there is no objection right, and without an authorisation in that time the provider may not engage the sub-processor"
+	case "subprocessors.resolution_days":
+		return "how many days the parties have to resolve an objection (Option 2), or a refusal or missing authorisation (Option 1), before the provider must do without the sub-processor or the customer may terminate; the DPA's sub-processor clause and every change notice state this one value"
 	case "swiss":
 		return "whether the DPA adapts the SCCs for transfers from Switzerland under the Federal Act on Data Protection"
 	case "swiss.enabled":
