@@ -182,10 +182,6 @@ type UKAddendum struct {
 	// EndingParty is Table 4: who may end the Addendum when the approved
 	// Addendum changes: importer, exporter or neither.
 	EndingParty string `yaml:"ending_party" json:"ending_party" validate:"omitempty,oneof=importer exporter neither"`
-	// CombinedData answers Table 2 for Module Four: whether personal data
-	// received from the importer is combined with personal data collected
-	// by the exporter.
-	CombinedData bool `yaml:"combined_data,omitempty" json:"combined_data,omitempty"`
 }
 
 // GDPR says whether EU, UK or Swiss data protection law applies to the

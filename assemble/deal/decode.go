@@ -374,6 +374,10 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 		}
 		seen[k.Value] = k.Line
 		f, ok := fields.byName[k.Value]
+		if msg := removedField(joinPath(genericPath(path), k.Value)); !ok && msg != "" {
+			c.add(k, kp, "removed_field", msg)
+			continue
+		}
 		if !ok {
 			msg := "unknown field"
 			if !c.full() { // a dropped problem needs no suggestion
@@ -408,6 +412,18 @@ func (c *checker) checkMap(n *yaml.Node, t reflect.Type, path string) {
 		seen[k.Value] = k.Line
 		c.check(v, t.Elem(), kp)
 	}
+}
+
+// removedField returns, for the generic path of a field that earlier
+// versions of the deal format had, why it was removed and what to do
+// instead; "" for any other path. A removed field is refused rather than
+// ignored: a deal that sets it expects an effect it no longer has.
+func removedField(path string) string {
+	switch path {
+	case "uk_addendum.combined_data":
+		return "was removed: it answered the UK Addendum's Table 2 question for Module Four only (whether personal data received from the importer is combined with personal data the exporter collected), and a DPA never selects Module Four (rule dpa_module), so it had no effect; delete this line (Table 2 says \"Not applicable\" for Modules Two and Three)"
+	}
+	return ""
 }
 
 // unknownFieldMessage explains an unknown key in the mapping at path: the

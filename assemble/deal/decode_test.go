@@ -243,3 +243,30 @@ func TestParseManyProblems(t *testing.T) {
 		t.Errorf("last problem = %+v", last)
 	}
 }
+
+// TestRemovedField: a field that the deal format no longer has is refused
+// with the reason and what to do, in YAML and JSON alike and whatever its
+// value, not reported as a typo.
+func TestRemovedField(t *testing.T) {
+	for _, in := range []string{
+		"uk_addendum:\n  enabled: true\n  combined_data: true\n",
+		"uk_addendum: {enabled: true, combined_data: false}\n",
+		`{"uk_addendum": {"enabled": true, "combined_data": true}}`,
+	} {
+		_, err := parse([]byte(in), "deal.yaml")
+		ps := problems(t, err)
+		if len(ps) != 1 || ps[0].Path != "uk_addendum.combined_data" || ps[0].Rule != "removed_field" {
+			t.Fatalf("%q: problems = %+v, want one removed_field at uk_addendum.combined_data", in, ps)
+		}
+		for _, s := range []string{"was removed", "Module Four only", "never selects Module Four (rule dpa_module)", "delete this line"} {
+			if !strings.Contains(ps[0].Message, s) {
+				t.Errorf("%q: message %q lacks %q", in, ps[0].Message, s)
+			}
+		}
+	}
+	// Elsewhere the name is an ordinary unknown field.
+	ps := problems(t, func() error { _, err := parse([]byte("ccpa: {combined_data: true}\n"), "deal.yaml"); return err }())
+	if len(ps) != 1 || ps[0].Rule != "unknown_field" {
+		t.Errorf("ccpa.combined_data: problems = %+v, want unknown_field", ps)
+	}
+}

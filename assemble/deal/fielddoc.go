@@ -253,8 +253,6 @@ func FieldMeaning(path string) string {
 		return "includes the Swiss clause (the FDPIC as authority, GDPR references read as FADP references, Swiss data subjects may sue at home)"
 	case "uk_addendum":
 		return "whether the DPA includes the UK Information Commissioner's Addendum to the SCCs, for transfers from the United Kingdom; write `{ enabled: false }` to switch it off"
-	case "uk_addendum.combined_data":
-		return "Table 2, Module 4 only: whether personal data received from the importer is combined with personal data the exporter collected"
 	case "uk_addendum.enabled":
 		return "includes the Addendum and its Tables 1 to 4"
 	case "uk_addendum.ending_party":
