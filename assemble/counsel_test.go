@@ -198,3 +198,31 @@ func TestCounselLandFromPostcode(t *testing.T) {
 		})
 	}
 }
+
+// TestCounselListsInRunningText: data categories and a purpose that
+// continue a table cell's text start in lower case in Annex III, except
+// names, abbreviations and defined terms ("Customer content").
+func TestCounselListsInRunningText(t *testing.T) {
+	dpa := renderMD(t, "modules-1-2-bavaria", "dpa")
+	checkText(t, dpa, []string{
+		"| Account data, usage logs and Customer content |",
+		"| IP address, browser information and logging data |",
+		"Infrastructure service provider: hosting of the platform and its databases",
+	}, []string{
+		"Account data, Usage logs and Customer content",
+		"IP address, Browser information and Logging data",
+		"provider: Hosting",
+	})
+}
+
+// TestCounselCCPAPrecedence: the CCPA terms prevail only in a conflict,
+// only for personal information subject to the CCPA, and never over the
+// Standard Contractual Clauses where a DPA has them.
+func TestCounselCCPAPrecedence(t *testing.T) {
+	const prevails = "if this Clause conflicts with another provision of this DPA as regards that personal information, this Clause prevails"
+	for fixture, tail := range map[string]string{"example": prevails + ", except over the Standard Contractual Clauses.", "us-ccpa": prevails + "."} {
+		t.Run(fixture, func(t *testing.T) {
+			checkText(t, renderMD(t, fixture, "dpa"), []string{tail}, []string{"prevails over any other provision"})
+		})
+	}
+}

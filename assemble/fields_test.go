@@ -92,7 +92,7 @@ func TestHelpers(t *testing.T) {
 			t.Errorf("%s: %s → %q", h.Name, h.Example, h.Result)
 		}
 	}
-	for name, want := range map[string]string{"spell": "forty-eight (48)", "count": "thirty (30) days", "date": "1 December 2026", "country": "the Netherlands", "join": "names, e-mail addresses and IP addresses", "joinOr": "customers or employees"} {
+	for name, want := range map[string]string{"spell": "forty-eight (48)", "count": "thirty (30) days", "date": "1 December 2026", "country": "the Netherlands", "join": "names, e-mail addresses and IP addresses", "joinOr": "customers or employees", "joinInline": "Name, email address, IP address and Customer content", "lowerInitial": "hosting of the platform"} {
 		if got[name] != want {
 			t.Errorf("%s = %q, want %q", name, got[name], want)
 		}

@@ -20,6 +20,8 @@ func funcMap() template.FuncMap {
 	fm["date"] = wording.Date
 	fm["join"] = wording.Join
 	fm["joinOr"] = wording.JoinOr
+	fm["joinInline"] = wording.JoinInline
+	fm["lowerInitial"] = wording.LowerInitial
 	fm["module"] = wording.Module
 	fm["moduleShort"] = wording.ModuleShort
 	fm["modules"] = wording.Modules

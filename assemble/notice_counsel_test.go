@@ -49,7 +49,7 @@ func TestNoticeOption1(t *testing.T) {
 		"Request for specific authorisation",
 		"asks for your specific prior written authorisation",
 		"## 1\\. Sub-processors for which authorisation is requested",
-		"| **Zendesk, Inc.** | Handling support requests | United States | Name, Email address and Support request content | EU-US Data Privacy Framework |",
+		"| **Zendesk, Inc.** | Handling support requests | United States | Name, email address and support request content | EU-US Data Privacy Framework |",
 		"Your answer must reach Provider no later than **11 December 2026**, which is ten (10) days after the date of this request.",
 		"Your silence is not an authorisation: if Provider has not received your authorisation by 11 December 2026, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
 		"within thirty (30) days after your refusal or that date",
@@ -72,9 +72,10 @@ func TestNoticeOption2(t *testing.T) {
 		"If you do not object by then, you are treated as having accepted the change, as your Data Processing Agreement provides.",
 		"before 31 December 2026, and, if you object in time, not while your objection is unresolved",
 		"If the objection is not resolved within thirty (30) days after Provider receives it",
+		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement.",
 		"Poland",
 	}, []string{
-		"within a reasonable period", "Removals need no action", "Sub-processors to be removed",
+		"no less protective", "within a reasonable period", "Removals need no action", "Sub-processors to be removed",
 		"Other changes to existing Sub-processors", "authorisation is requested", "the Controller",
 	})
 }
@@ -170,4 +171,15 @@ func TestResolutionDaysOneValue(t *testing.T) {
 			checkText(t, noticeMD(t, d, withAddition(d)), []string{tt.note}, old)
 		})
 	}
+}
+
+// TestNoticeDetailDropped: a detail that the new list no longer gives
+// reads "Not given" in the table of other changes.
+func TestNoticeDetailDropped(t *testing.T) {
+	d := fixtureDeals(t)["seed-001"]
+	d.Subprocessors.List = append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	d.Subprocessors.List[0].Address = "1 Example Street, Dublin"
+	cur := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	cur[0].Address = ""
+	checkText(t, noticeMD(t, d, cur), []string{"| Address | 1 Example Street, Dublin | Not given |"}, []string{"| none |"})
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 )
@@ -110,6 +112,56 @@ func Join(items []string) string {
 // JoinOr joins items with "or": "a, b or c".
 func JoinOr(items []string) string {
 	return joinWith(items, "or")
+}
+
+// JoinInline joins list items as Join does, for items that stand inside a
+// sentence or a table cell rather than as a list of their own: the first
+// keeps its case, and each later one starts in lower case when its first
+// word is an ordinary capitalised word ("Account data", "Usage logs",
+// "IP address" give "Account data, usage logs and IP address"). See
+// LowerInitial for the words that keep their capital.
+func JoinInline(items []string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		if i == 0 {
+			out[i] = it
+			continue
+		}
+		out[i] = LowerInitial(it)
+	}
+	return Join(out)
+}
+
+// definedTerms are the DPA's capitalised defined terms that can begin a
+// data category or a purpose ("Customer content", "Services usage data");
+// they keep their capital inside a sentence.
+var definedTerms = []string{"Agreement", "Customer", "Data Subject", "Personal Data", "Provider", "Services", "Sub-processor"}
+
+// LowerInitial returns s with its first letter in lower case when s starts
+// with an ordinary capitalised word, for use after a colon or inside a
+// list: "Hosting of the platform" gives "hosting of the platform". A
+// first word with another capital letter or a digit ("IP", "AWS", "iOS",
+// "S3") and a defined term of the DPA ("Customer content") are left as
+// they are.
+func LowerInitial(s string) string {
+	for _, t := range definedTerms {
+		if rest, ok := strings.CutPrefix(s, t); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLower(r) {
+				return s
+			}
+		}
+	}
+	first, _, _ := strings.Cut(s, " ")
+	r, n := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	for _, c := range first[n:] {
+		if unicode.IsUpper(c) || unicode.IsDigit(c) {
+			return s
+		}
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func joinWith(items []string, conj string) string {

@@ -129,3 +129,23 @@ func ExampleMechanism() {
 	fmt.Println(s)
 	// Output: EU-US Data Privacy Framework
 }
+
+func TestJoinInline(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"Account data"}, "Account data"},
+		{[]string{"Account data", "Usage logs", "Customer content"}, "Account data, usage logs and Customer content"},
+		{[]string{"IP address", "Browser information", "Logging data"}, "IP address, browser information and logging data"},
+		{[]string{"Name", "AWS account ID", "iOS device ID", "S3 object keys", "E-mail address"}, "Name, AWS account ID, iOS device ID, S3 object keys and e-mail address"},
+		{[]string{"Name", "Customers' orders", "Provider’s invoices", "Data Subject requests", "Services usage"}, "Name, customers' orders, Provider’s invoices, Data Subject requests and Services usage"},
+		{[]string{"Name", "Élan scores", "  spaced"}, "Name, élan scores and   spaced"},
+	}
+	for _, tt := range tests {
+		if got := JoinInline(tt.in); got != tt.want {
+			t.Errorf("JoinInline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
