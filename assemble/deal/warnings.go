@@ -119,13 +119,9 @@ func undescribedData(d *Deal) []Problem {
 	ws := make([]Problem, 0, len(order))
 	for _, key := range order {
 		u := uses[key]
-		quoted := make([]string, len(u.by))
-		for i, n := range u.by {
-			quoted[i] = quote(n)
-		}
 		ws = append(ws, Problem{Path: u.path, Rule: WarnUndescribedData, Message: fmt.Sprintf(
 			"%s is not among the categories of personal data that Annex I.B describes (processing.data_categories), yet %s %s it; add it there, or describe it with the same words",
-			quote(u.category), andList(quoted), verb(len(u.by), "processes", "process"))})
+			quote(u.category), someNames(u.by), verb(len(u.by), "processes", "process"))})
 	}
 	return ws
 }
@@ -177,6 +173,27 @@ func categoryWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// namesShown is how many sub-processors a warning names before it counts
+// the rest: a category used by hundreds of them gives one readable line.
+const namesShown = 5
+
+// someNames quotes the names and joins them as andList does, naming at
+// most namesShown: "\"A\", \"B\", \"C\", \"D\", \"E\" and 7 others".
+func someNames(names []string) string {
+	shown := namesShown
+	if len(names) == namesShown+1 {
+		shown++ // "and 1 other" would save nothing
+	}
+	quoted := make([]string, 0, shown+1)
+	for _, n := range names[:min(len(names), shown)] {
+		quoted = append(quoted, quote(n))
+	}
+	if rest := len(names) - len(quoted); rest > 0 {
+		quoted = append(quoted, fmt.Sprintf("%d %s", rest, verb(rest, "other", "others")))
+	}
+	return andList(quoted)
 }
 
 // andList writes "a", "a and b", "a, b and c".

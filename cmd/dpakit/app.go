@@ -138,7 +138,7 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 	}
 	root.PersistentFlags().StringVar(&a.clausesDir, "clauses", "", "use the clause library in `DIR` instead of the built-in one")
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "use the document templates in `DIR` instead of the built-in ones")
-	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "do not report on standard error what was written (errors are still reported)")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "do not report on standard error what was written, nor warnings (errors are still reported; validate always prints its warnings)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
@@ -211,7 +211,7 @@ func (a *app) loadExplained(dealPath, profilePath string) (*deal.Explained, []de
 // the sources of the values and the profile.
 func (a *app) readExplained(eng *assemble.Engine, dealPath, profilePath string) (*deal.Explained, error) {
 	x, warnings, err := a.loadExplained(dealPath, profilePath)
-	writeWarnings(a.stderr, warnings)
+	a.warn(warnings)
 	if err != nil {
 		return nil, err
 	}
@@ -310,11 +310,11 @@ func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*dea
 }
 
 // readDealWarn is readDeal that also prints the deal's warnings on
-// standard error, whether or not the deal is valid; warnings never change
-// the exit status.
+// standard error (see warn), whether or not the deal is valid; warnings
+// never change the exit status.
 func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
 	d, warnings, err := a.loadDealWarnings(dealPath, profilePath)
-	writeWarnings(a.stderr, warnings)
+	a.warn(warnings)
 	if err != nil {
 		return nil, err
 	}
@@ -477,6 +477,30 @@ built with, where recorded.`,
 //
 //	deal.yaml:23: scc.governing_law: "US" is not an EU Member State; ...
 //
+// maxWarnings is how many warnings a command other than validate prints
+// before it says how many more there are: a deal with thousands of
+// sub-processors must not bury its output under them.
+const maxWarnings = 20
+
+// warn prints a deal's warnings on standard error for a command that
+// produces something else: nothing with --quiet, at most maxWarnings
+// otherwise. validate, whose answer the warnings are, prints them all
+// with writeWarnings.
+func (a *app) warn(warnings []deal.Problem) {
+	if a.quiet {
+		return
+	}
+	shown := warnings[:min(len(warnings), maxWarnings)]
+	writeWarnings(a.stderr, shown)
+	if rest := len(warnings) - len(shown); rest > 0 {
+		noun := "warnings"
+		if rest == 1 {
+			noun = "warning"
+		}
+		fmt.Fprintf(a.stderr, "dpakit: warning: %d more %s not shown; dpakit validate lists them all\n", rest, noun)
+	}
+}
+
 // writeWarnings prints each warning on its own line, located like a
 // problem: "dpakit: warning: deal.yaml:12: path: message".
 func writeWarnings(w io.Writer, warnings []deal.Problem) {

@@ -91,9 +91,9 @@ it. What was written is reported on standard error unless --quiet is given.`,
 					n.Changes = sublist.Diff(own, sublist.ApplyTo(own, n.Changes))
 					msg := fmt.Sprintf("the customer's DPA carries its own list of %d sub-processors (its Annex III), so the notice gives the changes between --old and --new as they affect that list, not the vendor's lists as they are", len(own))
 					if unknown := unknownEntries(own, old, cur); len(unknown) > 0 {
-						msg += fmt.Sprintf("; neither list has %s, so check the customer's list", strings.Join(unknown, ", "))
+						msg += fmt.Sprintf("; neither list has %s, so check the customer's list", someNames(unknown))
 					}
-					writeWarnings(a.stderr, []deal.Problem{{File: displayName(customer), Path: "subprocessors.list", Rule: "customer_list", Message: msg}})
+					a.warn([]deal.Problem{{File: displayName(customer), Path: "subprocessors.list", Rule: "customer_list", Message: msg}})
 				}
 			}
 			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
@@ -152,6 +152,17 @@ func unknownEntries(own, old, cur []deal.Subprocessor) []string {
 		}
 	}
 	return out
+}
+
+// someNames joins names, naming at most five and counting the rest: a
+// customer's list of hundreds must not make one warning of hundreds of
+// names.
+func someNames(names []string) string {
+	const shown = 5
+	if len(names) <= shown+1 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d others", strings.Join(names[:shown], ", "), len(names)-shown)
 }
 
 // noticeFrom turns the difference between two lists into a notice.

@@ -21,7 +21,9 @@ Warnings are printed on standard error, one per line as "dpakit: warning:
 file:line: path: message", and never change the exit status: the deal is
 valid, but a lawyer should know, for example, that no restricted transfer
 takes place (a provider in the EEA), or that a sub-processor processes data
-that Annex I.B does not describe. render and lint --deal print them too.`,
+that Annex I.B does not describe. validate prints them all, even with
+--quiet; render, explain and lint --deal print the first 20 and how many
+more there are, and none with --quiet.`,
 		Example: `  dpakit validate deal.yaml --profile vendor.yaml`,
 		Args:    exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -29,7 +31,12 @@ that Annex I.B does not describe. render and lint --deal print them too.`,
 			if err != nil {
 				return classify(err)
 			}
-			if _, err := a.readDealWarn(eng, args[0], profile); err != nil {
+			d, warnings, err := a.loadDealWarnings(args[0], profile)
+			writeWarnings(a.stderr, warnings)
+			if err == nil {
+				err = eng.CheckDeal(d)
+			}
+			if err != nil {
 				return classify(err)
 			}
 			fmt.Fprintf(a.stdout, "%s: valid\n", args[0])

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -34,5 +35,68 @@ func TestWarningsDoNotFail(t *testing.T) {
 	// The example deal itself is clean.
 	if code, _, errs := dpakit(t, string(data), "validate", "-"); code != 0 || errs != "" {
 		t.Errorf("example deal: exit %d, stderr %q", code, errs)
+	}
+}
+
+// manyWarningsDeal is the example deal with n more sub-processors, each
+// processing a category of data that Annex I.B does not describe: n
+// warnings.
+func manyWarningsDeal(t *testing.T, n int) string {
+	t.Helper()
+	data, err := os.ReadFile(exampleDealPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `    - name: Extra Vendor %02d
+      description: Analytics provider
+      purpose: Measuring use of the platform
+      location: Ireland
+      country: IE
+      data: [Undescribed category %02d]
+      category: service
+      transfer_mechanism: none
+`, i, i)
+	}
+	deal := string(data)
+	at := strings.Index(deal, "  list:\n")
+	if at < 0 {
+		t.Fatal("the example deal has no subprocessors.list")
+	}
+	at += len("  list:\n")
+	return deal[:at] + b.String() + deal[at:]
+}
+
+// TestWarningsCappedAndQuiet checks that a deal with many warnings does not
+// bury render's output: the first 20 and a count of the rest, none with
+// --quiet, while validate, whose answer they are, prints them all.
+func TestWarningsCappedAndQuiet(t *testing.T) {
+	deal := manyWarningsDeal(t, 30)
+	warningLines := func(stderr string) int { return strings.Count(stderr, "dpakit: warning: ") }
+	tests := []struct {
+		name  string
+		args  []string
+		lines int
+		says  string
+	}{
+		{"render", []string{"render", "-", "--format", "md", "-o", "-"}, maxWarnings + 1, "dpakit: warning: 10 more warnings not shown; dpakit validate lists them all"},
+		{"render quiet", []string{"render", "-", "--format", "md", "-o", "-", "-q"}, 0, ""},
+		{"validate", []string{"validate", "-"}, 30, `"Undescribed category 29" is not among the categories`},
+		{"validate quiet", []string{"validate", "-", "-q"}, 30, `"Undescribed category 29" is not among the categories`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, deal, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if got := warningLines(errs); got != tt.lines {
+				t.Errorf("%d warning lines, want %d:\n%s", got, tt.lines, errs)
+			}
+			if !strings.Contains(errs, tt.says) {
+				t.Errorf("stderr lacks %q:\n%s", tt.says, errs)
+			}
+		})
 	}
 }
