@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -25,8 +26,7 @@ import (
 
 // csvReader reads deals from CSV, streaming: one row in memory at a time.
 type csvReader struct {
-	cr      *csv.Reader
-	limit   *boundedReader
+	rows    *rowSplitter
 	columns []column
 	width   int
 	row     int
@@ -64,19 +64,15 @@ const (
 func newCSVReader(r io.Reader, name string) (*csvReader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(64 << 10)
-	limit := &boundedReader{r: br, max: maxRecord}
-	cr := csv.NewReader(limit)
-	cr.Comma = sniffSeparator(head)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	rows := &rowSplitter{br: br, sep: byte(sniffSeparator(head)), max: maxRecord}
+	header, err := readHeader(rows)
 	if err == io.EOF {
 		return nil, fmt.Errorf("%w: %s is empty (want a header row of deal paths such as customer.name)", ErrSetup, name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: header row: %v", ErrSetup, name, err)
 	}
-	c := &csvReader{cr: cr, limit: limit, width: len(header)}
+	c := &csvReader{rows: rows, width: len(header)}
 	seen := map[string]int{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
@@ -230,37 +226,75 @@ func yamlKey(f reflect.StructField) string {
 	return name
 }
 
+// readHeader returns the cells of the first row that is not blank.
+func readHeader(rows *rowSplitter) ([]string, error) {
+	for {
+		row, _, tooLarge, err := rows.next()
+		if err != nil {
+			return nil, err
+		}
+		if tooLarge {
+			return nil, fmt.Errorf("the row is larger than %d MiB", maxRecord>>20)
+		}
+		cells, err := parseRow(row, rows.sep)
+		if err == io.EOF {
+			continue // a blank line
+		}
+		return cells, err
+	}
+}
+
+// next returns the deal of the next row that is not blank. A row that is
+// not valid CSV, has the wrong number of cells or is larger than
+// maxRecord is a record with its problem: the run goes on with the next
+// row.
 func (c *csvReader) next() (record, error) {
-	c.limit.reset()
-	cells, err := c.cr.Read()
-	if err == io.EOF {
-		return record{}, io.EOF
-	}
-	c.row++
-	line, _ := c.cr.FieldPos(0)
-	rec := record{Row: c.row, Line: line}
-	var pe *csv.ParseError
-	switch {
-	case errors.Is(err, errRecordTooLarge):
-		return record{}, fmt.Errorf("row %d: %w", c.row, err)
-	case errors.As(err, &pe):
-		// A quoting error: encoding/csv resumes at the next line.
-		rec.Line = pe.StartLine
-		rec.Err = &deal.Problem{Rule: "csv", Message: fmt.Sprintf("the row is not valid CSV: %v", pe.Err)}
+	for {
+		row, line, tooLarge, err := c.rows.next()
+		if err != nil {
+			return record{}, err
+		}
+		var cells []string
+		if !tooLarge {
+			cells, err = parseRow(row, c.rows.sep)
+			if err == io.EOF {
+				continue // a blank line, as encoding/csv skips
+			}
+		}
+		c.row++
+		rec := record{Row: c.row, Line: line}
+		var pe *csv.ParseError
+		switch {
+		case tooLarge:
+			rec.Err = &deal.Problem{Rule: "size", Message: fmt.Sprintf("the row is larger than %d MiB", maxRecord>>20)}
+			return rec, nil
+		case errors.As(err, &pe):
+			rec.Line = line + pe.StartLine - 1
+			rec.Err = &deal.Problem{Rule: "csv", Message: fmt.Sprintf("the row is not valid CSV: %v", pe.Err)}
+			return rec, nil
+		case err != nil:
+			return record{}, err
+		}
+		if len(cells) != c.width {
+			rec.Err = &deal.Problem{Rule: "csv", Message: fmt.Sprintf("the row has %d cells; the header has %d", len(cells), c.width)}
+			return rec, nil
+		}
+		data, err := c.toJSON(cells)
+		if err != nil {
+			return record{}, err
+		}
+		rec.Data = data
 		return rec, nil
-	case err != nil:
-		return record{}, err
 	}
-	if len(cells) != c.width {
-		rec.Err = &deal.Problem{Rule: "csv", Message: fmt.Sprintf("the row has %d cells; the header has %d", len(cells), c.width)}
-		return rec, nil
-	}
-	data, err := c.toJSON(cells)
-	if err != nil {
-		return record{}, err
-	}
-	rec.Data = data
-	return rec, nil
+}
+
+// parseRow parses one row that rowSplitter cut with encoding/csv; io.EOF
+// means the row is blank.
+func parseRow(row []byte, sep byte) ([]string, error) {
+	cr := csv.NewReader(bytes.NewReader(row))
+	cr.Comma = rune(sep)
+	cr.FieldsPerRecord = -1
+	return cr.Read()
 }
 
 // toJSON builds the deal of one row: each non-empty cell at its path,
@@ -397,25 +431,86 @@ func splitList(v string) []any {
 	return items
 }
 
-// errRecordTooLarge ends a CSV read whose single row grows past the limit:
-// encoding/csv cannot skip a row, so the run stops rather than hold it.
-var errRecordTooLarge = fmt.Errorf("a row is larger than %d MiB", maxRecord>>20)
+// rowSplitter cuts CSV input into rows without parsing their cells: a
+// newline ends a row unless it is inside a quoted field (one that starts
+// with a quote, in which a doubled quote is a quote). A row larger than
+// max is read to its end without being kept and reported as too large, so
+// that one oversized row costs its own record, not the whole run, and
+// memory stays bounded by max.
+type rowSplitter struct {
+	br   *bufio.Reader
+	sep  byte
+	max  int
+	line int // lines read so far
 
-// boundedReader fails once more than max bytes are read since the last
-// reset, bounding the memory encoding/csv uses for one row.
-type boundedReader struct {
-	r   io.Reader
-	n   int
-	max int
+	// The row being read: its bytes while it fits, how many bytes it
+	// has, and whether it is too large to keep.
+	buf      []byte
+	n        int
+	tooLarge bool
 }
 
-func (b *boundedReader) reset() { b.n = 0 }
-
-func (b *boundedReader) Read(p []byte) (int, error) {
-	if b.n > b.max {
-		return 0, errRecordTooLarge
+// next returns the next row, newline included, with the number of its
+// first line; tooLarge reports a row longer than max (row is then nil).
+// It returns io.EOF at the end of the input.
+func (s *rowSplitter) next() (row []byte, line int, tooLarge bool, err error) {
+	s.buf, s.n, s.tooLarge = s.buf[:0], 0, false
+	line = s.line + 1
+	inQuotes, fieldStart := false, true
+	for {
+		c, err := s.br.ReadByte()
+		if err == io.EOF {
+			if s.n == 0 {
+				return nil, 0, false, io.EOF
+			}
+			s.line++
+			return s.kept(), line, s.tooLarge, nil
+		}
+		if err != nil {
+			return nil, 0, false, err
+		}
+		s.add(c)
+		switch {
+		case c == '\n':
+			s.line++
+			if !inQuotes {
+				return s.kept(), line, s.tooLarge, nil
+			}
+		case inQuotes:
+			if c == '"' {
+				if next, _ := s.br.Peek(1); len(next) == 1 && next[0] == '"' {
+					s.br.ReadByte() // a doubled quote stays in the field
+					s.add('"')
+					continue
+				}
+				inQuotes = false
+			}
+		case c == '"' && fieldStart:
+			inQuotes, fieldStart = true, false
+		case c == s.sep:
+			fieldStart = true
+		default:
+			fieldStart = false
+		}
 	}
-	n, err := b.r.Read(p)
-	b.n += n
-	return n, err
+}
+
+// add keeps one more byte of the row, or counts it once the row is too
+// large to keep.
+func (s *rowSplitter) add(c byte) {
+	s.n++
+	if s.n > s.max && !s.tooLarge {
+		s.tooLarge, s.buf = true, s.buf[:0]
+	}
+	if !s.tooLarge {
+		s.buf = append(s.buf, c)
+	}
+}
+
+// kept is the row read, or nil for one too large to keep.
+func (s *rowSplitter) kept() []byte {
+	if s.tooLarge {
+		return nil
+	}
+	return s.buf
 }

@@ -141,3 +141,38 @@ func TestJSONLines(t *testing.T) {
 		t.Errorf("record 3: row %d line %d %q", recs[2].Row, recs[2].Line, recs[2].Data)
 	}
 }
+
+// TestCSVRowTooLarge checks that one row larger than a deal may be is a
+// problem of its own record and the rows after it still read, whether it
+// is long on one line or across quoted newlines, and that quotes keep
+// separators and newlines inside their field.
+func TestCSVRowTooLarge(t *testing.T) {
+	huge := strings.Repeat("x", maxRecord)
+	quoted := `"` + strings.Repeat("a \"\" b\n", maxRecord/7+1) + `"`
+	input := "customer.name,customer.address\n" +
+		"A,one\n" +
+		"B," + huge + "\n" +
+		"C,\"two, \"\"quoted\"\"\nlines\"\n" +
+		"D," + quoted + "\n" +
+		"\n" +
+		"E,three\n"
+	var got []string
+	for _, r := range readAll(t, FormatCSV, input) {
+		msg := string(r.Data)
+		if r.Err != nil {
+			msg = r.Err.Rule + ": " + r.Err.Message
+		}
+		got = append(got, itoa(r.Row)+"@"+itoa(r.Line)+" "+msg)
+	}
+	lines := strings.Count(quoted, "\n")
+	want := []string{
+		`1@2 {"customer":{"address":"one","name":"A"}}`,
+		"2@3 size: the row is larger than 1 MiB",
+		`3@4 {"customer":{"address":"two, \"quoted\"\nlines","name":"C"}}`,
+		"4@6 size: the row is larger than 1 MiB",
+		"5@" + itoa(7+lines+1) + ` {"customer":{"address":"three","name":"E"}}`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("records (-want +got):\n%s", diff)
+	}
+}
