@@ -38,6 +38,10 @@ type app struct {
 	templatesDir   string
 	// quiet silences the report of what was written (see report).
 	quiet bool
+	// interrupted is closed when a signal interrupts the run: a read of
+	// an input that blocks (a FIFO no one writes to, a terminal) gives up
+	// then instead of waiting for data that may never come.
+	interrupted <-chan struct{}
 
 	loadOnce sync.Once
 	engine   *assemble.Engine
@@ -90,7 +94,7 @@ func usagef(format string, args ...any) error {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	v := deal.NewValidator(deal.Options{Printable: pdf.Covers})
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: sublist.NewReader(v)}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: sublist.NewReader(v), interrupted: ctx.Done()}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -352,6 +356,29 @@ func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.
 const maxInput = 4 << 20
 
 func (a *app) readInput(path string) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	// Opening a FIFO, or reading it or a terminal, can block with no way
+	// to cancel it; the read runs on its own so that a signal still ends
+	// the command at once (the process then exits, and the read with it).
+	done := make(chan result, 1)
+	go func() {
+		data, err := a.readAll(path)
+		done <- result{data, err}
+	}()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-a.interrupted:
+		return nil, fmt.Errorf("read %s: interrupted", path)
+	}
+}
+
+// readAll reads a whole input file, or standard input for "-", of at
+// most maxInput bytes.
+func (a *app) readAll(path string) ([]byte, error) {
 	var r io.Reader
 	if path == "-" {
 		r = a.stdin

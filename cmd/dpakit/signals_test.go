@@ -68,6 +68,30 @@ func TestSignals(t *testing.T) {
 			}()
 			return []string{"subprocessors", "import", "list.csv", "-o", "list.yaml"}
 		}},
+		{"render of a deal from a FIFO no one opens, SIGINT", syscall.SIGINT, 130, func(t *testing.T, dir string) []string {
+			// Opening the FIFO blocks until a writer comes, and none does.
+			if err := syscall.Mkfifo(filepath.Join(dir, "deal.yaml"), 0o600); err != nil {
+				t.Skip("no FIFOs:", err)
+			}
+			return []string{"render", "deal.yaml", "-o", "dpa.pdf"}
+		}},
+		{"validate of a deal from a FIFO that stays silent, SIGTERM", syscall.SIGTERM, 143, func(t *testing.T, dir string) []string {
+			fifo := filepath.Join(dir, "deal.yaml")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Skip("no FIFOs:", err)
+			}
+			done := make(chan struct{})
+			t.Cleanup(func() { close(done) })
+			go func() {
+				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+				if err != nil {
+					return
+				}
+				<-done
+				f.Close()
+			}()
+			return []string{"validate", "deal.yaml"}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
