@@ -401,21 +401,31 @@ func newBatchProgress(w io.Writer, total int, quiet bool) *batchProgress {
 		return p
 	}
 	if isTerminal(w) {
-		p.bar = progressbar.NewOptions(total,
-			progressbar.OptionSetWriter(w),
-			progressbar.OptionSetDescription("dpakit batch"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("deals"),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
+		p.bar = newBar(w, total)
 		return p
 	}
 	p.stop = make(chan struct{})
 	p.stopped.Go(p.logLoop)
 	return p
+}
+
+// newBar returns a progress bar of total deals, shown at once and timed
+// from now: the rate and time left count the work since the run started,
+// so the first deal done does not show as thousands per second.
+func newBar(w io.Writer, total int) *progressbar.ProgressBar {
+	bar := progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("dpakit batch"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("deals"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	bar.StartWithoutRender()
+	_ = bar.RenderBlank() // writes to the terminal; nothing to do if it fails
+	return bar
 }
 
 // isTerminal reports whether w is a terminal.

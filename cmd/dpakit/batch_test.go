@@ -12,7 +12,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -371,5 +373,27 @@ func TestTuneGCRestores(t *testing.T) {
 	tuneGC(2)()
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC set, the percent became %d, want the user's 50", got)
+	}
+}
+
+// TestBarRateCountsFromStart checks that the progress bar's rate counts
+// the time since the run started: a first deal done after at least 300 ms
+// shows at most 3 deals a second, not the thousands a clock started at the
+// first deal would show.
+func TestBarRateCountsFromStart(t *testing.T) {
+	var out bytes.Buffer
+	p := &batchProgress{w: &out, total: 10, bar: newBar(&out, 10)}
+	time.Sleep(300 * time.Millisecond)
+	p.update(batch.Progress{Done: 1})
+	shown := out.String()
+	m := regexp.MustCompile(`(\d+) deals/s`).FindAllStringSubmatch(shown, -1)
+	if len(m) == 0 {
+		if !strings.Contains(shown, "deals/min") {
+			t.Fatalf("the bar shows no rate:\n%q", shown)
+		}
+		return // under one a second: right
+	}
+	if n, _ := strconv.Atoi(m[len(m)-1][1]); n > 3 {
+		t.Errorf("rate after one deal in ≥ 300 ms shown as %d deals/s:\n%q", n, shown)
 	}
 }
