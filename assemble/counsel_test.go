@@ -226,3 +226,43 @@ func TestCounselCCPAPrecedence(t *testing.T) {
 		})
 	}
 }
+
+// TestCounselValuesEndedOnce: a purpose, nature or retention period that
+// the deal ends with a full stop is printed with one, not two.
+func TestCounselValuesEndedOnce(t *testing.T) {
+	for _, specific := range []bool{false, true} {
+		d := fixtureDeals(t)["example"]
+		d.Processing.Nature = "Storage and retrieval."
+		d.Processing.Retention = "The term of the Agreement."
+		list := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+		list[0].Description = "Infrastructure service provider"
+		list[0].Purpose = "Hosting of the platform."
+		list[1].Description = ""
+		list[1].Purpose = "Log management"
+		if specific {
+			d.SCC.SubprocessorOption = deal.SpecificAuthorisation
+			for i := range list {
+				list[i].Contact, list[i].ContactTitle, list[i].Address = "A. Person", "DPO", "1 Main Street, Dublin"
+				list[i].Responsibilities = "Its own systems"
+			}
+		} else {
+			list[0].Responsibilities, list[1].Responsibilities = "", ""
+		}
+		d.Subprocessors.List = list
+		doc, err := engine(t).Assemble(d, "dpa")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := mddoc.New().Write(&b, doc); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"Storage and retrieval.", "The term of the Agreement."}
+		if specific {
+			want = append(want, "Infrastructure service provider: hosting of the platform. Responsibilities:", "Log management. Responsibilities:")
+		} else {
+			want = append(want, "Infrastructure service provider: hosting of the platform. |", "| Log management |")
+		}
+		checkText(t, b.String(), want, []string{".."})
+	}
+}

@@ -22,6 +22,7 @@ func funcMap() template.FuncMap {
 	fm["joinOr"] = wording.JoinOr
 	fm["joinInline"] = wording.JoinInline
 	fm["lowerInitial"] = wording.LowerInitial
+	fm["sentence"] = wording.Sentence
 	fm["module"] = wording.Module
 	fm["moduleShort"] = wording.ModuleShort
 	fm["modules"] = wording.Modules

@@ -164,6 +164,17 @@ func LowerInitial(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// Sentence returns s ended as a sentence: with a full stop, unless it ends
+// in one already, or in a question or exclamation mark ("Hosting" gives
+// "Hosting.", "Hosting." stays). Trailing spaces are dropped.
+func Sentence(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
+}
+
 func joinWith(items []string, conj string) string {
 	switch len(items) {
 	case 0:

@@ -149,3 +149,21 @@ func TestJoinInline(t *testing.T) {
 		}
 	}
 }
+
+func TestSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hosting":             "Hosting.",
+		"Hosting.":            "Hosting.",
+		"Hosting. ":           "Hosting.",
+		"Is it hosting?":      "Is it hosting?",
+		"Hosting!":            "Hosting!",
+		"See Annex II…":       "See Annex II…",
+		"":                    "",
+		"Hosting (Ireland)":   "Hosting (Ireland).",
+		"Term of the Agmt.\n": "Term of the Agmt.",
+	} {
+		if got := Sentence(in); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
