@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
 )
 
@@ -86,9 +87,21 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 		Processing: e.Processing, ControllerTransfer: e.ControllerTransfer, Security: e.Security, Audit: e.Audit, Deletion: e.Deletion,
 		ProcessorCustomer:  d.Customer.Role == deal.Processor,
 		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
-		RestrictedTransfer: deal.RestrictedTransfer(d),
+		RestrictedTransfer: restrictedTransfer(d),
 		Notice:             notice, r: r,
 	}
+}
+
+// restrictedTransfer reports whether sending Customer Personal Data to the
+// provider is a restricted transfer: judged by the Swiss Federal Council's
+// list of adequate countries for a Swiss exporter under the FADP alone,
+// by the EEA and the European Commission's decisions otherwise.
+func restrictedTransfer(d *deal.Deal) bool {
+	if d.Customer.Country == "CH" && d.SCC.SupervisoryAuthority == "" {
+		c := d.Provider.Country
+		return country.Valid(c) && !country.SwissAdequate(c)
+	}
+	return deal.RestrictedTransfer(d)
 }
 
 // render is the state of one Assemble call.
@@ -241,8 +254,45 @@ func (v *view) SwissExporter() bool { return v.Customer.Country == "CH" }
 
 // FADPOnly reports whether the customer is a Swiss exporter for which no
 // GDPR supervisory authority is named: its transfers are governed by the
-// FADP alone.
+// FADP alone. A Swiss exporter is subject to the GDPR only under its
+// Article 3(2) (offering goods or services to, or monitoring, people in the
+// EU), and then Clause 13 names the authority of its representative's
+// Member State; without one, the DPA speaks Swiss law only.
 func (v *view) FADPOnly() bool { return v.SwissExporter() && v.SCC.SupervisoryAuthority == "" }
+
+// GDPRApplies reports whether the EU GDPR applies to the processing: every
+// deal with an EEA, UK or Swiss nexus except a Swiss exporter's under the
+// FADP alone. The UK GDPR is the UK toggle's.
+func (v *view) GDPRApplies() bool { return v.EU() && !v.FADPOnly() }
+
+// FADPApplies reports whether the Swiss Federal Act on Data Protection
+// governs some of the processing: the Swiss terms are on (always for a
+// Swiss exporter). With GDPRApplies both laws apply, each to its part.
+func (v *view) FADPApplies() bool { return v.EU() && v.Swiss.Enabled }
+
+// ExportPlaces names the places from which this DPA's Restricted Transfers
+// are made, for running text: "the EEA, the United Kingdom or Switzerland",
+// "Switzerland" for a Swiss exporter under the FADP alone; "" for a deal
+// without an EEA, UK or Swiss nexus.
+func (v *view) ExportPlaces() string {
+	var places []string
+	if v.GDPRApplies() {
+		places = append(places, "the EEA")
+	}
+	if v.EU() && v.UKAddendum.Enabled {
+		places = append(places, "the United Kingdom")
+	}
+	if v.FADPApplies() {
+		places = append(places, "Switzerland")
+	}
+	switch len(places) {
+	case 0:
+		return ""
+	case 1:
+		return places[0]
+	}
+	return strings.Join(places[:len(places)-1], ", ") + " or " + places[len(places)-1]
+}
 
 // Authority returns the supervisory authority of Clause 13 for use inside
 // a sentence: "the Dutch Data Protection Authority (...)", whether or not

@@ -238,3 +238,28 @@ func TestPostcodeRangesCoverOnlyLänder(t *testing.T) {
 		}
 	}
 }
+
+// TestSwissAdequate: the Swiss Federal Council's list (Annex 1 DPO), not
+// the European Commission's: Monaco and Gibraltar are adequate for a Swiss
+// exporter, Japan and Korea are not, and the United States only through
+// the Swiss-US Data Privacy Framework ("dpf").
+func TestSwissAdequate(t *testing.T) {
+	tests := []struct {
+		code string
+		want bool
+	}{
+		{"CH", true}, {"DE", true}, {"IE", true}, {"NO", true}, {"LI", true}, {"IS", true},
+		{"GB", true}, {"MC", true}, {"GI", true}, {"IL", true}, {"UY", true}, {"CA", true},
+		{"US", false}, {"JP", false}, {"KR", false}, {"IN", false}, {"", false}, {"ch", false},
+	}
+	for _, tt := range tests {
+		if got := SwissAdequate(tt.code); got != tt.want {
+			t.Errorf("SwissAdequate(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+	for code := range swissAdequate {
+		if !Valid(code) || IsEEA(code) {
+			t.Errorf("swissAdequate lists %s, which is not a valid code outside the EEA", code)
+		}
+	}
+}

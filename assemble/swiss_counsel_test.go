@@ -1,0 +1,167 @@
+package assemble_test
+
+import (
+	"bytes"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/mddoc"
+	"github.com/dpakit/dpakit/fixtures"
+)
+
+// variantMD loads the named fixture deal with each old text of edits
+// replaced by the new one (edits holds old, new pairs), lays it over the
+// example profile and returns document kind as Markdown.
+func variantMD(t *testing.T, fixture, kind string, edits ...string) string {
+	t.Helper()
+	src, err := fs.ReadFile(fixtures.FS, "deals/"+fixture+".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(src)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !strings.Contains(y, edits[i]) {
+			t.Fatalf("%s has no %q to replace", fixture, edits[i])
+		}
+		y = strings.Replace(y, edits[i], edits[i+1], 1)
+	}
+	d, err := deal.Load([]byte(y), fixture+".yaml", profile, fixtures.Profile)
+	if err != nil {
+		t.Fatalf("%s variant: %v", fixture, err)
+	}
+	doc, err := engine(t).Assemble(d, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := mddoc.New().Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// gdprWording is what only a DPA under the GDPR says: a Swiss exporter
+// under the FADP alone must read none of it.
+var gdprWording = []string{
+	"Union or Member State law", "Article 28 of the GDPR", "Article 28(2) of the GDPR",
+	"Article 32 of the GDPR", "Articles 33 and 34 of the GDPR", "Chapter III of the GDPR",
+	"Articles 32 to 36 of the GDPR", "Article 35 of the GDPR", "Article 36 of the GDPR",
+	"infringes the GDPR", "meanings given to them in the GDPR", "special categories of personal data",
+	"Restricted Transfer from the EEA", "the laws of the EU Member States", "transferred from the EEA",
+	"on important grounds of public interest",
+}
+
+// TestCounselSwissLawFADPOnly reads the DPA of a Swiss controller whose
+// transfers the FADP alone governs: every legal reference is Swiss (Art. 9
+// FADP for the processor, Art. 8 for security, Art. 24 for breaches
+// notified to the FDPIC as soon as possible, Arts 25 ff. for data
+// subjects' rights, Swiss law for the legal exceptions), and none is the
+// GDPR's.
+func TestCounselSwissLawFADPOnly(t *testing.T) {
+	dpa := renderMD(t, "swiss-exporter", "dpa")
+	checkText(t, dpa, []string{
+		"as Article 9 of the FADP provides, and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland",
+		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of Customer Personal Data under the Agreement, including the FADP and the UK Data Protection Laws.",
+		"have the meanings given to them in Article 5 of the FADP, and “supervisory authority” means the FDPIC",
+		"sensitive personal data within the meaning of Article 5(c) of the FADP",
+		"unless Provider is required to process it by Swiss law to which Provider is subject",
+		"an instruction infringes the FADP or other Data Protection Laws",
+		"unless they are required to do otherwise by Swiss law",
+		"as required by Article 8 of the FADP and Articles 1 to 3 of the Data Protection Ordinance",
+		"for the purposes of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
+		"to exercise their rights under the FADP (Articles 25 to 29 and 32)",
+		"have reviewed by a natural person, a decision based exclusively on automated processing (Article 21(2) of the FADP)",
+		"its own obligations under Article 24 of the FADP (to notify the FDPIC as soon as possible of a breach of data security that is likely to result in a high risk",
+		"Customer’s obligations under Articles 8 and 22 to 24 of the FADP",
+		"a data protection impact assessment under Article 22 of the FADP",
+		"Where Customer consults the FDPIC under Article 23 of the FADP",
+		"do not apply to the extent that Swiss law to which Provider is subject",
+		"the obligations laid down in Article 9 of the FADP and in this DPA",
+		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
+		"is a Restricted Transfer from Switzerland, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
+		"notifications under Article 24 of the FADP.",
+		"consultations with the FDPIC.",
+		"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)",
+	}, gdprWording)
+}
+
+// TestCounselSwissLawProcessorFADPOnly: a Swiss processor customer under
+// the FADP alone notifies its controller of a breach as soon as possible
+// (Art. 24(3) FADP), and its sub-processor terms cite Art. 9(3) FADP.
+func TestCounselSwissLawProcessorFADPOnly(t *testing.T) {
+	dpa := variantMD(t, "swiss-exporter", "dpa", "role: controller", "role: processor", "modules: [2]", "modules: [3]")
+	checkText(t, dpa, []string{
+		"shall notify the Controller as soon as possible of any Personal Data Breach of which Provider notifies it, as Article 24(3) of the FADP requires",
+		"as Article 9(1)(a) of the FADP requires (Provider may process Customer Personal Data only as the Controller itself may)",
+		"for the purposes of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
+		"to notify the Controller as soon as possible, as Article 24(3) of the FADP requires, and to enable the Controller to meet its obligations under Article 24 of the FADP",
+		"to exercise their rights under the FADP (Articles 25 to 29 and 32)",
+		"the obligations under Articles 8 and 22 to 24 of the FADP",
+	}, append([]string{"Article 28(4) of the GDPR", "Article 33(2) of the GDPR"}, gdprWording...))
+}
+
+// TestCounselSwissLawBoth reads the DPA of a Polish customer whose deal
+// also covers transfers from Switzerland: each legal reference names the
+// GDPR and, for processing subject to it, the FADP.
+func TestCounselSwissLawBoth(t *testing.T) {
+	dpa := renderMD(t, "seed-001", "dpa")
+	checkText(t, dpa, []string{
+		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
+		"transferred from the EEA, the United Kingdom or Switzerland",
+		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law, and for processing subject to UK Data Protection Laws, by the law of the United Kingdom)",
+		"on important grounds of public interest",
+		"an instruction infringes the GDPR, the FADP or other Data Protection Laws",
+		"Union or Member State law (or, for processing subject to the FADP, Swiss law)",
+		"as required by Article 32 of the GDPR and, for processing subject to the FADP, Article 8 of the FADP",
+		"for the purposes of Article 28(2) of the GDPR, of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
+		"Chapter III of the GDPR, Articles 21(2), 25 to 29 and 32 of the FADP",
+		"Articles 33 and 34 of the GDPR, Article 24 of the FADP and other Data Protection Laws",
+		"Articles 32 to 36 of the GDPR and Articles 8 and 22 to 24 of the FADP",
+		"under Article 35 of the GDPR or Article 22 of the FADP",
+		"the obligations laid down in Article 28 of the GDPR, in Article 9 of the FADP and in this DPA",
+		"Restricted Transfer from the EEA or from Switzerland",
+		"an adequacy decision covering the Sub-processor or, for a transfer from Switzerland, the Swiss Federal Council’s finding",
+		"“supervisory authority” includes the FDPIC",
+	}, []string{"by Swiss law to which Provider is subject", "an instruction infringes the FADP or"})
+	checkText(t, renderMD(t, "bench-40", "annex-iii"), []string{
+		"| EU-US Data Privacy Framework (Swiss-US for transfers from Switzerland) |",
+	}, nil)
+}
+
+// TestCounselSwissLawGDPROnly is the control: a deal without Swiss data
+// names the GDPR alone, as before.
+func TestCounselSwissLawGDPROnly(t *testing.T) {
+	dpa := renderMD(t, "seed-000", "dpa")
+	checkText(t, dpa, []string{
+		"Union or Member State law to which Provider is subject",
+		"as Article 28 of the GDPR requires, and",
+		"Chapter III of the GDPR and the corresponding provisions",
+		"Articles 32 to 36 of the GDPR:",
+		"the obligations laid down in Article 28 of the GDPR and in this DPA",
+		"Restricted Transfer from the EEA, the Standard",
+	}, []string{"FADP", "FDPIC", "Swiss law", "Switzerland", "Swiss-US"})
+}
+
+// TestCounselSwissAdequacy: for a Swiss exporter under the FADP alone,
+// adequacy is the Swiss Federal Council's (Annex 1 DPO): a provider in
+// Monaco receives no restricted transfer, and a certified US sub-processor
+// is covered by the Swiss-US Data Privacy Framework, not the EU-US one.
+func TestCounselSwissAdequacy(t *testing.T) {
+	dpa := variantMD(t, "swiss-exporter", "dpa",
+		"scc:\n", "provider: { country: MC }\nscc:\n",
+		"subprocessors: { objection_days: 20 }", `subprocessors:
+  objection_days: 20
+  list:
+    - { name: Certified Mail Inc., purpose: Email delivery, location: United States, country: US, data: [Email address], category: service, transfer_mechanism: dpf }
+    - { name: London Backup Ltd, purpose: Backup storage, location: London, country: GB, data: [Customer content], category: infrastructure, transfer_mechanism: none }`)
+	checkText(t, dpa, []string{
+		"Provider is established in Monaco, a country that is listed by the Swiss Federal Council as providing an adequate level of protection (Annex 1 to the Data Protection Ordinance).",
+		"| Swiss-US Data Privacy Framework |",
+	}, []string{"EU-US Data Privacy Framework", "European Commission has adopted an adequacy decision"})
+}
