@@ -64,7 +64,11 @@ func TestCounselModulesOneAndTwo(t *testing.T) {
 		"For Module One, which has no such option, Option 1 applies",
 		"is the Bavarian State Office for Data Protection Supervision (BayLDA).",
 		"Managing Provider's contractual relationship with Customer",
+		"- **Role:** controller (Modules One and Two)\n",
+		"- **Role:** controller (Module One); processor (Module Two)\n",
+		"in the course of which Customer transfers Customer Personal Data to Provider for processing on its behalf, and transfers the Provider Controller Data to Provider as a separate controller (Part 2 of [Annex I.B](#annex-i-b))",
 	}, []string{
+		"controller (Module One); controller (Module Two)",
 		"where Customer and Provider each act as controller",
 		"Module Four",
 		"authority of the Land",
@@ -265,4 +269,23 @@ func TestCounselValuesEndedOnce(t *testing.T) {
 		}
 		checkText(t, b.String(), want, []string{".."})
 	}
+}
+
+// TestCounselImporterActivitiesModuleOne: without activities of its own in
+// the profile, Provider's Annex I.A activities of a Modules 1+2 deal name
+// both parts of Annex I.B.
+func TestCounselImporterActivitiesModuleOne(t *testing.T) {
+	d := fixtureDeals(t)["modules-1-2-bavaria"]
+	d.Provider.Activities = ""
+	doc, err := engine(t).Assemble(d, "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := mddoc.New().Write(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, b.String(), []string{
+		"Provision of the Services to Customer under the Agreement, including the processing of Customer Personal Data on Customer’s behalf described in Part 1 of [Annex I.B](#annex-i-b), and the processing of the Provider Controller Data as a separate controller described in Part 2",
+	}, nil)
 }

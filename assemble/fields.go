@@ -258,6 +258,7 @@ func Helpers() []Helper {
 		{"module", "an SCC module by number, with its description", `{{module 2}}`, ""},
 		{"moduleShort", "an SCC module by number", `{{moduleShort 3}}`, ""},
 		{"modules", "the selected SCC modules, joined", `{{modules .SCC.Modules}}`, ""},
+		{"roles", `a party's role ("exporter" or "importer") under the selected SCC modules, once for the modules in which it is the same`, `{{roles "exporter" .SCC.Modules}}`, ""},
 		{"mechanism", "a transfer mechanism code in words", `{{mechanism "scc"}}`, ""},
 		{"country", "a country by ISO code, with the article where English uses one", `{{country "NL"}}`, ""},
 		{"countryName", "a country by ISO code, without the article", `{{countryName "NL"}}`, ""},

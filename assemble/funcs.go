@@ -26,6 +26,7 @@ func funcMap() template.FuncMap {
 	fm["module"] = wording.Module
 	fm["moduleShort"] = wording.ModuleShort
 	fm["modules"] = wording.Modules
+	fm["roles"] = wording.Roles
 	fm["mechanism"] = wording.Mechanism
 	fm["country"] = func(code string) (string, error) {
 		if n := country.WithArticle(code); n != "" {

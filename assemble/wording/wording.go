@@ -223,6 +223,49 @@ func Modules(ms []int) (string, error) {
 	return Join(names), nil
 }
 
+// moduleRoles is each party's role under each module: the exporter is a
+// controller under Modules One and Two and a processor under Three and
+// Four; the importer a controller under One and Four, a processor under
+// Two and a processor acting as sub-processor under Three.
+var moduleRoles = map[string][5]string{
+	"exporter": {1: "controller", 2: "controller", 3: "processor", 4: "processor"},
+	"importer": {1: "controller", 2: "processor", 3: "processor acting as sub-processor", 4: "controller"},
+}
+
+var moduleNumbers = [...]string{1: "One", 2: "Two", 3: "Three", 4: "Four"}
+
+// Roles states a party's role ("exporter" or "importer") under the
+// selected modules, once for the modules in which it is the same, as Annex
+// I.A asks: the exporter of [1 2] is "controller (Modules One and Two)",
+// the importer "controller (Module One); processor (Module Two)".
+func Roles(party string, ms []int) (string, error) {
+	roles, ok := moduleRoles[party]
+	if !ok {
+		return "", fmt.Errorf("roles: unknown party %q (want exporter or importer)", party)
+	}
+	var order []string
+	numbers := map[string][]string{}
+	for _, m := range ms {
+		if m < 1 || m > 4 {
+			return "", fmt.Errorf("roles: %d is not an SCC module (want 1 to 4)", m)
+		}
+		r := roles[m]
+		if _, seen := numbers[r]; !seen {
+			order = append(order, r)
+		}
+		numbers[r] = append(numbers[r], moduleNumbers[m])
+	}
+	parts := make([]string, len(order))
+	for i, r := range order {
+		noun := "Module "
+		if len(numbers[r]) > 1 {
+			noun = "Modules "
+		}
+		parts[i] = r + " (" + noun + Join(numbers[r]) + ")"
+	}
+	return strings.Join(parts, "; "), nil
+}
+
 // Mechanism spells out a transfer mechanism code of the sub-processor list
 // with the label of the deal's vocabulary (deal.TransferMechanisms).
 func Mechanism(code string) (string, error) {

@@ -167,3 +167,32 @@ func TestSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		party   string
+		modules []int
+		want    string
+	}{
+		{"exporter", []int{2}, "controller (Module Two)"},
+		{"exporter", []int{1, 2}, "controller (Modules One and Two)"},
+		{"importer", []int{1, 2}, "controller (Module One); processor (Module Two)"},
+		{"exporter", []int{2, 3}, "controller (Module Two); processor (Module Three)"},
+		{"importer", []int{2, 3}, "processor (Module Two); processor acting as sub-processor (Module Three)"},
+		{"importer", []int{1, 2, 4}, "controller (Modules One and Four); processor (Module Two)"},
+		{"exporter", []int{4}, "processor (Module Four)"},
+	}
+	for _, tt := range tests {
+		if got, err := Roles(tt.party, tt.modules); err != nil || got != tt.want {
+			t.Errorf("Roles(%s, %v) = %q, %v; want %q", tt.party, tt.modules, got, err, tt.want)
+		}
+	}
+	for _, bad := range []struct {
+		party   string
+		modules []int
+	}{{"customer", []int{2}}, {"exporter", []int{5}}} {
+		if _, err := Roles(bad.party, bad.modules); err == nil {
+			t.Errorf("Roles(%s, %v) gave no error", bad.party, bad.modules)
+		}
+	}
+}
