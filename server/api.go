@@ -15,6 +15,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/gin-gonic/gin"
 	"go.yaml.in/yaml/v3"
@@ -443,7 +444,7 @@ func listOf(n *yaml.Node, name string) ([]deal.Subprocessor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", name, err)
 	}
-	return sublist.Load(b, name+".yaml")
+	return listfile.Load(b, name+".yaml")
 }
 
 // profileDeal is the server's profile as a deal of its own, for a notice

@@ -224,33 +224,10 @@ type Subprocessors struct {
 	// authorise (Option 1), before Provider must do without the
 	// sub-processor or the customer may terminate. The DPA's sub-processor
 	// clause and every change notice state this one value.
-	ResolutionDays int            `yaml:"resolution_days,omitempty" json:"resolution_days,omitempty" validate:"min=0,max=365"`
-	List           []Subprocessor `yaml:"list" json:"list" validate:"max=2000,dive"`
-}
-
-// Subprocessor is one entry of the sub-processor list (Annex III and the
-// workbook).
-type Subprocessor struct {
-	Name              string   `yaml:"name" json:"name" validate:"required,max=200,line"`
-	Description       string   `yaml:"description" json:"description" validate:"max=500,line"`
-	Purpose           string   `yaml:"purpose" json:"purpose" validate:"required,max=500,line"`
-	Location          string   `yaml:"location" json:"location" validate:"required,max=200,line"`
-	Country           string   `yaml:"country" json:"country" validate:"required,country"`
-	Data              []string `yaml:"data" json:"data" validate:"max=50,dive,required,max=200,line"`
-	Category          string   `yaml:"category" json:"category" validate:"required,oneof=infrastructure service"`
-	TransferMechanism string   `yaml:"transfer_mechanism" json:"transfer_mechanism" validate:"required,oneof=none adequacy scc dpf bcr"`
-	Website           string   `yaml:"website,omitempty" json:"website,omitempty" validate:"omitempty,max=500,http_url"`
-	Address           string   `yaml:"address,omitempty" json:"address,omitempty" validate:"omitempty,max=300,line"`
-	Contact           string   `yaml:"contact,omitempty" json:"contact,omitempty" validate:"omitempty,max=200,line"`
-	// ContactTitle is the contact person's position (Annex III under
-	// Clause 9 Option 1).
-	ContactTitle string `yaml:"contact_title,omitempty" json:"contact_title,omitempty" validate:"omitempty,max=200,line"`
-	// Responsibilities delimits what this sub-processor is responsible for
-	// where several take part in the processing (Annex III under Clause 9
-	// Option 1).
-	Responsibilities string `yaml:"responsibilities,omitempty" json:"responsibilities,omitempty" validate:"omitempty,max=500,line"`
-	// Added is the date the sub-processor was added to the list.
-	Added Date `yaml:"added,omitempty" json:"added,omitzero"`
+	ResolutionDays int `yaml:"resolution_days,omitempty" json:"resolution_days,omitempty" validate:"min=0,max=365"`
+	// List is Annex III. Its entries are checked by the list rules of
+	// package subproc (see Validator.Validate), not by validate tags here.
+	List []Subprocessor `yaml:"list" json:"list" validate:"max=2000"`
 }
 
 // Processing is the description of the processing and transfer (Annex I.B).

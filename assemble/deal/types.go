@@ -3,95 +3,20 @@ package deal
 import (
 	"encoding/json"
 	"fmt"
-	"time"
+
+	"github.com/dpakit/dpakit/assemble/calendar"
 )
 
 // DateLayout is the only date format a deal accepts.
-const DateLayout = "2006-01-02"
+const DateLayout = calendar.Layout
 
 // Date is a calendar date written YYYY-MM-DD. The zero Date means "not set".
-type Date struct{ time.Time }
+type Date = calendar.Date
 
 // ParseDate parses a YYYY-MM-DD date. Its error says what is wrong in
 // terms a person can act on: the day or month that does not exist, or the
 // form a date must take.
-func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		return Date{}, dateError(s)
-	}
-	return Date{t}, nil
-}
-
-// dateError explains why s is not a YYYY-MM-DD date.
-func dateError(s string) error {
-	var y, m, d int
-	var rest string
-	q := quote(s)
-	n, _ := fmt.Sscanf(s, "%4d-%2d-%2d%s", &y, &m, &d, &rest)
-	switch {
-	case n == 3 && len(s) == len(DateLayout) && (m < 1 || m > 12):
-		return fmt.Errorf("%s is not a date: there is no month %d (write YYYY-MM-DD)", q, m)
-	case n == 3 && len(s) == len(DateLayout) && d < 1:
-		return fmt.Errorf("%s is not a date: there is no day %d", q, d)
-	case n == 3 && len(s) == len(DateLayout):
-		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		return fmt.Errorf("%s is not a date: %s %d has only %d days", q, time.Month(m), y, last)
-	case n == 3 && rest == "":
-		return fmt.Errorf("%s is not a date: write it YYYY-MM-DD, with two digits for the month and the day (%04d-%02d-%02d)", q, y, m, d)
-	}
-	return fmt.Errorf("%s is not a date (want YYYY-MM-DD, such as 2026-12-01)", q)
-}
-
-// String returns the date as YYYY-MM-DD, or "" for the zero Date.
-func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Format(DateLayout)
-}
-
-// UnmarshalText accepts a YYYY-MM-DD date, or "" for the zero Date. The
-// YAML decoder calls it for a scalar, whatever tag the scalar resolves to.
-func (d *Date) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*d = Date{}
-		return nil
-	}
-	v, err := ParseDate(string(b))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
-
-// MarshalText writes the date as YYYY-MM-DD, or "" for the zero Date.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
-
-// MarshalYAML writes the date as YYYY-MM-DD.
-func (d Date) MarshalYAML() (any, error) { return d.String(), nil }
-
-// MarshalJSON writes the date as a YYYY-MM-DD string.
-func (d Date) MarshalJSON() ([]byte, error) { return json.Marshal(d.String()) }
-
-// UnmarshalJSON reads a YYYY-MM-DD string.
-func (d *Date) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("want a date (YYYY-MM-DD)")
-	}
-	if s == "" {
-		*d = Date{}
-		return nil
-	}
-	v, err := ParseDate(s)
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
+func ParseDate(s string) (Date, error) { return calendar.Parse(s) }
 
 // Measures selects Annex II measures from the catalogue: every measure
 // ("all"), or the listed ids.
@@ -137,10 +62,4 @@ func (m Measures) MarshalJSON() ([]byte, error) {
 		return []byte("[]"), nil
 	}
 	return json.Marshal(m.IDs)
-}
-
-// AddDays returns the date n calendar days after d (before it for negative
-// n), across month ends, year ends and leap days.
-func (d Date) AddDays(n int) Date {
-	return Date{d.AddDate(0, 0, n)}
 }

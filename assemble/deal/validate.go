@@ -9,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/go-playground/validator/v10"
 )
@@ -102,6 +102,7 @@ func (v *Validator) Validate(d *Deal) error {
 	case err != nil:
 		return fmt.Errorf("validate deal: %w", err)
 	}
+	fields = append(fields, v.listFieldProblems(d)...)
 	if v.printable != nil {
 		fields = append(fields, printableProblems(d, v.printable)...)
 	}
@@ -139,12 +140,12 @@ const (
 	RuleSupervisoryAuthority  = "supervisory_authority_required"
 	RuleUKEndingParty         = "uk_ending_party_required"
 	RuleSpecialSafeguards     = "special_safeguards_required"
-	RuleDuplicateSubprocessor = "duplicate_subprocessor"
-	RuleTransferMechanism     = "transfer_mechanism_country"
+	RuleDuplicateSubprocessor = subproc.RuleDuplicate
+	RuleTransferMechanism     = subproc.RuleTransferMechanism
 	RuleMeasures              = "measures_required"
 	RuleMeasureID             = "measure_id"
 	RuleDuplicateMeasure      = "duplicate_measure"
-	RulePrintable             = "printable"
+	RulePrintable             = subproc.RulePrintable
 	RuleAnnexIIIDetails       = "annex_iii_details"
 	RuleController            = "controller_needs_processor"
 	RuleRedressBody           = "redress_body_details"
@@ -279,7 +280,7 @@ func tagMessage(fe validator.FieldError, path string) string {
 	case "http_url":
 		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", quote(str))
 	case "country":
-		return countryMessage(str)
+		return subproc.CountryProblem(str)
 	case "docref":
 		return docrefProblem(str)
 	case "subdivision":
@@ -373,24 +374,6 @@ func orList(xs []string) string {
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
-// countryMessage explains why s is not a country code, with the code the
-// user most likely meant.
-func countryMessage(s string) string {
-	up := strings.ToUpper(s)
-	switch {
-	case up == "UK":
-		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; the United Kingdom is "GB"`, quote(s))
-	case up == "EL":
-		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; Greece is "GR"`, quote(s))
-	case s != up && country.Valid(up):
-		return fmt.Sprintf("%s is not a country code: write it in upper case (%q)", quote(s), up)
-	}
-	if code, ok := country.Lookup(s); ok {
-		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)?", quote(s), code, country.WithArticle(code))
-	}
-	return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as \"DE\" or \"US\")", quote(s))
-}
-
 // memberStateMessage explains that the value s of a Clause 17 or 18 field
 // (clause) is not an EU Member State's code, which modules 1-3 need, and
 // suggests one: the code s names if that is a Member State, else the
@@ -459,41 +442,8 @@ func runeName(r rune) string {
 }
 
 // lineProblem explains why s is not acceptable single-line text, or returns
-// "". The empty string is acceptable ("required" rejects it where needed).
-func lineProblem(s string) string {
-	if !utf8.ValidString(s) {
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				return fmt.Sprintf("is not valid UTF-8 text (bad byte 0x%02X at byte %d)", s[i], i+1)
-			}
-			i += size
-		}
-	}
-	pos := 0
-	for _, r := range s {
-		pos++
-		if msg := badLineRune(r); msg != "" {
-			if r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029 {
-				return fmt.Sprintf("contains %s at position %d; it must be a single line", msg, pos)
-			}
-			return fmt.Sprintf("contains %s at position %d", msg, pos)
-		}
-	}
-	if s != "" && strings.TrimFunc(s, unicode.IsSpace) == "" {
-		return "is blank (only white space)"
-	}
-	// White space at either end would print ("**Acme GmbH **") and, at the
-	// start, can turn the text into Markdown code; refused rather than
-	// trimmed, so that what validates is exactly what prints.
-	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
-		return fmt.Sprintf("starts with white space (U+%04X); remove it", r)
-	}
-	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
-		return fmt.Sprintf("ends with white space (U+%04X); remove it", r)
-	}
-	return ""
-}
+// "" (the line rule of a deal and a sub-processor list alike).
+func lineProblem(s string) string { return subproc.LineProblem(s) }
 
 // mapKeyPath writes the validator's map-key namespace, "negotiated[breach]",
 // as the YAML path "negotiated.breach".
@@ -529,41 +479,13 @@ func textProblem(s string) string {
 	return ""
 }
 
-// badLineRune describes r if it has no place in single-line text, or
-// returns "".
-func badLineRune(r rune) string {
-	switch {
-	case r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029:
-		return fmt.Sprintf("a line break (U+%04X)", r)
-	case r == '\t':
-		return "a tab (U+0009)"
-	case unicode.IsControl(r):
-		return fmt.Sprintf("a control character (U+%04X)", r)
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-		return fmt.Sprintf("an invisible bidirectional text control (U+%04X)", r)
-	case unicode.Is(unicode.Cf, r):
-		// Zero-width spaces and joiners, the soft hyphen, the byte order
-		// mark: two names that differ only by them look the same.
-		return fmt.Sprintf("an invisible formatting character (U+%04X)", r)
-	case unicode.Is(unicode.Co, r):
-		return fmt.Sprintf("a private-use character (U+%04X)", r)
-	case r == utf8.RuneError:
-		return "the replacement character U+FFFD (was the text decoded with the wrong encoding?)"
-	}
-	return ""
-}
-
 // printableProblems reports, for each text field of d, the first character
 // that printable rejects. Characters the line rule rejects are left to it.
 func printableProblems(d *Deal, printable func(rune) bool) []Problem {
 	var ps []Problem
 	check := func(s, path string) {
-		for _, r := range s {
-			if badLineRune(r) == "" && !printable(r) {
-				ps = append(ps, Problem{Path: path, Rule: RulePrintable,
-					Message: fmt.Sprintf("character %q (U+%04X) cannot be printed in the PDF fonts", string(r), r)})
-				return
-			}
+		if msg := subproc.UnprintableProblem(s, printable); msg != "" {
+			ps = append(ps, Problem{Path: path, Rule: RulePrintable, Message: msg})
 		}
 	}
 	var walk func(v reflect.Value, path string)
@@ -584,7 +506,8 @@ func printableProblems(d *Deal, printable func(rune) bool) []Problem {
 				return
 			}
 			for i := range v.NumField() {
-				if name := yamlName(v.Type().Field(i)); name != "" {
+				// The list rules check the list's entries (listFieldProblems).
+				if name := yamlName(v.Type().Field(i)); name != "" && joinPath(path, name) != listPrefix {
 					walk(v.Field(i), joinPath(path, name))
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/subproc"
 )
 
 // Rule names of the warnings. A warning is a Problem that does not make a
@@ -56,7 +57,7 @@ func Warnings(d *Deal) []Problem {
 // outside the EEA that is subject to the GDPR exports too.
 func RestrictedTransfer(d *Deal) bool {
 	c := d.Provider.Country
-	return country.Valid(c) && !country.IsEEA(c) && !adequate[c]
+	return country.Valid(c) && !country.IsEEA(c) && !subproc.Adequate(c)
 }
 
 // transferWarning warns when no restricted transfer takes place between the

@@ -1,6 +1,6 @@
 package sublist
 
-import "github.com/dpakit/dpakit/assemble/deal"
+import "github.com/dpakit/dpakit/assemble/subproc"
 
 // ApplyTo applies the vendor's changes c (from its old list to its new) to
 // a customer's own list (the Annex III a customer agreed, which may lack
@@ -15,30 +15,30 @@ import "github.com/dpakit/dpakit/assemble/deal"
 //
 // Diff(list, ApplyTo(list, c)) is then the change as it affects that
 // customer. list is not modified.
-func ApplyTo(list []deal.Subprocessor, c Changes) []deal.Subprocessor {
+func ApplyTo(list []subproc.Subprocessor, c Changes) []subproc.Subprocessor {
 	removed := map[string]bool{}
 	for _, r := range c.Removed {
-		removed[deal.NameKey(r.Name)] = true
+		removed[subproc.NameKey(r.Name)] = true
 	}
 	changed := map[string]Change{}
 	for _, ch := range c.Changed {
-		changed[deal.NameKey(ch.Before.Name)] = ch
+		changed[subproc.NameKey(ch.Before.Name)] = ch
 	}
 	have := map[string]bool{}
-	out := make([]deal.Subprocessor, 0, len(list)+len(c.Added))
+	out := make([]subproc.Subprocessor, 0, len(list)+len(c.Added))
 	for _, s := range list {
-		k := deal.NameKey(s.Name)
+		k := subproc.NameKey(s.Name)
 		if removed[k] {
 			continue
 		}
 		if ch, ok := changed[k]; ok {
 			s = withFields(s, ch.After, ch.FieldNames())
 		}
-		have[deal.NameKey(s.Name)] = true
+		have[subproc.NameKey(s.Name)] = true
 		out = append(out, s)
 	}
 	for _, a := range c.Added {
-		if !have[deal.NameKey(a.Name)] {
+		if !have[subproc.NameKey(a.Name)] {
 			out = append(out, a)
 		}
 	}
@@ -47,7 +47,7 @@ func ApplyTo(list []deal.Subprocessor, c Changes) []deal.Subprocessor {
 
 // withFields returns s with the named fields (deal file keys) taken from
 // from.
-func withFields(s, from deal.Subprocessor, fields []string) deal.Subprocessor {
+func withFields(s, from subproc.Subprocessor, fields []string) subproc.Subprocessor {
 	for _, f := range fields {
 		switch f {
 		case "name":

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 )
 
 // Changes is what changed between two lists. Added and Changed follow the
@@ -13,9 +13,9 @@ import (
 // give the same Changes. Encoded as JSON, its keys are snake_case and empty
 // parts are [] rather than null.
 type Changes struct {
-	Added   []deal.Subprocessor `json:"added"`
-	Removed []deal.Subprocessor `json:"removed"`
-	Changed []Change            `json:"changed"`
+	Added   []subproc.Subprocessor `json:"added"`
+	Removed []subproc.Subprocessor `json:"removed"`
+	Changed []Change               `json:"changed"`
 }
 
 // Change is one sub-processor in both lists whose entry differs: the
@@ -26,9 +26,9 @@ type Change struct {
 	// Name is the name in the new list.
 	Name string `json:"name"`
 	// Before is the entry in the old list, After the entry in the new.
-	Before deal.Subprocessor `json:"before"`
-	After  deal.Subprocessor `json:"after"`
-	Fields []FieldChange     `json:"fields"`
+	Before subproc.Subprocessor `json:"before"`
+	After  subproc.Subprocessor `json:"after"`
+	Fields []FieldChange        `json:"fields"`
 }
 
 // FieldNames returns the keys of the fields that changed, in order.
@@ -57,35 +57,35 @@ func (c Changes) Empty() bool {
 // compared are the fields Diff compares, in the order it reports them.
 var compared = []struct {
 	key  string
-	text func(deal.Subprocessor) string
+	text func(subproc.Subprocessor) string
 }{
-	{"name", func(s deal.Subprocessor) string { return s.Name }},
-	{"description", func(s deal.Subprocessor) string { return s.Description }},
-	{"purpose", func(s deal.Subprocessor) string { return s.Purpose }},
-	{"category", func(s deal.Subprocessor) string { return s.Category }},
-	{"location", func(s deal.Subprocessor) string { return s.Location }},
-	{"country", func(s deal.Subprocessor) string { return s.Country }},
-	{"data", func(s deal.Subprocessor) string { return strings.Join(s.Data, "; ") }},
-	{"transfer_mechanism", func(s deal.Subprocessor) string { return s.TransferMechanism }},
-	{"website", func(s deal.Subprocessor) string { return s.Website }},
-	{"address", func(s deal.Subprocessor) string { return s.Address }},
-	{"contact", func(s deal.Subprocessor) string { return s.Contact }},
-	{"added", func(s deal.Subprocessor) string { return s.Added.String() }},
+	{"name", func(s subproc.Subprocessor) string { return s.Name }},
+	{"description", func(s subproc.Subprocessor) string { return s.Description }},
+	{"purpose", func(s subproc.Subprocessor) string { return s.Purpose }},
+	{"category", func(s subproc.Subprocessor) string { return s.Category }},
+	{"location", func(s subproc.Subprocessor) string { return s.Location }},
+	{"country", func(s subproc.Subprocessor) string { return s.Country }},
+	{"data", func(s subproc.Subprocessor) string { return strings.Join(s.Data, "; ") }},
+	{"transfer_mechanism", func(s subproc.Subprocessor) string { return s.TransferMechanism }},
+	{"website", func(s subproc.Subprocessor) string { return s.Website }},
+	{"address", func(s subproc.Subprocessor) string { return s.Address }},
+	{"contact", func(s subproc.Subprocessor) string { return s.Contact }},
+	{"added", func(s subproc.Subprocessor) string { return s.Added.String() }},
 }
 
-// Diff compares two lists, matching sub-processors by deal.NameKey: without
+// Diff compares two lists, matching sub-processors by subproc.NameKey: without
 // regard to case or spacing ("AWS" in the old list is "aws " in the new; the
 // change is reported as a change of name). Names are unique in a valid
 // list; if one is not, its k-th entry in the old list is matched with its
 // k-th entry in the new one.
-func Diff(old, new []deal.Subprocessor) Changes {
-	key := func(s deal.Subprocessor) string { return deal.NameKey(s.Name) }
+func Diff(old, new []subproc.Subprocessor) Changes {
+	key := func(s subproc.Subprocessor) string { return subproc.NameKey(s.Name) }
 	unmatched := map[string][]int{} // key: indexes into old not yet matched
 	for i, s := range old {
 		unmatched[key(s)] = append(unmatched[key(s)], i)
 	}
 	matched := make([]bool, len(old))
-	c := Changes{Added: []deal.Subprocessor{}, Removed: []deal.Subprocessor{}, Changed: []Change{}}
+	c := Changes{Added: []subproc.Subprocessor{}, Removed: []subproc.Subprocessor{}, Changed: []Change{}}
 	for _, n := range new {
 		k := key(n)
 		idx := unmatched[k]

@@ -133,3 +133,10 @@ func (e *ImportError) sort() {
 		e.Problems = e.Problems[:maxProblems:maxProblems]
 	}
 }
+
+// Errorf returns an error with its own message in category cat (ErrTooLarge,
+// ErrFormat or ErrInvalid), for the packages that read lists from other
+// kinds of file (list files, deals) and report in the same categories.
+func Errorf(cat error, format string, args ...any) error {
+	return errorf(cat, format, args...)
+}

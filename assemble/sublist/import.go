@@ -1,5 +1,8 @@
-// Package sublist reads sub-processor lists from workbooks, CSV files, list
-// files and deals, and compares two lists.
+// Package sublist imports sub-processor lists from workbooks and CSV files,
+// and compares and applies changes to lists. It checks what it imports by
+// the deal's own list rules (package subproc) and depends on no validation,
+// YAML or template library, no engine and no writer; list files and deals
+// are read by package listfile.
 //
 // Import reads a spreadsheet: the workbook package's own export or a
 // customer's sheet. It finds the header row (a row with a Name column and at
@@ -39,8 +42,9 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/dpakit/dpakit/assemble/calendar"
 	"github.com/dpakit/dpakit/assemble/country"
-	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/assemble/wording"
 )
 
@@ -71,21 +75,22 @@ const (
 // file that is not what its name says, and an *ImportError (errors.Is
 // ErrInvalid) listing every bad cell.
 //
-// Import checks the list by the rules of deal.NewValidator(deal.Options{});
-// a Reader checks it by the rules of the Validator it is given.
-func Import(data []byte, name string) ([]deal.Subprocessor, error) {
-	return NewReader(nil).Import(data, name)
+// Import checks the list by the zero subproc.Rules (the deal's list rules
+// without the printable check); a Reader checks it by the rules it is
+// given.
+func Import(data []byte, name string) ([]subproc.Subprocessor, error) {
+	return NewReader(subproc.Rules{}).Import(data, name)
 }
 
 // Import reads a sub-processor list from a workbook or CSV file like the
 // package's Import, checking it by the Reader's list rules.
-func (rd *Reader) Import(data []byte, name string) ([]deal.Subprocessor, error) {
+func (rd *Reader) Import(data []byte, name string) ([]subproc.Subprocessor, error) {
 	return rd.ImportContext(context.Background(), data, name)
 }
 
 // ImportContext is Import, stopping with ctx's error when ctx is
 // cancelled.
-func (rd *Reader) ImportContext(ctx context.Context, data []byte, name string) ([]deal.Subprocessor, error) {
+func (rd *Reader) ImportContext(ctx context.Context, data []byte, name string) ([]subproc.Subprocessor, error) {
 	list, _, err := rd.ImportNotes(ctx, data, name)
 	return list, err
 }
@@ -93,7 +98,7 @@ func (rd *Reader) ImportContext(ctx context.Context, data []byte, name string) (
 // ImportNotes is ImportContext that also returns notes on what the sheet
 // left out and the import filled in or left empty (no Category column, no
 // description), for the user to check: nothing is filled in silently.
-func (rd *Reader) ImportNotes(ctx context.Context, data []byte, name string) ([]deal.Subprocessor, []string, error) {
+func (rd *Reader) ImportNotes(ctx context.Context, data []byte, name string) ([]subproc.Subprocessor, []string, error) {
 	var notes []string
 	list, err := rd.importFile(ctx, data, name, &notes)
 	if err != nil {
@@ -102,28 +107,28 @@ func (rd *Reader) ImportNotes(ctx context.Context, data []byte, name string) ([]
 	return list, notes, nil
 }
 
-func (rd *Reader) importFile(ctx context.Context, data []byte, name string, notes *[]string) ([]deal.Subprocessor, error) {
+func (rd *Reader) importFile(ctx context.Context, data []byte, name string, notes *[]string) ([]subproc.Subprocessor, error) {
 	if len(data) > MaxFileSize {
 		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx":
-		return importXLSX(ctx, data, name, rd.validator, notes)
+		return importXLSX(ctx, data, name, rd.rules, notes)
 	case ".csv":
-		return importCSV(ctx, data, name, rd.validator, notes)
+		return importCSV(ctx, data, name, rd.rules, notes)
 	default:
 		return nil, errorf(ErrFormat, "%s: unknown format %q (want .xlsx or .csv)", name, ext)
 	}
 }
 
 // Read reads at most MaxFileSize bytes from r and imports them like Import.
-func Read(r io.Reader, name string) ([]deal.Subprocessor, error) {
-	return NewReader(nil).Read(r, name)
+func Read(r io.Reader, name string) ([]subproc.Subprocessor, error) {
+	return NewReader(subproc.Rules{}).Read(r, name)
 }
 
 // Read reads at most MaxFileSize bytes from r and imports them like
 // (*Reader).Import.
-func (rd *Reader) Read(r io.Reader, name string) ([]deal.Subprocessor, error) {
+func (rd *Reader) Read(r io.Reader, name string) ([]subproc.Subprocessor, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
@@ -162,7 +167,7 @@ func checkZip(data []byte, name string) error {
 	return verifyZip(zr, name)
 }
 
-func importXLSX(ctx context.Context, data []byte, name string, v *deal.Validator, notes *[]string) ([]deal.Subprocessor, error) {
+func importXLSX(ctx context.Context, data []byte, name string, rules subproc.Rules, notes *[]string) ([]subproc.Subprocessor, error) {
 	if err := checkZip(data, name); err != nil {
 		return nil, err
 	}
@@ -175,7 +180,7 @@ func importXLSX(ctx context.Context, data []byte, name string, v *deal.Validator
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
-		list, found, err := importSheet(ctx, f, sheet, name, v, notes)
+		list, found, err := importSheet(ctx, f, sheet, name, rules, notes)
 		if found || err != nil {
 			return list, err
 		}
@@ -189,7 +194,7 @@ func noHeader(name string) error {
 
 // importSheet reads one sheet; found is false when the sheet has no header
 // row.
-func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *deal.Validator, notes *[]string) (list []deal.Subprocessor, found bool, err error) {
+func importSheet(ctx context.Context, f *excelize.File, sheet, name string, rules subproc.Rules, notes *[]string) (list []subproc.Subprocessor, found bool, err error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, false, nil // a chart sheet or the like: no list here
@@ -209,7 +214,7 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *d
 			if r > headerScan {
 				return nil, false, nil
 			}
-			if im = newImporter(name, sheet, r, cells, v, notes); im == nil {
+			if im = newImporter(name, sheet, r, cells, rules, notes); im == nil {
 				continue
 			}
 			if im.errs.Problems != nil {
@@ -231,7 +236,7 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, v *d
 	return list, true, err
 }
 
-func importCSV(ctx context.Context, data []byte, name string, v *deal.Validator, notes *[]string) ([]deal.Subprocessor, error) {
+func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rules, notes *[]string) ([]subproc.Subprocessor, error) {
 	data = lineEnds(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	if !utf8.Valid(data) {
 		// Excel's plain "CSV" is Windows-1252; every byte decodes.
@@ -272,7 +277,7 @@ func importCSV(ctx context.Context, data []byte, name string, v *deal.Validator,
 			if r > headerScan {
 				break
 			}
-			if im = newImporter(name, sheet, r, cells, v, notes); im != nil && im.errs.Problems != nil {
+			if im = newImporter(name, sheet, r, cells, rules, notes); im != nil && im.errs.Problems != nil {
 				return nil, &im.errs
 			}
 			continue
@@ -317,16 +322,16 @@ func sniffComma(data []byte) rune {
 }
 
 // importer turns the rows below a header row into sub-processors: it
-// converts each row's cells into a deal.Subprocessor (country names to
+// converts each row's cells into a subproc.Subprocessor (country names to
 // codes, labels and synonyms to codes, dates, web addresses), then checks
-// the whole list by the deal's own list rules (deal.Validator.ValidateList)
+// the whole list by the deal's own list rules (subproc.Rules.Check)
 // and reports each problem at the cell it came from.
 type importer struct {
 	file, sheet string
 	header      int
 	cols        [numFields]int // 1-based column of each field, 0 when absent
-	validator   *deal.Validator
-	list        []deal.Subprocessor
+	rules       subproc.Rules
+	list        []subproc.Subprocessor
 	rows        []int      // the sheet row of each entry of list
 	reported    []fieldSet // per entry, the fields whose cells have a problem already
 	errs        ImportError
@@ -341,11 +346,11 @@ func (s fieldSet) has(f field) bool { return s&(1<<f) != 0 }
 // newImporter returns an importer when cells, row r, is a header row: a
 // Name column and at least two other known ones. A header row without a
 // required column gives an importer whose errs say so.
-func newImporter(file, sheet string, r int, cells []string, v *deal.Validator, notes *[]string) *importer {
+func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules, notes *[]string) *importer {
 	var cols [numFields]int
 	known := 0
 	for i, c := range cells {
-		f, ok := synonyms[deal.FoldWords(c)]
+		f, ok := synonyms[subproc.FoldWords(c)]
 		if !ok || cols[f] != 0 {
 			continue
 		}
@@ -356,7 +361,7 @@ func newImporter(file, sheet string, r int, cells []string, v *deal.Validator, n
 		return nil
 	}
 	im := &importer{file: file, sheet: sheet, header: r, cols: cols,
-		validator: v, errs: ImportError{File: file}, notes: notes}
+		rules: rules, errs: ImportError{File: file}, notes: notes}
 	if cols[fPurpose] == 0 {
 		im.problem(0, r, "no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)")
 	}
@@ -417,9 +422,9 @@ func (rc *rowConverter) problem(f field, format string, args ...any) {
 }
 
 // subprocessor converts the row; the list rules check the result.
-func (rc *rowConverter) subprocessor() deal.Subprocessor {
+func (rc *rowConverter) subprocessor() subproc.Subprocessor {
 	v := rc.v
-	s := deal.Subprocessor{
+	s := subproc.Subprocessor{
 		Name:        clean(v[fName]),
 		Description: clean(v[fDescription]),
 		Purpose:     clean(v[fPurpose]),
@@ -449,20 +454,20 @@ func (rc *rowConverter) location(code string) string {
 }
 
 // category reads the Category cell: a code, label or synonym of
-// deal.Categories. A sheet without the column lists "service"
+// subproc.Categories. A sheet without the column lists "service"
 // sub-processors: the category only groups the list, and infrastructure
 // must be said.
 func (rc *rowConverter) category() string {
 	if rc.im.cols[fCategory] == 0 {
-		return deal.CategoryService
+		return subproc.CategoryService
 	}
 	t := clean(rc.v[fCategory])
 	if t == "" {
 		return "" // the list rules say it is required
 	}
-	code, ok := deal.MatchChoice(deal.Categories(), t)
+	code, ok := subproc.MatchChoice(subproc.Categories(), t)
 	if !ok {
-		rc.problem(fCategory, "%s is not a category (want %s)", short(t), wording.JoinOr(deal.Labels(deal.Categories())))
+		rc.problem(fCategory, "%s is not a category (want %s)", short(t), wording.JoinOr(subproc.Labels(subproc.Categories())))
 	}
 	return code
 }
@@ -482,17 +487,17 @@ func (rc *rowConverter) website() string {
 }
 
 // added reads the Date added cell: an Excel date or a text date.
-func (rc *rowConverter) added() deal.Date {
+func (rc *rowConverter) added() calendar.Date {
 	d := clean(rc.v[fAdded])
 	if d == "" {
-		return deal.Date{}
+		return calendar.Date{}
 	}
 	t, ok := parseDate(d)
 	if !ok {
 		rc.problem(fAdded, "%s is not a date (want YYYY-MM-DD)", short(d))
-		return deal.Date{}
+		return calendar.Date{}
 	}
-	return deal.Date{Time: t}
+	return calendar.Date{Time: t}
 }
 
 // country resolves the Country and ISO code cells, which may both be there;
@@ -538,9 +543,9 @@ func (rc *rowConverter) country() string {
 func (rc *rowConverter) transfer(code string) string {
 	im := rc.im
 	if t := clean(rc.v[fTransfer]); t != "" {
-		m, ok := deal.MatchChoice(deal.TransferMechanisms(), t)
+		m, ok := subproc.MatchChoice(subproc.TransferMechanisms(), t)
 		if !ok {
-			rc.problem(fTransfer, "%s is not a transfer mechanism (want %s)", short(t), wording.JoinOr(deal.Labels(deal.TransferMechanisms())))
+			rc.problem(fTransfer, "%s is not a transfer mechanism (want %s)", short(t), wording.JoinOr(subproc.Labels(subproc.TransferMechanisms())))
 		}
 		return m
 	}
@@ -549,7 +554,7 @@ func (rc *rowConverter) transfer(code string) string {
 		// the country's own problem is reported
 		rc.bad |= 1 << fTransfer
 	case country.IsEEA(code):
-		return deal.TransferNone
+		return subproc.TransferNone
 	case im.cols[fTransfer] > 0:
 		rc.problem(fTransfer, "transfer mechanism is empty (required for a sub-processor outside the EEA)")
 	default:
@@ -566,16 +571,9 @@ func (rc *rowConverter) transfer(code string) string {
 // result returns the list, or every problem of the sheet: those found
 // converting cells and those the list rules find, each at its cell, in
 // sheet order.
-func (im *importer) result() ([]deal.Subprocessor, error) {
-	err := im.validator.ValidateList(im.list, im.file, "list")
-	var ve *deal.ValidationError
-	switch {
-	case errors.As(err, &ve):
-		for _, p := range ve.Problems {
-			im.listProblem(p)
-		}
-	case err != nil:
-		return nil, err
+func (im *importer) result() ([]subproc.Subprocessor, error) {
+	for _, p := range im.rules.Check(im.list, "list") {
+		im.listProblem(p)
 	}
 	if im.errs.Problems == nil {
 		im.addNotes()
@@ -587,7 +585,7 @@ func (im *importer) result() ([]deal.Subprocessor, error) {
 
 // listProblem reports a problem of the list rules at its cell, unless a
 // problem with that cell was reported already.
-func (im *importer) listProblem(p deal.Problem) {
+func (im *importer) listProblem(p subproc.Problem) {
 	i, key, ok := entryField(p.Path)
 	if !ok || i >= len(im.list) {
 		im.errs.add(CellError{Sheet: im.sheet, Row: im.header, Message: p.String()})

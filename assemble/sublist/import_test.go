@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,18 +16,32 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/xuri/excelize/v2"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/assemble/workbook"
 )
 
+// loadFixture reads a list file of testdata, checked by the list rules.
 func loadFixture(t testing.TB, name string) []deal.Subprocessor {
 	t.Helper()
-	list, err := LoadFile(filepath.Join("testdata", name))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return list
+	var lf struct {
+		List []deal.Subprocessor `yaml:"list"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&lf); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if ps := (subproc.Rules{}).Check(lf.List, "list"); ps != nil {
+		t.Fatalf("%s: %v", name, ps)
+	}
+	return lf.List
 }
 
 func mustDate(t testing.TB, s string) deal.Date {
@@ -429,12 +444,12 @@ func TestImportAppliesListRules(t *testing.T) {
 	}
 }
 
-// TestReaderUsesItsValidator checks that a Reader refuses, on import and on
-// load, the characters its Validator's fonts cannot print (emoji, CJK), as
-// render does, while the default rules accept them.
-func TestReaderUsesItsValidator(t *testing.T) {
+// TestReaderUsesItsRules checks that a Reader refuses on import the
+// characters its rules' fonts cannot print (emoji, CJK), as render does,
+// while the default rules accept them.
+func TestReaderUsesItsRules(t *testing.T) {
 	latin := func(r rune) bool { return r < 0x2000 }
-	rd := NewReader(deal.NewValidator(deal.Options{Printable: latin}))
+	rd := NewReader(deal.NewValidator(deal.Options{Printable: latin}).ListRules())
 	csv := []byte("Name,Purpose,Location,Country,Category\n" +
 		"AWS,Hosting,Dublin,IE,Infrastructure\n" +
 		"\u6570\u636e\u516c\u53f8,Storage \U0001F600,Dublin,IE,Service\n")
@@ -448,38 +463,13 @@ func TestReaderUsesItsValidator(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("Reader.Import err =\n%v\nwant\n%s", err, want)
 	}
-	y := []byte("list:\n  - {name: AWS, purpose: \"Storage \U0001F600\", location: Dublin, country: IE, category: service, transfer_mechanism: none}\n")
-	if _, err := rd.Load(y, "list.yaml"); err == nil || !strings.Contains(err.Error(), "list[0].purpose: character") {
-		t.Errorf("Reader.Load err = %v; want the purpose's unprintable character", err)
-	}
-}
-
-// TestImportedListLoads checks that what import writes, diff and notice
-// read back: the list file of an import passes Load.
-func TestImportedListLoads(t *testing.T) {
-	csv := "Vendor;Function;Country;Safeguard\nAWS;Hosting;USA;SCCs\nBunny;CDN;Slovenia;\n"
-	list, err := Import([]byte(csv), "x.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	y, err := Marshal(list)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := Load(y, "list.yaml")
-	if err != nil {
-		t.Fatalf("Load(Marshal(Import)) = %v", err)
-	}
-	if diff := cmp.Diff(list, back, cmpopts.EquateEmpty()); diff != "" {
-		t.Errorf("list changed on the way (-import +load):\n%s", diff)
-	}
 }
 
 // TestReaderConcurrent imports with one Reader from several goroutines at
 // once: a Reader is safe for concurrent use (.ci/run runs this with the
 // race detector).
 func TestReaderConcurrent(t *testing.T) {
-	rd := NewReader(nil)
+	rd := NewReader(subproc.Rules{})
 	data := exportList(t, loadFixture(t, "seed000.yaml"))
 	want, err := rd.Import(data, "list.xlsx")
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 )
 
 // maxNotedRows is the most row numbers a note lists.
@@ -22,13 +22,13 @@ func (im *importer) addNotes() {
 	}
 	if im.cols[fCategory] == 0 {
 		note("no Category column: all %d sub-processors were imported as %q; mark those that host or store the service's data as %q",
-			len(im.list), deal.CategoryService, deal.CategoryInfrastructure)
+			len(im.list), subproc.CategoryService, subproc.CategoryInfrastructure)
 	}
 	if im.cols[fLocation] == 0 {
 		note("no Location column: each location is the country's name")
 	}
 	if im.cols[fTransfer] == 0 {
-		note("no Transfer mechanism column: the sub-processors in the EEA were imported with %q (none required)", deal.TransferNone)
+		note("no Transfer mechanism column: the sub-processors in the EEA were imported with %q (none required)", subproc.TransferNone)
 	}
 	var rows []int
 	for i, s := range im.list {

@@ -1,22 +1,17 @@
 package sublist
 
-import "github.com/dpakit/dpakit/assemble/deal"
+import "github.com/dpakit/dpakit/assemble/subproc"
 
-// Reader reads sub-processor lists from any kind of file (Import, Load) and
-// checks every list by one deal.Validator's list rules
-// (deal.Validator.ValidateList), so that a list that imports is a list that
+// Reader imports sub-processor lists from workbooks and CSV files and
+// checks every list by one set of list rules (subproc.Rules), the deal's
+// own: give it those of the Validator deals are checked with
+// (deal.Validator.ListRules), so that a list that imports is a list that
 // diff, the notice and a DPA accept. A Reader is safe for concurrent use.
 type Reader struct {
-	validator *deal.Validator
+	rules subproc.Rules
 }
 
-// NewReader returns a Reader that checks lists by v's rules; a nil v stands
-// for deal.NewValidator(deal.Options{}). Give it the Validator deals are
-// checked with (say, one that knows the PDF fonts' characters) so that the
-// two never disagree.
-func NewReader(v *deal.Validator) *Reader {
-	if v == nil {
-		v = deal.NewValidator(deal.Options{})
-	}
-	return &Reader{validator: v}
+// NewReader returns a Reader that checks lists by rules.
+func NewReader(rules subproc.Rules) *Reader {
+	return &Reader{rules: rules}
 }

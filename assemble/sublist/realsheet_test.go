@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 )
 
 // TestImportRealSpreadsheet reads a list as a German user's Excel saves it
@@ -21,7 +22,7 @@ func TestImportRealSpreadsheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, notes, err := NewReader(nil).ImportNotes(context.Background(), data, "customer-sheet.csv")
+	got, notes, err := NewReader(subproc.Rules{}).ImportNotes(context.Background(), data, "customer-sheet.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestSplitData(t *testing.T) {
 // import filled in is noted.
 func TestImportNotesWhatItFilledIn(t *testing.T) {
 	csv := "Name,Purpose,Country\nAWS,Hosting,IE\nOVH,Backups,FR\n"
-	list, notes, err := NewReader(nil).ImportNotes(context.Background(), []byte(csv), "x.csv")
+	list, notes, err := NewReader(subproc.Rules{}).ImportNotes(context.Background(), []byte(csv), "x.csv")
 	if err != nil || len(list) != 2 {
 		t.Fatalf("ImportNotes = %v, %v", list, err)
 	}

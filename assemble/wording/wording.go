@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 )
 
 var small = [...]string{
@@ -267,12 +267,12 @@ func Roles(party string, ms []int) (string, error) {
 }
 
 // Mechanism spells out a transfer mechanism code of the sub-processor list
-// with the label of the deal's vocabulary (deal.TransferMechanisms).
+// with the label of the sub-processor vocabulary (subproc.TransferMechanisms).
 func Mechanism(code string) (string, error) {
-	if l, ok := deal.Label(deal.TransferMechanisms(), code); ok {
+	if l, ok := subproc.Label(subproc.TransferMechanisms(), code); ok {
 		return l, nil
 	}
-	return "", fmt.Errorf("mechanism: unknown transfer mechanism %q (want %s)", code, JoinOr(deal.Codes(deal.TransferMechanisms())))
+	return "", fmt.Errorf("mechanism: unknown transfer mechanism %q (want %s)", code, JoinOr(subproc.Codes(subproc.TransferMechanisms())))
 }
 
 // Letter returns the n-th (1-based) upper-case letter label: 1 is "A", 27 is "AA".

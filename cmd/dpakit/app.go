@@ -14,6 +14,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/assemble/pdf"
 	"github.com/dpakit/dpakit/assemble/sublist"
@@ -52,7 +53,7 @@ type app struct {
 	validator *deal.Validator
 	// lists reads sub-processor lists by the validator's list rules, so
 	// that import, diff, notice and render accept the same lists.
-	lists *sublist.Reader
+	lists *listfile.Reader
 }
 
 // exitError carries the exit code an error maps to.
@@ -94,7 +95,7 @@ func usagef(format string, args ...any) error {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	v := deal.NewValidator(deal.Options{Printable: pdf.Covers})
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: sublist.NewReader(v), interrupted: ctx.Done()}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: listfile.NewReader(v), interrupted: ctx.Done()}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/workbook"
@@ -178,7 +179,7 @@ when anything fails.`,
 // importTo writes an imported list as a list file to out, or to standard
 // output.
 func (a *app) importTo(ctx context.Context, out, input string, list []deal.Subprocessor) error {
-	y, err := sublist.Marshal(list)
+	y, err := listfile.Marshal(list)
 	if err != nil {
 		return err
 	}
@@ -190,7 +191,7 @@ func (a *app) importTo(ctx context.Context, out, input string, list []deal.Subpr
 }
 
 // importInto replaces the list inside the YAML file target by an imported
-// list (see sublist.ReplaceList), writing the file atomically.
+// list (see listfile.ReplaceList), writing the file atomically.
 func (a *app) importInto(ctx context.Context, target, input string, list []deal.Subprocessor) error {
 	data, err := readLimited(ctx, target, deal.MaxSize)
 	if err != nil {

@@ -1,4 +1,4 @@
-package sublist
+package listfile
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -66,7 +67,7 @@ func TestLoadErrors(t *testing.T) {
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("err = %v\nwant  %s", err, tc.want)
 			}
-			if !errors.Is(err, ErrInvalid) && !errors.Is(err, ErrFormat) {
+			if !errors.Is(err, sublist.ErrInvalid) && !errors.Is(err, sublist.ErrFormat) {
 				t.Errorf("err %v has no category", err)
 			}
 		})

@@ -1,4 +1,4 @@
-package sublist
+package listfile
 
 import (
 	"os"

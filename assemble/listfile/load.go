@@ -1,4 +1,12 @@
-package sublist
+// Package listfile reads and writes sub-processor lists in files: list
+// files (YAML, JSON), the subprocessors.list of a deal or profile, and
+// through the importer (package sublist) workbooks and CSV files. Every
+// list it reads is checked by the deal's list rules
+// (deal.Validator.ValidateList).
+//
+// It holds what the importer must not depend on: the YAML library and the
+// deal's validator.
+package listfile
 
 import (
 	"bytes"
@@ -13,6 +21,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
 )
 
 // ListFile is the list file format, the one `dpakit subprocessors import -o
@@ -53,12 +62,12 @@ func Marshal(list []deal.Subprocessor) ([]byte, error) {
 //   - .yaml, .yml, .json: a list file (see ListFile), or a deal or profile,
 //     whose subprocessors.list is returned (the rest of a deal is not
 //     checked: deal.Load does that);
-//   - .xlsx, .csv: a workbook or CSV file, read by Import.
+//   - .xlsx, .csv: a workbook or CSV file, read by sublist.Import.
 //
 // Keys are decoded strictly: an unknown key in a list entry is an error. The
 // entries of a list or deal file are checked by the rules of a deal's list
 // (deal.Validator.ValidateList) and a *deal.ValidationError names each bad
-// field; Import checks the cells of a spreadsheet.
+// field; sublist.Import checks the cells of a spreadsheet.
 //
 // Load checks by the rules of deal.NewValidator(deal.Options{}); a Reader
 // checks by the rules of the Validator it is given.
@@ -69,8 +78,8 @@ func Load(data []byte, name string) ([]deal.Subprocessor, error) {
 // Load reads the sub-processor list held by data like the package's Load,
 // checking it by the Reader's list rules.
 func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
-	if len(data) > MaxFileSize {
-		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), MaxFileSize>>20)
+	if len(data) > sublist.MaxFileSize {
+		return nil, sublist.Errorf(sublist.ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), sublist.MaxFileSize>>20)
 	}
 	var (
 		list   []deal.Subprocessor
@@ -85,7 +94,7 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	case ".json":
 		list, prefix, err = loadJSON(data, name)
 	default:
-		return nil, errorf(ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", name, ext)
+		return nil, sublist.Errorf(sublist.ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", name, ext)
 	}
 	if err != nil {
 		return nil, err
@@ -111,17 +120,17 @@ func (rd *Reader) LoadFile(path string) ([]deal.Subprocessor, error) {
 	case ".xlsx", ".csv", ".yaml", ".yml", ".json":
 	default:
 		// Refused before opening: a device or FIFO is never read.
-		return nil, errorf(ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", path, ext)
+		return nil, sublist.Errorf(sublist.ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", path, ext)
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load sub-processor list: %w", err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return nil, errorf(ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", path, float64(fi.Size())/(1<<20), MaxFileSize>>20)
+	if fi, err := f.Stat(); err == nil && fi.Size() > sublist.MaxFileSize {
+		return nil, sublist.Errorf(sublist.ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", path, float64(fi.Size())/(1<<20), sublist.MaxFileSize>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, sublist.MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("load sub-processor list: %w", err)
 	}
@@ -135,21 +144,30 @@ type dealFile struct {
 	Rest          map[string]yaml.Node `yaml:",inline"`
 }
 
+// decodeError reports a YAML decoding error in file name. The decoder names
+// the Go type of a list entry in its messages ("field purpos not found in
+// type ..."): the entry is named as the deal package's API names it,
+// deal.Subprocessor, whichever package defines it.
+func decodeError(name string, err error) error {
+	msg := strings.ReplaceAll(err.Error(), "type subproc.Subprocessor", "type deal.Subprocessor")
+	return sublist.Errorf(sublist.ErrInvalid, "%s: %s", name, msg)
+}
+
 func noList(name string) error {
-	return errorf(ErrInvalid, `%s: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`, name)
+	return sublist.Errorf(sublist.ErrInvalid, `%s: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`, name)
 }
 
 func loadYAML(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
+		return nil, "", sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, "", errorf(ErrInvalid, "%s: the file is empty", name)
+		return nil, "", sublist.Errorf(sublist.ErrInvalid, "%s: the file is empty", name)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.SequenceNode {
-		return nil, "", errorf(ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
+		return nil, "", sublist.Errorf(sublist.ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, "", noList(name)
@@ -164,13 +182,13 @@ func loadYAML(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	case keys["list"]:
 		var lf ListFile
 		if err := dec.Decode(&lf); err != nil {
-			return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
+			return nil, "", decodeError(name, err)
 		}
 		return lf.List, "list", nil
 	case keys["subprocessors"]:
 		var df dealFile
 		if err := dec.Decode(&df); err != nil {
-			return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
+			return nil, "", decodeError(name, err)
 		}
 		return df.Subprocessors.List, "subprocessors.list", nil
 	}
@@ -182,15 +200,15 @@ func loadJSON(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	if err := json.Unmarshal(data, &top); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) && ute.Value == "array" {
-			return nil, "", errorf(ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
+			return nil, "", sublist.Errorf(sublist.ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
 		}
-		return nil, "", errorf(ErrInvalid, "%s: %v", name, err)
+		return nil, "", sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
 	}
 	strict := func(raw json.RawMessage, v any) error {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(v); err != nil {
-			return errorf(ErrInvalid, "%s: %v", name, err)
+			return sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
 		}
 		return nil
 	}
@@ -200,7 +218,7 @@ func loadJSON(data []byte, name string) ([]deal.Subprocessor, string, error) {
 			return nil, "", err
 		}
 		if len(top) > 1 {
-			return nil, "", errorf(ErrInvalid, `%s: a list file has only a "list" key`, name)
+			return nil, "", sublist.Errorf(sublist.ErrInvalid, `%s: a list file has only a "list" key`, name)
 		}
 		return list, "list", nil
 	}

@@ -1,4 +1,4 @@
-package sublist
+package listfile
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
 )
 
 // ReplaceList returns the YAML file data (a profile, a deal or a list
@@ -32,18 +33,18 @@ func ReplaceList(data []byte, name string, list []deal.Subprocessor) ([]byte, er
 // the Reader's list rules.
 func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor) ([]byte, error) {
 	if ext := strings.ToLower(filepath.Ext(name)); ext != ".yaml" && ext != ".yml" {
-		return nil, errorf(ErrFormat, "%s: only a YAML profile, deal or list file can take a list (not %s)", name, ext)
+		return nil, sublist.Errorf(sublist.ErrFormat, "%s: only a YAML profile, deal or list file can take a list (not %s)", name, ext)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, errorf(ErrInvalid, "%s: %v", name, err)
+		return nil, sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, errorf(ErrInvalid, "%s: not a profile, deal or list file (want a YAML mapping)", name)
+		return nil, sublist.Errorf(sublist.ErrInvalid, "%s: not a profile, deal or list file (want a YAML mapping)", name)
 	}
 	root := doc.Content[0]
 	if root.Style&yaml.FlowStyle != 0 {
-		return nil, errorf(ErrFormat, "%s: written inline ({...}); write it as a block to replace its list", name)
+		return nil, sublist.Errorf(sublist.ErrFormat, "%s: written inline ({...}); write it as a block to replace its list", name)
 	}
 	items, err := listItems(list)
 	if err != nil {
@@ -56,7 +57,7 @@ func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor
 	var out []string
 	switch parent, key, value := findList(root); {
 	case key != nil && (parent.Style&yaml.FlowStyle != 0 || value.Style&yaml.FlowStyle != 0 && value.Line != key.Line):
-		return nil, errorf(ErrFormat, "%s:%d: the list is written inline; write it as a block to replace it", name, key.Line)
+		return nil, sublist.Errorf(sublist.ErrFormat, "%s:%d: the list is written inline; write it as a block to replace it", name, key.Line)
 	case key != nil:
 		first, last := key.Line, lastLine(value)
 		indent := strings.Repeat(" ", key.Column-1)
@@ -69,7 +70,7 @@ func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor
 		out = slices.Concat(lines[:first-1], []string{head + "\n"}, indented(items, indent), lines[last:])
 	case parent != nil: // subprocessors without a list
 		if parent.Style&yaml.FlowStyle != 0 {
-			return nil, errorf(ErrFormat, "%s: subprocessors is written inline; write it as a block to add a list", name)
+			return nil, sublist.Errorf(sublist.ErrFormat, "%s: subprocessors is written inline; write it as a block to add a list", name)
 		}
 		last := lastLine(parent)
 		indent := strings.Repeat(" ", parent.Content[0].Column-1)
@@ -85,7 +86,7 @@ func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor
 	if err != nil {
 		return nil, fmt.Errorf("%s: the list could not be put in place (%v); the file is left as it was", name, err)
 	}
-	if d := Diff(list, back); !d.Empty() || len(back) != len(list) {
+	if d := sublist.Diff(list, back); !d.Empty() || len(back) != len(list) {
 		return nil, fmt.Errorf("%s: the list could not be put in place; the file is left as it was", name)
 	}
 	return result, nil

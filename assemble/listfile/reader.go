@@ -1,0 +1,28 @@
+package listfile
+
+import (
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
+)
+
+// Reader reads sub-processor lists from any kind of file: list files,
+// deals and profiles (Load), workbooks and CSV files (the embedded
+// importer's Import). It checks every list by one deal.Validator's list
+// rules, and the importer by the same rules (deal.Validator.ListRules), so
+// that a list that imports is a list that diff, the notice and a DPA
+// accept. A Reader is safe for concurrent use.
+type Reader struct {
+	*sublist.Reader
+	validator *deal.Validator
+}
+
+// NewReader returns a Reader that checks lists by v's rules; a nil v stands
+// for deal.NewValidator(deal.Options{}). Give it the Validator deals are
+// checked with (say, one that knows the PDF fonts' characters) so that the
+// two never disagree.
+func NewReader(v *deal.Validator) *Reader {
+	if v == nil {
+		v = deal.NewValidator(deal.Options{})
+	}
+	return &Reader{Reader: sublist.NewReader(v.ListRules()), validator: v}
+}

@@ -1,0 +1,325 @@
+package subproc
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
+)
+
+// Rule names of the list rules beyond the field rules (which are named by
+// their validate tag: "required", "max", "line", ...).
+const (
+	RuleDuplicate         = "duplicate_subprocessor"
+	RuleTransferMechanism = "transfer_mechanism_country"
+	RulePrintable         = "printable"
+)
+
+// Problem is one thing wrong with a list: the path of the offending value
+// ("list[3].country"), the rule broken and what is wrong, without the path.
+type Problem struct {
+	Path    string
+	Rule    string
+	Message string
+}
+
+// String returns "path: message".
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Message
+	}
+	return p.Path + ": " + p.Message
+}
+
+// Rules checks sub-processor lists. The zero Rules checks every rule as
+// for a DPA under the GDPR, without the printable check.
+type Rules struct {
+	// Printable reports whether the PDF fonts can print r. When set, a
+	// character of a text field that cannot be printed is a problem (rule
+	// "printable"). Nil skips the check.
+	Printable func(r rune) bool
+}
+
+// Check checks list by every list rule: each entry's fields (in the order
+// of the entries and their fields), then unique names, then transfer
+// mechanisms that fit the country. Problem paths start with prefix
+// ("list" gives "list[3].country"). It returns nil for a good list.
+func (r Rules) Check(list []Subprocessor, prefix string) []Problem {
+	return slices.Concat(r.Entries(list, prefix), Duplicates(list, prefix), Transfers(list, prefix))
+}
+
+// Entries checks each entry's fields by the rules of its validate tags,
+// and by the printable check when r.Printable is set: the problems of each
+// field in turn, those of a rule before the printable one.
+func (r Rules) Entries(list []Subprocessor, prefix string) []Problem {
+	var ps []Problem
+	for i := range list {
+		v := reflect.ValueOf(&list[i]).Elem()
+		for _, f := range entryFields() {
+			path := fmt.Sprintf("%s[%d].%s", prefix, i, f.key)
+			fv := v.Field(f.index)
+			found := append(checkValue(fv, path, f.rules), r.unprintable(fv, path)...)
+			// A list's own problem first, then each element's in turn.
+			slices.SortStableFunc(found, func(a, b Problem) int {
+				return cmp.Compare(elementIndex(a.Path), elementIndex(b.Path))
+			})
+			ps = append(ps, found...)
+		}
+	}
+	return ps
+}
+
+// elementIndex returns n for a path that ends "[n]", else -1.
+func elementIndex(path string) int {
+	rest, ok := strings.CutSuffix(path, "]")
+	if !ok {
+		return -1
+	}
+	n, err := strconv.Atoi(rest[strings.LastIndexByte(rest, '[')+1:])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// unprintable reports the first unprintable character of a text field, or
+// of each text of a list field.
+func (r Rules) unprintable(v reflect.Value, path string) []Problem {
+	if r.Printable == nil {
+		return nil
+	}
+	var ps []Problem
+	add := func(s, path string) {
+		if msg := UnprintableProblem(s, r.Printable); msg != "" {
+			ps = append(ps, Problem{Path: path, Rule: RulePrintable, Message: msg})
+		}
+	}
+	switch v.Kind() {
+	case reflect.String:
+		add(v.String(), path)
+	case reflect.Slice:
+		for j := range v.Len() {
+			add(v.Index(j).String(), fmt.Sprintf("%s[%d]", path, j))
+		}
+	}
+	return ps
+}
+
+// entryField is one field of Subprocessor with its rules.
+type entryField struct {
+	index int
+	key   string   // the YAML key
+	rules []string // the validate tag's rules, in order
+}
+
+// entryFields lists the fields of Subprocessor that hold text, with the
+// rules of their validate tags.
+func entryFields() []entryField {
+	t := reflect.TypeFor[Subprocessor]()
+	var out []entryField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if k := f.Type.Kind(); k != reflect.String && k != reflect.Slice {
+			continue // the date added: its decoding checks it
+		}
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		var rules []string
+		if tag := f.Tag.Get("validate"); tag != "" {
+			rules = strings.Split(tag, ",")
+		}
+		out = append(out, entryField{index: i, key: key, rules: rules})
+	}
+	return out
+}
+
+// checkValue applies rules to v, a string or a list of strings, as
+// go-playground/validator does: in order, stopping at the first rule
+// broken; "omitempty" skips an empty value; "dive" applies the rules after
+// it to each element.
+func checkValue(v reflect.Value, path string, rules []string) []Problem {
+	for i, rule := range rules {
+		tag, param, _ := strings.Cut(rule, "=")
+		switch tag {
+		case "omitempty":
+			if v.IsZero() {
+				return nil
+			}
+		case "dive":
+			var ps []Problem
+			for j := range v.Len() {
+				ps = append(ps, checkValue(v.Index(j), fmt.Sprintf("%s[%d]", path, j), rules[i+1:])...)
+			}
+			return ps
+		default:
+			if msg := ruleProblem(tag, param, v, path); msg != "" {
+				return []Problem{{Path: path, Rule: tag, Message: msg}}
+			}
+		}
+	}
+	return nil
+}
+
+// ruleProblem explains why v breaks the rule tag with param, or returns "".
+func ruleProblem(tag, param string, v reflect.Value, path string) string {
+	s := ""
+	if v.Kind() == reflect.String {
+		s = v.String()
+	}
+	switch tag {
+	case "required":
+		if !v.IsZero() {
+			return ""
+		}
+		if strings.HasSuffix(path, "]") {
+			return "must not be empty"
+		}
+		return "is required"
+	case "max":
+		return maxProblem(v, param)
+	case "oneof":
+		return oneOfProblem(s, strings.Fields(param))
+	case "line":
+		return LineProblem(s)
+	case "country":
+		if country.Valid(s) {
+			return ""
+		}
+		return CountryProblem(s)
+	case "http_url":
+		if isWebAddress(s) {
+			return ""
+		}
+		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", quote(s))
+	}
+	return fmt.Sprintf("breaks the rule %q", tag)
+}
+
+// maxProblem explains why v, text or a list, is longer than param allows,
+// or returns "".
+func maxProblem(v reflect.Value, param string) string {
+	n, err := strconv.Atoi(param)
+	if err != nil {
+		return fmt.Sprintf("breaks the rule %q", "max="+param)
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if got := utf8.RuneCountInString(v.String()); got > n {
+			return fmt.Sprintf("is %d characters long; at most %s are allowed", got, param)
+		}
+	case reflect.Slice:
+		if got := v.Len(); got > n {
+			return fmt.Sprintf("lists %d entries; at most %s are allowed", got, param)
+		}
+	}
+	return ""
+}
+
+// oneOfProblem explains why s is not one of allowed, with the closest
+// allowed value, or returns "".
+func oneOfProblem(s string, allowed []string) string {
+	if slices.Contains(allowed, s) {
+		return ""
+	}
+	msg := fmt.Sprintf("%s is not allowed (want %s)", quote(s), orList(allowed))
+	if c := suggest.Closest(s, allowed); c != "" && s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c)
+	}
+	return msg
+}
+
+// isWebAddress reports whether s is an http or https address with a host,
+// as validator's http_url rule has it.
+func isWebAddress(s string) bool {
+	u, err := url.Parse(strings.ToLower(s))
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return u.Scheme == "http" || u.Scheme == "https"
+}
+
+// Duplicates checks that each sub-processor is named once (names compared
+// as NameKey does); an empty name is the field rules' business.
+func Duplicates(list []Subprocessor, prefix string) []Problem {
+	var ps []Problem
+	first := map[string]int{}
+	for i, s := range list {
+		key := NameKey(s.Name)
+		if key == "" {
+			continue
+		}
+		if j, dup := first[key]; dup {
+			ps = append(ps, Problem{Path: fmt.Sprintf("%s[%d].name", prefix, i), Rule: RuleDuplicate,
+				Message: fmt.Sprintf("%s is listed twice (also at %s[%d])", quote(s.Name), prefix, j)})
+			continue
+		}
+		first[key] = i
+	}
+	return ps
+}
+
+// Adequate reports whether code is a country outside the EEA with an EU
+// adequacy decision that covers transfers to any recipient there (the
+// United States' decision covers only organisations certified under the
+// Data Privacy Framework: transfer mechanism "dpf").
+func Adequate(code string) bool {
+	switch code {
+	case "CH", "GB", "AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "UY":
+		return true
+	}
+	return false
+}
+
+// Transfers checks that each sub-processor's transfer mechanism fits its
+// country, for data that comes from an exporter in the EEA (or the UK or
+// Switzerland, whose adequacy findings this list follows).
+func Transfers(list []Subprocessor, prefix string) []Problem {
+	var ps []Problem
+	for i, s := range list {
+		if msg := transferProblem(s); msg != "" {
+			ps = append(ps, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i),
+				Rule: RuleTransferMechanism, Message: msg})
+		}
+	}
+	return ps
+}
+
+// transferProblem explains why a sub-processor's transfer mechanism does
+// not fit its country, or returns "". An invalid country is the country
+// rule's business.
+func transferProblem(s Subprocessor) string {
+	c := s.Country
+	if !country.Valid(c) {
+		return ""
+	}
+	name := country.WithArticle(c)
+	switch s.TransferMechanism {
+	case TransferNone:
+		if !country.IsEEA(c) && !Adequate(c) {
+			hint := `"scc"`
+			if c == "US" {
+				hint = `"scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`
+			}
+			return fmt.Sprintf(`"none" is only for a country in the EEA or with an EU adequacy decision, and %s (%s) is neither; use %s`, name, c, hint)
+		}
+	case TransferAdequacy:
+		if !country.IsEEA(c) && !Adequate(c) {
+			hint := `"scc"`
+			if c == "US" {
+				hint = `"dpf" (the adequacy decision for the United States covers only organisations certified under the EU-US Data Privacy Framework) or "scc"`
+			}
+			return fmt.Sprintf(`"adequacy" needs a country with an EU adequacy decision, and %s (%s) has none; use %s`, name, c, hint)
+		}
+	case TransferDPF:
+		if c != "US" {
+			return fmt.Sprintf(`"dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
+		}
+	}
+	return ""
+}

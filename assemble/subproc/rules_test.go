@@ -1,0 +1,61 @@
+package subproc
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestEveryTagRuleKnown: each rule written in Subprocessor's validate tags
+// is one that Rules.Check applies, not silently broken.
+func TestEveryTagRuleKnown(t *testing.T) {
+	known := map[string]bool{"required": true, "max": true, "oneof": true, "line": true,
+		"country": true, "http_url": true, "omitempty": true, "dive": true}
+	typ := reflect.TypeFor[Subprocessor]()
+	for i := range typ.NumField() {
+		tag := typ.Field(i).Tag.Get("validate")
+		for rule := range strings.SplitSeq(tag, ",") {
+			name, _, _ := strings.Cut(rule, "=")
+			if tag != "" && !known[name] {
+				t.Errorf("%s: rule %q is not applied by Rules.Check", typ.Field(i).Name, name)
+			}
+		}
+	}
+}
+
+func good() Subprocessor {
+	return Subprocessor{Name: "Hetzner Online GmbH", Purpose: "Hosting", Location: "Falkenstein",
+		Country: "DE", Category: CategoryInfrastructure, TransferMechanism: TransferNone}
+}
+
+// TestCheck: each rule's problem, with its path and message, in the order
+// of entries and fields, then duplicates, then transfers.
+func TestCheck(t *testing.T) {
+	list := []Subprocessor{good(), good(), good(), good()}
+	list[0].Data = []string{"Name", ""}
+	list[1].Name = "HETZNER online gmbh "
+	list[2].Name, list[2].Country, list[2].TransferMechanism = "Okta", "US", TransferNone
+	list[2].Website = "okta.com"
+	list[3].Name, list[3].Category, list[3].TransferMechanism = "Zendesk", "infra", "sccs"
+	latin := func(r rune) bool { return r < 0x2000 }
+	list[3].Purpose = "Support \u2603"
+	got := Rules{Printable: latin}.Check(list, "list")
+	want := []Problem{
+		{"list[0].data[1]", "required", "must not be empty"},
+		{"list[1].name", "line", "ends with white space (U+0020); remove it"},
+		{"list[2].website", "http_url", `"okta.com" is not a web address (want one starting with https:// or http://)`},
+		{"list[3].purpose", "printable", `character "☃" (U+2603) cannot be printed in the PDF fonts`},
+		{"list[3].category", "oneof", `"infra" is not allowed (want infrastructure or service)`},
+		{"list[3].transfer_mechanism", "oneof", `"sccs" is not allowed (want none, adequacy, scc, dpf or bcr); did you mean "scc"?`},
+		{"list[1].name", RuleDuplicate, `"HETZNER online gmbh " is listed twice (also at list[0])`},
+		{"list[2].transfer_mechanism", RuleTransferMechanism, `"none" is only for a country in the EEA or with an EU adequacy decision, and the United States (US) is neither; use "scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Check (-want +got):\n%s", diff)
+	}
+	if ps := (Rules{}).Check([]Subprocessor{good()}, "list"); ps != nil {
+		t.Errorf("a good list: %v", ps)
+	}
+}

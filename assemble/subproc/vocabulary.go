@@ -1,0 +1,218 @@
+// Package subproc owns the sub-processor vocabulary and the rules of a
+// sub-processor list, for every door that reads or writes one: the deal
+// (Annex III), the list importer, the workbook, the notice.
+//
+// The vocabulary is the Subprocessor entry, the codes a deal or list file
+// writes for a sub-processor's category and transfer mechanism, their
+// labels (in the workbook, Annex III and the notice), the words an imported
+// sheet may use for them, and the key by which two entries name the same
+// sub-processor. The list rules (Rules.Check) are each entry's field rules,
+// declared in Subprocessor's validate tags, unique names and transfer
+// mechanisms that fit the country. The deal package runs these very rules
+// for a deal's subprocessors.list, so a list that imports is a list a DPA
+// accepts.
+//
+// The package depends only on the standard library, golang.org/x/text and
+// the country and suggest packages: no validation, YAML or spreadsheet
+// library, so that the importer can use it without them.
+package subproc
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dpakit/dpakit/assemble/calendar"
+)
+
+// Subprocessor is one entry of the sub-processor list (Annex III and the
+// workbook).
+//
+// The validate tags declare each field's rules in the syntax of
+// go-playground/validator; Rules.Check interprets them (see fieldRules), so
+// the tags are the one place where an entry's field rules are written.
+type Subprocessor struct {
+	Name              string   `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Description       string   `yaml:"description" json:"description" validate:"max=500,line"`
+	Purpose           string   `yaml:"purpose" json:"purpose" validate:"required,max=500,line"`
+	Location          string   `yaml:"location" json:"location" validate:"required,max=200,line"`
+	Country           string   `yaml:"country" json:"country" validate:"required,country"`
+	Data              []string `yaml:"data" json:"data" validate:"max=50,dive,required,max=200,line"`
+	Category          string   `yaml:"category" json:"category" validate:"required,oneof=infrastructure service"`
+	TransferMechanism string   `yaml:"transfer_mechanism" json:"transfer_mechanism" validate:"required,oneof=none adequacy scc dpf bcr"`
+	Website           string   `yaml:"website,omitempty" json:"website,omitempty" validate:"omitempty,max=500,http_url"`
+	Address           string   `yaml:"address,omitempty" json:"address,omitempty" validate:"omitempty,max=300,line"`
+	Contact           string   `yaml:"contact,omitempty" json:"contact,omitempty" validate:"omitempty,max=200,line"`
+	// ContactTitle is the contact person's position (Annex III under
+	// Clause 9 Option 1).
+	ContactTitle string `yaml:"contact_title,omitempty" json:"contact_title,omitempty" validate:"omitempty,max=200,line"`
+	// Responsibilities delimits what this sub-processor is responsible for
+	// where several take part in the processing (Annex III under Clause 9
+	// Option 1).
+	Responsibilities string `yaml:"responsibilities,omitempty" json:"responsibilities,omitempty" validate:"omitempty,max=500,line"`
+	// Added is the date the sub-processor was added to the list.
+	Added calendar.Date `yaml:"added,omitempty" json:"added,omitzero"`
+}
+
+// Choice is one code of a closed set with its label and the other words
+// that an imported sheet may use for it.
+type Choice struct {
+	// Code is what the deal file writes: "scc".
+	Code string
+	// Label is how documents and the workbook spell it out: "Standard
+	// Contractual Clauses".
+	Label string
+	// Synonyms are other spellings accepted on import, compared as
+	// MatchChoice compares them (case, spaces and punctuation ignored).
+	Synonyms []string
+}
+
+// Sub-processor categories.
+const (
+	CategoryInfrastructure = "infrastructure"
+	CategoryService        = "service"
+)
+
+// Transfer mechanisms.
+const (
+	TransferNone     = "none"
+	TransferAdequacy = "adequacy"
+	TransferSCC      = "scc"
+	TransferDPF      = "dpf"
+	TransferBCR      = "bcr"
+)
+
+// Categories returns the sub-processor categories in drop-list order.
+func Categories() []Choice {
+	return []Choice{
+		{CategoryInfrastructure, "Infrastructure", []string{"infra", "infrastructure sub-processor",
+			"infrastructure sub-processors", "hosting"}},
+		{CategoryService, "Service", []string{"services", "service-specific", "service-specific sub-processor",
+			"service-specific sub-processors", "service provider"}},
+	}
+}
+
+// TransferMechanisms returns the transfer mechanisms in drop-list order.
+// "none" covers a country in the EEA and a country with an adequacy
+// decision for any recipient (see the transfer_mechanism_country rule).
+func TransferMechanisms() []Choice {
+	return []Choice{
+		{TransferNone, "None required (EEA or adequate country)", []string{"none required", "not required",
+			"none required (EEA)", "EEA", "within the EEA"}},
+		{TransferAdequacy, "Adequacy decision", []string{"adequate country", "adequacy decisions"}},
+		{TransferSCC, "Standard Contractual Clauses", []string{"SCCs", "Standard Contractual Clauses (SCCs)",
+			"EU SCCs", "EU Standard Contractual Clauses", "Standard Contractual Clauses (SCC)"}},
+		{TransferDPF, "EU-US Data Privacy Framework", []string{"Data Privacy Framework", "EU-US DPF",
+			"EU-U.S. Data Privacy Framework", "EU-U.S. DPF", "EU-US Data Privacy Framework (DPF)"}},
+		{TransferBCR, "Binding Corporate Rules", []string{"BCR", "BCRs", "Binding Corporate Rules (BCR)",
+			"Binding Corporate Rules (BCRs)", "Processor BCR", "Processor Binding Corporate Rules", "BCR-P",
+			"Intra-group BCR", "Art. 47 GDPR", "Article 47 GDPR"}},
+	}
+}
+
+// Codes returns the codes of choices, in order.
+func Codes(choices []Choice) []string {
+	out := make([]string, len(choices))
+	for i, c := range choices {
+		out[i] = c.Code
+	}
+	return out
+}
+
+// Labels returns the labels of choices, in order.
+func Labels(choices []Choice) []string {
+	out := make([]string, len(choices))
+	for i, c := range choices {
+		out[i] = c.Label
+	}
+	return out
+}
+
+// Label returns the label of code among choices, and false for an unknown
+// code.
+func Label(choices []Choice, code string) (string, bool) {
+	for _, c := range choices {
+		if c.Code == code {
+			return c.Label, true
+		}
+	}
+	return "", false
+}
+
+// CategoryLabel spells out a category code ("infrastructure" gives
+// "Infrastructure"); an unknown code is returned as it is.
+func CategoryLabel(code string) string {
+	if l, ok := Label(Categories(), code); ok {
+		return l
+	}
+	return code
+}
+
+// TransferLabel spells out a transfer mechanism code ("scc" gives "Standard
+// Contractual Clauses"); an unknown code is returned as it is.
+func TransferLabel(code string) string {
+	if l, ok := Label(TransferMechanisms(), code); ok {
+		return l
+	}
+	return code
+}
+
+// MatchChoice finds the code that s names among choices: the code, the
+// label or a synonym, ignoring case, spaces and punctuation ("EU-U.S. DPF"
+// and "eu us dpf" are the same).
+func MatchChoice(choices []Choice, s string) (string, bool) {
+	k := FoldWords(s)
+	if k == "" {
+		return "", false
+	}
+	for _, c := range choices {
+		if k == FoldWords(c.Code) || k == FoldWords(c.Label) {
+			return c.Code, true
+		}
+		for _, syn := range c.Synonyms {
+			if k == FoldWords(syn) {
+				return c.Code, true
+			}
+		}
+	}
+	return "", false
+}
+
+// FoldWords lower-cases s and turns every run of characters other than
+// letters and digits into one space, trimmed.
+func FoldWords(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// NameKey is the key by which two entries name the same sub-processor: the
+// name in lower case with its runs of white space made single spaces and
+// trimmed ("AWS " and "aws" are the same). The unique-name rule, the import
+// and the diff all compare names by it.
+//
+// The name is first brought to Unicode normalisation form NFKC (full-width
+// "ＡＷＳ" is "AWS", a composed "é" equals "e" with a combining accent) and
+// stripped of invisible formatting characters (zero-width spaces, soft
+// hyphens), which the line rule refuses in a deal anyway.
+func NameKey(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, norm.NFKC.String(name))
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
