@@ -1,0 +1,53 @@
+package subproc
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTextRules: the messages of the text rules a deal and a list share.
+func TestTextRules(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"line ok", LineProblem("Amazon Web Services"), ""},
+		{"line empty", LineProblem(""), ""},
+		{"line break", LineProblem("a\u2028b"), "contains a line break (U+2028) at position 2; it must be a single line"},
+		{"tab", LineProblem("a\tb"), "contains a tab (U+0009) at position 2"},
+		{"control", LineProblem("a\x07"), "contains a control character (U+0007) at position 2"},
+		{"bidi", LineProblem("a\u202eb"), "contains an invisible bidirectional text control (U+202E) at position 2"},
+		{"zero width", LineProblem("a\u200bb"), "contains an invisible formatting character (U+200B) at position 2"},
+		{"private use", LineProblem("a\ue000"), "contains a private-use character (U+E000) at position 2"},
+		{"replacement", LineProblem("a\ufffd"), "contains the replacement character U+FFFD (was the text decoded with the wrong encoding?) at position 2"},
+		{"bad utf-8", LineProblem("ab\xfe"), "is not valid UTF-8 text (bad byte 0xFE at byte 3)"},
+		{"blank", LineProblem("\u00a0 "), "is blank (only white space)"},
+		{"leading", LineProblem(" a"), "starts with white space (U+0020); remove it"},
+		{"trailing", LineProblem("a\u00a0"), "ends with white space (U+00A0); remove it"},
+		{"UK", CountryProblem("UK"), `"UK" is not an ISO 3166-1 country code; the United Kingdom is "GB"`},
+		{"EL", CountryProblem("el"), `"el" is not an ISO 3166-1 country code; Greece is "GR"`},
+		{"lower", CountryProblem("fr"), `"fr" is not a country code: write it in upper case ("FR")`},
+		{"name", CountryProblem("Deutschland"), `"Deutschland" is not a country code; did you mean "DE" (Germany)?`},
+		{"unknown", CountryProblem("ZZ"), `"ZZ" is not an ISO 3166-1 alpha-2 country code (such as "DE" or "US")`},
+		{"unprintable", UnprintableProblem("ok \u2603", func(r rune) bool { return r < 0x2000 }), `character "☃" (U+2603) cannot be printed in the PDF fonts`},
+		{"unprintable left to line", UnprintableProblem("a\u200b", func(r rune) bool { return r < 0x80 }), ""},
+		{"quote long", quote(strings.Repeat("x", 61)), `"` + strings.Repeat("x", 60) + `"…`},
+		{"or list", orList([]string{"a", "b", "c"}), "a, b or c"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestWebAddress: the http_url rule as validator/v10 has it.
+func TestWebAddress(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://aws.amazon.com": true, "HTTP://EXAMPLE.COM/x": true, "aws.amazon.com": false,
+		"ftp://example.com": false, "https://": false, "https//x": false, "mailto:a@b.c": false,
+	} {
+		if got := isWebAddress(s); got != want {
+			t.Errorf("isWebAddress(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
