@@ -76,7 +76,7 @@ func TestNoticeOption2(t *testing.T) {
 		"Poland",
 	}, []string{
 		"no less protective", "within a reasonable period", "Removals need no action", "Sub-processors to be removed",
-		"Other changes to existing Sub-processors", "authorisation is requested", "the Controller",
+		"Other changes to existing Sub-processors", "authorisation is requested", "You act as a processor",
 	})
 }
 
