@@ -23,6 +23,10 @@ type UTF8Font struct {
 
 	mu  sync.Mutex
 	ids map[string]string // font key -> generateFontID result
+
+	// cut reads the tables every subset cut needs, once, when the first
+	// document using the font is written.
+	cut func() *cutTables
 }
 
 // ParseUTF8Font parses the TrueType font in b for use with
@@ -33,7 +37,7 @@ func ParseUTF8Font(b []byte) (*UTF8Font, error) {
 	if err := utf8File.parseFile(); err != nil {
 		return nil, err
 	}
-	return &UTF8Font{
+	font := &UTF8Font{
 		data: b,
 		desc: FontDescType{
 			Ascent:       int(utf8File.Ascent),
@@ -48,7 +52,27 @@ func ParseUTF8Font(b []byte) (*UTF8Font, error) {
 		up: int(round(utf8File.UnderlinePosition)),
 		ut: round(utf8File.UnderlineThickness),
 		cw: utf8File.CharWidths,
-	}, nil
+	}
+	font.cut = sync.OnceValue(font.readCutTables)
+	return font, nil
+}
+
+// readCutTables reads the font's cmap and loca tables as GenerateCutFont
+// does, or returns nil when the font has no Unicode cmap.
+func (font *UTF8Font) readCutTables() *cutTables {
+	utf := newUTF8Font(&fileReader{readerPosition: 0, array: font.data})
+	utf.skip(4)
+	utf.generateTableDescriptions()
+	utf.SeekTable("head")
+	utf.skip(50)
+	locaFormat := utf.readUint16()
+	utf.SeekTable("maxp")
+	utf.skip(4)
+	numSymbols := utf.readUint16()
+	if !utf.readCutTables(locaFormat, numSymbols) {
+		return nil
+	}
+	return &cutTables{charSymbol: utf.charSymbolDictionary, symbolPosition: utf.symbolPosition}
 }
 
 // AddUTF8FontParsed adds font, parsed by ParseUTF8Font, to the document
@@ -80,7 +104,7 @@ func (f *Fpdf) addUTF8FontParsed(fontkey string, font *UTF8Font) {
 		Cw:   font.cw,
 		// Cutting the subset moves a reader through the font, so every
 		// document has its own.
-		utf8File:  newUTF8Font(&fileReader{readerPosition: 0, array: font.data}),
+		utf8File:  &utf8FontFile{fileReader: &fileReader{readerPosition: 0, array: font.data}, cutTables: font.cut},
 		usedRunes: sbarr,
 		usedBits:  new(runeSet),
 	}

@@ -60,6 +60,18 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// cutTables, when set, returns the font's cmap and loca tables as
+	// readCutTables reads them, shared read-only with other documents (nil
+	// when the font has no Unicode cmap).
+	cutTables func() *cutTables
+}
+
+// cutTables are the parts of a font that cutting any subset of it reads:
+// the Unicode cmap as rune -> glyph index, and each glyph's offset in the
+// glyf table. They are read-only once made.
+type cutTables struct {
+	charSymbol     map[int]int
+	symbolPosition []int
 }
 
 type tableDescription struct {
@@ -657,15 +669,21 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	if utf.cutTables != nil {
+		// A parsed UTF8Font reads its cmap and loca tables once for all
+		// the subsets it cuts.
+		t := utf.cutTables()
+		if t == nil {
+			return nil
+		}
+		utf.charSymbolDictionary = t.charSymbol
+		utf.symbolPosition = t.symbolPosition
+	} else if !utf.readCutTables(LocaFormat, numSymbols) {
 		return nil
 	}
 
 	// The subset's metrics are copied from the hmtx table below
 	// (getMetrics); the width table parseHMTXTable builds is not needed.
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
@@ -785,6 +803,18 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.setOutTable("OS/2", os2Data)
 
 	return utf.assembleTables()
+}
+
+// readCutTables reads what cutting a subset needs from the font and does
+// not depend on the subset: the Unicode cmap (charSymbolDictionary) and the
+// glyph offsets of the loca table (symbolPosition). It reports false when
+// the font has no Unicode cmap.
+func (utf *utf8FontFile) readCutTables(locaFormat, numSymbols int) bool {
+	if utf.generateCMAP() == nil {
+		return false
+	}
+	utf.parseLOCATable(locaFormat, numSymbols)
+	return true
 }
 
 func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet map[int]int, SymbolsCollection map[int]int, SymbolsCollectionKeys []int) (*int, map[int]int, map[int]int, []int) {
