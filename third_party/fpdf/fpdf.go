@@ -4644,120 +4644,130 @@ func (f *Fpdf) putfonts() {
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
-	rangeID := 0
-	cidArray := make(map[int]*untypedKeyMap)
-	cidArrayKeys := make([]int, 0)
-	prevCid := -2
-	prevWidth := -1
-	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
+	b := appendCIDWidths(f.fmt.txt[:0], font, LastRune)
+	f.outBytes(b)
+	f.fmt.txt = b
+}
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
+// cidRange is a run of consecutive CIDs and their widths, as
+// appendCIDWidths groups them. interval marks a run of equal widths that
+// started as one.
+type cidRange struct {
+	start    int
+	widths   []int
+	interval bool
+}
+
+// appendCIDWidths appends the /W array of font for CIDs 1 to lastRune: the
+// widths of every CID up to 255 and of the used CIDs above, grouped into
+// runs of consecutive CIDs, a run of one width written as "first last
+// width" and any other as "first [ widths ]". This is tFPDF's
+// _putTTfontwidths, with the same grouping and the same bytes as fpdf's
+// earlier port of it, without building a PHP-style array for every run.
+func appendCIDWidths(b []byte, font *fontDefType, lastRune int) []byte {
+	used := func(cid int) bool {
+		if font.usedBits != nil && cid < 1<<16 {
+			return font.usedBits[cid/64]&(1<<(cid%64)) != 0
+		}
+		n, ok := font.usedRunes[cid]
+		return ok && n != 0
+	}
+	var ranges []cidRange
+	prevCid, prevWidth := -2, -1
+	interval := false
+	for cid := 1; cid <= lastRune; cid++ {
+		width := font.Cw[cid]
+		if width == 0 {
 			continue
 		}
-		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
 		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
+		if cid > 255 && !used(cid) {
 			continue
 		}
-
-		if cid == prevCid+1 {
-			if width == prevWidth {
-
-				if width == cidArray[rangeID].get(0) {
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].pop()
-					rangeID = prevCid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, prevWidth)
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = true
-				cidArray[rangeID].put("interval", 1)
-			} else {
-				if interval {
-					// new range
-					rangeID = cid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = false
-			}
-		} else {
-			rangeID = cid
-			r := untypedKeyMap{
-				valueSet: make([]int, 0),
-				keySet:   make([]any, 0),
-			}
-			cidArray[rangeID] = &r
-			cidArrayKeys = append(cidArrayKeys, rangeID)
-			cidArray[rangeID].put(nil, width)
+		switch {
+		case cid != prevCid+1:
+			ranges = append(ranges, cidRange{start: cid, widths: []int{width}})
 			interval = false
+		case width == prevWidth:
+			if r := &ranges[len(ranges)-1]; width != r.widths[0] {
+				// The run so far ends before the previous CID, which
+				// starts a run of equal widths.
+				r.widths = r.widths[:len(r.widths)-1]
+				ranges = append(ranges, cidRange{start: prevCid, widths: []int{prevWidth}})
+			}
+			r := &ranges[len(ranges)-1]
+			r.widths = append(r.widths, width)
+			r.interval = true
+			interval = true
+		case interval:
+			ranges = append(ranges, cidRange{start: cid, widths: []int{width}})
+			interval = false
+		default:
+			r := &ranges[len(ranges)-1]
+			r.widths = append(r.widths, width)
 		}
-		prevCid = cid
-		prevWidth = width
+		prevCid, prevWidth = cid, width
+	}
 
+	// Join a run to the one before when they are adjacent and neither is a
+	// run of four or more equal widths.
+	merged := ranges[:0]
+	nextCid := -1
+	prevInterval := false
+	for _, r := range ranges {
+		// The size of the run as tFPDF counts it: its widths, plus its
+		// interval mark.
+		n := len(r.widths)
+		if r.interval {
+			n++
+		}
+		if r.start == nextCid && !prevInterval && (!r.interval || n < 4) {
+			last := &merged[len(merged)-1]
+			last.widths = append(last.widths, r.widths...)
+		} else {
+			merged = append(merged, r)
+		}
+		nextCid = r.start + n
+		prevInterval = false
+		if r.interval {
+			prevInterval = n > 3
+			nextCid--
+		}
 	}
-	previousKey := -1
-	nextKey := -1
-	isInterval := false
-	for g := 0; g < len(cidArrayKeys); {
-		key := cidArrayKeys[g]
-		ws := *cidArray[key]
-		cws := len(ws.keySet)
-		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
-			if cidArray[key].getIndex("interval") >= 0 {
-				cidArray[key].delete("interval")
+
+	b = append(b, "/W ["...)
+	for _, r := range merged {
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(r.start), 10)
+		if allEqual(r.widths) {
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(r.start+len(r.widths)-1), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(r.widths[0]), 10)
+			continue
+		}
+		b = append(b, " [ "...)
+		for i, w := range r.widths {
+			if i > 0 {
+				b = append(b, ' ')
 			}
-			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
-			cidArrayKeys = remove(cidArrayKeys, key)
-		} else {
-			g++
-			previousKey = key
+			b = strconv.AppendInt(b, int64(w), 10)
 		}
-		nextKey = key + cws
-		// ui := ws.getIndex("interval")
-		// ui = ui + 1
-		if ws.getIndex("interval") >= 0 {
-			if cws > 3 {
-				isInterval = true
-			} else {
-				isInterval = false
-			}
-			cidArray[key].delete("interval")
-			nextKey--
-		} else {
-			isInterval = false
+		b = append(b, " ]\n"...)
+	}
+	return append(b, " ]"...)
+}
+
+// allEqual reports whether ws holds exactly one distinct value.
+func allEqual(ws []int) bool {
+	for _, w := range ws[1:] {
+		if w != ws[0] {
+			return false
 		}
 	}
-	var w fmtBuffer
-	for _, k := range cidArrayKeys {
-		ws := cidArray[k]
-		if len(arrayCountValues(ws.valueSet)) == 1 {
-			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
-		} else {
-			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
-		}
-	}
-	f.out("/W [" + w.String() + " ]")
+	return len(ws) > 0
 }
 
 func implode(sep string, arr []int) string {
