@@ -2534,9 +2534,9 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		x -= f.GetStringWidth(txtStr)
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = appendFixed(b, x*f.k, 2)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = appendFixed(b, (f.h-y)*f.k, 2)
 	b = append(b, " Td ("...)
 	b = f.appendText(b, txtStr, true)
 	b = append(b, ") Tj ET"...)
@@ -2821,12 +2821,15 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 			strSize := f.GetStringSymbolWidth(txtStr)
 			b = append(b, "BT 0 Tw "...)
-			b = strconv.AppendFloat(b, (f.x+dx)*k, 'f', 2, 64)
+			b = appendFixed(b, (f.x+dx)*k, 2)
 			b = append(b, ' ')
-			b = strconv.AppendFloat(b, (f.h-(f.y+.5*h+.3*f.fontSize))*k, 'f', 2, 64)
+			b = appendFixed(b, (f.h-(f.y+.5*h+.3*f.fontSize))*k, 2)
 			b = append(b, " Td ["...)
-			// Each space is followed by the adjustment that justifies the line.
+			// Each space is followed by the adjustment that justifies the
+			// line, the same number every time: format it once.
 			shift := float64((wmax - strSize)) / float64(strings.Count(txtStr, " "))
+			adjust := appendFixed(f.fmt.buf[:0], -shift, 3)
+			f.fmt.buf = adjust
 			for rest := txtStr; ; {
 				word, after, more := strings.Cut(rest, " ")
 				b = append(b, '(')
@@ -2835,7 +2838,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				if !more {
 					break
 				}
-				b = strconv.AppendFloat(b, -shift, 'f', 3, 64)
+				b = append(b, adjust...)
 				b = append(b, '(')
 				b = f.appendText(b, " ", true)
 				b = append(b, ") "...)
@@ -2847,9 +2850,9 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			b = append(b, "BT "...)
-			b = strconv.AppendFloat(b, (f.x+dx)*k, 'f', 2, 64)
+			b = appendFixed(b, (f.x+dx)*k, 2)
 			b = append(b, ' ')
-			b = strconv.AppendFloat(b, (f.h-(f.y+dy+.5*h+.3*f.fontSize))*k, 'f', 2, 64)
+			b = appendFixed(b, (f.h-(f.y+dy+.5*h+.3*f.fontSize))*k, 2)
 			b = append(b, " Td ("...)
 			b = f.appendText(b, txtStr, f.isCurrentUTF8)
 			b = append(b, ")Tj ET"...)
@@ -4201,7 +4204,7 @@ func (f *Fpdf) putF64(v float64, prec int) {
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
 func (f *Fpdf) fmtF64(v float64, prec int) string {
-	return string(strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64))
+	return string(appendFixed(f.fmt.buf[:0], v, prec))
 }
 
 func (f *Fpdf) putInt(v int) {
@@ -5541,4 +5544,44 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 	if degRotate != 0 {
 		f.out("Q")
 	}
+}
+
+// pow10 holds the powers of ten appendFixed computes directly.
+var pow10 = [...]float64{1, 10, 100, 1000, 10000, 100000, 1000000}
+
+// appendFixed appends v with prec digits after the decimal point, exactly
+// as strconv.AppendFloat(b, v, 'f', prec, 64) does, which is slow for the
+// few digits PDF operators use. v scaled by 10^prec is rounded directly
+// unless it lies so near a half that the rounding of the scaling could
+// decide it; then, and for large, infinite or NaN values, strconv does
+// the work.
+func appendFixed(b []byte, v float64, prec int) []byte {
+	if prec < 0 || prec >= len(pow10) {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	a := math.Abs(v) * pow10[prec]
+	// Below 2^31 the scaled value is within 2^-22 of |v|·10^prec.
+	if !(a < 1<<31) {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	r := math.Floor(a)
+	if frac := a - r; math.Abs(frac-0.5) < 1e-6 {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	} else if frac > 0.5 {
+		r++
+	}
+	n := uint64(r)
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	p := uint64(pow10[prec])
+	b = strconv.AppendUint(b, n/p, 10)
+	if prec > 0 {
+		b = append(b, '.')
+		frac := n % p
+		for d := p / 10; d > 0; d /= 10 {
+			b = append(b, byte('0'+frac/d%10))
+		}
+	}
+	return b
 }
