@@ -8,8 +8,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -190,6 +193,18 @@ func Run(eng *assemble.Engine, base *deal.Deal, v Validator) Report {
 // RunContext is Run, stopping as soon as ctx is cancelled: it then returns
 // the report so far and ctx's error.
 func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Validator) (Report, error) {
+	return RunCombinations(ctx, eng, base, v, Combinations())
+}
+
+// RunCombinations is RunContext over the given combinations only. The
+// report says a clause is unused when none of these combinations prints
+// it, so a narrowed run is for a library change that the given
+// combinations exercise; dpakit lint renders them all.
+//
+// The combinations are rendered in parallel, on as many goroutines as
+// GOMAXPROCS allows, and the report is the same, problem for problem and
+// in the same order, as rendering them one after another.
+func RunCombinations(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Validator, combos []Combination) (Report, error) {
 	var r Report
 	for _, p := range CheckLock(eng.Library()) {
 		r.add(p.Where, p.Message)
@@ -197,59 +212,156 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 	if _, ok := eng.Library().Lock(); !ok {
 		r.Notes = append(r.Notes, "the library has no "+assemble.LockFile+", so clause versions were not checked against their texts: create it with dpakit lint --clauses DIR --templates DIR --update-lock")
 	}
-	docs := eng.Library().Templates()
-	notice := sampleNotice(base)
+	c := &checker{eng: eng, base: base, v: v, docs: eng.Library().Templates(), notice: sampleNotice(base)}
 	used := map[string]bool{}
-	for _, c := range Combinations() {
-		if err := ctx.Err(); err != nil {
-			return r, err
+	for _, o := range c.all(ctx, combos) {
+		if o == nil || !o.done {
+			return r, ctx.Err() // cancelled before this combination was done
 		}
-		d := c.Apply(base)
-		if err := v.Validate(d); err != nil {
-			r.add(c.String(), "the linter's deal is invalid: "+oneLine(err))
+		if o.valid {
+			r.Combinations++
+		}
+		r.Documents += o.documents
+		for _, p := range o.problems {
+			r.add(p.Where, p.Message)
+		}
+		for _, id := range o.used {
+			used[id] = true
+		}
+		if o.stopped {
+			return r, ctx.Err()
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return r, err
+	}
+	for _, cl := range eng.Library().Clauses() {
+		if !used[cl.ID] {
+			r.add(cl.FileName(), "clause is used by no document in any combination")
+		}
+	}
+	return r, nil
+}
+
+// checker lints combinations of one library over one base deal. It is
+// safe for concurrent use: each combination's findings go to its own
+// outcome.
+type checker struct {
+	eng    *assemble.Engine
+	base   *deal.Deal
+	v      Validator
+	docs   []string
+	notice assemble.Notice
+}
+
+// outcome is what linting one combination found, in the order found.
+type outcome struct {
+	// done is set when the combination was linted to its end (or to a
+	// stop), not cut short by cancellation.
+	done bool
+	// valid is set when the combination's deal passed validation.
+	valid     bool
+	documents int
+	problems  []Problem
+	// used lists the ids of the clauses the combination's documents print.
+	used []string
+	// stopped is set when a template went over a resource limit: lint
+	// stops there, as every later combination would cost as much.
+	stopped bool
+}
+
+// add records a problem of the combination.
+func (o *outcome) add(where, msg string) {
+	o.problems = append(o.problems, Problem{Where: where, Message: msg})
+}
+
+// all lints combos on GOMAXPROCS goroutines and returns their outcomes in
+// the order of combos. After a combination that stops lint, no later one is
+// started; its outcome and those of combinations not linted are nil or not
+// done.
+func (c *checker) all(ctx context.Context, combos []Combination) []*outcome {
+	out := make([]*outcome, len(combos))
+	var next atomic.Int64
+	var stopAt atomic.Int64
+	stopAt.Store(int64(len(combos)))
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(combos)) {
+		wg.Go(func() {
+			for {
+				i := next.Add(1) - 1
+				if i >= stopAt.Load() || ctx.Err() != nil {
+					return
+				}
+				o := c.one(ctx, combos[i])
+				out[i] = o
+				if o.stopped {
+					lower(&stopAt, i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// lower sets n to i when i is lower.
+func lower(n *atomic.Int64, i int64) {
+	for {
+		old := n.Load()
+		if i >= old || n.CompareAndSwap(old, i) {
+			return
+		}
+	}
+}
+
+// one lints one combination: every document as the deal is, with each
+// approved fallback in its clause's place, and with every optional field
+// empty.
+func (c *checker) one(ctx context.Context, comb Combination) *outcome {
+	o := &outcome{}
+	d := comb.Apply(c.base)
+	if err := c.v.Validate(d); err != nil {
+		o.add(comb.String(), "the linter's deal is invalid: "+oneLine(err))
+		o.done = true
+		return o
+	}
+	o.valid = true
+	lib := c.eng.Library()
+	sparse := withoutOptional(d, c.v)
+	for _, kind := range c.docs {
+		where := comb.String() + ", " + kind
+		doc, stop := c.render(ctx, o, d, kind, where)
+		if stop != nil || ctx.Err() != nil {
+			return o
+		}
+		if doc == nil {
 			continue
 		}
-		r.Combinations++
-		sparse := withoutOptional(d, v)
-		for _, kind := range docs {
-			where := c.String() + ", " + kind
-			doc, stop := r.render(ctx, eng, d, kind, notice, where)
-			if stop != nil || ctx.Err() != nil {
-				return r, ctx.Err()
-			}
-			if doc == nil {
-				continue
-			}
-			for _, cu := range doc.Meta.Clauses {
-				used[cu.ID] = true
-				// Every approved fallback of a clause the document prints is
-				// rendered in its place, in this combination, like the
-				// standard text.
-				for _, fb := range eng.Library().Fallbacks(cu.ID) {
-					nd := *d
-					nd.Negotiated = map[string]string{cu.ID: fb.Name}
-					if _, stop := r.render(ctx, eng, &nd, kind, notice, where+", fallback "+cu.ID+"."+fb.Name); stop != nil || ctx.Err() != nil {
-						return r, ctx.Err()
-					}
-				}
-			}
-			sdoc, stop := r.render(ctx, eng, sparse, kind, notice, where+", optional fields empty")
-			if stop != nil || ctx.Err() != nil {
-				return r, ctx.Err()
-			}
-			if sdoc != nil {
-				if gap := emptyValue(sdoc); gap != "" {
-					r.add(where+", optional fields empty", "a value prints as nothing inside a sentence: "+gap+" (print the phrase only when the field is given: {{with .Field}} ... {{end}})")
+		for _, cu := range doc.Meta.Clauses {
+			o.used = append(o.used, cu.ID)
+			// Every approved fallback of a clause the document prints is
+			// rendered in its place, in this combination, like the
+			// standard text.
+			for _, fb := range lib.Fallbacks(cu.ID) {
+				nd := *d
+				nd.Negotiated = map[string]string{cu.ID: fb.Name}
+				if _, stop := c.render(ctx, o, &nd, kind, where+", fallback "+cu.ID+"."+fb.Name); stop != nil || ctx.Err() != nil {
+					return o
 				}
 			}
 		}
-	}
-	for _, c := range eng.Library().Clauses() {
-		if !used[c.ID] {
-			r.add(c.FileName(), "clause is used by no document in any combination")
+		sdoc, stop := c.render(ctx, o, sparse, kind, where+", optional fields empty")
+		if stop != nil || ctx.Err() != nil {
+			return o
+		}
+		if sdoc != nil {
+			if gap := emptyValue(sdoc); gap != "" {
+				o.add(where+", optional fields empty", "a value prints as nothing inside a sentence: "+gap+" (print the phrase only when the field is given: {{with .Field}} ... {{end}})")
+			}
 		}
 	}
-	return r, ctx.Err()
+	o.done = true
+	return o
 }
 
 // render assembles one document and checks it: the render succeeds, no
@@ -257,35 +369,36 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 // document (nil when it does not apply or failed) and, for a template over
 // a resource limit, a non-nil error: lint stops there, as every other
 // combination would cost as much.
-func (r *Report) render(ctx context.Context, eng *assemble.Engine, d *deal.Deal, kind string, notice assemble.Notice, where string) (*document.Document, error) {
+func (c *checker) render(ctx context.Context, o *outcome, d *deal.Deal, kind, where string) (*document.Document, error) {
 	var doc *document.Document
 	var err error
 	if kind == assemble.NoticeKind {
-		doc, err = eng.AssembleNoticeContext(ctx, d, notice)
+		doc, err = c.eng.AssembleNoticeContext(ctx, d, c.notice)
 	} else {
-		doc, err = eng.AssembleContext(ctx, d, kind)
+		doc, err = c.eng.AssembleContext(ctx, d, kind)
 	}
 	if ctx.Err() != nil || errors.Is(err, assemble.ErrNotApplicable) {
 		return nil, nil // Annex III without Clause 9, say
 	}
-	r.Documents++
+	o.documents++
 	if errors.Is(err, assemble.ErrLimit) {
-		r.add(where, oneLine(err)+" (lint stopped here)")
+		o.add(where, oneLine(err)+" (lint stopped here)")
+		o.stopped, o.done = true, true
 		return nil, errStopped
 	}
 	if err != nil {
-		r.add(where, oneLine(err))
+		o.add(where, oneLine(err))
 		return nil, nil
 	}
 	if leftover := placeholders(doc); leftover != "" {
-		r.add(where, "leftover placeholder: "+leftover)
+		o.add(where, "leftover placeholder: "+leftover)
 	}
 	for _, bare := range bareDPARefs(doc) {
-		r.add(where, bare)
+		o.add(where, bare)
 	}
 	if kind == "dpa" {
-		if missing := eng.Library().Uncovered(doc, Art28()); len(missing) > 0 {
-			r.add(where, "no clause covers "+strings.Join(missing, ", "))
+		if missing := c.eng.Library().Uncovered(doc, Art28()); len(missing) > 0 {
+			o.add(where, "no clause covers "+strings.Join(missing, ", "))
 		}
 	}
 	return doc, nil

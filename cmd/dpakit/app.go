@@ -14,6 +14,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/lint"
 	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/assemble/pdf"
@@ -54,6 +55,11 @@ type app struct {
 	// lists reads sub-processor lists by the validator's list rules, so
 	// that import, diff, notice and render accept the same lists.
 	lists *listfile.Reader
+
+	// lintCombinations are the combinations lint renders; nil means every
+	// one (lint.Combinations). Tests of what lint finds narrow it to a few
+	// that show the fault.
+	lintCombinations []lint.Combination
 }
 
 // exitError carries the exit code an error maps to.
@@ -93,9 +99,21 @@ func usagef(format string, args ...any) error {
 	return &exitError{exitInvalid, fmt.Errorf(format, args...)}
 }
 
+// run runs the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return newApp(stdin, stdout, stderr).run(ctx, args)
+}
+
+// newApp returns an app over the given streams.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	v := deal.NewValidator(deal.Options{Printable: pdf.Covers})
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: listfile.NewReader(v), interrupted: ctx.Done()}
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, validator: v, lists: listfile.NewReader(v)}
+}
+
+// run runs the command line args and returns the exit code.
+func (a *app) run(ctx context.Context, args []string) int {
+	stdin, stdout, stderr := a.stdin, a.stdout, a.stderr
+	a.interrupted = ctx.Done()
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -60,7 +60,11 @@ combinations are laid over the example deal, or over --deal.`,
 				return classify(err)
 			}
 			v := deal.NewValidator(deal.Options{})
-			r, err := lint.RunContext(cmd.Context(), eng, base, v)
+			combos := a.lintCombinations
+			if combos == nil {
+				combos = lint.Combinations()
+			}
+			r, err := lint.RunCombinations(cmd.Context(), eng, base, v, combos)
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble/lint"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/templates"
 )
@@ -20,6 +21,30 @@ func dpakit(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+// dpakitLint runs dpakit lint with args in-process like dpakit, rendering
+// only lintSample's combinations: enough to show the faults the tests seed,
+// in a fraction of a full run. TestLintBuiltIn runs the full lint.
+func dpakitLint(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := newApp(strings.NewReader(""), &out, &errb)
+	a.lintCombinations = lintSample()
+	code = a.run(context.Background(), append([]string{"lint"}, args...))
+	return code, out.String(), errb.String()
+}
+
+// lintSample returns the first and the last of lint's combinations. The
+// first is module 2 alone with Clause 9 specific authorisation, Clause 17
+// option 1, the docking clause and the redress body, and no UK, Swiss or
+// CCPA terms; the last is modules 1, 2 and 3 with general authorisation,
+// option 2, no docking clause, and the UK Addendum, Swiss and CCPA terms.
+// Between them they print every clause of the built-in library (a run
+// over them reports no clause unused) and turn every option on and off.
+func lintSample() []lint.Combination {
+	all := lint.Combinations()
+	return []lint.Combination{all[0], all[len(all)-1]}
 }
 
 const exampleDealPath = "../../fixtures/deals/example.yaml"
@@ -188,7 +213,7 @@ func TestLintFailsOnRemovedClause(t *testing.T) {
 	if err := os.Remove(filepath.Join(cl, "instructions.md")); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, `no clause with id "instructions"`) {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
@@ -198,7 +223,7 @@ func TestLintFailsOnRemovedClause(t *testing.T) {
 	dpa := filepath.Join(tm, "dpa.tmpl")
 	src, _ := os.ReadFile(dpa)
 	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{.Clause "instructions"}}`), nil, 1), 0o644)
-	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ = dpakitLint(t, "--clauses", cl, "--templates", tm)
 	// One problem, found in every DPA rendered (with each fallback and with
 	// optional fields empty too).
 	want := "no clause covers gdpr-28-3-a, gdpr-28-3-infringing-instruction\n    in modules 2, clause 9 specific, clause 17 option 1, docking, redress, dpa (and "
@@ -212,13 +237,13 @@ func TestLintFailsOnTemplateTypo(t *testing.T) {
 	dpa := filepath.Join(tm, "dpa.tmpl")
 	src, _ := os.ReadFile(dpa)
 	os.WriteFile(dpa, bytes.Replace(src, []byte(`{{date .EffectiveDate}}`), []byte(`{{date .EfectiveDate}}`), 1), 0o644)
-	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, "templates/dpa.tmpl:") || !strings.Contains(out, "EfectiveDate") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	// A syntax error is caught when the library loads.
 	os.WriteFile(dpa, append(src, []byte("{{if}}\n")...), 0o644)
-	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ = dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, "does not load") || !strings.Contains(out, "templates/dpa.tmpl:") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
@@ -235,7 +260,7 @@ func TestLintFailsOnBareDPARefInSCCScope(t *testing.T) {
 		t.Fatal("transfers.md no longer refers to the sub-processor clause with DPARef")
 	}
 	os.WriteFile(p, bytes.ReplaceAll(src, []byte(`{{.DPARef "subprocessors"}}`), []byte(`{{.Ref "subprocessors"}}`)), 0o644)
-	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
 	want := `bare reference to Clause 6 (#subprocessors) inside a paragraph whose numbered clauses are those of the Standard Contractual Clauses`
 	if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, `{{.DPARef "subprocessors"}}`) {
 		t.Errorf("exit %d, want %q in output:\n%s", code, want, out)
@@ -245,7 +270,7 @@ func TestLintFailsOnBareDPARefInSCCScope(t *testing.T) {
 	p = filepath.Join(cl, "scc-selections.md")
 	src, _ = os.ReadFile(p)
 	os.WriteFile(p, bytes.ReplaceAll(src, []byte(`{{.DPARef "transfers"}}`), []byte(`{{.Ref "transfers"}}`)), 0o644)
-	code, out, _ = dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ = dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, "bare reference to Clause 12 (#transfers)") {
 		t.Errorf("scc-selections: exit %d, output:\n%s", code, out)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/templates"
 )
 
 // negotiatedDeal is the example deal with two fallbacks and a rider, as a
@@ -212,7 +216,7 @@ func TestLintRendersFallbacks(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(fb, bytes.Replace(src, []byte("{{.Customer.Contact.Email}}"), []byte("{{.Customer.Contact.Emial}}"), 1), 0o644)
-	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, "fallback breach.phone-notice") || !strings.Contains(out, "Emial") || !strings.Contains(out, ", 1 problems") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
@@ -225,7 +229,7 @@ func TestLintEmptyOptionalValue(t *testing.T) {
 	p := filepath.Join(cl, "breach.md")
 	src, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(src, []byte("at {{.Customer.Contact.Email}}, or"), []byte("at {{.Customer.Contact.Phone}}, or"), 1), 0o644)
-	code, out, _ := dpakit(t, "", "lint", "--clauses", cl, "--templates", tm)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, "a value prints as nothing inside a sentence") || !strings.Contains(out, "Jana Müller at , or") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
@@ -243,7 +247,11 @@ func TestClausesExportAndFields(t *testing.T) {
 			t.Errorf("export lacks %s", f)
 		}
 	}
-	if code, out, _ := dpakit(t, "", "lint", "--clauses", filepath.Join(dir, "clauses"), "--templates", filepath.Join(dir, "templates")); code != 0 {
+	// The export is the built-in library, file for file and byte for byte,
+	// which TestLintBuiltIn lints in full; the copy lints from disk.
+	sameFiles(t, clauses.FS, filepath.Join(dir, "clauses"))
+	sameFiles(t, templates.FS, filepath.Join(dir, "templates"))
+	if code, out, _ := dpakitLint(t, "--clauses", filepath.Join(dir, "clauses"), "--templates", filepath.Join(dir, "templates")); code != 0 {
 		t.Errorf("lint of the exported library: exit %d\n%s", code, out)
 	}
 	if code, _, errs := dpakit(t, "", "clauses", "export", dir); code != 2 || !strings.Contains(errs, "already exists") {
@@ -258,6 +266,50 @@ func TestClausesExportAndFields(t *testing.T) {
 	code, out, _ = dpakit(t, "", "clauses", "show", "breach.phone-notice")
 	if code != 0 || !strings.Contains(out, "approved_by: Head of Legal") || !strings.Contains(out, "both by telephone and in writing") {
 		t.Errorf("clauses show breach.phone-notice: exit %d\n%s", code, out)
+	}
+}
+
+// sameFiles fails unless dir holds exactly the files of fsys, with the
+// same bytes.
+func sameFiles(t *testing.T, fsys fs.FS, dir string) {
+	t.Helper()
+	want := map[string]bool{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		want[p] = true
+		a, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("exported %s differs from the built-in one", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		if !want[filepath.ToSlash(rel)] {
+			t.Errorf("export holds %s, which the built-in library lacks", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -313,7 +365,7 @@ func TestLintLock(t *testing.T) {
 	cl, tm := copyLibrary(t)
 	os.Remove(filepath.Join(cl, "versions.lock"))
 	lint := func(extra ...string) (int, string, string) {
-		return dpakit(t, "", append([]string{"lint", "--clauses", cl, "--templates", tm}, extra...)...)
+		return dpakitLint(t, append([]string{"--clauses", cl, "--templates", tm}, extra...)...)
 	}
 	code, out, errs := lint("--update-lock")
 	if code != 0 || !strings.Contains(errs, "versions.lock") || !strings.Contains(out, " 0 problems") {
