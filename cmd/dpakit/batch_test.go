@@ -71,16 +71,16 @@ func fileTree(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-func TestBatch500RowsWith20Bad(t *testing.T) {
+func TestBatch100RowsWith4Bad(t *testing.T) {
 	dir := t.TempDir()
-	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(500, func(i int) bool { return i%25 == 0 }))
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(100, func(i int) bool { return i%25 == 0 }))
 	out := filepath.Join(dir, "out")
 	code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
 		"--docs", "dpa,subprocessors", "--format", "html", "--jobs", "2")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1: %s", code, errs)
 	}
-	if !strings.Contains(errs, "dpakit batch: 500 rows: 480 made, 0 kept, 20 failed") || !strings.Contains(errs, "errors.csv") {
+	if !strings.Contains(errs, "dpakit batch: 100 rows: 96 made, 0 kept, 4 failed") || !strings.Contains(errs, "errors.csv") {
 		t.Errorf("summary line: %q", errs)
 	}
 	entries, _ := os.ReadDir(out)
@@ -95,16 +95,16 @@ func TestBatch500RowsWith20Bad(t *testing.T) {
 			t.Errorf("bundle %s holds %v", e.Name(), files)
 		}
 	}
-	if bundles != 480 {
-		t.Errorf("%d bundles, want 480", bundles)
+	if bundles != 96 {
+		t.Errorf("%d bundles, want 96", bundles)
 	}
 	data, err := os.ReadFile(filepath.Join(out, batch.ErrorsFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	if len(lines) != 21 {
-		t.Fatalf("errors.csv has %d lines, want a header and 20 errors:\n%s", len(lines), data)
+	if len(lines) != 5 {
+		t.Fatalf("errors.csv has %d lines, want a header and 4 errors:\n%s", len(lines), data)
 	}
 	if want := "25,DPA-20261201-KUNDE-25,customers.csv,26,breach.notice_hours,must be at most 72"; !strings.HasPrefix(lines[1], want) {
 		t.Errorf("first error line %q, want it to start %q", lines[1], want)
@@ -235,16 +235,13 @@ func TestBatchProgressLines(t *testing.T) {
 	}
 }
 
-// buildDpakit builds the command into a temporary folder, for tests that
-// need a real process to send signals to.
-func buildDpakit(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "dpakit")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+// dpakitCommand returns a command that runs dpakit with args as a real
+// process, for tests that send it signals: the test binary itself, which
+// TestMain turns into dpakit.
+func dpakitCommand(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "DPAKIT_TEST_AS_CLI=1")
+	return cmd
 }
 
 // manifestLines counts the complete lines of a manifest being written.
@@ -255,21 +252,22 @@ func manifestLines(path string) int {
 
 func TestBatchKilledAndResumed(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the binary and renders hundreds of PDFs")
+		t.Skip("runs dpakit as a subprocess and renders a hundred PDFs")
 	}
 	// Every run records the same PDF date, so that a resumed batch's files
 	// can be compared with an uninterrupted one's.
 	t.Setenv(sourceDateEpoch, "1796083200")
-	bin := buildDpakit(t)
 	dir := t.TempDir()
-	const rows = 48
+	// Enough rows that the signal comes while two jobs render, after 1 to
+	// 16 rows; row 17 fails, so a complete run exits 1.
+	const rows = 24
 	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(rows, func(i int) bool { return i%17 == 0 }))
 	args := func(out string, extra ...string) []string {
 		return append([]string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
 			"--docs", "dpa,subprocessors", "--format", "pdf", "--jobs", "2"}, extra...)
 	}
 	whole := filepath.Join(dir, "whole")
-	if out, err := exec.Command(bin, args(whole)...).CombinedOutput(); exitCode(err) != 1 {
+	if out, err := dpakitCommand(args(whole)...).CombinedOutput(); exitCode(err) != 1 {
 		t.Fatalf("uninterrupted run: %v\n%s", err, out)
 	}
 	want := fileTree(t, whole)
@@ -281,7 +279,7 @@ func TestBatchKilledAndResumed(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			out := filepath.Join(dir, "run-"+strings.ReplaceAll(sig.String(), " ", "-"))
 			after := 1 + rng.IntN(rows-8)
-			cmd := exec.Command(bin, args(out)...)
+			cmd := dpakitCommand(args(out)...)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
@@ -310,7 +308,7 @@ func TestBatchKilledAndResumed(t *testing.T) {
 					t.Errorf("the summary does not say how to finish: %s", stderr.String())
 				}
 			}
-			res, err := exec.Command(bin, args(out, "--resume", "-q")...).CombinedOutput()
+			res, err := dpakitCommand(args(out, "--resume", "-q")...).CombinedOutput()
 			if exitCode(err) != 1 {
 				t.Fatalf("resume: %v\n%s", err, res)
 			}
