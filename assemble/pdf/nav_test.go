@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -330,24 +331,27 @@ func checkLinks(t *testing.T, nav *navigation, headings []heading, d *document.D
 
 // TestKeepTogether shifts the example DPA's parts down a line at a time, so that
 // every label and every lead-in lands at the foot of a page in some
-// render, and checks with pdftotext that no page ends with a label
-// paragraph (such as "Frequency of the transfer" in Annex I.B, whose
-// content follows) or with a paragraph ending in a colon (a lead-in whose
-// list follows).
+// render, and checks that no page ends with a label paragraph (such as
+// "Frequency of the transfer" in Annex I.B, whose content follows) or with
+// a paragraph ending in a colon (a lead-in whose list follows). Each
+// render's page ends are read from the writer's own pagination; for the
+// first renders they are also read back from the PDF with pdftotext, and
+// must be the same lines, so that the pagination checked is the one
+// printed.
 func TestKeepTogether(t *testing.T) {
 	eng, deals := fixtureDeals(t)
 	doc, err := eng.Assemble(deals["example"], "dpa")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var enders []string // paragraphs a page must not end with, flattened
+	var enders []string // paragraphs a page must not end with, without white space
 	labels, leadIns := 0, 0
 	for _, b := range doc.Blocks {
 		p, ok := b.(*document.Paragraph)
 		if !ok {
 			continue
 		}
-		text := flat(strings.TrimSpace(document.PlainText(p.Runs)))
+		text := strings.TrimSpace(document.PlainText(p.Runs))
 		switch {
 		case isLabel(p):
 			labels++
@@ -356,7 +360,7 @@ func TestKeepTogether(t *testing.T) {
 		default:
 			continue
 		}
-		enders = append(enders, text)
+		enders = append(enders, noSpace(text))
 	}
 	if labels < 5 || leadIns < 3 {
 		t.Fatalf("the example has %d labels and %d lead-ins: the test needs a document with both", labels, leadIns)
@@ -365,7 +369,8 @@ func TestKeepTogether(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for shift := range 24 {
+	const shifts, printed = 24, 2
+	for shift := range shifts {
 		// Filler before the agreement and at the top of each part that
 		// starts a page (the schedule and the annexes).
 		d := *doc
@@ -377,13 +382,19 @@ func TestKeepTogether(t *testing.T) {
 				d.Blocks = append(d.Blocks, filler)
 			}
 		}
-		var buf bytes.Buffer
-		if err := w.Write(&buf, &d); err != nil {
-			t.Fatal(err)
+		pdfBytes, ends := paginated(t, w, &d)
+		if shift < printed {
+			pages := readWords(t, writeTemp(t, pdfBytes))
+			if len(pages) != len(ends) {
+				t.Fatalf("shift %d: the PDF has %d pages, the pagination %d", shift, len(pages), len(ends))
+			}
+			for pi, p := range pages {
+				if got := noSpace(p.lastBodyLine()); got != ends[pi] {
+					t.Fatalf("shift %d: page %d ends with %q in the PDF, %q in the pagination", shift, pi+1, got, ends[pi])
+				}
+			}
 		}
-		pages := readWords(t, writeTemp(t, buf.Bytes()))
-		for pi, p := range pages[:len(pages)-1] {
-			last := flat(p.lastBodyLine())
+		for pi, last := range ends[:len(ends)-1] {
 			for _, e := range enders {
 				if last != "" && strings.HasSuffix(e, last) {
 					t.Errorf("shift %d: page %d ends with %q, which must stay with what follows it", shift, pi+1, e)
@@ -391,6 +402,55 @@ func TestKeepTogether(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lastLine returns the text of the lowest line of the last unit of page
+// that holds text (a signature block or a table row holds several lines; a
+// rule holds none).
+func lastLine(l *layout, page []placement) string {
+	for i := len(page) - 1; i >= 0; i-- {
+		u := l.units[page[i].u]
+		ops := l.ops[u.op0:u.op1]
+		bottom := math.Inf(-1)
+		for _, o := range ops {
+			if o.kind == opText {
+				bottom = max(bottom, o.y)
+			}
+		}
+		var b strings.Builder
+		for _, o := range ops {
+			if o.kind == opText && o.y > bottom-1 {
+				b.WriteString(o.text)
+			}
+		}
+		if b.Len() > 0 {
+			return b.String()
+		}
+	}
+	return ""
+}
+
+// noSpace returns s without white space: a line as laid out and as
+// pdftotext reads it back differ only in the spaces between pieces of text.
+func noSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// paginated renders d and returns the PDF with, for each page, the text of
+// the last line of its body as the writer laid it out, without white
+// space.
+func paginated(t *testing.T, w *Writer, d *document.Document) ([]byte, []string) {
+	t.Helper()
+	sc := getScratch()
+	defer putScratch(sc)
+	if err := w.render(sc, d); err != nil {
+		t.Fatal(err)
+	}
+	var ends []string
+	for _, page := range sc.pages {
+		ends = append(ends, noSpace(lastLine(&sc.l, page)))
+	}
+	return bytes.Clone(sc.out.Bytes()), ends
 }
 
 // lastBodyLine returns the text of the lowest line above the footer.
