@@ -165,3 +165,79 @@ func TestCounselSwissAdequacy(t *testing.T) {
 		"| Swiss-US Data Privacy Framework |",
 	}, []string{"EU-US Data Privacy Framework", "European Commission has adopted an adequacy decision"})
 }
+
+// loadVariant loads the named fixture deal with each old text of edits
+// replaced by the new one and returns the deal's warnings and its error.
+func loadVariant(t *testing.T, fixture string, edits ...string) ([]deal.Problem, error) {
+	t.Helper()
+	src, err := fs.ReadFile(fixtures.FS, "deals/"+fixture+".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := string(src)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !strings.Contains(y, edits[i]) {
+			t.Fatalf("%s has no %q to replace", fixture, edits[i])
+		}
+		y = strings.Replace(y, edits[i], edits[i+1], 1)
+	}
+	_, ws, err := deal.NewValidator(deal.Options{}).LoadWithWarnings([]byte(y), fixture+".yaml", profile, fixtures.Profile)
+	return ws, err
+}
+
+// TestSwissAdequacyRule: a Swiss exporter under the FADP alone is judged
+// by the Swiss Federal Council's list: "adequacy" for Japan (an EU
+// adequacy decision, not on the Swiss list) is refused, naming the field
+// and the list, and "none" for Monaco (on the Swiss list, without an EU
+// decision) is accepted; a deal under both laws is warned about Japan;
+// and a provider in Monaco receives no restricted transfer from a Swiss
+// exporter, which validate says in the Swiss terms.
+func TestSwissAdequacyRule(t *testing.T) {
+	list := func(country, mechanism string) string {
+		return "subprocessors:\n  objection_days: 20\n  list:\n    - { name: Sub One, purpose: Hosting, location: Somewhere, country: " +
+			country + ", data: [Customer content], category: infrastructure, transfer_mechanism: " + mechanism + " }"
+	}
+	_, err := loadVariant(t, "swiss-exporter", "subprocessors: { objection_days: 20 }", list("JP", "adequacy"))
+	if err == nil || !strings.Contains(err.Error(), `subprocessors.list[0].transfer_mechanism: "adequacy" is only for Switzerland or a country that the Swiss Federal Council lists as adequate (Annex 1 to the Data Protection Ordinance), and Japan (JP) is not listed`) {
+		t.Errorf("Japan with adequacy for a Swiss exporter: err = %v, want the Swiss list rule", err)
+	}
+	if _, err := loadVariant(t, "swiss-exporter", "subprocessors: { objection_days: 20 }", list("MC", "none")); err != nil {
+		t.Errorf("Monaco with none for a Swiss exporter: %v", err)
+	}
+	_, err = loadVariant(t, "swiss-exporter", "subprocessors: { objection_days: 20 }", list("US", "none"))
+	if err == nil || !strings.Contains(err.Error(), `or "dpf" if it is certified under the Swiss-US Data Privacy Framework`) {
+		t.Errorf("United States with none for a Swiss exporter: err = %v, want the Swiss-US hint", err)
+	}
+
+	ws, err := loadVariant(t, "seed-001", "subprocessors:\n  objection_days: 15\n", list("JP", "adequacy")+"\n")
+	if err != nil {
+		t.Fatalf("Japan with adequacy under the GDPR and the FADP: %v", err)
+	}
+	if !hasWarning(ws, deal.WarnSwissAdequacy, "subprocessors.list[0].transfer_mechanism",
+		"Japan (JP) is not listed, so a transfer from Switzerland needs a safeguard; use \"scc\" for personal data from Switzerland") {
+		t.Errorf("warnings = %v, want swiss_adequacy for Japan", ws)
+	}
+
+	ws, err = loadVariant(t, "swiss-exporter", "scc:\n", "provider: { country: MC }\nscc:\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasWarning(ws, deal.WarnNoRestrictedTransfer, "provider.country", "the provider is established in Monaco (a country the Swiss Federal Council lists as adequate)") {
+		t.Errorf("warnings = %v, want no_restricted_transfer in the Swiss terms", ws)
+	}
+}
+
+// hasWarning reports whether ws has a warning of the rule at path whose
+// message contains says.
+func hasWarning(ws []deal.Problem, rule, path, says string) bool {
+	for _, w := range ws {
+		if w.Rule == rule && w.Path == path && strings.Contains(w.Message, says) {
+			return true
+		}
+	}
+	return false
+}

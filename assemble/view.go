@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
 )
 
@@ -87,21 +86,9 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 		Processing: e.Processing, ControllerTransfer: e.ControllerTransfer, Security: e.Security, Audit: e.Audit, Deletion: e.Deletion,
 		ProcessorCustomer:  d.Customer.Role == deal.Processor,
 		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
-		RestrictedTransfer: restrictedTransfer(d),
+		RestrictedTransfer: deal.RestrictedTransfer(d),
 		Notice:             notice, r: r,
 	}
-}
-
-// restrictedTransfer reports whether sending Customer Personal Data to the
-// provider is a restricted transfer: judged by the Swiss Federal Council's
-// list of adequate countries for a Swiss exporter under the FADP alone,
-// by the EEA and the European Commission's decisions otherwise.
-func restrictedTransfer(d *deal.Deal) bool {
-	if d.Customer.Country == "CH" && d.SCC.SupervisoryAuthority == "" {
-		c := d.Provider.Country
-		return country.Valid(c) && !country.SwissAdequate(c)
-	}
-	return deal.RestrictedTransfer(d)
 }
 
 // render is the state of one Assemble call.

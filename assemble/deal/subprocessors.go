@@ -118,13 +118,20 @@ func checkDuplicateSubprocessor(d *Deal, report reportFunc) {
 }
 
 // checkTransferMechanisms: each sub-processor's transfer mechanism fits its
-// country.
+// country, judged from where the data comes from.
 //
 // Without an EEA, UK or Swiss nexus (gdpr.applies: false) no transfer is
-// restricted, so any mechanism, "none" included, fits any country: the
-// mechanism is judged from where the data comes from.
+// restricted, so any mechanism, "none" included, fits any country. A Swiss
+// exporter under the FADP alone is judged by the Swiss Federal Council's
+// list of adequate countries (country.SwissAdequate); every other deal by
+// the EU's, a deal under both laws being warned where the Swiss list
+// differs (WarnSwissAdequacy).
 func checkTransferMechanisms(d *Deal, report reportFunc) {
 	if !d.GDPR.On() {
+		return
+	}
+	if fadpOnly(d) {
+		reportList(subproc.SwissTransfers(d.Subprocessors.List, listPrefix), report)
 		return
 	}
 	reportList(subproc.Transfers(d.Subprocessors.List, listPrefix), report)

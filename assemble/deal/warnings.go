@@ -22,6 +22,13 @@ const (
 	// WarnUndescribedData: a sub-processor processes a category of personal
 	// data that Annex I.B (processing.data_categories) does not describe.
 	WarnUndescribedData = "subprocessor_data_not_in_annex_i_b"
+	// WarnSwissAdequacy: in a deal under both the GDPR and the FADP, a
+	// sub-processor's transfer mechanism ("none", "adequacy") fits the EU's
+	// adequacy decisions but not the Swiss Federal Council's list, so
+	// personal data from Switzerland needs another safeguard. (Under the
+	// FADP alone the same mismatch is a problem, rule
+	// transfer_mechanism_country.)
+	WarnSwissAdequacy = "swiss_adequacy"
 )
 
 // Warnings returns what a lawyer signing the DPA for d should be told
@@ -41,6 +48,7 @@ func Warnings(d *Deal) []Problem {
 	if w, ok := transferWarning(d); ok {
 		ws = append(ws, w)
 	}
+	ws = append(ws, swissAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, ccpaWarnings(d)...)
 	ws = append(ws, landWarnings(d)...)
@@ -54,10 +62,40 @@ func Warnings(d *Deal) []Problem {
 // Implementing Decision (EU) 2021/914, Art. 1(1) and recital 7: the SCCs
 // are for an importer whose processing is not subject to the GDPR). The
 // answer does not depend on where the customer is established: a customer
-// outside the EEA that is subject to the GDPR exports too.
+// outside the EEA that is subject to the GDPR exports too. For a Swiss
+// exporter under the FADP alone the question is the FADP's: the provider's
+// country is not on the Swiss Federal Council's list (country.SwissAdequate).
 func RestrictedTransfer(d *Deal) bool {
 	c := d.Provider.Country
+	if fadpOnly(d) {
+		return country.Valid(c) && !country.SwissAdequate(c)
+	}
 	return country.Valid(c) && !country.IsEEA(c) && !subproc.Adequate(c)
+}
+
+// swissAdequacyWarnings warns, in a deal under both the GDPR and the FADP,
+// about each sub-processor whose mechanism the EU's adequacy decisions
+// allow but the Swiss Federal Council's list does not: one mechanism per
+// sub-processor cannot state both, and the data from Switzerland needs a
+// safeguard (Art. 16(2) FADP, such as the SCCs as the FDPIC recognised
+// them).
+func swissAdequacyWarnings(d *Deal) []Problem {
+	if !d.GDPR.On() || !d.Swiss.Enabled || fadpOnly(d) {
+		return nil
+	}
+	eu := map[string]bool{}
+	for _, p := range subproc.Transfers(d.Subprocessors.List, listPrefix) {
+		eu[p.Path] = true
+	}
+	var ws []Problem
+	for _, p := range subproc.SwissTransfers(d.Subprocessors.List, listPrefix) {
+		if eu[p.Path] {
+			continue
+		}
+		ws = append(ws, Problem{Path: p.Path, Rule: WarnSwissAdequacy, Message: p.Message +
+			" for personal data from Switzerland (the mechanism stands for the data from the EEA)"})
+	}
+	return ws
 }
 
 // transferWarning warns when no restricted transfer takes place between the
@@ -68,7 +106,10 @@ func transferWarning(d *Deal) (Problem, bool) {
 		return Problem{}, false
 	}
 	where := "in the EEA"
-	if !country.IsEEA(c) {
+	switch {
+	case fadpOnly(d):
+		where = "a country the Swiss Federal Council lists as adequate"
+	case !country.IsEEA(c):
 		where = "a country with an EU adequacy decision"
 	}
 	return Problem{Path: "provider.country", Rule: WarnNoRestrictedTransfer, Message: fmt.Sprintf(

@@ -290,6 +290,46 @@ func Transfers(list []Subprocessor, prefix string) []Problem {
 	return ps
 }
 
+// SwissTransfers checks that each sub-processor's transfer mechanism fits
+// its country for data that comes from Switzerland: adequacy is the Swiss
+// Federal Council's (Article 16(1) FADP; Annex 1 to the Data Protection
+// Ordinance, see country.SwissAdequate), not the European Commission's,
+// and "dpf" means the Swiss-US Data Privacy Framework.
+func SwissTransfers(list []Subprocessor, prefix string) []Problem {
+	var ps []Problem
+	for i, s := range list {
+		if msg := swissTransferProblem(s); msg != "" {
+			ps = append(ps, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i),
+				Rule: RuleTransferMechanism, Message: msg})
+		}
+	}
+	return ps
+}
+
+// swissTransferProblem explains why a sub-processor's transfer mechanism
+// does not fit its country for a transfer from Switzerland, or returns "".
+func swissTransferProblem(s Subprocessor) string {
+	c := s.Country
+	if !country.Valid(c) || country.SwissAdequate(c) {
+		return ""
+	}
+	name := country.WithArticle(c)
+	hint := `"scc"`
+	if c == "US" {
+		hint = `"scc", or "dpf" if it is certified under the Swiss-US Data Privacy Framework`
+	}
+	switch s.TransferMechanism {
+	case TransferNone, TransferAdequacy:
+		return fmt.Sprintf(`%q is only for Switzerland or a country that the Swiss Federal Council lists as adequate (Annex 1 to the Data Protection Ordinance), and %s (%s) is not listed, so a transfer from Switzerland needs a safeguard; use %s`,
+			s.TransferMechanism, name, c, hint)
+	case TransferDPF:
+		if c != "US" {
+			return fmt.Sprintf(`"dpf" (the Swiss-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
+		}
+	}
+	return ""
+}
+
 // transferProblem explains why a sub-processor's transfer mechanism does
 // not fit its country, or returns "". An invalid country is the country
 // rule's business.
