@@ -88,7 +88,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"notifications under Article 24 of the FADP.",
 		"consultations with the FDPIC.",
 		"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)",
-	}, gdprWording)
+	}, append([]string{"“EEA” means"}, gdprWording...))
 }
 
 // TestCounselSwissLawProcessorFADPOnly: a Swiss processor customer under
