@@ -241,3 +241,19 @@ func hasWarning(ws []deal.Problem, rule, path, says string) bool {
 	}
 	return false
 }
+
+// TestCounselSwissLawArticle32: a Swiss exporter that the GDPR also
+// governs (Art. 3(2); its representative's authority named) reads both
+// laws, and the SCCs are incorporated for its transfers from Switzerland
+// under either law, not for transfers "from the EEA" it does not make.
+func TestCounselSwissLawArticle32(t *testing.T) {
+	dpa := variantMD(t, "swiss-exporter", "dpa",
+		`supervisory_authority: ""`, `supervisory_authority: "Data Protection Commission (Ireland)"`,
+		"governing_law: CH", "governing_law: IE", "forum: CH", "forum: IE")
+	checkText(t, dpa, []string{
+		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
+		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
+		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
+		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
+	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject"})
+}
