@@ -90,7 +90,7 @@ type fieldDiff struct {
 
 // Empty reports whether the notice lists no change at all.
 func (n *noticeView) Empty() bool {
-	return len(n.Added) == 0 && len(n.Removed) == 0 && len(n.Changed) == 0
+	return len(n.Added) == 0 && len(n.Removed) == 0 && len(n.Changed) == 0 && len(n.Relocated) == 0
 }
 
 // AssembleNotice builds the sub-processor change notice for d: what is
@@ -142,7 +142,9 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		}
 		cv := changeView{Name: c.After.Name}
 		for _, f := range c.FieldNames() {
-			if moved && relocationFields[f] {
+			if moved && relocationFields[f] || f == "transfer_mechanism" && !d.GDPR.On() {
+				// A customer without an EEA, UK or Swiss nexus makes no
+				// restricted transfer: its DPA states no mechanism.
 				continue
 			}
 			cv.Diffs = append(cv.Diffs, fieldDiff{
@@ -154,6 +156,9 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		if len(cv.Diffs) > 0 {
 			nv.Changed = append(nv.Changed, cv)
 		}
+	}
+	if nv.Empty() {
+		return nil, fmt.Errorf("%w: %s: the lists differ only in transfer mechanisms, which a DPA without an EEA, UK or Swiss nexus (gdpr.applies: false) does not state, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}
 	return e.assemble(ctx, d, NoticeKind, nv)
 }

@@ -409,10 +409,6 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	if req.Old.Kind == 0 {
 		return nil, assemble.Notice{}, invalid("old", "the list before the change is required")
 	}
-	old, err := listOf(&req.Old, "old")
-	if err != nil {
-		return nil, assemble.Notice{}, err
-	}
 	var d *deal.Deal
 	if req.Customer.Kind != 0 {
 		b, err := yaml.Marshal(&req.Customer)
@@ -425,9 +421,16 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	} else if d, err = s.profileDeal(); err != nil {
 		return nil, assemble.Notice{}, err
 	}
+	// The lists are judged as lists serving d's customer (or the
+	// profile's): a customer with no EEA, UK or Swiss nexus has no
+	// restricted transfers.
+	old, err := listOf(&req.Old, "old", d)
+	if err != nil {
+		return nil, assemble.Notice{}, err
+	}
 	cur := d.Subprocessors.List
 	if req.New.Kind != 0 {
-		if cur, err = listOf(&req.New, "new"); err != nil {
+		if cur, err = listOf(&req.New, "new", d); err != nil {
 			return nil, assemble.Notice{}, err
 		}
 	}
@@ -435,8 +438,9 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 }
 
 // listOf reads a sub-processor list given as a list, a list file or a
-// deal, checked by the rules of a deal's list.
-func listOf(n *yaml.Node, name string) ([]deal.Subprocessor, error) {
+// deal, checked by the rules of a deal's list as a list serving the
+// customer of deal d.
+func listOf(n *yaml.Node, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
 	if n.Kind == yaml.SequenceNode {
 		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("list", "!!str"), n}}
 	}
@@ -444,7 +448,7 @@ func listOf(n *yaml.Node, name string) ([]deal.Subprocessor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", name, err)
 	}
-	return listfile.Load(b, name+".yaml")
+	return listfile.NewReader(nil).For(d).Load(b, name+".yaml")
 }
 
 // profileDeal is the server's profile as a deal of its own, for a notice

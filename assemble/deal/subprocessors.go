@@ -71,18 +71,42 @@ func NameKey(name string) string { return subproc.NameKey(name) }
 const listPrefix = "subprocessors.list"
 
 // ListRules returns the list rules as this Validator applies them (with
-// its printable check), for the importer to check a sheet's rows by.
-func (v *Validator) ListRules() subproc.Rules {
-	return subproc.Rules{Printable: v.printable}
+// its printable check) to the list of deal d, for the importer to check a
+// sheet's rows by: d decides where the data comes from (see listOrigin). A
+// nil d stands for a deal under the GDPR.
+func (v *Validator) ListRules(d *Deal) subproc.Rules {
+	rules := subproc.Rules{Printable: v.printable}
+	if d != nil {
+		rules.Origin = listOrigin(d)
+	}
+	return rules
+}
+
+// listOrigin returns where the data deal d's sub-processors receive comes
+// from, from which their transfer mechanisms are judged: no restricted
+// transfer without an EEA, UK or Swiss nexus (gdpr.applies: false), so any
+// mechanism, "none" included, fits any country; Switzerland for a Swiss
+// exporter under the FADP alone; else the EEA.
+func listOrigin(d *Deal) subproc.Origin {
+	switch {
+	case !d.GDPR.On():
+		return subproc.NoRestrictedTransfer
+	case fadpOnly(d):
+		return subproc.FromSwitzerland
+	}
+	return subproc.FromEEA
 }
 
 // ValidateList checks a sub-processor list on its own (a list file, the
 // list of a profile) by exactly the rules a deal's subprocessors.list must
 // meet: every entry's fields, unique names, and transfer mechanisms that fit
-// the country. Problem paths start with prefix ("list" gives
+// the country. d is the deal whose customer the list serves and decides,
+// as for its own list, whether transfer mechanisms are judged (a deal with
+// gdpr.applies: false has no restricted transfers); a nil d judges them as
+// for a deal under the GDPR. Problem paths start with prefix ("list" gives
 // "list[3].country"); file names the file for messages.
-func (v *Validator) ValidateList(list []Subprocessor, file, prefix string) error {
-	found := v.ListRules().Check(list, prefix)
+func (v *Validator) ValidateList(d *Deal, list []Subprocessor, file, prefix string) error {
+	found := v.ListRules(d).Check(list, prefix)
 	if len(found) == 0 {
 		return nil
 	}
@@ -98,7 +122,7 @@ func (v *Validator) ValidateList(list []Subprocessor, file, prefix string) error
 // listFieldProblems checks the fields of each entry of d's list.
 func (v *Validator) listFieldProblems(d *Deal) []Problem {
 	var ps []Problem
-	for _, p := range v.ListRules().Entries(d.Subprocessors.List, listPrefix) {
+	for _, p := range v.ListRules(d).Entries(d.Subprocessors.List, listPrefix) {
 		ps = append(ps, Problem{Path: p.Path, Rule: p.Rule, Message: p.Message})
 	}
 	return ps
@@ -118,21 +142,12 @@ func checkDuplicateSubprocessor(d *Deal, report reportFunc) {
 }
 
 // checkTransferMechanisms: each sub-processor's transfer mechanism fits its
-// country, judged from where the data comes from.
-//
-// Without an EEA, UK or Swiss nexus (gdpr.applies: false) no transfer is
-// restricted, so any mechanism, "none" included, fits any country. A Swiss
-// exporter under the FADP alone is judged by the Swiss Federal Council's
-// list of adequate countries (country.SwissAdequate); every other deal by
-// the EU's, a deal under both laws being warned where the Swiss list
-// differs (WarnSwissAdequacy).
+// country, judged from where the data comes from (see listOrigin): a Swiss
+// exporter under the FADP alone by the Swiss Federal Council's list of
+// adequate countries (country.SwissAdequate), a deal without an EEA, UK or
+// Swiss nexus not at all, every other deal by the EU's list, a deal under
+// both laws being warned where the Swiss list differs (WarnSwissAdequacy).
 func checkTransferMechanisms(d *Deal, report reportFunc) {
-	if !d.GDPR.On() {
-		return
-	}
-	if fadpOnly(d) {
-		reportList(subproc.SwissTransfers(d.Subprocessors.List, listPrefix), report)
-		return
-	}
-	reportList(subproc.Transfers(d.Subprocessors.List, listPrefix), report)
+	rules := subproc.Rules{Origin: listOrigin(d)}
+	reportList(rules.TransferProblems(d.Subprocessors.List, listPrefix), report)
 }

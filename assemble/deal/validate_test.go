@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/dpakit/dpakit/assemble/subproc"
 )
 
 func TestExampleIsValid(t *testing.T) {
@@ -494,13 +496,13 @@ func BenchmarkValidate(b *testing.B) {
 func TestValidateList(t *testing.T) {
 	list := exampleDeal(t).Subprocessors.List
 	v := NewValidator(Options{})
-	if err := v.ValidateList(list, "list.yaml", "list"); err != nil {
+	if err := v.ValidateList(nil, list, "list.yaml", "list"); err != nil {
 		t.Fatalf("example list: %v", err)
 	}
 	bad := append([]Subprocessor{}, list...)
 	bad[0].Country = "Mars"
 	bad = append(bad, list[1])
-	err := v.ValidateList(bad, "list.yaml", "list")
+	err := v.ValidateList(nil, bad, "list.yaml", "list")
 	ve, ok := err.(*ValidationError)
 	if !ok {
 		t.Fatalf("err = %v, want a *ValidationError", err)
@@ -515,6 +517,41 @@ func TestValidateList(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateListForUSOnlyDeal: a list serving a customer with no EEA, UK
+// or Swiss nexus (gdpr.applies: false) is judged as that deal judges its own
+// list: "none" fits a US sub-processor; without a deal, as under the GDPR;
+// for a Swiss exporter under the FADP alone, by the Swiss list.
+func TestValidateListForUSOnlyDeal(t *testing.T) {
+	list := []Subprocessor{{Name: "Sentry", Purpose: "Error monitoring", Location: "United States",
+		Country: "US", Category: "service", TransferMechanism: "none"}}
+	v := NewValidator(Options{})
+	off := false
+	us := &Deal{GDPR: GDPR{Applies: &off}}
+	if err := v.ValidateList(us, list, "list.yaml", "list"); err != nil {
+		t.Errorf("US-only deal: %v", err)
+	}
+	for name, d := range map[string]*Deal{"no deal": nil, "EU deal": {}} {
+		err := v.ValidateList(d, list, "list.yaml", "list")
+		if err == nil || !strings.Contains(err.Error(), `list[0].transfer_mechanism: "none" is only for a country in the EEA`) {
+			t.Errorf("%s: err = %v, want the transfer rule", name, err)
+		}
+	}
+	if r := v.ListRules(us); r.Origin != subproc.NoRestrictedTransfer {
+		t.Error("ListRules(US-only deal) judges transfer mechanisms")
+	}
+	// A Swiss exporter under the FADP alone: the Swiss Federal Council's
+	// list, which does not list Japan, judges the list as the deal's own.
+	jp := []Subprocessor{{Name: "Tokyo KK", Purpose: "Support", Location: "Tokyo", Country: "JP",
+		Category: "service", TransferMechanism: "none"}}
+	swiss := &Deal{Customer: Customer{Country: "CH"}}
+	if err := v.ValidateList(swiss, jp, "list.yaml", "list"); err == nil || !strings.Contains(err.Error(), "Swiss Federal Council") {
+		t.Errorf("Swiss FADP-only deal: err = %v, want the Swiss rule", err)
+	}
+	if err := v.ValidateList(nil, jp, "list.yaml", "list"); err != nil {
+		t.Errorf("no deal (EU adequacy covers Japan): %v", err)
 	}
 }
 

@@ -69,6 +69,10 @@ func Marshal(list []deal.Subprocessor) ([]byte, error) {
 // (deal.Validator.ValidateList) and a *deal.ValidationError names each bad
 // field; sublist.Import checks the cells of a spreadsheet.
 //
+// Transfer mechanisms are judged from where the data comes from: as for the
+// deal a Reader is for (see Reader.For); else, for a deal or profile file,
+// as its own gdpr.applies says; else as for a deal under the GDPR.
+//
 // Load checks by the rules of deal.NewValidator(deal.Options{}); a Reader
 // checks by the rules of the Validator it is given.
 func Load(data []byte, name string) ([]deal.Subprocessor, error) {
@@ -82,17 +86,16 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 		return nil, sublist.Errorf(sublist.ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), sublist.MaxFileSize>>20)
 	}
 	var (
-		list   []deal.Subprocessor
-		prefix string
-		err    error
+		h   held
+		err error
 	)
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx", ".csv":
 		return rd.Import(data, name)
 	case ".yaml", ".yml":
-		list, prefix, err = loadYAML(data, name)
+		h, err = loadYAML(data, name)
 	case ".json":
-		list, prefix, err = loadJSON(data, name)
+		h, err = loadJSON(data, name)
 	default:
 		return nil, sublist.Errorf(sublist.ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", name, ext)
 	}
@@ -101,10 +104,31 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	}
 	// The entries obey the rules of a deal's list: a list that could not
 	// stand in a DPA cannot stand in a diff or a notice either.
-	if err := rd.validator.ValidateList(list, filepath.Base(name), prefix); err != nil {
+	owner := rd.deal
+	if owner == nil {
+		owner = h.owner
+	}
+	if err := rd.validator.ValidateList(owner, h.list, filepath.Base(name), h.prefix); err != nil {
 		return nil, err
 	}
-	return list, nil
+	return h.list, nil
+}
+
+// held is what a list file, deal or profile holds: its list, the path of
+// the list ("list" or "subprocessors.list"), and for a deal or profile that
+// sets gdpr, a deal with that setting, whose customer the list serves.
+type held struct {
+	list   []deal.Subprocessor
+	prefix string
+	owner  *deal.Deal
+}
+
+// ownerOf returns a deal with gdpr g, or nil when the file does not set it.
+func ownerOf(g *deal.GDPR) *deal.Deal {
+	if g == nil {
+		return nil
+	}
+	return &deal.Deal{GDPR: *g}
 }
 
 // LoadFile reads the file at path, refusing one over MaxFileSize before
@@ -141,6 +165,7 @@ func (rd *Reader) LoadFile(path string) ([]deal.Subprocessor, error) {
 // keys be.
 type dealFile struct {
 	Subprocessors deal.Subprocessors   `yaml:"subprocessors"`
+	GDPR          *deal.GDPR           `yaml:"gdpr"`
 	Rest          map[string]yaml.Node `yaml:",inline"`
 }
 
@@ -157,20 +182,20 @@ func noList(name string) error {
 	return sublist.Errorf(sublist.ErrInvalid, `%s: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`, name)
 }
 
-func loadYAML(data []byte, name string) ([]deal.Subprocessor, string, error) {
+func loadYAML(data []byte, name string) (held, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, "", sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
+		return held{}, sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, "", sublist.Errorf(sublist.ErrInvalid, "%s: the file is empty", name)
+		return held{}, sublist.Errorf(sublist.ErrInvalid, "%s: the file is empty", name)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.SequenceNode {
-		return nil, "", sublist.Errorf(sublist.ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
+		return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, "", noList(name)
+		return held{}, noList(name)
 	}
 	keys := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -182,27 +207,27 @@ func loadYAML(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	case keys["list"]:
 		var lf ListFile
 		if err := dec.Decode(&lf); err != nil {
-			return nil, "", decodeError(name, err)
+			return held{}, decodeError(name, err)
 		}
-		return lf.List, "list", nil
+		return held{list: lf.List, prefix: "list"}, nil
 	case keys["subprocessors"]:
 		var df dealFile
 		if err := dec.Decode(&df); err != nil {
-			return nil, "", decodeError(name, err)
+			return held{}, decodeError(name, err)
 		}
-		return df.Subprocessors.List, "subprocessors.list", nil
+		return held{list: df.Subprocessors.List, prefix: "subprocessors.list", owner: ownerOf(df.GDPR)}, nil
 	}
-	return nil, "", noList(name)
+	return held{}, noList(name)
 }
 
-func loadJSON(data []byte, name string) ([]deal.Subprocessor, string, error) {
+func loadJSON(data []byte, name string) (held, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) && ute.Value == "array" {
-			return nil, "", sublist.Errorf(sublist.ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
+			return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
 		}
-		return nil, "", sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
+		return held{}, sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
 	}
 	strict := func(raw json.RawMessage, v any) error {
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -215,19 +240,25 @@ func loadJSON(data []byte, name string) ([]deal.Subprocessor, string, error) {
 	if raw, ok := top["list"]; ok {
 		var list []deal.Subprocessor
 		if err := strict(raw, &list); err != nil {
-			return nil, "", err
+			return held{}, err
 		}
 		if len(top) > 1 {
-			return nil, "", sublist.Errorf(sublist.ErrInvalid, `%s: a list file has only a "list" key`, name)
+			return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file has only a "list" key`, name)
 		}
-		return list, "list", nil
+		return held{list: list, prefix: "list"}, nil
 	}
 	if raw, ok := top["subprocessors"]; ok {
 		var sp deal.Subprocessors
 		if err := strict(raw, &sp); err != nil {
-			return nil, "", err
+			return held{}, err
 		}
-		return sp.List, "subprocessors.list", nil
+		var g *deal.GDPR
+		if raw, ok := top["gdpr"]; ok {
+			if err := strict(raw, &g); err != nil {
+				return held{}, err
+			}
+		}
+		return held{list: sp.List, prefix: "subprocessors.list", owner: ownerOf(g)}, nil
 	}
-	return nil, "", noList(name)
+	return held{}, noList(name)
 }

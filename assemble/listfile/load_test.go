@@ -3,6 +3,7 @@ package listfile
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -119,5 +120,49 @@ func TestLoadValidatesEntries(t *testing.T) {
 		if !errors.As(err, &ve) || len(ve.Problems) == 0 || ve.Problems[0].Path != tt.want {
 			t.Errorf("%s: err = %v, want a problem at %s", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestLoadJudgesTransfersFromWhereTheDataComesFrom: a US sub-processor with
+// transfer mechanism "none" is refused in a list for a customer under the
+// GDPR, and accepted for a customer with no EEA, UK or Swiss nexus: the
+// deal a Reader is for, or a deal file's own gdpr.applies, says which.
+func TestLoadJudgesTransfersFromWhereTheDataComesFrom(t *testing.T) {
+	entry := `{name: Sentry, purpose: Error monitoring, location: United States, country: US, category: service, transfer_mechanism: none}`
+	listFile := []byte("list:\n  - " + entry + "\n")
+	usDeal := []byte("gdpr: {applies: false}\nsubprocessors:\n  list:\n    - " + entry + "\n")
+	usJSON := []byte(`{"gdpr": {"applies": false}, "subprocessors": {"list": [{"name": "Sentry", "purpose": "Error monitoring", "location": "United States", "country": "US", "category": "service", "transfer_mechanism": "none"}]}}`)
+	euDeal := []byte("customer: {name: X}\nsubprocessors:\n  list:\n    - " + entry + "\n")
+	off := false
+	us := &deal.Deal{GDPR: deal.GDPR{Applies: &off}}
+	for _, tc := range []struct {
+		name string
+		rd   *Reader
+		file string
+		data []byte
+		ok   bool
+	}{
+		{"list file, no deal", NewReader(nil), "list.yaml", listFile, false},
+		{"list file, EU deal", NewReader(nil).For(&deal.Deal{}), "list.yaml", listFile, false},
+		{"list file, US-only deal", NewReader(nil).For(us), "list.yaml", listFile, true},
+		{"US-only deal file", NewReader(nil), "deal.yaml", usDeal, true},
+		{"US-only deal file as JSON", NewReader(nil), "deal.json", usJSON, true},
+		{"deal file without gdpr", NewReader(nil), "deal.yaml", euDeal, false},
+		{"deal file without gdpr, US-only deal", NewReader(nil).For(us), "deal.yaml", euDeal, true},
+	} {
+		_, err := tc.rd.Load(tc.data, tc.file)
+		if tc.ok && err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		if !tc.ok && (err == nil || !strings.Contains(err.Error(), `transfer_mechanism: "none" is only for a country in the EEA`)) {
+			t.Errorf("%s: err = %v, want the transfer rule", tc.name, err)
+		}
+	}
+	csv := []byte("Name,Purpose,Location,Country,Category,Transfer mechanism\nSentry,Error monitoring,United States,US,Service,None required\n")
+	if _, err := NewReader(nil).Import(csv, "x.csv"); err == nil {
+		t.Error("import for no deal accepted \"none\" for a US sub-processor")
+	}
+	if _, err := NewReader(nil).For(us).Import(csv, "x.csv"); err != nil {
+		t.Errorf("import for a US-only deal: %v", err)
 	}
 }

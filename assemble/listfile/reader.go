@@ -14,6 +14,8 @@ import (
 type Reader struct {
 	*sublist.Reader
 	validator *deal.Validator
+	// deal is the deal whose customer the lists serve (see For), or nil.
+	deal *deal.Deal
 }
 
 // NewReader returns a Reader that checks lists by v's rules; a nil v stands
@@ -24,5 +26,15 @@ func NewReader(v *deal.Validator) *Reader {
 	if v == nil {
 		v = deal.NewValidator(deal.Options{})
 	}
-	return &Reader{Reader: sublist.NewReader(v.ListRules()), validator: v}
+	return &Reader{Reader: sublist.NewReader(v.ListRules(nil)), validator: v}
+}
+
+// For returns a Reader that checks lists as lists serving the customer of
+// deal d: d decides whether transfers are restricted, and so whether a
+// sub-processor's transfer mechanism must fit its country (a deal with
+// gdpr.applies: false has no restricted transfers). A nil d gives a Reader
+// like rd, which judges mechanisms as for a deal under the GDPR unless a
+// deal or profile file says otherwise of its own list.
+func (rd *Reader) For(d *deal.Deal) *Reader {
+	return &Reader{Reader: sublist.NewReader(rd.validator.ListRules(d)), validator: rd.validator, deal: d}
 }

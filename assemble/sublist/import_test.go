@@ -449,7 +449,7 @@ func TestImportAppliesListRules(t *testing.T) {
 // while the default rules accept them.
 func TestReaderUsesItsRules(t *testing.T) {
 	latin := func(r rune) bool { return r < 0x2000 }
-	rd := NewReader(deal.NewValidator(deal.Options{Printable: latin}).ListRules())
+	rd := NewReader(deal.NewValidator(deal.Options{Printable: latin}).ListRules(nil))
 	csv := []byte("Name,Purpose,Location,Country,Category\n" +
 		"AWS,Hosting,Dublin,IE,Infrastructure\n" +
 		"\u6570\u636e\u516c\u53f8,Storage \U0001F600,Dublin,IE,Service\n")

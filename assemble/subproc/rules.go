@@ -45,14 +45,37 @@ type Rules struct {
 	// character of a text field that cannot be printed is a problem (rule
 	// "printable"). Nil skips the check.
 	Printable func(r rune) bool
+	// Origin is where the data the sub-processors receive comes from, which
+	// decides how transfer mechanisms are judged (see Origin). The zero
+	// value judges them as for data from the EEA.
+	Origin Origin
 }
+
+// Origin is where the data a list's sub-processors receive comes from: a
+// transfer mechanism is judged from there, not from where the
+// sub-processor is.
+type Origin int
+
+// The origins of the data.
+const (
+	// FromEEA: an exporter with an EEA nexus (and with it UK or Swiss
+	// data): the EU's adequacy decisions decide (Transfers).
+	FromEEA Origin = iota
+	// FromSwitzerland: a Swiss exporter under the FADP alone: the Swiss
+	// Federal Council's list decides (SwissTransfers).
+	FromSwitzerland
+	// NoRestrictedTransfer: no exporter in the EEA, the UK or Switzerland
+	// (a deal with gdpr.applies: false): no transfer is restricted, so any
+	// mechanism, "none" included, fits any country.
+	NoRestrictedTransfer
+)
 
 // Check checks list by every list rule: each entry's fields (in the order
 // of the entries and their fields), then unique names, then transfer
 // mechanisms that fit the country. Problem paths start with prefix
 // ("list" gives "list[3].country"). It returns nil for a good list.
 func (r Rules) Check(list []Subprocessor, prefix string) []Problem {
-	return slices.Concat(r.Entries(list, prefix), Duplicates(list, prefix), Transfers(list, prefix))
+	return slices.Concat(r.Entries(list, prefix), Duplicates(list, prefix), r.TransferProblems(list, prefix))
 }
 
 // Entries checks each entry's fields by the rules of its validate tags,
@@ -276,9 +299,21 @@ func Adequate(code string) bool {
 	return false
 }
 
+// TransferProblems checks that each sub-processor's transfer mechanism
+// fits its country, as judged from r.Origin.
+func (r Rules) TransferProblems(list []Subprocessor, prefix string) []Problem {
+	switch r.Origin {
+	case NoRestrictedTransfer:
+		return nil
+	case FromSwitzerland:
+		return SwissTransfers(list, prefix)
+	}
+	return Transfers(list, prefix)
+}
+
 // Transfers checks that each sub-processor's transfer mechanism fits its
 // country, for data that comes from an exporter in the EEA (or the UK or
-// Switzerland, whose adequacy findings this list follows).
+// Switzerland beside it, whose adequacy findings this list follows).
 func Transfers(list []Subprocessor, prefix string) []Problem {
 	var ps []Problem
 	for i, s := range list {

@@ -59,3 +59,25 @@ func TestCheck(t *testing.T) {
 		t.Errorf("a good list: %v", ps)
 	}
 }
+
+// TestNoRestrictedTransfers: for a customer with no EEA, UK or Swiss nexus
+// any mechanism fits any country; the other rules still apply.
+func TestNoRestrictedTransfers(t *testing.T) {
+	us := good()
+	us.Country, us.TransferMechanism = "US", TransferNone
+	dup := us
+	list := []Subprocessor{us, dup}
+	got := Rules{Origin: NoRestrictedTransfer}.Check(list, "list")
+	want := []Problem{{"list[1].name", RuleDuplicate, `"Hetzner Online GmbH" is listed twice (also at list[0])`}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Check (-want +got):\n%s", diff)
+	}
+	if ps := (Rules{}).TransferProblems(list[:1], "list"); len(ps) != 1 {
+		t.Errorf("under the GDPR: %v, want the transfer rule", ps)
+	}
+	jp := good()
+	jp.Country = "JP"
+	if ps := (Rules{Origin: FromSwitzerland}).TransferProblems([]Subprocessor{jp}, "list"); len(ps) != 1 || (Rules{}).TransferProblems([]Subprocessor{jp}, "list") != nil {
+		t.Errorf("Japan with \"none\": from Switzerland %v (want the Swiss rule), from the EEA accepted", ps)
+	}
+}

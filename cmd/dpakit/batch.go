@@ -277,7 +277,15 @@ func (a *app) noticeSetup(cfg *batch.Config, f batchFlags) error {
 	if err != nil {
 		return usagef("--notice-date: %v", err)
 	}
-	old, err := a.lists.LoadFile(f.noticeOld)
+	// The old list is the vendor's, read once for every customer: its
+	// transfer mechanisms are judged as the profile's gdpr.applies says.
+	lists := a.lists
+	if cfg.Profile != nil {
+		if p, _ := a.validator.Load(cfg.Profile, cfg.ProfileName, nil, ""); p != nil {
+			lists = lists.For(p)
+		}
+	}
+	old, err := lists.LoadFile(f.noticeOld)
 	if err != nil {
 		return classify(err)
 	}

@@ -28,6 +28,9 @@ mechanism), where the full list is, the objection deadline as a calendar date
 (the notice date plus the objection window of the customer's DPA), how to
 object and what happens next. With --customer, the letter is addressed to that
 customer and uses its deal's objection window; without it, the profile's.
+The lists' transfer mechanisms are judged as for that customer (or the
+profile): a deal with gdpr.applies: false has no restricted transfers, so
+"none" fits a sub-processor in any country, and its notice states none.
 The format follows -o's extension (.pdf, .html, .md); --format must agree with
 it. What was written is reported on standard error unless --quiet is given.`,
 		Example: `  dpakit notice --profile fixtures/profile.yaml --old old.yaml --new new.yaml --date 2026-12-01 -o notice.pdf
@@ -73,11 +76,15 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			if err != nil {
 				return classify(err)
 			}
-			old, err := a.lists.LoadFile(oldPath)
+			// The lists are judged as lists serving d's customer (or, without
+			// --customer, the profile's): a customer with no EEA, UK or
+			// Swiss nexus has no restricted transfers.
+			lists := a.lists.For(d)
+			old, err := lists.LoadFile(oldPath)
 			if err != nil {
 				return classify(err)
 			}
-			cur, err := a.lists.LoadFile(newPath)
+			cur, err := lists.LoadFile(newPath)
 			if err != nil {
 				return classify(err)
 			}
@@ -89,7 +96,11 @@ it. What was written is reported on standard error unless --quiet is given.`,
 				}
 				if own, ok := customerList(d, vendor); ok {
 					n.Changes = sublist.Diff(own, sublist.ApplyTo(own, n.Changes))
-					msg := fmt.Sprintf("the customer's DPA carries its own list of %d sub-processors (its Annex III), so the notice gives the changes between --old and --new as they affect that list, not the vendor's lists as they are", len(own))
+					where := "its Annex III"
+					if !d.GDPR.On() {
+						where = "in its sub-processor clause" // no SCCs, so no Annex III
+					}
+					msg := fmt.Sprintf("the customer's DPA carries its own list of %d sub-processors (%s), so the notice gives the changes between --old and --new as they affect that list, not the vendor's lists as they are", len(own), where)
 					if unknown := unknownEntries(own, old, cur); len(unknown) > 0 {
 						msg += fmt.Sprintf("; neither list has %s, so check the customer's list", someNames(unknown))
 					}

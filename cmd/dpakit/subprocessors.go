@@ -245,7 +245,10 @@ func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) 
 var errListsDiffer = &exitError{code: exitFailed, err: errSilent}
 
 func (a *app) diffCmd() *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON   bool
+		dealPath string
+	)
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "List the sub-processors added, removed and changed between two lists",
@@ -254,16 +257,32 @@ func (a *app) diffCmd() *cobra.Command {
 fields that changed). OLD and NEW may each be a deal or profile (its
 subprocessors.list), a list file written by import, or an xlsx/csv workbook.
 Like diff(1), it exits 0 when the lists are the same, 1 when they differ and
-2 when an input is missing or invalid.`,
+2 when an input is missing or invalid.
+
+Each list is checked by the rules of a deal's list. A transfer mechanism is
+judged from where the data comes from: as for the customer of the deal given
+with --deal; else, for a deal or profile, as its own gdpr.applies says; else
+as for data from the EEA. A deal with gdpr.applies: false (a customer with no
+EEA, UK or Swiss nexus) has no restricted transfers, so "none" fits a
+sub-processor in any country.`,
 		Example: `  dpakit subprocessors diff old-profile.yaml new-profile.yaml
-  dpakit subprocessors diff list-2026-11.xlsx list-2026-12.xlsx --json`,
+  dpakit subprocessors diff list-2026-11.xlsx list-2026-12.xlsx --json
+  dpakit subprocessors diff old.yaml new.yaml --deal us-customer.yaml`,
 		Args: exactArgs(2, "OLD and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			old, err := a.lists.LoadFile(args[0])
+			lists := a.lists
+			if dealPath != "" {
+				d, err := a.readPartial(dealPath, "", "gdpr")
+				if err != nil {
+					return classify(err)
+				}
+				lists = lists.For(d)
+			}
+			old, err := lists.LoadFile(args[0])
 			if err != nil {
 				return classify(err)
 			}
-			cur, err := a.lists.LoadFile(args[1])
+			cur, err := lists.LoadFile(args[1])
 			if err != nil {
 				return classify(err)
 			}
@@ -285,5 +304,6 @@ Like diff(1), it exits 0 when the lists are the same, 1 when they differ and
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the changes as JSON for tools")
+	cmd.Flags().StringVar(&dealPath, "deal", "", "judge transfer mechanisms as for the customer of the deal (or profile) in `FILE`")
 	return cmd
 }
