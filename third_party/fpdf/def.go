@@ -853,6 +853,7 @@ type fontDefType struct {
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	usedBits     *runeSet      // BMP runes already in usedRunes (nil: none tracked)
+	parsed       *UTF8Font     // the parsed font a UTF-8 font was added from (nil: none)
 }
 
 // generateFontID generates a font Id from the font definition

@@ -4,7 +4,11 @@
 
 package fpdf
 
-import "sync"
+import (
+	"encoding/binary"
+	"slices"
+	"sync"
+)
 
 // UTF8Font is a parsed TrueType font that any number of documents, in any
 // number of goroutines, can add with AddUTF8FontParsed. Parsing a font
@@ -27,6 +31,105 @@ type UTF8Font struct {
 	// cut reads the tables every subset cut needs, once, when the first
 	// document using the font is written.
 	cut func() *cutTables
+
+	subsetMu    sync.Mutex
+	subsets     map[string]*utf8Subset // subset key -> subset, read-only
+	subsetOrder []string               // keys of subsets, oldest first
+}
+
+// maxSubsets bounds the subsets a UTF8Font keeps: documents that use the
+// same characters share one, and a font kept by a long-running program
+// holds at most this many (a few tens of kilobytes each).
+const maxSubsets = 16
+
+// utf8Subset is what a document embeds of a UTF-8 font for the characters
+// it uses. It depends on nothing but the font and that set of characters.
+type utf8Subset struct {
+	widths   []byte // the descendant font's /W entry, one line
+	cidToGID []byte // the CIDToGIDMap stream, compressed
+	file     []byte // the subset TrueType font, compressed
+	fileSize int    // the subset's length before compression
+}
+
+// utf8Subset cuts and compresses the subset of font that the document
+// uses, or takes it from the parsed font it was added from when another
+// document already cut one for exactly the same characters.
+func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
+	usedRunes := font.usedRunes
+	delete(usedRunes, 0)
+	// An encrypted document's streams are encrypted in place: it gets
+	// subsets of its own.
+	var key string
+	if font.parsed != nil && !f.protect.encrypted {
+		key = subsetKey(usedRunes)
+		if sub := font.parsed.subset(key); sub != nil {
+			return sub
+		}
+	}
+	stream := font.utf8File.GenerateCutFont(usedRunes)
+	sub := &utf8Subset{
+		widths:   appendCIDWidths(nil, font, font.utf8File.LastRune),
+		fileSize: len(stream),
+	}
+	cidToGID := make([]byte, 256*256*2)
+	for cc, glyph := range font.utf8File.CodeSymbolDictionary {
+		if cc != 0 {
+			cidToGID[cc*2] = byte(glyph >> 8)
+			cidToGID[cc*2+1] = byte(glyph & 0xFF)
+		}
+	}
+	mem := xmem.compress(cidToGID)
+	sub.cidToGID = mem.copy()
+	mem.release()
+	mem = xmem.compress(stream)
+	sub.file = mem.copy()
+	mem.release()
+	if key != "" {
+		font.parsed.keepSubset(key, sub)
+	}
+	return sub
+}
+
+// subsetKey encodes the runes a document recorded for a font (rune ->
+// rune, or -> 0 for the runes every subset has), which decide its subset.
+func subsetKey(usedRunes map[int]int) string {
+	keys := make([]int, 0, len(usedRunes))
+	for r := range usedRunes {
+		keys = append(keys, r)
+	}
+	slices.Sort(keys)
+	b := make([]byte, 0, 3*len(keys))
+	for _, r := range keys {
+		b = binary.AppendVarint(b, int64(r))
+		b = binary.AppendVarint(b, int64(usedRunes[r]))
+	}
+	return string(b)
+}
+
+// subset returns the subset kept under key, or nil.
+func (font *UTF8Font) subset(key string) *utf8Subset {
+	font.subsetMu.Lock()
+	defer font.subsetMu.Unlock()
+	return font.subsets[key]
+}
+
+// keepSubset keeps sub under key, dropping the oldest subset kept when
+// there are maxSubsets already.
+func (font *UTF8Font) keepSubset(key string, sub *utf8Subset) {
+	font.subsetMu.Lock()
+	defer font.subsetMu.Unlock()
+	if _, ok := font.subsets[key]; ok {
+		return
+	}
+	if font.subsets == nil {
+		font.subsets = map[string]*utf8Subset{}
+	}
+	if len(font.subsetOrder) == maxSubsets {
+		delete(font.subsets, font.subsetOrder[0])
+		font.subsetOrder = append(font.subsetOrder[:0], font.subsetOrder[1:]...)
+	}
+	font.subsets[key] = sub
+	font.subsetOrder = append(font.subsetOrder, key)
 }
 
 // ParseUTF8Font parses the TrueType font in b for use with
@@ -107,6 +210,7 @@ func (f *Fpdf) addUTF8FontParsed(fontkey string, font *UTF8Font) {
 		utf8File:  &utf8FontFile{fileReader: &fileReader{readerPosition: 0, array: font.data}, cutTables: font.cut},
 		usedRunes: sbarr,
 		usedBits:  new(runeSet),
+		parsed:    font,
 	}
 	def.i = font.id(def)
 	f.fonts[fontkey] = def
