@@ -14,6 +14,7 @@ import (
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/wording"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/fixtures"
@@ -281,4 +282,52 @@ func BenchmarkRenderPDF(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkRenderPDFNewCharacters is BenchmarkRenderPDF with one more
+// character in each of the four styles, a different one every render, so
+// that no earlier render used the same characters: every font subset is
+// cut and compressed anew (fpdf keeps the subsets it cut for documents
+// with exactly the same characters), as for a customer whose name or
+// address brings a letter the rest of the agreement lacks.
+func BenchmarkRenderPDFNewCharacters(b *testing.B) {
+	eng, deals := fixtureDeals(b)
+	d, ok := deals["bench-40"]
+	if !ok {
+		b.Fatal("fixtures/deals/bench-40.yaml is missing")
+	}
+	doc, err := eng.Assemble(d, "dpa")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := New(Options{ToolVersion: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// 400 printable letters beyond Latin-1, more than fpdf keeps subsets of.
+	var letters []rune
+	for r := rune(0x100); len(letters) < 400 && r < 0x2000; r++ {
+		if w.Covers(r) {
+			letters = append(letters, r)
+		}
+	}
+	if len(letters) < 400 {
+		b.Fatalf("the fonts print only %d letters from U+0100", len(letters))
+	}
+	blocks := doc.Blocks[:len(doc.Blocks):len(doc.Blocks)]
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		s := string(letters[i%len(letters)])
+		i++
+		d := *doc
+		d.Blocks = append(blocks, &document.Paragraph{Runs: []document.Run{
+			{Text: s}, {Text: s, Bold: true}, {Text: s, Italic: true}, {Text: s, Bold: true, Italic: true},
+		}})
+		buf.Reset()
+		if err := w.Write(&buf, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
