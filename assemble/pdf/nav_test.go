@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,6 +125,7 @@ type dest struct {
 }
 
 type pageWords struct {
+	width  float64
 	height float64
 	words  []word2
 }
@@ -214,27 +214,46 @@ type qpdfOutline struct {
 	Kids  []qpdfOutline `json:"kids"`
 }
 
-var bboxRE = regexp.MustCompile(`<page width="[\d.]+" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-
+// readWords returns the words of each page of the PDF at path, with their
+// boxes, as pdftotext -bbox finds them.
 func readWords(t *testing.T, path string) []pageWords {
 	t.Helper()
+	return parseBBox(tool(t, "pdftotext", "-bbox", path, "-"))
+}
+
+// parseBBox reads pdftotext -bbox output: a <page width=".." height="..">
+// line opens each page, and each word is a line <word xMin=".." yMin=".."
+// xMax=".." yMax="..">text</word>.
+func parseBBox(out string) []pageWords {
 	var pages []pageWords
-	for _, m := range bboxRE.FindAllStringSubmatch(tool(t, "pdftotext", "-bbox", path, "-"), -1) {
-		if m[1] != "" {
-			h, _ := strconv.ParseFloat(m[1], 64)
-			pages = append(pages, pageWords{height: h})
-			continue
+	for line := range strings.Lines(out) {
+		line = strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "<page "):
+			pages = append(pages, pageWords{width: attr(line, "width"), height: attr(line, "height")})
+		case strings.HasPrefix(line, "<word ") && len(pages) > 0:
+			_, rest, _ := strings.Cut(line, ">")
+			text, _, _ := strings.Cut(rest, "</word>")
+			p := &pages[len(pages)-1]
+			p.words = append(p.words, word2{
+				x0: attr(line, "xMin"), y0: attr(line, "yMin"), x1: attr(line, "xMax"), y1: attr(line, "yMax"),
+				text: html.UnescapeString(text),
+			})
 		}
-		var w word2
-		w.x0, _ = strconv.ParseFloat(m[2], 64)
-		w.y0, _ = strconv.ParseFloat(m[3], 64)
-		w.x1, _ = strconv.ParseFloat(m[4], 64)
-		w.y1, _ = strconv.ParseFloat(m[5], 64)
-		w.text = html.UnescapeString(m[6])
-		p := &pages[len(pages)-1]
-		p.words = append(p.words, w)
 	}
 	return pages
+}
+
+// attr returns the number in the attribute name="..." of a pdftotext
+// -bbox line, or 0.
+func attr(line, name string) float64 {
+	_, v, ok := strings.Cut(line, " "+name+`="`)
+	if !ok {
+		return 0
+	}
+	v, _, _ = strings.Cut(v, `"`)
+	f, _ := strconv.ParseFloat(v, 64)
+	return f
 }
 
 // textIn returns the words that overlap the box, in reading order, without

@@ -266,26 +266,18 @@ func TestInsidePage(t *testing.T) {
 // page's margins, and body words inside the body.
 func checkInside(t *testing.T, path string) {
 	t.Helper()
-	out := tool(t, "pdftotext", "-bbox", path, "-")
-	re := regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-	var pw, ph float64
 	words := 0
-	for _, m := range re.FindAllStringSubmatch(out, -1) {
-		if m[1] != "" {
-			pw, _ = strconv.ParseFloat(m[1], 64)
-			ph, _ = strconv.ParseFloat(m[2], 64)
-			continue
-		}
-		words++
-		x0, _ := strconv.ParseFloat(m[3], 64)
-		y0, _ := strconv.ParseFloat(m[4], 64)
-		x1, _ := strconv.ParseFloat(m[5], 64)
-		y1, _ := strconv.ParseFloat(m[6], 64)
-		if x0 < marginX-1 || x1 > pw-marginX+1 || y0 < 20 || y1 > ph-20 {
-			t.Errorf("word %.40q at (%.1f,%.1f)-(%.1f,%.1f) is outside the margins of a %.0fx%.0f page", m[7], x0, y0, x1, y1, pw, ph)
-		}
-		if y0 > headerY+10 && y1 < ph-footerGap-12 && (y0 < marginTop-2 || y1 > ph-marginBottom+2) {
-			t.Errorf("body word %.40q at y %.1f-%.1f is outside the body", m[7], y0, y1)
+	for _, p := range readWords(t, path) {
+		pw, ph := p.width, p.height
+		for _, w := range p.words {
+			words++
+			x0, y0, x1, y1 := w.x0, w.y0, w.x1, w.y1
+			if x0 < marginX-1 || x1 > pw-marginX+1 || y0 < 20 || y1 > ph-20 {
+				t.Errorf("word %.40q at (%.1f,%.1f)-(%.1f,%.1f) is outside the margins of a %.0fx%.0f page", w.text, x0, y0, x1, y1, pw, ph)
+			}
+			if y0 > headerY+10 && y1 < ph-footerGap-12 && (y0 < marginTop-2 || y1 > ph-marginBottom+2) {
+				t.Errorf("body word %.40q at y %.1f-%.1f is outside the body", w.text, y0, y1)
+			}
 		}
 	}
 	if words < 500 {
