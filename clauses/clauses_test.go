@@ -296,6 +296,11 @@ func sloppy(txt string, n int) []string {
 
 // sloppyAt returns the fault that starts at txt[i], or "".
 func sloppyAt(txt string, i int) string {
+	switch txt[i] {
+	case '<', '{', '}', ',', ';', '(', '.', ' ', '\t', '\n', '\r', '\f', 't', 'a':
+	default:
+		return "" // no fault starts with any other byte
+	}
 	rest := txt[i:]
 	for _, lit := range []string{"<no value>", "{{", "}}", ",,", ";."} {
 		if strings.HasPrefix(rest, lit) {
