@@ -72,6 +72,7 @@ func TestFixturePDFs(t *testing.T) {
 	}
 	for name, d := range deals {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			doc, err := eng.Assemble(d, "dpa")
 			if err != nil {
 				t.Fatal(err)
@@ -226,6 +227,7 @@ func TestFixtureAnnexes(t *testing.T) {
 		"annex-iii": {"Annex III", "Sub-processor", "Transfer"},
 	} {
 		t.Run(kind, func(t *testing.T) {
+			t.Parallel()
 			doc, err := eng.Assemble(d, kind)
 			if err != nil {
 				t.Fatal(err)

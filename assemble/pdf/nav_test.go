@@ -358,6 +358,7 @@ func checkLinks(t *testing.T, nav *navigation, headings []heading, d *document.D
 // must be the same lines, so that the pagination checked is the one
 // printed.
 func TestKeepTogether(t *testing.T) {
+	t.Parallel()
 	eng, deals := fixtureDeals(t)
 	doc, err := eng.Assemble(deals["example"], "dpa")
 	if err != nil {

@@ -219,6 +219,7 @@ func TestText(t *testing.T) {
 
 // TestInsidePage checks that every word lies inside the page's margins.
 func TestInsidePage(t *testing.T) {
+	t.Parallel()
 	long := sampleDoc(12, 60)
 	long.Meta.Parties[0].Name = "Łódź " + longWord
 	sig := long.Blocks[len(long.Blocks)-1].(*document.SignatureBlock)
