@@ -191,7 +191,7 @@ func conditionDocs() []Condition {
 		{Template: ".FADPOnly", Meaning: "a Swiss exporter for which no GDPR supervisory authority is named: its transfers are governed by the FADP alone"},
 		{Template: ".GDPRApplies", Meaning: "the EU GDPR applies to the processing: .EU, except for a Swiss exporter under the FADP alone (.FADPOnly), whose clauses speak Swiss law"},
 		{Template: ".FADPApplies", Meaning: "the Swiss FADP governs some of the processing (the Swiss terms are on); with .GDPRApplies a clause names both laws, each for its part"},
-		{Template: ".ExportPlaces", Meaning: `the places of export the DPA covers, for running text: "the EEA, the United Kingdom or Switzerland"; "Switzerland" under the FADP alone`},
+		{Template: ".ExportPlaces", Meaning: `the places of export the DPA covers, for running text: "the EEA, the United Kingdom or Switzerland"; "Switzerland" for a Swiss exporter, whichever law governs the transfer`},
 		{Template: ".Authority", Meaning: `the supervisory authority of SCC Clause 13 for use inside a sentence ("the Dutch Data Protection Authority (...)")`},
 		{Template: ".AuthorityName", Meaning: "the supervisory authority of SCC Clause 13 as a name standing alone (a table cell)"},
 		{Template: ".Clause9", Meaning: "Clause 9 of the SCCs (sub-processors) applies: module 2 or 3 is selected"},

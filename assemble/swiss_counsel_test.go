@@ -66,7 +66,7 @@ var gdprWording = []string{
 func TestCounselSwissLawFADPOnly(t *testing.T) {
 	dpa := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, dpa, []string{
-		"as Article 9 of the FADP provides, and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland",
+		"as Article 9 of the FADP provides, and to provide appropriate safeguards where that personal data is transferred from Switzerland to a country",
 		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of Customer Personal Data under the Agreement, including the FADP and the UK Data Protection Laws.",
 		"have the meanings given to them in Article 5 of the FADP, and “supervisory authority” means the FDPIC",
 		"sensitive personal data within the meaning of Article 5(c) of the FADP",
@@ -255,5 +255,7 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
 		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
-	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject"})
+		"(including an onward transfer, and access from another country) from Switzerland to a country or international organisation that is not recognised under the Data Protection Laws that govern the transfer as ensuring",
+		"where that personal data is transferred from Switzerland to a country",
+	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject", "from the EEA or Switzerland", "the place of export"})
 }

@@ -259,9 +259,17 @@ func (v *view) FADPApplies() bool { return v.EU() && v.Swiss.Enabled }
 
 // ExportPlaces names the places from which this DPA's Restricted Transfers
 // are made, for running text: "the EEA, the United Kingdom or Switzerland",
-// "Switzerland" for a Swiss exporter under the FADP alone; "" for a deal
-// without an EEA, UK or Swiss nexus.
+// "Switzerland" for a Swiss exporter (under the FADP alone, or under the
+// GDPR or UK GDPR as well by their Article 3(2)); "" for a deal without an
+// EEA, UK or Swiss nexus.
 func (v *view) ExportPlaces() string {
+	// A Swiss exporter transfers from Switzerland, whichever law governs
+	// the transfer: one subject to the GDPR (or the UK GDPR) under its
+	// Article 3(2) makes those transfers from Switzerland too (EDPB
+	// Guidelines 05/2021), not from the EEA or the United Kingdom.
+	if v.SwissExporter() {
+		return "Switzerland"
+	}
 	var places []string
 	if v.GDPRApplies() {
 		places = append(places, "the EEA")
