@@ -63,10 +63,15 @@ type relocationView struct {
 func (n *noticeView) Material() bool { return len(n.Added) > 0 || len(n.Relocated) > 0 }
 
 // relocates reports whether a change moves a sub-processor to a country
-// outside the EEA (a new transfer to a third country, or a different one),
-// for a deal under EU, UK or Swiss law.
+// outside the exporter's own area (a new transfer to a third country, or a
+// different one), for a deal under EU, UK or Swiss law: the EEA, and for a
+// Swiss exporter under the FADP alone Switzerland as well (a move from
+// Germany to Switzerland brings the data home, not abroad).
 func relocates(d *deal.Deal, c sublist.Change) bool {
-	return d.GDPR.On() && c.Before.Country != c.After.Country && !country.IsEEA(c.After.Country)
+	if !d.GDPR.On() || c.Before.Country == c.After.Country || country.IsEEA(c.After.Country) {
+		return false
+	}
+	return !(d.FADPOnly() && c.After.Country == "CH")
 }
 
 // relocationFields are the fields a relocation row prints; they are not

@@ -183,3 +183,30 @@ func TestNoticeDetailDropped(t *testing.T) {
 	cur[0].Address = ""
 	checkText(t, noticeMD(t, d, cur), []string{"| Address | 1 Example Street, Dublin | Not given |"}, []string{"| none |"})
 }
+
+// TestNoticeRelocationSwissExporter: for a Swiss exporter under the FADP
+// alone, a sub-processor moving from the EEA to Switzerland brings the
+// data home and is a change of details, while a move to the United States
+// is notified like an addition.
+func TestNoticeRelocationSwissExporter(t *testing.T) {
+	d := fixtureDeals(t)["swiss-exporter"]
+	if !d.FADPOnly() {
+		t.Fatal("the swiss-exporter fixture is no longer under the FADP alone")
+	}
+	moved := -1
+	for i, s := range d.Subprocessors.List {
+		if s.Country == "IE" || s.Country == "DE" || s.Country == "NL" {
+			moved = i
+			break
+		}
+	}
+	if moved < 0 {
+		t.Fatal("swiss-exporter has no sub-processor in the EEA to move")
+	}
+	home := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	home[moved].Location, home[moved].Country, home[moved].TransferMechanism = "Zurich", "CH", "none"
+	checkText(t, noticeMD(t, d, home), []string{"Zurich"}, []string{"moving to another country", "You may object to a move"})
+	abroad := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	abroad[moved].Location, abroad[moved].Country, abroad[moved].TransferMechanism = "US East (N. Virginia)", "US", "scc"
+	checkText(t, noticeMD(t, d, abroad), []string{"Sub-processors moving to another country", "You may object to a move listed above"}, nil)
+}

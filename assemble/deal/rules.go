@@ -206,7 +206,7 @@ func lawPlaceAllowed(c string, d *Deal) bool {
 		return true
 	case country.IsEFTAEEA(d.Customer.Country) && country.IsEEA(c):
 		return true
-	case c == "CH" && fadpOnly(d):
+	case c == "CH" && d.FADPOnly():
 		return true
 	}
 	return false
@@ -218,15 +218,15 @@ func lawPlaceHint(d *Deal) string {
 	switch {
 	case country.IsEFTAEEA(d.Customer.Country):
 		return " or, for an exporter in an EEA EFTA State, an EEA State"
-	case d.Customer.Country == "CH" && !fadpOnly(d):
+	case d.Customer.Country == "CH" && !d.FADPOnly():
 		return " (Swiss law and courts only for transfers governed by the FADP alone, that is without scc.supervisory_authority)"
 	}
 	return ""
 }
 
-// fadpOnly reports whether the customer is a Swiss exporter whose transfers
+// FADPOnly reports whether the customer is a Swiss exporter whose transfers
 // are governed by the FADP alone: no GDPR authority is named for it.
-func fadpOnly(d *Deal) bool {
+func (d *Deal) FADPOnly() bool {
 	return d.Customer.Country == "CH" && d.SCC.SupervisoryAuthority == ""
 }
 

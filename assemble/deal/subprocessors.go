@@ -91,7 +91,7 @@ func listOrigin(d *Deal) subproc.Origin {
 	switch {
 	case !d.GDPR.On():
 		return subproc.NoRestrictedTransfer
-	case fadpOnly(d):
+	case d.FADPOnly():
 		return subproc.FromSwitzerland
 	}
 	return subproc.FromEEA

@@ -67,7 +67,7 @@ func Warnings(d *Deal) []Problem {
 // country is not on the Swiss Federal Council's list (country.SwissAdequate).
 func RestrictedTransfer(d *Deal) bool {
 	c := d.Provider.Country
-	if fadpOnly(d) {
+	if d.FADPOnly() {
 		return country.Valid(c) && !country.SwissAdequate(c)
 	}
 	return country.Valid(c) && !country.IsEEA(c) && !subproc.Adequate(c)
@@ -80,7 +80,7 @@ func RestrictedTransfer(d *Deal) bool {
 // safeguard (Art. 16(2) FADP, such as the SCCs as the FDPIC recognised
 // them).
 func swissAdequacyWarnings(d *Deal) []Problem {
-	if !d.GDPR.On() || !d.Swiss.Enabled || fadpOnly(d) {
+	if !d.GDPR.On() || !d.Swiss.Enabled || d.FADPOnly() {
 		return nil
 	}
 	eu := map[string]bool{}
@@ -107,7 +107,7 @@ func transferWarning(d *Deal) (Problem, bool) {
 	}
 	where := "in the EEA"
 	switch {
-	case fadpOnly(d):
+	case d.FADPOnly():
 		where = "a country the Swiss Federal Council lists as adequate"
 	case !country.IsEEA(c):
 		where = "a country with an EU adequacy decision"
