@@ -295,6 +295,9 @@ func TestHostileCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the hostile corpus runs subprocesses")
 	}
+	// Its cases run one after another, each in its own process; the
+	// corpus as a whole runs beside the other parallel tests.
+	t.Parallel()
 	for _, hc := range hostileCorpus() {
 		t.Run(hc.name, func(t *testing.T) {
 			dir := t.TempDir()

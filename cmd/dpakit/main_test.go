@@ -164,6 +164,7 @@ func TestClausesList(t *testing.T) {
 }
 
 func TestLintBuiltIn(t *testing.T) {
+	t.Parallel()
 	code, out, errs := dpakit(t, "", "lint")
 	if code != 0 {
 		t.Fatalf("lint of the built-in library failed (exit %d):\n%s%s", code, out, errs)
