@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/dpakit/dpakit/assemble/sublist"
@@ -209,4 +210,38 @@ func TestNoticeRelocationSwissExporter(t *testing.T) {
 	abroad := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
 	abroad[moved].Location, abroad[moved].Country, abroad[moved].TransferMechanism = "US East (N. Virginia)", "US", "scc"
 	checkText(t, noticeMD(t, d, abroad), []string{"Sub-processors moving to another country", "You may object to a move listed above"}, nil)
+}
+
+// TestNoticeOption1Relocation reads the request to an Option 1 customer
+// whose only change is a move abroad: every part of it speaks of the move,
+// none of engaging a new Sub-processor; with an addition as well, of both.
+func TestNoticeOption1Relocation(t *testing.T) {
+	d := fixtureDeals(t)["seed-004"]
+	moved := -1
+	for i, s := range d.Subprocessors.List {
+		if country.IsEEA(s.Country) {
+			moved = i
+			break
+		}
+	}
+	if moved < 0 {
+		t.Fatal("seed-004 has no sub-processor in the EEA to move")
+	}
+	cur := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	cur[moved].Location, cur[moved].Country, cur[moved].TransferMechanism = "US East (N. Virginia)", "US", "scc"
+	checkText(t, noticeMD(t, d, cur), []string{
+		"for the changes of location set out below",
+		"for each move listed above",
+		"Provider will not move the processing of an existing Sub-processor to its new place unless and until you have authorised it in writing",
+		"it has not been given, and Provider will not make that move.",
+		"Once Provider has made a move you have authorised, it will confirm the move to you in writing",
+		"continue to provide the Services without the move of the processing concerned or",
+	}, []string{"engagement of", "engage that", "engaged a", "without that Sub-processor"})
+	checkText(t, noticeMD(t, d, append(cur, zendesk)), []string{
+		"for the engagement of the Sub-processors and the changes of location set out below",
+		"for each Sub-processor and each move listed above",
+		"Provider will not engage that Sub-processor for your personal data or make that move.",
+		"Once Provider has engaged a Sub-processor, or made a move, you have authorised, it will confirm the engagement or the move to you in writing",
+		"without that Sub-processor processing your personal data or, as the case may be, the move of the processing concerned",
+	}, nil)
 }
