@@ -2401,7 +2401,15 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		// "BT /F%s %.2f Tf ET", built without fmt: documents switch fonts
+		// often.
+		b := append(f.fmt.txt[:0], "BT /F"...)
+		b = append(b, f.currentFont.i...)
+		b = append(b, ' ')
+		b = appendFixed(b, f.fontSizePt, 2)
+		b = append(b, " Tf ET"...)
+		f.outBytes(b)
+		f.fmt.txt = b
 	}
 }
 
@@ -2435,7 +2443,15 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		// "BT /F%s %.2f Tf ET", built without fmt: documents switch fonts
+		// often.
+		b := append(f.fmt.txt[:0], "BT /F"...)
+		b = append(b, f.currentFont.i...)
+		b = append(b, ' ')
+		b = appendFixed(b, f.fontSizePt, 2)
+		b = append(b, " Tf ET"...)
+		f.outBytes(b)
+		f.fmt.txt = b
 	}
 }
 
@@ -2445,7 +2461,15 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		// "BT /F%s %.2f Tf ET", built without fmt: documents switch fonts
+		// often.
+		b := append(f.fmt.txt[:0], "BT /F"...)
+		b = append(b, f.currentFont.i...)
+		b = append(b, ' ')
+		b = appendFixed(b, f.fontSizePt, 2)
+		b = append(b, " Tf ET"...)
+		f.outBytes(b)
+		f.fmt.txt = b
 	}
 }
 
