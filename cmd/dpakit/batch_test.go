@@ -254,9 +254,9 @@ func TestBatchKilledAndResumed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs dpakit as a subprocess and renders a hundred PDFs")
 	}
-	// Every run records the same PDF date, so that a resumed batch's files
-	// can be compared with an uninterrupted one's.
-	t.Setenv(sourceDateEpoch, "1796083200")
+	// It runs beside the other parallel tests: its work is in its
+	// subprocesses.
+	t.Parallel()
 	dir := t.TempDir()
 	// Enough rows that the signal comes while two jobs render, after 1 to
 	// 16 rows; row 17 fails, so a complete run exits 1.
@@ -266,8 +266,15 @@ func TestBatchKilledAndResumed(t *testing.T) {
 		return append([]string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
 			"--docs", "dpa,subprocessors", "--format", "pdf", "--jobs", "2"}, extra...)
 	}
+	// Every run records the same PDF date, so that a resumed batch's files
+	// can be compared with an uninterrupted one's.
+	command := func(args ...string) *exec.Cmd {
+		cmd := dpakitCommand(args...)
+		cmd.Env = append(cmd.Env, sourceDateEpoch+"=1796083200")
+		return cmd
+	}
 	whole := filepath.Join(dir, "whole")
-	if out, err := dpakitCommand(args(whole)...).CombinedOutput(); exitCode(err) != 1 {
+	if out, err := command(args(whole)...).CombinedOutput(); exitCode(err) != 1 {
 		t.Fatalf("uninterrupted run: %v\n%s", err, out)
 	}
 	want := fileTree(t, whole)
@@ -279,7 +286,7 @@ func TestBatchKilledAndResumed(t *testing.T) {
 		t.Run(sig.String(), func(t *testing.T) {
 			out := filepath.Join(dir, "run-"+strings.ReplaceAll(sig.String(), " ", "-"))
 			after := 1 + rng.IntN(rows-8)
-			cmd := dpakitCommand(args(out)...)
+			cmd := command(args(out)...)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
@@ -308,7 +315,7 @@ func TestBatchKilledAndResumed(t *testing.T) {
 					t.Errorf("the summary does not say how to finish: %s", stderr.String())
 				}
 			}
-			res, err := dpakitCommand(args(out, "--resume", "-q")...).CombinedOutput()
+			res, err := command(args(out, "--resume", "-q")...).CombinedOutput()
 			if exitCode(err) != 1 {
 				t.Fatalf("resume: %v\n%s", err, res)
 			}
