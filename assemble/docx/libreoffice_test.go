@@ -92,6 +92,8 @@ func inOrder(text string, want []string) string {
 // (TestFixturePackages proves document.xml holds none as text), so this
 // proves LibreOffice computes the same numbers dpakit does.
 func TestLibreOffice(t *testing.T) {
+	// LibreOffice works in its own process while the other parallel tests run.
+	t.Parallel()
 	soffice := tool(t, "soffice", "libreoffice")
 	pdftotext := tool(t, "pdftotext")
 	docs := fixtureDocs(t)

@@ -333,6 +333,7 @@ var literalNumber = regexp.MustCompile(`<w:t xml:space="preserve">(\d+(\.\d+)*\.
 // before a numbered paragraph), and that the same Document gives the same
 // bytes.
 func TestFixturePackages(t *testing.T) {
+	t.Parallel()
 	docs := fixtureDocs(t)
 	w, err := New(Options{})
 	if err != nil {
@@ -441,6 +442,7 @@ func docText(doc []byte) string {
 
 // TestProperties checks the document properties and the page size.
 func TestProperties(t *testing.T) {
+	t.Parallel()
 	docs := fixtureDocs(t)
 	d := docs["example/dpa"]
 	if d == nil {
