@@ -26,6 +26,8 @@ func TestMain(m *testing.M) {
 	switch os.Getenv("DPAKIT_TEST_AS_CLI") {
 	case "1":
 		main()
+	case "signals":
+		mainReporting(os.Getenv("DPAKIT_TEST_READY"))
 	case "oom":
 		runOutOfMemory()
 	}
@@ -47,7 +49,7 @@ const timeCmd = "/usr/bin/time"
 // runCLI runs dpakit with args in dir as a subprocess, under GNU time when
 // measure is set and it is installed. started, if not nil, is called with
 // the running process (to signal it).
-func runCLI(t *testing.T, dir string, measure bool, started func(*os.Process), args ...string) cliResult {
+func runCLI(t *testing.T, dir string, measure bool, started func(p *os.Process, ready string), args ...string) cliResult {
 	t.Helper()
 	// Not a time limit on dpakit: a bound on a test that would otherwise
 	// hang the suite if a limit were missing.
@@ -62,6 +64,13 @@ func runCLI(t *testing.T, dir string, measure bool, started func(*os.Process), a
 	cmd := exec.CommandContext(ctx, name, argv...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "DPAKIT_TEST_AS_CLI=1")
+	ready := ""
+	if started != nil {
+		// The child says when its signal handler is in place (see
+		// mainReporting), in a file outside dir.
+		ready = filepath.Join(t.TempDir(), "ready")
+		cmd.Env = append(os.Environ(), "DPAKIT_TEST_AS_CLI=signals", "DPAKIT_TEST_READY="+ready)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	cmd.Stdout = &stdout
@@ -69,7 +78,7 @@ func runCLI(t *testing.T, dir string, measure bool, started func(*os.Process), a
 		t.Fatal(err)
 	}
 	if started != nil {
-		started(cmd.Process)
+		started(cmd.Process, ready)
 	}
 	err := cmd.Wait()
 	var ee *exec.ExitError

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -16,11 +17,32 @@ import (
 // machine, yet under the template limits.
 const slowClause = `{{range 950000}}{{$x := sortAlpha (list "c" "b" "a")}}{{end}}`
 
-// signalAfter returns a start hook that sends sig to the process once it
-// has had time to install its handler and start working.
-func signalAfter(sig syscall.Signal) func(*os.Process) {
-	return func(p *os.Process) {
-		time.Sleep(300 * time.Millisecond)
+// mainReporting is main for the signal tests: once its signal handler is
+// in place it creates the file ready, so that the test signals a process
+// that has installed its handler, however long the start took on a loaded
+// machine.
+func mainReporting(ready string) {
+	crashNotInvalid()
+	ctx, stop := withSignals(context.Background())
+	if err := os.WriteFile(ready, nil, 0o600); err != nil {
+		os.Exit(99)
+	}
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// signalAfter returns a start hook that sends sig to the process once its
+// handler is in place (the file ready exists) and it has had a moment to
+// start working.
+func signalAfter(sig syscall.Signal) func(*os.Process, string) {
+	return func(p *os.Process, ready string) {
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if _, err := os.Stat(ready); err == nil {
+				break
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
 		_ = p.Signal(sig)
 	}
 }
