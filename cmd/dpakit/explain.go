@@ -28,6 +28,7 @@ validated as render validates it. --json gives the same for other systems.`,
   dpakit explain deal.yaml --profile vendor.yaml --json`,
 		Args: exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer tuneGC(1)()
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)

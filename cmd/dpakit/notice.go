@@ -37,6 +37,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
   dpakit notice --profile vendor.yaml --customer deal.yaml --old old.xlsx --new new.xlsx --date 2026-12-01 -o notice.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			defer tuneGC(1)()
 			switch {
 			case profile == "":
 				return usagef("notice needs --profile FILE")

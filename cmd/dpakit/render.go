@@ -81,6 +81,7 @@ on standard error unless --quiet is given.`,
   dpakit render deal.yaml --profile vendor.yaml --paper letter --esign-anchors docusign -o dpa.pdf`,
 		Args: exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer tuneGC(1)()
 			format, err := outputFormat(o.format, out)
 			if err != nil {
 				return err

@@ -27,6 +27,7 @@ more there are, and none with --quiet.`,
 		Example: `  dpakit validate deal.yaml --profile vendor.yaml`,
 		Args:    exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer tuneGC(1)()
 			eng, err := a.load()
 			if err != nil {
 				return classify(err)
