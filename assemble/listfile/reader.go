@@ -1,6 +1,9 @@
 package listfile
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/sublist"
 )
@@ -37,4 +40,26 @@ func NewReader(v *deal.Validator) *Reader {
 // deal or profile file says otherwise of its own list.
 func (rd *Reader) For(d *deal.Deal) *Reader {
 	return &Reader{Reader: sublist.NewReader(rd.validator.ListRules(d)), validator: rd.validator, deal: d}
+}
+
+// ForFile returns a Reader for lists that replace the one in the deal or
+// profile data (named name): that file's own gdpr setting decides, as For
+// does. A list file, or a file whose list cannot be read, gives rd.
+func (rd *Reader) ForFile(data []byte, name string) *Reader {
+	var (
+		h   held
+		err error
+	)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml":
+		h, err = loadYAML(data, name)
+	case ".json":
+		h, err = loadJSON(data, name)
+	default:
+		return rd
+	}
+	if err != nil || h.owner == nil {
+		return rd
+	}
+	return rd.For(h.owner)
 }

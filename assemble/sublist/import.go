@@ -18,9 +18,11 @@
 //   - no Category column: every row is a "service" sub-processor (the
 //     category only groups the list; infrastructure must be said);
 //   - no Location column: the location is the country's name;
-//   - no Transfer mechanism column, or an empty cell: "none" for a country in
-//     the EEA, where no transfer mechanism is needed; anywhere else it is an
-//     error, as a safeguard cannot be guessed.
+//   - no Transfer mechanism column, or an empty cell: "none" for a country
+//     the data reaches without a transfer mechanism (the EEA; Switzerland or
+//     the EEA for a Swiss exporter under the FADP alone; anywhere for a list
+//     with no restricted transfers, see subproc.Rules.Home); anywhere else
+//     it is an error, as a safeguard cannot be guessed.
 //
 // A column that is there but has an empty cell in a required field (name,
 // purpose, location, country, category) is an error.
@@ -538,8 +540,9 @@ func (rc *rowConverter) country() string {
 	return ""
 }
 
-// transfer reads the Transfer mechanism cell, inferring "none" for a
-// country in the EEA where it is empty or absent.
+// transfer reads the Transfer mechanism cell, inferring "none" where it
+// is empty or absent for a country the data reaches without a transfer
+// mechanism (subproc.Rules.Home: the EEA, for data from the EEA).
 func (rc *rowConverter) transfer(code string) string {
 	im := rc.im
 	if t := clean(rc.v[fTransfer]); t != "" {
@@ -553,17 +556,17 @@ func (rc *rowConverter) transfer(code string) string {
 	case code == "":
 		// the country's own problem is reported
 		rc.bad |= 1 << fTransfer
-	case country.IsEEA(code):
+	case im.rules.Home(code):
 		return subproc.TransferNone
 	case im.cols[fTransfer] > 0:
-		rc.problem(fTransfer, "transfer mechanism is empty (required for a sub-processor outside the EEA)")
+		rc.problem(fTransfer, "transfer mechanism is empty (required for a sub-processor outside %s)", im.rules.HomeName())
 	default:
 		f := fCountry
 		if im.cols[fCountry] == 0 {
 			f = fCountryCode
 		}
 		rc.bad |= 1 << fTransfer
-		rc.problem(f, "%s is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)", country.Name(code))
+		rc.problem(f, "%s is outside %s: a transfer mechanism is required (add a Transfer mechanism column)", country.Name(code), im.rules.HomeName())
 	}
 	return ""
 }

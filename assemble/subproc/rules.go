@@ -299,6 +299,31 @@ func Adequate(code string) bool {
 	return false
 }
 
+// Home reports whether data from r.Origin reaches a sub-processor in
+// country code without any transfer mechanism, so that an importer may
+// fill in "none" where a sheet gives none: in the EEA for data from the
+// EEA, in Switzerland or the EEA for data from Switzerland, anywhere when
+// no transfer is restricted. An adequate country is not home: that a
+// transfer relies on adequacy must be said, not guessed.
+func (r Rules) Home(code string) bool {
+	switch r.Origin {
+	case NoRestrictedTransfer:
+		return country.Valid(code)
+	case FromSwitzerland:
+		return code == "CH" || country.IsEEA(code)
+	}
+	return country.IsEEA(code)
+}
+
+// HomeName names the area Home describes, for messages: "the EEA",
+// "Switzerland or the EEA".
+func (r Rules) HomeName() string {
+	if r.Origin == FromSwitzerland {
+		return "Switzerland or the EEA"
+	}
+	return "the EEA"
+}
+
 // TransferProblems checks that each sub-processor's transfer mechanism
 // fits its country, as judged from r.Origin.
 func (r Rules) TransferProblems(list []Subprocessor, prefix string) []Problem {

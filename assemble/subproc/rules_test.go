@@ -81,3 +81,20 @@ func TestNoRestrictedTransfers(t *testing.T) {
 		t.Errorf("Japan with \"none\": from Switzerland %v (want the Swiss rule), from the EEA accepted", ps)
 	}
 }
+
+func TestRulesHome(t *testing.T) {
+	tests := []struct {
+		origin Origin
+		code   string
+		want   bool
+	}{
+		{FromEEA, "DE", true}, {FromEEA, "NO", true}, {FromEEA, "CH", false}, {FromEEA, "JP", false}, {FromEEA, "US", false},
+		{FromSwitzerland, "CH", true}, {FromSwitzerland, "DE", true}, {FromSwitzerland, "GB", false}, {FromSwitzerland, "US", false},
+		{NoRestrictedTransfer, "US", true}, {NoRestrictedTransfer, "IN", true}, {NoRestrictedTransfer, "XX", false},
+	}
+	for _, tt := range tests {
+		if got := (Rules{Origin: tt.origin}).Home(tt.code); got != tt.want {
+			t.Errorf("Rules{Origin: %d}.Home(%q) = %v, want %v", tt.origin, tt.code, got, tt.want)
+		}
+	}
+}

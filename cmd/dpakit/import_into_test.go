@@ -49,3 +49,37 @@ func TestImportIntoProfile(t *testing.T) {
 		t.Errorf("-o with --into: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestImportUSOnly: a sheet of US sub-processors without a Transfer
+// mechanism column is refused as a list under the GDPR, and imported with
+// "none" for a US-only customer, named with --deal or being the file the
+// list goes into; the message names where "none" holds.
+func TestImportUSOnly(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "us.csv")
+	os.WriteFile(sheet, []byte("Name,Purpose,Country,Category\nAcme Hosting Inc.,Hosting,United States,Infrastructure\nBeta Mail LLC,Email delivery,US,Service\n"), 0o644)
+	usDeal := "../../fixtures/deals/us-ccpa.yaml"
+	code, _, errs := dpakit(t, "", "subprocessors", "import", sheet, "-o", filepath.Join(dir, "eu.yaml"))
+	if code != 2 || !strings.Contains(errs, "United States is outside the EEA: a transfer mechanism is required") {
+		t.Errorf("as under the GDPR: exit %d, stderr %q", code, errs)
+	}
+	out := filepath.Join(dir, "us.yaml")
+	if code, _, errs := dpakit(t, "", "subprocessors", "import", sheet, "--deal", usDeal, "-o", out); code != 0 {
+		t.Fatalf("--deal us-ccpa.yaml: exit %d: %s", code, errs)
+	}
+	if got, _ := os.ReadFile(out); strings.Count(string(got), "transfer_mechanism: none") != 2 {
+		t.Errorf("list for a US-only customer:\n%s", got)
+	}
+	target := filepath.Join(dir, "us-deal.yaml")
+	orig, err := os.ReadFile(usDeal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(target, orig, 0o644)
+	if code, _, errs := dpakit(t, "", "subprocessors", "import", sheet, "--into", target); code != 0 {
+		t.Fatalf("--into a US-only deal: exit %d: %s", code, errs)
+	}
+	if code, _, errs := dpakit(t, "", "validate", target, "--profile", exampleProfilePath); code != 0 {
+		t.Errorf("the US-only deal with the imported list: exit %d: %s", code, errs)
+	}
+}

@@ -108,7 +108,7 @@ func pickDate(flag string, fallback deal.Date, file string) (deal.Date, error) {
 }
 
 func (a *app) importCmd() *cobra.Command {
-	var out, into string
+	var out, into, dealPath string
 	cmd := &cobra.Command{
 		Use:   "import FILE.xlsx|FILE.csv [-o list.yaml | --into PROFILE]",
 		Short: "Read a sub-processor workbook or CSV file into the deal format",
@@ -129,10 +129,19 @@ notice and a profile's subprocessors.list accept, written to -o FILE or
 standard output. With --into PROFILE, the list replaces the one in the
 profile, deal or list file PROFILE instead, keeping every other line and
 comment of it as it was; the file is replaced in one step, and not at all
-when anything fails.`,
+when anything fails.
+
+The list is checked by the rules of a deal's list. A transfer mechanism is
+judged, and "none" filled in where the sheet gives none, from where the data
+comes from: as for the customer of the deal (or vendor of the profile) given
+with --deal; else, with --into, as the profile or deal PROFILE's own
+gdpr.applies says; else as under the GDPR ("none" only for the EEA). For a
+US-only vendor (gdpr.applies: false) no transfer is restricted, so a row
+anywhere without a Transfer mechanism gets "none".`,
 		Example: `  dpakit subprocessors import vendor-list.xlsx -o list.yaml
   dpakit subprocessors import customer-sheet.csv
-  dpakit subprocessors import new-list.xlsx --into vendor-profile.yaml`,
+  dpakit subprocessors import new-list.xlsx --into vendor-profile.yaml
+  dpakit subprocessors import us-list.csv --deal us-customer.yaml -o list.yaml`,
 		Args: exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out != "" && into != "" {
@@ -151,7 +160,11 @@ when anything fails.`,
 			if err != nil {
 				return classify(err)
 			}
-			list, notes, err := a.lists.ImportNotes(cmd.Context(), data, args[0])
+			lists, err := a.importRules(cmd.Context(), dealPath, into)
+			if err != nil {
+				return classify(err)
+			}
+			list, notes, err := lists.ImportNotes(cmd.Context(), data, args[0])
 			if err != nil {
 				return classify(err)
 			}
@@ -173,7 +186,29 @@ when anything fails.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the list to `FILE` instead of standard output")
 	cmd.Flags().StringVar(&into, "into", "", "replace the sub-processor list inside the profile, deal or list `FILE`, keeping its comments")
+	cmd.Flags().StringVar(&dealPath, "deal", "", "judge transfer mechanisms as for the customer of the deal (or profile) in `FILE`")
 	return cmd
+}
+
+// importRules returns the list reader an import checks its rows with: as
+// for the customer of the deal at dealPath if given, else as the file the
+// list goes into says of itself (its gdpr setting), else a.lists's.
+func (a *app) importRules(ctx context.Context, dealPath, into string) (*listfile.Reader, error) {
+	if dealPath != "" {
+		d, err := a.readPartial(dealPath, "", "gdpr")
+		if err != nil {
+			return nil, err
+		}
+		return a.lists.For(d), nil
+	}
+	if into == "" {
+		return a.lists, nil
+	}
+	data, err := readLimited(ctx, into, deal.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return a.lists.ForFile(data, into), nil
 }
 
 // importTo writes an imported list as a list file to out, or to standard
