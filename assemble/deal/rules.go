@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/dpakit/dpakit/assemble/country"
 )
@@ -44,7 +45,7 @@ func CrossRules() []CrossRule {
 		{RuleAnnexIIIDetails, "Clause 9 Option 1: each sub-processor's address, contact person, position and responsibilities (Annex III)", checkAnnexIIIDetails},
 		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
 		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
-		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone", checkSupervisoryAuthority},
+		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
 		{RuleUKEndingParty, "the UK Addendum's ending party (Table 4) when it is enabled", checkUKEndingParty},
@@ -359,6 +360,11 @@ func checkAnnexIII(d *Deal, report reportFunc) {
 // checkSupervisoryAuthority: Clause 13 and Annex I.C name the competent
 // supervisory authority. Blank text is the line rule's to report.
 func checkSupervisoryAuthority(d *Deal, report reportFunc) {
+	if a := d.SCC.SupervisoryAuthority; namesFDPIC(a) {
+		report(a, "scc.supervisory_authority",
+			"%s names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established", quote(a))
+		return
+	}
 	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" || d.Customer.Country == "CH" {
 		return // a Swiss exporter names one only where the GDPR applies to it
 	}
@@ -368,6 +374,23 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 		return
 	}
 	report("", "scc.supervisory_authority", "is required for modules 1-3 (Clause 13 and Annex I.C)")
+}
+
+// namesFDPIC reports whether an authority's name is the Swiss Federal Data
+// Protection and Information Commissioner's, in English or by its German,
+// French or Italian abbreviation.
+func namesFDPIC(authority string) bool {
+	a := strings.ToLower(authority)
+	if strings.Contains(a, "federal data protection and information commissioner") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(a, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "fdpic", "edöb", "pfpdt", "ifpdt":
+			return true
+		}
+	}
+	return false
 }
 
 // checkUKEndingParty: Table 4 of the UK Addendum names who may end it.
