@@ -66,7 +66,7 @@ var gdprWording = []string{
 func TestCounselSwissLawFADPOnly(t *testing.T) {
 	dpa := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, dpa, []string{
-		"as Article 9 of the FADP provides, and to provide appropriate safeguards where that personal data is transferred from Switzerland to a country",
+		"as Article 9 of the FADP provides, and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland to a country",
 		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of Customer Personal Data under the Agreement, including the FADP and the UK Data Protection Laws.",
 		"have the meanings given to them in Article 5 of the FADP, and “supervisory authority” means the FDPIC",
 		"sensitive personal data within the meaning of Article 5(c) of the FADP",
@@ -84,7 +84,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"do not apply to the extent that Swiss law to which Provider is subject",
 		"the obligations laid down in Article 9 of the FADP and in this DPA",
 		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
-		"is a Restricted Transfer from Switzerland, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
 		"notifications under Article 24 of the FADP.",
 		"consultations with the FDPIC.",
 		"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)",
@@ -251,11 +251,12 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		`supervisory_authority: ""`, `supervisory_authority: "Data Protection Commission (Ireland)"`,
 		"governing_law: CH", "governing_law: IE", "forum: CH", "forum: IE")
 	checkText(t, dpa, []string{
-		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
 		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
-		"(including an onward transfer, and access from another country) from Switzerland to a country or international organisation that is not recognised under the Data Protection Laws that govern the transfer as ensuring",
-		"where that personal data is transferred from Switzerland to a country",
-	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject", "from the EEA or Switzerland", "the place of export"})
+		"(including an onward transfer, and access from another country) from the United Kingdom or Switzerland to a country or international organisation that is not recognised under the Data Protection Laws that govern the transfer as ensuring",
+		"where that personal data is transferred from the United Kingdom or Switzerland to a country",
+		", or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated",
+	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject", "from the EEA, the United Kingdom or Switzerland", "the place of export"})
 }

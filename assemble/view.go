@@ -260,18 +260,16 @@ func (v *view) FADPApplies() bool { return v.EU() && v.Swiss.Enabled }
 // ExportPlaces names the places from which this DPA's Restricted Transfers
 // are made, for running text: "the EEA, the United Kingdom or Switzerland",
 // "Switzerland" for a Swiss exporter (under the FADP alone, or under the
-// GDPR or UK GDPR as well by their Article 3(2)); "" for a deal without an
-// EEA, UK or Swiss nexus.
+// GDPR as well by its Article 3(2)), with the United Kingdom where the UK
+// Addendum is on; "" for a deal without an EEA, UK or Swiss nexus.
 func (v *view) ExportPlaces() string {
-	// A Swiss exporter transfers from Switzerland, whichever law governs
-	// the transfer: one subject to the GDPR (or the UK GDPR) under its
-	// Article 3(2) makes those transfers from Switzerland too (EDPB
-	// Guidelines 05/2021), not from the EEA or the United Kingdom.
-	if v.SwissExporter() {
-		return "Switzerland"
-	}
+	// A Swiss exporter transfers from Switzerland, whether the FADP alone
+	// or the GDPR as well (its Article 3(2): EDPB Guidelines 05/2021)
+	// governs the transfer, not from the EEA. The United Kingdom is a place
+	// of export wherever the UK Addendum is on: a UK establishment (a
+	// Swiss customer's UK branch) transfers from there.
 	var places []string
-	if v.GDPRApplies() {
+	if v.GDPRApplies() && !v.SwissExporter() {
 		places = append(places, "the EEA")
 	}
 	if v.EU() && v.UKAddendum.Enabled {
