@@ -36,7 +36,7 @@ func CrossRules() []CrossRule {
 		{RuleSCCRequired, "Clause 17 governing law and Clause 18 forum are given unless gdpr.applies is false", checkSCCRequired},
 		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUGoverningLaw},
 		{RuleEUForum, "Clause 18: the courts of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUForum},
-		{RuleGoverningLawOption, "Clause 17 Option 2 only with modules 2 and 3 and an exporter established in the EEA", checkGoverningLawOption},
+		{RuleGoverningLawOption, "Clause 17 Option 2 only with modules 2 and 3 and an exporter established in the EEA, and with another Member State's law as its fallback", checkGoverningLawOption},
 		{RuleNoClause9, "a Clause 9 option only with module 2 or 3", checkNoClause9},
 		{RuleSubprocessorOption, "a Clause 9 option (specific or general) with module 2 or 3", checkSubprocessorOption},
 		{RuleNoticeDays, "a sub-processor notice period with module 2 or 3", checkNoticeDays},
@@ -170,7 +170,9 @@ func checkEUForum(d *Deal, report reportFunc) {
 }
 
 // checkGoverningLawOption: Clause 17 Option 2 (the law of the Member State
-// where the exporter is established) exists in modules 2 and 3 and applies
+// where the exporter is established, or failing third-party beneficiary
+// rights there the law of "another EU Member State", scc.governing_law)
+// exists in modules 2 and 3 and applies
 // to them even beside module 1 (which then takes Option 1 with the named
 // law); it needs an exporter established in a Member State (an EEA EFTA
 // State counts, see lawPlaceAllowed).
@@ -187,6 +189,9 @@ func checkGoverningLawOption(d *Deal, report reportFunc) {
 	case country.Valid(c) && !country.IsEEA(c):
 		report(scc.GoverningLawOption, "scc.governing_law_option",
 			"Option 2 of Clause 17 applies the law of the EU Member State where the data exporter is established, and the customer is established in %s (%s), outside the EU; use Option 1 with scc.governing_law", country.WithArticle(c), c)
+	case scc.GoverningLaw != "" && scc.GoverningLaw == c:
+		report(scc.GoverningLaw, "scc.governing_law",
+			"with Option 2 of Clause 17 (scc.governing_law_option), scc.governing_law names the fallback: the law of another EU Member State that allows third-party beneficiary rights, for the case where the law of the customer's own Member State does not; it cannot be the customer's own country %s. Name another Member State, or choose Option 1 to have the law of %s govern", quote(c), country.WithArticle(c))
 	}
 }
 

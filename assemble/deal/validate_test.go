@@ -163,6 +163,10 @@ func TestValidateRules(t *testing.T) {
 			d.Customer.Country = "US"
 			d.SCC.GoverningLawOption = 2
 		}, p("scc.governing_law_option", RuleGoverningLawOption, "Option 2 of Clause 17 applies the law of the EU Member State where the data exporter is established, and the customer is established in the United States (US), outside the EU; use Option 1 with scc.governing_law")},
+		{"governing law option 2 falling back on the exporter's own law", func(d *Deal) {
+			d.SCC.GoverningLawOption = 2
+			d.SCC.GoverningLaw = d.Customer.Country
+		}, p("scc.governing_law", RuleGoverningLawOption, `with Option 2 of Clause 17 (scc.governing_law_option), scc.governing_law names the fallback: the law of another EU Member State that allows third-party beneficiary rights, for the case where the law of the customer's own Member State does not; it cannot be the customer's own country "DE". Name another Member State, or choose Option 1 to have the law of Germany govern`)},
 		{"Clause 9 option with module 1 alone", func(d *Deal) { d.SCC.Modules = []int{1}; d.ControllerTransfer = &d.Processing },
 			[]Problem{
 				{Path: "scc.modules", Rule: RuleDPAModule, Message: "module 1 is selected without module 2 or 3; this DPA governs processing Provider performs on Customer's behalf, which needs module 2 (controller customer) or 3 (processor customer). Add module 1 beside module 2 only for personal data Provider receives as a controller in its own right, described in controller_transfer"},
@@ -322,9 +326,13 @@ func TestValidateRules(t *testing.T) {
 			d.SCC.SupervisoryAuthority = ""
 			d.SCC.GoverningLaw, d.SCC.Forum = "CH", "CH"
 		}, nil},
-		{"Norwegian exporter, Norwegian law and Option 2", func(d *Deal) {
+		{"Norwegian exporter, Norwegian law and courts", func(d *Deal) {
 			d.Customer.Country = "NO"
 			d.SCC.GoverningLaw, d.SCC.Forum = "NO", "NO"
+		}, nil},
+		{"Norwegian exporter, Option 2 falling back on Danish law", func(d *Deal) {
+			d.Customer.Country = "NO"
+			d.SCC.GoverningLaw, d.SCC.Forum = "DK", "NO"
 			d.SCC.GoverningLawOption = 2
 		}, nil},
 		{"no nexus: US business, US provider, CCPA", func(d *Deal) {
