@@ -114,7 +114,8 @@ func writeBlock(bw *bufio.Writer, b document.Block) {
 func writeParagraph(bw *bufio.Writer, p *document.Paragraph) {
 	depth := max(p.Indent, 1)
 	switch {
-	case p.Marker == "•":
+	case p.Marker == "•" || p.Marker == "–":
+		// A bullet (an en dash when nested) is the list item's own "-".
 		bw.WriteString(strings.Repeat("  ", depth-1) + "- ")
 	case p.Marker != "":
 		bw.WriteString(strings.Repeat("  ", depth-1) + "- " + escape(p.Marker) + " ")

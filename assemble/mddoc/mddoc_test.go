@@ -52,6 +52,8 @@ func TestStructure(t *testing.T) {
 		&document.Paragraph{Marker: "3.1", Indent: 1, Runs: []document.Run{{Text: "See "}, {Text: "Annex II", Ref: "annex-ii"}}},
 		&document.Paragraph{Marker: "(a)", Indent: 2, Runs: []document.Run{{Text: "bold", Bold: true}}},
 		&document.Paragraph{Indent: 1, Runs: []document.Run{{Text: "continued"}}},
+		&document.Paragraph{Marker: "•", Indent: 1, Runs: []document.Run{{Text: "bullet"}}},
+		&document.Paragraph{Marker: "–", Indent: 2, Runs: []document.Run{{Text: "nested bullet"}}},
 		&document.Table{Header: []document.Cell{{Runs: []document.Run{{Text: "A"}}}, {Runs: []document.Run{{Text: "B"}}}},
 			Rows: [][]document.Cell{{{Runs: []document.Run{{Text: "x|y"}}}, {Runs: []document.Run{{Text: "z"}}}}}},
 	}}
@@ -59,7 +61,7 @@ func TestStructure(t *testing.T) {
 	if err := New().Write(&buf, d); err != nil {
 		t.Fatal(err)
 	}
-	want := "<a id=\"security\"></a>\n\n## 3\\. Security\n\n- 3.1 See [Annex II](#annex-ii)\n\n  - (a) **bold**\n\n  continued\n\n| A | B |\n|---|---|\n| x\\|y | z |\n"
+	want := "<a id=\"security\"></a>\n\n## 3\\. Security\n\n- 3.1 See [Annex II](#annex-ii)\n\n  - (a) **bold**\n\n  continued\n\n- bullet\n\n  - nested bullet\n\n| A | B |\n|---|---|\n| x\\|y | z |\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
