@@ -111,7 +111,10 @@ func TestCounselUSOnly(t *testing.T) {
 		"Detecting security incidents and protecting Customer's network against malicious, deceptive, fraudulent or illegal activity",
 		"### Business", "business under the CCPA", "service provider under the CCPA",
 		"Amazon Web Services, Inc. (United States)",
+		"giving consumers the notices, and honouring the requests to opt out, to limit and to delete, that Data Protection Laws require",
+		"- (a) Detecting security incidents",
 	}, []string{
+		"legal basis", "- – ",
 		"Standard Contractual Clauses", "Schedule 1", "Annex I.C", "Annex III", "supervisory authority responsible",
 		"Union or Member State law", "Articles 33 and 34 of the GDPR", "Chapter III of the GDPR", "Article 28 of the GDPR",
 		"California Privacy Protection Agency as", "data exporter", "data importer", "Provision of the Services under the Agreement",
