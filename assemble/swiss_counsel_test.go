@@ -255,6 +255,8 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
 		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
+		"unless they are required to do otherwise by Union or Member State law (or, for processing subject to the FADP, Swiss law, and for processing subject to UK Data Protection Laws, the law of the United Kingdom).",
+		"“supervisory authority” includes the FDPIC; for processing subject to UK Data Protection Laws, it includes the UK Information Commissioner)",
 		"Insofar as Customer is also subject to the GDPR for the transfer under Article 3(2) of the GDPR, Clause 13(a) of the Standard Contractual Clauses makes competent the supervisory authority of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established or, where Customer need not appoint one (Article 27(2) of the GDPR), of a Member State in which the data subjects whose personal data is transferred are located: the Data Protection Commission (Ireland).",
 		"(including an onward transfer, and access from another country) from the United Kingdom or Switzerland to a country or international organisation that is not recognised under the Data Protection Laws that govern the transfer as ensuring",
 		"where that personal data is transferred from the United Kingdom or Switzerland to a country",
