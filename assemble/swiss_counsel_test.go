@@ -117,7 +117,7 @@ func TestCounselSwissLawBoth(t *testing.T) {
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law, and for processing subject to UK Data Protection Laws, by the law of the United Kingdom)",
 		"on important grounds of public interest",
 		"an instruction infringes the GDPR, the FADP or other Data Protection Laws",
-		"Union or Member State law (or, for processing subject to the FADP, Swiss law)",
+		"Union or Member State law (or, for processing subject to the FADP, Swiss law, and for processing subject to UK Data Protection Laws, the law of the United Kingdom)",
 		"as required by Article 32 of the GDPR and, for processing subject to the FADP, Article 8 of the FADP",
 		"for the purposes of Article 28(2) of the GDPR, of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
 		"Chapter III of the GDPR, Articles 21(2), 25 to 29 and 32 of the FADP",
