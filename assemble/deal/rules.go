@@ -450,13 +450,17 @@ func checkDuplicateMeasures(d *Deal, report reportFunc) {
 	}
 }
 
-// modulesPhrase writes "module 1 is" or "modules 1 and 4 are".
+// modulesPhrase writes "module 1 is", "modules 1 and 4 are" or, for no
+// modules, "no module is".
 func modulesPhrase(mods []int) string {
 	s := make([]string, len(mods))
 	for i, m := range mods {
 		s[i] = fmt.Sprint(m)
 	}
-	if len(s) == 1 {
+	switch len(s) {
+	case 0:
+		return "no module is"
+	case 1:
 		return "module " + s[0] + " is"
 	}
 	return "modules " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1] + " are"
