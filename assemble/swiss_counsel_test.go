@@ -114,6 +114,7 @@ func TestCounselSwissLawBoth(t *testing.T) {
 	checkText(t, dpa, []string{
 		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
 		"transferred from the EEA, the United Kingdom or Switzerland",
+		"**Sensitive data (special categories of personal data and, for processing subject to the FADP, sensitive personal data within the meaning of Article 5(c) of the FADP) processed and transferred, and the restrictions or safeguards applied**",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law, and for processing subject to UK Data Protection Laws, by the law of the United Kingdom)",
 		"on important grounds of public interest",
 		"an instruction infringes the GDPR, the FADP or other Data Protection Laws",
