@@ -1,13 +1,11 @@
 package assemble_test
 
 import (
-	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/dpakit/dpakit/fixtures"
 )
 
@@ -19,15 +17,7 @@ func renderMD(t *testing.T, fixture, kind string) string {
 	if !ok {
 		t.Fatalf("no fixture %q", fixture)
 	}
-	doc, err := engine(t).Assemble(d, kind)
-	if err != nil {
-		t.Fatalf("Assemble %s %s: %v", fixture, kind, err)
-	}
-	var b bytes.Buffer
-	if err := mddoc.New().Write(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	return dealMD(t, d, kind)
 }
 
 // checkText fails for each phrase of want missing from txt and each phrase
@@ -154,15 +144,7 @@ func germanCustomer(t *testing.T, address string) (annex string, warnings []deal
 	if err != nil {
 		t.Fatalf("%s: %v", address, err)
 	}
-	doc, err := engine(t).Assemble(d, "annex-i")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := mddoc.New().Write(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	return b.String(), ws
+	return dealMD(t, d, "annex-i"), ws
 }
 
 // TestCounselLandFromPostcode reads Annex I.C of a German customer without
@@ -257,21 +239,14 @@ func TestCounselValuesEndedOnce(t *testing.T) {
 			list[0].Responsibilities, list[1].Responsibilities = "", ""
 		}
 		d.Subprocessors.List = list
-		doc, err := engine(t).Assemble(d, "dpa")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if err := mddoc.New().Write(&b, doc); err != nil {
-			t.Fatal(err)
-		}
+		txt := dealMD(t, d, "dpa")
 		want := []string{"Storage and retrieval.", "The term of the Agreement."}
 		if specific {
 			want = append(want, "Infrastructure service provider: hosting of the platform. Responsibilities:", "Log management. Responsibilities:")
 		} else {
 			want = append(want, "Infrastructure service provider: hosting of the platform. |", "| Log management |")
 		}
-		checkText(t, b.String(), want, []string{".."})
+		checkText(t, txt, want, []string{".."})
 	}
 }
 
@@ -281,15 +256,7 @@ func TestCounselValuesEndedOnce(t *testing.T) {
 func TestCounselImporterActivitiesModuleOne(t *testing.T) {
 	d := fixtureDeals(t)["modules-1-2-bavaria"]
 	d.Provider.Activities = ""
-	doc, err := engine(t).Assemble(d, "dpa")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := mddoc.New().Write(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	checkText(t, b.String(), []string{
+	checkText(t, dealMD(t, d, "dpa"), []string{
 		"Provision of the Services to Customer under the Agreement, including the processing of Customer Personal Data on Customer’s behalf described in Part 1 of [Annex I.B](#annex-i-b), and the processing of the Provider Controller Data as a separate controller described in Part 2",
 	}, nil)
 }

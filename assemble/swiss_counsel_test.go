@@ -1,13 +1,11 @@
 package assemble_test
 
 import (
-	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble/deal"
-	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/dpakit/dpakit/fixtures"
 )
 
@@ -16,11 +14,24 @@ import (
 // example profile and returns document kind as Markdown.
 func variantMD(t *testing.T, fixture, kind string, edits ...string) string {
 	t.Helper()
+	y, profile := variantYAML(t, fixture, edits...)
+	d, err := deal.Load(y, fixture+".yaml", profile, fixtures.Profile)
+	if err != nil {
+		t.Fatalf("%s variant: %v", fixture, err)
+	}
+	return dealMD(t, d, kind)
+}
+
+// variantYAML returns the named fixture deal with each old text of edits
+// replaced by the new one (edits holds old, new pairs), and the example
+// profile to lay it over.
+func variantYAML(t *testing.T, fixture string, edits ...string) (dealYAML, profile []byte) {
+	t.Helper()
 	src, err := fs.ReadFile(fixtures.FS, "deals/"+fixture+".yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	profile, err = fs.ReadFile(fixtures.FS, fixtures.Profile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,19 +42,7 @@ func variantMD(t *testing.T, fixture, kind string, edits ...string) string {
 		}
 		y = strings.Replace(y, edits[i], edits[i+1], 1)
 	}
-	d, err := deal.Load([]byte(y), fixture+".yaml", profile, fixtures.Profile)
-	if err != nil {
-		t.Fatalf("%s variant: %v", fixture, err)
-	}
-	doc, err := engine(t).Assemble(d, kind)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := mddoc.New().Write(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	return []byte(y), profile
 }
 
 // gdprWording is what only a DPA under the GDPR says: a Swiss exporter
@@ -171,22 +170,8 @@ func TestCounselSwissAdequacy(t *testing.T) {
 // replaced by the new one and returns the deal's warnings and its error.
 func loadVariant(t *testing.T, fixture string, edits ...string) ([]deal.Problem, error) {
 	t.Helper()
-	src, err := fs.ReadFile(fixtures.FS, "deals/"+fixture+".yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	y := string(src)
-	for i := 0; i+1 < len(edits); i += 2 {
-		if !strings.Contains(y, edits[i]) {
-			t.Fatalf("%s has no %q to replace", fixture, edits[i])
-		}
-		y = strings.Replace(y, edits[i], edits[i+1], 1)
-	}
-	_, ws, err := deal.NewValidator(deal.Options{}).LoadWithWarnings([]byte(y), fixture+".yaml", profile, fixtures.Profile)
+	y, profile := variantYAML(t, fixture, edits...)
+	_, ws, err := deal.NewValidator(deal.Options{}).LoadWithWarnings(y, fixture+".yaml", profile, fixtures.Profile)
 	return ws, err
 }
 

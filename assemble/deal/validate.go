@@ -14,6 +14,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/assemble/suggest"
+	"github.com/dpakit/dpakit/assemble/wording"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -268,7 +269,7 @@ func tagMessage(fe validator.FieldError, path string) string {
 		return sizeMessage(fe, str)
 	case "oneof":
 		allowed := strings.Fields(fe.Param())
-		msg := fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), orList(allowed))
+		msg := fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), wording.JoinOr(allowed))
 		if s := suggest.Closest(str, allowed); s != "" && str != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
@@ -361,17 +362,6 @@ func describeAny(v any, k reflect.Kind) string {
 		return quote(reflect.ValueOf(v).String())
 	}
 	return fmt.Sprint(v)
-}
-
-// orList writes "a", "a or b", "a, b or c".
-func orList(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // memberStateMessage explains that the value s of a Clause 17 or 18 field

@@ -6,6 +6,19 @@ import (
 	"testing"
 )
 
+// vendorsProcessing replaces d's sub-processors by n copies of its first,
+// named "Vendor 00", "Vendor 01", ..., each processing category alone.
+func vendorsProcessing(d *Deal, n int, category string) {
+	base := d.Subprocessors.List[0]
+	d.Subprocessors.List = nil
+	for i := range n {
+		s := base
+		s.Name = fmt.Sprintf("Vendor %02d", i)
+		s.Data = []string{category}
+		d.Subprocessors.List = append(d.Subprocessors.List, s)
+	}
+}
+
 func TestWarnings(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -25,27 +38,9 @@ func TestWarnings(t *testing.T) {
 			d.Subprocessors.List[1].Data = []string{"health  RECORDS"}
 		}, []string{"subprocessors.list[0].data[1] " + WarnUndescribedData},
 			[]string{`"Health records" is not among the categories of personal data that Annex I.B describes`, `yet "Amazon Web Services EMEA SARL" and "Papertrail (SolarWinds Worldwide, LLC)" process it`}},
-		{"many sub-processors of one undescribed category are counted, not all named", func(d *Deal) {
-			base := d.Subprocessors.List[0]
-			d.Subprocessors.List = nil
-			for i := range 12 {
-				s := base
-				s.Name = fmt.Sprintf("Vendor %02d", i)
-				s.Data = []string{"Health records"}
-				d.Subprocessors.List = append(d.Subprocessors.List, s)
-			}
-		}, []string{"subprocessors.list[0].data[0] " + WarnUndescribedData},
+		{"many sub-processors of one undescribed category are counted, not all named", func(d *Deal) { vendorsProcessing(d, 12, "Health records") }, []string{"subprocessors.list[0].data[0] " + WarnUndescribedData},
 			[]string{`yet "Vendor 00", "Vendor 01", "Vendor 02", "Vendor 03", "Vendor 04" and 7 others process it`}},
-		{"six sub-processors are all named", func(d *Deal) {
-			base := d.Subprocessors.List[0]
-			d.Subprocessors.List = nil
-			for i := range 6 {
-				s := base
-				s.Name = fmt.Sprintf("Vendor %02d", i)
-				s.Data = []string{"Health records"}
-				d.Subprocessors.List = append(d.Subprocessors.List, s)
-			}
-		}, []string{"subprocessors.list[0].data[0] " + WarnUndescribedData},
+		{"six sub-processors are all named", func(d *Deal) { vendorsProcessing(d, 6, "Health records") }, []string{"subprocessors.list[0].data[0] " + WarnUndescribedData},
 			[]string{`"Vendor 04" and "Vendor 05" process it`}},
 		{"CCPA business purposes missing", func(d *Deal) { d.CCPA.BusinessPurposes = nil },
 			[]string{"ccpa.business_purposes " + WarnGenericBusinessPurpose, "processing.purposes[0] " + WarnGenericBusinessPurpose},

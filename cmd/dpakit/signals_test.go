@@ -47,6 +47,25 @@ func signalAfter(sig syscall.Signal) func(*os.Process, string) {
 	}
 }
 
+// silentFIFO makes a FIFO at path with a writer that opens it and never
+// writes until the test ends: a reader waits in read until it is stopped.
+func silentFIFO(t *testing.T, path string) {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skip("no FIFOs:", err)
+	}
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done) })
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		<-done
+		f.Close()
+	}()
+}
+
 // TestSignals: SIGINT and SIGTERM stop a long render, lint or import at
 // once with exit 130 or 143 and a message, and leave no output and no
 // temporary file behind.
@@ -72,22 +91,7 @@ func TestSignals(t *testing.T) {
 			return append([]string{"lint"}, evilLibrary(t, dir, slowClause)...)
 		}},
 		{"import waiting on a FIFO, SIGINT", syscall.SIGINT, 130, func(t *testing.T, dir string) []string {
-			fifo := filepath.Join(dir, "list.csv")
-			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-				t.Skip("no FIFOs:", err)
-			}
-			// A writer that opens the FIFO and never writes: the import
-			// waits in read until the signal.
-			done := make(chan struct{})
-			t.Cleanup(func() { close(done) })
-			go func() {
-				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
-				if err != nil {
-					return
-				}
-				<-done
-				f.Close()
-			}()
+			silentFIFO(t, filepath.Join(dir, "list.csv"))
 			return []string{"subprocessors", "import", "list.csv", "-o", "list.yaml"}
 		}},
 		{"render of a deal from a FIFO no one opens, SIGINT", syscall.SIGINT, 130, func(t *testing.T, dir string) []string {
@@ -98,20 +102,7 @@ func TestSignals(t *testing.T) {
 			return []string{"render", "deal.yaml", "-o", "dpa.pdf"}
 		}},
 		{"validate of a deal from a FIFO that stays silent, SIGTERM", syscall.SIGTERM, 143, func(t *testing.T, dir string) []string {
-			fifo := filepath.Join(dir, "deal.yaml")
-			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-				t.Skip("no FIFOs:", err)
-			}
-			done := make(chan struct{})
-			t.Cleanup(func() { close(done) })
-			go func() {
-				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
-				if err != nil {
-					return
-				}
-				<-done
-				f.Close()
-			}()
+			silentFIFO(t, filepath.Join(dir, "deal.yaml"))
 			return []string{"validate", "deal.yaml"}
 		}},
 	}
