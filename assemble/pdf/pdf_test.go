@@ -637,3 +637,15 @@ func BenchmarkRenderPDFOnePage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadFonts measures what the first render of a process pays once:
+// parsing the four embedded fonts for fpdf and working out which runes they
+// cover and how wide each is.
+func BenchmarkLoadFonts(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadFonts(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"crypto/sha1"
 	"encoding/binary"
 	"encoding/gob"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -856,12 +857,91 @@ type fontDefType struct {
 	parsed       *UTF8Font     // the parsed font a UTF-8 font was added from (nil: none)
 }
 
-// generateFontID generates a font Id from the font definition
+// generateFontID generates a font Id from the font definition: the SHA-1
+// of its JSON encoding, without the file name.
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	h := sha1.New()
+	if err := writeFontDefJSON(h, &fdt); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// writeFontDefJSON writes to w the bytes json.Marshal gives for fdt,
+// without reflection: for a UTF-8 font the width table has 65,536 entries,
+// and encoding it through reflection cost more than the rest of adding the
+// font. fontDefType's exported fields are strings and ints only; strings go
+// through json.Marshal, so their escaping is json's own.
+func writeFontDefJSON(w io.Writer, fdt *fontDefType) error {
+	b := make([]byte, 0, 8<<10)
+	str := func(key, s string) error {
+		b = append(b, key...)
+		q, err := json.Marshal(s)
+		b = append(b, q...)
+		return err
+	}
+	num := func(key string, n int) {
+		b = append(b, key...)
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	if err := str(`{"Tp":`, fdt.Tp); err != nil {
+		return err
+	}
+	if err := str(`,"Name":`, fdt.Name); err != nil {
+		return err
+	}
+	d := &fdt.Desc
+	num(`,"Desc":{"Ascent":`, d.Ascent)
+	num(`,"Descent":`, d.Descent)
+	num(`,"CapHeight":`, d.CapHeight)
+	num(`,"Flags":`, d.Flags)
+	num(`,"FontBBox":{"Xmin":`, d.FontBBox.Xmin)
+	num(`,"Ymin":`, d.FontBBox.Ymin)
+	num(`,"Xmax":`, d.FontBBox.Xmax)
+	num(`,"Ymax":`, d.FontBBox.Ymax)
+	num(`},"ItalicAngle":`, d.ItalicAngle)
+	num(`,"StemV":`, d.StemV)
+	num(`,"MissingWidth":`, d.MissingWidth)
+	num(`},"Up":`, fdt.Up)
+	num(`,"Ut":`, fdt.Ut)
+	b = append(b, `,"Cw":`...)
+	if fdt.Cw == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, cw := range fdt.Cw {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(cw), 10)
+			if len(b) > cap(b)-32 {
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+				b = b[:0]
+			}
+		}
+		b = append(b, ']')
+	}
+	if err := str(`,"Enc":`, fdt.Enc); err != nil {
+		return err
+	}
+	if err := str(`,"Diff":`, fdt.Diff); err != nil {
+		return err
+	}
+	if err := str(`,"File":`, fdt.File); err != nil {
+		return err
+	}
+	num(`,"Size1":`, fdt.Size1)
+	num(`,"Size2":`, fdt.Size2)
+	num(`,"OriginalSize":`, fdt.OriginalSize)
+	num(`,"N":`, fdt.N)
+	num(`,"DiffN":`, fdt.DiffN)
+	b = append(b, '}')
+	_, err := w.Write(b)
+	return err
 }
 
 type fontInfoType struct {
