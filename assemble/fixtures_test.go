@@ -222,3 +222,14 @@ func BenchmarkWriteMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad loads the built-in clause library and templates: what a
+// CLI process pays once before its first document.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := assemble.Load(clauses.FS, templates.FS); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

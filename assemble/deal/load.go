@@ -36,6 +36,22 @@ func (v *Validator) Load(deal []byte, dealName string, profile []byte, profileNa
 // response can show them beside the problems; they never make the error
 // non-nil. The CLI prints them on standard error without failing.
 func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byte, profileName string) (*Deal, []Problem, error) {
+	l := v.load(deal, dealName, profile, profileName)
+	return l.deal, l.warnings, l.err
+}
+
+// loaded is what load returns: LoadWithWarnings's results and, when the
+// deal decoded, the parsed files, which LoadExplained reads again.
+type loaded struct {
+	deal        *Deal
+	warnings    []Problem
+	err         error
+	dealNode    *yaml.Node // the deal file's top-level mapping
+	profileNode *yaml.Node // the profile's, nil without a profile
+}
+
+// load is LoadWithWarnings, keeping the parsed files.
+func (v *Validator) load(deal []byte, dealName string, profile []byte, profileName string) loaded {
 	dp := parseLenient(deal, dealName)
 	var pp parsed
 	if profile != nil {
@@ -43,12 +59,12 @@ func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byt
 	}
 	decodeProblems := append(append([]Problem(nil), dp.problems...), pp.problems...)
 	if dp.root == nil || (profile != nil && pp.root == nil) {
-		return nil, nil, newValidationError(decodeProblems)
+		return loaded{err: newValidationError(decodeProblems)}
 	}
 	dn, pn := dp.root, pp.root
 	d, err := decode(merge(pn, dn))
 	if err != nil {
-		return nil, nil, err
+		return loaded{err: err}
 	}
 	Defaults(d)
 	given := func(path string) bool { return lookup(dn, path) != nil || lookup(pn, path) != nil }
@@ -68,7 +84,7 @@ func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byt
 	if err := v.Validate(d); err != nil {
 		ve, ok := err.(*ValidationError)
 		if !ok {
-			return d, warnings, err
+			return loaded{deal: d, warnings: warnings, err: err, dealNode: dn, profileNode: pn}
 		}
 		ruleProblems = ve.Problems
 		locate(ruleProblems)
@@ -80,15 +96,17 @@ func (v *Validator) LoadWithWarnings(deal []byte, dealName string, profile []byt
 	ruleProblems = withoutMoved(ruleProblems, append(append([]string(nil), dp.moved...), pp.moved...), given)
 	problems := knockOns(append(decodeProblems, ruleProblems...), given)
 	problems = collapseMissingSections(problems, given)
+	l := loaded{deal: d, warnings: warnings, dealNode: dn, profileNode: pn}
 	if len(problems) == 0 {
-		return d, warnings, nil
+		return l
 	}
 	if len(decodeProblems) > 0 {
 		// A deal read with some of its values left out is not the deal
 		// its author wrote: return none.
-		return nil, nil, newValidationError(problems)
+		return loaded{err: newValidationError(problems)}
 	}
-	return d, warnings, newValidationError(problems)
+	l.err = newValidationError(problems)
+	return l
 }
 
 // merge lays the deal node over the profile node, key by key, and returns

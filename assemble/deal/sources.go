@@ -66,16 +66,12 @@ type Explained struct {
 // came from and the profile as decoded (see Explained). The Explained is
 // nil exactly when the Deal is.
 func (v *Validator) LoadExplained(deal []byte, dealName string, profile []byte, profileName string) (*Explained, []Problem, error) {
-	d, warnings, err := v.LoadWithWarnings(deal, dealName, profile, profileName)
+	l := v.load(deal, dealName, profile, profileName)
+	d, warnings, err := l.deal, l.warnings, l.err
 	if d == nil {
 		return nil, warnings, err
 	}
-	// Both files decoded for the deal, so they parse and decode again.
-	dn, _ := parse(deal, dealName)
-	var pn *yaml.Node
-	if profile != nil {
-		pn, _ = parse(profile, profileName)
-	}
+	dn, pn := l.dealNode, l.profileNode
 	before, derr := decode(merge(pn, dn))
 	if derr != nil {
 		return nil, warnings, derr
