@@ -337,3 +337,42 @@ func TestViewCoversDeal(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogByLaw checks the by_law wording of a measure: the loader
+// accepts it only with a text for each law key, and TextFor picks the text
+// for the laws a deal is under, the law-free text for a deal under neither.
+func TestCatalogByLaw(t *testing.T) {
+	const head = "version: 1.0.0\ncategories:\n  - id: acc\n    title: Accountability\n    measures:\n      - id: rec\n        text: Records.\n"
+	tests := []struct {
+		name, byLaw, wantErr string
+	}{
+		{"all three", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF.}\n", ""},
+		{"one missing", "        by_law: {gdpr: G., fadp: F.}\n", `measure "rec": by_law: "gdpr+fadp" needs a text`},
+		{"blank", "        by_law: {gdpr: G., fadp: \" \", gdpr+fadp: GF.}\n", `by_law: "fadp" needs a text`},
+		{"unknown key", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF., ccpa: C.}\n", `by_law: "ccpa" is not a law key (want gdpr, fadp, gdpr+fadp)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eng, err := tryLoad(t, map[string]string{"measures.yaml": head + tt.byLaw,
+				"c.md": "---\nid: c\ntitle: C\nversion: 1.0.0\n---\nText.\n"})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := eng.Library().Catalog().Categories[0].Measures[0]
+			for _, c := range []struct {
+				gdpr, fadp bool
+				want       string
+			}{{true, false, "G."}, {false, true, "F."}, {true, true, "GF."}, {false, false, "Records."}} {
+				if got := m.TextFor(c.gdpr, c.fadp); got != c.want {
+					t.Errorf("TextFor(%t, %t) = %q, want %q", c.gdpr, c.fadp, got, c.want)
+				}
+			}
+		})
+	}
+}

@@ -127,8 +127,46 @@ type MeasureCategory struct {
 // CatalogMeasure is one technical or organisational measure of the Annex II
 // catalogue.
 type CatalogMeasure struct {
-	ID   string `yaml:"id"`
+	ID string `yaml:"id"`
+	// Text is the measure's wording. For a measure with ByLaw it is the
+	// wording that cites no law: for a deal under neither the GDPR nor the
+	// FADP (a US-only deal) and for listings of the catalogue.
 	Text string `yaml:"text"`
+	// ByLaw holds the wording of a measure that cites the law requiring it,
+	// for each set of laws a deal can be under: LawGDPR (the GDPR alone),
+	// LawFADP (the FADP alone) and LawGDPRFADP (both). A measure gives all
+	// three or none; TextFor picks one.
+	ByLaw map[string]string `yaml:"by_law"`
+}
+
+// The keys of CatalogMeasure.ByLaw: the laws that govern a deal's
+// processing, as the templates' .GDPRApplies and .FADPApplies say.
+const (
+	LawGDPR     = "gdpr"
+	LawFADP     = "fadp"
+	LawGDPRFADP = "gdpr+fadp"
+)
+
+// lawKeys returns the keys a measure's by_law gives, in the order messages
+// name them.
+func lawKeys() []string { return []string{LawGDPR, LawFADP, LawGDPRFADP} }
+
+// TextFor returns the measure's wording for a deal under the GDPR, the
+// FADP, both or neither: its ByLaw text for those laws, else Text.
+func (m CatalogMeasure) TextFor(gdpr, fadp bool) string {
+	key := ""
+	switch {
+	case gdpr && fadp:
+		key = LawGDPRFADP
+	case gdpr:
+		key = LawGDPR
+	case fadp:
+		key = LawFADP
+	}
+	if t, ok := m.ByLaw[key]; ok && key != "" {
+		return t
+	}
+	return m.Text
 }
 
 // Catalog is the Annex II catalogue of security measures.
@@ -431,7 +469,30 @@ func (lib *Library) loadCatalog(fsys fs.FS) error {
 			if strings.TrimSpace(m.Text) == "" {
 				return fmt.Errorf("clauses/%s: measure %q has no text", CatalogFile, m.ID)
 			}
+			if err := checkByLaw(m); err != nil {
+				return fmt.Errorf("clauses/%s: measure %q: %w", CatalogFile, m.ID, err)
+			}
 			lib.measures[m.ID] = ci
+		}
+	}
+	return nil
+}
+
+// checkByLaw checks a measure's by_law: none, or a non-empty text for each
+// of the law keys and no other key, so that no deal under a law falls back
+// to the wording that cites none.
+func checkByLaw(m CatalogMeasure) error {
+	if m.ByLaw == nil {
+		return nil
+	}
+	for k := range m.ByLaw {
+		if !slices.Contains(lawKeys(), k) {
+			return fmt.Errorf("by_law: %q is not a law key (want %s)", k, strings.Join(lawKeys(), ", "))
+		}
+	}
+	for _, k := range lawKeys() {
+		if strings.TrimSpace(m.ByLaw[k]) == "" {
+			return fmt.Errorf("by_law: %q needs a text (a measure that varies by law gives one for each of %s)", k, strings.Join(lawKeys(), ", "))
 		}
 	}
 	return nil

@@ -53,7 +53,7 @@ var gdprWording = []string{
 	"Articles 32 to 36 of the GDPR", "Article 35 of the GDPR", "Article 36 of the GDPR",
 	"infringes the GDPR", "meanings given to them in the GDPR", "special categories of personal data",
 	"Restricted Transfer from the EEA", "the laws of the EU Member States", "transferred from the EEA",
-	"on important grounds of public interest",
+	"on important grounds of public interest", "Article 30(2) of the GDPR",
 }
 
 // TestCounselSwissLawFADPOnly reads the DPA of a Swiss controller whose
@@ -115,7 +115,7 @@ func TestCounselSwissLawBoth(t *testing.T) {
 		"transferred from the EEA, the United Kingdom or Switzerland",
 		"**Sensitive data (special categories of personal data and, for processing subject to the FADP, sensitive personal data within the meaning of Article 5(c) of the FADP) processed and transferred, and the restrictions or safeguards applied**",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law, and for processing subject to UK Data Protection Laws, by the law of the United Kingdom)",
-		"on important grounds of public interest",
+		"on important grounds of public interest", "Article 30(2) of the GDPR",
 		"an instruction infringes the GDPR, the FADP or other Data Protection Laws",
 		"Union or Member State law (or, for processing subject to the FADP, Swiss law, and for processing subject to UK Data Protection Laws, the law of the United Kingdom)",
 		"as required by Article 32 of the GDPR and, for processing subject to the FADP, Article 8 of the FADP",

@@ -334,9 +334,11 @@ type MeasureGroup struct {
 // Measures returns the Annex II measures selected by the deal, grouped by
 // catalogue category in catalogue order, with the deal's extra measures
 // added to the category of the same title or, failing that, in categories
-// of their own after the catalogue's.
+// of their own after the catalogue's. A measure that cites the law is
+// worded for the laws the deal is under (CatalogMeasure.TextFor).
 func (v *view) Measures() []MeasureGroup {
 	cat := v.r.lib.catalog
+	gdpr, fadp := v.GDPRApplies(), v.FADPApplies()
 	selected := map[string]bool{}
 	for _, id := range v.Security.Measures.IDs {
 		selected[id] = true
@@ -347,7 +349,7 @@ func (v *view) Measures() []MeasureGroup {
 		g := MeasureGroup{ID: c.ID, Title: c.Title}
 		for _, m := range c.Measures {
 			if v.Security.Measures.All || selected[m.ID] {
-				g.Measures = append(g.Measures, m.Text)
+				g.Measures = append(g.Measures, m.TextFor(gdpr, fadp))
 			}
 		}
 		index[strings.ToLower(c.Title)] = len(groups)
