@@ -17,19 +17,21 @@ func TestCounselUSOnlyReading(t *testing.T) {
 }
 
 // TestNoticeSwissAndMixedRoles: a notice to a customer whose DPA also
-// covers transfers from Switzerland names the Swiss-US Data Privacy
-// Framework beside the EU-US one, as its Annex III does; one to a Swiss
-// exporter under the FADP alone names only the Swiss-US one; and a
+// covers transfers from Switzerland and the United Kingdom names the
+// Swiss-US Data Privacy Framework and the EU-US one's UK Extension beside
+// the EU-US one, as its Annex III does; one to a Swiss exporter under the
+// FADP alone (with a UK branch) names the Swiss-US one and the UK
+// Extension, never the EU-US framework for its own data; and a
 // controller customer that also processes for controllers (Modules Two
 // and Three) is asked to pass the notice on to them, as its DPA provides.
 func TestNoticeSwissAndMixedRoles(t *testing.T) {
 	both := fixtureDeals(t)["seed-001"]
 	checkText(t, noticeMD(t, both, withAddition(both)), []string{
-		"| **Zendesk, Inc.** | Handling support requests | United States | Name, email address and support request content | EU-US Data Privacy Framework (Swiss-US for transfers from Switzerland) |",
+		"| **Zendesk, Inc.** | Handling support requests | United States | Name, email address and support request content | EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework |",
 		"Where you process personal data as a processor on behalf of a third-party controller (a “Controller”), your Data Processing Agreement provides that the right to object is, for that data, exercised for the Controller: please pass this notice on to each Controller concerned without delay",
 	}, nil)
 	swiss := fixtureDeals(t)["swiss-exporter"]
 	checkText(t, noticeMD(t, swiss, withAddition(swiss)), []string{
-		"| Swiss-US Data Privacy Framework |",
-	}, []string{"EU-US", "Controller"})
+		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |",
+	}, []string{"EU-US Data Privacy Framework", "Controller"})
 }

@@ -47,3 +47,42 @@ func TestCounselRecordsCiteTheDealsLaws(t *testing.T) {
 		})
 	}
 }
+
+// TestCounselAnnexIIIFrameworks is the regression test for Annex III
+// naming the EU-US Data Privacy Framework as the safeguard of a "dpf"
+// sub-processor whatever the deal's transfers: it names the framework or
+// frameworks that cover them, the EU-US one for transfers under the GDPR,
+// its UK Extension where the UK Addendum is on, the Swiss-US one under the
+// FADP.
+func TestCounselAnnexIIIFrameworks(t *testing.T) {
+	const zendesk = "| **Zendesk, Inc.** | Customer support platform: handling of support tickets | United States; data hosted in Germany (Frankfurt) | Name, email address and support ticket content | "
+	dpfEntry := "    - { name: \"Zendesk, Inc.\", description: Customer support platform, purpose: Handling of support tickets, location: \"United States; data hosted in Germany (Frankfurt)\", country: US, data: [Name, Email address, Support ticket content], category: service, transfer_mechanism: dpf }\n"
+	tests := []struct {
+		name, fixture string
+		edits         []string
+		want          string
+	}{
+		{"GDPR alone", "seed-000", nil, "EU-US Data Privacy Framework |"},
+		{"GDPR with the UK Addendum", "seed-000", []string{"uk_addendum: { enabled: false }", "uk_addendum: { enabled: true, ending_party: neither }"},
+			"EU-US Data Privacy Framework and its UK Extension |"},
+		{"GDPR and FADP", "seed-000", []string{"swiss: { enabled: false }", "swiss: { enabled: true }"},
+			"EU-US Data Privacy Framework; Swiss-US Data Privacy Framework |"},
+		{"GDPR, UK and FADP", "seed-001", nil,
+			"EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework |"},
+		{"FADP alone", "swiss-exporter", []string{"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }"},
+			"Swiss-US Data Privacy Framework |"},
+		{"FADP alone, with a UK branch", "swiss-exporter", nil,
+			"Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |"},
+	}
+	addDPF := map[string][]string{
+		"seed-000":       {"\n  list:\n", "\n  list:\n" + dpfEntry},
+		"seed-001":       {"  objection_days: 15\n", "  objection_days: 15\n  list:\n" + dpfEntry},
+		"swiss-exporter": {"subprocessors: { objection_days: 20 }", "subprocessors:\n  objection_days: 20\n  list:\n" + dpfEntry},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md := variantMD(t, tt.fixture, "annex-iii", append(tt.edits, addDPF[tt.fixture]...)...)
+			checkText(t, md, []string{zendesk + tt.want}, []string{"(Swiss-US for transfers from Switzerland)"})
+		})
+	}
+}

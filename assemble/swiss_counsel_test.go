@@ -130,7 +130,7 @@ func TestCounselSwissLawBoth(t *testing.T) {
 		"“supervisory authority” includes the FDPIC",
 	}, []string{"by Swiss law to which Provider is subject", "an instruction infringes the FADP or"})
 	checkText(t, renderMD(t, "bench-40", "annex-iii"), []string{
-		"| EU-US Data Privacy Framework (Swiss-US for transfers from Switzerland) |",
+		"| EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework |",
 	}, nil)
 }
 
@@ -162,7 +162,7 @@ func TestCounselSwissAdequacy(t *testing.T) {
     - { name: London Backup Ltd, purpose: Backup storage, location: London, country: GB, data: [Customer content], category: infrastructure, transfer_mechanism: none }`)
 	checkText(t, dpa, []string{
 		"Provider is established in Monaco, a country that is listed by the Swiss Federal Council as providing an adequate level of protection (Annex 1 to the Data Protection Ordinance).",
-		"| Swiss-US Data Privacy Framework |",
+		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |", // the UK branch's data: the UK Extension
 	}, []string{"EU-US Data Privacy Framework", "European Commission has adopted an adequacy decision"})
 }
 

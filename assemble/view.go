@@ -63,6 +63,10 @@ type view struct {
 	// MixedRoles: a controller customer that may also act as processor for
 	// third-party controllers (modules 2 and 3 together).
 	MixedRoles bool
+	// laws are the laws that govern the deal's transfers
+	// (deal.TransferLaws): .GDPRApplies, .FADPApplies and the names of
+	// transfer mechanisms (.Safeguard) read them.
+	laws deal.Laws
 	// RestrictedTransfer: sending Customer Personal Data to the provider is
 	// a restricted transfer (the provider is outside the EEA and not in a
 	// country with an EU adequacy decision); when false, the SCCs apply
@@ -87,6 +91,7 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 		ProcessorCustomer:  d.Customer.Role == deal.Processor,
 		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
 		RestrictedTransfer: deal.RestrictedTransfer(d),
+		laws:               d.TransferLaws(),
 		Notice:             notice, r: r,
 	}
 }
@@ -249,13 +254,22 @@ func (v *view) FADPOnly() bool { return v.SwissExporter() && v.SCC.SupervisoryAu
 
 // GDPRApplies reports whether the EU GDPR applies to the processing: every
 // deal with an EEA, UK or Swiss nexus except a Swiss exporter's under the
-// FADP alone. The UK GDPR is the UK toggle's.
-func (v *view) GDPRApplies() bool { return v.EU() && !v.FADPOnly() }
+// FADP alone (deal.TransferLaws). The UK GDPR is the UK toggle's.
+func (v *view) GDPRApplies() bool { return v.laws.GDPR }
 
 // FADPApplies reports whether the Swiss Federal Act on Data Protection
 // governs some of the processing: the Swiss terms are on (always for a
-// Swiss exporter). With GDPRApplies both laws apply, each to its part.
-func (v *view) FADPApplies() bool { return v.EU() && v.Swiss.Enabled }
+// Swiss exporter; deal.TransferLaws). With GDPRApplies both laws apply,
+// each to its part.
+func (v *view) FADPApplies() bool { return v.laws.FADP }
+
+// Safeguard names a sub-processor's transfer mechanism code for the
+// transfers of this deal (subproc.Laws.TransferLabel): "dpf" is the
+// EU-US Data Privacy Framework, with its UK Extension where the UK
+// Addendum is on and the Swiss-US Data Privacy Framework where the FADP
+// governs; under the FADP alone, "none" and "adequacy" refer to the Swiss
+// Federal Council's list.
+func (v *view) Safeguard(code string) string { return v.laws.TransferLabel(code) }
 
 // ExportPlaces names the places from which this DPA's Restricted Transfers
 // are made, for running text: "the EEA, the United Kingdom or Switzerland",

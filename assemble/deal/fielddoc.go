@@ -240,7 +240,7 @@ func FieldMeaning(path string) string {
 	case "subprocessors.list[].responsibilities":
 		return "what this sub-processor is responsible for, delimited from the others (Annex III under Clause 9 Option 1)"
 	case "subprocessors.list[].transfer_mechanism":
-		return "the safeguard for a transfer outside the EEA: `none` (inside the EEA or an adequate country), `adequacy` (an EU adequacy decision; for a Swiss customer under the FADP alone, a country on the Swiss Federal Council's list instead), `scc` (Standard Contractual Clauses), `dpf` (EU-US Data Privacy Framework, or the Swiss-US one for data from Switzerland; US only), `bcr` (Binding Corporate Rules approved for the sub-processor's group, GDPR Art. 47)"
+		return "the safeguard for a transfer outside the EEA: `none` (inside the EEA or an adequate country), `adequacy` (an EU adequacy decision; for a Swiss customer under the FADP alone, a country on the Swiss Federal Council's list instead), `scc` (Standard Contractual Clauses), `dpf` (the Data Privacy Framework, US only: a sub-processor certified under the framework or frameworks that cover the deal's transfers, which Annex III, the notice and the workbook name: the EU-US one under the GDPR, with its UK Extension where the UK Addendum is on, and the Swiss-US one where the FADP governs), `bcr` (Binding Corporate Rules approved for the sub-processor's group, GDPR Art. 47)"
 	case "subprocessors.list[].website":
 		return "the sub-processor's website (a link in the workbook)"
 	case "subprocessors.objection_days":

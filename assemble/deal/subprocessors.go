@@ -31,6 +31,24 @@ const (
 	TransferBCR      = subproc.TransferBCR
 )
 
+// Laws are the data protection laws that govern a deal's restricted
+// transfers, which decide how a transfer mechanism is named (see
+// subproc.Laws and (*Deal).TransferLaws).
+type Laws = subproc.Laws
+
+// TransferLaws returns the data protection laws that govern d's restricted
+// transfers: the GDPR for every deal with an EEA, UK or Swiss nexus except
+// a Swiss exporter's under the FADP alone, UK Data Protection Laws with the
+// UK Addendum, the FADP with the Swiss terms; none without such a nexus
+// (gdpr.applies: false). The templates' .GDPRApplies and .FADPApplies are
+// its GDPR and FADP.
+func (d *Deal) TransferLaws() Laws {
+	if !d.GDPR.On() {
+		return Laws{}
+	}
+	return Laws{GDPR: !d.FADPOnly(), UK: d.UKAddendum.Enabled, FADP: d.Swiss.Enabled}
+}
+
 // Categories returns the sub-processor categories in drop-list order.
 func Categories() []Choice { return subproc.Categories() }
 

@@ -18,6 +18,7 @@
 package subproc
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -93,10 +94,27 @@ func Categories() []Choice {
 	}
 }
 
-// TransferMechanisms returns the transfer mechanisms in drop-list order.
+// TransferMechanisms returns the transfer mechanisms in drop-list order,
+// labelled as for a DPA under the GDPR alone (the zero Laws). Their
+// synonyms include the labels they take under other laws (Laws.
+// TransferMechanisms), so that a workbook written for any deal imports.
 // "none" covers a country in the EEA and a country with an adequacy
 // decision for any recipient (see the transfer_mechanism_country rule).
 func TransferMechanisms() []Choice {
+	cs := baseTransferMechanisms()
+	for i := range cs {
+		for _, l := range allLaws() {
+			if lab := l.label(cs[i]); lab != cs[i].Label && !slices.Contains(cs[i].Synonyms, lab) {
+				cs[i].Synonyms = append(cs[i].Synonyms, lab)
+			}
+		}
+	}
+	return cs
+}
+
+// baseTransferMechanisms returns the transfer mechanisms with their labels
+// under the GDPR alone and the other words an imported sheet may use.
+func baseTransferMechanisms() []Choice {
 	return []Choice{
 		{TransferNone, "None required (EEA or adequate country)", []string{"none required", "not required",
 			"none required (EEA)", "EEA", "within the EEA"}},
@@ -104,11 +122,121 @@ func TransferMechanisms() []Choice {
 		{TransferSCC, "Standard Contractual Clauses", []string{"SCCs", "Standard Contractual Clauses (SCCs)",
 			"EU SCCs", "EU Standard Contractual Clauses", "Standard Contractual Clauses (SCC)"}},
 		{TransferDPF, "EU-US Data Privacy Framework", []string{"Data Privacy Framework", "EU-US DPF",
-			"EU-U.S. Data Privacy Framework", "EU-U.S. DPF", "EU-US Data Privacy Framework (DPF)"}},
+			"EU-U.S. Data Privacy Framework", "EU-U.S. DPF", "EU-US Data Privacy Framework (DPF)", "Swiss-US DPF",
+			"Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-US DPF", "UK Extension to the EU-U.S. DPF"}},
 		{TransferBCR, "Binding Corporate Rules", []string{"BCR", "BCRs", "Binding Corporate Rules (BCR)",
 			"Binding Corporate Rules (BCRs)", "Processor BCR", "Processor Binding Corporate Rules", "BCR-P",
 			"Intra-group BCR", "Art. 47 GDPR", "Article 47 GDPR"}},
 	}
+}
+
+// Laws are the data protection laws that govern a DPA's restricted
+// transfers. They decide how a transfer mechanism is named, in Annex III,
+// the change notice and the workbook alike: "dpf" is the EU-US Data
+// Privacy Framework for transfers under the GDPR (Commission Implementing
+// Decision (EU) 2023/1795 of 10 July 2023), its UK Extension for transfers
+// under UK Data Protection Laws (the UK's data bridge, in force 12 October
+// 2023), and the Swiss-US Data Privacy Framework for transfers under the
+// FADP (Annex 1 to the Data Protection Ordinance, since 15 September
+// 2024); under the FADP alone, "none" and "adequacy" refer to the Swiss
+// Federal Council's list of adequate countries. The zero Laws (a list not
+// tied to a deal, or a deal without restricted transfers) names them as
+// for the GDPR alone.
+type Laws struct {
+	// GDPR: the EU GDPR governs the transfers (every deal with an EEA,
+	// UK or Swiss nexus except a Swiss exporter's under the FADP alone).
+	GDPR bool
+	// UK: UK Data Protection Laws govern some of them (the UK Addendum).
+	UK bool
+	// FADP: the Swiss FADP governs some of them (the Swiss terms).
+	FADP bool
+}
+
+// allLaws returns every combination of Laws.
+func allLaws() []Laws {
+	out := make([]Laws, 0, 8)
+	for _, g := range []bool{false, true} {
+		for _, u := range []bool{false, true} {
+			for _, f := range []bool{false, true} {
+				out = append(out, Laws{GDPR: g, UK: u, FADP: f})
+			}
+		}
+	}
+	return out
+}
+
+// fadpOnly reports whether the FADP alone decides what adequacy means:
+// the FADP governs and the GDPR does not.
+func (l Laws) fadpOnly() bool { return l.FADP && !l.GDPR }
+
+// label returns c's label under l. Labels never contain a comma: Excel's
+// drop lists separate their items by commas.
+func (l Laws) label(c Choice) string {
+	switch c.Code {
+	case TransferNone:
+		if l.fadpOnly() {
+			return "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"
+		}
+	case TransferAdequacy:
+		if l.fadpOnly() {
+			return "Adequacy finding of the Swiss Federal Council"
+		}
+	case TransferDPF:
+		return l.dpfLabel(c.Label)
+	}
+	return c.Label
+}
+
+// dpfLabel names the Data Privacy Framework or frameworks that cover the
+// transfers under l, by their official names (the UK Extension's is "UK
+// Extension to the EU-U.S. DPF"); eu is the EU-US framework's name.
+func (l Laws) dpfLabel(eu string) string {
+	const (
+		swiss = "Swiss-US Data Privacy Framework"
+		uk    = "UK Extension to the EU-US DPF"
+	)
+	switch {
+	case l.GDPR && l.UK && l.FADP:
+		return eu + " and its UK Extension; " + swiss
+	case l.GDPR && l.UK:
+		return eu + " and its UK Extension"
+	case l.GDPR && l.FADP:
+		return eu + "; " + swiss
+	case l.UK && l.FADP:
+		return swiss + "; " + uk
+	case l.FADP:
+		return swiss
+	case l.UK:
+		return uk
+	}
+	return eu
+}
+
+// TransferMechanisms returns the transfer mechanisms in drop-list order,
+// each labelled as for transfers under l, its label under the GDPR alone
+// among its synonyms.
+func (l Laws) TransferMechanisms() []Choice {
+	cs := TransferMechanisms()
+	for i := range cs {
+		if lab := l.label(cs[i]); lab != cs[i].Label {
+			cs[i].Synonyms = append([]string{cs[i].Label}, slices.DeleteFunc(cs[i].Synonyms, func(s string) bool { return s == lab })...)
+			cs[i].Label = lab
+		}
+	}
+	return cs
+}
+
+// TransferLabel spells out a transfer mechanism code as for transfers under
+// l ("dpf" under the GDPR and the FADP gives "EU-US Data Privacy
+// Framework; Swiss-US Data Privacy Framework"); an unknown code is returned
+// as it is.
+func (l Laws) TransferLabel(code string) string {
+	for _, c := range baseTransferMechanisms() {
+		if c.Code == code {
+			return l.label(c)
+		}
+	}
+	return code
 }
 
 // Codes returns the codes of choices, in order.

@@ -62,15 +62,21 @@ func TestMatchChoice(t *testing.T) {
 // TestVocabularyUnambiguous checks that no word names two codes.
 func TestVocabularyUnambiguous(t *testing.T) {
 	for _, choices := range [][]Choice{Categories(), TransferMechanisms()} {
-		owner := map[string]string{}
-		for _, c := range choices {
-			for _, w := range append([]string{c.Code, c.Label}, c.Synonyms...) {
-				k := FoldWords(w)
-				if o, ok := owner[k]; ok && o != c.Code {
-					t.Errorf("%q names both %q and %q", w, o, c.Code)
-				}
-				owner[k] = c.Code
+		checkUnambiguous(t, choices)
+	}
+}
+
+// checkUnambiguous fails for each word of choices that names two codes.
+func checkUnambiguous(t *testing.T, choices []Choice) {
+	t.Helper()
+	owner := map[string]string{}
+	for _, c := range choices {
+		for _, w := range append([]string{c.Code, c.Label}, c.Synonyms...) {
+			k := FoldWords(w)
+			if o, ok := owner[k]; ok && o != c.Code {
+				t.Errorf("%q names both %q and %q", w, o, c.Code)
 			}
+			owner[k] = c.Code
 		}
 	}
 }
@@ -80,5 +86,50 @@ func TestNameKey(t *testing.T) {
 		if got := NameKey(tt[0]); got != tt[1] {
 			t.Errorf("NameKey(%q) = %q; want %q", tt[0], got, tt[1])
 		}
+	}
+}
+
+// TestLawsTransferLabel names each mechanism for the laws that govern the
+// transfers: "dpf" is the framework or frameworks that cover them (the
+// EU-US one, its UK Extension, the Swiss-US one), and under the FADP alone
+// "none" and "adequacy" refer to the Swiss Federal Council's list; every
+// label imports back as its code.
+func TestLawsTransferLabel(t *testing.T) {
+	tests := []struct {
+		laws       Laws
+		code, want string
+	}{
+		{Laws{}, "dpf", "EU-US Data Privacy Framework"},
+		{Laws{GDPR: true}, "dpf", "EU-US Data Privacy Framework"},
+		{Laws{GDPR: true, UK: true}, "dpf", "EU-US Data Privacy Framework and its UK Extension"},
+		{Laws{GDPR: true, FADP: true}, "dpf", "EU-US Data Privacy Framework; Swiss-US Data Privacy Framework"},
+		{Laws{GDPR: true, UK: true, FADP: true}, "dpf", "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework"},
+		{Laws{FADP: true}, "dpf", "Swiss-US Data Privacy Framework"},
+		{Laws{UK: true, FADP: true}, "dpf", "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF"},
+		{Laws{UK: true}, "dpf", "UK Extension to the EU-US DPF"},
+		{Laws{FADP: true}, "none", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
+		{Laws{FADP: true, UK: true}, "adequacy", "Adequacy finding of the Swiss Federal Council"},
+		{Laws{GDPR: true, FADP: true}, "none", "None required (EEA or adequate country)"},
+		{Laws{GDPR: true, FADP: true}, "adequacy", "Adequacy decision"},
+		{Laws{FADP: true}, "scc", "Standard Contractual Clauses"},
+		{Laws{GDPR: true}, "pigeon", "pigeon"},
+	}
+	for _, tt := range tests {
+		got := tt.laws.TransferLabel(tt.code)
+		if got != tt.want {
+			t.Errorf("%+v.TransferLabel(%q) = %q, want %q", tt.laws, tt.code, got, tt.want)
+		}
+		if tt.code == "pigeon" {
+			continue
+		}
+		if code, ok := MatchChoice(TransferMechanisms(), got); !ok || code != tt.code {
+			t.Errorf("%q imports as %q, %v; want %q", got, code, ok, tt.code)
+		}
+		if l, _ := Label(tt.laws.TransferMechanisms(), tt.code); l != got {
+			t.Errorf("%+v.TransferMechanisms() labels %q %q, TransferLabel %q", tt.laws, tt.code, l, got)
+		}
+	}
+	for _, l := range allLaws() {
+		checkUnambiguous(t, l.TransferMechanisms())
 	}
 }

@@ -40,36 +40,49 @@ type column struct {
 	text               func(s deal.Subprocessor) string
 }
 
-// columns is the layout of the Sub-processors table, in order. Address and
-// Contact come last: the brief's columns first, then the two Annex III of the
-// SCCs asks for, so that an exported list imports back unchanged.
-var columns = []column{
-	{"Name", "The legal entity that processes personal data on the vendor's behalf.", textCell, 16, 26,
-		func(s deal.Subprocessor) string { return s.Name }},
-	{"Description", "What the sub-processor is: the kind of service it provides.", textCell, 14, 28,
-		func(s deal.Subprocessor) string { return s.Description }},
-	{"Purpose", "Why the vendor uses it: the processing it performs for the services.", textCell, 20, 34,
-		func(s deal.Subprocessor) string { return s.Purpose }},
-	{"Category", "Infrastructure: hosts or stores the service data. Service: provides a specific feature or function.", textCell, 14, 14,
-		func(s deal.Subprocessor) string { return deal.CategoryLabel(s.Category) }},
-	{"Location", "Where the data is processed, for example the hosting region.", textCell, 12, 22,
-		func(s deal.Subprocessor) string { return s.Location }},
-	{"Country", "The country where the data is processed.", textCell, 12, 16,
-		func(s deal.Subprocessor) string { return countryName(s.Country) }},
-	{"ISO code", "The country's ISO 3166-1 alpha-2 code.", codeCell, 8, 8,
-		func(s deal.Subprocessor) string { return s.Country }},
-	{"Data categories", "The categories of personal data the sub-processor processes, separated by semicolons.", textCell, 20, 34,
-		func(s deal.Subprocessor) string { return strings.Join(s.Data, DataSeparator) }},
-	{"Transfer mechanism", "The safeguard for the transfer of personal data: " + joinOr(deal.Labels(deal.TransferMechanisms())) + ".", textCell, 16, 18,
-		func(s deal.Subprocessor) string { return deal.TransferLabel(s.TransferMechanism) }},
-	{"Website", "The sub-processor's website.", linkCell, 12, 40,
-		func(s deal.Subprocessor) string { return s.Website }},
-	{"Date added", "The date the sub-processor was added to the list (YYYY-MM-DD).", dateCell, 12, 12,
-		func(s deal.Subprocessor) string { return s.Added.String() }},
-	{"Address", "The sub-processor's address (Annex III of the Standard Contractual Clauses).", textCell, 10, 28,
-		func(s deal.Subprocessor) string { return s.Address }},
-	{"Contact", "Who to contact at the sub-processor about data protection.", textCell, 10, 24,
-		func(s deal.Subprocessor) string { return s.Contact }},
+// tableColumns returns the layout of the Sub-processors table, in order,
+// with transfer mechanisms named as mechanisms gives them (the vocabulary
+// for the laws of the workbook's deal). Address and Contact come last: the
+// brief's columns first, then the two Annex III of the SCCs asks for, so
+// that an exported list imports back unchanged.
+func tableColumns(mechanisms []deal.Choice) []column {
+	label := make(map[string]string, len(mechanisms))
+	for _, m := range mechanisms {
+		label[m.Code] = m.Label
+	}
+	return []column{
+		{"Name", "The legal entity that processes personal data on the vendor's behalf.", textCell, 16, 26,
+			func(s deal.Subprocessor) string { return s.Name }},
+		{"Description", "What the sub-processor is: the kind of service it provides.", textCell, 14, 28,
+			func(s deal.Subprocessor) string { return s.Description }},
+		{"Purpose", "Why the vendor uses it: the processing it performs for the services.", textCell, 20, 34,
+			func(s deal.Subprocessor) string { return s.Purpose }},
+		{"Category", "Infrastructure: hosts or stores the service data. Service: provides a specific feature or function.", textCell, 14, 14,
+			func(s deal.Subprocessor) string { return deal.CategoryLabel(s.Category) }},
+		{"Location", "Where the data is processed, for example the hosting region.", textCell, 12, 22,
+			func(s deal.Subprocessor) string { return s.Location }},
+		{"Country", "The country where the data is processed.", textCell, 12, 16,
+			func(s deal.Subprocessor) string { return countryName(s.Country) }},
+		{"ISO code", "The country's ISO 3166-1 alpha-2 code.", codeCell, 8, 8,
+			func(s deal.Subprocessor) string { return s.Country }},
+		{"Data categories", "The categories of personal data the sub-processor processes, separated by semicolons.", textCell, 20, 34,
+			func(s deal.Subprocessor) string { return strings.Join(s.Data, DataSeparator) }},
+		{"Transfer mechanism", "The safeguard for the transfer of personal data: " + joinOr(deal.Labels(mechanisms)) + ".", textCell, 16, 18,
+			func(s deal.Subprocessor) string {
+				if l, ok := label[s.TransferMechanism]; ok {
+					return l
+				}
+				return s.TransferMechanism
+			}},
+		{"Website", "The sub-processor's website.", linkCell, 12, 40,
+			func(s deal.Subprocessor) string { return s.Website }},
+		{"Date added", "The date the sub-processor was added to the list (YYYY-MM-DD).", dateCell, 12, 12,
+			func(s deal.Subprocessor) string { return s.Added.String() }},
+		{"Address", "The sub-processor's address (Annex III of the Standard Contractual Clauses).", textCell, 10, 28,
+			func(s deal.Subprocessor) string { return s.Address }},
+		{"Contact", "Who to contact at the sub-processor about data protection.", textCell, 10, 24,
+			func(s deal.Subprocessor) string { return s.Contact }},
+	}
 }
 
 // joinOr joins items as "a, b, c or d".
@@ -82,7 +95,7 @@ func joinOr(items []string) string {
 
 // widths sizes each column to its longest cell, within the column's bounds.
 // Headers wrap like the cells below them.
-func widths(list []deal.Subprocessor) []float64 {
+func widths(columns []column, list []deal.Subprocessor) []float64 {
 	out := make([]float64, len(columns))
 	for i, c := range columns {
 		longest := 0

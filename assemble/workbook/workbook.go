@@ -84,6 +84,12 @@ type Input struct {
 	// to subscribers of https://kestrel.example/subprocessors";
 	// DefaultNoticeMethod when empty.
 	NoticeMethod string
+	// Laws are the laws that govern the transfers of the deal the list
+	// serves, which name its transfer mechanisms as its Annex III does
+	// ("dpf" is the Swiss-US Data Privacy Framework for a Swiss exporter
+	// under the FADP alone). The zero Laws, for a list not tied to a deal,
+	// names them as under the GDPR alone.
+	Laws deal.Laws
 }
 
 // FromDeal returns the Input for a deal's sub-processor list.
@@ -96,6 +102,7 @@ func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string)
 		ObjectionDays: d.Subprocessors.ObjectionDays,
 		NoticeDays:    d.SCC.SubprocessorNoticeDays,
 		NoticeMethod:  noticeMethod,
+		Laws:          d.TransferLaws(),
 	}
 }
 
@@ -119,10 +126,11 @@ func Export(w io.Writer, in Input) error {
 	if err != nil {
 		return fmt.Errorf("export workbook: styles: %w", err)
 	}
-	if err := writeCover(f, s, in); err != nil {
+	cols := tableColumns(in.Laws.TransferMechanisms())
+	if err := writeCover(f, s, cols, in); err != nil {
 		return fmt.Errorf("export workbook: cover sheet: %w", err)
 	}
-	if err := writeList(f, s, in); err != nil {
+	if err := writeList(f, s, cols, in); err != nil {
 		return fmt.Errorf("export workbook: list sheet: %w", err)
 	}
 	if err := setProps(f, in); err != nil {
@@ -193,7 +201,7 @@ const (
 )
 
 // writeCover fills the Cover sheet (the new file's first sheet, renamed).
-func writeCover(f *excelize.File, s styles, in Input) error {
+func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 	if err := f.SetSheetName("Sheet1", CoverSheet); err != nil {
 		return err
 	}
@@ -264,14 +272,14 @@ func writeCover(f *excelize.File, s styles, in Input) error {
 		row++
 	}
 
-	if err := writeLegend(f, s, set, row+1); err != nil {
+	if err := writeLegend(f, s, cols, set, row+1); err != nil {
 		return err
 	}
 	return setCoverPage(f, sh)
 }
 
 // writeLegend writes the legend of the list sheet's columns from row on.
-func writeLegend(f *excelize.File, s styles, set func(cell, text string, style int) error, row int) error {
+func writeLegend(f *excelize.File, s styles, columns []column, set func(cell, text string, style int) error, row int) error {
 	sh := CoverSheet
 	if err := set("A"+strconv.Itoa(row), "Columns of the "+ListSheet+" sheet", s.heading); err != nil {
 		return err
@@ -327,7 +335,7 @@ func setCoverPage(f *excelize.File, sh string) error {
 // kept in the worksheet (sheet properties, page set-up, header and footer,
 // data validation, hyperlinks) are made on the File and written by Flush;
 // panes and widths go through the StreamWriter before the first row.
-func writeList(f *excelize.File, s styles, in Input) error {
+func writeList(f *excelize.File, s styles, columns []column, in Input) error {
 	sh := ListSheet
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -345,14 +353,14 @@ func writeList(f *excelize.File, s styles, in Input) error {
 	if err := setListPage(f, sh, in); err != nil {
 		return err
 	}
-	if err := addDropLists(f, sh, last); err != nil {
+	if err := addDropLists(f, sh, columns, in.Laws, last); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sh)
 	if err != nil {
 		return err
 	}
-	colWidths := widths(in.List)
+	colWidths := widths(columns, in.List)
 	for i, w := range colWidths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
@@ -364,7 +372,7 @@ func writeList(f *excelize.File, s styles, in Input) error {
 	}); err != nil {
 		return err
 	}
-	if err := streamRows(f, sw, s, in, colWidths); err != nil {
+	if err := streamRows(f, sw, s, columns, in, colWidths); err != nil {
 		return err
 	}
 	if err := sw.AddTable(&excelize.Table{
@@ -412,15 +420,15 @@ func setListPage(f *excelize.File, sh string, in Input) error {
 }
 
 // addDropLists puts the vocabulary's drop lists on the Category and
-// Transfer mechanism cells of rows 2 to last.
-func addDropLists(f *excelize.File, sh string, last int) error {
+// Transfer mechanism cells of rows 2 to last, the mechanisms named for laws.
+func addDropLists(f *excelize.File, sh string, columns []column, laws deal.Laws, last int) error {
 	for i, c := range columns {
 		if c.header != "Category" && c.header != "Transfer mechanism" {
 			continue
 		}
 		items := deal.Labels(deal.Categories())
 		if c.header == "Transfer mechanism" {
-			items = deal.Labels(deal.TransferMechanisms())
+			items = deal.Labels(laws.TransferMechanisms())
 		}
 		prompt := "Choose " + joinOr(items) + "."
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -440,7 +448,7 @@ func addDropLists(f *excelize.File, sh string, last int) error {
 
 // streamRows writes the header row and one row per sub-processor, with the
 // websites as hyperlinks unless there are more than MaxLinks.
-func streamRows(f *excelize.File, sw *excelize.StreamWriter, s styles, in Input, colWidths []float64) error {
+func streamRows(f *excelize.File, sw *excelize.StreamWriter, s styles, columns []column, in Input, colWidths []float64) error {
 	sh := ListSheet
 	header := make([]any, len(columns))
 	texts := make([]string, len(columns))

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/fixtures"
 )
 
 var out = flag.String("out", "", "also write the seed workbook to this file, to look at it")
@@ -291,7 +293,7 @@ func TestExportCover(t *testing.T) {
 		"Data protection officer": "Tomás Ortega <dpo@kestrel.example>",
 		"Column":                  "Meaning",
 	}
-	for _, c := range columns {
+	for _, c := range tableColumns(deal.TransferMechanisms()) {
 		want[c.header] = c.meaning
 	}
 	if diff := cmp.Diff(want, facts); diff != "" {
@@ -482,6 +484,126 @@ func BenchmarkWorkbookStream10k(b *testing.B) {
 		buf.Reset()
 		if err := Export(&buf, in); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestExportTransferLaws is the regression test for the workbook naming
+// the EU-US Data Privacy Framework for every deal: a "dpf" row reads the
+// framework or frameworks that cover the deal's transfers, as its Annex
+// III does, and the drop list offers the same labels, which import back.
+func TestExportTransferLaws(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		laws deal.Laws
+		dpf  string
+		none string
+	}{
+		{"GDPR alone", deal.Laws{GDPR: true}, "EU-US Data Privacy Framework", "None required (EEA or adequate country)"},
+		{"GDPR and UK", deal.Laws{GDPR: true, UK: true}, "EU-US Data Privacy Framework and its UK Extension", "None required (EEA or adequate country)"},
+		{"GDPR and FADP", deal.Laws{GDPR: true, FADP: true}, "EU-US Data Privacy Framework; Swiss-US Data Privacy Framework", "None required (EEA or adequate country)"},
+		{"GDPR, UK and FADP", deal.Laws{GDPR: true, UK: true, FADP: true}, "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework", "None required (EEA or adequate country)"},
+		{"FADP alone", deal.Laws{FADP: true}, "Swiss-US Data Privacy Framework", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
+		{"FADP and UK (a Swiss exporter's UK branch)", deal.Laws{UK: true, FADP: true}, "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := seedInput(t)
+			in.Laws = tt.laws
+			f := open(t, export(t, in))
+			rows, err := f.GetRows(ListSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rows[5][8]; got != tt.dpf { // Google corporate services: dpf
+				t.Errorf("dpf row = %q, want %q", got, tt.dpf)
+			}
+			if got := rows[1][8]; got != tt.none { // Amazon in Ireland: none
+				t.Errorf("none row = %q, want %q", got, tt.none)
+			}
+			dvs, err := f.GetDataValidations(ListSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var list string
+			for _, dv := range dvs {
+				if strings.HasPrefix(dv.Sqref, "I") {
+					list = dv.Formula1
+				}
+			}
+			if !strings.Contains(list, tt.dpf+",") || !strings.Contains(list, tt.none+",") {
+				t.Errorf("drop list %s lacks %q or %q", list, tt.dpf, tt.none)
+			}
+			for _, label := range []string{tt.dpf, tt.none} {
+				want := map[string]string{tt.dpf: deal.TransferDPF, tt.none: deal.TransferNone}[label]
+				if code, ok := deal.MatchChoice(deal.TransferMechanisms(), label); !ok || code != want {
+					t.Errorf("%q imports as %q, %v; want %q", label, code, ok, want)
+				}
+			}
+		})
+	}
+}
+
+// TestTransferLabelsFitDropList: under every combination of laws, the
+// transfer mechanisms' labels fit an Excel drop list (at most 255
+// characters, joined by commas) and contain no comma, which would split an
+// item.
+func TestTransferLabelsFitDropList(t *testing.T) {
+	for _, g := range []bool{false, true} {
+		for _, u := range []bool{false, true} {
+			for _, f := range []bool{false, true} {
+				labels := deal.Labels(deal.Laws{GDPR: g, UK: u, FADP: f}.TransferMechanisms())
+				joined := strings.Join(labels, ",")
+				if n := len([]rune(joined)); n > excelize.MaxFieldLength {
+					t.Errorf("GDPR %t, UK %t, FADP %t: the drop list is %d characters long, more than %d", g, u, f, n, excelize.MaxFieldLength)
+				}
+				for _, l := range labels {
+					if strings.Contains(l, ",") {
+						t.Errorf("label %q contains a comma", l)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFromDealLaws: the workbook of a deal names transfer mechanisms for
+// that deal's laws, as its Annex III does: a Swiss exporter under the FADP
+// alone with a UK branch gets the Swiss-US framework and the UK Extension,
+// never the EU-US framework alone.
+func TestFromDealLaws(t *testing.T) {
+	for _, tt := range []struct {
+		fixture string
+		want    deal.Laws
+		dpf     string
+	}{
+		{"deals/swiss-exporter.yaml", deal.Laws{UK: true, FADP: true}, "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF"},
+		{"deals/seed-000.yaml", deal.Laws{GDPR: true}, "EU-US Data Privacy Framework"},
+		{"deals/seed-001.yaml", deal.Laws{GDPR: true, UK: true, FADP: true}, "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework"},
+		{"deals/us-ccpa.yaml", deal.Laws{}, "EU-US Data Privacy Framework"},
+	} {
+		src, err := fs.ReadFile(fixtures.FS, tt.fixture)
+		if err != nil {
+			t.Fatal(err)
+		}
+		profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := deal.Load(src, tt.fixture, profile, fixtures.Profile)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.fixture, err)
+		}
+		in := FromDeal(d, "1", date(t, "2026-12-01"), "")
+		if in.Laws != tt.want {
+			t.Errorf("%s: Laws = %+v, want %+v", tt.fixture, in.Laws, tt.want)
+		}
+		in.List = loadSeed(t, "seed000.yaml")
+		rows, err := open(t, export(t, in)).GetRows(ListSheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rows[5][8]; got != tt.dpf {
+			t.Errorf("%s: dpf row = %q, want %q", tt.fixture, got, tt.dpf)
 		}
 	}
 }
