@@ -187,6 +187,7 @@ func conditionDocs() []Condition {
 		{Template: ".MixedRoles", Meaning: "a controller customer that may also act as processor for others (modules 2 and 3 together)"},
 		{Template: ".RestrictedTransfer", Meaning: "sending the data to the provider is a restricted transfer (provider outside the EEA and not in an adequate country); when false the SCCs apply only if one arises"},
 		{Template: ".EU", Meaning: "EU, UK or Swiss data protection law applies to the deal (false only with gdpr.applies: false, which has no SCC section, Schedule 1 or Annex I.C)"},
+		{Template: ".PersonalData", Meaning: `the law's term for personal data in running text: "personal data", or "personal information" (the CCPA's term) in a deal without an EEA, UK or Swiss nexus (.EU false)`},
 		{Template: ".SwissExporter", Meaning: "the customer (data exporter) is established in Switzerland"},
 		{Template: ".FADPOnly", Meaning: "a Swiss exporter for which no GDPR supervisory authority is named: its transfers are governed by the FADP alone"},
 		{Template: ".GDPRApplies", Meaning: "the EU GDPR applies to the processing: .EU, except for a Swiss exporter under the FADP alone (.FADPOnly), whose clauses speak Swiss law"},

@@ -3,6 +3,8 @@ package assemble_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
 )
 
 // TestCounselRecordsCiteTheDealsLaws reads Annex II's record of processing
@@ -85,4 +87,49 @@ func TestCounselAnnexIIIFrameworks(t *testing.T) {
 			checkText(t, md, []string{zendesk + tt.want}, []string{"(Swiss-US for transfers from Switzerland)"})
 		})
 	}
+}
+
+// TestCounselUSOnlyPersonalInformation is the regression test for the
+// GDPR's "personal data" in a US-only deal: its DPA, annexes and change
+// notice speak of "personal information", the CCPA's term (Cal. Civ. Code
+// § 1798.140(v)); "personal data" remains only in the recital that no
+// personal data subject to EEA, UK or Swiss law is processed, and in the
+// DPA's defined terms (Customer Personal Data, Personal Data Breach).
+func TestCounselUSOnlyPersonalInformation(t *testing.T) {
+	d := fixtureDeals(t)["us-ccpa"]
+	sentry := deal.Subprocessor{Name: "Sentry (Functional Software, Inc.)", Purpose: "Error monitoring of the platform",
+		Location: "United States", Country: "US", Data: []string{"IP address", "Usage logs"}, Category: "service", TransferMechanism: "none"}
+	docs := map[string]string{
+		"dpa":      renderMD(t, "us-ccpa", "dpa"),
+		"annex-i":  renderMD(t, "us-ccpa", "annex-i"),
+		"annex-ii": renderMD(t, "us-ccpa", "annex-ii"),
+		"notice":   noticeMD(t, d, append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), sentry)),
+	}
+	allowed := []string{
+		"No personal data subject to the data protection laws of the EEA, the United Kingdom or Switzerland is processed",
+		"protected as personal information (or, under some State laws, personal data) under Data Protection Laws",
+	}
+	for name, md := range docs {
+		t.Run(name, func(t *testing.T) {
+			rest := md
+			for _, a := range allowed {
+				rest = strings.ReplaceAll(rest, a, "")
+			}
+			checkText(t, rest, nil, []string{"personal data", "Personal data"})
+		})
+	}
+	checkText(t, docs["notice"], []string{
+		"A “Sub-processor” is a third party that Provider engages to process personal information on your behalf",
+		"| Sub-processor | Purpose | Location | Personal information it will process |",
+		"on reasonable grounds relating to the protection of personal information",
+		"not using the Sub-processor for your personal information",
+	}, nil)
+	checkText(t, docs["dpa"], []string{
+		"In providing the Services, Provider processes personal information on Customer’s behalf.",
+		"approximate number of Data Subjects and of personal information records concerned",
+		"**Categories of Data Subjects whose personal information is processed and transferred**",
+		"**Categories of personal information processed and transferred**",
+		"The Services collect and process only the categories of Customer Personal Data described in Annex I.B",
+		"prompt notification of Personal Data Breaches.",
+	}, nil)
 }

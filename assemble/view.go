@@ -240,6 +240,17 @@ func (v *view) Clause13() bool { return v.HasModule(1) || v.HasModule(2) || v.Ha
 // SCC section, no Schedule 1 and no Annex I.C.
 func (v *view) EU() bool { return v.GDPR.On() }
 
+// PersonalData is the law's term for personal data, for running text:
+// "personal data" (GDPR Art. 4(1), UK GDPR, FADP Art. 5(a)) in every deal
+// with an EEA, UK or Swiss nexus; "personal information" in one without
+// (the CCPA's term, Cal. Civ. Code § 1798.140(v), and the US state laws').
+func (v *view) PersonalData() string {
+	if v.EU() {
+		return "personal data"
+	}
+	return "personal information"
+}
+
 // SwissExporter reports whether the customer (data exporter) is
 // established in Switzerland.
 func (v *view) SwissExporter() bool { return v.Customer.Country == "CH" }
