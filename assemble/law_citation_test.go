@@ -133,3 +133,60 @@ func TestCounselUSOnlyPersonalInformation(t *testing.T) {
 		"prompt notification of Personal Data Breaches.",
 	}, nil)
 }
+
+// TestCounselNoRepresentativeWarning is the regression test for a customer
+// outside the EEA, subject to the GDPR under its Article 3(2), that names
+// no Article 27 representative: the deal is valid, but validation warns
+// (no_eu_representative) and names customer.dpo, the field to fill; with a
+// representative there, and for a Swiss exporter under the FADP alone or
+// an EEA customer, it does not. No fixture draws the warning.
+func TestCounselNoRepresentativeWarning(t *testing.T) {
+	uk := []string{
+		"  address: Bahnhofstrasse 40, 8001 Zürich\n  country: CH", "  address: 10 Finsbury Square, London EC2A 1AF\n  country: GB",
+		`supervisory_authority: ""`, `supervisory_authority: "the Data Protection Commission (Ireland)"`,
+		"governing_law: CH\n  forum: CH", "governing_law: IE\n  forum: IE",
+		"swiss: { enabled: true }", "swiss: { enabled: false }",
+	}
+	swiss32 := []string{
+		`supervisory_authority: ""`, `supervisory_authority: "the Bavarian State Office for Data Protection Supervision (BayLDA)"`,
+		"governing_law: CH\n  forum: CH", "governing_law: DE\n  forum: DE",
+	}
+	rep := "  signatory: { name: Urs Meier, title: Chief Executive Officer }\n  dpo: { name: EU Representative GmbH, email: rep@eu-rep.example }"
+	for _, tt := range []struct {
+		name  string
+		edits []string
+		want  bool
+	}{
+		{"UK customer under Art. 3(2), no representative", uk, true},
+		{"UK customer with its representative", append(append([]string(nil), uk...),
+			"  signatory: { name: Urs Meier, title: Chief Executive Officer }", rep), false},
+		{"Swiss customer under Art. 3(2), no representative", swiss32, true},
+		{"Swiss customer under the FADP alone", nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ws, err := loadVariant(t, "swiss-exporter", tt.edits...)
+			if err != nil {
+				t.Fatalf("the deal is invalid: %v", err)
+			}
+			var got *deal.Problem
+			for i := range ws {
+				if ws[i].Rule == deal.WarnNoRepresentative {
+					got = &ws[i]
+				}
+			}
+			if (got != nil) != tt.want {
+				t.Fatalf("no_eu_representative warned = %t, want %t (warnings %v)", got != nil, tt.want, ws)
+			}
+			if got != nil && (got.Path != "customer.dpo" || !strings.Contains(got.Message, "names no representative in the Union (Article 27): give the representative's name and contact details in customer.dpo")) {
+				t.Errorf("warning = %s: %s; want it at customer.dpo, naming the field", got.Path, got.Message)
+			}
+		})
+	}
+	for name, d := range fixtureDeals(t) {
+		for _, w := range deal.Warnings(d) {
+			if w.Rule == deal.WarnNoRepresentative {
+				t.Errorf("fixture %s: %s", name, w.Message)
+			}
+		}
+	}
+}

@@ -66,7 +66,7 @@ func FieldMeaning(path string) string {
 	case "customer.country":
 		return "country of establishment; sets the default supervisory authority"
 	case "customer.dpo":
-		return "the customer's data protection officer or EU representative (Annex I.A)"
+		return "the customer's data protection officer or, for a customer outside the EEA subject to the GDPR (Art. 3(2)), its representative in the Union (Art. 27) (Annex I.A)"
 	case "customer.dpo.email":
 		return "their e-mail address"
 	case "customer.dpo.name":

@@ -33,7 +33,9 @@ const (
 
 // Warnings returns what a lawyer signing the DPA for d should be told
 // although d is valid, in a fixed order: first the warning about the
-// transfer, then one per undescribed sub-processor data category, in list
+// transfer, then the one about a customer outside the EEA without an
+// Article 27 representative, then one per Swiss adequacy mismatch, then
+// one per undescribed sub-processor data category, in list
 // order, then those about the CCPA business purposes, then the one about
 // a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
 // constants) and Message; File and Line are set only by LoadWithWarnings.
@@ -48,6 +50,7 @@ func Warnings(d *Deal) []Problem {
 	if w, ok := transferWarning(d); ok {
 		ws = append(ws, w)
 	}
+	ws = append(ws, representativeWarnings(d)...)
 	ws = append(ws, swissAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, ccpaWarnings(d)...)

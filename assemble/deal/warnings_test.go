@@ -61,6 +61,29 @@ func TestWarnings(t *testing.T) {
 			d.Customer.Address = "Hafenstraße 12, Hamburg"
 			d.SCC.SupervisoryAuthority = "Hamburg Commissioner for Data Protection and Freedom of Information"
 		}, nil, nil},
+		{"customer outside the EEA under Art. 3(2) without a representative", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
+			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
+		}, []string{"customer.dpo " + WarnNoRepresentative},
+			[]string{"established in the United Kingdom, outside the EEA, and is subject to the GDPR for its transfers (Article 3(2)), yet names no representative in the Union (Article 27): give the representative's name and contact details in customer.dpo",
+				"the authority of the Member State where it is established (Clause 13(a))", "only if Article 27(2) exempts the customer"}},
+		{"customer outside the EEA with its representative", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
+			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
+			d.Customer.DPO = &Contact{Name: "EU Rep Ltd", Email: "rep@eurep.example"}
+		}, nil, nil},
+		{"Swiss exporter under the GDPR too (Art. 3(2)) without a representative", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Swiss.Enabled = "CH", "Bahnhofstrasse 40, 8001 Zürich", true
+			d.SCC.SupervisoryAuthority = "the Bavarian State Office for Data Protection Supervision (BayLDA)"
+		}, []string{"customer.dpo " + WarnNoRepresentative}, []string{"established in Switzerland, outside the EEA"}},
+		{"Swiss exporter under the FADP alone needs no EU representative", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Swiss.Enabled = "CH", "Bahnhofstrasse 40, 8001 Zürich", true
+			d.SCC.SupervisoryAuthority = ""
+		}, nil, nil},
+		{"US-only deal: no GDPR, no representative", func(d *Deal) {
+			off := false
+			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
+		}, nil, nil},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"words of a longer category describe a shorter one", func(d *Deal) {
 			d.Processing.DataCategories = []string{"First and last name, email address and employee ID"}
