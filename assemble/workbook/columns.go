@@ -67,7 +67,7 @@ func tableColumns(mechanisms []deal.Choice) []column {
 			func(s deal.Subprocessor) string { return s.Country }},
 		{"Data categories", "The categories of personal data the sub-processor processes, separated by semicolons.", textCell, 20, 34,
 			func(s deal.Subprocessor) string { return strings.Join(s.Data, DataSeparator) }},
-		{"Transfer mechanism", "The safeguard for the transfer of personal data: " + joinOr(deal.Labels(mechanisms)) + ".", textCell, 16, 18,
+		{"Transfer mechanism", "The safeguard for the transfer of personal data: " + joinOr(quoted(deal.Labels(mechanisms))) + ".", textCell, 16, 18,
 			func(s deal.Subprocessor) string {
 				if l, ok := label[s.TransferMechanism]; ok {
 					return l
@@ -83,6 +83,17 @@ func tableColumns(mechanisms []deal.Choice) []column {
 		{"Contact", "Who to contact at the sub-processor about data protection.", textCell, 10, 24,
 			func(s deal.Subprocessor) string { return s.Contact }},
 	}
+}
+
+// quoted puts each item in typographic quotes, so that a label that lists
+// frameworks ("EU-US Data Privacy Framework; Swiss-US Data Privacy
+// Framework") reads as one item of a list.
+func quoted(items []string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = "“" + it + "”"
+	}
+	return out
 }
 
 // joinOr joins items as "a, b, c or d".

@@ -41,6 +41,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -419,6 +420,9 @@ func setListPage(f *excelize.File, sh string, in Input) error {
 	return nil
 }
 
+// maxMessage is the longest data validation message Excel accepts.
+const maxMessage = 255
+
 // addDropLists puts the vocabulary's drop lists on the Category and
 // Transfer mechanism cells of rows 2 to last, the mechanisms named for laws.
 func addDropLists(f *excelize.File, sh string, columns []column, laws deal.Laws, last int) error {
@@ -430,7 +434,10 @@ func addDropLists(f *excelize.File, sh string, columns []column, laws deal.Laws,
 		if c.header == "Transfer mechanism" {
 			items = deal.Labels(laws.TransferMechanisms())
 		}
-		prompt := "Choose " + joinOr(items) + "."
+		prompt := "Choose " + joinOr(quoted(items)) + "."
+		if utf8.RuneCountInString(prompt) > maxMessage {
+			prompt = "Choose one of the values in the drop list."
+		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, last))

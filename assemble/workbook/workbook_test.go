@@ -529,6 +529,9 @@ func TestExportTransferLaws(t *testing.T) {
 				if strings.HasPrefix(dv.Sqref, "I") {
 					list = dv.Formula1
 				}
+				if dv.Error == nil || len([]rune(*dv.Error)) > maxMessage {
+					t.Errorf("%s: the error message is missing or longer than Excel accepts: %v", dv.Sqref, dv.Error)
+				}
 			}
 			if !strings.Contains(list, tt.dpf+",") || !strings.Contains(list, tt.none+",") {
 				t.Errorf("drop list %s lacks %q or %q", list, tt.dpf, tt.none)
