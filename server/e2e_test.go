@@ -125,6 +125,10 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if err != nil || len(rows) != 3 {
 		t.Errorf("%d sub-processor rows after adding one (%v), want 3", len(rows), err)
 	}
+	mechs, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-subprocessors-list-2-transfer-mechanism")))
+	if err != nil || !strings.Contains(mechs, "Binding Corporate Rules") {
+		t.Errorf("the added row's transfer mechanisms %q (%v) lack Binding Corporate Rules", mechs, err)
+	}
 
 	// The form with the example deal; a governing law outside the EU.
 	if err := chromedp.Do(ctx,

@@ -45,6 +45,16 @@ func (f field) Opts(pairs ...string) field {
 	return f
 }
 
+// Choices returns f with the choices of a closed vocabulary (the
+// sub-processor transfer mechanisms), each under the label the documents
+// and the workbook give it, so that the form never spells one differently.
+func (f field) Choices(cs []deal.Choice) field {
+	for _, c := range cs {
+		f.Options = append(f.Options, option{c.Code, c.Label})
+	}
+	return f
+}
+
 // As returns f shown as an input of type t ("email", "url", "date",
 // "number", "tel").
 func (f field) As(t string) field { f.Type = t; return f }
@@ -83,6 +93,11 @@ type formPage struct {
 	Catalog    assemble.Catalog
 	Status     int
 }
+
+// TransferMechanisms returns the sub-processor transfer mechanisms of the
+// deal vocabulary (subproc), in drop-list order and labelled as for a list
+// not tied to a deal: the form offers every code a deal file accepts.
+func (p *formPage) TransferMechanisms() []deal.Choice { return deal.TransferMechanisms() }
 
 // inputID is the HTML id of the input named path.
 func inputID(path string) string {

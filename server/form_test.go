@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 )
@@ -399,5 +401,38 @@ func TestDownloadDraftDealFile(t *testing.T) {
 		if res.StatusCode != 200 || !bytes.Contains(b, []byte("notice_hours: "+typed)) {
 			t.Fatalf("status %d; the draft deal file should keep the typed value %s:\n%s", res.StatusCode, typed, b)
 		}
+	}
+}
+
+// TestFormOffersEveryTransferMechanism: each sub-processor row offers every
+// transfer mechanism a deal file accepts (Binding Corporate Rules among
+// them), under the vocabulary's label, and the one chosen reaches the deal
+// and the DPA's Annex III.
+func TestFormOffersEveryTransferMechanism(t *testing.T) {
+	s := newTestServer(t)
+	page := string(renderForm(t, s, submitExample(t, s, nil)))
+	for _, c := range deal.TransferMechanisms() {
+		radio := fmt.Sprintf(`name="subprocessors.list[1].transfer_mechanism" value="%s"`, c.Code)
+		at := strings.Index(page, radio)
+		if at < 0 {
+			t.Errorf("the sub-processor row offers no %q transfer mechanism", c.Code)
+			continue
+		}
+		if label, _, _ := strings.Cut(page[at:], "</label>"); !strings.Contains(label, "> "+html.EscapeString(c.Label)) {
+			t.Errorf("the %q radio is labelled %q, want the vocabulary's %q", c.Code, label, c.Label)
+		}
+	}
+
+	vals := submitExample(t, s, func(v url.Values) { v.Set("subprocessors.list[1].transfer_mechanism", subproc.TransferBCR) })
+	if got := decodeForm(t, vals).Subprocessors.List[1].TransferMechanism; got != subproc.TransferBCR {
+		t.Errorf("the form's deal has transfer mechanism %q, want %q", got, subproc.TransferBCR)
+	}
+	res := postForm(t, s, "/", vals)
+	body := string(readAll(t, res))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("preview with a BCR sub-processor: status %d, want 200:\n%s", res.StatusCode, body)
+	}
+	if !strings.Contains(body, "Binding Corporate Rules") {
+		t.Error("the preview's Annex III does not name Binding Corporate Rules for the sub-processor")
 	}
 }

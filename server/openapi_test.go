@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dpakit/dpakit/assemble/deal"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -198,5 +199,20 @@ func TestOpenAPIDescribesResponses(t *testing.T) {
 	}
 	if !slices.Contains(statuses, "/api/v1/notice") {
 		t.Error("the notice route is not exercised")
+	}
+}
+
+// TestOpenAPITransferMechanisms: the document's sub-processor accepts every
+// transfer mechanism code of the deal vocabulary, Binding Corporate Rules
+// (bcr) among them, and no other.
+func TestOpenAPITransferMechanisms(t *testing.T) {
+	s := newTestServer(t)
+	sp := loadSpec(t, s)
+	var got []string
+	for _, v := range sp.get(map[string]any(sp), "components", "schemas", "Subprocessor", "properties", "transfer_mechanism", "enum").([]any) {
+		got = append(got, v.(string))
+	}
+	if want := deal.Codes(deal.TransferMechanisms()); !slices.Equal(got, want) {
+		t.Errorf("Subprocessor.transfer_mechanism enum %v, want the vocabulary's %v", got, want)
 	}
 }
