@@ -169,6 +169,41 @@ func (m CatalogMeasure) TextFor(gdpr, fadp bool) string {
 	return m.Text
 }
 
+// LawWording is one of a measure's wordings per law (CatalogMeasure.ByLaw).
+type LawWording struct {
+	// Key is the by_law key: LawGDPR, LawFADP or LawGDPRFADP.
+	Key string
+	// Laws names the laws for a reader: "GDPR", "FADP", "GDPR and FADP".
+	Laws string
+	// Text is the measure's wording for a deal under those laws.
+	Text string
+}
+
+// lawNames names the laws of a by_law key for listings of the catalogue.
+func lawNames(key string) string {
+	switch key {
+	case LawGDPR:
+		return "GDPR"
+	case LawFADP:
+		return "FADP"
+	case LawGDPRFADP:
+		return "GDPR and FADP"
+	}
+	return key
+}
+
+// Variants returns the measure's wordings per law in the order GDPR, FADP,
+// GDPR and FADP; none for a measure whose one text serves every deal.
+func (m CatalogMeasure) Variants() []LawWording {
+	var out []LawWording
+	for _, k := range lawKeys() {
+		if t, ok := m.ByLaw[k]; ok {
+			out = append(out, LawWording{Key: k, Laws: lawNames(k), Text: t})
+		}
+	}
+	return out
+}
+
 // Catalog is the Annex II catalogue of security measures.
 type Catalog struct {
 	Version    string            `yaml:"version"`

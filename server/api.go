@@ -513,6 +513,10 @@ func (s *Server) apiClauses(c *gin.Context) {
 type measureInfo struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
+	// ByLaw is the wording of a measure that cites the law requiring it,
+	// by the laws a deal is under ("gdpr", "fadp", "gdpr+fadp"); absent
+	// for a measure whose text serves every deal.
+	ByLaw map[string]string `json:"by_law,omitempty"`
 }
 
 type categoryInfo struct {
@@ -531,7 +535,14 @@ func (s *Server) apiMeasures(c *gin.Context) {
 	for _, cg := range cat.Categories {
 		ci := categoryInfo{ID: cg.ID, Title: cg.Title}
 		for _, m := range cg.Measures {
-			ci.Measures = append(ci.Measures, measureInfo{m.ID, m.Text})
+			mi := measureInfo{ID: m.ID, Text: m.Text}
+			for _, v := range m.Variants() {
+				if mi.ByLaw == nil {
+					mi.ByLaw = map[string]string{}
+				}
+				mi.ByLaw[v.Key] = v.Text
+			}
+			ci.Measures = append(ci.Measures, mi)
 		}
 		out.Categories = append(out.Categories, ci)
 	}

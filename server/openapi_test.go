@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"mime"
 	"net/http"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -214,5 +215,67 @@ func TestOpenAPITransferMechanisms(t *testing.T) {
 	}
 	if want := deal.Codes(deal.TransferMechanisms()); !slices.Equal(got, want) {
 		t.Errorf("Subprocessor.transfer_mechanism enum %v, want the vocabulary's %v", got, want)
+	}
+}
+
+// TestAPIMeasuresByLaw: GET /api/v1/measures gives a measure worded per law
+// (the record of processing activities) its by_law wordings beside its
+// law-neutral text, as the catalogue has them, and every key of every
+// measure, down to by_law's, is one the OpenAPI document describes.
+func TestAPIMeasuresByLaw(t *testing.T) {
+	s := newTestServer(t)
+	sp := loadSpec(t, s)
+	item := sp.get(map[string]any(sp), "components", "schemas", "Catalogue", "properties", "categories", "items", "properties", "measures", "items")
+	props, _ := sp.get(item, "properties").(map[string]any)
+	byLawProps, _ := sp.get(props, "by_law", "properties").(map[string]any)
+	res := do(t, s, http.MethodGet, "/api/v1/measures", "", nil)
+	var got struct {
+		Categories []struct {
+			Measures []map[string]any `json:"measures"`
+		} `json:"categories"`
+	}
+	if err := json.Unmarshal(readAll(t, res), &got); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]map[string]any{}
+	for _, c := range got.Categories {
+		for _, m := range c.Measures {
+			listed[m["id"].(string)] = m
+			for k := range m {
+				if _, ok := props[k]; !ok {
+					t.Errorf("measure %v: key %q is not in the documented schema", m["id"], k)
+				}
+			}
+			bl, _ := m["by_law"].(map[string]any)
+			for k := range bl {
+				if _, ok := byLawProps[k]; !ok {
+					t.Errorf("measure %v: by_law key %q is not documented", m["id"], k)
+				}
+			}
+		}
+	}
+	withByLaw := 0
+	for _, c := range s.engine.Library().Catalog().Categories {
+		for _, m := range c.Measures {
+			want := map[string]any{}
+			for k, v := range m.ByLaw {
+				want[k] = v
+			}
+			gotByLaw, _ := listed[m.ID]["by_law"].(map[string]any)
+			if len(want) == 0 {
+				want = nil
+			} else {
+				withByLaw++
+			}
+			if gotByLaw == nil && want == nil {
+				continue
+			}
+			if !reflect.DeepEqual(gotByLaw, want) {
+				t.Errorf("measure %s: by_law %v, want the catalogue's %v", m.ID, gotByLaw, want)
+			}
+		}
+	}
+	if acc := listed["acc-records"]; acc == nil || acc["by_law"] == nil || withByLaw == 0 {
+		t.Errorf("acc-records has no by_law in the listing: %v", acc)
 	}
 }

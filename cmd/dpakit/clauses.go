@@ -84,8 +84,14 @@ func (a *app) clausesCmd() *cobra.Command {
 		},
 	}
 	measures := &cobra.Command{
-		Use:     "measures",
-		Short:   "List the Annex II catalogue of security measures with their ids",
+		Use:   "measures",
+		Short: "List the Annex II catalogue of security measures with their ids",
+		Long: `Measures lists the Annex II catalogue by category: each measure's id and
+text. A measure that cites the law requiring it (the record of processing
+activities) is worded per law: its text, which cites none, is what a deal
+under neither the GDPR nor the FADP (a US-only deal) gets, and the indented
+lines below it, labelled GDPR, FADP and GDPR and FADP, are the wording a deal
+under those laws gets.`,
 		Example: `  dpakit clauses measures`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -99,6 +105,9 @@ func (a *app) clausesCmd() *cobra.Command {
 				fmt.Fprintf(a.stdout, "\n%s (%s)\n", c.Title, c.ID)
 				for _, m := range c.Measures {
 					fmt.Fprintf(a.stdout, "  %-28s %s\n", m.ID, m.Text)
+					for _, v := range m.Variants() {
+						fmt.Fprintf(a.stdout, "  %-28s %s: %s\n", "", v.Laws, v.Text)
+					}
 				}
 			}
 			return nil

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,6 +161,37 @@ func TestClausesList(t *testing.T) {
 	code, out, _ = dpakit(t, "", "clauses", "show", "breach")
 	if code != 0 || !strings.Contains(out, "version: ") || !strings.Contains(out, "{{count .Breach.NoticeHours") {
 		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestClausesMeasuresByLaw: a measure worded per law (the record of
+// processing activities) is listed with its law-neutral text and, below it,
+// indented lines labelled GDPR, FADP and GDPR and FADP with the wording each
+// deal under those laws gets.
+func TestClausesMeasuresByLaw(t *testing.T) {
+	code, out, errs := dpakit(t, "", "clauses", "measures")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(out, "\n")
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), "acc-records ") })
+	if i < 0 || i+3 >= len(lines) {
+		t.Fatalf("no acc-records measure with three lines after it:\n%s", out)
+	}
+	if strings.Contains(lines[i], "Article") {
+		t.Errorf("the law-neutral text cites a law: %q", lines[i])
+	}
+	indent := strings.Repeat(" ", strings.Index(lines[i], "Provider keeps"))
+	for j, want := range []struct{ label, cites, not string }{
+		{"GDPR: ", "Article 30(2) of the GDPR", "FADP"},
+		{"FADP: ", "Article 12(3) of the FADP", "GDPR"},
+		{"GDPR and FADP: ", "Article 30(2) of the GDPR requires and, for processing subject to the FADP, the content that Article 12(3) of the FADP", ""},
+	} {
+		l := lines[i+1+j]
+		rest, ok := strings.CutPrefix(l, indent+want.label)
+		if !ok || !strings.Contains(rest, want.cites) || (want.not != "" && strings.Contains(rest, want.not)) {
+			t.Errorf("line %d after acc-records is %q, want %q under the text, citing %s only", j+1, l, want.label, want.cites)
+		}
 	}
 }
 
