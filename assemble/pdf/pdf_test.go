@@ -374,6 +374,8 @@ func TestLetter(t *testing.T) {
 var testDate = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 
 func TestDeterministic(t *testing.T) {
+	// Its second of sleep overlaps the other parallel tests.
+	t.Parallel()
 	w, err := New(Options{ESign: "docusign", ToolVersion: "1.0.0", Date: testDate})
 	if err != nil {
 		t.Fatal(err)

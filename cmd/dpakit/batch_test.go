@@ -386,6 +386,7 @@ func TestTuneGCRestores(t *testing.T) {
 // shows at most 3 deals a second, not the thousands a clock started at the
 // first deal would show.
 func TestBarRateCountsFromStart(t *testing.T) {
+	t.Parallel() // its sleep overlaps the other parallel tests
 	var out bytes.Buffer
 	p := &batchProgress{w: &out, total: 10, bar: newBar(&out, 10)}
 	time.Sleep(300 * time.Millisecond)

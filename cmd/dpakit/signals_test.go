@@ -73,6 +73,9 @@ func TestSignals(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs subprocesses")
 	}
+	// Each case mostly waits (for its child to start, then 200 ms before
+	// the signal): the cases wait together, beside the other parallel tests.
+	t.Parallel()
 	tests := []struct {
 		name  string
 		sig   syscall.Signal
@@ -108,6 +111,7 @@ func TestSignals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			args := tt.setup(t, dir)
 			before := snapshot(t, dir)
