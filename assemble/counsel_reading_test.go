@@ -10,7 +10,7 @@ func TestCounselUSOnlyReading(t *testing.T) {
 	dpa := renderMD(t, "us-ccpa", "dpa")
 	checkText(t, dpa, []string{
 		"shall not intentionally provide Provider with sensitive personal information within the meaning of the CCPA (Cal. Civ. Code § 1798.140(ae))",
-		"**Sensitive data (sensitive personal information within the meaning of the CCPA) processed and transferred",
+		"**Sensitive personal information (within the meaning of the CCPA) processed, and the restrictions or safeguards applied**",
 		"the places where it will process Customer Personal Data, and the last day on which Customer may object",
 		"except as this DPA provides.",
 	}, []string{"Restricted Transfer", "special categories", "this DPA provide."})

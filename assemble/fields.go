@@ -257,6 +257,7 @@ func Helpers() []Helper {
 		{"joinInline", `list items inside a sentence or table cell, joined with "and": later items start in lower case, except names, abbreviations and the DPA's defined terms`, `{{joinInline (splitList ";" "Name;Email address;IP address;Customer content")}}`, ""},
 		{"lowerInitial", "text that continues a sentence (after a colon): its first word in lower case, except a name, an abbreviation or a defined term", `{{lowerInitial "Hosting of the platform"}}`, ""},
 		{"sentence", "text ended as a sentence: a full stop added unless it ends in one (or in ? or !)", `{{sentence "Hosting of the platform"}}`, ""},
+		{"addressee", "a party's contact inside a sentence: a person's name as it is, a team, office or position with \"the\" (not in a salutation or a list of contact details)", `{{addressee "Privacy Team"}}`, ""},
 		{"module", "an SCC module by number, with its description", `{{module 2}}`, ""},
 		{"moduleShort", "an SCC module by number", `{{moduleShort 3}}`, ""},
 		{"modules", "the selected SCC modules, joined", `{{modules .SCC.Modules}}`, ""},

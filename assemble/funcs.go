@@ -23,6 +23,7 @@ func funcMap() template.FuncMap {
 	fm["joinInline"] = wording.JoinInline
 	fm["lowerInitial"] = wording.LowerInitial
 	fm["sentence"] = wording.Sentence
+	fm["addressee"] = wording.Addressee
 	fm["module"] = wording.Module
 	fm["moduleShort"] = wording.ModuleShort
 	fm["modules"] = wording.Modules

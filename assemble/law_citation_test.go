@@ -127,8 +127,8 @@ func TestCounselUSOnlyPersonalInformation(t *testing.T) {
 	checkText(t, docs["dpa"], []string{
 		"In providing the Services, Provider processes personal information on Customer’s behalf.",
 		"approximate number of Data Subjects and of personal information records concerned",
-		"**Categories of Data Subjects whose personal information is processed and transferred**",
-		"**Categories of personal information processed and transferred**",
+		"**Categories of Data Subjects whose personal information is processed**",
+		"**Categories of personal information processed**",
 		"The Services collect and process only the categories of Customer Personal Data described in Annex I.B",
 		"prompt notification of Personal Data Breaches.",
 	}, nil)

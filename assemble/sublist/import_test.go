@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -489,5 +490,33 @@ func TestReaderConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestRoundTripUSOnly: a US-only deal's workbook has no Transfer mechanism
+// column (no transfer is restricted); imported for such a deal, every row
+// gets "none", as the deal had it, and the note says why.
+func TestRoundTripUSOnly(t *testing.T) {
+	want := []deal.Subprocessor{
+		{Name: "Amazon Web Services, Inc.", Purpose: "Hosting", Location: "us-east-1", Country: "US", Category: "infrastructure", TransferMechanism: "none"},
+		{Name: "Better Stack, Inc.", Purpose: "Log search", Location: "EU (Germany)", Country: "DE", Category: "service", TransferMechanism: "none"},
+	}
+	var buf bytes.Buffer
+	if err := workbook.Export(&buf, workbook.Input{
+		Provider: deal.Provider{Name: "Kestrel Cloud, Inc."}, List: want, AsOf: mustDate(t, "2026-12-01"), USOnly: true,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, notes, err := NewReader(subproc.Rules{Origin: subproc.NoRestrictedTransfer}).ImportNotes(t.Context(), buf.Bytes(), "list.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Export then Import (-want +got):\n%s", diff)
+	}
+	if !slices.ContainsFunc(notes, func(n string) bool {
+		return strings.Contains(n, `no transfer is restricted (a deal without an EEA, UK or Swiss nexus), so every sub-processor was imported with "none"`)
+	}) {
+		t.Errorf("notes %q do not say why every row has none", notes)
 	}
 }

@@ -28,7 +28,11 @@ func (im *importer) addNotes() {
 		note("no Location column: each location is the country's name")
 	}
 	if im.cols[fTransfer] == 0 {
-		note("no Transfer mechanism column: the sub-processors in the EEA were imported with %q (none required)", subproc.TransferNone)
+		if im.rules.Origin == subproc.NoRestrictedTransfer {
+			note("no Transfer mechanism column: no transfer is restricted (a deal without an EEA, UK or Swiss nexus), so every sub-processor was imported with %q", subproc.TransferNone)
+		} else {
+			note("no Transfer mechanism column: the sub-processors in %s were imported with %q (none required)", im.rules.HomeName(), subproc.TransferNone)
+		}
 	}
 	var rows []int
 	for i, s := range im.list {

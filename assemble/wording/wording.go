@@ -164,6 +164,48 @@ func LowerInitial(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// Addressee returns a party's contact as it is named inside a sentence
+// ("notice ... to X at privacy@..."): a person's name as it is ("Morgan
+// Reyes"), a team, office or position with the definite article English
+// gives it ("the Privacy Team", "the Data Protection Officer"), and a name
+// written with its article in lower case ("The Legal Department" gives
+// "the Legal Department"). A name stands for a team, office or position
+// when its last word is a noun that names one (team, office, department,
+// desk, group, unit, committee, function, division, centre, officer,
+// counsel, manager, lead, DPO), a bracket after it aside; no person's
+// name ends so. Standing alone
+// (a salutation, a list of contact details) a name takes no article: use
+// it as it is there.
+func Addressee(name string) string {
+	name = strings.TrimSpace(name)
+	if rest, ok := strings.CutPrefix(name, "The "); ok {
+		return "the " + rest
+	}
+	if strings.HasPrefix(name, "the ") {
+		return name
+	}
+	base := name
+	if i := strings.LastIndex(base, " ("); i > 0 && strings.HasSuffix(base, ")") {
+		base = base[:i] // "Privacy Office (EU)": the office is named before the bracket
+	}
+	words := strings.Fields(base)
+	if len(words) == 0 || !namesOffice(words[len(words)-1]) {
+		return name
+	}
+	return "the " + name
+}
+
+// namesOffice reports whether word, the last of a contact's name, names a
+// team, office or position rather than ending a person's name.
+func namesOffice(word string) bool {
+	switch strings.ToLower(strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) })) {
+	case "team", "office", "department", "desk", "group", "unit", "committee", "function", "division",
+		"centre", "center", "officer", "counsel", "manager", "lead", "dpo":
+		return true
+	}
+	return false
+}
+
 // Sentence returns s ended as a sentence: with a full stop, unless it ends
 // in one already, or in a question or exclamation mark ("Hosting" gives
 // "Hosting.", "Hosting." stays). Trailing spaces are dropped.

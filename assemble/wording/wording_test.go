@@ -196,3 +196,27 @@ func TestRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressee: a contact named inside a sentence takes the article when
+// it is a team, office or position, never when it is a person.
+func TestAddressee(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"Privacy Team", "the Privacy Team"},
+		{"Data Protection Officer", "the Data Protection Officer"},
+		{"Legal Department", "the Legal Department"},
+		{"DPO", "the DPO"},
+		{"General Counsel", "the General Counsel"},
+		{"Privacy Office (EU)", "the Privacy Office (EU)"},
+		{"The Privacy Team", "the Privacy Team"},
+		{"the privacy desk", "the privacy desk"},
+		{"Morgan Reyes", "Morgan Reyes"},
+		{"Jana Müller", "Jana Müller"},
+		{"Pieter de Wit", "Pieter de Wit"},
+		{"  Privacy Team ", "the Privacy Team"},
+		{"", ""},
+	} {
+		if got := Addressee(tt.name); got != tt.want {
+			t.Errorf("Addressee(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

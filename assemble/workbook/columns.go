@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -40,18 +41,26 @@ type column struct {
 	text               func(s deal.Subprocessor) string
 }
 
-// tableColumns returns the layout of the Sub-processors table, in order,
-// with transfer mechanisms named as mechanisms gives them (the vocabulary
-// for the laws of the workbook's deal). Address and Contact come last: the
-// brief's columns first, then the two Annex III of the SCCs asks for, so
-// that an exported list imports back unchanged.
-func tableColumns(mechanisms []deal.Choice) []column {
+// tableColumns returns the layout of the Sub-processors table for in, in
+// order, with transfer mechanisms named for the laws of the workbook's deal
+// (in.Laws). Address and Contact come last: the brief's columns first, then
+// the two Annex III of the SCCs asks for, so that an exported list imports
+// back unchanged. A US-only deal's list (in.USOnly) has no Transfer
+// mechanism column, and neither Annex III nor SCCs: an import for such a
+// deal fills in "none", which fits any country there.
+func tableColumns(in Input) []column {
+	mechanisms := in.Laws.TransferMechanisms()
 	label := make(map[string]string, len(mechanisms))
 	for _, m := range mechanisms {
 		label[m.Code] = m.Label
 	}
-	return []column{
-		{"Name", "The legal entity that processes personal data on the vendor's behalf.", textCell, 16, 26,
+	pd := in.personalData()
+	address := "The sub-processor's address (Annex III of the Standard Contractual Clauses)."
+	if in.USOnly {
+		address = "The sub-processor's address."
+	}
+	cols := []column{
+		{"Name", "The legal entity that processes " + pd + " on the vendor's behalf.", textCell, 16, 26,
 			func(s deal.Subprocessor) string { return s.Name }},
 		{"Description", "What the sub-processor is: the kind of service it provides.", textCell, 14, 28,
 			func(s deal.Subprocessor) string { return s.Description }},
@@ -65,9 +74,9 @@ func tableColumns(mechanisms []deal.Choice) []column {
 			func(s deal.Subprocessor) string { return countryName(s.Country) }},
 		{"ISO code", "The country's ISO 3166-1 alpha-2 code.", codeCell, 8, 8,
 			func(s deal.Subprocessor) string { return s.Country }},
-		{"Data categories", "The categories of personal data the sub-processor processes, separated by semicolons.", textCell, 20, 34,
+		{"Data categories", "The categories of " + pd + " the sub-processor processes, separated by semicolons.", textCell, 20, 34,
 			func(s deal.Subprocessor) string { return strings.Join(s.Data, DataSeparator) }},
-		{"Transfer mechanism", "The safeguard for the transfer of personal data: " + joinOr(quoted(deal.Labels(mechanisms))) + ".", textCell, 16, 18,
+		{transferHeader, "The safeguard for the transfer of personal data: " + joinOr(quoted(deal.Labels(mechanisms))) + ".", textCell, 16, 18,
 			func(s deal.Subprocessor) string {
 				if l, ok := label[s.TransferMechanism]; ok {
 					return l
@@ -78,12 +87,19 @@ func tableColumns(mechanisms []deal.Choice) []column {
 			func(s deal.Subprocessor) string { return s.Website }},
 		{"Date added", "The date the sub-processor was added to the list (YYYY-MM-DD).", dateCell, 12, 12,
 			func(s deal.Subprocessor) string { return s.Added.String() }},
-		{"Address", "The sub-processor's address (Annex III of the Standard Contractual Clauses).", textCell, 10, 28,
+		{"Address", address, textCell, 10, 28,
 			func(s deal.Subprocessor) string { return s.Address }},
 		{"Contact", "Who to contact at the sub-processor about data protection.", textCell, 10, 24,
 			func(s deal.Subprocessor) string { return s.Contact }},
 	}
+	if in.USOnly {
+		cols = slices.DeleteFunc(cols, func(c column) bool { return c.header == transferHeader })
+	}
+	return cols
 }
+
+// transferHeader is the Transfer mechanism column's header.
+const transferHeader = "Transfer mechanism"
 
 // quoted puts each item in typographic quotes, so that a label that lists
 // frameworks ("EU-US Data Privacy Framework; Swiss-US Data Privacy

@@ -5,7 +5,9 @@
 // and date, the objection window and advance notice, how notices are sent,
 // the privacy contact and what each column means. "Sub-processors" holds the
 // list as an Excel table named "Subprocessors" with its own filter buttons,
-// a frozen header row, drop lists on Category and Transfer mechanism,
+// a frozen header row, drop lists on Category and Transfer mechanism (a
+// US-only deal's list has no Transfer mechanism column: no transfer is
+// restricted),
 // clickable websites and a print set-up (landscape, one page wide, the
 // header row repeated on every page).
 //
@@ -91,6 +93,22 @@ type Input struct {
 	// under the FADP alone). The zero Laws, for a list not tied to a deal,
 	// names them as under the GDPR alone.
 	Laws deal.Laws
+	// USOnly: the list serves a deal without an EEA, UK or Swiss nexus
+	// (gdpr.applies: false). No transfer is restricted, so the list has no
+	// Transfer mechanism column (as the DPA's own list and the change notice
+	// state none), and the workbook speaks of "personal information", the
+	// CCPA's term (Cal. Civ. Code § 1798.140(v)), where it otherwise says
+	// "personal data".
+	USOnly bool
+}
+
+// personalData is the law's term for personal data on the workbook:
+// "personal information" for a US-only deal's list.
+func (in Input) personalData() string {
+	if in.USOnly {
+		return "personal information"
+	}
+	return "personal data"
 }
 
 // FromDeal returns the Input for a deal's sub-processor list.
@@ -104,6 +122,7 @@ func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string)
 		NoticeDays:    d.SCC.SubprocessorNoticeDays,
 		NoticeMethod:  noticeMethod,
 		Laws:          d.TransferLaws(),
+		USOnly:        !d.GDPR.On(),
 	}
 }
 
@@ -127,7 +146,7 @@ func Export(w io.Writer, in Input) error {
 	if err != nil {
 		return fmt.Errorf("export workbook: styles: %w", err)
 	}
-	cols := tableColumns(in.Laws.TransferMechanisms())
+	cols := tableColumns(in)
 	if err := writeCover(f, s, cols, in); err != nil {
 		return fmt.Errorf("export workbook: cover sheet: %w", err)
 	}
@@ -234,7 +253,7 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 		fact{label: "As of", value: in.AsOf.String()},
 		fact{label: "Sub-processors listed", value: countLine(in.List)},
 		fact{label: "Objection window", value: days(in.ObjectionDays, "from notice of a new or replacement sub-processor for the customer to object")},
-		fact{label: "Advance notice", value: days(in.NoticeDays, "before a new or replacement sub-processor starts processing personal data")},
+		fact{label: "Advance notice", value: days(in.NoticeDays, "before a new or replacement sub-processor starts processing "+in.personalData())},
 		fact{label: "How notices are sent", value: orDefault(in.NoticeMethod, DefaultNoticeMethod)},
 	)
 	if u := in.Provider.SubprocessorListURL; u != "" {
@@ -427,11 +446,11 @@ const maxMessage = 255
 // Transfer mechanism cells of rows 2 to last, the mechanisms named for laws.
 func addDropLists(f *excelize.File, sh string, columns []column, laws deal.Laws, last int) error {
 	for i, c := range columns {
-		if c.header != "Category" && c.header != "Transfer mechanism" {
+		if c.header != "Category" && c.header != transferHeader {
 			continue
 		}
 		items := deal.Labels(deal.Categories())
-		if c.header == "Transfer mechanism" {
+		if c.header == transferHeader {
 			items = deal.Labels(laws.TransferMechanisms())
 		}
 		prompt := "Choose " + joinOr(quoted(items)) + "."

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -293,7 +294,7 @@ func TestExportCover(t *testing.T) {
 		"Data protection officer": "Tomás Ortega <dpo@kestrel.example>",
 		"Column":                  "Meaning",
 	}
-	for _, c := range tableColumns(deal.TransferMechanisms()) {
+	for _, c := range tableColumns(Input{}) {
 		want[c.header] = c.meaning
 	}
 	if diff := cmp.Diff(want, facts); diff != "" {
@@ -582,7 +583,7 @@ func TestFromDealLaws(t *testing.T) {
 		{"deals/swiss-exporter.yaml", deal.Laws{UK: true, FADP: true}, "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF"},
 		{"deals/seed-000.yaml", deal.Laws{GDPR: true}, "EU-US Data Privacy Framework"},
 		{"deals/seed-001.yaml", deal.Laws{GDPR: true, UK: true, FADP: true}, "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework"},
-		{"deals/us-ccpa.yaml", deal.Laws{}, "EU-US Data Privacy Framework"},
+		{"deals/us-ccpa.yaml", deal.Laws{}, ""}, // no Transfer mechanism column (TestExportUSOnly)
 	} {
 		src, err := fs.ReadFile(fixtures.FS, tt.fixture)
 		if err != nil {
@@ -605,8 +606,72 @@ func TestFromDealLaws(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if tt.dpf == "" {
+			continue
+		}
 		if got := rows[5][8]; got != tt.dpf {
 			t.Errorf("%s: dpf row = %q, want %q", tt.fixture, got, tt.dpf)
 		}
+	}
+}
+
+// TestExportUSOnly is the regression test for a US-only deal's workbook
+// (gdpr.applies: false) speaking the EU's language: its Cover said
+// "personal data" and pointed to Annex III of the SCCs, and its list had a
+// Transfer mechanism column reading "None required (EEA or adequate
+// country)" for US sub-processors. It speaks of personal information, the
+// CCPA's term, and has no Transfer mechanism column or drop list, as the
+// DPA's list and the change notice state no transfer mechanism.
+func TestExportUSOnly(t *testing.T) {
+	src, err := fs.ReadFile(fixtures.FS, "deals/us-ccpa.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := deal.Load(src, "us-ccpa.yaml", profile, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, export(t, FromDeal(d, "1", date(t, "2026-12-01"), "")))
+	var cover []string
+	rows, err := f.GetRows(CoverSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		cover = append(cover, strings.Join(r, " | "))
+	}
+	text := strings.Join(cover, "\n")
+	for _, want := range []string{
+		"Advance notice | 30 days before a new or replacement sub-processor starts processing personal information",
+		"Name | The legal entity that processes personal information on the vendor's behalf.",
+		"Data categories | The categories of personal information the sub-processor processes, separated by semicolons.",
+		"Address | The sub-processor's address.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Cover lacks %q:\n%s", want, text)
+		}
+	}
+	for _, not := range []string{"personal data", "Transfer mechanism", "Annex III", "Standard Contractual Clauses", "EEA"} {
+		if strings.Contains(text, not) {
+			t.Errorf("the Cover of a US-only deal's list has %q:\n%s", not, text)
+		}
+	}
+	list, err := f.GetRows(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(list[0], "Transfer mechanism") {
+		t.Errorf("the list has a Transfer mechanism column: %q", list[0])
+	}
+	dvs, err := f.GetDataValidations(ListSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dvs) != 1 || !strings.Contains(dvs[0].Formula1, "Infrastructure") {
+		t.Errorf("drop lists %+v, want the Category one alone", dvs)
 	}
 }
