@@ -94,3 +94,28 @@ func TestCounselContactNamedInSentence(t *testing.T) {
 		checkText(t, notice, []string{"in writing to the Privacy Team at ", "Dear " + d.Customer.Contact.Name + ",", ", Privacy Team ("}, nil)
 	}
 }
+
+// TestCounselUSOnlySecurityRisk is the regression test for the GDPR's risk
+// standard in a US-only deal: its security clause and Annex II weighed
+// "the risks ... for the rights and freedoms of natural persons" (Art.
+// 32(1) GDPR). Under US law the measures are the reasonable security
+// procedures and practices appropriate to the nature of the personal
+// information (Cal. Civ. Code §§ 1798.81.5(b), 1798.100(e)), weighed
+// against the risks to the privacy and security of the Data Subjects. And
+// with no Annex III, Annex I.B's "services described against its name"
+// pointed to nothing: it now states each Sub-processor's services.
+func TestCounselUSOnlySecurityRisk(t *testing.T) {
+	us := renderMD(t, "us-ccpa", "dpa")
+	checkText(t, us, []string{
+		"as well as the risks of varying likelihood and severity to the privacy and security of Data Subjects, Provider shall implement",
+		"as required by Data Protection Laws, including the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require.",
+		"and the risks to the privacy and security of Data Subjects. Provider may update them",
+		"are the services described against its name below, performed for the purposes above",
+		"- **Amazon Web Services, Inc.**, US East (N. Virginia), us-east-1 (United States): Infrastructure service provider: hosting of the platform and its databases.\n",
+	}, []string{"rights and freedoms"})
+	checkText(t, renderMD(t, "seed-000", "dpa"), []string{
+		"as well as the risks of varying likelihood and severity for the rights and freedoms of natural persons, Provider shall implement",
+		"and the risks for the rights and freedoms of natural persons. Provider may update them",
+		"are the services described against its name in [Annex III](#annex-iii)",
+	}, []string{"privacy and security of Data Subjects"})
+}
