@@ -82,11 +82,41 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 			out = append(out, riderDeviations(got.Interface().([]deal.Rider))...)
 			return
 		}
+		if !d.GDPR.On() && euOnlyTerm(path) {
+			return // a US-only DPA has no such term: gdpr.applies says so once
+		}
 		if text := describeDeviation(path, got, want, catalog, lib); text != "" {
 			out = append(out, Deviation{Path: path, Text: text})
 		}
 	})
 	return out
+}
+
+// euOnlyTerm reports whether the term at path exists only in a DPA under
+// EU, UK or Swiss law: the SCC selections, the UK Addendum and the Swiss
+// terms. A US-only deal (gdpr.applies: no) has none of them, so their
+// values are no deviation; the advance notice of a new sub-processor
+// (scc.subprocessor_notice_days) is kept, as its sub-processor clause
+// promises it too.
+func euOnlyTerm(path string) bool {
+	if path == "scc.subprocessor_notice_days" {
+		return false
+	}
+	for _, p := range []string{"scc.", "uk_addendum.", "swiss."} {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// gdprText says whether a deal is under EU, UK or Swiss law (gdpr.applies
+// unset or true) or a US-only deal.
+func gdprText(applies *bool) string {
+	if applies == nil || *applies {
+		return "a DPA under the GDPR, with the SCCs"
+	}
+	return "a US-only DPA (no EEA, UK or Swiss data: no SCCs, UK Addendum or Swiss terms)"
 }
 
 // ownTerms are the deal's own details, never compared with the profile.
@@ -146,6 +176,8 @@ func sameTerm(a, b reflect.Value) bool {
 func describeDeviation(path string, got, want reflect.Value, catalog Catalog, lib *Library) string {
 	g, w := got.Interface(), want.Interface()
 	switch path {
+	case "gdpr.applies":
+		return gdprText(g.(*bool)) + " (standard " + gdprText(w.(*bool)) + ")"
 	case "scc.modules":
 		return fmt.Sprintf("SCC modules: %s (standard %s)", modulesText(g.([]int)), modulesText(w.([]int)))
 	case "scc.docking_clause":

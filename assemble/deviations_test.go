@@ -3,6 +3,7 @@ package assemble_test
 import (
 	"io/fs"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -126,4 +127,29 @@ func withoutBaseline(got, baseline, want []assemble.Deviation) []assemble.Deviat
 		out = append(out, g)
 	}
 	return out
+}
+
+// TestDeviationsUSOnly is the regression test for a US-only deal measured
+// against a profile under the GDPR: its deviations listed every SCC
+// selection, the UK Addendum and the Swiss terms its DPA does not have
+// ("SCC Clause 17 Option 0 (standard Option 1)", "courts (SCC Clause 18)
+// of none", "gdpr applies: no (standard none)"). It lists one deviation,
+// the US-only DPA, and no term of the EU's, except the advance notice of a
+// new sub-processor, which its sub-processor clause promises too.
+func TestDeviationsUSOnly(t *testing.T) {
+	devs := assemble.Deviations(profileDeal(t), fixtureDeals(t)["us-ccpa"], engine(t).Library())
+	want := assemble.Deviation{Path: "gdpr.applies", Text: "a US-only DPA (no EEA, UK or Swiss data: no SCCs, UK Addendum or Swiss terms) (standard a DPA under the GDPR, with the SCCs)"}
+	if len(devs) == 0 || devs[0] != want {
+		t.Errorf("first deviation %v, want %v", devs, want)
+	}
+	for _, dv := range devs {
+		if strings.HasPrefix(dv.Path, "scc.") || strings.HasPrefix(dv.Path, "uk_addendum.") || strings.HasPrefix(dv.Path, "swiss.") || strings.Contains(dv.Text, "SCC Clause") {
+			t.Errorf("a US-only deal's deviation names a term its DPA does not have: %v", dv)
+		}
+	}
+	d := *fixtureDeals(t)["us-ccpa"]
+	d.SCC.SubprocessorNoticeDays = 45
+	if !slices.Contains(assemble.Deviations(profileDeal(t), &d, nil), assemble.Deviation{Path: "scc.subprocessor_notice_days", Text: "advance notice of a new sub-processor 45 days (standard 30 days)"}) {
+		t.Error("a US-only deal's advance notice of a new sub-processor is not listed")
+	}
 }
