@@ -24,6 +24,7 @@ func funcMap() template.FuncMap {
 	fm["lowerInitial"] = wording.LowerInitial
 	fm["sentence"] = wording.Sentence
 	fm["addressee"] = wording.Addressee
+	fm["salutation"] = wording.Salutation
 	fm["module"] = wording.Module
 	fm["moduleShort"] = wording.ModuleShort
 	fm["modules"] = wording.Modules

@@ -119,3 +119,31 @@ func TestCounselUSOnlySecurityRisk(t *testing.T) {
 		"are the services described against its name in [Annex III](#annex-iii)",
 	}, []string{"privacy and security of Data Subjects"})
 }
+
+// TestCounselContactWithArticle is the regression test for a contact named
+// with its article ("The Privacy Office"): the change notice greeted it
+// "Dear The Privacy Office," and the sentences that name it could read
+// "to the The Privacy Office". The greeting drops the article, a sentence
+// names it once in lower case, and the lists of contact details keep the
+// name as the deal gives it; in a controller's, a processor's and a
+// US-only deal alike.
+func TestCounselContactWithArticle(t *testing.T) {
+	for _, fixture := range []string{"example", "processor-option2", "us-ccpa"} {
+		t.Run(fixture, func(t *testing.T) {
+			d := *fixtureDeals(t)[fixture]
+			d.Customer.Contact.Name = "The Privacy Office"
+			d.Provider.Contact.Name = "THE Legal Department"
+			sentry := deal.Subprocessor{Name: "Sentry (Functional Software, Inc.)", Purpose: "Error monitoring of the platform",
+				Location: "EU (Germany)", Country: "DE", Data: []string{"IP address"}, Category: "service", TransferMechanism: "none"}
+			notice := noticeMD(t, &d, append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), sentry))
+			checkText(t, notice, []string{"Dear Privacy Office,", "in writing to the Legal Department at ", ", THE Legal Department ("},
+				[]string{"Dear The", "the The", "the THE", "the the"})
+			dpa := dealMD(t, &d, "dpa")
+			checkText(t, dpa, []string{
+				"to Customer, to the Privacy Office at " + d.Customer.Contact.Email,
+				"unless Provider designates another, the Legal Department at " + d.Provider.Contact.Email,
+				"**Contact person’s name, position and contact details:** The Privacy Office,",
+			}, []string{"the The", "the THE", "the the"})
+		})
+	}
+}

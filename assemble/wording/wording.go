@@ -168,21 +168,19 @@ func LowerInitial(s string) string {
 // ("notice ... to X at privacy@..."): a person's name as it is ("Morgan
 // Reyes"), a team, office or position with the definite article English
 // gives it ("the Privacy Team", "the Data Protection Officer"), and a name
-// written with its article in lower case ("The Legal Department" gives
-// "the Legal Department"). A name stands for a team, office or position
-// when its last word is a noun that names one (team, office, department,
-// desk, group, unit, committee, function, division, centre, officer,
-// counsel, manager, lead, DPO), a bracket after it aside; no person's
-// name ends so. Standing alone
-// (a salutation, a list of contact details) a name takes no article: use
-// it as it is there.
+// written with its own article, in any case, with that article once and in
+// lower case ("The Privacy Office" and "THE Legal Department" give "the
+// Privacy Office" and "the Legal Department", never "the The ..."). A name
+// stands for a team, office or position when its last word is a noun that
+// names one (team, office, department, desk, group, unit, committee,
+// function, division, centre, officer, counsel, manager, lead, DPO), a
+// bracket after it aside; no person's name ends so. Standing alone, in a
+// salutation, a name takes no article (Salutation); in a list of contact
+// details it is used as it is.
 func Addressee(name string) string {
 	name = strings.TrimSpace(name)
-	if rest, ok := strings.CutPrefix(name, "The "); ok {
+	if rest, ok := cutArticle(name); ok {
 		return "the " + rest
-	}
-	if strings.HasPrefix(name, "the ") {
-		return name
 	}
 	base := name
 	if i := strings.LastIndex(base, " ("); i > 0 && strings.HasSuffix(base, ")") {
@@ -193,6 +191,35 @@ func Addressee(name string) string {
 		return name
 	}
 	return "the " + name
+}
+
+// Salutation returns the greeting of a letter to a party's contact, without
+// its comma: "Dear Morgan Reyes", "Dear Privacy Team", and a name written
+// with its article, in any case, without it ("The Privacy Office" gives
+// "Dear Privacy Office", not "Dear The Privacy Office"); "Dear Customer"
+// when the contact has no name.
+func Salutation(name string) string {
+	name = strings.TrimSpace(name)
+	if rest, ok := cutArticle(name); ok {
+		name = rest
+	}
+	if name == "" {
+		return "Dear Customer"
+	}
+	return "Dear " + name
+}
+
+// cutArticle returns name without a leading definite article ("The", "the",
+// "THE" followed by a space), and whether it had one. A name that is only
+// the word, or that merely begins with its letters ("Theodora Office"),
+// has none.
+func cutArticle(name string) (string, bool) {
+	i := strings.IndexFunc(name, unicode.IsSpace)
+	if i < 0 || !strings.EqualFold(name[:i], "the") {
+		return name, false
+	}
+	rest := strings.TrimLeftFunc(name[i:], unicode.IsSpace)
+	return rest, rest != ""
 }
 
 // namesOffice reports whether word, the last of a contact's name, names a

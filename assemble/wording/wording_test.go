@@ -208,7 +208,15 @@ func TestAddressee(t *testing.T) {
 		{"General Counsel", "the General Counsel"},
 		{"Privacy Office (EU)", "the Privacy Office (EU)"},
 		{"The Privacy Team", "the Privacy Team"},
+		{"The Privacy Office", "the Privacy Office"},
+		{"THE Privacy Office", "the Privacy Office"},
+		{"tHe  Legal Department", "the Legal Department"},
+		{"The Smiths", "the Smiths"},
 		{"the privacy desk", "the privacy desk"},
+		{"Theodora Office", "the Theodora Office"},
+		{"Theo Officer", "the Theo Officer"},
+		{"Thea Brandt", "Thea Brandt"},
+		{"The", "The"},
 		{"Morgan Reyes", "Morgan Reyes"},
 		{"Jana Müller", "Jana Müller"},
 		{"Pieter de Wit", "Pieter de Wit"},
@@ -217,6 +225,30 @@ func TestAddressee(t *testing.T) {
 	} {
 		if got := Addressee(tt.name); got != tt.want {
 			t.Errorf("Addressee(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSalutation is the regression test for the notice letter greeting a
+// contact named with its article as "Dear The Privacy Office": the greeting
+// drops a leading "the" in any case, and keeps a person's name, a team's
+// name and a name that merely begins with the letters as they are.
+func TestSalutation(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"Morgan Reyes", "Dear Morgan Reyes"},
+		{"Privacy Team", "Dear Privacy Team"},
+		{"The Privacy Office", "Dear Privacy Office"},
+		{"the Privacy Office", "Dear Privacy Office"},
+		{"THE PRIVACY OFFICE", "Dear PRIVACY OFFICE"},
+		{" The\tLegal Department ", "Dear Legal Department"},
+		{"Theodora Meyer", "Dear Theodora Meyer"},
+		{"Thea Brandt", "Dear Thea Brandt"},
+		{"The", "Dear The"},
+		{"", "Dear Customer"},
+		{"   ", "Dear Customer"},
+	} {
+		if got := Salutation(tt.name); got != tt.want {
+			t.Errorf("Salutation(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
