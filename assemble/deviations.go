@@ -85,7 +85,7 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 		if !d.GDPR.On() && euOnlyTerm(path) {
 			return // a US-only DPA has no such term: gdpr.applies says so once
 		}
-		if text := describeDeviation(path, got, want, catalog, lib); text != "" {
+		if text := describeDeviation(path, got, want, d.TransferLaws(), catalog, lib); text != "" {
 			out = append(out, Deviation{Path: path, Text: text})
 		}
 	})
@@ -173,7 +173,7 @@ func sameTerm(a, b reflect.Value) bool {
 }
 
 // describeDeviation says in plain English how the term at path differs.
-func describeDeviation(path string, got, want reflect.Value, catalog Catalog, lib *Library) string {
+func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, catalog Catalog, lib *Library) string {
 	g, w := got.Interface(), want.Interface()
 	switch path {
 	case "gdpr.applies":
@@ -210,7 +210,7 @@ func describeDeviation(path string, got, want reflect.Value, catalog Catalog, li
 	case "subprocessors.objection_days":
 		return fmt.Sprintf("objection window for a new sub-processor %s (standard %d)", plural(g.(int), "day"), w.(int))
 	case "subprocessors.list":
-		return listChanges(g.([]deal.Subprocessor), w.([]deal.Subprocessor))
+		return listChanges(g.([]deal.Subprocessor), w.([]deal.Subprocessor), laws)
 	case "security.measures":
 		return measuresText(g.(deal.Measures), w.(deal.Measures), catalog)
 	case "ccpa.business_purposes":
@@ -337,8 +337,12 @@ func optionText(o deal.SubprocessorOption) string {
 }
 
 // listChanges describes a sub-processor list that differs from the
-// standard one: who is added, removed and changed.
-func listChanges(got, want []deal.Subprocessor) string {
+// standard one: who is added, removed and changed. The changed fields are
+// those the deal's DPA states: under laws without restricted transfers (a
+// US-only deal) a sub-processor's transfer mechanism is not among them, as
+// its DPA, change notice and workbook state none, and a list that differs
+// from the standard only there is no deviation ("").
+func listChanges(got, want []deal.Subprocessor, laws deal.Laws) string {
 	ch := sublist.Diff(want, got)
 	var parts []string
 	if len(ch.Added) > 0 {
@@ -348,16 +352,24 @@ func listChanges(got, want []deal.Subprocessor) string {
 		parts = append(parts, "removed "+wording.Join(subNames(ch.Removed)))
 	}
 	for _, c := range ch.Changed {
-		fields := make([]string, len(c.Fields))
-		for i, f := range c.Fields {
-			fields[i] = strings.ReplaceAll(f.Field, "_", " ")
+		var fields []string
+		for _, f := range c.Fields {
+			if f.Field == "transfer_mechanism" && !laws.Restricted() {
+				continue
+			}
+			fields = append(fields, strings.ReplaceAll(f.Field, "_", " "))
 		}
-		parts = append(parts, c.Name+" changed ("+strings.Join(fields, ", ")+")")
+		if len(fields) > 0 {
+			parts = append(parts, c.Name+" changed ("+strings.Join(fields, ", ")+")")
+		}
 	}
-	if len(parts) == 0 {
-		return "sub-processor list in a different order"
+	if len(parts) > 0 {
+		return "sub-processors: " + strings.Join(parts, "; ")
 	}
-	return "sub-processors: " + strings.Join(parts, "; ")
+	if slices.Equal(subNames(got), subNames(want)) {
+		return ""
+	}
+	return "sub-processor list in a different order"
 }
 
 func subNames(list []deal.Subprocessor) []string {

@@ -153,3 +153,61 @@ func TestDeviationsUSOnly(t *testing.T) {
 		t.Error("a US-only deal's advance notice of a new sub-processor is not listed")
 	}
 }
+
+// TestDeviationsSubprocessorChangesFollowLaws is the regression test for a
+// US-only deal's sub-processor deviation naming "transfer mechanism" among
+// a sub-processor's changed fields, although its DPA, change notice and
+// workbook state none: the changed fields are those the deal's laws
+// (deal.TransferLaws) have the DPA state, so a US-only list that differs
+// from the standard only in transfer mechanisms is no deviation, while a
+// deal under the GDPR still lists the change.
+func TestDeviationsSubprocessorChangesFollowLaws(t *testing.T) {
+	profile := profileDeal(t)
+	standard := func(edit func([]deal.Subprocessor) []deal.Subprocessor) []deal.Subprocessor {
+		return edit(slices.Clone(profile.Subprocessors.List))
+	}
+	papertrailNone := func(l []deal.Subprocessor) []deal.Subprocessor { l[1].TransferMechanism = "none"; return l }
+	tests := []struct {
+		name, fixture string
+		list          []deal.Subprocessor // nil: the fixture's own list
+		want          string              // the subprocessors.list deviation; "" for none
+	}{
+		{"US-only, its own list", "us-ccpa", nil,
+			"sub-processors: added Amazon Web Services, Inc.; removed Amazon Web Services EMEA SARL; Papertrail (SolarWinds Worldwide, LLC) changed (address, contact)"},
+		{"US-only, the standard list but for a transfer mechanism", "us-ccpa", standard(papertrailNone), ""},
+		{"US-only, reordered, and a transfer mechanism", "us-ccpa", standard(func(l []deal.Subprocessor) []deal.Subprocessor {
+			l = papertrailNone(l)
+			slices.Reverse(l)
+			return l
+		}), "sub-processor list in a different order"},
+		{"US-only, a transfer mechanism and a purpose", "us-ccpa", standard(func(l []deal.Subprocessor) []deal.Subprocessor {
+			l = papertrailNone(l)
+			l[1].Purpose = "Storage of system logs"
+			return l
+		}), "sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (purpose)"},
+		{"controller under the GDPR", "example", standard(papertrailNone),
+			"sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (transfer mechanism)"},
+		{"processor under the GDPR", "processor-option2", standard(func(l []deal.Subprocessor) []deal.Subprocessor { l[1].TransferMechanism = "dpf"; return l }),
+			"sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (transfer mechanism)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := *fixtureDeals(t)[tt.fixture]
+			if tt.list != nil {
+				d.Subprocessors.List = tt.list
+			}
+			var got string
+			for _, dv := range assemble.Deviations(profile, &d, nil) {
+				if dv.Path == "subprocessors.list" {
+					got = dv.Text
+				}
+				if tt.want == "" && strings.Contains(dv.Text, "transfer mechanism") {
+					t.Errorf("a US-only deal's deviation names a transfer mechanism: %v", dv)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("sub-processor deviation %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

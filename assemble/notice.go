@@ -68,7 +68,7 @@ func (n *noticeView) Material() bool { return len(n.Added) > 0 || len(n.Relocate
 // Swiss exporter under the FADP alone Switzerland as well (a move from
 // Germany to Switzerland brings the data home, not abroad).
 func relocates(d *deal.Deal, c sublist.Change) bool {
-	if !d.GDPR.On() || c.Before.Country == c.After.Country || country.IsEEA(c.After.Country) {
+	if !d.TransferLaws().Restricted() || c.Before.Country == c.After.Country || country.IsEEA(c.After.Country) {
 		return false
 	}
 	return !(d.FADPOnly() && c.After.Country == "CH")
@@ -135,6 +135,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 			nv.Added[i].Replaces = name
 		}
 	}
+	laws := d.TransferLaws()
 	for _, c := range ch.Changed {
 		moved := relocates(d, c)
 		if moved {
@@ -147,15 +148,15 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		}
 		cv := changeView{Name: c.After.Name}
 		for _, f := range c.FieldNames() {
-			if moved && relocationFields[f] || f == "transfer_mechanism" && !d.GDPR.On() {
+			if moved && relocationFields[f] || f == "transfer_mechanism" && !laws.Restricted() {
 				// A customer without an EEA, UK or Swiss nexus makes no
 				// restricted transfer: its DPA states no mechanism.
 				continue
 			}
 			cv.Diffs = append(cv.Diffs, fieldDiff{
 				Field:  fieldTitle(f),
-				Before: fieldValue(c.Before, f),
-				After:  fieldValue(c.After, f),
+				Before: fieldValue(c.Before, f, laws),
+				After:  fieldValue(c.After, f, laws),
 			})
 		}
 		if len(cv.Diffs) > 0 {
@@ -191,8 +192,10 @@ func fieldTitle(field string) string {
 	return strings.ToUpper(t[:1]) + t[1:]
 }
 
-// fieldValue returns a sub-processor field as printed in a notice.
-func fieldValue(s deal.Subprocessor, field string) string {
+// fieldValue returns a sub-processor field as printed in a notice: a
+// transfer mechanism named for the laws of the deal's transfers, as the
+// notice's additions and moves and the customer's Annex III name it.
+func fieldValue(s deal.Subprocessor, field string, laws deal.Laws) string {
 	switch field {
 	case "name":
 		return s.Name
@@ -212,10 +215,7 @@ func fieldValue(s deal.Subprocessor, field string) string {
 	case "category":
 		return s.Category
 	case "transfer_mechanism":
-		if m, err := wording.Mechanism(s.TransferMechanism); err == nil {
-			return m
-		}
-		return s.TransferMechanism
+		return laws.TransferLabel(s.TransferMechanism)
 	case "website":
 		return s.Website
 	case "address":

@@ -245,3 +245,31 @@ func TestNoticeOption1Relocation(t *testing.T) {
 		"without that Sub-processor processing your personal data or, as the case may be, the move of the processing concerned",
 	}, nil)
 }
+
+// TestNoticeChangedMechanismNamedForLaws is the regression test for the
+// notice's "Other changes" table naming a changed transfer mechanism as
+// under the GDPR alone ("EU-US Data Privacy Framework") for a Swiss
+// exporter whose Annex III and whose notice's additions name the Swiss-US
+// framework: the change is named for the deal's laws, as everywhere else;
+// and a US-only deal, which states no transfer mechanism, is told of no
+// such change.
+func TestNoticeChangedMechanismNamedForLaws(t *testing.T) {
+	toDPF := func(d *deal.Deal) []deal.Subprocessor {
+		cur := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+		for i := range cur {
+			if cur[i].Country == "US" {
+				cur[i].TransferMechanism = "dpf"
+				cur[i].Purpose += " and alerts"
+			}
+		}
+		return cur
+	}
+	papertrail := "| **Papertrail (SolarWinds Worldwide, LLC)** | Transfer mechanism | Standard Contractual Clauses | "
+	swiss := fixtureDeals(t)["swiss-exporter"]
+	checkText(t, noticeMD(t, swiss, toDPF(swiss)), []string{papertrail + "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |"}, nil)
+	example := fixtureDeals(t)["example"]
+	checkText(t, noticeMD(t, example, toDPF(example)), []string{papertrail + "EU-US Data Privacy Framework"}, nil)
+	us := fixtureDeals(t)["us-ccpa"]
+	checkText(t, noticeMD(t, us, toDPF(us)), []string{"| **Papertrail (SolarWinds Worldwide, LLC)** | Purpose | Storage and search of system logs | Storage and search of system logs and alerts |"},
+		[]string{"Transfer mechanism", "Data Privacy Framework"})
+}

@@ -152,6 +152,13 @@ type Laws struct {
 	FADP bool
 }
 
+// Restricted reports whether any of l governs restricted transfers, so that
+// a DPA states each sub-processor's transfer mechanism. It is false for a
+// deal without an EEA, UK or Swiss nexus (gdpr.applies: false), whose DPA,
+// change notice, workbook and deviations state no transfer mechanism and
+// treat a change of one as no change to the customer.
+func (l Laws) Restricted() bool { return l.GDPR || l.UK || l.FADP }
+
 // allLaws returns every combination of Laws.
 func allLaws() []Laws {
 	out := make([]Laws, 0, 8)

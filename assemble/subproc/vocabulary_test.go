@@ -133,3 +133,14 @@ func TestLawsTransferLabel(t *testing.T) {
 		checkUnambiguous(t, l.TransferMechanisms())
 	}
 }
+
+// TestLawsRestricted: transfers are restricted, and a DPA states transfer
+// mechanisms, under any of the GDPR, UK Data Protection Laws and the FADP;
+// not under none of them (a US-only deal).
+func TestLawsRestricted(t *testing.T) {
+	for _, l := range allLaws() {
+		if want := l != (Laws{}); l.Restricted() != want {
+			t.Errorf("%+v.Restricted() = %v, want %v", l, l.Restricted(), want)
+		}
+	}
+}
