@@ -46,7 +46,9 @@ func screenshotDir(t *testing.T) string {
 }
 
 // TestBrowserEndToEnd drives the real server in headless Chromium: open
-// the form, submit a wrong governing law, see the message at the field,
+// the form, add a sub-processor (its transfer mechanisms named for the
+// deal's transfers), make the deal US-only and see no transfer mechanism
+// to choose, submit a wrong governing law, see the message at the field,
 // fix it, see the preview with its deviations, download the PDF and check
 // it is that deal's PDF; then the preview and the form's message at phone
 // width. With $DPAKIT_SCREENSHOTS set, screenshots at desktop and phone
@@ -134,8 +136,28 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Errorf("%d sub-processor rows after adding one (%v), want 3", len(rows), err)
 	}
 	mechs, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-subprocessors-list-2-transfer-mechanism")))
-	if err != nil || !strings.Contains(mechs, "Binding Corporate Rules") {
-		t.Errorf("the added row's transfer mechanisms %q (%v) lack Binding Corporate Rules", mechs, err)
+	if err != nil || !strings.Contains(mechs, "Binding Corporate Rules") || !strings.Contains(mechs, "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework") {
+		t.Errorf("the added row's transfer mechanisms %q (%v) lack Binding Corporate Rules or the frameworks of the example's transfers", mechs, err)
+	}
+
+	// Made US-only, the form checked again offers no transfer mechanism,
+	// nor does a row the script adds.
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("f-gdpr-applies"), "false"),
+		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("problems")),
+		chromedp.Click(chromedp.CSS(`button[value="add:subprocessors.list"]`)),
+		chromedp.WaitReady(chromedp.ID("f-subprocessors-list-2-transfer-mechanism")),
+	); err != nil {
+		t.Fatalf("the form made US-only: %v", err)
+	}
+	radios, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(`#rows-subprocessors-list input[type=radio][name$="transfer_mechanism"]`), chromedp.AtLeast(0)))
+	if err != nil || len(radios) != 0 {
+		t.Errorf("the US-only form offers %d transfer-mechanism radios (%v), want none", len(radios), err)
+	}
+	usMech, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-subprocessors-list-2-transfer-mechanism")))
+	if err != nil || !strings.Contains(usMech, "None to choose") {
+		t.Errorf("the US-only form's added row says %q (%v) of its transfer mechanism, want none to choose", usMech, err)
 	}
 
 	// The form with the example deal; a governing law outside the EU.

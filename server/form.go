@@ -92,12 +92,47 @@ type formPage struct {
 	Countries  []option
 	Catalog    assemble.Catalog
 	Status     int
+	// laws are the laws that govern the transfers of the deal the form
+	// holds (deal.TransferLaws), which decide whether a sub-processor has a
+	// transfer mechanism to choose and how each choice is named.
+	laws deal.Laws
 }
 
+// Transfers reports whether the deal the form holds makes restricted
+// transfers, so that each sub-processor has a transfer mechanism to
+// choose: not a deal without an EEA, UK or Swiss nexus (gdpr.applies:
+// false), whose DPA, notice and workbook state none.
+func (p *formPage) Transfers() bool { return p.laws.Restricted() }
+
 // TransferMechanisms returns the sub-processor transfer mechanisms of the
-// deal vocabulary (subproc), in drop-list order and labelled as for a list
-// not tied to a deal: the form offers every code a deal file accepts.
-func (p *formPage) TransferMechanisms() []deal.Choice { return deal.TransferMechanisms() }
+// deal vocabulary (subproc), in drop-list order, each labelled as the
+// deal's Annex III, notice and workbook name it for the laws of its
+// transfers ("dpf" is the framework or frameworks that cover them).
+func (p *formPage) TransferMechanisms() []deal.Choice { return p.laws.TransferMechanisms() }
+
+// NoTransfer returns the field of a sub-processor's transfer mechanism in
+// a deal without restricted transfers, which the form does not ask for: its
+// value as given when it is a code of the vocabulary, else "none", the
+// code a deal file gives such a sub-processor in any country.
+func (p *formPage) NoTransfer(f field) field {
+	if !slices.Contains(deal.Codes(deal.TransferMechanisms()), f.Value) {
+		f.Value = deal.TransferNone
+	}
+	return f
+}
+
+// formLaws returns the laws that govern the transfers of the deal the
+// form's values describe (deal.TransferLaws), read without validation:
+// a value that does not decode is left out, as validation reports it.
+func formLaws(vals url.Values) deal.Laws {
+	n, _ := formDeal(vals)
+	var d deal.Deal
+	if n != nil {
+		_ = n.Decode(&d) // what decodes is enough to tell the laws
+	}
+	deal.Defaults(&d)
+	return d.TransferLaws()
+}
 
 // inputID is the HTML id of the input named path.
 func inputID(path string) string {
@@ -176,7 +211,7 @@ func (p *formPage) MeasureErrors() []string { return p.errs["security.measures"]
 func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage {
 	p := &formPage{s: s, paths: s.formPaths, vals: vals, errs: map[string][]string{},
 		Example: s.cfg.ExampleProfile, CanExample: s.cfg.ExampleDeal != nil, Profile: s.cfg.ProfileName,
-		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
+		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK, laws: formLaws(vals)}
 	for _, pr := range problems {
 		item := summaryItem{Path: pr.Path, Message: pr.Message}
 		if name := s.inputFor(pr.Path); name != "" {

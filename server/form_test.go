@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/subproc"
+	"github.com/dpakit/dpakit/fixtures"
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 )
@@ -406,19 +408,19 @@ func TestDownloadDraftDealFile(t *testing.T) {
 
 // TestFormOffersEveryTransferMechanism: each sub-processor row offers every
 // transfer mechanism a deal file accepts (Binding Corporate Rules among
-// them), under the vocabulary's label, and the one chosen reaches the deal
-// and the DPA's Annex III.
+// them), under the vocabulary's label for the deal's transfers, and the one
+// chosen reaches the deal and the DPA's Annex III.
 func TestFormOffersEveryTransferMechanism(t *testing.T) {
 	s := newTestServer(t)
-	page := string(renderForm(t, s, submitExample(t, s, nil)))
-	for _, c := range deal.TransferMechanisms() {
+	page, d := fixtureForm(t, s, fixtures.ExampleDeal)
+	for _, c := range d.TransferLaws().TransferMechanisms() {
 		radio := fmt.Sprintf(`name="subprocessors.list[1].transfer_mechanism" value="%s"`, c.Code)
 		at := strings.Index(page, radio)
 		if at < 0 {
 			t.Errorf("the sub-processor row offers no %q transfer mechanism", c.Code)
 			continue
 		}
-		if label, _, _ := strings.Cut(page[at:], "</label>"); !strings.Contains(label, "> "+html.EscapeString(c.Label)) {
+		if label, _, _ := strings.Cut(page[at:], "</label>"); !strings.HasSuffix(label, "> "+html.EscapeString(c.Label)) {
 			t.Errorf("the %q radio is labelled %q, want the vocabulary's %q", c.Code, label, c.Label)
 		}
 	}
@@ -434,5 +436,92 @@ func TestFormOffersEveryTransferMechanism(t *testing.T) {
 	}
 	if !strings.Contains(body, "Binding Corporate Rules") {
 		t.Error("the preview's Annex III does not name Binding Corporate Rules for the sub-processor")
+	}
+}
+
+// fixtureForm renders the form holding the fixture deal at path (laid over
+// the test profile) and returns the page and the deal.
+func fixtureForm(t *testing.T, s *Server, path string) (string, *deal.Deal) {
+	t.Helper()
+	data, err := fs.ReadFile(fixtures.FS, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.valid.Load(data, path, s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(renderForm(t, s, formValues(d))), d
+}
+
+// TestFormTransferMechanismsFollowTheDealsLaws is the regression test for
+// the form offering every deal the same transfer-mechanism radios, under
+// the EU's labels ("None required (EEA or adequate country)") even for a
+// US-only deal: a deal without an EEA, UK or Swiss nexus has no transfer
+// mechanism to choose (each row, and a row added, carries "none", the
+// code its deal file needs), and any other deal's choices are named for
+// its transfers, as its Annex III names them. A change of the deal's laws
+// shows on the next round trip, with or without JavaScript.
+func TestFormTransferMechanismsFollowTheDealsLaws(t *testing.T) {
+	s := newTestServer(t)
+	radio := func(i int, code string) string {
+		return fmt.Sprintf(`type="radio" name="subprocessors.list[%d].transfer_mechanism" value="%s"`, i, code)
+	}
+
+	us, _ := fixtureForm(t, s, "deals/us-ccpa.yaml")
+	for _, not := range []string{`name="subprocessors.list[0].transfer_mechanism" value="scc"`, "None required (EEA", "Binding Corporate Rules", "Data Privacy Framework"} {
+		if strings.Contains(us, not) {
+			t.Errorf("the US-only deal's form offers a transfer mechanism: %q", not)
+		}
+	}
+	for _, want := range []string{
+		`<input type="hidden" name="subprocessors.list[0].transfer_mechanism" value="none">`,
+		`<input type="hidden" name="subprocessors.list[__i__].transfer_mechanism" value="none">`,
+		"None to choose: without EEA, UK or Swiss data the deal makes no restricted transfer",
+	} {
+		if !strings.Contains(us, want) {
+			t.Errorf("the US-only deal's form lacks %q", want)
+		}
+	}
+	vals := submission(t, []byte(us), "deal-form")
+	vals.Set("action", "add:subprocessors.list")
+	added := string(readAll(t, postForm(t, s, "/", vals)))
+	if !strings.Contains(added, `<input type="hidden" name="subprocessors.list[2].transfer_mechanism" value="none">`) || strings.Contains(added, radio(2, "none")) {
+		t.Error("a row added to the US-only deal without JavaScript offers a transfer mechanism")
+	}
+	vals.Del("action")
+	res := postForm(t, s, "/", vals)
+	if body := readAll(t, res); res.StatusCode != http.StatusOK {
+		t.Fatalf("preview of the US-only deal from the form: status %d, want 200:\n%s", res.StatusCode, body)
+	}
+	if got := decodeForm(t, vals).Subprocessors.List[1].TransferMechanism; got != deal.TransferNone {
+		t.Errorf("the US-only form's deal has transfer mechanism %q, want none", got)
+	}
+
+	for _, tt := range []struct{ fixture, dpf, none string }{
+		{"deals/swiss-exporter.yaml", "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF",
+			"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
+		{"deals/seed-000.yaml", "EU-US Data Privacy Framework", "None required (EEA or adequate country)"},
+		{"deals/seed-001.yaml", "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework", "None required (EEA or adequate country)"},
+	} {
+		page, d := fixtureForm(t, s, tt.fixture)
+		for code, label := range map[string]string{"dpf": tt.dpf, "none": tt.none} {
+			at := strings.Index(page, radio(0, code))
+			if at < 0 {
+				t.Errorf("%s: the sub-processor row offers no %q transfer mechanism", tt.fixture, code)
+				continue
+			}
+			if got, _, _ := strings.Cut(page[at:], "</label>"); !strings.HasSuffix(got, "> "+html.EscapeString(label)) {
+				t.Errorf("%s: the %q radio reads %q, want %q (laws %+v)", tt.fixture, code, got, label, d.TransferLaws())
+			}
+		}
+	}
+
+	// The example deal made US-only in the form: the next round trip asks
+	// for no transfer mechanism.
+	vals = submitExample(t, s, func(v url.Values) { v.Set("gdpr.applies", "false"); v.Set("action", "add:subprocessors.list") })
+	page := string(readAll(t, postForm(t, s, "/", vals)))
+	if strings.Contains(page, radio(0, "none")) || !strings.Contains(page, `type="hidden" name="subprocessors.list[0].transfer_mechanism"`) {
+		t.Error("the example deal made US-only still offers transfer mechanisms after a round trip")
 	}
 }
