@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -67,13 +68,19 @@ func (v *Validator) load(deal []byte, dealName string, profile []byte, profileNa
 		return loaded{err: err}
 	}
 	Defaults(d)
-	given := func(path string) bool { return lookup(dn, path) != nil || lookup(pn, path) != nil }
+	given := func(path string) bool {
+		_, _, exact := source(dn, pn, path)
+		return exact
+	}
 	locate := func(ps []Problem) {
 		for i := range ps {
 			p := &ps[i]
-			if n := lookup(dn, p.Path); n != nil {
+			n, fromDeal, _ := source(dn, pn, p.Path)
+			switch {
+			case n == nil:
+			case fromDeal:
 				p.File, p.Line = dealName, n.Line
-			} else if n := lookup(pn, p.Path); n != nil {
+			default:
 				p.File, p.Line = profileName, n.Line
 			}
 		}
@@ -162,32 +169,63 @@ func decode(n *yaml.Node) (*Deal, error) {
 	return d, nil
 }
 
-// lookup returns the node at a problem path ("a.b[2].c") below n, or nil.
-func lookup(n *yaml.Node, path string) *yaml.Node {
-	if n == nil || path == "" {
-		return nil
+// source finds where the value at path of a deal laid over a profile (see
+// merge) came from: the node that holds it and whether it is the deal
+// file's (fromDeal) or the profile's. A mapping that both files give is
+// looked into in both; any other value, a list above all, belongs whole to
+// the file that gave it, so a profile's list items never locate a problem
+// in the list the deal gave instead. exact reports whether the whole path
+// is there; when it is not, n is the nearest list item on the path, so
+// that a field left out of an item points at the item, or nil.
+func source(dn, pn *yaml.Node, path string) (n *yaml.Node, fromDeal, exact bool) {
+	if path == "" {
+		return nil, false, false
 	}
+	d, p := dn, pn
+	var item *yaml.Node
+	itemFromDeal := false
 	for seg := range strings.SplitSeq(path, ".") {
 		key, rest, _ := strings.Cut(seg, "[")
-		if n.Kind != yaml.MappingNode {
-			return nil
+		d, p = child(d, key), child(p, key)
+		if d != nil && (d.Kind != yaml.MappingNode || p == nil || p.Kind != yaml.MappingNode) {
+			p = nil // the deal's value replaces the profile's whole
 		}
-		i := mappingIndex(n, key)
-		if i < 0 {
-			return nil
-		}
-		n = n.Content[i+1]
-		for rest != "" {
-			idx, after, ok := strings.Cut(rest, "]")
-			k, err := strconv.Atoi(idx)
-			if !ok || err != nil || n.Kind != yaml.SequenceNode || k < 0 || k >= len(n.Content) {
-				return nil
+		for rest != "" && (d != nil || p != nil) {
+			idx, after, _ := strings.Cut(rest, "]")
+			d, p = element(d, idx), element(p, idx)
+			if n := cmp.Or(d, p); n != nil {
+				item, itemFromDeal = n, d != nil
 			}
-			n = n.Content[k]
 			rest = strings.TrimPrefix(after, "[")
 		}
+		if d == nil && p == nil {
+			return item, itemFromDeal, false
+		}
 	}
-	return n
+	if d != nil {
+		return d, true, true
+	}
+	return p, false, true
+}
+
+// child returns the value of key in mapping n, or nil.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	if i := mappingIndex(n, key); i >= 0 {
+		return n.Content[i+1]
+	}
+	return nil
+}
+
+// element returns item idx (a decimal index) of sequence n, or nil.
+func element(n *yaml.Node, idx string) *yaml.Node {
+	k, err := strconv.Atoi(idx)
+	if n == nil || err != nil || n.Kind != yaml.SequenceNode || k < 0 || k >= len(n.Content) {
+		return nil
+	}
+	return n.Content[k]
 }
 
 // FromJSON decodes a single deal given as JSON (or YAML), as an API

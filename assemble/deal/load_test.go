@@ -198,7 +198,7 @@ func TestLoadLocatesProblems(t *testing.T) {
 	}
 }
 
-func TestLookup(t *testing.T) {
+func TestSourceOneFile(t *testing.T) {
 	n, err := parse(readExample(t), "deal.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -217,12 +217,109 @@ func TestLookup(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := ""
-		if x := lookup(n, tt.path); x != nil {
+		if x, fromDeal, exact := source(n, nil, tt.path); exact {
+			if !fromDeal {
+				t.Errorf("source(%q): from the profile, but there is none", tt.path)
+			}
 			got = x.Value
 		}
 		if got != tt.value {
-			t.Errorf("lookup(%q) = %q, want %q", tt.path, got, tt.value)
+			t.Errorf("source(%q) = %q, want %q", tt.path, got, tt.value)
 		}
+	}
+}
+
+// TestSourceDealOverProfile checks where a value of a deal laid over a
+// profile comes from: mappings given by both files are looked into in
+// both, and a list the deal gives replaces the profile's whole, so a
+// problem in the deal's list never points into the profile's.
+func TestSourceDealOverProfile(t *testing.T) {
+	profile := `provider:
+  name: Kestrel
+  country: US
+subprocessors:
+  list:
+    - name: AWS
+      transfer_mechanism: scc
+`
+	deal := `provider:
+  country: IE
+subprocessors:
+  list:
+    - name: Papertrail
+      country: US
+`
+	pn, err := parse([]byte(profile), "profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dn, err := parse([]byte(deal), "deal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path     string
+		fromDeal bool
+		line     int // 0: no node
+		exact    bool
+	}{
+		{"provider.name", false, 2, true},
+		{"provider.country", true, 2, true},
+		{"subprocessors.list[0].name", true, 5, true},
+		// The profile's first item has a transfer mechanism; the deal's,
+		// which replaces it, has none: the problem is at the deal's item.
+		{"subprocessors.list[0].transfer_mechanism", true, 5, false},
+		{"subprocessors.list[1].name", false, 0, false},
+		{"customer.name", false, 0, false},
+	}
+	for _, tt := range tests {
+		n, fromDeal, exact := source(dn, pn, tt.path)
+		line := 0
+		if n != nil {
+			line = n.Line
+		}
+		if line != tt.line || exact != tt.exact || (n != nil && fromDeal != tt.fromDeal) {
+			t.Errorf("source(%q) = line %d, from the deal %v, exact %v; want line %d, from the deal %v, exact %v",
+				tt.path, line, fromDeal, exact, tt.line, tt.fromDeal, tt.exact)
+		}
+	}
+}
+
+// TestProblemInDealsOwnList is the regression test of a deal that gives
+// its own sub-processor list with a field left out: the problem named the
+// profile's file and line, where the profile's list (which the deal's
+// replaces) has the field.
+func TestProblemInDealsOwnList(t *testing.T) {
+	// The example, whose list items all have a transfer mechanism, serves
+	// as the profile.
+	profile := readExample(t)
+	deal := []byte(`subprocessors:
+  list:
+    - name: Papertrail (SolarWinds Worldwide, LLC)
+      description: Log management service
+      purpose: Storage and search of system logs
+      location: United States
+      country: US
+      data: [IP address, Browser information, Logging data]
+      category: service
+`)
+	_, err := NewValidator(Options{}).Load(deal, "deal.yaml", profile, "profile.yaml")
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Load: %v, want a validation error", err)
+	}
+	found := false
+	for _, p := range ve.Problems {
+		if !strings.HasPrefix(p.Path, "subprocessors.list[0].transfer_mechanism") {
+			continue
+		}
+		found = true
+		if p.File != "deal.yaml" {
+			t.Errorf("%s: in %s:%d, want the deal's list item (deal.yaml)", p.Path, p.File, p.Line)
+		}
+	}
+	if !found {
+		t.Fatalf("no problem with subprocessors.list[0].transfer_mechanism: %v", ve.Problems)
 	}
 }
 
