@@ -18,6 +18,30 @@ type Term struct {
 	// "; ", or "" when the term is empty.
 	Value  string      `json:"value"`
 	Source deal.Source `json:"source"`
+	// NotApplicable says why the term does not apply to this deal, or is
+	// empty when it does: the SCC, UK Addendum and Swiss terms of a
+	// US-only deal (gdpr.applies: false), whose DPA has none of them.
+	NotApplicable string `json:"not_applicable,omitempty"`
+}
+
+// USOnlyNotApplicable is the reason a term of the SCCs, the UK Addendum or
+// the Swiss terms does not apply to a US-only deal.
+const USOnlyNotApplicable = "US-only deal: no EEA, UK or Swiss data, so its DPA has no SCCs, UK Addendum or Swiss terms"
+
+// notApplicable returns why the term at path does not apply to d, or ""
+// when it does. A US-only deal keeps one SCC selection, the advance notice
+// of a new sub-processor, which its sub-processor clause states (see
+// deal.Defaults).
+func notApplicable(d *deal.Deal, path string) string {
+	if d.GDPR.On() || path == "scc.subprocessor_notice_days" {
+		return ""
+	}
+	for _, prefix := range []string{"scc.", "uk_addendum.", "swiss.", "controller_transfer."} {
+		if strings.HasPrefix(path, prefix) {
+			return USOnlyNotApplicable
+		}
+	}
+	return ""
 }
 
 // Effective is the effective deal: what the documents of a deal are made
@@ -38,7 +62,8 @@ type SourcedDeviation struct {
 // the profile it was laid over (see Deviations; none when it was laid over
 // no profile, since there is then no standard to measure against), each
 // with the source of its value, and every term of the deal in the order of
-// the deal file. `dpakit explain` prints it; the form app and the manifest
+// the deal file, each that does not apply to this deal marked with why.
+// `dpakit explain` prints it; the form app and the manifest
 // show the same deviations.
 func Explain(x *deal.Explained, lib *Library) Effective {
 	e := Effective{Deviations: []SourcedDeviation{}}
@@ -48,7 +73,7 @@ func Explain(x *deal.Explained, lib *Library) Effective {
 		}
 	}
 	walkTermValues(reflect.ValueOf(x.Deal).Elem(), "", func(path string, v reflect.Value) {
-		t := Term{Path: path, Value: termValue(v), Source: x.Sources[path]}
+		t := Term{Path: path, Value: termValue(v), Source: x.Sources[path], NotApplicable: notApplicable(x.Deal, path)}
 		if t.Source == (deal.Source{}) && t.Value != "" {
 			t.Source = deal.SourceOf(x.Sources, path)
 		}

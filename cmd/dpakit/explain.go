@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -23,7 +24,10 @@ plain English with the standard beside it ("breach notice 24 hours (standard
 48)"). Then every term of the deal with its value and its source: the deal
 file, the profile, a default, or derived from another field (the supervisory
 authority from the customer's country, say). Nothing is rendered; the deal is
-validated as render validates it. --json gives the same for other systems.`,
+validated as render validates it. The terms that do not apply to the deal
+(the SCC, UK Addendum and Swiss terms of a US-only deal) are listed apart,
+after the others. --json gives the same for other systems; a term that does
+not apply there carries "not_applicable" with the reason.`,
 		Example: `  dpakit explain fixtures/deals/negotiated.yaml --profile fixtures/profile.yaml
   dpakit explain deal.yaml --profile vendor.yaml --json`,
 		Args: exactArgs(1, "DEAL"),
@@ -48,7 +52,7 @@ validated as render validates it. --json gives the same for other systems.`,
 		},
 	}
 	cmd.Flags().StringVar(&profile, "profile", "", "lay the deal over the vendor profile in `FILE`; its terms are the standard")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {deviations: [{path, text, source}], terms: [{path, value, source}]}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {deviations: [{path, text, source}], terms: [{path, value, source, not_applicable}]} (not_applicable, the reason, only on a term that does not apply)")
 	return cmd
 }
 
@@ -70,7 +74,12 @@ func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile 
 	}
 	fmt.Fprintln(w, "\nTerms, with where each value came from:")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	var inapplicable []string
 	for _, t := range e.Terms {
+		if t.NotApplicable != "" {
+			inapplicable = append(inapplicable, t.Path)
+			continue
+		}
 		v := t.Value
 		if v == "" {
 			v = "-"
@@ -78,6 +87,29 @@ func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile 
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.Path, clip(v, 70), sourceText(t.Source))
 	}
 	tw.Flush()
+	printInapplicable(w, inapplicable)
+}
+
+// printInapplicable lists, after the terms, the terms that do not apply to
+// the deal (the SCC, UK Addendum and Swiss terms of a US-only deal), so
+// that no one reads a profile's SCC choice as part of it.
+func printInapplicable(w io.Writer, paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nNot applicable (%s):\n", assemble.USOnlyNotApplicable)
+	line := " "
+	for i, p := range paths {
+		if i < len(paths)-1 {
+			p += ","
+		}
+		if len(line)+1+len(p) > 100 {
+			fmt.Fprintln(w, line)
+			line = " "
+		}
+		line += " " + p
+	}
+	fmt.Fprintln(w, line)
 }
 
 // sourceText says where a value came from, for a reader.

@@ -473,6 +473,70 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// TestExplainUSOnly is the regression test for explain listing a US-only
+// deal's SCC, UK Addendum and Swiss terms among its terms as if they
+// applied ("scc.governing_law_option 0 profile"): they are listed apart as
+// not applicable, in the text and in the JSON, while the advance notice of
+// a new sub-processor, which its DPA states, stays a term; an EU deal has
+// no such list.
+func TestExplainUSOnly(t *testing.T) {
+	code, out, errs := dpakit(t, "", "explain", usDealPath, "--profile", exampleProfilePath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	terms, inapplicable, ok := strings.Cut(out, "Not applicable (US-only deal: no EEA, UK or Swiss data, so its DPA has no SCCs, UK Addendum or Swiss terms):")
+	if !ok {
+		t.Fatalf("no list of the terms that do not apply:\n%s", out)
+	}
+	for _, path := range []string{"scc.modules", "scc.docking_clause", "scc.subprocessor_option", "scc.governing_law_option", "scc.forum", "scc.supervisory_authority", "uk_addendum.enabled", "uk_addendum.ending_party", "swiss.enabled"} {
+		if regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(path) + `\s`).MatchString(terms) {
+			t.Errorf("the terms list %s as if it applied", path)
+		}
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(path) + `\b`).MatchString(inapplicable) {
+			t.Errorf("the terms that do not apply lack %s:\n%s", path, inapplicable)
+		}
+	}
+	for _, re := range []string{`scc\.subprocessor_notice_days\s+30\s+profile`, `ccpa\.enabled\s+yes\s+deal`, `gdpr\.applies\s+no\s+deal`} {
+		if !regexp.MustCompile(re).MatchString(terms) {
+			t.Errorf("terms lack /%s/", re)
+		}
+	}
+
+	code, js, errs := dpakit(t, "", "explain", usDealPath, "--profile", exampleProfilePath, "--json")
+	if code != 0 {
+		t.Fatalf("--json: exit %d: %s", code, errs)
+	}
+	var e struct {
+		Terms []struct {
+			Path          string
+			NotApplicable *string `json:"not_applicable"`
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &e); err != nil {
+		t.Fatal(err)
+	}
+	marked := map[string]bool{}
+	for _, term := range e.Terms {
+		if term.NotApplicable != nil {
+			marked[term.Path] = strings.Contains(*term.NotApplicable, "US-only deal")
+		}
+	}
+	for path, want := range map[string]bool{"scc.governing_law": true, "uk_addendum.enabled": true, "swiss.enabled": true, "scc.subprocessor_notice_days": false, "ccpa.enabled": false} {
+		if got, ok := marked[path]; ok != want || got != want {
+			t.Errorf("JSON term %s: marked not applicable %v (reason given %v), want %v", path, ok, got, want)
+		}
+	}
+
+	code, out, _ = dpakit(t, "", "explain", negotiatedFixture, "--profile", exampleProfilePath)
+	if code != 0 || strings.Contains(out, "Not applicable") {
+		t.Errorf("an EU deal's explanation lists terms that do not apply (exit %d):\n%s", code, out)
+	}
+	code, js, _ = dpakit(t, "", "explain", negotiatedFixture, "--profile", exampleProfilePath, "--json")
+	if code != 0 || strings.Contains(js, "not_applicable") {
+		t.Errorf("an EU deal's JSON marks terms not applicable (exit %d)", code)
+	}
+}
+
 // TestManifestRecordsDeviations checks that a PDF rendered over a profile
 // records the deal's deviations from it.
 func TestManifestRecordsDeviations(t *testing.T) {
