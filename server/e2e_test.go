@@ -48,7 +48,7 @@ func screenshotDir(t *testing.T) string {
 // TestBrowserEndToEnd drives the real server in headless Chromium: open
 // the form, add a sub-processor (its transfer mechanisms named for the
 // deal's transfers), make the deal US-only and see no transfer mechanism
-// to choose, submit a wrong governing law, see the message at the field,
+// to choose and its SCC choices collapsed (open at a problem), submit a wrong governing law, see the message at the field,
 // fix it, see the preview with its deviations, download the PDF and check
 // it is that deal's PDF; then the preview and the form's message at phone
 // width. With $DPAKIT_SCREENSHOTS set, screenshots at desktop and phone
@@ -159,6 +159,16 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if err != nil || !strings.Contains(usMech, "None to choose") {
 		t.Errorf("the US-only form's added row says %q (%v) of its transfer mechanism, want none to choose", usMech, err)
 	}
+	// Its SCC, UK and Swiss choices are collapsed under a line saying
+	// why, and open at a problem among them (the example's modules).
+	collapsed, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#scc-not-applicable > summary")))
+	if err != nil || !strings.Contains(collapsed, "not part of a US-only deal") {
+		t.Errorf("the US-only form's SCC section says %q (%v), want that it is not part of a US-only deal", collapsed, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("f-scc-modules-error"))); err != nil {
+		t.Errorf("the US-only form hides the problem with its SCC modules: %v", err)
+	}
+	shoot("form-us-only-desktop.png")
 
 	// The form with the example deal; a governing law outside the EU.
 	if err := chromedp.Do(ctx,

@@ -96,6 +96,37 @@ type formPage struct {
 	// holds (deal.TransferLaws), which decide whether a sub-processor has a
 	// transfer mechanism to choose and how each choice is named.
 	laws deal.Laws
+	// usOnly reports whether the deal the form holds has no EEA, UK or
+	// Swiss nexus (gdpr.applies: false): its DPA has no SCCs, UK Addendum
+	// or Swiss terms, and the form says so instead of asking for them.
+	usOnly bool
+}
+
+// USOnly reports whether the deal the form holds is a US-only deal
+// (gdpr.applies: false), as the form last checked it: the form then
+// collapses the SCC, UK Addendum and Swiss choices, which its DPA does not
+// have, keeping their values, and words its help for the CCPA.
+func (p *formPage) USOnly() bool { return p.usOnly }
+
+// ByLaw returns eu, the wording for a deal under EU, UK or Swiss law, or
+// us for a US-only deal.
+func (p *formPage) ByLaw(eu, us string) string {
+	if p.usOnly {
+		return us
+	}
+	return eu
+}
+
+// InapplicableOpen reports whether the collapsed choices of a US-only deal
+// (its SCC selections but the sub-processor notice period, the UK Addendum
+// and the Swiss terms) hold a problem, so that they show open at it.
+func (p *formPage) InapplicableOpen() bool {
+	for k := range p.errs {
+		if k != "scc.subprocessor_notice_days" && (strings.HasPrefix(k, "scc.") || strings.HasPrefix(k, "uk_addendum.") || strings.HasPrefix(k, "swiss.")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Transfers reports whether the deal the form holds makes restricted
@@ -122,16 +153,17 @@ func (p *formPage) NoTransfer(f field) field {
 }
 
 // formLaws returns the laws that govern the transfers of the deal the
-// form's values describe (deal.TransferLaws), read without validation:
-// a value that does not decode is left out, as validation reports it.
-func formLaws(vals url.Values) deal.Laws {
+// form's values describe (deal.TransferLaws), and whether it is a US-only
+// deal (gdpr.applies: false), read without validation: a value that does
+// not decode is left out, as validation reports it.
+func formLaws(vals url.Values) (laws deal.Laws, usOnly bool) {
 	n, _ := formDeal(vals)
 	var d deal.Deal
 	if n != nil {
 		_ = n.Decode(&d) // what decodes is enough to tell the laws
 	}
 	deal.Defaults(&d)
-	return d.TransferLaws()
+	return d.TransferLaws(), !d.GDPR.On()
 }
 
 // inputID is the HTML id of the input named path.
@@ -211,7 +243,8 @@ func (p *formPage) MeasureErrors() []string { return p.errs["security.measures"]
 func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage {
 	p := &formPage{s: s, paths: s.formPaths, vals: vals, errs: map[string][]string{},
 		Example: s.cfg.ExampleProfile, CanExample: s.cfg.ExampleDeal != nil, Profile: s.cfg.ProfileName,
-		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK, laws: formLaws(vals)}
+		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
+	p.laws, p.usOnly = formLaws(vals)
 	for _, pr := range problems {
 		item := summaryItem{Path: pr.Path, Message: pr.Message}
 		if name := s.inputFor(pr.Path); name != "" {

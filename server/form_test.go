@@ -525,3 +525,111 @@ func TestFormTransferMechanismsFollowTheDealsLaws(t *testing.T) {
 		t.Error("the example deal made US-only still offers transfer mechanisms after a round trip")
 	}
 }
+
+// notApplicable returns the collapsed part of a US-only deal's form (the
+// SCC, UK Addendum and Swiss choices it does not have) and the page
+// without it; ok is false when the page has no such part.
+func notApplicable(page string) (inside, outside string, ok bool) {
+	start := strings.Index(page, `<details class="inapplicable" id="scc-not-applicable"`)
+	if start < 0 {
+		return "", page, false
+	}
+	end := start + strings.Index(page[start:], "</details>")
+	return page[start:end], page[:start] + page[end:], true
+}
+
+// TestFormUSOnlyCollapsesTheSCCs is the regression test for the form
+// asking a US-only deal for its Standard Contractual Clauses (modules,
+// Clauses 7, 9, 11, 13, 17 and 18), UK Addendum and Swiss terms, and
+// helping its sub-processor rows with Annex III and Clause 9, none of
+// which its DPA has: they are collapsed under a line saying so, their
+// values kept; the sub-processor periods its DPA states stay, worded for
+// the CCPA; a problem among the collapsed choices opens them; and the
+// deal made subject to EU law again shows them as before.
+func TestFormUSOnlyCollapsesTheSCCs(t *testing.T) {
+	s := newTestServer(t)
+	us, _ := fixtureForm(t, s, "deals/us-ccpa.yaml")
+	inside, outside, ok := notApplicable(us)
+	if !ok {
+		t.Fatal("the US-only deal's form has no collapsed SCC section")
+	}
+	if strings.Contains(inside[:strings.Index(inside, ">")], " open") {
+		t.Error("the US-only deal's SCC choices show open without a problem among them")
+	}
+	if !strings.Contains(inside, "Standard Contractual Clauses, UK Addendum and Swiss terms: not part of a US-only deal") {
+		t.Errorf("the collapsed section does not say why:\n%s", inside[:200])
+	}
+	for _, name := range []string{"scc.modules", "scc.docking_clause", "scc.redress_body", "scc.subprocessor_option", "scc.governing_law_option", "scc.governing_law", "scc.forum", "scc.supervisory_authority", "uk_addendum.enabled", "uk_addendum.ending_party", "swiss.enabled"} {
+		if !strings.Contains(inside, `name="`+name+`"`) || strings.Contains(outside, `name="`+name+`"`) {
+			t.Errorf("the US-only deal's %s is not (only) among the collapsed choices", name)
+		}
+	}
+	for _, not := range []string{"Annex III", "Clause 9", "Clause 17", "Clause 13", "Option 1", "Role under the GDPR", "relevant to the transfer", "Frequency of the transfer"} {
+		if strings.Contains(outside, not) {
+			t.Errorf("the US-only deal's form speaks of %q outside the collapsed SCC choices", not)
+		}
+	}
+	for _, want := range []string{
+		"Notice of a new sub-processor (days)", "Cal. Civ. Code § 1798.140(ag)(2)", `name="scc.subprocessor_notice_days"`,
+		`name="subprocessors.objection_days"`, `name="subprocessors.resolution_days"`,
+		"Optional; the sub-processor workbook and each change notice give it.",
+		"a US-only deal&#39;s documents do not give it: Annex I.B describes each sub-processor",
+		"Sub-processors (Annex I.B and the workbook)",
+	} {
+		if !strings.Contains(outside, want) {
+			t.Errorf("the US-only deal's form lacks %q outside the collapsed choices", want)
+		}
+	}
+
+	// A problem among the collapsed choices shows them open.
+	vals := submission(t, []byte(us), "deal-form")
+	vals.Set("scc.modules", "2")
+	page := string(readAll(t, postForm(t, s, "/", vals)))
+	if inside, _, ok := notApplicable(page); !ok || !strings.HasPrefix(inside, `<details class="inapplicable" id="scc-not-applicable" open>`) || !strings.Contains(inside, "must be left out") {
+		t.Error("a US-only deal with SCC modules does not show its collapsed choices open at the problem")
+	}
+
+	// Made subject to EU law again, the form asks for the SCCs as before.
+	vals = submission(t, []byte(us), "deal-form")
+	vals.Set("gdpr.applies", "true")
+	vals.Set("action", "add:subprocessors.list")
+	page = string(readAll(t, postForm(t, s, "/", vals)))
+	if _, _, ok := notApplicable(page); ok || !strings.Contains(page, "<legend>Standard Contractual Clauses (EU 2021/914)</legend>") ||
+		!strings.Contains(page, "Time period under Clause 9 (days)") || !strings.Contains(page, "Optional (Annex III).") {
+		t.Error("the deal made subject to EU law again does not show the SCC section and Annex III help")
+	}
+	if eu, _ := fixtureForm(t, s, fixtures.ExampleDeal); strings.Contains(eu, "scc-not-applicable") || strings.Contains(eu, "not part of a US-only deal") {
+		t.Error("the example deal's form collapses its SCCs")
+	}
+}
+
+// TestFormRoundTripUSOnly checks that a US-only deal with every field
+// set survives deal → form → deal: the values of the collapsed SCC, UK
+// Addendum and Swiss choices, and of a sub-processor's transfer mechanism,
+// are submitted as they were, so saving the deal from the form loses
+// nothing.
+func TestFormRoundTripUSOnly(t *testing.T) {
+	s := newTestServer(t)
+	var d deal.Deal
+	d.Customer.Role, d.Subprocessors.List, d.Security.Extra, d.Riders = deal.Controller, make([]deal.Subprocessor, 2), make([]deal.Measure, 1), make([]deal.Rider, 1)
+	d.SCC.Modules, d.SCC.GoverningLawOption = []int{1, 2, 3, 4}, 2
+	d.Security.Measures = deal.Measures{IDs: []string{s.engine.Library().Catalog().Categories[0].Measures[0].ID}}
+	fill(reflect.ValueOf(&d).Elem(), "")
+	no := false
+	d.GDPR.Applies = &no
+	d.Subprocessors.List[1].TransferMechanism = deal.TransferSCC
+	page := renderForm(t, s, formValues(&d))
+	if _, _, ok := notApplicable(string(page)); !ok {
+		t.Fatal("the US-only deal's form has no collapsed SCC section")
+	}
+	// Decoded as submitted, before the defaults drop the selections a
+	// US-only deal does not use.
+	n, _ := formDeal(submission(t, page, "deal-form"))
+	var got deal.Deal
+	if err := n.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(d, got); diff != "" {
+		t.Errorf("US-only deal → form → deal lost or changed fields (-want +got):\n%s", diff)
+	}
+}
