@@ -171,10 +171,12 @@ func LowerInitial(s string) string {
 // written with its own article, in any case, with that article once and in
 // lower case ("The Privacy Office" and "THE Legal Department" give "the
 // Privacy Office" and "the Legal Department", never "the The ..."). A name
-// stands for a team, office or position when its last word is a noun that
-// names one (team, office, department, desk, group, unit, committee,
-// function, division, centre, officer, counsel, manager, lead, DPO), a
-// bracket after it aside; no person's name ends so. Standing alone, in a
+// stands for a team, office or position when a noun that names one
+// (team, office, department, desk, group, unit, committee, function,
+// division, centre, officer, counsel, manager, lead, DPO) ends it, a
+// bracket, acronyms ("Privacy Team EMEA") or an "of" phrase ("Privacy Team
+// of Müller Logistik") after it aside, or when it is a title with an "of"
+// phrase ("Head of Legal", "Director of Privacy"); see namesOffice. Standing alone, in a
 // salutation, a name takes no article (Salutation); in a list of contact
 // details it is used as it is.
 func Addressee(name string) string {
@@ -186,8 +188,7 @@ func Addressee(name string) string {
 	if i := strings.LastIndex(base, " ("); i > 0 && strings.HasSuffix(base, ")") {
 		base = base[:i] // "Privacy Office (EU)": the office is named before the bracket
 	}
-	words := strings.Fields(base)
-	if len(words) == 0 || !namesOffice(words[len(words)-1]) {
+	if !namesOffice(strings.Fields(base)) {
 		return name
 	}
 	return "the " + name
@@ -222,15 +223,69 @@ func cutArticle(name string) (string, bool) {
 	return rest, rest != ""
 }
 
-// namesOffice reports whether word, the last of a contact's name, names a
-// team, office or position rather than ending a person's name.
-func namesOffice(word string) bool {
-	switch strings.ToLower(strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) })) {
+// namesOffice reports whether the words of a contact's name name a team,
+// office or position rather than a person: a team or office noun ending
+// the name ("Privacy Team", "Data Protection Officer"), or followed only by
+// acronyms ("Privacy Team EMEA") or by a phrase with "of" or "for"
+// ("Privacy Team of Müller Logistik"); or a title with such a phrase
+// ("Head of Legal", "Director of Privacy"). A title alone ends no name
+// here, since it may be a surname ("Morgan Head").
+func namesOffice(words []string) bool {
+	for i, w := range words {
+		noun := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		rest := words[i+1:]
+		phrase := len(rest) > 0 && (rest[0] == "of" || rest[0] == "for")
+		switch {
+		case officeNoun(noun) && (allAcronyms(rest) || phrase):
+			return true
+		case titleNoun(noun) && phrase:
+			return true
+		}
+	}
+	return false
+}
+
+// officeNoun reports whether a lower-case word names a team, office or
+// position; no person's name ends so.
+func officeNoun(word string) bool {
+	switch word {
 	case "team", "office", "department", "desk", "group", "unit", "committee", "function", "division",
 		"centre", "center", "officer", "counsel", "manager", "lead", "dpo":
 		return true
 	}
 	return false
+}
+
+// titleNoun reports whether a lower-case word is a title that names a
+// position when a phrase follows it ("Head of Legal").
+func titleNoun(word string) bool {
+	switch word {
+	case "head", "director", "president", "chair", "vice":
+		return true
+	}
+	return false
+}
+
+// allAcronyms reports whether every word is an acronym or code ("EMEA",
+// "EU/UK", "DACH"): capital letters, digits and slashes only. No words is
+// all acronyms.
+func allAcronyms(words []string) bool {
+	for _, w := range words {
+		hasLetter := false
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				hasLetter = true
+			case unicode.IsDigit(r) || r == '/' || r == '-':
+			default:
+				return false
+			}
+		}
+		if !hasLetter {
+			return false
+		}
+	}
+	return true
 }
 
 // Sentence returns s ended as a sentence: with a full stop, unless it ends
