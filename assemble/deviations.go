@@ -116,7 +116,7 @@ func gdprText(applies *bool) string {
 	if applies == nil || *applies {
 		return "a DPA under the GDPR, with the SCCs"
 	}
-	return "a US-only DPA (no EEA, UK or Swiss data: no SCCs, UK Addendum or Swiss terms)"
+	return "a US-only DPA (no EEA, UK or Swiss data, so no SCCs, UK Addendum or Swiss terms)"
 }
 
 // ownTerms are the deal's own details, never compared with the profile.
@@ -177,7 +177,9 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 	g, w := got.Interface(), want.Interface()
 	switch path {
 	case "gdpr.applies":
-		return gdprText(g.(*bool)) + " (standard " + gdprText(w.(*bool)) + ")"
+		// Both texts are phrases, one with brackets: "(standard ...)" after
+		// them would read as a second aside.
+		return gdprText(g.(*bool)) + "; the standard is " + gdprText(w.(*bool))
 	case "scc.modules":
 		return fmt.Sprintf("SCC modules: %s (standard %s)", modulesText(g.([]int)), modulesText(w.([]int)))
 	case "scc.docking_clause":

@@ -138,7 +138,7 @@ func withoutBaseline(got, baseline, want []assemble.Deviation) []assemble.Deviat
 // new sub-processor, which its sub-processor clause promises too.
 func TestDeviationsUSOnly(t *testing.T) {
 	devs := assemble.Deviations(profileDeal(t), fixtureDeals(t)["us-ccpa"], engine(t).Library())
-	want := assemble.Deviation{Path: "gdpr.applies", Text: "a US-only DPA (no EEA, UK or Swiss data: no SCCs, UK Addendum or Swiss terms) (standard a DPA under the GDPR, with the SCCs)"}
+	want := assemble.Deviation{Path: "gdpr.applies", Text: "a US-only DPA (no EEA, UK or Swiss data, so no SCCs, UK Addendum or Swiss terms); the standard is a DPA under the GDPR, with the SCCs"}
 	if len(devs) == 0 || devs[0] != want {
 		t.Errorf("first deviation %v, want %v", devs, want)
 	}

@@ -1,10 +1,12 @@
 package assemble_test
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
 )
 
@@ -145,5 +147,22 @@ func TestCounselContactWithArticle(t *testing.T) {
 				"**Contact person’s name, position and contact details:** The Privacy Office,",
 			}, []string{"the The", "the THE", "the the"})
 		})
+	}
+}
+
+// TestUSOnlyHasNoAnnexIII is the regression test for the reason given when
+// Annex III of a US-only deal is asked for: it said only that the deal
+// selects no SCC module with Clause 9, which reads as a missing selection;
+// a US-only DPA has no SCCs and names its sub-processors elsewhere.
+func TestUSOnlyHasNoAnnexIII(t *testing.T) {
+	d := fixtureDeals(t)["us-ccpa"]
+	_, err := engine(t).Assemble(d, "annex-iii")
+	if !errors.Is(err, assemble.ErrNotApplicable) {
+		t.Fatalf("Assemble(us-ccpa, annex-iii) = %v, want ErrNotApplicable", err)
+	}
+	for _, want := range []string{"US-only deal", "Annex I.B"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the reason %q does not say %q", err, want)
+		}
 	}
 }
