@@ -113,7 +113,7 @@ func TestCounselUSOnlySecurityRisk(t *testing.T) {
 		"as required by Data Protection Laws, including the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require.",
 		"and the risks to the privacy and security of Data Subjects. Provider may update them",
 		"are the services described against its name below, performed for the purposes above",
-		"- **Amazon Web Services, Inc.**, US East (N. Virginia), us-east-1 (United States): Infrastructure service provider: hosting of the platform and its databases.\n",
+		"- **Amazon Web Services, Inc.**, US East (N. Virginia), us-east-1 (United States): infrastructure service provider (hosting of the platform and its databases).\n",
 	}, []string{"rights and freedoms"})
 	checkText(t, renderMD(t, "seed-000", "dpa"), []string{
 		"as well as the risks of varying likelihood and severity for the rights and freedoms of natural persons, Provider shall implement",
