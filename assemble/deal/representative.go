@@ -32,6 +32,6 @@ func representativeWarnings(d *Deal) []Problem {
 		return nil
 	}
 	return []Problem{{Path: "customer.dpo", Rule: WarnNoRepresentative, Message: fmt.Sprintf(
-		"the customer (data exporter) is established in %s, outside the EEA, and is subject to the GDPR for its transfers (Article 3(2)), yet names no representative in the Union (Article 27): give the representative's name and contact details in customer.dpo, so that Annex I.A names it, and name in scc.supervisory_authority the authority of the Member State where it is established (Clause 13(a)); the authority of a Member State where the data subjects are is competent only if Article 27(2) exempts the customer from appointing one",
+		"the customer (data exporter) is established in %s, outside the EEA, and the deal has the GDPR apply to its processing (Article 3(2) GDPR), yet names no representative in the Union (Article 27 GDPR): give the representative's name and contact details in customer.dpo, so that Annex I.A names it, and name in scc.supervisory_authority the supervisory authority of the Member State in which the representative is established (Clause 13(a)); a supervisory authority of a Member State in which the data subjects are located is competent only where Article 27(2) GDPR exempts the customer from appointing a representative",
 		country.WithArticle(c))}}
 }

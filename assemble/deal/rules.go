@@ -45,7 +45,7 @@ func CrossRules() []CrossRule {
 		{RuleAnnexIIIDetails, "Clause 9 Option 1: each sub-processor's address, contact person, position and responsibilities (Annex III)", checkAnnexIIIDetails},
 		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
 		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
-		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
+		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone, named, not given as a country code, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
 		{RuleUKEndingParty, "the UK Addendum's ending party (Table 4) when it is enabled", checkUKEndingParty},
@@ -368,6 +368,16 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	if a := d.SCC.SupervisoryAuthority; namesFDPIC(a) {
 		report(a, "scc.supervisory_authority",
 			"%s names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established", quote(a))
+		return
+	}
+	if a := strings.TrimSpace(d.SCC.SupervisoryAuthority); len(a) == 2 && country.Valid(strings.ToUpper(a)) {
+		code := strings.ToUpper(a)
+		example := ""
+		if name := country.SupervisoryAuthority(code); name != "" {
+			example = ", such as " + quote(name) + " for " + country.WithArticle(code)
+		}
+		report(d.SCC.SupervisoryAuthority, "scc.supervisory_authority",
+			"%s is a country code, not an authority: Clause 13 and Annex I.C name the competent supervisory authority, so give its name and seat%s", quote(d.SCC.SupervisoryAuthority), example)
 		return
 	}
 	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" || d.Customer.Country == "CH" {

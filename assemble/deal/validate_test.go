@@ -278,6 +278,11 @@ func TestValidateRules(t *testing.T) {
 		{"the FDPIC named as the GDPR authority", func(d *Deal) {
 			d.SCC.SupervisoryAuthority = "Federal Data Protection and Information Commissioner"
 		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, `"Federal Data Protection and Information Commissioner" names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established`)},
+		// Regression: "IE" was accepted and printed in Annex I.C as "the IE".
+		{"a country code for the authority", func(d *Deal) { d.SCC.SupervisoryAuthority = "IE" },
+			p("scc.supervisory_authority", RuleSupervisoryAuthority, `"IE" is a country code, not an authority: Clause 13 and Annex I.C name the competent supervisory authority, so give its name and seat, such as "Data Protection Commission (Ireland)" for Ireland`)},
+		{"a country code in lower case, of a country without a listed authority", func(d *Deal) { d.SCC.SupervisoryAuthority = "us" },
+			p("scc.supervisory_authority", RuleSupervisoryAuthority, `"us" is a country code, not an authority: Clause 13 and Annex I.C name the competent supervisory authority, so give its name and seat`)},
 		{"the FDPIC by its German abbreviation", func(d *Deal) { d.SCC.SupervisoryAuthority = "EDÖB" },
 			p("scc.supervisory_authority", RuleSupervisoryAuthority, `"EDÖB" names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established`)},
 		{"authority missing inside the EEA", func(d *Deal) { d.SCC.SupervisoryAuthority = "" },

@@ -65,8 +65,8 @@ func TestWarnings(t *testing.T) {
 			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
 			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
 		}, []string{"customer.dpo " + WarnNoRepresentative},
-			[]string{"established in the United Kingdom, outside the EEA, and is subject to the GDPR for its transfers (Article 3(2)), yet names no representative in the Union (Article 27): give the representative's name and contact details in customer.dpo",
-				"the authority of the Member State where it is established (Clause 13(a))", "only if Article 27(2) exempts the customer"}},
+			[]string{"established in the United Kingdom, outside the EEA, and the deal has the GDPR apply to its processing (Article 3(2) GDPR), yet names no representative in the Union (Article 27 GDPR): give the representative's name and contact details in customer.dpo",
+				"the supervisory authority of the Member State in which the representative is established (Clause 13(a))", "only where Article 27(2) GDPR exempts the customer"}},
 		{"customer outside the EEA with its representative", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
 			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
