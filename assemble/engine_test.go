@@ -339,17 +339,20 @@ func TestViewCoversDeal(t *testing.T) {
 }
 
 // TestCatalogByLaw checks the by_law wording of a measure: the loader
-// accepts it only with a text for each law key, and TextFor picks the text
-// for the laws a deal is under, the law-free text for a deal under neither.
+// accepts it only with a text for each law key (the GDPR, the FADP or
+// both, each with or without UK Data Protection Laws), and TextFor picks
+// the text for the laws a deal is under, the law-free text for a deal
+// under none. The loader knew no UK key, so a UK deal got the GDPR's text.
 func TestCatalogByLaw(t *testing.T) {
 	const head = "version: 1.0.0\ncategories:\n  - id: acc\n    title: Accountability\n    measures:\n      - id: rec\n        text: Records.\n"
+	const all = "gdpr: G., fadp: F., gdpr+fadp: GF., gdpr+uk: GU., uk+fadp: UF., gdpr+uk+fadp: GUF."
 	tests := []struct {
 		name, byLaw, wantErr string
 	}{
-		{"all three", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF.}\n", ""},
-		{"one missing", "        by_law: {gdpr: G., fadp: F.}\n", `measure "rec": by_law: "gdpr+fadp" needs a text`},
-		{"blank", "        by_law: {gdpr: G., fadp: \" \", gdpr+fadp: GF.}\n", `by_law: "fadp" needs a text`},
-		{"unknown key", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF., ccpa: C.}\n", `by_law: "ccpa" is not a law key (want gdpr, fadp, gdpr+fadp)`},
+		{"all six", "        by_law: {" + all + "}\n", ""},
+		{"UK keys missing", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF.}\n", `measure "rec": by_law: "gdpr+uk" needs a text`},
+		{"blank", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF., gdpr+uk: GU., uk+fadp: \" \", gdpr+uk+fadp: GUF.}\n", `by_law: "uk+fadp" needs a text`},
+		{"unknown key", "        by_law: {" + all + ", uk: U.}\n", `by_law: "uk" is not a law key (want gdpr, fadp, gdpr+fadp, gdpr+uk, uk+fadp, gdpr+uk+fadp)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -366,12 +369,27 @@ func TestCatalogByLaw(t *testing.T) {
 			}
 			m := eng.Library().Catalog().Categories[0].Measures[0]
 			for _, c := range []struct {
-				gdpr, fadp bool
-				want       string
-			}{{true, false, "G."}, {false, true, "F."}, {true, true, "GF."}, {false, false, "Records."}} {
-				if got := m.TextFor(c.gdpr, c.fadp); got != c.want {
-					t.Errorf("TextFor(%t, %t) = %q, want %q", c.gdpr, c.fadp, got, c.want)
+				laws deal.Laws
+				want string
+			}{
+				{deal.Laws{GDPR: true}, "G."},
+				{deal.Laws{FADP: true}, "F."},
+				{deal.Laws{GDPR: true, FADP: true}, "GF."},
+				{deal.Laws{GDPR: true, UK: true}, "GU."},
+				{deal.Laws{UK: true, FADP: true}, "UF."},
+				{deal.Laws{GDPR: true, UK: true, FADP: true}, "GUF."},
+				{deal.Laws{}, "Records."},
+			} {
+				if got := m.TextFor(c.laws); got != c.want {
+					t.Errorf("TextFor(%+v) = %q, want %q", c.laws, got, c.want)
 				}
+			}
+			var names []string
+			for _, v := range m.Variants() {
+				names = append(names, v.Laws)
+			}
+			if got, want := strings.Join(names, "; "), "GDPR; FADP; GDPR and FADP; GDPR and UK GDPR; UK GDPR and FADP; GDPR, UK GDPR and FADP"; got != want {
+				t.Errorf("Variants name the laws %q, want %q", got, want)
 			}
 		})
 	}

@@ -8,43 +8,78 @@ import (
 )
 
 // TestCounselRecordsCiteTheDealsLaws reads Annex II's record of processing
-// activities in a deal under each set of laws: it cites the GDPR (Art.
-// 30(2)) only where the GDPR applies, the FADP (Art. 12(3)) only where the
-// FADP does, both where both do, and no law in a US-only deal. It cited
-// both laws in every deal, "where that law applies".
+// activities and sub-processor due diligence in a deal under each set of
+// laws: they cite the GDPR (Art. 30(2); Chapter V) only where the GDPR
+// applies, the FADP (Art. 12(3); Art. 16) only where the FADP does, the UK
+// GDPR (Art. 30(2); Chapter V, with the UK Addendum) wherever the UK
+// Addendum is on, and no law in a US-only deal. The record cited both
+// laws in every deal, "where that law applies", and then never the UK
+// GDPR; the due diligence left out the UK's transfer rules although a
+// Restricted Transfer includes transfers from the United Kingdom.
 func TestCounselRecordsCiteTheDealsLaws(t *testing.T) {
-	const record = "Provider keeps an up-to-date record of the processing activities it carries out on behalf of its customers"
-	gdpr := "Article 30(2) of the GDPR"
-	fadp := "Article 12(3) of the FADP"
+	const (
+		record     = "Provider keeps an up-to-date record of the processing activities it carries out on behalf of its customers"
+		diligence  = "Every prospective Sub-processor is assessed for security and privacy risks before engagement"
+		transfer   = " and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination ("
+		documented = "); the assessment is documented."
+	)
+	gdpr, fadp, uk := "Article 30(2) of the GDPR", "Article 12(3) of the FADP", "Article 30(2) of the UK GDPR"
+	ukOff := []string{"uk_addendum: { enabled: true, ending_party: neither }", "uk_addendum: { enabled: false }"}
+	swissUKOff := []string{"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }"}
+	swissUnderGDPR := []string{`supervisory_authority: ""`, `supervisory_authority: "the Bavarian State Office for Data Protection Supervision (BayLDA)"`, "governing_law: CH\n  forum: CH", "governing_law: DE\n  forum: DE"}
 	tests := []struct {
 		name, fixture string
 		edits         []string
-		want          string
-		not           []string
+		wantRecord    string
+		// wantBasis is the due diligence's citation in brackets; "" for
+		// the law-free wording of a US-only deal.
+		wantBasis string
+		not       []string
 	}{
 		{"GDPR alone", "seed-000", nil,
-			record + ", with the content that " + gdpr + " requires.", []string{fadp, "Swiss Federal Act", "where that law applies"}},
-		{"FADP alone", "swiss-exporter", nil,
-			record + ", with the content that " + fadp + " requires.", []string{gdpr, "where that law applies"}},
-		{"Swiss exporter also under the GDPR (Art. 3(2))", "swiss-exporter",
-			[]string{`supervisory_authority: ""`, `supervisory_authority: "the Bavarian State Office for Data Protection Supervision (BayLDA)"`, "governing_law: CH\n  forum: CH", "governing_law: DE\n  forum: DE"},
-			record + ", with the content that " + gdpr + " requires and, for processing subject to the FADP, the content that " + fadp + " requires.", nil},
-		{"GDPR and FADP", "seed-001", nil,
-			record + ", with the content that " + gdpr + " requires and, for processing subject to the FADP, the content that " + fadp + " requires.", nil},
+			", with the content that " + gdpr + " requires.",
+			"Chapter V of the GDPR and Clause 14 of the Standard Contractual Clauses",
+			[]string{fadp, "Swiss Federal Act", "where that law applies", "UK GDPR", "UK Addendum"}},
+		{"GDPR and UK", "processor-option1-eea", nil,
+			", with the content that " + gdpr + " requires and, for processing subject to UK Data Protection Laws, the content that " + uk + " requires.",
+			"Chapter V of the GDPR and of the UK GDPR, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum",
+			[]string{fadp, "Article 16 of the FADP"}},
+		{"FADP alone", "swiss-exporter", swissUKOff,
+			", with the content that " + fadp + " requires.",
+			"Article 16 of the FADP and Clause 14 of the Standard Contractual Clauses",
+			[]string{gdpr, "where that law applies", "UK GDPR", "Chapter V"}},
+		{"FADP and UK (a Swiss exporter's UK branch)", "swiss-exporter", nil,
+			", with the content that " + fadp + " requires and, for processing subject to UK Data Protection Laws, the content that " + uk + " requires.",
+			"Article 16 of the FADP, Chapter V of the UK GDPR, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum",
+			[]string{gdpr, "Chapter V of the GDPR"}},
+		{"Swiss exporter also under the GDPR (Art. 3(2))", "swiss-exporter", append(append([]string(nil), swissUnderGDPR...), swissUKOff...),
+			", with the content that " + gdpr + " requires and, for processing subject to the FADP, the content that " + fadp + " requires.",
+			"Chapter V of the GDPR, Article 16 of the FADP and Clause 14 of the Standard Contractual Clauses",
+			[]string{"UK GDPR"}},
+		{"GDPR and FADP", "seed-001", ukOff,
+			", with the content that " + gdpr + " requires and, for processing subject to the FADP, the content that " + fadp + " requires.",
+			"Chapter V of the GDPR, Article 16 of the FADP and Clause 14 of the Standard Contractual Clauses",
+			[]string{"UK GDPR"}},
+		{"GDPR, UK and FADP", "seed-001", nil,
+			", with the content that " + gdpr + " requires, for processing subject to UK Data Protection Laws the content that " + uk + " requires, and for processing subject to the FADP the content that " + fadp + " requires.",
+			"Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum",
+			nil},
 		{"US-only", "us-ccpa", nil,
-			record + ".", []string{"GDPR", "FADP", "Swiss Federal Act"}},
+			".", "",
+			[]string{"GDPR", "FADP", "Swiss Federal Act", "Restricted Transfer"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var md string
-			if tt.edits == nil {
-				md = renderMD(t, tt.fixture, "annex-ii")
-			} else {
-				md = variantMD(t, tt.fixture, "annex-ii", tt.edits...)
+			md := variantMD(t, tt.fixture, "annex-ii", tt.edits...)
+			wantDiligence := diligence + ", and the assessment is documented."
+			if tt.wantBasis != "" {
+				wantDiligence = diligence + transfer + tt.wantBasis + documented
 			}
-			checkText(t, md, []string{"- " + tt.want + "\n"}, tt.not)
-			if n := strings.Count(md, record); n != 1 {
-				t.Errorf("the record measure appears %d times, want once", n)
+			checkText(t, md, []string{"- " + record + tt.wantRecord + "\n", "- " + wantDiligence + "\n"}, tt.not)
+			for _, m := range []string{record, diligence} {
+				if n := strings.Count(md, m); n != 1 {
+					t.Errorf("the measure %q… appears %d times, want once", m[:30], n)
+				}
 			}
 		})
 	}

@@ -21,6 +21,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
 	"go.yaml.in/yaml/v3"
 )
@@ -129,41 +130,58 @@ type MeasureCategory struct {
 type CatalogMeasure struct {
 	ID string `yaml:"id"`
 	// Text is the measure's wording. For a measure with ByLaw it is the
-	// wording that cites no law: for a deal under neither the GDPR nor the
-	// FADP (a US-only deal) and for listings of the catalogue.
+	// wording that cites no law: for a deal under none of the GDPR, UK Data
+	// Protection Laws and the FADP (a US-only deal) and for listings of the
+	// catalogue.
 	Text string `yaml:"text"`
 	// ByLaw holds the wording of a measure that cites the law requiring it,
-	// for each set of laws a deal can be under: LawGDPR (the GDPR alone),
-	// LawFADP (the FADP alone) and LawGDPRFADP (both). A measure gives all
-	// three or none; TextFor picks one.
+	// for each set of laws a deal can be under (lawKeys): the GDPR, the
+	// FADP or both, each with or without UK Data Protection Laws (the UK
+	// Addendum). A measure gives all of them or none; TextFor picks one.
 	ByLaw map[string]string `yaml:"by_law"`
 }
 
 // The keys of CatalogMeasure.ByLaw: the laws that govern a deal's
-// processing, as the templates' .GDPRApplies and .FADPApplies say.
+// processing (deal.TransferLaws, as the templates' .GDPRApplies,
+// .UKAddendum.Enabled and .FADPApplies say), named in the order GDPR, UK,
+// FADP and joined by "+".
 const (
-	LawGDPR     = "gdpr"
-	LawFADP     = "fadp"
-	LawGDPRFADP = "gdpr+fadp"
+	LawGDPR       = "gdpr"
+	LawFADP       = "fadp"
+	LawGDPRFADP   = "gdpr+fadp"
+	LawGDPRUK     = "gdpr+uk"
+	LawUKFADP     = "uk+fadp"
+	LawGDPRUKFADP = "gdpr+uk+fadp"
 )
 
 // lawKeys returns the keys a measure's by_law gives, in the order messages
-// name them.
-func lawKeys() []string { return []string{LawGDPR, LawFADP, LawGDPRFADP} }
+// and listings name them: every set of laws a valid deal can be under. UK
+// Data Protection Laws never apply alone: a deal with the UK Addendum is
+// under the GDPR, the FADP or both as well (deal.TransferLaws).
+func lawKeys() []string {
+	return []string{LawGDPR, LawFADP, LawGDPRFADP, LawGDPRUK, LawUKFADP, LawGDPRUKFADP}
+}
 
-// TextFor returns the measure's wording for a deal under the GDPR, the
-// FADP, both or neither: its ByLaw text for those laws, else Text.
-func (m CatalogMeasure) TextFor(gdpr, fadp bool) string {
-	key := ""
-	switch {
-	case gdpr && fadp:
-		key = LawGDPRFADP
-	case gdpr:
-		key = LawGDPR
-	case fadp:
-		key = LawFADP
+// lawKey returns the by_law key for the laws l: "gdpr+uk" for the GDPR and
+// UK Data Protection Laws; "" for none of them.
+func lawKey(l deal.Laws) string {
+	var parts []string
+	for _, p := range []struct {
+		on  bool
+		key string
+	}{{l.GDPR, "gdpr"}, {l.UK, "uk"}, {l.FADP, "fadp"}} {
+		if p.on {
+			parts = append(parts, p.key)
+		}
 	}
-	if t, ok := m.ByLaw[key]; ok && key != "" {
+	return strings.Join(parts, "+")
+}
+
+// TextFor returns the measure's wording for a deal under the laws l: its
+// ByLaw text for those laws, else Text (a deal under none of them, or a
+// measure whose one text serves every deal).
+func (m CatalogMeasure) TextFor(l deal.Laws) string {
+	if t, ok := m.ByLaw[lawKey(l)]; ok {
 		return t
 	}
 	return m.Text
@@ -171,29 +189,34 @@ func (m CatalogMeasure) TextFor(gdpr, fadp bool) string {
 
 // LawWording is one of a measure's wordings per law (CatalogMeasure.ByLaw).
 type LawWording struct {
-	// Key is the by_law key: LawGDPR, LawFADP or LawGDPRFADP.
+	// Key is the by_law key: one of lawKeys.
 	Key string
-	// Laws names the laws for a reader: "GDPR", "FADP", "GDPR and FADP".
+	// Laws names the laws for a reader: "GDPR", "GDPR and UK GDPR", "GDPR,
+	// UK GDPR and FADP".
 	Laws string
 	// Text is the measure's wording for a deal under those laws.
 	Text string
 }
 
-// lawNames names the laws of a by_law key for listings of the catalogue.
+// lawNames names the laws of a by_law key for listings of the catalogue:
+// "gdpr+uk+fadp" gives "GDPR, UK GDPR and FADP".
 func lawNames(key string) string {
-	switch key {
-	case LawGDPR:
-		return "GDPR"
-	case LawFADP:
-		return "FADP"
-	case LawGDPRFADP:
-		return "GDPR and FADP"
+	names := map[string]string{"gdpr": "GDPR", "uk": "UK GDPR", "fadp": "FADP"}
+	parts := strings.Split(key, "+")
+	for i, p := range parts {
+		if n, ok := names[p]; ok {
+			parts[i] = n
+		}
 	}
-	return key
+	if len(parts) < 2 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
-// Variants returns the measure's wordings per law in the order GDPR, FADP,
-// GDPR and FADP; none for a measure whose one text serves every deal.
+// Variants returns the measure's wordings per law in the order of lawKeys
+// (GDPR; FADP; GDPR and FADP; then each with UK GDPR); none for a measure
+// whose one text serves every deal.
 func (m CatalogMeasure) Variants() []LawWording {
 	var out []LawWording
 	for _, k := range lawKeys() {

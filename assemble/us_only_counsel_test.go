@@ -57,8 +57,8 @@ func TestCounselUSOnlyNoTransfer(t *testing.T) {
 	}, nil)
 	for fixture, cites := range map[string]string{
 		"seed-000":       "(Chapter V of the GDPR and Clause 14 of the Standard Contractual Clauses)",
-		"swiss-exporter": "(Article 16 of the FADP and Clause 14 of the Standard Contractual Clauses)",
-		"seed-001":       "(Chapter V of the GDPR, Article 16 of the FADP and Clause 14 of the Standard Contractual Clauses)",
+		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum)",
+		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum)",
 	} {
 		checkText(t, renderMD(t, fixture, "annex-ii"), []string{
 			"- Every prospective Sub-processor is assessed for security and privacy risks before engagement and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination " + cites + "; the assessment is documented.\n",

@@ -363,7 +363,6 @@ type MeasureGroup struct {
 // worded for the laws the deal is under (CatalogMeasure.TextFor).
 func (v *view) Measures() []MeasureGroup {
 	cat := v.r.lib.catalog
-	gdpr, fadp := v.GDPRApplies(), v.FADPApplies()
 	selected := map[string]bool{}
 	for _, id := range v.Security.Measures.IDs {
 		selected[id] = true
@@ -374,7 +373,7 @@ func (v *view) Measures() []MeasureGroup {
 		g := MeasureGroup{ID: c.ID, Title: c.Title}
 		for _, m := range c.Measures {
 			if v.Security.Measures.All || selected[m.ID] {
-				g.Measures = append(g.Measures, m.TextFor(gdpr, fadp))
+				g.Measures = append(g.Measures, m.TextFor(v.laws))
 			}
 		}
 		index[strings.ToLower(c.Title)] = len(groups)
