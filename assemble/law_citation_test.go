@@ -212,7 +212,7 @@ func TestCounselNoRepresentativeWarning(t *testing.T) {
 			if (got != nil) != tt.want {
 				t.Fatalf("no_eu_representative warned = %t, want %t (warnings %v)", got != nil, tt.want, ws)
 			}
-			if got != nil && (got.Path != "customer.dpo" || !strings.Contains(got.Message, "names no representative in the Union (Article 27): give the representative's name and contact details in customer.dpo")) {
+			if got != nil && (got.Path != "customer.dpo" || !strings.Contains(got.Message, "names no representative in the Union (Article 27 GDPR): give the representative's name and contact details in customer.dpo")) {
 				t.Errorf("warning = %s: %s; want it at customer.dpo, naming the field", got.Path, got.Message)
 			}
 		})
