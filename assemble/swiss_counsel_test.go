@@ -83,7 +83,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"do not apply to the extent that Swiss law to which Provider is subject",
 		"the obligations laid down in Article 9 of the FADP and in this DPA",
 		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
-		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"notifications under Article 24 of the FADP.",
 		"consultations with the FDPIC.",
 		"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)",
@@ -237,7 +237,7 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		`supervisory_authority: ""`, `supervisory_authority: "Data Protection Commission (Ireland)"`,
 		"governing_law: CH", "governing_law: IE", "forum: CH", "forum: IE")
 	checkText(t, dpa, []string{
-		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
 		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
