@@ -23,3 +23,37 @@ func TestSwissExporterWithUKScopesTheSwissAdaptations(t *testing.T) {
 		"is a Restricted Transfer from Switzerland, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in [Clause 13](#swiss), with Customer",
 	}, []string{"United Kingdom (to which"})
 }
+
+// TestSecurityRiskNotionFollowsTheLaw: the risk weighed by the security
+// clause and Annex II is the Swiss one (to the personality or fundamental
+// rights of the Data Subjects) under the FADP alone, both where both laws
+// apply, and the GDPR's alone under the GDPR alone; the negotiated
+// security clause weighs the same risk, and without either law (a US-only
+// deal) the risk to the privacy and security of the Data Subjects.
+func TestSecurityRiskNotionFollowsTheLaw(t *testing.T) {
+	swiss := "to the personality or fundamental rights of the Data Subjects"
+	gdpr := "for the rights and freedoms of natural persons"
+	both := gdpr + " and, under the FADP, " + swiss
+	tests := []struct {
+		fixture   string
+		want, not string
+	}{
+		{"swiss-exporter", "severity " + swiss + ", Provider shall", gdpr},
+		{"example", "severity " + both + ", Provider shall", "severity " + gdpr + ", Provider"},
+		{"processor-option2", "severity " + gdpr + ", Provider shall", swiss},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			checkText(t, renderMD(t, tt.fixture, "dpa"), []string{tt.want}, []string{tt.not})
+			annex := renderMD(t, tt.fixture, "annex-ii")
+			intro := "and the risks " + tt.want[len("severity "):len(tt.want)-len(", Provider shall")] + ". Provider may update them"
+			checkText(t, annex, []string{intro}, []string{tt.not})
+			d := *fixtureDeals(t)[tt.fixture]
+			d.Negotiated = map[string]string{"security": "customer-measures"}
+			checkText(t, dealMD(t, &d, "dpa"), []string{tt.want}, []string{tt.not})
+		})
+	}
+	d := *fixtureDeals(t)["us-ccpa"]
+	d.Negotiated = map[string]string{"security": "customer-measures"}
+	checkText(t, dealMD(t, &d, "dpa"), []string{"severity to the privacy and security of Data Subjects, Provider shall"}, []string{gdpr, swiss})
+}
