@@ -57,3 +57,20 @@ func TestSecurityRiskNotionFollowsTheLaw(t *testing.T) {
 	d.Negotiated = map[string]string{"security": "customer-measures"}
 	checkText(t, dealMD(t, &d, "dpa"), []string{"severity to the privacy and security of Data Subjects, Provider shall"}, []string{gdpr, swiss})
 }
+
+// TestProcessorAnnexIINamesTheDPAsInstructions: a processor customer's
+// Annex II speaks of the documented instructions its DPA provides for (the
+// Controller's, as Customer communicates them), never of "Customer's
+// instructions".
+func TestProcessorAnnexIINamesTheDPAsInstructions(t *testing.T) {
+	for _, f := range []string{"processor-option2", "processor-option1-eea"} {
+		t.Run(f, func(t *testing.T) {
+			for _, kind := range []string{"dpa", "annex-i", "annex-ii"} {
+				checkText(t, renderMD(t, f, kind), nil, []string{"Customer’s instructions", "Customer's instructions"})
+			}
+			checkText(t, renderMD(t, f, "annex-ii"), []string{
+				"processed only for the purposes described in Annex I.B, on the documented instructions that this DPA provides for, and is kept apart",
+			}, nil)
+		})
+	}
+}
