@@ -225,3 +225,45 @@ func TestCounselNoRepresentativeWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestCounselUKCustomerCitesUKGDPR is the regression test for a UK
+// customer's DPA citing only the EU GDPR: where the UK Addendum is on, the
+// recital names Article 28 of the UK GDPR beside Article 28 of the GDPR,
+// Clause 11.1 the obligations of Article 28 of the UK GDPR, and the
+// interpretation clause reads every GDPR article the DPA cites as also
+// citing the UK GDPR's for processing subject to UK Data Protection Laws. A
+// Swiss exporter under the FADP alone names Article 28 of the UK GDPR
+// beside Article 9 of the FADP; a deal without the UK Addendum cites no UK
+// law.
+func TestCounselUKCustomerCitesUKGDPR(t *testing.T) {
+	const (
+		recitalGDPR = "as Article 28 of the GDPR (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR) requires and Article 9 of the FADP provides, and to provide"
+		recitalFADP = "as Article 9 of the FADP provides (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR requires), and to provide"
+		reading     = "For processing subject to UK Data Protection Laws, a reference in this DPA to an Article or Chapter of the GDPR is also a reference to the corresponding provision of the UK GDPR (in the Standard Contractual Clauses, the UK Addendum determines how such references are read)."
+		auditsGDPR  = "obligations laid down in Article 28 of the GDPR, in Article 28 of the UK GDPR, in Article 9 of the FADP and in this DPA"
+		auditsFADP  = "obligations laid down in Article 9 of the FADP, in Article 28 of the UK GDPR and in this DPA"
+	)
+	ukCustomer := []string{
+		"  country: DE                       # ISO 3166-1 alpha-2", "  country: GB",
+		"address: Hafenstraße 12, 20457 Hamburg", "address: 10 Dock Street, London E1 8JN",
+		`supervisory_authority: ""`, `supervisory_authority: "Data Protection Commission (Ireland)"`,
+	}
+	tests := []struct {
+		name, fixture string
+		edits         []string
+		want, not     []string
+	}{
+		{"UK customer with the UK Addendum", "example", ukCustomer,
+			[]string{recitalGDPR, reading, auditsGDPR}, []string{"as Article 28 of the GDPR requires"}},
+		{"Swiss exporter under the FADP alone, with a UK branch", "swiss-exporter", nil,
+			[]string{recitalFADP, auditsFADP}, []string{reading}},
+		{"EU deal without the UK Addendum", "seed-000", nil,
+			[]string{"as Article 28 of the GDPR requires, and to provide", "obligations laid down in Article 28 of the GDPR and in this DPA"},
+			[]string{"UK GDPR", "UK Data Protection Laws"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkText(t, variantMD(t, tt.fixture, "dpa", tt.edits...), tt.want, tt.not)
+		})
+	}
+}

@@ -65,7 +65,7 @@ var gdprWording = []string{
 func TestCounselSwissLawFADPOnly(t *testing.T) {
 	dpa := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, dpa, []string{
-		"as Article 9 of the FADP provides, and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland to a country",
+		"as Article 9 of the FADP provides (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR requires), and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland to a country",
 		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of Customer Personal Data under the Agreement, including the FADP and the UK Data Protection Laws.",
 		"have the meanings given to them in Article 5 of the FADP, and “supervisory authority” means the FDPIC",
 		"sensitive personal data within the meaning of Article 5(c) of the FADP",
@@ -81,7 +81,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"a data protection impact assessment under Article 22 of the FADP",
 		"Where Customer consults the FDPIC under Article 23 of the FADP",
 		"do not apply to the extent that Swiss law to which Provider is subject",
-		"the obligations laid down in Article 9 of the FADP and in this DPA",
+		"the obligations laid down in Article 9 of the FADP, in Article 28 of the UK GDPR and in this DPA",
 		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
 		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"notifications under Article 24 of the FADP.",
@@ -111,7 +111,7 @@ func TestCounselSwissLawProcessorFADPOnly(t *testing.T) {
 func TestCounselSwissLawBoth(t *testing.T) {
 	dpa := renderMD(t, "seed-001", "dpa")
 	checkText(t, dpa, []string{
-		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
+		"as Article 28 of the GDPR (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR) requires and Article 9 of the FADP provides",
 		"transferred from the EEA, the United Kingdom or Switzerland",
 		"**Sensitive data (special categories of personal data and, for processing subject to the FADP, sensitive personal data within the meaning of Article 5(c) of the FADP) processed and transferred, and the restrictions or safeguards applied**",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law, and for processing subject to UK Data Protection Laws, by the law of the United Kingdom)",
@@ -124,7 +124,7 @@ func TestCounselSwissLawBoth(t *testing.T) {
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP and other Data Protection Laws",
 		"Articles 32 to 36 of the GDPR and Articles 8 and 22 to 24 of the FADP",
 		"under Article 35 of the GDPR or Article 22 of the FADP",
-		"the obligations laid down in Article 28 of the GDPR, in Article 9 of the FADP and in this DPA",
+		"the obligations laid down in Article 28 of the GDPR, in Article 28 of the UK GDPR, in Article 9 of the FADP and in this DPA",
 		"Restricted Transfer from the EEA or from Switzerland",
 		"an adequacy decision covering the Sub-processor or, for a transfer from Switzerland, the Swiss Federal Council’s finding",
 		"“supervisory authority” includes the FDPIC",
@@ -239,7 +239,7 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 	checkText(t, dpa, []string{
 		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
-		"as Article 28 of the GDPR requires and Article 9 of the FADP provides",
+		"as Article 28 of the GDPR (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR) requires and Article 9 of the FADP provides",
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
 		"unless they are required to do otherwise by Union or Member State law (or, for processing subject to the FADP, Swiss law, and for processing subject to UK Data Protection Laws, the law of the United Kingdom).",
 		"“supervisory authority” includes the FDPIC; for processing subject to UK Data Protection Laws, it includes the UK Information Commissioner)",
