@@ -267,3 +267,35 @@ func TestCounselUKCustomerCitesUKGDPR(t *testing.T) {
 		})
 	}
 }
+
+// TestCounselAnnexIIISubprocessorSCCs is the regression test for Annex
+// III naming an "scc" sub-processor's safeguard "Standard Contractual
+// Clauses", the DPA's defined term for the clauses between Customer and
+// Provider: it names the standard contractual clauses between Provider and
+// the Sub-processor (Module Three), with the ICO International Data
+// Transfer Addendum where the UK Addendum is on and the Swiss adaptations
+// where the FADP governs; the notice names them alike.
+func TestCounselAnnexIIISubprocessorSCCs(t *testing.T) {
+	const module3 = "| Standard contractual clauses between Provider and the Sub-processor (Module Three)"
+	tests := []struct {
+		fixture string
+		edits   []string
+		want    string
+	}{
+		{"seed-000", nil, module3 + " |"},
+		{"seed-000", []string{"uk_addendum: { enabled: false }", "uk_addendum: { enabled: true, ending_party: neither }"}, module3 + " with the ICO International Data Transfer Addendum |"},
+		{"swiss-exporter", []string{"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }"}, module3 + " with the Swiss adaptations |"},
+		{"seed-001", nil, module3 + " with the ICO International Data Transfer Addendum and the Swiss adaptations |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			md := variantMD(t, tt.fixture, "annex-iii", tt.edits...)
+			checkText(t, md, []string{tt.want}, []string{"| Standard Contractual Clauses |"})
+		})
+	}
+	d := fixtureDeals(t)["seed-000"]
+	added := append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), deal.Subprocessor{Name: "Papertrail (SolarWinds Worldwide, LLC)",
+		Purpose: "Storage and search of system logs", Location: "United States", Country: "US", Data: []string{"Usage logs"},
+		Category: "service", TransferMechanism: "scc"})
+	checkText(t, noticeMD(t, d, added), []string{module3 + " |"}, []string{"| Standard Contractual Clauses |"})
+}

@@ -264,7 +264,7 @@ func TestNoticeChangedMechanismNamedForLaws(t *testing.T) {
 		}
 		return cur
 	}
-	papertrail := "| **Papertrail (SolarWinds Worldwide, LLC)** | Transfer mechanism | Standard Contractual Clauses | "
+	papertrail := "| **Papertrail (SolarWinds Worldwide, LLC)** | Transfer mechanism | Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum and the Swiss adaptations | "
 	swiss := fixtureDeals(t)["swiss-exporter"]
 	checkText(t, noticeMD(t, swiss, toDPF(swiss)), []string{papertrail + "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |"}, nil)
 	example := fixtureDeals(t)["example"]

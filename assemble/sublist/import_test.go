@@ -132,7 +132,7 @@ func TestImportWorkbookErrors(t *testing.T) {
   Sub-processors!F8: "France" does not match ISO code "DE" in G8
   Sub-processors!A9: "amazon, inc." is listed twice (also at A2)
   Sub-processors!C10: purpose is required
-  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA or adequate country), Adequacy decision, Standard Contractual Clauses, EU-US Data Privacy Framework or Binding Corporate Rules)
+  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA or adequate country), Adequacy decision, Standard contractual clauses between Provider and the Sub-processor (Module Three), EU-US Data Privacy Framework or Binding Corporate Rules)
   Sub-processors!J12: "javascript:alert(1)" is not a web address (want https://...)
   Sub-processors!K13: "13/01/2024" is not a date (want YYYY-MM-DD)`
 	if diff := cmp.Diff(want, err.Error()); diff != "" {

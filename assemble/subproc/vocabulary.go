@@ -119,7 +119,7 @@ func baseTransferMechanisms() []Choice {
 		{TransferNone, "None required (EEA or adequate country)", []string{"none required", "not required",
 			"none required (EEA)", "EEA", "within the EEA"}},
 		{TransferAdequacy, "Adequacy decision", []string{"adequate country", "adequacy decisions"}},
-		{TransferSCC, "Standard Contractual Clauses", []string{"SCCs", "Standard Contractual Clauses (SCCs)",
+		{TransferSCC, sccLabel, []string{"Standard Contractual Clauses", "SCCs", "Standard Contractual Clauses (SCCs)",
 			"EU SCCs", "EU Standard Contractual Clauses", "Standard Contractual Clauses (SCC)"}},
 		{TransferDPF, "EU-US Data Privacy Framework", []string{"Data Privacy Framework", "EU-US DPF",
 			"EU-U.S. Data Privacy Framework", "EU-U.S. DPF", "EU-US Data Privacy Framework (DPF)", "Swiss-US DPF",
@@ -190,8 +190,34 @@ func (l Laws) label(c Choice) string {
 		}
 	case TransferDPF:
 		return l.dpfLabel(c.Label)
+	case TransferSCC:
+		return l.sccLabel(c.Label)
 	}
 	return c.Label
+}
+
+// sccLabel is the label of "scc" under the GDPR alone. A sub-processor's
+// standard contractual clauses are those Provider (a processor) concludes
+// with it: Module Three of Commission Implementing Decision (EU) 2021/914,
+// not the "Standard Contractual Clauses" that a DPA defines as those
+// between Customer and Provider.
+const sccLabel = "Standard contractual clauses between Provider and the Sub-processor (Module Three)"
+
+// sccLabel names the standard contractual clauses between Provider and a
+// sub-processor for the transfers under l: base (Module Three), with the
+// ICO International Data Transfer Addendum for transfers under UK Data
+// Protection Laws and with the Swiss adaptations (the FDPIC's recognition
+// of 27 August 2021) for transfers under the FADP.
+func (l Laws) sccLabel(base string) string {
+	switch {
+	case l.UK && l.FADP:
+		return base + " with the ICO International Data Transfer Addendum and the Swiss adaptations"
+	case l.UK:
+		return base + " with the ICO International Data Transfer Addendum"
+	case l.FADP:
+		return base + " with the Swiss adaptations"
+	}
+	return base
 }
 
 // dpfLabel names the Data Privacy Framework or frameworks that cover the

@@ -111,7 +111,13 @@ func TestLawsTransferLabel(t *testing.T) {
 		{Laws{FADP: true, UK: true}, "adequacy", "Adequacy finding of the Swiss Federal Council"},
 		{Laws{GDPR: true, FADP: true}, "none", "None required (EEA or adequate country)"},
 		{Laws{GDPR: true, FADP: true}, "adequacy", "Adequacy decision"},
-		{Laws{FADP: true}, "scc", "Standard Contractual Clauses"},
+		{Laws{}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three)"},
+		{Laws{GDPR: true}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three)"},
+		{Laws{GDPR: true, UK: true}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum"},
+		{Laws{FADP: true}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three) with the Swiss adaptations"},
+		{Laws{GDPR: true, FADP: true}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three) with the Swiss adaptations"},
+		{Laws{UK: true, FADP: true}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum and the Swiss adaptations"},
+		{Laws{GDPR: true, UK: true, FADP: true}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum and the Swiss adaptations"},
 		{Laws{GDPR: true}, "pigeon", "pigeon"},
 	}
 	for _, tt := range tests {

@@ -15,6 +15,11 @@ const (
 	CoverSheet = "Cover"
 	ListSheet  = "Sub-processors"
 	TableName  = "Subprocessors"
+	// ChoicesSheet is the hidden sheet that holds the transfer mechanisms'
+	// drop list: their labels, one a row in column A. An inline drop list
+	// holds at most 255 characters, too few for the mechanisms named under
+	// several laws.
+	ChoicesSheet = "Choices"
 )
 
 // DataSeparator joins the data categories of one sub-processor in a cell.

@@ -1,7 +1,7 @@
 // Package workbook writes a vendor's sub-processor list as an Excel workbook
 // for sales teams to attach to RFPs and security questionnaires.
 //
-// The workbook has two sheets. "Cover" says whose list it is, its version
+// The workbook has two visible sheets. "Cover" says whose list it is, its version
 // and date, the objection window and advance notice, how notices are sent,
 // the privacy contact and what each column means. "Sub-processors" holds the
 // list as an Excel table named "Subprocessors" with its own filter buttons,
@@ -9,7 +9,9 @@
 // US-only deal's list has no Transfer mechanism column: no transfer is
 // restricted),
 // clickable websites and a print set-up (landscape, one page wide, the
-// header row repeated on every page).
+// header row repeated on every page). A hidden third sheet, "Choices",
+// holds the transfer mechanisms' drop list (longer than the 255 characters
+// an inline list allows when they are named for several laws).
 //
 // Design choices:
 //
@@ -460,7 +462,13 @@ func addDropLists(f *excelize.File, sh string, columns []column, laws deal.Laws,
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, last))
-		if err := dv.SetDropList(items); err != nil {
+		if c.header == transferHeader {
+			ref, err := writeChoices(f, items)
+			if err != nil {
+				return err
+			}
+			dv.SetSqrefDropList(ref)
+		} else if err := dv.SetDropList(items); err != nil {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, c.header, prompt)
@@ -470,6 +478,28 @@ func addDropLists(f *excelize.File, sh string, columns []column, laws deal.Laws,
 	}
 
 	return nil
+}
+
+// writeChoices writes items to column A of the hidden ChoicesSheet and
+// returns the range a drop list refers to: the transfer mechanisms' labels
+// under several laws are longer together than the 255 characters an
+// inline drop list holds.
+func writeChoices(f *excelize.File, items []string) (string, error) {
+	if _, err := f.NewSheet(ChoicesSheet); err != nil {
+		return "", err
+	}
+	for i, it := range items {
+		if err := f.SetCellStr(ChoicesSheet, "A"+strconv.Itoa(i+1), it); err != nil {
+			return "", err
+		}
+	}
+	if err := f.SetColWidth(ChoicesSheet, "A", "A", 90); err != nil {
+		return "", err
+	}
+	if err := f.SetSheetVisible(ChoicesSheet, false); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("'%s'!$A$1:$A$%d", ChoicesSheet, len(items)), nil
 }
 
 // streamRows writes the header row and one row per sub-processor, with the

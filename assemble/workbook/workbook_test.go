@@ -114,8 +114,11 @@ func TestExportStructure(t *testing.T) {
 	}
 	f := open(t, b)
 
-	if diff := cmp.Diff([]string{CoverSheet, ListSheet}, f.GetSheetList()); diff != "" {
+	if diff := cmp.Diff([]string{CoverSheet, ListSheet, ChoicesSheet}, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
+	}
+	if visible, err := f.GetSheetVisible(ChoicesSheet); err != nil || visible {
+		t.Errorf("the %s sheet is visible (%v), want it hidden", ChoicesSheet, err)
 	}
 	if got := f.GetActiveSheetIndex(); got != 0 {
 		t.Errorf("active sheet = %d, want 0 (Cover)", got)
@@ -168,8 +171,8 @@ func TestExportStructure(t *testing.T) {
 	if diff := cmp.Diff(wantGoogle, rows[5]); diff != "" {
 		t.Errorf("row 6 (-want +got):\n%s", diff)
 	}
-	if got := rows[4][8]; got != "Standard Contractual Clauses" {
-		t.Errorf("I5 = %q, want Standard Contractual Clauses", got)
+	if got, want := rows[4][8], "Standard contractual clauses between Provider and the Sub-processor (Module Three)"; got != want {
+		t.Errorf("I5 = %q, want %q", got, want)
 	}
 
 	// The date added is a real date, the rest text.
@@ -216,10 +219,15 @@ func TestExportStructure(t *testing.T) {
 	}
 	want := map[string]string{
 		"D2:D14": `list "Infrastructure,Service"`,
-		"I2:I14": `list "None required (EEA or adequate country),Adequacy decision,Standard Contractual Clauses,EU-US Data Privacy Framework,Binding Corporate Rules"`,
+		"I2:I14": "list 'Choices'!$A$1:$A$5",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("data validations (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"None required (EEA or adequate country)", "Adequacy decision",
+		"Standard contractual clauses between Provider and the Sub-processor (Module Three)",
+		"EU-US Data Privacy Framework", "Binding Corporate Rules"}, choices(t, f)); diff != "" {
+		t.Errorf("transfer mechanism drop list (-want +got):\n%s", diff)
 	}
 
 	// Print set-up.
@@ -525,17 +533,18 @@ func TestExportTransferLaws(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var list string
+			var ref string
 			for _, dv := range dvs {
 				if strings.HasPrefix(dv.Sqref, "I") {
-					list = dv.Formula1
+					ref = dv.Formula1
 				}
 				if dv.Error == nil || len([]rune(*dv.Error)) > maxMessage {
 					t.Errorf("%s: the error message is missing or longer than Excel accepts: %v", dv.Sqref, dv.Error)
 				}
 			}
-			if !strings.Contains(list, tt.dpf+",") || !strings.Contains(list, tt.none+",") {
-				t.Errorf("drop list %s lacks %q or %q", list, tt.dpf, tt.none)
+			list := choices(t, f)
+			if ref != "'Choices'!$A$1:$A$5" || !slices.Contains(list, tt.dpf) || !slices.Contains(list, tt.none) {
+				t.Errorf("drop list %s %q lacks %q or %q", ref, list, tt.dpf, tt.none)
 			}
 			for _, label := range []string{tt.dpf, tt.none} {
 				want := map[string]string{tt.dpf: deal.TransferDPF, tt.none: deal.TransferNone}[label]
@@ -547,20 +556,36 @@ func TestExportTransferLaws(t *testing.T) {
 	}
 }
 
-// TestTransferLabelsFitDropList: under every combination of laws, the
-// transfer mechanisms' labels fit an Excel drop list (at most 255
-// characters, joined by commas) and contain no comma, which would split an
-// item.
+// choices returns the transfer mechanisms' drop list: column A of the
+// hidden Choices sheet.
+func choices(t *testing.T, f *excelize.File) []string {
+	t.Helper()
+	rows, err := f.GetRows(ChoicesSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		if len(r) > 0 {
+			out = append(out, r[0])
+		}
+	}
+	return out
+}
+
+// TestTransferLabelsFitDropList: under every combination of laws, each
+// transfer mechanism's label fits an Excel drop-list item (at most 255
+// characters) and contains no comma, which would split an item. The list
+// itself lives on the hidden Choices sheet, since together the labels
+// under several laws exceed the 255 characters of an inline list.
 func TestTransferLabelsFitDropList(t *testing.T) {
 	for _, g := range []bool{false, true} {
 		for _, u := range []bool{false, true} {
 			for _, f := range []bool{false, true} {
-				labels := deal.Labels(deal.Laws{GDPR: g, UK: u, FADP: f}.TransferMechanisms())
-				joined := strings.Join(labels, ",")
-				if n := len([]rune(joined)); n > excelize.MaxFieldLength {
-					t.Errorf("GDPR %t, UK %t, FADP %t: the drop list is %d characters long, more than %d", g, u, f, n, excelize.MaxFieldLength)
-				}
-				for _, l := range labels {
+				for _, l := range deal.Labels(deal.Laws{GDPR: g, UK: u, FADP: f}.TransferMechanisms()) {
+					if n := len([]rune(l)); n > excelize.MaxFieldLength {
+						t.Errorf("GDPR %t, UK %t, FADP %t: label %q is %d characters long, more than %d", g, u, f, l, n, excelize.MaxFieldLength)
+					}
 					if strings.Contains(l, ",") {
 						t.Errorf("label %q contains a comma", l)
 					}
