@@ -26,7 +26,7 @@ func TestSubprocessorsExportImportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Sub-processors" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Sub-processors,Choices" {
 		t.Errorf("sheets = %s", got)
 	}
 	if v, _ := f.GetCellValue("Sub-processors", "A2"); v != "Amazon Web Services EMEA SARL" {
