@@ -74,3 +74,18 @@ func TestProcessorAnnexIINamesTheDPAsInstructions(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnexICOutsideTheEEA is the regression test for Annex I.C of a
+// customer established outside the EEA that the GDPR reaches under its
+// Article 3(2): it said Customer "is subject to the GDPR for the transfer",
+// where Article 3(2) makes the GDPR apply to the customer's processing, and
+// spoke of "data subjects" beside the DPA's defined Data Subjects.
+func TestAnnexICOutsideTheEEA(t *testing.T) {
+	d := *fixtureDeals(t)["example"]
+	d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF, United Kingdom"
+	d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
+	checkText(t, dealMD(t, &d, "annex-i"), []string{
+		"Customer, as data exporter, is established in the United Kingdom, outside the EEA. As the GDPR applies to Customer’s processing of the personal data transferred (Article 3(2) of the GDPR), Clause 13(a) of the Standard Contractual Clauses makes competent the supervisory authority of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established",
+		"of a Member State in which the Data Subjects whose personal data is transferred are located: the Data Protection Commission (Ireland).",
+	}, []string{"subject to the GDPR for the transfer", "the data subjects whose"})
+}
