@@ -48,6 +48,7 @@ func CrossRules() []CrossRule {
 		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone, named, not given as a country code, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
+		{RuleUKExporter, "a customer established in the United Kingdom needs the UK Addendum (uk_addendum.enabled), unless the provider is established there too", checkUKExporter},
 		{RuleUKEndingParty, "the UK Addendum's ending party (Table 4) when it is enabled", checkUKEndingParty},
 		{RuleSpecialSafeguards, "safeguards for special categories of data", checkSpecialSafeguards},
 		{RuleDuplicateSubprocessor, "each sub-processor named once", checkDuplicateSubprocessor},
@@ -242,6 +243,19 @@ func checkSwissExporter(d *Deal, report reportFunc) {
 	if d.Customer.Country == "CH" && d.GDPR.On() && !d.Swiss.Enabled {
 		report(false, "swiss.enabled",
 			"must be true when the customer (data exporter) is established in Switzerland: its transfers are governed by the FADP, under which the SCCs apply only with the FDPIC's adaptations")
+	}
+}
+
+// checkUKExporter: a customer established in the United Kingdom exports
+// under UK Data Protection Laws (UK GDPR, Chapter V), under which the EU
+// SCCs serve as a safeguard only with the ICO's International Data Transfer
+// Addendum (s. 119A Data Protection Act 2018); the UK Addendum also brings
+// the DPA's references to the UK GDPR. A provider established in the United
+// Kingdom receives no restricted transfer from it.
+func checkUKExporter(d *Deal, report reportFunc) {
+	if d.Customer.Country == "GB" && d.Provider.Country != "GB" && d.GDPR.On() && !d.UKAddendum.Enabled {
+		report(false, "uk_addendum.enabled",
+			"must be true when the customer (data exporter) is established in the United Kingdom: its transfers are governed by UK Data Protection Laws, under which the SCCs serve as a safeguard only with the UK Addendum")
 	}
 }
 

@@ -129,6 +129,7 @@ const (
 	RuleSCCRequired           = "scc_required"
 	RuleNoNexus               = "no_gdpr_nexus"
 	RuleSwissExporter         = "swiss_exporter"
+	RuleUKExporter            = "uk_exporter"
 	RuleState                 = "state"
 	RuleEUGoverningLaw        = "eu_governing_law"
 	RuleEUForum               = "eu_forum"

@@ -203,6 +203,18 @@ func TestValidateRules(t *testing.T) {
 			d.Customer.Country = "CH"
 			d.Swiss.Enabled = false
 		}, p("swiss.enabled", RuleSwissExporter, "must be true when the customer (data exporter) is established in Switzerland: its transfers are governed by the FADP, under which the SCCs apply only with the FDPIC's adaptations")},
+		// Regression: a UK customer without the UK Addendum got a DPA that
+		// cited no UK law and put its transfers under the EU SCCs alone.
+		{"UK exporter without the UK Addendum", func(d *Deal) {
+			d.Customer.Country = "GB"
+			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
+			d.UKAddendum.Enabled = false
+		}, p("uk_addendum.enabled", RuleUKExporter, "must be true when the customer (data exporter) is established in the United Kingdom: its transfers are governed by UK Data Protection Laws, under which the SCCs serve as a safeguard only with the UK Addendum")},
+		{"UK exporter to a UK provider", func(d *Deal) {
+			d.Customer.Country, d.Provider.Country = "GB", "GB"
+			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
+			d.UKAddendum.Enabled = false
+		}, nil},
 		{"Swiss law with a GDPR authority", func(d *Deal) {
 			d.Customer.Country = "CH"
 			d.Swiss.Enabled = true
