@@ -1,6 +1,9 @@
 package assemble_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The findings of a second reader (EU/Swiss privacy counsel) of the
 // fixtures' documents, each read as that reader would read it.
@@ -88,4 +91,22 @@ func TestAnnexICOutsideTheEEA(t *testing.T) {
 		"Customer, as data exporter, is established in the United Kingdom, outside the EEA. As the GDPR applies to Customer’s processing of the personal data transferred (Article 3(2) of the GDPR), Clause 13(a) of the Standard Contractual Clauses makes competent the supervisory authority of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established",
 		"of a Member State in which the Data Subjects whose personal data is transferred are located: the Data Protection Commission (Ireland).",
 	}, []string{"subject to the GDPR for the transfer", "the data subjects whose"})
+}
+
+// TestFlowDownOneStandard is the regression test for Annex II and the
+// sub-processor clause stating two standards for a Sub-processor's
+// contract: "in substance, the same data protection obligations" (Article
+// 28(4) GDPR, Clause 9(b) of the SCCs) in the clause, "at least as
+// protective" in Annex II. Both now state the first.
+func TestFlowDownOneStandard(t *testing.T) {
+	const same = "in substance, the same data protection obligations as those that bind Provider under this DPA"
+	for _, fixture := range []string{"example", "us-ccpa", "swiss-exporter"} {
+		dpa := renderMD(t, fixture, "dpa")
+		if n := strings.Count(dpa, same); n < 2 {
+			t.Errorf("%s: %q appears %d times, want it in the sub-processor clause and in Annex II", fixture, same, n)
+		}
+		if strings.Contains(dpa, "at least as protective as those in this DPA") {
+			t.Errorf("%s: Annex II still states another standard for a Sub-processor's contract", fixture)
+		}
+	}
 }
