@@ -32,6 +32,6 @@ func TestNoticeSwissAndMixedRoles(t *testing.T) {
 	}, nil)
 	swiss := fixtureDeals(t)["swiss-exporter"]
 	checkText(t, noticeMD(t, swiss, withAddition(swiss)), []string{
-		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |",
-	}, []string{"EU-US Data Privacy Framework", "Controller"})
+		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework |",
+	}, []string{"| EU-US Data Privacy Framework", "Controller"})
 }

@@ -109,7 +109,7 @@ func TestCounselAnnexIIIFrameworks(t *testing.T) {
 		{"FADP alone", "swiss-exporter", []string{"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }"},
 			"Swiss-US Data Privacy Framework |"},
 		{"FADP alone, with a UK branch", "swiss-exporter", nil,
-			"Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |"},
+			"Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework |"},
 	}
 	addDPF := map[string][]string{
 		"seed-000":       {"\n  list:\n", "\n  list:\n" + dpfEntry},

@@ -266,7 +266,7 @@ func TestNoticeChangedMechanismNamedForLaws(t *testing.T) {
 	}
 	papertrail := "| **Papertrail (SolarWinds Worldwide, LLC)** | Transfer mechanism | Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum and the Swiss adaptations | "
 	swiss := fixtureDeals(t)["swiss-exporter"]
-	checkText(t, noticeMD(t, swiss, toDPF(swiss)), []string{papertrail + "Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |"}, nil)
+	checkText(t, noticeMD(t, swiss, toDPF(swiss)), []string{papertrail + "Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework |"}, nil)
 	example := fixtureDeals(t)["example"]
 	checkText(t, noticeMD(t, example, toDPF(example)), []string{papertrail + "EU-US Data Privacy Framework"}, nil)
 	us := fixtureDeals(t)["us-ccpa"]

@@ -162,8 +162,8 @@ func TestCounselSwissAdequacy(t *testing.T) {
     - { name: London Backup Ltd, purpose: Backup storage, location: London, country: GB, data: [Customer content], category: infrastructure, transfer_mechanism: none }`)
 	checkText(t, dpa, []string{
 		"Provider is established in Monaco, a country that is listed by the Swiss Federal Council as providing an adequate level of protection (Annex 1 to the Data Protection Ordinance).",
-		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US DPF |", // the UK branch's data: the UK Extension
-	}, []string{"EU-US Data Privacy Framework", "European Commission has adopted an adequacy decision"})
+		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework |", // the UK branch's data: the UK Extension
+	}, []string{"| EU-US Data Privacy Framework", "European Commission has adopted an adequacy decision"})
 }
 
 // loadVariant loads the named fixture deal with each old text of edits

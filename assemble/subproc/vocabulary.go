@@ -123,7 +123,8 @@ func baseTransferMechanisms() []Choice {
 			"EU SCCs", "EU Standard Contractual Clauses", "Standard Contractual Clauses (SCC)"}},
 		{TransferDPF, "EU-US Data Privacy Framework", []string{"Data Privacy Framework", "EU-US DPF",
 			"EU-U.S. Data Privacy Framework", "EU-U.S. DPF", "EU-US Data Privacy Framework (DPF)", "Swiss-US DPF",
-			"Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-US DPF", "UK Extension to the EU-U.S. DPF"}},
+			"Swiss-U.S. Data Privacy Framework", "UK Extension to the EU-US DPF", "UK Extension to the EU-U.S. DPF",
+			"UK Extension to the EU-US Data Privacy Framework"}},
 		{TransferBCR, "Binding Corporate Rules", []string{"BCR", "BCRs", "Binding Corporate Rules (BCR)",
 			"Binding Corporate Rules (BCRs)", "Processor BCR", "Processor Binding Corporate Rules", "BCR-P",
 			"Intra-group BCR", "Art. 47 GDPR", "Article 47 GDPR"}},
@@ -221,12 +222,13 @@ func (l Laws) sccLabel(base string) string {
 }
 
 // dpfLabel names the Data Privacy Framework or frameworks that cover the
-// transfers under l, by their official names (the UK Extension's is "UK
-// Extension to the EU-U.S. DPF"); eu is the EU-US framework's name.
+// transfers under l, by their names written out (the UK Extension's
+// official name, "UK Extension to the EU-U.S. DPF", uses an abbreviation
+// the DPA never defines); eu is the EU-US framework's name.
 func (l Laws) dpfLabel(eu string) string {
 	const (
 		swiss = "Swiss-US Data Privacy Framework"
-		uk    = "UK Extension to the EU-US DPF"
+		uk    = "UK Extension to the EU-US Data Privacy Framework"
 	)
 	switch {
 	case l.GDPR && l.UK && l.FADP:
