@@ -110,3 +110,18 @@ func TestFlowDownOneStandard(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnexIIModuleOne is the regression test for Annex II of a deal with
+// Module One: Clause 13.2(h) makes it Module One's Annex II too, and the
+// DPA protects Provider Controller Data with the Security Measures, yet the
+// Annex spoke only of Customer Personal Data. A deal without Module One
+// says nothing of it.
+func TestAnnexIIModuleOne(t *testing.T) {
+	const both = "These measures equally protect the Provider Controller Data described in Part 2 of"
+	if dpa := renderMD(t, "modules-1-2-bavaria", "annex-ii"); !strings.Contains(dpa, both) {
+		t.Errorf("Module One's Annex II does not extend the measures to Provider Controller Data")
+	}
+	if dpa := renderMD(t, "example", "annex-ii"); strings.Contains(dpa, "Provider Controller Data") {
+		t.Errorf("Annex II of a deal without Module One speaks of Provider Controller Data")
+	}
+}
