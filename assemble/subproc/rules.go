@@ -340,14 +340,7 @@ func (r Rules) TransferProblems(list []Subprocessor, prefix string) []Problem {
 // country, for data that comes from an exporter in the EEA (or the UK or
 // Switzerland beside it, whose adequacy findings this list follows).
 func Transfers(list []Subprocessor, prefix string) []Problem {
-	var ps []Problem
-	for i, s := range list {
-		if msg := transferProblem(s); msg != "" {
-			ps = append(ps, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i),
-				Rule: RuleTransferMechanism, Message: msg})
-		}
-	}
-	return ps
+	return transferProblems(list, prefix, transferProblem)
 }
 
 // SwissTransfers checks that each sub-processor's transfer mechanism fits
@@ -356,9 +349,16 @@ func Transfers(list []Subprocessor, prefix string) []Problem {
 // Ordinance, see country.SwissAdequate), not the European Commission's,
 // and "dpf" means the Swiss-US Data Privacy Framework.
 func SwissTransfers(list []Subprocessor, prefix string) []Problem {
+	return transferProblems(list, prefix, swissTransferProblem)
+}
+
+// transferProblems reports, for each sub-processor of list, the problem
+// that problem explains with its transfer mechanism, at its path below
+// prefix.
+func transferProblems(list []Subprocessor, prefix string, problem func(Subprocessor) string) []Problem {
 	var ps []Problem
 	for i, s := range list {
-		if msg := swissTransferProblem(s); msg != "" {
+		if msg := problem(s); msg != "" {
 			ps = append(ps, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i),
 				Rule: RuleTransferMechanism, Message: msg})
 		}
