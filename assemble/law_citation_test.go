@@ -61,7 +61,7 @@ func TestCounselRecordsCiteTheDealsLaws(t *testing.T) {
 			"Chapter V of the GDPR, Article 16 of the FADP and Clause 14 of the Standard Contractual Clauses",
 			[]string{"UK GDPR"}},
 		{"GDPR, UK and FADP", "seed-001", nil,
-			", with the content that " + gdpr + " requires, for processing subject to UK Data Protection Laws the content that " + uk + " requires, and for processing subject to the FADP the content that " + fadp + " requires.",
+			", with the content that " + gdpr + " requires and, for processing subject to UK Data Protection Laws or to the FADP, the content that " + uk + " or " + fadp + " respectively requires.",
 			"Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum",
 			nil},
 		{"US-only", "us-ccpa", nil,
