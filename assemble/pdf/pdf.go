@@ -37,7 +37,6 @@ type Options struct {
 // share the embedded fonts' metrics and nothing else.
 type Writer struct {
 	opts  Options
-	fonts *fontSet
 	paper string  // fpdf page size name
 	pageW float64 // points
 	pageH float64
@@ -55,7 +54,10 @@ const (
 )
 
 // New returns a Writer for opts. It returns an error for an unknown paper
-// size or e-signature provider, and when the embedded fonts cannot be read.
+// size or e-signature provider. The embedded fonts are parsed once per
+// process; New starts that work in the background, so that it overlaps
+// whatever the caller does before its first Write (loading the clause
+// library, reading the deal), and Write and Covers wait for it.
 func New(opts Options) (*Writer, error) {
 	w := &Writer{opts: opts}
 	switch opts.Paper {
@@ -71,16 +73,12 @@ func New(opts Options) (*Writer, error) {
 	default:
 		return nil, fmt.Errorf("unknown e-signature provider %q (want docusign, adobe, or none)", opts.ESign)
 	}
-	fs, err := sharedFonts()
-	if err != nil {
-		return nil, err
-	}
-	w.fonts = fs
+	go sharedFonts() //nolint:errcheck // Write reports the error; this only starts the work early.
 	return w, nil
 }
 
 // Covers is the package function Covers: whether w can print r.
-func (w *Writer) Covers(r rune) bool { return w.fonts.covers(r) }
+func (w *Writer) Covers(r rune) bool { return Covers(r) }
 
 // placement puts unit u at y on a page.
 type placement struct {
@@ -141,13 +139,17 @@ func putScratch(sc *scratch) {
 }
 
 func (w *Writer) render(sc *scratch, d *document.Document) error {
+	fs, err := sharedFonts()
+	if err != nil {
+		return err
+	}
 	l := &sc.l
 	headIDs := l.headIDs
 	if headIDs == nil {
 		headIDs = map[string]bool{}
 	}
 	*l = layout{
-		fs:      w.fonts,
+		fs:      fs,
 		width:   w.pageW - 2*marginX,
 		bodyH:   w.pageH - marginTop - marginBottom,
 		opts:    &w.opts,
@@ -169,7 +171,7 @@ func (w *Writer) render(sc *scratch, d *document.Document) error {
 	}
 	for _, p := range printed {
 		for _, r := range p.s {
-			if !w.fonts.covers(r) {
+			if !fs.covers(r) {
 				return fmt.Errorf("%s: character %U %q cannot be printed with the embedded fonts", p.name, r, r)
 			}
 		}
@@ -346,11 +348,11 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	l.used[regular] = true // running header and footer
 	for s := range numStyles {
 		if l.used[s] {
-			p.AddUTF8FontParsed(fontFamily, fontStyles[s], w.fonts.parsed[s])
+			p.AddUTF8FontParsed(fontFamily, fontStyles[s], l.fs.parsed[s])
 		}
 	}
 
-	pt := painter{p: p, fs: w.fonts, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255}
+	pt := painter{p: p, fs: l.fs, links: map[string]int{}, anchors: map[string]anchorPos{}, st: 255}
 	customer := ""
 	if len(m.Parties) > 0 {
 		customer = m.Parties[0].Name
@@ -359,7 +361,7 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	total := strconv.Itoa(len(pages))
 	headLeft := pt.fit(regular, smallSize, m.ShortTitle, bodyW*0.55)
 	headRight := pt.fit(regular, smallSize, customer, bodyW*0.42)
-	headRightX := w.pageW - marginX - w.fonts.measure(regular, smallSize, headRight)
+	headRightX := w.pageW - marginX - l.fs.measure(regular, smallSize, headRight)
 	ref := ""
 	if m.Reference != "" {
 		ref = pt.fit(regular, smallSize, "Reference "+m.Reference, bodyW*0.6)
@@ -378,7 +380,7 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 		fy := w.pageH - footerGap
 		pt.text(regular, smallSize, marginX, fy, ref)
 		num := "Page " + strconv.Itoa(pi+1) + " of " + total
-		pt.text(regular, smallSize, w.pageW-marginX-w.fonts.measure(regular, smallSize, num), fy, num)
+		pt.text(regular, smallSize, w.pageW-marginX-l.fs.measure(regular, smallSize, num), fy, num)
 
 		for _, pl := range page {
 			u := &l.units[pl.u]

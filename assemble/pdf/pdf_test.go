@@ -565,7 +565,11 @@ func TestKeepWithNext(t *testing.T) {
 			d.Blocks = append(d.Blocks, &document.Heading{Level: 2, Number: strconv.Itoa(c), Text: "Heading"},
 				&document.Paragraph{Indent: 1, Marker: fmt.Sprintf("%d.1", c), Runs: runs(strings.Repeat("Body text of the clause. ", 20))})
 		}
-		l := &layout{fs: w.fonts, width: w.pageW - 2*marginX, bodyH: w.pageH - marginTop - marginBottom, opts: &w.opts, headIDs: map[string]bool{}}
+		fs, err := sharedFonts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := &layout{fs: fs, width: w.pageW - 2*marginX, bodyH: w.pageH - marginTop - marginBottom, opts: &w.opts, headIDs: map[string]bool{}}
 		if err := l.blocks(d.Blocks); err != nil {
 			t.Fatal(err)
 		}

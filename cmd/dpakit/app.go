@@ -230,18 +230,32 @@ func (a *app) loadExplained(dealPath, profilePath string) (*deal.Explained, []de
 	return x, warnings, err
 }
 
-// readExplained is readDealWarn keeping what explain and the manifest need:
-// the sources of the values and the profile.
-func (a *app) readExplained(eng *assemble.Engine, dealPath, profilePath string) (*deal.Explained, error) {
+// readExplained loads the engine (see load) and reads the deal over the
+// profile, keeping what explain and the manifest need: the sources of the
+// values and the profile. The deal is read while the library loads, as
+// neither needs the other until the engine checks the deal; errors and
+// warnings come in the order a sequential run gives them: the library's
+// error first, then the deal's warnings and error.
+func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *deal.Explained, error) {
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		a.load() //nolint:errcheck // read again below, once both are done
+	}()
 	x, warnings, err := a.loadExplained(dealPath, profilePath)
+	<-loaded
+	eng, lerr := a.load()
+	if lerr != nil {
+		return nil, nil, lerr
+	}
 	a.warn(warnings)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := eng.CheckDeal(x.Deal); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return x, nil
+	return eng, x, nil
 }
 
 // missingProvider reports whether err says the whole provider section is

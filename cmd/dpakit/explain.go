@@ -33,11 +33,7 @@ not apply there carries "not_applicable" with the reason.`,
 		Args: exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			defer tuneGC(1)()
-			eng, err := a.load()
-			if err != nil {
-				return classify(err)
-			}
-			x, err := a.readExplained(eng, args[0], profile)
+			eng, x, err := a.readExplained(args[0], profile)
 			if err != nil {
 				return classify(err)
 			}

@@ -98,11 +98,7 @@ on standard error unless --quiet is given.`,
 			if err := checkOutput(out, inputs...); err != nil {
 				return classify(err)
 			}
-			eng, err := a.load()
-			if err != nil {
-				return classify(err)
-			}
-			x, err := a.readExplained(eng, args[0], profile)
+			eng, x, err := a.readExplained(args[0], profile)
 			if err != nil {
 				return classify(err)
 			}
