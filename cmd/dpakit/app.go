@@ -20,6 +20,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/pdf"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/clauses"
+	"github.com/dpakit/dpakit/cmd/dpakit/internal/startgc"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/spf13/cobra"
 )
@@ -158,6 +159,9 @@ document templates: the DPA with its SCC selections and annexes as PDF, HTML or
 Markdown, standalone annexes, and the sub-processor workbook.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Start-up ends here: each command sets the collector's pace
+		// (tuneGC) or keeps Go's default.
+		PersistentPreRun: func(*cobra.Command, []string) { startgc.Done() },
 	}
 	root.PersistentFlags().StringVar(&a.clausesDir, "clauses", "", "use the clause library in `DIR` instead of the built-in one")
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "use the document templates in `DIR` instead of the built-in ones")

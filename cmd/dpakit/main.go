@@ -6,6 +6,10 @@ import (
 	"context"
 	"os"
 	"runtime/debug"
+
+	// Imported first for its side effect: it paces the collector while the
+	// dependencies initialise (see the package's documentation).
+	_ "github.com/dpakit/dpakit/cmd/dpakit/internal/startgc"
 )
 
 func main() {
