@@ -498,8 +498,10 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// Sized for one entry per glyph: filling them from empty rehashed
+	// them a dozen times, most of the cost of parsing a font.
+	symbolCharDictionary := make(map[int][]int, numSymbols)
+	charSymbolDictionary := make(map[int]int, numSymbols)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
