@@ -41,7 +41,7 @@ func TestSecurityRiskNotionFollowsTheLaw(t *testing.T) {
 		fixture   string
 		want, not string
 	}{
-		{"swiss-exporter", "severity " + swiss + ", Provider shall", gdpr},
+		{"swiss-exporter", "severity " + swiss + " and, under the UK GDPR, " + gdpr + ", Provider shall", "severity " + swiss + ", Provider"},
 		{"example", "severity " + both + ", Provider shall", "severity " + gdpr + ", Provider"},
 		{"processor-option2", "severity " + gdpr + ", Provider shall", swiss},
 	}

@@ -73,7 +73,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"an instruction infringes the FADP or other Data Protection Laws",
 		"unless they are required to do otherwise by Swiss law",
 		"as required by Article 8 of the FADP and Articles 1 to 3 of the Data Protection Ordinance",
-		"for the purposes of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
+		"for the purposes of Article 9(3) of the FADP, of Article 28(2) of the UK GDPR and of Clause 9(a) (Option 2)",
 		"to exercise their rights under the FADP (Articles 25 to 29 and 32)",
 		"have reviewed by a natural person, a decision based exclusively on automated processing (Article 21(2) of the FADP)",
 		"its own obligations under Article 24 of the FADP (to notify the FDPIC as soon as possible of a breach of data security that is likely to result in a high risk",
@@ -84,8 +84,8 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"the obligations laid down in Article 9 of the FADP, in Article 28 of the UK GDPR and in this DPA",
 		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
 		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
-		"notifications under Article 24 of the FADP.",
-		"consultations with the FDPIC.",
+		"notifications under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR.",
+		"consultations with the FDPIC and the Information Commissioner.",
 		"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)",
 	}, append([]string{"“EEA” means"}, gdprWording...))
 }
@@ -96,10 +96,10 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 func TestCounselSwissLawProcessorFADPOnly(t *testing.T) {
 	dpa := variantMD(t, "swiss-exporter", "dpa", "role: controller", "role: processor", "modules: [2]", "modules: [3]")
 	checkText(t, dpa, []string{
-		"shall notify the Controller as soon as possible of any Personal Data Breach of which Provider notifies it, as Article 24(3) of the FADP requires",
+		"shall notify the Controller as soon as possible of any Personal Data Breach of which Provider notifies it, as Article 24(3) of the FADP (and, for processing subject to UK Data Protection Laws, Article 33(2) of the UK GDPR, without undue delay) requires",
 		"as Article 9(1)(a) of the FADP requires (Provider may process Customer Personal Data only as the Controller itself may)",
-		"for the purposes of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
-		"to notify the Controller as soon as possible, as Article 24(3) of the FADP requires, and to enable the Controller to meet its obligations under Article 24 of the FADP",
+		"for the purposes of Article 9(3) of the FADP, of Article 28(2) and (4) of the UK GDPR and of Clause 9(a) (Option 2)",
+		"to notify the Controller as soon as possible, as Article 24(3) of the FADP requires (and, for processing subject to UK Data Protection Laws, without undue delay, as Article 33(2) of the UK GDPR requires), and to enable the Controller to meet its obligations under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR",
 		"to exercise their rights under the FADP (Articles 25 to 29 and 32)",
 		"the obligations under Articles 8 and 22 to 24 of the FADP",
 	}, append([]string{"Article 28(4) of the GDPR", "Article 33(2) of the GDPR"}, gdprWording...))
