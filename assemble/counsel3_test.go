@@ -71,5 +71,5 @@ func TestCounsel3SwissExporterWithoutUKCitesNoUKLaw(t *testing.T) {
 		"under Articles 8 and 22 to 24 of the FADP: the security of processing",
 		"for the purposes of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
 		"the parties choose Swiss law, as the FDPIC permits for such transfers.",
-	}, []string{"UK GDPR", "Information Commissioner", "England and Wales", "rights and freedoms of natural persons"})
+	}, []string{"UK GDPR", "the Information Commissioner", "England and Wales", "rights and freedoms of natural persons"})
 }
