@@ -138,3 +138,23 @@ func BenchmarkLoadWithMistakes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadExplained loads the 40-sub-processor deal over the example
+// profile with the sources of its values, as `dpakit render` does.
+func BenchmarkLoadExplained(b *testing.B) {
+	deal, err := os.ReadFile("../../fixtures/deals/bench-40.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	profile, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := NewValidator(Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := v.LoadExplained(deal, "bench-40.yaml", profile, "profile.yaml"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
