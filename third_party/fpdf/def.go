@@ -664,6 +664,7 @@ type Fpdf struct {
 	outlines         []outlineType              // array of outlines
 	outlineRoot      int                        // root of outlines
 	firstPageObj     int                        // object number of page 1, set when the pages are written
+	subsets          *subsetJob                 // UTF-8 font subsets cut while the pages are written
 	autoPageBreak    bool                       // automatic page breaking
 	acceptPageBreak  func() bool                // returns true to accept page break
 	pageBreakTrigger float64                    // threshold used to trigger page breaks

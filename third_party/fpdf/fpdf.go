@@ -4588,7 +4588,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				sub := f.utf8Subset(&font)
+				sub := f.preparedSubset(key, &font)
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -5300,6 +5300,7 @@ func (f *Fpdf) enddoc() {
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
+	f.startSubsets()
 	f.putpages()
 	f.putresources()
 	if f.err != nil {

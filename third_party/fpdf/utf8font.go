@@ -7,6 +7,7 @@ package fpdf
 import (
 	"encoding/binary"
 	"slices"
+	"sort"
 	"sync"
 )
 
@@ -88,6 +89,58 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 		font.parsed.keepSubset(key, sub)
 	}
 	return sub
+}
+
+// subsetJob holds the subsets of a document's UTF-8 fonts, cut on another
+// goroutine while the pages are written.
+type subsetJob struct {
+	done chan struct{}          // closed when subs is complete
+	subs map[string]*utf8Subset // font key -> subset
+}
+
+// startSubsets starts cutting and compressing the subsets of the
+// document's UTF-8 fonts on another goroutine. A subset depends only on the
+// characters the pages used, which are known once the last page is drawn,
+// so the work overlaps compressing and writing the pages; putfonts takes
+// the subsets with preparedSubset. The goroutine reads only copies of the
+// font definitions and what nothing else touches until putfonts: each
+// font's used characters and cutter, and the parsed font's subset cache,
+// which has its own lock.
+func (f *Fpdf) startSubsets() {
+	var keys []string
+	for key, font := range f.fonts {
+		if font.Tp == "UTF8" {
+			keys = append(keys, key)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	sort.Strings(keys) // the order fonts enter a parsed font's subset cache
+	defs := make([]fontDefType, len(keys))
+	for i, key := range keys {
+		defs[i] = f.fonts[key]
+	}
+	job := &subsetJob{done: make(chan struct{}), subs: make(map[string]*utf8Subset, len(keys))}
+	f.subsets = job
+	go func() {
+		defer close(job.done)
+		for i, key := range keys {
+			job.subs[key] = f.utf8Subset(&defs[i])
+		}
+	}()
+}
+
+// preparedSubset returns the subset of the UTF-8 font under key that
+// startSubsets cut, waiting for it, or cuts it now if none was started.
+func (f *Fpdf) preparedSubset(key string, font *fontDefType) *utf8Subset {
+	if job := f.subsets; job != nil {
+		<-job.done
+		if sub, ok := job.subs[key]; ok {
+			return sub
+		}
+	}
+	return f.utf8Subset(font)
 }
 
 // subsetKey encodes the runes a document recorded for a font (rune ->
