@@ -1,6 +1,16 @@
 package assemble_test
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/sublist"
+)
 
 // TestCounsel3SwissExporterUKGDPR reads the DPA of a Swiss exporter under
 // the FADP alone with the UK Addendum: recital (B) puts its UK branch's data
@@ -72,4 +82,82 @@ func TestCounsel3SwissExporterWithoutUKCitesNoUKLaw(t *testing.T) {
 		"for the purposes of Article 9(3) of the FADP and of Clause 9(a) (Option 2)",
 		"the parties choose Swiss law, as the FDPIC permits for such transfers.",
 	}, []string{"UK GDPR", "the Information Commissioner", "England and Wales", "rights and freedoms of natural persons"})
+}
+
+// TestCounsel3Option1RequestStatesAnnexIII is the regression test for a
+// request for specific authorisation (Clause 9(a) Option 1) that named an
+// added sub-processor without its address, contact person or
+// responsibilities: the customer's DPA requires each request to state the
+// sub-processor's name and address, and its Annex III, which the
+// authorisation updates, gives all four. Such a request is now refused,
+// naming the list entry's field and the rule; a complete one prints the
+// sub-processor as Annex III will, and the earliest date it may start.
+func TestCounsel3Option1RequestStatesAnnexIII(t *testing.T) {
+	d := fixtureDeals(t)["processor-option1-eea"]
+	bare := deal.Subprocessor{Name: "Functional Software, Inc. (Sentry)", Purpose: "Collection and analysis of application errors",
+		Location: "United States", Country: "US", Data: []string{"Employee names and identifiers"}, Category: "service", TransferMechanism: "dpf"}
+	cur := append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), bare)
+	date, _ := deal.ParseDate("2026-12-01")
+	ch := sublist.Diff(d.Subprocessors.List, cur)
+	_, err := engine(t).AssembleNotice(d, assemble.Notice{Date: date, Changes: ch})
+	if !errors.Is(err, deal.ErrInvalid) || !strings.Contains(err.Error(), `"Functional Software, Inc. (Sentry)": address is required in a request for specific authorisation`) {
+		t.Errorf("AssembleNotice of a request without the address = %v, want a deal.ErrInvalid naming the address", err)
+	}
+	ps := assemble.RequestProblems(d, ch, cur, "new.yaml", "list")
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path+" "+p.Rule)
+	}
+	n := len(d.Subprocessors.List)
+	want := []string{}
+	for _, f := range []string{"address", "contact", "contact_title", "responsibilities"} {
+		want = append(want, fmt.Sprintf("list[%d].%s %s", n, f, deal.RuleAnnexIIIDetails))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("RequestProblems = %v, want %v", got, want)
+	}
+	// An Option 2 customer's notice asks for no authorisation.
+	if ps := assemble.RequestProblems(fixtureDeals(t)["seed-001"], ch, cur, "new.yaml", "list"); ps != nil {
+		t.Errorf("Option 2: %v", ps)
+	}
+
+	txt := noticeMD(t, d, append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), forAnnexIII(d, bare)))
+	checkText(t, txt, []string{
+		"| Sub-processor and address | Contact person (position) | Processing and responsibilities | Location | Personal data it will process | Transfer mechanism |",
+		"| **Functional Software, Inc. (Sentry)**, 989 Market Street, San Francisco, CA 94103, United States | Zendesk Privacy Team, privacy@zendesk.example (Data Protection Officer) | Collection and analysis of application errors. Responsibilities: Stores and routes support tickets only |",
+		"Even once authorised, no Sub-processor listed above will begin to process the personal data you process for the Controller before **31 December 2026**, thirty (30) days after the date of this request",
+	}, nil)
+
+	// A move abroad is asked for like an addition, so the moved entry
+	// needs the same details; with them, the request states its address.
+	moved := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	moved[0].Location, moved[0].Country, moved[0].TransferMechanism = "US East (N. Virginia)", "US", "scc"
+	checkText(t, noticeMD(t, d, moved), []string{"| **" + moved[0].Name + "**, " + moved[0].Address + " |"}, nil)
+	moved[0].Address = ""
+	if ps := assemble.RequestProblems(d, sublist.Diff(d.Subprocessors.List, moved), moved, "new.yaml", "list"); len(ps) != 1 || ps[0].Path != "list[0].address" {
+		t.Errorf("a move without the address: %v, want list[0].address", ps)
+	}
+}
+
+// TestCounsel3Option1PeriodFromReceipt: the period for deciding runs, as
+// the DPA's sub-processor clause says, from the request's receipt; the
+// date printed is the one it gives if the request arrives the day it is
+// dated.
+func TestCounsel3Option1PeriodFromReceipt(t *testing.T) {
+	d := fixtureDeals(t)["processor-option1-eea"]
+	checkText(t, noticeMD(t, d, withAddition(d)), []string{
+		"within fourteen (14) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **15 December 2026**.",
+	}, []string{"which is fourteen (14) days after the date of this request", "by 15 December 2026"})
+	checkText(t, dealMD(t, d, "dpa"), []string{"within fourteen (14) days after receiving the request"}, nil)
+}
+
+// TestCounsel3Option2SilenceAuthorises: under Option 2 a controller
+// customer's silence leaves the change authorised under its general
+// authorisation, as its DPA words it (Art. 28(2) GDPR), not "accepted".
+func TestCounsel3Option2SilenceAuthorises(t *testing.T) {
+	d := fixtureDeals(t)["example"]
+	checkText(t, noticeMD(t, d, withAddition(d)), []string{
+		"If you do not object by then, the change is authorised under your general authorisation, as your Data Processing Agreement provides.",
+	}, []string{"treated as having accepted"})
+	checkText(t, dealMD(t, d, "dpa"), []string{"the change is authorised under the general authorisation"}, nil)
 }

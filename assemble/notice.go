@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/country"
@@ -56,6 +57,9 @@ type relocationView struct {
 	ToLocation, ToCountry     string
 	Mechanism                 string
 	Data                      []string
+	// Address is the sub-processor's address, which a request for
+	// specific authorisation states (the DPA's Option 1 clause).
+	Address string
 }
 
 // Material reports whether the notice asks the customer to act: something
@@ -117,6 +121,9 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 	if ch.Empty() {
 		return nil, fmt.Errorf("%w: %s: the old and new lists are the same, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}
+	if ps := RequestProblems(d, ch, nil, "", ""); len(ps) > 0 {
+		return nil, fmt.Errorf("assemble %s: %w", NoticeKind, &deal.ValidationError{Problems: ps})
+	}
 	nv := &noticeView{
 		Date:          n.Date,
 		Deadline:      Deadline(d, n.Date),
@@ -144,6 +151,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 				FromLocation: c.Before.Location, FromCountry: c.Before.Country,
 				ToLocation: c.After.Location, ToCountry: c.After.Country,
 				Mechanism: c.After.TransferMechanism, Data: c.After.Data,
+				Address: c.After.Address,
 			})
 		}
 		cv := changeView{Name: c.After.Name}
@@ -227,4 +235,71 @@ func fieldValue(s deal.Subprocessor, field string, laws deal.Laws) string {
 		return d
 	}
 	return ""
+}
+
+// requestDetails are the fields of a sub-processor that a request for
+// specific authorisation states for each sub-processor it adds or moves:
+// those the customer's Annex III gives under Clause 9(a) Option 1 (name,
+// address, contact person with position and contact details, and the
+// delimitation of responsibilities), which the authorisation adds to it,
+// and which the DPA's Option 1 clause requires the request to state (the
+// sub-processor's name and address). Deal validation requires the same of
+// the deal's own list (deal.RuleAnnexIIIDetails).
+var requestDetails = []struct {
+	key, what string
+	value     func(deal.Subprocessor) string
+}{
+	{"address", "its address", func(s deal.Subprocessor) string { return s.Address }},
+	{"contact", "a contact person's name and contact details", func(s deal.Subprocessor) string { return s.Contact }},
+	{"contact_title", "the contact person's position", func(s deal.Subprocessor) string { return s.ContactTitle }},
+	{"responsibilities", "the delimitation of its responsibilities", func(s deal.Subprocessor) string { return s.Responsibilities }},
+}
+
+// RequestProblems returns, for a notice to the customer of d that asks for
+// specific authorisation (Clause 9(a) Option 1, modules 2 or 3), each
+// Annex III detail that a sub-processor the change adds or moves to a third
+// country lacks: the request could not state what the customer's DPA
+// requires it to state, nor update its Annex III. list is the new list the
+// change came from and prefix the path of that list in file ("list", or
+// "subprocessors.list" in a deal or profile): a problem's path is that of
+// the entry's field there ("list[1].address"); without a prefix, or for an
+// entry list does not hold, the message names the sub-processor instead.
+// It returns nil for a notice that asks for no authorisation.
+func RequestProblems(d *deal.Deal, ch sublist.Changes, list []deal.Subprocessor, file, prefix string) []deal.Problem {
+	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation || !(d.SCC.HasModule(2) || d.SCC.HasModule(3)) {
+		return nil
+	}
+	asked := slices.Clone(ch.Added)
+	for _, c := range ch.Changed {
+		if relocates(d, c) {
+			asked = append(asked, c.After)
+		}
+	}
+	index := map[string]int{}
+	for i, s := range list {
+		if _, seen := index[deal.NameKey(s.Name)]; !seen {
+			index[deal.NameKey(s.Name)] = i
+		}
+	}
+	var ps []deal.Problem
+	for _, s := range asked {
+		i, found := index[deal.NameKey(s.Name)]
+		for _, f := range requestDetails {
+			if strings.TrimSpace(f.value(s)) != "" {
+				continue
+			}
+			msg := fmt.Sprintf(`is required in a request for specific authorisation (the customer's scc.subprocessor_option is "specific"): the customer's Annex III under Clause 9(a) Option 1, to which the authorisation adds the sub-processor, gives for each sub-processor %s`, f.what)
+			if f.key == "address" {
+				msg += ", and its Data Processing Agreement requires each request to state the sub-processor's name and address"
+			}
+			p := deal.Problem{File: file, Rule: deal.RuleAnnexIIIDetails, Message: msg}
+			if found && prefix != "" {
+				p.Path = fmt.Sprintf("%s[%d].%s", prefix, i, f.key)
+			} else {
+				p.Message = fmt.Sprintf("%q: %s %s", s.Name, f.key, msg)
+			}
+			ps = append(ps, p)
+		}
+	}
+	return ps
 }

@@ -31,9 +31,25 @@ func noticeMD(t *testing.T, d *deal.Deal, cur []deal.Subprocessor) string {
 var zendesk = deal.Subprocessor{Name: "Zendesk, Inc.", Purpose: "Handling support requests", Location: "United States",
 	Country: "US", Data: []string{"Name", "Email address", "Support request content"}, Category: "service", TransferMechanism: "dpf"}
 
-// withAddition returns d's list with zendesk added.
+// withAddition returns d's list with zendesk added: for a customer that
+// gives specific authorisation (Clause 9(a) Option 1), with the details its
+// Annex III gives (forAnnexIII).
 func withAddition(d *deal.Deal) []deal.Subprocessor {
-	return append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), zendesk)
+	return append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), forAnnexIII(d, zendesk))
+}
+
+// forAnnexIII returns s with the details that the Annex III of a customer
+// that gives specific authorisation lists (address, contact person and
+// position, responsibilities), which a request to it must state; s as it
+// is for any other customer.
+func forAnnexIII(d *deal.Deal, s deal.Subprocessor) deal.Subprocessor {
+	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation {
+		return s
+	}
+	s.Address = "989 Market Street, San Francisco, CA 94103, United States"
+	s.Contact, s.ContactTitle = "Zendesk Privacy Team, privacy@zendesk.example", "Data Protection Officer"
+	s.Responsibilities = "Stores and routes support tickets only"
+	return s
 }
 
 // TestNoticeOption1 reads the letter to a Clause 9 Option 1 customer: a
@@ -50,10 +66,10 @@ func TestNoticeOption1(t *testing.T) {
 		"Request for specific authorisation",
 		"asks for your specific prior written authorisation",
 		"## 1\\. Sub-processors for which authorisation is requested",
-		"| **Zendesk, Inc.** | Handling support requests | United States | Name, email address and support request content | EU-US Data Privacy Framework |",
-		"Your answer must reach Provider no later than **11 December 2026**, which is ten (10) days after the date of this request.",
-		"Your silence is not an authorisation: if Provider has not received your authorisation by 11 December 2026, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
-		"within thirty (30) days after your refusal or that date",
+		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Zendesk Privacy Team, privacy@zendesk.example (Data Protection Officer) | Handling support requests. Responsibilities: Stores and routes support tickets only | United States | Name, email address and support request content | EU-US Data Privacy Framework |",
+		"Your answer must reach Provider within ten (10) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **11 December 2026**.",
+		"Your silence is not an authorisation: if Provider has not received your authorisation within that period, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
+		"within thirty (30) days after your refusal or the end of that period",
 		"To Conceição \\& Irmãos Automação, Lda., Rua de Santa Catarina 1024, 4000-447 Porto, Portugal",
 	}, []string{
 		"object", "treated as authorised", "deemed", "Removals need no action", "within a reasonable period",
@@ -70,7 +86,7 @@ func TestNoticeOption2(t *testing.T) {
 		"Notice of changes, with the right to object",
 		"## 1\\. Sub-processors to be added",
 		"Your objection must reach Provider no later than **16 December 2026**, which is fifteen (15) days after the date of this notice.",
-		"If you do not object by then, you are treated as having accepted the change, as your Data Processing Agreement provides.",
+		"If you do not object by then, the change is authorised under your general authorisation, as your Data Processing Agreement provides.",
 		"before 31 December 2026, and, if you object in time, not while your objection is unresolved",
 		"If the objection is not resolved within thirty (30) days after Provider receives it",
 		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement.",
@@ -106,7 +122,7 @@ func TestNoticeRelocation(t *testing.T) {
 	}, []string{",,"})
 	checkText(t, txt, []string{
 		"## 1\\. Sub-processors moving to another country",
-		"| **" + cur[moved].Name + "** |",
+		"| **" + cur[moved].Name + "**",
 		"| US East (N. Virginia) (United States) |",
 		"each move is notified to you as an addition is, with the same notice period and the same right to object",
 		"You may object to a move listed above",
@@ -158,7 +174,7 @@ func TestResolutionDaysOneValue(t *testing.T) {
 			"If the objection is not resolved within forty-five (45) days after Provider receives it"},
 		{"seed-004",
 			"If they do not agree on a solution within forty-five (45) days after the refusal or the end of the period for deciding",
-			"within forty-five (45) days after your refusal or that date"},
+			"within forty-five (45) days after your refusal or the end of that period"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
@@ -237,7 +253,7 @@ func TestNoticeOption1Relocation(t *testing.T) {
 		"Once Provider has made a move you have authorised, it will confirm the move to you in writing",
 		"continue to provide the Services without the move of the processing concerned or",
 	}, []string{"engagement of", "engage that", "engaged a", "without that Sub-processor"})
-	checkText(t, noticeMD(t, d, append(cur, zendesk)), []string{
+	checkText(t, noticeMD(t, d, append(cur, forAnnexIII(d, zendesk))), []string{
 		"for the engagement of the Sub-processors and the changes of location set out below",
 		"for each Sub-processor and each move listed above",
 		"Provider will not engage that Sub-processor for your personal data or make that move.",

@@ -63,9 +63,9 @@ func TestNoticeProcessorCustomerOption1SpeaksForController(t *testing.T) {
 		"the authorisation requested here is the Controller’s, given through you, and nothing in this request takes effect without it",
 		". The Controller’s decision",
 		"Please communicate the Controller’s decision, giving or refusing its authorisation for each Sub-processor listed above, in writing to the Privacy Team at privacy-eu@kestrel.example.",
-		"The Controller’s decision must reach Provider no later than **15 December 2026**",
-		"unless and until you have communicated the Controller’s authorisation in writing. Silence is not an authorisation: if Provider has not received the Controller’s authorisation by 15 December 2026, it has not been given",
-		"If the Controller refuses its authorisation, or none is given by 15 December 2026",
+		"The Controller’s decision must reach Provider within fourteen (14) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **15 December 2026**.",
+		"unless and until you have communicated the Controller’s authorisation in writing. Silence is not an authorisation: if Provider has not received the Controller’s authorisation within that period, it has not been given",
+		"If the Controller refuses its authorisation, or none is given within the period for deciding",
 		"which only the list in your Data Processing Agreement and the Controller’s written authorisations do",
 	}, []string{
 		"Please give or refuse your authorisation", "asks for your specific", "your personal data",
@@ -83,7 +83,7 @@ func TestNoticeControllerCustomerKeepsItsOwnRight(t *testing.T) {
 	checkText(t, txt, []string{
 		". Your right to object",
 		"You may object to the engagement of an added Sub-processor",
-		"If you do not object by then, you are treated as having accepted the change",
+		"If you do not object by then, the change is authorised under your general authorisation",
 		"Provider will not allow an added Sub-processor to process your personal data",
 	}, []string{"The Controller may object", "“Customer” in your"})
 	mixed := *d

@@ -89,7 +89,7 @@ func TestCounselContactNamedInSentence(t *testing.T) {
 		}
 		sentry := deal.Subprocessor{Name: "Sentry (Functional Software, Inc.)", Purpose: "Error monitoring of the platform",
 			Location: "EU (Germany)", Country: "DE", Data: []string{"IP address"}, Category: "service", TransferMechanism: "none"}
-		notice := noticeMD(t, d, append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), sentry))
+		notice := noticeMD(t, d, append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), forAnnexIII(d, sentry)))
 		if loc := bare.FindStringIndex(notice); loc != nil {
 			t.Errorf("%s: the notice names the contact without its article: …%s…", name, notice[max(0, loc[0]-80):min(len(notice), loc[1]+40)])
 		}

@@ -262,3 +262,26 @@ func loadJSON(data []byte, name string) (held, error) {
 	}
 	return held{}, noList(name)
 }
+
+// ListPath returns the path of the sub-processor list in the file called
+// name holding data, as Load's problems name it: "list" for a list file,
+// "subprocessors.list" for a deal or profile; "" for a workbook or CSV file,
+// whose rows have no such path, and for a file Load cannot read.
+func ListPath(data []byte, name string) string {
+	var (
+		h   held
+		err error
+	)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml":
+		h, err = loadYAML(data, name)
+	case ".json":
+		h, err = loadJSON(data, name)
+	default:
+		return ""
+	}
+	if err != nil {
+		return ""
+	}
+	return h.prefix
+}

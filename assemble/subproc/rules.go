@@ -370,10 +370,19 @@ func transferProblems(list []Subprocessor, prefix string, problem func(Subproces
 // does not fit its country for a transfer from Switzerland, or returns "".
 func swissTransferProblem(s Subprocessor) string {
 	c := s.Country
-	if !country.Valid(c) || country.SwissAdequate(c) {
+	if !country.Valid(c) {
 		return ""
 	}
 	name := country.WithArticle(c)
+	if s.TransferMechanism == TransferDPF && c != "US" {
+		// Before the adequacy shortcut: a sub-processor in the EEA or in
+		// another country the Federal Council lists cannot be certified
+		// under a framework for organisations in the United States.
+		return fmt.Sprintf(`"dpf" (the Swiss-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
+	}
+	if country.SwissAdequate(c) {
+		return ""
+	}
 	hint := `"scc"`
 	if c == "US" {
 		hint = `"scc", or "dpf" if it is certified under the Swiss-US Data Privacy Framework`
@@ -382,10 +391,6 @@ func swissTransferProblem(s Subprocessor) string {
 	case TransferNone, TransferAdequacy:
 		return fmt.Sprintf(`%q is only for Switzerland or a country that the Swiss Federal Council lists as adequate (Annex 1 to the Data Protection Ordinance), and %s (%s) is not listed, so a transfer from Switzerland needs a safeguard; use %s`,
 			s.TransferMechanism, name, c, hint)
-	case TransferDPF:
-		if c != "US" {
-			return fmt.Sprintf(`"dpf" (the Swiss-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
-		}
 	}
 	return ""
 }

@@ -98,3 +98,23 @@ func TestRulesHome(t *testing.T) {
 		}
 	}
 }
+
+// TestSwissTransfersDPFOutsideUS: "dpf" names a framework for
+// organisations in the United States, so it is refused for a sub-processor
+// in the EEA or another country the Swiss Federal Council lists as
+// adequate, as for one elsewhere.
+func TestSwissTransfersDPFOutsideUS(t *testing.T) {
+	for _, c := range []string{"LU", "DE", "GB", "IN"} {
+		s := good()
+		s.Country, s.TransferMechanism = c, TransferDPF
+		ps := SwissTransfers([]Subprocessor{s}, "list")
+		if len(ps) != 1 || ps[0].Rule != RuleTransferMechanism || !strings.Contains(ps[0].Message, "applies only to sub-processors in the United States") {
+			t.Errorf("%s: %v, want the dpf rule", c, ps)
+		}
+	}
+	us := good()
+	us.Country, us.TransferMechanism = "US", TransferDPF
+	if ps := SwissTransfers([]Subprocessor{us}, "list"); ps != nil {
+		t.Errorf("US: %v", ps)
+	}
+}

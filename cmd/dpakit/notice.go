@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/spf13/cobra"
 )
@@ -108,6 +110,12 @@ it. What was written is reported on standard error unless --quiet is given.`,
 					a.warn([]deal.Problem{{File: displayName(customer), Path: "subprocessors.list", Rule: "customer_list", Message: msg}})
 				}
 			}
+			// A request for specific authorisation names each sub-processor
+			// as the customer's Annex III will: a missing detail is a
+			// problem of the --new list's entry, named by its path there.
+			if ps := assemble.RequestProblems(d, n.Changes, cur, displayName(newPath), listPathOf(newPath)); len(ps) > 0 {
+				return classify(&deal.ValidationError{File: displayName(newPath), Problems: ps})
+			}
 			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
 			if err != nil {
 				return classify(err)
@@ -180,4 +188,15 @@ func someNames(names []string) string {
 // noticeFrom turns the difference between two lists into a notice.
 func noticeFrom(date deal.Date, old, cur []deal.Subprocessor) assemble.Notice {
 	return assemble.Notice{Date: date, Changes: sublist.Diff(old, cur)}
+}
+
+// listPathOf returns the path of the sub-processor list in the file at
+// path ("list" or "subprocessors.list"), or "" when it has none (a workbook)
+// or cannot be read again.
+func listPathOf(path string) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	return listfile.ListPath(data, path)
 }
