@@ -161,3 +161,22 @@ func TestCounsel3Option2SilenceAuthorises(t *testing.T) {
 	}, []string{"treated as having accepted"})
 	checkText(t, dealMD(t, d, "dpa"), []string{"the change is authorised under the general authorisation"}, nil)
 }
+
+// TestCounsel3ModuleOneActivitiesAfterProfile is the regression test for
+// Annex I.A of a Modules 1+2 deal whose profile gives provider.activities:
+// they replaced the Module One-aware default, so nothing named Provider's
+// processing as a controller, which Annex I.A asks for every module. The
+// Module One part now follows the activities given, on both sides.
+func TestCounsel3ModuleOneActivitiesAfterProfile(t *testing.T) {
+	d := *fixtureDeals(t)["modules-1-2-bavaria"]
+	if d.Provider.Activities == "" {
+		t.Fatal("the profile no longer gives provider.activities")
+	}
+	d.Customer.Activities = "Operation of an analytics platform for industrial clients"
+	checkText(t, dealMD(t, &d, "annex-i"), []string{
+		"**Activities relevant to the data transferred:** " + d.Provider.Activities + "; under Module One, the processing of the Provider Controller Data as a separate controller described in Part 2 of [Annex I.B](#annex-i-b)",
+		"**Activities relevant to the data transferred:** Operation of an analytics platform for industrial clients; under Module One, the transfer of the Provider Controller Data to Provider as a separate controller (Part 2 of [Annex I.B](#annex-i-b))",
+	}, nil)
+	// Without Module One the activities stand alone.
+	checkText(t, renderMD(t, "example", "annex-i"), nil, []string{"under Module One"})
+}

@@ -31,7 +31,7 @@ func CrossRules() []CrossRule {
 		{RuleNoNexus, "gdpr.applies false only for a US-only deal: customer and provider outside the EEA, UK and Switzerland, no modules, UK Addendum, Swiss terms or controller_transfer, and the CCPA terms on", checkNoNexus},
 		{RuleModulesRequired, "SCC modules are required unless gdpr.applies is false", checkModulesRequired},
 		{RuleDPAModule, "module 2 or 3 is selected (this DPA governs processing on Customer's behalf); module 4 is refused; module 1 only beside them", checkDPAModule},
-		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor, module 1 only for a controller", checkRoleModules},
+		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor, module 1 only beside module 2 (a processor customer's own data as a controller needs a separate Module One arrangement)", checkRoleModules},
 		{RuleControllerTransfer, "controller_transfer (Annex I.B, Part 2) exactly when module 1 is selected", checkControllerTransfer},
 		{RuleSCCRequired, "Clause 17 governing law and Clause 18 forum are given unless gdpr.applies is false", checkSCCRequired},
 		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUGoverningLaw},
@@ -102,8 +102,11 @@ func checkDPAModule(d *Deal, report reportFunc) {
 }
 
 // checkRoleModules: a controller customer exports under module 2 (and, for
-// Provider Controller Data, module 1), a processor customer under module 3;
-// a processor customer cannot export as a controller under module 1.
+// Provider Controller Data, module 1), a processor customer under module 3.
+// A processor customer is the controller of its own business data (Art.
+// 4(7) GDPR) and may well send some to Provider as a controller, but this
+// DPA supports Module One only beside Module Two, for a controller
+// customer: such data needs a separate Module One arrangement.
 func checkRoleModules(d *Deal, report reportFunc) {
 	scc := d.SCC
 	if dpaModuleProblem(scc) {
@@ -118,7 +121,7 @@ func checkRoleModules(d *Deal, report reportFunc) {
 			"module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")
 	case d.Customer.Role == Processor && scc.HasModule(1):
 		report(scc.Modules, "scc.modules",
-			"module 1 is for a controller exporting to another controller, but the customer is a processor (customer.role); a processor customer cannot transfer data as controller: remove module 1")
+			"module 1 cannot be selected with module 3: dpakit supports Module One only beside Module Two, for a controller customer (customer.role: controller). For a processor customer select module 3 alone, and cover any personal data it sends Provider as a controller in its own right (its own business data) in a separate Module One arrangement")
 	}
 }
 
@@ -328,10 +331,13 @@ func subdivisionProblem(s string) string {
 	return ""
 }
 
-// checkNoClause9: a Clause 9 option makes no sense without Clause 9.
+// checkNoClause9: a Clause 9 option makes no sense without Clause 9. Not
+// while the modules themselves are refused (dpa_module: module 4, or
+// module 1 alone): the fix is module 2 or 3, which needs the option, so
+// telling the user to remove it would send them after the wrong field.
 func checkNoClause9(d *Deal, report reportFunc) {
 	scc := d.SCC
-	if scc.SubprocessorOption != "" && !hasClause9(scc) && validModules(scc.Modules) {
+	if scc.SubprocessorOption != "" && !hasClause9(scc) && validModules(scc.Modules) && !dpaModuleProblem(scc) {
 		report(string(scc.SubprocessorOption), "scc.subprocessor_option",
 			"must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and %s selected", modulesPhrase(scc.Modules))
 	}

@@ -167,11 +167,14 @@ func TestValidateRules(t *testing.T) {
 			d.SCC.GoverningLawOption = 2
 			d.SCC.GoverningLaw = d.Customer.Country
 		}, p("scc.governing_law", RuleGoverningLawOption, `with Option 2 of Clause 17 (scc.governing_law_option), scc.governing_law names the fallback: the law of another EU Member State that allows third-party beneficiary rights, for the case where the law of the customer's own Member State does not; it cannot be the customer's own country "DE". Name another Member State, or choose Option 1 to have the law of Germany govern`)},
+		// The refused modules' fix (module 2 or 3) needs the Clause 9 option,
+		// so no_clause_9 is not reported beside dpa_module.
 		{"Clause 9 option with module 1 alone", func(d *Deal) { d.SCC.Modules = []int{1}; d.ControllerTransfer = &d.Processing },
-			[]Problem{
-				{Path: "scc.modules", Rule: RuleDPAModule, Message: "module 1 is selected without module 2 or 3; this DPA governs processing Provider performs on Customer's behalf, which needs module 2 (controller customer) or 3 (processor customer). Add module 1 beside module 2 only for personal data Provider receives as a controller in its own right, described in controller_transfer"},
-				{Path: "scc.subprocessor_option", Rule: RuleNoClause9, Message: "must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and module 1 is selected"},
-			}},
+			p("scc.modules", RuleDPAModule, "module 1 is selected without module 2 or 3; this DPA governs processing Provider performs on Customer's behalf, which needs module 2 (controller customer) or 3 (processor customer). Add module 1 beside module 2 only for personal data Provider receives as a controller in its own right, described in controller_transfer")},
+		{"module 4 alone with a Clause 9 option", func(d *Deal) {
+			d.Customer.Role = Processor
+			d.SCC.Modules = []int{4}
+		}, p("scc.modules", RuleDPAModule, "module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")},
 		{"module 4 alone", func(d *Deal) {
 			d.Customer.Role = Processor
 			d.SCC.Modules = []int{4}
@@ -183,7 +186,7 @@ func TestValidateRules(t *testing.T) {
 			d.Customer.Role = Processor
 			d.SCC.Modules = []int{1, 3}
 			d.ControllerTransfer = &d.Processing
-		}, p("scc.modules", RuleRoleModules, "module 1 is for a controller exporting to another controller, but the customer is a processor (customer.role); a processor customer cannot transfer data as controller: remove module 1")},
+		}, p("scc.modules", RuleRoleModules, "module 1 cannot be selected with module 3: dpakit supports Module One only beside Module Two, for a controller customer (customer.role: controller). For a processor customer select module 3 alone, and cover any personal data it sends Provider as a controller in its own right (its own business data) in a separate Module One arrangement")},
 		{"module 1 without its description", func(d *Deal) { d.SCC.Modules = []int{1, 2} },
 			p("controller_transfer", RuleControllerTransfer, "is required when module 1 is selected: describe the personal data Provider receives as a controller (data subjects, data categories, frequency, nature, purposes, retention), which Annex I.B sets out apart from the processing on Customer's behalf")},
 		{"controller transfer without module 1 or 4", func(d *Deal) { d.ControllerTransfer = &d.Processing },
