@@ -180,3 +180,26 @@ func TestCounsel3ModuleOneActivitiesAfterProfile(t *testing.T) {
 	// Without Module One the activities stand alone.
 	checkText(t, renderMD(t, "example", "annex-i"), nil, []string{"under Module One"})
 }
+
+// TestCounsel3USOnlyRegulator is the regression test for a US-only DPA
+// speaking of "supervisory authorities", the GDPR's term of art, in its
+// breach and audit clauses: it speaks of regulators, as its assistance
+// clause does, and defines the word; and Clause 12.9 binds a sub-processor
+// "to observe all the requirements" of the CCPA clause, as Cal. Civ. Code
+// § 1798.140(ag)(2) words it. An EU deal keeps its supervisory
+// authorities.
+func TestCounsel3USOnlyRegulator(t *testing.T) {
+	dpa := renderMD(t, "us-ccpa", "dpa")
+	checkText(t, dpa, []string{
+		"a “regulator” is the California Privacy Protection Agency, the Attorney General of California or any other authority that enforces Data Protection Laws.",
+		"Provider shall not notify any regulator or Data Subject of a Personal Data Breach",
+		"or if a regulator or Data Protection Laws require it, an audit",
+		"may be disclosed to a regulator",
+		"unless that audit is required by a regulator",
+		"under a written contract that binds it to observe all the requirements of this Clause (Cal. Civ. Code § 1798.140(ag)(2))",
+	}, []string{"supervisory authorit", "no less protective"})
+	d := *fixtureDeals(t)["us-ccpa"]
+	d.Negotiated = map[string]string{"audits": "remote-first", "breach": "phone-notice", "liability": "data-protection-cap"}
+	checkText(t, dealMD(t, &d, "dpa"), nil, []string{"supervisory authorit"})
+	checkText(t, renderMD(t, "example", "dpa"), []string{"Provider shall not notify any supervisory authority or Data Subject"}, []string{"regulator"})
+}
