@@ -172,9 +172,10 @@ func TestCounselUSOnlyPersonalInformation(t *testing.T) {
 // TestCounselNoRepresentativeWarning is the regression test for a customer
 // outside the EEA, subject to the GDPR under its Article 3(2), that names
 // no Article 27 representative: the deal is valid, but validation warns
-// (no_eu_representative) and names customer.dpo, the field to fill; with a
-// representative there, and for a Swiss exporter under the FADP alone or
-// an EEA customer, it does not. No fixture draws the warning.
+// (no_eu_representative) and names customer.representative, the field to
+// fill, even when customer.dpo is given; with a representative there, and
+// for a Swiss exporter under the FADP alone or an EEA customer, it does
+// not. No fixture draws the warning.
 func TestCounselNoRepresentativeWarning(t *testing.T) {
 	uk := []string{
 		"  address: Bahnhofstrasse 40, 8001 Zürich\n  country: CH", "  address: 10 Finsbury Square, London EC2A 1AF\n  country: GB",
@@ -186,15 +187,17 @@ func TestCounselNoRepresentativeWarning(t *testing.T) {
 		`supervisory_authority: ""`, `supervisory_authority: "the Bavarian State Office for Data Protection Supervision (BayLDA)"`,
 		"governing_law: CH\n  forum: CH", "governing_law: DE\n  forum: DE",
 	}
-	rep := "  signatory: { name: Urs Meier, title: Chief Executive Officer }\n  dpo: { name: EU Representative GmbH, email: rep@eu-rep.example }"
+	signatory := "  signatory: { name: Urs Meier, title: Chief Executive Officer }"
+	rep := signatory + "\n  representative: { name: EU Representative Ltd, address: 1 Baggot Street, Dublin 2, country: IE, email: rep@eu-rep.example }"
+	dpo := signatory + "\n  dpo: { name: EU Representative GmbH, email: rep@eu-rep.example }"
 	for _, tt := range []struct {
 		name  string
 		edits []string
 		want  bool
 	}{
 		{"UK customer under Art. 3(2), no representative", uk, true},
-		{"UK customer with its representative", append(append([]string(nil), uk...),
-			"  signatory: { name: Urs Meier, title: Chief Executive Officer }", rep), false},
+		{"UK customer with its representative", append(append([]string(nil), uk...), signatory, rep), false},
+		{"UK customer with only a DPO", append(append([]string(nil), uk...), signatory, dpo), true},
 		{"Swiss customer under Art. 3(2), no representative", swiss32, true},
 		{"Swiss customer under the FADP alone", nil, false},
 	} {
@@ -212,8 +215,8 @@ func TestCounselNoRepresentativeWarning(t *testing.T) {
 			if (got != nil) != tt.want {
 				t.Fatalf("no_eu_representative warned = %t, want %t (warnings %v)", got != nil, tt.want, ws)
 			}
-			if got != nil && (got.Path != "customer.dpo" || !strings.Contains(got.Message, "names no representative in the Union (Article 27 GDPR): give the representative's name and contact details in customer.dpo")) {
-				t.Errorf("warning = %s: %s; want it at customer.dpo, naming the field", got.Path, got.Message)
+			if got != nil && (got.Path != "customer.representative" || !strings.Contains(got.Message, "names no representative in the Union (Article 27 GDPR): give the representative's name, address, Member State (country) and email in customer.representative")) {
+				t.Errorf("warning = %s: %s; want it at customer.representative, naming the field", got.Path, got.Message)
 			}
 		})
 	}

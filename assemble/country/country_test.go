@@ -263,3 +263,21 @@ func TestSwissAdequate(t *testing.T) {
 		}
 	}
 }
+
+func TestAuthorityCountry(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{SupervisoryAuthority("IE"), "IE"},
+		{"the data protection commission (ireland), 21 Fitzwilliam Square South, Dublin 2", "IE"},
+		{SupervisoryAuthority("FR"), "FR"},
+		{LandAuthority("DE-BY"), "DE"},
+		{SupervisoryAuthority("DE"), ""}, // a description, not a name
+		{"Data Protection Commission, Dublin", ""},
+		{"", ""},
+		{"Information Commissioner (Slovenia)", "SI"},
+		{"Information and Data Protection Commissioner (Malta)", "MT"},
+	} {
+		if got := AuthorityCountry(tc.text); got != tc.want {
+			t.Errorf("AuthorityCountry(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -22,6 +22,8 @@ func derivations() []derivation {
 	return []derivation{
 		{derived: "scc.modules", source: "customer.role"},
 		{derived: "scc.supervisory_authority", source: "customer.country"},
+		{derived: "scc.supervisory_authority", source: "customer.representative.country"},
+		{derived: "scc.supervisory_authority", source: "customer.representative"},
 		{derived: "scc.forum", source: "scc.governing_law"},
 	}
 }

@@ -91,9 +91,17 @@ type Customer struct {
 	Role      Role      `yaml:"role" json:"role" validate:"required,oneof=controller processor"`
 	Contact   Contact   `yaml:"contact" json:"contact"`
 	Signatory Signatory `yaml:"signatory" json:"signatory"`
-	// DPO is the customer's data protection officer or EU representative, where
-	// it has one (Annex I.A).
+	// DPO is the customer's data protection officer, where it has one
+	// (Annex I.A). A deal that gives no Representative may name the
+	// customer's representative in the Union here, as deals did before
+	// Representative existed: Annex I.A then calls it "data protection
+	// officer or representative".
 	DPO *Contact `yaml:"dpo,omitempty" json:"dpo,omitempty"`
+	// Representative is the representative in the Union that a customer
+	// established outside the EEA designates under Article 27 GDPR
+	// (Annex I.A); its Member State's supervisory authority is the one
+	// Clause 13(a) of the SCCs makes competent (Annex I.C).
+	Representative *Representative `yaml:"representative,omitempty" json:"representative,omitempty"`
 	// Activities are the customer's activities relevant to the transfer
 	// (Annex I.A); a default sentence is used when empty.
 	Activities string `yaml:"activities,omitempty" json:"activities,omitempty" validate:"omitempty,max=500,line"`
@@ -128,6 +136,20 @@ type Contact struct {
 	Title string `yaml:"title,omitempty" json:"title,omitempty" validate:"omitempty,max=200,line"`
 	Email string `yaml:"email" json:"email" validate:"required,max=254,email"`
 	Phone string `yaml:"phone,omitempty" json:"phone,omitempty" validate:"omitempty,max=40,line"`
+}
+
+// Representative is a customer's representative in the Union under
+// Article 27 GDPR: a natural or legal person established in one of the
+// Member States where the data subjects are (Article 27(3) GDPR; an EEA
+// State, through the EEA Agreement).
+type Representative struct {
+	Name    string `yaml:"name" json:"name" validate:"required,max=200,line"`
+	Address string `yaml:"address" json:"address" validate:"required,max=300,line"`
+	// Country is the EEA State in which the representative is established,
+	// as an ISO 3166-1 alpha-2 code.
+	Country string `yaml:"country" json:"country" validate:"required,country,eea"`
+	Email   string `yaml:"email" json:"email" validate:"required,max=254,email"`
+	Phone   string `yaml:"phone,omitempty" json:"phone,omitempty" validate:"omitempty,max=40,line"`
 }
 
 // Signatory is the person who signs for a party.

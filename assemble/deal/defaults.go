@@ -26,6 +26,11 @@ import (
 //     customer is in the EEA and a module with Clause 13 (1-3) is selected;
 //     for a German customer, the authority of its Land (customer.state, or
 //     else the Land of the postal code in customer.address: CustomerLand)
+//   - scc.supervisory_authority, for a customer established outside the
+//     EEA (not in Switzerland) with a representative in the Union
+//     (customer.representative): the authority of the representative's
+//     EEA State, except Germany, whose authority is the Land's
+//     (representativeAuthority)
 //   - scc.subprocessor_option: "general", when module 2 or 3 is selected
 //   - uk_addendum.ending_party: "neither", when the Addendum is enabled
 //   - security.measures: "all", when neither "all" nor any id is given
@@ -63,6 +68,9 @@ func Defaults(d *Deal) {
 		if a := country.LandAuthority(CustomerLand(d)); a != "" {
 			d.SCC.SupervisoryAuthority = a
 		}
+	}
+	if d.SCC.SupervisoryAuthority == "" {
+		d.SCC.SupervisoryAuthority = representativeAuthority(d)
 	}
 	if d.SCC.SubprocessorOption == "" && hasClause9(d.SCC) {
 		d.SCC.SubprocessorOption = GeneralAuthorisation

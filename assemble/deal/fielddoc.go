@@ -66,11 +66,11 @@ func FieldMeaning(path string) string {
 	case "customer.country":
 		return "country of establishment; sets the default supervisory authority"
 	case "customer.dpo":
-		return "the customer's data protection officer or, for a customer outside the EEA subject to the GDPR (Art. 3(2)), its representative in the Union (Art. 27) (Annex I.A)"
+		return "the customer's data protection officer (Annex I.A); a deal without `customer.representative` that names the representative here is printed as \"Data protection officer or representative\" and warned"
 	case "customer.dpo.email":
 		return "their e-mail address"
 	case "customer.dpo.name":
-		return "the DPO's or representative's name"
+		return "the DPO's name"
 	case "customer.dpo.phone":
 		return "their telephone number"
 	case "customer.dpo.title":
@@ -79,6 +79,18 @@ func FieldMeaning(path string) string {
 		return "full legal name of the customer"
 	case "customer.registration_number":
 		return "company registration number (parties clause, UK Addendum Table 1)"
+	case "customer.representative":
+		return "the customer's representative in the Union (Art. 27 GDPR): Annex I.A names it, and Annex I.C names the supervisory authority of its Member State as the one Clause 13(a) makes competent"
+	case "customer.representative.address":
+		return "the representative's address, without the country"
+	case "customer.representative.country":
+		return "the Member State in which the representative is established; sets the default supervisory authority (not for Germany, whose authorities are the Länder's)"
+	case "customer.representative.email":
+		return "the representative's e-mail address"
+	case "customer.representative.name":
+		return "the representative's name (a person or a company)"
+	case "customer.representative.phone":
+		return "the representative's telephone number"
 	case "customer.role":
 		return "the customer's GDPR role for the data it gives the vendor; sets the default SCC module (2 or 3)"
 	case "customer.signatory":

@@ -46,6 +46,7 @@ func CrossRules() []CrossRule {
 		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
 		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
 		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone, named, not given as a country code, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
+		{RuleRepresentative, "customer.representative (Art. 27 GDPR) only for a customer established outside the EEA whose processing the GDPR reaches (Art. 3(2)): not for an EEA customer, a US-only deal (gdpr.applies false) or a Swiss exporter under the FADP alone", checkRepresentative},
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
 		{RuleUKExporter, "a customer established in the United Kingdom needs the UK Addendum (uk_addendum.enabled), unless the provider is established there too", checkUKExporter},
@@ -402,6 +403,11 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	}
 	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" || d.Customer.Country == "CH" {
 		return // a Swiss exporter names one only where the GDPR applies to it
+	}
+	if r := d.Customer.Representative; r != nil && r.Country == "DE" {
+		report("", "scc.supervisory_authority",
+			"is required when the customer's representative in the Union is established in Germany (customer.representative.country): Clause 13(a) makes competent the supervisory authority of the German Land in which the representative is established (section 40 BDSG), such as the %s for Bavaria; name it", country.LandAuthority("DE-BY"))
+		return
 	}
 	if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
 		report("", "scc.supervisory_authority",

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/dpakit/dpakit/assemble/country"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -31,15 +32,20 @@ type Source struct {
 }
 
 // derivedFrom names, for the defaults that are worked out from other
-// fields (see Defaults), the fields they come from.
-func derivedFrom(path string) string {
+// fields (see Defaults), the fields they come from in the loaded deal d:
+// the supervisory authority comes from customer.country for a customer in
+// the EEA and from customer.representative.country for one outside it.
+func derivedFrom(path string, d *Deal) string {
 	switch path {
+	case "scc.supervisory_authority":
+		if d.Customer.Representative != nil && !country.IsEEA(d.Customer.Country) {
+			return "customer.representative.country"
+		}
+		return "customer.country"
 	case "scc.modules":
 		return "customer.role"
 	case "scc.forum":
 		return "scc.governing_law"
-	case "scc.supervisory_authority":
-		return "customer.country"
 	case "reference":
 		return "customer.name and effective_date"
 	}
@@ -98,7 +104,7 @@ func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 		if _, given := out[p]; given {
 			return
 		}
-		if from := derivedFrom(p); from != "" {
+		if from := derivedFrom(p, after); from != "" {
 			out[p] = Source{Origin: Derived, From: from}
 		} else {
 			out[p] = Source{Origin: FromDefault}

@@ -47,6 +47,9 @@ func NewValidator(opts Options) *Validator {
 		"country": func(fl validator.FieldLevel) bool {
 			return country.Valid(fl.Field().String())
 		},
+		"eea": func(fl validator.FieldLevel) bool {
+			return country.IsEEA(fl.Field().String())
+		},
 		"subdivision": func(fl validator.FieldLevel) bool {
 			return subdivisionProblem(fl.Field().String()) == ""
 		},
@@ -283,6 +286,8 @@ func tagMessage(fe validator.FieldError, path string) string {
 		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", quote(str))
 	case "country":
 		return subproc.CountryProblem(str)
+	case "eea":
+		return fmt.Sprintf("%s (%s) is not an EEA State: a representative under Article 27 GDPR is established in one of the Member States where the data subjects are (Article 27(3) GDPR; Iceland, Liechtenstein and Norway count through the EEA Agreement)", quote(str), country.Name(str))
 	case "docref":
 		return docrefProblem(str)
 	case "subdivision":

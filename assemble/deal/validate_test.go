@@ -462,7 +462,7 @@ func TestEveryTagHasAMessage(t *testing.T) {
 	known := map[string]bool{
 		"omitempty": true, "dive": true, // not rules
 		"required": true, "required_date": true, "max": true, "min": true, "oneof": true,
-		"unique": true, "email": true, "http_url": true, "country": true, "docref": true, "line": true, "subdivision": true,
+		"unique": true, "email": true, "http_url": true, "country": true, "eea": true, "docref": true, "line": true, "subdivision": true,
 		"keys": true, "endkeys": true, // map keys: not rules
 		"text": true, "ident": true,
 	}

@@ -64,18 +64,49 @@ func TestWarnings(t *testing.T) {
 		{"customer outside the EEA under Art. 3(2) without a representative", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
 			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
-		}, []string{"customer.dpo " + WarnNoRepresentative},
-			[]string{"established in the United Kingdom, outside the EEA, and the deal has the GDPR apply to its processing (Article 3(2) GDPR), yet names no representative in the Union (Article 27 GDPR): give the representative's name and contact details in customer.dpo",
-				"the supervisory authority of the Member State in which the representative is established (Clause 13(a))", "only where Article 27(2) GDPR exempts the customer"}},
+			d.Customer.DPO = nil
+		}, []string{"customer.representative " + WarnNoRepresentative},
+			[]string{"established in the United Kingdom, outside the EEA, and the deal has the GDPR apply to its processing (Article 3(2) GDPR), yet names no representative in the Union (Article 27 GDPR): give the representative's name, address, Member State (country) and email in customer.representative",
+				"Clause 13(a) makes competent the supervisory authority of the Member State in which the representative is established", "only where Article 27(2) GDPR exempts the customer"}},
+		{"customer outside the EEA with only a DPO: the DPO is no representative", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
+			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
+			d.Customer.DPO = &Contact{Name: "Jane Doe", Email: "dpo@example.com"}
+		}, []string{"customer.representative " + WarnNoRepresentative},
+			[]string{"yet names no representative in the Union (Article 27 GDPR)",
+				`customer.dpo ("Jane Doe") does not name the representative: Annex I.A prints it as "data protection officer or representative" only for want of customer.representative; if "Jane Doe" is the representative, give it in customer.representative`}},
 		{"customer outside the EEA with its representative", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF"
 			d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
-			d.Customer.DPO = &Contact{Name: "EU Rep Ltd", Email: "rep@eurep.example"}
+			d.Customer.Representative = &Representative{Name: "EU Rep Ltd", Address: "1 Main Street, Dublin 2", Country: "IE", Email: "rep@eurep.example"}
 		}, nil, nil},
+		{"representative's authority named in other words: cannot be judged", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "US", "1 Market Street, San Francisco"
+			d.SCC.SupervisoryAuthority = "Data Protection Commission, 21 Fitzwilliam Square South, Dublin 2"
+			d.Customer.Representative = &Representative{Name: "EU Rep Ltd", Address: "1 Main Street, Dublin 2", Country: "IE", Email: "rep@eurep.example"}
+		}, nil, nil},
+		{"authority not the representative's Member State's", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "US", "1 Market Street, San Francisco"
+			d.SCC.SupervisoryAuthority = "Commission Nationale de l'Informatique et des Libertés (CNIL)"
+			d.Customer.Representative = &Representative{Name: "EU Rep Ltd", Address: "1 Main Street, Dublin 2", Country: "IE", Email: "rep@eurep.example"}
+		}, []string{"scc.supervisory_authority " + WarnRepresentativeAuthority},
+			[]string{`is the supervisory authority of France, but the customer's representative in the Union is established in Ireland (customer.representative.country)`,
+				`Clause 13(a) makes competent the supervisory authority of the representative's Member State: "Data Protection Commission (Ireland)"`}},
+		{"representative in Germany, a Land authority named", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "US", "1 Market Street, San Francisco"
+			d.SCC.SupervisoryAuthority = "Berlin Commissioner for Data Protection and Freedom of Information (BlnBDI)"
+			d.Customer.Representative = &Representative{Name: "EU Rep GmbH", Address: "Unter den Linden 1, 10117 Berlin", Country: "DE", Email: "rep@eurep.example"}
+		}, nil, nil},
+		{"representative in Germany, another State's authority named", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "US", "1 Market Street, San Francisco"
+			d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
+			d.Customer.Representative = &Representative{Name: "EU Rep GmbH", Address: "Unter den Linden 1, 10117 Berlin", Country: "DE", Email: "rep@eurep.example"}
+		}, []string{"scc.supervisory_authority " + WarnRepresentativeAuthority},
+			[]string{"the authority of the Land in which the representative is established"}},
 		{"Swiss exporter under the GDPR too (Art. 3(2)) without a representative", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address, d.Swiss.Enabled = "CH", "Bahnhofstrasse 40, 8001 Zürich", true
 			d.SCC.SupervisoryAuthority = "the Bavarian State Office for Data Protection Supervision (BayLDA)"
-		}, []string{"customer.dpo " + WarnNoRepresentative}, []string{"established in Switzerland, outside the EEA"}},
+		}, []string{"customer.representative " + WarnNoRepresentative}, []string{"established in Switzerland, outside the EEA"}},
 		{"Swiss exporter under the FADP alone needs no EU representative", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address, d.Swiss.Enabled = "CH", "Bahnhofstrasse 40, 8001 Zürich", true
 			d.SCC.SupervisoryAuthority = ""
