@@ -16,6 +16,7 @@ func TestFieldsDocumented(t *testing.T) {
 	d := testDeal()
 	d.Customer.DPO = &deal.Contact{Name: "Eva Brandt", Email: "dpo@example.com"}
 	d.Provider.DPO = &deal.Contact{Name: "Sam Lee", Email: "dpo@kestrel.example"}
+	d.Customer.Representative = &deal.Representative{Name: "EU Rep Ltd", Address: "1 Main Street, Dublin 2", Country: "IE", Email: "rep@eurep.example"}
 	d.ControllerTransfer = &deal.Processing{Nature: "Storage"}
 	fields := Fields(d)
 	if len(fields) < 50 {
@@ -36,6 +37,9 @@ func TestFieldsDocumented(t *testing.T) {
 	for _, f := range fields {
 		if f.Path == "customer.dpo.email" && f.Within != ".Customer.DPO" {
 			t.Errorf("customer.dpo.email: Within = %q, want .Customer.DPO", f.Within)
+		}
+		if f.Path == "customer.representative.country" && f.Within != ".Customer.Representative" {
+			t.Errorf("customer.representative.country: Within = %q, want .Customer.Representative", f.Within)
 		}
 		if f.Path == "negotiated" || f.Path == "riders" {
 			t.Errorf("%s is listed, but it is not template data", f.Path)

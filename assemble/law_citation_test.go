@@ -188,7 +188,7 @@ func TestCounselNoRepresentativeWarning(t *testing.T) {
 		"governing_law: CH\n  forum: CH", "governing_law: DE\n  forum: DE",
 	}
 	signatory := "  signatory: { name: Urs Meier, title: Chief Executive Officer }"
-	rep := signatory + "\n  representative: { name: EU Representative Ltd, address: 1 Baggot Street, Dublin 2, country: IE, email: rep@eu-rep.example }"
+	rep := signatory + "\n  representative: { name: EU Representative Ltd, address: \"1 Baggot Street, Dublin 2\", country: IE, email: rep@eu-rep.example }"
 	dpo := signatory + "\n  dpo: { name: EU Representative GmbH, email: rep@eu-rep.example }"
 	for _, tt := range []struct {
 		name  string

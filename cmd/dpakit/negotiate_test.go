@@ -566,3 +566,27 @@ func TestManifestRecordsDeviations(t *testing.T) {
 		t.Errorf("manifest deviations = %q", m.Deviations)
 	}
 }
+
+// TestExplainRepresentative checks that explain lists the customer's
+// representative in the Union among the terms and says that the
+// supervisory authority it names comes from the representative's Member
+// State, for the us-representative fixture, which names none itself; the
+// fixture draws no warning about the representative.
+func TestExplainRepresentative(t *testing.T) {
+	code, out, errs := dpakit(t, "", "explain", "../../fixtures/deals/us-representative.yaml", "--profile", exampleProfilePath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, re := range []string{
+		`customer\.representative\.name\s+EU Representation Services Ltd\s+deal`,
+		`customer\.representative\.country\s+IE\s+deal`,
+		`scc\.supervisory_authority\s+Data Protection Commission \(Ireland\)\s+derived from customer\.representative\.country`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("explain lacks /%s/:\n%s", re, out)
+		}
+	}
+	if strings.Contains(errs, "customer.representative") || strings.Contains(errs, "scc.supervisory_authority") {
+		t.Errorf("warnings about the representative: %s", errs)
+	}
+}
