@@ -633,3 +633,76 @@ func TestFormRoundTripUSOnly(t *testing.T) {
 		t.Errorf("US-only deal → form → deal lost or changed fields (-want +got):\n%s", diff)
 	}
 }
+
+// TestFormRepresentative: the form shows the customer's representative in
+// the Union (Article 27 GDPR) of the us-representative fixture in inputs of
+// its own, beside the DPO; submitted, the deal keeps it, the supervisory
+// authority comes from its Member State, and Annex I names it on its own
+// line and the Irish authority under Clause 13(a). Cleared, the
+// representative is absent and the deal draws the warning again.
+func TestFormRepresentative(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, "deals/us-representative.yaml")
+	for _, want := range []string{
+		"<h3>Data protection officer</h3>",
+		"<h3>Representative in the Union (Article 27 GDPR)</h3>",
+		`name="customer.representative.name" value="EU Representation Services Ltd"`,
+		`name="customer.representative.address" value="1 Baggot Street Lower, Dublin 2, D02 X123"`,
+		`name="customer.representative.email" value="rainier@eu-representation.example"`,
+		`name="customer.representative.phone" value="&#43;353 1 555 0100"`,
+		`name="customer.dpo.name" value="Elena Kovač"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the form lacks %s", want)
+		}
+	}
+	sel := regexp.MustCompile(`(?s)<select id="[^"]*" name="customer\.representative\.country".*?</select>`).FindString(page)
+	if !strings.Contains(sel, `<option value="IE" selected>Ireland</option>`) {
+		t.Errorf("the representative's country is not Ireland in the form:\n%.300s", sel)
+	}
+	vals := submission(t, []byte(page), "deal-form")
+	res := postForm(t, s, "/", vals)
+	body := readAll(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, want the preview:\n%s", res.StatusCode, body)
+	}
+	post := previewDeal(t, body)
+	res = postForm(t, s, "/download/deal.yaml", post)
+	d, err := s.valid.Load(readAll(t, res), "deal.yaml", nil, "")
+	if err != nil {
+		t.Fatalf("the deal file does not load: %v", err)
+	}
+	want := &deal.Representative{Name: "EU Representation Services Ltd", Address: "1 Baggot Street Lower, Dublin 2, D02 X123", Country: "IE", Email: "rainier@eu-representation.example", Phone: "+353 1 555 0100"}
+	if diff := cmp.Diff(want, d.Customer.Representative); diff != "" {
+		t.Errorf("representative (-want +got):\n%s", diff)
+	}
+	if d.SCC.SupervisoryAuthority != "Data Protection Commission (Ireland)" {
+		t.Errorf("scc.supervisory_authority = %q, want the Irish authority", d.SCC.SupervisoryAuthority)
+	}
+	res = postForm(t, s, "/download/annex-i.html", post)
+	annex := html.UnescapeString(string(readAll(t, res)))
+	for _, want := range []string{
+		"Representative in the Union (Article 27 GDPR):",
+		"EU Representation Services Ltd, 1 Baggot Street Lower, Dublin 2, D02 X123, Ireland, rainier@eu-representation.example, +353 1 555 0100",
+		"that representative is established in Ireland; Clause 13(a) of the Standard Contractual Clauses therefore makes competent the supervisory authority of that Member State: the Data Protection Commission (Ireland).",
+	} {
+		if !strings.Contains(annex, want) {
+			t.Errorf("Annex I lacks %q", want)
+		}
+	}
+
+	// Cleared in the form, the representative is absent; the authority is
+	// then required, and named, the deal is warned about.
+	for _, k := range []string{"name", "address", "country", "email", "phone"} {
+		vals.Set("customer.representative."+k, "")
+	}
+	vals.Set("scc.supervisory_authority", "Data Protection Commission (Ireland)")
+	d = decodeForm(t, vals)
+	if d.Customer.Representative != nil {
+		t.Errorf("a blank representative decodes as %+v, want none", d.Customer.Representative)
+	}
+	res = postForm(t, s, "/", vals)
+	if body := string(readAll(t, res)); res.StatusCode != http.StatusOK || !strings.Contains(html.UnescapeString(body), "give the representative's name, address, Member State (country) and email in customer.representative") {
+		t.Errorf("status %d; the preview lacks the no_eu_representative warning", res.StatusCode)
+	}
+}

@@ -279,3 +279,45 @@ func TestAPIMeasuresByLaw(t *testing.T) {
 		t.Errorf("acc-records has no by_law in the listing: %v", acc)
 	}
 }
+
+// TestOpenAPICustomer: the document's customer lists every key of the deal
+// file's customer, and its representative in the Union (Article 27 GDPR)
+// every key of the deal's, with the required ones required.
+func TestOpenAPICustomer(t *testing.T) {
+	s := newTestServer(t)
+	sp := loadSpec(t, s)
+	for _, tc := range []struct {
+		schema string
+		typ    reflect.Type
+	}{
+		{"Customer", reflect.TypeFor[deal.Customer]()},
+		{"Representative", reflect.TypeFor[deal.Representative]()},
+		{"Contact", reflect.TypeFor[deal.Contact]()},
+	} {
+		props, _ := sp.get(map[string]any(sp), "components", "schemas", tc.schema, "properties").(map[string]any)
+		var required []string
+		if r, ok := sp.get(map[string]any(sp), "components", "schemas", tc.schema, "required").([]any); ok {
+			for _, x := range r {
+				required = append(required, x.(string))
+			}
+		}
+		var wantRequired []string
+		for i := range tc.typ.NumField() {
+			f := tc.typ.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if _, ok := props[key]; !ok {
+				t.Errorf("%s lacks the deal key %q", tc.schema, key)
+			}
+			if strings.HasPrefix(f.Tag.Get("validate"), "required") {
+				wantRequired = append(wantRequired, key)
+			}
+		}
+		if tc.schema != "Customer" && !slices.Equal(required, wantRequired) {
+			t.Errorf("%s requires %v, want %v", tc.schema, required, wantRequired)
+		}
+	}
+	customer := sp.get(map[string]any(sp), "components", "schemas", "Deal", "properties", "customer")
+	if rep := sp.get(customer, "properties", "representative"); sp.get(rep, "required") == nil {
+		t.Error("the Deal's customer does not list the representative")
+	}
+}
