@@ -60,7 +60,7 @@ func TestNoKnockOnProblems(t *testing.T) {
 			}},
 		{"a customer outside the EEA still needs an authority",
 			[]string{"country: DE", "country: CA", `supervisory_authority: ""`, ""},
-			[]string{"scc.supervisory_authority: is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are"}},
+			[]string{"scc.supervisory_authority: is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are; with customer.representative (Article 27 GDPR) given, it defaults to the authority of the representative's Member State"}},
 		{"a key in the wrong section: no 'required' where it belongs",
 			[]string{"  objection_days: 15 ", "", "  docking_clause: false", "  docking_clause: false\n  objection_days: 15"},
 			[]string{"scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)"}},

@@ -411,7 +411,7 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	}
 	if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
 		report("", "scc.supervisory_authority",
-			"is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are")
+			"is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are; with customer.representative (Article 27 GDPR) given, it defaults to the authority of the representative's Member State")
 		return
 	}
 	report("", "scc.supervisory_authority", "is required for modules 1-3 (Clause 13 and Annex I.C)")

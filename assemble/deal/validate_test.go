@@ -289,7 +289,7 @@ func TestValidateRules(t *testing.T) {
 		{"authority for an exporter outside the EEA", func(d *Deal) {
 			d.Customer.Country = "US"
 			d.SCC.SupervisoryAuthority = ""
-		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are")},
+		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, "is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are; with customer.representative (Article 27 GDPR) given, it defaults to the authority of the representative's Member State")},
 		{"the FDPIC named as the GDPR authority", func(d *Deal) {
 			d.SCC.SupervisoryAuthority = "Federal Data Protection and Information Commissioner"
 		}, p("scc.supervisory_authority", RuleSupervisoryAuthority, `"Federal Data Protection and Information Commissioner" names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established`)},

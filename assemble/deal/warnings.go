@@ -34,7 +34,8 @@ const (
 // Warnings returns what a lawyer signing the DPA for d should be told
 // although d is valid, in a fixed order: first the warning about the
 // transfer, then the one about a customer outside the EEA without an
-// Article 27 representative, then one per Swiss adequacy mismatch, then
+// Article 27 representative (or, with one, about a supervisory authority
+// of another country), then one per Swiss adequacy mismatch, then
 // one per undescribed sub-processor data category, in list
 // order, then those about the CCPA business purposes, then the one about
 // a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
