@@ -268,20 +268,25 @@ func loadJSON(data []byte, name string) (held, error) {
 // "subprocessors.list" for a deal or profile; "" for a workbook or CSV file,
 // whose rows have no such path, and for a file Load cannot read.
 func ListPath(data []byte, name string) string {
-	var (
-		h   held
-		err error
-	)
+	h, ok := loadHeld(data, name)
+	if !ok {
+		return ""
+	}
+	return h.prefix
+}
+
+// loadHeld reads the list that a YAML or JSON file called name holds, by
+// its extension; ok is false for another kind of file and for one that
+// cannot be read.
+func loadHeld(data []byte, name string) (h held, ok bool) {
+	var err error
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".yaml", ".yml":
 		h, err = loadYAML(data, name)
 	case ".json":
 		h, err = loadJSON(data, name)
 	default:
-		return ""
+		return held{}, false
 	}
-	if err != nil {
-		return ""
-	}
-	return h.prefix
+	return h, err == nil
 }

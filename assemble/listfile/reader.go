@@ -1,9 +1,6 @@
 package listfile
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/sublist"
 )
@@ -46,19 +43,8 @@ func (rd *Reader) For(d *deal.Deal) *Reader {
 // profile data (named name): that file's own gdpr setting decides, as For
 // does. A list file, or a file whose list cannot be read, gives rd.
 func (rd *Reader) ForFile(data []byte, name string) *Reader {
-	var (
-		h   held
-		err error
-	)
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml":
-		h, err = loadYAML(data, name)
-	case ".json":
-		h, err = loadJSON(data, name)
-	default:
-		return rd
-	}
-	if err != nil || h.owner == nil {
+	h, ok := loadHeld(data, name)
+	if !ok || h.owner == nil {
 		return rd
 	}
 	return rd.For(h.owner)
