@@ -173,7 +173,7 @@ func TestDeviationsSubprocessorChangesFollowLaws(t *testing.T) {
 		want          string              // the subprocessors.list deviation; "" for none
 	}{
 		{"US-only, its own list", "us-ccpa", nil,
-			"sub-processors: added Amazon Web Services, Inc.; removed Amazon Web Services EMEA SARL; Papertrail (SolarWinds Worldwide, LLC) changed (address, contact)"},
+			"sub-processors: added Amazon Web Services, Inc.; removed Amazon Web Services EMEA SARL; Papertrail (SolarWinds Worldwide, LLC) changed (address, contact, contact title, responsibilities)"},
 		{"US-only, the standard list but for a transfer mechanism", "us-ccpa", standard(papertrailNone), ""},
 		{"US-only, reordered, and a transfer mechanism", "us-ccpa", standard(func(l []deal.Subprocessor) []deal.Subprocessor {
 			l = papertrailNone(l)

@@ -192,6 +192,8 @@ func fieldTitle(field string) string {
 		return "Transfer mechanism"
 	case "added":
 		return "Date added"
+	case "contact_title":
+		return "Contact person’s position"
 	}
 	t := strings.ReplaceAll(field, "_", " ")
 	if t == "" {
@@ -230,6 +232,10 @@ func fieldValue(s deal.Subprocessor, field string, laws deal.Laws) string {
 		return s.Address
 	case "contact":
 		return s.Contact
+	case "contact_title":
+		return s.ContactTitle
+	case "responsibilities":
+		return s.Responsibilities
 	case "added":
 		d, _ := wording.Date(s.Added)
 		return d

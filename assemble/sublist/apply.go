@@ -46,34 +46,15 @@ func ApplyTo(list []subproc.Subprocessor, c Changes) []subproc.Subprocessor {
 }
 
 // withFields returns s with the named fields (deal file keys) taken from
-// from.
+// from; it sets them as Diff compares them (comparedFields).
 func withFields(s, from subproc.Subprocessor, fields []string) subproc.Subprocessor {
+	want := map[string]bool{}
 	for _, f := range fields {
-		switch f {
-		case "name":
-			s.Name = from.Name
-		case "description":
-			s.Description = from.Description
-		case "purpose":
-			s.Purpose = from.Purpose
-		case "category":
-			s.Category = from.Category
-		case "location":
-			s.Location = from.Location
-		case "country":
-			s.Country = from.Country
-		case "data":
-			s.Data = append([]string(nil), from.Data...)
-		case "transfer_mechanism":
-			s.TransferMechanism = from.TransferMechanism
-		case "website":
-			s.Website = from.Website
-		case "address":
-			s.Address = from.Address
-		case "contact":
-			s.Contact = from.Contact
-		case "added":
-			s.Added = from.Added
+		want[f] = true
+	}
+	for _, f := range comparedFields() {
+		if want[f.key] {
+			f.set(&s, from)
 		}
 	}
 	return s

@@ -49,10 +49,11 @@ func TestApplyTo(t *testing.T) {
 func TestApplyToEveryComparedField(t *testing.T) {
 	before := deal.Subprocessor{Name: "X"}
 	after := deal.Subprocessor{Name: "X", Description: "d", Purpose: "p", Category: "service", Location: "l", Country: "US",
-		Data: []string{"a"}, TransferMechanism: "scc", Website: "https://x.example", Address: "a", Contact: "c"}
+		Data: []string{"a"}, TransferMechanism: "scc", Website: "https://x.example", Address: "a", Contact: "c",
+		ContactTitle: "t", Responsibilities: "r"}
 	after.Added, _ = deal.ParseDate("2026-01-02")
 	c := Diff([]deal.Subprocessor{before}, []deal.Subprocessor{after})
-	if len(c.Changed) != 1 || len(c.Changed[0].Fields) != len(compared)-1 {
+	if len(c.Changed) != 1 || len(c.Changed[0].Fields) != len(comparedFields())-1 {
 		t.Fatalf("test entry does not change every compared field but the name: %+v", c.Changed)
 	}
 	got := ApplyTo([]deal.Subprocessor{before}, c)

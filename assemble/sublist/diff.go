@@ -54,23 +54,51 @@ func (c Changes) Empty() bool {
 	return len(c.Added) == 0 && len(c.Removed) == 0 && len(c.Changed) == 0
 }
 
-// compared are the fields Diff compares, in the order it reports them.
-var compared = []struct {
+// comparedField is one field of an entry that Diff compares: its deal file
+// key, its value as text, and how ApplyTo sets it from another entry.
+type comparedField struct {
 	key  string
 	text func(subproc.Subprocessor) string
-}{
-	{"name", func(s subproc.Subprocessor) string { return s.Name }},
-	{"description", func(s subproc.Subprocessor) string { return s.Description }},
-	{"purpose", func(s subproc.Subprocessor) string { return s.Purpose }},
-	{"category", func(s subproc.Subprocessor) string { return s.Category }},
-	{"location", func(s subproc.Subprocessor) string { return s.Location }},
-	{"country", func(s subproc.Subprocessor) string { return s.Country }},
-	{"data", func(s subproc.Subprocessor) string { return strings.Join(s.Data, "; ") }},
-	{"transfer_mechanism", func(s subproc.Subprocessor) string { return s.TransferMechanism }},
-	{"website", func(s subproc.Subprocessor) string { return s.Website }},
-	{"address", func(s subproc.Subprocessor) string { return s.Address }},
-	{"contact", func(s subproc.Subprocessor) string { return s.Contact }},
-	{"added", func(s subproc.Subprocessor) string { return s.Added.String() }},
+	set  func(to *subproc.Subprocessor, from subproc.Subprocessor)
+}
+
+// comparedFields are the fields Diff compares, in the order it reports
+// them: every field of subproc.Subprocessor. contact_title and
+// responsibilities are compared like the rest: under Clause 9(a) Option 1
+// the customer's Annex III gives them for each sub-processor, and the
+// specific authorisation rests on that description. A new field of the
+// entry must be added here (TestComparedFieldsCoverEntry walks the struct).
+func comparedFields() []comparedField {
+	return []comparedField{
+		{"name", func(s subproc.Subprocessor) string { return s.Name },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Name = f.Name }},
+		{"description", func(s subproc.Subprocessor) string { return s.Description },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Description = f.Description }},
+		{"purpose", func(s subproc.Subprocessor) string { return s.Purpose },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Purpose = f.Purpose }},
+		{"category", func(s subproc.Subprocessor) string { return s.Category },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Category = f.Category }},
+		{"location", func(s subproc.Subprocessor) string { return s.Location },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Location = f.Location }},
+		{"country", func(s subproc.Subprocessor) string { return s.Country },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Country = f.Country }},
+		{"data", func(s subproc.Subprocessor) string { return strings.Join(s.Data, "; ") },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Data = append([]string(nil), f.Data...) }},
+		{"transfer_mechanism", func(s subproc.Subprocessor) string { return s.TransferMechanism },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.TransferMechanism = f.TransferMechanism }},
+		{"website", func(s subproc.Subprocessor) string { return s.Website },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Website = f.Website }},
+		{"address", func(s subproc.Subprocessor) string { return s.Address },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Address = f.Address }},
+		{"contact", func(s subproc.Subprocessor) string { return s.Contact },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Contact = f.Contact }},
+		{"contact_title", func(s subproc.Subprocessor) string { return s.ContactTitle },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.ContactTitle = f.ContactTitle }},
+		{"responsibilities", func(s subproc.Subprocessor) string { return s.Responsibilities },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Responsibilities = f.Responsibilities }},
+		{"added", func(s subproc.Subprocessor) string { return s.Added.String() },
+			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Added = f.Added }},
+	}
 }
 
 // Diff compares two lists, matching sub-processors by subproc.NameKey: without
@@ -97,7 +125,7 @@ func Diff(old, new []subproc.Subprocessor) Changes {
 		unmatched[k] = idx[1:]
 		matched[idx[0]] = true
 		var fields []FieldChange
-		for _, f := range compared {
+		for _, f := range comparedFields() {
 			if a, b := f.text(o), f.text(n); a != b {
 				fields = append(fields, FieldChange{Field: f.key, Old: a, New: b})
 			}

@@ -3,6 +3,8 @@ package sublist
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -89,5 +91,60 @@ func TestDiffMatchesByNameKey(t *testing.T) {
 	}
 	if got := ch.FieldNames(); !cmp.Equal(got, []string{"name", "location", "country"}) {
 		t.Errorf("fields = %v", got)
+	}
+}
+
+// TestComparedFieldsCoverEntry walks the fields of the list entry: each
+// must be compared by Diff (and so carried over by ApplyTo), so a field
+// added to subproc.Subprocessor cannot be forgotten. contact_title and
+// responsibilities were once not compared, and a change of them (Annex III
+// content a specific authorisation rests on) gave "the lists are the same".
+func TestComparedFieldsCoverEntry(t *testing.T) {
+	// notCompared are the entry's fields Diff deliberately ignores (none).
+	notCompared := map[string]bool{}
+	keys := map[string]bool{}
+	for _, f := range comparedFields() {
+		if keys[f.key] {
+			t.Errorf("field %q compared twice", f.key)
+		}
+		keys[f.key] = true
+	}
+	typ := reflect.TypeOf(deal.Subprocessor{})
+	for i := range typ.NumField() {
+		key, _, _ := strings.Cut(typ.Field(i).Tag.Get("yaml"), ",")
+		if key == "" || key == "-" {
+			t.Errorf("field %s has no yaml key", typ.Field(i).Name)
+			continue
+		}
+		if !keys[key] && !notCompared[key] {
+			t.Errorf("field %s (%q) is neither compared by Diff nor listed as deliberately not compared", typ.Field(i).Name, key)
+		}
+		delete(keys, key)
+	}
+	for k := range keys {
+		t.Errorf("compared field %q is not a field of the entry", k)
+	}
+}
+
+// TestDiffAnnexIIIDetails: a change of only the contact person's position
+// or of the delimitation of responsibilities is a change, reported under
+// its deal file key.
+func TestDiffAnnexIIIDetails(t *testing.T) {
+	base := deal.Subprocessor{Name: "Zendesk", Purpose: "Support", Location: "United States", Country: "US",
+		Category: "service", TransferMechanism: "dpf", ContactTitle: "Data Protection Officer",
+		Responsibilities: "Stores and routes support tickets only"}
+	for _, tc := range []struct {
+		field string
+		edit  func(*deal.Subprocessor)
+	}{
+		{"contact_title", func(s *deal.Subprocessor) { s.ContactTitle = "General Counsel" }},
+		{"responsibilities", func(s *deal.Subprocessor) { s.Responsibilities = "Reads payroll records" }},
+	} {
+		after := base
+		tc.edit(&after)
+		c := Diff([]deal.Subprocessor{base}, []deal.Subprocessor{after})
+		if len(c.Changed) != 1 || !cmp.Equal(c.Changed[0].FieldNames(), []string{tc.field}) {
+			t.Errorf("%s: Diff = %+v; want one change of %s", tc.field, c, tc.field)
+		}
 	}
 }

@@ -27,6 +27,8 @@ const (
 	fAdded
 	fAddress
 	fContact
+	fContactTitle
+	fResponsibilities
 	numFields
 )
 
@@ -34,6 +36,7 @@ const (
 var fieldNames = [numFields]string{
 	"name", "description", "purpose", "category", "location", "country", "ISO code",
 	"data categories", "transfer mechanism", "website", "date added", "address", "contact",
+	"contact position", "responsibilities",
 }
 
 // synonyms maps a normalised header (see norm) to its field. Headers are
@@ -74,6 +77,12 @@ var synonyms = map[string]field{
 	"address": fAddress, "registered address": fAddress,
 
 	"contact": fContact, "contact person": fContact, "contact details": fContact,
+
+	"contact title": fContactTitle, "contact position": fContactTitle, "contact person position": fContactTitle,
+	"contact person title": fContactTitle, "position of the contact person": fContactTitle,
+
+	"responsibilities": fResponsibilities, "delimitation of responsibilities": fResponsibilities,
+	"responsibility": fResponsibilities,
 }
 
 // clean trims s, drops control characters and joins its lines and runs of

@@ -427,12 +427,14 @@ func (rc *rowConverter) problem(f field, format string, args ...any) {
 func (rc *rowConverter) subprocessor() subproc.Subprocessor {
 	v := rc.v
 	s := subproc.Subprocessor{
-		Name:        clean(v[fName]),
-		Description: clean(v[fDescription]),
-		Purpose:     clean(v[fPurpose]),
-		Address:     clean(v[fAddress]),
-		Contact:     clean(v[fContact]),
-		Data:        splitData(v[fData]),
+		Name:             clean(v[fName]),
+		Description:      clean(v[fDescription]),
+		Purpose:          clean(v[fPurpose]),
+		Address:          clean(v[fAddress]),
+		Contact:          clean(v[fContact]),
+		ContactTitle:     clean(v[fContactTitle]),
+		Responsibilities: clean(v[fResponsibilities]),
+		Data:             splitData(v[fData]),
 	}
 	s.Country = rc.country()
 	s.Location = rc.location(s.Country)
@@ -713,6 +715,10 @@ func fieldOfKey(key string) (field, bool) {
 		return fAddress, true
 	case "contact":
 		return fContact, true
+	case "contact_title":
+		return fContactTitle, true
+	case "responsibilities":
+		return fResponsibilities, true
 	}
 	return 0, false
 }

@@ -48,8 +48,8 @@ type column struct {
 
 // tableColumns returns the layout of the Sub-processors table for in, in
 // order, with transfer mechanisms named for the laws of the workbook's deal
-// (in.Laws). Address and Contact come last: the brief's columns first, then
-// the two Annex III of the SCCs asks for, so that an exported list imports
+// (in.Laws). Address, Contact, Contact position and Responsibilities come last:
+// the brief's columns first, then the four Annex III of the SCCs asks for, so that an exported list imports
 // back unchanged. A US-only deal's list (in.USOnly) has no Transfer
 // mechanism column, and neither Annex III nor SCCs: an import for such a
 // deal fills in "none", which fits any country there.
@@ -60,10 +60,11 @@ func tableColumns(in Input) []column {
 		label[m.Code] = m.Label
 	}
 	pd := in.personalData()
-	address := "The sub-processor's address (Annex III of the Standard Contractual Clauses)."
+	annexIII := " (Annex III of the Standard Contractual Clauses)"
 	if in.USOnly {
-		address = "The sub-processor's address."
+		annexIII = ""
 	}
+	address := "The sub-processor's address" + annexIII + "."
 	cols := []column{
 		{"Name", "The legal entity that processes " + pd + " on the vendor's behalf.", textCell, 16, 26,
 			func(s deal.Subprocessor) string { return s.Name }},
@@ -96,6 +97,10 @@ func tableColumns(in Input) []column {
 			func(s deal.Subprocessor) string { return s.Address }},
 		{"Contact", "Who to contact at the sub-processor about data protection.", textCell, 10, 24,
 			func(s deal.Subprocessor) string { return s.Contact }},
+		{"Contact position", "The contact person's position" + annexIII + ".", textCell, 10, 20,
+			func(s deal.Subprocessor) string { return s.ContactTitle }},
+		{"Responsibilities", "What the sub-processor is responsible for where several take part in the processing" + annexIII + ".", textCell, 14, 30,
+			func(s deal.Subprocessor) string { return s.Responsibilities }},
 	}
 	if in.USOnly {
 		cols = slices.DeleteFunc(cols, func(c column) bool { return c.header == transferHeader })

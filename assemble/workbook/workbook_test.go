@@ -131,8 +131,8 @@ func TestExportStructure(t *testing.T) {
 	if len(tables) != 1 {
 		t.Fatalf("tables = %d, want 1", len(tables))
 	}
-	if tb := tables[0]; tb.Name != TableName || tb.Range != "A1:M14" || tb.StyleName != "TableStyleMedium2" {
-		t.Errorf("table = %s %s %s, want %s A1:M14 TableStyleMedium2", tb.Name, tb.Range, tb.StyleName, TableName)
+	if tb := tables[0]; tb.Name != TableName || tb.Range != "A1:O14" || tb.StyleName != "TableStyleMedium2" {
+		t.Errorf("table = %s %s %s, want %s A1:O14 TableStyleMedium2", tb.Name, tb.Range, tb.StyleName, TableName)
 	}
 	if xml := zipPart(t, b, "xl/worksheets/sheet2.xml"); strings.Contains(xml, "<autoFilter") {
 		t.Error("the list sheet has an AutoFilter as well as the table's filter")
@@ -151,7 +151,7 @@ func TestExportStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantHeader := []string{"Name", "Description", "Purpose", "Category", "Location", "Country", "ISO code",
-		"Data categories", "Transfer mechanism", "Website", "Date added", "Address", "Contact"}
+		"Data categories", "Transfer mechanism", "Website", "Date added", "Address", "Contact", "Contact position", "Responsibilities"}
 	if diff := cmp.Diff(wantHeader, rows[0]); diff != "" {
 		t.Errorf("header (-want +got):\n%s", diff)
 	}
@@ -386,8 +386,8 @@ func TestExportEmptyList(t *testing.T) {
 	in.List = nil
 	f := open(t, export(t, in))
 	tables, err := f.GetTables(ListSheet)
-	if err != nil || len(tables) != 1 || tables[0].Range != "A1:M2" {
-		t.Fatalf("tables = %+v %v, want one A1:M2", tables, err)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:O2" {
+		t.Fatalf("tables = %+v %v, want one A1:O2", tables, err)
 	}
 }
 
@@ -443,7 +443,7 @@ func TestExportStream10k(t *testing.T) {
 	in.List = bigList(10000)
 	f := open(t, export(t, in))
 	tables, err := f.GetTables(ListSheet)
-	if err != nil || len(tables) != 1 || tables[0].Range != "A1:M10001" {
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:O10001" {
 		t.Fatalf("tables = %+v %v", tables, err)
 	}
 	// More websites than MaxLinks: plain text, no links.
