@@ -21,6 +21,7 @@ func funcMap() template.FuncMap {
 	fm["join"] = wording.Join
 	fm["joinOr"] = wording.JoinOr
 	fm["joinInline"] = wording.JoinInline
+	fm["joinData"] = wording.JoinData
 	fm["lowerInitial"] = wording.LowerInitial
 	fm["sentence"] = wording.Sentence
 	fm["addressee"] = wording.Addressee

@@ -46,6 +46,25 @@ type noticeView struct {
 	// a third country is notified like an addition, with the same lead time
 	// and the same right to object (or to authorise).
 	Relocated []relocationView
+	// Extended are the authorised sub-processors whose processing a change
+	// widens, for a customer that gives specific authorisation (Clause 9(a)
+	// Option 1): its authorisation covers the processing its Annex III
+	// describes (Art. 28(2) GDPR; EDPB Guidelines 07/2020), so a change that
+	// adds data categories or changes the purpose, the description or the
+	// responsibilities is requested like an addition. Empty for any other
+	// customer, whose letter lists such changes among the others.
+	Extended []extensionView
+	// DPAClause names the sub-processor clause of the customer's DPA
+	// ("Clause 6"), empty if it could not be found; set for a request for
+	// specific authorisation, which cites it.
+	DPAClause string
+}
+
+// extensionView is one authorised sub-processor whose processing a change
+// widens: its name and address, and the widened details, before and after.
+type extensionView struct {
+	Name, Address string
+	Diffs         []fieldDiff
 }
 
 // relocationView is one sub-processor moving to another country.
@@ -58,13 +77,140 @@ type relocationView struct {
 	Mechanism                 string
 	Data                      []string
 	// Address is the sub-processor's address, which a request for
-	// specific authorisation states (the DPA's Option 1 clause).
-	Address string
+	// specific authorisation states (the DPA's Option 1 clause); the
+	// contact person, position, description, purpose and responsibilities
+	// are the rest of its Annex III row, which such a request gives as for
+	// an addition.
+	Address               string
+	Contact, ContactTitle string
+	Description, Purpose  string
+	Responsibilities      string
 }
 
 // Material reports whether the notice asks the customer to act: something
-// is added or moves to a third country.
-func (n *noticeView) Material() bool { return len(n.Added) > 0 || len(n.Relocated) > 0 }
+// is added or moves to a third country, or (for a customer that gives
+// specific authorisation) an authorised sub-processor's processing widens.
+func (n *noticeView) Material() bool {
+	return len(n.Added) > 0 || len(n.Relocated) > 0 || len(n.Extended) > 0
+}
+
+// askWords are the phrases a request for specific authorisation builds its
+// sentences from, each covering what the request asks for: additions,
+// moves and extensions of processing, in that order.
+type askWords struct {
+	// Subject: "the engagement of the Sub-processors and the changes of
+	// location"; Each: "each Sub-processor and each move".
+	Subject, Each string
+	// NotDo: "allow a Sub-processor listed above to process X, nor move
+	// ... to its new place,"; NotEngage: "engage that Sub-processor for X or
+	// make that move"; NotYet: "no Sub-processor listed above will begin
+	// to process X, and no move will be made,".
+	NotDo, NotEngage, NotYet string
+	// Done: "engaged a Sub-processor, or made a move,"; Confirm: "the
+	// engagement or the move"; Without: "that Sub-processor processing X
+	// or, as the case may be, the move of the processing concerned".
+	Done, Confirm, Without string
+}
+
+// Ask returns the phrases of a request for specific authorisation, with
+// data the data the letter speaks of ("your personal data") and own the
+// same data after "for" in "engage that Sub-processor for ...".
+func (n *noticeView) Ask(data, own string) askWords {
+	type part struct{ subject, each, notDo, notEngage, notYet, done, confirm, without string }
+	var ps []part
+	if len(n.Added) > 0 {
+		ps = append(ps, part{"the engagement of the Sub-processors", "each Sub-processor",
+			"allow a Sub-processor listed above to process " + data, "engage that Sub-processor for " + own,
+			"no Sub-processor listed above will begin to process " + data, "engaged a Sub-processor", "the engagement",
+			"that Sub-processor processing " + data})
+	}
+	if len(n.Relocated) > 0 {
+		ps = append(ps, part{"the changes of location", "each move",
+			"move the processing of an existing Sub-processor to its new place", "make that move",
+			"no move will be made", "made a move", "the move", "the move of the processing concerned"})
+	}
+	if len(n.Extended) > 0 {
+		ps = append(ps, part{"the extensions of the processing of authorised Sub-processors", "each extension",
+			"extend the processing of an authorised Sub-processor as described above", "extend that processing",
+			"no extension of processing will take effect", "made an extension of processing", "the extension",
+			"the extension of the processing concerned"})
+	}
+	var w askWords
+	pick := func(f func(part) string) []string {
+		out := make([]string, len(ps))
+		for i, p := range ps {
+			out[i] = f(p)
+		}
+		return out
+	}
+	// chain joins "a", "b", "c" as "a<sep>b<sep>c," with a comma closing a
+	// list of more than one.
+	chain := func(items []string, sep, last string) string {
+		if len(items) == 0 {
+			return ""
+		}
+		out := items[0]
+		for i, it := range items[1:] {
+			if i == len(items)-2 {
+				out += last + it
+			} else {
+				out += sep + it
+			}
+		}
+		if len(items) > 1 {
+			out += ","
+		}
+		return out
+	}
+	w.Subject = wording.Join(pick(func(p part) string { return p.subject }))
+	w.Each = wording.Join(pick(func(p part) string { return p.each }))
+	w.NotDo = chain(pick(func(p part) string { return p.notDo }), ", nor ", ", nor ")
+	w.NotEngage = wording.JoinOr(pick(func(p part) string { return p.notEngage }))
+	w.NotYet = chain(pick(func(p part) string { return p.notYet }), ", ", ", and ")
+	w.Done = chain(pick(func(p part) string { return p.done }), ", ", ", or ")
+	w.Confirm = wording.JoinOr(pick(func(p part) string { return p.confirm }))
+	if without := pick(func(p part) string { return p.without }); len(without) > 1 {
+		w.Without = strings.Join(without[:len(without)-1], ", ") + " or, as the case may be, " + without[len(without)-1]
+	} else if len(without) == 1 {
+		w.Without = without[0]
+	}
+	return w
+}
+
+// asksAuthorisation reports whether the customer of d gives specific
+// authorisation (Clause 9(a) Option 1, modules 2 or 3): its notices ask
+// for authorisation rather than give a right to object.
+func asksAuthorisation(d *deal.Deal) bool {
+	return d.SCC.SubprocessorOption == deal.SpecificAuthorisation && (d.SCC.HasModule(2) || d.SCC.HasModule(3))
+}
+
+// widens reports whether the change c of field widens the processing that
+// the customer's Annex III describes and its specific authorisation covers:
+// a data category the sub-processor did not receive (or no categories
+// stated any more, "only the data needed"), or any change to its
+// description, purpose or responsibilities, which words cannot tell
+// narrower from wider. A new name, website, address or contact is
+// information only.
+func widens(c sublist.Change, field string) bool {
+	switch field {
+	case "description", "purpose", "responsibilities":
+		return true
+	case "data":
+		if len(c.After.Data) == 0 {
+			return len(c.Before.Data) > 0
+		}
+		had := map[string]bool{}
+		for _, x := range c.Before.Data {
+			had[strings.ToLower(strings.TrimSpace(x))] = true
+		}
+		for _, x := range c.After.Data {
+			if !had[strings.ToLower(strings.TrimSpace(x))] {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // relocates reports whether a change moves a sub-processor to a country
 // outside the exporter's own area (a new transfer to a third country, or a
@@ -99,7 +245,22 @@ type fieldDiff struct {
 
 // Empty reports whether the notice lists no change at all.
 func (n *noticeView) Empty() bool {
-	return len(n.Added) == 0 && len(n.Removed) == 0 && len(n.Changed) == 0 && len(n.Relocated) == 0
+	return len(n.Added) == 0 && len(n.Removed) == 0 && len(n.Changed) == 0 && len(n.Relocated) == 0 && len(n.Extended) == 0
+}
+
+// clauseNumber returns how d's DPA names its clause id ("Clause 6"), or ""
+// if the DPA cannot be assembled or has no such clause.
+func (e *Engine) clauseNumber(ctx context.Context, d *deal.Deal, id string) string {
+	doc, err := e.assemble(ctx, d, "dpa", nil)
+	if err != nil {
+		return ""
+	}
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*document.Heading); ok && h.ID == id {
+			return h.Label
+		}
+	}
+	return ""
 }
 
 // AssembleNotice builds the sub-processor change notice for d: what is
@@ -143,6 +304,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		}
 	}
 	laws := d.TransferLaws()
+	ask := asksAuthorisation(d)
 	for _, c := range ch.Changed {
 		moved := relocates(d, c)
 		if moved {
@@ -151,25 +313,38 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 				FromLocation: c.Before.Location, FromCountry: c.Before.Country,
 				ToLocation: c.After.Location, ToCountry: c.After.Country,
 				Mechanism: c.After.TransferMechanism, Data: c.After.Data,
-				Address: c.After.Address,
+				Address: c.After.Address, Contact: c.After.Contact, ContactTitle: c.After.ContactTitle,
+				Description: c.After.Description, Purpose: c.After.Purpose, Responsibilities: c.After.Responsibilities,
 			})
 		}
 		cv := changeView{Name: c.After.Name}
+		ev := extensionView{Name: c.After.Name, Address: c.After.Address}
 		for _, f := range c.FieldNames() {
 			if moved && relocationFields[f] || f == "transfer_mechanism" && !laws.Restricted() {
 				// A customer without an EEA, UK or Swiss nexus makes no
 				// restricted transfer: its DPA states no mechanism.
 				continue
 			}
-			cv.Diffs = append(cv.Diffs, fieldDiff{
+			fd := fieldDiff{
 				Field:  fieldTitle(f),
 				Before: fieldValue(c.Before, f, laws),
 				After:  fieldValue(c.After, f, laws),
-			})
+			}
+			if ask && widens(c, f) {
+				ev.Diffs = append(ev.Diffs, fd)
+			} else {
+				cv.Diffs = append(cv.Diffs, fd)
+			}
+		}
+		if len(ev.Diffs) > 0 {
+			nv.Extended = append(nv.Extended, ev)
 		}
 		if len(cv.Diffs) > 0 {
 			nv.Changed = append(nv.Changed, cv)
 		}
+	}
+	if ask && nv.Material() {
+		nv.DPAClause = e.clauseNumber(ctx, d, "subprocessors")
 	}
 	if nv.Empty() {
 		return nil, fmt.Errorf("%w: %s: the lists differ only in transfer mechanisms, which a DPA without an EEA, UK or Swiss nexus (gdpr.applies: false) does not state, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
@@ -221,7 +396,17 @@ func fieldValue(s deal.Subprocessor, field string, laws deal.Laws) string {
 		}
 		return s.Country
 	case "data":
-		return wording.Join(s.Data)
+		// Semicolons on both sides of the change, whatever the
+		// categories, so that each category stays distinct and the two
+		// sides read alike.
+		out := make([]string, len(s.Data))
+		for i, c := range s.Data {
+			if i > 0 {
+				c = wording.LowerInitial(c)
+			}
+			out[i] = c
+		}
+		return strings.Join(out, "; ")
 	case "category":
 		return s.Category
 	case "transfer_mechanism":
@@ -272,12 +457,12 @@ var requestDetails = []struct {
 // entry list does not hold, the message names the sub-processor instead.
 // It returns nil for a notice that asks for no authorisation.
 func RequestProblems(d *deal.Deal, ch sublist.Changes, list []deal.Subprocessor, file, prefix string) []deal.Problem {
-	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation || !(d.SCC.HasModule(2) || d.SCC.HasModule(3)) {
+	if !asksAuthorisation(d) {
 		return nil
 	}
 	asked := slices.Clone(ch.Added)
 	for _, c := range ch.Changed {
-		if relocates(d, c) {
+		if relocates(d, c) || slices.ContainsFunc(c.FieldNames(), func(f string) bool { return widens(c, f) }) {
 			asked = append(asked, c.After)
 		}
 	}

@@ -132,6 +132,28 @@ func JoinInline(items []string) string {
 	return Join(out)
 }
 
+// JoinData joins data categories for a sentence or a table cell, as
+// JoinInline does, unless a category itself contains "and" or a comma
+// ("Employee names and identifiers", "Salary and bank details"): the
+// categories are then separated by semicolons, so that each stays distinct
+// ("Employee names and identifiers; salary and bank details").
+func JoinData(items []string) string {
+	for _, it := range items {
+		if strings.Contains(it, ",") || strings.Contains(" "+strings.ToLower(it)+" ", " and ") {
+			out := make([]string, len(items))
+			for i, it := range items {
+				if i == 0 {
+					out[i] = it
+					continue
+				}
+				out[i] = LowerInitial(it)
+			}
+			return strings.Join(out, "; ")
+		}
+	}
+	return JoinInline(items)
+}
+
 // definedTerms are the DPA's capitalised defined terms that can begin a
 // data category or a purpose ("Customer content", "Services usage data");
 // they keep their capital inside a sentence.

@@ -263,3 +263,23 @@ func TestSalutation(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinData: categories with "and" or a comma in them are separated by
+// semicolons, so that "Employee names and identifiers" and "Salary and
+// bank details" stay two categories; others are joined as prose.
+func TestJoinData(t *testing.T) {
+	for _, tt := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"Employee names and identifiers", "Salary and bank details"}, "Employee names and identifiers; salary and bank details"},
+		{[]string{"Name", "Email address", "IP address"}, "Name, email address and IP address"},
+		{[]string{"Device logs, statuses", "Name"}, "Device logs, statuses; name"},
+		{[]string{"Names"}, "Names"},
+		{nil, ""},
+	} {
+		if got := JoinData(tt.in); got != tt.want {
+			t.Errorf("JoinData(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

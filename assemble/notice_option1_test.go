@@ -1,0 +1,144 @@
+package assemble_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// option1List returns the Option 1 processor customer's deal and a copy of
+// its own list (its Annex III), with the Zendesk entry's index.
+func option1List(t *testing.T) (*deal.Deal, []deal.Subprocessor, int) {
+	t.Helper()
+	d := fixtureDeals(t)["processor-option1-eea"]
+	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation {
+		t.Fatal("processor-option1-eea no longer chooses Option 1")
+	}
+	cur := slices.Clone(d.Subprocessors.List)
+	for i := range cur {
+		cur[i].Data = slices.Clone(cur[i].Data)
+		if cur[i].Name == "Zendesk, Inc." {
+			return d, cur, i
+		}
+	}
+	t.Fatal("processor-option1-eea's list has no Zendesk, Inc.")
+	return nil, nil, 0
+}
+
+// TestNoticeOption1WiderDataIsRequested is the regression test for an
+// Option 1 customer's notice of a change that only widens the data an
+// authorised sub-processor receives: it was a "Notice of changes" saying
+// the Controller "may object" and that the changes were "notified for your
+// information", though the specific authorisation covers the processing
+// Annex III describes and the DPA's Option 1 clause gives no right to
+// object. It is now a request, with the period and consequences of the
+// DPA's clause 6, citing that clause and Art. 28 GDPR, not SCC Clause 9
+// (the SCCs do not apply to this customer: its provider is in the EEA).
+// The categories are lower-cased and kept distinct.
+func TestNoticeOption1WiderDataIsRequested(t *testing.T) {
+	d, cur, z := option1List(t)
+	cur[z].Data = append(cur[z].Data, "Salary and bank details")
+	txt := noticeMD(t, d, cur)
+	checkText(t, txt, []string{
+		"Request for specific authorisation · ",
+		"under the sub-processor terms of the Data Processing Agreement between Lumen Payroll Services B.V. and Provider (its Clause 6; Article 28(2) and (4) of the GDPR), for the extensions of the processing of authorised Sub-processors set out below.",
+		"## 1\\. Wider processing by authorised Sub-processors, for which authorisation is requested",
+		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Data categories | Employee names and identifiers | Employee names and identifiers; salary and bank details |",
+		"The Controller’s authorisation of a Sub-processor covers the processing that the list of Sub-processors in your Data Processing Agreement (its Annex III) describes.",
+		"giving or refusing its authorisation for each extension listed above",
+		"Provider will not extend the processing of an authorised Sub-processor as described above unless and until you have communicated the Controller’s authorisation in writing.",
+		"no extension of processing will take effect before **31 December 2026**",
+		"without the extension of the processing concerned or, if it cannot reasonably do so, tell you; you may then terminate",
+		"that list authorises no Sub-processor for the personal data you process for the Controller",
+	}, []string{
+		"Notice of changes", "may object", "right to object", "notified for your information",
+		"Clause 9(a)", "Salary and bank details", "identifiers and salary",
+		"The complete, current list",
+	})
+}
+
+// TestNoticeOption1InformationOnly: a change that widens nothing (the
+// contact person's position) is notified to an Option 1 customer for
+// information, without any "may object" wording, and the published list
+// is described as the request describes it: one that authorises nothing.
+func TestNoticeOption1InformationOnly(t *testing.T) {
+	d, cur, z := option1List(t)
+	cur[z].ContactTitle = "General Counsel"
+	cur[z].Website = "https://zendesk.example"
+	txt := noticeMD(t, d, cur)
+	checkText(t, txt, []string{
+		"Notice of changes · ",
+		"please pass this notice on to the Controller without delay. It asks for no decision: the changes it sets out are notified for information.",
+		"| **Zendesk, Inc.** | Contact person’s position | Data Protection Officer | General Counsel |",
+		"they neither add a Sub-processor nor widen the processing that your Data Processing Agreement authorises, and need no authorisation.",
+		"for information only: that list authorises no Sub-processor for the personal data you process for the Controller",
+	}, []string{
+		"may object", "right to object", "The complete, current list", "Request for specific authorisation",
+	})
+}
+
+// TestNoticeOption1ResponsibilitiesAndPurposeAreRequested: a new
+// delimitation of responsibilities or a new purpose is requested, beside
+// an addition and a move, and each sentence of the request covers all
+// three; a change of address only stays information.
+func TestNoticeOption1ResponsibilitiesAndPurposeAreRequested(t *testing.T) {
+	d, cur, z := option1List(t)
+	cur[z].Responsibilities = "Stores support tickets and reads payroll records to resolve them"
+	cur[z].Purpose = "Handling of support tickets and payroll corrections"
+	cur = append(cur, forAnnexIII(d, zendesk))
+	cur[len(cur)-1].Name = "Okta, Inc."
+	for i := range cur {
+		if cur[i].Country == "DE" {
+			cur[i].Location, cur[i].Country, cur[i].TransferMechanism = "United States", "US", "scc"
+		}
+	}
+	txt := noticeMD(t, d, cur)
+	checkText(t, txt, []string{
+		"for the engagement of the Sub-processors, the changes of location and the extensions of the processing of authorised Sub-processors set out below",
+		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Responsibilities | ",
+		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Purpose | ",
+		"for each Sub-processor, each move and each extension listed above",
+		"Provider will not allow a Sub-processor listed above to process the personal data you process for the Controller, nor move the processing of an existing Sub-processor to its new place, nor extend the processing of an authorised Sub-processor as described above, unless and until",
+		"Provider will not engage that Sub-processor for that personal data, make that move or extend that processing.",
+		// F5: the moves table gives the additions' Annex III columns.
+		"| Sub-processor and address | Contact person (position) | Processing and responsibilities | From | To | Personal data it will process | Transfer mechanism |",
+		"Responsibilities: Provides the computing and storage infrastructure",
+	}, []string{"may object", "Other changes to existing Sub-processors"})
+}
+
+// TestNoticeOption2WiderDataIsInformation: for an Option 2 customer the
+// DPA's clause 6 gives a right to object to the addition or replacement
+// of a Sub-processor; a change that widens the data an existing one
+// receives is notified for information, and the letter says so instead of
+// telling a processor customer that the Controller "may object to these
+// changes" (the mirror of the Option 1 defect).
+func TestNoticeOption2WiderDataIsInformation(t *testing.T) {
+	d := fixtureDeals(t)["processor-option2"]
+	cur := slices.Clone(d.Subprocessors.List)
+	cur[0].Data = append(slices.Clone(cur[0].Data), "Salary and bank details")
+	txt := noticeMD(t, d, cur)
+	checkText(t, txt, []string{
+		"Notice of changes · ",
+		"It asks for no decision: the changes it sets out are notified for information.",
+		"your Data Processing Agreement gives the Controller a right to object to the addition or replacement of a Sub-processor, not to such changes.",
+		"; salary and bank details |",
+	}, []string{"may object to these changes", "Request for specific authorisation", "Salary and bank details"})
+}
+
+// TestNoticeOption1CitesSCCOnlyWhereTheyApply: a request to an Option 1
+// customer whose transfer to Provider is a restricted transfer (Provider
+// in the United States) cites SCC Clause 9(a) Option 1 beside its DPA's
+// clause and Art. 28 GDPR; the EEA-provider customer's request does not
+// (TestNoticeOption1WiderDataIsRequested).
+func TestNoticeOption1CitesSCCOnlyWhereTheyApply(t *testing.T) {
+	d := fixtureDeals(t)["seed-004"]
+	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation || d.Provider.Country != "US" {
+		t.Fatal("seed-004 is no longer an Option 1 deal with a US provider")
+	}
+	txt := noticeMD(t, d, withAddition(d))
+	checkText(t, txt, []string{
+		"Article 28(2) and (4) of the GDPR; Clause 9(a), Option 1, of the Standard Contractual Clauses), for the engagement of the Sub-processors set out below.",
+		"(its Clause ",
+	}, nil)
+}
