@@ -62,10 +62,10 @@ func testConfig(t *testing.T, name, input string) Config {
 func customersCSV(n int, ref func(i int) string, hours func(i int) int) string {
 	countries := []string{"NL", "FR", "IE", "PL", "BE", "AT", "SE"}
 	var b strings.Builder
-	b.WriteString("reference,effective_date,agreement,customer.name,customer.address,customer.country,customer.role,customer.contact.name,customer.contact.email,customer.signatory.name,customer.signatory.title,breach.notice_hours\n")
+	b.WriteString("reference,effective_date,agreement,customer.name,customer.address,customer.country,customer.role,customer.contact.name,customer.contact.email,customer.contact.title,customer.signatory.name,customer.signatory.title,breach.notice_hours\n")
 	for i := 1; i <= n; i++ {
 		c := countries[i%len(countries)]
-		fmt.Fprintf(&b, "%s,2026-12-01,Cloud Services Agreement,Customer %d B.V.,\"Street %d, City\",%s,controller,Privacy Lead,privacy%d@customer.example,Signer %d,Director,%d\n",
+		fmt.Fprintf(&b, "%s,2026-12-01,Cloud Services Agreement,Customer %d B.V.,\"Street %d, City\",%s,controller,Privacy Lead,privacy%d@customer.example,Data Protection Officer,Signer %d,Director,%d\n",
 			ref(i), i, i, c, i, i, hours(i))
 	}
 	return b.String()

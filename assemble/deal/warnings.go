@@ -35,7 +35,8 @@ const (
 // although d is valid, in a fixed order: first the warning about the
 // transfer, then the one about a customer outside the EEA without an
 // Article 27 representative (or, with one, about a supervisory authority
-// of another country), then one per Swiss adequacy mismatch, then
+// of another country), then those about a contact person without a
+// position in Annex I.A (customer, then provider), then one per Swiss adequacy mismatch, then
 // one per undescribed sub-processor data category, in list
 // order, then those about the CCPA business purposes, then the one about
 // a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
@@ -52,6 +53,7 @@ func Warnings(d *Deal) []Problem {
 		ws = append(ws, w)
 	}
 	ws = append(ws, representativeWarnings(d)...)
+	ws = append(ws, contactWarnings(d)...)
 	ws = append(ws, swissAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, ccpaWarnings(d)...)

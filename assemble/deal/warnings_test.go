@@ -115,6 +115,19 @@ func TestWarnings(t *testing.T) {
 			off := false
 			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
 		}, nil, nil},
+		{"Annex I.A contact persons without a position", func(d *Deal) { d.Customer.Contact.Title, d.Provider.Contact.Title = " ", "" },
+			[]string{"customer.contact.title " + WarnContactPosition, "provider.contact.title " + WarnContactPosition},
+			[]string{`Annex I.A of the Standard Contractual Clauses asks for the customer's (data exporter's) contact person's name, position and contact details, and gives no position for "Jana Müller"`,
+				"give the position", "in customer.contact.title", "the provider's (data importer's) contact person's", "in provider.contact.title"}},
+		{"no Annex I without modules 1-3: no position warning", func(d *Deal) {
+			d.Customer.Contact.Title = ""
+			d.SCC.Modules = []int{4}
+		}, nil, nil},
+		{"US-only deal: no Annex I, no position warning", func(d *Deal) {
+			off := false
+			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
+			d.Customer.Contact.Title = ""
+		}, nil, nil},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"words of a longer category describe a shorter one", func(d *Deal) {
 			d.Processing.DataCategories = []string{"First and last name, email address and employee ID"}
@@ -127,6 +140,7 @@ func TestWarnings(t *testing.T) {
 			d := exampleDeal(t)
 			d.Processing.DataCategories = append(d.Processing.DataCategories, "Account data", "Usage logs", "Customer content", "Browser information", "Logging data")
 			d.CCPA.BusinessPurposes = []string{"Detecting security incidents affecting Customer's network"}
+			d.Customer.Contact.Title, d.Provider.Contact.Title = "Data Protection Officer", "Privacy Office"
 			tt.mutate(d)
 			ws := Warnings(d)
 			var got []string

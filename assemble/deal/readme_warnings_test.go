@@ -1,0 +1,38 @@
+package deal
+
+import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestREADMEWarningTable: the README's table of warnings ("| warning |
+// when |") names every warning rule, and no other, so that a new warning
+// (such as contact_position_missing) cannot go undocumented.
+func TestREADMEWarningTable(t *testing.T) {
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(src), "| warning | when |\n")
+	if !ok {
+		t.Fatal("README.md has no warning table")
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	var got []string
+	name := regexp.MustCompile("`([a-z0-9_]+)`")
+	for _, row := range strings.Split(table, "\n")[1:] {
+		first, _, _ := strings.Cut(strings.TrimPrefix(row, "| "), " | ")
+		for _, m := range name.FindAllStringSubmatch(first, -1) {
+			got = append(got, m[1])
+		}
+	}
+	want := WarningRules()
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("README warning table names %v, want %v", got, want)
+	}
+}
