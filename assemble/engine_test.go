@@ -342,17 +342,19 @@ func TestViewCoversDeal(t *testing.T) {
 // accepts it only with a text for each law key (the GDPR, the FADP or
 // both, each with or without UK Data Protection Laws), and TextFor picks
 // the text for the laws a deal is under, the law-free text for a deal
-// under none. The loader knew no UK key, so a UK deal got the GDPR's text.
+// under none. The loader knew no UK key, so a UK deal got the GDPR's text;
+// nor a key for UK Data Protection Laws alone (a UK-only deal).
 func TestCatalogByLaw(t *testing.T) {
 	const head = "version: 1.0.0\ncategories:\n  - id: acc\n    title: Accountability\n    measures:\n      - id: rec\n        text: Records.\n"
-	const all = "gdpr: G., fadp: F., gdpr+fadp: GF., gdpr+uk: GU., uk+fadp: UF., gdpr+uk+fadp: GUF."
+	const all = "gdpr: G., fadp: F., gdpr+fadp: GF., uk: U., gdpr+uk: GU., uk+fadp: UF., gdpr+uk+fadp: GUF."
 	tests := []struct {
 		name, byLaw, wantErr string
 	}{
-		{"all six", "        by_law: {" + all + "}\n", ""},
-		{"UK keys missing", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF.}\n", `measure "rec": by_law: "gdpr+uk" needs a text`},
-		{"blank", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF., gdpr+uk: GU., uk+fadp: \" \", gdpr+uk+fadp: GUF.}\n", `by_law: "uk+fadp" needs a text`},
-		{"unknown key", "        by_law: {" + all + ", uk: U.}\n", `by_law: "uk" is not a law key (want gdpr, fadp, gdpr+fadp, gdpr+uk, uk+fadp, gdpr+uk+fadp)`},
+		{"all seven", "        by_law: {" + all + "}\n", ""},
+		{"UK keys missing", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF.}\n", `measure "rec": by_law: "uk" needs a text`},
+		{"UK-only key missing", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF., gdpr+uk: GU., uk+fadp: UF., gdpr+uk+fadp: GUF.}\n", `measure "rec": by_law: "uk" needs a text`},
+		{"blank", "        by_law: {gdpr: G., fadp: F., gdpr+fadp: GF., uk: U., gdpr+uk: GU., uk+fadp: \" \", gdpr+uk+fadp: GUF.}\n", `by_law: "uk+fadp" needs a text`},
+		{"unknown key", "        by_law: {" + all + ", eu: E.}\n", `by_law: "eu" is not a law key (want gdpr, fadp, gdpr+fadp, uk, gdpr+uk, uk+fadp, gdpr+uk+fadp)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -375,6 +377,7 @@ func TestCatalogByLaw(t *testing.T) {
 				{deal.Laws{GDPR: true}, "G."},
 				{deal.Laws{FADP: true}, "F."},
 				{deal.Laws{GDPR: true, FADP: true}, "GF."},
+				{deal.Laws{UK: true, UKExporter: true}, "U."},
 				{deal.Laws{GDPR: true, UK: true}, "GU."},
 				{deal.Laws{UK: true, FADP: true}, "UF."},
 				{deal.Laws{GDPR: true, UK: true, FADP: true}, "GUF."},
@@ -388,7 +391,7 @@ func TestCatalogByLaw(t *testing.T) {
 			for _, v := range m.Variants() {
 				names = append(names, v.Laws)
 			}
-			if got, want := strings.Join(names, "; "), "GDPR; FADP; GDPR and FADP; GDPR and UK GDPR; UK GDPR and FADP; GDPR, UK GDPR and FADP"; got != want {
+			if got, want := strings.Join(names, "; "), "GDPR; FADP; GDPR and FADP; UK GDPR; GDPR and UK GDPR; UK GDPR and FADP; GDPR, UK GDPR and FADP"; got != want {
 				t.Errorf("Variants name the laws %q, want %q", got, want)
 			}
 		})

@@ -150,16 +150,18 @@ const (
 	LawFADP       = "fadp"
 	LawGDPRFADP   = "gdpr+fadp"
 	LawGDPRUK     = "gdpr+uk"
+	LawUK         = "uk"
 	LawUKFADP     = "uk+fadp"
 	LawGDPRUKFADP = "gdpr+uk+fadp"
 )
 
 // lawKeys returns the keys a measure's by_law gives, in the order messages
 // and listings name them: every set of laws a valid deal can be under. UK
-// Data Protection Laws never apply alone: a deal with the UK Addendum is
-// under the GDPR, the FADP or both as well (deal.TransferLaws).
+// Data Protection Laws apply alone to a UK exporter that the EU GDPR does
+// not reach (deal.UKOnly); every other deal with the UK Addendum is under
+// the GDPR, the FADP or both as well (deal.TransferLaws).
 func lawKeys() []string {
-	return []string{LawGDPR, LawFADP, LawGDPRFADP, LawGDPRUK, LawUKFADP, LawGDPRUKFADP}
+	return []string{LawGDPR, LawFADP, LawGDPRFADP, LawUK, LawGDPRUK, LawUKFADP, LawGDPRUKFADP}
 }
 
 // lawKey returns the by_law key for the laws l: "gdpr+uk" for the GDPR and

@@ -263,9 +263,34 @@ func (v *view) SwissExporter() bool { return v.Customer.Country == "CH" }
 // Member State; without one, the DPA speaks Swiss law only.
 func (v *view) FADPOnly() bool { return v.SwissExporter() && v.SCC.SupervisoryAuthority == "" }
 
+// UKOnly reports whether the customer is a UK exporter for which no EU
+// supervisory authority is named and the UK Addendum is on: its transfers
+// are governed by UK Data Protection Laws alone (deal.UKOnly). A UK
+// exporter is subject to the EU GDPR only under its Article 3(2), and then
+// Clause 13 names the authority of its representative's Member State;
+// without one, the DPA speaks UK law only, and the SCCs apply as the UK
+// Addendum amends them (the Information Commissioner, the laws and courts
+// of England and Wales).
+func (v *view) UKOnly() bool {
+	return v.Customer.Country == "GB" && v.UKAddendum.Enabled && v.SCC.SupervisoryAuthority == ""
+}
+
+// GDPRName names, for running text, the GDPR whose articles a clause cites
+// where the EU GDPR or, for a UK exporter under UK Data Protection Laws
+// alone (.UKOnly), the UK GDPR governs the processing: "the GDPR" or "the
+// UK GDPR" (which keeps the GDPR's numbering, European Union (Withdrawal)
+// Act 2018 s. 3).
+func (v *view) GDPRName() string {
+	if v.UKOnly() {
+		return "the UK GDPR"
+	}
+	return "the GDPR"
+}
+
 // GDPRApplies reports whether the EU GDPR applies to the processing: every
 // deal with an EEA, UK or Swiss nexus except a Swiss exporter's under the
-// FADP alone (deal.TransferLaws). The UK GDPR is the UK toggle's.
+// FADP alone and a UK exporter's under UK Data Protection Laws alone
+// (deal.TransferLaws). The UK GDPR is the UK toggle's.
 func (v *view) GDPRApplies() bool { return v.laws.GDPR }
 
 // FADPApplies reports whether the Swiss Federal Act on Data Protection

@@ -27,10 +27,11 @@ const RuleRepresentative = "eu_representative"
 // GDPR), so that Article 27 GDPR asks it for a representative in the Union:
 // the deal has an EEA, UK or Swiss nexus, a module with Clause 13, the
 // customer's country is known and outside the EEA, and it is not a Swiss
-// exporter under the FADP alone.
+// exporter under the FADP alone or a UK exporter under UK Data Protection
+// Laws alone.
 func representativeReached(d *Deal) bool {
 	c := d.Customer.Country
-	return d.GDPR.On() && !d.FADPOnly() && hasClause13(d.SCC) && country.Valid(c) && !country.IsEEA(c)
+	return d.GDPR.On() && !d.FADPOnly() && !d.UKOnly() && hasClause13(d.SCC) && country.Valid(c) && !country.IsEEA(c)
 }
 
 // representativeWarnings warns when the customer is established outside

@@ -34,8 +34,8 @@ func CrossRules() []CrossRule {
 		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor, module 1 only beside module 2 (a processor customer's own data as a controller needs a separate Module One arrangement)", checkRoleModules},
 		{RuleControllerTransfer, "controller_transfer (Annex I.B, Part 2) exactly when module 1 is selected", checkControllerTransfer},
 		{RuleSCCRequired, "Clause 17 governing law and Clause 18 forum are given unless gdpr.applies is false", checkSCCRequired},
-		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUGoverningLaw},
-		{RuleEUForum, "Clause 18: the courts of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers)", checkEUForum},
+		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers; England and Wales (GB) alone for UK-only transfers)", checkEUGoverningLaw},
+		{RuleEUForum, "Clause 18: the courts of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers; England and Wales (GB) alone for UK-only transfers)", checkEUForum},
 		{RuleGoverningLawOption, "Clause 17 Option 2 only with modules 2 and 3 and an exporter established in the EEA, and with another Member State's law as its fallback", checkGoverningLawOption},
 		{RuleNoClause9, "a Clause 9 option only with module 2 or 3", checkNoClause9},
 		{RuleSubprocessorOption, "a Clause 9 option (specific or general) with module 2 or 3", checkSubprocessorOption},
@@ -45,7 +45,7 @@ func CrossRules() []CrossRule {
 		{RuleAnnexIIIDetails, "Clause 9 Option 1: each sub-processor's address, contact person, position and responsibilities (Annex III)", checkAnnexIIIDetails},
 		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
 		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
-		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone, named, not given as a country code, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
+		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone and a UK exporter under UK Data Protection Laws alone (the UK Addendum on), named, not given as a country code, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
 		{RuleRepresentative, "customer.representative (Art. 27 GDPR) only for a customer established outside the EEA whose processing the GDPR reaches (Art. 3(2)): not for an EEA customer, a US-only deal (gdpr.applies false) or a Swiss exporter under the FADP alone", checkRepresentative},
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
@@ -162,6 +162,10 @@ func checkSCCRequired(d *Deal, report reportFunc) {
 // Member State (see lawPlaceAllowed for the EEA EFTA and Swiss cases).
 func checkEUGoverningLaw(d *Deal, report reportFunc) {
 	if c := d.SCC.GoverningLaw; needsMemberState(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
+		if d.UKOnly() {
+			report(c, "scc.governing_law", "%q cannot govern the Standard Contractual Clauses of a UK exporter under UK Data Protection Laws alone (customer.country GB, the UK Addendum on, no scc.supervisory_authority): %s", c, ukLawPlaceHint(d, "17", "laws"))
+			return
+		}
 		report(c, "scc.governing_law", "%q is not an EU Member State; Clause 17 requires one for modules 1-3%s: %s", c, lawPlaceHint(d), memberStateHint(d))
 	}
 }
@@ -170,6 +174,10 @@ func checkEUGoverningLaw(d *Deal, report reportFunc) {
 // Member State (see lawPlaceAllowed).
 func checkEUForum(d *Deal, report reportFunc) {
 	if c := d.SCC.Forum; needsMemberState(d.SCC) && country.Valid(c) && !lawPlaceAllowed(c, d) {
+		if d.UKOnly() {
+			report(c, "scc.forum", "%q cannot be the forum of the Standard Contractual Clauses of a UK exporter under UK Data Protection Laws alone (customer.country GB, the UK Addendum on, no scc.supervisory_authority): %s", c, ukLawPlaceHint(d, "18", "courts"))
+			return
+		}
 		report(c, "scc.forum", "%q is not an EU Member State; Clause 18 requires one for modules 1-3%s: %s", c, lawPlaceHint(d), memberStateHint(d))
 	}
 }
@@ -210,9 +218,15 @@ func checkGoverningLawOption(d *Deal, report reportFunc) {
 //     EU Member States as including the EFTA States;
 //   - Switzerland, for a Swiss exporter whose transfers the FADP alone
 //     governs (no GDPR authority named), as the FDPIC's recognition of the
-//     SCCs allows.
+//     SCCs allows;
+//   - for a UK exporter under UK Data Protection Laws alone (UKOnly), the
+//     United Kingdom (England and Wales) only, as Part 2 of the UK
+//     Addendum provides, and Swiss or EU law beside it where the Swiss
+//     terms are on (see ukLawPlaceAllowed).
 func lawPlaceAllowed(c string, d *Deal) bool {
 	switch {
+	case d.UKOnly():
+		return ukLawPlaceAllowed(c, d)
 	case country.IsEU(c):
 		return true
 	case country.IsEFTAEEA(d.Customer.Country) && country.IsEEA(c):
@@ -227,6 +241,8 @@ func lawPlaceAllowed(c string, d *Deal) bool {
 // kind may choose.
 func lawPlaceHint(d *Deal) string {
 	switch {
+	case d.UKOnly():
+		return ""
 	case country.IsEFTAEEA(d.Customer.Country):
 		return " or, for an exporter in an EEA EFTA State, an EEA State"
 	case d.Customer.Country == "CH" && !d.FADPOnly():
@@ -403,6 +419,9 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	}
 	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" || d.Customer.Country == "CH" {
 		return // a Swiss exporter names one only where the GDPR applies to it
+	}
+	if d.UKOnly() && d.Customer.Representative == nil {
+		return // a UK exporter too: without one, the Information Commissioner (UK Addendum)
 	}
 	if r := d.Customer.Representative; r != nil && r.Country == "DE" {
 		report("", "scc.supervisory_authority",

@@ -38,7 +38,8 @@ type Laws = subproc.Laws
 
 // TransferLaws returns the data protection laws that govern d's restricted
 // transfers: the GDPR for every deal with an EEA, UK or Swiss nexus except
-// a Swiss exporter's under the FADP alone, UK Data Protection Laws with the
+// a Swiss exporter's under the FADP alone and a UK exporter's under UK Data
+// Protection Laws alone (EUGDPRApplies), UK Data Protection Laws with the
 // UK Addendum, the FADP with the Swiss terms; none without such a nexus
 // (gdpr.applies: false). The templates' .GDPRApplies and .FADPApplies are
 // its GDPR and FADP.
@@ -46,7 +47,7 @@ func (d *Deal) TransferLaws() Laws {
 	if !d.GDPR.On() {
 		return Laws{}
 	}
-	return Laws{GDPR: !d.FADPOnly(), UK: d.UKAddendum.Enabled, FADP: d.Swiss.Enabled}
+	return Laws{GDPR: d.EUGDPRApplies(), UK: d.UKAddendum.Enabled, FADP: d.Swiss.Enabled, UKExporter: d.UKOnly()}
 }
 
 // Categories returns the sub-processor categories in drop-list order.
@@ -104,13 +105,18 @@ func (v *Validator) ListRules(d *Deal) subproc.Rules {
 // from, from which their transfer mechanisms are judged: no restricted
 // transfer without an EEA, UK or Swiss nexus (gdpr.applies: false), so any
 // mechanism, "none" included, fits any country; Switzerland for a Swiss
-// exporter under the FADP alone; else the EEA.
+// exporter under the FADP alone; the United Kingdom for a UK exporter under
+// UK Data Protection Laws alone (with the Swiss terms on too, the UK's
+// adequacy regulations still decide, and swissAdequacyWarnings warns where
+// the Swiss list differs); else the EEA.
 func listOrigin(d *Deal) subproc.Origin {
 	switch {
 	case !d.GDPR.On():
 		return subproc.NoRestrictedTransfer
 	case d.FADPOnly():
 		return subproc.FromSwitzerland
+	case d.UKOnly():
+		return subproc.FromUK
 	}
 	return subproc.FromEEA
 }
@@ -162,7 +168,9 @@ func checkDuplicateSubprocessor(d *Deal, report reportFunc) {
 // checkTransferMechanisms: each sub-processor's transfer mechanism fits its
 // country, judged from where the data comes from (see listOrigin): a Swiss
 // exporter under the FADP alone by the Swiss Federal Council's list of
-// adequate countries (country.SwissAdequate), a deal without an EEA, UK or
+// adequate countries (country.SwissAdequate), a UK exporter under UK Data
+// Protection Laws alone by the UK's adequacy regulations
+// (country.UKAdequate), a deal without an EEA, UK or
 // Swiss nexus not at all, every other deal by the EU's list, a deal under
 // both laws being warned where the Swiss list differs (WarnSwissAdequacy).
 func checkTransferMechanisms(d *Deal, report reportFunc) {

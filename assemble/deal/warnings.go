@@ -70,18 +70,25 @@ func Warnings(d *Deal) []Problem {
 // answer does not depend on where the customer is established: a customer
 // outside the EEA that is subject to the GDPR exports too. For a Swiss
 // exporter under the FADP alone the question is the FADP's: the provider's
-// country is not on the Swiss Federal Council's list (country.SwissAdequate).
+// country is not on the Swiss Federal Council's list (country.SwissAdequate);
+// for a UK exporter under UK Data Protection Laws alone it is the UK's: the
+// provider's country is neither the United Kingdom nor covered by UK
+// adequacy regulations (country.UKAdequate).
 func RestrictedTransfer(d *Deal) bool {
 	c := d.Provider.Country
-	if d.FADPOnly() {
+	switch {
+	case d.FADPOnly():
 		return country.Valid(c) && !country.SwissAdequate(c)
+	case d.UKOnly():
+		return country.Valid(c) && !country.UKAdequate(c)
 	}
 	return country.Valid(c) && !country.IsEEA(c) && !subproc.Adequate(c)
 }
 
-// swissAdequacyWarnings warns, in a deal under both the GDPR and the FADP,
-// about each sub-processor whose mechanism the EU's adequacy decisions
-// allow but the Swiss Federal Council's list does not: one mechanism per
+// swissAdequacyWarnings warns, in a deal under both the GDPR and the FADP
+// (or a UK exporter's under UK Data Protection Laws and the FADP, judged by
+// the UK's adequacy regulations: see listOrigin), about each sub-processor
+// whose mechanism the EU's (or the UK's) adequacy decisions allow but the Swiss Federal Council's list does not: one mechanism per
 // sub-processor cannot state both, and the data from Switzerland needs a
 // safeguard (Art. 16(2) FADP, such as the SCCs as the FDPIC recognised
 // them).
@@ -90,8 +97,12 @@ func swissAdequacyWarnings(d *Deal) []Problem {
 		return nil
 	}
 	eu := map[string]bool{}
-	for _, p := range subproc.Transfers(d.Subprocessors.List, listPrefix) {
+	for _, p := range (subproc.Rules{Origin: listOrigin(d)}).TransferProblems(d.Subprocessors.List, listPrefix) {
 		eu[p.Path] = true
+	}
+	from := "the EEA"
+	if d.UKOnly() {
+		from = "the United Kingdom"
 	}
 	var ws []Problem
 	for _, p := range subproc.SwissTransfers(d.Subprocessors.List, listPrefix) {
@@ -99,7 +110,7 @@ func swissAdequacyWarnings(d *Deal) []Problem {
 			continue
 		}
 		ws = append(ws, Problem{Path: p.Path, Rule: WarnSwissAdequacy, Message: p.Message +
-			" for personal data from Switzerland (the mechanism stands for the data from the EEA)"})
+			" for personal data from Switzerland (the mechanism stands for the data from " + from + ")"})
 	}
 	return ws
 }
@@ -115,6 +126,10 @@ func transferWarning(d *Deal) (Problem, bool) {
 	switch {
 	case d.FADPOnly():
 		where = "a country the Swiss Federal Council lists as adequate"
+	case d.UKOnly() && c == "GB":
+		where = "the customer's own country"
+	case d.UKOnly() && !country.IsEEA(c):
+		where = "a country covered by UK adequacy regulations"
 	case !country.IsEEA(c):
 		where = "a country with an EU adequacy decision"
 	}

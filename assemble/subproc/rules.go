@@ -64,6 +64,9 @@ const (
 	// FromSwitzerland: a Swiss exporter under the FADP alone: the Swiss
 	// Federal Council's list decides (SwissTransfers).
 	FromSwitzerland
+	// FromUK: a UK exporter under UK Data Protection Laws alone: the UK's
+	// adequacy regulations decide (UKTransfers).
+	FromUK
 	// NoRestrictedTransfer: no exporter in the EEA, the UK or Switzerland
 	// (a deal with gdpr.applies: false): no transfer is restricted, so any
 	// mechanism, "none" included, fits any country.
@@ -302,7 +305,8 @@ func Adequate(code string) bool {
 // Home reports whether data from r.Origin reaches a sub-processor in
 // country code without any transfer mechanism, so that an importer may
 // fill in "none" where a sheet gives none: in the EEA for data from the
-// EEA, in Switzerland or the EEA for data from Switzerland, anywhere when
+// EEA, in Switzerland or the EEA for data from Switzerland, in the United
+// Kingdom or the EEA for data from the United Kingdom, anywhere when
 // no transfer is restricted. An adequate country is not home: that a
 // transfer relies on adequacy must be said, not guessed.
 func (r Rules) Home(code string) bool {
@@ -311,15 +315,20 @@ func (r Rules) Home(code string) bool {
 		return country.Valid(code)
 	case FromSwitzerland:
 		return code == "CH" || country.IsEEA(code)
+	case FromUK:
+		return code == "GB" || country.IsEEA(code)
 	}
 	return country.IsEEA(code)
 }
 
 // HomeName names the area Home describes, for messages: "the EEA",
-// "Switzerland or the EEA".
+// "Switzerland or the EEA", "the United Kingdom or the EEA".
 func (r Rules) HomeName() string {
-	if r.Origin == FromSwitzerland {
+	switch r.Origin {
+	case FromSwitzerland:
 		return "Switzerland or the EEA"
+	case FromUK:
+		return "the United Kingdom or the EEA"
 	}
 	return "the EEA"
 }
@@ -332,6 +341,8 @@ func (r Rules) TransferProblems(list []Subprocessor, prefix string) []Problem {
 		return nil
 	case FromSwitzerland:
 		return SwissTransfers(list, prefix)
+	case FromUK:
+		return UKTransfers(list, prefix)
 	}
 	return Transfers(list, prefix)
 }
@@ -350,6 +361,41 @@ func Transfers(list []Subprocessor, prefix string) []Problem {
 // and "dpf" means the Swiss-US Data Privacy Framework.
 func SwissTransfers(list []Subprocessor, prefix string) []Problem {
 	return transferProblems(list, prefix, swissTransferProblem)
+}
+
+// UKTransfers checks that each sub-processor's transfer mechanism fits its
+// country for data that comes from a UK exporter under UK Data Protection
+// Laws alone: adequacy is the UK's (Article 45 UK GDPR and section 17A of
+// the Data Protection Act 2018, see country.UKAdequate), and "dpf" means
+// the UK Extension to the EU-US Data Privacy Framework.
+func UKTransfers(list []Subprocessor, prefix string) []Problem {
+	return transferProblems(list, prefix, ukTransferProblem)
+}
+
+// ukTransferProblem explains why a sub-processor's transfer mechanism does
+// not fit its country for a transfer from the United Kingdom, or returns "".
+func ukTransferProblem(s Subprocessor) string {
+	c := s.Country
+	if !country.Valid(c) {
+		return ""
+	}
+	name := country.WithArticle(c)
+	if s.TransferMechanism == TransferDPF && c != "US" {
+		return fmt.Sprintf(`"dpf" (the UK Extension to the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
+	}
+	if country.UKAdequate(c) {
+		return ""
+	}
+	hint := `"scc"`
+	if c == "US" {
+		hint = `"scc", or "dpf" if it is certified under the UK Extension to the EU-US Data Privacy Framework`
+	}
+	switch s.TransferMechanism {
+	case TransferNone, TransferAdequacy:
+		return fmt.Sprintf(`%q is only for the United Kingdom or a country covered by UK adequacy regulations (section 17A of the Data Protection Act 2018), and %s (%s) is not covered, so a transfer from the United Kingdom needs a safeguard; use %s`,
+			s.TransferMechanism, name, c, hint)
+	}
+	return ""
 }
 
 // transferProblems reports, for each sub-processor of list, the problem

@@ -140,7 +140,9 @@ func baseTransferMechanisms() []Choice {
 // 2023), and the Swiss-US Data Privacy Framework for transfers under the
 // FADP (Annex 1 to the Data Protection Ordinance, since 15 September
 // 2024); under the FADP alone, "none" and "adequacy" refer to the Swiss
-// Federal Council's list of adequate countries. The zero Laws (a list not
+// Federal Council's list of adequate countries, and under UK Data
+// Protection Laws alone (a UK exporter the EU GDPR does not reach) to the
+// UK's adequacy regulations (section 17A of the Data Protection Act 2018). The zero Laws (a list not
 // tied to a deal, or a deal without restricted transfers) names them as
 // for the GDPR alone.
 type Laws struct {
@@ -151,6 +153,12 @@ type Laws struct {
 	UK bool
 	// FADP: the Swiss FADP governs some of them (the Swiss terms).
 	FADP bool
+	// UKExporter: the exporter is a UK exporter under UK Data Protection
+	// Laws alone (deal.UKOnly): the UK's adequacy regulations decide what
+	// "none" and "adequacy" mean, even with the FADP beside them (which
+	// without it, under the FADP alone, the Swiss Federal Council's list
+	// decides). Meaningful only with UK and without GDPR.
+	UKExporter bool
 }
 
 // Restricted reports whether any of l governs restricted transfers, so that
@@ -160,34 +168,51 @@ type Laws struct {
 // treat a change of one as no change to the customer.
 func (l Laws) Restricted() bool { return l.GDPR || l.UK || l.FADP }
 
-// allLaws returns every combination of Laws.
+// allLaws returns every combination of Laws, UKExporter only where it is
+// meaningful (UK Data Protection Laws without the GDPR).
 func allLaws() []Laws {
-	out := make([]Laws, 0, 8)
+	out := make([]Laws, 0, 10)
 	for _, g := range []bool{false, true} {
 		for _, u := range []bool{false, true} {
 			for _, f := range []bool{false, true} {
 				out = append(out, Laws{GDPR: g, UK: u, FADP: f})
+				if u && !g {
+					out = append(out, Laws{UK: u, FADP: f, UKExporter: true})
+				}
 			}
 		}
 	}
 	return out
 }
 
+// ukOnly reports whether UK Data Protection Laws alone decide what
+// adequacy means: a UK exporter under them alone (with or without the
+// FADP for a Swiss establishment), or UK Data Protection Laws without the
+// GDPR and the FADP.
+func (l Laws) ukOnly() bool { return l.UK && !l.GDPR && (l.UKExporter || !l.FADP) }
+
 // fadpOnly reports whether the FADP alone decides what adequacy means:
-// the FADP governs and the GDPR does not.
-func (l Laws) fadpOnly() bool { return l.FADP && !l.GDPR }
+// the FADP governs, the GDPR does not, and the exporter is not a UK
+// exporter (see ukOnly).
+func (l Laws) fadpOnly() bool { return l.FADP && !l.GDPR && !l.ukOnly() }
 
 // label returns c's label under l. Labels never contain a comma: Excel's
 // drop lists separate their items by commas.
 func (l Laws) label(c Choice) string {
 	switch c.Code {
 	case TransferNone:
-		if l.fadpOnly() {
+		switch {
+		case l.fadpOnly():
 			return "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"
+		case l.ukOnly():
+			return "None required (the UK or a country covered by UK adequacy regulations)"
 		}
 	case TransferAdequacy:
-		if l.fadpOnly() {
+		switch {
+		case l.fadpOnly():
 			return "Adequacy finding of the Swiss Federal Council"
+		case l.ukOnly():
+			return "UK adequacy regulations (section 17A of the Data Protection Act 2018)"
 		}
 	case TransferDPF:
 		return l.dpfLabel(c.Label)
@@ -237,6 +262,8 @@ func (l Laws) dpfLabel(eu string) string {
 		return eu + " and its UK Extension"
 	case l.GDPR && l.FADP:
 		return eu + "; " + swiss
+	case l.UK && l.FADP && l.UKExporter:
+		return uk + "; " + swiss
 	case l.UK && l.FADP:
 		return swiss + "; " + uk
 	case l.FADP:

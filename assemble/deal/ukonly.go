@@ -1,0 +1,54 @@
+package deal
+
+import "github.com/dpakit/dpakit/assemble/country"
+
+// UKOnly reports whether the customer is a UK exporter whose transfers are
+// governed by UK Data Protection Laws alone (the UK GDPR and the Data
+// Protection Act 2018): established in the United Kingdom, with the UK
+// Addendum on and no EU supervisory authority named. A UK controller or
+// processor is subject to the EU GDPR only under its Article 3(2)
+// (offering goods or services to, or monitoring, people in the EU), and
+// then names in scc.supervisory_authority the authority of its Article 27
+// representative's Member State; without one, the DPA speaks UK law only,
+// and the SCCs apply as the UK Addendum amends them (Part 2, section 15:
+// the UK GDPR for the GDPR, the Information Commissioner for the
+// supervisory authority, UK law for Member State law, the laws and courts
+// of England and Wales for Clauses 17 and 18). It mirrors FADPOnly.
+func (d *Deal) UKOnly() bool {
+	return d.Customer.Country == "GB" && d.UKAddendum.Enabled && d.SCC.SupervisoryAuthority == ""
+}
+
+// EUGDPRApplies reports whether the EU GDPR governs the deal's processing:
+// every deal with an EEA, UK or Swiss nexus except a Swiss exporter's under
+// the FADP alone (FADPOnly) and a UK exporter's under UK Data Protection
+// Laws alone (UKOnly).
+func (d *Deal) EUGDPRApplies() bool {
+	return d.GDPR.On() && !d.FADPOnly() && !d.UKOnly()
+}
+
+// ukLawPlaceAllowed reports whether the law or courts of c may be chosen
+// under Clauses 17 and 18 for a UK exporter under UK Data Protection Laws
+// alone (UKOnly). Part 2 of the UK Addendum (section 15(m) and (n))
+// replaces Clauses 17 and 18, for the transfers it covers, with the laws
+// and courts of England and Wales, and in UK-only mode it covers every
+// transfer: an EU Member State's law would be chosen for no transfer, so
+// only "GB" (England and Wales) is accepted. With the Swiss terms on too
+// (a UK exporter's Swiss establishment), the chosen law also governs the
+// transfers from Switzerland, so Swiss or EU law, as the FDPIC's
+// recognition of the SCCs allows, is accepted beside it.
+func ukLawPlaceAllowed(c string, d *Deal) bool {
+	if c == "GB" {
+		return true
+	}
+	return d.Swiss.Enabled && (c == "CH" || country.IsEU(c))
+}
+
+// ukLawPlaceHint says what Clause clause (17 or 18) takes in UK-only mode;
+// what is "laws" or "courts".
+func ukLawPlaceHint(d *Deal, clause, what string) string {
+	h := "Part 2 of the UK Addendum (section 15) replaces Clause " + clause + " with the " + what + " of England and Wales for every transfer it covers, which here is every transfer, so write \"GB\""
+	if d.Swiss.Enabled {
+		h += " or, since the Swiss terms are on and the choice also serves the transfers from Switzerland, \"CH\" or an EU Member State"
+	}
+	return h + ". If the EU GDPR applies to the customer's processing too (Article 3(2) GDPR), name the EU supervisory authority in scc.supervisory_authority and choose an EU Member State"
+}
