@@ -20,7 +20,9 @@ type Term struct {
 	Source deal.Source `json:"source"`
 	// NotApplicable says why the term does not apply to this deal, or is
 	// empty when it does: the SCC, UK Addendum and Swiss terms of a
-	// US-only deal (gdpr.applies: false), whose DPA has none of them.
+	// US-only deal (gdpr.applies: false), whose DPA has none of them, and
+	// the EU selections that Part 2 of the UK Addendum replaces in a UK-only
+	// deal (deal.UKOnly).
 	NotApplicable string `json:"not_applicable,omitempty"`
 }
 
@@ -28,11 +30,41 @@ type Term struct {
 // the Swiss terms does not apply to a US-only deal.
 const USOnlyNotApplicable = "US-only deal: no EEA, UK or Swiss data, so its DPA has no SCCs, UK Addendum or Swiss terms"
 
+// UKOnlyAuthority is the reason scc.supervisory_authority does not apply to
+// a UK-only deal.
+const UKOnlyAuthority = "UK-only deal (UK Data Protection Laws alone): Part 2 of the UK Addendum makes the Information Commissioner the Clause 13 authority, and no EU authority is named"
+
+// UKOnlyLawForum is the reason the Clause 17 and 18 selections do not
+// apply to a UK-only deal without the Swiss terms.
+const UKOnlyLawForum = "UK-only deal (UK Data Protection Laws alone): Part 2 of the UK Addendum (Section 15(m) and (n)) makes the laws and courts of England and Wales govern Clauses 17 and 18"
+
+// ukOnlyNotApplicable returns why the term at path does not apply to a UK
+// exporter's deal under UK Data Protection Laws alone (deal.UKOnly), or
+// "": the EU supervisory authority, and the Clause 17 option; the Clause
+// 17 law and Clause 18 forum too unless the Swiss terms are on (they then
+// govern the transfers from Switzerland).
+func ukOnlyNotApplicable(d *deal.Deal, path string) string {
+	switch path {
+	case "scc.supervisory_authority":
+		return UKOnlyAuthority
+	case "scc.governing_law_option":
+		return UKOnlyLawForum
+	case "scc.governing_law", "scc.forum":
+		if !d.Swiss.Enabled {
+			return UKOnlyLawForum
+		}
+	}
+	return ""
+}
+
 // notApplicable returns why the term at path does not apply to d, or ""
 // when it does. A US-only deal keeps one SCC selection, the advance notice
 // of a new sub-processor, which its sub-processor clause states (see
 // deal.Defaults).
 func notApplicable(d *deal.Deal, path string) string {
+	if d.GDPR.On() && d.UKOnly() {
+		return ukOnlyNotApplicable(d, path)
+	}
 	if d.GDPR.On() || path == "scc.subprocessor_notice_days" {
 		return ""
 	}

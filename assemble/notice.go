@@ -216,12 +216,13 @@ func widens(c sublist.Change, field string) bool {
 // outside the exporter's own area (a new transfer to a third country, or a
 // different one), for a deal under EU, UK or Swiss law: the EEA, and for a
 // Swiss exporter under the FADP alone Switzerland as well (a move from
-// Germany to Switzerland brings the data home, not abroad).
+// Germany to Switzerland brings the data home, not abroad), and for a UK
+// exporter under UK Data Protection Laws alone the United Kingdom.
 func relocates(d *deal.Deal, c sublist.Change) bool {
 	if !d.TransferLaws().Restricted() || c.Before.Country == c.After.Country || country.IsEEA(c.After.Country) {
 		return false
 	}
-	return !(d.FADPOnly() && c.After.Country == "CH")
+	return !(d.FADPOnly() && c.After.Country == "CH") && !(d.UKOnly() && c.After.Country == "GB")
 }
 
 // relocationFields are the fields a relocation row prints; they are not

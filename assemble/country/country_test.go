@@ -281,3 +281,14 @@ func TestAuthorityCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestUKAdequate checks the UK's adequacy list: the UK, the EEA, the
+// countries carried over from the EU's decisions, the Republic of Korea;
+// not the United States (only the UK Extension to the DPF) or Brazil.
+func TestUKAdequate(t *testing.T) {
+	for code, want := range map[string]bool{"GB": true, "DE": true, "NO": true, "CH": true, "JP": true, "KR": true, "GI": true, "NZ": true, "US": false, "BR": false, "IN": false} {
+		if got := UKAdequate(code); got != want {
+			t.Errorf("UKAdequate(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

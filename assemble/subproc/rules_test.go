@@ -118,3 +118,37 @@ func TestSwissTransfersDPFOutsideUS(t *testing.T) {
 		t.Errorf("US: %v", ps)
 	}
 }
+
+// TestUKTransfers checks transfer mechanisms judged from the United Kingdom
+// (a UK exporter under UK Data Protection Laws alone): "none" fits the UK,
+// the EEA and a country covered by UK adequacy regulations (the Republic of
+// Korea, Switzerland), not Brazil or the United States; "dpf" only the
+// United States.
+func TestUKTransfers(t *testing.T) {
+	r := Rules{Origin: FromUK}
+	for _, tt := range []struct {
+		country, mechanism string
+		ok                 bool
+	}{
+		{"GB", TransferNone, true}, {"IE", TransferNone, true}, {"KR", TransferNone, true}, {"CH", TransferAdequacy, true},
+		{"BR", TransferNone, false}, {"US", TransferNone, false}, {"US", TransferDPF, true}, {"CA", TransferDPF, false},
+	} {
+		ps := r.TransferProblems([]Subprocessor{{Name: "X", Country: tt.country, TransferMechanism: tt.mechanism}}, "list")
+		if (len(ps) == 0) != tt.ok {
+			t.Errorf("%s %s: problems %v, want ok %v", tt.country, tt.mechanism, ps, tt.ok)
+		}
+	}
+	if !r.Home("GB") || r.Home("CH") || r.HomeName() != "the United Kingdom or the EEA" {
+		t.Errorf("Home/HomeName from the UK wrong: %v %v %q", r.Home("GB"), r.Home("CH"), r.HomeName())
+	}
+	l := Laws{UK: true, UKExporter: true}
+	if got := l.TransferLabel(TransferNone); got != "None required (the UK or a country covered by UK adequacy regulations)" {
+		t.Errorf("UK-only none label %q", got)
+	}
+	if got := (Laws{UK: true, FADP: true, UKExporter: true}).TransferLabel(TransferNone); got != "None required (the UK or a country covered by UK adequacy regulations)" {
+		t.Errorf("UK exporter with the FADP: none label %q", got)
+	}
+	if got := (Laws{UK: true, FADP: true}).TransferLabel(TransferNone); got != "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)" {
+		t.Errorf("Swiss exporter with the UK Addendum: none label %q", got)
+	}
+}

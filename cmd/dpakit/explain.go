@@ -70,10 +70,10 @@ func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile 
 	}
 	fmt.Fprintln(w, "\nTerms, with where each value came from:")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	var inapplicable []string
+	var inapplicable []assemble.Term
 	for _, t := range e.Terms {
 		if t.NotApplicable != "" {
-			inapplicable = append(inapplicable, t.Path)
+			inapplicable = append(inapplicable, t)
 			continue
 		}
 		v := t.Value
@@ -87,13 +87,28 @@ func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile 
 }
 
 // printInapplicable lists, after the terms, the terms that do not apply to
-// the deal (the SCC, UK Addendum and Swiss terms of a US-only deal), so
-// that no one reads a profile's SCC choice as part of it.
-func printInapplicable(w io.Writer, paths []string) {
-	if len(paths) == 0 {
-		return
+// the deal (the SCC, UK Addendum and Swiss terms of a US-only deal; the EU
+// selections the UK Addendum replaces in a UK-only deal), grouped by
+// reason in the order the reasons first appear, so that no one reads a
+// profile's SCC choice as part of it.
+func printInapplicable(w io.Writer, terms []assemble.Term) {
+	var reasons []string
+	byReason := map[string][]string{}
+	for _, t := range terms {
+		if _, seen := byReason[t.NotApplicable]; !seen {
+			reasons = append(reasons, t.NotApplicable)
+		}
+		byReason[t.NotApplicable] = append(byReason[t.NotApplicable], t.Path)
 	}
-	fmt.Fprintf(w, "\nNot applicable (%s):\n", assemble.USOnlyNotApplicable)
+	for _, r := range reasons {
+		printPaths(w, r, byReason[r])
+	}
+}
+
+// printPaths prints one group of inapplicable terms under its reason,
+// wrapped at 100 columns.
+func printPaths(w io.Writer, reason string, paths []string) {
+	fmt.Fprintf(w, "\nNot applicable (%s):\n", reason)
 	line := " "
 	for i, p := range paths {
 		if i < len(paths)-1 {

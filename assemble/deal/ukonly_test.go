@@ -1,0 +1,108 @@
+package deal
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/subproc"
+)
+
+// ukCustomer makes the example deal's customer a London controller under
+// Module 2 with the UK Addendum on, no EU supervisory authority named, and
+// Clauses 17 and 18 set to England and Wales: a UK-only deal.
+func ukCustomer(d *Deal) {
+	d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Thameside Analytics Ltd", "20 Farringdon Road, London EC1M 3HE", "GB", ""
+	d.Customer.Role, d.SCC.Modules, d.SCC.SupervisoryAuthority = Controller, []int{2}, ""
+	d.SCC.GoverningLaw, d.SCC.Forum, d.SCC.GoverningLawOption = "GB", "GB", 1
+	d.UKAddendum.Enabled, d.UKAddendum.EndingParty = true, "neither"
+	d.Swiss.Enabled = false
+}
+
+// TestUKOnlyRules checks the rules of UK-only mode: no EU supervisory
+// authority is required, Clauses 17 and 18 take England and Wales (GB) and
+// nothing else (Part 2 of the UK Addendum replaces them), Swiss or EU law
+// only beside the Swiss terms; an EU authority named restores the EU
+// reading (Article 3(2) GDPR) with its EU law rules.
+func TestUKOnlyRules(t *testing.T) {
+	v := NewValidator(Options{})
+	tests := []struct {
+		name   string
+		mutate func(d *Deal)
+		ukOnly bool
+		want   []string // "path rule" of each problem, in order
+		says   []string
+	}{
+		{"UK-only, England and Wales", ukCustomer, true, nil, nil},
+		{"UK-only, Irish law", func(d *Deal) { ukCustomer(d); d.SCC.GoverningLaw, d.SCC.Forum = "IE", "IE" },
+			true, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum"},
+			[]string{"Part 2 of the UK Addendum (section 15) replaces Clause 17 with the laws of England and Wales", `so write "GB"`}},
+		{"UK-only with Swiss terms, Swiss law", func(d *Deal) {
+			ukCustomer(d)
+			d.Swiss.Enabled = true
+			d.SCC.GoverningLaw, d.SCC.Forum = "CH", "CH"
+		}, true, nil, nil},
+		{"UK-only with Swiss terms, US law", func(d *Deal) {
+			ukCustomer(d)
+			d.Swiss.Enabled = true
+			d.SCC.GoverningLaw = "US"
+		}, true, []string{"scc.governing_law eu_governing_law"}, []string{`"CH" or an EU Member State`}},
+		{"UK exporter under the GDPR too", func(d *Deal) {
+			ukCustomer(d)
+			d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
+		}, false, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum"}, []string{"is not an EU Member State"}},
+		{"UK exporter without the UK Addendum", func(d *Deal) { ukCustomer(d); d.UKAddendum.Enabled = false },
+			false, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum", "scc.supervisory_authority supervisory_authority_required", "uk_addendum.enabled uk_exporter"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			tt.mutate(d)
+			if d.UKOnly() != tt.ukOnly {
+				t.Errorf("UKOnly() = %v, want %v", d.UKOnly(), tt.ukOnly)
+			}
+			var got []string
+			var text strings.Builder
+			for _, p := range problems(t, v.Validate(d)) {
+				got = append(got, p.Path+" "+p.Rule)
+				text.WriteString(p.Message + "\n")
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("problems = %q, want %q\n%s", got, tt.want, text.String())
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(text.String(), s) {
+					t.Errorf("messages lack %q:\n%s", s, text.String())
+				}
+			}
+		})
+	}
+}
+
+// TestUKOnlyLaws checks what UK-only mode means for the transfers: UK Data
+// Protection Laws without the GDPR, judged from the United Kingdom (a
+// sub-processor in the Republic of Korea needs nothing, one in Brazil a
+// safeguard), no representative warning, and the provider in a country the
+// UK recognises is no restricted transfer.
+func TestUKOnlyLaws(t *testing.T) {
+	d := exampleDeal(t)
+	ukCustomer(d)
+	if got, want := d.TransferLaws(), (Laws{UK: true, UKExporter: true}); got != want {
+		t.Errorf("TransferLaws() = %+v, want %+v", got, want)
+	}
+	if got := listOrigin(d); got != subproc.FromUK {
+		t.Errorf("listOrigin = %v, want FromUK", got)
+	}
+	for _, w := range Warnings(d) {
+		if w.Rule == WarnNoRepresentative {
+			t.Errorf("UK-only deal warned %s: %s", w.Rule, w.Message)
+		}
+	}
+	d.Provider.Country = "KR"
+	if RestrictedTransfer(d) {
+		t.Error("a provider in the Republic of Korea is a restricted transfer from the UK, want none (UK adequacy regulations 2022)")
+	}
+	d.Provider.Country = "BR"
+	if !RestrictedTransfer(d) {
+		t.Error("a provider in Brazil is no restricted transfer from the UK, want one")
+	}
+}

@@ -1,0 +1,128 @@
+package assemble_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// euOnlyWording is what a DPA under UK Data Protection Laws alone must never
+// say: EU law, EU places and EU authorities.
+var euOnlyWording = []string{
+	"Member State", "EEA", "Union", "Article 3(2)", "Article 27", "Data Protection Commission",
+	"Autoriteit Persoonsgegevens", "FDPIC", "FADP", "a reference in this DPA to an Article or Chapter of the GDPR",
+	"the courts of the United Kingdom", "for processing subject to UK Data Protection Laws, the law of the United Kingdom",
+}
+
+// bareGDPR finds "GDPR" not preceded by "UK ".
+var bareGDPR = regexp.MustCompile(`(^|[^K] |[^ ])GDPR`)
+
+// checkNoBareGDPR fails for each citation of the GDPR that is not the UK
+// GDPR's.
+func checkNoBareGDPR(t *testing.T, txt string) {
+	t.Helper()
+	for _, loc := range bareGDPR.FindAllStringIndex(txt, -1) {
+		t.Errorf("cites the EU GDPR: …%s…", txt[max(0, loc[0]-80):min(len(txt), loc[1]+40)])
+	}
+}
+
+// TestCounselUKOnly reads the DPA of a London controller under UK Data
+// Protection Laws alone (customer.country GB, the UK Addendum on, no EU
+// supervisory authority): every legal reference is the UK GDPR's, the legal
+// exceptions are UK law's, the Information Commissioner supervises, and
+// Clauses 17 and 18 are England and Wales as Part 2 of the UK Addendum
+// provides; no EU law, place or authority is named. The DPA used to cite the
+// EU GDPR and read it as the UK GDPR, and the deal needed an EU authority.
+func TestCounselUKOnly(t *testing.T) {
+	dpa := renderMD(t, "uk-only", "dpa")
+	checkText(t, dpa, []string{
+		"as Article 28 of the UK GDPR requires, and to provide appropriate safeguards where that personal data is transferred from the United Kingdom to a country",
+		"including the UK Data Protection Laws and the other laws of the United Kingdom on data protection and privacy.",
+		"“UK GDPR” means the UK GDPR as defined in section 3(10) of the Data Protection Act 2018",
+		"have the meanings given to them in Article 4 of the UK GDPR, and “supervisory authority” means the Information Commissioner.",
+		"unless Provider is required to process it by the domestic law of the United Kingdom to which Provider is subject",
+		"unless that law prohibits such information on important grounds of public interest",
+		"an instruction infringes the UK GDPR or other Data Protection Laws",
+		"unless they are required to do otherwise by the domestic law of the United Kingdom.",
+		"as required by Article 32 of the UK GDPR",
+		"for the purposes of Article 28(2) of the UK GDPR and of Clause 9(a) (Option 2)",
+		"their rights under Chapter III of the UK GDPR",
+		"Articles 33 and 34 of the UK GDPR (to notify the Information Commissioner without undue delay and, where feasible, within 72 hours",
+		"Customer’s obligations under Articles 32 to 36 of the UK GDPR",
+		"prior consultation of the Information Commissioner.",
+		"under Article 35 of the UK GDPR",
+		"Where Customer consults the Information Commissioner under Article 36 of the UK GDPR",
+		"the obligations laid down in Article 28 of the UK GDPR and in this DPA",
+		"adequacy regulations under section 17A of the Data Protection Act 2018 covering the Sub-processor’s country",
+		"is a Restricted Transfer from the United Kingdom (to which the UK Addendum applies as well",
+		"the competent supervisory authority is the Information Commissioner, as [Annex I.C](#annex-i-c) records.",
+		"The Standard Contractual Clauses are governed by the laws of England and Wales: Section 15(m) of the UK Addendum",
+		"shall be resolved by the courts of England and Wales, as Section 15(n) of the UK Addendum provides",
+		"before the courts of any country in the United Kingdom.",
+		"| Clause 13 (supervision) | The Information Commissioner, as the UK Addendum provides",
+		"| Clause 17 (governing law) | The laws of England and Wales (Section 15(m) of the UK Addendum) |",
+		"the supervisory authority competent under Clause 13 of the Standard Contractual Clauses is the Information Commissioner, Wycliffe House",
+		"with the content that Article 30(2) of the UK GDPR requires.",
+		"(Chapter V of the UK GDPR and Clause 14 of the Standard Contractual Clauses as they apply under the UK Addendum)",
+		"Articles 33 and 34 of the UK GDPR.",
+		"None required (the UK or a country covered by UK adequacy regulations)",
+		"Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum",
+	}, euOnlyWording)
+	checkNoBareGDPR(t, dpa)
+}
+
+// TestCounselUKOnlyWithSwissTerms reads the DPA of a UK exporter under UK
+// Data Protection Laws alone that has the Swiss terms on for its Swiss
+// establishment: UK law first, the FADP beside it for the transfers from
+// Switzerland, and no EU law but the FDPIC's adaptations, which speak of
+// the SCCs' own "GDPR" and "Member State".
+func TestCounselUKOnlyWithSwissTerms(t *testing.T) {
+	dpa := variantMD(t, "uk-only", "dpa", "swiss: { enabled: false }", "swiss: { enabled: true }",
+		"governing_law: GB\n  forum: GB", "governing_law: CH\n  forum: CH")
+	checkText(t, dpa, []string{
+		"the domestic law of the United Kingdom to which Provider is subject (or, for processing subject to the FADP, by Swiss law)",
+		"Article 28 of the UK GDPR requires and, for processing subject to the FADP, Article 9 of the FADP provides",
+		"and for a transfer from Switzerland the parties choose the law of Switzerland.",
+		"A dispute about a transfer from Switzerland shall be resolved by the courts of Switzerland",
+		"or from Switzerland, the Standard Contractual Clauses are incorporated",
+		"the Information Commissioner (for a transfer from Switzerland, the FDPIC)",
+		"insofar as the transfer is governed by UK Data Protection Laws, the Information Commissioner remains competent for it",
+	}, []string{"Union or Member State law", "Article 3(2)", "also governed by the GDPR", "Article 28 of the GDPR"})
+}
+
+// TestCounselUKWithEUAuthorityUnchanged: a UK exporter that names an EU
+// supervisory authority (the EU GDPR reaches it under Article 3(2)) keeps
+// the EU reading: the GDPR cited, and 1.3 reading it as the UK GDPR too.
+func TestCounselUKWithEUAuthorityUnchanged(t *testing.T) {
+	dpa := variantMD(t, "uk-only", "dpa", `supervisory_authority: ""`, `supervisory_authority: "Data Protection Commission (Ireland)"`,
+		"governing_law: GB\n  forum: GB", "governing_law: IE\n  forum: IE")
+	checkText(t, dpa, []string{"Article 28 of the GDPR", "Article 3(2) of the GDPR", "a reference in this DPA to an Article or Chapter of the GDPR is also a reference"},
+		[]string{"governed by the laws of England and Wales: Section 15(m)"})
+}
+
+// TestUKOnlyAnnexes reads the UK-only annexes on their own: Annex I.C names
+// the Information Commissioner and no EU authority; Annex III judges
+// adequacy as the UK does.
+func TestUKOnlyAnnexes(t *testing.T) {
+	annexI := renderMD(t, "uk-only", "annex-i")
+	checkText(t, annexI, []string{"is the Information Commissioner, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, United Kingdom"}, euOnlyWording)
+	checkNoBareGDPR(t, annexI)
+	annexIII := renderMD(t, "uk-only", "annex-iii")
+	checkText(t, annexIII, []string{"None required (the UK or a country covered by UK adequacy regulations)"}, []string{"EEA or adequate country"})
+}
+
+// TestUKOnlyNotice reads a change notice to the UK-only customer: a
+// certified US sub-processor is covered by the UK Extension to the EU-US
+// Data Privacy Framework, and a move to the United Kingdom is no move
+// abroad.
+func TestUKOnlyNotice(t *testing.T) {
+	d := fixtureDeals(t)["uk-only"]
+	n := noticeMD(t, d, withAddition(d))
+	checkText(t, n, []string{"Zendesk, Inc.", "UK Extension to the EU-US Data Privacy Framework"}, []string{"EU-US Data Privacy Framework and", "Member State", "Union"})
+	checkNoBareGDPR(t, n)
+	moved := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	moved[1].Country, moved[1].Location, moved[1].TransferMechanism = "GB", "United Kingdom", "none"
+	n = noticeMD(t, d, moved)
+	checkText(t, n, nil, []string{"Sub-processors moving to another country"})
+}
