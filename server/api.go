@@ -514,8 +514,8 @@ type measureInfo struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
 	// ByLaw is the wording of a measure that cites the law requiring it,
-	// by the laws a deal is under ("gdpr", "fadp", "gdpr+fadp", "gdpr+uk",
-	// "uk+fadp", "gdpr+uk+fadp"); absent
+	// by the laws a deal is under ("gdpr", "fadp", "gdpr+fadp", "uk",
+	// "gdpr+uk", "uk+fadp", "gdpr+uk+fadp"); absent
 	// for a measure whose text serves every deal.
 	ByLaw map[string]string `json:"by_law,omitempty"`
 }
