@@ -114,8 +114,9 @@ func TestUKOnlyAnnexes(t *testing.T) {
 
 // TestUKOnlyNotice reads a change notice to the UK-only customer: a
 // certified US sub-processor is covered by the UK Extension to the EU-US
-// Data Privacy Framework, and a move to the United Kingdom is no move
-// abroad.
+// Data Privacy Framework, a move to the United Kingdom is no move abroad,
+// and a move to India is one outside the United Kingdom and the EEA (the
+// letter said only "outside the EEA").
 func TestUKOnlyNotice(t *testing.T) {
 	d := fixtureDeals(t)["uk-only"]
 	n := noticeMD(t, d, withAddition(d))
@@ -125,4 +126,47 @@ func TestUKOnlyNotice(t *testing.T) {
 	moved[1].Country, moved[1].Location, moved[1].TransferMechanism = "GB", "United Kingdom", "none"
 	n = noticeMD(t, d, moved)
 	checkText(t, n, nil, []string{"Sub-processors moving to another country"})
+	moved[1].Country, moved[1].Location, moved[1].TransferMechanism = "IN", "India", "scc"
+	n = noticeMD(t, d, moved)
+	checkText(t, n, []string{"Sub-processors moving to another country",
+		"creates or changes a transfer of your personal data to a country outside the United Kingdom and the EEA"}, nil)
+}
+
+// TestCounselUKOnlyRolesAndFallbacks reads the UK-only DPA of a processor
+// customer (Module Three), of a controller that is also a processor
+// (Modules Two and Three), and with every negotiated fallback: each speaks
+// the UK GDPR and no EU law, place or authority.
+func TestCounselUKOnlyRolesAndFallbacks(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		edits []string
+		want  []string
+	}{
+		{"processor customer", []string{"role: controller", "role: processor\n  controller: the clients of Thameside Analytics Ltd", "modules: [2]", "modules: [3]"},
+			[]string{"to notify the Controller without undue delay, as Article 33(2) of the UK GDPR requires", "as Article 28(4) of the UK GDPR requires", "Where the Controller consults the Information Commissioner under Article 36 of the UK GDPR"}},
+		{"mixed roles", []string{"modules: [2]", "modules: [2, 3]"},
+			[]string{"without undue delay (Article 33(2) of the UK GDPR)", "(Article 28(4) of the UK GDPR)"}},
+		{"negotiated fallbacks", []string{"subprocessors: { objection_days: 20 }", "subprocessors: { objection_days: 20 }\nnegotiated:\n  breach: phone-notice\n  audits: remote-first\n  subprocessors: late-objection\n  security: customer-measures\n  liability: data-protection-cap"},
+			[]string{"as required by Article 32 of the UK GDPR", "Article 28 of the UK GDPR and in this DPA", "Articles 33 and 34 of the UK GDPR (to notify the Information Commissioner", "for the purposes of Article 28(2) of the UK GDPR"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dpa := variantMD(t, "uk-only", "dpa", tt.edits...)
+			checkText(t, dpa, tt.want, euOnlyWording)
+			checkNoBareGDPR(t, dpa)
+		})
+	}
+}
+
+// TestCounselUKOnlyNoRestrictedTransfer reads the UK-only DPA with a
+// provider in Japan, which UK adequacy regulations cover: no Restricted
+// Transfer, so neither the SCCs nor the UK Addendum apply to the transfer
+// to it (the DPA named only the SCCs).
+func TestCounselUKOnlyNoRestrictedTransfer(t *testing.T) {
+	dpa := variantMD(t, "uk-only", "dpa", "scc:\n", "provider:\n  name: Kestrel Cloud KK\n  address: 1-1 Marunouchi, Chiyoda-ku, Tokyo\n  country: JP\nscc:\n")
+	checkText(t, dpa, []string{
+		"Provider is established in Japan, a country that is covered by adequacy regulations under section 17A of the Data Protection Act 2018.",
+		"the Standard Contractual Clauses and the UK Addendum do not apply to it",
+		"from a country outside the United Kingdom that is not recognised as adequate",
+	}, euOnlyWording)
+	checkNoBareGDPR(t, dpa)
 }

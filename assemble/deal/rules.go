@@ -45,7 +45,7 @@ func CrossRules() []CrossRule {
 		{RuleAnnexIIIDetails, "Clause 9 Option 1: each sub-processor's address, contact person, position and responsibilities (Annex III)", checkAnnexIIIDetails},
 		{RuleController, "a description of the controller only for a customer that acts as processor", checkController},
 		{RuleRedressBody, "a Clause 11(a) dispute resolution body named only with the option, and with its address", checkRedressBody},
-		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone and a UK exporter under UK Data Protection Laws alone (the UK Addendum on), named, not given as a country code, and never the FDPIC, which the Swiss terms name", checkSupervisoryAuthority},
+		{RuleSupervisoryAuthority, "a supervisory authority for modules 1-3 (Clause 13), except for a Swiss exporter under the FADP alone and a UK exporter under UK Data Protection Laws alone (the UK Addendum on), named, not given as a country code, and never the FDPIC or the UK Information Commissioner, which the Swiss terms and the UK Addendum name", checkSupervisoryAuthority},
 		{RuleRepresentative, "customer.representative (Art. 27 GDPR) only for a customer established outside the EEA whose processing the GDPR reaches (Art. 3(2)): not for an EEA customer, a US-only deal (gdpr.applies false) or a Swiss exporter under the FADP alone", checkRepresentative},
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
@@ -405,6 +405,11 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	if a := d.SCC.SupervisoryAuthority; namesFDPIC(a) {
 		report(a, "scc.supervisory_authority",
 			"%s names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established", quote(a))
+		return
+	}
+	if a := d.SCC.SupervisoryAuthority; namesICO(a) {
+		report(a, "scc.supervisory_authority",
+			"%s names the UK Information Commissioner, which is not a supervisory authority under the EU GDPR: the UK Addendum names it for transfers under UK Data Protection Laws. Leave scc.supervisory_authority empty for a UK exporter that the EU GDPR does not reach (with uk_addendum.enabled, the DPA then speaks UK law only), or name the EU authority of the Member State where its Article 27 representative is established", quote(a))
 		return
 	}
 	if a := strings.TrimSpace(d.SCC.SupervisoryAuthority); len(a) == 2 && country.Valid(strings.ToUpper(a)) {

@@ -1,6 +1,11 @@
 package deal
 
-import "github.com/dpakit/dpakit/assemble/country"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dpakit/dpakit/assemble/country"
+)
 
 // UKOnly reports whether the customer is a UK exporter whose transfers are
 // governed by UK Data Protection Laws alone (the UK GDPR and the Data
@@ -51,4 +56,27 @@ func ukLawPlaceHint(d *Deal, clause, what string) string {
 		h += " or, since the Swiss terms are on and the choice also serves the transfers from Switzerland, \"CH\" or an EU Member State"
 	}
 	return h + ". If the EU GDPR applies to the customer's processing too (Article 3(2) GDPR), name the EU supervisory authority in scc.supervisory_authority and choose an EU Member State"
+}
+
+// namesICO reports whether an authority's name is the UK Information
+// Commissioner's: "Information Commissioner's Office", the abbreviation
+// ICO, or "Information Commissioner" with the United Kingdom (or its seat,
+// Wilmslow) named beside it. Slovenia's authority is also called
+// "Information Commissioner", so those words alone are not enough.
+func namesICO(authority string) bool {
+	a := strings.ToLower(strings.ReplaceAll(authority, "’", "'"))
+	if strings.Contains(a, "information commissioner's office") {
+		return true
+	}
+	words := strings.FieldsFunc(a, func(r rune) bool { return !unicode.IsLetter(r) })
+	uk := false
+	for i, w := range words {
+		switch {
+		case w == "ico":
+			return true
+		case w == "uk" || w == "wilmslow" || (w == "united" && i+1 < len(words) && words[i+1] == "kingdom"):
+			uk = true
+		}
+	}
+	return uk && strings.Contains(a, "information commissioner")
 }

@@ -106,3 +106,36 @@ func TestUKOnlyLaws(t *testing.T) {
 		t.Error("a provider in Brazil is no restricted transfer from the UK, want one")
 	}
 }
+
+// TestNamesICO: the UK Information Commissioner is recognised under its
+// usual names, and Slovenia's and Malta's commissioners are not taken for
+// it; naming it as the EU authority is refused.
+func TestNamesICO(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Information Commissioner's Office":                 true,
+		"Information Commissioner’s Office (ICO), Wilmslow": true,
+		"ICO":                             true,
+		"the UK Information Commissioner": true,
+		"Information Commissioner, United Kingdom":             true,
+		"Information Commissioner (Slovenia)":                  false,
+		"Information and Data Protection Commissioner (Malta)": false,
+		"Data Protection Commission (Ireland)":                 false,
+	} {
+		if got := namesICO(name); got != want {
+			t.Errorf("namesICO(%q) = %v, want %v", name, got, want)
+		}
+	}
+	d := exampleDeal(t)
+	ukCustomer(d)
+	d.SCC.SupervisoryAuthority = "Information Commissioner's Office"
+	ps := problems(t, NewValidator(Options{}).Validate(d))
+	found := false
+	for _, p := range ps {
+		if p.Path == "scc.supervisory_authority" && p.Rule == RuleSupervisoryAuthority && strings.Contains(p.Message, "Leave scc.supervisory_authority empty for a UK exporter") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("naming the ICO as the EU authority is not refused: %v", ps)
+	}
+}
