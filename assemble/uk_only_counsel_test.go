@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/fixtures"
 )
 
 // euOnlyWording is what a DPA under UK Data Protection Laws alone must never
@@ -169,4 +170,18 @@ func TestCounselUKOnlyNoRestrictedTransfer(t *testing.T) {
 		"from a country outside the United Kingdom that is not recognised as adequate",
 	}, euOnlyWording)
 	checkNoBareGDPR(t, dpa)
+}
+
+// TestUKOnlyOption1NoticeCitesUKGDPR: an Option 1 request to a UK-only
+// customer cites Article 28(2) and (4) of the UK GDPR, not the GDPR's (it
+// named the EU GDPR for every customer outside the FADP alone).
+func TestUKOnlyOption1NoticeCitesUKGDPR(t *testing.T) {
+	y, profile := variantYAML(t, "uk-only", "subprocessor_option: general", "subprocessor_option: specific")
+	d, err := deal.Load(y, "uk-only.yaml", profile, fixtures.Profile)
+	if err != nil {
+		t.Fatalf("uk-only with Option 1: %v", err)
+	}
+	n := noticeMD(t, d, withAddition(d))
+	checkText(t, n, []string{"Article 28(2) and (4) of the UK GDPR"}, []string{"Article 28(2) and (4) of the GDPR"})
+	checkNoBareGDPR(t, n)
 }
