@@ -40,7 +40,7 @@ func TestCounselUKOnly(t *testing.T) {
 	checkText(t, dpa, []string{
 		"as Article 28 of the UK GDPR requires, and to provide appropriate safeguards where that personal data is transferred from the United Kingdom to a country",
 		"including the UK Data Protection Laws and the other laws of the United Kingdom on data protection and privacy.",
-		"“UK GDPR” means the UK GDPR as defined in section 3(10) of the Data Protection Act 2018",
+		"“UK GDPR” has the meaning given to it in section 3(10) of the Data Protection Act 2018: Regulation (EU) 2016/679 as it forms part of the law of England and Wales, Scotland and Northern Ireland, as amended by the law of the United Kingdom.",
 		"have the meanings given to them in Article 4 of the UK GDPR, and “supervisory authority” means the Information Commissioner.",
 		"unless Provider is required to process it by the domestic law of the United Kingdom to which Provider is subject",
 		"unless that law prohibits such information on important grounds of public interest",
