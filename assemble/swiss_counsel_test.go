@@ -86,7 +86,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"notifications under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR.",
 		"consultations with the FDPIC and the Information Commissioner.",
-		"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)",
+		"None required (adequate under the FADP and UK Data Protection Laws)",
 	}, append([]string{"“EEA” means"}, gdprWording...))
 }
 

@@ -500,7 +500,7 @@ func TestFormTransferMechanismsFollowTheDealsLaws(t *testing.T) {
 
 	for _, tt := range []struct{ fixture, dpf, none string }{
 		{"deals/swiss-exporter.yaml", "Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework",
-			"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
+			"None required (adequate under the FADP and UK Data Protection Laws)"},
 		{"deals/seed-000.yaml", "EU-US Data Privacy Framework", "None required (EEA or adequate country)"},
 		{"deals/seed-001.yaml", "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework", "None required (EEA or adequate country)"},
 	} {

@@ -148,7 +148,9 @@ func TestUKTransfers(t *testing.T) {
 	if got := (Laws{UK: true, FADP: true, UKExporter: true}).TransferLabel(TransferNone); got != "None required (the UK or a country covered by UK adequacy regulations)" {
 		t.Errorf("UK exporter with the FADP: none label %q", got)
 	}
-	if got := (Laws{UK: true, FADP: true}).TransferLabel(TransferNone); got != "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)" {
+	// A Swiss exporter under the FADP alone with the UK Addendum: the data
+	// of its UK establishment rests on UK adequacy regulations too.
+	if got := (Laws{UK: true, FADP: true}).TransferLabel(TransferNone); got != "None required (adequate under the FADP and UK Data Protection Laws)" {
 		t.Errorf("Swiss exporter with the UK Addendum: none label %q", got)
 	}
 }

@@ -199,6 +199,9 @@ func (l Laws) fadpOnly() bool { return l.FADP && !l.GDPR && !l.ukOnly() }
 // label returns c's label under l. Labels never contain a comma: Excel's
 // drop lists separate their items by commas.
 func (l Laws) label(c Choice) string {
+	if lab := l.fadpUKLabel(c.Code); lab != "" {
+		return lab
+	}
 	switch c.Code {
 	case TransferNone:
 		switch {
@@ -283,6 +286,10 @@ func (l Laws) TransferMechanisms() []Choice {
 		if lab := l.label(cs[i]); lab != cs[i].Label {
 			cs[i].Synonyms = append([]string{cs[i].Label}, slices.DeleteFunc(cs[i].Synonyms, func(s string) bool { return s == lab })...)
 			cs[i].Label = lab
+		}
+		if l.fadpUKLabel(cs[i].Code) != "" {
+			// Workbooks exported before the label named UK adequacy too.
+			cs[i].Synonyms = append(cs[i].Synonyms, Laws{FADP: true}.label(cs[i]))
 		}
 	}
 	return cs
@@ -405,4 +412,23 @@ func NameKey(name string) string {
 		return r
 	}, norm.NFKC.String(name))
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// fadpUKLabel returns the label of "none" and "adequacy" for a Swiss
+// exporter under the FADP alone with the UK Addendum: the data of its UK
+// establishment reaches the sub-processor under the UK's adequacy
+// regulations (section 17A of the Data Protection Act 2018), the rest under
+// the Swiss Federal Council's list (Art. 16(1) FADP), so the label names
+// both. It returns "" for any other code or laws.
+func (l Laws) fadpUKLabel(code string) string {
+	if !l.fadpOnly() || !l.UK {
+		return ""
+	}
+	switch code {
+	case TransferNone:
+		return "None required (adequate under the FADP and UK Data Protection Laws)"
+	case TransferAdequacy:
+		return "Adequacy finding of the Swiss Federal Council and UK adequacy regulations"
+	}
+	return ""
 }

@@ -108,7 +108,11 @@ func TestLawsTransferLabel(t *testing.T) {
 		{Laws{UK: true, FADP: true}, "dpf", "Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework"},
 		{Laws{UK: true}, "dpf", "UK Extension to the EU-US Data Privacy Framework"},
 		{Laws{FADP: true}, "none", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
-		{Laws{FADP: true, UK: true}, "adequacy", "Adequacy finding of the Swiss Federal Council"},
+		// A Swiss exporter under the FADP alone with the UK Addendum: its UK
+		// data rests on the UK's adequacy regulations (DPA 2018 s. 17A).
+		{Laws{FADP: true, UK: true}, "adequacy", "Adequacy finding of the Swiss Federal Council and UK adequacy regulations"},
+		{Laws{FADP: true, UK: true}, "none", "None required (adequate under the FADP and UK Data Protection Laws)"},
+		{Laws{FADP: true}, "adequacy", "Adequacy finding of the Swiss Federal Council"},
 		{Laws{GDPR: true, FADP: true}, "none", "None required (EEA or adequate country)"},
 		{Laws{GDPR: true, FADP: true}, "adequacy", "Adequacy decision"},
 		{Laws{}, "scc", "Standard contractual clauses between Provider and the Sub-processor (Module Three)"},

@@ -513,7 +513,7 @@ func TestExportTransferLaws(t *testing.T) {
 		{"GDPR and FADP", deal.Laws{GDPR: true, FADP: true}, "EU-US Data Privacy Framework; Swiss-US Data Privacy Framework", "None required (EEA or adequate country)"},
 		{"GDPR, UK and FADP", deal.Laws{GDPR: true, UK: true, FADP: true}, "EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework", "None required (EEA or adequate country)"},
 		{"FADP alone", deal.Laws{FADP: true}, "Swiss-US Data Privacy Framework", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
-		{"FADP and UK (a Swiss exporter's UK branch)", deal.Laws{UK: true, FADP: true}, "Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
+		{"FADP and UK (a Swiss exporter's UK branch)", deal.Laws{UK: true, FADP: true}, "Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework", "None required (adequate under the FADP and UK Data Protection Laws)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			in := seedInput(t)
