@@ -49,5 +49,5 @@ func contactWarnings(d *Deal) []Problem {
 // same names.
 func WarningRules() []string {
 	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition,
-		WarnSwissAdequacy, WarnUndescribedData, WarnGenericBusinessPurpose, WarnLandUnknown, WarnLandMismatch}
+		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnGenericBusinessPurpose, WarnLandUnknown, WarnLandMismatch}
 }

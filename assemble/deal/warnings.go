@@ -37,6 +37,7 @@ const (
 // Article 27 representative (or, with one, about a supervisory authority
 // of another country), then those about a contact person without a
 // position in Annex I.A (customer, then provider), then one per Swiss adequacy mismatch, then
+// one per UK adequacy mismatch of a Swiss exporter with the UK Addendum, then
 // one per undescribed sub-processor data category, in list
 // order, then those about the CCPA business purposes, then the one about
 // a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
@@ -55,6 +56,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, representativeWarnings(d)...)
 	ws = append(ws, contactWarnings(d)...)
 	ws = append(ws, swissAdequacyWarnings(d)...)
+	ws = append(ws, ukAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, ccpaWarnings(d)...)
 	ws = append(ws, landWarnings(d)...)

@@ -115,6 +115,19 @@ func TestWarnings(t *testing.T) {
 			off := false
 			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
 		}, nil, nil},
+		{"Swiss exporter with the UK Addendum: adequate for Switzerland, not for the UK", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Swiss.Enabled = "CH", "Bahnhofstrasse 40, 8001 Zürich", true
+			d.SCC.SupervisoryAuthority = ""
+			d.UKAddendum.Enabled = true
+			d.Subprocessors.List[0].Country, d.Subprocessors.List[0].TransferMechanism = "MC", TransferAdequacy
+		}, []string{"subprocessors.list[0].transfer_mechanism " + WarnUKAdequacy},
+			[]string{"Monaco (MC) is not covered, so a transfer from the United Kingdom needs a safeguard", "for personal data from the United Kingdom"}},
+		{"Swiss exporter without the UK Addendum: no UK adequacy warning", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Swiss.Enabled = "CH", "Bahnhofstrasse 40, 8001 Zürich", true
+			d.SCC.SupervisoryAuthority = ""
+			d.UKAddendum.Enabled = false
+			d.Subprocessors.List[0].Country, d.Subprocessors.List[0].TransferMechanism = "MC", TransferAdequacy
+		}, nil, nil},
 		{"Annex I.A contact persons without a position", func(d *Deal) { d.Customer.Contact.Title, d.Provider.Contact.Title = " ", "" },
 			[]string{"customer.contact.title " + WarnContactPosition, "provider.contact.title " + WarnContactPosition},
 			[]string{`Annex I.A of the Standard Contractual Clauses asks for the customer's (data exporter's) contact person's name, position and contact details, and gives no position for "Jana Müller"`,

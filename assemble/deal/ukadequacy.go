@@ -1,0 +1,35 @@
+package deal
+
+import "github.com/dpakit/dpakit/assemble/subproc"
+
+// WarnUKAdequacy: a Swiss exporter under the FADP alone with the UK
+// Addendum relies on "none" or "adequacy" for a sub-processor in a country
+// on the Swiss Federal Council's list but not covered by UK adequacy
+// regulations, so the data of its UK establishment needs another safeguard
+// (and the label "adequate under the FADP and UK Data Protection Laws"
+// would say too much).
+const WarnUKAdequacy = "uk_adequacy"
+
+// ukAdequacyWarnings warns, for a Swiss exporter under the FADP alone with
+// the UK Addendum, about each sub-processor whose mechanism the Swiss
+// Federal Council's list allows (Art. 16(1) FADP) but UK adequacy
+// regulations do not (Art. 45 UK GDPR, s. 17A DPA 2018): one mechanism per
+// sub-processor cannot state both.
+func ukAdequacyWarnings(d *Deal) []Problem {
+	if !d.GDPR.On() || !d.FADPOnly() || !d.UKAddendum.Enabled {
+		return nil
+	}
+	swiss := map[string]bool{}
+	for _, p := range subproc.SwissTransfers(d.Subprocessors.List, listPrefix) {
+		swiss[p.Path] = true
+	}
+	var ws []Problem
+	for _, p := range subproc.UKTransfers(d.Subprocessors.List, listPrefix) {
+		if swiss[p.Path] {
+			continue
+		}
+		ws = append(ws, Problem{Path: p.Path, Rule: WarnUKAdequacy, Message: p.Message +
+			" for personal data from the United Kingdom (the mechanism stands for the data from Switzerland)"})
+	}
+	return ws
+}
