@@ -142,3 +142,13 @@ func TestNoticeOption1CitesSCCOnlyWhereTheyApply(t *testing.T) {
 		"(its Clause ",
 	}, nil)
 }
+
+// TestAnnexIIIDataCategoriesDistinct: Annex III, which an Option 1 request
+// says it describes each Sub-processor as, keeps data categories distinct
+// as the request does: "Employee names and identifiers and salary and
+// bank details" read as three or four categories.
+func TestAnnexIIIDataCategoriesDistinct(t *testing.T) {
+	checkText(t, renderMD(t, "processor-option1-eea", "annex-iii"),
+		[]string{"| Employee names and identifiers; salary and bank details |"},
+		[]string{"identifiers and salary"})
+}
