@@ -344,9 +344,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 			nv.Changed = append(nv.Changed, cv)
 		}
 	}
-	if ask && nv.Material() {
-		nv.DPAClause = e.clauseNumber(ctx, d, "subprocessors")
-	}
+	nv.DPAClause = e.clauseNumber(ctx, d, "subprocessors")
 	if nv.Empty() {
 		return nil, fmt.Errorf("%w: %s: the lists differ only in transfer mechanisms, which a DPA without an EEA, UK or Swiss nexus (gdpr.applies: false) does not state, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}

@@ -42,7 +42,7 @@ func TestNoticeOption1WiderDataIsRequested(t *testing.T) {
 	txt := noticeMD(t, d, cur)
 	checkText(t, txt, []string{
 		"Request for specific authorisation · ",
-		"under the sub-processor terms of the Data Processing Agreement between Lumen Payroll Services B.V. and Provider (its Clause 6; Article 28(2) and (4) of the GDPR), for the extensions of the processing of authorised Sub-processors set out below.",
+		"under the sub-processor terms (Clause 6) of the Data Processing Agreement between Lumen Payroll Services B.V. and Provider (reference DPA-20261201-LUMEN-PAYROLL-SERVICES) and under Article 28(2) and (4) of the GDPR, for the extensions of the processing of authorised Sub-processors set out below.",
 		"## 1\\. Wider processing by authorised Sub-processors, for which authorisation is requested",
 		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Data categories | Employee names and identifiers | Employee names and identifiers; salary and bank details |",
 		"The Controller’s authorisation of a Sub-processor covers the processing that the list of Sub-processors in your Data Processing Agreement (its Annex III) describes.",
@@ -138,8 +138,8 @@ func TestNoticeOption1CitesSCCOnlyWhereTheyApply(t *testing.T) {
 	}
 	txt := noticeMD(t, d, withAddition(d))
 	checkText(t, txt, []string{
-		"Article 28(2) and (4) of the GDPR; Clause 9(a), Option 1, of the Standard Contractual Clauses), for the engagement of the Sub-processors set out below.",
-		"(its Clause ",
+		"Article 28(2) and (4) of the GDPR and Clause 9(a), Option 1, of the Standard Contractual Clauses, for the engagement of the Sub-processors set out below.",
+		"the sub-processor terms (Clause ",
 	}, nil)
 }
 
@@ -151,4 +151,32 @@ func TestAnnexIIIDataCategoriesDistinct(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option1-eea", "annex-iii"),
 		[]string{"| Employee names and identifiers; salary and bank details |"},
 		[]string{"identifiers and salary"})
+}
+
+// TestNoticeMatchesDPATerms is the regression test for a UK counsel's
+// reading of the change notices: they defined a Sub-processor as "a third
+// party", though the DPA's definition includes Provider's affiliates;
+// they did not name the DPA by its reference nor an Option 2 customer's
+// sub-processor clause; and they sent answers to Provider's contact
+// without the copy to its data protection officer that the DPA's notices
+// clause provides. The DPA's own Option 1 clause now says that a wider
+// processing by an authorised Sub-processor is authorised like a new one,
+// as the request letters already asked.
+func TestNoticeMatchesDPATerms(t *testing.T) {
+	d := fixtureDeals(t)["example"]
+	cur := slices.Clone(d.Subprocessors.List)
+	added := cur[0]
+	added.Name, added.Purpose = "Example Mail Relay GmbH", "Relay of notification emails"
+	cur = append(cur, added)
+	checkText(t, noticeMD(t, d, cur), []string{
+		"gives you notice, under the sub-processor terms (Clause 6) of the Data Processing Agreement between Müller Logistik GmbH and Provider (reference DPA-2026-0042), of the changes",
+		"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process personal data on your behalf",
+		"by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example, stating those grounds.",
+	}, []string{"is a third party", "privacy@kestrel.example stating"})
+
+	for _, fixture := range []string{"processor-option1-eea", "seed-004"} {
+		checkText(t, renderMD(t, fixture, "dpa"), []string{
+			"specific prior written authorisation, in the same way, before an authorised Sub-processor processes Customer Personal Data beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, another purpose or other responsibilities); until that authorisation is given, the Sub-processor processes Customer Personal Data only as already authorised.",
+		}, nil)
+	}
 }

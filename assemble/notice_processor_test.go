@@ -33,7 +33,7 @@ func TestNoticeProcessorCustomerOption2SpeaksForController(t *testing.T) {
 	checkText(t, txt, []string{
 		"it is the Controller that may object to the additions and moves set out below, through you: please pass this notice on to the Controller without delay and tell Provider of the Controller’s objection, if any, in writing by the date below.",
 		". The Controller’s right to object",
-		"The Controller may object to the engagement of an added Sub-processor, or to a move listed above, on reasonable grounds relating to the protection of the personal data you process for it, by notice in writing to the Privacy Team at privacy@kestrel.example, given by you on its behalf and stating those grounds.",
+		"The Controller may object to the engagement of an added Sub-processor, or to a move listed above, on reasonable grounds relating to the protection of the personal data you process for it, by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example, given by you on its behalf and stating those grounds.",
 		"The objection must reach Provider no later than **16 December 2026**",
 		"If no objection is made by then, the change is authorised under the Controller’s general authorisation, as your Data Processing Agreement provides.",
 		"Provider will not allow an added Sub-processor to process the personal data you process for the Controller, nor move",
@@ -62,7 +62,7 @@ func TestNoticeProcessorCustomerOption1SpeaksForController(t *testing.T) {
 		"You (“Customer” in your Data Processing Agreement) act as a processor on behalf of the employers that use Customer's payroll service under their contracts with Customer (the “Controller”).",
 		"the authorisation requested here is the Controller’s, given through you, and nothing in this request takes effect without it",
 		". The Controller’s decision",
-		"Please communicate the Controller’s decision, giving or refusing its authorisation for each Sub-processor listed above, in writing to the Privacy Team at privacy-eu@kestrel.example.",
+		"Please communicate the Controller’s decision, giving or refusing its authorisation for each Sub-processor listed above, in writing to the Privacy Team at privacy-eu@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example.",
 		"The Controller’s decision must reach Provider within fourteen (14) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **15 December 2026**.",
 		"unless and until you have communicated the Controller’s authorisation in writing. Silence is not an authorisation: if Provider has not received the Controller’s authorisation within that period, it has not been given",
 		"If the Controller refuses its authorisation, or none is given within the period for deciding",
