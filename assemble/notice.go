@@ -478,7 +478,7 @@ func RequestProblems(d *deal.Deal, ch sublist.Changes, list []deal.Subprocessor,
 			if strings.TrimSpace(f.value(s)) != "" {
 				continue
 			}
-			msg := fmt.Sprintf(`is required in a request for specific authorisation (the customer's scc.subprocessor_option is "specific"): the customer's Annex III under Clause 9(a) Option 1, to which the authorisation adds the sub-processor, gives for each sub-processor %s`, f.what)
+			msg := fmt.Sprintf(`is required in a request for specific authorisation (the customer's scc.subprocessor_option is "specific"): the customer's Annex III under Clause 9(a) Option 1, which records what each authorisation covers, gives for each sub-processor %s`, f.what)
 			if f.key == "address" {
 				msg += ", and its Data Processing Agreement requires each request to state the sub-processor's name and address"
 			}
