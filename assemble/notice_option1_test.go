@@ -159,7 +159,10 @@ func TestAnnexIIIDataCategoriesDistinct(t *testing.T) {
 // they did not name the DPA by its reference nor an Option 2 customer's
 // sub-processor clause; and they sent answers to Provider's contact
 // without the copy to its data protection officer that the DPA's notices
-// clause provides. The DPA's own Option 1 clause now says that a wider
+// clause provides; and a mixed-roles customer read that its silence
+// authorised the change under "your general authorisation", though for
+// data it processes for a Controller the authorisation is the
+// Controller's. The DPA's own Option 1 clause now says that a wider
 // processing by an authorised Sub-processor is authorised like a new one,
 // as the request letters already asked.
 func TestNoticeMatchesDPATerms(t *testing.T) {
@@ -172,6 +175,9 @@ func TestNoticeMatchesDPATerms(t *testing.T) {
 		"gives you notice, under the sub-processor terms (Clause 6) of the Data Processing Agreement between Müller Logistik GmbH and Provider (reference DPA-2026-0042), of the changes",
 		"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process personal data on your behalf",
 		"by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example, stating those grounds.",
+		// Modules 2 and 3: the authorisation for data processed for a
+		// Controller is the Controller's (the DPA's mixed-roles paragraph).
+		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",
 	}, []string{"is a third party", "privacy@kestrel.example stating"})
 
 	for _, fixture := range []string{"processor-option1-eea", "seed-004"} {
