@@ -155,9 +155,14 @@ func TestCounsel3Option1PeriodFromReceipt(t *testing.T) {
 // customer's silence leaves the change authorised under its general
 // authorisation, as its DPA words it (Art. 28(2) GDPR), not "accepted".
 func TestCounsel3Option2SilenceAuthorises(t *testing.T) {
+	// A controller customer (Modules 1 and 2).
+	c := fixtureDeals(t)["modules-1-2-bavaria"]
+	checkText(t, noticeMD(t, c, withAddition(c)), []string{"If you do not object by then, the change is authorised under your general authorisation, as your Data Processing Agreement provides."}, []string{"Controller’s general authorisation"})
+	// A customer with Modules 2 and 3: for the data it processes for a
+	// Controller, the authorisation is the Controller's.
 	d := fixtureDeals(t)["example"]
 	checkText(t, noticeMD(t, d, withAddition(d)), []string{
-		"If you do not object by then, the change is authorised under your general authorisation, as your Data Processing Agreement provides.",
+		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",
 	}, []string{"treated as having accepted"})
 	checkText(t, dealMD(t, d, "dpa"), []string{"the change is authorised under the general authorisation"}, nil)
 }

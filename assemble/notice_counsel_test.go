@@ -86,7 +86,7 @@ func TestNoticeOption2(t *testing.T) {
 		"Notice of changes, with the right to object",
 		"## 1\\. Sub-processors to be added",
 		"Your objection must reach Provider no later than **16 December 2026**, which is fifteen (15) days after the date of this notice.",
-		"If you do not object by then, the change is authorised under your general authorisation, as your Data Processing Agreement provides.",
+		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",
 		"before 31 December 2026, and, if you object in time, not while your objection is unresolved",
 		"If the objection is not resolved within thirty (30) days after Provider receives it",
 		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement.",
