@@ -34,13 +34,13 @@ func TestSwissExporterUKAddendumForumAndLaw(t *testing.T) {
 // same deal's Annex III, notice and 12.1, which named only the Swiss
 // Federal Council's adequacy list (Art. 16(1) FADP) for a sub-processor
 // needing no safeguard, though the data of the UK establishment reaches
-// it under the UK's adequacy regulations (DPA 2018 s. 17A).
+// it under regulations under Article 45A UK GDPR (formerly s. 17A DPA 2018).
 func TestSwissExporterUKAddendumAdequacyLabel(t *testing.T) {
 	const label = "None required (adequate under the FADP and UK Data Protection Laws)"
 	checkText(t, renderMD(t, "swiss-exporter", "annex-iii"), []string{label},
 		[]string{"None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"})
 	checkText(t, renderMD(t, "swiss-exporter", "dpa"), []string{
-		"under Article 16(1) of the FADP, or, for a transfer from the United Kingdom, regulations under section 17A of the Data Protection Act 2018 that find it adequate",
+		"under Article 16(1) of the FADP, or, for a transfer from the United Kingdom, regulations under Article 45A of the UK GDPR approving transfers to the Sub-processor’s country",
 	}, nil)
 	d := fixtureDeals(t)["swiss-exporter"]
 	de := deal.Subprocessor{Name: "Better Stack GmbH", Purpose: "Uptime monitoring", Location: "EU (Germany)", Country: "DE",

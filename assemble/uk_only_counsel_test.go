@@ -55,19 +55,19 @@ func TestCounselUKOnly(t *testing.T) {
 		"under Article 35 of the UK GDPR",
 		"Where Customer consults the Information Commissioner under Article 36 of the UK GDPR",
 		"the obligations laid down in Article 28 of the UK GDPR and in this DPA",
-		"adequacy regulations under section 17A of the Data Protection Act 2018 covering the Sub-processor’s country",
+		"regulations under Article 45A of the UK GDPR approving transfers to the Sub-processor’s country",
 		"is a Restricted Transfer from the United Kingdom (to which the UK Addendum applies as well",
-		"the competent supervisory authority is the Information Commissioner, as [Annex I.C](#annex-i-c) records.",
+		"references to the competent supervisory authority are to the Information Commissioner (Section 15(k)).",
 		"The Standard Contractual Clauses are governed by the laws of England and Wales: Section 15(m) of the UK Addendum",
 		"shall be resolved by the courts of England and Wales, as Section 15(n) of the UK Addendum provides",
 		"before the courts of any country in the United Kingdom.",
-		"| Clause 13 (supervision) | The Information Commissioner, as the UK Addendum provides",
+		"| Clause 13 (supervision) | Clause 13(a) not used; the Information Commissioner (UK Addendum, Section 15(j) and (k))",
 		"| Clause 17 (governing law) | The laws of England and Wales (Section 15(m) of the UK Addendum) |",
-		"the supervisory authority competent under Clause 13 of the Standard Contractual Clauses is the Information Commissioner, Wycliffe House",
+		"Not used: Section 15(j) of the UK Addendum.",
 		"with the content that Article 30(2) of the UK GDPR requires.",
 		"(Chapter V of the UK GDPR and Clause 14 of the Standard Contractual Clauses as they apply under the UK Addendum)",
 		"Articles 33 and 34 of the UK GDPR.",
-		"None required (the UK or a country covered by UK adequacy regulations)",
+		"None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)",
 		"Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum",
 	}, euOnlyWording)
 	checkNoBareGDPR(t, dpa)
@@ -87,7 +87,7 @@ func TestCounselUKOnlyWithSwissTerms(t *testing.T) {
 		"and for a transfer from Switzerland the parties choose the law of Switzerland.",
 		"A dispute about a transfer from Switzerland shall be resolved by the courts of Switzerland",
 		"or from Switzerland, the Standard Contractual Clauses are incorporated",
-		"the Information Commissioner (for a transfer from Switzerland, the FDPIC)",
+		"references to the competent supervisory authority are to the Information Commissioner (Section 15(k)). For a transfer from Switzerland, the competent supervisory authority is the FDPIC",
 		"insofar as the transfer is governed by UK Data Protection Laws, the Information Commissioner remains competent for it",
 	}, []string{"Union or Member State law", "Article 3(2)", "also governed by the GDPR", "Article 28 of the GDPR"})
 }
@@ -107,10 +107,10 @@ func TestCounselUKWithEUAuthorityUnchanged(t *testing.T) {
 // adequacy as the UK does.
 func TestUKOnlyAnnexes(t *testing.T) {
 	annexI := renderMD(t, "uk-only", "annex-i")
-	checkText(t, annexI, []string{"is the Information Commissioner, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, United Kingdom"}, euOnlyWording)
+	checkText(t, annexI, []string{"Not used: Section 15(j) of the UK Addendum. The Information Commissioner supervises compliance with the Clauses for the transfers under the UK Addendum (Section 15(k))."}, euOnlyWording)
 	checkNoBareGDPR(t, annexI)
 	annexIII := renderMD(t, "uk-only", "annex-iii")
-	checkText(t, annexIII, []string{"None required (the UK or a country covered by UK adequacy regulations)"}, []string{"EEA or adequate country"})
+	checkText(t, annexIII, []string{"None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)"}, []string{"EEA or adequate country"})
 }
 
 // TestUKOnlyNotice reads a change notice to the UK-only customer: a
@@ -159,15 +159,16 @@ func TestCounselUKOnlyRolesAndFallbacks(t *testing.T) {
 }
 
 // TestCounselUKOnlyNoRestrictedTransfer reads the UK-only DPA with a
-// provider in Japan, which UK adequacy regulations cover: no Restricted
+// provider in Japan, to which UK regulations under Article 45A UK GDPR
+// approve transfers (made under s. 17A DPA 2018 before 2026): no Restricted
 // Transfer, so neither the SCCs nor the UK Addendum apply to the transfer
 // to it (the DPA named only the SCCs).
 func TestCounselUKOnlyNoRestrictedTransfer(t *testing.T) {
 	dpa := variantMD(t, "uk-only", "dpa", "scc:\n", "provider:\n  name: Kestrel Cloud KK\n  address: 1-1 Marunouchi, Chiyoda-ku, Tokyo\n  country: JP\nscc:\n")
 	checkText(t, dpa, []string{
-		"Provider is established in Japan, a country that is covered by adequacy regulations under section 17A of the Data Protection Act 2018.",
+		"Provider is established in Japan, a country to which transfers are approved by regulations under Article 45A of the UK GDPR.",
 		"the Standard Contractual Clauses and the UK Addendum do not apply to it",
-		"from a country outside the United Kingdom that is not recognised as adequate",
+		"from a country outside the United Kingdom to which transfers are not approved by regulations under Article 45A of the UK GDPR;",
 	}, euOnlyWording)
 	checkNoBareGDPR(t, dpa)
 }

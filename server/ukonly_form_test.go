@@ -20,7 +20,7 @@ func TestFormUKOnly(t *testing.T) {
 	page, want := fixtureForm(t, s, "deals/uk-only.yaml")
 	for _, w := range []string{
 		html.EscapeString("Leave it blank for a UK customer that the EU GDPR does not reach"),
-		html.EscapeString("None required (the UK or a country covered by UK adequacy regulations)"),
+		html.EscapeString("None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)"),
 		html.EscapeString("Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum"),
 	} {
 		if !strings.Contains(page, w) {

@@ -3,8 +3,14 @@ package country
 // UKAdequate reports whether a UK exporter may transfer personal data to any
 // recipient in the country with the ISO 3166-1 code without further
 // safeguards under Chapter V of the UK GDPR: the United Kingdom itself, or a
-// country covered by UK adequacy regulations (Article 45 UK GDPR and section
-// 17A of the Data Protection Act 2018, the UK's "data bridges").
+// country to which transfers are approved by regulations under Article 45A
+// of the UK GDPR (the UK's "data bridges"). The Data (Use and Access) Act
+// 2025 (s. 85 and Sch. 7, in force 5 February 2026) replaced Article 45 UK
+// GDPR and the adequacy regulations of section 17A of the Data Protection Act
+// 2018 with Article 45A; regulations made before then (and the decisions
+// Schedule 21 treated as such) continue to have effect as if made under
+// Article 45A (the transitional provision in Schedule 21 to the Data
+// Protection Act 2018, as amended).
 //
 // The list is the one dpakit is sure of:
 //
@@ -13,7 +19,8 @@ package country
 //     recipients subject to PIPEDA, the Faroe Islands, Guernsey, Israel, the
 //     Isle of Man, Japan for the private sector, Jersey, New Zealand,
 //     Switzerland, Uruguay), which paragraphs 4 and 5 of Schedule 21 to the
-//     Data Protection Act 2018 treat as adequacy regulations;
+//     Data Protection Act 2018 treat as adequacy regulations (now as
+//     regulations under Article 45A);
 //   - the Republic of Korea (the Data Protection (Adequacy) (Republic of
 //     Korea) Regulations 2022, SI 2022/1213, in force 19 December 2022).
 //
@@ -31,7 +38,9 @@ func UKAdequate(code string) bool {
 }
 
 // ukAdequate lists the countries outside the EEA and the United Kingdom
-// that UK adequacy regulations cover for every recipient there.
+// to which regulations under Article 45A UK GDPR (or adequacy regulations
+// having effect as if made under it) approve transfers to every recipient
+// there.
 var ukAdequate = map[string]bool{
 	"AD": true, // Andorra
 	"AR": true, // Argentina

@@ -64,8 +64,8 @@ const (
 	// FromSwitzerland: a Swiss exporter under the FADP alone: the Swiss
 	// Federal Council's list decides (SwissTransfers).
 	FromSwitzerland
-	// FromUK: a UK exporter under UK Data Protection Laws alone: the UK's
-	// adequacy regulations decide (UKTransfers).
+	// FromUK: a UK exporter under UK Data Protection Laws alone:
+	// regulations under Article 45A UK GDPR decide (UKTransfers).
 	FromUK
 	// NoRestrictedTransfer: no exporter in the EEA, the UK or Switzerland
 	// (a deal with gdpr.applies: false): no transfer is restricted, so any
@@ -365,8 +365,8 @@ func SwissTransfers(list []Subprocessor, prefix string) []Problem {
 
 // UKTransfers checks that each sub-processor's transfer mechanism fits its
 // country for data that comes from a UK exporter under UK Data Protection
-// Laws alone: adequacy is the UK's (Article 45 UK GDPR and section 17A of
-// the Data Protection Act 2018, see country.UKAdequate), and "dpf" means
+// Laws alone: adequacy is the UK's (regulations under Article 45A UK GDPR,
+// see country.UKAdequate), and "dpf" means
 // the UK Extension to the EU-US Data Privacy Framework.
 func UKTransfers(list []Subprocessor, prefix string) []Problem {
 	return transferProblems(list, prefix, ukTransferProblem)
@@ -392,7 +392,7 @@ func ukTransferProblem(s Subprocessor) string {
 	}
 	switch s.TransferMechanism {
 	case TransferNone, TransferAdequacy:
-		return fmt.Sprintf(`%q is only for the United Kingdom or a country covered by UK adequacy regulations (section 17A of the Data Protection Act 2018), and %s (%s) is not covered, so a transfer from the United Kingdom needs a safeguard; use %s`,
+		return fmt.Sprintf(`%q is only for the United Kingdom or a country to which transfers are approved by regulations under Article 45A of the UK GDPR, and %s (%s) is not covered, so a transfer from the United Kingdom needs a safeguard; use %s`,
 			s.TransferMechanism, name, c, hint)
 	}
 	return ""

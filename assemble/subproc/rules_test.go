@@ -121,7 +121,8 @@ func TestSwissTransfersDPFOutsideUS(t *testing.T) {
 
 // TestUKTransfers checks transfer mechanisms judged from the United Kingdom
 // (a UK exporter under UK Data Protection Laws alone): "none" fits the UK,
-// the EEA and a country covered by UK adequacy regulations (the Republic of
+// the EEA and a country to which Article 45A UK GDPR regulations approve
+// transfers (the Republic of
 // Korea, Switzerland), not Brazil or the United States; "dpf" only the
 // United States.
 func TestUKTransfers(t *testing.T) {
@@ -142,10 +143,10 @@ func TestUKTransfers(t *testing.T) {
 		t.Errorf("Home/HomeName from the UK wrong: %v %v %q", r.Home("GB"), r.Home("CH"), r.HomeName())
 	}
 	l := Laws{UK: true, UKExporter: true}
-	if got := l.TransferLabel(TransferNone); got != "None required (the UK or a country covered by UK adequacy regulations)" {
+	if got := l.TransferLabel(TransferNone); got != "None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)" {
 		t.Errorf("UK-only none label %q", got)
 	}
-	if got := (Laws{UK: true, FADP: true, UKExporter: true}).TransferLabel(TransferNone); got != "None required (the UK or a country covered by UK adequacy regulations)" {
+	if got := (Laws{UK: true, FADP: true, UKExporter: true}).TransferLabel(TransferNone); got != "None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)" {
 		t.Errorf("UK exporter with the FADP: none label %q", got)
 	}
 	// A Swiss exporter under the FADP alone with the UK Addendum: the data

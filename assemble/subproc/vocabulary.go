@@ -108,6 +108,7 @@ func TransferMechanisms() []Choice {
 				cs[i].Synonyms = append(cs[i].Synonyms, lab)
 			}
 		}
+		cs[i].Synonyms = append(cs[i].Synonyms, legacyUKLabels(cs[i].Code)...)
 	}
 	return cs
 }
@@ -142,7 +143,8 @@ func baseTransferMechanisms() []Choice {
 // 2024); under the FADP alone, "none" and "adequacy" refer to the Swiss
 // Federal Council's list of adequate countries, and under UK Data
 // Protection Laws alone (a UK exporter the EU GDPR does not reach) to the
-// UK's adequacy regulations (section 17A of the Data Protection Act 2018). The zero Laws (a list not
+// regulations under Article 45A of the UK GDPR approving transfers (see
+// country.UKAdequate). The zero Laws (a list not
 // tied to a deal, or a deal without restricted transfers) names them as
 // for the GDPR alone.
 type Laws struct {
@@ -154,7 +156,7 @@ type Laws struct {
 	// FADP: the Swiss FADP governs some of them (the Swiss terms).
 	FADP bool
 	// UKExporter: the exporter is a UK exporter under UK Data Protection
-	// Laws alone (deal.UKOnly): the UK's adequacy regulations decide what
+	// Laws alone (deal.UKOnly): regulations under Article 45A UK GDPR decide what
 	// "none" and "adequacy" mean, even with the FADP beside them (which
 	// without it, under the FADP alone, the Swiss Federal Council's list
 	// decides). Meaningful only with UK and without GDPR.
@@ -196,6 +198,29 @@ func (l Laws) ukOnly() bool { return l.UK && !l.GDPR && (l.UKExporter || !l.FADP
 // exporter (see ukOnly).
 func (l Laws) fadpOnly() bool { return l.FADP && !l.GDPR && !l.ukOnly() }
 
+// The labels of "none" and "adequacy" under UK Data Protection Laws alone.
+// Since the Data (Use and Access) Act 2025 (s. 85 and Sch. 7, in force 5
+// February 2026) transfers are approved by regulations under Article 45A of
+// the UK GDPR, which replaced Article 45 and the adequacy regulations of
+// section 17A of the Data Protection Act 2018 (made before, they have effect
+// as if made under Article 45A).
+const (
+	ukNoneLabel     = "None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)"
+	ukAdequacyLabel = "Transfers approved by regulations under Article 45A of the UK GDPR"
+)
+
+// legacyUKLabels returns the UK labels of code ("none" or "adequacy")
+// before they cited Article 45A, accepted on import of older workbooks.
+func legacyUKLabels(code string) []string {
+	switch code {
+	case TransferNone:
+		return []string{"None required (the UK or a country covered by UK adequacy regulations)"}
+	case TransferAdequacy:
+		return []string{"UK adequacy regulations (section 17A of the Data Protection Act 2018)", "Adequacy finding of the Swiss Federal Council and UK adequacy regulations"}
+	}
+	return nil
+}
+
 // label returns c's label under l. Labels never contain a comma: Excel's
 // drop lists separate their items by commas.
 func (l Laws) label(c Choice) string {
@@ -208,14 +233,14 @@ func (l Laws) label(c Choice) string {
 		case l.fadpOnly():
 			return "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"
 		case l.ukOnly():
-			return "None required (the UK or a country covered by UK adequacy regulations)"
+			return ukNoneLabel
 		}
 	case TransferAdequacy:
 		switch {
 		case l.fadpOnly():
 			return "Adequacy finding of the Swiss Federal Council"
 		case l.ukOnly():
-			return "UK adequacy regulations (section 17A of the Data Protection Act 2018)"
+			return ukAdequacyLabel
 		}
 	case TransferDPF:
 		return l.dpfLabel(c.Label)
@@ -290,6 +315,10 @@ func (l Laws) TransferMechanisms() []Choice {
 		if l.fadpUKLabel(cs[i].Code) != "" {
 			// Workbooks exported before the label named UK adequacy too.
 			cs[i].Synonyms = append(cs[i].Synonyms, Laws{FADP: true}.label(cs[i]))
+		}
+		if l.ukOnly() || l.fadpUKLabel(cs[i].Code) != "" {
+			// Workbooks exported before the labels cited Article 45A.
+			cs[i].Synonyms = append(cs[i].Synonyms, legacyUKLabels(cs[i].Code)...)
 		}
 	}
 	return cs
@@ -417,7 +446,7 @@ func NameKey(name string) string {
 // fadpUKLabel returns the label of "none" and "adequacy" for a Swiss
 // exporter under the FADP alone with the UK Addendum: the data of its UK
 // establishment reaches the sub-processor under the UK's adequacy
-// regulations (section 17A of the Data Protection Act 2018), the rest under
+// regulations (regulations under Article 45A of the UK GDPR), the rest under
 // the Swiss Federal Council's list (Art. 16(1) FADP), so the label names
 // both. It returns "" for any other code or laws.
 func (l Laws) fadpUKLabel(code string) string {
@@ -428,7 +457,7 @@ func (l Laws) fadpUKLabel(code string) string {
 	case TransferNone:
 		return "None required (adequate under the FADP and UK Data Protection Laws)"
 	case TransferAdequacy:
-		return "Adequacy finding of the Swiss Federal Council and UK adequacy regulations"
+		return "Adequacy finding of the Swiss Federal Council and regulations under Article 45A of the UK GDPR"
 	}
 	return ""
 }

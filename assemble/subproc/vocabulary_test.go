@@ -109,8 +109,8 @@ func TestLawsTransferLabel(t *testing.T) {
 		{Laws{UK: true}, "dpf", "UK Extension to the EU-US Data Privacy Framework"},
 		{Laws{FADP: true}, "none", "None required (Switzerland or a country listed as adequate by the Swiss Federal Council)"},
 		// A Swiss exporter under the FADP alone with the UK Addendum: its UK
-		// data rests on the UK's adequacy regulations (DPA 2018 s. 17A).
-		{Laws{FADP: true, UK: true}, "adequacy", "Adequacy finding of the Swiss Federal Council and UK adequacy regulations"},
+		// data rests on regulations under Article 45A UK GDPR.
+		{Laws{FADP: true, UK: true}, "adequacy", "Adequacy finding of the Swiss Federal Council and regulations under Article 45A of the UK GDPR"},
 		{Laws{FADP: true, UK: true}, "none", "None required (adequate under the FADP and UK Data Protection Laws)"},
 		{Laws{FADP: true}, "adequacy", "Adequacy finding of the Swiss Federal Council"},
 		{Laws{GDPR: true, FADP: true}, "none", "None required (EEA or adequate country)"},
@@ -152,5 +152,33 @@ func TestLawsRestricted(t *testing.T) {
 		if want := l != (Laws{}); l.Restricted() != want {
 			t.Errorf("%+v.Restricted() = %v, want %v", l, l.Restricted(), want)
 		}
+	}
+}
+
+// TestLegacyUKLabelsImport checks that workbooks exported before the UK
+// labels cited Article 45A UK GDPR (Data (Use and Access) Act 2025) still
+// import: their "none" and "adequacy" labels name the same codes, under UK
+// Data Protection Laws alone, for a Swiss exporter with the UK Addendum, and
+// in the list not tied to a deal.
+func TestLegacyUKLabelsImport(t *testing.T) {
+	for _, tt := range []struct {
+		laws        Laws
+		label, code string
+	}{
+		{Laws{UK: true, UKExporter: true}, "None required (the UK or a country covered by UK adequacy regulations)", TransferNone},
+		{Laws{UK: true, UKExporter: true}, "UK adequacy regulations (section 17A of the Data Protection Act 2018)", TransferAdequacy},
+		{Laws{UK: true, FADP: true}, "Adequacy finding of the Swiss Federal Council and UK adequacy regulations", TransferAdequacy},
+		{Laws{}, "UK adequacy regulations (section 17A of the Data Protection Act 2018)", TransferAdequacy},
+	} {
+		choices := tt.laws.TransferMechanisms()
+		if tt.laws == (Laws{}) {
+			choices = TransferMechanisms()
+		}
+		if got, ok := MatchChoice(choices, tt.label); !ok || got != tt.code {
+			t.Errorf("%+v: %q matched %q %v, want %q", tt.laws, tt.label, got, ok, tt.code)
+		}
+	}
+	if got := (Laws{UK: true, UKExporter: true}).TransferLabel(TransferAdequacy); got != "Transfers approved by regulations under Article 45A of the UK GDPR" {
+		t.Errorf("UK-only adequacy label %q", got)
 	}
 }
