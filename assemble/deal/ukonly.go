@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -56,6 +57,47 @@ func ukLawPlaceHint(d *Deal, clause, what string) string {
 		h += " or, since the Swiss terms are on and the choice also serves the transfers from Switzerland, \"CH\" or an EU Member State"
 	}
 	return h + ". If the EU GDPR applies to the customer's processing too (Article 3(2) GDPR), name the EU supervisory authority in scc.supervisory_authority and choose an EU Member State"
+}
+
+// ukPlaceCodeMessage explains, for a UK exporter under UK Data Protection
+// Laws alone (UKOnly), why s, which is no country code, cannot be the
+// value of the Clause 17 or 18 field (clause): Part 2 of the UK Addendum,
+// Section 15(m) and (n), fixes the laws and courts of England and Wales for
+// every transfer it covers, and only the ICO's International Data Transfer
+// Agreement (IDTA) lets the parties choose Scotland or Northern Ireland. A
+// part of the United Kingdom ("GB-SCT", "Scotland") or the United Kingdom
+// spelled otherwise ("UK") is told to write "GB"; anything else also gets
+// ukLawPlaceHint.
+func ukPlaceCodeMessage(d *Deal, s, clause string) string {
+	what := "laws"
+	if clause == "Clause 18" {
+		what = "courts"
+	}
+	code, named := country.Lookup(s)
+	if !ukPart(s) && !(named && code == "GB") {
+		return fmt.Sprintf("%s is not a country code; %s", quote(s), ukLawPlaceHint(d, strings.TrimPrefix(clause, "Clause "), what))
+	}
+	msg := fmt.Sprintf("%s is not a country code, and a UK exporter under UK Data Protection Laws alone (customer.country GB, the UK Addendum on, no scc.supervisory_authority) cannot choose it for %s: the UK Addendum (Part 2, Section 15(m) and (n)) fixes the laws and courts of England and Wales; Scotland or Northern Ireland can be chosen only under the IDTA: write \"GB\"", quote(s), clause)
+	if d.Swiss.Enabled {
+		msg += " (or, since the Swiss terms are on and the choice also serves the transfers from Switzerland, \"CH\" or an EU Member State)"
+	}
+	return msg
+}
+
+// ukPart reports whether s names a part of the United Kingdom: an ISO
+// 3166-2:GB code ("GB-SCT", "GB-NIR", "GB-ENG", "GB-WLS") or the name of
+// one of its countries ("Scotland", "Northern Ireland", "England", "Wales",
+// "England and Wales").
+func ukPart(s string) bool {
+	u := strings.ToUpper(strings.TrimSpace(s))
+	if strings.HasPrefix(u, "GB-") || strings.HasPrefix(u, "UK-") {
+		return true
+	}
+	switch strings.Join(strings.Fields(u), " ") {
+	case "SCOTLAND", "NORTHERN IRELAND", "ENGLAND", "WALES", "ENGLAND AND WALES", "ENGLAND & WALES":
+		return true
+	}
+	return false
 }
 
 // namesICO reports whether an authority's name is the UK Information

@@ -36,6 +36,18 @@ func TestUKOnlyRules(t *testing.T) {
 		{"UK-only, Irish law", func(d *Deal) { ukCustomer(d); d.SCC.GoverningLaw, d.SCC.Forum = "IE", "IE" },
 			true, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum"},
 			[]string{"Part 2 of the UK Addendum (section 15) replaces Clause 17 with the laws of England and Wales", `so write "GB"`}},
+		// Counsel: Scotland (GB-SCT) used to be refused as "not an EU Member
+		// State's code"; the UK Addendum's own reason is given now.
+		{"UK-only, Scots law and courts", func(d *Deal) { ukCustomer(d); d.SCC.GoverningLaw, d.SCC.Forum = "GB-SCT", "GB-SCT" },
+			true, []string{"scc.governing_law country", "scc.forum country"},
+			[]string{`"GB-SCT" is not a country code, and a UK exporter under UK Data Protection Laws alone (customer.country GB, the UK Addendum on, no scc.supervisory_authority) cannot choose it for Clause 17: the UK Addendum (Part 2, Section 15(m) and (n)) fixes the laws and courts of England and Wales; Scotland or Northern Ireland can be chosen only under the IDTA: write "GB"`,
+				"cannot choose it for Clause 18"}},
+		{"UK-only, Northern Ireland by name", func(d *Deal) { ukCustomer(d); d.SCC.Forum = "Northern Ireland" },
+			true, []string{"scc.forum country"}, []string{"can be chosen only under the IDTA"}},
+		{"UK-only, law not a code", func(d *Deal) { ukCustomer(d); d.SCC.GoverningLaw = "USA" },
+			true, []string{"scc.governing_law country"}, []string{`"USA" is not a country code; Part 2 of the UK Addendum (section 15) replaces Clause 17 with the laws of England and Wales`}},
+		{"UK-only with Swiss terms, Scots law", func(d *Deal) { ukCustomer(d); d.Swiss.Enabled = true; d.SCC.GoverningLaw = "GB-SCT" },
+			true, []string{"scc.governing_law country"}, []string{`write "GB" (or, since the Swiss terms are on`}},
 		{"UK-only with Swiss terms, Swiss law", func(d *Deal) {
 			ukCustomer(d)
 			d.Swiss.Enabled = true

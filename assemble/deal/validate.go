@@ -373,9 +373,13 @@ func describeAny(v any, k reflect.Kind) string {
 // memberStateMessage explains that the value s of a Clause 17 or 18 field
 // (clause) is not an EU Member State's code, which modules 1-3 need, and
 // suggests one: the code s names if that is a Member State, else the
-// customer's country if that is one.
+// customer's country if that is one. A UK exporter under UK Data Protection
+// Laws alone gets the UK Addendum's reason instead (ukPlaceCodeMessage).
 func memberStateMessage(d *Deal, s, clause string) string {
 	code, named := country.Lookup(s)
+	if d.UKOnly() && !(named && d.Swiss.Enabled && ukLawPlaceAllowed(code, d)) {
+		return ukPlaceCodeMessage(d, s, clause)
+	}
 	if named && country.IsEU(code) {
 		if code == s {
 			return "" // not this message's business
