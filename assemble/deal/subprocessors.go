@@ -106,8 +106,8 @@ func (v *Validator) ListRules(d *Deal) subproc.Rules {
 // transfer without an EEA, UK or Swiss nexus (gdpr.applies: false), so any
 // mechanism, "none" included, fits any country; Switzerland for a Swiss
 // exporter under the FADP alone; the United Kingdom for a UK exporter under
-// UK Data Protection Laws alone (with the Swiss terms on too, the UK's
-// adequacy regulations still decide, and swissAdequacyWarnings warns where
+// UK Data Protection Laws alone (with the Swiss terms on too, regulations
+// under Article 45A UK GDPR still decide, and swissAdequacyWarnings warns where
 // the Swiss list differs); else the EEA.
 func listOrigin(d *Deal) subproc.Origin {
 	switch {
@@ -169,8 +169,8 @@ func checkDuplicateSubprocessor(d *Deal, report reportFunc) {
 // country, judged from where the data comes from (see listOrigin): a Swiss
 // exporter under the FADP alone by the Swiss Federal Council's list of
 // adequate countries (country.SwissAdequate), a UK exporter under UK Data
-// Protection Laws alone by the UK's adequacy regulations
-// (country.UKAdequate), a deal without an EEA, UK or
+// Protection Laws alone by regulations under Article 45A UK GDPR
+// approving transfers (country.UKAdequate), a deal without an EEA, UK or
 // Swiss nexus not at all, every other deal by the EU's list, a deal under
 // both laws being warned where the Swiss list differs (WarnSwissAdequacy).
 func checkTransferMechanisms(d *Deal, report reportFunc) {

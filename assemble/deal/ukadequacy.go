@@ -4,16 +4,17 @@ import "github.com/dpakit/dpakit/assemble/subproc"
 
 // WarnUKAdequacy: a Swiss exporter under the FADP alone with the UK
 // Addendum relies on "none" or "adequacy" for a sub-processor in a country
-// on the Swiss Federal Council's list but not covered by UK adequacy
-// regulations, so the data of its UK establishment needs another safeguard
+// on the Swiss Federal Council's list but to which regulations under
+// Article 45A UK GDPR do not approve transfers, so the data of its UK establishment needs another safeguard
 // (and the label "adequate under the FADP and UK Data Protection Laws"
 // would say too much).
 const WarnUKAdequacy = "uk_adequacy"
 
 // ukAdequacyWarnings warns, for a Swiss exporter under the FADP alone with
 // the UK Addendum, about each sub-processor whose mechanism the Swiss
-// Federal Council's list allows (Art. 16(1) FADP) but UK adequacy
-// regulations do not (Art. 45 UK GDPR, s. 17A DPA 2018): one mechanism per
+// Federal Council's list allows (Art. 16(1) FADP) but regulations under
+// Art. 45A UK GDPR do not (formerly Art. 45 UK GDPR and s. 17A DPA 2018,
+// replaced by the Data (Use and Access) Act 2025): one mechanism per
 // sub-processor cannot state both.
 func ukAdequacyWarnings(d *Deal) []Problem {
 	if !d.GDPR.On() || !d.FADPOnly() || !d.UKAddendum.Enabled {
