@@ -434,8 +434,12 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 		return
 	}
 	if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
+		hint := ""
+		if c == "GB" && !d.UKAddendum.Enabled {
+			hint = "; a UK customer whose processing the EU GDPR does not reach needs none: set uk_addendum.enabled and leave scc.supervisory_authority empty, and the DPA speaks UK Data Protection Laws alone, with the Information Commissioner (also where the provider is in the United Kingdom and the UK Addendum then governs no transfer)"
+		}
 		report("", "scc.supervisory_authority",
-			"is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are; with customer.representative (Article 27 GDPR) given, it defaults to the authority of the representative's Member State")
+			"is required when the customer (data exporter) is established outside the EEA (Clause 13(a)): the authority of the Member State where its Article 27 representative is established, or where the data subjects are; with customer.representative (Article 27 GDPR) given, it defaults to the authority of the representative's Member State%s", hint)
 		return
 	}
 	report("", "scc.supervisory_authority", "is required for modules 1-3 (Clause 13 and Annex I.C)")

@@ -63,7 +63,18 @@ func TestUKOnlyRules(t *testing.T) {
 			d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
 		}, false, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum"}, []string{"is not an EU Member State"}},
 		{"UK exporter without the UK Addendum", func(d *Deal) { ukCustomer(d); d.UKAddendum.Enabled = false },
-			false, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum", "scc.supervisory_authority supervisory_authority_required", "uk_addendum.enabled uk_exporter"}, nil},
+			false, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum", "scc.supervisory_authority supervisory_authority_required", "uk_addendum.enabled uk_exporter"},
+			[]string{"a UK customer whose processing the EU GDPR does not reach needs none: set uk_addendum.enabled and leave scc.supervisory_authority empty"}},
+		// A UK customer of a UK provider needs no UK Addendum for a
+		// transfer, yet was told only to name an EU authority: the message
+		// now points to UK-only mode, which says that neither the SCCs nor
+		// the UK Addendum govern the transfer to a provider in the UK.
+		{"UK customer of a UK provider without the UK Addendum", func(d *Deal) {
+			ukCustomer(d)
+			d.UKAddendum.Enabled = false
+			d.Provider.Country = "GB"
+		}, false, []string{"scc.governing_law eu_governing_law", "scc.forum eu_forum", "scc.supervisory_authority supervisory_authority_required"},
+			[]string{"also where the provider is in the United Kingdom and the UK Addendum then governs no transfer"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

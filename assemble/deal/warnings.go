@@ -131,7 +131,7 @@ func transferWarning(d *Deal) (Problem, bool) {
 	case d.UKOnly() && c == "GB":
 		where = "the customer's own country"
 	case d.UKOnly() && !country.IsEEA(c):
-		where = "a country covered by UK adequacy regulations"
+		where = "a country to which regulations under Article 45A of the UK GDPR approve transfers"
 	case !country.IsEEA(c):
 		where = "a country with an EU adequacy decision"
 	}
