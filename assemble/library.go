@@ -15,9 +15,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -279,15 +281,14 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 		return nil, fmt.Errorf("%w: list clauses: %v", ErrLibrary, err)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		if strings.EqualFold(name, "README.md") {
-			continue
-		}
-		c, err := loadClause(clauses, name, funcs)
+	names = slices.DeleteFunc(names, func(n string) bool { return strings.EqualFold(n, "README.md") })
+	for _, r := range loadClauses(clauses, names, funcs) {
+		c, err := r.clause, r.err
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		name := c.File
 		if prev, ok := lib.clauses[c.ID]; ok {
 			errs = append(errs, fmt.Errorf("clauses/%s: id %q is already used by %s", name, c.ID, prev.File))
 			continue
@@ -349,6 +350,34 @@ func readFrontMatter(fsys fs.FS, name, file string, v any) (body []byte, line in
 		return nil, 0, fmt.Errorf("%s: front matter: %w", file, err)
 	}
 	return body, line, nil
+}
+
+// loaded is a clause file's clause, or the error that kept it out.
+type loaded struct {
+	clause *Clause
+	err    error
+}
+
+// loadClauses loads the named clause files (see loadClause) on up to
+// GOMAXPROCS goroutines, as parsing their templates is most of the cost
+// of loading a library, and returns the results in the order of names.
+func loadClauses(fsys fs.FS, names []string, funcs template.FuncMap) []loaded {
+	out := make([]loaded, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i].clause, out[i].err = loadClause(fsys, names[i], funcs)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 func loadClause(fsys fs.FS, name string, funcs template.FuncMap) (*Clause, error) {
