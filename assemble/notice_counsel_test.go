@@ -289,3 +289,20 @@ func TestNoticeChangedMechanismNamedForLaws(t *testing.T) {
 	checkText(t, noticeMD(t, us, toDPF(us)), []string{"| **Papertrail (SolarWinds Worldwide, LLC)** | Purpose | Storage and search of system logs | Storage and search of system logs and alerts |"},
 		[]string{"Transfer mechanism", "Data Privacy Framework"})
 }
+
+// BenchmarkAssembleNotice assembles the change notice to the example
+// customer for one added sub-processor, as `dpakit notice` and each row of
+// a batch of notices do: the letter and, for the number of the customer's
+// sub-processor clause that it cites, the customer's DPA.
+func BenchmarkAssembleNotice(b *testing.B) {
+	eng := engine(b)
+	d := fixtureDeals(b)["example"]
+	date, _ := deal.ParseDate("2026-12-01")
+	n := assemble.Notice{Date: date, Changes: sublist.Diff(d.Subprocessors.List, withAddition(d))}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := eng.AssembleNotice(d, n); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
