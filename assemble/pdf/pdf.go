@@ -322,6 +322,9 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: w.paper})
 	p.SetCompression(true)
 	p.SetCatalogSort(true)
+	// Readers rebuild each font's map for every page: a short one makes
+	// the text faster to extract and to show (fpdf patch 15).
+	p.SetCompactCIDToGIDMap(true)
 	date := w.opts.Date
 	if date.IsZero() {
 		date = time.Now()

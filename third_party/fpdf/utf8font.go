@@ -62,7 +62,7 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 	// subsets of its own.
 	var key string
 	if font.parsed != nil && !f.protect.encrypted {
-		key = subsetKey(usedRunes)
+		key = f.utf8SubsetKey(usedRunes)
 		if sub := font.parsed.subset(key); sub != nil {
 			return sub
 		}
@@ -72,7 +72,7 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 		widths:   appendCIDWidths(nil, font, font.utf8File.LastRune),
 		fileSize: len(stream),
 	}
-	cidToGID := make([]byte, 256*256*2)
+	cidToGID := make([]byte, cidMapLen(font.utf8File.CodeSymbolDictionary, f.compactCIDMap))
 	for cc, glyph := range font.utf8File.CodeSymbolDictionary {
 		if cc != 0 {
 			cidToGID[cc*2] = byte(glyph >> 8)
@@ -141,6 +141,31 @@ func (f *Fpdf) preparedSubset(key string, font *fontDefType) *utf8Subset {
 		}
 	}
 	return f.utf8Subset(font)
+}
+
+// utf8SubsetKey is the key under which the document's subset for
+// usedRunes is kept: subsetKey's, with one varint more when the document
+// writes compact CIDToGIDMaps (no key of subsetKey's pairs ends that way).
+func (f *Fpdf) utf8SubsetKey(usedRunes map[int]int) string {
+	key := subsetKey(usedRunes)
+	if f.compactCIDMap {
+		key += "\x00"
+	}
+	return key
+}
+
+// cidMapLen is the length in bytes of a CIDToGIDMap for the characters of
+// codeToGlyph: two bytes for each of the 65,536 code points, or, when
+// compact, for each up to the highest one used.
+func cidMapLen(codeToGlyph map[int]int, compact bool) int {
+	if !compact {
+		return 256 * 256 * 2
+	}
+	last := 0
+	for cc := range codeToGlyph {
+		last = max(last, cc)
+	}
+	return (last + 1) * 2
 }
 
 // subsetKey encodes the runes a document recorded for a font (rune ->
