@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -427,14 +428,37 @@ func (a *app) readAll(path string) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	data, over, err := readUpTo(r, maxInput)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if len(data) > maxInput {
+	if over {
 		return nil, usagef("read %s: the file is larger than %d MiB", path, maxInput>>20)
 	}
 	return data, nil
+}
+
+// readUpTo reads r to its end or to one byte past limit, whichever comes
+// first; over reports the latter. A regular file's size is known
+// beforehand: one over the limit is refused unread, and one within it is
+// read into a buffer of its size. A FIFO or a device is read through the
+// limit.
+func readUpTo(r io.Reader, limit int64) (data []byte, over bool, err error) {
+	var size int64
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			if fi.Size() > limit {
+				return nil, true, nil
+			}
+			size = fi.Size()
+		}
+	}
+	var b bytes.Buffer
+	b.Grow(int(size) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, false, err
+	}
+	return b.Bytes(), int64(b.Len()) > limit, nil
 }
 
 func unwrapPathError(err error) error {

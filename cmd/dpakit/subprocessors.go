@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -262,14 +261,14 @@ func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) 
 	defer f.Close()
 	stop := context.AfterFunc(ctx, func() { f.Close() })
 	defer stop()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, over, err := readUpTo(f, limit)
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if int64(len(data)) > limit {
+	if over {
 		return nil, usagef("read %s: the file is larger than %d MiB (the limit)", path, limit>>20)
 	}
 	return data, nil
