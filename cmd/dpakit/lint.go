@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -40,6 +41,9 @@ combinations are laid over the example deal, or over --deal.`,
 			if updateLock && a.clausesDir == "" {
 				return usagef("--update-lock writes the versions.lock of the library in --clauses DIR: give --clauses (the built-in library's lock is updated in this repository with --clauses clauses)")
 			}
+			// Lint renders thousands of documents on every core: the
+			// collector paces as for a batch (about a fifth less CPU).
+			defer tuneGC(runtime.GOMAXPROCS(0))()
 			eng, err := a.load()
 			if err != nil {
 				fmt.Fprintf(a.stdout, "lint: the library does not load:\n%v\n", err)
