@@ -259,9 +259,9 @@ func TestBatchKilledAndResumed(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	// Enough rows that the signal comes while two jobs render, after 1 to
-	// 16 rows; row 17 fails, so a complete run exits 1.
-	const rows = 24
-	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(rows, func(i int) bool { return i%17 == 0 }))
+	// 6 rows; row 9 fails, so a complete run exits 1.
+	const rows = 12
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(rows, func(i int) bool { return i%9 == 0 }))
 	args := func(out string, extra ...string) []string {
 		return append([]string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
 			"--docs", "dpa,subprocessors", "--format", "pdf", "--jobs", "2"}, extra...)
@@ -285,7 +285,7 @@ func TestBatchKilledAndResumed(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			out := filepath.Join(dir, "run-"+strings.ReplaceAll(sig.String(), " ", "-"))
-			after := 1 + rng.IntN(rows-8)
+			after := 1 + rng.IntN(rows-6)
 			cmd := command(args(out)...)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
