@@ -11,6 +11,9 @@ import (
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/google/go-cmp/cmp"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // testLibrary is a tiny library exercising every Markdown convention.

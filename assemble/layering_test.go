@@ -125,4 +125,14 @@ func TestLayering(t *testing.T) {
 			}
 		}
 	}
+	// The test binaries' collector pace stays in the tests: no package of
+	// the program depends on it.
+	if _, ok := pkgs["fixtures/testgc"]; !ok {
+		t.Fatal("go list did not list fixtures/testgc")
+	}
+	for path, p := range pkgs {
+		if slices.Contains(p.Deps, module+"fixtures/testgc") {
+			t.Errorf("%s depends on fixtures/testgc, which only test files may import", path)
+		}
+	}
 }

@@ -15,6 +15,9 @@ import (
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // gdpr283 are the requirements of Article 28(3) GDPR that every DPA must cover.

@@ -22,6 +22,9 @@ import (
 	"github.com/dpakit/dpakit/templates"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/crypto/bcrypt"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // apiRoute is one state-changing API route and a valid body for it.

@@ -25,6 +25,9 @@ import (
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/google/go-cmp/cmp"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 var (

@@ -10,6 +10,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // splitExample splits the example into a profile (the vendor's keys) and a

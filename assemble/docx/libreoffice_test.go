@@ -13,6 +13,9 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/pdf"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // tool returns the path of an external program the test needs, skipping

@@ -15,6 +15,9 @@ import (
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // exampleDeal returns the example deal over the example profile, the

@@ -15,6 +15,9 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/google/go-cmp/cmp"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 var (

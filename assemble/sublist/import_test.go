@@ -22,6 +22,9 @@ import (
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/assemble/workbook"
+
+	// Paces the collector of this test binary (see package testgc).
+	_ "github.com/dpakit/dpakit/fixtures/testgc"
 )
 
 // loadFixture reads a list file of testdata, checked by the list rules.
