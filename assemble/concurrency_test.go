@@ -24,7 +24,7 @@ type documentWriter interface {
 // with the race detector.
 func TestWritersConcurrent(t *testing.T) {
 	eng := engine(t)
-	doc, err := eng.Assemble(fixtureDeals(t)["example"], "dpa")
+	doc, err := eng.Assemble(fixtureDeal(t, "example"), "dpa")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,7 +73,7 @@ func TestCounsel3MixedRolesRequestAuthorisation(t *testing.T) {
 // without the UK Addendum reads the FADP alone, with no UK GDPR article and
 // no UK sentence in Clause 12.2(f).
 func TestCounsel3SwissExporterWithoutUKCitesNoUKLaw(t *testing.T) {
-	d := *fixtureDeals(t)["swiss-exporter"]
+	d := *fixtureDeal(t, "swiss-exporter")
 	d.UKAddendum.Enabled = false
 	dpa := dealMD(t, &d, "dpa")
 	checkText(t, dpa, []string{
@@ -93,7 +93,7 @@ func TestCounsel3SwissExporterWithoutUKCitesNoUKLaw(t *testing.T) {
 // naming the list entry's field and the rule; a complete one prints the
 // sub-processor as Annex III will, and the earliest date it may start.
 func TestCounsel3Option1RequestStatesAnnexIII(t *testing.T) {
-	d := fixtureDeals(t)["processor-option1-eea"]
+	d := fixtureDeal(t, "processor-option1-eea")
 	bare := deal.Subprocessor{Name: "Functional Software, Inc. (Sentry)", Purpose: "Collection and analysis of application errors",
 		Location: "United States", Country: "US", Data: []string{"Employee names and identifiers"}, Category: "service", TransferMechanism: "dpf"}
 	cur := append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), bare)
@@ -117,7 +117,7 @@ func TestCounsel3Option1RequestStatesAnnexIII(t *testing.T) {
 		t.Errorf("RequestProblems = %v, want %v", got, want)
 	}
 	// An Option 2 customer's notice asks for no authorisation.
-	if ps := assemble.RequestProblems(fixtureDeals(t)["seed-001"], ch, cur, "new.yaml", "list"); ps != nil {
+	if ps := assemble.RequestProblems(fixtureDeal(t, "seed-001"), ch, cur, "new.yaml", "list"); ps != nil {
 		t.Errorf("Option 2: %v", ps)
 	}
 
@@ -144,7 +144,7 @@ func TestCounsel3Option1RequestStatesAnnexIII(t *testing.T) {
 // date printed is the one it gives if the request arrives the day it is
 // dated.
 func TestCounsel3Option1PeriodFromReceipt(t *testing.T) {
-	d := fixtureDeals(t)["processor-option1-eea"]
+	d := fixtureDeal(t, "processor-option1-eea")
 	checkText(t, noticeMD(t, d, withAddition(d)), []string{
 		"within fourteen (14) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **15 December 2026**.",
 	}, []string{"which is fourteen (14) days after the date of this request", "by 15 December 2026"})
@@ -156,11 +156,11 @@ func TestCounsel3Option1PeriodFromReceipt(t *testing.T) {
 // authorisation, as its DPA words it (Art. 28(2) GDPR), not "accepted".
 func TestCounsel3Option2SilenceAuthorises(t *testing.T) {
 	// A controller customer (Modules 1 and 2).
-	c := fixtureDeals(t)["modules-1-2-bavaria"]
+	c := fixtureDeal(t, "modules-1-2-bavaria")
 	checkText(t, noticeMD(t, c, withAddition(c)), []string{"If you do not object by then, the change is authorised under your general authorisation, as your Data Processing Agreement provides."}, []string{"Controller’s general authorisation"})
 	// A customer with Modules 2 and 3: for the data it processes for a
 	// Controller, the authorisation is the Controller's.
-	d := fixtureDeals(t)["example"]
+	d := fixtureDeal(t, "example")
 	checkText(t, noticeMD(t, d, withAddition(d)), []string{
 		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",
 	}, []string{"treated as having accepted"})
@@ -173,7 +173,7 @@ func TestCounsel3Option2SilenceAuthorises(t *testing.T) {
 // processing as a controller, which Annex I.A asks for every module. The
 // Module One part now follows the activities given, on both sides.
 func TestCounsel3ModuleOneActivitiesAfterProfile(t *testing.T) {
-	d := *fixtureDeals(t)["modules-1-2-bavaria"]
+	d := *fixtureDeal(t, "modules-1-2-bavaria")
 	if d.Provider.Activities == "" {
 		t.Fatal("the profile no longer gives provider.activities")
 	}
@@ -203,7 +203,7 @@ func TestCounsel3USOnlyRegulator(t *testing.T) {
 		"unless that audit is required by a regulator",
 		"under a written contract that binds it to observe all the requirements of this Clause (Cal. Civ. Code § 1798.140(ag)(2))",
 	}, []string{"supervisory authorit", "no less protective"})
-	d := *fixtureDeals(t)["us-ccpa"]
+	d := *fixtureDeal(t, "us-ccpa")
 	d.Negotiated = map[string]string{"audits": "remote-first", "breach": "phone-notice", "liability": "data-protection-cap"}
 	checkText(t, dealMD(t, &d, "dpa"), nil, []string{"supervisory authorit"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{"Provider shall not notify any supervisory authority or Data Subject"}, []string{"regulator"})

@@ -25,12 +25,12 @@ func TestCounselUSOnlyReading(t *testing.T) {
 // controller customer that also processes for controllers (Modules Two
 // and Three) is asked to pass the notice on to them, as its DPA provides.
 func TestNoticeSwissAndMixedRoles(t *testing.T) {
-	both := fixtureDeals(t)["seed-001"]
+	both := fixtureDeal(t, "seed-001")
 	checkText(t, noticeMD(t, both, withAddition(both)), []string{
 		"| **Zendesk, Inc.** | Handling support requests | United States | Name, email address and support request content | EU-US Data Privacy Framework and its UK Extension; Swiss-US Data Privacy Framework |",
 		"Where you process personal data as a processor on behalf of a third-party controller (a “Controller”), your Data Processing Agreement provides that the right to object to the additions set out below is, for that data, exercised for the Controller: please pass this notice on to each Controller concerned without delay",
 	}, nil)
-	swiss := fixtureDeals(t)["swiss-exporter"]
+	swiss := fixtureDeal(t, "swiss-exporter")
 	checkText(t, noticeMD(t, swiss, withAddition(swiss)), []string{
 		"| Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework |",
 	}, []string{"| EU-US Data Privacy Framework", "Controller"})

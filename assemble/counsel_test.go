@@ -13,11 +13,7 @@ import (
 // its Markdown, as a reader of the document sees the words.
 func renderMD(t *testing.T, fixture, kind string) string {
 	t.Helper()
-	d, ok := fixtureDeals(t)[fixture]
-	if !ok {
-		t.Fatalf("no fixture %q", fixture)
-	}
-	return dealMD(t, d, kind)
+	return dealMD(t, fixtureDeal(t, fixture), kind)
 }
 
 // checkText fails for each phrase of want missing from txt and each phrase
@@ -221,7 +217,7 @@ func TestCounselCCPAPrecedence(t *testing.T) {
 // the deal ends with a full stop is printed with one, not two.
 func TestCounselValuesEndedOnce(t *testing.T) {
 	for _, specific := range []bool{false, true} {
-		d := fixtureDeals(t)["example"]
+		d := fixtureDeal(t, "example")
 		d.Processing.Nature = "Storage and retrieval."
 		d.Processing.Retention = "The term of the Agreement."
 		list := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
@@ -254,7 +250,7 @@ func TestCounselValuesEndedOnce(t *testing.T) {
 // the profile, Provider's Annex I.A activities of a Modules 1+2 deal name
 // both parts of Annex I.B.
 func TestCounselImporterActivitiesModuleOne(t *testing.T) {
-	d := fixtureDeals(t)["modules-1-2-bavaria"]
+	d := fixtureDeal(t, "modules-1-2-bavaria")
 	d.Provider.Activities = ""
 	checkText(t, dealMD(t, d, "dpa"), []string{
 		"Provision of the Services to Customer under the Agreement, including the processing of Customer Personal Data on Customer’s behalf described in Part 1 of [Annex I.B](#annex-i-b), and the processing of the Provider Controller Data as a separate controller described in Part 2",

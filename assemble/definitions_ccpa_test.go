@@ -10,7 +10,7 @@ import "testing"
 // does not name them.
 func TestSupervisoryAuthorityIncludesCCPARegulators(t *testing.T) {
 	const ccpa = "“supervisory authority”, for personal information subject to the CCPA, includes the California Privacy Protection Agency and the Attorney General of California"
-	d := fixtureDeals(t)["example"]
+	d := fixtureDeal(t, "example")
 	if !d.CCPA.Enabled {
 		t.Fatal("example no longer turns the CCPA terms on")
 	}

@@ -31,7 +31,7 @@ func TestDeviations(t *testing.T) {
 	profile := profileDeal(t)
 	lib := engine(t).Library()
 	catalog := lib.Catalog()
-	base := fixtureDeals(t)["example"]
+	base := fixtureDeal(t, "example")
 	baseline := assemble.Deviations(profile, base, lib)
 	if !slices.Contains(baseline, assemble.Deviation{Path: "scc.modules", Text: "SCC modules: Module Two and Module Three (standard Module Two)"}) {
 		t.Errorf("the example deal's deviations %v lack its modules", baseline)
@@ -102,7 +102,7 @@ func TestDeviations(t *testing.T) {
 func TestStandardLeavesProfileAlone(t *testing.T) {
 	profile := profileDeal(t)
 	before := deal.Hash(profile)
-	d := fixtureDeals(t)["example"]
+	d := fixtureDeal(t, "example")
 	std := assemble.Standard(profile, d)
 	if deal.Hash(profile) != before {
 		t.Error("Standard modified the profile")
@@ -137,7 +137,7 @@ func withoutBaseline(got, baseline, want []assemble.Deviation) []assemble.Deviat
 // the US-only DPA, and no term of the EU's, except the advance notice of a
 // new sub-processor, which its sub-processor clause promises too.
 func TestDeviationsUSOnly(t *testing.T) {
-	devs := assemble.Deviations(profileDeal(t), fixtureDeals(t)["us-ccpa"], engine(t).Library())
+	devs := assemble.Deviations(profileDeal(t), fixtureDeal(t, "us-ccpa"), engine(t).Library())
 	want := assemble.Deviation{Path: "gdpr.applies", Text: "a US-only DPA (no EEA, UK or Swiss data, so no SCCs, UK Addendum or Swiss terms); the standard is a DPA under the GDPR, with the SCCs"}
 	if len(devs) == 0 || devs[0] != want {
 		t.Errorf("first deviation %v, want %v", devs, want)
@@ -147,7 +147,7 @@ func TestDeviationsUSOnly(t *testing.T) {
 			t.Errorf("a US-only deal's deviation names a term its DPA does not have: %v", dv)
 		}
 	}
-	d := *fixtureDeals(t)["us-ccpa"]
+	d := *fixtureDeal(t, "us-ccpa")
 	d.SCC.SubprocessorNoticeDays = 45
 	if !slices.Contains(assemble.Deviations(profileDeal(t), &d, nil), assemble.Deviation{Path: "scc.subprocessor_notice_days", Text: "advance notice of a new sub-processor 45 days (standard 30 days)"}) {
 		t.Error("a US-only deal's advance notice of a new sub-processor is not listed")
@@ -192,7 +192,7 @@ func TestDeviationsSubprocessorChangesFollowLaws(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := *fixtureDeals(t)[tt.fixture]
+			d := *fixtureDeal(t, tt.fixture)
 			if tt.list != nil {
 				d.Subprocessors.List = tt.list
 			}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -23,40 +24,58 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
+// engine returns the engine of the built-in library.
 func engine(t testing.TB) *assemble.Engine {
 	t.Helper()
-	eng, err := assemble.LoadEngine(clauses.FS, templates.FS)
+	eng, err := builtInEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return eng
 }
 
+// builtInEngine loads the built-in library once for all the tests of this
+// package, which assemble thousands of documents from it: an Engine is safe
+// for concurrent use, and no test here changes one it did not load itself
+// (SetLimits is tested on engines of their own).
+var builtInEngine = sync.OnceValues(func() (*assemble.Engine, error) {
+	return assemble.LoadEngine(clauses.FS, templates.FS)
+})
+
 // fixtureDeals returns every fixture deal laid over the example profile,
 // by fixture name.
 func fixtureDeals(t testing.TB) map[string]*deal.Deal {
 	t.Helper()
-	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
-	if err != nil {
-		t.Fatal(err)
-	}
 	names, err := fs.Glob(fixtures.FS, "deals/*.yaml")
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no fixture deals: %v", err)
 	}
 	out := map[string]*deal.Deal{}
 	for _, n := range names {
-		data, err := fs.ReadFile(fixtures.FS, n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := deal.Load(data, n, profile, fixtures.Profile)
-		if err != nil {
-			t.Fatalf("%s: %v", n, err)
-		}
-		out[strings.TrimSuffix(filepath.Base(n), ".yaml")] = d
+		name := strings.TrimSuffix(filepath.Base(n), ".yaml")
+		out[name] = fixtureDeal(t, name)
 	}
 	return out
+}
+
+// fixtureDeal returns the fixture deal fixtures/deals/NAME.yaml laid over
+// the example profile.
+func fixtureDeal(t testing.TB, name string) *deal.Deal {
+	t.Helper()
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "deals/" + name + ".yaml"
+	data, err := fs.ReadFile(fixtures.FS, path)
+	if err != nil {
+		t.Fatalf("fixture %s: %v", name, err)
+	}
+	d, err := deal.Load(data, path, profile, fixtures.Profile)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return d
 }
 
 // TestGolden pins the assembled text of every document of every fixture.

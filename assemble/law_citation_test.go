@@ -131,7 +131,7 @@ func TestCounselAnnexIIIFrameworks(t *testing.T) {
 // personal data subject to EEA, UK or Swiss law is processed, and in the
 // DPA's defined terms (Customer Personal Data, Personal Data Breach).
 func TestCounselUSOnlyPersonalInformation(t *testing.T) {
-	d := fixtureDeals(t)["us-ccpa"]
+	d := fixtureDeal(t, "us-ccpa")
 	sentry := deal.Subprocessor{Name: "Sentry (Functional Software, Inc.)", Purpose: "Error monitoring of the platform",
 		Location: "United States", Country: "US", Data: []string{"IP address", "Usage logs"}, Category: "service", TransferMechanism: "none"}
 	docs := map[string]string{
@@ -296,7 +296,7 @@ func TestCounselAnnexIIISubprocessorSCCs(t *testing.T) {
 			checkText(t, md, []string{tt.want}, []string{"| Standard Contractual Clauses |"})
 		})
 	}
-	d := fixtureDeals(t)["seed-000"]
+	d := fixtureDeal(t, "seed-000")
 	added := append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), deal.Subprocessor{Name: "Papertrail (SolarWinds Worldwide, LLC)",
 		Purpose: "Storage and search of system logs", Location: "United States", Country: "US", Data: []string{"Usage logs"},
 		Category: "service", TransferMechanism: "scc"})

@@ -57,7 +57,7 @@ func forAnnexIII(d *deal.Deal, s deal.Subprocessor) deal.Subprocessor {
 // without an answer (no engagement), never an objection or "treated as
 // authorised".
 func TestNoticeOption1(t *testing.T) {
-	d := fixtureDeals(t)["seed-004"]
+	d := fixtureDeal(t, "seed-004")
 	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation {
 		t.Fatal("seed-004 no longer chooses Option 1")
 	}
@@ -80,7 +80,7 @@ func TestNoticeOption1(t *testing.T) {
 // standstill while an objection is unresolved, its thirty days to resolve
 // one, its deemed acceptance, and only the sections that apply.
 func TestNoticeOption2(t *testing.T) {
-	d := fixtureDeals(t)["seed-001"]
+	d := fixtureDeal(t, "seed-001")
 	txt := noticeMD(t, d, withAddition(d))
 	checkText(t, txt, []string{
 		"Notice of changes, with the right to object",
@@ -101,7 +101,7 @@ func TestNoticeOption2(t *testing.T) {
 // the United States is notified like an addition, with the objection
 // right and the same lead time, not "for your information".
 func TestNoticeRelocation(t *testing.T) {
-	d := fixtureDeals(t)["seed-001"]
+	d := fixtureDeal(t, "seed-001")
 	cur := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
 	moved := -1
 	for i, s := range cur {
@@ -136,7 +136,7 @@ func TestNoticeRelocation(t *testing.T) {
 // TestNoticeProcessorCustomer: a processor customer is told that the
 // objection is its controller's and asked to pass the notice on.
 func TestNoticeProcessorCustomer(t *testing.T) {
-	d := *fixtureDeals(t)["seed-001"]
+	d := *fixtureDeal(t, "seed-001")
 	d.Customer.Role = deal.Processor
 	d.SCC.Modules = []int{3}
 	txt := noticeMD(t, &d, withAddition(&d))
@@ -178,7 +178,7 @@ func TestResolutionDaysOneValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
-			d := fixtureDeals(t)[tt.fixture]
+			d := fixtureDeal(t, tt.fixture)
 			if d.Subprocessors.ResolutionDays != 30 {
 				t.Errorf("default resolution_days = %d, want 30", d.Subprocessors.ResolutionDays)
 			}
@@ -193,7 +193,7 @@ func TestResolutionDaysOneValue(t *testing.T) {
 // TestNoticeDetailDropped: a detail that the new list no longer gives
 // reads "Not given" in the table of other changes.
 func TestNoticeDetailDropped(t *testing.T) {
-	d := fixtureDeals(t)["seed-001"]
+	d := fixtureDeal(t, "seed-001")
 	d.Subprocessors.List = append([]deal.Subprocessor(nil), d.Subprocessors.List...)
 	d.Subprocessors.List[0].Address = "1 Example Street, Dublin"
 	cur := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
@@ -206,7 +206,7 @@ func TestNoticeDetailDropped(t *testing.T) {
 // data home and is a change of details, while a move to the United States
 // is notified like an addition.
 func TestNoticeRelocationSwissExporter(t *testing.T) {
-	d := fixtureDeals(t)["swiss-exporter"]
+	d := fixtureDeal(t, "swiss-exporter")
 	if !d.FADPOnly() {
 		t.Fatal("the swiss-exporter fixture is no longer under the FADP alone")
 	}
@@ -232,7 +232,7 @@ func TestNoticeRelocationSwissExporter(t *testing.T) {
 // whose only change is a move abroad: every part of it speaks of the move,
 // none of engaging a new Sub-processor; with an addition as well, of both.
 func TestNoticeOption1Relocation(t *testing.T) {
-	d := fixtureDeals(t)["seed-004"]
+	d := fixtureDeal(t, "seed-004")
 	moved := -1
 	for i, s := range d.Subprocessors.List {
 		if country.IsEEA(s.Country) {
@@ -281,11 +281,11 @@ func TestNoticeChangedMechanismNamedForLaws(t *testing.T) {
 		return cur
 	}
 	papertrail := "| **Papertrail (SolarWinds Worldwide, LLC)** | Transfer mechanism | Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum and the Swiss adaptations | "
-	swiss := fixtureDeals(t)["swiss-exporter"]
+	swiss := fixtureDeal(t, "swiss-exporter")
 	checkText(t, noticeMD(t, swiss, toDPF(swiss)), []string{papertrail + "Swiss-US Data Privacy Framework; UK Extension to the EU-US Data Privacy Framework |"}, nil)
-	example := fixtureDeals(t)["example"]
+	example := fixtureDeal(t, "example")
 	checkText(t, noticeMD(t, example, toDPF(example)), []string{papertrail + "EU-US Data Privacy Framework"}, nil)
-	us := fixtureDeals(t)["us-ccpa"]
+	us := fixtureDeal(t, "us-ccpa")
 	checkText(t, noticeMD(t, us, toDPF(us)), []string{"| **Papertrail (SolarWinds Worldwide, LLC)** | Purpose | Storage and search of system logs | Storage and search of system logs and alerts |"},
 		[]string{"Transfer mechanism", "Data Privacy Framework"})
 }

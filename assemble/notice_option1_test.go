@@ -11,7 +11,7 @@ import (
 // its own list (its Annex III), with the Zendesk entry's index.
 func option1List(t *testing.T) (*deal.Deal, []deal.Subprocessor, int) {
 	t.Helper()
-	d := fixtureDeals(t)["processor-option1-eea"]
+	d := fixtureDeal(t, "processor-option1-eea")
 	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation {
 		t.Fatal("processor-option1-eea no longer chooses Option 1")
 	}
@@ -114,7 +114,7 @@ func TestNoticeOption1ResponsibilitiesAndPurposeAreRequested(t *testing.T) {
 // telling a processor customer that the Controller "may object to these
 // changes" (the mirror of the Option 1 defect).
 func TestNoticeOption2WiderDataIsInformation(t *testing.T) {
-	d := fixtureDeals(t)["processor-option2"]
+	d := fixtureDeal(t, "processor-option2")
 	cur := slices.Clone(d.Subprocessors.List)
 	cur[0].Data = append(slices.Clone(cur[0].Data), "Salary and bank details")
 	txt := noticeMD(t, d, cur)
@@ -132,7 +132,7 @@ func TestNoticeOption2WiderDataIsInformation(t *testing.T) {
 // clause and Art. 28 GDPR; the EEA-provider customer's request does not
 // (TestNoticeOption1WiderDataIsRequested).
 func TestNoticeOption1CitesSCCOnlyWhereTheyApply(t *testing.T) {
-	d := fixtureDeals(t)["seed-004"]
+	d := fixtureDeal(t, "seed-004")
 	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation || d.Provider.Country != "US" {
 		t.Fatal("seed-004 is no longer an Option 1 deal with a US provider")
 	}
@@ -166,7 +166,7 @@ func TestAnnexIIIDataCategoriesDistinct(t *testing.T) {
 // processing by an authorised Sub-processor is authorised like a new one,
 // as the request letters already asked.
 func TestNoticeMatchesDPATerms(t *testing.T) {
-	d := fixtureDeals(t)["example"]
+	d := fixtureDeal(t, "example")
 	cur := slices.Clone(d.Subprocessors.List)
 	added := cur[0]
 	added.Name, added.Purpose = "Example Mail Relay GmbH", "Relay of notification emails"

@@ -16,7 +16,7 @@ import (
 // does; the data is the personal data the customer processes for the
 // Controller, not "your personal data".
 func TestNoticeProcessorCustomerOption2SpeaksForController(t *testing.T) {
-	d := fixtureDeals(t)["processor-option2"]
+	d := fixtureDeal(t, "processor-option2")
 	cur := withAddition(d)
 	moved := -1
 	for i, s := range cur {
@@ -52,7 +52,7 @@ func TestNoticeProcessorCustomerOption2SpeaksForController(t *testing.T) {
 // own, and its customer.controller, written in the DPA's terms ("Customer's
 // payroll service"), is read with "Customer" defined as the addressee.
 func TestNoticeProcessorCustomerOption1SpeaksForController(t *testing.T) {
-	d := fixtureDeals(t)["processor-option1-eea"]
+	d := fixtureDeal(t, "processor-option1-eea")
 	if d.SCC.SubprocessorOption != deal.SpecificAuthorisation {
 		t.Fatal("processor-option1-eea no longer chooses Option 1")
 	}
@@ -78,7 +78,7 @@ func TestNoticeProcessorCustomerOption1SpeaksForController(t *testing.T) {
 // processor (seed-001) is told who "Customer" is when its description of
 // its controllers speaks of Customer.
 func TestNoticeControllerCustomerKeepsItsOwnRight(t *testing.T) {
-	d := fixtureDeals(t)["seed-001"]
+	d := fixtureDeal(t, "seed-001")
 	txt := noticeMD(t, d, withAddition(d))
 	checkText(t, txt, []string{
 		". Your right to object",

@@ -19,7 +19,7 @@ func TestSwissExporterWithUKScopesTheSwissAdaptations(t *testing.T) {
 	}, []string{
 		"apply to that transfer with the adaptations",
 	})
-	d := *fixtureDeals(t)["swiss-exporter"]
+	d := *fixtureDeal(t, "swiss-exporter")
 	d.UKAddendum.Enabled = false
 	alone := dealMD(t, &d, "dpa")
 	checkText(t, alone, []string{
@@ -51,12 +51,12 @@ func TestSecurityRiskNotionFollowsTheLaw(t *testing.T) {
 			annex := renderMD(t, tt.fixture, "annex-ii")
 			intro := "and the risks " + tt.want[len("severity "):len(tt.want)-len(", Provider shall")] + ". Provider may update them"
 			checkText(t, annex, []string{intro}, []string{tt.not})
-			d := *fixtureDeals(t)[tt.fixture]
+			d := *fixtureDeal(t, tt.fixture)
 			d.Negotiated = map[string]string{"security": "customer-measures"}
 			checkText(t, dealMD(t, &d, "dpa"), []string{tt.want}, []string{tt.not})
 		})
 	}
-	d := *fixtureDeals(t)["us-ccpa"]
+	d := *fixtureDeal(t, "us-ccpa")
 	d.Negotiated = map[string]string{"security": "customer-measures"}
 	checkText(t, dealMD(t, &d, "dpa"), []string{"severity to the privacy and security of Data Subjects, Provider shall"}, []string{gdpr, swiss})
 }
@@ -84,7 +84,7 @@ func TestProcessorAnnexIINamesTheDPAsInstructions(t *testing.T) {
 // where Article 3(2) makes the GDPR apply to the customer's processing, and
 // spoke of "data subjects" beside the DPA's defined Data Subjects.
 func TestAnnexICOutsideTheEEA(t *testing.T) {
-	d := *fixtureDeals(t)["example"]
+	d := *fixtureDeal(t, "example")
 	d.Customer.Country, d.Customer.Address = "GB", "10 Finsbury Square, London EC2A 1AF, United Kingdom"
 	d.SCC.SupervisoryAuthority = "the Data Protection Commission (Ireland)"
 	checkText(t, dealMD(t, &d, "annex-i"), []string{

@@ -13,7 +13,7 @@ import (
 // (Part 2, Section 15(m) and (n)) give transfers under it the laws and the
 // courts of England and Wales, as 12.2(f) already said.
 func TestSwissExporterUKAddendumForumAndLaw(t *testing.T) {
-	d := fixtureDeals(t)["swiss-exporter"]
+	d := fixtureDeal(t, "swiss-exporter")
 	if !d.FADPOnly() || !d.UKAddendum.Enabled {
 		t.Fatal("swiss-exporter is no longer under the FADP alone with the UK Addendum")
 	}
@@ -42,7 +42,7 @@ func TestSwissExporterUKAddendumAdequacyLabel(t *testing.T) {
 	checkText(t, renderMD(t, "swiss-exporter", "dpa"), []string{
 		"under Article 16(1) of the FADP, or, for a transfer from the United Kingdom, regulations under Article 45A of the UK GDPR approving transfers to the Sub-processor’s country",
 	}, nil)
-	d := fixtureDeals(t)["swiss-exporter"]
+	d := fixtureDeal(t, "swiss-exporter")
 	de := deal.Subprocessor{Name: "Better Stack GmbH", Purpose: "Uptime monitoring", Location: "EU (Germany)", Country: "DE",
 		Data: []string{"IP address"}, Category: "service", TransferMechanism: "none"}
 	cur := append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), forAnnexIII(d, de))

@@ -119,7 +119,7 @@ func TestUKOnlyAnnexes(t *testing.T) {
 // and a move to India is one outside the United Kingdom and the EEA (the
 // letter said only "outside the EEA").
 func TestUKOnlyNotice(t *testing.T) {
-	d := fixtureDeals(t)["uk-only"]
+	d := fixtureDeal(t, "uk-only")
 	n := noticeMD(t, d, withAddition(d))
 	checkText(t, n, []string{"Zendesk, Inc.", "UK Extension to the EU-US Data Privacy Framework"}, []string{"EU-US Data Privacy Framework and", "Member State", "Union"})
 	checkNoBareGDPR(t, n)

@@ -132,7 +132,7 @@ func TestCounselUSOnlySecurityRisk(t *testing.T) {
 func TestCounselContactWithArticle(t *testing.T) {
 	for _, fixture := range []string{"example", "processor-option2", "us-ccpa"} {
 		t.Run(fixture, func(t *testing.T) {
-			d := *fixtureDeals(t)[fixture]
+			d := *fixtureDeal(t, fixture)
 			d.Customer.Contact.Name = "The Privacy Office"
 			d.Provider.Contact.Name = "THE Legal Department"
 			sentry := deal.Subprocessor{Name: "Sentry (Functional Software, Inc.)", Purpose: "Error monitoring of the platform",
@@ -155,7 +155,7 @@ func TestCounselContactWithArticle(t *testing.T) {
 // selects no SCC module with Clause 9, which reads as a missing selection;
 // a US-only DPA has no SCCs and names its sub-processors elsewhere.
 func TestUSOnlyHasNoAnnexIII(t *testing.T) {
-	d := fixtureDeals(t)["us-ccpa"]
+	d := fixtureDeal(t, "us-ccpa")
 	_, err := engine(t).Assemble(d, "annex-iii")
 	if !errors.Is(err, assemble.ErrNotApplicable) {
 		t.Fatalf("Assemble(us-ccpa, annex-iii) = %v, want ErrNotApplicable", err)
