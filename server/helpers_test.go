@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,11 +24,19 @@ import (
 	"golang.org/x/net/html"
 )
 
+// builtInEngine loads the built-in library once for the servers of all
+// the tests: an Engine is safe for concurrent use (a server shares one
+// among its requests), and a test that needs another library loads its
+// own.
+var builtInEngine = sync.OnceValues(func() (*assemble.Engine, error) {
+	return assemble.LoadEngine(clauses.FS, templates.FS)
+})
+
 // testConfig is the configuration of the servers under test: the built-in
 // library, the example profile and deal, a fixed date for new forms.
 func testConfig(t testing.TB) Config {
 	t.Helper()
-	eng, err := assemble.LoadEngine(clauses.FS, templates.FS)
+	eng, err := builtInEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
