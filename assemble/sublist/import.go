@@ -333,6 +333,8 @@ type importer struct {
 	header      int
 	cols        [numFields]int // 1-based column of each field, 0 when absent
 	rules       subproc.Rules
+	categories  *subproc.Matcher // the Category column's choices
+	transfers   *subproc.Matcher // the Transfer mechanism column's choices
 	list        []subproc.Subprocessor
 	rows        []int      // the sheet row of each entry of list
 	reported    []fieldSet // per entry, the fields whose cells have a problem already
@@ -362,8 +364,9 @@ func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules,
 	if cols[fName] == 0 || known < 3 {
 		return nil
 	}
-	im := &importer{file: file, sheet: sheet, header: r, cols: cols,
-		rules: rules, errs: ImportError{File: file}, notes: notes}
+	im := &importer{file: file, sheet: sheet, header: r, cols: cols, rules: rules,
+		categories: subproc.NewMatcher(subproc.Categories()), transfers: subproc.NewMatcher(subproc.TransferMechanisms()),
+		errs: ImportError{File: file}, notes: notes}
 	if cols[fPurpose] == 0 {
 		im.problem(0, r, "no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)")
 	}
@@ -469,7 +472,7 @@ func (rc *rowConverter) category() string {
 	if t == "" {
 		return "" // the list rules say it is required
 	}
-	code, ok := subproc.MatchChoice(subproc.Categories(), t)
+	code, ok := rc.im.categories.Match(t)
 	if !ok {
 		rc.problem(fCategory, "%s is not a category (want %s)", short(t), wording.JoinOr(subproc.Labels(subproc.Categories())))
 	}
@@ -548,7 +551,7 @@ func (rc *rowConverter) country() string {
 func (rc *rowConverter) transfer(code string) string {
 	im := rc.im
 	if t := clean(rc.v[fTransfer]); t != "" {
-		m, ok := subproc.MatchChoice(subproc.TransferMechanisms(), t)
+		m, ok := im.transfers.Match(t)
 		if !ok {
 			rc.problem(fTransfer, "%s is not a transfer mechanism (want %s)", short(t), wording.JoinOr(subproc.Labels(subproc.TransferMechanisms())))
 		}

@@ -59,6 +59,30 @@ func TestMatchChoice(t *testing.T) {
 	}
 }
 
+// TestMatcherFirstChoiceWins gives two choices a name in common: the first
+// in order is found, as a scan of the choices in order would find it, and
+// punctuation alone names nothing.
+func TestMatcherFirstChoiceWins(t *testing.T) {
+	m := NewMatcher([]Choice{
+		{Code: "a", Label: "Shared name", Synonyms: []string{"first only"}},
+		{Code: "b", Label: "Second", Synonyms: []string{"shared-name", "--"}},
+	})
+	for _, tt := range []struct {
+		in, want string
+	}{
+		{"SHARED NAME", "a"},
+		{"shared, name", "a"},
+		{"second", "b"},
+		{"first only", "a"},
+		{"--", ""},
+		{"", ""},
+	} {
+		if got, ok := m.Match(tt.in); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Match(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
 // TestVocabularyUnambiguous checks that no word names two codes.
 func TestVocabularyUnambiguous(t *testing.T) {
 	for _, choices := range [][]Choice{Categories(), TransferMechanisms()} {
