@@ -683,6 +683,22 @@ func (p *formPage) C(path, label, help string) (field, error) {
 	return f, err
 }
 
+// EEA returns the field of a select of the EEA's countries (where a
+// representative in the Union is established). A value from a deal file
+// outside the EEA stays selected, named as such, beside its message.
+func (p *formPage) EEA(path, label, help string) (field, error) {
+	f, err := p.F(path, label, help)
+	for _, o := range p.Countries {
+		switch {
+		case country.IsEEA(o.Value):
+			f.Options = append(f.Options, o)
+		case o.Value == f.Value:
+			f.Options = append(f.Options, option{o.Value, o.Label + " (outside the EEA)"})
+		}
+	}
+	return f, err
+}
+
 // V returns the value of the input named path.
 func (p *formPage) V(path string) string { return p.vals.Get(path) }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/fixtures"
@@ -660,8 +662,32 @@ func TestFormRepresentative(t *testing.T) {
 	if !strings.Contains(sel, `<option value="IE" selected>Ireland</option>`) {
 		t.Errorf("the representative's country is not Ireland in the form:\n%.300s", sel)
 	}
+	// The select offers the EEA's States, and only them.
+	for _, c := range country.Codes() {
+		if offered := strings.Contains(sel, `<option value="`+c+`"`); offered != country.IsEEA(c) {
+			t.Errorf("the representative's country select offers %s (%s): %v, want %v", c, country.Name(c), offered, country.IsEEA(c))
+		}
+	}
 	vals := submission(t, []byte(page), "deal-form")
-	res := postForm(t, s, "/", vals)
+
+	// A representative outside the EEA (from a deal file, or a request
+	// crafted without the form) stays selected, named as outside the EEA,
+	// beside the rule's message.
+	outside := maps.Clone(vals)
+	outside.Set("customer.representative.country", "US")
+	res := postForm(t, s, "/", outside)
+	again := html.UnescapeString(string(readAll(t, res)))
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a representative in the United States: status %d, want 422", res.StatusCode)
+	}
+	sel = regexp.MustCompile(`(?s)<select id="[^"]*" name="customer\.representative\.country".*?</select>`).FindString(again)
+	if !strings.Contains(sel, `<option value="US" selected>United States (outside the EEA)</option>`) {
+		t.Errorf("the representative's country United States is not kept, named as outside the EEA:\n%.300s", sel)
+	}
+	if !strings.Contains(again, "(United States) is not an EEA State") {
+		t.Error("the form lacks the eea rule's message at the representative's country")
+	}
+	res = postForm(t, s, "/", vals)
 	body := readAll(t, res)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d, want the preview:\n%s", res.StatusCode, body)
