@@ -140,32 +140,68 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Errorf("the added row's transfer mechanisms %q (%v) lack Binding Corporate Rules or the frameworks of the example's transfers", mechs, err)
 	}
 
-	// Made US-only, the form checked again offers no transfer mechanism,
-	// nor does a row the script adds.
+	// Made US-only, the form lays itself out again at once, unchecked:
+	// its SCC, UK and Swiss choices collapse under a line saying why, the
+	// focus stays on the answer, what was typed stays, and neither the rows
+	// it has nor a row the script adds offer a transfer mechanism.
 	if err := chromedp.Do(ctx,
-		chromedp.SetValue(chromedp.ID("f-gdpr-applies"), "false"),
-		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
-		chromedp.WaitVisible(chromedp.ID("problems")),
-		chromedp.Click(chromedp.CSS(`button[value="add:subprocessors.list"]`)),
-		chromedp.WaitReady(chromedp.ID("f-subprocessors-list-2-transfer-mechanism")),
+		// As a person choosing "No" in the select: the value, then the
+		// change event the script listens to.
+		chromedp.Evaluate[chromedp.Void](`(function () {
+			var s = document.getElementById("f-gdpr-applies");
+			s.value = "false";
+			s.dispatchEvent(new Event("change", { bubbles: true }));
+			return {};
+		})()`),
+		chromedp.WaitVisible(chromedp.CSS("#scc-not-applicable > summary")),
 	); err != nil {
 		t.Fatalf("the form made US-only: %v", err)
 	}
-	radios, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSSAll(`#rows-subprocessors-list input[type=radio][name$="transfer_mechanism"]`), chromedp.AtLeast(0)))
-	if err != nil || len(radios) != 0 {
-		t.Errorf("the US-only form offers %d transfer-mechanism radios (%v), want none", len(radios), err)
-	}
-	usMech, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-subprocessors-list-2-transfer-mechanism")))
-	if err != nil || !strings.Contains(usMech, "None to choose") {
-		t.Errorf("the US-only form's added row says %q (%v) of its transfer mechanism, want none to choose", usMech, err)
-	}
-	// Its SCC, UK and Swiss choices are collapsed under a line saying
-	// why, and open at a problem among them (the example's modules).
 	collapsed, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#scc-not-applicable > summary")))
 	if err != nil || !strings.Contains(collapsed, "not part of a US-only deal") {
 		t.Errorf("the US-only form's SCC section says %q (%v), want that it is not part of a US-only deal", collapsed, err)
 	}
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("f-scc-modules-error"))); err != nil {
+	type laidOut struct {
+		Focus         string `json:"focus"`
+		ButtonHidden  bool   `json:"buttonHidden"`
+		Problems      bool   `json:"problems"`
+		BreachHours   string `json:"breachHours"`
+		RowsWithRadio int    `json:"rowsWithRadio"`
+	}
+	layout, err := chromedp.Run(ctx, chromedp.Evaluate[laidOut](`({
+		focus: document.activeElement ? document.activeElement.id : "",
+		buttonHidden: document.getElementById("laws-refresh").hidden,
+		problems: document.getElementById("problems") !== null,
+		breachHours: document.getElementById("f-breach-notice-hours").value,
+		rowsWithRadio: document.querySelectorAll('#rows-subprocessors-list input[type=radio][name$="transfer_mechanism"]').length
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Focus != "f-gdpr-applies" || !layout.ButtonHidden || layout.Problems || layout.BreachHours != "96" {
+		t.Errorf("after laying itself out the form has focus on %q, its button hidden %v, a problem summary %v, breach hours %q; want the answer focused, the button hidden, no summary, the 96 typed kept", layout.Focus, layout.ButtonHidden, layout.Problems, layout.BreachHours)
+	}
+	if layout.RowsWithRadio != 0 {
+		t.Errorf("the US-only form offers %d transfer-mechanism radios, want none", layout.RowsWithRadio)
+	}
+	lastMech := `#rows-subprocessors-list [data-row]:last-child [id$="-transfer-mechanism"]`
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`button[value="add:subprocessors.list"]`)),
+		chromedp.WaitReady(chromedp.CSS(lastMech)),
+	); err != nil {
+		t.Fatalf("add a row to the US-only form: %v", err)
+	}
+	usMech, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(lastMech)))
+	if err != nil || !strings.Contains(usMech, "None to choose") {
+		t.Errorf("the US-only form's added row says %q (%v) of its transfer mechanism, want none to choose", usMech, err)
+	}
+	// Checked, it opens the collapsed choices at a problem among them
+	// (the example's modules).
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("problems")),
+		chromedp.WaitVisible(chromedp.ID("f-scc-modules-error")),
+	); err != nil {
 		t.Errorf("the US-only form hides the problem with its SCC modules: %v", err)
 	}
 	shoot("form-us-only-desktop.png")
@@ -176,7 +212,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
 		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
 		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "36"),
-		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law-error")),
 	); err != nil {
 		t.Fatalf("submit with a wrong governing law: %v", err)
@@ -199,7 +235,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "DE"),
 		chromedp.SetValue(chromedp.ID("f-scc-forum"), "DE"),
-		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
 		chromedp.WaitVisible(chromedp.ID("deviations")),
 	); err != nil {
 		t.Fatalf("submit the fixed deal: %v", err)
@@ -263,7 +299,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.Navigate(base+"/?example=1"),
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
 		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
-		chromedp.Click(chromedp.CSS(`button[value="preview"]`)),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law-error")),
 	); err != nil {
 		t.Fatal(err)

@@ -329,7 +329,9 @@ func (s *Server) getForm(c *gin.Context) {
 // checks the deal and shows the preview, or the form again with every
 // problem; "deal.yaml" downloads the form's content as a deal file;
 // "add:LIST" and "remove:LIST[i]" add and remove list rows for browsers
-// without JavaScript.
+// without JavaScript; "refresh" shows the form again, unchecked, laid out
+// for the laws its values now name (the script asks for it when one of
+// those values changes).
 func (s *Server) postForm(c *gin.Context) {
 	if err := c.Request.ParseForm(); err != nil {
 		s.failForm(c, err)
@@ -351,6 +353,9 @@ func (s *Server) postForm(c *gin.Context) {
 		return
 	case strings.HasPrefix(action, "remove:"):
 		s.showForm(c, s.newFormPage(removeRow(norm, strings.TrimPrefix(action, "remove:")), nil))
+		return
+	case action == "refresh":
+		s.showForm(c, s.newFormPage(norm, nil))
 		return
 	case action == "deal.yaml":
 		s.downloadFormDeal(c, form)

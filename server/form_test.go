@@ -732,3 +732,42 @@ func TestFormRepresentative(t *testing.T) {
 		t.Errorf("status %d; the preview lacks the no_eu_representative warning", res.StatusCode)
 	}
 }
+
+// TestFormRefreshLaysOutForTheLaws: the "refresh" action shows the form
+// again, unchecked, laid out for the laws its values now name: the example
+// deal answered "not under EU, UK or Swiss law" gets the US-only layout,
+// with its values as typed (an invalid one too) and no problem shown; and
+// Enter in a field checks the form, as "Check and preview" does, because
+// the form's first submit button is that action.
+func TestFormRefreshLaysOutForTheLaws(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	if _, _, ok := notApplicable(page); ok {
+		t.Fatal("the example deal's form is laid out as US-only")
+	}
+	if !strings.Contains(page, `<button type="submit" name="action" value="refresh"`) {
+		t.Error("the form has no button to lay it out again for its laws (JavaScript off)")
+	}
+	first := regexp.MustCompile(`(?s)id="deal-form".*?<button type="submit" name="action" value="([^"]*)"`).FindStringSubmatch(page)
+	if first == nil || first[1] != "preview" {
+		t.Errorf("the form's first submit button (which answers Enter) is %q, want preview", first)
+	}
+	vals := submission(t, []byte(page), "deal-form")
+	vals.Set("gdpr.applies", "false")
+	vals.Set("breach.notice_hours", "96") // invalid: refresh does not check it
+	vals.Set("action", "refresh")
+	res := postForm(t, s, "/", vals)
+	again := string(readAll(t, res))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("refresh: status %d, want 200", res.StatusCode)
+	}
+	if _, _, ok := notApplicable(again); !ok {
+		t.Error("refreshed as a US-only deal, the form has no collapsed SCC section")
+	}
+	if strings.Contains(again, `id="problems"`) || strings.Contains(again, "at most 72") {
+		t.Error("refresh checked the form: it shows problems")
+	}
+	if !strings.Contains(again, `name="breach.notice_hours" value="96"`) {
+		t.Error("refresh lost the breach hours typed")
+	}
+}

@@ -1,6 +1,7 @@
 // dpakit form app: optional improvements. The form works without this
-// script; with it, list rows are added and removed without a round trip and
-// fields are checked through the API as they change.
+// script; with it, list rows are added and removed without a round trip,
+// fields are checked through the API as they change, and the form is laid
+// out again for its laws as soon as a value that decides them changes.
 (function () {
   "use strict";
   var form = document.getElementById("deal-form");
@@ -43,11 +44,44 @@
   // the messages of the fields the user has touched.
   var touched = {};
   var timer = null;
+  var laws = (form.getAttribute("data-laws") || "").split(" ");
+  var refreshButton = document.getElementById("laws-refresh");
+  if (refreshButton) { refreshButton.hidden = true; }
   form.addEventListener("change", function (ev) {
-    if (ev.target && ev.target.name) { touched[ev.target.name] = true; }
+    var name = ev.target && ev.target.name;
+    if (name) { touched[name] = true; }
     clearTimeout(timer);
+    if (name && laws.indexOf(name) >= 0) {
+      relayout(ev.target.id);
+      return;
+    }
     timer = setTimeout(check, 400);
   });
+
+  // relayout asks the server for the form laid out for the laws its values
+  // now name (the "refresh" action: nothing is checked) and puts it in
+  // place, values as they are, the focus back where it was; then checks.
+  function relayout(focusID) {
+    var body = new URLSearchParams(new FormData(form));
+    body.set("action", "refresh");
+    fetch(form.getAttribute("action") || "/", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html" },
+      body: body.toString(),
+      credentials: "same-origin"
+    }).then(function (r) {
+      return r.ok ? r.text() : null;
+    }).then(function (page) {
+      var fresh = page && new DOMParser().parseFromString(page, "text/html").getElementById("deal-form");
+      if (!fresh) { return; }
+      form.innerHTML = fresh.innerHTML;
+      var button = document.getElementById("laws-refresh");
+      if (button) { button.hidden = true; }
+      var el = focusID && document.getElementById(focusID);
+      if (el) { el.focus(); }
+      check();
+    }).catch(function () { /* the button and the server check still apply */ });
+  }
 
   function clearLive() {
     form.querySelectorAll(".error.live").forEach(function (e) { e.remove(); });
