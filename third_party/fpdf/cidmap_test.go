@@ -14,9 +14,11 @@ import (
 
 // TestCompactCIDToGIDMap cuts the subset of a font for the same text with
 // and without SetCompactCIDToGIDMap: the compact map ends at the highest
-// character used and maps every CID it holds to the same glyph as the full
-// map, whose other entries are all glyph 0; a document keeps the two kinds
-// of subset apart when they share a parsed font.
+// character the text writes, one the font has no glyph for included (a
+// reader may draw a CID beyond the end as any glyph), and maps every CID it
+// holds to the same glyph as the full map, whose other entries are all
+// glyph 0; a document keeps the two kinds of subset apart when they share a
+// parsed font.
 func TestCompactCIDToGIDMap(t *testing.T) {
 	ttf, err := os.ReadFile("font/DejaVuSansCondensed.ttf")
 	if err != nil {
@@ -26,7 +28,12 @@ func TestCompactCIDToGIDMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const text = "Grüße — «Ελληνικά» ½ € ﬁ"
+	for _, text := range []string{"Grüße — «Ελληνικά» ½ € ﬁ", "Grüße 中 (not in the font)"} {
+		t.Run(text, func(t *testing.T) { checkCompactMap(t, font, text) })
+	}
+}
+
+func checkCompactMap(t *testing.T, font *UTF8Font, text string) {
 	cidMap := func(compact bool) []byte {
 		pdf := New("P", "pt", "A4", "")
 		pdf.SetCompactCIDToGIDMap(compact)
@@ -72,7 +79,7 @@ func TestCompactCIDToGIDMap(t *testing.T) {
 		}
 	}
 	for _, r := range text {
-		if r == ' ' {
+		if r == ' ' || r == '中' {
 			continue
 		}
 		if compact[2*r] == 0 && compact[2*r+1] == 0 {

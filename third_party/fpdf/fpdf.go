@@ -599,14 +599,15 @@ func (f *Fpdf) SetCompression(compress bool) {
 }
 
 // SetCompactCIDToGIDMap sets whether the CIDToGIDMap stream of each UTF-8
-// font ends at the highest character the document uses, rather than
-// covering all 65,536 code points. The glyphs drawn are the same: a reader
-// maps a CID beyond the end of the stream to glyph 0, and the document
-// shows no such CID. A reader builds the map again for each page that
-// uses the font, so a short one makes the text of a long document
-// faster to extract and to display (pdftotext reads a 26-page agreement
-// in about a third less time). Off by default, which writes the bytes
-// fpdf always wrote.
+// font ends at the highest code the document's text writes in the font,
+// rather than covering all 65,536 code points (128 KiB before
+// compression). The PDF specification places the glyph of CID c at bytes
+// 2c and 2c+1 and sets no length, but readers differ on a CID beyond the
+// end (some take the CID as the glyph index, some draw nothing), so the map
+// always covers every code the text writes. A reader builds the map again
+// for each page that uses the font: a short one makes the text of a long
+// document faster to extract and to display. Off by default, which writes
+// the bytes fpdf always wrote.
 func (f *Fpdf) SetCompactCIDToGIDMap(compact bool) {
 	f.compactCIDMap = compact
 }

@@ -72,7 +72,7 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 		widths:   appendCIDWidths(nil, font, font.utf8File.LastRune),
 		fileSize: len(stream),
 	}
-	cidToGID := make([]byte, cidMapLen(font.utf8File.CodeSymbolDictionary, f.compactCIDMap))
+	cidToGID := make([]byte, cidMapLen(font.utf8File.CodeSymbolDictionary, usedRunes, f.compactCIDMap))
 	for cc, glyph := range font.utf8File.CodeSymbolDictionary {
 		if cc != 0 {
 			cidToGID[cc*2] = byte(glyph >> 8)
@@ -144,8 +144,10 @@ func (f *Fpdf) preparedSubset(key string, font *fontDefType) *utf8Subset {
 }
 
 // utf8SubsetKey is the key under which the document's subset for
-// usedRunes is kept: subsetKey's, with one varint more when the document
-// writes compact CIDToGIDMaps (no key of subsetKey's pairs ends that way).
+// usedRunes is kept: subsetKey's, with one varint more (a zero) when the
+// document writes compact CIDToGIDMaps. subsetKey writes varints in pairs
+// and varints delimit themselves, so a key with an odd number of them is
+// never a plain one.
 func (f *Fpdf) utf8SubsetKey(usedRunes map[int]int) string {
 	key := subsetKey(usedRunes)
 	if f.compactCIDMap {
@@ -154,16 +156,21 @@ func (f *Fpdf) utf8SubsetKey(usedRunes map[int]int) string {
 	return key
 }
 
-// cidMapLen is the length in bytes of a CIDToGIDMap for the characters of
-// codeToGlyph: two bytes for each of the 65,536 code points, or, when
-// compact, for each up to the highest one used.
-func cidMapLen(codeToGlyph map[int]int, compact bool) int {
+// cidMapLen is the length in bytes of a CIDToGIDMap: two bytes for each of
+// the 65,536 code points or, when compact, for each up to the highest code
+// the document's text writes in the font (usedRunes, whether the font has
+// a glyph for it or not: the text's codes never exceed 0xFFFF) or the subset
+// maps (codeToGlyph).
+func cidMapLen(codeToGlyph, usedRunes map[int]int, compact bool) int {
 	if !compact {
 		return 256 * 256 * 2
 	}
 	last := 0
 	for cc := range codeToGlyph {
 		last = max(last, cc)
+	}
+	for r := range usedRunes {
+		last = max(last, min(r, 0xFFFF))
 	}
 	return (last + 1) * 2
 }
