@@ -693,6 +693,9 @@ func (p *formPage) C(path, label, help string) (field, error) {
 // outside the EEA stays selected, named as such, beside its message.
 func (p *formPage) EEA(path, label, help string) (field, error) {
 	f, err := p.F(path, label, help)
+	if err != nil {
+		return f, err
+	}
 	for _, o := range p.Countries {
 		switch {
 		case country.IsEEA(o.Value):
@@ -701,7 +704,7 @@ func (p *formPage) EEA(path, label, help string) (field, error) {
 			f.Options = append(f.Options, option{o.Value, o.Label + " (outside the EEA)"})
 		}
 	}
-	return f, err
+	return f, nil
 }
 
 // V returns the value of the input named path.

@@ -440,17 +440,23 @@ func (a *app) readAll(path string) ([]byte, error) {
 
 // readUpTo reads r to its end or to one byte past limit, whichever comes
 // first; over reports the latter. A regular file's size is known
-// beforehand: one over the limit is refused unread, and one within it is
-// read into a buffer of its size. A FIFO or a device is read through the
-// limit.
+// beforehand: one whose rest (from where it is open, as standard input may
+// be) is over the limit is refused unread, and one within it is read into
+// a buffer of its size. A FIFO or a device is read through the limit, and
+// so is a regular file whatever its size says (a file that grows is still
+// cut at the limit).
 func readUpTo(r io.Reader, limit int64) (data []byte, over bool, err error) {
 	var size int64
 	if f, ok := r.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			if fi.Size() > limit {
+			size = fi.Size()
+			if at, err := f.Seek(0, io.SeekCurrent); err == nil {
+				size -= at
+			}
+			if size > limit {
 				return nil, true, nil
 			}
-			size = fi.Size()
+			size = max(size, 0)
 		}
 	}
 	var b bytes.Buffer

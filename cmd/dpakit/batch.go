@@ -216,14 +216,17 @@ func setupError(err error) error {
 	return classify(err)
 }
 
-// tuneGC trades memory for speed in a batch run and in the commands that
-// write one document (render, notice, validate, explain), unless the user
-// set GOGC or GOMEMLIMIT: a PDF render allocates tens of megabytes that die
-// at once, so collecting at 5 times the live heap instead of twice saves
-// about a seventh of the CPU time of a batch and of a one-document process.
-// The soft limit of 96 MiB plus 48 MiB per worker makes the collector work
-// harder before memory passes that, so the peak stays bounded whatever the
-// input's length. The returned function restores the previous settings.
+// tuneGC trades memory for speed in a batch run, in lint (one worker per
+// core) and in the commands that write one document (render, notice,
+// validate, explain), unless the user set GOGC or GOMEMLIMIT: a PDF render
+// allocates tens of megabytes that die at once, so collecting at 5 times
+// the live heap instead of twice saves about a seventh of the CPU time of a
+// batch and of a one-document process, and a fifth of lint's. The soft
+// limit of 96 MiB plus 48 MiB per worker makes the collector work harder
+// before memory passes that, so the peak stays bounded whatever the input's
+// length. The returned function restores the previous settings (commands
+// run in parallel in one test process may restore them out of order; the
+// pace is then left faster, which no test measures).
 func tuneGC(jobs int) (restore func()) {
 	percent, limit := -2, int64(-1)
 	if os.Getenv("GOGC") == "" {

@@ -301,7 +301,9 @@ func TestBatchKilledAndResumed(t *testing.T) {
 			err := cmd.Wait()
 			code := exitCode(err)
 			wantCode := map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143, syscall.SIGKILL: -1}[sig]
-			if code != wantCode && !(code == 1 && sig != syscall.SIGKILL && manifestLines(filepath.Join(out, batch.ManifestFile)) == rows) {
+			// A run may finish (exit 1, for its bad row) before the signal
+			// comes, on a fast machine; the resume then has nothing to do.
+			if code != wantCode && !(code == 1 && manifestLines(filepath.Join(out, batch.ManifestFile)) == rows) {
 				t.Fatalf("stopped after %d rows: exit %d, want %d\n%s", after, code, wantCode, stderr.String())
 			}
 			if sig != syscall.SIGKILL {
