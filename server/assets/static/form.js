@@ -61,8 +61,10 @@
   // relayout asks the server for the form laid out for the laws its values
   // now name (the "refresh" action: nothing is checked) and puts it in
   // place, values as they are, the focus back where it was; then checks.
+  // If anything was typed meanwhile, it asks again with that instead.
   function relayout(focusID) {
-    var body = new URLSearchParams(new FormData(form));
+    var sent = new URLSearchParams(new FormData(form)).toString();
+    var body = new URLSearchParams(sent);
     body.set("action", "refresh");
     fetch(form.getAttribute("action") || "/", {
       method: "POST",
@@ -74,6 +76,10 @@
     }).then(function (page) {
       var fresh = page && new DOMParser().parseFromString(page, "text/html").getElementById("deal-form");
       if (!fresh) { return; }
+      if (new URLSearchParams(new FormData(form)).toString() !== sent) {
+        relayout(document.activeElement && document.activeElement.id);
+        return;
+      }
       form.innerHTML = fresh.innerHTML;
       var button = document.getElementById("laws-refresh");
       if (button) { button.hidden = true; }
