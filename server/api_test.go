@@ -501,6 +501,27 @@ func BenchmarkFormPreview(b *testing.B) {
 	}
 }
 
+// BenchmarkFormRefresh measures the form laid out again for its laws (the
+// "refresh" action the script sends when a law changes): the example deal
+// made US-only, nothing checked.
+func BenchmarkFormRefresh(b *testing.B) {
+	s := newTestServer(b)
+	d, err := s.valid.Load(exampleDeal(b), "example.yaml", s.cfg.Profile, s.cfg.ProfileName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	form := formValues(d)
+	form.Set("gdpr.applies", "false")
+	form.Set("action", "refresh")
+	vals := form.Encode()
+	for b.Loop() {
+		res := do(b, s, http.MethodPost, "/", "application/x-www-form-urlencoded", []byte(vals), "Sec-Fetch-Site", "same-origin")
+		if res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
+}
+
 // BenchmarkAPIBundle measures POST /api/v1/bundle.zip.
 func BenchmarkAPIBundle(b *testing.B) {
 	s := newTestServer(b)
