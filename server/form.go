@@ -662,9 +662,10 @@ func pageFuncs() template.FuncMap {
 			}
 			return many
 		},
-		"countryName": country.Name,
-		"dict":        func(p *formPage, r row) rowData { return rowData{p, r} },
-		"proc":        func(p *formPage, prefix string) procData { return procData{p, prefix} },
+		"countryName":    country.Name,
+		"countryOptions": selectCountryOptions,
+		"dict":           func(p *formPage, r row) rowData { return rowData{p, r} },
+		"proc":           func(p *formPage, prefix string) procData { return procData{p, prefix} },
 	}
 }
 
@@ -679,6 +680,32 @@ type procData struct {
 type rowData struct {
 	Page *formPage
 	Row  row
+}
+
+// selectCountryOptions writes the options of a country select: the field's
+// value selected, and first, named as no country code, when it is none of
+// the options. A select offers some 250 countries and the form has several:
+// written here, escaped once each, rather than by a template range, the
+// form renders in about half the time.
+func selectCountryOptions(f field) template.HTML {
+	var b strings.Builder
+	b.Grow(len(f.Options) * 48)
+	known := f.Value == ""
+	for _, o := range f.Options {
+		known = known || o.Value == f.Value
+	}
+	if !known {
+		v := template.HTMLEscapeString(f.Value)
+		b.WriteString(`<option value="` + v + `" selected>` + v + " (not a country code)</option>\n")
+	}
+	for _, o := range f.Options {
+		b.WriteString(`<option value="` + template.HTMLEscapeString(o.Value) + `"`)
+		if o.Value == f.Value {
+			b.WriteString(" selected")
+		}
+		b.WriteString(">" + template.HTMLEscapeString(o.Label) + "</option>\n")
+	}
+	return template.HTML(b.String())
 }
 
 // C returns the field of a country select.
