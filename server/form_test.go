@@ -771,3 +771,24 @@ func TestFormRefreshLaysOutForTheLaws(t *testing.T) {
 		t.Error("refresh lost the breach hours typed")
 	}
 }
+
+// TestCountryOptions: a country select offers every option, escaped, with
+// the value selected; a value that is no option comes first, selected and
+// named as no country code, so that it is kept beside its message.
+func TestCountryOptions(t *testing.T) {
+	opts := []option{{"CI", "Côte d'Ivoire"}, {"DE", "Germany"}, {"IE", "Ireland"}}
+	for _, tt := range []struct {
+		name, value, want string
+	}{
+		{"nothing chosen", "", `<option value="CI">Côte d&#39;Ivoire</option>` + "\n" +
+			`<option value="DE">Germany</option>` + "\n" + `<option value="IE">Ireland</option>` + "\n"},
+		{"a country", "DE", `<option value="CI">Côte d&#39;Ivoire</option>` + "\n" +
+			`<option value="DE" selected>Germany</option>` + "\n" + `<option value="IE">Ireland</option>` + "\n"},
+		{"no country code", `"><b>`, `<option value="&#34;&gt;&lt;b&gt;" selected>&#34;&gt;&lt;b&gt; (not a country code)</option>` + "\n" +
+			`<option value="CI">Côte d&#39;Ivoire</option>` + "\n" + `<option value="DE">Germany</option>` + "\n" + `<option value="IE">Ireland</option>` + "\n"},
+	} {
+		if got := string(selectCountryOptions(field{Value: tt.value, Options: opts})); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
