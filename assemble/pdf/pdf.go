@@ -325,6 +325,9 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	// Readers rebuild each font's map for every page: a short one makes
 	// the text faster to extract and to show (fpdf patch 15).
 	p.SetCompactCIDToGIDMap(true)
+	// Every font is embedded as a subset, and named as one (fpdf patch
+	// 16), as the PDF specification asks.
+	p.SetSubsetTags(true)
 	date := w.opts.Date
 	if date.IsZero() {
 		date = time.Now()

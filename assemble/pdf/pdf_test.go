@@ -308,6 +308,18 @@ func TestStructure(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
+	// Every font is embedded as a subset with a Unicode map, and named as
+	// a subset (TAG+name), as pdffonts reads them.
+	fonts := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")
+	if len(fonts) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", strings.Join(fonts, "\n"))
+	}
+	fontLine := regexp.MustCompile(`^[A-Z]{6}\+utf8\S+\s+CID TrueType\s+Identity-H\s+yes yes yes\s`)
+	for _, line := range fonts[2:] {
+		if !fontLine.MatchString(line) {
+			t.Errorf("pdffonts: %q is not an embedded, tagged subset with a Unicode map", line)
+		}
+	}
 	if list := tool(t, "pdfdetach", "-list", path); !strings.Contains(list, "manifest.json") {
 		t.Errorf("pdfdetach -list:\n%s", list)
 	}

@@ -622,6 +622,7 @@ type Fpdf struct {
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	compactCIDMap    bool                       // CIDToGIDMap streams end at the last CID used (patch)
+	subsetTags       bool                       // UTF-8 font subsets named TAG+name (patch)
 	k                float64                    // scale factor (number of points in user unit)
 	defOrientation   string                     // default orientation
 	curOrientation   string                     // current orientation

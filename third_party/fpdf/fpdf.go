@@ -612,6 +612,17 @@ func (f *Fpdf) SetCompactCIDToGIDMap(compact bool) {
 	f.compactCIDMap = compact
 }
 
+// SetSubsetTags sets whether the name of each UTF-8 font, which fpdf
+// always embeds as a subset, begins with a tag of six capital letters and
+// a plus sign (ABCDEF+utf8dejavu), as the PDF specification asks of a font
+// subset (ISO 32000-1, 9.6.4): readers and checkers then know the font is
+// a subset and do not take it for the whole font. The tag is a hash of the
+// subset, so the same document always gets the same names. Off by default,
+// which writes the names fpdf always wrote.
+func (f *Fpdf) SetSubsetTags(tag bool) {
+	f.subsetTags = tag
+}
+
 // GetProducer returns the producer of the document as ISO-8859-1 or UTF-16BE.
 func (f *Fpdf) GetProducer() string {
 	return f.producer
@@ -4603,6 +4614,9 @@ func (f *Fpdf) putfonts() {
 			case "UTF8":
 				fontName := "utf8" + font.Name
 				sub := f.preparedSubset(key, &font)
+				if f.subsetTags {
+					fontName = sub.tag + "+" + fontName
+				}
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))

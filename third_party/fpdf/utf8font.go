@@ -6,6 +6,7 @@ package fpdf
 
 import (
 	"encoding/binary"
+	"hash/crc32"
 	"slices"
 	"sort"
 	"sync"
@@ -50,6 +51,7 @@ type utf8Subset struct {
 	cidToGID []byte // the CIDToGIDMap stream, compressed
 	file     []byte // the subset TrueType font, compressed
 	fileSize int    // the subset's length before compression
+	tag      string // six capital letters that name this subset (subsetTag)
 }
 
 // utf8Subset cuts and compresses the subset of font that the document
@@ -71,6 +73,7 @@ func (f *Fpdf) utf8Subset(font *fontDefType) *utf8Subset {
 	sub := &utf8Subset{
 		widths:   appendCIDWidths(nil, font, font.utf8File.LastRune),
 		fileSize: len(stream),
+		tag:      subsetTag(stream),
 	}
 	cidToGID := make([]byte, cidMapLen(font.utf8File.CodeSymbolDictionary, usedRunes, f.compactCIDMap))
 	for cc, glyph := range font.utf8File.CodeSymbolDictionary {
@@ -141,6 +144,20 @@ func (f *Fpdf) preparedSubset(key string, font *fontDefType) *utf8Subset {
 		}
 	}
 	return f.utf8Subset(font)
+}
+
+// subsetTag returns the six capital letters that name a font subset in a
+// document that tags its subsets (SetSubsetTags): a hash of the subset's
+// font program, so that the same subset always gets the same tag and two
+// different subsets of a font almost surely get different ones.
+func subsetTag(program []byte) string {
+	n := crc32.ChecksumIEEE(program) // 32 bits: more than the 26^6 tags
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + n%26)
+		n /= 26
+	}
+	return string(tag)
 }
 
 // utf8SubsetKey is the key under which the document's subset for
