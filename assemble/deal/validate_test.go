@@ -555,7 +555,8 @@ func TestValidateList(t *testing.T) {
 
 // TestValidateListForUSOnlyDeal: a list serving a customer with no EEA, UK
 // or Swiss nexus (gdpr.applies: false) is judged as that deal judges its own
-// list: "none" fits a US sub-processor; without a deal, as under the GDPR;
+// list: "none" fits a US sub-processor, "dpf" fits none outside the United
+// States; without a deal, as under the GDPR;
 // for a Swiss exporter under the FADP alone, by the Swiss list.
 func TestValidateListForUSOnlyDeal(t *testing.T) {
 	list := []Subprocessor{{Name: "Sentry", Purpose: "Error monitoring", Location: "United States",
@@ -574,6 +575,13 @@ func TestValidateListForUSOnlyDeal(t *testing.T) {
 	}
 	if r := v.ListRules(us); r.Origin != subproc.NoRestrictedTransfer {
 		t.Error("ListRules(US-only deal) judges transfer mechanisms")
+	}
+	// No mechanism is needed, but "dpf" still claims a certification that
+	// only an organisation in the United States can hold.
+	in := []Subprocessor{{Name: "Pune Pvt Ltd", Purpose: "Support", Location: "Pune", Country: "IN",
+		Category: "service", TransferMechanism: "dpf"}}
+	if err := v.ValidateList(us, in, "list.yaml", "list"); err == nil || !strings.Contains(err.Error(), `list[0].transfer_mechanism: "dpf" (a Data Privacy Framework certification) applies only to sub-processors in the United States, not in India (IN)`) {
+		t.Errorf("US-only deal, dpf in India: err = %v, want the dpf rule", err)
 	}
 	// A Swiss exporter under the FADP alone: the Swiss Federal Council's
 	// list, which does not list Japan, judges the list as the deal's own.

@@ -338,7 +338,7 @@ func (r Rules) HomeName() string {
 func (r Rules) TransferProblems(list []Subprocessor, prefix string) []Problem {
 	switch r.Origin {
 	case NoRestrictedTransfer:
-		return nil
+		return transferProblems(list, prefix, dpfOutsideUS)
 	case FromSwitzerland:
 		return SwissTransfers(list, prefix)
 	case FromUK:
@@ -370,6 +370,20 @@ func SwissTransfers(list []Subprocessor, prefix string) []Problem {
 // the UK Extension to the EU-US Data Privacy Framework.
 func UKTransfers(list []Subprocessor, prefix string) []Problem {
 	return transferProblems(list, prefix, ukTransferProblem)
+}
+
+// dpfOutsideUS explains why "dpf" does not fit a sub-processor outside the
+// United States, or returns "". It is the one transfer rule left when the
+// customer's data makes no restricted transfer: no mechanism is needed
+// then, but a list that names one must still be true, and only an
+// organisation in the United States can be certified under a Data Privacy
+// Framework.
+func dpfOutsideUS(s Subprocessor) string {
+	c := s.Country
+	if s.TransferMechanism != TransferDPF || c == "US" || !country.Valid(c) {
+		return ""
+	}
+	return fmt.Sprintf(`"dpf" (a Data Privacy Framework certification) applies only to sub-processors in the United States, not in %s (%s)`, country.WithArticle(c), c)
 }
 
 // ukTransferProblem explains why a sub-processor's transfer mechanism does

@@ -61,7 +61,9 @@ func TestCheck(t *testing.T) {
 }
 
 // TestNoRestrictedTransfers: for a customer with no EEA, UK or Swiss nexus
-// any mechanism fits any country; the other rules still apply.
+// any mechanism fits any country, except "dpf" outside the United States
+// (no framework certifies an organisation elsewhere); the other rules
+// still apply.
 func TestNoRestrictedTransfers(t *testing.T) {
 	us := good()
 	us.Country, us.TransferMechanism = "US", TransferNone
@@ -75,11 +77,24 @@ func TestNoRestrictedTransfers(t *testing.T) {
 	if ps := (Rules{}).TransferProblems(list[:1], "list"); len(ps) != 1 {
 		t.Errorf("under the GDPR: %v, want the transfer rule", ps)
 	}
+	in := good()
+	in.Country, in.TransferMechanism = "IN", TransferDPF
+	got = Rules{Origin: NoRestrictedTransfer}.Check([]Subprocessor{in, us2(in)}, "list")
+	want = []Problem{{"list[0].transfer_mechanism", RuleTransferMechanism, `"dpf" (a Data Privacy Framework certification) applies only to sub-processors in the United States, not in India (IN)`}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("dpf in India (-want +got):\n%s", diff)
+	}
 	jp := good()
 	jp.Country = "JP"
 	if ps := (Rules{Origin: FromSwitzerland}).TransferProblems([]Subprocessor{jp}, "list"); len(ps) != 1 || (Rules{}).TransferProblems([]Subprocessor{jp}, "list") != nil {
 		t.Errorf("Japan with \"none\": from Switzerland %v (want the Swiss rule), from the EEA accepted", ps)
 	}
+}
+
+// us2 is s under another name, in the United States.
+func us2(s Subprocessor) Subprocessor {
+	s.Name, s.Country = s.Name+" Inc.", "US"
+	return s
 }
 
 func TestRulesHome(t *testing.T) {
