@@ -54,6 +54,15 @@ func TestCounselModulesOneAndTwo(t *testing.T) {
 		"- **Role:** controller (Modules One and Two)\n",
 		"- **Role:** controller (Module One); processor (Module Two)\n",
 		"in the course of which Customer transfers Customer Personal Data to Provider for processing on its behalf, and transfers the Provider Controller Data to Provider as a separate controller (Part 2 of [Annex I.B](#annex-i-b))",
+		// Provider keeps Provider Controller Data after it has deleted
+		// Customer Personal Data: the controller clause and the Module One
+		// transfer outlive the processing, and the processor's transfer
+		// duty does not reach the data Provider controls.
+		"[Clause 12](#controller-data), and [Clause 13](#transfers) as it applies to the transfer of Provider Controller Data, remain in force for as long as Provider holds Provider Controller Data, even after the rest of this DPA has ended.",
+		"[Clause 10](#deletion), [Clause 12](#controller-data), [Clause 15](#liability)",
+		"Provider shall not make or permit any Restricted Transfer of Customer Personal Data except on Customer’s documented instructions",
+		"Provider makes any onward transfer of Provider Controller Data only as Clause 8.7 of that Module allows.",
+		"With regard to the processing of Customer Personal Data and of Provider Controller Data, if there is any conflict",
 	}, []string{
 		"controller (Module One); controller (Module Two)",
 		"where Customer and Provider each act as controller",
@@ -255,4 +264,23 @@ func TestCounselImporterActivitiesModuleOne(t *testing.T) {
 	checkText(t, dealMD(t, d, "dpa"), []string{
 		"Provision of the Services to Customer under the Agreement, including the processing of Customer Personal Data on Customer’s behalf described in Part 1 of [Annex I.B](#annex-i-b), and the processing of the Provider Controller Data as a separate controller described in Part 2",
 	}, nil)
+}
+
+// TestCounselAnnexIIDefersToDPA is the regression test for two measures
+// that contradicted the DPA they are annexed to: backups "kept for no more
+// than thirty-five (35) days unless Customer has agreed a longer period"
+// beside the deal's own backup deadline (ninety days in the fixtures) and
+// the Controller's choice in a processor customer's DPA, and transfers to
+// Sub-processors "for the purposes stated in Provider's list of
+// Sub-processors", a list Provider changes alone and which, under Option 1,
+// authorises nothing. Annex II now defers to the DPA on both.
+func TestCounselAnnexIIDefersToDPA(t *testing.T) {
+	for _, fixture := range []string{"processor-option1-eea", "processor-option2", "example", "us-ccpa"} {
+		t.Run(fixture, func(t *testing.T) {
+			checkText(t, renderMD(t, fixture, "annex-ii"), []string{
+				"backups expire in a rolling cycle, so that copies of deleted Customer Personal Data leave them within the period this DPA allows for deleting copies held in backups.",
+				"only to Sub-processors engaged in accordance with this DPA, under written contracts that confine each to the services for which it is engaged",
+			}, []string{"thirty-five (35) days", "unless Customer has agreed", "Provider’s list of Sub-processors"})
+		})
+	}
 }

@@ -174,7 +174,7 @@ func TestNoticeMatchesDPATerms(t *testing.T) {
 	checkText(t, noticeMD(t, d, cur), []string{
 		"gives you notice, under the sub-processor terms (Clause 6) of the Data Processing Agreement between Müller Logistik GmbH and Provider (reference DPA-2026-0042), of the changes",
 		"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process personal data on your behalf",
-		"by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example, stating those grounds.",
+		"by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example. Please state those grounds, so that Provider can address them.",
 		// Modules 2 and 3: the authorisation for data processed for a
 		// Controller is the Controller's (the DPA's mixed-roles paragraph).
 		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",

@@ -97,3 +97,27 @@ func TestExplainRepresentativeAuthority(t *testing.T) {
 		t.Error("explain lists no scc.supervisory_authority")
 	}
 }
+
+// TestCounselThirdCountryExporter reads the DPA of a US controller that the
+// GDPR reaches under Article 3(2): its transfers to Provider are made from
+// the United States, and a "Restricted Transfer from the EEA" would never
+// occur, leaving the SCCs, Clause 13 and Annex I.C without effect. The
+// recital, the definition and the incorporation name the United States
+// and never the EEA as the place of export; with the UK Addendum on, the
+// UK transfers are the same exporter's under the UK GDPR, not transfers
+// "from the United Kingdom".
+func TestCounselThirdCountryExporter(t *testing.T) {
+	const incorporation = "is a Restricted Transfer from the United States, Customer being subject to the GDPR under its Article 3(2)"
+	dpa := renderMD(t, "us-representative", "dpa")
+	checkText(t, dpa, []string{
+		"where that personal data is transferred from the United States to a country that does not ensure an adequate level of protection.",
+		"(including an onward transfer, and access from another country) from the United States to a country or international organisation",
+		incorporation + ", the Standard Contractual Clauses are incorporated into this DPA by reference",
+	}, []string{"from the EEA", "Restricted Transfer from the United Kingdom"})
+
+	uk := variantMD(t, "us-representative", "dpa",
+		"uk_addendum: { enabled: false }", "uk_addendum: { enabled: true, ending_party: neither }")
+	checkText(t, uk, []string{
+		incorporation + " (or, for a transfer that UK Data Protection Laws govern, to the UK GDPR under its Article 3(2); the UK Addendum then applies as well, as",
+	}, []string{"from the EEA", "or from the United Kingdom"})
+}

@@ -186,3 +186,27 @@ func TestUKOnlyOption1NoticeCitesUKGDPR(t *testing.T) {
 	checkText(t, n, []string{"Article 28(2) and (4) of the UK GDPR"}, []string{"Article 28(2) and (4) of the GDPR"})
 	checkNoBareGDPR(t, n)
 }
+
+// TestCounselUKOnlySubprocessorSafeguard: under UK Data Protection Laws
+// alone, standard contractual clauses with a Sub-processor are a safeguard
+// only with the UK Addendum (or the IDTA instead), and the flow-down names
+// the SCCs as the Addendum amends them, as Annex III already did.
+func TestCounselUKOnlySubprocessorSafeguard(t *testing.T) {
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
+		"(such as standard contractual clauses between Provider and the Sub-processor together with the UK Addendum (or the International Data Transfer Agreement issued by the Information Commissioner), or regulations under Article 45A",
+		"under the Standard Contractual Clauses as the UK Addendum amends them, including as regards third-party beneficiary rights",
+	}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"under the Standard Contractual Clauses, including as regards third-party beneficiary rights",
+	}, []string{"as the UK Addendum amends them", "International Data Transfer Agreement"})
+}
+
+// TestCounselSeveralControllers: a processor customer's deal that names
+// its controllers in the plural ("the employers that use ...") defines
+// "Controller" so that each of them is "the Controller" for its own data,
+// as the clauses that speak of "the Controller's authorisation" need.
+func TestCounselSeveralControllers(t *testing.T) {
+	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
+		"being the controller or controllers on whose behalf Customer processes Customer Personal Data as processor, and, where there are several, each of them for the Customer Personal Data processed on its behalf.",
+	}, nil)
+}

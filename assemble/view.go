@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
 )
 
@@ -307,11 +308,29 @@ func (v *view) FADPApplies() bool { return v.laws.FADP }
 // Federal Council's list.
 func (v *view) Safeguard(code string) string { return v.laws.TransferLabel(code) }
 
+// ThirdCountryExporter reports whether the customer is established outside
+// the EEA, Switzerland and the United Kingdom while the GDPR governs its
+// processing (Customer is subject to it under its Article 3(2)). Its
+// transfers to Provider are made from its own country, not from the EEA,
+// and are transfers to which Chapter V of the GDPR applies (EDPB
+// Guidelines 05/2021, the three criteria); the SCCs serve such an exporter
+// (Decision 2021/914, recital 7; Clause 13(a), second option).
+func (v *view) ThirdCountryExporter() bool {
+	c := v.Customer.Country
+	return v.GDPRApplies() && country.Valid(c) && !country.IsEEA(c) && c != "CH" && c != "GB"
+}
+
+// ExporterCountry names the customer's country for running text: "the
+// United States".
+func (v *view) ExporterCountry() string { return country.WithArticle(v.Customer.Country) }
+
 // ExportPlaces names the places from which this DPA's Restricted Transfers
 // are made, for running text: "the EEA, the United Kingdom or Switzerland",
 // "Switzerland" for a Swiss exporter (under the FADP alone, or under the
 // GDPR as well by its Article 3(2)), with the United Kingdom where the UK
-// Addendum is on; "" for a deal without an EEA, UK or Swiss nexus.
+// Addendum is on; the exporter's own country for a ThirdCountryExporter,
+// whichever of the GDPR and UK Data Protection Laws governs the transfer;
+// "" for a deal without an EEA, UK or Swiss nexus.
 func (v *view) ExportPlaces() string {
 	// A Swiss exporter transfers from Switzerland, whether the FADP alone
 	// or the GDPR as well (its Article 3(2): EDPB Guidelines 05/2021)
@@ -319,10 +338,14 @@ func (v *view) ExportPlaces() string {
 	// of export wherever the UK Addendum is on: a UK establishment (a
 	// Swiss customer's UK branch) transfers from there.
 	var places []string
-	if v.GDPRApplies() && !v.SwissExporter() {
+	third := v.ThirdCountryExporter()
+	switch {
+	case third:
+		places = append(places, v.ExporterCountry())
+	case v.GDPRApplies() && !v.SwissExporter():
 		places = append(places, "the EEA")
 	}
-	if v.EU() && v.UKAddendum.Enabled {
+	if v.EU() && v.UKAddendum.Enabled && !third {
 		places = append(places, "the United Kingdom")
 	}
 	if v.FADPApplies() {

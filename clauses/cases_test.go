@@ -162,7 +162,11 @@ func TestCounselCases(t *testing.T) {
 				"at the request of a Controller made directly to Provider",
 				"None. Customer shall not intentionally provide special categories",
 				"within thirty (30) days after Customer makes its choice",
-				"only if and when Customer agrees to it in writing",
+				// Mixed roles: the Controller's agreement for its data,
+				// and its instructions on notifying a breach.
+				"only if and when Customer (with the agreement of each Controller on whose behalf Customer processes Customer Personal Data that the transfer concerns) agrees to it in writing",
+				"by Customer or, for Customer Personal Data that Customer processes on behalf of a Controller, by that Controller, directly or through Customer.",
+				"For Customer Personal Data of which Customer is the controller, Customer’s rights and obligations as controller",
 			},
 			reject: []string{
 				"Official registration number", // neither party has one: the row is left out
