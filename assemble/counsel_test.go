@@ -284,3 +284,14 @@ func TestCounselAnnexIIDefersToDPA(t *testing.T) {
 		})
 	}
 }
+
+// TestLateObjectionQualifiesTheStop: the late-objection position lets
+// Provider keep a started Sub-processor running while a late objection is
+// unresolved; the next paragraph, which stops a Sub-processor while an
+// objection is unresolved, says so, and does not contradict it.
+func TestLateObjectionQualifiesTheStop(t *testing.T) {
+	checkText(t, renderMD(t, "negotiated", "dpa"), []string{
+		"except that Provider need not stop the Sub-processor’s processing while the objection is unresolved",
+		"Provider shall not allow the new Sub-processor to process Customer Personal Data while the objection is unresolved (save as the previous paragraph provides for a late objection), and the parties shall discuss",
+	}, nil)
+}
