@@ -130,7 +130,7 @@ func FieldMeaning(path string) string {
 	case "processing.purposes":
 		return "why the data is processed"
 	case "processing.retention":
-		return "how long the data is kept, or the criteria that decide it"
+		return "how long the data is kept while the Services run, or the criteria that decide it (the deadlines after the end are `deletion`'s; a deadline of its own draws the `retention_deadline` warning)"
 	case "processing.special_categories":
 		return "sensitive data (GDPR Art. 9: health, biometric, religious beliefs ...)"
 	case "processing.special_safeguards":

@@ -39,7 +39,8 @@ const (
 // position in Annex I.A (customer, then provider), then one per Swiss adequacy mismatch, then
 // one per UK adequacy mismatch of a Swiss exporter with the UK Addendum, then
 // one per undescribed sub-processor data category, in list
-// order, then those about the CCPA business purposes, then the one about
+// order, then the one about deletion deadlines in processing.retention,
+// then those about the CCPA business purposes, then the one about
 // a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
 // constants) and Message; File and Line are set only by LoadWithWarnings.
 // Warnings never fail: it reads d as it is (call it on a defaulted deal)
@@ -58,6 +59,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, swissAdequacyWarnings(d)...)
 	ws = append(ws, ukAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)
+	ws = append(ws, retentionWarnings(d)...)
 	ws = append(ws, ccpaWarnings(d)...)
 	ws = append(ws, landWarnings(d)...)
 	return ws
