@@ -58,10 +58,10 @@ func TestCounselModulesOneAndTwo(t *testing.T) {
 		// Customer Personal Data: the controller clause and the Module One
 		// transfer outlive the processing, and the processor's transfer
 		// duty does not reach the data Provider controls.
-		"[Clause 12](#controller-data), and [Clause 13](#transfers) as it applies to the transfer of Provider Controller Data, remain in force for as long as Provider holds Provider Controller Data, even after the rest of this DPA has ended.",
+		"[Clause 12](#controller-data), and [Clause 13](#transfers) as it applies to the transfer of Provider Controller Data, together with the provisions of this DPA on which they depend (including the definitions, Part 2 of [Annex I.B](#annex-i-b) and [Annex II](#annex-ii)), remain in force for as long as Provider holds Provider Controller Data.",
 		"[Clause 10](#deletion), [Clause 12](#controller-data), [Clause 15](#liability)",
 		"Provider shall not make or permit any Restricted Transfer of Customer Personal Data except on Customer’s documented instructions",
-		"Provider makes any onward transfer of Provider Controller Data only as Clause 8.7 of that Module allows.",
+		"Provider shall make any onward transfer of Provider Controller Data only as Clause 8.7 of that Module allows.",
 		"With regard to the processing of Customer Personal Data and of Provider Controller Data, if there is any conflict",
 	}, []string{
 		"controller (Module One); controller (Module Two)",
@@ -278,7 +278,7 @@ func TestCounselAnnexIIDefersToDPA(t *testing.T) {
 	for _, fixture := range []string{"processor-option1-eea", "processor-option2", "example", "us-ccpa"} {
 		t.Run(fixture, func(t *testing.T) {
 			checkText(t, renderMD(t, fixture, "annex-ii"), []string{
-				"backups expire in a rolling cycle, so that copies of deleted Customer Personal Data leave them within the period this DPA allows for deleting copies held in backups.",
+				"backups expire in a rolling cycle, so that copies of deleted Customer Personal Data are removed from backups within the period that this DPA allows for copies held in backups.",
 				"only to Sub-processors engaged in accordance with this DPA, under written contracts that confine each to the services for which it is engaged",
 			}, []string{"thirty-five (35) days", "unless Customer has agreed", "Provider’s list of Sub-processors"})
 		})

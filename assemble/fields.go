@@ -196,7 +196,7 @@ func conditionDocs() []Condition {
 		{Template: ".GDPRName", Meaning: "the GDPR a clause cites: \"the UK GDPR\" for a UK exporter under UK Data Protection Laws alone (.UKOnly), else \"the GDPR\""},
 		{Template: ".GDPRApplies", Meaning: "the EU GDPR applies to the processing: .EU, except for a Swiss exporter under the FADP alone (.FADPOnly) and a UK exporter under UK Data Protection Laws alone (.UKOnly), whose clauses speak Swiss or UK law"},
 		{Template: ".FADPApplies", Meaning: "the Swiss FADP governs some of the processing (the Swiss terms are on); with .GDPRApplies a clause names both laws, each for its part"},
-		{Template: ".ExportPlaces", Meaning: `the places of export the DPA covers, for running text: "the EEA, the United Kingdom or Switzerland"; "Switzerland" for a Swiss exporter, whichever law governs the transfer; the customer's own country for a .ThirdCountryExporter`},
+		{Template: ".ExportPlaces", Meaning: `the places of export the DPA covers, for running text: "the EEA, the United Kingdom or Switzerland"; "Switzerland" for a Swiss exporter, whichever law governs the transfer; the customer's own country and the EEA for a .ThirdCountryExporter`},
 		{Template: ".Authority", Meaning: `the supervisory authority of SCC Clause 13 for use inside a sentence ("the Dutch Data Protection Authority (...)")`},
 		{Template: ".AuthorityName", Meaning: "the supervisory authority of SCC Clause 13 as a name standing alone (a table cell)"},
 		{Template: ".Clause9", Meaning: "Clause 9 of the SCCs (sub-processors) applies: module 2 or 3 is selected"},

@@ -110,14 +110,17 @@ func TestCounselThirdCountryExporter(t *testing.T) {
 	const incorporation = "is a Restricted Transfer from the United States, Customer being subject to the GDPR under its Article 3(2)"
 	dpa := renderMD(t, "us-representative", "dpa")
 	checkText(t, dpa, []string{
-		"where that personal data is transferred from the United States to a country that does not ensure an adequate level of protection.",
-		"(including an onward transfer, and access from another country) from the United States to a country or international organisation",
+		"where that personal data is transferred from the United States or the EEA to a country that does not ensure an adequate level of protection.",
+		// Onward transfers from the EEA (a Sub-processor there, accessed
+		// from elsewhere) are Restricted Transfers too; one from the
+		// United States into the EEA is not.
+		"(including an onward transfer, and access from another country) from the United States or the EEA to a country outside the EEA or international organisation",
 		incorporation + ", the Standard Contractual Clauses are incorporated into this DPA by reference",
-	}, []string{"from the EEA", "Restricted Transfer from the United Kingdom"})
+	}, []string{"Restricted Transfer from the EEA", "Restricted Transfer from the United Kingdom"})
 
 	uk := variantMD(t, "us-representative", "dpa",
 		"uk_addendum: { enabled: false }", "uk_addendum: { enabled: true, ending_party: neither }")
 	checkText(t, uk, []string{
 		incorporation + " (or, for a transfer that UK Data Protection Laws govern, to the UK GDPR under its Article 3(2); the UK Addendum then applies as well, as",
-	}, []string{"from the EEA", "or from the United Kingdom"})
+	}, []string{"Restricted Transfer from the EEA", "or from the United Kingdom"})
 }

@@ -187,18 +187,26 @@ func TestUKOnlyOption1NoticeCitesUKGDPR(t *testing.T) {
 	checkNoBareGDPR(t, n)
 }
 
-// TestCounselUKOnlySubprocessorSafeguard: under UK Data Protection Laws
-// alone, standard contractual clauses with a Sub-processor are a safeguard
-// only with the UK Addendum (or the IDTA instead), and the flow-down names
-// the SCCs as the Addendum amends them, as Annex III already did.
+// TestCounselUKOnlySubprocessorSafeguard: for a transfer under UK Data
+// Protection Laws, standard contractual clauses with a Sub-processor are a
+// safeguard only with the ICO's Addendum (or the ICO's IDTA instead), and
+// the flow-down names the SCCs as the Addendum amends them, as Annex III
+// already did; in an EU deal with the Addendum, for its UK transfers.
 func TestCounselUKOnlySubprocessorSafeguard(t *testing.T) {
 	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
-		"(such as standard contractual clauses between Provider and the Sub-processor together with the UK Addendum (or the International Data Transfer Agreement issued by the Information Commissioner), or regulations under Article 45A",
+		"(such as the International Data Transfer Agreement, or standard contractual clauses between Provider and the Sub-processor with the International Data Transfer Addendum, each issued by the Information Commissioner under section 119A of the Data Protection Act 2018, or regulations under Article 45A",
 		"under the Standard Contractual Clauses as the UK Addendum amends them, including as regards third-party beneficiary rights",
 	}, nil)
+	// An EU deal with the Addendum: the same for its UK transfers.
 	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"(such as standard contractual clauses between Provider and the Sub-processor (for a transfer subject to UK Data Protection Laws, with the International Data Transfer Addendum issued by the Information Commissioner under section 119A of the Data Protection Act 2018, or the International Data Transfer Agreement instead), or an adequacy decision",
+		"under the Standard Contractual Clauses (and, for a transfer subject to UK Data Protection Laws, under the UK Addendum), including as regards third-party beneficiary rights",
+	}, []string{"as the UK Addendum amends them"})
+	// Without the Addendum, neither.
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"(such as standard contractual clauses between Provider and the Sub-processor, or an adequacy decision",
 		"under the Standard Contractual Clauses, including as regards third-party beneficiary rights",
-	}, []string{"as the UK Addendum amends them", "International Data Transfer Agreement"})
+	}, []string{"International Data Transfer"})
 }
 
 // TestCounselSeveralControllers: a processor customer's deal that names

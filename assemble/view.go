@@ -328,8 +328,9 @@ func (v *view) ExporterCountry() string { return country.WithArticle(v.Customer.
 // are made, for running text: "the EEA, the United Kingdom or Switzerland",
 // "Switzerland" for a Swiss exporter (under the FADP alone, or under the
 // GDPR as well by its Article 3(2)), with the United Kingdom where the UK
-// Addendum is on; the exporter's own country for a ThirdCountryExporter,
-// whichever of the GDPR and UK Data Protection Laws governs the transfer;
+// Addendum is on; the exporter's own country and the EEA for a
+// ThirdCountryExporter ("the United States or the EEA"), whichever of the
+// GDPR and UK Data Protection Laws governs the transfer;
 // "" for a deal without an EEA, UK or Swiss nexus.
 func (v *view) ExportPlaces() string {
 	// A Swiss exporter transfers from Switzerland, whether the FADP alone
@@ -341,7 +342,10 @@ func (v *view) ExportPlaces() string {
 	third := v.ThirdCountryExporter()
 	switch {
 	case third:
-		places = append(places, v.ExporterCountry())
+		// Its own transfers leave from its country; onward transfers
+		// (a Sub-processor in the EEA, accessed from elsewhere) from the
+		// EEA.
+		places = append(places, v.ExporterCountry(), "the EEA")
 	case v.GDPRApplies() && !v.SwissExporter():
 		places = append(places, "the EEA")
 	}

@@ -165,8 +165,9 @@ func TestCounselCases(t *testing.T) {
 				// Mixed roles: the Controller's agreement for its data,
 				// and its instructions on notifying a breach.
 				"only if and when Customer (with the agreement of each Controller on whose behalf Customer processes Customer Personal Data that the transfer concerns) agrees to it in writing",
-				"by Customer or, for Customer Personal Data that Customer processes on behalf of a Controller, by that Controller, directly or through Customer.",
-				"For Customer Personal Data of which Customer is the controller, Customer’s rights and obligations as controller",
+				"unless the law requires it or it is instructed to do so: for Customer Personal Data of which Customer is the controller, by Customer; for Customer Personal Data that Customer processes on behalf of a Controller, by that Controller, directly or through Customer.",
+				"is responsible, for Customer Personal Data of which it is the controller, for the lawfulness of the processing it instructs, including having a legal basis",
+				"that Customer Personal Data of which it is the controller has been collected lawfully",
 			},
 			reject: []string{
 				"Official registration number", // neither party has one: the row is left out
