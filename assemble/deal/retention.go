@@ -19,10 +19,6 @@ const WarnRetentionDeadline = "retention_deadline"
 // days" form.
 var retentionDays = regexp.MustCompile(`(?i)\b(\d{1,4})\)?\s+(?:calendar\s+|business\s+)?days?\b`)
 
-// endWords are the words that make "within N days after ..." a deadline
-// after the Services or the Agreement end.
-var endWords = []string{" end", "terminat", "expir", "cancel"}
-
 // retentionDeadline is one deadline that processing.retention states.
 type retentionDeadline struct {
 	days   int
@@ -53,7 +49,7 @@ func retentionDeadlines(text string, backupDays int) []retentionDeadline {
 			if n != backupDays {
 				out = append(out, retentionDeadline{days: n, backup: true})
 			}
-		case startsAfter(after) && containsAny(after, endWords):
+		case startsAfter(after) && mentionsEnd(after):
 			out = append(out, retentionDeadline{days: n})
 		}
 	}
@@ -67,10 +63,12 @@ func startsAfter(s string) bool {
 	return strings.HasPrefix(s, "after ") || strings.HasPrefix(s, "following ")
 }
 
-// containsAny reports whether s contains one of subs.
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+// mentionsEnd reports whether s speaks of the end of the Services or the
+// Agreement: the words that make "within N days after ..." a deadline
+// after it.
+func mentionsEnd(s string) bool {
+	for _, w := range [...]string{" end", "terminat", "expir", "cancel"} {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
