@@ -179,6 +179,8 @@ func (e *Engine) negotiationProblems(d *deal.Deal) []deal.Problem {
 		switch {
 		case !ok:
 			add(path, "rider", e.unknownClause(rd.After))
+		case e.lib.body != nil && !slices.Contains(e.lib.body, rd.After):
+			add(path, "rider", fmt.Sprintf("%q is not one of the DPA's numbered clauses but part of its schedules or annexes, whose parts follow the Appendix of the Standard Contractual Clauses; a rider is printed as a numbered clause of its own, so place it after one of the DPA's clauses (%s)", rd.After, strings.Join(e.lib.body, ", ")))
 		case !applies(c, v):
 			add(path, "rider", fmt.Sprintf("the clause %q is not part of this deal's documents (its condition %s is false); place the rider after another clause", rd.After, c.When))
 		}

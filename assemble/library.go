@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"text/template/parse"
 	"time"
 
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -247,6 +248,7 @@ type Library struct {
 	order     []string
 	fallbacks map[string][]*Fallback // by clause id, sorted by name
 	templates map[string]*Template
+	body      []string // the clauses of the DPA's numbered body, in order
 	catalog   Catalog
 	measures  map[string]int // measure id -> category index
 
@@ -331,8 +333,89 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%w:\n%w", ErrLibrary, errors.Join(errs...))
 	}
+	if t, ok := lib.templates[DPATemplate]; ok {
+		lib.body = bodyClauses(t.tmpl.Tree.Root)
+	}
 	lib.Version = lib.computeVersion()
 	return lib, nil
+}
+
+// DPATemplate is the name of the template of the DPA itself, whose body
+// (before its schedules and annexes) holds the numbered clauses.
+const DPATemplate = "dpa"
+
+// bodyClauses returns the ids of the clauses that the list node places
+// ({{.Clause "id"}}, also inside {{if}} and {{with}}) before its first
+// top-level heading ("# Schedule 1", "# Annex I"): the DPA's numbered
+// clauses, after which a rider may be placed. The schedules and annexes
+// have their own lettering, which follows the SCCs' Appendix.
+func bodyClauses(list *parse.ListNode) []string {
+	var ids []string
+	var walk func(*parse.ListNode) bool
+	walk = func(l *parse.ListNode) bool {
+		if l == nil {
+			return true
+		}
+		for _, n := range l.Nodes {
+			switch n := n.(type) {
+			case *parse.TextNode:
+				if startsTopHeading(n.Text) {
+					return false
+				}
+			case *parse.ActionNode:
+				if id, ok := clauseCall(n.Pipe); ok {
+					ids = append(ids, id)
+				}
+			case *parse.IfNode:
+				if !walk(n.List) || !walk(n.ElseList) {
+					return false
+				}
+			case *parse.WithNode:
+				if !walk(n.List) || !walk(n.ElseList) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(list)
+	return ids
+}
+
+// startsTopHeading reports whether text holds a Markdown heading of level
+// one at the start of a line.
+func startsTopHeading(text []byte) bool {
+	for line := range bytes.Lines(text) {
+		if bytes.HasPrefix(line, []byte("# ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseCall returns id for a pipeline that is exactly .Clause "id" (or
+// $.Clause "id").
+func clauseCall(p *parse.PipeNode) (string, bool) {
+	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 2 {
+		return "", false
+	}
+	switch f := p.Cmds[0].Args[0].(type) {
+	case *parse.FieldNode: // .Clause
+		if len(f.Ident) != 1 || f.Ident[0] != "Clause" {
+			return "", false
+		}
+	case *parse.VariableNode: // $.Clause, inside {{with}}
+		if len(f.Ident) != 2 || f.Ident[0] != "$" || f.Ident[1] != "Clause" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	str, ok := p.Cmds[0].Args[1].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	return str.Text, true
 }
 
 // readFrontMatter reads a library file, decodes its front matter strictly

@@ -2,8 +2,10 @@ package assemble
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/document"
@@ -99,6 +101,10 @@ func TestNegotiationProblems(t *testing.T) {
 			d.UKAddendum.Enabled = false
 			d.Riders = []deal.Rider{{After: "uk", Title: "X", Text: "Y"}}
 		}, []string{`riders[0].after: the clause "uk" is not part of this deal's documents (its condition .UKAddendum.Enabled is false); place the rider after another clause`}},
+		// An annex part: the rider would take the annex's lettering and
+		// push its parts down ("B. Insurance", "C. Description ...").
+		{"rider after an annex part", func(d *deal.Deal) { d.Riders = []deal.Rider{{After: "annex", Title: "X", Text: "Y"}} },
+			[]string{`riders[0].after: "annex" is not one of the DPA's numbered clauses but part of its schedules or annexes, whose parts follow the Appendix of the Standard Contractual Clauses; a rider is printed as a numbered clause of its own, so place it after one of the DPA's clauses (intro, breach, uk)`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := testDeal()
@@ -137,5 +143,22 @@ func TestFallbackLoadErrors(t *testing.T) {
 				t.Errorf("err = %v, want %q naming clauses/%s", err, tc.want, tc.file)
 			}
 		})
+	}
+}
+
+// TestBodyClauses: the DPA's numbered clauses are those its template
+// places before its first top-level heading, inside {{if}} and {{with}}
+// too ($.Clause there); a Markdown heading of level two does not end the body.
+func TestBodyClauses(t *testing.T) {
+	src := "{{.Clause \"a\"}}\n{{if .EU}}{{.Clause \"b\"}}{{else}}{{.Clause \"c\"}}{{end}}\n" +
+		"## Not a schedule\n{{with .Customer}}{{$.Clause \"in-with\"}}{{end}}{{.Clause \"d\"}}\n" +
+		"```dpakit:signatures\nSigned.\n```\n\n# Annex I {#annex}\n{{.Clause \"annex\"}}\n"
+	tmpl, err := template.New("dpa").Funcs(template.FuncMap{}).Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a", "b", "c", "in-with", "d"}
+	if got := bodyClauses(tmpl.Tree.Root); !slices.Equal(got, want) {
+		t.Errorf("bodyClauses = %q, want %q", got, want)
 	}
 }

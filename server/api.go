@@ -95,11 +95,26 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 		d, err := s.loadForm(form)
 		return d, s.warnings(d), err
 	}
-	d, warnings, err := s.valid.LoadWithWarnings(data, requestName, s.cfg.Profile, s.cfg.ProfileName)
-	if err != nil {
-		return d, warnings, err
+	x, warnings, err := s.valid.LoadExplained(data, requestName, s.cfg.Profile, s.cfg.ProfileName)
+	if x == nil {
+		return nil, warnings, err
 	}
-	return d, warnings, s.engine.CheckDeal(d)
+	if err != nil {
+		return x.Deal, warnings, err
+	}
+	return x.Deal, warnings, s.checkDeal(x)
+}
+
+// checkDeal runs the clause library's checks on a loaded deal
+// (assemble.Engine.CheckDeal) and locates its problems in the request
+// body or the profile, as the loader locates its own.
+func (s *Server) checkDeal(x *deal.Explained) error {
+	err := s.engine.CheckDeal(x.Deal)
+	var ve *deal.ValidationError
+	if errors.As(err, &ve) {
+		return x.Locate(ve.Problems)
+	}
+	return err
 }
 
 // loadForm loads the deal the form's values describe; see formDeal. A

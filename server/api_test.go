@@ -154,6 +154,17 @@ func TestAPIValidateJSONAndWarnings(t *testing.T) {
 	if hours == nil || hours.Line != 1 || !strings.Contains(hours.Message, "at most 72") {
 		t.Errorf("breach problem %+v, want line 1 and the CLI's message", hours)
 	}
+	// The clause library's problems are located as the loader's are.
+	rider := append(exampleDeal(t), []byte("riders: [{after: annex-iii, title: X, text: Y}]\n")...)
+	res = do(t, s, http.MethodPost, "/api/v1/validate", "application/yaml", rider)
+	pb = problemsBody{}
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
+		t.Fatal(err)
+	}
+	if want := bytes.Count(rider, []byte("\n")); res.StatusCode != 422 || len(pb.Problems) != 1 || pb.Problems[0].Path != "riders[0].after" || pb.Problems[0].Line != want ||
+		!strings.Contains(pb.Problems[0].Message, "is not one of the DPA's numbered clauses") {
+		t.Errorf("rider after Annex III: %d %+v, want 422 at line %d", res.StatusCode, pb.Problems, want)
+	}
 	res = do(t, s, http.MethodPost, "/api/v1/validate", "application/json", []byte(`{"customer": `))
 	if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != 422 || !strings.Contains(pb.Problems[0].Message, "not valid JSON") {
 		t.Errorf("broken JSON: %d %+v", res.StatusCode, pb.Problems)

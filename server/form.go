@@ -471,9 +471,13 @@ func (s *Server) upload(c *gin.Context) {
 		return
 	}
 	name := safeFileName(fh.Filename)
-	d, err := s.valid.Load(data, name, s.cfg.Profile, s.cfg.ProfileName)
+	x, _, err := s.valid.LoadExplained(data, name, s.cfg.Profile, s.cfg.ProfileName)
+	var d *deal.Deal
+	if x != nil {
+		d = x.Deal
+	}
 	if err == nil {
-		err = s.engine.CheckDeal(d)
+		err = s.checkDeal(x)
 	}
 	ps, isProblem := problemsOf(err)
 	if err != nil && !isProblem {

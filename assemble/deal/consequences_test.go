@@ -140,16 +140,10 @@ func BenchmarkLoadWithMistakes(b *testing.B) {
 }
 
 // BenchmarkLoadExplained loads the 40-sub-processor deal over the example
-// profile with the sources of its values, as `dpakit render` does.
+// profile with the sources of its values, as `dpakit render` and the API
+// do; BenchmarkLoadWithWarnings without them, for comparison.
 func BenchmarkLoadExplained(b *testing.B) {
-	deal, err := os.ReadFile("../../fixtures/deals/bench-40.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	profile, err := os.ReadFile("../../fixtures/profile.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
+	deal, profile := readBench40(b)
 	v := NewValidator(Options{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -157,4 +151,29 @@ func BenchmarkLoadExplained(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func BenchmarkLoadWithWarnings(b *testing.B) {
+	deal, profile := readBench40(b)
+	v := NewValidator(Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := v.LoadWithWarnings(deal, "bench-40.yaml", profile, "profile.yaml"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// readBench40 reads the 40-sub-processor deal and the example profile.
+func readBench40(b *testing.B) (deal, profile []byte) {
+	b.Helper()
+	deal, err := os.ReadFile("../../fixtures/deals/bench-40.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	profile, err = os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return deal, profile
 }

@@ -66,6 +66,29 @@ type Explained struct {
 	// is (no defaults, not validated), or nil when there was none: the
 	// standard the deal's terms are measured against.
 	Profile *Deal
+
+	dealNode, profileNode *yaml.Node
+	dealName, profileName string
+}
+
+// Locate sets the File and Line of each problem of ps at the key of the
+// deal or profile file that gives its path, as Load does for its own
+// problems: for those found after loading, such as the clause library's
+// (assemble.Engine.CheckDeal). It returns the problems as a
+// *ValidationError whose File is set when they all come from one file.
+func (x *Explained) Locate(ps []Problem) *ValidationError {
+	for i := range ps {
+		p := &ps[i]
+		n, fromDeal, _ := source(x.dealNode, x.profileNode, p.Path)
+		switch {
+		case n == nil:
+		case fromDeal:
+			p.File, p.Line = x.dealName, n.Line
+		default:
+			p.File, p.Line = x.profileName, n.Line
+		}
+	}
+	return newValidationError(ps)
 }
 
 // LoadExplained is LoadWithWarnings that also reports where each value
@@ -82,7 +105,8 @@ func (v *Validator) LoadExplained(deal []byte, dealName string, profile []byte, 
 	if derr != nil {
 		return nil, warnings, derr
 	}
-	x := &Explained{Deal: d, Sources: sourcesOf(dn, pn, before, d)}
+	x := &Explained{Deal: d, Sources: sourcesOf(dn, pn, before, d),
+		dealNode: dn, profileNode: pn, dealName: dealName, profileName: profileName}
 	if pn != nil {
 		x.Profile, _ = decode(pn)
 	}

@@ -257,10 +257,22 @@ func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *de
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := eng.CheckDeal(x.Deal); err != nil {
+	if err := checkDeal(eng, x); err != nil {
 		return nil, nil, err
 	}
 	return eng, x, nil
+}
+
+// checkDeal runs the clause library's checks on a loaded deal
+// (assemble.Engine.CheckDeal) and locates its problems in the deal or
+// profile file, as the loader locates its own.
+func checkDeal(eng *assemble.Engine, x *deal.Explained) error {
+	err := eng.CheckDeal(x.Deal)
+	var ve *deal.ValidationError
+	if errors.As(err, &ve) {
+		return x.Locate(ve.Problems)
+	}
+	return err
 }
 
 // missingProvider reports whether err says the whole provider section is
@@ -341,29 +353,29 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 // decoded strictly, defaulted and validated, and checked against the
 // library's catalogue.
 func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
-	d, err := a.loadDeal(dealPath, profilePath)
+	x, _, err := a.loadExplained(dealPath, profilePath)
 	if err != nil {
 		return nil, err
 	}
-	if err := eng.CheckDeal(d); err != nil {
+	if err := checkDeal(eng, x); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return x.Deal, nil
 }
 
 // readDealWarn is readDeal that also prints the deal's warnings on
 // standard error (see warn), whether or not the deal is valid; warnings
 // never change the exit status.
 func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
-	d, warnings, err := a.loadDealWarnings(dealPath, profilePath)
+	x, warnings, err := a.loadExplained(dealPath, profilePath)
 	a.warn(warnings)
 	if err != nil {
 		return nil, err
 	}
-	if err := eng.CheckDeal(d); err != nil {
+	if err := checkDeal(eng, x); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return x.Deal, nil
 }
 
 // readPartial loads a deal or profile like readDeal, but keeps only the

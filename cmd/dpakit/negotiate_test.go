@@ -193,11 +193,21 @@ func TestNegotiationRefused(t *testing.T) {
 			`riders[0].text: line 1 contains an invisible bidirectional text control (U+202E)`},
 		{"rider without text", "riders: [{after: breach, title: Cyber}]\n",
 			`riders[0].text: is required`},
+		{"rider after an annex part", "riders: [{after: annex-i-parties, title: X, text: Y}]\n",
+			`riders[0].after: "annex-i-parties" is not one of the DPA's numbered clauses but part of its schedules or annexes`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, errs := dpakit(t, "", "render", writeNegotiated(t, tc.extra), "--format", "md", "-o", filepath.Join(t.TempDir(), "x.md"))
+			path := writeNegotiated(t, tc.extra)
+			code, _, errs := dpakit(t, "", "render", path, "--format", "md", "-o", filepath.Join(t.TempDir(), "x.md"))
 			if code != 2 || !strings.Contains(errs, tc.want) {
 				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, errs, tc.want)
+			}
+			// The library's problems are located in the deal file, on the
+			// line of the key they name, as the loader's own are.
+			src, _ := os.ReadFile(path)
+			at := fmt.Sprintf("negotiated.yaml:%d: ", bytes.Count(src, []byte("\n")))
+			if !strings.Contains(errs, "dpakit: negotiated.yaml is invalid") || !strings.Contains(errs, at+tc.want) {
+				t.Errorf("stderr:\n%s\nwant the problem at %q", errs, at)
 			}
 		})
 	}

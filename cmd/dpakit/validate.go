@@ -32,10 +32,10 @@ more there are, and none with --quiet.`,
 			if err != nil {
 				return classify(err)
 			}
-			d, warnings, err := a.loadDealWarnings(args[0], profile)
+			x, warnings, err := a.loadExplained(args[0], profile)
 			writeWarnings(a.stderr, warnings)
 			if err == nil {
-				err = eng.CheckDeal(d)
+				err = checkDeal(eng, x)
 			}
 			if err != nil {
 				return classify(err)
