@@ -523,6 +523,8 @@ func TestSetupErrors(t *testing.T) {
 	}{
 		{"unknown document", func(c *Config) { c.Docs = []string{"annex-iv"} }, `unknown document "annex-iv"`},
 		{"unknown format", func(c *Config) { c.Formats = []string{"rtf"} }, `unknown format "rtf" (want pdf, docx, html, md)`},
+		{"document twice", func(c *Config) { c.Docs = []string{"dpa", "annex-i", "dpa"} }, `the document "dpa" is requested twice`},
+		{"format twice", func(c *Config) { c.Formats = []string{"docx", "docx"} }, `the format "docx" is requested twice`},
 		{"notice without inputs", func(c *Config) { c.Docs = []string{"notice"} }, "--notice-old"},
 		{"bad shard", func(c *Config) { c.Shard = Shard{Index: 3, Count: 3} }, "shard 3/3"},
 		{"bad header", func(c *Config) { c.Input = strings.NewReader("customer.nmae\n") }, `unknown field "nmae"`},

@@ -117,6 +117,12 @@ func plan(cfg Config) ([]output, error) {
 	}
 	var formats []Format
 	all := Formats()
+	if name, ok := repeated(cfg.Formats); ok {
+		return nil, fmt.Errorf("%w: the format %q is requested twice", ErrSetup, name)
+	}
+	if name, ok := repeated(cfg.Docs); ok {
+		return nil, fmt.Errorf("%w: the document %q is requested twice", ErrSetup, name)
+	}
 	for _, name := range cfg.Formats {
 		i := slices.IndexFunc(all, func(f Format) bool { return f.Name == name })
 		if i < 0 {
@@ -151,6 +157,18 @@ func plan(cfg Config) ([]output, error) {
 		}
 	}
 	return outs, nil
+}
+
+// repeated returns the first name that names lists twice: a document or a
+// format requested twice would be made once but listed twice in the
+// manifest and counted twice.
+func repeated(names []string) (string, bool) {
+	for i, n := range names {
+		if slices.Contains(names[:i], n) {
+			return n, true
+		}
+	}
+	return "", false
 }
 
 // renderDocument returns the render function of a document in one format.

@@ -194,6 +194,10 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		return setupError(err)
 	}
 	a.batchSummary(sum, f.out, shard, ctx)
+	if f.profile == "" && sum.Failed > 0 && sum.Made+sum.Kept == 0 {
+		// Rows are usually short deals laid over the vendor's profile.
+		fmt.Fprintln(a.stderr, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE?")
+	}
 	switch {
 	case sum.Interrupted:
 		code := exitFailed

@@ -168,6 +168,7 @@ func TestBatchUsageErrors(t *testing.T) {
 		{"unknown column", []string{"--input", badHeader, "--out", filepath.Join(dir, "o1")}, `unknown field "nmae"`},
 		{"unknown document", []string{"--input", in, "--out", filepath.Join(dir, "o2"), "--docs", "annex-iv"}, `unknown document "annex-iv"`},
 		{"unknown format", []string{"--input", in, "--out", filepath.Join(dir, "o3"), "--format", "rtf"}, `unknown format "rtf"`},
+		{"document twice", []string{"--input", in, "--out", filepath.Join(dir, "o4"), "--docs", "dpa,dpa"}, `the document "dpa" is requested twice`},
 		{"notice without list", []string{"--input", in, "--out", filepath.Join(dir, "o4"), "--docs", "notice"}, "--notice-old"},
 		{"notice flags without notice", []string{"--input", in, "--out", filepath.Join(dir, "o5"), "--notice-date", "2026-12-01"}, "need --docs notice"},
 		{"a batch already there", []string{"--input", in, "--out", used}, "add --resume"},
@@ -403,5 +404,22 @@ func TestBarRateCountsFromStart(t *testing.T) {
 	}
 	if n, _ := strconv.Atoi(m[len(m)-1][1]); n > 3 {
 		t.Errorf("rate after one deal in ≥ 300 ms shown as %d deals/s:\n%q", n, shown)
+	}
+}
+
+// TestBatchForgottenProfile: rows that lean on the vendor's profile, run
+// without --profile, all fail; the run says what was probably forgotten,
+// as validate does for one deal. A run without a profile where some rows
+// succeed gets no hint.
+func TestBatchForgottenProfile(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
+	code, _, errs := dpakit(t, "", "batch", "--input", in, "--out", filepath.Join(dir, "out"), "--quiet")
+	if code != 1 || !strings.Contains(errs, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE?") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = dpakit(t, "", "batch", "--input", in, "--out", filepath.Join(dir, "with"), "--profile", exampleProfilePath, "--quiet")
+	if code != 0 || strings.Contains(errs, "hint:") {
+		t.Errorf("with --profile: exit %d, stderr %q", code, errs)
 	}
 }
