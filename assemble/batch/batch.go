@@ -328,8 +328,13 @@ func (r *runner) process(j job) error {
 		Row: j.rec.Row, Line: j.rec.Line, Folder: j.folder,
 		LibraryVersion: r.libVer, ToolVersion: r.cfg.ToolVersion, Options: r.options,
 	}
-	if j.d != nil {
+	switch {
+	case j.d != nil:
 		e.Reference = j.d.Reference
+	case j.rec.Data != nil:
+		// A row that did not load is still named by the reference it
+		// gives, for the reader of errors.csv.
+		e.Reference = deal.GivenReference(j.rec.Data)
 	}
 	if len(j.warnings) > 0 {
 		e.Warnings = r.locate(j.warnings, j.rec)

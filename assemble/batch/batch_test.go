@@ -639,3 +639,25 @@ func TestPDFManifestRecordsDeviations(t *testing.T) {
 		t.Errorf("manifest deviations = %q", m.Deviations)
 	}
 }
+
+// TestFailedRowKeepsItsReference: a row with a cell that does not decode
+// ("forty" hours) loads no deal, yet its errors.csv line and manifest
+// entry name the reference the row gives, so that the reader knows which
+// customer failed.
+func TestFailedRowKeepsItsReference(t *testing.T) {
+	input := strings.Replace(customersCSV(2, func(i int) string { return fmt.Sprintf("DPA-%d", i) }, hours48),
+		"Director,48\n", "Director,forty\n", 1)
+	cfg := testConfig(t, "customers.csv", input)
+	if sum := run(t, context.Background(), cfg); sum.Failed != 1 || sum.Made != 1 {
+		t.Fatalf("summary %+v, want 1 made and 1 failed", sum)
+	}
+	errs, _ := os.ReadFile(filepath.Join(cfg.Out, ErrorsFile))
+	want := "row,reference,file,line,path,message\n" +
+		"1,DPA-1,customers.csv,2,breach.notice_hours,\"\"\"forty\"\" is not a whole number\"\n"
+	if diff := cmp.Diff(want, string(errs)); diff != "" {
+		t.Errorf("errors.csv (-want +got):\n%s", diff)
+	}
+	if e := readManifest(t, cfg.Out)[0]; e.Reference != "DPA-1" || e.Folder != "" || e.Status != StatusFailed {
+		t.Errorf("manifest entry %+v, want the reference, no folder, failed", e)
+	}
+}
