@@ -179,10 +179,46 @@ Markdown, standalone annexes, and the sub-processor workbook.`,
 // --templates directories, parsing it once.
 func (a *app) load() (*assemble.Engine, error) {
 	a.loadOnce.Do(func() {
+		if a.loadErr = checkLibraryDir("--clauses", a.clausesDir, "clauses", "*.md"); a.loadErr != nil {
+			return
+		}
+		if a.loadErr = checkLibraryDir("--templates", a.templatesDir, "templates", "*.tmpl"); a.loadErr != nil {
+			return
+		}
 		cfs, tfs := a.libraryFS()
 		a.engine, a.loadErr = assemble.LoadEngine(cfs, tfs)
 	})
 	return a.engine, a.loadErr
+}
+
+// checkLibraryDir checks the directory given to a library flag (--clauses
+// or --templates; "" is the built-in library): a path that is not a
+// directory is a usage error naming the flag, and so is a directory
+// without a single file matching pattern whose subdirectory sub has them
+// (`clauses export DIR` writes DIR/clauses and DIR/templates, and
+// --clauses DIR is the natural slip). Anything else the library loader
+// judges.
+func checkLibraryDir(flag, dir, sub, pattern string) error {
+	if dir == "" {
+		return nil
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("%s %s: no such directory", flag, dir)
+	case err != nil:
+		return usagef("%s %s: %v", flag, dir, err)
+	case !info.IsDir():
+		return usagef("%s %s: not a directory", flag, dir)
+	}
+	if found, _ := filepath.Glob(filepath.Join(dir, pattern)); len(found) > 0 {
+		return nil
+	}
+	inner := filepath.Join(dir, sub)
+	if found, _ := filepath.Glob(filepath.Join(inner, pattern)); len(found) > 0 {
+		return usagef("%s %s: the directory holds no %s files, but %s does: give %s %s", flag, dir, pattern, inner, flag, inner)
+	}
+	return nil
 }
 
 // libraryFS returns the clause library's and the templates' file systems:

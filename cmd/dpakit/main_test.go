@@ -308,3 +308,35 @@ func TestLintFailsOnBareDPARefInSCCScope(t *testing.T) {
 		t.Errorf("scc-selections: exit %d, output:\n%s", code, out)
 	}
 }
+
+// TestLibraryDirMistakes: a --clauses or --templates path that is no
+// directory, or the folder `clauses export` wrote instead of its
+// subfolder, is a usage error naming the flag and what to give.
+func TestLibraryDirMistakes(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := dpakit(t, "", "clauses", "export", filepath.Join(dir, "library")); code != 0 {
+		t.Fatalf("clauses export: exit %d: %s", code, errs)
+	}
+	lib := filepath.Join(dir, "library")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"the exported folder as --clauses", []string{"--clauses", lib}, "--clauses " + lib + ": the directory holds no *.md files, but " + filepath.Join(lib, "clauses") + " does: give --clauses " + filepath.Join(lib, "clauses")},
+		{"the exported folder as --templates", []string{"--templates", lib}, "--templates " + lib + ": the directory holds no *.tmpl files, but " + filepath.Join(lib, "templates") + " does"},
+		{"no such directory", []string{"--templates", filepath.Join(dir, "none")}, "--templates " + filepath.Join(dir, "none") + ": no such directory"},
+		{"a file", []string{"--clauses", exampleProfilePath}, ": not a directory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"validate", exampleDealPath, "--profile", exampleProfilePath}, tc.args...)
+			if code, _, errs := dpakit(t, "", args...); code != 2 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tc.want)
+			}
+		})
+	}
+	args := []string{"validate", exampleDealPath, "--profile", exampleProfilePath, "--clauses", filepath.Join(lib, "clauses"), "--templates", filepath.Join(lib, "templates")}
+	if code, _, errs := dpakit(t, "", args...); code != 0 {
+		t.Errorf("the exported library: exit %d: %s", code, errs)
+	}
+}

@@ -154,6 +154,12 @@ func TestExportAndImportReport(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "name the file .xlsx, not .csv") {
 		t.Errorf("export -o list.csv: exit %d, stderr %q", code, errs)
 	}
+	// Nor is a list file written under a workbook's name.
+	wb := filepath.Join(dir, "out.xlsx")
+	code, _, errs = dpakit(t, "", "subprocessors", "import", xlsx, "-o", wb)
+	if _, err := os.Stat(wb); code != 2 || !strings.Contains(errs, "name the file .yaml, not .xlsx") || err == nil {
+		t.Errorf("import -o out.xlsx: exit %d, stderr %q, file written: %v", code, errs, err == nil)
+	}
 }
 
 func TestNoticeFormatContradiction(t *testing.T) {

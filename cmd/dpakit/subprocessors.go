@@ -149,6 +149,9 @@ anywhere without a Transfer mechanism gets "none".`,
 			if err := checkOutput(out, args[0]); err != nil {
 				return classify(err)
 			}
+			if ext := strings.ToLower(filepath.Ext(out)); out != "" && ext != ".yaml" && ext != ".yml" && ext != "" && !isDevice(out) {
+				return usagef("subprocessors import writes a YAML list file: name the file .yaml, not %s (export writes the workbook)", ext)
+			}
 			if err := checkOutput(into, args[0]); err != nil {
 				return classify(err)
 			}
