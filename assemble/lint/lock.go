@@ -53,7 +53,7 @@ func CheckLock(lib *assemble.Library) []Problem {
 		}
 		f := strings.Fields(line)
 		if len(f) != 3 {
-			return []Problem{{Where: fmt.Sprintf("%s:%d", where, n), Message: "not a lock line (want: name version hash); rewrite the file with --update-lock"}}
+			return []Problem{{Where: fmt.Sprintf("%s:%d", where, n), Message: "not a lock line (want: name version hash); rewrite the file with dpakit lint --clauses DIR --templates DIR --update-lock"}}
 		}
 		locked[f[0]] = lockEntry{version: f[1], hash: f[2], line: n}
 	}
@@ -68,16 +68,16 @@ func CheckLock(lib *assemble.Library) []Problem {
 		e, ok := locked[h.Name]
 		switch {
 		case !ok:
-			out = append(out, Problem{Where: file, Message: fmt.Sprintf("version %s is not recorded in %s (a new file): run dpakit lint --update-lock", h.Version, assemble.LockFile)})
+			out = append(out, Problem{Where: file, Message: fmt.Sprintf("version %s is not recorded in %s (a new file): run dpakit lint --clauses DIR --templates DIR --update-lock", h.Version, assemble.LockFile)})
 		case e.version == h.Version && e.hash != h.Hash:
-			out = append(out, Problem{Where: file, Message: fmt.Sprintf("the text changed but its version (%s) did not: bump the version (patch for wording, minor for a new option, major for a change of meaning), then run dpakit lint --update-lock", h.Version)})
+			out = append(out, Problem{Where: file, Message: fmt.Sprintf("the text changed but its version (%s) did not: bump the version (patch for wording, minor for a new option, major for a change of meaning), then run dpakit lint --clauses DIR --templates DIR --update-lock", h.Version)})
 		case e.version != h.Version:
-			out = append(out, Problem{Where: file, Message: fmt.Sprintf("version %s is not recorded in %s (it records %s): run dpakit lint --update-lock", h.Version, assemble.LockFile, e.version)})
+			out = append(out, Problem{Where: file, Message: fmt.Sprintf("version %s is not recorded in %s (it records %s): run dpakit lint --clauses DIR --templates DIR --update-lock", h.Version, assemble.LockFile, e.version)})
 		}
 	}
 	for name, e := range locked {
 		if !seen[name] {
-			out = append(out, Problem{Where: fmt.Sprintf("%s:%d", where, e.line), Message: fmt.Sprintf("records %s, which the library no longer has: run dpakit lint --update-lock", name)})
+			out = append(out, Problem{Where: fmt.Sprintf("%s:%d", where, e.line), Message: fmt.Sprintf("records %s, which the library no longer has: run dpakit lint --clauses DIR --templates DIR --update-lock", name)})
 		}
 	}
 	return out

@@ -78,10 +78,10 @@ combinations are laid over the example deal, or over --deal.`,
 			for _, n := range r.Notes {
 				fmt.Fprintln(a.stdout, "note: "+n)
 			}
-			fmt.Fprintf(a.stdout, "lint: %d clauses, %d combinations, %d documents rendered, %d problems\n",
-				len(eng.Library().Clauses()), r.Combinations, r.Documents, len(r.Problems))
+			fmt.Fprintf(a.stdout, "lint: %s, %s, %s rendered, %s\n",
+				plural(len(eng.Library().Clauses()), "clause"), plural(r.Combinations, "combination"), plural(r.Documents, "document"), plural(len(r.Problems), "problem"))
 			if len(r.Problems) > 0 {
-				return &exitError{exitFailed, fmt.Errorf("lint found %d problems", len(r.Problems))}
+				return &exitError{exitFailed, fmt.Errorf("lint found %s", plural(len(r.Problems), "problem"))}
 			}
 			return nil
 		},

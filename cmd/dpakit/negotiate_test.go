@@ -227,7 +227,7 @@ func TestLintRendersFallbacks(t *testing.T) {
 	}
 	os.WriteFile(fb, bytes.Replace(src, []byte("{{.Customer.Contact.Email}}"), []byte("{{.Customer.Contact.Emial}}"), 1), 0o644)
 	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
-	if code != 1 || !strings.Contains(out, "fallback breach.phone-notice") || !strings.Contains(out, "Emial") || !strings.Contains(out, ", 1 problems") {
+	if code != 1 || !strings.Contains(out, "fallback breach.phone-notice") || !strings.Contains(out, "Emial") || !strings.Contains(out, ", 1 problem\n") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 }
