@@ -156,8 +156,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Short: "Assemble GDPR data processing agreements from a deal file and a clause library",
 		Long: `dpakit assembles a data processing agreement (DPA) for one customer from a
 short deal file laid over the vendor's profile, a versioned clause library and
-document templates: the DPA with its SCC selections and annexes as PDF, HTML or
-Markdown, standalone annexes, and the sub-processor workbook.`,
+document templates: the DPA with its SCC selections and annexes as PDF, Word
+(DOCX), HTML or Markdown, standalone annexes, the sub-processor workbook and
+change notices; batch runs for every customer; and a form app (serve).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Start-up ends here: each command sets the collector's pace
@@ -597,7 +598,7 @@ from: a tag such as v1.4.0 when built from a tagged commit, "devel" for go run),
 the versions of the clause library and the Annex II catalogue in use (built
 in, or those given with --clauses), and the commit and Go version it was
 built with, where recorded.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			eng, err := a.load()
 			if err != nil {

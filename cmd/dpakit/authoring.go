@@ -25,7 +25,7 @@ the functions that write numbers, dates, lists and countries in legal style,
 each with an example and what it prints.`,
 		Example: `  dpakit clauses fields
   dpakit clauses fields | grep -i breach`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			eng, err := a.load()
 			if err != nil {

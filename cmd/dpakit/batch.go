@@ -62,7 +62,7 @@ as separator) are read as they are.`,
   dpakit batch --profile vendor.yaml --input customers.csv --out dpas/ --resume
   dpakit batch --profile vendor.yaml --input customers.csv --out shard-0/ --shard 0/3
   dpakit batch --profile new-profile.yaml --input customers.csv --out notices/ --docs notice --notice-old old-list.xlsx --notice-date 2026-12-01`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runBatch(cmd.Context(), f)
 		},
@@ -76,7 +76,7 @@ as separator) are read as they are.`,
 	fl.StringSliceVar(&f.docs, "docs", []string{"dpa"}, "the documents of each deal: dpa, annex-i, annex-ii, annex-iii, subprocessors (the workbook), notice")
 	fl.StringSliceVar(&f.formats, "format", []string{"pdf"}, "the formats of each document: "+strings.Join(formatNames(), ", "))
 	// GOMAXPROCS follows a container's CPU limit, where NumCPU counts the node's.
-	fl.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "render `N` deals at a time (default: the CPUs available)")
+	fl.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "render `N` deals at a time; the default is one per CPU")
 	fl.BoolVar(&f.resume, "resume", false, "continue the batch in --out: keep the rows whose files are current, make the rest")
 	fl.StringVar(&f.shard, "shard", "", "process only shard `I/N` of the rows (rows I+1, I+1+N, ...; 0 <= I < N)")
 	fl.StringVar(&f.noticeOld, "notice-old", "", "for --docs notice: the sub-processor list before the change (`FILE`: list, profile, deal or workbook)")

@@ -18,7 +18,7 @@ func (a *app) clausesCmd() *cobra.Command {
   dpakit clauses show breach
   dpakit clauses measures
   dpakit clauses --clauses ./my-clauses`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			eng, err := a.load()
 			if err != nil {
@@ -93,7 +93,7 @@ under neither the GDPR nor the FADP (a US-only deal) gets, and the indented
 lines below it, labelled GDPR, FADP and GDPR and FADP, are the wording a deal
 under those laws gets.`,
 		Example: `  dpakit clauses measures`,
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			eng, err := a.load()
 			if err != nil {

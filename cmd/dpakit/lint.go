@@ -36,7 +36,7 @@ combinations are laid over the example deal, or over --deal.`,
 		Example: `  dpakit lint
   dpakit lint --clauses ./library/clauses --templates ./library/templates
   dpakit lint --clauses ./library/clauses --templates ./library/templates --update-lock`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if updateLock && a.clausesDir == "" {
 				return usagef("--update-lock writes the versions.lock of the library in --clauses DIR: give --clauses (the built-in library's lock is updated in this repository with --clauses clauses)")

@@ -33,11 +33,11 @@ customer and uses its deal's objection window; without it, the profile's.
 The lists' transfer mechanisms are judged as for that customer (or the
 profile): a deal with gdpr.applies: false has no restricted transfers, so
 "none" fits a sub-processor in any country, and its notice states none.
-The format follows -o's extension (.pdf, .html, .md); --format must agree with
+The format follows -o's extension (.pdf, .docx, .html, .md); --format must agree with
 it. What was written is reported on standard error unless --quiet is given.`,
 		Example: `  dpakit notice --profile fixtures/profile.yaml --old old.yaml --new new.yaml --date 2026-12-01 -o notice.pdf
   dpakit notice --profile vendor.yaml --customer deal.yaml --old old.xlsx --new new.xlsx --date 2026-12-01 -o notice.html`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			defer tuneGC(1)()
 			switch {
@@ -56,7 +56,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			if err != nil {
 				return err
 			}
-			o.format = format
+			o.format, o.paperGiven = format, cmd.Flags().Changed("paper")
 			o.date = when.Time // the notice's PDF is dated the day it is sent
 			w, err := a.writerFor(o)
 			if err != nil {
@@ -143,7 +143,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 	f.StringVar(&customer, "customer", "", "address the notice to the customer of the deal in `FILE`")
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o, else pdf)")
-	f.StringVar(&o.paper, "paper", "a4", "PDF paper size: a4 or letter")
+	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	return cmd
 }
 

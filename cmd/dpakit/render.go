@@ -28,6 +28,9 @@ type renderOptions struct {
 	format string
 	paper  string
 	esign  string
+	// paperGiven: --paper was given (its default is a4), so a format
+	// without pages refuses it rather than ignore it.
+	paperGiven bool
 	// date is recorded as the PDF's creation and modification date; zero
 	// means the time of the render.
 	date time.Time
@@ -41,6 +44,12 @@ func binaryFormat(format string) bool { return format == "pdf" || format == "doc
 
 // writerFor returns the writer of a format.
 func (a *app) writerFor(o renderOptions) (docWriter, error) {
+	if o.esign != "" && o.format != "pdf" {
+		return nil, usagef("--esign-anchors places anchor text in the PDF's signature blocks; %s file has none: write a PDF or leave the flag out", aFormat(o.format))
+	}
+	if o.paperGiven && (o.format == "html" || o.format == "md") {
+		return nil, usagef("--paper sets the page size of a PDF or Word file; %s file has no pages: leave the flag out", aFormat(o.format))
+	}
 	switch o.format {
 	case "html":
 		return htmldoc.New(), nil
@@ -56,6 +65,20 @@ func (a *app) writerFor(o renderOptions) (docWriter, error) {
 		return w, nil
 	}
 	return nil, usagef("unknown format %q (want %s)", o.format, strings.Join(formats, ", "))
+}
+
+// aFormat names a format with its article, for messages: "an HTML",
+// "a Markdown", "a Word".
+func aFormat(format string) string {
+	switch format {
+	case "html":
+		return "an HTML"
+	case "md":
+		return "a Markdown"
+	case "docx":
+		return "a Word"
+	}
+	return "a " + strings.ToUpper(format)
 }
 
 func (a *app) renderCmd() *cobra.Command {
@@ -86,7 +109,7 @@ on standard error unless --quiet is given.`,
 			if err != nil {
 				return err
 			}
-			o.format = format
+			o.format, o.paperGiven = format, cmd.Flags().Changed("paper")
 			if o.date, err = fileDate(date, os.Getenv); err != nil {
 				return err
 			}
@@ -171,6 +194,24 @@ func isDevice(path string) bool {
 }
 
 // exactArgs is cobra.ExactArgs with a message that names the argument.
+// noArgs refuses positional arguments, as cobra.NoArgs does, and for a
+// command with subcommands (clauses, batch, subprocessors) suggests the
+// one a mistyped argument most likely meant, as cobra does at the top
+// level.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // cobra's default at the top level
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t") + "\n"
+	}
+	return usagef("%s\nRun '%s --help' for usage.", msg, cmd.CommandPath())
+}
+
 func exactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {

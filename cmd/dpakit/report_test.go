@@ -231,3 +231,40 @@ func TestByteSize(t *testing.T) {
 		}
 	}
 }
+
+// TestPageOptionsNeedPages: --esign-anchors is for a PDF and --paper for a
+// PDF or Word file; given for a format without them they are refused,
+// not silently ignored, and nothing is written.
+func TestPageOptionsNeedPages(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		out  string
+		flag []string
+		want string
+	}{
+		{"x.html", []string{"--esign-anchors", "docusign"}, "an HTML file has none"},
+		{"x.docx", []string{"--esign-anchors", "adobe"}, "a Word file has none"},
+		{"x.md", []string{"--paper", "letter"}, "a Markdown file has no pages"},
+		{"x.html", []string{"--paper", "a4"}, "an HTML file has no pages"},
+	} {
+		out := filepath.Join(dir, tc.out)
+		args := append([]string{"render", exampleDealPath, "--profile", exampleProfilePath, "-o", out}, tc.flag...)
+		code, _, errs := dpakit(t, "", args...)
+		if _, err := os.Stat(out); code != 2 || !strings.Contains(errs, tc.want) || err == nil {
+			t.Errorf("%v -o %s: exit %d, stderr %q, written %v", tc.flag, tc.out, code, errs, err == nil)
+		}
+	}
+	if code, _, errs := dpakit(t, "", "render", exampleDealPath, "--profile", exampleProfilePath, "--paper", "letter", "-o", filepath.Join(dir, "x.docx")); code != 0 {
+		t.Errorf("--paper letter -o x.docx: exit %d: %s", code, errs)
+	}
+}
+
+// TestSubcommandSuggestion: a mistyped subcommand of a command group gets
+// the suggestion the top level gives, and points to that group's help.
+func TestSubcommandSuggestion(t *testing.T) {
+	code, _, errs := dpakit(t, "", "subprocessors", "exprot")
+	want := "dpakit: unknown command \"exprot\" for \"dpakit subprocessors\"\n\nDid you mean this?\n\texport\n\nRun 'dpakit subprocessors --help' for usage.\n"
+	if code != 2 || errs != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
+	}
+}

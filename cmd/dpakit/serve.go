@@ -36,7 +36,7 @@ proxy with --trusted-proxies.
 The server stops on SIGINT or SIGTERM after finishing the requests in flight.`,
 		Example: `  dpakit serve
   dpakit serve --addr 0.0.0.0:8080 --profile vendor.yaml --auth users.txt --trusted-proxies 10.0.0.5`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			limit, err := parseSize(maxBody)
 			if err != nil {

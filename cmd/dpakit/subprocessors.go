@@ -25,7 +25,7 @@ func (a *app) subprocessorsCmd() *cobra.Command {
 subprocessors.list; it is the list Annex III of every DPA prints.
 export writes it as an Excel workbook for RFPs, import reads a workbook or CSV
 file (ours or a customer's) into the deal format, and diff compares two lists.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(a.exportCmd(), a.importCmd(), a.diffCmd())

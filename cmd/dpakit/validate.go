@@ -15,7 +15,8 @@ func (a *app) validateCmd() *cobra.Command {
 and checks every field and every cross-field rule (SCC modules against
 Clauses 9, 13, 17 and 18, breach hours, objection window against the notice
 period, ...). It reports every problem at once, one per line as
-"path: message". Exit status 0 when the deal is valid, 2 when it is not.
+"file:line: path: message" (the file and line of the key, where a file gives
+it). Exit status 0 when the deal is valid, 2 when it is not.
 
 Warnings are printed on standard error, one per line as "dpakit: warning:
 file:line: path: message", and never change the exit status: the deal is
