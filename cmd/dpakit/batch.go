@@ -193,7 +193,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	if err != nil {
 		return setupError(err)
 	}
-	a.batchSummary(sum, f.out, shard, ctx)
+	a.batchSummary(sum, total, f.out, shard, ctx)
 	if f.profile == "" && sum.Failed > 0 && sum.Made+sum.Kept == 0 {
 		// Rows are usually short deals laid over the vendor's profile.
 		fmt.Fprintln(a.stderr, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE?")
@@ -368,13 +368,16 @@ func parseShard(s string) (batch.Shard, error) {
 }
 
 // batchSummary prints the run's one-line summary.
-func (a *app) batchSummary(s batch.Summary, out string, shard batch.Shard, ctx context.Context) {
+func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.Shard, ctx context.Context) {
 	rate := 0.0
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = float64(s.Made+s.Kept+s.Failed) / secs
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "dpakit batch: %d rows", s.Selected)
+	if s.Interrupted {
+		b.WriteString(" read")
+	}
 	if s.Selected != s.Rows {
 		fmt.Fprintf(&b, " of %d (this shard)", s.Rows)
 	}
@@ -387,10 +390,27 @@ func (a *app) batchSummary(s batch.Summary, out string, shard batch.Shard, ctx c
 		fmt.Fprintf(&b, "; problems in %s", joinOut(out, shard.ErrorsFile()))
 	}
 	if s.Interrupted {
-		fmt.Fprintf(&b, "\ndpakit batch: stopped after %d of %d rows (%s); run the same command with --resume to finish",
-			s.Made+s.Kept+s.Failed, s.Selected, context.Cause(ctx))
+		fmt.Fprintf(&b, "\ndpakit batch: stopped (%s) with %s", context.Cause(ctx), stoppedAt(s, total))
 	}
 	fmt.Fprintln(a.stderr, b.String())
+}
+
+// stoppedAt says how far a stopped run got: the rows done, of the total
+// when it is known (total < 0: input from a pipe), and those read but left
+// not made, which have no manifest entry.
+func stoppedAt(s batch.Summary, total int) string {
+	done := s.Made + s.Kept + s.Failed
+	var b strings.Builder
+	if total >= 0 {
+		fmt.Fprintf(&b, "%d of %s done", done, plural(total, "row"))
+	} else {
+		fmt.Fprintf(&b, "%s done", plural(done, "row"))
+	}
+	if left := s.Selected - done; left > 0 {
+		fmt.Fprintf(&b, " (%d read but not made)", left)
+	}
+	b.WriteString("; run the same command with --resume to make the rest")
+	return b.String()
 }
 
 func joinOut(dir, name string) string {

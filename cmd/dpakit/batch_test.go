@@ -423,3 +423,20 @@ func TestBatchForgottenProfile(t *testing.T) {
 		t.Errorf("with --profile: exit %d, stderr %q", code, errs)
 	}
 }
+
+func TestStoppedAt(t *testing.T) {
+	tests := []struct {
+		s     batch.Summary
+		total int
+		want  string
+	}{
+		{batch.Summary{Selected: 76, Made: 70, Failed: 3}, 300, "73 of 300 rows done (3 read but not made); run the same command with --resume to make the rest"},
+		{batch.Summary{Selected: 5, Made: 5}, -1, "5 rows done; run the same command with --resume to make the rest"},
+		{batch.Summary{Selected: 1, Kept: 1}, 1, "1 of 1 row done; run the same command with --resume to make the rest"},
+	}
+	for _, tt := range tests {
+		if got := stoppedAt(tt.s, tt.total); got != tt.want {
+			t.Errorf("stoppedAt(%+v, %d) = %q, want %q", tt.s, tt.total, got, tt.want)
+		}
+	}
+}
