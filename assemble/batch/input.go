@@ -3,6 +3,7 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -142,9 +143,26 @@ func (j *jsonlReader) next() (record, error) {
 			rec.Err = &deal.Problem{Rule: "size", Message: fmt.Sprintf("the line is longer than %d MiB", maxLine>>20)}
 			return rec, nil
 		}
+		// A line that is not JSON would reach the deal decoder as YAML
+		// and get a YAML parser's message about its "line 1".
+		if !json.Valid(line) {
+			var v any
+			rec.Err = &deal.Problem{Rule: "syntax", Message: "the line is not valid JSON: " + jsonMessage(json.Unmarshal(line, &v))}
+			return rec, nil
+		}
 		rec.Data = append([]byte(nil), line...)
 		return rec, nil
 	}
+}
+
+// jsonMessage words a JSON syntax error for a reader of errors.csv: the
+// character where the line went wrong.
+func jsonMessage(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v (at character %d)", se, se.Offset)
+	}
+	return err.Error()
 }
 
 // yamlReader reads a stream of YAML documents separated by "---" lines

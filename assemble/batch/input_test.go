@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -139,6 +140,13 @@ func TestJSONLines(t *testing.T) {
 	}
 	if string(recs[2].Data) != `{"reference":"B"}` || recs[2].Row != 3 || recs[2].Line != 4 {
 		t.Errorf("record 3: row %d line %d %q", recs[2].Row, recs[2].Line, recs[2].Data)
+	}
+	// A line that is not JSON is its record's syntax problem, worded as
+	// JSON's, not as a YAML parser's "line 1"; the next line still reads.
+	recs = readAll(t, FormatJSONL, "{\"reference\":\"A\"}\n{\"reference\" \"B\"}\n{\"reference\":\"C\"}\n")
+	want := &deal.Problem{Rule: "syntax", Message: "the line is not valid JSON: invalid character '\"' after object key (at character 14)"}
+	if len(recs) != 3 || recs[1].Line != 2 || recs[1].Data != nil || !cmp.Equal(recs[1].Err, want) || string(recs[2].Data) != `{"reference":"C"}` {
+		t.Errorf("records %+v, want line 2 refused with %+v", recs, want)
 	}
 }
 
