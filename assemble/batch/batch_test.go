@@ -382,6 +382,12 @@ func TestMergeRefusesIncompleteShards(t *testing.T) {
 	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) {
 		t.Errorf("no shards: %v", err)
 	}
+	// A run without --shard needs no merge, and is told so.
+	plain := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), plain)
+	if _, err := Merge(plain.Out); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "the manifest.jsonl of a run without --shard, which needs no merge") {
+		t.Errorf("an unsharded run: %v", err)
+	}
 	for i := range 2 {
 		cfg := testConfig(t, "customers.csv", input)
 		cfg.Out, cfg.Shard = out, Shard{Index: i, Count: 3}

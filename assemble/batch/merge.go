@@ -106,6 +106,9 @@ func shardManifests(dir string) ([]string, int, error) {
 		byIndex[i] = filepath.Join(dir, e.Name())
 	}
 	if count == 0 {
+		if _, err := os.Stat(filepath.Join(dir, ManifestFile)); err == nil {
+			return nil, 0, fmt.Errorf("%w: %s holds no shard manifest (manifest.shard-I-of-N.jsonl) but the %s of a run without --shard, which needs no merge", ErrIncomplete, dir, ManifestFile)
+		}
 		return nil, 0, fmt.Errorf("%w: %s holds no shard manifest (manifest.shard-I-of-N.jsonl)", ErrIncomplete, dir)
 	}
 	paths := make([]string, count)
