@@ -456,6 +456,11 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 // deal, checked by the rules of a deal's list as a list serving the
 // customer of deal d.
 func listOf(n *yaml.Node, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
+	if n.Kind == yaml.ScalarNode {
+		// A file name: the server reads no files on the caller's behalf.
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: n.Line, Path: name, Rule: "notice",
+			Message: "want the list itself (an array of sub-processors, or a list file, deal or profile as an object), not a string: the API does not read files"}}}
+	}
 	if n.Kind == yaml.SequenceNode {
 		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("list", "!!str"), n}}
 	}
