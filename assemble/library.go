@@ -765,6 +765,12 @@ func textHash(data []byte) string {
 // the measure catalogue, in lock-file order.
 func (lib *Library) Hashes() []FileHash { return slices.Clone(lib.hashes) }
 
+// BodyClauses returns the ids of the clauses of the DPA's numbered body,
+// in order: the clauses after which a rider may stand (the schedules and
+// annexes follow the lettering of the SCCs' Appendix). A library without a
+// DPA template has none.
+func (lib *Library) BodyClauses() []string { return slices.Clone(lib.body) }
+
 // Lock returns the library's lock file (see LockFile) as it was read, and
 // whether it has one.
 func (lib *Library) Lock() ([]byte, bool) { return lib.lock, lib.lock != nil }

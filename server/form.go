@@ -738,6 +738,30 @@ func (p *formPage) EEA(path, label, help string) (field, error) {
 	return f, nil
 }
 
+// Rider returns the field of a rider's "after" select: the DPA's numbered
+// clauses, by title and id, after which a rider may stand. A value from a
+// deal file that is not one of them (an annex part, a mistyped id) stays
+// selected, named as such, beside its message.
+func (p *formPage) Rider(path, label, help string) (field, error) {
+	f, err := p.F(path, label, help)
+	if err != nil {
+		return f, err
+	}
+	lib := p.s.engine.Library()
+	f.Options = append(f.Options, option{"", "Choose a clause"})
+	known := false
+	for _, id := range lib.BodyClauses() {
+		if c, ok := lib.Clause(id); ok {
+			f.Options = append(f.Options, option{id, c.Title + " (" + id + ")"})
+			known = known || id == f.Value
+		}
+	}
+	if f.Value != "" && !known {
+		f.Options = append(f.Options, option{f.Value, f.Value + " (not a numbered clause of the DPA)"})
+	}
+	return f, nil
+}
+
 // V returns the value of the input named path.
 func (p *formPage) V(path string) string { return p.vals.Get(path) }
 

@@ -792,3 +792,35 @@ func TestCountryOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestFormRiderAfterSelect: a rider's "after" is a select of the DPA's
+// numbered clauses (title and id), so that a rider cannot be put inside
+// an annex from the form; a value from a deal file that is not one of
+// them stays selected, named as such, beside the library's message.
+func TestFormRiderAfterSelect(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, "deals/negotiated.yaml")
+	sel := regexp.MustCompile(`(?s)<select id="[^"]*" name="riders\[0\]\.after".*?</select>`).FindString(page)
+	for _, want := range []string{`<option value="">Choose a clause</option>`, `<option value="liability" selected>`, `<option value="breach">Personal Data Breaches (breach)</option>`} {
+		if !strings.Contains(sel, want) {
+			t.Errorf("the rider's select lacks %s:\n%.600s", want, sel)
+		}
+	}
+	if strings.Contains(sel, `value="annex-i-parties"`) || strings.Contains(sel, `value="scc-selections"`) {
+		t.Errorf("the rider's select offers a part of a schedule or an annex:\n%s", sel)
+	}
+	vals := submission(t, []byte(page), "deal-form")
+	vals.Set("riders[0].after", "annex-iii")
+	res := postForm(t, s, "/", vals)
+	again := html.UnescapeString(string(readAll(t, res)))
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a rider after Annex III: status %d, want 422", res.StatusCode)
+	}
+	sel = regexp.MustCompile(`(?s)<select id="[^"]*" name="riders\[0\]\.after".*?</select>`).FindString(again)
+	if !strings.Contains(sel, `<option value="annex-iii" selected>annex-iii (not a numbered clause of the DPA)</option>`) {
+		t.Errorf("the rider's anchor annex-iii is not kept, named as such:\n%.300s", sel)
+	}
+	if !strings.Contains(again, `"annex-iii" is not one of the DPA's numbered clauses`) {
+		t.Error("the form lacks the library's message at the rider")
+	}
+}
