@@ -1,6 +1,9 @@
 package deal
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestGivenReference(t *testing.T) {
 	tests := []struct{ name, data, want string }{
@@ -20,5 +23,28 @@ func TestGivenReference(t *testing.T) {
 				t.Errorf("GivenReference(%q) = %q, want %q", tt.data, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestLocateIn(t *testing.T) {
+	data := []byte("list:\n  - name: A\n    country: DE\n  - name: B\n    country: Mars\n")
+	ps := []Problem{
+		{Path: "list[1].country"}, // the key
+		{Path: "list[0].address"}, // a key the entry lacks: the entry
+		{Path: "list[5].name"},    // no such entry: left as it is
+		{Path: ""},                // no path
+	}
+	LocateIn(data, ps)
+	var got []int
+	for _, p := range ps {
+		got = append(got, p.Line)
+	}
+	if want := []int{5, 2, 0, 0}; !slices.Equal(got, want) {
+		t.Errorf("lines %v, want %v", got, want)
+	}
+	bad := []Problem{{Path: "list[0].name"}}
+	LocateIn([]byte("list: [\n"), bad)
+	if bad[0].Line != 0 {
+		t.Errorf("a document that does not parse: line %d", bad[0].Line)
 	}
 }

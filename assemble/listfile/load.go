@@ -109,6 +109,10 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 		owner = h.owner
 	}
 	if err := rd.validator.ValidateList(owner, h.list, filepath.Base(name), h.prefix); err != nil {
+		var ve *deal.ValidationError
+		if errors.As(err, &ve) {
+			deal.LocateIn(data, ve.Problems) // the line of each entry's key
+		}
 		return nil, err
 	}
 	return h.list, nil

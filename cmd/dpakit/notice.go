@@ -114,6 +114,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			// as the customer's Annex III will: a missing detail is a
 			// problem of the --new list's entry, named by its path there.
 			if ps := assemble.RequestProblems(d, n.Changes, cur, displayName(newPath), listPathOf(newPath)); len(ps) > 0 {
+				locateInList(newPath, ps)
 				return classify(&deal.ValidationError{File: displayName(newPath), Problems: ps})
 			}
 			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
@@ -193,6 +194,15 @@ func noticeFrom(date deal.Date, old, cur []deal.Subprocessor) assemble.Notice {
 // listPathOf returns the path of the sub-processor list in the file at
 // path ("list" or "subprocessors.list"), or "" when it has none (a workbook)
 // or cannot be read again.
+// locateInList sets the lines of problems found in the list file at path,
+// when it is a YAML or JSON file (a deal, a profile or a list file; the
+// rows of a workbook or CSV file are named by their cells instead).
+func locateInList(path string, ps []deal.Problem) {
+	if data, err := os.ReadFile(path); err == nil && listfile.ListPath(data, path) != "" {
+		deal.LocateIn(data, ps)
+	}
+}
+
 func listPathOf(path string) string {
 	data, err := os.ReadFile(path)
 	if err != nil {

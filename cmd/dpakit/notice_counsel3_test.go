@@ -21,10 +21,11 @@ func TestNoticeOption1RefusesIncompleteRequest(t *testing.T) {
 		t.Fatalf("exit %d, output %q, want exit 2 and no request", code, out)
 	}
 	for _, want := range []string{
-		"planned.yaml: list[1].address: is required in a request for specific authorisation",
+		// Each at the line of the entry that lacks it.
+		"planned.yaml:15: list[1].address: is required in a request for specific authorisation",
 		"its Data Processing Agreement requires each request to state the sub-processor's name and address",
-		"planned.yaml: list[1].contact:", "planned.yaml: list[1].contact_title:", "planned.yaml: list[1].responsibilities:",
-		"planned.yaml: list[2].address:",
+		"planned.yaml:15: list[1].contact:", "planned.yaml:15: list[1].contact_title:", "planned.yaml:15: list[1].responsibilities:",
+		"planned.yaml:24: list[2].address:",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("the refusal lacks %q:\n%s", want, errs)
@@ -60,7 +61,7 @@ func TestNoticeRefusesDPFOutsideUS(t *testing.T) {
 	for _, customer := range []string{"swiss-exporter", "example"} {
 		code, _, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/"+customer+".yaml",
 			"--old", exampleProfilePath, "--new", path, "--date", "2026-12-01", "--format", "md")
-		if code != 2 || !strings.Contains(errs, `lu.yaml: list[1].transfer_mechanism: "dpf"`) || !strings.Contains(errs, "applies only to sub-processors in the United States, not in Luxembourg (LU)") {
+		if code != 2 || !strings.Contains(errs, `lu.yaml:22: list[1].transfer_mechanism: "dpf"`) || !strings.Contains(errs, "applies only to sub-processors in the United States, not in Luxembourg (LU)") {
 			t.Errorf("%s: exit %d, want 2 with the dpf rule:\n%s", customer, code, errs)
 		}
 	}

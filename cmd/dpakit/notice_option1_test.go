@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,7 +58,7 @@ func TestNoticeOption1MoveNeedsAnnexIIIDetails(t *testing.T) {
 			t.Errorf("%s: exit %d, output %q; want exit 2 and no request", tc.list, code, out)
 		}
 		for _, w := range tc.want {
-			if !strings.Contains(errs, tc.list+".yaml: "+w) {
+			if !regexp.MustCompile(regexp.QuoteMeta(tc.list+".yaml:") + `\d+: ` + regexp.QuoteMeta(w)).MatchString(errs) {
 				t.Errorf("%s: the refusal lacks %q:\n%s", tc.list, w, errs)
 			}
 		}

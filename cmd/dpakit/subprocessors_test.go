@@ -77,7 +77,7 @@ func TestSubprocessorsDiffBadInput(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("list:\n  - {name: X, purpose: P, location: Olympus Mons, country: Mars, category: service, transfer_mechanism: scc}\n"), 0o644)
 	code, _, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, bad)
-	if code != 2 || !strings.Contains(errs, `bad.yaml: list[0].country: "Mars" is not an ISO 3166-1 alpha-2 country code`) {
+	if code != 2 || !strings.Contains(errs, `bad.yaml:2: list[0].country: "Mars" is not an ISO 3166-1 alpha-2 country code`) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 	code, _, errs = dpakit(t, "", "subprocessors", "diff", filepath.Join(dir, "missing.yaml"), bad)
