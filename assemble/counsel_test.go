@@ -295,3 +295,40 @@ func TestLateObjectionQualifiesTheStop(t *testing.T) {
 		"Provider shall not allow the new Sub-processor to process Customer Personal Data while the objection is unresolved (save as the previous paragraph provides for a late objection), and the parties shall discuss",
 	}, nil)
 }
+
+// TestCounselSCCsPrevailAsAdapted is the regression test for the Swiss
+// adaptations ranking below the SCCs they adapt: the SCCs prevailed over
+// "this DPA", of which the adaptations (the FDPIC as authority, Swiss
+// law) are part, so the unadapted SCCs won the very conflict the FDPIC's
+// recognition resolves. The SCCs now prevail as adapted for Swiss
+// transfers and as the UK Addendum amends them for UK ones; a deal with
+// neither keeps the plain rule.
+func TestCounselSCCsPrevailAsAdapted(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"If there is any conflict between the Standard Contractual Clauses and this DPA or the Agreement, the Standard Contractual Clauses prevail, read, for a transfer subject to the FADP, with the adaptations set out in [Clause 14](#swiss) and, for a transfer subject to UK Data Protection Laws, as the UK Addendum amends them.",
+		"in line with the FDPIC’s recognition, of 27 August 2021, of the Standard Contractual Clauses:",
+	}, []string{"Standard Contractual Clauses of 27 August 2021"})
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"If there is any conflict between the Standard Contractual Clauses and this DPA or the Agreement, the Standard Contractual Clauses prevail.\n",
+	}, []string{"with the adaptations set out in"})
+}
+
+// TestCounselUKCarveOutFromEULawAndForum is the regression test for an EU
+// deal with the UK Addendum choosing the law and courts of a Member State
+// for "the Standard Contractual Clauses" without a word on the UK
+// transfers, which the Addendum (Part 2, Section 15(m) and (n)) puts under
+// the laws and courts of England and Wales: the Swiss exporter's selections
+// said so, an EU exporter's did not. Both the clause and Schedule 1.A now
+// do; a UK-only deal states English law once.
+func TestCounselUKCarveOutFromEULawAndForum(t *testing.T) {
+	checkText(t, renderMD(t, "seed-001", "dpa"), []string{
+		"Option 1 applies: the Standard Contractual Clauses are governed by the law of the Netherlands. Transfers to which the UK Addendum applies are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
+		"shall be resolved by the courts of the Netherlands; disputes arising from transfers to which the UK Addendum applies are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
+		"| Clause 17 (governing law) | Option 1: the law of the Netherlands; transfers to which the UK Addendum applies are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
+		"; disputes arising from transfers to which the UK Addendum applies are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
+	}, nil)
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
+		"| Clause 17 (governing law) | The laws of England and Wales (Section 15(m) of the UK Addendum) |",
+	}, []string{"transfers to which the UK Addendum applies are governed by the laws of England and Wales, as"})
+	checkText(t, renderMD(t, "processor-option2", "dpa"), nil, []string{"England and Wales"})
+}

@@ -66,12 +66,19 @@ func TestCounselUKOnlyClause13NotUsed(t *testing.T) {
 // Addendum; 17.1 used to rank the SCCs above it. A deal without the
 // Addendum keeps the SCCs first.
 func TestCounselUKAddendumHierarchy(t *testing.T) {
-	want := "they prevail in this order: first, for the transfers to which it applies, the UK Addendum, which prevails over the Standard Contractual Clauses as Part 2 of the UK Addendum (Hierarchy) provides (except where, and insofar as, their terms give Data Subjects greater protection), and the Standard Contractual Clauses; then this DPA"
-	for _, f := range []string{"uk-only", "example", "swiss-exporter"} {
-		checkText(t, renderMD(t, f, "dpa"), []string{want}, []string{"first the Standard Contractual Clauses and, for transfers to which it applies, the UK Addendum"})
+	// "Their terms" could be read as the Addendum's: the SCCs' terms win
+	// where they protect data subjects more.
+	want := "they prevail in this order: first, for the transfers to which it applies, the UK Addendum, which prevails over the Standard Contractual Clauses as Part 2 of the UK Addendum (Hierarchy) provides (except where, and insofar as, the terms of the Standard Contractual Clauses give Data Subjects greater protection), and the Standard Contractual Clauses"
+	for f, then := range map[string]string{
+		"uk-only": "; then this DPA",
+		// The Swiss adaptations rank with the SCCs they adapt.
+		"example":        " (for a transfer subject to the FADP, with the adaptations set out in [Clause 14](#swiss)); then this DPA",
+		"swiss-exporter": " (for a transfer subject to the FADP, with the adaptations set out in [Clause 14](#swiss)); then this DPA",
+	} {
+		checkText(t, renderMD(t, f, "dpa"), []string{want + then}, []string{"first the Standard Contractual Clauses and, for transfers to which it applies, the UK Addendum", "their terms give"})
 	}
 	checkText(t, variantMD(t, "example", "dpa", "uk_addendum: { enabled: true", "uk_addendum: { enabled: false"),
-		[]string{"they prevail in this order: first the Standard Contractual Clauses; then this DPA"}, []string{"Hierarchy"})
+		[]string{"they prevail in this order: first the Standard Contractual Clauses (for a transfer subject to the FADP, with the adaptations set out in [Clause 13](#swiss)); then this DPA"}, []string{"Hierarchy"})
 }
 
 // TestCounselOtherMechanismExamples: 12.5's examples are safeguards, not

@@ -201,7 +201,7 @@ func TestCounselUKOnlySubprocessorSafeguard(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"(such as standard contractual clauses between Provider and the Sub-processor (for a transfer subject to UK Data Protection Laws, with the International Data Transfer Addendum issued by the Information Commissioner under section 119A of the Data Protection Act 2018, or the International Data Transfer Agreement instead), or an adequacy decision",
 		"under the Standard Contractual Clauses (and, for a transfer subject to UK Data Protection Laws, under the UK Addendum), including as regards third-party beneficiary rights",
-	}, []string{"as the UK Addendum amends them"})
+	}, []string{"under the Standard Contractual Clauses as the UK Addendum amends them, including"})
 	// Without the Addendum, neither.
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"(such as standard contractual clauses between Provider and the Sub-processor, or an adequacy decision",
