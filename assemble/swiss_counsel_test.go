@@ -2,6 +2,7 @@ package assemble_test
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,6 +57,23 @@ var gdprWording = []string{
 	"on important grounds of public interest", "Article 30(2) of the GDPR",
 }
 
+// ukWording is what a Swiss exporter's DPA with the UK Addendum says, for
+// the processing UK Data Protection Laws govern, in the GDPR's words (the
+// UK GDPR keeps them); a DPA under the FADP alone without the Addendum
+// says none of it either.
+var ukWording = []string{"special categories of personal data", "on important grounds of public interest"}
+
+// withoutUK is gdprWording less the phrases the UK GDPR shares with it.
+func withoutUK() []string {
+	var out []string
+	for _, w := range gdprWording {
+		if !slices.Contains(ukWording, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // TestCounselSwissLawFADPOnly reads the DPA of a Swiss controller whose
 // transfers the FADP alone governs: every legal reference is Swiss (Art. 9
 // FADP for the processor, Art. 8 for security, Art. 24 for breaches
@@ -67,7 +85,6 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 	checkText(t, dpa, []string{
 		"as Article 9 of the FADP provides (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR requires), and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland to a country",
 		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of Customer Personal Data under the Agreement, including the FADP and the UK Data Protection Laws.",
-		"have the meanings given to them in Article 5 of the FADP, and “supervisory authority” means the FDPIC",
 		"sensitive personal data within the meaning of Article 5(c) of the FADP",
 		"unless Provider is required to process it by Swiss law to which Provider is subject",
 		"an instruction infringes the FADP or other Data Protection Laws",
@@ -87,7 +104,20 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"notifications under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR.",
 		"consultations with the FDPIC and the Information Commissioner.",
 		"None required (adequate under the FADP and UK Data Protection Laws)",
-	}, append([]string{"“EEA” means"}, gdprWording...))
+		// The UK Addendum's processing is the UK GDPR's (counsel's fifth
+		// reading: these spoke of the FADP alone).
+		"have the meanings given to them in Article 5 of the FADP (for processing subject to UK Data Protection Laws, in Article 4 of the UK GDPR), and “supervisory authority” means the FDPIC",
+		"(including data on administrative or criminal proceedings and sanctions), or, for processing subject to UK Data Protection Laws, with special categories of personal data or personal data relating to criminal convictions and offences within the meaning of Articles 9 and 10 of the UK GDPR, except as described",
+		"unless that law prohibits such information (in the case of the law of the United Kingdom, on important grounds of public interest).",
+		"binding corporate rules under Article 16(2)(e) of the FADP or, for a transfer subject to UK Data Protection Laws, approved under Article 47 of the UK GDPR",
+		"**Sensitive data (within the meaning of Article 5(c) of the FADP and, for processing subject to UK Data Protection Laws, special categories of personal data) processed and transferred",
+	}, append([]string{"“EEA” means"}, withoutUK()...))
+	// Without the Addendum, the FADP alone: none of the GDPR's words.
+	alone := variantMD(t, "swiss-exporter", "dpa", "uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }")
+	checkText(t, alone, []string{
+		"have the meanings given to them in Article 5 of the FADP, and “supervisory authority” means the FDPIC",
+		"(such as binding corporate rules under Article 16(2)(e) of the FADP, or a certification under Article 12 of the Data Protection Ordinance together with binding and enforceable commitments of the importer)",
+	}, append([]string{"“EEA” means", "UK GDPR"}, gdprWording...))
 }
 
 // TestCounselSwissLawProcessorFADPOnly: a Swiss processor customer under
@@ -102,7 +132,7 @@ func TestCounselSwissLawProcessorFADPOnly(t *testing.T) {
 		"to notify the Controller as soon as possible, as Article 24(3) of the FADP requires (and, for processing subject to UK Data Protection Laws, without undue delay, as Article 33(2) of the UK GDPR requires), and to enable the Controller to meet its obligations under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR",
 		"to exercise their rights under the FADP (Articles 25 to 29 and 32)",
 		"the obligations under Articles 8 and 22 to 24 of the FADP",
-	}, append([]string{"Article 28(4) of the GDPR", "Article 33(2) of the GDPR"}, gdprWording...))
+	}, append([]string{"Article 28(4) of the GDPR", "Article 33(2) of the GDPR"}, withoutUK()...))
 }
 
 // TestCounselSwissLawBoth reads the DPA of a Polish customer whose deal

@@ -91,7 +91,7 @@ func TestCounselOtherMechanismExamples(t *testing.T) {
 	for _, tt := range []struct{ fixture, want string }{
 		{"uk-only", "(such as binding corporate rules approved under Article 47, or an approved certification mechanism under Article 46(2)(f) of the UK GDPR together with binding and enforceable commitments of the importer)"},
 		{"example", "(such as binding corporate rules approved under Article 47, or an approved certification mechanism under Article 46(2)(f) of the GDPR together with binding and enforceable commitments of the importer)"},
-		{"swiss-exporter", "(such as binding corporate rules under Article 16(2)(e) of the FADP, or a certification under Article 12 of the Data Protection Ordinance together with binding and enforceable commitments of the importer)"},
+		{"swiss-exporter", "(such as binding corporate rules under Article 16(2)(e) of the FADP or, for a transfer subject to UK Data Protection Laws, approved under Article 47 of the UK GDPR, or a certification under Article 12 of the Data Protection Ordinance or, for such a transfer, an approved certification mechanism under Article 46(2)(f) of the UK GDPR, together with binding and enforceable commitments of the importer)"},
 	} {
 		checkText(t, renderMD(t, tt.fixture, "dpa"), []string{tt.want}, []string{"a certification covered by"})
 	}
