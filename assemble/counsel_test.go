@@ -332,3 +332,15 @@ func TestCounselUKCarveOutFromEULawAndForum(t *testing.T) {
 	}, []string{"transfers to which the UK Addendum applies are governed by the laws of England and Wales, as"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), nil, []string{"England and Wales"})
 }
+
+// TestCounselAnnexIIIUpdateNeedsNoAmendment: under specific authorisation
+// Annex III "is updated accordingly" once an authorised Sub-processor is
+// engaged, while the general clause allows amendments only in writing
+// signed by both parties; the clause says which record stands for the
+// update.
+func TestCounselAnnexIIIUpdateNeedsNoAmendment(t *testing.T) {
+	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
+		"[Annex III](#annex-iii) is updated accordingly; the authorisation and that confirmation are the written record of the update, which needs no amendment under [Clause 17](#general).",
+		"This DPA may be amended only in writing signed by both parties.",
+	}, nil)
+}
