@@ -49,5 +49,5 @@ func contactWarnings(d *Deal) []Problem {
 // same names.
 func WarningRules() []string {
 	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition,
-		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnLandUnknown, WarnLandMismatch}
+		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnLandUnknown, WarnLandMismatch, WarnProviderFromProfile}
 }

@@ -85,7 +85,7 @@ func (v *Validator) load(deal []byte, dealName string, profile []byte, profileNa
 			}
 		}
 	}
-	warnings := Warnings(d)
+	warnings := append(Warnings(d), providerWarnings(dn, pn)...)
 	locate(warnings)
 	var ruleProblems []Problem
 	if err := v.Validate(d); err != nil {
