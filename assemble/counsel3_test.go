@@ -137,6 +137,28 @@ func TestCounsel3Option1RequestStatesAnnexIII(t *testing.T) {
 	if ps := assemble.RequestProblems(d, sublist.Diff(d.Subprocessors.List, moved), moved, "new.yaml", "list"); len(ps) != 1 || ps[0].Path != "list[0].address" {
 		t.Errorf("a move without the address: %v, want list[0].address", ps)
 	}
+
+	// A contact without contact details (counsel's reading of the
+	// notices): a name alone does not give Annex III's "contact details",
+	// whether the sub-processor is asked for or only changed.
+	named := forAnnexIII(d, bare)
+	named.Contact = "Legal Team"
+	withNamed := append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), named)
+	ps = assemble.RequestProblems(d, sublist.Diff(d.Subprocessors.List, withNamed), withNamed, "new.yaml", "list")
+	if len(ps) != 1 || ps[0].Path != fmt.Sprintf("list[%d].contact", n) || !strings.Contains(ps[0].Message, "gives a name but no contact details") {
+		t.Errorf("an added sub-processor with a name for contact: %v", ps)
+	}
+	changed := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	changed[0].Contact = "Data Protection Team"
+	ps = assemble.RequestProblems(d, sublist.Diff(d.Subprocessors.List, changed), changed, "new.yaml", "list")
+	if len(ps) != 1 || ps[0].Path != "list[0].contact" || !strings.Contains(ps[0].Message, "which this change updates") {
+		t.Errorf("a contact that loses its details: %v", ps)
+	}
+	phone := append([]deal.Subprocessor(nil), d.Subprocessors.List...)
+	phone[0].Contact = "Data Protection Team, +352 26 12 34"
+	if ps := assemble.RequestProblems(d, sublist.Diff(d.Subprocessors.List, phone), phone, "new.yaml", "list"); ps != nil {
+		t.Errorf("a contact with a telephone number: %v", ps)
+	}
 }
 
 // TestCounsel3Option1PeriodFromReceipt: the period for deciding runs, as

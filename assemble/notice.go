@@ -478,10 +478,15 @@ func RequestProblems(d *deal.Deal, ch sublist.Changes, list []deal.Subprocessor,
 	for _, s := range asked {
 		i, found := index[deal.NameKey(s.Name)]
 		for _, f := range requestDetails {
-			if strings.TrimSpace(f.value(s)) != "" {
+			var msg string
+			switch {
+			case strings.TrimSpace(f.value(s)) == "":
+				msg = fmt.Sprintf(`is required in a request for specific authorisation (the customer's scc.subprocessor_option is "specific"): the customer's Annex III under Clause 9(a) Option 1, which records what each authorisation covers, gives for each sub-processor %s`, f.what)
+			case f.key == "contact" && !deal.ContactHasDetails(s.Contact):
+				msg = `gives a name but no contact details (an email address or a telephone number), which a request for specific authorisation states: the customer's Annex III under Clause 9(a) Option 1 gives for each sub-processor a contact person's name and contact details`
+			default:
 				continue
 			}
-			msg := fmt.Sprintf(`is required in a request for specific authorisation (the customer's scc.subprocessor_option is "specific"): the customer's Annex III under Clause 9(a) Option 1, which records what each authorisation covers, gives for each sub-processor %s`, f.what)
 			if f.key == "address" {
 				msg += ", and its Data Processing Agreement requires each request to state the sub-processor's name and address"
 			}
@@ -493,6 +498,23 @@ func RequestProblems(d *deal.Deal, ch sublist.Changes, list []deal.Subprocessor,
 			}
 			ps = append(ps, p)
 		}
+	}
+	// A change the customer need not authorise must still leave its Annex
+	// III whole: a contact that loses its contact details does not.
+	for _, c := range ch.Changed {
+		s := c.After
+		if slices.ContainsFunc(asked, func(a deal.Subprocessor) bool { return deal.NameKey(a.Name) == deal.NameKey(s.Name) }) ||
+			strings.TrimSpace(s.Contact) == "" || deal.ContactHasDetails(s.Contact) {
+			continue
+		}
+		msg := `gives a name but no contact details (an email address or a telephone number): the customer's Annex III under Clause 9(a) Option 1, which this change updates, gives for each sub-processor a contact person's name and contact details`
+		p := deal.Problem{File: file, Rule: deal.RuleAnnexIIIDetails, Message: msg}
+		if i, found := index[deal.NameKey(s.Name)]; found && prefix != "" {
+			p.Path = fmt.Sprintf("%s[%d].contact", prefix, i)
+		} else {
+			p.Message = fmt.Sprintf("%q: contact %s", s.Name, msg)
+		}
+		ps = append(ps, p)
 	}
 	return ps
 }

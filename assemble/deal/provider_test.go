@@ -3,6 +3,7 @@ package deal
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -70,4 +71,36 @@ func topNode(t *testing.T, src string) *yaml.Node {
 		t.Fatal(err)
 	}
 	return doc.Content[0]
+}
+
+// TestContactDetailsUnderOption1: under specific authorisation Annex III
+// gives each sub-processor's contact person with contact details; a name
+// alone is refused, an email address or a telephone number is enough.
+func TestContactDetailsUnderOption1(t *testing.T) {
+	deal, err := os.ReadFile("../../fixtures/deals/processor-option1-eea.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewValidator(Options{})
+	for contact, ok := range map[string]bool{
+		"Zendesk Privacy Team, privacy@zendesk.example": true,
+		"Zendesk Privacy Team, +1 415 555 0100":         true,
+		"Zendesk Privacy Team":                          false,
+	} {
+		y := []byte(strings.Replace(string(deal), "contact: Zendesk Privacy Team, privacy@zendesk.example", "contact: "+contact, 1))
+		_, err := v.Load(y, "p1.yaml", prof, "profile.yaml")
+		want := "subprocessors.list[1].contact: gives a name but no contact details (an email address or a telephone number)"
+		if got := err != nil && strings.Contains(err.Error(), want); got == ok || (ok && err != nil) {
+			t.Errorf("contact %q: err = %v", contact, err)
+		}
+	}
+	for s, want := range map[string]bool{"a@b": true, "Team": false, "Team, 030 1234 5678": true, "Team 12": false} {
+		if got := ContactHasDetails(s); got != want {
+			t.Errorf("ContactHasDetails(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -550,6 +550,10 @@ func checkAnnexIIIDetails(d *Deal, report reportFunc) {
 					`is required when scc.subprocessor_option is "specific": Annex III under Clause 9(a) Option 1 gives, for each sub-processor, %s`, f.what)
 			}
 		}
+		if strings.TrimSpace(s.Contact) != "" && !ContactHasDetails(s.Contact) {
+			report(s.Contact, fmt.Sprintf("subprocessors.list[%d].contact", i),
+				`gives a name but no contact details (an email address or a telephone number): Annex III under Clause 9(a) Option 1 gives, for each sub-processor, a contact person's name and contact details`)
+		}
 	}
 }
 

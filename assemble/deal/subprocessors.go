@@ -2,6 +2,7 @@ package deal
 
 import (
 	"github.com/dpakit/dpakit/assemble/subproc"
+	"strings"
 )
 
 // The sub-processor vocabulary and list rules live in package subproc,
@@ -176,4 +177,22 @@ func checkDuplicateSubprocessor(d *Deal, report reportFunc) {
 func checkTransferMechanisms(d *Deal, report reportFunc) {
 	rules := subproc.Rules{Origin: listOrigin(d)}
 	reportList(rules.TransferProblems(d.Subprocessors.List, listPrefix), report)
+}
+
+// ContactHasDetails reports whether a sub-processor's contact (free text:
+// "AWS EMEA Privacy Team, aws-EU-privacy@amazon.example") gives contact
+// details beside the name: an email address, or a telephone number (six
+// digits or more). Annex III under Clause 9(a) Option 1 gives a contact
+// person's name, position and contact details; a name alone gives none.
+func ContactHasDetails(contact string) bool {
+	if strings.Contains(contact, "@") {
+		return true
+	}
+	digits := 0
+	for _, r := range contact {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 6
 }
