@@ -1,6 +1,7 @@
 package assemble_test
 
 import (
+	"github.com/dpakit/dpakit/assemble"
 	"io/fs"
 	"strings"
 	"testing"
@@ -343,4 +344,29 @@ func TestCounselAnnexIIIUpdateNeedsNoAmendment(t *testing.T) {
 		"[Annex III](#annex-iii) is updated accordingly; the authorisation and that confirmation are the written record of the update, which needs no amendment under [Clause 17](#general).",
 		"This DPA may be amended only in writing signed by both parties.",
 	}, nil)
+}
+
+// TestNoticeDateWarnings: a notice dated before the customer's DPA takes
+// effect rests on sub-processor terms not yet in force (counsel's reading
+// of a request dated 1 December under a DPA effective 4 January); it is
+// warned of, not refused (a signed DPA with a later effective date may
+// still warrant an early letter). A profile's notice has no DPA date.
+func TestNoticeDateWarnings(t *testing.T) {
+	d := fixtureDeal(t, "seed-004") // effective 2027-01-04
+	for date, want := range map[string]int{"2026-12-01": 1, "2027-01-04": 0, "2027-02-01": 0} {
+		when, _ := deal.ParseDate(date)
+		ws := assemble.NoticeDateWarnings(d, when)
+		if len(ws) != want {
+			t.Errorf("%s: %v, want %d warnings", date, ws, want)
+			continue
+		}
+		if want == 1 && (ws[0].Path != "effective_date" || ws[0].Rule != assemble.WarnNoticeDate ||
+			!strings.Contains(ws[0].Message, "is 2027-01-04, after the notice date 2026-12-01")) {
+			t.Errorf("%s: %+v", date, ws[0])
+		}
+	}
+	when, _ := deal.ParseDate("2026-12-01")
+	if ws := assemble.NoticeDateWarnings(&deal.Deal{}, when); ws != nil {
+		t.Errorf("a deal without an effective date: %v", ws)
+	}
 }

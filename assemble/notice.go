@@ -430,6 +430,26 @@ func fieldValue(s deal.Subprocessor, field string, laws deal.Laws) string {
 	return ""
 }
 
+// WarnNoticeDate is the rule of the warning about a notice dated before
+// the customer's DPA takes effect.
+const WarnNoticeDate = "notice_before_effective_date"
+
+// NoticeDateWarnings warns of a notice dated before the customer's DPA
+// takes effect: its sub-processor terms (the notice period, the objection
+// window, the request for authorisation) do not apply yet, so the deadlines
+// the letter states rest on terms not yet in force, and the change may
+// rather belong in the DPA's list before it is signed. A deal without an
+// effective date (the profile's, for a notice to every customer) has none.
+func NoticeDateWarnings(d *deal.Deal, date deal.Date) []deal.Problem {
+	eff := d.EffectiveDate
+	if eff.IsZero() || !date.Before(eff.Time) {
+		return nil
+	}
+	return []deal.Problem{{Path: "effective_date", Rule: WarnNoticeDate, Message: fmt.Sprintf(
+		"is %s, after the notice date %s: the DPA's sub-processor terms, on which the letter's deadlines rest, do not apply before it takes effect; put the change into the DPA's list of sub-processors before it is signed, or date the notice on or after %s",
+		eff, date, eff)}}
+}
+
 // requestDetails are the fields of a sub-processor that a request for
 // specific authorisation states for each sub-processor it adds or moves:
 // those the customer's Annex III gives under Clause 9(a) Option 1 (name,

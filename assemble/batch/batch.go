@@ -293,6 +293,10 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 			j.err = &deal.ValidationError{Problems: []deal.Problem{*rec.Err}}
 		} else {
 			j.d, j.warnings, j.err = r.load(rec)
+			if j.d != nil && j.err == nil && r.cfg.Notice != nil && slices.Contains(r.cfg.Docs, DocNotice) {
+				// A notice dated before this customer's DPA takes effect.
+				j.warnings = append(j.warnings, assemble.NoticeDateWarnings(j.d, r.cfg.Notice(j.d).Date)...)
+			}
 		}
 		if j.d != nil && j.d.Reference != "" {
 			j.folder = names.assign(j.d.Reference)

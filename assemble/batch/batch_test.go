@@ -251,7 +251,8 @@ func TestNotApplicableDocumentIsSkipped(t *testing.T) {
 func TestNoticeHasEachCustomersDeadline(t *testing.T) {
 	csv := "customer.name,customer.address,customer.country,customer.role,customer.contact.name,customer.contact.email,customer.signatory.name,customer.signatory.title,effective_date,agreement,subprocessors.objection_days\n" +
 		"Acme B.V.,Street 1,NL,controller,P,p@acme.example,J,Director,2026-01-01,MSA,10\n" +
-		"Beta B.V.,Street 2,NL,controller,P,p@beta.example,J,Director,2026-01-01,MSA,30\n"
+		"Beta B.V.,Street 2,NL,controller,P,p@beta.example,J,Director,2026-01-01,MSA,30\n" +
+		"Gamma B.V.,Street 3,NL,controller,P,p@gamma.example,J,Director,2027-01-04,MSA,15\n"
 	cfg := testConfig(t, "customers.csv", csv)
 	cfg.Docs = []string{DocNotice}
 	date, _ := deal.ParseDate("2026-12-01")
@@ -263,8 +264,25 @@ func TestNoticeHasEachCustomersDeadline(t *testing.T) {
 	}
 	cfg.NoticeKey = "2026-12-01"
 	sum := run(t, context.Background(), cfg)
-	if sum.Made != 2 {
+	if sum.Made != 3 {
 		t.Fatalf("summary %+v", sum)
+	}
+	// The customer whose DPA takes effect after the notice date: the
+	// notice is made, and its manifest entry warns, at the row's cell.
+	for _, e := range readManifest(t, cfg.Out) {
+		var rules []string
+		for _, w := range e.Warnings {
+			if w.Rule == assemble.WarnNoticeDate {
+				rules = append(rules, fmt.Sprintf("%s:%d %s", w.Path, w.Line, w.Message[:40]))
+			}
+		}
+		want := 0
+		if e.Reference == "DPA-20270104-GAMMA" {
+			want = 1
+		}
+		if len(rules) != want {
+			t.Errorf("%s: notice-date warnings %q, want %d", e.Reference, rules, want)
+		}
 	}
 	for ref, deadline := range map[string]string{"DPA-20260101-ACME": "11 December 2026", "DPA-20260101-BETA": "31 December 2026"} {
 		data, err := os.ReadFile(filepath.Join(cfg.Out, ref, "notice.md"))

@@ -70,9 +70,15 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			if err != nil {
 				return classify(err)
 			}
-			var d *deal.Deal
+			var (
+				d *deal.Deal
+				x *deal.Explained // the customer's deal with its files, to locate its problems
+			)
 			if customer != "" {
-				d, err = a.readDeal(eng, customer, profile)
+				if x, _, err = a.loadExplained(customer, profile); err == nil {
+					err = checkDeal(eng, x)
+					d = x.Deal
+				}
 			} else {
 				d, err = a.readPartial(profile, "", "provider", "subprocessors", "scc.subprocessor_notice_days")
 			}
@@ -90,6 +96,11 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			cur, err := lists.LoadFile(newPath)
 			if err != nil {
 				return classify(err)
+			}
+			// A notice under a DPA that is not yet in force rests on terms
+			// that do not apply yet.
+			if ps := assemble.NoticeDateWarnings(d, when); ps != nil && x != nil {
+				a.warn(x.Locate(ps).Problems)
 			}
 			n := noticeFrom(when, old, cur)
 			if customer != "" {
