@@ -107,7 +107,8 @@ type askWords struct {
 	NotDo, NotEngage, NotYet string
 	// Done: "engaged a Sub-processor, or made a move,"; Confirm: "the
 	// engagement or the move"; Without: "that Sub-processor processing X
-	// or, as the case may be, the move of the processing concerned".
+	// or, as the case may be, without the move of the processing
+	// concerned" (after "without").
 	Done, Confirm, Without string
 }
 
@@ -169,7 +170,9 @@ func (n *noticeView) Ask(data, own string) askWords {
 	w.Done = chain(pick(func(p part) string { return p.done }), ", ", ", or ")
 	w.Confirm = wording.JoinOr(pick(func(p part) string { return p.confirm }))
 	if without := pick(func(p part) string { return p.without }); len(without) > 1 {
-		w.Without = strings.Join(without[:len(without)-1], ", ") + " or, as the case may be, " + without[len(without)-1]
+		// Each alternative with its own "without", so that the last one is
+		// not read as a second object of the first.
+		w.Without = strings.Join(without[:len(without)-1], ", without ") + " or, as the case may be, without " + without[len(without)-1]
 	} else if len(without) == 1 {
 		w.Without = without[0]
 	}

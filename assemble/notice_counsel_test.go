@@ -258,7 +258,7 @@ func TestNoticeOption1Relocation(t *testing.T) {
 		"for each Sub-processor and each move listed above",
 		"Provider will not engage that Sub-processor for your personal data or make that move.",
 		"Once Provider has engaged a Sub-processor, or made a move, you have authorised, it will confirm the engagement or the move to you in writing",
-		"without that Sub-processor processing your personal data or, as the case may be, the move of the processing concerned",
+		"without that Sub-processor processing your personal data or, as the case may be, without the move of the processing concerned",
 	}, nil)
 }
 
