@@ -173,7 +173,7 @@ func TestNoticeMatchesDPATerms(t *testing.T) {
 	cur = append(cur, added)
 	checkText(t, noticeMD(t, d, cur), []string{
 		"gives you notice, under the sub-processor terms (Clause 6) of the Data Processing Agreement between Müller Logistik GmbH and Provider (reference DPA-2026-0042), of the changes",
-		"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process personal data on your behalf",
+		"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process your personal data in providing the Services",
 		"by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example. Please state those grounds, so that Provider can address them.",
 		// Modules 2 and 3: the authorisation for data processed for a
 		// Controller is the Controller's (the DPA's mixed-roles paragraph).

@@ -93,3 +93,13 @@ func TestNoticeControllerCustomerKeepsItsOwnRight(t *testing.T) {
 		"You may object to the engagement of an added Sub-processor",
 	}, nil)
 }
+
+// TestNoticeDefinesSubprocessorForProcessor: a processor customer's letter
+// defines a Sub-processor by the data it processes for the Controller, not
+// as processing "on your behalf", which its DPA does not say.
+func TestNoticeDefinesSubprocessorForProcessor(t *testing.T) {
+	d := fixtureDeal(t, "processor-option2")
+	txt := noticeMD(t, d, withAddition(d))
+	checkText(t, txt, []string{"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process the personal data you process for the Controller in providing the Services."},
+		[]string{"on your behalf"})
+}
