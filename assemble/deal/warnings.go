@@ -151,6 +151,15 @@ func transferWarning(d *Deal) (Problem, bool) {
 // addresses" by "IP address". An entry that refers to Annex I.B itself
 // ("All categories described in Annex I.B") is described by definition.
 func undescribedData(d *Deal) []Problem {
+	return UndescribedData(d, d.Subprocessors.List, listPrefix, nil)
+}
+
+// UndescribedData is the WarnUndescribedData check of the entries of list
+// (a list file's, whose path is prefix: "list") against the Annex I.B of
+// d, for the entries keep accepts (nil accepts all): a change notice warns
+// of the sub-processors it adds or changes whose data the customer's
+// Annex I.B does not describe.
+func UndescribedData(d *Deal, list []Subprocessor, prefix string, keep func(Subprocessor) bool) []Problem {
 	described := make([]map[string]bool, 0, len(d.Processing.DataCategories))
 	for _, c := range d.Processing.DataCategories {
 		set := map[string]bool{}
@@ -165,7 +174,10 @@ func undescribedData(d *Deal) []Problem {
 	}
 	var order []string
 	uses := map[string]*use{}
-	for i, s := range d.Subprocessors.List {
+	for i, s := range list {
+		if keep != nil && !keep(s) {
+			continue
+		}
 		for j, c := range s.Data {
 			words := categoryWords(c)
 			if isDescribed(c, words, described) {
@@ -174,7 +186,7 @@ func undescribedData(d *Deal) []Problem {
 			key := strings.Join(words, " ")
 			u, ok := uses[key]
 			if !ok {
-				u = &use{path: fmt.Sprintf("subprocessors.list[%d].data[%d]", i, j), category: c}
+				u = &use{path: fmt.Sprintf("%s[%d].data[%d]", prefix, i, j), category: c}
 				uses[key] = u
 				order = append(order, key)
 			}

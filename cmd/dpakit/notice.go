@@ -128,6 +128,9 @@ it. What was written is reported on standard error unless --quiet is given.`,
 				locateInList(newPath, ps)
 				return classify(&deal.ValidationError{File: displayName(newPath), Problems: ps})
 			}
+			if x != nil {
+				a.warn(undescribedChanges(d, n.Changes, cur, newPath))
+			}
 			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
 			if err != nil {
 				return classify(err)
@@ -205,6 +208,34 @@ func noticeFrom(date deal.Date, old, cur []deal.Subprocessor) assemble.Notice {
 // listPathOf returns the path of the sub-processor list in the file at
 // path ("list" or "subprocessors.list"), or "" when it has none (a workbook)
 // or cannot be read again.
+// undescribedChanges warns of the data of each sub-processor that the
+// change adds or changes and that the customer's Annex I.B (d's
+// processing.data_categories) does not describe: the letter would ask the
+// customer, or its Controller, to accept processing of data outside the
+// DPA's description of the processing. The warnings name the entries of
+// the --new list at path.
+func undescribedChanges(d *deal.Deal, ch sublist.Changes, cur []deal.Subprocessor, path string) []deal.Problem {
+	changed := map[string]bool{}
+	for _, s := range ch.Added {
+		changed[deal.NameKey(s.Name)] = true
+	}
+	for _, c := range ch.Changed {
+		changed[deal.NameKey(c.After.Name)] = true
+	}
+	prefix := listPathOf(path)
+	if prefix == "" {
+		prefix = "list" // a workbook or CSV file: the rows of its list
+	}
+	ws := deal.UndescribedData(d, cur, prefix, func(s deal.Subprocessor) bool { return changed[deal.NameKey(s.Name)] })
+	for i := range ws {
+		ws[i].File = displayName(path)
+		ws[i].Message = strings.Replace(ws[i].Message, "that Annex I.B describes (processing.data_categories)",
+			"that the customer's Annex I.B describes (processing.data_categories of its deal)", 1)
+	}
+	locateInList(path, ws)
+	return ws
+}
+
 // locateInList sets the lines of problems found in the list file at path,
 // when it is a YAML or JSON file (a deal, a profile or a list file; the
 // rows of a workbook or CSV file are named by their cells instead).

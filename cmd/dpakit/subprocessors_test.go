@@ -327,3 +327,33 @@ func TestNoticeCustomerOwnList(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeWarnsOfUndescribedData: a notice that adds a sub-processor
+// processing data the customer's Annex I.B does not describe says so
+// (counsel's reading: the customer, or its Controller, would be asked to
+// accept processing outside the DPA's description), at the --new list's
+// line; the notice is still written.
+func TestNoticeWarnsOfUndescribedData(t *testing.T) {
+	// A customer whose Annex I.B describes names and email addresses
+	// only; the planned list adds Better Stack, which processes IP
+	// addresses.
+	src, err := os.ReadFile("../../fixtures/deals/processor-option2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	customer := filepath.Join(dir, "narrow.yaml")
+	narrow := strings.Replace(string(src), "processing:\n", "processing:\n  data_categories: [Name, Email address]\n", 1)
+	if err := os.WriteFile(customer, []byte(narrow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "notice.md")
+	code, _, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", customer,
+		"--old", exampleProfilePath, "--new", "../../fixtures/lists/planned.yaml", "--date", "2026-12-01", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !regexp.MustCompile(`dpakit: warning: planned\.yaml:\d+: list\[1\]\.data\[0\]: "IP address" is not among the categories of personal data that the customer's Annex I\.B describes \(processing\.data_categories of its deal\), yet "Better Stack, Inc\."`).MatchString(errs) {
+		t.Errorf("stderr lacks the warning about Better Stack's data:\n%s", errs)
+	}
+}
