@@ -74,23 +74,8 @@ func TestBrowserEndToEnd(t *testing.T) {
 	}()
 	base := "http://" + ln.Addr().String()
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	defer cancelCtx()
+	ctx, cancelBrowser := startBrowser(t, exe)
+	defer cancelBrowser()
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelTime()
 	shots := screenshotDir(t)
@@ -313,4 +298,40 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if shots != "" {
 		t.Logf("screenshots in %s", shots)
 	}
+}
+
+// startBrowser starts headless Chromium at exe and returns a chromedp
+// context on it. Chromium starting on a loaded machine has been seen to
+// fail once ("Zygote could not fork"): the zygote is off (it needs the
+// sandbox, which is off too), and a start that fails is tried once more
+// before the test fails.
+func startBrowser(t *testing.T, exe string) (context.Context, context.CancelFunc) {
+	t.Helper()
+	var err error
+	for range 2 {
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+			chromedp.ExecPath(exe),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.Flag("no-zygote", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.UserDataDir(t.TempDir()),
+			chromedp.WindowSize(1280, 900),
+		)
+		ctx, cancelCtx := chromedp.NewContext(actx)
+		if err = chromedp.Do(ctx); err == nil { // starts the browser
+			return ctx, func() { cancelCtx(); cancelAlloc() }
+		}
+		cancelCtx()
+		cancelAlloc()
+		t.Logf("Chromium did not start, trying once more: %v", err)
+	}
+	t.Fatalf("Chromium did not start: %v", err)
+	return nil, nil
 }
