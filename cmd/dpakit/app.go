@@ -386,20 +386,6 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 	return outfile.Write(ctx, path, data, inputs...)
 }
 
-// readDeal loads a deal file laid over an optional profile file, both
-// decoded strictly, defaulted and validated, and checked against the
-// library's catalogue.
-func (a *app) readDeal(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
-	x, _, err := a.loadExplained(dealPath, profilePath)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkDeal(eng, x); err != nil {
-		return nil, err
-	}
-	return x.Deal, nil
-}
-
 // readDealWarn is readDeal that also prints the deal's warnings on
 // standard error (see warn), whether or not the deal is valid; warnings
 // never change the exit status.
