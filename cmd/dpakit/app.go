@@ -386,9 +386,11 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 	return outfile.Write(ctx, path, data, inputs...)
 }
 
-// readDealWarn is readDeal that also prints the deal's warnings on
-// standard error (see warn), whether or not the deal is valid; warnings
-// never change the exit status.
+// readDealWarn loads a deal file laid over an optional profile file, both
+// decoded strictly, defaulted and validated, and checked against the
+// clause library (its problems located in the files); it prints the
+// deal's warnings on standard error (see warn), whether or not the deal is
+// valid; warnings never change the exit status.
 func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
 	x, warnings, err := a.loadExplained(dealPath, profilePath)
 	a.warn(warnings)
