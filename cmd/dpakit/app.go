@@ -403,7 +403,7 @@ func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (
 	return x.Deal, nil
 }
 
-// readPartial loads a deal or profile like readDeal, but keeps only the
+// readPartial loads a deal or profile like readDealWarn, but keeps only the
 // problems under the given paths: a profile alone has no customer, and the
 // workbook and a notice to every customer need none.
 func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.Deal, error) {
