@@ -403,7 +403,8 @@ func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (
 	return x.Deal, nil
 }
 
-// readPartial loads a deal or profile like readDealWarn, but keeps only the
+// readPartial loads a deal or profile as readDealWarn does (without its
+// warnings and the library's checks), but keeps only the
 // problems under the given paths: a profile alone has no customer, and the
 // workbook and a notice to every customer need none.
 func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.Deal, error) {
