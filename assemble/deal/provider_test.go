@@ -39,14 +39,7 @@ func TestProviderFromProfile(t *testing.T) {
 	}
 	// Through Load, at the deal's provider.name: the fixture of a Dutch
 	// group company whose DPO the profile of its US parent gives.
-	deal, err := os.ReadFile("../../fixtures/deals/processor-option1-eea.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	prof, err := os.ReadFile("../../fixtures/profile.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	deal, prof := readOption1Fixture(t)
 	_, ws, err := NewValidator(Options{}).LoadWithWarnings(deal, "p1.yaml", prof, "profile.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -77,14 +70,7 @@ func topNode(t *testing.T, src string) *yaml.Node {
 // gives each sub-processor's contact person with contact details; a name
 // alone is refused, an email address or a telephone number is enough.
 func TestContactDetailsUnderOption1(t *testing.T) {
-	deal, err := os.ReadFile("../../fixtures/deals/processor-option1-eea.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	prof, err := os.ReadFile("../../fixtures/profile.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	deal, prof := readOption1Fixture(t)
 	v := NewValidator(Options{})
 	for contact, ok := range map[string]bool{
 		"Zendesk Privacy Team, privacy@zendesk.example": true,
@@ -103,4 +89,19 @@ func TestContactDetailsUnderOption1(t *testing.T) {
 			t.Errorf("ContactHasDetails(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// readOption1Fixture reads the processor-option1-eea fixture (a Dutch
+// group company, Clause 9 Option 1) and the example profile.
+func readOption1Fixture(t *testing.T) (deal, profile []byte) {
+	t.Helper()
+	deal, err := os.ReadFile("../../fixtures/deals/processor-option1-eea.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err = os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return deal, profile
 }
