@@ -31,21 +31,3 @@ func GivenReference(data []byte) string {
 	}
 	return ""
 }
-
-// LocateIn sets the Line of each problem of ps whose path (such as
-// "list[1].address") leads into the YAML or JSON document data, at the
-// key it names or, for a key the document lacks, at the list item that
-// lacks it; problems with no path, or a document that does not parse,
-// are left as they are. It locates the problems found in a file after it
-// was read, such as those of a list named on the command line.
-func LocateIn(data []byte, ps []Problem) {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return
-	}
-	for i := range ps {
-		if n, _, _ := source(doc.Content[0], nil, ps[i].Path); n != nil {
-			ps[i].Line = n.Line
-		}
-	}
-}
