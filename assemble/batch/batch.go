@@ -293,10 +293,6 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 			j.err = &deal.ValidationError{Problems: []deal.Problem{*rec.Err}}
 		} else {
 			j.d, j.warnings, j.err = r.load(rec)
-			if j.d != nil && j.err == nil && r.cfg.Notice != nil && slices.Contains(r.cfg.Docs, DocNotice) {
-				// A notice dated before this customer's DPA takes effect.
-				j.warnings = append(j.warnings, assemble.NoticeDateWarnings(j.d, r.cfg.Notice(j.d).Date)...)
-			}
 		}
 		if j.d != nil && j.d.Reference != "" {
 			j.folder = names.assign(j.d.Reference)
@@ -339,6 +335,11 @@ func (r *runner) process(j job) error {
 		// A row that did not load is still named by the reference it
 		// gives, for the reader of errors.csv.
 		e.Reference = deal.GivenReference(j.rec.Data)
+	}
+	if j.d != nil && j.err == nil && r.cfg.Notice != nil && slices.Contains(r.cfg.Docs, DocNotice) {
+		// A notice dated before this customer's DPA takes effect (worked
+		// out here, on a worker, not by the reader every worker waits on).
+		j.warnings = append(j.warnings, assemble.NoticeDateWarnings(j.d, r.cfg.Notice(j.d).Date)...)
 	}
 	if len(j.warnings) > 0 {
 		e.Warnings = r.locate(j.warnings, j.rec)
