@@ -61,9 +61,11 @@ func flat(s string) string { return space.ReplaceAllString(s, " ") }
 // TestFixturePDFs renders the DPA of every fixture and checks, in the text
 // pdftotext extracts, what legal staff check before sending it: the parties,
 // every selected option, the breach hours, the objection window, every
-// sub-processor, the page footers and the signature blocks; and that the
-// file is structurally sound, carries its manifest and renders the same
-// bytes twice.
+// sub-processor, the page footers and the signature blocks; that every
+// bookmark and every cross-reference opens at the heading it names (as
+// TestNavigation checks for other documents); and that the file is
+// structurally sound, carries its manifest and renders the same bytes
+// twice. The text and the navigation come from one reading of the PDF.
 func TestFixturePDFs(t *testing.T) {
 	eng, deals := fixtureDeals(t)
 	w, err := New(Options{ToolVersion: "test", Date: testDate})
@@ -89,8 +91,15 @@ func TestFixturePDFs(t *testing.T) {
 			}
 			path := writeTemp(t, a.Bytes())
 			tool(t, "qpdf", "--check", path)
-			pages := pageTexts(t, path)
-			all := flat(strings.Join(pages, " "))
+			nav := readNavigation(t, path)
+			headings := docHeadings(doc)
+			checkOutline(t, nav, headings)
+			checkLinks(t, nav, headings, doc)
+			pages := make([]string, len(nav.pages))
+			for i := range nav.pages {
+				pages[i] = nav.pages[i].text()
+			}
+			all := strings.Join(pages, " ")
 
 			want := []string{
 				d.Customer.Name, d.Provider.Name, d.Agreement,
