@@ -101,8 +101,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 
 	// The script improves the form: a row is added without a round trip,
 	// and a changed field is checked through the API.
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/?example=1"),
+	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours")),
 		chromedp.Click(chromedp.CSS(`button[value="add:subprocessors.list"]`)),
 		chromedp.WaitVisible(chromedp.ID("f-subprocessors-list-2-name")),
@@ -192,8 +191,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 	shoot("form-us-only-desktop.png")
 
 	// The form with the example deal; a governing law outside the EU.
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/?example=1"),
+	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
 		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
 		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "36"),
@@ -280,8 +278,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	shoot("preview-phone.png")
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/?example=1"),
+	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
 		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
 		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
@@ -298,6 +295,25 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if shots != "" {
 		t.Logf("screenshots in %s", shots)
 	}
+}
+
+// fromPage opens url and runs steps on it, as chromedp.Do does. When
+// Chromium answers a step with "Could not find node with given id" (the
+// node a selector found was replaced before the step could use it: a race
+// between chromedp's DOM mirror and the page, chromedp/chromedp#1001; seen
+// once in a dozen runs of the suite on a loaded machine, at the phone-width
+// step), it opens url afresh and runs the steps once more. Every other error is returned as it is.
+func fromPage(t *testing.T, ctx context.Context, url string, steps ...chromedp.Action[chromedp.Void]) error {
+	t.Helper()
+	run := func() error {
+		return chromedp.Do(ctx, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(url)}, steps...)...)
+	}
+	err := run()
+	if err != nil && strings.Contains(err.Error(), "Could not find node with given id") {
+		t.Logf("%v: a node was replaced before chromedp could use it; opening %s again", err, url)
+		err = run()
+	}
+	return err
 }
 
 // startBrowser starts headless Chromium at exe and returns a chromedp
