@@ -117,17 +117,16 @@ func printed(v any) string {
 	return fmt.Sprint(rv.Interface())
 }
 
-// decodeLiteral writes the text of a token body (what literal wrote
+// appendLiteral appends the text of a token body (what literal wrote
 // between litOpen and litClose) to text. An escape that is cut short or not
-// hex, and any other mark, write nothing: they cannot come from literal.
-func decodeLiteral(text *strings.Builder, body string) {
+// hex, and any other mark, add nothing: they cannot come from literal.
+func appendLiteral(text []byte, body string) []byte {
 	for body != "" {
 		i := strings.IndexFunc(body, func(r rune) bool { return r >= refOpen && r <= litEsc })
 		if i < 0 {
-			text.WriteString(body)
-			return
+			return append(text, body...)
 		}
-		text.WriteString(body[:i])
+		text = append(text, body[:i]...)
 		r, n := utf8.DecodeRuneInString(body[i:])
 		body = body[i+n:]
 		if r != litEsc || len(body) < 2 {
@@ -135,10 +134,11 @@ func decodeLiteral(text *strings.Builder, body string) {
 		}
 		hi, lo := strings.IndexByte(hexDigits, body[0]), strings.IndexByte(hexDigits, body[1])
 		if hi >= 0 && lo >= 0 {
-			text.WriteByte(byte(hi<<4 | lo))
+			text = append(text, byte(hi<<4|lo))
 		}
 		body = body[2:]
 	}
+	return text
 }
 
 // addLiteral pipes the output of every printing action of t and of the

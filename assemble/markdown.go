@@ -39,6 +39,7 @@ const (
 // headings and paragraphs as it goes.
 type builder struct {
 	src    []byte // the source the tree being walked points into
+	pend   []byte // runsOf's buffer of pending text, kept from one paragraph to the next
 	parts  []*parsedMD
 	names  []string // the clause file of each part, for messages
 	blocks []document.Block
@@ -126,7 +127,7 @@ func (b *builder) block(n ast.Node) error {
 	case *ast.Heading:
 		return b.heading(n)
 	case *ast.Paragraph, *ast.TextBlock:
-		runs, err := b.inline(n, false, false, nil)
+		runs, err := b.runsOf(n)
 		if err != nil {
 			return err
 		}
@@ -196,7 +197,7 @@ func hasClass(n ast.Node, class string) bool {
 }
 
 func (b *builder) heading(n *ast.Heading) error {
-	runs, err := b.inline(n, false, false, nil)
+	runs, err := b.runsOf(n)
 	if err != nil {
 		return err
 	}
@@ -295,7 +296,7 @@ func (b *builder) list(l *ast.List, depth int) error {
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Paragraph, *ast.TextBlock:
-				runs, err := b.inline(c, false, false, nil)
+				runs, err := b.runsOf(c)
 				if err != nil {
 					return err
 				}
@@ -332,7 +333,7 @@ func (b *builder) table(t *east.Table) error {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []document.Cell
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			runs, err := b.inline(c, false, false, nil)
+			runs, err := b.runsOf(c)
 			if err != nil {
 				return err
 			}
@@ -361,7 +362,9 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) error {
 		if s == "" {
 			continue
 		}
-		lines = append(lines, b.textRuns(nil, s, false, false))
+		var l runList
+		b.textRuns(&l, s, false, false)
+		lines = append(lines, l.end())
 	}
 	blk, err := b.directive(kind, lines)
 	if err != nil {
@@ -377,115 +380,163 @@ func (b *builder) fenced(n *ast.FencedCodeBlock) error {
 	return nil
 }
 
-// inline flattens the inline children of n into styled runs.
-func (b *builder) inline(n ast.Node, bold, italic bool, runs []document.Run) ([]document.Run, error) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			runs = b.textRuns(runs, decodeText(c.Segment.Value(b.src)), bold, italic)
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				runs = b.textRuns(runs, " ", bold, italic)
-			}
-		case *ast.String:
-			runs = b.textRuns(runs, decodeText(c.Value), bold, italic)
-		case *ast.Emphasis:
-			var err error
-			runs, err = b.inline(c, bold || c.Level >= 2, italic || c.Level == 1, runs)
-			if err != nil {
-				return nil, err
-			}
-		case *ast.CodeSpan:
-			var err error
-			runs, err = b.inline(c, bold, italic, runs)
-			if err != nil {
-				return nil, err
-			}
-		case *ast.Link:
-			sub, err := b.inline(c, bold, italic, nil)
-			if err != nil {
-				return nil, err
-			}
-			url := literalText(string(c.Destination))
-			for i := range sub {
-				sub[i].URL = url
-			}
-			runs = append(runs, sub...)
-		case *ast.AutoLink:
-			u := string(c.URL(b.src))
-			runs = append(runs, document.Run{Text: u, URL: u, Bold: bold, Italic: italic})
-		case *ast.RawHTML:
-			return nil, fmt.Errorf("raw HTML is not allowed in clauses")
-		default:
-			return nil, fmt.Errorf("unsupported inline element %s", c.Kind())
-		}
+// runsOf returns the inline content of n as styled runs.
+func (b *builder) runsOf(n ast.Node) ([]document.Run, error) {
+	l := runList{pend: b.pend[:0]}
+	if err := b.inline(n, false, false, &l); err != nil {
+		return nil, err
 	}
+	runs := l.end()
+	b.pend = l.pend[:0] // the buffer, for the next
 	return runs, nil
 }
 
-// textRuns appends s to runs in the given style, merging with the last run
-// where the style matches, putting each literal token's value in its place
-// and splitting out cross-references.
-func (b *builder) textRuns(runs []document.Run, s string, bold, italic bool) []document.Run {
-	if !strings.ContainsFunc(s, isTokenOpen) {
-		return appendRun(runs, document.Run{Text: s, Bold: bold, Italic: italic})
+// runList gathers the styled runs of one paragraph, heading, cell or line.
+// Consecutive text of one style becomes one run, written once into a
+// buffer: adding each piece (a line, a value) to the last run's text would
+// copy that text again for every piece.
+type runList struct {
+	runs         []document.Run
+	pend         []byte // text not yet in runs, in the style bold, italic
+	bold, italic bool
+}
+
+// style makes bold and italic the style of the text written next to pend,
+// ending the pending run if its style differs.
+func (l *runList) style(bold, italic bool) {
+	if len(l.pend) > 0 && (bold != l.bold || italic != l.italic) {
+		l.flush()
 	}
-	// A token's text is at most half its length: one buffer holds it all.
-	var text strings.Builder
-	text.Grow(len(s))
-	flushed := 0
-	flush := func() {
-		all := text.String()
-		runs = appendRun(runs, document.Run{Text: all[flushed:], Bold: bold, Italic: italic})
-		flushed = len(all)
+	l.bold, l.italic = bold, italic
+}
+
+// flush ends the pending run.
+func (l *runList) flush() {
+	if len(l.pend) == 0 {
+		return
 	}
+	l.runs = append(l.runs, document.Run{Text: string(l.pend), Bold: l.bold, Italic: l.italic})
+	l.pend = l.pend[:0]
+}
+
+// add appends runs that never merge with text: cross-references and links.
+func (l *runList) add(runs ...document.Run) {
+	l.flush()
+	l.runs = append(l.runs, runs...)
+}
+
+// end returns the runs, the pending one included.
+func (l *runList) end() []document.Run {
+	l.flush()
+	return l.runs
+}
+
+// inline flattens the inline children of n into styled runs.
+func (b *builder) inline(n ast.Node, bold, italic bool, l *runList) error {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.writeText(l, c.Segment.Value(b.src), bold, italic)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.textRuns(l, " ", bold, italic)
+			}
+		case *ast.String:
+			b.writeText(l, c.Value, bold, italic)
+		case *ast.Emphasis:
+			if err := b.inline(c, bold || c.Level >= 2, italic || c.Level == 1, l); err != nil {
+				return err
+			}
+		case *ast.CodeSpan:
+			if err := b.inline(c, bold, italic, l); err != nil {
+				return err
+			}
+		case *ast.Link:
+			var sub runList
+			if err := b.inline(c, bold, italic, &sub); err != nil {
+				return err
+			}
+			runs := sub.end()
+			url := literalText(string(c.Destination))
+			for i := range runs {
+				runs[i].URL = url
+			}
+			l.add(runs...)
+		case *ast.AutoLink:
+			u := string(c.URL(b.src))
+			l.add(document.Run{Text: u, URL: u, Bold: bold, Italic: italic})
+		case *ast.RawHTML:
+			return fmt.Errorf("raw HTML is not allowed in clauses")
+		default:
+			return fmt.Errorf("unsupported inline element %s", c.Kind())
+		}
+	}
+	return nil
+}
+
+// writeText writes the Markdown text src to l, its escapes and entities
+// decoded and its tokens resolved. Text with none of these (most of it:
+// every mark of the document and of a value starts with the byte 0xEE)
+// goes straight into the pending run.
+func (b *builder) writeText(l *runList, src []byte, bold, italic bool) {
+	if len(src) > 0 && !containsAny(src, '\\', '&') && bytes.IndexByte(src, 0xEE) < 0 {
+		l.style(bold, italic)
+		l.pend = append(l.pend, src...)
+		return
+	}
+	b.textRuns(l, decodeText(src), bold, italic)
+}
+
+// textRuns writes s to l in the given style, putting each literal token's
+// value in its place and splitting out cross-references.
+func (b *builder) textRuns(l *runList, s string, bold, italic bool) {
+	if s == "" {
+		return
+	}
+	l.style(bold, italic)
 	for s != "" {
 		i := strings.IndexFunc(s, isTokenOpen)
 		if i < 0 {
-			text.WriteString(s)
-			break
+			l.pend = append(l.pend, s...)
+			return
 		}
-		text.WriteString(s[:i])
+		l.pend = append(l.pend, s[:i]...)
 		if strings.HasPrefix(s[i:], string(litOpen)) {
-			s = cutLiteral(&text, s[i:])
+			l.pend, s = cutLiteral(l.pend, s[i:])
 			continue
 		}
 		rest := s[i+len(string(refOpen)):]
 		j := strings.IndexRune(rest, refClose)
 		if j < 0 {
-			text.WriteString(rest)
-			break
+			l.pend = append(l.pend, rest...)
+			return
 		}
 		target := rest[:j]
 		s = rest[j+len(string(refClose)):]
 		if id, fallback, ok := strings.Cut(target, string(refElse)); ok {
 			if !b.ids[id] {
-				text.WriteString(fallback)
+				l.pend = append(l.pend, fallback...)
 				continue
 			}
 			target = id
 		}
-		flush()
-		runs = append(runs, document.Run{Ref: target, Bold: bold, Italic: italic})
+		l.add(document.Run{Ref: target, Bold: bold, Italic: italic})
 	}
-	flush()
-	return runs
 }
 
 // isTokenOpen reports whether r opens a cross-reference or a literal.
 func isTokenOpen(r rune) bool { return r == refOpen || r == litOpen }
 
-// cutLiteral writes the value of the literal token s starts with to text
+// cutLiteral appends the value of the literal token s starts with to text
 // and returns the rest of s. A token that is cut short or not hex stands
 // for nothing: it cannot come from literal, through which every value
 // passes.
-func cutLiteral(text *strings.Builder, s string) (rest string) {
+func cutLiteral(text []byte, s string) (_ []byte, rest string) {
 	body := s[len(string(litOpen)):]
 	end := strings.IndexRune(body, litClose)
 	if end < 0 {
-		return ""
+		return text, ""
 	}
-	decodeLiteral(text, body[:end])
-	return body[end+len(string(litClose)):]
+	return appendLiteral(text, body[:end]), body[end+len(string(litClose)):]
 }
 
 // literalText replaces every literal token of s by its value.
@@ -493,15 +544,14 @@ func literalText(s string) string {
 	if !strings.ContainsRune(s, litOpen) {
 		return s
 	}
-	var b strings.Builder
+	var b []byte
 	for {
 		i := strings.IndexRune(s, litOpen)
 		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+			return string(append(b, s...))
 		}
-		b.WriteString(s[:i])
-		s = cutLiteral(&b, s[i:])
+		b = append(b, s[:i]...)
+		b, s = cutLiteral(b, s[i:])
 	}
 }
 

@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -104,6 +105,7 @@ type render struct {
 	used   []*Clause
 	seen   map[string]bool
 	depth  int
+	bufs   []*bytes.Buffer // by depth: see buffer
 	// parts holds each included clause's Markdown; the template's output
 	// refers to them by index.
 	parts []part
@@ -113,6 +115,18 @@ type render struct {
 	negotiated map[string]string
 	riders     []deal.Rider
 	placed     []bool
+}
+
+// buffer returns the emptied buffer a clause included at the current depth
+// writes its Markdown to: one per depth (a clause may include another
+// while it is written), kept from one clause to the next.
+func (r *render) buffer() *bytes.Buffer {
+	for len(r.bufs) <= r.depth {
+		r.bufs = append(r.bufs, new(bytes.Buffer))
+	}
+	b := r.bufs[r.depth]
+	b.Reset()
+	return b
 }
 
 // part is the Markdown one clause produced in one render.
@@ -149,12 +163,11 @@ func (v *view) Clause(id string) (markdown, error) {
 	if v.r.depth > 8 {
 		return "", fmt.Errorf("%s: clauses include each other too deeply", c.FileName())
 	}
+	b := v.r.buffer()
 	v.r.depth++
-	var b strings.Builder
-	b.Grow(len(c.Source) + len(c.Source)/4)
 	// No blank lines before the body: each part is parsed on its own, and
 	// its line numbers are then the clause file's.
-	err := c.body.Execute(&meter{w: &b, b: v.r.budget, file: c.FileName()}, v)
+	err := c.body.Execute(&meter{w: b, b: v.r.budget, file: c.FileName()}, v)
 	v.r.depth--
 	if err != nil {
 		return "", err
