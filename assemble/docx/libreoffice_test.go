@@ -22,6 +22,9 @@ import (
 // the test when it is absent, unless DPAKIT_REQUIRE_TOOLS is set (as in CI).
 func tool(t *testing.T, names ...string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short leaves out the tests that run other programs (%s)", names[0])
+	}
 	for _, n := range names {
 		if p, err := exec.LookPath(n); err == nil {
 			return p

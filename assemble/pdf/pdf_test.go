@@ -146,6 +146,9 @@ func writeTemp(t *testing.T, b []byte) string {
 // tool runs a command-line tool, skipping the test when it is not installed.
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short leaves out the tests that run other programs (%s)", name)
+	}
 	if _, err := exec.LookPath(name); err != nil {
 		if os.Getenv("DPAKIT_REQUIRE_TOOLS") != "" {
 			t.Fatalf("%s not installed (apt-get install poppler-utils qpdf): %v", name, err)

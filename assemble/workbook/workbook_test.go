@@ -439,6 +439,9 @@ func bigList(n int) []deal.Subprocessor {
 }
 
 func TestExportStream10k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short leaves out the workbooks at the limits")
+	}
 	in := seedInput(t)
 	in.List = bigList(10000)
 	f := open(t, export(t, in))
@@ -459,6 +462,9 @@ func TestExportStream10k(t *testing.T) {
 }
 
 func TestExportLinksAtLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short leaves out the workbooks at the limits")
+	}
 	in := seedInput(t)
 	in.List = bigList(MaxLinks)
 	f := open(t, export(t, in))

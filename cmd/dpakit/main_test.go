@@ -196,6 +196,9 @@ func TestClausesMeasuresByLaw(t *testing.T) {
 }
 
 func TestLintBuiltIn(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short leaves out the full lint of the built-in library (dpakit lint runs it)")
+	}
 	t.Parallel()
 	code, out, errs := dpakit(t, "", "lint")
 	if code != 0 {
