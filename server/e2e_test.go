@@ -302,7 +302,8 @@ func TestBrowserEndToEnd(t *testing.T) {
 // node a selector found was replaced before the step could use it: a race
 // between chromedp's DOM mirror and the page, chromedp/chromedp#1001; seen
 // once in a dozen runs of the suite on a loaded machine, at the phone-width
-// step), it opens url afresh and runs the steps once more. Every other error is returned as it is.
+// step), it opens url afresh and runs the steps once more. Every other
+// error is returned as it is.
 func fromPage(t *testing.T, ctx context.Context, url string, steps ...chromedp.Action[chromedp.Void]) error {
 	t.Helper()
 	run := func() error {
