@@ -81,7 +81,7 @@ func TestCounselModulesOneAndTwo(t *testing.T) {
 func TestCounselSwissExporter(t *testing.T) {
 	dpa := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, dpa, []string{
-		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"the supervisory authority competent under Clause 13 of the Standard Contractual Clauses is the Federal Data Protection and Information Commissioner (FDPIC)",
 		"The parties proceed on the basis that the GDPR does not apply to Customer’s transfers under the Data Processing Agreement, so no supervisory authority of an EU Member State is designated under Clause 13",
 		"Option 1 applies: the Standard Contractual Clauses are governed by the law of Switzerland.",

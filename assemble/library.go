@@ -74,6 +74,13 @@ type Fallback struct {
 	// (YYYY-MM-DD).
 	ApprovedBy string
 	Approved   string
+	// BasedOn is the version of the standard clause that the fallback was
+	// written or last reviewed against. When the standard clause moves on,
+	// the fallback may lag behind it (a period that became a deal value, a
+	// UK branch added to a sentence both share); dpakit lint reports every
+	// fallback whose BasedOn is not the standard clause's version until its
+	// author has carried the changes over and updated it.
+	BasedOn string
 }
 
 // fallbackFront is the front matter of a fallback file.
@@ -86,6 +93,7 @@ type fallbackFront struct {
 	Changes    string   `yaml:"changes"`
 	ApprovedBy string   `yaml:"approved_by"`
 	Approved   string   `yaml:"approved"`
+	BasedOn    string   `yaml:"based_on"`
 }
 
 // FallbackDir is the folder of a clause library that holds the fallbacks.
@@ -554,6 +562,8 @@ func (lib *Library) loadFallback(fsys fs.FS, name string, funcs template.FuncMap
 		return nil, fmt.Errorf("%s: changes is required: say in a sentence what this fallback changes", file)
 	case strings.TrimSpace(front.ApprovedBy) == "":
 		return nil, fmt.Errorf("%s: approved_by is required: who approved this position", file)
+	case !versionPattern.MatchString(front.BasedOn):
+		return nil, fmt.Errorf("%s: based_on %q must be the version (MAJOR.MINOR.PATCH) of clause %s that this fallback was written against (it is %s now)", file, front.BasedOn, front.Clause, std.Version)
 	}
 	if _, err := time.Parse("2006-01-02", front.Approved); err != nil {
 		return nil, fmt.Errorf("%s: approved %q must be a date (YYYY-MM-DD)", file, front.Approved)
@@ -575,7 +585,7 @@ func (lib *Library) loadFallback(fsys fs.FS, name string, funcs template.FuncMap
 		return nil, err
 	}
 	return &Fallback{Clause: c, Name: front.Name, Changes: strings.TrimSpace(front.Changes),
-		ApprovedBy: strings.TrimSpace(front.ApprovedBy), Approved: front.Approved}, nil
+		ApprovedBy: strings.TrimSpace(front.ApprovedBy), Approved: front.Approved, BasedOn: front.BasedOn}, nil
 }
 
 func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, error) {

@@ -13,7 +13,7 @@ import (
 )
 
 // phoneFallback is a fallback of the test library's breach clause.
-const phoneFallback = "---\nclause: breach\nname: phone\ntitle: Breaches\nversion: 1.0.1\nchanges: Provider also telephones Customer.\napproved_by: Head of Legal\napproved: 2026-11-20\n---\n## Breaches\n\n1. Notify within {{count .Breach.NoticeHours \"hour\"}} and by telephone, see {{.Ref \"uk\"}}.\n"
+const phoneFallback = "---\nclause: breach\nname: phone\ntitle: Breaches\nversion: 1.0.1\nchanges: Provider also telephones Customer.\napproved_by: Head of Legal\napproved: 2026-11-20\nbased_on: 1.0.0\n---\n## Breaches\n\n1. Notify within {{count .Breach.NoticeHours \"hour\"}} and by telephone, see {{.Ref \"uk\"}}.\n"
 
 func negotiationLibrary(t *testing.T) *Engine {
 	t.Helper()
@@ -133,6 +133,7 @@ func TestFallbackLoadErrors(t *testing.T) {
 		{"file name", "fallbacks/breach.fax.md", phoneFallback, "the file name must be breach.phone.md"},
 		{"no changes", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "changes: Provider also telephones Customer.\n", "", 1), "changes is required"},
 		{"no approver", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "approved_by: Head of Legal\n", "", 1), "approved_by is required"},
+		{"no base version", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "based_on: 1.0.0\n", "", 1), `based_on "" must be the version (MAJOR.MINOR.PATCH) of clause breach that this fallback was written against (it is 1.0.0 now)`},
 		{"bad date", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "2026-11-20", "20 Nov", 1), `approved "20 Nov" must be a date`},
 		{"template error", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "{{count", "{{cont", 1), `function "cont" not defined`},
 	} {

@@ -15,7 +15,7 @@ import (
 func TestSwissExporterWithUKScopesTheSwissAdaptations(t *testing.T) {
 	dpa := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, dpa, []string{
-		"or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in [Clause 14](#swiss)), with Customer as “data exporter”",
+		"or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in [Clause 14](#swiss) of this DPA), with Customer as “data exporter”",
 	}, []string{
 		"apply to that transfer with the adaptations",
 	})
@@ -23,7 +23,7 @@ func TestSwissExporterWithUKScopesTheSwissAdaptations(t *testing.T) {
 	d.UKAddendum.Enabled = false
 	alone := dealMD(t, &d, "dpa")
 	checkText(t, alone, []string{
-		"is a Restricted Transfer from Switzerland, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in [Clause 13](#swiss), with Customer",
+		"is a Restricted Transfer from Switzerland, the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer with the adaptations set out in [Clause 13](#swiss) of this DPA, with Customer",
 	}, []string{"United Kingdom (to which"})
 }
 
@@ -117,7 +117,7 @@ func TestFlowDownOneStandard(t *testing.T) {
 // Annex spoke only of Customer Personal Data. A deal without Module One
 // says nothing of it.
 func TestAnnexIIModuleOne(t *testing.T) {
-	const both = "These measures equally protect the Provider Controller Data described in Part 2 of"
+	const both = "The measures in this Annex that secure personal data equally protect the Provider Controller Data described in Part 2 of"
 	if dpa := renderMD(t, "modules-1-2-bavaria", "annex-ii"); !strings.Contains(dpa, both) {
 		t.Errorf("Module One's Annex II does not extend the measures to Provider Controller Data")
 	}

@@ -100,7 +100,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"do not apply to the extent that Swiss law to which Provider is subject",
 		"the obligations laid down in Article 9 of the FADP, in Article 28 of the UK GDPR and in this DPA",
 		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
-		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"notifications under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR.",
 		"consultations with the FDPIC and the Information Commissioner.",
 		"None required (adequate under the FADP and UK Data Protection Laws)",
@@ -267,7 +267,7 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		`supervisory_authority: ""`, `supervisory_authority: "Data Protection Commission (Ireland)"`,
 		"governing_law: CH", "governing_law: IE", "forum: CH", "forum: IE")
 	checkText(t, dpa, []string{
-		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
+		"is a Restricted Transfer from Switzerland, whether the FADP alone governs it or, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
 		"Union or Member State law to which Provider is subject (or, for processing subject to the FADP, by Swiss law",
 		"as Article 28 of the GDPR (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR) requires and Article 9 of the FADP provides",
 		"Articles 33 and 34 of the GDPR, Article 24 of the FADP",
@@ -276,6 +276,6 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		"Insofar as the GDPR also applies to Customer’s processing of the personal data transferred (Article 3(2) of the GDPR), Clause 13(a) of the Standard Contractual Clauses makes competent the supervisory authority of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established or, where Customer need not appoint one (Article 27(2) of the GDPR), of a Member State in which the Data Subjects whose personal data is transferred are located: the Data Protection Commission (Ireland).",
 		"(including an onward transfer, and access from another country) from the United Kingdom or Switzerland to a country or international organisation that is not recognised under the Data Protection Laws that govern the transfer as ensuring",
 		"where that personal data is transferred from the United Kingdom or Switzerland to a country",
-		", or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) provides), the Standard Contractual Clauses are incorporated",
+		", or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated",
 	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject", "from the EEA, the United Kingdom or Switzerland", "the place of export"})
 }

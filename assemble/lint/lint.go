@@ -206,7 +206,7 @@ func RunContext(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Va
 // in the same order, as rendering them one after another.
 func RunCombinations(ctx context.Context, eng *assemble.Engine, base *deal.Deal, v Validator, combos []Combination) (Report, error) {
 	var r Report
-	for _, p := range CheckLock(eng.Library()) {
+	for _, p := range append(CheckLock(eng.Library()), CheckFallbacks(eng.Library())...) {
 		r.add(p.Where, p.Message)
 	}
 	if _, ok := eng.Library().Lock(); !ok {
@@ -488,16 +488,24 @@ func oneLine(err error) string {
 
 // sccScopeMarkers open a paragraph or table in which numbered references
 // are to clauses of the Standard Contractual Clauses (or of the approved
-// SCCs the UK Addendum points to).
-var sccScopeMarkers = []string{
-	"references to numbered clauses are to clauses of the Standard Contractual Clauses",
-	"references to clauses are to clauses of the Approved EU SCCs",
+// SCCs the UK Addendum points to). A marker that speaks of "this
+// paragraph" covers the whole paragraph it stands in, the words before it
+// included; one that speaks of the tables that follow covers only what
+// comes after it.
+var sccScopeMarkers = []struct {
+	text  string
+	whole bool // the scope includes the paragraph's text before the marker
+}{
+	{"in this paragraph, references to numbered clauses are to clauses of the Standard Contractual Clauses", true},
+	{"references to numbered clauses are to clauses of the Standard Contractual Clauses", false},
+	{"references to clauses are to clauses of the Approved EU SCCs", false},
 }
 
 // bareDPARefs reports each cross-reference to one of the DPA's own clauses
 // ("Clause 6") inside an SCC-scoped part of doc that is not followed by "of
 // this DPA": there a reader takes "Clause 6" for Clause 6 of the Standard
-// Contractual Clauses. A scope opens after a marker sentence and runs over
+// Contractual Clauses. A scope opens with a marker sentence (at the start
+// of its paragraph, for a marker that speaks of "this paragraph") and runs over
 // the items nested under its paragraph (or, for a paragraph that introduces
 // tables, over the tables and sub-headings that follow) until the next
 // paragraph at the same level or the next clause heading. Clause authors
@@ -538,12 +546,17 @@ func bareDPARefs(doc *document.Document) []string {
 	return out
 }
 
-// scopeStart returns the index of the first run after an SCC-scope marker
-// in runs, or -1 when there is none.
+// scopeStart returns the index of the first run of runs inside an
+// SCC-scope marker's scope: 0 for a marker that covers its whole
+// paragraph, the run after the marker otherwise; -1 when runs hold no
+// marker.
 func scopeStart(runs []document.Run) int {
 	for i, r := range runs {
 		for _, m := range sccScopeMarkers {
-			if strings.Contains(r.Text, m) {
+			if strings.Contains(r.Text, m.text) {
+				if m.whole {
+					return 0
+				}
 				return i + 1
 			}
 		}

@@ -131,7 +131,7 @@ func (a *app) showFallback(lib *assemble.Library, id, name string) error {
 		}
 		return usagef("no fallback %s.%s (want %s)", id, name, strings.Join(names, ", "))
 	}
-	fmt.Fprintf(a.stdout, "clause: %s\nname: %s\ntitle: %s\nversion: %s\nchanges: %s\napproved_by: %s\napproved: %s\nfile: %s\n\n%s",
-		fb.ID, fb.Name, fb.Title, fb.Version, fb.Changes, fb.ApprovedBy, fb.Approved, fb.FileName(), fb.Source)
+	fmt.Fprintf(a.stdout, "clause: %s\nname: %s\ntitle: %s\nversion: %s\nbased_on: %s\nchanges: %s\napproved_by: %s\napproved: %s\nfile: %s\n\n%s",
+		fb.ID, fb.Name, fb.Title, fb.Version, fb.BasedOn, fb.Changes, fb.ApprovedBy, fb.Approved, fb.FileName(), fb.Source)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -309,6 +310,45 @@ func TestLintFailsOnBareDPARefInSCCScope(t *testing.T) {
 	code, out, _ = dpakitLint(t, "--clauses", cl, "--templates", tm)
 	if code != 1 || !strings.Contains(out, "bare reference to Clause 12 (#transfers)") {
 		t.Errorf("scc-selections: exit %d, output:\n%s", code, out)
+	}
+	// "In this paragraph" covers the words before the marker too: the
+	// opening sentence of the SCC paragraph names the UK Addendum's clause.
+	cl, tm = copyLibrary(t)
+	p = filepath.Join(cl, "transfers.md")
+	src, _ = os.ReadFile(p)
+	if !bytes.Contains(src, []byte(`as {{.DPARef "uk-addendum"}} provides`)) {
+		t.Fatal("transfers.md no longer cites the UK Addendum clause with DPARef before its scope marker")
+	}
+	os.WriteFile(p, bytes.ReplaceAll(src, []byte(`as {{.DPARef "uk-addendum"}} provides`), []byte(`as {{.Ref "uk-addendum"}} provides`)), 0o644)
+	code, out, _ = dpakitLint(t, "--clauses", cl, "--templates", tm)
+	if code != 1 || !regexp.MustCompile(`bare reference to Clause \d+ \(#uk-addendum\)`).MatchString(out) {
+		t.Errorf("words before the marker: exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestLintFailsOnStaleFallback checks that a fallback written against an
+// older version of its standard clause fails lint until its author has
+// reviewed the standard clause's changes and updated based_on.
+func TestLintFailsOnStaleFallback(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	p := filepath.Join(cl, "fallbacks", "subprocessors.late-objection.md")
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	std, err := os.ReadFile(filepath.Join(cl, "subprocessors.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := regexp.MustCompile(`(?m)^version: (\S+)$`).FindSubmatch(std)
+	if version == nil || !bytes.Contains(src, []byte("based_on: "+string(version[1])+"\n")) {
+		t.Fatalf("the late-objection fallback is not based on subprocessors.md's version %s", version)
+	}
+	os.WriteFile(p, bytes.Replace(src, []byte("based_on: "+string(version[1])), []byte("based_on: 2.1.0"), 1), 0o644)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
+	want := "fallback subprocessors.late-objection was written against clause subprocessors 2.1.0, and the standard clause is now " + string(version[1])
+	if code != 1 || !strings.Contains(out, want) || !strings.Contains(out, "fallbacks/subprocessors.late-objection.md") {
+		t.Errorf("exit %d, want %q in output:\n%s", code, want, out)
 	}
 }
 

@@ -370,7 +370,9 @@ func docxText(t *testing.T, path string) []byte {
 
 // TestLintLock walks the lock workflow: record the versions, change a
 // clause's text without a new version (lint fails and says to bump it),
-// bump it (lint says to record it), record it (lint passes).
+// bump it (lint says to record it), record it (lint passes). The clause
+// has no fallback: one that has is also reported until its fallbacks are
+// reviewed (TestLintFailsOnStaleFallback).
 func TestLintLock(t *testing.T) {
 	cl, tm := copyLibrary(t)
 	os.Remove(filepath.Join(cl, "versions.lock"))
@@ -381,22 +383,22 @@ func TestLintLock(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "versions.lock") || !strings.Contains(out, " 0 problems") {
 		t.Fatalf("--update-lock: exit %d\n%s%s", code, out, errs)
 	}
-	p := filepath.Join(cl, "liability.md")
+	p := filepath.Join(cl, "confidentiality.md")
 	src, _ := os.ReadFile(p)
 	m := regexp.MustCompile(`(?m)^version: (\d+)\.(\d+)\.(\d+)$`).FindSubmatch(src)
 	if m == nil {
-		t.Fatal("liability.md has no version line")
+		t.Fatal("confidentiality.md has no version line")
 	}
 	old := fmt.Sprintf("%s.%s.%s", m[1], m[2], m[3])
 	patch, _ := strconv.Atoi(string(m[3]))
 	bumped := fmt.Sprintf("%s.%s.%d", m[1], m[2], patch+1)
-	edited := bytes.Replace(src, []byte("limitations and exclusions"), []byte("limits and exclusions"), 1)
+	edited := bytes.Replace(src, []byte("appropriate training on data protection"), []byte("suitable training on data protection"), 1)
 	os.WriteFile(p, edited, 0o644)
-	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "the text changed but its version ("+old+") did not: bump the version") || !strings.Contains(out, "in clauses/liability.md") {
+	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "the text changed but its version ("+old+") did not: bump the version") || !strings.Contains(out, "in clauses/confidentiality.md") {
 		t.Errorf("edited without a new version: exit %d\n%s", code, out)
 	}
 	os.WriteFile(p, bytes.Replace(edited, []byte("version: "+old), []byte("version: "+bumped), 1), 0o644)
-	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "version "+bumped+" is not recorded in versions.lock (it records "+old+")") || !strings.Contains(out, "in clauses/liability.md") {
+	if code, out, _ := lint(); code != 1 || !strings.Contains(out, "version "+bumped+" is not recorded in versions.lock (it records "+old+")") || !strings.Contains(out, "in clauses/confidentiality.md") {
 		t.Errorf("bumped but not recorded: exit %d\n%s", code, out)
 	}
 	if code, out, errs := lint("--update-lock"); code != 0 {

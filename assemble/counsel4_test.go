@@ -1,0 +1,143 @@
+package assemble_test
+
+import (
+	"testing"
+)
+
+// The fourth counsel's reading (2 December 2026): two customer-side
+// reviewers read the UK-only, US-with-representative, negotiated and
+// Module One DPAs end to end. Each test below is the regression test for
+// one of their findings.
+
+// TestCounsel4FallbacksKeepTheStandardTerms is the regression test for
+// fallbacks that had fallen behind their standard clauses: the late
+// objection dropped the UK Addendum from the sub-processor flow-down and
+// printed thirty days for resolving an objection whatever the deal said;
+// the telephone breach notice let Customer alone instruct Provider to
+// notify a breach of a Controller's data; the Customer-measures security
+// clause kept the old CCPA wording. dpakit lint now reports a fallback
+// whose based_on is not its standard clause's version
+// (TestLintFailsOnStaleFallback in cmd/dpakit).
+func TestCounsel4FallbacksKeepTheStandardTerms(t *testing.T) {
+	t.Run("late objection, UK Addendum", func(t *testing.T) {
+		checkText(t, renderMD(t, "negotiated", "dpa"), []string{
+			"under the Standard Contractual Clauses (and, for a transfer subject to UK Data Protection Laws, under the UK Addendum), including as regards third-party beneficiary rights",
+			// The notice's date is the last day for an objection in
+			// advance; a late one remains possible.
+			"and the last day on which Customer may object in advance (a late objection remaining possible as the next paragraph provides).",
+		}, []string{"and the last day on which Customer may object."})
+	})
+	t.Run("late objection, UK law alone", func(t *testing.T) {
+		d := fixtureDeal(t, "uk-only")
+		d.Negotiated = map[string]string{"subprocessors": "late-objection"}
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"under the Standard Contractual Clauses as the UK Addendum amends them, including as regards third-party beneficiary rights",
+		}, nil)
+	})
+	t.Run("late objection, the deal's resolution period", func(t *testing.T) {
+		d := fixtureDeal(t, "negotiated")
+		d.Subprocessors.ResolutionDays = 45
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"If they do not resolve the objection within forty-five (45) days after Provider receives it",
+		}, []string{"within thirty (30) days after Provider receives it"})
+	})
+	t.Run("telephone breach notice, modules 2 and 3", func(t *testing.T) {
+		d := fixtureDeal(t, "example")
+		d.Negotiated = map[string]string{"breach": "phone-notice"}
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"both by telephone and in writing",
+			"for Customer Personal Data that Customer processes on behalf of a Controller, by that Controller, directly or through Customer.",
+		}, []string{"Personal Data Breach on Customer’s behalf unless Customer instructs it to do so"})
+	})
+	t.Run("telephone breach notice, US terms", func(t *testing.T) {
+		d := fixtureDeal(t, "us-ccpa")
+		d.Negotiated = map[string]string{"breach": "phone-notice"}
+		checkText(t, dealMD(t, d, "dpa"), []string{"approximate number of Data Subjects and of personal information records concerned"}, nil)
+	})
+	t.Run("Customer's measures, US terms", func(t *testing.T) {
+		d := fixtureDeal(t, "us-ccpa")
+		d.Negotiated = map[string]string{"security": "customer-measures"}
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"including the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require",
+		}, []string{"Data Protection Laws (including Cal. Civ. Code"})
+	})
+	// Email stays a valid channel for breach notices, but not in place of
+	// the telephone call the fallback requires.
+	checkText(t, renderMD(t, "negotiated", "dpa"), []string{
+		"may be given by email (together with any other means that the Clause concerned requires): to Customer",
+	}, nil)
+}
+
+// TestCounsel4SCCParagraphCitesTheDPAsClauses is the regression test for
+// "as Clause 13 provides" in the opening sentence of the paragraph that
+// says its numbered clauses are those of the SCCs: a reader took it for
+// SCC Clause 13, which that same paragraph says is not used for UK
+// transfers. dpakit lint now checks the whole paragraph, the words before
+// its marker included.
+func TestCounsel4SCCParagraphCitesTheDPAsClauses(t *testing.T) {
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
+		"is a Restricted Transfer from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides)",
+	}, []string{"as [Clause 13](#uk-addendum) provides"})
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides)",
+	}, nil)
+}
+
+// TestCounsel4TransferInstructionNamesThePlaces is the regression test for
+// Clause 12.1 instructing transfers to "the places ... described in Annex
+// I.B", which names no place: the instruction now names Provider's
+// country and the annex that lists each Sub-processor's location.
+func TestCounsel4TransferInstructionNamesThePlaces(t *testing.T) {
+	checkText(t, renderMD(t, "us-representative", "dpa"), []string{
+		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and to the places that [Annex III](#annex-iii) lists for each of its Sub-processors, provided that",
+	}, []string{"as described in [Annex I.B](#annex-i-b) and [Annex III](#annex-iii)"})
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), nil, []string{"to the places from which Provider and its Sub-processors provide the Services"})
+}
+
+// TestCounsel4UKAutomatedDecisions is the regression test for a UK-only
+// DPA that listed "the right not to be subject to a decision based solely
+// on automated processing" among the UK GDPR's rights: the Data (Use and
+// Access) Act 2025 replaced Article 22 with Articles 22A to 22D.
+func TestCounsel4UKAutomatedDecisions(t *testing.T) {
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
+		"the rights and safeguards that Articles 22A to 22D of the UK GDPR give in respect of significant decisions based solely on automated processing",
+	}, []string{"the right not to be subject to a decision based solely on automated processing"})
+	checkText(t, renderMD(t, "us-representative", "dpa"), []string{
+		"the right not to be subject to a decision based solely on automated processing",
+	}, []string{"22A"})
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"the right not to be subject to, or to have reviewed by a natural person, a decision based solely on automated processing",
+	}, []string{"22A"})
+}
+
+// TestCounsel4ModuleOneAndTwoKeptApart is the regression test for the
+// Module One deal's bleeding sets: Module Two "applied" to every transfer,
+// the Provider Controller Data included; Clause 13.3 cited SCC Clauses 8.9
+// and 9(c) with no module, though Module One's 8.9 holds no audit and it
+// has no Clause 9; Annex II made every measure, the processor's deletion
+// and instructions included, Module One's measures; and Clause 2.3 could
+// be read as calling Customer the controller in its own right.
+func TestCounsel4ModuleOneAndTwoKeptApart(t *testing.T) {
+	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
+		"Module Two (controller to processor) applies to the transfer of Customer Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
+		"Where Clause 8.9 of the Standard Contractual Clauses (Module Two, for Customer Personal Data) applies, audits under it",
+		"and where Clause 9(c) of the Standard Contractual Clauses (Module Two) applies",
+		"Module One only for Provider Controller Data (Part 2 of [Annex I.B](#annex-i-b)), Module Two only for Customer Personal Data (Part 1)",
+		"The only personal data that Provider receives from Customer and processes as a controller in its own right is",
+		"The measures by which Provider follows Customer’s instructions or assists Customer, and those on the return and deletion of Customer Personal Data, do not apply to that data",
+	}, []string{"Module Two (controller to processor) applies."})
+	// Without Module One, the SCC paragraph needs no module label.
+	checkText(t, renderMD(t, "us-representative", "dpa"), []string{
+		"Module Two (controller to processor) applies.",
+		"Where Clause 8.9 of the Standard Contractual Clauses applies",
+	}, nil)
+}
+
+// TestCounsel4DefinedTermsWhereDefined is the regression test for Clause
+// 1.2 saying the preamble defines "Agreement" and "Effective Date", which
+// the Background's recitals define.
+func TestCounsel4DefinedTermsWhereDefined(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"have the meanings given to them in the preamble and the Background.",
+	}, nil)
+}
