@@ -274,7 +274,7 @@ func TestClausesExportAndFields(t *testing.T) {
 		}
 	}
 	code, out, _ = dpakit(t, "", "clauses", "show", "breach.phone-notice")
-	if code != 0 || !strings.Contains(out, "approved_by: Head of Legal") || !strings.Contains(out, "both by telephone and in writing") {
+	if code != 0 || !strings.Contains(out, "approved_by: Head of Legal") || !regexp.MustCompile(`(?m)^based_on: \d+\.\d+\.\d+$`).MatchString(out) || !strings.Contains(out, "both by telephone and in writing") {
 		t.Errorf("clauses show breach.phone-notice: exit %d\n%s", code, out)
 	}
 }
