@@ -26,7 +26,7 @@ func TestCounsel3SwissExporterUKGDPR(t *testing.T) {
 	checkText(t, dpa, []string{
 		"to the personality or fundamental rights of the Data Subjects and, under the UK GDPR, for the rights and freedoms of natural persons",
 		"as required by Article 8 of the FADP and Articles 1 to 3 of the Data Protection Ordinance and, for processing subject to UK Data Protection Laws, Article 32 of the UK GDPR.",
-		"Customer’s obligations under Article 8 of the FADP and Article 32 of the UK GDPR by providing",
+		"Customer’s obligations under Article 8 of the FADP and, for processing subject to UK Data Protection Laws, Article 32 of the UK GDPR by providing",
 		"for the purposes of Article 9(3) of the FADP, of Article 28(2) of the UK GDPR and of Clause 9(a) (Option 2)",
 		"or the FDPIC so requires), Articles 33 and 34 of the UK GDPR and other Data Protection Laws.",
 		"Customer’s obligations under Articles 8 and 22 to 24 of the FADP and, for processing subject to UK Data Protection Laws, Articles 32 to 36 of the UK GDPR:",
@@ -41,7 +41,7 @@ func TestCounsel3SwissExporterUKGDPR(t *testing.T) {
 	})
 	annex := renderMD(t, "swiss-exporter", "annex-ii")
 	checkText(t, annex, []string{
-		"its own notifications under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR.",
+		"its own notifications under Article 24 of the FADP and, for processing subject to UK Data Protection Laws, Articles 33 and 34 of the UK GDPR.",
 		"consultations with the FDPIC and the Information Commissioner.",
 	}, nil)
 

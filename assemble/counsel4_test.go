@@ -141,3 +141,69 @@ func TestCounsel4DefinedTermsWhereDefined(t *testing.T) {
 		"have the meanings given to them in the preamble and the Background.",
 	}, nil)
 }
+
+// TestCounsel4ScheduleIntroductionsCiteTheDPA is the regression test for
+// the introductions of Schedule 1.A and 1.B, which cited "Clause 12" and
+// "Clause 13" bare in the paragraph that says numbered clauses are SCC
+// clauses (SCC Clause 12 is liability, 13 supervision).
+func TestCounsel4ScheduleIntroductionsCiteTheDPA(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"The parties have made the following selections under the Standard Contractual Clauses, as incorporated by [Clause 12](#transfers) of this DPA.",
+		"Part 1 of the UK Addendum is completed as follows, as provided in [Clause 13](#uk-addendum) of this DPA.",
+	}, nil)
+}
+
+// TestCounsel4MixedRolesScopedToTheController is the regression test for
+// the terms of a deal with modules 2 and 3 that still gave Customer what
+// belongs to the Controller for its data: the choice between return and
+// deletion (Art. 28(3)(g)), the impact assessment and prior consultation
+// (Arts 35-36), and the suspension after a notice that local laws no
+// longer allow compliance (SCC Clause 14(f), Module Three), which cited
+// SCC Clause 16.
+func TestCounsel4MixedRolesScopedToTheController(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"at Customer’s choice (or, for Customer Personal Data that Customer processes on behalf of a Controller, that Controller’s choice as communicated by Customer), return all",
+		"Customer may make or communicate that choice by written notice",
+		"Where Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, that Controller) carries out a data protection impact assessment",
+		"Where Customer (or such a Controller) consults a supervisory authority",
+		"(Customer forwarding the notice to each Controller concerned). Customer may then suspend the transfer (for Customer Personal Data that Customer processes on behalf of a Controller, in consultation with that Controller or on its instructions) or terminate the affected Services, as Clause 14(f) of the Standard Contractual Clauses (and, where it applies, Clause 16) provides.",
+	}, []string{"terminate the affected Services in accordance with Clause 16 of the Standard Contractual Clauses"})
+	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
+		"(Customer forwarding the notice to the Controller). Customer may then suspend the transfer, in consultation with the Controller or on its instructions, or terminate",
+	}, nil)
+}
+
+// TestCounsel4CCPATerms is the regression test for the CCPA clause: it
+// did not reach personal information Customer processes as a service
+// provider for a Controller that is a business, though Cal. Civ. Code
+// § 1798.140(ag)(2) requires Customer to bind Provider to every
+// requirement; it cited § 7051(a)(9) (stop and remediate) for the notice
+// duty of § 7051(a)(8); it forbade combining but not updating (§
+// 7051(a)(5)); and it tied the specific Business Purposes to Annex I.B's
+// generic ones. Annex II called Provider a controller in a US-only DPA.
+func TestCounsel4CCPATerms(t *testing.T) {
+	mixed := renderMD(t, "example", "dpa")
+	checkText(t, mixed, []string{
+		"and Customer is a business in respect of it or processes it, as a service provider or contractor, on behalf of a Controller that is a business.",
+		"For personal information that Customer processes on behalf of a Controller, Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) provides",
+	}, nil)
+	us := renderMD(t, "us-ccpa", "dpa")
+	for _, txt := range []string{mixed, us} {
+		checkText(t, txt, []string{
+			"(Cal. Code Regs. tit. 11, § 7051(a)(8))",
+			"combine Customer Personal Data with, or use it to update, personal information that Provider receives",
+			"only for the following limited and specified Business Purposes:",
+		}, []string{"§ 7051(a)(9)", "Business Purposes, as further described in"})
+	}
+	checkText(t, us, nil, []string{"processes it, as a service provider or contractor", "holds as controller"})
+	checkText(t, renderMD(t, "us-ccpa", "annex-ii"), []string{"the data Provider processes for its own business purposes"}, []string{"as controller"})
+}
+
+// TestCounsel4SwissUKQualified is the regression test for a Swiss
+// exporter under the FADP with the UK Addendum whose security and breach
+// assistance cited the UK GDPR as if it governed all processing.
+func TestCounsel4SwissUKQualified(t *testing.T) {
+	checkText(t, renderMD(t, "swiss-exporter", "dpa"), []string{
+		"Article 8 of the FADP and, for processing subject to UK Data Protection Laws, Article 32 of the UK GDPR",
+	}, []string{"Article 8 of the FADP and Article 32 of the UK GDPR"})
+}

@@ -101,7 +101,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 		"the obligations laid down in Article 9 of the FADP, in Article 28 of the UK GDPR and in this DPA",
 		"the Swiss Federal Council’s finding that the Sub-processor’s country provides an adequate level of protection, under Article 16(1) of the FADP",
 		"is a Restricted Transfer from Switzerland, or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated into this DPA by reference and apply to that transfer (to a transfer from Switzerland, with the adaptations set out in",
-		"notifications under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR.",
+		"notifications under Article 24 of the FADP and, for processing subject to UK Data Protection Laws, Articles 33 and 34 of the UK GDPR.",
 		"consultations with the FDPIC and the Information Commissioner.",
 		"None required (adequate under the FADP and UK Data Protection Laws)",
 		// The UK Addendum's processing is the UK GDPR's (counsel's fifth

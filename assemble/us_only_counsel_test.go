@@ -170,11 +170,11 @@ func TestUSOnlyHasNoAnnexIII(t *testing.T) {
 // TestCounselCCPAInabilityNotice: the CCPA regulations require the
 // contract to have the service provider notify the business no later than
 // five business days after it determines that it can no longer meet its
-// obligations (Cal. Code Regs. tit. 11, § 7051(a)(9)); "without undue
+// obligations (Cal. Code Regs. tit. 11, § 7051(a)(8)); "without undue
 // delay" alone is an open standard that falls short of it.
 func TestCounselCCPAInabilityNotice(t *testing.T) {
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
-		"Provider shall notify Customer in writing without undue delay, and in any event no later than five (5) Business Days, after it determines that it can no longer meet its obligations under the CCPA (Cal. Code Regs. tit. 11, § 7051(a)(9)).",
+		"Provider shall notify Customer in writing without undue delay, and in any event no later than five (5) Business Days, after it determines that it can no longer meet its obligations under the CCPA (Cal. Code Regs. tit. 11, § 7051(a)(8)).",
 		"“Business Day” means",
 	}, nil)
 }

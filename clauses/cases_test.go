@@ -91,7 +91,7 @@ func TestCounselCases(t *testing.T) {
 				"where there are indications of non-compliance with this DPA, or after a Personal Data Breach, shorter notice may be given",
 				// Annex III under Option 1 (item 7).
 				"AWS EMEA Privacy Team, aws-EU-privacy@amazon.example (Data protection team)",
-				"Responsibilities: Stores and routes support tickets only; has no access to payroll data",
+				"Responsibilities: Stores and routes support tickets only; receives the employee names and identifiers that a ticket contains, and has no access to the payroll records themselves",
 				"38 Avenue John F. Kennedy, L-1855 Luxembourg",
 				// No restricted transfer (item 8).
 				"Provider is established in the Netherlands, which is in the EEA.",
@@ -101,7 +101,7 @@ func TestCounselCases(t *testing.T) {
 				"Provider shall complete the deletion within fourteen (14) days after the choice is communicated",
 				"in any event within thirty-five (35) days after that deletion",
 				"without waiting for a request",
-				"deletion is completed within fourteen (14) days after the choice to delete is made",
+				"deletion is completed within fourteen (14) days after the choice to delete is communicated to Provider",
 				// Special categories as the deal says (item 12).
 				"None. Customer shall not provide special categories",
 				// Smaller points (item 13).
@@ -160,7 +160,7 @@ func TestCounselCases(t *testing.T) {
 				"Provider shall also notify that Controller directly where appropriate and feasible",
 				"at the request of a Controller made directly to Provider",
 				"None. Customer shall not intentionally provide special categories",
-				"within thirty (30) days after Customer makes its choice",
+				"within thirty (30) days after the choice is made or communicated",
 				// Mixed roles: the Controller's agreement for its data,
 				// and its instructions on notifying a breach.
 				"only if and when Customer (with the agreement of each Controller on whose behalf Customer processes Customer Personal Data that the transfer concerns) agrees to it in writing",

@@ -488,28 +488,23 @@ func oneLine(err error) string {
 
 // sccScopeMarkers open a paragraph or table in which numbered references
 // are to clauses of the Standard Contractual Clauses (or of the approved
-// SCCs the UK Addendum points to). A marker that speaks of "this
-// paragraph" covers the whole paragraph it stands in, the words before it
-// included; one that speaks of the tables that follow covers only what
-// comes after it.
-var sccScopeMarkers = []struct {
-	text  string
-	whole bool // the scope includes the paragraph's text before the marker
-}{
-	{"in this paragraph, references to numbered clauses are to clauses of the Standard Contractual Clauses", true},
-	{"references to numbered clauses are to clauses of the Standard Contractual Clauses", false},
-	{"references to clauses are to clauses of the Approved EU SCCs", false},
+// SCCs the UK Addendum points to). The scope takes in the whole paragraph
+// that holds the marker, the words before it included: a reader who meets
+// "Clause 12" there, a sentence before being told that numbered clauses are
+// the SCCs', reads it as an SCC clause all the same.
+var sccScopeMarkers = []string{
+	"references to numbered clauses are to clauses of the Standard Contractual Clauses",
+	"references to clauses are to clauses of the Approved EU SCCs",
 }
 
 // bareDPARefs reports each cross-reference to one of the DPA's own clauses
 // ("Clause 6") inside an SCC-scoped part of doc that is not followed by "of
 // this DPA": there a reader takes "Clause 6" for Clause 6 of the Standard
-// Contractual Clauses. A scope opens with a marker sentence (at the start
-// of its paragraph, for a marker that speaks of "this paragraph") and runs over
-// the items nested under its paragraph (or, for a paragraph that introduces
-// tables, over the tables and sub-headings that follow) until the next
-// paragraph at the same level or the next clause heading. Clause authors
-// write such a reference with {{.DPARef "id"}}.
+// Contractual Clauses. A scope opens at the start of the paragraph that
+// holds a marker sentence and runs over the items nested under it (or, for
+// a paragraph that introduces tables, over the tables and sub-headings that
+// follow) until the next paragraph at the same level or the next clause
+// heading. Clause authors write such a reference with {{.DPARef "id"}}.
 func bareDPARefs(doc *document.Document) []string {
 	var out []string
 	in, indent := false, 0
@@ -523,15 +518,13 @@ func bareDPARefs(doc *document.Document) []string {
 			if in && b.Indent <= indent && (b.Marker != "" || indent > 0) {
 				in = false
 			}
-			runs := b.Runs
 			if !in {
-				start := scopeStart(runs)
-				if start < 0 {
+				if !inScope(b.Runs) {
 					continue
 				}
-				in, indent, runs = true, b.Indent, runs[start:]
+				in, indent = true, b.Indent
 			}
-			out = append(out, checkRefs(runs)...)
+			out = append(out, checkRefs(b.Runs)...)
 		case *document.Table:
 			if !in {
 				continue
@@ -546,22 +539,16 @@ func bareDPARefs(doc *document.Document) []string {
 	return out
 }
 
-// scopeStart returns the index of the first run of runs inside an
-// SCC-scope marker's scope: 0 for a marker that covers its whole
-// paragraph, the run after the marker otherwise; -1 when runs hold no
-// marker.
-func scopeStart(runs []document.Run) int {
-	for i, r := range runs {
+// inScope reports whether runs hold an SCC-scope marker.
+func inScope(runs []document.Run) bool {
+	for _, r := range runs {
 		for _, m := range sccScopeMarkers {
-			if strings.Contains(r.Text, m.text) {
-				if m.whole {
-					return 0
-				}
-				return i + 1
+			if strings.Contains(r.Text, m) {
+				return true
 			}
 		}
 	}
-	return -1
+	return false
 }
 
 // checkRefs reports each reference to a DPA clause in runs that is not
