@@ -207,3 +207,20 @@ func TestCounsel4SwissUKQualified(t *testing.T) {
 		"Article 8 of the FADP and, for processing subject to UK Data Protection Laws, Article 32 of the UK GDPR",
 	}, []string{"Article 8 of the FADP and Article 32 of the UK GDPR"})
 }
+
+// TestCounsel4AnnexesCiteTheDPA is the regression test for the annexes,
+// which also form the SCCs' Appendix, citing the DPA's clauses by bare
+// number: "as provided in Clause 13" beside the statement that SCC Clause
+// 13 is not used. In the DPA they now read "Clause N of this DPA"
+// (DPARefOr); a standalone annex, which has no clauses, names the Data
+// Processing Agreement as before.
+func TestCounsel4AnnexesCiteTheDPA(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"for those transfers (Section 15(k)), as provided in [Clause 13](#uk-addendum) of this DPA.",
+		"returned or deleted in accordance with [Clause 10](#deletion) of this DPA:",
+		"Option 2) of the Standard Contractual Clauses and [Clause 6](#subprocessors) of this DPA.",
+	}, []string{"as provided in [Clause 13](#uk-addendum).", "in accordance with [Clause 10](#deletion):"})
+	checkText(t, renderMD(t, "example", "annex-ii"), []string{
+		"Provider may update them as provided in the Data Processing Agreement, but not",
+	}, []string{"of this DPA"})
+}

@@ -187,7 +187,7 @@ func printsMarkdown(p *parse.PipeNode) bool {
 		return false
 	}
 	switch f.Ident[0] {
-	case "Clause", "Ref", "RefOr", "DPARef":
+	case "Clause", "Ref", "RefOr", "DPARef", "DPARefOr":
 		return true
 	}
 	return false

@@ -210,6 +210,7 @@ func conditionDocs() []Condition {
 		{Template: `.Ref "breach"`, Meaning: `a cross-reference to a clause or annex heading by its id, printed as its label ("Clause 8", "Annex I.B"), whatever number it has in this deal`},
 		{Template: `.RefOr "breach" "the breach terms"`, Meaning: "a cross-reference, or the fallback text where the heading is not in the document (a standalone annex)"},
 		{Template: `.DPARef "breach"`, Meaning: `a reference to a clause of this DPA followed by "of this DPA", for sentences where "Clause N" could be read as a clause of the SCCs`},
+		{Template: `.DPARefOr "deletion" "the Data Processing Agreement"`, Meaning: `DPARef, or the fallback text where the clause is not in the document (a standalone annex): for the annexes, which also form the SCCs' Appendix`},
 		{Template: ".Notice", Meaning: "in the notice template only: the change to the sub-processor list being notified"},
 	}
 }
@@ -225,7 +226,7 @@ func (e *Engine) Conditions(example *deal.Deal) []Condition {
 	for i, c := range out {
 		name, _, _ := strings.Cut(strings.TrimPrefix(c.Template, "."), " ")
 		switch name {
-		case "Clause", "Ref", "RefOr", "DPARef", "Measures", "Notice":
+		case "Clause", "Ref", "RefOr", "DPARef", "DPARefOr", "Measures", "Notice":
 			continue // they print a clause, a reference or a list
 		}
 		var b strings.Builder

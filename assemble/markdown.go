@@ -512,14 +512,17 @@ func (b *builder) textRuns(l *runList, s string, bold, italic bool) {
 		}
 		target := rest[:j]
 		s = rest[j+len(string(refClose)):]
-		if id, fallback, ok := strings.Cut(target, string(refElse)); ok {
+		suffix := ""
+		if id, alt, ok := strings.Cut(target, string(refElse)); ok {
+			fallback, after, _ := strings.Cut(alt, string(refElse))
 			if !b.ids[id] {
 				l.pend = append(l.pend, fallback...)
 				continue
 			}
-			target = id
+			target, suffix = id, after
 		}
 		l.add(document.Run{Ref: target, Bold: bold, Italic: italic})
+		l.pend = append(l.pend, suffix...)
 	}
 }
 

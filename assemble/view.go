@@ -239,6 +239,15 @@ func (v *view) RefOr(id, fallback string) markdown {
 	return markdown(string(refOpen) + id + string(refElse) + fallback + string(refClose))
 }
 
+// DPARefOr is RefOr for one of the DPA's own clauses cited where "Clause N"
+// could be read as a clause of the Standard Contractual Clauses, as in the
+// annexes that also form the SCCs' Appendix: "Clause 10 of this DPA" where
+// the heading is in the document, the fallback text where it is not (a
+// standalone annex).
+func (v *view) DPARefOr(id, fallback string) markdown {
+	return markdown(string(refOpen) + id + string(refElse) + fallback + string(refElse) + " of this DPA" + string(refClose))
+}
+
 // HasModule reports whether SCC module m is selected.
 func (v *view) HasModule(m int) bool { return v.SCC.HasModule(m) }
 
