@@ -26,7 +26,7 @@ func providerWarnings(dn, pn *yaml.Node) []Problem {
 		return nil
 	}
 	var taken []string
-	for _, key := range [...]string{"address", "country", "registration_number", "contact", "signatory", "dpo"} {
+	for _, key := range [...]string{"address", "country", "registration_number", "contact", "signatory", "dpo", "subprocessor_list_url"} {
 		if child(dp, key) == nil && child(pp, key) != nil {
 			taken = append(taken, "provider."+key)
 		}

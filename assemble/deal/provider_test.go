@@ -50,7 +50,8 @@ func TestProviderFromProfile(t *testing.T) {
 			got = append(got, fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.String()))
 		}
 	}
-	want := `p1.yaml:16: provider.name: names "Kestrel Cloud Europe B.V.", but provider.dpo comes from the profile, which describes "Kestrel Cloud, Inc.": check that it is this provider's, or give it in the deal`
+	// The published sub-processor list's address is the parent's too.
+	want := `p1.yaml:16: provider.name: names "Kestrel Cloud Europe B.V.", but provider.dpo and provider.subprocessor_list_url come from the profile, which describes "Kestrel Cloud, Inc.": check that they are this provider's, or give them in the deal`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
