@@ -166,10 +166,17 @@ func TestCounsel4MixedRolesScopedToTheController(t *testing.T) {
 		"Customer may make or communicate that choice by written notice",
 		"Where Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, that Controller) carries out a data protection impact assessment",
 		"Where Customer (or such a Controller) consults a supervisory authority",
-		"(Customer forwarding the notice to each Controller concerned). Customer may then suspend the transfer (for Customer Personal Data that Customer processes on behalf of a Controller, in consultation with that Controller or on its instructions) or terminate the affected Services, as Clause 14(f) of the Standard Contractual Clauses (and, where it applies, Clause 16) provides.",
-	}, []string{"terminate the affected Services in accordance with Clause 16 of the Standard Contractual Clauses"})
+		"(Customer forwarding the notice to each Controller concerned). Customer shall then suspend the transfer where no appropriate safeguards can be ensured or where the Controller concerned (for its data) or the competent supervisory authority so instructs, and may suspend it in other cases (for a Controller’s data, in consultation with that Controller); it may also terminate the affected Services. Clauses 14(f) and 16(d) and (e) of the Standard Contractual Clauses apply.",
+		// Government requests go to whoever decides on the data.
+		"Provider shall first try to redirect the requesting authority to request the data directly from Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, from that Controller).",
+	}, []string{"terminate the affected Services in accordance with Clause 16 of the Standard Contractual Clauses", "(and, where it applies, Clause 16)"})
 	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
-		"(Customer forwarding the notice to the Controller). Customer may then suspend the transfer, in consultation with the Controller or on its instructions, or terminate",
+		"(Customer forwarding the notice to the Controller). Customer shall then suspend the transfer where no appropriate safeguards can be ensured or where the Controller or the competent supervisory authority so instructs, and may suspend it in other cases in consultation with the Controller; it may also terminate",
+		"Provider shall first try to redirect the requesting authority to request the data directly from the Controller (or from Customer on the Controller’s behalf).",
+	}, nil)
+	// Clause 9(a) Option 2 of Module Three informs the controller.
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"Provider shall inform the Controller, through Customer, in writing of any intended addition or replacement of sub-processors at least thirty (30) days in advance",
 	}, nil)
 }
 

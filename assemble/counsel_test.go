@@ -62,7 +62,7 @@ func TestCounselModulesOneAndTwo(t *testing.T) {
 		"[Clause 12](#controller-data), and [Clause 13](#transfers) as it applies to the transfer of Provider Controller Data, together with the provisions of this DPA on which they depend (including the definitions, Part 2 of [Annex I.B](#annex-i-b) and [Annex II](#annex-ii)), remain in force for as long as Provider holds Provider Controller Data.",
 		"[Clause 10](#deletion), [Clause 12](#controller-data), [Clause 15](#liability)",
 		"Provider shall not make or permit any Restricted Transfer of Customer Personal Data except on Customer’s documented instructions",
-		"Provider shall make any onward transfer of Provider Controller Data only as Clause 8.7 of that Module allows.",
+		"Provider shall make any onward transfer of Provider Controller Data only as Clause 8.7 of the Standard Contractual Clauses (Module One) allows.",
 		"With regard to the processing of Customer Personal Data and of Provider Controller Data, if there is any conflict",
 	}, []string{
 		"controller (Module One); controller (Module Two)",

@@ -154,7 +154,7 @@ func TestCounselUSOnlyPersonalInformation(t *testing.T) {
 		})
 	}
 	checkText(t, docs["notice"], []string{
-		"A “Sub-processor” is any processor, including any affiliate of Provider, that Provider engages to process your personal information in providing the Services",
+		"A “Sub-processor” is any service provider, contractor or other person, including any affiliate of Provider, that Provider engages to process your personal information in providing the Services",
 		"| Sub-processor | Purpose | Location | Personal information it will process |",
 		"on reasonable grounds relating to the protection of personal information",
 		"not using the Sub-processor for your personal information",

@@ -393,7 +393,7 @@ func (c *checker) render(ctx context.Context, o *outcome, d *deal.Deal, kind, wh
 	if leftover := placeholders(doc); leftover != "" {
 		o.add(where, "leftover placeholder: "+leftover)
 	}
-	for _, bare := range bareDPARefs(doc) {
+	for _, bare := range append(bareDPARefs(doc), unnamedSCCClauses(doc)...) {
 		o.add(where, bare)
 	}
 	if kind == "dpa" {
@@ -500,13 +500,41 @@ var sccScopeMarkers = []string{
 // bareDPARefs reports each cross-reference to one of the DPA's own clauses
 // ("Clause 6") inside an SCC-scoped part of doc that is not followed by "of
 // this DPA": there a reader takes "Clause 6" for Clause 6 of the Standard
-// Contractual Clauses. A scope opens at the start of the paragraph that
-// holds a marker sentence and runs over the items nested under it (or, for
-// a paragraph that introduces tables, over the tables and sub-headings that
-// follow) until the next paragraph at the same level or the next clause
-// heading. Clause authors write such a reference with {{.DPARef "id"}}.
+// Contractual Clauses. Clause authors write such a reference with
+// {{.DPARef "id"}}.
 func bareDPARefs(doc *document.Document) []string {
 	var out []string
+	walkScopes(doc, func(runs []document.Run, scoped bool) {
+		if scoped {
+			out = append(out, checkRefs(runs)...)
+		}
+	})
+	return out
+}
+
+// unnamedSCCClauses reports each clause number written as text ("Clause
+// 16", not a cross-reference) outside the SCC-scoped parts of doc whose
+// sentence does not say whose clause it is: there a bare number is one of
+// the DPA's own clauses (its reading rule says so), so a clause of the
+// Standard Contractual Clauses or of the UK Addendum must be named as such
+// ("Clauses 14(f) and 16(d) of the Standard Contractual Clauses").
+func unnamedSCCClauses(doc *document.Document) []string {
+	var out []string
+	walkScopes(doc, func(runs []document.Run, scoped bool) {
+		if !scoped {
+			out = append(out, checkClauseNumbers(runs)...)
+		}
+	})
+	return out
+}
+
+// walkScopes calls visit with the runs of every paragraph and table row
+// cell of doc, saying whether they stand in an SCC scope. A scope opens at
+// the start of the paragraph that holds a marker sentence and runs over the
+// items nested under it (or, for a paragraph that introduces tables, over
+// the tables and sub-headings that follow) until the next paragraph at the
+// same level or the next clause heading.
+func walkScopes(doc *document.Document, visit func(runs []document.Run, scoped bool)) {
 	in, indent := false, 0
 	for _, b := range doc.Blocks {
 		switch b := b.(type) {
@@ -518,25 +546,18 @@ func bareDPARefs(doc *document.Document) []string {
 			if in && b.Indent <= indent && (b.Marker != "" || indent > 0) {
 				in = false
 			}
-			if !in {
-				if !inScope(b.Runs) {
-					continue
-				}
+			if !in && inScope(b.Runs) {
 				in, indent = true, b.Indent
 			}
-			out = append(out, checkRefs(b.Runs)...)
+			visit(b.Runs, in)
 		case *document.Table:
-			if !in {
-				continue
-			}
 			for _, row := range b.Rows {
 				for _, c := range row {
-					out = append(out, checkRefs(c.Runs)...)
+					visit(c.Runs, in)
 				}
 			}
 		}
 	}
-	return out
 }
 
 // inScope reports whether runs hold an SCC-scope marker.
@@ -570,4 +591,93 @@ func checkRefs(runs []document.Run) []string {
 			r.Text, r.Ref, r.Ref, r.Text+" of this DPA", r.Text, context))
 	}
 	return out
+}
+
+// clauseOwners name the instrument a clause number written as text belongs
+// to.
+var clauseOwners = []string{"Standard Contractual Clauses", "SCCs", "UK Addendum", "Data Processing Agreement", "this DPA"}
+
+// checkClauseNumbers reports each "Clause N" or "Clauses N" in the text of
+// runs (cross-references aside) that is not followed, before its sentence
+// or the next such number ends, by the name of its instrument
+// (clauseOwners): "as Clause 14(f) of the Standard Contractual Clauses (and,
+// where it applies, Clause 16) provides" leaves "Clause 16" to be read as
+// the DPA's.
+func checkClauseNumbers(runs []document.Run) []string {
+	var b strings.Builder
+	for _, r := range runs {
+		if r.Ref == "" {
+			b.WriteString(r.Text)
+		} else {
+			b.WriteString("\x00") // a cross-reference: not text to read
+		}
+	}
+	txt := b.String()
+	var out []string
+	for at := clauseNumberAt(txt, 0); at >= 0; {
+		token := clauseToken(txt, at)
+		after := at + len(token)
+		next := clauseNumberAt(txt, after)
+		end := sentenceEnd(txt, after)
+		if next >= 0 && next < end {
+			end = next
+		}
+		if !containsAny(txt[after:end], clauseOwners) {
+			out = append(out, fmt.Sprintf("%q in running text outside the SCC paragraphs reads as a clause of this DPA (where a bare number is one), but it is not a cross-reference: write {{.Ref \"id\"}} for a clause of this DPA, or name the instrument after the number (\"%s of the Standard Contractual Clauses\") (…%s…)",
+				token, token, excerpt(txt, at)))
+		}
+		at = next
+	}
+	return out
+}
+
+// clauseNumberAt returns the index of the first "Clause N" or "Clauses N"
+// in txt at or after from, or -1.
+func clauseNumberAt(txt string, from int) int {
+	for i := from; i < len(txt); {
+		j := strings.Index(txt[i:], "Clause")
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		rest := strings.TrimPrefix(txt[at+len("Clause"):], "s")
+		if len(rest) >= 2 && rest[0] == ' ' && rest[1] >= '0' && rest[1] <= '9' {
+			return at
+		}
+		i = at + len("Clause")
+	}
+	return -1
+}
+
+// clauseToken returns the clause number at txt[at:]: "Clause 14(f)",
+// "Clauses 8.9".
+func clauseToken(txt string, at int) string {
+	end := at + len("Clause")
+	if strings.HasPrefix(txt[end:], "s") {
+		end++
+	}
+	end++ // the space
+	for end < len(txt) && (txt[end] >= '0' && txt[end] <= '9' || txt[end] == '.' && end+1 < len(txt) && txt[end+1] >= '0' && txt[end+1] <= '9' ||
+		txt[end] == '(' || txt[end] == ')' && strings.LastIndexByte(txt[at:end], '(') > strings.LastIndexByte(txt[at:end], ')') || txt[end] >= 'a' && txt[end] <= 'z' && txt[end-1] == '(') {
+		end++
+	}
+	return txt[at:end]
+}
+
+// sentenceEnd returns where the sentence holding txt[i] ends.
+func sentenceEnd(txt string, i int) int {
+	if k := strings.Index(txt[i:], ". "); k >= 0 {
+		return i + k + 1
+	}
+	return len(txt)
+}
+
+// containsAny reports whether s contains any of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

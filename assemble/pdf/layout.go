@@ -232,27 +232,54 @@ func (l *layout) breakLines(w0, w1 int, first, rest float64, size float64) {
 	}
 }
 
-// splitWord appends w to l.lwords as pieces no wider than limit.
+// splitWord appends w to l.lwords as pieces no wider than limit. A piece
+// ends, where it can, where a long e-mail address or web address breaks
+// well (breakBefore, breakAfter), so that "aws-privacy@amazon.example"
+// breaks before "@amazon.example" rather than inside a word, and never
+// after a hyphen, where the break would read as hyphenation; failing that,
+// between any two characters.
 func (l *layout) splitWord(w word, limit, size float64) {
 	piece := word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
 	for fi := w.f0; fi < w.f1; fi++ {
 		f := l.frags[fi]
 		widths := l.fs.width[f.st]
 		start, n := 0, 0
+		cut, nCut := -1, 0 // the last good break in f.text[start:], and the width before it
+		emit := func(end, width int) {
+			fw := float64(width) * size / 1000
+			l.frags = append(l.frags, frag{text: f.text[start:end], st: f.st, w: fw, ref: f.ref, url: f.url})
+			piece.f1 = int32(len(l.frags))
+			piece.w += fw
+			l.lwords = append(l.lwords, piece)
+			piece = word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
+		}
 		for i, r := range f.text {
+			if i > start && breakBefore(r) {
+				cut, nCut = i, n
+			}
 			rw := float64(widths[r]) * size / 1000
 			if piece.w+float64(n)*size/1000+rw > limit && (i > start || piece.f1 > piece.f0) {
-				if i > start {
-					fw := float64(n) * size / 1000
-					l.frags = append(l.frags, frag{text: f.text[start:i], st: f.st, w: fw, ref: f.ref, url: f.url})
-					piece.f1 = int32(len(l.frags))
-					piece.w += fw
+				switch {
+				case cut > start:
+					emit(cut, nCut)
+					start, n = cut, n-nCut
+					if float64(n)*size/1000+rw > limit && i > start {
+						emit(i, n) // what follows the break is itself too long
+						start, n = i, 0
+					}
+				case i > start:
+					emit(i, n)
+					start, n = i, 0
+				default:
+					l.lwords = append(l.lwords, piece)
+					piece = word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
 				}
-				l.lwords = append(l.lwords, piece)
-				piece = word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
-				start, n = i, 0
+				cut = -1
 			}
 			n += int(widths[r])
+			if breakAfter(r) {
+				cut, nCut = i+utf8.RuneLen(r), n
+			}
 		}
 		if start < len(f.text) {
 			fw := float64(n) * size / 1000
@@ -264,6 +291,21 @@ func (l *layout) splitWord(w word, limit, size float64) {
 	piece.space, piece.spaceSt = w.space, w.spaceSt
 	l.lwords = append(l.lwords, piece)
 }
+
+// breakBefore reports whether a long word may break before r: the
+// punctuation inside e-mail and web addresses before which The Chicago
+// Manual of Style breaks them, so that the mark starts the next line and
+// shows that the address goes on.
+func breakBefore(r rune) bool {
+	switch r {
+	case '.', '-', '/', '_', '@', '?', '#', '%', '~', '&', '=':
+		return true
+	}
+	return false
+}
+
+// breakAfter reports whether a long word may break after r.
+func breakAfter(r rune) bool { return r == ':' }
 
 type hAlign uint8
 
