@@ -58,3 +58,61 @@ func TestSplitWordAtAddressPunctuation(t *testing.T) {
 		})
 	}
 }
+
+// TestKeepsNumber checks which designations stay on the line of their
+// number.
+func TestKeepsNumber(t *testing.T) {
+	for _, tc := range []struct {
+		word, next string
+		want       bool
+	}{
+		{"Article", "28(3) of the GDPR", true},
+		{"§", "1798.140(ag)(2)", true},
+		{"Annex", "I.B describes", true},
+		{"Annex", "III, the list", true},
+		{"Clause", "9(a)", true},
+		{"Annex", "Ireland", false},
+		{"Article", "of the GDPR", false},
+		{"article", "28", false},
+		{"Provider", "28", false},
+		{"Annex", "", false},
+	} {
+		if got := keepsNumber(tc.word, tc.next); got != tc.want {
+			t.Errorf("keepsNumber(%q, %q) = %t, want %t", tc.word, tc.next, got, tc.want)
+		}
+	}
+}
+
+// TestDesignationStaysWithNumber lays out a sentence whose line would
+// otherwise end between "Article" and "28", and checks that it ends
+// before "Article" instead.
+func TestDesignationStaysWithNumber(t *testing.T) {
+	fs, err := sharedFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 10.0
+	text := "The processor assists under Article 28(3)(e) of the GDPR."
+	l := &layout{fs: fs, headIDs: map[string]bool{}}
+	w0, w1 := l.tokenize([]document.Run{{Text: text}}, regular, size, func() string { return "test" })
+	// Wide enough for "The processor assists under Article" but not for
+	// "28(3)(e)" after it.
+	width := fs.measure(regular, size, "The processor assists under Article 2")
+	l.breakLines(w0, w1, width, width, size)
+	var lines []string
+	for _, ln := range l.lines {
+		var b strings.Builder
+		for i, w := range l.lwords[ln.w0:ln.w1] {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			for _, f := range l.frags[w.f0:w.f1] {
+				b.WriteString(f.text)
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	if len(lines) < 2 || lines[0] != "The processor assists under" || !strings.HasPrefix(lines[1], "Article 28(3)(e)") {
+		t.Errorf("lines %q: want the first to end before \"Article\" and the second to start with \"Article 28(3)(e)\"", lines)
+	}
+}
