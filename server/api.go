@@ -252,7 +252,7 @@ func (s *Server) apiValidate(c *gin.Context) {
 
 // pdfOptionsOf reads the PDF options of a request's query.
 func pdfOptionsOf(c *gin.Context) pdfOptions {
-	return pdfOptions{paper: c.Query("paper"), esign: c.Query("esign")}
+	return pdfOptions{paper: c.Query("paper"), esign: c.Query("esign"), manifest: c.Query("manifest")}
 }
 
 // formatOf reads the format query parameter (default pdf).

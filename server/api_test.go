@@ -240,6 +240,7 @@ func TestAPIErrors(t *testing.T) {
 		{"unknown document", "POST", "/api/v1/documents/annex-iv", ex, 404, `unknown document \"annex-iv\" (want dpa, annex-i, annex-ii, annex-iii)`},
 		{"unknown format", "POST", "/api/v1/documents/dpa?format=odt", ex, 400, `unknown format \"odt\"`},
 		{"unknown paper", "POST", "/api/v1/documents/dpa?paper=a3", ex, 400, `unknown paper \"a3\"`},
+		{"unknown manifest", "POST", "/api/v1/documents/dpa?manifest=secret", ex, 400, `unknown manifest \"secret\" (want full, versions or none)`},
 		{"annex iii without clause 9", "POST", "/api/v1/documents/annex-iii", noClause9(t), 422, "not_applicable"},
 		{"GET on a POST route", "GET", "/api/v1/validate", nil, 405, "not allowed"},
 		{"no such path", "GET", "/api/v2/nothing", nil, 404, "no page"},
@@ -576,5 +577,21 @@ func TestPDFManifestRecordsDeviations(t *testing.T) {
 	}
 	if !slices.Contains(m.Deviations, "breach notice 24 hours (standard 48)") {
 		t.Errorf("manifest deviations = %q", m.Deviations)
+	}
+}
+
+// TestAPIManifestOption checks that ?manifest=none leaves the manifest out
+// of the PDF and that the default attaches it.
+func TestAPIManifestOption(t *testing.T) {
+	s := newTestServer(t)
+	for query, want := range map[string]bool{"": true, "?manifest=full": true, "?manifest=versions": true, "?manifest=none": false} {
+		res := do(t, s, http.MethodPost, "/api/v1/documents/dpa"+query, "application/yaml", exampleDeal(t))
+		body := readAll(t, res)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", query, res.StatusCode, body)
+		}
+		if got := bytes.Contains(body, []byte("/Filespec")); got != want { // the attachment's file specification
+			t.Errorf("%s: manifest.json attached = %t, want %t", query, got, want)
+		}
 	}
 }

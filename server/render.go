@@ -66,7 +66,7 @@ func formatNames() string {
 var errBadOption = errors.New("bad option")
 
 // pdfOptions are the PDF options a request may choose.
-type pdfOptions struct{ paper, esign string }
+type pdfOptions struct{ paper, esign, manifest string }
 
 // writer returns the writer of a format.
 func (s *Server) writer(f format, o pdfOptions) (docWriter, error) {
@@ -82,7 +82,7 @@ func (s *Server) writer(f format, o pdfOptions) (docWriter, error) {
 		}
 		return w, nil
 	}
-	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: s.cfg.ToolVersion, Date: s.cfg.PDFDate})
+	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: s.cfg.ToolVersion, Date: s.cfg.PDFDate, Manifest: o.manifest})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadOption, err)
 	}

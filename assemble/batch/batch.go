@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dpakit/dpakit/assemble/pdf"
 	"io"
 	"os"
 	"path/filepath"
@@ -260,6 +261,11 @@ func optionsDigest(cfg Config) string {
 	fmt.Fprintf(&b, "docs=%s\nformats=%s\npaper=%s\nesign=%s\n", strings.Join(cfg.Docs, ","), strings.Join(cfg.Formats, ","), cfg.Writers.Paper, cfg.Writers.ESign)
 	if slices.Contains(cfg.Docs, DocNotice) {
 		fmt.Fprintf(&b, "notice=%s\n", cfg.NoticeKey)
+	}
+	if m := cfg.Writers.Manifest; m != "" && m != pdf.ManifestFull {
+		// Written only when it is not the default, so that a batch made
+		// before the option existed resumes as it was.
+		fmt.Fprintf(&b, "manifest=%s\n", m)
 	}
 	if !cfg.Writers.Date.IsZero() {
 		// A fixed PDF date is part of the files; the default (the time of

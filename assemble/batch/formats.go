@@ -45,6 +45,9 @@ type WriterOptions struct {
 	// Date is the PDFs' creation and modification date; zero means the
 	// time of each render (see pdf.Options.Date).
 	Date time.Time
+	// Manifest is how much of the generation manifest each PDF carries
+	// (see pdf.Options.Manifest); "" is the whole of it.
+	Manifest string
 }
 
 // Format is an output format of the assembled documents.
@@ -61,7 +64,7 @@ type Format struct {
 func Formats() []Format {
 	return []Format{
 		{"pdf", ".pdf", func(o WriterOptions) (docWriter, error) {
-			return writerOrError(pdf.New(pdf.Options{Paper: o.Paper, ESign: o.ESign, ToolVersion: o.ToolVersion, Date: o.Date}))
+			return writerOrError(pdf.New(pdf.Options{Paper: o.Paper, ESign: o.ESign, ToolVersion: o.ToolVersion, Date: o.Date, Manifest: o.Manifest}))
 		}},
 		{"docx", ".docx", func(o WriterOptions) (docWriter, error) { return writerOrError(docx.New(docx.Options{Paper: o.Paper})) }},
 		{"html", ".html", func(WriterOptions) (docWriter, error) { return htmldoc.New(), nil }},

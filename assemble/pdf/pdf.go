@@ -31,7 +31,28 @@ type Options struct {
 	// inputs. It is not a date of the agreement: the document's own dates
 	// (the effective date) come from the deal.
 	Date time.Time
+	// Manifest says how much of the generation manifest the PDF carries as
+	// its attached manifest.json: ManifestFull (the default when empty),
+	// ManifestVersions or ManifestNone.
+	Manifest string
 }
+
+// The manifests a PDF may carry (Options.Manifest).
+const (
+	// ManifestFull attaches the whole manifest: the tool, template and
+	// library versions, the deal's hash, every clause with its version and
+	// the fallback used, the riders and the deviations from the vendor's
+	// standard terms. The deviations name the standard value ("breach
+	// notice 72 hours (standard 48)"): a copy for the counterparty may
+	// want ManifestVersions.
+	ManifestFull = "full"
+	// ManifestVersions attaches what identifies how the PDF was made (the
+	// versions, the deal's hash, every clause id and version) and nothing
+	// of the negotiation: no fallback names, riders or deviations.
+	ManifestVersions = "versions"
+	// ManifestNone attaches nothing.
+	ManifestNone = "none"
+)
 
 // Writer writes Documents as PDFs. It is safe for concurrent use: renders
 // share the embedded fonts' metrics and nothing else.
@@ -72,6 +93,13 @@ func New(opts Options) (*Writer, error) {
 	case "", "docusign", "adobe":
 	default:
 		return nil, fmt.Errorf("unknown e-signature provider %q (want docusign, adobe, or none)", opts.ESign)
+	}
+	switch opts.Manifest {
+	case "":
+		w.opts.Manifest = ManifestFull
+	case ManifestFull, ManifestVersions, ManifestNone:
+	default:
+		return nil, fmt.Errorf("unknown manifest %q (want full, versions or none)", opts.Manifest)
 	}
 	go sharedFonts() //nolint:errcheck // Write reports the error; this only starts the work early.
 	return w, nil
@@ -296,7 +324,9 @@ type manifestClause struct {
 	Fallback string `json:"fallback,omitempty"`
 }
 
-func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
+// manifestJSON returns the manifest of m for the given Options.Manifest
+// (full or versions).
+func manifestJSON(toolVersion, mode string, m *document.Meta) ([]byte, error) {
 	mf := manifest{
 		ToolVersion:    toolVersion,
 		Template:       m.Template,
@@ -307,9 +337,14 @@ func manifestJSON(toolVersion string, m *document.Meta) ([]byte, error) {
 	}
 	for i, c := range m.Clauses {
 		mf.Clauses[i] = manifestClause{ID: c.ID, Version: c.Version, Fallback: c.Fallback}
+		if mode == ManifestVersions {
+			mf.Clauses[i].Fallback = ""
+		}
 	}
-	mf.Riders = m.Riders
-	mf.Deviations = m.Deviations
+	if mode == ManifestFull {
+		mf.Riders = m.Riders
+		mf.Deviations = m.Deviations
+	}
 	b, err := json.MarshalIndent(mf, "", "  ")
 	if err != nil {
 		return nil, err
@@ -343,11 +378,13 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	p.SetAuthor(m.Author, true)
 	p.SetKeywords(m.Reference+" "+m.DealHash, true)
 	p.SetCreator("dpakit "+w.opts.ToolVersion, true)
-	mj, err := manifestJSON(w.opts.ToolVersion, m)
-	if err != nil {
-		return fmt.Errorf("manifest: %w", err)
+	if w.opts.Manifest != ManifestNone {
+		mj, err := manifestJSON(w.opts.ToolVersion, w.opts.Manifest, m)
+		if err != nil {
+			return fmt.Errorf("manifest: %w", err)
+		}
+		p.SetAttachments([]fpdf.Attachment{{Content: mj, Filename: "manifest.json", Description: "dpakit generation manifest"}})
 	}
-	p.SetAttachments([]fpdf.Attachment{{Content: mj, Filename: "manifest.json", Description: "dpakit generation manifest"}})
 
 	// fpdf embeds a subset of every style added, used or not, so add only
 	// the styles this document uses.

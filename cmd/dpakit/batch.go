@@ -30,7 +30,7 @@ type batchFlags struct {
 	shard                            string
 	noticeOld, noticeDate            string
 	date                             string
-	paper, esign                     string
+	paper, esign, manifest           string
 }
 
 func (a *app) batchCmd() *cobra.Command {
@@ -84,6 +84,7 @@ as separator) are read as they are.`,
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "show no progress (the summary line is still printed)")
 	fl.StringVar(&f.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	fl.StringVar(&f.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
+	fl.StringVar(&f.manifest, "manifest", "", manifestFlagHelp)
 	fl.StringVar(&f.date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as every PDF's creation date (default: $SOURCE_DATE_EPOCH, else the time of each render)")
 	return cmd
 }
@@ -164,7 +165,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		InputName: displayName(f.input), InputFormat: format,
 		Out: f.out, Docs: f.docs, Formats: f.formats, Jobs: f.jobs,
 		Resume: f.resume, Shard: shard, ToolVersion: version(),
-		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date},
+		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date, Manifest: f.manifest},
 	}
 	if f.profile != "" {
 		if cfg.Profile, err = a.readInput(f.profile); err != nil {

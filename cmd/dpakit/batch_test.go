@@ -440,3 +440,35 @@ func TestStoppedAt(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchManifestOption: --manifest none gives PDFs without the attached
+// manifest, and a resume with another --manifest makes the files again.
+func TestBatchManifestOption(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
+	out := filepath.Join(dir, "out")
+	args := []string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--docs", "dpa", "--format", "pdf", "-q"}
+	pdfs := func() []string {
+		paths, _ := filepath.Glob(filepath.Join(out, "*", "dpa.pdf"))
+		if len(paths) != 2 {
+			t.Fatalf("%d PDFs, want 2", len(paths))
+		}
+		return paths
+	}
+	if code, _, errs := dpakit(t, "", append(args, "--manifest", "none")...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, p := range pdfs() {
+		if data, _ := os.ReadFile(p); bytes.Contains(data, []byte("/Filespec")) {
+			t.Errorf("%s carries an attachment", p)
+		}
+	}
+	if code, _, errs := dpakit(t, "", append(args, "--resume")...); code != 0 {
+		t.Fatalf("resume: exit %d: %s", code, errs)
+	}
+	for _, p := range pdfs() {
+		if data, _ := os.ReadFile(p); !bytes.Contains(data, []byte("/Filespec")) {
+			t.Errorf("%s: resumed with the default manifest, but it has none", p)
+		}
+	}
+}

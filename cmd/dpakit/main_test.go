@@ -130,6 +130,7 @@ func TestExitCodes(t *testing.T) {
 		{"modules 1 and 2 render", []string{"render", "../../fixtures/deals/modules-1-2-bavaria.yaml", "--profile", "../../fixtures/profile.yaml", "--format", "md"}, 0, "Part 2: Provider Controller Data (Module One)"},
 		{"bad paper", []string{"render", exampleDealPath, "--paper", "a5"}, 2, `unknown paper "a5"`},
 		{"bad esign", []string{"render", exampleDealPath, "--esign-anchors", "hellosign"}, 2, "hellosign"},
+		{"bad manifest", []string{"render", exampleDealPath, "--manifest", "secret"}, 2, `unknown manifest "secret" (want full, versions or none)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

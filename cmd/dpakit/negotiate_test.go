@@ -177,6 +177,29 @@ func TestNegotiatedManifest(t *testing.T) {
 	if len(m.Riders) != 1 || m.Riders[0].After != "breach" || m.Riders[0].Title != "Cyber Insurance" {
 		t.Errorf("manifest riders = %+v", m.Riders)
 	}
+	// The counterparty's copy: how it was made, nothing of the
+	// negotiation.
+	clean := filepath.Join(dir, "clean")
+	os.Mkdir(clean, 0o755)
+	out = filepath.Join(clean, "dpa.pdf")
+	if code, _, errs := dpakit(t, "", "render", writeNegotiated(t, negotiatedDeal), "--manifest", "versions", "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	if err := exec.Command("pdfdetach", "-saveall", "-o", clean, out).Run(); err != nil {
+		t.Fatal(err)
+	}
+	data, err = os.ReadFile(filepath.Join(clean, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"phone-notice", "remote-first", "Cyber Insurance", "standard", "deviations"} {
+		if bytes.Contains(data, []byte(secret)) {
+			t.Errorf("--manifest versions: the manifest has %q:\n%s", secret, data)
+		}
+	}
+	if !bytes.Contains(data, []byte(`"deal_hash"`)) || !bytes.Contains(data, []byte(`"id": "breach"`)) {
+		t.Errorf("--manifest versions: the manifest lacks the versions:\n%s", data)
+	}
 }
 
 // TestNegotiationRefused checks the refusals: exit 2, naming the field and

@@ -159,6 +159,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o, else pdf)")
 	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
+	f.StringVar(&o.manifest, "manifest", "", manifestFlagHelp)
 	return cmd
 }
 

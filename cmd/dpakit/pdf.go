@@ -11,12 +11,15 @@ import (
 // bad options (an unknown paper size or e-signature provider), which are
 // the user's to fix.
 func (a *app) pdfWriter(o renderOptions) (docWriter, error) {
-	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: version(), Date: o.date})
+	w, err := pdf.New(pdf.Options{Paper: o.paper, ESign: o.esign, ToolVersion: version(), Date: o.date, Manifest: o.manifest})
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
 	return w, nil
 }
+
+// manifestFlagHelp describes --manifest.
+const manifestFlagHelp = "what the PDF carries as its attached manifest.json: full (versions, clauses, fallbacks, riders and the deviations from the vendor's standard terms, which name the standard values), versions (how it was made, nothing of the negotiation: for the counterparty's copy) or none (default full)"
 
 // sourceDateEpoch is the reproducible-builds variable that fixes the date
 // recorded in generated files (https://reproducible-builds.org/specs/source-date-epoch/).

@@ -28,6 +28,9 @@ type renderOptions struct {
 	format string
 	paper  string
 	esign  string
+	// manifest is how much of the generation manifest a PDF carries (see
+	// pdf.Options.Manifest); "" is the whole of it.
+	manifest string
 	// paperGiven: --paper was given (its default is a4), so a format
 	// without pages refuses it rather than ignore it.
 	paperGiven bool
@@ -46,6 +49,9 @@ func binaryFormat(format string) bool { return format == "pdf" || format == "doc
 func (a *app) writerFor(o renderOptions) (docWriter, error) {
 	if o.esign != "" && o.format != "pdf" {
 		return nil, usagef("--esign-anchors places anchor text in the PDF's signature blocks; %s file has none: write a PDF or leave the flag out", aFormat(o.format))
+	}
+	if o.manifest != "" && o.format != "pdf" {
+		return nil, usagef("--manifest chooses what a PDF carries as its attached manifest.json; %s file carries none: write a PDF or leave the flag out", aFormat(o.format))
 	}
 	if o.paperGiven && (o.format == "html" || o.format == "md") {
 		return nil, usagef("--paper sets the page size of a PDF or Word file; %s file has no pages: leave the flag out", aFormat(o.format))
@@ -152,6 +158,7 @@ on standard error unless --quiet is given.`,
 	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	f.StringVar(&o.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
+	f.StringVar(&o.manifest, "manifest", "", manifestFlagHelp)
 	f.StringVar(&date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as the PDF's or Word file's creation date (default: $SOURCE_DATE_EPOCH, else now for a PDF and the effective date for a Word file)")
 	return cmd
 }

@@ -232,9 +232,9 @@ func TestByteSize(t *testing.T) {
 	}
 }
 
-// TestPageOptionsNeedPages: --esign-anchors is for a PDF and --paper for a
-// PDF or Word file; given for a format without them they are refused,
-// not silently ignored, and nothing is written.
+// TestPageOptionsNeedPages: --esign-anchors and --manifest are for a PDF
+// and --paper for a PDF or Word file; given for a format without them they
+// are refused, not silently ignored, and nothing is written.
 func TestPageOptionsNeedPages(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -246,6 +246,7 @@ func TestPageOptionsNeedPages(t *testing.T) {
 		{"x.docx", []string{"--esign-anchors", "adobe"}, "a Word file has none"},
 		{"x.md", []string{"--paper", "letter"}, "a Markdown file has no pages"},
 		{"x.html", []string{"--paper", "a4"}, "an HTML file has no pages"},
+		{"x.md", []string{"--manifest", "none"}, "a Markdown file carries none"},
 	} {
 		out := filepath.Join(dir, tc.out)
 		args := append([]string{"render", exampleDealPath, "--profile", exampleProfilePath, "-o", out}, tc.flag...)
