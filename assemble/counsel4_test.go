@@ -89,7 +89,7 @@ func TestCounsel4SCCParagraphCitesTheDPAsClauses(t *testing.T) {
 // country and the annex that lists each Sub-processor's location.
 func TestCounsel4TransferInstructionNamesThePlaces(t *testing.T) {
 	checkText(t, renderMD(t, "us-representative", "dpa"), []string{
-		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and to the places that [Annex III](#annex-iii) lists for each of its Sub-processors, provided that",
+		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and to the places where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged later in accordance with [Clause 6](#subprocessors), as Provider’s notice of it states them, provided that",
 	}, []string{"as described in [Annex I.B](#annex-i-b) and [Annex III](#annex-iii)"})
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), nil, []string{"to the places from which Provider and its Sub-processors provide the Services"})
 }
@@ -192,13 +192,14 @@ func TestCounsel4CCPATerms(t *testing.T) {
 	mixed := renderMD(t, "example", "dpa")
 	checkText(t, mixed, []string{
 		"and Customer is a business in respect of it or processes it, as a service provider or contractor, on behalf of a Controller that is a business.",
-		"For personal information that Customer processes on behalf of a Controller, Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) provides",
+		"For that personal information, Provider acts as Customer’s service provider (for personal information that Customer processes on behalf of a Controller, as the person that Customer engages to assist it, bound by the requirements of this Clause)",
+		"For personal information that Customer processes on behalf of a Controller, Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides",
 	}, nil)
 	us := renderMD(t, "us-ccpa", "dpa")
 	for _, txt := range []string{mixed, us} {
 		checkText(t, txt, []string{
 			"(Cal. Code Regs. tit. 11, § 7051(a)(8))",
-			"combine Customer Personal Data with, or use it to update, personal information that Provider receives",
+			"combine or update Customer Personal Data with personal information that Provider receives",
 			"only for the following limited and specified Business Purposes:",
 		}, []string{"§ 7051(a)(9)", "Business Purposes, as further described in"})
 	}
@@ -230,4 +231,68 @@ func TestCounsel4AnnexesCiteTheDPA(t *testing.T) {
 	checkText(t, renderMD(t, "example", "annex-ii"), []string{
 		"Provider may update them as provided in the Data Processing Agreement, but not",
 	}, []string{"of this DPA"})
+}
+
+// TestCounsel4SecondReading is the regression test for what a second
+// reader found in the first three parts' own wording: the notice to a
+// customer with the late objection called its deadline final; the
+// transfer instruction left out every Sub-processor engaged after the
+// Effective Date (and all of them with an empty list); a processor
+// customer's CCPA clause hedged its role and called Provider a service
+// provider of a customer that is no business, citing only the service
+// providers' rule; updating was forbidden the wrong way round; the
+// Controller's impact assessment was measured by Customer's needs; Module
+// Three's objection in a mixed deal was Customer's; the Annex II breach
+// measure of a Swiss processor exporter with UK transfers lacked the UK
+// timing; Modules Two and Three beside Module One had no Part of Annex
+// I.B; a UK exporter with Swiss transfers flowed down only the UK form.
+func TestCounsel4SecondReading(t *testing.T) {
+	t.Run("late objection in the notice", func(t *testing.T) {
+		d := fixtureDeal(t, "negotiated")
+		checkText(t, noticeMD(t, d, withAddition(d)), []string{
+			"Your objection in advance must reach Provider no later than",
+			"You may also object within thirty (30) days after an added Sub-processor begins to process your personal data, on reasonable grounds relating to the protection of personal data that could not have been known by that date",
+		}, nil)
+		std := fixtureDeal(t, "example")
+		checkText(t, noticeMD(t, std, withAddition(std)), nil, []string{"objection in advance", "You may also object within thirty"})
+	})
+	t.Run("later Sub-processors in the transfer instruction", func(t *testing.T) {
+		d := fixtureDeal(t, "example")
+		d.Subprocessors.List = nil
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"and to the places where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged later in accordance with [Clause 6](#subprocessors), as Provider’s notice of it states them",
+		}, nil)
+		checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{"as Provider’s request for its authorisation states them"}, nil)
+	})
+	t.Run("CCPA for a processor customer", func(t *testing.T) {
+		d := fixtureDeal(t, "processor-option2")
+		d.CCPA.Enabled = true
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"includes personal information of consumers protected by the CCPA that Customer processes, as a service provider or contractor, on behalf of a Controller that is a business. For that personal information, Provider is the person that Customer engages to assist it, bound by the requirements of this Clause, and",
+			"as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides",
+			"the terms on which Provider assists Customer, itself a service provider or contractor of a business, under the CCPA",
+		}, []string{"Customer is a business in respect of it", "Provider acts as Customer’s service provider"})
+	})
+	t.Run("the Controller's impact assessment", func(t *testing.T) {
+		checkText(t, renderMD(t, "example", "dpa"), []string{"that Customer (or that Controller) reasonably needs, to the extent that it does not otherwise have access to it"}, nil)
+	})
+	t.Run("modules one, two and three", func(t *testing.T) {
+		d := fixtureDeal(t, "modules-1-2-bavaria")
+		d.SCC.Modules = []int{1, 2, 3}
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"For the transfer of Customer Personal Data described in Part 1 of [Annex I.B](#annex-i-b), Module Two (controller to processor) applies where Customer acts as controller",
+		}, nil)
+	})
+	t.Run("UK exporter with Swiss transfers", func(t *testing.T) {
+		d := fixtureDeal(t, "uk-only")
+		d.Swiss.Enabled = true
+		checkText(t, dealMD(t, d, "dpa"), []string{
+			"under the Standard Contractual Clauses as the UK Addendum amends them (or, for a transfer subject to the FADP, as [Clause",
+		}, nil)
+	})
+	t.Run("mixed roles breach measure", func(t *testing.T) {
+		checkText(t, renderMD(t, "example", "annex-ii"), []string{
+			"with the information it needs as processor for its notification to the Controller, and as controller for its own notifications under",
+		}, []string{"or, as processor, for its notification to the Controller"})
+	})
 }

@@ -206,6 +206,7 @@ func conditionDocs() []Condition {
 		{Template: ".Measures", Meaning: "the Annex II measures the deal selects, grouped by catalogue category ({{range .Measures}}{{.Title}}{{range .Measures}}...{{end}}{{end}})"},
 		{Template: `.Safeguard "dpf"`, Meaning: `a sub-processor's transfer mechanism code named for the laws that govern the deal's transfers: "dpf" is the EU-US Data Privacy Framework, with its UK Extension where the UK Addendum is on and the Swiss-US Data Privacy Framework where the FADP governs; under the FADP alone "none" and "adequacy" refer to the Swiss Federal Council's list`},
 		{Template: `.HasModule 2`, Meaning: "whether SCC module 2 is selected (any module number)"},
+		{Template: `.Negotiates "subprocessors" "late-objection"`, Meaning: "whether the deal selects that fallback of that clause (negotiated:), for a document that must speak the negotiated terms"},
 		{Template: `.Clause "breach"`, Meaning: "prints the clause with that id here, numbered in this document (templates use it to order the clauses)"},
 		{Template: `.Ref "breach"`, Meaning: `a cross-reference to a clause or annex heading by its id, printed as its label ("Clause 8", "Annex I.B"), whatever number it has in this deal`},
 		{Template: `.RefOr "breach" "the breach terms"`, Meaning: "a cross-reference, or the fallback text where the heading is not in the document (a standalone annex)"},

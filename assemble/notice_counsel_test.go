@@ -89,7 +89,7 @@ func TestNoticeOption2(t *testing.T) {
 		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",
 		"before 31 December 2026, and, if you object in time, not while your objection is unresolved",
 		"If the objection is not resolved within thirty (30) days after Provider receives it",
-		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement, and to observe all the requirements of its CCPA terms (Cal. Civ. Code § 1798.140(ag)(2)).",
+		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement, and to observe all the requirements of the CCPA terms of your Data Processing Agreement (Cal. Civ. Code § 1798.140(ag)(2)).",
 		"Poland",
 	}, []string{
 		"no less protective", "within a reasonable period", "Removals need no action", "Sub-processors to be removed",

@@ -114,7 +114,7 @@ func TestCounselThirdCountryExporter(t *testing.T) {
 		// Onward transfers from the EEA (a Sub-processor there, accessed
 		// from elsewhere) are Restricted Transfers too; one from the
 		// United States into the EEA is not.
-		"(including an onward transfer, and access from another country) from the United States or the EEA to a country outside the EEA or international organisation",
+		"(including access from another country) from the United States or the EEA to a country outside the EEA or international organisation",
 		incorporation + ", the Standard Contractual Clauses are incorporated into this DPA by reference",
 	}, []string{"Restricted Transfer from the EEA", "Restricted Transfer from the United Kingdom"})
 

@@ -251,6 +251,12 @@ func (v *view) DPARefOr(id, fallback string) markdown {
 // HasModule reports whether SCC module m is selected.
 func (v *view) HasModule(m int) bool { return v.SCC.HasModule(m) }
 
+// Negotiates reports whether the deal selects the named fallback of a
+// clause (negotiated: {clause: name}): for another document that must
+// speak the negotiated terms, as a change notice to a customer with the
+// late objection tells it that right too.
+func (v *view) Negotiates(clause, name string) bool { return v.r.negotiated[clause] == name }
+
 // Clause9 reports whether Clause 9 (and so a sub-processor option) applies:
 // module 2 or 3 is selected.
 func (v *view) Clause9() bool { return v.HasModule(2) || v.HasModule(3) }

@@ -156,7 +156,7 @@ func TestCounselCases(t *testing.T) {
 				"For Customer Personal Data that Customer processes on behalf of a Controller, the instructions are the Controller’s, as Customer communicates them",
 				"Customer gives Provider general written authorisation",
 				"authorisation given and the objections made under this Clause are the Controller’s, as Clause 9(a) of the Standard Contractual Clauses (Module Three) provides",
-				"so that Customer can object within the period, and in the manner, that Clause 6 of this DPA provides. The agreed list of sub-processors is set out in Annex III. Under Module Three, the authorisation is that of the Controller, given and communicated through Customer as Clause 6 of this DPA provides.",
+				"so that Customer can object within the period, and in the manner, that Clause 6 of this DPA provides. The agreed list of sub-processors is set out in Annex III. Under Module Three, Provider informs the Controller, through Customer, so that the Controller can object, and the authorisation is that of the Controller, given and communicated through Customer as Clause 6 of this DPA provides.",
 				"Provider shall also notify that Controller directly where appropriate and feasible",
 				"at the request of a Controller made directly to Provider",
 				"None. Customer shall not intentionally provide special categories",
