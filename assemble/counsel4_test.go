@@ -89,7 +89,7 @@ func TestCounsel4SCCParagraphCitesTheDPAsClauses(t *testing.T) {
 // country and the annex that lists each Sub-processor's location.
 func TestCounsel4TransferInstructionNamesThePlaces(t *testing.T) {
 	checkText(t, renderMD(t, "us-representative", "dpa"), []string{
-		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and to the places where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged later in accordance with [Clause 6](#subprocessors), as Provider’s notice of it states them, provided that",
+		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and to the places where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged later in accordance with [Clause 6](#subprocessors) or one whose processing moves to another place, as Provider’s notice states them, provided that",
 	}, []string{"as described in [Annex I.B](#annex-i-b) and [Annex III](#annex-iii)"})
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), nil, []string{"to the places from which Provider and its Sub-processors provide the Services"})
 }
@@ -166,7 +166,7 @@ func TestCounsel4MixedRolesScopedToTheController(t *testing.T) {
 		"Customer may make or communicate that choice by written notice",
 		"Where Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, that Controller) carries out a data protection impact assessment",
 		"Where Customer (or such a Controller) consults a supervisory authority",
-		"(Customer forwarding the notice to each Controller concerned). Customer shall then suspend the transfer where no appropriate safeguards can be ensured or where the Controller concerned (for its data) or the competent supervisory authority so instructs, and may suspend it in other cases (for a Controller’s data, in consultation with that Controller); it may also terminate the affected Services. Clauses 14(f) and 16(d) and (e) of the Standard Contractual Clauses apply.",
+		"(Customer forwarding the notice to each Controller concerned). Customer shall then suspend the transfer where no appropriate safeguards can be ensured or where the Controller concerned (for its data) or the competent supervisory authority so instructs, and may suspend it in other cases (for a Controller’s data, in consultation with that Controller); it may also terminate the affected Services. Where the Standard Contractual Clauses apply to the transfer, Clauses 14(f) and 16(d) and (e) of the Standard Contractual Clauses govern the suspension and any termination.",
 		// Government requests go to whoever decides on the data.
 		"Provider shall first try to redirect the requesting authority to request the data directly from Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, from that Controller).",
 	}, []string{"terminate the affected Services in accordance with Clause 16 of the Standard Contractual Clauses", "(and, where it applies, Clause 16)"})
@@ -250,31 +250,38 @@ func TestCounsel4SecondReading(t *testing.T) {
 	t.Run("late objection in the notice", func(t *testing.T) {
 		d := fixtureDeal(t, "negotiated")
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{
-			"Your objection in advance must reach Provider no later than",
-			"You may also object within thirty (30) days after an added Sub-processor begins to process your personal data, on reasonable grounds relating to the protection of personal data that could not have been known by that date",
+			"after the date of this notice, for an objection before the change takes effect (a later one remaining possible as the next paragraph describes).",
+			"You may also object within thirty (30) days after an added Sub-processor begins to process your personal data, on reasonable grounds relating to the protection of personal data that could not have been known by 16 December 2026",
 		}, nil)
 		std := fixtureDeal(t, "example")
-		checkText(t, noticeMD(t, std, withAddition(std)), nil, []string{"objection in advance", "You may also object within thirty"})
+		checkText(t, noticeMD(t, std, withAddition(std)), nil, []string{"before the change takes effect", "may also object within thirty", "a later objection remaining possible"})
+		// A processor customer's Controller objects, late too.
+		proc := fixtureDeal(t, "processor-option2")
+		proc.Negotiated = map[string]string{"subprocessors": "late-objection"}
+		checkText(t, noticeMD(t, proc, withAddition(proc)), []string{
+			"in writing by the date below (a later objection remaining possible as described below).",
+			"The Controller may also object, by notice in writing that you give on its behalf, within thirty (30) days",
+		}, nil)
 	})
 	t.Run("later Sub-processors in the transfer instruction", func(t *testing.T) {
 		d := fixtureDeal(t, "example")
 		d.Subprocessors.List = nil
 		checkText(t, dealMD(t, d, "dpa"), []string{
-			"and to the places where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged later in accordance with [Clause 6](#subprocessors), as Provider’s notice of it states them",
+			"and to the places where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged later in accordance with [Clause 6](#subprocessors) or one whose processing moves to another place, as Provider’s notice states them",
 		}, nil)
-		checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{"as Provider’s request for its authorisation states them"}, nil)
+		checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{"as Provider’s request for authorisation states them"}, nil)
 	})
 	t.Run("CCPA for a processor customer", func(t *testing.T) {
 		d := fixtureDeal(t, "processor-option2")
 		d.CCPA.Enabled = true
 		checkText(t, dealMD(t, d, "dpa"), []string{
-			"includes personal information of consumers protected by the CCPA that Customer processes, as a service provider or contractor, on behalf of a Controller that is a business. For that personal information, Provider is the person that Customer engages to assist it, bound by the requirements of this Clause, and",
+			"includes personal information of consumers protected by the CCPA that Customer processes, as a service provider or contractor, on behalf of a Controller that is a business. Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides, and Provider is bound by the requirements of this Clause;",
 			"as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides",
 			"the terms on which Provider assists Customer, itself a service provider or contractor of a business, under the CCPA",
 		}, []string{"Customer is a business in respect of it", "Provider acts as Customer’s service provider"})
 	})
 	t.Run("the Controller's impact assessment", func(t *testing.T) {
-		checkText(t, renderMD(t, "example", "dpa"), []string{"that Customer (or that Controller) reasonably needs, to the extent that it does not otherwise have access to it"}, nil)
+		checkText(t, renderMD(t, "example", "dpa"), []string{"that Customer (or that Controller) reasonably needs and cannot otherwise obtain."}, nil)
 	})
 	t.Run("modules one, two and three", func(t *testing.T) {
 		d := fixtureDeal(t, "modules-1-2-bavaria")
