@@ -303,3 +303,34 @@ func TestCounsel4SecondReading(t *testing.T) {
 		}, []string{"or, as processor, for its notification to the Controller"})
 	})
 }
+
+// TestCounsel4StandaloneAnnexesAndRequest is the regression test for the
+// reading of the standalone annexes and of an Option 1 request: Annex II
+// let Provider delete Customer Personal Data on its own schedule; it cited
+// the customer's SCCs for assessing a Sub-processor's transfer; Annex III
+// made Provider "responsible for the Services as a whole" rather than
+// liable for each Sub-processor; Annex I.C said "this Annex is not used"
+// of the UK transfers, which disapply only its Part C; a US-only annex
+// named a "Data protection officer" and left out California's security
+// standard; and the request for authorisation said nothing of the
+// obligations the Sub-processor takes on.
+func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
+	annexII := renderMD(t, "example", "annex-ii")
+	checkText(t, annexII, []string{
+		"Customer Personal Data is kept and deleted only as Annex I.B and the deletion terms agreed with Customer provide.",
+		"Clause 14 of the standard contractual clauses between Provider and the Sub-processor",
+	}, []string{"retention schedule for each category of Customer Personal Data", "Clause 14 of the Standard Contractual Clauses"})
+	checkText(t, renderMD(t, "processor-option1-eea", "annex-iii"), []string{
+		"Provider remains fully liable to Customer for the performance of each Sub-processor’s obligations, as the sub-processor clause of the Data Processing Agreement provides.",
+	}, []string{"responsible for the Services as a whole"})
+	checkText(t, renderMD(t, "example", "annex-i"), []string{"For the transfers under the UK Addendum, this Part C of Annex I is not used"}, []string{"this Annex is not used"})
+	checkText(t, renderMD(t, "us-ccpa", "annex-i"), nil, []string{"Data protection officer"})
+	checkText(t, renderMD(t, "us-ccpa", "annex-ii"), []string{
+		"so as to maintain the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require",
+		"### Data portability and deletion",
+	}, []string{"erasure"})
+	d := fixtureDeal(t, "processor-option1-eea")
+	checkText(t, noticeMD(t, d, withAddition(d)), []string{
+		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement.",
+	}, nil)
+}

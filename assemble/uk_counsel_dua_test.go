@@ -56,7 +56,7 @@ func TestCounselUKOnlyClause13NotUsed(t *testing.T) {
 	}, nil)
 	// An EU deal with the UK Addendum says the same of its UK transfers.
 	eu := renderMD(t, "example", "annex-i")
-	checkText(t, eu, []string{"For the transfers under the UK Addendum, this Annex is not used: Section 15(j) of the UK Addendum. The UK Information Commissioner supervises compliance with the Clauses for those transfers (Section 15(k))"},
+	checkText(t, eu, []string{"For the transfers under the UK Addendum, this Part C of Annex I is not used: Section 15(j) of the UK Addendum. The UK Information Commissioner supervises compliance with the Clauses for those transfers (Section 15(k))"},
 		[]string{"Insofar as a transfer is governed by UK Data Protection Laws, the competent supervisory authority is the UK Information Commissioner"})
 }
 

@@ -56,9 +56,9 @@ func TestCounselUSOnlyNoTransfer(t *testing.T) {
 		"**Transfers to Sub-processors**",
 	}, nil)
 	for fixture, cites := range map[string]string{
-		"seed-000":       "(Chapter V of the GDPR and Clause 14 of the Standard Contractual Clauses)",
-		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum)",
-		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and Clause 14 of the Standard Contractual Clauses, also as they apply under the UK Addendum)",
+		"seed-000":       "(Chapter V of the GDPR and Clause 14 of the standard contractual clauses between Provider and the Sub-processor)",
+		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and Clause 14 of the standard contractual clauses between Provider and the Sub-processor, with the UK Addendum where it applies)",
+		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and Clause 14 of the standard contractual clauses between Provider and the Sub-processor, with the UK Addendum where it applies)",
 	} {
 		checkText(t, renderMD(t, fixture, "annex-ii"), []string{
 			"- Every prospective Sub-processor is assessed for security and privacy risks before engagement and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination " + cites + "; the assessment is documented.\n",
@@ -111,7 +111,7 @@ func TestCounselUSOnlySecurityRisk(t *testing.T) {
 	checkText(t, us, []string{
 		"as well as the risks of varying likelihood and severity to the privacy and security of Data Subjects, Provider shall implement",
 		"as required by Data Protection Laws, including the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require.",
-		"and the risks to the privacy and security of Data Subjects. Provider may update them",
+		"and the risks to the privacy and security of Data Subjects, so as to maintain the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require. Provider may update them",
 		"are the services described against its name below, performed for the purposes above",
 		"- **Amazon Web Services, Inc.**, US East (N. Virginia), us-east-1 (United States): infrastructure service provider (hosting of the platform and its databases).\n",
 	}, []string{"rights and freedoms"})

@@ -595,7 +595,7 @@ func checkRefs(runs []document.Run) []string {
 
 // clauseOwners name the instrument a clause number written as text belongs
 // to.
-var clauseOwners = []string{"Standard Contractual Clauses", "SCCs", "UK Addendum", "Data Processing Agreement", "this DPA"}
+var clauseOwners = []string{"Standard Contractual Clauses", "standard contractual clauses", "SCCs", "UK Addendum", "Data Processing Agreement", "this DPA"}
 
 // checkClauseNumbers reports each "Clause N" or "Clauses N" in the text of
 // runs (cross-references aside) that is not followed, before its sentence
