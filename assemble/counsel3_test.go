@@ -124,7 +124,7 @@ func TestCounsel3Option1RequestStatesAnnexIII(t *testing.T) {
 	txt := noticeMD(t, d, append(append([]deal.Subprocessor(nil), d.Subprocessors.List...), forAnnexIII(d, bare)))
 	checkText(t, txt, []string{
 		"| Sub-processor and address | Contact person (position) | Processing and responsibilities | Location | Personal data it will process | Transfer mechanism |",
-		"| **Functional Software, Inc. (Sentry)**, 989 Market Street, San Francisco, CA 94103, United States | Zendesk Privacy Team, privacy@zendesk.example (Data Protection Officer) | Collection and analysis of application errors. Responsibilities: Stores and routes support tickets only |",
+		"| **Functional Software, Inc. (Sentry)**, 989 Market Street, San Francisco, CA 94103, United States | Zendesk Privacy Team, privacy@zendesk.example (Data Protection Officer) | Collection and analysis of application errors. Responsibilities: Stores and routes support tickets only. |",
 		"Even once authorised, no Sub-processor listed above will begin to process the personal data you process for the Controller before **31 December 2026**, thirty (30) days after the date of this request",
 	}, nil)
 

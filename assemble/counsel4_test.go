@@ -192,8 +192,8 @@ func TestCounsel4CCPATerms(t *testing.T) {
 	mixed := renderMD(t, "example", "dpa")
 	checkText(t, mixed, []string{
 		"and Customer is a business in respect of it or processes it, as a service provider or contractor, on behalf of a Controller that is a business.",
-		"For that personal information, Provider acts as Customer’s service provider (for personal information that Customer processes on behalf of a Controller, as the person that Customer engages to assist it, bound by the requirements of this Clause)",
-		"For personal information that Customer processes on behalf of a Controller, Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides",
+		"For that personal information, Provider acts as Customer’s service provider (or, for personal information that Customer processes on behalf of a Controller, as the next sentence provides)",
+		"For personal information that Customer processes on behalf of a Controller, Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides, and Provider is bound by the requirements of this Clause",
 	}, nil)
 	us := renderMD(t, "us-ccpa", "dpa")
 	for _, txt := range []string{mixed, us} {
@@ -250,8 +250,8 @@ func TestCounsel4SecondReading(t *testing.T) {
 	t.Run("late objection in the notice", func(t *testing.T) {
 		d := fixtureDeal(t, "negotiated")
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{
-			"after the date of this notice, for an objection before the change takes effect (a later one remaining possible as the next paragraph describes).",
-			"You may also object within thirty (30) days after an added Sub-processor begins to process your personal data, on reasonable grounds relating to the protection of personal data that could not have been known by 16 December 2026",
+			"after the date of this notice, for an objection in advance (a later objection to an added Sub-processor remaining possible as the next paragraph describes).",
+			"You may also object within thirty (30) days after an added Sub-processor begins to process your personal data, on reasonable grounds relating to the protection of personal data that you could not have known by 16 December 2026",
 		}, nil)
 		std := fixtureDeal(t, "example")
 		checkText(t, noticeMD(t, std, withAddition(std)), nil, []string{"before the change takes effect", "may also object within thirty", "a later objection remaining possible"})
@@ -259,7 +259,7 @@ func TestCounsel4SecondReading(t *testing.T) {
 		proc := fixtureDeal(t, "processor-option2")
 		proc.Negotiated = map[string]string{"subprocessors": "late-objection"}
 		checkText(t, noticeMD(t, proc, withAddition(proc)), []string{
-			"in writing by the date below (a later objection remaining possible as described below).",
+			"in writing by the date below (a later objection to an added Sub-processor remaining possible as described below).",
 			"The Controller may also object, by notice in writing that you give on its behalf, within thirty (30) days",
 		}, nil)
 	})
@@ -276,12 +276,12 @@ func TestCounsel4SecondReading(t *testing.T) {
 		d.CCPA.Enabled = true
 		checkText(t, dealMD(t, d, "dpa"), []string{
 			"includes personal information of consumers protected by the CCPA that Customer processes, as a service provider or contractor, on behalf of a Controller that is a business. Customer engages Provider to assist it in processing that personal information for the Controller’s business purposes, as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides, and Provider is bound by the requirements of this Clause;",
-			"as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides",
+			"as Cal. Civ. Code § 1798.140(ag)(2) (or, where Customer is a contractor, § 1798.140(j)(2)) provides, and Provider is bound by the requirements of this Clause",
 			"the terms on which Provider assists Customer, itself a service provider or contractor of a business, under the CCPA",
 		}, []string{"Customer is a business in respect of it", "Provider acts as Customer’s service provider"})
 	})
 	t.Run("the Controller's impact assessment", func(t *testing.T) {
-		checkText(t, renderMD(t, "example", "dpa"), []string{"that Customer (or that Controller) reasonably needs and cannot otherwise obtain."}, nil)
+		checkText(t, renderMD(t, "example", "dpa"), []string{"that Customer (or that Controller) reasonably needs, to the extent that neither Customer nor that Controller otherwise has access to it."}, nil)
 	})
 	t.Run("modules one, two and three", func(t *testing.T) {
 		d := fixtureDeal(t, "modules-1-2-bavaria")
@@ -317,8 +317,8 @@ func TestCounsel4SecondReading(t *testing.T) {
 func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
 	annexII := renderMD(t, "example", "annex-ii")
 	checkText(t, annexII, []string{
-		"Customer Personal Data is kept and deleted only as Annex I.B and the deletion terms agreed with Customer provide.",
-		"Clause 14 of the standard contractual clauses between Provider and the Sub-processor",
+		"Customer Personal Data, including any logs that contain it, is kept and deleted only as Annex I.B and the deletion terms agreed with Customer provide;",
+		"Clause 14 of those standard contractual clauses",
 	}, []string{"retention schedule for each category of Customer Personal Data", "Clause 14 of the Standard Contractual Clauses"})
 	checkText(t, renderMD(t, "processor-option1-eea", "annex-iii"), []string{
 		"Provider remains fully liable to Customer for the performance of each Sub-processor’s obligations, as the sub-processor clause of the Data Processing Agreement provides.",
@@ -333,4 +333,21 @@ func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
 	checkText(t, noticeMD(t, d, withAddition(d)), []string{
 		"Provider binds each Sub-processor by written contract to, in substance, the same data protection obligations as those that bind Provider under your Data Processing Agreement.",
 	}, nil)
+}
+
+// TestCounsel4FourthReading is the regression test for the last reading:
+// Clause 6 gave no notice (or request) for a Sub-processor's move that
+// creates a Restricted Transfer, though the transfer instruction and the
+// notices rely on one; an onward transfer to the EEA read as a Restricted
+// Transfer; and a US-only DPA called the same person a privacy officer in
+// Annex I.A and a data protection officer in its notices clause.
+func TestCounsel4FourthReading(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"and of any intended move of an existing Sub-processor’s processing to another place that creates or changes a Restricted Transfer, at least thirty (30) days before the new Sub-processor begins to process Customer Personal Data (or the move takes effect)",
+		"to a recipient outside the EEA in a country or international organisation that is not so recognised",
+	}, nil)
+	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
+		"another purpose, other responsibilities or, where it creates or changes a Restricted Transfer, another place)",
+	}, nil)
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"with a copy to its privacy officer"}, []string{"with a copy to its data protection officer", "Restricted Transfer"})
 }

@@ -56,9 +56,9 @@ func TestCounselUSOnlyNoTransfer(t *testing.T) {
 		"**Transfers to Sub-processors**",
 	}, nil)
 	for fixture, cites := range map[string]string{
-		"seed-000":       "(Chapter V of the GDPR and Clause 14 of the standard contractual clauses between Provider and the Sub-processor)",
-		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and Clause 14 of the standard contractual clauses between Provider and the Sub-processor, with the UK Addendum where it applies)",
-		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and Clause 14 of the standard contractual clauses between Provider and the Sub-processor, with the UK Addendum where it applies)",
+		"seed-000":       "(Chapter V of the GDPR and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses)",
+		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the UK Addendum where it applies)",
+		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the UK Addendum where it applies)",
 	} {
 		checkText(t, renderMD(t, fixture, "annex-ii"), []string{
 			"- Every prospective Sub-processor is assessed for security and privacy risks before engagement and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination " + cites + "; the assessment is documented.\n",
@@ -174,7 +174,7 @@ func TestUSOnlyHasNoAnnexIII(t *testing.T) {
 // delay" alone is an open standard that falls short of it.
 func TestCounselCCPAInabilityNotice(t *testing.T) {
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
-		"Provider shall notify Customer in writing without undue delay, and in any event no later than five (5) Business Days, after it determines that it can no longer meet its obligations under the CCPA (Cal. Code Regs. tit. 11, § 7051(a)(8)).",
+		"Provider shall notify Customer in writing without undue delay, and in any event within five (5) Business Days after it determines that it can no longer meet its obligations under the CCPA (Cal. Code Regs. tit. 11, § 7051(a)(8)).",
 		"“Business Day” means",
 	}, nil)
 }

@@ -121,15 +121,80 @@ func JoinOr(items []string) string {
 // "IP address" give "Account data, usage logs and IP address"). See
 // LowerInitial for the words that keep their capital.
 func JoinInline(items []string) string {
+	return Join(inlineItems(items))
+}
+
+// inlineItems writes list items for running text: each in sentence case
+// when it was written in title case ("Last Name", "Profile Photo" as a
+// source list spells them), and, after the first, with its first word in
+// lower case as LowerInitial has it.
+func inlineItems(items []string) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
-		if i == 0 {
-			out[i] = it
+		it = sentenceCase(it)
+		if i > 0 {
+			it = LowerInitial(it)
+		}
+		out[i] = it
+	}
+	return out
+}
+
+// sentenceCase returns s with the words after its first in lower case when
+// s is written in title case: two words or more, every one with a letter
+// starting in upper case ("First Name", "IP Address", "Browser
+// Information" give "First name", "IP address", "Browser information").
+// A word with another capital or a digit ("IP", "UPN", "iOS") and the
+// DPA's defined terms keep their case; text not in title case is
+// returned as it is.
+func sentenceCase(s string) string {
+	words := strings.Fields(s)
+	if len(words) < 2 || strings.Join(words, " ") != s {
+		return s
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return s
+		}
+	}
+	for i := 0; i < len(words); i++ {
+		if n := definedTermAt(words[i:]); n > 0 {
+			i += n - 1
 			continue
 		}
-		out[i] = LowerInitial(it)
+		if i > 0 { // the first word keeps its capital: LowerInitial decides
+			words[i] = lowerOrdinary(words[i])
+		}
 	}
-	return Join(out)
+	return strings.Join(words, " ")
+}
+
+// definedTermAt returns how many of words a defined term spells at their
+// start, or 0.
+func definedTermAt(words []string) int {
+	for _, t := range definedTerms {
+		tw := strings.Fields(t)
+		if len(tw) <= len(words) && strings.Join(words[:len(tw)], " ") == t {
+			return len(tw)
+		}
+	}
+	return 0
+}
+
+// lowerOrdinary lowers the initial of an ordinary capitalised word (one
+// upper-case letter followed by lower-case letters only).
+func lowerOrdinary(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return w
+	}
+	for _, c := range w[n:] {
+		if unicode.IsUpper(c) || unicode.IsDigit(c) {
+			return w
+		}
+	}
+	return string(unicode.ToLower(r)) + w[n:]
 }
 
 // JoinData joins data categories for a sentence or a table cell, as
@@ -140,15 +205,7 @@ func JoinInline(items []string) string {
 func JoinData(items []string) string {
 	for _, it := range items {
 		if strings.Contains(it, ",") || strings.Contains(" "+strings.ToLower(it)+" ", " and ") {
-			out := make([]string, len(items))
-			for i, it := range items {
-				if i == 0 {
-					out[i] = it
-					continue
-				}
-				out[i] = LowerInitial(it)
-			}
-			return strings.Join(out, "; ")
+			return strings.Join(inlineItems(items), "; ")
 		}
 	}
 	return JoinInline(items)

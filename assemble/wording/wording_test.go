@@ -142,6 +142,12 @@ func TestJoinInline(t *testing.T) {
 		{[]string{"Name", "AWS account ID", "iOS device ID", "S3 object keys", "E-mail address"}, "Name, AWS account ID, iOS device ID, S3 object keys and e-mail address"},
 		{[]string{"Name", "Customers' orders", "Provider’s invoices", "Data Subject requests", "Services usage"}, "Name, customers' orders, Provider’s invoices, Data Subject requests and Services usage"},
 		{[]string{"Name", "Élan scores", "  spaced"}, "Name, élan scores and   spaced"},
+		// A source list in title case reads in sentence case; acronyms and
+		// defined terms keep their capitals.
+		{[]string{"First Name", "Last Name", "Employee ID", "UPN", "Profile Photo", "IP Address", "Customer Personal Data Volume"},
+			"First name, last name, employee ID, UPN, profile photo, IP address and Customer Personal Data volume"},
+		{[]string{"Browser Information", "Logging Data"}, "Browser information and logging data"},
+		{[]string{"Services Usage Data", "Data Subject Requests"}, "Services usage data and Data Subject requests"},
 	}
 	for _, tt := range tests {
 		if got := JoinInline(tt.in); got != tt.want {
