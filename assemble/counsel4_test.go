@@ -24,7 +24,7 @@ func TestCounsel4FallbacksKeepTheStandardTerms(t *testing.T) {
 			"under the Standard Contractual Clauses (and, for a transfer subject to UK Data Protection Laws, under the UK Addendum), including as regards third-party beneficiary rights",
 			// The notice's date is the last day for an objection in
 			// advance; a late one remains possible.
-			"and the last day on which Customer may object in advance (a late objection remaining possible as the next paragraph provides).",
+			"and the last day on which Customer may object in advance (a late objection to a new Sub-processor remaining possible as the next paragraph provides).",
 		}, []string{"and the last day on which Customer may object."})
 	})
 	t.Run("late objection, UK law alone", func(t *testing.T) {
@@ -343,11 +343,11 @@ func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
 // Annex I.A and a data protection officer in its notices clause.
 func TestCounsel4FourthReading(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"and of any intended move of an existing Sub-processor’s processing to another place that creates or changes a Restricted Transfer, at least thirty (30) days before the new Sub-processor begins to process Customer Personal Data (or the move takes effect)",
-		"to a recipient outside the EEA in a country or international organisation that is not so recognised",
+		"and of any intended move of an existing Sub-processor’s processing to another country outside the EEA, at least thirty (30) days before the new Sub-processor begins to process Customer Personal Data (or the move takes effect)",
+		"to a recipient in a country outside the EEA, or an international organisation, that is not so recognised",
 	}, nil)
 	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
-		"another purpose, other responsibilities or, where it creates or changes a Restricted Transfer, another place)",
+		"another purpose, other responsibilities or, a move to another country outside the EEA)",
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"with a copy to its privacy officer"}, []string{"with a copy to its data protection officer", "Restricted Transfer"})
 }

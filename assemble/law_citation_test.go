@@ -19,7 +19,7 @@ import (
 func TestCounselRecordsCiteTheDealsLaws(t *testing.T) {
 	const (
 		record     = "Provider keeps an up-to-date record of the processing activities it carries out on behalf of its customers"
-		diligence  = "Every prospective Sub-processor is assessed for security and privacy risks before engagement"
+		diligence  = "Every prospective Sub-processor is assessed for security and privacy risks before engagement (and before its processing moves to another country)"
 		transfer   = " and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination ("
 		documented = "); the assessment is documented."
 	)

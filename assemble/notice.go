@@ -404,13 +404,7 @@ func fieldValue(s deal.Subprocessor, field string, laws deal.Laws) string {
 		// Semicolons on both sides of the change, whatever the
 		// categories, so that each category stays distinct and the two
 		// sides read alike.
-		out := make([]string, len(s.Data))
-		for i, c := range s.Data {
-			if i > 0 {
-				c = wording.LowerInitial(c)
-			}
-			out[i] = c
-		}
+		out := wording.InlineItems(s.Data)
 		return strings.Join(out, "; ")
 	case "category":
 		return s.Category

@@ -45,7 +45,7 @@ func TestCounselUSOnlyNoTransfer(t *testing.T) {
 		"**Processing by Sub-processors**\n\nProvider discloses Customer Personal Data to the Sub-processors authorised under the Data Processing Agreement.",
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "annex-ii"), []string{
-		"- Every prospective Sub-processor is assessed for security and privacy risks before engagement, and the assessment is documented.\n",
+		"- Every prospective Sub-processor is assessed for security and privacy risks before engagement (and before its processing moves to another country), and the assessment is documented.\n",
 	}, nil)
 
 	checkText(t, renderMD(t, "seed-000", "annex-i"), []string{
@@ -61,7 +61,7 @@ func TestCounselUSOnlyNoTransfer(t *testing.T) {
 		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the UK Addendum where it applies)",
 	} {
 		checkText(t, renderMD(t, fixture, "annex-ii"), []string{
-			"- Every prospective Sub-processor is assessed for security and privacy risks before engagement and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination " + cites + "; the assessment is documented.\n",
+			"- Every prospective Sub-processor is assessed for security and privacy risks before engagement (and before its processing moves to another country) and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination " + cites + "; the assessment is documented.\n",
 		}, nil)
 	}
 }

@@ -70,13 +70,13 @@ func TestCounselCases(t *testing.T) {
 				// Instructions and Art. 28(4) (item 2).
 				"The instructions are those of the Controller, as Customer communicates them to Provider, together with any additional instructions of Customer that do not conflict",
 				"Where the instruction is the Controller’s, Customer shall inform the Controller without delay.",
-				"and Customer shall inform the Controller.",
+				"and Customer shall immediately inform the Controller.",
 				"is stricter than, or additional to, the obligations in this DPA",
 				// Authorisation is the Controller's (item 3), Option 1 without objection (item 6).
 				"The Controller has given, through Customer, its specific prior written authorisation",
 				"Provider shall not engage any other Sub-processor without the Controller’s specific prior written authorisation.",
 				"If no authorisation has been communicated within that period, the authorisation has not been given, and Provider may not engage the proposed Sub-processor",
-				"it shall confirm the engagement to Customer in writing",
+				"it shall confirm the engagement (or the move) to Customer in writing",
 				"The authorisation is that of the Controller, given and communicated through Customer as Clause 6 of this DPA provides",
 				"The Controller has authorised, through Customer, the engagement of each Sub-processor listed below",
 				// Direct channels (item 4).

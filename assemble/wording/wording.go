@@ -121,14 +121,14 @@ func JoinOr(items []string) string {
 // "IP address" give "Account data, usage logs and IP address"). See
 // LowerInitial for the words that keep their capital.
 func JoinInline(items []string) string {
-	return Join(inlineItems(items))
+	return Join(InlineItems(items))
 }
 
-// inlineItems writes list items for running text: each in sentence case
+// InlineItems writes list items for running text: each in sentence case
 // when it was written in title case ("Last Name", "Profile Photo" as a
 // source list spells them), and, after the first, with its first word in
 // lower case as LowerInitial has it.
-func inlineItems(items []string) []string {
+func InlineItems(items []string) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
 		it = sentenceCase(it)
@@ -154,7 +154,7 @@ func sentenceCase(s string) string {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !smallWords[w] {
 			return s
 		}
 	}
@@ -163,28 +163,59 @@ func sentenceCase(s string) string {
 			i += n - 1
 			continue
 		}
-		if i > 0 { // the first word keeps its capital: LowerInitial decides
+		if i > 0 {
 			words[i] = lowerOrdinary(words[i])
+		} else if head, rest, ok := strings.Cut(words[0], "-"); ok {
+			// The first word keeps its initial (LowerInitial decides),
+			// not the capitals after a hyphen: "One-Time" gives "One-time".
+			words[0] = head + "-" + lowerOrdinary(rest)
 		}
 	}
 	return strings.Join(words, " ")
 }
 
+// smallWords stay in lower case in a title ("Date of Birth").
+var smallWords = map[string]bool{"a": true, "an": true, "and": true, "by": true, "for": true, "in": true, "of": true, "on": true, "or": true, "per": true, "the": true, "to": true, "with": true}
+
 // definedTermAt returns how many of words a defined term spells at their
-// start, or 0.
+// start, or 0. A term's last word may be in the plural or the possessive
+// ("Data Subjects'", "Customer's").
 func definedTermAt(words []string) int {
 	for _, t := range definedTerms {
 		tw := strings.Fields(t)
-		if len(tw) <= len(words) && strings.Join(words[:len(tw)], " ") == t {
+		if len(tw) > len(words) {
+			continue
+		}
+		head := strings.Join(words[:len(tw)-1], " ")
+		last := words[len(tw)-1]
+		if (head == "" || head == strings.Join(tw[:len(tw)-1], " ")) && baseForm(last) == tw[len(tw)-1] {
 			return len(tw)
 		}
 	}
 	return 0
 }
 
+// baseForm returns a word without a possessive or plural ending.
+func baseForm(w string) string {
+	for _, suffix := range []string{"'s", "’s", "s'", "s’", "'", "’", "s"} {
+		if b, ok := strings.CutSuffix(w, suffix); ok && b != "" {
+			return b
+		}
+	}
+	return w
+}
+
 // lowerOrdinary lowers the initial of an ordinary capitalised word (one
-// upper-case letter followed by lower-case letters only).
+// upper-case letter followed by lower-case letters only), and of each such
+// part of a hyphenated word ("One-Time" gives "one-time").
 func lowerOrdinary(w string) string {
+	if strings.Contains(w, "-") {
+		parts := strings.Split(w, "-")
+		for i, p := range parts {
+			parts[i] = lowerOrdinary(p)
+		}
+		return strings.Join(parts, "-")
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return w
@@ -205,7 +236,7 @@ func lowerOrdinary(w string) string {
 func JoinData(items []string) string {
 	for _, it := range items {
 		if strings.Contains(it, ",") || strings.Contains(" "+strings.ToLower(it)+" ", " and ") {
-			return strings.Join(inlineItems(items), "; ")
+			return strings.Join(InlineItems(items), "; ")
 		}
 	}
 	return JoinInline(items)
@@ -214,7 +245,7 @@ func JoinData(items []string) string {
 // definedTerms are the DPA's capitalised defined terms that can begin a
 // data category or a purpose ("Customer content", "Services usage data");
 // they keep their capital inside a sentence.
-var definedTerms = []string{"Agreement", "Customer", "Data Subject", "Personal Data", "Provider", "Services", "Sub-processor"}
+var definedTerms = []string{"Agreement", "Controller", "Customer", "Data Subject", "Personal Data", "Provider", "Services", "Sub-processor"}
 
 // LowerInitial returns s with its first letter in lower case when s starts
 // with an ordinary capitalised word, for use after a colon or inside a

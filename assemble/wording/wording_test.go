@@ -148,6 +148,7 @@ func TestJoinInline(t *testing.T) {
 			"First name, last name, employee ID, UPN, profile photo, IP address and Customer Personal Data volume"},
 		{[]string{"Browser Information", "Logging Data"}, "Browser information and logging data"},
 		{[]string{"Services Usage Data", "Data Subject Requests"}, "Services usage data and Data Subject requests"},
+		{[]string{"Date of Birth", "One-Time Passcodes", "Customer's Account Data", "Orders of Controllers"}, "Date of birth, one-time passcodes, Customer's account data and orders of Controllers"},
 	}
 	for _, tt := range tests {
 		if got := JoinInline(tt.in); got != tt.want {
