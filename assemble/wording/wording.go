@@ -178,8 +178,8 @@ func sentenceCase(s string) string {
 var smallWords = map[string]bool{"a": true, "an": true, "and": true, "by": true, "for": true, "in": true, "of": true, "on": true, "or": true, "per": true, "the": true, "to": true, "with": true}
 
 // definedTermAt returns how many of words a defined term spells at their
-// start, or 0. A term's last word may be in the plural or the possessive
-// ("Data Subjects'", "Customer's").
+// start, or 0. A term's last word may be in the possessive ("Customer's",
+// "Data Subjects'").
 func definedTermAt(words []string) int {
 	for _, t := range definedTerms {
 		tw := strings.Fields(t)
@@ -195,9 +195,10 @@ func definedTermAt(words []string) int {
 	return 0
 }
 
-// baseForm returns a word without a possessive or plural ending.
+// baseForm returns a word without a possessive ending ("Customer's",
+// "Data Subjects'").
 func baseForm(w string) string {
-	for _, suffix := range []string{"'s", "’s", "s'", "s’", "'", "’", "s"} {
+	for _, suffix := range []string{"'s", "’s", "'", "’"} {
 		if b, ok := strings.CutSuffix(w, suffix); ok && b != "" {
 			return b
 		}
@@ -245,7 +246,7 @@ func JoinData(items []string) string {
 // definedTerms are the DPA's capitalised defined terms that can begin a
 // data category or a purpose ("Customer content", "Services usage data");
 // they keep their capital inside a sentence.
-var definedTerms = []string{"Agreement", "Controller", "Customer", "Data Subject", "Personal Data", "Provider", "Services", "Sub-processor"}
+var definedTerms = []string{"Agreement", "Controller", "Controllers", "Customer", "Data Subject", "Data Subjects", "Personal Data", "Provider", "Services", "Sub-processor", "Sub-processors"}
 
 // LowerInitial returns s with its first letter in lower case when s starts
 // with an ordinary capitalised word, for use after a colon or inside a

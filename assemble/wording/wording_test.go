@@ -149,6 +149,7 @@ func TestJoinInline(t *testing.T) {
 		{[]string{"Browser Information", "Logging Data"}, "Browser information and logging data"},
 		{[]string{"Services Usage Data", "Data Subject Requests"}, "Services usage data and Data Subject requests"},
 		{[]string{"Date of Birth", "One-Time Passcodes", "Customer's Account Data", "Orders of Controllers"}, "Date of birth, one-time passcodes, Customer's account data and orders of Controllers"},
+		{[]string{"Name", "Data Relating To The Services", "Data Subjects' Contact Details", "Payment Service Providers"}, "Name, data relating to the Services, Data Subjects' contact details and payment service providers"},
 	}
 	for _, tt := range tests {
 		if got := JoinInline(tt.in); got != tt.want {
