@@ -89,7 +89,7 @@ func TestCounsel4SCCParagraphCitesTheDPAsClauses(t *testing.T) {
 // country and the annex that lists each Sub-processor's location.
 func TestCounsel4TransferInstructionNamesThePlaces(t *testing.T) {
 	checkText(t, renderMD(t, "us-representative", "dpa"), []string{
-		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and to the countries where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged, or a move of a Sub-processor’s processing made, later in accordance with [Clause 6](#subprocessors), as Provider’s notice states them, provided that",
+		"Customer instructs Provider to transfer Customer Personal Data to the United States, where Provider is established and from where it provides the Services, and, for each of its Sub-processors, to the country or countries where that Sub-processor processes Customer Personal Data, as [Annex III](#annex-iii) lists them for it or, for a Sub-processor engaged, or a move of a Sub-processor’s processing made, later in accordance with [Clause 6](#subprocessors), as Provider’s notice states them, provided that",
 	}, []string{"as described in [Annex I.B](#annex-i-b) and [Annex III](#annex-iii)"})
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), nil, []string{"to the places from which Provider and its Sub-processors provide the Services"})
 }
@@ -267,7 +267,7 @@ func TestCounsel4SecondReading(t *testing.T) {
 		d := fixtureDeal(t, "example")
 		d.Subprocessors.List = nil
 		checkText(t, dealMD(t, d, "dpa"), []string{
-			"and to the countries where its Sub-processors process Customer Personal Data, as [Annex III](#annex-iii) lists them or, for a Sub-processor engaged, or a move of a Sub-processor’s processing made, later in accordance with [Clause 6](#subprocessors), as Provider’s notice states them",
+			"and, for each of its Sub-processors, to the country or countries where that Sub-processor processes Customer Personal Data, as [Annex III](#annex-iii) lists them for it or, for a Sub-processor engaged, or a move of a Sub-processor’s processing made, later in accordance with [Clause 6](#subprocessors), as Provider’s notice states them",
 		}, nil)
 		checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{"as Provider’s request for authorisation states them"}, nil)
 	})
@@ -344,10 +344,10 @@ func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
 func TestCounsel4FourthReading(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"and of any intended move of an existing Sub-processor’s processing to another country outside the EEA, at least thirty (30) days before the new Sub-processor begins to process Customer Personal Data (or the move takes effect)",
-		"to a recipient in a country outside the EEA, or to an international organisation, where that country or organisation is not so recognised",
+		"to a recipient in a country outside the EEA, the United Kingdom and Switzerland, or to an international organisation, where that country or organisation is not so recognised",
 	}, nil)
 	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{
-		"another purpose or other responsibilities), and before its processing moves to another country outside the EEA",
+		"another purpose or other responsibilities), and before it processes Customer Personal Data in a country outside the EEA that [Annex III](#annex-iii) does not list for it, by a move or otherwise",
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"with a copy to its privacy officer"}, []string{"with a copy to its data protection officer", "Restricted Transfer"})
 }

@@ -182,7 +182,7 @@ func TestNoticeMatchesDPATerms(t *testing.T) {
 
 	for _, fixture := range []string{"processor-option1-eea", "seed-004"} {
 		checkText(t, renderMD(t, fixture, "dpa"), []string{
-			"specific prior written authorisation, in the same way, before an authorised Sub-processor processes Customer Personal Data beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, another purpose or other responsibilities), and before its processing moves to another country outside the EEA; until that authorisation is given, the Sub-processor processes Customer Personal Data only as already authorised.",
+			"specific prior written authorisation, in the same way, before an authorised Sub-processor processes Customer Personal Data beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, another purpose or other responsibilities), and before it processes Customer Personal Data in a country outside the EEA that [Annex III](#annex-iii) does not list for it, by a move or otherwise; until that authorisation is given, the Sub-processor processes Customer Personal Data only as already authorised.",
 		}, nil)
 	}
 }
