@@ -656,13 +656,26 @@ func clauseToken(txt string, at int) string {
 	if strings.HasPrefix(txt[end:], "s") {
 		end++
 	}
-	end++ // the space
-	for end < len(txt) && (txt[end] >= '0' && txt[end] <= '9' || txt[end] == '.' && end+1 < len(txt) && txt[end+1] >= '0' && txt[end+1] <= '9' ||
-		txt[end] == '(' || txt[end] == ')' && strings.LastIndexByte(txt[at:end], '(') > strings.LastIndexByte(txt[at:end], ')') || txt[end] >= 'a' && txt[end] <= 'z' && txt[end-1] == '(') {
-		end++
+	end++         // the space
+	open := false // inside "(f)"
+	for ; end < len(txt); end++ {
+		c := txt[end]
+		switch {
+		case isDigit(c):
+		case c == '.' && end+1 < len(txt) && isDigit(txt[end+1]): // "8.9"
+		case c == '(' && !open:
+			open = true
+		case c == ')' && open:
+			open = false
+		case c >= 'a' && c <= 'z' && txt[end-1] == '(': // the letter of "(f)"
+		default:
+			return txt[at:end]
+		}
 	}
 	return txt[at:end]
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // sentenceEnd returns where the sentence holding txt[i] ends.
 func sentenceEnd(txt string, i int) int {

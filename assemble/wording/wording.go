@@ -217,16 +217,27 @@ func lowerOrdinary(w string) string {
 		}
 		return strings.Join(parts, "-")
 	}
+	if !ordinaryCapitalised(w) {
+		return w
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToLower(r)) + w[n:]
+}
+
+// ordinaryCapitalised reports whether w is an ordinary capitalised word:
+// an upper-case letter followed by no other capital and no digit ("Name",
+// not "IP", "AWS", "S3" or "iOS").
+func ordinaryCapitalised(w string) bool {
 	r, n := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
-		return w
+		return false
 	}
 	for _, c := range w[n:] {
 		if unicode.IsUpper(c) || unicode.IsDigit(c) {
-			return w
+			return false
 		}
 	}
-	return string(unicode.ToLower(r)) + w[n:]
+	return true
 }
 
 // JoinData joins data categories for a sentence or a table cell, as
@@ -262,16 +273,10 @@ func LowerInitial(s string) string {
 			}
 		}
 	}
-	first, _, _ := strings.Cut(s, " ")
-	r, n := utf8.DecodeRuneInString(first)
-	if !unicode.IsUpper(r) {
+	if first, _, _ := strings.Cut(s, " "); !ordinaryCapitalised(first) {
 		return s
 	}
-	for _, c := range first[n:] {
-		if unicode.IsUpper(c) || unicode.IsDigit(c) {
-			return s
-		}
-	}
+	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
