@@ -2,11 +2,14 @@ package assemble_test
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/mddoc"
 	"github.com/dpakit/dpakit/assemble/sublist"
 )
@@ -299,10 +302,91 @@ func BenchmarkAssembleNotice(b *testing.B) {
 	d := fixtureDeals(b)["example"]
 	date, _ := deal.ParseDate("2026-12-01")
 	n := assemble.Notice{Date: date, Changes: sublist.Diff(d.Subprocessors.List, withAddition(d))}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := eng.AssembleNotice(d, n); err != nil {
-			b.Fatal(err)
+	b.Run("assembling the DPA", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := eng.AssembleNotice(d, n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// A batch row that makes the DPA too, and lint, give the notice that DPA.
+	dpa, err := eng.Assemble(d, "dpa")
+	if err != nil {
+		b.Fatal(err)
+	}
+	n.DPA = dpa
+	b.Run("given the DPA", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := eng.AssembleNotice(d, n); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestNoticeGivenTheDPA checks that a notice given the customer's DPA is,
+// for every fixture, the notice that finds the clause number itself, and
+// that it cites the number the given DPA prints.
+func TestNoticeGivenTheDPA(t *testing.T) {
+	eng := engine(t)
+	date, _ := deal.ParseDate("2026-12-01")
+	for name, d := range fixtureDeals(t) {
+		n := assemble.Notice{Date: date, Changes: sublist.Diff(d.Subprocessors.List, withAddition(d))}
+		alone, err := eng.AssembleNotice(d, n)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		dpa, err := eng.Assemble(d, "dpa")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		n.DPA = dpa
+		given, err := eng.AssembleNotice(d, n)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var a, g bytes.Buffer
+		if err := mddoc.New().Write(&a, alone); err != nil {
+			t.Fatal(err)
+		}
+		if err := mddoc.New().Write(&g, given); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != g.String() {
+			t.Errorf("%s: the notice given the DPA differs from the notice alone", name)
+		}
+		label := ""
+		for _, b := range dpa.Blocks {
+			if h, ok := b.(*document.Heading); ok && h.ID == "subprocessors" {
+				label = h.Label
+			}
+		}
+		if label == "" || !strings.Contains(g.String(), "("+label+")") {
+			t.Errorf("%s: the notice does not cite %q, the DPA's sub-processor clause", name, label)
+		}
+		// A DPA that numbers the clause otherwise is read, not ignored.
+		renumbered := *dpa
+		renumbered.Blocks = slices.Clone(dpa.Blocks)
+		for i, b := range renumbered.Blocks {
+			if h, ok := b.(*document.Heading); ok && h.ID == "subprocessors" {
+				c := *h
+				c.Label = "Clause 99"
+				renumbered.Blocks[i] = &c
+			}
+		}
+		n.DPA = &renumbered
+		doc, err := eng.AssembleNotice(d, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r bytes.Buffer
+		if err := mddoc.New().Write(&r, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(r.String(), "(Clause 99)") {
+			t.Errorf("%s: the notice does not cite the clause number of the DPA it was given", name)
 		}
 	}
 }

@@ -298,38 +298,48 @@ func sloppy(txt string, n int) []string {
 	return found
 }
 
-// sloppyAt returns the fault that starts at txt[i], or "".
+// sloppyAt returns the fault that starts at txt[i], or "". It switches
+// on the byte, since it is called for every byte of every DPA of every
+// combination.
 func sloppyAt(txt string, i int) string {
-	switch txt[i] {
-	case '<', '{', '}', ',', ';', '(', '.', ' ', '\t', '\n', '\r', '\f', 't', 'a':
-	default:
-		return "" // no fault starts with any other byte
-	}
 	rest := txt[i:]
-	for _, lit := range []string{"<no value>", "{{", "}}", ",,", ";."} {
-		if strings.HasPrefix(rest, lit) {
-			return lit
-		}
-	}
-	c := txt[i]
 	next := byte(0)
 	if len(rest) > 1 {
 		next = rest[1]
 	}
-	switch {
-	case isSpace(c) && (next == ' ' && c == ' ' || strings.IndexByte(",.;:)", next) >= 0 && next != 0):
-		return rest[:2]
-	case c == '(' && isSpace(next):
-		return rest[:2]
-	case c == '.' && next == '.' && (i == 0 || txt[i-1] != '.') && (len(rest) == 2 || rest[2] != '.'):
-		return rest[:min(3, len(rest))]
-	}
-	if i > 0 && isWord(txt[i-1]) {
-		return ""
-	}
-	for _, w := range []string{"the the", "a a"} {
-		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWord(rest[len(w)])) {
-			return w
+	switch c := txt[i]; c {
+	case '<':
+		if strings.HasPrefix(rest, "<no value>") {
+			return "<no value>"
+		}
+	case '{', '}', ',':
+		if next == c {
+			return rest[:2]
+		}
+	case ';':
+		if next == '.' {
+			return rest[:2]
+		}
+	case ' ', '\t', '\n', '\r', '\f':
+		if next == ' ' && c == ' ' || next != 0 && strings.IndexByte(",.;:)", next) >= 0 {
+			return rest[:2]
+		}
+	case '(':
+		if isSpace(next) {
+			return rest[:2]
+		}
+	case '.':
+		if next == '.' && (i == 0 || txt[i-1] != '.') && (len(rest) == 2 || rest[2] != '.') {
+			return rest[:min(3, len(rest))]
+		}
+	case 't', 'a':
+		if i > 0 && isWord(txt[i-1]) {
+			return ""
+		}
+		for _, w := range []string{"the the", "a a"} {
+			if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWord(rest[len(w)])) {
+				return w
+			}
 		}
 	}
 	return ""

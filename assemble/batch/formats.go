@@ -181,7 +181,9 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 		if !ok {
 			var err error
 			if doc == DocNotice {
-				assembled, err = r.cfg.Engine.AssembleNotice(d, r.cfg.Notice(d))
+				n := r.cfg.Notice(d)
+				n.DPA = docs["dpa"] // the row's DPA, when it was made first: its clause number
+				assembled, err = r.cfg.Engine.AssembleNotice(d, n)
 			} else {
 				assembled, err = r.cfg.Engine.Assemble(d, doc)
 			}

@@ -328,14 +328,20 @@ func (c *checker) one(ctx context.Context, comb Combination) *outcome {
 	o.valid = true
 	lib := c.eng.Library()
 	sparse := withoutOptional(d, c.v)
+	// The DPAs of d and of sparse, once rendered, give the notices of the
+	// same deals their clause number without assembling them again.
+	var dpa, sparseDPA *document.Document
 	for _, kind := range c.docs {
 		where := comb.String() + ", " + kind
-		doc, stop := c.render(ctx, o, d, kind, where)
+		doc, stop := c.render(ctx, o, d, kind, where, dpa)
 		if stop != nil || ctx.Err() != nil {
 			return o
 		}
 		if doc == nil {
 			continue
+		}
+		if kind == "dpa" {
+			dpa = doc
 		}
 		for _, cu := range doc.Meta.Clauses {
 			o.used = append(o.used, cu.ID)
@@ -345,16 +351,19 @@ func (c *checker) one(ctx context.Context, comb Combination) *outcome {
 			for _, fb := range lib.Fallbacks(cu.ID) {
 				nd := *d
 				nd.Negotiated = map[string]string{cu.ID: fb.Name}
-				if _, stop := c.render(ctx, o, &nd, kind, where+", fallback "+cu.ID+"."+fb.Name); stop != nil || ctx.Err() != nil {
+				if _, stop := c.render(ctx, o, &nd, kind, where+", fallback "+cu.ID+"."+fb.Name, nil); stop != nil || ctx.Err() != nil {
 					return o
 				}
 			}
 		}
-		sdoc, stop := c.render(ctx, o, sparse, kind, where+", optional fields empty")
+		sdoc, stop := c.render(ctx, o, sparse, kind, where+", optional fields empty", sparseDPA)
 		if stop != nil || ctx.Err() != nil {
 			return o
 		}
 		if sdoc != nil {
+			if kind == "dpa" {
+				sparseDPA = sdoc
+			}
 			if gap := emptyValue(sdoc); gap != "" {
 				o.add(where+", optional fields empty", "a value prints as nothing inside a sentence: "+gap+" (print the phrase only when the field is given: {{with .Field}} ... {{end}})")
 			}
@@ -368,12 +377,15 @@ func (c *checker) one(ctx context.Context, comb Combination) *outcome {
 // placeholder is left, and a DPA covers GDPR Art. 28(3). It returns the
 // document (nil when it does not apply or failed) and, for a template over
 // a resource limit, a non-nil error: lint stops there, as every other
-// combination would cost as much.
-func (c *checker) render(ctx context.Context, o *outcome, d *deal.Deal, kind, where string) (*document.Document, error) {
+// combination would cost as much. dpa, when not nil, is d's DPA, which a
+// notice reads its clause number from.
+func (c *checker) render(ctx context.Context, o *outcome, d *deal.Deal, kind, where string, dpa *document.Document) (*document.Document, error) {
 	var doc *document.Document
 	var err error
 	if kind == assemble.NoticeKind {
-		doc, err = c.eng.AssembleNoticeContext(ctx, d, c.notice)
+		n := c.notice
+		n.DPA = dpa
+		doc, err = c.eng.AssembleNoticeContext(ctx, d, n)
 	} else {
 		doc, err = c.eng.AssembleContext(ctx, d, kind)
 	}
@@ -393,7 +405,7 @@ func (c *checker) render(ctx context.Context, o *outcome, d *deal.Deal, kind, wh
 	if leftover := placeholders(doc); leftover != "" {
 		o.add(where, "leftover placeholder: "+leftover)
 	}
-	for _, bare := range append(bareDPARefs(doc), unnamedSCCClauses(doc)...) {
+	for _, bare := range clauseNumberProblems(doc) {
 		o.add(where, bare)
 	}
 	if kind == "dpa" {
@@ -497,31 +509,22 @@ var sccScopeMarkers = []string{
 	"references to clauses are to clauses of the Approved EU SCCs",
 }
 
-// bareDPARefs reports each cross-reference to one of the DPA's own clauses
-// ("Clause 6") inside an SCC-scoped part of doc that is not followed by "of
-// this DPA": there a reader takes "Clause 6" for Clause 6 of the Standard
-// Contractual Clauses. Clause authors write such a reference with
-// {{.DPARef "id"}}.
-func bareDPARefs(doc *document.Document) []string {
+// clauseNumberProblems reports, in one walk of doc, each cross-reference
+// to one of the DPA's own clauses ("Clause 6") inside an SCC-scoped part
+// that is not followed by "of this DPA" (checkRefs: there a reader takes
+// "Clause 6" for Clause 6 of the Standard Contractual Clauses; clause
+// authors write such a reference with {{.DPARef "id"}}), and each clause
+// number written as text outside the SCC-scoped parts whose sentence does
+// not say whose clause it is (checkClauseNumbers: there a bare number is
+// one of the DPA's own clauses, as its reading rule says, so a clause of
+// the Standard Contractual Clauses or of the UK Addendum must be named as
+// such: "Clauses 14(f) and 16(d) of the Standard Contractual Clauses").
+func clauseNumberProblems(doc *document.Document) []string {
 	var out []string
 	walkScopes(doc, func(runs []document.Run, scoped bool) {
 		if scoped {
 			out = append(out, checkRefs(runs)...)
-		}
-	})
-	return out
-}
-
-// unnamedSCCClauses reports each clause number written as text ("Clause
-// 16", not a cross-reference) outside the SCC-scoped parts of doc whose
-// sentence does not say whose clause it is: there a bare number is one of
-// the DPA's own clauses (its reading rule says so), so a clause of the
-// Standard Contractual Clauses or of the UK Addendum must be named as such
-// ("Clauses 14(f) and 16(d) of the Standard Contractual Clauses").
-func unnamedSCCClauses(doc *document.Document) []string {
-	var out []string
-	walkScopes(doc, func(runs []document.Run, scoped bool) {
-		if !scoped {
+		} else {
 			out = append(out, checkClauseNumbers(runs)...)
 		}
 	})

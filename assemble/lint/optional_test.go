@@ -1,10 +1,16 @@
 package lint
 
 import (
+	"errors"
+	"io/fs"
 	"math/rand/v2"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/fixtures"
 )
 
 // gapSpec is the regular expression findGap stands for: the test holds
@@ -75,4 +81,75 @@ func FuzzFindGap(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkGap)
+}
+
+// countingValidator counts the validations it makes; opaque hides the
+// problems' paths, as a validator returning a plain error would.
+type countingValidator struct {
+	v      Validator
+	n      int
+	opaque bool
+}
+
+func (c *countingValidator) Validate(d *deal.Deal) error {
+	c.n++
+	err := c.v.Validate(d)
+	if err != nil && c.opaque {
+		return errors.New(err.Error())
+	}
+	return err
+}
+
+// TestWithoutOptional checks that emptying every optional field and giving
+// back those the validator names leaves the deal that trying one field at
+// a time leaves, valid, in a few validations (for every combination; the
+// comparison, 36 validations a combination, for every fifth), and that a
+// validator whose errors name no path gets the same deal one field at a
+// time.
+func TestWithoutOptional(t *testing.T) {
+	data, err := fs.ReadFile(fixtures.FS, fixtures.ExampleDeal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := deal.Load(data, fixtures.ExampleDeal, profile, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := deal.NewValidator(deal.Options{})
+	named, opaque := &countingValidator{v: v}, &countingValidator{v: v, opaque: true}
+	combos := Combinations()
+	for i, c := range combos {
+		d := c.Apply(base)
+		if i%5 != 0 {
+			withoutOptional(d, named)
+			continue
+		}
+		want := *d
+		var fs []optionalField
+		collectOptional(reflect.ValueOf(&want).Elem(), "", &fs)
+		if len(fs) < 10 {
+			t.Fatalf("%s: only %d optional fields found", c, len(fs))
+		}
+		oneAtATime(&want, fs, v)
+		deal.Defaults(&want)
+		for _, cv := range []*countingValidator{named, opaque} {
+			got := withoutOptional(d, cv)
+			if !reflect.DeepEqual(*got, want) {
+				t.Errorf("%s (opaque errors %t): the sparse deal differs from the one found one field at a time", c, cv.opaque)
+			}
+			if err := v.Validate(got); err != nil {
+				t.Errorf("%s: the sparse deal is invalid: %v", c, err)
+			}
+		}
+		if d.Provider.DPO == nil || want.Provider.DPO != nil {
+			t.Fatalf("%s: the provider's DPO, optional, was not left out (before %v, after %v)", c, d.Provider.DPO, want.Provider.DPO)
+		}
+	}
+	if per := float64(named.n) / float64(len(combos)); per > 4 {
+		t.Errorf("%.1f validations per combination, want at most 4", per)
+	}
 }
