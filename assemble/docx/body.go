@@ -21,8 +21,12 @@ type body struct {
 	textWidth int      // twips between the margins
 
 	bookmarks map[string]string // heading ID → bookmark name
-	nextMark  int               // the next w:bookmarkStart w:id
-	links     []string          // external URLs, relationship rIdN = links[N-firstLinkRel]
+	// wordNumbered are the headings, by ID, whose number Word computes: a
+	// cross-reference to one is a REF field, so it follows the heading
+	// when counsel insert or delete a clause in Word.
+	wordNumbered map[string]*document.Heading
+	nextMark     int      // the next w:bookmarkStart w:id
+	links        []string // external URLs, relationship rIdN = links[N-firstLinkRel]
 
 	// literal counts numbered paragraphs whose number is written as text
 	// because Word's numbering could not reproduce it.
@@ -280,9 +284,7 @@ func (bd *body) runs(rs []document.Run) {
 		}
 		switch {
 		case r.Ref != "" && bd.bookmarks[r.Ref] != "":
-			bd.b.WriteString(`<w:hyperlink w:anchor="` + bd.bookmarks[r.Ref] + `" w:history="1">`)
-			bd.run(r, "CrossReference")
-			bd.b.WriteString("</w:hyperlink>")
+			bd.crossRef(r)
 		case r.URL != "":
 			bd.b.WriteString(`<w:hyperlink r:id="rId` + strconv.Itoa(bd.linkRel(r.URL)) + `" w:history="1">`)
 			bd.run(r, "Hyperlink")
@@ -291,6 +293,73 @@ func (bd *body) runs(rs []document.Run) {
 			bd.run(r, "")
 		}
 	}
+}
+
+// crossRef writes a cross-reference as an internal hyperlink to the target
+// heading's bookmark. Where Word numbers that heading and the reference
+// ends with its number ("Clause 12.2", "Annex I.B"), the number is a REF
+// field to the bookmark, in full context (\w: "12.2", not the "2" that
+// relative context gives inside Clause 12) and without the trailing full
+// stop, as Word's own cross-references to a paragraph number are written:
+// it shows the number dpakit computed until fields are updated, and then
+// the heading's number wherever counsel have moved it.
+func (bd *body) crossRef(r document.Run) {
+	name := bd.bookmarks[r.Ref]
+	bd.b.WriteString(`<w:hyperlink w:anchor="` + name + `" w:history="1">`)
+	if prefix, number, ok := bd.numberedRef(r); ok {
+		if prefix != "" {
+			pr := r
+			pr.Text = prefix
+			bd.run(pr, "CrossReference")
+		}
+		bd.b.WriteString(`<w:fldSimple w:instr=" REF ` + name + ` \w \h ">`)
+		nr := r
+		nr.Text = number
+		bd.run(nr, "CrossReference")
+		bd.b.WriteString("</w:fldSimple>")
+	} else {
+		bd.run(r, "CrossReference")
+	}
+	bd.b.WriteString("</w:hyperlink>")
+}
+
+// numberedRef splits a cross-reference to a heading Word numbers into the
+// words before the number and the number ("Clause " and "12.2"; "Annex I."
+// and "B"). It reports false for any other reference: to a heading
+// numbered as text, or whose text does not end with the heading's number
+// after a space or a full stop.
+func (bd *body) numberedRef(r document.Run) (prefix, number string, ok bool) {
+	h := bd.wordNumbered[r.Ref]
+	if h == nil || h.Number == "" {
+		return "", "", false
+	}
+	prefix, ok = strings.CutSuffix(r.Text, h.Number)
+	if !ok || prefix != "" && !strings.HasSuffix(prefix, " ") && !strings.HasSuffix(prefix, ".") {
+		return "", "", false
+	}
+	return prefix, h.Number, true
+}
+
+// wordNumberedHeadings returns, by ID, the headings of d whose number Word
+// computes, found by numbering d as blocks will: the same calls to a
+// numberer of its own, in the same order.
+func wordNumberedHeadings(d *document.Document) map[string]*document.Heading {
+	n := newNumberer()
+	out := map[string]*document.Heading{}
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *document.Heading:
+			if b.Level <= 1 {
+				n.part()
+			}
+			if nr := n.heading(b); nr.numID != 0 && b.ID != "" {
+				out[b.ID] = b
+			}
+		case *document.Paragraph:
+			n.paragraph(b)
+		}
+	}
+	return out
 }
 
 // linkRel returns the relationship id for an external URL.

@@ -1,12 +1,15 @@
 package docx
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -133,6 +136,14 @@ func TestLibreOffice(t *testing.T) {
 		}
 		files = append(files, base+".docx")
 	}
+	// The example DPA once more, every REF field showing 0: LibreOffice,
+	// like Word when it updates fields, computes each from the heading it
+	// names, so its text must be the same as the DPA's.
+	stale := filepath.Join(dir, "example-dpa-stale")
+	if err := os.WriteFile(stale+".docx", staleFields(t, write(t, dw, docs["example/dpa"])), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, stale+".docx")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	// A private profile: a user's running LibreOffice or a parallel test
@@ -145,6 +156,17 @@ func TestLibreOffice(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
+	t.Run("fields updated", func(t *testing.T) {
+		got := pdfText(t, pdftotext, filepath.Join(dir, "out", "example-dpa-stale.pdf"))
+		want := pdfText(t, pdftotext, filepath.Join(dir, "out", "example-dpa.pdf"))
+		if got != want {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("with its REF fields computed by LibreOffice the DPA reads …%s… where dpakit wrote …%s…", got[max(0, i-60):min(len(got), i+40)], want[max(0, i-60):min(len(want), i+40)])
+		}
+	})
 	for _, k := range pick {
 		t.Run(k, func(t *testing.T) {
 			name := strings.ReplaceAll(k, "/", "-")
@@ -164,6 +186,50 @@ func TestLibreOffice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// staleFields returns the DOCX package data with the cached result of every
+// REF field replaced by "0", as fields look that Word has not computed.
+func staleFields(t *testing.T, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	replaced := 0
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			b = refField.ReplaceAllFunc(b, func(m []byte) []byte {
+				replaced++
+				sub := refField.FindSubmatchIndex(m)
+				return slices.Concat(m[:sub[4]], []byte("0"), m[sub[5]:])
+			})
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if replaced < 20 {
+		t.Fatalf("only %d REF fields in the example DPA", replaced)
+	}
+	return out.Bytes()
 }
 
 // loVersion matches the release in soffice --version: "LibreOffice 7.4.7.2 …".

@@ -365,7 +365,64 @@ func TestFixturePackages(t *testing.T) {
 				t.Error("a second Writer gave different bytes")
 			}
 			checkText(t, d, doc)
+			checkFields(t, d, doc)
 		})
+	}
+}
+
+// refField matches a cross-reference's REF field and its cached result.
+var refField = regexp.MustCompile(`<w:fldSimple w:instr=" REF (\w+) \\w \\h "><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve">([^<]*)</w:t></w:r></w:fldSimple>`)
+
+// checkFields checks every cross-reference of d to a heading Word numbers:
+// it is a REF field to the heading's bookmark, whose paragraph Word numbers
+// (a w:numPr), and whose cached result is the heading's number; and every
+// REF field is one of them, so that updating the fields in Word changes no
+// number.
+func checkFields(t *testing.T, d *document.Document, doc []byte) {
+	t.Helper()
+	numberOf := map[string]string{} // bookmark name → heading number
+	names := bookmarkNames(d)
+	numbered := wordNumberedHeadings(d)
+	for id, h := range numbered {
+		numberOf[names[id]] = h.Number
+	}
+	want := 0
+	for _, b := range d.Blocks {
+		p, ok := b.(*document.Paragraph)
+		if !ok {
+			continue
+		}
+		for _, r := range p.Runs {
+			if h := numbered[r.Ref]; h != nil && strings.HasSuffix(r.Text, h.Number) {
+				want++
+			}
+		}
+	}
+	fields := refField.FindAllSubmatch(doc, -1)
+	if n := bytes.Count(doc, []byte(" REF ")); n != len(fields) {
+		t.Errorf("%d REF fields, %d of them in the expected form", n, len(fields))
+	}
+	if len(fields) < want {
+		t.Errorf("%d REF fields for %d cross-references to headings Word numbers", len(fields), want)
+	}
+	for _, f := range fields {
+		name, cached := string(f[1]), string(f[2])
+		if numberOf[name] == "" {
+			t.Errorf("REF field to %q, which is not a heading Word numbers", name)
+			continue
+		}
+		if cached != numberOf[name] {
+			t.Errorf("REF %s shows %q, the heading's number is %q", name, cached, numberOf[name])
+		}
+		start := bytes.Index(doc, []byte(`w:name="`+name+`"/>`))
+		if start < 0 {
+			t.Errorf("REF field to bookmark %q, which does not exist", name)
+			continue
+		}
+		para := doc[bytes.LastIndex(doc[:start], []byte("<w:p>")):start]
+		if !bytes.Contains(para, []byte("<w:numPr>")) || bytes.Contains(para, []byte(`<w:numId w:val="0"/>`)) {
+			t.Errorf("REF field to %q, whose paragraph Word does not number", name)
+		}
 	}
 }
 
