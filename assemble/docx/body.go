@@ -187,7 +187,7 @@ func (bd *body) heading(h *document.Heading, notFirst bool) {
 			bd.text(literal, "")
 			bd.b.WriteString("<w:r><w:tab/></w:r>")
 		}
-		bd.text(h.Text, "")
+		bd.text(document.GlueNumbers(h.Text, ""), "")
 		if marked {
 			bd.b.WriteString(`<w:bookmarkEnd w:id="` + id + `"/>`)
 		}
@@ -277,11 +277,19 @@ func (bd *body) para(p pprops, content func()) {
 
 // runs writes styled runs, cross-references as internal hyperlinks to the
 // target heading's bookmark and URLs as external hyperlinks.
+// A designation keeps its number on its line ("Article 28(3)", "Clause
+// 12.2"): the space between them is a no-break space, since Word breaks
+// the lines.
 func (bd *body) runs(rs []document.Run) {
-	for _, r := range rs {
+	for i, r := range rs {
 		if r.Text == "" {
 			continue
 		}
+		next := ""
+		if i+1 < len(rs) {
+			next = rs[i+1].Text
+		}
+		r.Text = document.GlueNumbers(r.Text, next)
 		switch {
 		case r.Ref != "" && bd.bookmarks[r.Ref] != "":
 			bd.crossRef(r)
@@ -327,14 +335,14 @@ func (bd *body) crossRef(r document.Run) {
 // words before the number and the number ("Clause " and "12.2"; "Annex I."
 // and "B"). It reports false for any other reference: to a heading
 // numbered as text, or whose text does not end with the heading's number
-// after a space or a full stop.
+// after a space (a no-break one, as runs writes it) or a full stop.
 func (bd *body) numberedRef(r document.Run) (prefix, number string, ok bool) {
 	h := bd.wordNumbered[r.Ref]
 	if h == nil || h.Number == "" {
 		return "", "", false
 	}
 	prefix, ok = strings.CutSuffix(r.Text, h.Number)
-	if !ok || prefix != "" && !strings.HasSuffix(prefix, " ") && !strings.HasSuffix(prefix, ".") {
+	if !ok || prefix != "" && !strings.HasSuffix(prefix, " ") && !strings.HasSuffix(prefix, document.NoBreakSpace) && !strings.HasSuffix(prefix, ".") {
 		return "", "", false
 	}
 	return prefix, h.Number, true

@@ -603,3 +603,25 @@ func ExampleWriter_Write() {
 	// word/document.xml
 	// docProps/core.xml
 }
+
+// TestDesignationsKeepTheirNumbers checks that Word cannot break a line
+// between a designation and its number: in the example DPA every "Article
+// 28", "Clause 6", "Annex I.B" and "§ 1798.140" is joined by a no-break
+// space, the prefix of a cross-reference's REF field too.
+func TestDesignationsKeepTheirNumbers(t *testing.T) {
+	t.Parallel()
+	w, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := open(t, write(t, w, fixtureDocs(t)["example/dpa"])).parts["word/document.xml"]
+	broken := regexp.MustCompile(`(Article|Clause|Annex|§) (\d|I)`).FindAll(doc, 5)
+	if len(broken) > 0 {
+		t.Errorf("designations Word may part from their numbers: %q", broken)
+	}
+	for _, want := range []string{"Article\u00a028", "Annex\u00a0I.", "Clause\u00a0</w:t></w:r><w:fldSimple w:instr=\" REF "} {
+		if !bytes.Contains(doc, []byte(want)) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+}

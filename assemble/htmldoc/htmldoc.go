@@ -114,7 +114,7 @@ func writeBlock(bw *bufio.Writer, b document.Block, e func(string)) {
 			e(headingNumber(b))
 			bw.WriteString("</span>")
 		}
-		e(b.Text)
+		e(document.GlueNumbers(b.Text, ""))
 		bw.WriteString("</" + tag + ">\n")
 	case *document.Paragraph:
 		cls := ""
@@ -197,8 +197,16 @@ func alignClass(a []document.Align, i int) string {
 	return ""
 }
 
+// writeRuns writes styled runs, cross-references and URLs as links. A
+// designation keeps its number on its line ("Article 28(3)", "Clause
+// 12.2"): the space between them is a no-break space, since the browser
+// breaks the lines.
 func writeRuns(bw *bufio.Writer, runs []document.Run, e func(string)) {
-	for _, r := range runs {
+	for i, r := range runs {
+		next := ""
+		if i+1 < len(runs) {
+			next = runs[i+1].Text
+		}
 		var open, close string
 		if r.Bold {
 			open, close = "<strong>", "</strong>"
@@ -217,7 +225,7 @@ func writeRuns(bw *bufio.Writer, runs []document.Run, e func(string)) {
 			bw.WriteString("\">")
 		}
 		bw.WriteString(open)
-		e(r.Text)
+		e(document.GlueNumbers(r.Text, next))
 		bw.WriteString(close)
 		if r.Ref != "" || r.URL != "" {
 			bw.WriteString("</a>")

@@ -37,7 +37,8 @@ func TestWriteEscapesEverything(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<h2 id="breach"><span class="num">1.</span>Breaches</h2>`,
-		`<span class="marker">1.1</span>See <a href="#breach">Clause 1</a><strong> and </strong><em>`,
+		// The browser may not part "Clause" from its number.
+		"<span class=\"marker\">1.1</span>See <a href=\"#breach\">Clause\u00a01</a><strong> and </strong><em>",
 		`<td class="r">`,
 		"<title>Data Processing Agreement · DPA-1</title>",
 	} {

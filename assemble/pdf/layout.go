@@ -145,31 +145,6 @@ func (l *layout) endUnit(h float64) *unit {
 
 func isBreakSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
-// keepsNumber reports whether word and the number at the start of next
-// stay on one line: "Article 28", "§ 1798.140", "Annex I.B", "Clause
-// 9(a)", as legal typesetting keeps a designation with its number.
-func keepsNumber(word, next string) bool {
-	switch word {
-	case "§", "§§", "Article", "Articles", "Art.", "Annex", "Annexes", "Clause", "Clauses",
-		"Section", "Sections", "Part", "Schedule", "Table", "Recital":
-	default:
-		return false
-	}
-	if next == "" {
-		return false
-	}
-	if c := next[0]; c >= '0' && c <= '9' {
-		return true
-	}
-	// A Roman numeral: "Annex I", "Annex II.B", "Annex III".
-	end := strings.IndexAny(next, " ,;:)")
-	if end < 0 {
-		end = len(next)
-	}
-	num, _, _ := strings.Cut(next[:end], ".")
-	return num != "" && strings.Trim(num, "IVX") == ""
-}
-
 // tokenize appends the words of runs (in base style, at size) to l.words
 // and returns their range. where names the text in an error; it is only
 // called on an unprintable character.
@@ -198,7 +173,7 @@ func (l *layout) tokenize(runs []document.Run, base style, size float64, where f
 			}
 		}
 		for i, r := range run.Text {
-			if r == ' ' && cur.f1 == cur.f0 && keepsNumber(run.Text[start:i], run.Text[i+1:]) {
+			if r == ' ' && cur.f1 == cur.f0 && document.KeepsNumber(run.Text[start:i], run.Text[i+1:]) {
 				n += int(widths[' ']) // "Article 28" is not broken between its words
 				continue
 			}

@@ -59,30 +59,6 @@ func TestSplitWordAtAddressPunctuation(t *testing.T) {
 	}
 }
 
-// TestKeepsNumber checks which designations stay on the line of their
-// number.
-func TestKeepsNumber(t *testing.T) {
-	for _, tc := range []struct {
-		word, next string
-		want       bool
-	}{
-		{"Article", "28(3) of the GDPR", true},
-		{"§", "1798.140(ag)(2)", true},
-		{"Annex", "I.B describes", true},
-		{"Annex", "III, the list", true},
-		{"Clause", "9(a)", true},
-		{"Annex", "Ireland", false},
-		{"Article", "of the GDPR", false},
-		{"article", "28", false},
-		{"Provider", "28", false},
-		{"Annex", "", false},
-	} {
-		if got := keepsNumber(tc.word, tc.next); got != tc.want {
-			t.Errorf("keepsNumber(%q, %q) = %t, want %t", tc.word, tc.next, got, tc.want)
-		}
-	}
-}
-
 // TestDesignationStaysWithNumber lays out a sentence whose line would
 // otherwise end between "Article" and "28", and checks that it ends
 // before "Article" instead.

@@ -59,6 +59,11 @@ func TestRenderFormats(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
+			if format == "html" && !strings.Contains(out, "Annex\u00a0III") {
+				t.Error(`the HTML lets a browser part "Annex" from "III"`)
+			}
+			// A reader sees the no-break space as a space.
+			out = strings.ReplaceAll(out, "\u00a0", " ")
 			for _, want := range []string{"Müller Logistik GmbH", "Kestrel Cloud, Inc.", "forty-eight (48) hours", "Annex III"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("output lacks %q", want)
