@@ -55,6 +55,7 @@ func literal(v any) markdown {
 	if plain(s) {
 		return markdown(s)
 	}
+	s = curlyApostrophes(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/2 + 8)
 	b.WriteRune(litOpen)
@@ -77,6 +78,56 @@ func literal(v any) markdown {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// curlyApostrophes returns s with each straight apostrophe between two
+// letters ("Customer's", "o'clock") written as a typographic one (’), as
+// the clause text writes its own, so a value typed on a keyboard does not
+// print "Customer's employees" beside "Customer’s instructions". A word
+// holding "@" or "://" (an e-mail address, a web address) is left as it
+// is: its apostrophe is a character of the address.
+func curlyApostrophes(s string) string {
+	if !strings.Contains(s, "'") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' && letterBefore(s, i) && letterAfter(s, i+1) && !inAddress(s, i) {
+			b.WriteString(s[last:i])
+			b.WriteString("’")
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// letterBefore reports whether the rune that ends s[:i] is a letter.
+func letterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// letterAfter reports whether the rune that starts s[i:] is a letter.
+func letterAfter(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// inAddress reports whether the word around s[i] (between white space) is
+// an e-mail or web address.
+func inAddress(s string, i int) bool {
+	start := strings.LastIndexAny(s[:i], " \t\n") + 1
+	end := strings.IndexAny(s[i:], " \t\n")
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += i
+	}
+	word := s[start:end]
+	return strings.Contains(word, "@") || strings.Contains(word, "://")
+}
 
 // plain reports whether s means the same as Markdown and as text, so that it
 // needs no token: letters and digits with single spaces between words.

@@ -74,3 +74,20 @@ func TestLiteral(t *testing.T) {
 		t.Errorf("a token with a bad escape = %q, want the escape dropped", got)
 	}
 }
+
+// TestCurlyApostrophes checks which apostrophes of a value print as
+// typographic ones.
+func TestCurlyApostrophes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Customer's employees", "Customer’s employees"},
+		{"Provider's customer-relationship system; the users' data", "Provider’s customer-relationship system; the users' data"},
+		{"Contact o'brien@law.example or see https://x.example/it's", "Contact o'brien@law.example or see https://x.example/it's"},
+		{"L'Oréal's staff", "L’Oréal’s staff"},
+		{"'quoted'", "'quoted'"},
+		{"no apostrophe", "no apostrophe"},
+	} {
+		if got := curlyApostrophes(tc.in); got != tc.want {
+			t.Errorf("curlyApostrophes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func TestNoticeProcessorCustomerOption1SpeaksForController(t *testing.T) {
 	txt := noticeMD(t, d, withAddition(d))
 	checkText(t, txt, []string{
 		"(“Provider”) asks for specific prior written authorisation, under the sub-processor terms",
-		"You (“Customer” in your Data Processing Agreement) act as a processor on behalf of the employers that use Customer's payroll service under their contracts with Customer (the “Controller”).",
+		"You (“Customer” in your Data Processing Agreement) act as a processor on behalf of the employers that use Customer’s payroll service under their contracts with Customer (the “Controller”).",
 		"the authorisation requested here is the Controller’s, given through you, and nothing in this request takes effect without it",
 		". The Controller’s decision",
 		"Please communicate the Controller’s decision, giving or refusing its authorisation for each Sub-processor listed above, in writing to the Privacy Team at privacy-eu@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example.",

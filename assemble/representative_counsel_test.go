@@ -45,7 +45,7 @@ func TestCounselRepresentative(t *testing.T) {
 	checkText(t, jp, []string{
 		"is established in Japan, outside the EEA",
 		"D02 X123, France, rainier@eu-representation.example", // the country printed is customer.representative.country
-		"that representative is established in France; Clause 13(a) of the Standard Contractual Clauses therefore makes competent the supervisory authority of that Member State: the Commission Nationale de l'Informatique et des Libertés (CNIL).",
+		"that representative is established in France; Clause 13(a) of the Standard Contractual Clauses therefore makes competent the supervisory authority of that Member State: the Commission Nationale de l’Informatique et des Libertés (CNIL).",
 	}, []string{eitherOr})
 
 	// An old deal: customer.dpo alone, the authority named.

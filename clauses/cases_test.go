@@ -61,7 +61,7 @@ func TestCounselCases(t *testing.T) {
 				"(A) Provider provides the Services",
 				"(B) Customer processes personal data as a processor on behalf of one or more controllers",
 				"“Business Day” means a day other than a Saturday, a Sunday or a public holiday",
-				"“Controller” means the employers that use Customer's payroll service",
+				"“Controller” means the employers that use Customer’s payroll service",
 				// Controller duties stay with the Controller (item 1).
 				"The Controller remains responsible for the obligations that Data Protection Laws place on a controller, including having a legal basis",
 				"shall notify the Controller without undue delay of any Personal Data Breach of which Provider notifies it, as Article 33(2)",

@@ -71,3 +71,21 @@ func GlueNumbers(s, next string) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// AllBold reports whether every run with text is bold: a paragraph that
+// stands as a heading of what follows (a run-in heading such as Annex
+// I.B's "Nature of the processing"), which writers set flush left and keep
+// with the next paragraph.
+func AllBold(runs []Run) bool {
+	found := false
+	for _, r := range runs {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		if !r.Bold {
+			return false
+		}
+		found = true
+	}
+	return found
+}

@@ -47,3 +47,22 @@ func TestGlueNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestAllBold checks which paragraphs are laid out as run-in headings,
+// left-aligned rather than justified (PDF) or in the Subheading style (DOCX).
+func TestAllBold(t *testing.T) {
+	for _, tc := range []struct {
+		runs []Run
+		want bool
+	}{
+		{[]Run{{Text: "Nature of the processing", Bold: true}}, true},
+		{[]Run{{Text: "Sensitive data ", Bold: true}, {Text: " "}, {Text: "(if any)", Bold: true}}, true},
+		{[]Run{{Text: "Term:", Bold: true}, {Text: " the term of the Agreement"}}, false},
+		{[]Run{{Text: " "}}, false},
+		{nil, false},
+	} {
+		if got := AllBold(tc.runs); got != tc.want {
+			t.Errorf("AllBold(%v) = %t, want %t", tc.runs, got, tc.want)
+		}
+	}
+}

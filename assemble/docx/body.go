@@ -136,7 +136,8 @@ func (bd *body) blocks(d *document.Document) {
 		case *document.Heading:
 			bd.heading(blk, i > 0)
 		case *document.Paragraph:
-			bd.paragraph(blk)
+			_, beforeTable := next(d.Blocks, i).(*document.Table)
+			bd.paragraph(blk, beforeTable)
 		case *document.Table:
 			bd.table(blk)
 		case *document.SignatureBlock:
@@ -153,6 +154,9 @@ func (bd *body) title(t *document.TitleBlock) {
 	for _, line := range t.Lines {
 		bd.para(pprops{style: "PartiesLine", keepNext: true}, func() { bd.runs(line) })
 	}
+	// A short rule and a gap end the cover block, as in the PDF, before the
+	// operative text.
+	bd.para(pprops{style: "TitleRule"}, func() {})
 }
 
 func (bd *body) heading(h *document.Heading, notFirst bool) {
@@ -160,10 +164,10 @@ func (bd *body) heading(h *document.Heading, notFirst bool) {
 		bd.num.part()
 	}
 	nr := bd.num.heading(h)
-	p := pprops{style: headingStyle(h.Level), pageBreakBefore: h.NewPage && notFirst, num: nr}
+	p := pprops{style: headingStyle(h), pageBreakBefore: h.NewPage && notFirst, num: nr}
 	literal := ""
 	if nr.numID == 0 {
-		p.numOff = h.Level == 2 // Heading 2 is the numbered clause style
+		p.numOff = p.style == "Heading2" // Heading 2 is the numbered clause style
 		if h.Number != "" {
 			literal = h.Number
 			if h.Level == 2 {
@@ -194,19 +198,43 @@ func (bd *body) heading(h *document.Heading, notFirst bool) {
 	})
 }
 
-func headingStyle(level int) string {
-	switch level {
+// headingStyle is the paragraph style of a heading: Heading 1 for a part,
+// Heading 2 for a clause, Annex Heading for a lettered section of an annex
+// or schedule ("B. Description of the Processing"), which must not take
+// the clauses' numbering (Heading 2 is linked to it, so a paragraph typed
+// after a section would otherwise be numbered as the last clause's), and
+// Heading 3 below.
+func headingStyle(h *document.Heading) string {
+	switch h.Level {
 	case 1:
 		return "Heading1"
 	case 2:
+		if _, lettered := alphaValue(h.Number); lettered {
+			return "AnnexHeading"
+		}
 		return "Heading2"
 	}
 	return "Heading3"
 }
 
-func (bd *body) paragraph(p *document.Paragraph) {
+// next returns the block after the i-th, or nil.
+func next(blocks []document.Block, i int) document.Block {
+	if i+1 < len(blocks) {
+		return blocks[i+1]
+	}
+	return nil
+}
+
+// paragraph writes a paragraph of the Document: a numbered or bulleted one
+// in its list style, one all in bold as a Subheading (a run-in heading such
+// as Annex I.B's "Nature of the processing"), kept with what follows, as
+// is the paragraph that introduces a table (beforeTable).
+func (bd *body) paragraph(p *document.Paragraph, beforeTable bool) {
 	nr := bd.num.paragraph(p)
 	pp := pprops{num: nr}
+	if p.Marker == "" && p.Indent == 0 && document.AllBold(p.Runs) {
+		pp.style = "Subheading"
+	}
 	if p.Marker != "" {
 		pp.style = markerStyle(p, nr)
 		pp.indent = true
@@ -221,7 +249,7 @@ func (bd *body) paragraph(p *document.Paragraph) {
 		pp.indent = true
 		pp.left = p.Indent * hangWidth
 	}
-	pp.keepNext = endsWithColon(p.Runs)
+	pp.keepNext = beforeTable || endsWithColon(p.Runs)
 	bd.para(pp, func() {
 		if p.Marker != "" && nr.numID == 0 {
 			bd.text(p.Marker, "")
@@ -511,7 +539,9 @@ func (bd *body) signatures(s *document.SignatureBlock) {
 	b := bd.b
 	cols := len(s.Parties)
 	w := bd.textWidth / cols
-	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="SignatureTable"/><w:tblW w:w="` + strconv.Itoa(bd.textWidth) + `" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	// The table is moved left by its cells' margin, so the panels' text
+	// lines up with the body's.
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="SignatureTable"/><w:tblW w:w="` + strconv.Itoa(bd.textWidth) + `" w:type="dxa"/><w:tblInd w:w="-` + strconv.Itoa(cellMargin) + `" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for range s.Parties {
 		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
 	}
@@ -521,15 +551,31 @@ func (bd *body) signatures(s *document.SignatureBlock) {
 		sig := pprops{style: "Signature", keepNext: true}
 		bd.para(sig, func() { bd.run(document.Run{Text: p.Role, Bold: true}, "") })
 		bd.para(sig, func() { bd.text(p.Party, "") })
-		bd.para(pprops{style: "SignatureLine", keepNext: true}, func() { bd.text("Signature: ", ""); bd.text(signatureRule, "") })
+		bd.ruledLine("Signature:", w, true)
 		bd.para(sig, func() { bd.text("Name: "+p.Name, "") })
 		bd.para(sig, func() { bd.text("Title: "+p.Title, "") })
-		bd.para(pprops{style: "SignatureLine"}, func() { bd.text("Date: ", ""); bd.text(signatureRule, "") })
+		bd.ruledLine("Date:", w, false)
 		b.WriteString("</w:tc>")
 	}
 	b.WriteString("</w:tr></w:tbl>")
 	bd.para(pprops{style: "TableGap"}, func() {})
 }
 
-// signatureRule is the line to sign on.
-const signatureRule = "______________________________"
+// cellMargin is the left and right margin of a table cell (TableNormal's),
+// in twips.
+const cellMargin = 108
+
+// ruledLine writes a line to sign or date on: the label, then a tab whose
+// underscore leader rules the rest of a signature panel cellWidth wide, so
+// every line ends at the same place, short of the panel's edge, however
+// long its label, as the PDF's ruled lines do.
+func (bd *body) ruledLine(label string, cellWidth int, keepNext bool) {
+	b := bd.b
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="SignatureLine"/>`)
+	if keepNext {
+		b.WriteString("<w:keepNext/>")
+	}
+	b.WriteString(`<w:tabs><w:tab w:val="right" w:leader="underscore" w:pos="` + strconv.Itoa(cellWidth-2*cellMargin-hangWidth/2) + `"/></w:tabs></w:pPr>`)
+	bd.text(label+" ", "")
+	b.WriteString("<w:r><w:tab/></w:r></w:p>")
+}

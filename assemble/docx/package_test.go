@@ -625,3 +625,67 @@ func TestDesignationsKeepTheirNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestWordLayout checks the example DPA's document.xml for what a lawyer
+// editing it in Word relies on: a lettered annex section in the Annex
+// Heading style, not in Heading 2 (which is linked to the clauses'
+// numbering); Annex I.B's run-in headings in the Subheading style; the
+// paragraph that introduces a table kept with it; the cover block ended
+// by a rule; signature and date lines ruled by a tab leader, not typed
+// underscores.
+func TestWordLayout(t *testing.T) {
+	t.Parallel()
+	w, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(open(t, write(t, w, fixtureDocs(t)["example/dpa"])).parts["word/document.xml"])
+	paraOf := func(text string) string {
+		i := strings.Index(doc, ">"+text+"<")
+		if i < 0 {
+			t.Fatalf("document.xml lacks %q", text)
+		}
+		return doc[strings.LastIndex(doc[:i], "<w:p>"):i]
+	}
+	for _, tc := range []struct{ text, style string }{
+		{"List of Parties", "AnnexHeading"},
+		{"Description of the Processing and Transfer", "AnnexHeading"},
+		{"Categories of Data Subjects whose personal data is processed and transferred", "Subheading"},
+		{"Frequency of the transfer", "Subheading"},
+		{"Definitions and Interpretation", "Heading2"},
+	} {
+		if p := paraOf(tc.text); !strings.Contains(p, `<w:pStyle w:val="`+tc.style+`"/>`) {
+			t.Errorf("%q is not in the %s style: %s", tc.text, tc.style, p)
+		}
+	}
+	const table = `<w:tbl><w:tblPr><w:tblStyle w:val="DPATable"/>`
+	intros := 0
+	for at := 0; ; {
+		i := strings.Index(doc[at:], table)
+		if i < 0 {
+			break
+		}
+		i += at
+		at = i + len(table)
+		before := doc[strings.LastIndex(doc[:i], "<w:p>"):i]
+		if strings.Contains(before, `"TableGap"`) {
+			continue // a table after a table
+		}
+		intros++
+		if !strings.Contains(before, "<w:keepNext/>") && !regexp.MustCompile(`"(Heading[123]|AnnexHeading|Subheading)"`).MatchString(before) {
+			t.Errorf("a table's introduction is not kept with it: %.200s", before)
+		}
+	}
+	if intros < 3 {
+		t.Errorf("%d tables with an introduction, want at least 3", intros)
+	}
+	if !strings.Contains(doc, `<w:pStyle w:val="TitleRule"/>`) {
+		t.Error("the cover block is not ended by its rule")
+	}
+	if strings.Contains(doc, "___") {
+		t.Error("a line to sign on is typed underscores")
+	}
+	if n := strings.Count(doc, `<w:tab w:val="right" w:leader="underscore"`); n != 4 {
+		t.Errorf("%d ruled signature and date lines, want 4", n)
+	}
+}

@@ -525,22 +525,6 @@ func (l *layout) outlineLevel(level int) int {
 	return len(l.outline) - 1
 }
 
-// allBold reports whether every run with text is bold: a paragraph that
-// stands as a heading of what follows.
-func allBold(runs []document.Run) bool {
-	found := false
-	for _, r := range runs {
-		if strings.TrimSpace(r.Text) == "" {
-			continue
-		}
-		if !r.Bold {
-			return false
-		}
-		found = true
-	}
-	return found
-}
-
 func (l *layout) para(p *document.Paragraph) {
 	textX := float64(p.Indent) * indentStep
 	markerX := 0.0
@@ -550,7 +534,7 @@ func (l *layout) para(p *document.Paragraph) {
 	where := func() string { return "paragraph " + quoteStart(document.PlainText(p.Runs)) }
 	first := len(l.units)
 	align := alignJustify
-	if allBold(p.Runs) {
+	if document.AllBold(p.Runs) {
 		align = alignLeft // a run-in heading ("Nature of the processing"): not stretched
 	}
 	l.paragraph(p.Runs, regular, bodySize, bodyLeading, paraGap, textX, p.Marker, markerX, align, where)

@@ -92,22 +92,3 @@ func TestDesignationStaysWithNumber(t *testing.T) {
 		t.Errorf("lines %q: want the first to end before \"Article\" and the second to start with \"Article 28(3)(e)\"", lines)
 	}
 }
-
-// TestAllBold checks which paragraphs are laid out as run-in headings,
-// left-aligned rather than justified.
-func TestAllBold(t *testing.T) {
-	for _, tc := range []struct {
-		runs []document.Run
-		want bool
-	}{
-		{[]document.Run{{Text: "Nature of the processing", Bold: true}}, true},
-		{[]document.Run{{Text: "Sensitive data ", Bold: true}, {Text: " "}, {Text: "(if any)", Bold: true}}, true},
-		{[]document.Run{{Text: "Term:", Bold: true}, {Text: " the term of the Agreement"}}, false},
-		{[]document.Run{{Text: " "}}, false},
-		{nil, false},
-	} {
-		if got := allBold(tc.runs); got != tc.want {
-			t.Errorf("allBold(%v) = %t, want %t", tc.runs, got, tc.want)
-		}
-	}
-}
