@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/document"
 )
@@ -496,15 +497,20 @@ func (bd *body) row(cells []document.Cell, align []document.Align, widths []int,
 	b.WriteString("</w:tr>")
 }
 
-// columnWidths shares the text width between columns by the length of their
-// longest content, within bounds, so a short "Country" column does not take
-// as much room as a description.
+// columnWidths shares total twips among cols columns by the length of
+// their longest cell text (up to 60 characters), and then widens any column
+// too narrow for its longest word (an e-mail address, a web address, a
+// long name), which Word would otherwise break inside, at the expense of
+// the columns that have room to spare.
 func columnWidths(t *document.Table, cols, total int) []int {
 	weight := make([]int, cols)
+	least := make([]int, cols)
 	measure := func(cells []document.Cell) {
 		for i, c := range cells {
 			if i < cols {
-				weight[i] = max(weight[i], min(len(document.PlainText(c.Runs)), 60))
+				text := document.PlainText(c.Runs)
+				weight[i] = max(weight[i], min(len(text), 60))
+				least[i] = max(least[i], min(longestWord(text)*tableCharWidth+2*cellMargin, total/2))
 			}
 		}
 	}
@@ -524,7 +530,59 @@ func columnWidths(t *document.Table, cols, total int) []int {
 		used += out[i]
 	}
 	out[cols-1] += total - used
+	widen(out, least)
 	return out
+}
+
+// tableCharWidth is the width, in twips, allowed for a character of table
+// text: 9.5 point Times New Roman, whose lower-case letters average about
+// 0.45 em (86 twips); a word's count includes its punctuation, which makes
+// room for the wider "@" and "m".
+const tableCharWidth = 85
+
+// widen raises each width below its least to that least, taking the twips
+// from the other columns in proportion to what they have above their own
+// least, so the total stays the same. Where the leasts together exceed the
+// total, the widths are left as they are.
+func widen(out, least []int) {
+	need, spare := 0, 0
+	under := make([]bool, len(out))
+	for i := range out {
+		if out[i] < least[i] {
+			need += least[i] - out[i]
+			under[i] = true
+		} else {
+			spare += out[i] - least[i]
+		}
+	}
+	if need == 0 || need > spare {
+		return
+	}
+	taken, last := 0, 0
+	for i := range out {
+		if !under[i] && out[i] > least[i] {
+			cut := need * (out[i] - least[i]) / spare
+			out[i] -= cut
+			taken += cut
+			last = i
+		}
+	}
+	out[last] -= need - taken // what rounding down left
+	for i := range out {
+		if under[i] {
+			out[i] = least[i]
+		}
+	}
+}
+
+// longestWord returns the length in characters of the longest run of
+// non-space characters in s.
+func longestWord(s string) int {
+	longest := 0
+	for _, w := range strings.Fields(s) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	return longest
 }
 
 // signatures writes the signature panels side by side in a borderless

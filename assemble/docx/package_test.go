@@ -689,3 +689,32 @@ func TestWordLayout(t *testing.T) {
 		t.Errorf("%d ruled signature and date lines, want 4", n)
 	}
 }
+
+// TestColumnWidths checks that a column too narrow for its longest word
+// (an e-mail address) is widened at the others' expense, the total kept.
+func TestColumnWidths(t *testing.T) {
+	cell := func(s string) document.Cell { return document.Cell{Runs: []document.Run{{Text: s}}} }
+	long := strings.Repeat("A long description of the processing the sub-processor performs. ", 3)
+	tbl := &document.Table{
+		Header: []document.Cell{cell("Sub-processor"), cell("Processing"), cell("Location")},
+		Rows: [][]document.Cell{
+			{cell("AWS, privacy: aws-EU-privacy@amazon.example"), cell(long), cell(long)},
+		},
+	}
+	const total = 9070
+	got := columnWidths(tbl, 3, total)
+	if sum := got[0] + got[1] + got[2]; sum != total {
+		t.Errorf("widths %v add up to %d, want %d", got, sum, total)
+	}
+	if want := len("aws-EU-privacy@amazon.example")*tableCharWidth + 2*cellMargin; got[0] < want {
+		t.Errorf("first column %d twips, want at least %d for the address", got[0], want)
+	}
+	if d := got[1] - got[2]; d < -2 || d > 2 {
+		t.Errorf("the two long columns gave up unequal shares: %v", got)
+	}
+	// By length alone (43 characters against 60 and 60, each plus 8) the
+	// first column would have 2,473 twips, too few for the address.
+	if byLength := total * (43 + 8) / (43 + 8 + 68 + 68); got[0] <= byLength {
+		t.Errorf("first column %d twips, no wider than the %d its length gives", got[0], byLength)
+	}
+}
