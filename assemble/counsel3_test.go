@@ -220,7 +220,7 @@ func TestCounsel3USOnlyRegulator(t *testing.T) {
 	checkText(t, dpa, []string{
 		"a “regulator” is the California Privacy Protection Agency, the Attorney General of California or any other authority that enforces Data Protection Laws.",
 		"Provider shall not notify any regulator or Data Subject of a Personal Data Breach",
-		"or if a regulator or Data Protection Laws require it, an audit",
+		"or where a regulator or Data Protection Laws require it.",
 		"may be disclosed to a regulator",
 		"unless that audit is required by a regulator",
 		"under a written contract that binds it to observe all the requirements of this Clause (Cal. Civ. Code § 1798.140(ag)(2))",

@@ -10,89 +10,107 @@ import (
 // (modules-1-2-bavaria), its annexes and a change notice end to end. Each
 // test below is the regression test for one of the findings fixed.
 
-// TestCounsel5DPALawIsAMemberStates checks that a DPA the GDPR governs is
-// under the law of an EEA State even where the Agreement is not (Art.
-// 28(3) GDPR: a contract "under Union or Member State law"): the law Clause
-// 17 Option 2 names first (Customer's own), or the law named for the SCCs,
-// with the courts chosen for them; and that the UK-only, the FADP-only and
-// the US-only DPAs say nothing of it.
+// TestCounsel5DPALawIsAMemberStates checks that a DPA whose processing the
+// GDPR governs is, for that processing, under the law of an EEA State even
+// where the Agreement is not (Art. 28(3) GDPR: a contract "under Union or
+// Member State law"), Customer's own first, with that State's courts; that
+// processing under UK Data Protection Laws is likewise under the laws of
+// England and Wales (Art. 28(3) UK GDPR: "under domestic law"); that the
+// SCCs' and the UK Addendum's own choices and a Data Subject's forum stay
+// untouched (the second reader: the switch must not reach them); and that
+// a US-only DPA and a Swiss one under the FADP alone say nothing of it.
 func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
+	const untouched = "None of this affects the law and the courts that the Standard Contractual Clauses"
+	gdpr := func(law string) string {
+		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + law + " have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+	}
+	const uk = "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing subject to UK Data Protection Laws, is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as Article 28(3) of the UK GDPR requires, and the courts of England and Wales have exclusive jurisdiction"
 	for _, tc := range []struct {
-		fixture, law, courts string
+		fixture      string
+		want, reject []string
 	}{
-		// Option 2 for Module Two: Customer's own Member State.
-		{"modules-1-2-bavaria", "Germany", "Germany"},
-		{"processor-option1-eea", "the Netherlands", "the Netherlands"},
+		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the country where the Data Subject habitually resides (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk}},
+		// Customer's own State comes before the law named for the SCCs (the Netherlands).
+		{"processor-option2", []string{gdpr("Germany")}, nil},
+		{"example", []string{gdpr("Germany"), uk, untouched + " and the UK Addendum choose for themselves"}, nil},
+		{"uk-only", []string{uk}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
+		// The FADP sets no such requirement: the UK terms only.
+		{"swiss-exporter", []string{uk}, []string{"governed by a contract under Union or Member State law"}},
+		{"us-ccpa", []string{"This DPA is governed by the law that governs the Agreement, and the courts that have jurisdiction under the Agreement have jurisdiction over any dispute arising out of or in connection with this DPA.\n"}, []string{"governed instead", untouched}},
 	} {
 		t.Run(tc.fixture, func(t *testing.T) {
-			checkText(t, renderMD(t, tc.fixture, "dpa"), []string{
-				"this DPA is governed by the law that governs the Agreement, and the courts that have jurisdiction under the Agreement have jurisdiction over any dispute arising out of or in connection with this DPA. Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA is governed instead by the law of " + tc.law + ", so that the processing of Customer Personal Data is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + tc.courts + " have jurisdiction",
-			}, nil)
+			checkText(t, renderMD(t, tc.fixture, "dpa"), tc.want, tc.reject)
 		})
 	}
-	for _, fixture := range []string{"uk-only", "us-ccpa", "swiss-exporter"} {
-		t.Run(fixture, func(t *testing.T) {
-			checkText(t, renderMD(t, fixture, "dpa"), nil, []string{"governed instead by the law of"})
-		})
-	}
-	t.Run("Option 1: the law named for the SCCs", func(t *testing.T) {
-		d := fixtureDeal(t, "modules-1-2-bavaria")
-		d.SCC.GoverningLawOption = 1
+	t.Run("a Swiss customer: the law named for the SCCs, for the GDPR's processing only", func(t *testing.T) {
+		d := fixtureDeal(t, "swiss-exporter")
 		d.SCC.GoverningLaw = "IE"
-		d.SCC.Forum = "IE"
-		checkText(t, dealMD(t, d, "dpa"), []string{"this DPA is governed instead by the law of Ireland,", "and the courts of Ireland have jurisdiction"}, nil)
+		d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
+		checkText(t, dealMD(t, d, "dpa"), []string{"this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of Ireland"}, nil)
 	})
 }
 
 // TestCounsel5ProviderInformsAsController checks that, for Provider
 // Controller Data, Provider keeps its own duty to inform the Data Subjects
 // (Arts 13-14 GDPR; SCC Module One, Clause 8.2(a)), which Customer only
-// passes on, where the DPA had put it on Customer.
+// passes on, by means and in a time of its choosing, at Provider's cost
+// and responsibility, where the DPA had put the duty on Customer.
 func TestCounsel5ProviderInformsAsController(t *testing.T) {
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
-		"Customer shall transfer Provider Controller Data only where it may lawfully do so. Provider shall give the Data Subjects concerned the information that Articles 13 and 14 of the GDPR require of it as controller and, where Module One of the Standard Contractual Clauses applies to the transfer, the information that Clause 8.2 of the Standard Contractual Clauses (Module One) requires, directly or through Customer: at Provider’s request, Customer shall pass on to the Data Subjects concerned a notice that Provider provides for that purpose.",
+		"Customer shall transfer Provider Controller Data only where it may lawfully do so. Provider shall give the Data Subjects concerned the information that Articles 13 and 14 of the GDPR require of it as controller and, where Module One of the Standard Contractual Clauses applies to the transfer, the information that Clause 8.2 of the Standard Contractual Clauses (Module One) requires, directly or through Customer. At Provider’s request, Customer shall pass on to the Data Subjects concerned, by reasonable means of its choice and within a reasonable time, a notice that Provider provides for that purpose, at Provider’s cost; Provider alone is responsible for the content of that notice and for giving the information in time, and Customer need not pass on a notice that is inaccurate or inconsistent with its own information to the Data Subjects.",
 	}, []string{"shall inform the Data Subjects concerned that the data is transferred to Provider"})
 }
 
 // TestCounsel5DefinedOnce checks that Provider Controller Data is defined
-// once, in Clause 1, and that Customer Personal Data is all the data
-// Provider processes for Customer, Annex I.B describing it, not only what
-// Annex I.B describes.
+// once, in Clause 1, without defining itself through "Data Subject"; that
+// where Module One applies Customer Personal Data is all the other personal
+// data Provider processes in connection with the Services, as Clauses 2.3
+// and 12.1 say; and that Annex I.B describes Customer Personal Data
+// ("including"), not bounds it.
 func TestCounsel5DefinedOnce(t *testing.T) {
 	md := renderMD(t, "modules-1-2-bavaria", "dpa")
 	if n := strings.Count(md, "“Provider Controller Data”"); n != 1 {
 		t.Errorf("“Provider Controller Data” is defined %d times, want once", n)
 	}
 	checkText(t, md, []string{
-		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, other than Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
-		"“Provider Controller Data” means the personal data of the categories, relating to the Data Subjects, described in Part 2 of [Annex I.B](#annex-i-b) that Customer transfers to Provider, while Provider processes it as a controller for the purposes described there",
+		"“Customer Personal Data” means all Personal Data that Provider processes in connection with the Services, other than Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
+		"“Provider Controller Data” means personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b), about the categories of data subjects described there, that Customer transfers to Provider, while Provider processes it as a controller for the purposes described there",
 		"Customer transfers to Provider the Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), which Provider processes as a controller in its own right",
-	}, nil)
+		"including any personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b) that is processed for any other purpose, is Customer Personal Data",
+	}, []string{"any data of those categories"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b).",
+		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b).",
 	}, []string{"other than Provider Controller Data"})
 }
 
 // TestCounsel5AuditsAndSecurity checks the audit and security terms the
-// reviewer found one-sided beyond what Art. 28(3)(h) and SCC Clause 8.9
-// allow: Customer judges, reasonably, whether the documents suffice; an
-// audit after a breach or on indications of non-compliance costs Customer
-// nothing; Customer's agreement to the Security Measures does not limit
-// Provider's own obligations. The fallbacks say the same.
+// readers found one-sided beyond what Art. 28(3)(h) and SCC Clause 8.9
+// allow: indications of non-compliance, a breach, a supervisory authority
+// or the law are each a ground for an audit in their own right, as is
+// documentation that Customer (or, for its data, a Controller) reasonably
+// judges insufficient; such an audit costs Customer nothing; Customer only
+// confirms it has reviewed the Security Measures, which is no admission
+// that they suffice. The fallbacks say the same.
 func TestCounsel5AuditsAndSecurity(t *testing.T) {
-	noCharge := "unless that audit is required by a supervisory authority, follows a Personal Data Breach or indications of non-compliance with this DPA, or reveals a material breach of this DPA by Provider."
-	securityAgreed := "that agreement does not limit Provider’s obligations under this Clause or under Data Protection Laws."
+	grounds := "where there are indications of non-compliance with this DPA, after a Personal Data Breach, or where a supervisory authority or Data Protection Laws require"
+	noCharge := "unless that audit is required by a supervisory authority or by Data Protection Laws, relates to a Personal Data Breach or to indications of non-compliance with this DPA, or reveals a material breach of this DPA by Provider."
+	reviewed := "Customer confirms that it has reviewed the Security Measures described in [Annex II](#annex-ii). That confirmation is not an admission that they are sufficient, does not relieve Provider of its own, continuing obligation to assess the risk of the processing described in [Annex I.B](#annex-i-b) and to keep the Security Measures appropriate to it, and does not limit Provider’s liability or the remedies of Customer"
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
-		"If, in Customer’s reasonable judgement made in good faith, that information is not sufficient to demonstrate Provider’s compliance",
-		noCharge, securityAgreed,
-	}, nil)
+		"An audit or inspection of the processing of Customer Personal Data may be conducted, on site or remotely, where, in Customer’s reasonable judgement made in good faith, that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " it.",
+		noCharge, reviewed + ".",
+	}, []string{"Security Measures provide a level of security appropriate"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
-		"If, in the reasonable judgement of Customer or of the Controller made in good faith, that information is not sufficient",
+		"where, in the reasonable judgement of Customer or of the Controller made in good faith, that information is not sufficient",
+		reviewed + " or of the Controller.",
+	}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"where, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, that information is not sufficient",
 	}, nil)
 	d := fixtureDeal(t, "example")
 	d.Negotiated = map[string]string{"audits": "remote-first", "security": "customer-measures"}
 	checkText(t, dealMD(t, d, "dpa"), []string{
-		"If, in Customer’s reasonable judgement made in good faith, that information is not sufficient",
-		noCharge, securityAgreed,
+		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer may require a remote audit",
+		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
+		noCharge, reviewed,
 	}, nil)
 }
