@@ -3,6 +3,8 @@ package assemble_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
 )
 
 // The fifth counsel's reading (2 December 2026, evening): a customer-side
@@ -112,5 +114,24 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer may require a remote audit",
 		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
 		noCharge, reviewed,
+	}, nil)
+}
+
+// TestMeasuresCiteAnnexesAsReferences is the regression test for the Word
+// review's finding that Annex II's measures cited "Annex I.B" as plain text
+// where every other mention is a cross-reference (a link in the PDF and
+// HTML, a REF field in Word): a catalogue measure's, and a deal's extra
+// measure's, mention of an annex is a reference to it in the DPA, and text
+// in a standalone Annex II, which does not hold Annex I.B.
+func TestMeasuresCiteAnnexesAsReferences(t *testing.T) {
+	d := fixtureDeal(t, "example")
+	d.Security.Extra = append(d.Security.Extra, deal.Measure{Category: "Access control", Text: "Access follows the roles set out in Annex I.B and Annex III."})
+	checkText(t, dealMD(t, d, "dpa"), []string{
+		"The Services collect and process only the categories of Customer Personal Data described in [Annex I.B](#annex-i-b);",
+		"Access follows the roles set out in [Annex I.B](#annex-i-b) and [Annex III](#annex-iii).",
+	}, []string{"described in Annex I.B"})
+	checkText(t, dealMD(t, d, "annex-ii"), []string{
+		"The Services collect and process only the categories of Customer Personal Data described in Annex I.B;",
+		"Access follows the roles set out in Annex I.B and Annex III.",
 	}, nil)
 }

@@ -164,7 +164,7 @@ func TestCounselUSOnlyPersonalInformation(t *testing.T) {
 		"approximate number of Data Subjects and of personal information records concerned",
 		"**Categories of Data Subjects whose personal information is processed**",
 		"**Categories of personal information processed**",
-		"The Services collect and process only the categories of Customer Personal Data described in Annex I.B",
+		"The Services collect and process only the categories of Customer Personal Data described in [Annex I.B](#annex-i-b)",
 		"prompt notification of Personal Data Breaches.",
 	}, nil)
 }

@@ -3,6 +3,7 @@ package assemble
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -460,9 +461,39 @@ func (v *view) General() bool {
 
 // MeasureGroup is one category of Annex II with its selected measures.
 type MeasureGroup struct {
-	ID       string
-	Title    string
-	Measures []string
+	ID    string
+	Title string
+	// Measures are the measures' texts, each mention of an annex in them
+	// ("Annex I.B") a cross-reference to it (annexRefs).
+	Measures []markdown
+}
+
+// annexMention matches a mention of an annex in measure text: "Annex I.B",
+// "Annex II".
+var annexMention = regexp.MustCompile(`\bAnnex (I\.[ABC]|III|II|I)\b`)
+
+// annexRefs returns text, a value, with each mention of an annex a
+// cross-reference to its heading (printed as written where the document
+// does not hold it: a standalone Annex II), so that the catalogue's "Annex
+// I.B" links like the clauses' own references, and in Word follows the
+// annex's lettering.
+func (v *view) annexRefs(text string) markdown {
+	if !strings.Contains(text, "Annex ") {
+		return literal(text)
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range annexMention.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(string(literal(text[last:m[0]])))
+		id := "annex-" + strings.ToLower(strings.ReplaceAll(text[m[2]:m[3]], ".", "-"))
+		b.WriteString(string(v.RefOr(id, text[m[0]:m[1]])))
+		last = m[1]
+	}
+	if last == 0 {
+		return literal(text)
+	}
+	b.WriteString(string(literal(text[last:])))
+	return markdown(b.String())
 }
 
 // Measures returns the Annex II measures selected by the deal, grouped by
@@ -482,7 +513,7 @@ func (v *view) Measures() []MeasureGroup {
 		g := MeasureGroup{ID: c.ID, Title: c.Title}
 		for _, m := range c.Measures {
 			if v.Security.Measures.All || selected[m.ID] {
-				g.Measures = append(g.Measures, m.TextFor(v.laws))
+				g.Measures = append(g.Measures, v.annexRefs(m.TextFor(v.laws)))
 			}
 		}
 		index[strings.ToLower(c.Title)] = len(groups)
@@ -496,7 +527,7 @@ func (v *view) Measures() []MeasureGroup {
 			index[key] = i
 			groups = append(groups, MeasureGroup{Title: x.Category})
 		}
-		groups[i].Measures = append(groups[i].Measures, x.Text)
+		groups[i].Measures = append(groups[i].Measures, v.annexRefs(x.Text))
 	}
 	out := groups[:0]
 	for _, g := range groups {
