@@ -24,20 +24,28 @@ import (
 func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 	const untouched = "None of this affects the law and the courts that the Standard Contractual Clauses"
 	gdpr := func(law string) string {
-		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + law + " have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + law + " have jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
-	const uk = "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing subject to UK Data Protection Laws, is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as Article 28(3) of the UK GDPR requires, and the courts of England and Wales have exclusive jurisdiction"
+	uk := func(alsoGDPR bool) string {
+		which := "subject to UK Data Protection Laws"
+		if alsoGDPR {
+			which += " and not to the GDPR" // one dispute, one law, one court
+		}
+		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing " + which + ", is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as Article 28(3) of the UK GDPR requires, and the courts of England and Wales have jurisdiction"
+	}
 	for _, tc := range []struct {
 		fixture      string
 		want, reject []string
 	}{
-		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the country where the Data Subject habitually resides (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk}},
-		// Customer's own State comes before the law named for the SCCs (the Netherlands).
-		{"processor-option2", []string{gdpr("Germany")}, nil},
-		{"example", []string{gdpr("Germany"), uk, untouched + " and the UK Addendum choose for themselves"}, nil},
-		{"uk-only", []string{uk}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
+		// Clause 17 Option 2: Customer's own Member State.
+		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the country where the Data Subject habitually resides (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk(false), uk(true)}},
+		// Option 1: the law named for the SCCs and their courts, so that one
+		// incident is argued under one law before one court.
+		{"processor-option2", []string{gdpr("the Netherlands")}, nil},
+		{"example", []string{gdpr("the Netherlands"), uk(true), untouched + " and the UK Addendum choose for themselves"}, []string{"exclusive"}},
+		{"uk-only", []string{uk(false), "before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum)."}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
 		// The FADP sets no such requirement: the UK terms only.
-		{"swiss-exporter", []string{uk}, []string{"governed by a contract under Union or Member State law"}},
+		{"swiss-exporter", []string{uk(false)}, []string{"governed by a contract under Union or Member State law"}},
 		{"us-ccpa", []string{"This DPA is governed by the law that governs the Agreement, and the courts that have jurisdiction under the Agreement have jurisdiction over any dispute arising out of or in connection with this DPA.\n"}, []string{"governed instead", untouched}},
 	} {
 		t.Run(tc.fixture, func(t *testing.T) {
@@ -59,7 +67,7 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 // and responsibility, where the DPA had put the duty on Customer.
 func TestCounsel5ProviderInformsAsController(t *testing.T) {
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
-		"Customer shall transfer Provider Controller Data only where it may lawfully do so. Provider shall give the Data Subjects concerned the information that Articles 13 and 14 of the GDPR require of it as controller and, where Module One of the Standard Contractual Clauses applies to the transfer, the information that Clause 8.2 of the Standard Contractual Clauses (Module One) requires, directly or through Customer. At Provider’s request, Customer shall pass on to the Data Subjects concerned, by reasonable means of its choice and within a reasonable time, a notice that Provider provides for that purpose, at Provider’s cost; Provider alone is responsible for the content of that notice and for giving the information in time, and Customer need not pass on a notice that is inaccurate or inconsistent with its own information to the Data Subjects.",
+		"Customer shall transfer Provider Controller Data only where it may lawfully do so. Provider shall give the Data Subjects concerned the information that Articles 13 and 14 of the GDPR require of it as controller and, where Module One of the Standard Contractual Clauses applies to the transfer, the information that Clause 8.2 of the Standard Contractual Clauses (Module One) requires, directly or through Customer. At Provider’s request, Customer shall pass on to the Data Subjects concerned, by reasonable means of its choice and within a reasonable time, a notice that Provider provides for that purpose, at Provider’s cost; Provider alone is responsible for the content of that notice and for giving the information in time, and Customer need not pass on a notice that is inaccurate or inconsistent with its own information to the Data Subjects, but shall then tell Provider so promptly.",
 	}, []string{"shall inform the Data Subjects concerned that the data is transferred to Provider"})
 }
 
@@ -75,8 +83,8 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 		t.Errorf("“Provider Controller Data” is defined %d times, want once", n)
 	}
 	checkText(t, md, []string{
-		"“Customer Personal Data” means all Personal Data that Provider processes in connection with the Services, other than Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
-		"“Provider Controller Data” means personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b), about the categories of data subjects described there, that Customer transfers to Provider, while Provider processes it as a controller for the purposes described there",
+		"“Customer Personal Data” means all Personal Data that Customer or its users provide to Provider, or that Provider collects or generates for Customer, in connection with the Services, other than Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
+		"“Provider Controller Data” means personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b), about the categories of data subjects described there, that Customer transfers to Provider or that Provider collects from those data subjects in connection with the Services, while Provider processes it as a controller for the purposes described there",
 		"Customer transfers to Provider the Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), which Provider processes as a controller in its own right",
 		"including any personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b) that is processed for any other purpose, is Customer Personal Data",
 	}, []string{"any data of those categories"})
@@ -94,13 +102,16 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 // confirms it has reviewed the Security Measures, which is no admission
 // that they suffice. The fallbacks say the same.
 func TestCounsel5AuditsAndSecurity(t *testing.T) {
-	grounds := "where there are indications of non-compliance with this DPA, after a Personal Data Breach, or where a supervisory authority or Data Protection Laws require"
-	noCharge := "unless that audit is required by a supervisory authority or by Data Protection Laws, relates to a Personal Data Breach or to indications of non-compliance with this DPA, or reveals a material breach of this DPA by Provider."
+	grounds := "where there are indications of non-compliance with this DPA, in connection with a Personal Data Breach, or where a supervisory authority or Data Protection Laws require"
+	// Every audit beyond the first in a period has one of those grounds,
+	// so none is charged: the costs paragraph says only who bears what.
+	noCharge := "Each party bears its own costs of an audit. Provider shall promptly remedy any non-compliance an audit reveals."
+	first := "Before any audit, other than one in connection with a Personal Data Breach, on indications of non-compliance with this DPA or required by a supervisory authority or by Data Protection Laws, Customer"
 	reviewed := "Customer confirms that it has reviewed the Security Measures described in [Annex II](#annex-ii). That confirmation is not an admission that they are sufficient, does not relieve Provider of its own, continuing obligation to assess the risk of the processing described in [Annex I.B](#annex-i-b) and to keep the Security Measures appropriate to it, and does not limit Provider’s liability or the remedies of Customer"
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
 		"An audit or inspection of the processing of Customer Personal Data may be conducted, on site or remotely, where, in Customer’s reasonable judgement made in good faith, that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " it.",
-		noCharge, reviewed + ".",
-	}, []string{"Security Measures provide a level of security appropriate"})
+		noCharge, first, reviewed + ".",
+	}, []string{"Security Measures provide a level of security appropriate", "Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"where, in the reasonable judgement of Customer or of the Controller made in good faith, that information is not sufficient",
 		reviewed + " or of the Controller.",
@@ -113,8 +124,9 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 	checkText(t, dealMD(t, d, "dpa"), []string{
 		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer may require a remote audit",
 		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
-		noCharge, reviewed,
-	}, nil)
+		"a remote audit has not been able to verify Provider’s compliance with this DPA, or indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or if a supervisory authority or Data Protection Laws require it.",
+		noCharge, first, reviewed,
+	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 }
 
 // TestMeasuresCiteAnnexesAsReferences is the regression test for the Word

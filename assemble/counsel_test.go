@@ -47,7 +47,7 @@ func TestCounselModulesOneAndTwo(t *testing.T) {
 		"For Provider Controller Data, Customer and Provider are each a separate and independent controller",
 		"Provider shall inform Customer without undue delay of a personal data breach affecting Provider Controller Data that is likely to result in a risk to the rights and freedoms of natural persons",
 		"Module One (controller to controller) applies to the transfer of Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), and to no other personal data",
-		"Provider’s obligations as processor under this DPA do not apply to that data, and apply to all other personal data",
+		"Provider’s obligations as processor under this DPA do not apply to that data, and apply to all Customer Personal Data.",
 		"Option 2 applies to Module Two: the Standard Contractual Clauses are governed by the law of the EU Member State in which Customer is established",
 		"For Module One, which has no such option, Option 1 applies",
 		"is the Bavarian State Office for Data Protection Supervision (BayLDA).",

@@ -281,33 +281,48 @@ func (v *view) PersonalData() string {
 	return "personal information"
 }
 
-// DPALaw is the EEA State whose law governs this DPA, in so far as it
-// governs processing subject to the GDPR, where the Agreement is not
-// governed by the law of an EEA State: Article 28(3) GDPR requires such
-// processing to be governed by a contract under Union or Member State law.
-// It is Customer's own State where Customer is established in the EEA,
-// else the State whose law the deal names for the SCCs; "" where neither is
-// an EEA State or the EU GDPR does not govern the deal (a UK exporter under
-// UK Data Protection Laws alone, a Swiss exporter under the FADP alone, a
-// US-only deal).
+// DPALaw is the EEA State whose law governs this DPA, for processing
+// subject to the GDPR, where the Agreement is not governed by the law of an
+// EEA State: Article 28(3) GDPR requires such processing to be governed by
+// a contract under Union or Member State law. It follows the SCCs, so that
+// one incident is not argued under two laws: Customer's own State under
+// Clause 17 Option 2 (the law Option 2 names first), else the State whose
+// law the deal names for the SCCs, else Customer's own if it is in the EEA;
+// "" where none is an EEA State or the EU GDPR does not govern the deal (a
+// UK exporter under UK Data Protection Laws alone, a Swiss exporter under
+// the FADP alone, a US-only deal).
 func (v *view) DPALaw() string {
 	switch {
 	case !v.GDPRApplies():
 		return ""
-	case country.IsEEA(v.Customer.Country):
+	case v.SCC.GoverningLawOption == 2 && country.IsEEA(v.Customer.Country):
 		return v.Customer.Country
 	case country.IsEEA(v.SCC.GoverningLaw):
 		return v.SCC.GoverningLaw
+	case country.IsEEA(v.Customer.Country):
+		return v.Customer.Country
 	}
 	return ""
+}
+
+// DPAForum is the EEA State whose courts hear disputes about this DPA
+// where DPALaw governs it: the courts chosen for the SCCs (Clause 18) if
+// they are an EEA State's, else DPALaw's own.
+func (v *view) DPAForum() string {
+	if country.IsEEA(v.SCC.Forum) {
+		return v.SCC.Forum
+	}
+	return v.DPALaw()
 }
 
 // UKDPALaw reports whether UK Data Protection Laws govern some of the
 // processing (a UK exporter, or the UK Addendum on): Article 28(3) UK GDPR
 // requires it to be governed by a contract under domestic law, so where
 // the Agreement is not governed by the law of a part of the United
-// Kingdom, this DPA is governed, for that processing, by the laws of
-// England and Wales, the law of the UK Addendum (its Section 15(m)).
+// Kingdom, this DPA is governed, for the processing that UK Data
+// Protection Laws govern and the GDPR does not, by the laws of England and
+// Wales, the law of the UK Addendum (its Section 15(m)); processing under
+// both stays with DPALaw, so that one dispute has one law and one court.
 func (v *view) UKDPALaw() bool { return v.UKOnly() || v.UKAddendum.Enabled }
 
 // SwissExporter reports whether the customer (data exporter) is

@@ -88,7 +88,7 @@ func TestCounselCases(t *testing.T) {
 				// Audits (item 5).
 				"conducted by Customer or the Controller, or by an independent auditor mandated by either of them, including audits that Customer carries out on the Controller’s instructions",
 				"Where an audit is carried out on the Controller’s instructions, Customer shall make its results available to the Controller.",
-				"where there are indications of non-compliance with this DPA, or after a Personal Data Breach, shorter notice may be given",
+				"where there are indications of non-compliance with this DPA, or in connection with a Personal Data Breach, shorter notice may be given",
 				// Annex III under Option 1 (item 7).
 				"AWS EMEA Privacy Team, aws-EU-privacy@amazon.example (Data protection team)",
 				"Responsibilities: Stores and routes support tickets only; receives the employee names and identifiers that a ticket contains, and has no access to the payroll records themselves",
