@@ -222,7 +222,7 @@ func TestCounsel3USOnlyRegulator(t *testing.T) {
 		"Provider shall not notify any regulator or Data Subject of a Personal Data Breach",
 		"or where a regulator or Data Protection Laws require it.",
 		"may be disclosed to a regulator",
-		"Where a regulator requires an audit, where there are indications of non-compliance with this DPA, or in connection with a Personal Data Breach, shorter notice may be given",
+		"Where a regulator or Data Protection Laws require an audit, where there are indications of non-compliance with this DPA, or in connection with a Personal Data Breach, shorter notice may be given",
 		"under a written contract that binds it to observe all the requirements of this Clause (Cal. Civ. Code § 1798.140(ag)(2))",
 	}, []string{"supervisory authorit", "no less protective"})
 	d := *fixtureDeal(t, "us-ccpa")

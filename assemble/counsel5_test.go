@@ -24,14 +24,14 @@ import (
 func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 	const untouched = "None of this affects the law and the courts that the Standard Contractual Clauses"
 	gdpr := func(law string) string {
-		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + law + " have jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	uk := func(alsoGDPR bool) string {
 		which := "subject to UK Data Protection Laws"
 		if alsoGDPR {
 			which += " and not to the GDPR" // one dispute, one law, one court
 		}
-		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing " + which + ", is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as Article 28(3) of the UK GDPR requires, and the courts of England and Wales have jurisdiction"
+		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing " + which + ", is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as Article 28(3) of the UK GDPR requires, and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	for _, tc := range []struct {
 		fixture      string
@@ -42,7 +42,10 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		// Option 1: the law named for the SCCs and their courts, so that one
 		// incident is argued under one law before one court.
 		{"processor-option2", []string{gdpr("the Netherlands")}, nil},
-		{"example", []string{gdpr("the Netherlands"), uk(true), untouched + " and the UK Addendum choose for themselves"}, []string{"exclusive"}},
+		{"example", []string{gdpr("the Netherlands"), uk(true), untouched + " and the UK Addendum choose for themselves",
+			// The same processing under both laws: one court, and the UK
+			// GDPR's own requirement met too.
+			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) of the UK GDPR requires also bind the parties under the laws of England and Wales, enforceable before the courts of the Netherlands."}, nil},
 		{"uk-only", []string{uk(false), "before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum)."}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
 		// The FADP sets no such requirement: the UK terms only.
 		{"swiss-exporter", []string{uk(false)}, []string{"governed by a contract under Union or Member State law"}},
@@ -83,10 +86,12 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 		t.Errorf("“Provider Controller Data” is defined %d times, want once", n)
 	}
 	checkText(t, md, []string{
-		"“Customer Personal Data” means all Personal Data that Customer or its users provide to Provider, or that Provider collects or generates for Customer, in connection with the Services, other than Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
-		"“Provider Controller Data” means personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b), about the categories of data subjects described there, that Customer transfers to Provider or that Provider collects from those data subjects in connection with the Services, while Provider processes it as a controller for the purposes described there",
+		"“Customer Personal Data” means all Personal Data that Customer or its users provide to Provider, or that Provider collects or generates for Customer, in connection with the Services, except to the extent that it is Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
+		"“Provider Controller Data” means personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b), about the categories of data subjects described there, that Customer transfers to Provider or that Provider collects from those data subjects in connection with the Services, to the extent that Provider processes it as a controller for the purposes described there",
 		"Customer transfers to Provider the Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), which Provider processes as a controller in its own right",
 		"including any personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b) that is processed for any other purpose, is Customer Personal Data",
+		// 2.1 reaches what 2.3 and 12.1 call Customer Personal Data.
+		"This DPA applies to all processing of Customer Personal Data by Provider and, as [Clause 12](#controller-data) provides, of Provider Controller Data, to the extent that Data Protection Laws apply to that processing.",
 	}, []string{"any data of those categories"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b).",
@@ -111,6 +116,8 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
 		"An audit or inspection of the processing of Customer Personal Data may be conducted, on site or remotely, where, in Customer’s reasonable judgement made in good faith, that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " it.",
 		noCharge, first, reviewed + ".",
+		// An audit plan Provider will not agree does not stop an audit.
+		"and the parties shall agree the audit plan in good faith before it begins; failing agreement within ten (10) Business Days of the notice (or promptly, where shorter notice is given), Customer’s reasonable plan applies.",
 	}, []string{"Security Measures provide a level of security appropriate", "Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"where, in the reasonable judgement of Customer or of the Controller made in good faith, that information is not sufficient",
