@@ -45,7 +45,7 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		{"example", []string{gdpr("the Netherlands"), uk(true), untouched + " and the UK Addendum choose for themselves",
 			// The same processing under both laws: one court, and the UK
 			// GDPR's own requirement met too.
-			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) of the UK GDPR requires also bind the parties under the laws of England and Wales, enforceable before the courts of the Netherlands."}, nil},
+			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) of the UK GDPR requires also bind the parties under the laws of England and Wales, enforceable before the courts that have jurisdiction over that processing under this paragraph; where the two laws lead to different results, the result more protective of the Data Subjects applies."}, nil},
 		{"uk-only", []string{uk(false), "before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum)."}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
 		// The FADP sets no such requirement: the UK terms only.
 		{"swiss-exporter", []string{uk(false)}, []string{"governed by a contract under Union or Member State law"}},
@@ -116,6 +116,9 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
 		"An audit or inspection of the processing of Customer Personal Data may be conducted, on site or remotely, where, in Customer’s reasonable judgement made in good faith, that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " it.",
 		noCharge, first, reviewed + ".",
+		// Customer may use what an audit finds to enforce the DPA, not
+		// only to verify it.
+		"They may be used only to verify and enforce compliance with this DPA, the Standard Contractual Clauses and Data Protection Laws, including to exercise rights and remedies under them and under the Agreement, and may be disclosed to a supervisory authority, to Customer’s professional advisers bound by duties of confidentiality, and as the law or legal proceedings require.",
 		// An audit plan Provider will not agree does not stop an audit.
 		"and the parties shall agree the audit plan in good faith before it begins; failing agreement within ten (10) Business Days of the notice (or promptly, where shorter notice is given), Customer’s reasonable plan applies.",
 	}, []string{"Security Measures provide a level of security appropriate", "Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
@@ -132,6 +135,8 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer may require a remote audit",
 		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
 		"a remote audit has not been able to verify Provider’s compliance with this DPA, or indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or if a supervisory authority or Data Protection Laws require it.",
+		// Nor does a remote audit's scope Provider will not agree.
+		"within the scope Customer proposed, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), Customer’s reasonable scope applies.",
 		noCharge, first, reviewed,
 	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 }
