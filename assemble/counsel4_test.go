@@ -251,7 +251,7 @@ func TestCounsel4SecondReading(t *testing.T) {
 		d := fixtureDeal(t, "negotiated")
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{
 			"after the date of this notice, for an objection in advance (a later objection to an added Sub-processor remaining possible as the next paragraph describes).",
-			"You may also object within thirty (30) days after an added Sub-processor begins to process your personal data, on reasonable grounds relating to the protection of personal data that you could not have known by 16 December 2026",
+			"You may also object within thirty (30) days after Provider notifies you that an added Sub-processor has begun to process your personal data, on reasonable grounds relating to the protection of personal data that you could not have known by 16 December 2026",
 		}, nil)
 		std := fixtureDeal(t, "example")
 		checkText(t, noticeMD(t, std, withAddition(std)), nil, []string{"before the change takes effect", "may also object within thirty", "a later objection remaining possible"})

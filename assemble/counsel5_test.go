@@ -159,3 +159,27 @@ func TestMeasuresCiteAnnexesAsReferences(t *testing.T) {
 		"Access follows the roles set out in Annex I.B and Annex III.",
 	}, nil)
 }
+
+// TestCounsel5LateObjection is the regression test for the reading of the
+// negotiated DPA: the late-objection window ran from a start date that
+// Provider gave only on request; who judged the "serious risk" that stops
+// the processing was unsaid; and a Sub-processor dropped after a late
+// objection kept the data. Provider now notifies the start and the window
+// runs from that notice (the change notice says so); the objection states
+// the reasonable view of serious risk; the data is deleted. A rider's
+// period after the Agreement survives.
+func TestCounsel5LateObjection(t *testing.T) {
+	dpa := renderMD(t, "negotiated", "dpa")
+	checkText(t, dpa, []string{
+		"Provider shall notify Customer, in the manner of the previous paragraph, of the date on which each new Sub-processor begins to process Customer Personal Data.",
+		"Customer may also object to a new Sub-processor within thirty (30) days after that notice,",
+		"unless the objection states Customer’s reasonable view that the processing puts Customer Personal Data at serious risk.",
+		"Where, after a late objection, a Sub-processor no longer processes Customer Personal Data, Provider shall ensure that it deletes the Customer Personal Data it holds, and shall confirm the deletion to Customer.",
+		"as does any provision, a rider’s included, that sets a period running after the end of the Agreement or of the processing, for that period.",
+	}, []string{"On Customer’s request, Provider shall tell Customer the date"})
+	d := fixtureDeal(t, "negotiated")
+	checkText(t, noticeMD(t, d, withAddition(d)), []string{
+		"within thirty (30) days after Provider notifies you that an added Sub-processor has begun to process",
+		"Provider will send you that notice when the Sub-processor begins.",
+	}, []string{"on request, the date"})
+}

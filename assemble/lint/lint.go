@@ -405,6 +405,9 @@ func (c *checker) render(ctx context.Context, o *outcome, d *deal.Deal, kind, wh
 	if leftover := placeholders(doc); leftover != "" {
 		o.add(where, "leftover placeholder: "+leftover)
 	}
+	if at := straightApostrophe(doc); at != "" {
+		o.add(where, "straight apostrophe in the clause text: "+at+" (write ’, as the rest of the library does; a deal value's is printed typographic already)")
+	}
 	for _, bare := range clauseNumberProblems(doc) {
 		o.add(where, bare)
 	}
@@ -487,6 +490,65 @@ func placeholders(doc *document.Document) string {
 		}
 	}
 	return ""
+}
+
+// straightApostrophe returns the first straight apostrophe between two
+// letters in doc's text, outside an e-mail or web address, with its
+// context, or "". Deal values print with typographic apostrophes, so one
+// left is the clause library's own.
+func straightApostrophe(doc *document.Document) string {
+	check := func(s string) string {
+		for i := strings.IndexByte(s, '\''); i >= 0; {
+			if i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]) {
+				if word := wordAt(s, i); !strings.Contains(word, "@") && !strings.Contains(word, "://") {
+					return fmt.Sprintf("%q", excerpt(s, i))
+				}
+			}
+			j := strings.IndexByte(s[i+1:], '\'')
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+		return ""
+	}
+	for _, b := range doc.Blocks {
+		var at string
+		switch b := b.(type) {
+		case *document.Heading:
+			at = check(b.Text)
+		case *document.Paragraph:
+			at = check(document.PlainText(b.Runs))
+		case *document.Table:
+			for _, row := range b.Rows {
+				for _, c := range row {
+					if at = check(document.PlainText(c.Runs)); at != "" {
+						break
+					}
+				}
+				if at != "" {
+					break
+				}
+			}
+		}
+		if at != "" {
+			return at
+		}
+	}
+	return ""
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// wordAt returns the word of s (between spaces) around s[i].
+func wordAt(s string, i int) string {
+	start := strings.LastIndexByte(s[:i], ' ') + 1
+	end := strings.IndexByte(s[i:], ' ')
+	if end < 0 {
+		return s[start:]
+	}
+	return s[start : i+end]
 }
 
 func excerpt(s string, i int) string {

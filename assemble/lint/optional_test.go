@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/fixtures"
 )
 
@@ -151,5 +152,25 @@ func TestWithoutOptional(t *testing.T) {
 	}
 	if per := float64(named.n) / float64(len(combos)); per > 4 {
 		t.Errorf("%.1f validations per combination, want at most 4", per)
+	}
+}
+
+// TestStraightApostrophe checks which apostrophes lint reports.
+func TestStraightApostrophe(t *testing.T) {
+	doc := func(s string) *document.Document {
+		return &document.Document{Blocks: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: s}}}}}
+	}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"the Controller's instructions", true},
+		{"the Controller’s instructions", false},
+		{"write to o'brien@law.example or see https://x.example/it's", false},
+		{"the users' data and 'quoted'", false},
+	} {
+		if got := straightApostrophe(doc(tc.in)) != ""; got != tc.want {
+			t.Errorf("straightApostrophe(%q) reported %t, want %t", tc.in, got, tc.want)
+		}
 	}
 }

@@ -292,6 +292,26 @@ func TestLintFailsOnTemplateTypo(t *testing.T) {
 	}
 }
 
+// TestLintFailsOnStraightApostrophe checks that a straight apostrophe typed
+// in a clause's text is reported (deal values print typographic ones), and
+// that one inside an e-mail address a deal gives is not.
+func TestLintFailsOnStraightApostrophe(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	p := filepath.Join(cl, "term.md")
+	src, _ := os.ReadFile(p)
+	if !bytes.Contains(src, []byte("a rider’s included")) {
+		t.Fatal("term.md no longer says “a rider’s included”")
+	}
+	os.WriteFile(p, bytes.ReplaceAll(src, []byte("a rider’s included"), []byte("a rider's included")), 0o644)
+	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
+	if code != 1 || !strings.Contains(out, "straight apostrophe in the clause text:") || !strings.Contains(out, "rider's included") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	if strings.Contains(out, "@") {
+		t.Errorf("an e-mail address reported:\n%s", out)
+	}
+}
+
 // TestLintFailsOnBareDPARefInSCCScope checks that a reference to one of the
 // DPA's own clauses inside the paragraph whose numbered clauses are the
 // SCC's must say "of this DPA".
