@@ -177,6 +177,9 @@ func TestCounsel5LateObjection(t *testing.T) {
 		"Where, after a late objection, a Sub-processor no longer processes Customer Personal Data, Provider shall ensure that it deletes the Customer Personal Data it holds, and shall confirm the deletion to Customer.",
 		"as does any provision, a rider’s included, that sets a period running after the end of the Agreement or of the processing, for that period.",
 	}, []string{"On Customer’s request, Provider shall tell Customer the date"})
+	// The telephone-notice fallback says which notice must describe the
+	// breach.
+	checkText(t, dpa, []string{"The written notice shall, to the extent the information is then available to Provider, describe the following, and the telephone call shall give as much of it as Provider then knows:"}, nil)
 	d := fixtureDeal(t, "negotiated")
 	checkText(t, noticeMD(t, d, withAddition(d)), []string{
 		"within thirty (30) days after Provider notifies you that an added Sub-processor has begun to process",
