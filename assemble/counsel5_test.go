@@ -186,3 +186,17 @@ func TestCounsel5LateObjection(t *testing.T) {
 		"Provider will send you that notice when the Sub-processor begins.",
 	}, []string{"on request, the date"})
 }
+
+// TestCounsel5AgreedMeasuresMarked is the regression test for the reading
+// of the negotiated DPA that found the customer's own key-management
+// measure, which the customer-measures fallback forbids Provider to weaken,
+// listed in Annex II among the measures Provider may update: under that
+// fallback Annex II marks each measure agreed for Customer; without it, no
+// measure is marked.
+func TestCounsel5AgreedMeasuresMarked(t *testing.T) {
+	const mark = "This measure was agreed specifically with Customer: Provider may not withdraw or weaken it without Customer’s prior written consent."
+	checkText(t, renderMD(t, "negotiated", "annex-ii"), []string{"in its own key management service. " + mark}, nil)
+	d := fixtureDeal(t, "negotiated")
+	delete(d.Negotiated, "security")
+	checkText(t, dealMD(t, d, "annex-ii"), []string{"in its own key management service."}, []string{mark})
+}

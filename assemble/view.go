@@ -534,6 +534,13 @@ func (v *view) Measures() []MeasureGroup {
 		index[strings.ToLower(c.Title)] = len(groups)
 		groups = append(groups, g)
 	}
+	// Under the customer-measures fallback the measures agreed for Customer
+	// bind as the security clause says; Annex II, which may stand alone,
+	// marks them so that they do not read as measures Provider may update.
+	agreedMark := ""
+	if v.Negotiates("security", "customer-measures") {
+		agreedMark = " This measure was agreed specifically with Customer: Provider may not withdraw or weaken it without Customer’s prior written consent."
+	}
 	for _, x := range v.Security.Extra {
 		key := strings.ToLower(x.Category)
 		i, ok := index[key]
@@ -542,7 +549,14 @@ func (v *view) Measures() []MeasureGroup {
 			index[key] = i
 			groups = append(groups, MeasureGroup{Title: x.Category})
 		}
-		groups[i].Measures = append(groups[i].Measures, v.annexRefs(x.Text))
+		text := x.Text
+		if agreedMark != "" {
+			if !strings.HasSuffix(text, ".") {
+				text += "."
+			}
+			text += agreedMark
+		}
+		groups[i].Measures = append(groups[i].Measures, v.annexRefs(text))
 	}
 	out := groups[:0]
 	for _, g := range groups {
