@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/dpakit/dpakit/assemble/document"
 )
@@ -22,6 +22,9 @@ type body struct {
 	textWidth int      // twips between the margins
 
 	bookmarks map[string]string // heading ID → bookmark name
+	// numbers is the numbering of each block, by its index in the
+	// Document (number), for the headings and paragraphs.
+	numbers []numRef
 	// wordNumbered are the headings, by ID, whose number Word computes: a
 	// cross-reference to one is a REF field, so it follows the heading
 	// when counsel insert or delete a clause in Word.
@@ -135,10 +138,10 @@ func (bd *body) blocks(d *document.Document) {
 		case *document.TitleBlock:
 			bd.title(blk)
 		case *document.Heading:
-			bd.heading(blk, i > 0)
+			bd.heading(blk, bd.numbers[i], i > 0)
 		case *document.Paragraph:
 			_, beforeTable := next(d.Blocks, i).(*document.Table)
-			bd.paragraph(blk, beforeTable)
+			bd.paragraph(blk, bd.numbers[i], beforeTable)
 		case *document.Table:
 			bd.table(blk)
 		case *document.SignatureBlock:
@@ -160,11 +163,8 @@ func (bd *body) title(t *document.TitleBlock) {
 	bd.para(pprops{style: "TitleRule"}, func() {})
 }
 
-func (bd *body) heading(h *document.Heading, notFirst bool) {
-	if h.Level <= 1 {
-		bd.num.part()
-	}
-	nr := bd.num.heading(h)
+// heading writes a heading with its numbering nr.
+func (bd *body) heading(h *document.Heading, nr numRef, notFirst bool) {
 	p := pprops{style: headingStyle(h), pageBreakBefore: h.NewPage && notFirst, num: nr}
 	literal := ""
 	if nr.numID == 0 {
@@ -229,9 +229,9 @@ func next(blocks []document.Block, i int) document.Block {
 // paragraph writes a paragraph of the Document: a numbered or bulleted one
 // in its list style, one all in bold as a Subheading (a run-in heading such
 // as Annex I.B's "Nature of the processing"), kept with what follows, as
-// is the paragraph that introduces a table (beforeTable).
-func (bd *body) paragraph(p *document.Paragraph, beforeTable bool) {
-	nr := bd.num.paragraph(p)
+// is the paragraph that introduces a table (beforeTable). nr is its
+// numbering.
+func (bd *body) paragraph(p *document.Paragraph, nr numRef, beforeTable bool) {
 	pp := pprops{num: nr}
 	if p.Marker == "" && p.Indent == 0 && document.AllBold(p.Runs) {
 		pp.style = "Subheading"
@@ -342,14 +342,18 @@ func (bd *body) runs(rs []document.Run) {
 // the heading's number wherever counsel have moved it.
 func (bd *body) crossRef(r document.Run) {
 	name := bd.bookmarks[r.Ref]
-	bd.b.WriteString(`<w:hyperlink w:anchor="` + name + `" w:history="1">`)
+	bd.b.WriteString(`<w:hyperlink w:anchor="`)
+	bd.b.WriteString(name)
+	bd.b.WriteString(`" w:history="1">`)
 	if prefix, number, ok := bd.numberedRef(r); ok {
 		if prefix != "" {
 			pr := r
 			pr.Text = prefix
 			bd.run(pr, "CrossReference")
 		}
-		bd.b.WriteString(`<w:fldSimple w:instr=" REF ` + name + ` \w \h ">`)
+		bd.b.WriteString(`<w:fldSimple w:instr=" REF `)
+		bd.b.WriteString(name)
+		bd.b.WriteString(` \w \h ">`)
 		nr := r
 		nr.Text = number
 		bd.run(nr, "CrossReference")
@@ -377,26 +381,29 @@ func (bd *body) numberedRef(r document.Run) (prefix, number string, ok bool) {
 	return prefix, h.Number, true
 }
 
-// wordNumberedHeadings returns, by ID, the headings of d whose number Word
-// computes, found by numbering d as blocks will: the same calls to a
-// numberer of its own, in the same order.
-func wordNumberedHeadings(d *document.Document) map[string]*document.Heading {
-	n := newNumberer()
-	out := map[string]*document.Heading{}
-	for _, b := range d.Blocks {
+// number numbers d's headings and paragraphs before anything is written,
+// since a cross-reference may point forward: it returns the numbering of
+// each block by its index (zero for the blocks Word does not number) and,
+// by ID, the headings whose number Word computes. n then holds the
+// numbering instances numbering.xml defines.
+func number(n *numberer, d *document.Document) ([]numRef, map[string]*document.Heading) {
+	refs := make([]numRef, len(d.Blocks))
+	wordNumbered := map[string]*document.Heading{}
+	for i, b := range d.Blocks {
 		switch b := b.(type) {
 		case *document.Heading:
 			if b.Level <= 1 {
 				n.part()
 			}
-			if nr := n.heading(b); nr.numID != 0 && b.ID != "" {
-				out[b.ID] = b
+			refs[i] = n.heading(b)
+			if refs[i].numID != 0 && b.ID != "" {
+				wordNumbered[b.ID] = b
 			}
 		case *document.Paragraph:
-			n.paragraph(b)
+			refs[i] = n.paragraph(b)
 		}
 	}
-	return out
+	return refs, wordNumbered
 }
 
 // linkRel returns the relationship id for an external URL.
@@ -578,9 +585,14 @@ func widen(out, least []int) {
 // longestWord returns the length in characters of the longest run of
 // non-space characters in s.
 func longestWord(s string) int {
-	longest := 0
-	for _, w := range strings.Fields(s) {
-		longest = max(longest, utf8.RuneCountInString(w))
+	longest, n := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			n = 0
+			continue
+		}
+		n++
+		longest = max(longest, n)
 	}
 	return longest
 }

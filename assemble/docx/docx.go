@@ -78,7 +78,8 @@ type part struct {
 func (w *Writer) Write(out io.Writer, d *document.Document) error {
 	buf := w.buffer()
 	defer w.bufs.Put(buf)
-	bd := body{b: buf, num: newNumberer(), textWidth: w.page.w - 2*marginTwip, bookmarks: bookmarkNames(d), wordNumbered: wordNumberedHeadings(d)}
+	bd := body{b: buf, num: newNumberer(), textWidth: w.page.w - 2*marginTwip, bookmarks: bookmarkNames(d)}
+	bd.numbers, bd.wordNumbered = number(&bd.num, d)
 	var parts []part
 	add := func(name string, build func(b *bytes.Buffer)) {
 		start := buf.Len()

@@ -382,7 +382,8 @@ func checkFields(t *testing.T, d *document.Document, doc []byte) {
 	t.Helper()
 	numberOf := map[string]string{} // bookmark name → heading number
 	names := bookmarkNames(d)
-	numbered := wordNumberedHeadings(d)
+	n := newNumberer()
+	_, numbered := number(&n, d)
 	for id, h := range numbered {
 		numberOf[names[id]] = h.Number
 	}
