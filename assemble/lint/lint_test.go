@@ -13,7 +13,6 @@ import (
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/lint"
 	"github.com/dpakit/dpakit/clauses"
-	"github.com/dpakit/dpakit/fixtures"
 	"github.com/dpakit/dpakit/templates"
 
 	// Paces the collector of this test binary (see package testgc).
@@ -21,23 +20,8 @@ import (
 )
 
 // exampleDeal returns the example deal over the example profile, the
-// linter's default base.
-func exampleDeal(tb testing.TB) *deal.Deal {
-	tb.Helper()
-	data, err := fs.ReadFile(fixtures.FS, fixtures.ExampleDeal)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	d, err := deal.Load(data, fixtures.ExampleDeal, profile, fixtures.Profile)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return d
-}
+// linter's default base (LoadExampleDeal, in the package's own tests).
+var exampleDeal = lint.LoadExampleDeal
 
 // BenchmarkLint lints the built-in library over every combination, as
 // dpakit lint does.

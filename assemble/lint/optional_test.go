@@ -101,6 +101,26 @@ func (c *countingValidator) Validate(d *deal.Deal) error {
 	return err
 }
 
+// LoadExampleDeal returns the example deal over the example profile, the
+// linter's default base. It is exported for the external tests of this
+// package (lint_test), and exists only in test builds.
+func LoadExampleDeal(tb testing.TB) *deal.Deal {
+	tb.Helper()
+	data, err := fs.ReadFile(fixtures.FS, fixtures.ExampleDeal)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := deal.Load(data, fixtures.ExampleDeal, profile, fixtures.Profile)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
 // TestWithoutOptional checks that emptying every optional field and giving
 // back those the validator names leaves the deal that trying one field at
 // a time leaves, valid, in a few validations (for every combination; the
@@ -108,18 +128,7 @@ func (c *countingValidator) Validate(d *deal.Deal) error {
 // validator whose errors name no path gets the same deal one field at a
 // time.
 func TestWithoutOptional(t *testing.T) {
-	data, err := fs.ReadFile(fixtures.FS, fixtures.ExampleDeal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := deal.Load(data, fixtures.ExampleDeal, profile, fixtures.Profile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := LoadExampleDeal(t)
 	v := deal.NewValidator(deal.Options{})
 	named, opaque := &countingValidator{v: v}, &countingValidator{v: v, opaque: true}
 	combos := Combinations()
