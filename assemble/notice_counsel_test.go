@@ -70,7 +70,7 @@ func TestNoticeOption1(t *testing.T) {
 		"asks for your specific prior written authorisation",
 		"## 1\\. Sub-processors for which authorisation is requested",
 		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Zendesk Privacy Team, privacy@zendesk.example (Data Protection Officer) | Handling support requests. Responsibilities: Stores and routes support tickets only. | United States | Name, email address and support request content | EU-US Data Privacy Framework |",
-		"Your answer must reach Provider within ten (10) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **11 December 2026**.",
+		"Your answer is due within ten (10) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **11 December 2026**.",
 		"Your silence is not an authorisation: if Provider has not received your authorisation within that period, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
 		"within thirty (30) days after your refusal or the end of that period",
 		"To Conceição \\& Irmãos Automação, Lda., Rua de Santa Catarina 1024, 4000-447 Porto, Portugal",
@@ -88,7 +88,7 @@ func TestNoticeOption2(t *testing.T) {
 	checkText(t, txt, []string{
 		"Notice of changes, with the right to object",
 		"## 1\\. Sub-processors to be added",
-		"Your objection must reach Provider no later than **16 December 2026**, which is fifteen (15) days after the date of this notice.",
+		"Your objection must be given no later than **16 December 2026**, which is fifteen (15) days after the date of this notice.",
 		"If you do not object by then, the change is authorised under your general authorisation (for the personal data you process on behalf of a Controller, under the Controller’s general authorisation, given through you), as your Data Processing Agreement provides.",
 		"before 31 December 2026, and, if you object in time, not while your objection is unresolved",
 		"If the objection is not resolved within thirty (30) days after Provider receives it",
@@ -388,5 +388,21 @@ func TestNoticeGivenTheDPA(t *testing.T) {
 		if !strings.Contains(r.String(), "(Clause 99)") {
 			t.Errorf("%s: the notice does not cite the clause number of the DPA it was given", name)
 		}
+	}
+}
+
+// TestNoticeDeadlineAsTheDPAWordsIt reads every fixture's letter for the
+// deadline's wording. The DPA gives a period ("within … days") for a notice
+// given under the Agreement's notice provisions; a letter saying the answer
+// "must reach Provider" would set a receipt rule the DPA does not.
+func TestNoticeDeadlineAsTheDPAWordsIt(t *testing.T) {
+	for name, d := range fixtureDeals(t) {
+		t.Run(name, func(t *testing.T) {
+			txt := noticeMD(t, d, withAddition(d))
+			checkText(t, txt, nil, []string{"must reach Provider", "reach Provider by", "reach Provider no later"})
+			if d.Subprocessors.ObjectionDays > 0 && !strings.Contains(txt, "must be given no later than") && !strings.Contains(txt, "is due within") {
+				t.Errorf("the letter states no deadline for the answer:\n%s", txt)
+			}
+		})
 	}
 }
