@@ -1,15 +1,16 @@
 // Package calendar holds Date, the calendar date that deals and
 // sub-processor lists write as YYYY-MM-DD. It depends on the standard
-// library only, so that every package that reads a date (the deal, the
-// list importer) shares one type and one set of messages.
+// library and suggest (for quoting a value in a message) only, so that
+// every package that reads a date (the deal, the list importer) shares one
+// type and one set of messages.
 package calendar
 
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"time"
-	"unicode/utf8"
+
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // Layout is the only date format a deal or list accepts.
@@ -33,7 +34,7 @@ func Parse(s string) (Date, error) {
 func dateError(s string) error {
 	var y, m, d int
 	var rest string
-	q := quote(s)
+	q := suggest.Quote(s)
 	n, _ := fmt.Sscanf(s, "%4d-%2d-%2d%s", &y, &m, &d, &rest)
 	switch {
 	case n == 3 && len(s) == len(Layout) && (m < 1 || m > 12):
@@ -47,16 +48,6 @@ func dateError(s string) error {
 		return fmt.Errorf("%s is not a date: write it YYYY-MM-DD, with two digits for the month and the day (%04d-%02d-%02d)", q, y, m, d)
 	}
 	return fmt.Errorf("%s is not a date (want YYYY-MM-DD, such as 2026-12-01)", q)
-}
-
-// quote shows s in a message, quoted, cut after 60 characters.
-func quote(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		return strconv.Quote(string(r[:max])) + "…"
-	}
-	return strconv.Quote(s)
 }
 
 // String returns the date as YYYY-MM-DD, or "" for the zero Date.

@@ -3,6 +3,8 @@ package deal
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // WarnGenericBusinessPurpose: the CCPA terms apply but the business
@@ -36,7 +38,7 @@ func ccpaWarnings(d *Deal) []Problem {
 	for i, p := range BusinessPurposes(d) {
 		if genericPurpose(p) {
 			ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d]", path, i), Rule: WarnGenericBusinessPurpose, Message: fmt.Sprintf(
-				"%s is too generic to be a CCPA business purpose (§ 7051(a)(2) requires the specific purpose, such as \"detecting security incidents\" or \"providing customer support on Customer's behalf\"), and a reference to the contract does not suffice", quote(p))})
+				"%s is too generic to be a CCPA business purpose (§ 7051(a)(2) requires the specific purpose, such as \"detecting security incidents\" or \"providing customer support on Customer's behalf\"), and a reference to the contract does not suffice", suggest.Quote(p))})
 		}
 	}
 	return ws

@@ -3,6 +3,8 @@ package deal
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // WarnContactPosition: a deal with the SCCs' Annex I (modules 1-3) gives
@@ -35,7 +37,7 @@ func contactWarnings(d *Deal) []Problem {
 		}
 		name := "the contact person"
 		if strings.TrimSpace(p.c.Name) != "" {
-			name = quote(p.c.Name)
+			name = suggest.Quote(p.c.Name)
 		}
 		ws = append(ws, Problem{Path: p.path, Rule: WarnContactPosition, Message: fmt.Sprintf(
 			"is empty: Annex I.A of the Standard Contractual Clauses asks for %s contact person's name, position and contact details, and gives no position for %s; give the position (such as \"Data Protection Officer\" or \"Head of Legal\") in %s",

@@ -515,7 +515,7 @@ func (c *checker) checkMeasures(n *yaml.Node, path string) {
 	case yaml.ScalarNode:
 		// "" is what an empty selection encodes to: the default applies.
 		if n.Value != "all" && n.Value != "" {
-			c.bad(n, path, "type", fmt.Sprintf(`want "all" or a list of measure ids, not %s`, quote(n.Value)))
+			c.bad(n, path, "type", fmt.Sprintf(`want "all" or a list of measure ids, not %s`, suggest.Quote(n.Value)))
 		}
 	case yaml.SequenceNode:
 		for i, e := range n.Content {
@@ -596,7 +596,7 @@ func describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		return quote(n.Value)
+		return suggest.Quote(n.Value)
 	}
 	return "this value"
 }
@@ -608,14 +608,4 @@ func describeValue(n *yaml.Node) string {
 		return strings.ToUpper(d[:1]) + d[1:]
 	}
 	return d
-}
-
-// quote quotes a user's value for a message, shortened when long.
-func quote(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		return strconv.Quote(string(r[:max])) + "…"
-	}
-	return strconv.Quote(s)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // Warning rules about a German customer's Land, whose authority supervises
@@ -88,7 +89,7 @@ func landWarnings(d *Deal) []Problem {
 		if lands := postcodeLands(d.Customer.Address); len(lands) > 0 && country.IsGermanLand(d.Customer.State) && !slices.Contains(lands, d.Customer.State) {
 			return []Problem{{Path: "customer.state", Rule: WarnLandMismatch, Message: fmt.Sprintf(
 				"%s (%s) is not the Land of the postal code %s in customer.address (%s); the DPA names the authority of customer.state: check which Land the customer is established in",
-				quote(d.Customer.State), country.LandName(d.Customer.State), codes[0], landList(lands))}}
+				suggest.Quote(d.Customer.State), country.LandName(d.Customer.State), codes[0], landList(lands))}}
 		}
 		return nil
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // WarnProviderFromProfile: the deal names another provider than the
@@ -36,6 +38,6 @@ func providerWarnings(dn, pn *yaml.Node) []Problem {
 	}
 	return []Problem{{Path: "provider.name", Rule: WarnProviderFromProfile, Message: fmt.Sprintf(
 		"names %s, but %s %s from the profile, which describes %s: check that %s this provider's, or give %s in the deal",
-		quote(dname.Value), andList(taken), verb(len(taken), "comes", "come"), quote(pname.Value),
+		suggest.Quote(dname.Value), andList(taken), verb(len(taken), "comes", "come"), suggest.Quote(pname.Value),
 		verb(len(taken), "it is", "they are"), verb(len(taken), "it", "them"))}}
 }

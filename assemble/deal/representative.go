@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // WarnNoRepresentative: a customer established outside the EEA that the
@@ -57,7 +58,7 @@ func representativeWarnings(d *Deal) []Problem {
 		"the customer (data exporter) is established in %s, outside the EEA, and the deal has the GDPR apply to its processing (Article 3(2) GDPR), yet names no representative in the Union (Article 27 GDPR): give the representative's name, address, Member State (country) and email in customer.representative, so that Annex I.A names it and Annex I.C shows that Clause 13(a) makes competent the supervisory authority of the Member State in which the representative is established, which scc.supervisory_authority then names (by default, when left empty); a supervisory authority of a Member State in which the data subjects are located is competent only where Article 27(2) GDPR exempts the customer from appointing a representative",
 		country.WithArticle(d.Customer.Country))
 	if dpo := d.Customer.DPO; dpo != nil && strings.TrimSpace(dpo.Name) != "" {
-		msg += fmt.Sprintf(". customer.dpo (%s) does not name the representative: Annex I.A prints it as \"data protection officer or representative\" only for want of customer.representative; if %s is the representative, give it in customer.representative", quote(dpo.Name), quote(dpo.Name))
+		msg += fmt.Sprintf(". customer.dpo (%s) does not name the representative: Annex I.A prints it as \"data protection officer or representative\" only for want of customer.representative; if %s is the representative, give it in customer.representative", suggest.Quote(dpo.Name), suggest.Quote(dpo.Name))
 	}
 	return []Problem{{Path: "customer.representative", Rule: WarnNoRepresentative, Message: msg}}
 }
@@ -81,11 +82,11 @@ func authorityWarnings(d *Deal) []Problem {
 	if r.Country == "DE" {
 		want = "the authority of the Land in which the representative is established"
 	} else {
-		want = quote(want)
+		want = suggest.Quote(want)
 	}
 	return []Problem{{Path: "scc.supervisory_authority", Rule: WarnRepresentativeAuthority, Message: fmt.Sprintf(
 		"%s is the supervisory authority of %s, but the customer's representative in the Union is established in %s (customer.representative.country), and Clause 13(a) makes competent the supervisory authority of the representative's Member State: %s; name that authority, or correct customer.representative.country",
-		quote(a), country.WithArticle(named), country.WithArticle(r.Country), want)}}
+		suggest.Quote(a), country.WithArticle(named), country.WithArticle(r.Country), want)}}
 }
 
 // representativeAuthority returns the supervisory authority that Clause

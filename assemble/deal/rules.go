@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // CrossRule is one rule that relates several fields of a deal. Each rule is
@@ -204,7 +205,7 @@ func checkGoverningLawOption(d *Deal, report reportFunc) {
 			"Option 2 of Clause 17 applies the law of the EU Member State where the data exporter is established, and the customer is established in %s (%s), outside the EU; use Option 1 with scc.governing_law", country.WithArticle(c), c)
 	case scc.GoverningLaw != "" && scc.GoverningLaw == c:
 		report(scc.GoverningLaw, "scc.governing_law",
-			"with Option 2 of Clause 17 (scc.governing_law_option), scc.governing_law names the fallback: the law of another EU Member State that allows third-party beneficiary rights, for the case where the law of the customer's own Member State does not; it cannot be the customer's own country %s. Name another Member State, or choose Option 1 to have the law of %s govern", quote(c), country.WithArticle(c))
+			"with Option 2 of Clause 17 (scc.governing_law_option), scc.governing_law names the fallback: the law of another EU Member State that allows third-party beneficiary rights, for the case where the law of the customer's own Member State does not; it cannot be the customer's own country %s. Name another Member State, or choose Option 1 to have the law of %s govern", suggest.Quote(c), country.WithArticle(c))
 	}
 }
 
@@ -289,10 +290,10 @@ func checkState(d *Deal, report reportFunc) {
 	switch {
 	case s[:2] != d.Customer.Country:
 		report(s, "customer.state",
-			"%s is a subdivision of %s, not of customer.country %s", quote(s), country.WithArticle(s[:2]), quote(d.Customer.Country))
+			"%s is a subdivision of %s, not of customer.country %s", suggest.Quote(s), country.WithArticle(s[:2]), suggest.Quote(d.Customer.Country))
 	case d.Customer.Country == "DE" && !country.IsGermanLand(s):
 		report(s, "customer.state",
-			"%s is not one of the 16 German Länder (DE-BW, DE-BY, DE-BE, DE-BB, DE-HB, DE-HH, DE-HE, DE-MV, DE-NI, DE-NW, DE-RP, DE-SL, DE-SN, DE-ST, DE-SH, DE-TH)", quote(s))
+			"%s is not one of the 16 German Länder (DE-BW, DE-BY, DE-BE, DE-BB, DE-HB, DE-HH, DE-HE, DE-MV, DE-NI, DE-NW, DE-RP, DE-SL, DE-SN, DE-ST, DE-SH, DE-TH)", suggest.Quote(s))
 	}
 }
 
@@ -343,7 +344,7 @@ func subdivisionProblem(s string) string {
 		}
 	}
 	if !valid {
-		return quote(s) + ` is not an ISO 3166-2 subdivision code (the country code, a hyphen and up to three capital letters or digits, such as "DE-BY" for Bavaria)`
+		return suggest.Quote(s) + ` is not an ISO 3166-2 subdivision code (the country code, a hyphen and up to three capital letters or digits, such as "DE-BY" for Bavaria)`
 	}
 	return ""
 }
@@ -404,22 +405,22 @@ func checkAnnexIII(d *Deal, report reportFunc) {
 func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	if a := d.SCC.SupervisoryAuthority; namesFDPIC(a) {
 		report(a, "scc.supervisory_authority",
-			"%s names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established", quote(a))
+			"%s names the FDPIC, which is not a supervisory authority under the GDPR: the Swiss terms (swiss.enabled) name it for transfers governed by the FADP. Leave scc.supervisory_authority empty for a Swiss exporter that the GDPR does not reach, or name the EU authority of the Member State where its Article 27 representative is established", suggest.Quote(a))
 		return
 	}
 	if a := d.SCC.SupervisoryAuthority; namesICO(a) {
 		report(a, "scc.supervisory_authority",
-			"%s names the UK Information Commissioner, which is not a supervisory authority under the EU GDPR: the UK Addendum names it for transfers under UK Data Protection Laws. Leave scc.supervisory_authority empty for a UK exporter that the EU GDPR does not reach (with uk_addendum.enabled, the DPA then speaks UK law only), or name the EU authority of the Member State where its Article 27 representative is established", quote(a))
+			"%s names the UK Information Commissioner, which is not a supervisory authority under the EU GDPR: the UK Addendum names it for transfers under UK Data Protection Laws. Leave scc.supervisory_authority empty for a UK exporter that the EU GDPR does not reach (with uk_addendum.enabled, the DPA then speaks UK law only), or name the EU authority of the Member State where its Article 27 representative is established", suggest.Quote(a))
 		return
 	}
 	if a := strings.TrimSpace(d.SCC.SupervisoryAuthority); len(a) == 2 && country.Valid(strings.ToUpper(a)) {
 		code := strings.ToUpper(a)
 		example := ""
 		if name := country.SupervisoryAuthority(code); name != "" {
-			example = ", such as " + quote(name) + " for " + country.WithArticle(code)
+			example = ", such as " + suggest.Quote(name) + " for " + country.WithArticle(code)
 		}
 		report(d.SCC.SupervisoryAuthority, "scc.supervisory_authority",
-			"%s is a country code, not an authority: Clause 13 and Annex I.C name the competent supervisory authority, so give its name and seat%s", quote(d.SCC.SupervisoryAuthority), example)
+			"%s is a country code, not an authority: Clause 13 and Annex I.C name the competent supervisory authority, so give its name and seat%s", suggest.Quote(d.SCC.SupervisoryAuthority), example)
 		return
 	}
 	if !hasClause13(d.SCC) || d.SCC.SupervisoryAuthority != "" || d.Customer.Country == "CH" {
@@ -507,7 +508,7 @@ func checkDuplicateMeasures(d *Deal, report reportFunc) {
 			continue
 		}
 		if j, dup := first[id]; dup {
-			report(id, fmt.Sprintf("security.measures[%d]", i), "%s is listed twice (also at security.measures[%d])", quote(id), j)
+			report(id, fmt.Sprintf("security.measures[%d]", i), "%s is listed twice (also at security.measures[%d])", suggest.Quote(id), j)
 			continue
 		}
 		first[id] = i

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // UKOnly reports whether the customer is a UK exporter whose transfers are
@@ -75,9 +76,9 @@ func ukPlaceCodeMessage(d *Deal, s, clause string) string {
 	}
 	code, named := country.Lookup(s)
 	if !ukPart(s) && !(named && code == "GB") {
-		return fmt.Sprintf("%s is not a country code; %s", quote(s), ukLawPlaceHint(d, strings.TrimPrefix(clause, "Clause "), what))
+		return fmt.Sprintf("%s is not a country code; %s", suggest.Quote(s), ukLawPlaceHint(d, strings.TrimPrefix(clause, "Clause "), what))
 	}
-	msg := fmt.Sprintf("%s is not a country code, and a UK exporter under UK Data Protection Laws alone (customer.country GB, the UK Addendum on, no scc.supervisory_authority) cannot choose it for %s: the UK Addendum (Part 2, Section 15(m) and (n)) fixes the laws and courts of England and Wales; Scotland or Northern Ireland can be chosen only under the IDTA: write \"GB\"", quote(s), clause)
+	msg := fmt.Sprintf("%s is not a country code, and a UK exporter under UK Data Protection Laws alone (customer.country GB, the UK Addendum on, no scc.supervisory_authority) cannot choose it for %s: the UK Addendum (Part 2, Section 15(m) and (n)) fixes the laws and courts of England and Wales; Scotland or Northern Ireland can be chosen only under the IDTA: write \"GB\"", suggest.Quote(s), clause)
 	if d.Swiss.Enabled {
 		msg += " (or, since the Swiss terms are on and the choice also serves the transfers from Switzerland, \"CH\" or an EU Member State)"
 	}

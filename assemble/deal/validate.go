@@ -241,11 +241,11 @@ func specificMessage(fe validator.FieldError, generic string) (string, bool) {
 			}
 		}
 	case "language oneof":
-		return fmt.Sprintf(`%s is not supported (only "en" for now)`, quote(fieldString(fe))), true
+		return fmt.Sprintf(`%s is not supported (only "en" for now)`, suggest.Quote(fieldString(fe))), true
 	case "scc.governing_law_option oneof":
 		return fmt.Sprintf("must be 1 or 2 (the Clause 17 option), not %v", val), true
 	case "scc.subprocessor_option oneof":
-		return fmt.Sprintf(`%s is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`, quote(fieldString(fe))), true
+		return fmt.Sprintf(`%s is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`, suggest.Quote(fieldString(fe))), true
 	}
 	return "", false
 }
@@ -281,13 +281,13 @@ func tagMessage(fe validator.FieldError, path string) string {
 	case "unique":
 		return "lists the same value twice"
 	case "email":
-		return fmt.Sprintf("%s is not an e-mail address", quote(str))
+		return fmt.Sprintf("%s is not an e-mail address", suggest.Quote(str))
 	case "http_url":
-		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", quote(str))
+		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", suggest.Quote(str))
 	case "country":
 		return subproc.CountryProblem(str)
 	case "eea":
-		return fmt.Sprintf("%s (%s) is not an EEA State: a representative under Article 27 GDPR is established in one of the Member States where the data subjects are (Article 27(3) GDPR; Iceland, Liechtenstein and Norway count through the EEA Agreement)", quote(str), country.Name(str))
+		return fmt.Sprintf("%s (%s) is not an EEA State: a representative under Article 27 GDPR is established in one of the Member States where the data subjects are (Article 27(3) GDPR; Iceland, Liechtenstein and Norway count through the EEA Agreement)", suggest.Quote(str), country.Name(str))
 	case "docref":
 		return docrefProblem(str)
 	case "subdivision":
@@ -297,7 +297,7 @@ func tagMessage(fe validator.FieldError, path string) string {
 	case "text":
 		return textProblem(str)
 	case "ident":
-		return fmt.Sprintf("%s is not a clause or fallback id (lower-case words joined by hyphens, as dpakit clauses lists them)", quote(str))
+		return fmt.Sprintf("%s is not a clause or fallback id (lower-case words joined by hyphens, as dpakit clauses lists them)", suggest.Quote(str))
 	default:
 		return fmt.Sprintf("breaks the rule %q", tag)
 	}
@@ -365,7 +365,7 @@ func firstDuplicate(xs []int) (int, bool) {
 // describeAny shows a value in a message: quoted if text.
 func describeAny(v any, k reflect.Kind) string {
 	if k == reflect.String {
-		return quote(reflect.ValueOf(v).String())
+		return suggest.Quote(reflect.ValueOf(v).String())
 	}
 	return fmt.Sprint(v)
 }
@@ -384,11 +384,11 @@ func memberStateMessage(d *Deal, s, clause string) string {
 		if code == s {
 			return "" // not this message's business
 		}
-		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)? %s requires an EU Member State for modules 1-3", quote(s), code, country.WithArticle(code), clause)
+		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)? %s requires an EU Member State for modules 1-3", suggest.Quote(s), code, country.WithArticle(code), clause)
 	}
-	what := quote(s) + " is not an EU Member State's code"
+	what := suggest.Quote(s) + " is not an EU Member State's code"
 	if named {
-		what = fmt.Sprintf("%s (%s) is not an EU Member State", quote(s), country.WithArticle(code))
+		what = fmt.Sprintf("%s (%s) is not an EU Member State", suggest.Quote(s), country.WithArticle(code))
 	}
 	return fmt.Sprintf("%s; %s requires one for modules 1-3: %s", what, clause, memberStateHint(d))
 }

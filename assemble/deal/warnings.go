@@ -8,6 +8,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/subproc"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // Rule names of the warnings. A warning is a Problem that does not make a
@@ -200,7 +201,7 @@ func UndescribedData(d *Deal, list []Subprocessor, prefix string, keep func(Subp
 		u := uses[key]
 		ws = append(ws, Problem{Path: u.path, Rule: WarnUndescribedData, Message: fmt.Sprintf(
 			"%s is not among the categories of personal data that Annex I.B describes (processing.data_categories), yet %s %s it; add it there, or describe it with the same words",
-			quote(u.category), someNames(u.by), verb(len(u.by), "processes", "process"))})
+			suggest.Quote(u.category), someNames(u.by), verb(len(u.by), "processes", "process"))})
 	}
 	return ws
 }
@@ -267,7 +268,7 @@ func someNames(names []string) string {
 	}
 	quoted := make([]string, 0, shown+1)
 	for _, n := range names[:min(len(names), shown)] {
-		quoted = append(quoted, quote(n))
+		quoted = append(quoted, suggest.Quote(n))
 	}
 	if rest := len(names) - len(quoted); rest > 0 {
 		quoted = append(quoted, fmt.Sprintf("%d %s", rest, verb(rest, "other", "others")))

@@ -222,7 +222,7 @@ func ruleProblem(tag, param string, v reflect.Value, path string) string {
 		if isWebAddress(s) {
 			return ""
 		}
-		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", quote(s))
+		return fmt.Sprintf("%s is not a web address (want one starting with https:// or http://)", suggest.Quote(s))
 	}
 	return fmt.Sprintf("breaks the rule %q", tag)
 }
@@ -253,7 +253,7 @@ func oneOfProblem(s string, allowed []string) string {
 	if slices.Contains(allowed, s) {
 		return ""
 	}
-	msg := fmt.Sprintf("%s is not allowed (want %s)", quote(s), orList(allowed))
+	msg := fmt.Sprintf("%s is not allowed (want %s)", suggest.Quote(s), orList(allowed))
 	if c := suggest.Closest(s, allowed); c != "" && s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", c)
 	}
@@ -282,7 +282,7 @@ func Duplicates(list []Subprocessor, prefix string) []Problem {
 		}
 		if j, dup := first[key]; dup {
 			ps = append(ps, Problem{Path: fmt.Sprintf("%s[%d].name", prefix, i), Rule: RuleDuplicate,
-				Message: fmt.Sprintf("%s is listed twice (also at %s[%d])", quote(s.Name), prefix, j)})
+				Message: fmt.Sprintf("%s is listed twice (also at %s[%d])", suggest.Quote(s.Name), prefix, j)})
 			continue
 		}
 		first[key] = i

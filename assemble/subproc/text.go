@@ -2,12 +2,12 @@ package subproc
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // The text rules below are shared with the deal package, which applies
@@ -97,26 +97,16 @@ func CountryProblem(s string) string {
 	up := strings.ToUpper(s)
 	switch {
 	case up == "UK":
-		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; the United Kingdom is "GB"`, quote(s))
+		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; the United Kingdom is "GB"`, suggest.Quote(s))
 	case up == "EL":
-		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; Greece is "GR"`, quote(s))
+		return fmt.Sprintf(`%s is not an ISO 3166-1 country code; Greece is "GR"`, suggest.Quote(s))
 	case s != up && country.Valid(up):
-		return fmt.Sprintf("%s is not a country code: write it in upper case (%q)", quote(s), up)
+		return fmt.Sprintf("%s is not a country code: write it in upper case (%q)", suggest.Quote(s), up)
 	}
 	if code, ok := country.Lookup(s); ok {
-		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)?", quote(s), code, country.WithArticle(code))
+		return fmt.Sprintf("%s is not a country code; did you mean %q (%s)?", suggest.Quote(s), code, country.WithArticle(code))
 	}
-	return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as \"DE\" or \"US\")", quote(s))
-}
-
-// quote shows s in a message, quoted, cut after 60 characters.
-func quote(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		r := []rune(s)
-		return strconv.Quote(string(r[:max])) + "…"
-	}
-	return strconv.Quote(s)
+	return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as \"DE\" or \"US\")", suggest.Quote(s))
 }
 
 // orList writes "a", "a or b", "a, b or c".

@@ -4,6 +4,7 @@
 package suggest
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -78,4 +79,18 @@ func Distance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+// maxQuoted is how many characters of a user's value a message shows.
+const maxQuoted = 60
+
+// Quote shows a user's value in a message: quoted as Go quotes strings, so
+// that spaces, control characters and invalid UTF-8 are visible, and cut
+// after 60 characters with "…".
+func Quote(s string) string {
+	if utf8.RuneCountInString(s) > maxQuoted {
+		r := []rune(s)
+		return strconv.Quote(string(r[:maxQuoted])) + "…"
+	}
+	return strconv.Quote(s)
 }

@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClosest(t *testing.T) {
 	fields := []string{"name", "address", "country", "role", "contact", "effective_date"}
@@ -43,5 +46,22 @@ func BenchmarkClosest(b *testing.B) {
 	ids := []string{"annex-i-authority", "annex-i-parties", "annex-i-processing", "annex-ii", "annex-iii", "audits", "breach", "ccpa", "confidentiality", "data-subject-requests", "definitions", "deletion"}
 	for b.Loop() {
 		Closest("brach", ids)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	long := strings.Repeat("é", 61)
+	tests := []struct{ in, want string }{
+		{"DE", `"DE"`},
+		{"AWS ", `"AWS "`},
+		{"a\tb\x00", `"a\tb\x00"`},
+		{"\xff", `"\xff"`},
+		{long[:120], `"` + long[:120] + `"`},
+		{long, `"` + long[:120] + `"…`},
+	}
+	for _, tt := range tests {
+		if got := Quote(tt.in); got != tt.want {
+			t.Errorf("Quote(%q) = %s, want %s", tt.in, got, tt.want)
+		}
 	}
 }
