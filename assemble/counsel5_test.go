@@ -23,32 +23,40 @@ import (
 // a US-only DPA and a Swiss one under the FADP alone say nothing of it.
 func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 	const untouched = "None of this affects the law and the courts that the Standard Contractual Clauses"
-	gdpr := func(law string) string {
-		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as Article 28(3) of the GDPR requires, and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
-	}
-	uk := func(alsoGDPR bool) string {
-		which := "subject to UK Data Protection Laws"
-		if alsoGDPR {
-			which += " and not to the GDPR" // one dispute, one law, one court
+	// whom is the party for whom Provider processes; a processor
+	// customer's DPA is also the sub-processing contract of Article 28(4).
+	article := func(whom string) string {
+		if whom == "Customer" {
+			return "Article 28(3)"
 		}
-		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing " + which + ", is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as Article 28(3) of the UK GDPR requires, and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Article 28(3) and (4)"
+	}
+	gdpr := func(law, whom string) string {
+		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether it applies to Provider directly or only to " + whom + ", on whose behalf Provider processes), is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as " + article(whom) + " of the GDPR requires, and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+	}
+	uk := func(alsoGDPR bool, whom string) string {
+		which := "to which UK Data Protection Laws apply"
+		if alsoGDPR {
+			which += " and the GDPR does not" // one dispute, one law, one court
+		}
+		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing of personal data " + which + " (whether they apply to Provider directly or only to " + whom + ", on whose behalf Provider processes), is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as " + article(whom) + " of the UK GDPR requires, and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	for _, tc := range []struct {
 		fixture      string
 		want, reject []string
 	}{
 		// Clause 17 Option 2: Customer's own Member State.
-		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the country where the Data Subject habitually resides (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk(false), uk(true)}},
+		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany", "Customer"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has his or her habitual residence (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk(false, "Customer"), uk(true, "Customer")}},
 		// Option 1: the law named for the SCCs and their courts, so that one
 		// incident is argued under one law before one court.
-		{"processor-option2", []string{gdpr("the Netherlands")}, nil},
-		{"example", []string{gdpr("the Netherlands"), uk(true), untouched + " and the UK Addendum choose for themselves",
+		{"processor-option2", []string{gdpr("the Netherlands", "Customer or the Controller")}, nil},
+		{"example", []string{gdpr("the Netherlands", "Customer or a Controller"), uk(true, "Customer or a Controller"), untouched + " and the UK Addendum choose for themselves",
 			// The same processing under both laws: one court, and the UK
 			// GDPR's own requirement met too.
-			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) of the UK GDPR requires also bind the parties under the laws of England and Wales, enforceable before the courts that have jurisdiction over that processing under this paragraph; where the two laws lead to different results, the result more protective of the Data Subjects applies."}, nil},
-		{"uk-only", []string{uk(false), "before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum)."}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
+			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) and (4) of the UK GDPR requires also bind the parties under the laws of England and Wales, enforceable before the courts that have jurisdiction over that processing under this paragraph; where the two laws lead to different results, the result more protective of the Data Subjects applies."}, nil},
+		{"uk-only", []string{uk(false, "Customer"), "before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum)."}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
 		// The FADP sets no such requirement: the UK terms only.
-		{"swiss-exporter", []string{uk(false)}, []string{"governed by a contract under Union or Member State law"}},
+		{"swiss-exporter", []string{uk(false, "Customer")}, []string{"governed by a contract under Union or Member State law"}},
 		{"us-ccpa", []string{"This DPA is governed by the law that governs the Agreement, and the courts that have jurisdiction under the Agreement have jurisdiction over any dispute arising out of or in connection with this DPA.\n"}, []string{"governed instead", untouched}},
 	} {
 		t.Run(tc.fixture, func(t *testing.T) {
@@ -59,7 +67,7 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		d := fixtureDeal(t, "swiss-exporter")
 		d.SCC.GoverningLaw = "IE"
 		d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
-		checkText(t, dealMD(t, d, "dpa"), []string{"this DPA, in so far as it governs processing subject to the GDPR, is governed instead by the law of Ireland"}, nil)
+		checkText(t, dealMD(t, d, "dpa"), []string{"this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether it applies to Provider directly or only to Customer, on whose behalf Provider processes), is governed instead by the law of Ireland"}, nil)
 	})
 }
 
@@ -91,10 +99,10 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 		"Customer transfers to Provider the Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), which Provider processes as a controller in its own right",
 		"including any personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b) that is processed for any other purpose, is Customer Personal Data",
 		// 2.1 reaches what 2.3 and 12.1 call Customer Personal Data.
-		"This DPA applies to all processing of Customer Personal Data by Provider and, as [Clause 12](#controller-data) provides, of Provider Controller Data, to the extent that Data Protection Laws apply to that processing.",
+		"This DPA applies to all processing of Customer Personal Data by Provider and, as [Clause 12](#controller-data) provides, of Provider Controller Data, to the extent that Data Protection Laws apply to that processing, whether they apply to Provider directly or only to Customer, on whose behalf Provider processes Customer Personal Data.",
 	}, []string{"any data of those categories"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b).",
+		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b); Personal Data that Provider receives or collects in providing the Services remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
 	}, []string{"other than Provider Controller Data"})
 }
 

@@ -150,7 +150,7 @@ func TestCounselCases(t *testing.T) {
 			name: "controller customer, modules 2 and 3 (the example deal)",
 			deal: loadFixture("example"),
 			want: []string{
-				"“Controller” means each third party on whose behalf Customer processes Customer Personal Data as processor.",
+				"“Controller” means each controller, other than Customer, on whose behalf Customer processes Customer Personal Data as processor.",
 				"Customer acts as the controller of Customer Personal Data, and Provider acts as Customer’s processor, except for any Customer Personal Data that Customer processes as a processor on behalf of a Controller",
 				"For Customer Personal Data that Customer processes on behalf of a Controller, the legal basis for the processing, the information of Data Subjects and the other obligations of a controller are the Controller’s.",
 				"For Customer Personal Data that Customer processes on behalf of a Controller, the instructions are the Controller’s, as Customer communicates them",

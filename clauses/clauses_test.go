@@ -229,7 +229,7 @@ var wordings = []wording{
 	{"no restricted transfer", "is therefore not a Restricted Transfer", func(c combo) bool { return c.eeaProvider() }},
 	{"Controller described", "“Controller” means the companies of the Müller group", func(c combo) bool { return c.namedController() }},
 	{"Controller generic", "“Controller” means each controller on whose behalf", func(c combo) bool { return c.processor() && !c.namedController() }},
-	{"Controller for mixed roles", "“Controller” means each third party on whose behalf", func(c combo) bool { return !c.processor() && c.has(3) }},
+	{"Controller for mixed roles", "“Controller” means each controller, other than Customer, on whose behalf", func(c combo) bool { return !c.processor() && c.has(3) }},
 	{"controller duties stay with the Controller", "The Controller remains responsible for the obligations", func(c combo) bool { return c.processor() }},
 	{"controller customer's own duties", "for the lawfulness of the processing it instructs", func(c combo) bool { return !c.processor() }},
 	{"controller customer's own duties, scoped in mixed roles", "is responsible, for Customer Personal Data of which it is the controller, for the lawfulness", func(c combo) bool { return !c.processor() && c.has(3) }},

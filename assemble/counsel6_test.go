@@ -1,0 +1,91 @@
+package assemble_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// The sixth counsel's readings (2 December 2026): a processor customer's
+// counsel (Module Three) and a reading of the US, Swiss and UK-only DPAs.
+
+// TestCounsel6ReachesAProviderNotBoundDirectly checks that the DPA, and the
+// switch of its law to an EEA State's, reach processing that Data Protection
+// Laws govern only through Customer (or the Controller): the SCCs apply
+// precisely because a third-country importer's processing may not be
+// subject to the GDPR itself. A processor customer's DPA is also the
+// sub-processing contract of Article 28(4).
+func TestCounsel6ReachesAProviderNotBoundDirectly(t *testing.T) {
+	for _, tc := range []struct {
+		fixture, whom, article string
+	}{
+		{"processor-option2", "Customer or the Controller", "Article 28(3) and (4) of the GDPR"},
+		{"example", "Customer or a Controller", "Article 28(3) and (4) of the GDPR"},
+		{"modules-1-2-bavaria", "Customer", "Article 28(3) of the GDPR"},
+	} {
+		t.Run(tc.fixture, func(t *testing.T) {
+			checkText(t, renderMD(t, tc.fixture, "dpa"), []string{
+				"to the extent that Data Protection Laws apply to that processing, whether they apply to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes Customer Personal Data.",
+				"in so far as it governs processing of personal data to which the GDPR applies (whether it applies to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes)",
+				"as " + tc.article + " requires",
+			}, []string{"processing subject to the GDPR, is governed"})
+		})
+	}
+}
+
+// TestCounsel6DefinitionsNotCircular checks that Data Protection Laws are
+// the laws on personal data under the Agreement, not those that apply to
+// "Customer Personal Data" (which is defined through Personal Data, which
+// is defined through Data Protection Laws); that data Provider misuses
+// stays Customer Personal Data; and that a Controller is a controller, not
+// a "third party" (which Article 4(10) GDPR defines as neither).
+func TestCounsel6DefinitionsNotCircular(t *testing.T) {
+	for name := range fixtureDeals(t) {
+		t.Run(name, func(t *testing.T) {
+			md := renderMD(t, name, "dpa")
+			checkText(t, md, nil, []string{
+				"apply to the processing of Customer Personal Data under the Agreement",
+				"means each third party",
+			})
+			if !strings.Contains(md, "“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of personal ") {
+				t.Error("Data Protection Laws are not defined by the processing of personal data (information) under the Agreement")
+			}
+		})
+	}
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"Personal Data that Provider receives or collects in providing the Services remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
+	}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"“Controller” means each controller, other than Customer, on whose behalf Customer processes Customer Personal Data as processor.",
+	}, nil)
+}
+
+// TestCounsel6DataSubjectsForum checks that the forum the DPA leaves
+// untouched is the SCCs' own: the Member State of habitual residence
+// (Clause 18(c)), read to include Switzerland where the FADP applies, and
+// any UK country for transfers under the UK Addendum.
+func TestCounsel6DataSubjectsForum(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has his or her habitual residence (Clause 18(c) of the Standard Contractual Clauses, under which a Data Subject in Switzerland may also sue in Switzerland) or, for transfers under the UK Addendum, before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum).",
+	}, []string{"the country where the Data Subject habitually resides"})
+}
+
+// TestCounsel6ObjectionStands checks that an unresolved objection keeps the
+// new Sub-processor away from the data until it is withdrawn or a solution
+// agreed: a customer that does not terminate has not accepted the change.
+func TestCounsel6ObjectionStands(t *testing.T) {
+	const customer = "The objection remains unresolved until Customer withdraws it in writing or the parties agree in writing on a solution; it does not lapse because Customer does not terminate the Services."
+	const controller = "The objection remains unresolved until Customer withdraws it in writing on the Controller’s behalf or the parties agree in writing on a solution; it does not lapse because the Services are not terminated."
+	checkText(t, renderMD(t, "example", "dpa"), []string{customer}, nil)
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{controller}, nil)
+	for _, name := range []string{"example", "processor-option2"} {
+		d := fixtureDeal(t, name)
+		d.Negotiated = map[string]string{"subprocessors": "late-objection"}
+		want := customer
+		if name == "processor-option2" {
+			want = controller
+		}
+		checkText(t, dealMD(t, d, "dpa"), []string{want}, nil)
+		d = fixtureDeal(t, name)
+		checkText(t, noticeMD(t, d, withAddition(d)), []string{"An objection remains unresolved until you withdraw it in writing"}, nil)
+	}
+}
