@@ -89,3 +89,17 @@ func TestCounsel6ObjectionStands(t *testing.T) {
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{"An objection remains unresolved until you withdraw it in writing"}, nil)
 	}
 }
+
+// TestCounsel6BusinessPurposesCoverAnnexIB checks that the CCPA clause's
+// Business Purposes, outside which it forbids any processing, include the
+// specific purposes Annex I.B describes: the US deal's support tickets
+// were a purpose the DPA both described and forbade.
+func TestCounsel6BusinessPurposesCoverAnnexIB(t *testing.T) {
+	md := renderMD(t, "us-ccpa", "dpa")
+	_, clause, ok := strings.Cut(md, "limited and specified Business Purposes:")
+	if !ok {
+		t.Fatal("no Business Purposes")
+	}
+	clause, _, _ = strings.Cut(clause, "Provider shall not:")
+	checkText(t, clause, []string{"Detecting security incidents", "Technical support requested by Customer"}, nil)
+}

@@ -211,14 +211,17 @@ func TestCounselListsInRunningText(t *testing.T) {
 	})
 }
 
-// TestCounselCCPAPrecedence: the CCPA terms prevail only in a conflict,
-// only for personal information subject to the CCPA, and never over the
-// Standard Contractual Clauses where a DPA has them.
+// TestCounselCCPAPrecedence: in a conflict over personal information
+// subject to the CCPA, the more protective provision prevails (the sixth
+// reading: with "this Clause prevails", the CCPA's permissions, "or as
+// otherwise permitted by the CCPA", overrode the DPA's ban on processing
+// for Provider's own purposes), and never over the Standard Contractual
+// Clauses where a DPA has them.
 func TestCounselCCPAPrecedence(t *testing.T) {
-	const prevails = "if this Clause conflicts with another provision of this DPA as regards that personal information, this Clause prevails"
-	for fixture, tail := range map[string]string{"example": prevails + ", except over the Standard Contractual Clauses.", "us-ccpa": prevails + "."} {
+	const prevails = "if this Clause conflicts with another provision of this DPA as regards that personal information, the provision that better protects that personal information prevails"
+	for fixture, tail := range map[string]string{"example": prevails + ", and the Standard Contractual Clauses prevail over both.", "us-ccpa": prevails + "."} {
 		t.Run(fixture, func(t *testing.T) {
-			checkText(t, renderMD(t, fixture, "dpa"), []string{tail}, []string{"prevails over any other provision"})
+			checkText(t, renderMD(t, fixture, "dpa"), []string{tail}, []string{"prevails over any other provision", "this Clause prevails"})
 		})
 	}
 }

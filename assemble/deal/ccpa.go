@@ -2,6 +2,7 @@ package deal
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/suggest"
@@ -15,12 +16,30 @@ import (
 const WarnGenericBusinessPurpose = "ccpa_business_purpose_generic"
 
 // BusinessPurposes returns the CCPA business purposes the DPA names:
-// ccpa.business_purposes, or processing.purposes when it is empty.
+// ccpa.business_purposes, then each specific purpose of processing.purposes
+// (Annex I.B) that they do not already name, or processing.purposes alone
+// when ccpa.business_purposes is empty. A purpose Annex I.B describes is
+// one for which Customer discloses the data, and the CCPA clause, which
+// forbids any other, must not forbid it; a generic one ("Provision of the
+// Services") is left out, as the CCPA regulations require specific ones.
 func BusinessPurposes(d *Deal) []string {
-	if len(d.CCPA.BusinessPurposes) > 0 {
-		return d.CCPA.BusinessPurposes
+	if len(d.CCPA.BusinessPurposes) == 0 {
+		return d.Processing.Purposes
 	}
-	return d.Processing.Purposes
+	out := slices.Clip(d.CCPA.BusinessPurposes)
+	for _, p := range d.Processing.Purposes {
+		if !genericPurpose(p) && !slices.ContainsFunc(out, func(q string) bool { return samePurpose(p, q) }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// samePurpose reports whether two purposes are written alike, ignoring
+// case, spacing and a closing full stop.
+func samePurpose(a, b string) bool {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.TrimRight(s, ". ")), " ") }
+	return strings.EqualFold(norm(a), norm(b))
 }
 
 // ccpaWarnings warns when the CCPA terms are on and the business purposes
@@ -35,7 +54,11 @@ func ccpaWarnings(d *Deal) []Problem {
 		ws = append(ws, Problem{Path: path, Rule: WarnGenericBusinessPurpose, Message: "is empty, so the CCPA clause names processing.purposes as the Business Purposes; the CCPA regulations (Cal. Code Regs. tit. 11, § 7051(a)(2)) require the specific business purposes for which the personal information is disclosed: list them here"})
 		path = "processing.purposes"
 	}
-	for i, p := range BusinessPurposes(d) {
+	given := d.CCPA.BusinessPurposes
+	if len(given) == 0 {
+		given = d.Processing.Purposes
+	}
+	for i, p := range given {
 		if genericPurpose(p) {
 			ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d]", path, i), Rule: WarnGenericBusinessPurpose, Message: fmt.Sprintf(
 				"%s is too generic to be a CCPA business purpose (§ 7051(a)(2) requires the specific purpose, such as \"detecting security incidents\" or \"providing customer support on Customer's behalf\"), and a reference to the contract does not suffice", suggest.Quote(p))})
