@@ -119,14 +119,14 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 	// Every audit beyond the first in a period has one of those grounds,
 	// so none is charged: the costs paragraph says only who bears what.
 	noCharge := "Each party bears its own costs of an audit. Provider shall promptly remedy any non-compliance an audit reveals."
-	first := "Before any audit, other than one in connection with a Personal Data Breach, on indications of non-compliance with this DPA or required by a supervisory authority or by Data Protection Laws, Customer"
+	first := "Before any audit other than one in connection with a Personal Data Breach, one on indications of non-compliance with this DPA, or one required by a supervisory authority or by Data Protection Laws, Customer"
 	reviewed := "Customer confirms that it has reviewed the Security Measures described in [Annex II](#annex-ii). That confirmation is not an admission that they are sufficient, does not relieve Provider of its own, continuing obligation to assess the risk of the processing described in [Annex I.B](#annex-i-b) and to keep the Security Measures appropriate to it, and does not limit Provider’s liability or the remedies of Customer"
 	checkText(t, renderMD(t, "modules-1-2-bavaria", "dpa"), []string{
 		"An audit or inspection of the processing of Customer Personal Data may be conducted, on site or remotely, where, in Customer’s reasonable judgement made in good faith, that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " it.",
 		noCharge, first, reviewed + ".",
 		// Customer may use what an audit finds to enforce the DPA, not
 		// only to verify it.
-		"They may be used only to verify and enforce compliance with this DPA, the Standard Contractual Clauses and Data Protection Laws, including to exercise rights and remedies under them and under the Agreement, and may be disclosed to a supervisory authority, to Customer’s professional advisers bound by duties of confidentiality, and as the law or legal proceedings require.",
+		"They may be used only to verify and enforce compliance with this DPA, the Standard Contractual Clauses and Data Protection Laws, including to exercise rights and remedies under them and under the Agreement, and may be disclosed to a supervisory authority, to Customer’s professional advisers and auditors bound by duties of confidentiality, and as the law or legal proceedings require.",
 		// An audit plan Provider will not agree does not stop an audit.
 		"and the parties shall agree the audit plan in good faith before it begins; failing agreement within ten (10) Business Days of the notice (or promptly, where shorter notice is given), Customer’s reasonable plan applies.",
 	}, []string{"Security Measures provide a level of security appropriate", "Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
@@ -140,11 +140,11 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 	d := fixtureDeal(t, "example")
 	d.Negotiated = map[string]string{"audits": "remote-first", "security": "customer-measures"}
 	checkText(t, dealMD(t, d, "dpa"), []string{
-		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer may require a remote audit",
+		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer (for itself or on a Controller’s instructions), or a Controller for the Customer Personal Data processed on its behalf, may require a remote audit",
 		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
 		"a remote audit has not been able to verify Provider’s compliance with this DPA, or indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or if a supervisory authority or Data Protection Laws require it.",
 		// Nor does a remote audit's scope Provider will not agree.
-		"within the scope Customer proposed, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), Customer’s reasonable scope applies.",
+		"within the scope Customer proposed, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope of Customer (or of the Controller, where it conducts or mandates the audit) applies.",
 		noCharge, first, reviewed,
 	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 }

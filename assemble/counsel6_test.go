@@ -103,3 +103,39 @@ func TestCounsel6BusinessPurposesCoverAnnexIB(t *testing.T) {
 	clause, _, _ = strings.Cut(clause, "Provider shall not:")
 	checkText(t, clause, []string{"Detecting security incidents", "Technical support requested by Customer"}, nil)
 }
+
+// TestCounsel6Audits checks the audit clause from the side of whoever
+// audits: the three grounds read as three; the party that is to audit (a
+// processor customer or its Controller) first reviews the documents and
+// has its reasonable plan apply; Provider answers inquiries (SCC Clause
+// 8.9(a)); business hours do not delay an audit after a breach or one a
+// supervisory authority requires; only Provider's own information is its
+// confidential information, and the Controller's advisers may see it; a
+// controller customer acting for others provides the information to the
+// Controller (SCC Clause 8.9(c): "shall"), and under the remote-first
+// fallback the Controller keeps its own audit right.
+func TestCounsel6Audits(t *testing.T) {
+	const inquiries = "Provider shall deal promptly and adequately with Customer’s inquiries"
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"Before any audit other than one in connection with a Personal Data Breach, one on indications of non-compliance with this DPA, or one required by a supervisory authority or by Data Protection Laws, Customer or the Controller, whichever is to conduct or mandate the audit, shall first seek",
+		inquiries + " (including those it passes on from the Controller) about the processing of Customer Personal Data under this DPA.",
+		"the reasonable plan of Customer or of the Controller, whichever conducts or mandates the audit, applies.",
+		"during Provider’s normal business hours (unless an audit in connection with a Personal Data Breach, or one that a supervisory authority requires, cannot reasonably wait)",
+		"The information that Provider provides under this Clause, and audit reports to the extent that they disclose it, are Provider’s confidential information under the Agreement.",
+		"to Customer’s and the Controller’s professional advisers and auditors bound by duties of confidentiality",
+	}, []string{"Customer and the Controller shall first seek", "All information and reports received under this Clause", "Customer’s reasonable plan applies"})
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"Customer shall provide that information to the Controller",
+		inquiries + " (including those it passes on from a Controller)",
+	}, []string{"Customer may pass that information on"})
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
+		inquiries + " about the processing of Customer Personal Data under this DPA.",
+		"or one that a regulator requires, cannot reasonably wait",
+	}, nil)
+	d := fixtureDeal(t, "processor-option2")
+	d.Negotiated = map[string]string{"audits": "remote-first"}
+	checkText(t, dealMD(t, d, "dpa"), []string{
+		"Customer (for itself or on the Controller’s instructions) or the Controller may require a remote audit",
+		inquiries,
+	}, []string{"All information and reports received under this Clause"})
+}
