@@ -139,3 +139,25 @@ func TestCounsel6Audits(t *testing.T) {
 		inquiries,
 	}, []string{"All information and reports received under this Clause"})
 }
+
+// TestCounsel6InstructionsAndSurvival checks that a processor customer
+// tells its Controller of an infringing instruction immediately (Art.
+// 28(3), last subparagraph), that a confirmation comes from the Controller
+// and cannot oblige Provider to break the law, and that the breach and
+// audit clauses outlive the Agreement while the data does, beside the
+// periods a rider sets ("a rider's included" was neither English nor
+// defined).
+func TestCounsel6InstructionsAndSurvival(t *testing.T) {
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"Where the instruction is the Controller’s, Customer shall inform the Controller immediately.",
+		"until it is confirmed (by the Controller, where the instruction is the Controller’s, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in breach of Data Protection Laws.",
+	}, []string{"inform the Controller without delay"})
+	for name := range fixtureDeals(t) {
+		t.Run(name, func(t *testing.T) {
+			checkText(t, renderMD(t, name, "dpa"), []string{
+				"as does any provision (including one of a rider or schedule the parties have added to this DPA) that sets a period",
+				"(#audits) continue to apply for as long as Provider or a Sub-processor holds Customer Personal Data, to a Personal Data Breach of it and to the verification of its return and deletion.",
+			}, []string{"a rider’s included"})
+		})
+	}
+}

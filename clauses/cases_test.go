@@ -69,7 +69,7 @@ func TestCounselCases(t *testing.T) {
 				"makes it available to Customer for the Controller’s data protection impact assessments",
 				// Instructions and Art. 28(4) (item 2).
 				"The instructions are those of the Controller, as Customer communicates them to Provider, together with any additional instructions of Customer that do not conflict",
-				"Where the instruction is the Controller’s, Customer shall inform the Controller without delay.",
+				"Where the instruction is the Controller’s, Customer shall inform the Controller immediately.",
 				"and Customer shall immediately inform the Controller.",
 				"is stricter than, or additional to, the obligations in this DPA",
 				// Authorisation is the Controller's (item 3), Option 1 without objection (item 6).

@@ -297,14 +297,14 @@ func TestLintFailsOnTemplateTypo(t *testing.T) {
 // that one inside an e-mail address a deal gives is not.
 func TestLintFailsOnStraightApostrophe(t *testing.T) {
 	cl, tm := copyLibrary(t)
-	p := filepath.Join(cl, "term.md")
+	p := filepath.Join(cl, "instructions.md")
 	src, _ := os.ReadFile(p)
-	if !bytes.Contains(src, []byte("a rider’s included")) {
-		t.Fatal("term.md no longer says “a rider’s included”")
+	if !bytes.Contains(src, []byte("Customer’s use and configuration")) {
+		t.Fatal("instructions.md no longer says “Customer’s use and configuration”")
 	}
-	os.WriteFile(p, bytes.ReplaceAll(src, []byte("a rider’s included"), []byte("a rider's included")), 0o644)
+	os.WriteFile(p, bytes.ReplaceAll(src, []byte("Customer’s use and configuration"), []byte("Customer's use and configuration")), 0o644)
 	code, out, _ := dpakitLint(t, "--clauses", cl, "--templates", tm)
-	if code != 1 || !strings.Contains(out, "straight apostrophe in the clause text:") || !strings.Contains(out, "rider's included") {
+	if code != 1 || !strings.Contains(out, "straight apostrophe in the clause text:") || !strings.Contains(out, "Customer's use") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
 	if strings.Contains(out, "@") {

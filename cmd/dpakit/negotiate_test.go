@@ -66,7 +66,7 @@ func TestNegotiatedRender(t *testing.T) {
 	}
 	want := []string{
 		"both by telephone and in writing",                              // breach.phone-notice
-		"Customer may require a remote audit",                           // audits.remote-first
+		"may require a remote audit",                                    // audits.remote-first
 		"Cyber Insurance",                                               // the rider's heading
 		"cyber liability insurance of at least EUR 5,000,000 per claim", // its text, as typed
 	}
