@@ -161,3 +161,19 @@ func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 		})
 	}
 }
+
+// TestCounsel6ShorterRetentionPrevails checks that a retention period the
+// deal states in Annex I.B, when shorter than the deletion clause's
+// deadlines, governs (seed-001's Annex I.B deletes log data within 30 days
+// after the Agreement ends, while Clause 10 allows 30 days to choose, 30 to
+// delete and 90 for backups); a deal without one gets no such sentence.
+func TestCounsel6ShorterRetentionPrevails(t *testing.T) {
+	const shorter = "Where [Annex I.B](#annex-i-b) states a shorter period for keeping or deleting any Customer Personal Data, that shorter period applies to it."
+	d := fixtureDeal(t, "seed-001")
+	if d.Processing.Retention == "" {
+		t.Fatal("seed-001 states no retention period any more")
+	}
+	checkText(t, dealMD(t, d, "dpa"), []string{shorter}, nil)
+	d.Processing.Retention = ""
+	checkText(t, dealMD(t, d, "dpa"), nil, []string{"shorter period applies"})
+}
