@@ -177,3 +177,16 @@ func TestCounsel6ShorterRetentionPrevails(t *testing.T) {
 	d.Processing.Retention = ""
 	checkText(t, dealMD(t, d, "dpa"), nil, []string{"shorter period applies"})
 }
+
+// TestCounsel6FlowDownOfTransferredData checks that every Sub-processor of
+// data transferred to Provider under the SCCs is bound to the SCCs'
+// obligations, third-party beneficiary rights included (SCC Clause 9(b)),
+// not only one whose own processing is a Restricted Transfer: AWS in
+// Ireland processes what a US provider received under the SCCs.
+func TestCounsel6FlowDownOfTransferredData(t *testing.T) {
+	want := "where the Sub-processor processes Customer Personal Data that has been transferred under the Standard Contractual Clauses (as their Clause 9(b) requires) or its processing involves a Restricted Transfer, under the Standard Contractual Clauses"
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{want}, nil)
+	d := fixtureDeal(t, "processor-option2")
+	d.Negotiated = map[string]string{"subprocessors": "late-objection"}
+	checkText(t, dealMD(t, d, "dpa"), []string{want}, nil)
+}
