@@ -190,3 +190,22 @@ func TestCounsel6FlowDownOfTransferredData(t *testing.T) {
 	d.Negotiated = map[string]string{"subprocessors": "late-objection"}
 	checkText(t, dealMD(t, d, "dpa"), []string{want}, nil)
 }
+
+// TestCounsel6SwissAndUKTerms checks the Swiss DPA's terms: "EEA" spelled
+// out where the DPA defines no EEA; the UK GDPR as amended by UK law (so
+// that the Data (Use and Access) Act 2025's amendments apply); an authority
+// includes its successor (the Information Commission); and a Swiss
+// exporter whom the GDPR comes to reach has its Clause 13 authority set by
+// its Article 27 representative, not by an agreement to complete Annex I.C.
+func TestCounsel6SwissAndUKTerms(t *testing.T) {
+	md := renderMD(t, "swiss-exporter", "dpa")
+	checkText(t, md, []string{
+		"to a recipient in a country outside Switzerland, the United Kingdom and the European Economic Area",
+		"by virtue of section 3 of the European Union (Withdrawal) Act 2018, as amended by the law of the United Kingdom (section 3(10) of the Data Protection Act 2018).",
+		"a reference to a supervisory authority includes any body that succeeds to its functions.",
+		"the supervisory authority competent under Clause 13 for those transfers is that of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established.",
+	}, []string{"the parties shall complete this Annex", "the United Kingdom and the EEA"})
+	if strings.Contains(md, "EEA") && !strings.Contains(md, "“EEA”") {
+		t.Error("the DPA says “EEA” without defining it")
+	}
+}
