@@ -209,3 +209,17 @@ func TestCounsel6SwissAndUKTerms(t *testing.T) {
 		t.Error("the DPA says “EEA” without defining it")
 	}
 }
+
+// TestCounsel6USBreachImmediately checks that a US-only DPA's outer limit
+// for breach notice does not read as leave to wait where State law requires
+// a person that maintains data it does not own to notify the owner
+// immediately (Cal. Civ. Code § 1798.82(b)), in the standard clause and in
+// the telephone-notice fallback; an EEA deal does not cite it.
+func TestCounsel6USBreachImmediately(t *testing.T) {
+	const want = "Provider shall notify Customer without undue delay (immediately, where a law so requires of a person that maintains personal information it does not own, such as Cal. Civ. Code § 1798.82(b)), and in any event within seventy-two (72) hours"
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{want}, nil)
+	d := fixtureDeal(t, "us-ccpa")
+	d.Negotiated = map[string]string{"breach": "phone-notice"}
+	checkText(t, dealMD(t, d, "dpa"), []string{"Provider shall notify Customer without undue delay (immediately, where a law so requires"}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), nil, []string{"1798.82(b)"})
+}
