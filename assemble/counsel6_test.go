@@ -223,3 +223,18 @@ func TestCounsel6USBreachImmediately(t *testing.T) {
 	checkText(t, dealMD(t, d, "dpa"), []string{"Provider shall notify Customer without undue delay (immediately, where a law so requires"}, nil)
 	checkText(t, renderMD(t, "example", "dpa"), nil, []string{"1798.82(b)"})
 }
+
+// TestCounsel6OtherStatesLaws checks that a US-only DPA serves the other
+// States' processor terms as well as the CCPA's (the customer was a Texas
+// business: Tex. Bus. & Com. Code § 541.104 requires the processor to give
+// information showing compliance with that chapter and to help with data
+// protection assessments): compliance information under Data Protection
+// Laws, assistance with those assessments, and "controller" and
+// "processor" as those laws use them.
+func TestCounsel6OtherStatesLaws(t *testing.T) {
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
+		"all information necessary to demonstrate compliance with the obligations laid down in Data Protection Laws (including the CCPA) and in this DPA",
+		"the risk assessments and cybersecurity audits that the CCPA regulations require of a business, and the data protection assessments that the laws of other States require of a controller.",
+		"Customer as a business is referred to as the “controller” and Provider as its service provider as the “processor” (as they also are under the laws of the other States that use those terms)",
+	}, []string{"obligations laid down in the CCPA and in this DPA"})
+}
