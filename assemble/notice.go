@@ -32,12 +32,20 @@ type Notice struct {
 	// notice assembles the DPA to find that number, which is most of a
 	// notice's cost.
 	DPA *document.Document
+	// OwnList reports that the customer's DPA carries its own list of
+	// sub-processors, not the vendor's published one (dpakit notice
+	// --customer applies the change to it). The letter then calls the
+	// published list Provider's general list, for information, instead of
+	// the complete list that includes the changes.
+	OwnList bool
 }
 
 // noticeView is the notice as clause templates see it: the change's
 // entries as they are, the objection deadline and earliest start computed.
 type noticeView struct {
 	Date deal.Date
+	// OwnList: the customer's DPA carries its own list (Notice.OwnList).
+	OwnList bool
 	// Deadline is the last day to object: Date plus the objection window.
 	Deadline deal.Date
 	// EarliestStart is the first day an added sub-processor may process
@@ -306,6 +314,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		Deadline:      Deadline(d, n.Date),
 		EarliestStart: n.Date.AddDays(max(d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays)),
 		Removed:       ch.Removed,
+		OwnList:       n.OwnList,
 	}
 	byPurpose := map[string]string{}
 	for _, r := range ch.Removed {

@@ -110,6 +110,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 				}
 				if own, ok := customerList(d, vendor); ok {
 					n.Changes = sublist.Diff(own, sublist.ApplyTo(own, n.Changes))
+					n.OwnList = true
 					where := "its Annex III"
 					if !d.GDPR.On() {
 						where = "in its sub-processor clause" // no SCCs, so no Annex III

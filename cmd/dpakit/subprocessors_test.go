@@ -357,3 +357,27 @@ func TestNoticeWarnsOfUndescribedData(t *testing.T) {
 		t.Errorf("stderr lacks the warning about Better Stack's data:\n%s", errs)
 	}
 }
+
+// TestNoticeOwnListIsNotThePublishedOne checks that a letter to a customer
+// whose DPA carries its own list (us-ccpa: AWS, Inc. in the United States
+// where the vendor now lists AWS EMEA SARL) does not call the vendor's
+// published list the complete list "including the changes in this notice":
+// it is Provider's general list, for information, and may differ from the
+// customer's.
+func TestNoticeOwnListIsNotThePublishedOne(t *testing.T) {
+	code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/us-ccpa.yaml",
+		"--old", exampleProfilePath, "--new", "../../fixtures/lists/planned.yaml", "--date", "2026-12-01", "--format", "md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "the customer's DPA carries its own list") {
+		t.Errorf("no warning of the customer's own list:\n%s", errs)
+	}
+	if !strings.Contains(out, "Your Data Processing Agreement has its own list of Sub-processors, and this notice sets out the changes to that list.") ||
+		!strings.Contains(out, "for information only: it may differ from yours.") {
+		t.Errorf("the letter does not present the published list as the general one:\n%s", out)
+	}
+	if strings.Contains(out, "including the changes in this notice, is published at") {
+		t.Errorf("the letter calls the published list the customer's complete list:\n%s", out)
+	}
+}
