@@ -238,3 +238,16 @@ func TestCounsel6OtherStatesLaws(t *testing.T) {
 		"Customer as a business is referred to as the “controller” and Provider as its service provider as the “processor” (as they also are under the laws of the other States that use those terms)",
 	}, []string{"obligations laid down in the CCPA and in this DPA"})
 }
+
+// TestCounsel6OneControllersData checks that a customer processing for
+// several controllers can have one Controller's data returned or deleted
+// when it stops processing for that Controller, while the Services go on
+// (Art. 28(3)(g): after the end of the services relating to processing for
+// that controller), and that a customer acting only for itself gets no such
+// sentence.
+func TestCounsel6OneControllersData(t *testing.T) {
+	const want = "Where Customer ceases to process personal data on behalf of a Controller while the Services continue, Provider shall likewise, on Customer’s written notice, return or delete the Customer Personal Data processed on that Controller’s behalf"
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{want}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), []string{want}, nil)
+	checkText(t, renderMD(t, "uk-only", "dpa"), nil, []string{"ceases to process personal data on behalf of a Controller"})
+}
