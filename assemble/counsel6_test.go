@@ -90,10 +90,14 @@ func TestCounsel6ObjectionStands(t *testing.T) {
 	}
 }
 
-// TestCounsel6BusinessPurposesCoverAnnexIB checks that the CCPA clause's
-// Business Purposes, outside which it forbids any processing, include the
-// specific purposes Annex I.B describes: the US deal's support tickets
-// were a purpose the DPA both described and forbade.
+// TestCounsel6BusinessPurposesCoverAnnexIB checks that the US fixture's
+// CCPA clause, outside whose Business Purposes it forbids any processing,
+// covers the support tickets its Annex I.B describes, and that the
+// Business Purposes stay the deal's own: adding Annex I.B's purposes to
+// them (tried, then undone after the second reading) brought in generic
+// and wider ones ("Technical support" beside "Technical support requested
+// by Customer"). A deal that leaves a purpose uncovered is warned of
+// (deal.WarnPurposeNotBusiness).
 func TestCounsel6BusinessPurposesCoverAnnexIB(t *testing.T) {
 	md := renderMD(t, "us-ccpa", "dpa")
 	_, clause, ok := strings.Cut(md, "limited and specified Business Purposes:")
@@ -101,7 +105,11 @@ func TestCounsel6BusinessPurposesCoverAnnexIB(t *testing.T) {
 		t.Fatal("no Business Purposes")
 	}
 	clause, _, _ = strings.Cut(clause, "Provider shall not:")
-	checkText(t, clause, []string{"Detecting security incidents", "Technical support requested by Customer"}, nil)
+	checkText(t, clause, []string{"Detecting security incidents", "Technical support requested by Customer for those services"},
+		[]string{"under the Agreement"})
+	_, clause, _ = strings.Cut(renderMD(t, "example", "dpa"), "limited and specified Business Purposes:")
+	clause, _, _ = strings.Cut(clause, "Provider shall not:")
+	checkText(t, clause, []string{"Technical support requested by Customer"}, []string{"(d)"})
 }
 
 // TestCounsel6Audits checks the audit clause from the side of whoever

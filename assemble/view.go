@@ -66,10 +66,6 @@ type view struct {
 	// MixedRoles: a controller customer that may also act as processor for
 	// third-party controllers (modules 2 and 3 together).
 	MixedRoles bool
-	// BusinessPurposes are the CCPA Business Purposes
-	// (deal.BusinessPurposes): the deal's, with each specific purpose
-	// Annex I.B describes that they do not name.
-	BusinessPurposes []string
 	// laws are the laws that govern the deal's transfers
 	// (deal.TransferLaws): .GDPRApplies, .FADPApplies and the names of
 	// transfer mechanisms (.Safeguard) read them.
@@ -97,7 +93,6 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 		Processing: e.Processing, ControllerTransfer: e.ControllerTransfer, Security: e.Security, Audit: e.Audit, Deletion: e.Deletion,
 		ProcessorCustomer:  d.Customer.Role == deal.Processor,
 		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
-		BusinessPurposes:   deal.BusinessPurposes(d),
 		RestrictedTransfer: deal.RestrictedTransfer(d),
 		laws:               d.TransferLaws(),
 		Notice:             notice, r: r,

@@ -15,31 +15,19 @@ import (
 // specific business purposes.
 const WarnGenericBusinessPurpose = "ccpa_business_purpose_generic"
 
-// BusinessPurposes returns the CCPA business purposes the DPA names:
-// ccpa.business_purposes, then each specific purpose of processing.purposes
-// (Annex I.B) that they do not already name, or processing.purposes alone
-// when ccpa.business_purposes is empty. A purpose Annex I.B describes is
-// one for which Customer discloses the data, and the CCPA clause, which
-// forbids any other, must not forbid it; a generic one ("Provision of the
-// Services") is left out, as the CCPA regulations require specific ones.
-func BusinessPurposes(d *Deal) []string {
-	if len(d.CCPA.BusinessPurposes) == 0 {
-		return d.Processing.Purposes
-	}
-	out := slices.Clip(d.CCPA.BusinessPurposes)
-	for _, p := range d.Processing.Purposes {
-		if !genericPurpose(p) && !slices.ContainsFunc(out, func(q string) bool { return samePurpose(p, q) }) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// WarnPurposeNotBusiness: a specific purpose that Annex I.B describes
+// (processing.purposes) is not among the CCPA Business Purposes, outside
+// which the CCPA clause forbids any processing: the DPA would describe a
+// purpose and forbid it.
+const WarnPurposeNotBusiness = "ccpa_purpose_not_business"
 
-// samePurpose reports whether two purposes are written alike, ignoring
-// case, spacing and a closing full stop.
-func samePurpose(a, b string) bool {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.TrimRight(s, ". ")), " ") }
-	return strings.EqualFold(norm(a), norm(b))
+// BusinessPurposes returns the CCPA business purposes the DPA names:
+// ccpa.business_purposes, or processing.purposes when it is empty.
+func BusinessPurposes(d *Deal) []string {
+	if len(d.CCPA.BusinessPurposes) > 0 {
+		return d.CCPA.BusinessPurposes
+	}
+	return d.Processing.Purposes
 }
 
 // ccpaWarnings warns when the CCPA terms are on and the business purposes
@@ -54,17 +42,57 @@ func ccpaWarnings(d *Deal) []Problem {
 		ws = append(ws, Problem{Path: path, Rule: WarnGenericBusinessPurpose, Message: "is empty, so the CCPA clause names processing.purposes as the Business Purposes; the CCPA regulations (Cal. Code Regs. tit. 11, § 7051(a)(2)) require the specific business purposes for which the personal information is disclosed: list them here"})
 		path = "processing.purposes"
 	}
-	given := d.CCPA.BusinessPurposes
-	if len(given) == 0 {
-		given = d.Processing.Purposes
-	}
-	for i, p := range given {
+	for i, p := range BusinessPurposes(d) {
 		if genericPurpose(p) {
 			ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d]", path, i), Rule: WarnGenericBusinessPurpose, Message: fmt.Sprintf(
 				"%s is too generic to be a CCPA business purpose (§ 7051(a)(2) requires the specific purpose, such as \"detecting security incidents\" or \"providing customer support on Customer's behalf\"), and a reference to the contract does not suffice", suggest.Quote(p))})
 		}
 	}
+	return append(ws, uncoveredPurposes(d)...)
+}
+
+// uncoveredPurposes warns of each specific purpose of processing.purposes
+// that no business purpose covers, when the deal names its own business
+// purposes.
+func uncoveredPurposes(d *Deal) []Problem {
+	if len(d.CCPA.BusinessPurposes) == 0 {
+		return nil
+	}
+	var ws []Problem
+	for i, p := range d.Processing.Purposes {
+		if genericPurpose(p) || slices.ContainsFunc(d.CCPA.BusinessPurposes, func(b string) bool { return coversPurpose(b, p) }) {
+			continue
+		}
+		ws = append(ws, Problem{Path: fmt.Sprintf("processing.purposes[%d]", i), Rule: WarnPurposeNotBusiness, Message: fmt.Sprintf(
+			"%s is a purpose Annex I.B describes but none of ccpa.business_purposes covers it, and the CCPA clause forbids processing for any purpose other than the Business Purposes: add it to ccpa.business_purposes in specific words, or word it as one of them", suggest.Quote(p))})
+	}
 	return ws
+}
+
+// coversPurpose reports whether the business purpose b covers the purpose
+// p: one contains the other once case, spacing, a closing citation and the
+// words that only refer to the contract ("Providing the …", "… under the
+// Agreement", "… to Customer on its behalf") are set aside.
+func coversPurpose(b, p string) bool {
+	cb, cp := purposeCore(b), purposeCore(p)
+	return cp != "" && cb != "" && (strings.Contains(cb, cp) || strings.Contains(cp, cb))
+}
+
+// purposeCore is a purpose in lower case without the words coversPurpose
+// sets aside.
+func purposeCore(p string) string {
+	s := strings.ToLower(strings.Join(strings.Fields(p), " "))
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i] // a citation: "(§ 1798.140(e)(5))"
+	}
+	s = strings.TrimRight(s, ". ")
+	for _, prefix := range []string{"provision of the ", "providing the ", "provision of ", "providing ", "to provide the ", "to provide "} {
+		s = strings.TrimPrefix(s, prefix)
+	}
+	for _, suffix := range []string{" under the agreement", " to customer on its behalf", " on its behalf", " to customer"} {
+		s = strings.TrimSuffix(s, suffix)
+	}
+	return s
 }
 
 // genericPurpose reports whether a purpose only refers to the services or

@@ -1,45 +1,42 @@
 package deal
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
-// TestBusinessPurposes checks that the CCPA Business Purposes include each
-// specific purpose Annex I.B describes (the CCPA clause forbids any other
-// purpose, so a purpose Annex I.B names but the Business Purposes do not
-// would be a purpose the DPA both describes and forbids), but not a
-// generic one, nor one they already name in other words of case or
-// spacing; and that the deal's own list is not changed.
-func TestBusinessPurposes(t *testing.T) {
+// TestPurposeNotBusiness checks the warning of a specific purpose that
+// Annex I.B describes but no business purpose covers (the CCPA clause
+// forbids any other purpose, so the DPA would describe and forbid it), and
+// its silence for a generic purpose, one a business purpose covers in
+// other words of case, spacing, citation or reference to the contract,
+// and a deal that names no business purposes (then Annex I.B's purposes
+// are the business purposes).
+func TestPurposeNotBusiness(t *testing.T) {
 	for _, tc := range []struct {
 		name               string
 		business, purposes []string
-		want               []string
+		warned             []string
 	}{
-		{"none given: Annex I.B's", nil, []string{"Hosting", "Support"}, []string{"Hosting", "Support"}},
-		{"a specific purpose added", []string{"Detecting security incidents"}, []string{"Technical support requested by Customer"},
-			[]string{"Detecting security incidents", "Technical support requested by Customer"}},
-		{"a generic purpose left out", []string{"Detecting security incidents"}, []string{"Provision of the Services under the Agreement"},
-			[]string{"Detecting security incidents"}},
-		{"named already", []string{"Technical support requested by Customer."}, []string{"technical  support requested by customer"},
-			[]string{"Technical support requested by Customer."}},
+		{"support not covered", []string{"Detecting security incidents"}, []string{"Technical support requested by Customer"},
+			[]string{"processing.purposes[0]"}},
+		{"generic", []string{"Detecting security incidents"}, []string{"Provision of the Services under the Agreement"}, nil},
+		{"covered in other words", []string{"Providing network-security and log-analytics services to Customer on its behalf (§ 1798.140(e)(5))", "Technical support requested by Customer for those services"},
+			[]string{"Providing the network-security and log-analytics Services under the Agreement", "technical  support requested by customer."}, nil},
+		{"none named", nil, []string{"Technical support requested by Customer"}, nil},
+		{"second of two", []string{"Hosting"}, []string{"Hosting", "Marketing analytics"}, []string{"processing.purposes[1]"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var d Deal
+			d.CCPA.Enabled = true
+			d.CCPA.BusinessPurposes = tc.business
 			d.Processing.Purposes = tc.purposes
-			if tc.business != nil {
-				d.CCPA.BusinessPurposes = append(make([]string, 0, 8), tc.business...) // room to append into
+			var got []string
+			for _, w := range uncoveredPurposes(&d) {
+				if w.Rule != WarnPurposeNotBusiness {
+					t.Errorf("rule %q", w.Rule)
+				}
+				got = append(got, w.Path)
 			}
-			got := BusinessPurposes(&d)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-			if tc.business != nil && !slices.Equal(d.CCPA.BusinessPurposes, tc.business) {
-				t.Errorf("the deal's business purposes changed: %q", d.CCPA.BusinessPurposes)
-			}
-			if len(got) > len(tc.business) && tc.business != nil && &got[0] == &d.CCPA.BusinessPurposes[0] {
-				t.Error("the result shares the deal's array")
+			if len(got) != len(tc.warned) || (len(got) > 0 && got[0] != tc.warned[0]) {
+				t.Errorf("warned at %q, want %q", got, tc.warned)
 			}
 		})
 	}

@@ -51,5 +51,5 @@ func contactWarnings(d *Deal) []Problem {
 // same names.
 func WarningRules() []string {
 	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition,
-		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnLandUnknown, WarnLandMismatch, WarnProviderFromProfile}
+		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnLandUnknown, WarnLandMismatch, WarnProviderFromProfile}
 }

@@ -45,7 +45,9 @@ func TestWarnings(t *testing.T) {
 		{"CCPA business purposes missing", func(d *Deal) { d.CCPA.BusinessPurposes = nil },
 			[]string{"ccpa.business_purposes " + WarnGenericBusinessPurpose, "processing.purposes[0] " + WarnGenericBusinessPurpose},
 			[]string{"is empty, so the CCPA clause names processing.purposes as the Business Purposes", "§ 7051(a)(2)", `"Provision of the Services under the Agreement" is too generic to be a CCPA business purpose`}},
-		{"CCPA business purpose generic", func(d *Deal) { d.CCPA.BusinessPurposes = []string{"Security monitoring", "providing  the services."} },
+		{"CCPA business purpose generic", func(d *Deal) {
+			d.CCPA.BusinessPurposes = []string{"Security monitoring", "providing  the services.", "Technical support requested by Customer"}
+		},
 			[]string{"ccpa.business_purposes[1] " + WarnGenericBusinessPurpose},
 			[]string{`"providing  the services." is too generic`}},
 		{"customer.state against the postal code", func(d *Deal) { d.Customer.State = "DE-BY" },
@@ -142,6 +144,10 @@ func TestWarnings(t *testing.T) {
 			d.Customer.Contact.Title = ""
 		}, nil, nil},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
+		{"a purpose Annex I.B describes that no business purpose covers", func(d *Deal) {
+			d.CCPA.BusinessPurposes = d.CCPA.BusinessPurposes[:1]
+		}, []string{"processing.purposes[1] " + WarnPurposeNotBusiness},
+			[]string{`"Technical support" is a purpose Annex I.B describes but none of ccpa.business_purposes covers it`, "the CCPA clause forbids processing for any purpose other than the Business Purposes"}},
 		{"words of a longer category describe a shorter one", func(d *Deal) {
 			d.Processing.DataCategories = []string{"First and last name, email address and employee ID"}
 			d.Subprocessors.List = d.Subprocessors.List[:1]
@@ -152,7 +158,7 @@ func TestWarnings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := exampleDeal(t)
 			d.Processing.DataCategories = append(d.Processing.DataCategories, "Account data", "Usage logs", "Customer content", "Browser information", "Logging data")
-			d.CCPA.BusinessPurposes = []string{"Detecting security incidents affecting Customer's network"}
+			d.CCPA.BusinessPurposes = []string{"Detecting security incidents affecting Customer's network", "Technical support requested by Customer"}
 			d.Customer.Contact.Title, d.Provider.Contact.Title = "Data Protection Officer", "Privacy Office"
 			tt.mutate(d)
 			ws := Warnings(d)
