@@ -32,21 +32,21 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		return "Article 28(3) and (4)"
 	}
 	gdpr := func(law, whom string) string {
-		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether it applies to Provider directly or only to " + whom + ", on whose behalf Provider processes), is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as " + article(whom) + " of the GDPR requires, and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether the GDPR applies to Provider directly or only to " + whom + ", on whose behalf Provider processes that personal data), is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as " + article(whom) + " of the GDPR requires, and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	uk := func(alsoGDPR bool, whom string) string {
 		which := "to which UK Data Protection Laws apply"
 		if alsoGDPR {
 			which += " and the GDPR does not" // one dispute, one law, one court
 		}
-		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing of personal data " + which + " (whether they apply to Provider directly or only to " + whom + ", on whose behalf Provider processes), is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as " + article(whom) + " of the UK GDPR requires, and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing of personal data " + which + " (in each case whether the law applies to Provider directly or only to " + whom + ", on whose behalf Provider processes that personal data), is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as " + article(whom) + " of the UK GDPR requires, and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	for _, tc := range []struct {
 		fixture      string
 		want, reject []string
 	}{
 		// Clause 17 Option 2: Customer's own Member State.
-		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany", "Customer"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has his or her habitual residence (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk(false, "Customer"), uk(true, "Customer")}},
+		{"modules-1-2-bavaria", []string{"Except as the following sentences provide, this DPA is governed by the law that governs the Agreement", gdpr("Germany", "Customer"), untouched + " choose for themselves, which govern them as they provide, or the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has their habitual residence (Clause 18(c) of the Standard Contractual Clauses)."}, []string{uk(false, "Customer"), uk(true, "Customer")}},
 		// Option 1: the law named for the SCCs and their courts, so that one
 		// incident is argued under one law before one court.
 		{"processor-option2", []string{gdpr("the Netherlands", "Customer or the Controller")}, nil},
@@ -67,7 +67,7 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		d := fixtureDeal(t, "swiss-exporter")
 		d.SCC.GoverningLaw = "IE"
 		d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
-		checkText(t, dealMD(t, d, "dpa"), []string{"this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether it applies to Provider directly or only to Customer, on whose behalf Provider processes), is governed instead by the law of Ireland"}, nil)
+		checkText(t, dealMD(t, d, "dpa"), []string{"this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether the GDPR applies to Provider directly or only to Customer, on whose behalf Provider processes that personal data), is governed instead by the law of Ireland"}, nil)
 	})
 }
 
@@ -102,7 +102,7 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 		"This DPA applies to all processing of Customer Personal Data by Provider and, as [Clause 12](#controller-data) provides, of Provider Controller Data, to the extent that Data Protection Laws apply to that processing, whether they apply to Provider directly or only to Customer, on whose behalf Provider processes Customer Personal Data.",
 	}, []string{"any data of those categories"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b); Personal Data that Provider receives or collects in providing the Services remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
+		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b); Personal Data that Customer (or anyone on its behalf) provides to Provider, or that Provider collects on Customer’s behalf, remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
 	}, []string{"other than Provider Controller Data"})
 }
 
@@ -144,7 +144,7 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
 		"a remote audit has not been able to verify Provider’s compliance with this DPA, or indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or if a supervisory authority or Data Protection Laws require it.",
 		// Nor does a remote audit's scope Provider will not agree.
-		"within the scope Customer proposed, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope of Customer (or of the Controller, where it conducts or mandates the audit) applies.",
+		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope of Customer (or of the Controller, where it conducts or mandates the audit) applies.",
 		noCharge, first, reviewed,
 	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 }

@@ -25,7 +25,7 @@ func TestCounsel6ReachesAProviderNotBoundDirectly(t *testing.T) {
 		t.Run(tc.fixture, func(t *testing.T) {
 			checkText(t, renderMD(t, tc.fixture, "dpa"), []string{
 				"to the extent that Data Protection Laws apply to that processing, whether they apply to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes Customer Personal Data.",
-				"in so far as it governs processing of personal data to which the GDPR applies (whether it applies to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes)",
+				"in so far as it governs processing of personal data to which the GDPR applies (whether the GDPR applies to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes that personal data)",
 				"as " + tc.article + " requires",
 			}, []string{"processing subject to the GDPR, is governed"})
 		})
@@ -52,7 +52,9 @@ func TestCounsel6DefinitionsNotCircular(t *testing.T) {
 		})
 	}
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
-		"Personal Data that Provider receives or collects in providing the Services remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
+		// A law that binds only the Controller is one of them, as 2.1 needs.
+		"whether they bind either party, a Sub-processor or the Controller on whose behalf the processing is carried out, including",
+		"Personal Data that Customer (or anyone on its behalf) provides to Provider, or that Provider collects on Customer’s behalf, remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
 	}, nil)
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"“Controller” means each controller, other than Customer, on whose behalf Customer processes Customer Personal Data as processor.",
@@ -65,7 +67,7 @@ func TestCounsel6DefinitionsNotCircular(t *testing.T) {
 // any UK country for transfers under the UK Addendum.
 func TestCounsel6DataSubjectsForum(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has his or her habitual residence (Clause 18(c) of the Standard Contractual Clauses, under which a Data Subject in Switzerland may also sue in Switzerland) or, for transfers under the UK Addendum, before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum).",
+		"the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has their habitual residence (Clause 18(c) of the Standard Contractual Clauses, read with [Clause 14](#swiss) for a Data Subject habitually resident in Switzerland) or, for transfers under the UK Addendum, before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum).",
 	}, []string{"the country where the Data Subject habitually resides"})
 }
 
@@ -74,7 +76,7 @@ func TestCounsel6DataSubjectsForum(t *testing.T) {
 // agreed: a customer that does not terminate has not accepted the change.
 func TestCounsel6ObjectionStands(t *testing.T) {
 	const customer = "The objection remains unresolved until Customer withdraws it in writing or the parties agree in writing on a solution; it does not lapse because Customer does not terminate the Services."
-	const controller = "The objection remains unresolved until Customer withdraws it in writing on the Controller’s behalf or the parties agree in writing on a solution; it does not lapse because the Services are not terminated."
+	const controller = "The objection remains unresolved until Customer withdraws it in writing on the Controller’s behalf or the parties (Customer acting on the Controller’s behalf) agree in writing on a solution; it does not lapse because the Services are not terminated."
 	checkText(t, renderMD(t, "example", "dpa"), []string{customer}, nil)
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{controller}, nil)
 	for _, name := range []string{"example", "processor-option2"} {
@@ -84,7 +86,9 @@ func TestCounsel6ObjectionStands(t *testing.T) {
 		if name == "processor-option2" {
 			want = controller
 		}
-		checkText(t, dealMD(t, d, "dpa"), []string{want}, nil)
+		// A late objection's leave to continue ends with the period to
+		// resolve it (the second reading: otherwise it never ended).
+		checkText(t, dealMD(t, d, "dpa"), []string{want, "Once thirty (30) days have passed after Provider receives a late objection, the previous paragraph no longer excuses Provider from stopping the Sub-processor’s processing while the objection is unresolved."}, nil)
 		d = fixtureDeal(t, name)
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{"An objection remains unresolved until you withdraw it in writing"}, nil)
 	}
@@ -123,22 +127,22 @@ func TestCounsel6BusinessPurposesCoverAnnexIB(t *testing.T) {
 // Controller (SCC Clause 8.9(c): "shall"), and under the remote-first
 // fallback the Controller keeps its own audit right.
 func TestCounsel6Audits(t *testing.T) {
-	const inquiries = "Provider shall deal promptly and adequately with Customer’s inquiries"
+	const inquiries = "Provider shall deal promptly and adequately with inquiries from Customer"
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
-		"Before any audit other than one in connection with a Personal Data Breach, one on indications of non-compliance with this DPA, or one required by a supervisory authority or by Data Protection Laws, Customer or the Controller, whichever is to conduct or mandate the audit, shall first seek",
-		inquiries + " (including those it passes on from the Controller) about the processing of Customer Personal Data under this DPA.",
+		"Before any audit other than one in connection with a Personal Data Breach, one on indications of non-compliance with this DPA, or one required by a supervisory authority or by Data Protection Laws, Customer or the Controller, whichever is to conduct or mandate the audit (Customer, where it audits on the Controller’s instructions), shall first seek",
+		inquiries + " or the Controller (whether made directly or through Customer) about the processing of Customer Personal Data under this DPA.",
 		"the reasonable plan of Customer or of the Controller, whichever conducts or mandates the audit, applies.",
-		"during Provider’s normal business hours (unless an audit in connection with a Personal Data Breach, or one that a supervisory authority requires, cannot reasonably wait)",
-		"The information that Provider provides under this Clause, and audit reports to the extent that they disclose it, are Provider’s confidential information under the Agreement.",
+		"during Provider’s normal business hours (unless an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, cannot reasonably wait until then)",
+		"The information that Provider provides or makes available under this Clause (including what an auditor obtains during an audit or inspection), and audit reports to the extent that they disclose it, are Provider’s confidential information under the Agreement.",
 		"to Customer’s and the Controller’s professional advisers and auditors bound by duties of confidentiality",
 	}, []string{"Customer and the Controller shall first seek", "All information and reports received under this Clause", "Customer’s reasonable plan applies"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"Customer shall provide that information to the Controller",
-		inquiries + " (including those it passes on from a Controller)",
+		"Customer shall provide that information, in so far as it concerns that data, to that Controller",
+		inquiries + " or a Controller (whether made directly or through Customer)",
 	}, []string{"Customer may pass that information on"})
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
 		inquiries + " about the processing of Customer Personal Data under this DPA.",
-		"or one that a regulator requires, cannot reasonably wait",
+		"or one that a regulator or Data Protection Laws require, cannot reasonably wait until then",
 	}, nil)
 	d := fixtureDeal(t, "processor-option2")
 	d.Negotiated = map[string]string{"audits": "remote-first"}
@@ -158,32 +162,42 @@ func TestCounsel6Audits(t *testing.T) {
 func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"Where the instruction is the Controller’s, Customer shall inform the Controller immediately.",
-		"until it is confirmed (by the Controller, where the instruction is the Controller’s, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in breach of Data Protection Laws.",
+		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in breach of Data Protection Laws.",
 	}, []string{"inform the Controller without delay"})
+	// Modules 2 and 3 together: the same for a Controller's instruction.
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in breach of Data Protection Laws.",
+		"Where the instruction is a Controller’s, Customer shall inform the Controller immediately.",
+	}, []string{"inform the Controller without delay", "until Customer confirms"})
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{"until it is confirmed by Customer, withdrawn or changed in writing; a confirmation does not oblige Provider"}, nil)
 	for name := range fixtureDeals(t) {
 		t.Run(name, func(t *testing.T) {
 			checkText(t, renderMD(t, name, "dpa"), []string{
 				"as does any provision (including one of a rider or schedule the parties have added to this DPA) that sets a period",
-				"(#audits) continue to apply for as long as Provider or a Sub-processor holds Customer Personal Data, to a Personal Data Breach of it and to the verification of its return and deletion.",
+				"(#audits) continue to apply while Provider or any Sub-processor holds Customer Personal Data and, afterwards, to any Personal Data Breach of it, whenever discovered, and to verifying its return and deletion.",
 			}, []string{"a rider’s included"})
 		})
 	}
 }
 
-// TestCounsel6ShorterRetentionPrevails checks that a retention period the
-// deal states in Annex I.B, when shorter than the deletion clause's
-// deadlines, governs (seed-001's Annex I.B deletes log data within 30 days
-// after the Agreement ends, while Clause 10 allows 30 days to choose, 30 to
-// delete and 90 for backups); a deal without one gets no such sentence.
+// TestCounsel6ShorterRetentionPrevails checks that the DPA says how a
+// retention period the deal states in Annex I.B and the deletion clause's
+// deadlines fit together (seed-001's Annex I.B deletes log data within 30
+// days after the Agreement ends, while Clause 10 allows 30 days to choose,
+// 30 to delete and 90 for backups): a deletion Annex I.B sets during the
+// term happens then, and Annex I.B does not shorten the periods after the
+// end (the second reading: "a shorter period applies" would have taken a
+// Controller's time to choose return, Art. 28(3)(g)); a deal without a
+// retention period gets no such sentence.
 func TestCounsel6ShorterRetentionPrevails(t *testing.T) {
-	const shorter = "Where [Annex I.B](#annex-i-b) states a shorter period for keeping or deleting any Customer Personal Data, that shorter period applies to it."
+	const shorter = "Where [Annex I.B](#annex-i-b) provides for Customer Personal Data to be deleted during the term of the Agreement (such as at the end of a retention period), Provider shall delete it then; [Annex I.B](#annex-i-b) does not shorten the periods for return and deletion after the end of the Services that this Clause sets."
 	d := fixtureDeal(t, "seed-001")
 	if d.Processing.Retention == "" {
 		t.Fatal("seed-001 states no retention period any more")
 	}
 	checkText(t, dealMD(t, d, "dpa"), []string{shorter}, nil)
 	d.Processing.Retention = ""
-	checkText(t, dealMD(t, d, "dpa"), nil, []string{"shorter period applies"})
+	checkText(t, dealMD(t, d, "dpa"), nil, []string{"does not shorten the periods"})
 }
 
 // TestCounsel6FlowDownOfTransferredData checks that every Sub-processor of
@@ -192,7 +206,7 @@ func TestCounsel6ShorterRetentionPrevails(t *testing.T) {
 // not only one whose own processing is a Restricted Transfer: AWS in
 // Ireland processes what a US provider received under the SCCs.
 func TestCounsel6FlowDownOfTransferredData(t *testing.T) {
-	want := "where the Sub-processor processes Customer Personal Data that has been transferred under the Standard Contractual Clauses (as their Clause 9(b) requires) or its processing involves a Restricted Transfer, under the Standard Contractual Clauses"
+	want := "where the Sub-processor processes Customer Personal Data that has been transferred under the Standard Contractual Clauses, or its processing involves a Restricted Transfer, under the Standard Contractual Clauses"
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{want}, nil)
 	d := fixtureDeal(t, "processor-option2")
 	d.Negotiated = map[string]string{"subprocessors": "late-objection"}
@@ -209,9 +223,9 @@ func TestCounsel6SwissAndUKTerms(t *testing.T) {
 	md := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, md, []string{
 		"to a recipient in a country outside Switzerland, the United Kingdom and the European Economic Area",
-		"by virtue of section 3 of the European Union (Withdrawal) Act 2018, as amended by the law of the United Kingdom (section 3(10) of the Data Protection Act 2018).",
-		"a reference to a supervisory authority includes any body that succeeds to its functions.",
-		"the supervisory authority competent under Clause 13 for those transfers is that of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established.",
+		"by virtue of section 3 of the European Union (Withdrawal) Act 2018 and as amended by the law of the United Kingdom (section 3(10) of the Data Protection Act 2018).",
+		"a reference to a supervisory authority, including one named in this DPA, includes any body that succeeds to its functions (such as the Information Commission, which succeeds the Information Commissioner).",
+		"the supervisory authority competent under Clause 13 for those transfers is that of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established or, where Article 27(2) of the GDPR exempts Customer from designating one, that of the Member State in which most of the Data Subjects whose personal data is transferred are located",
 	}, []string{"the parties shall complete this Annex", "the United Kingdom and the EEA"})
 	if strings.Contains(md, "EEA") && !strings.Contains(md, "“EEA”") {
 		t.Error("the DPA says “EEA” without defining it")
@@ -224,12 +238,14 @@ func TestCounsel6SwissAndUKTerms(t *testing.T) {
 // immediately (Cal. Civ. Code § 1798.82(b)), in the standard clause and in
 // the telephone-notice fallback; an EEA deal does not cite it.
 func TestCounsel6USBreachImmediately(t *testing.T) {
-	const want = "Provider shall notify Customer without undue delay (immediately, where a law so requires of a person that maintains personal information it does not own, such as Cal. Civ. Code § 1798.82(b)), and in any event within seventy-two (72) hours"
+	const want = "Provider shall notify Customer without undue delay (immediately, where a law such as Cal. Civ. Code § 1798.82(b) requires a person that maintains personal information it does not own to notify its owner immediately), and in any event within seventy-two (72) hours"
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{want}, nil)
 	d := fixtureDeal(t, "us-ccpa")
 	d.Negotiated = map[string]string{"breach": "phone-notice"}
-	checkText(t, dealMD(t, d, "dpa"), []string{"Provider shall notify Customer without undue delay (immediately, where a law so requires"}, nil)
-	checkText(t, renderMD(t, "example", "dpa"), nil, []string{"1798.82(b)"})
+	checkText(t, dealMD(t, d, "dpa"), []string{"Provider shall notify Customer without undue delay (immediately, where a law such as Cal. Civ. Code § 1798.82(b) requires"}, nil)
+	// Californian data in an EEA deal with the CCPA terms on too.
+	checkText(t, renderMD(t, "example", "dpa"), []string{"(immediately, where a law such as Cal. Civ. Code § 1798.82(b) requires"}, nil)
+	checkText(t, renderMD(t, "uk-only", "dpa"), nil, []string{"1798.82(b)"})
 }
 
 // TestCounsel6OtherStatesLaws checks that a US-only DPA serves the other
@@ -241,9 +257,9 @@ func TestCounsel6USBreachImmediately(t *testing.T) {
 // "processor" as those laws use them.
 func TestCounsel6OtherStatesLaws(t *testing.T) {
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
-		"all information necessary to demonstrate compliance with the obligations laid down in Data Protection Laws (including the CCPA) and in this DPA",
+		"all information necessary to demonstrate compliance with the obligations laid down in Data Protection Laws (including the CCPA) for service providers and processors and in this DPA",
 		"the risk assessments and cybersecurity audits that the CCPA regulations require of a business, and the data protection assessments that the laws of other States require of a controller.",
-		"Customer as a business is referred to as the “controller” and Provider as its service provider as the “processor” (as they also are under the laws of the other States that use those terms)",
+		"Customer as a business is referred to as the “controller” and Provider as its service provider as the “processor” (terms that, where the law of another State that uses them applies, also have the meanings that law gives them)",
 	}, []string{"obligations laid down in the CCPA and in this DPA"})
 }
 

@@ -71,7 +71,7 @@ func TestNoticeOption1(t *testing.T) {
 		"## 1\\. Sub-processors for which authorisation is requested",
 		"| **Zendesk, Inc.**, 989 Market Street, San Francisco, CA 94103, United States | Zendesk Privacy Team, privacy@zendesk.example (Data Protection Officer) | Handling support requests. Responsibilities: Stores and routes support tickets only. | United States | Name, email address and support request content | EU-US Data Privacy Framework |",
 		"Your answer is due within ten (10) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **11 December 2026**.",
-		"Your silence is not an authorisation: if Provider has not received your authorisation within that period, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
+		"Your silence is not an authorisation: if you have not given your authorisation within that period, it has not been given, and Provider will not engage that Sub-processor for your personal data.",
 		"within thirty (30) days after your refusal or the end of that period",
 		"To Conceição \\& Irmãos Automação, Lda., Rua de Santa Catarina 1024, 4000-447 Porto, Portugal",
 	}, []string{

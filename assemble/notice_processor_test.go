@@ -64,7 +64,7 @@ func TestNoticeProcessorCustomerOption1SpeaksForController(t *testing.T) {
 		". The Controller’s decision",
 		"Please communicate the Controller’s decision, giving or refusing its authorisation for each Sub-processor listed above, in writing to the Privacy Team at privacy-eu@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example.",
 		"The Controller’s decision is due within fourteen (14) days after you receive this request, as your Data Processing Agreement provides; if you receive it on the day it is dated, that is no later than **15 December 2026**.",
-		"unless and until you have communicated the Controller’s authorisation in writing. Silence is not an authorisation: if Provider has not received the Controller’s authorisation within that period, it has not been given",
+		"unless and until you have communicated the Controller’s authorisation in writing. Silence is not an authorisation: if the Controller’s authorisation has not been communicated to Provider within that period, it has not been given",
 		"If the Controller refuses its authorisation, or none is given within the period for deciding",
 		"which only the list in your Data Processing Agreement and the Controller’s written authorisations do",
 	}, []string{

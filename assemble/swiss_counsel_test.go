@@ -84,7 +84,7 @@ func TestCounselSwissLawFADPOnly(t *testing.T) {
 	dpa := renderMD(t, "swiss-exporter", "dpa")
 	checkText(t, dpa, []string{
 		"as Article 9 of the FADP provides (and, for processing subject to UK Data Protection Laws, Article 28 of the UK GDPR requires), and to provide appropriate safeguards where that personal data is transferred from the United Kingdom or Switzerland to a country",
-		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of personal data under the Agreement, by either party or by a Sub-processor, including the FADP and the UK Data Protection Laws.",
+		"“Data Protection Laws” means all laws on data protection and privacy that apply to the processing of personal data under the Agreement, whether they bind either party or a Sub-processor, including the FADP and the UK Data Protection Laws.",
 		"sensitive personal data within the meaning of Article 5(c) of the FADP",
 		"unless Provider is required to process it by Swiss law to which Provider is subject",
 		"an instruction infringes the FADP or other Data Protection Laws",
