@@ -57,7 +57,7 @@ type numberer struct {
 	clauses numState // the current absClauses instance
 	section numState // the current absSections instance
 	run     listRun  // the current separate list (letters, romans, decimals)
-	bullets int      // the bullets instance, 0 until first used
+	bullets int      // the bullets instance: bulletsNumID
 
 	reservedUsed bool // whether clausesNumID has been given to a clause
 }
@@ -67,9 +67,15 @@ type numberer struct {
 // applying the style continues the agreement's numbering.
 const clausesNumID = 1
 
-// newNumberer returns a numberer with clausesNumID reserved.
+// bulletsNumID is the w:num of every bulleted paragraph, which the List
+// Bullet styles are linked to, so a bullet a lawyer adds in Word by
+// applying the style gets its bullet.
+const bulletsNumID = 2
+
+// newNumberer returns a numberer with clausesNumID and bulletsNumID
+// reserved.
 func newNumberer() numberer {
-	return numberer{nums: []numInstance{{abstract: absClauses}}}
+	return numberer{nums: []numInstance{{abstract: absClauses}, {abstract: absBullets}}, bullets: bulletsNumID}
 }
 
 // numState is one multi-level instance and Word's counters for it.
@@ -148,9 +154,6 @@ func (n *numberer) paragraph(p *document.Paragraph) numRef {
 	case m == "":
 		return numRef{}
 	case m == "•" || m == "–":
-		if n.bullets == 0 {
-			n.bullets = n.newNum(absBullets, nil)
-		}
 		lvl := 0
 		if m == "–" {
 			lvl = 1

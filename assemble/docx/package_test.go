@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -717,5 +718,44 @@ func TestColumnWidths(t *testing.T) {
 	// first column would have 2,473 twips, too few for the address.
 	if byLength := total * (43 + 8) / (43 + 8 + 68 + 68); got[0] <= byLength {
 		t.Errorf("first column %d twips, no wider than the %d its length gives", got[0], byLength)
+	}
+}
+
+// TestListBulletStyles checks that the List Bullet styles carry the bullets'
+// numbering, as the clause styles carry the clauses': a lawyer who applies
+// "List Bullet" in Word to a new paragraph gets a bullet, not a plain
+// indented paragraph; and that the document's bullets use that same list.
+func TestListBulletStyles(t *testing.T) {
+	t.Parallel()
+	w, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := open(t, write(t, w, fixtureDocs(t)["example/dpa"]))
+	styles, numbering, doc := string(p.parts["word/styles.xml"]), string(p.parts["word/numbering.xml"]), string(p.parts["word/document.xml"])
+	for style, ilvl := range map[string]string{"ListBullet": "0", "ListBullet2": "1"} {
+		i := strings.Index(styles, `w:styleId="`+style+`"`)
+		if i < 0 {
+			t.Fatalf("no %s style", style)
+		}
+		def := styles[i : i+strings.Index(styles[i:], "</w:style>")]
+		if !strings.Contains(def, `<w:numPr><w:ilvl w:val="`+ilvl+`"/><w:numId w:val="2"/></w:numPr>`) {
+			t.Errorf("%s is not linked to the bullets' list at level %s: %s", style, ilvl, def)
+		}
+	}
+	if !strings.Contains(numbering, `<w:num w:numId="2"><w:abstractNumId w:val="`+strconv.Itoa(absBullets)+`"/>`) {
+		t.Errorf("w:num 2 is not the bullets' list:\n%s", numbering)
+	}
+	bullets := 0
+	for _, para := range strings.Split(doc, "<w:p>") {
+		if strings.Contains(para, `<w:pStyle w:val="ListBullet`) {
+			bullets++
+			if !strings.Contains(para, `<w:numId w:val="2"/>`) {
+				t.Errorf("a bullet outside the bullets' list: %s", para)
+			}
+		}
+	}
+	if bullets == 0 {
+		t.Error("the example DPA has no bulleted paragraph")
 	}
 }
