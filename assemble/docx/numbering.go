@@ -19,6 +19,7 @@ const (
 	absRomans          // (i) (ii)
 	absDecimal         // 1. 2.: the preamble's lists
 	absBullets         // • and –
+	absUpperLetters    // (A) (B): the recitals and any list lettered in capitals
 	absCount
 )
 
@@ -178,6 +179,9 @@ func (n *numberer) paragraph(p *document.Paragraph) numRef {
 	if !ok {
 		return numRef{}
 	}
+	if v, ok := alphaValue(inner); ok {
+		return n.single(absUpperLetters, p.Indent, v)
+	}
 	letter, isLetter := letterValue(inner)
 	roman, isRoman := romanValue(inner)
 	// A run of letters continues as letters, (h) then (i); a list that
@@ -334,11 +338,13 @@ func abstractLevels(abstract int) []level {
 		return []level{{"decimal", "%1.", ""}}
 	case absBullets:
 		return []level{{"bullet", "•", ""}, {"bullet", "–", ""}, {"bullet", "•", ""}}
+	case absUpperLetters:
+		return []level{{"upperLetter", "(%1)", ""}}
 	}
 	return nil
 }
 
-var abstractNames = [absCount]string{"DPA Clauses", "Annex Sections", "Lettered List", "Roman List", "Numbered List", "Bullet List"}
+var abstractNames = [absCount]string{"DPA Clauses", "Annex Sections", "Lettered List", "Roman List", "Numbered List", "Bullet List", "Capital Letter List"}
 
 // numberingXML writes word/numbering.xml for the instances used.
 func (n *numberer) numberingXML(b *bytes.Buffer) {

@@ -327,7 +327,7 @@ func checkNumbering(t *testing.T, doc, numbering []byte) {
 
 // literalNumber is a number written as text before a tab: what the writer
 // does only when Word's numbering could not reproduce the Document's.
-var literalNumber = regexp.MustCompile(`<w:t xml:space="preserve">(\d+(\.\d+)*\.?|\([a-z]+\)|[A-Z]\.)</w:t></w:r><w:r><w:tab/>`)
+var literalNumber = regexp.MustCompile(`<w:t xml:space="preserve">(\d+(\.\d+)*\.?|\([a-z]+\)|\([A-Z]+\)|[A-Z]\.)</w:t></w:r><w:r><w:tab/>`)
 
 // TestFixturePackages writes every document of every fixture and checks the
 // package as Word would, that the numbering is Word's own (no literal "1.1"
