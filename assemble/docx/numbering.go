@@ -13,13 +13,13 @@ import (
 // these, so Word computes the number itself and renumbers when a clause is
 // inserted.
 const (
-	absClauses  = iota // 1. / 1.1 / (a) / (i): the agreement's clauses
-	absSections        // A. B. C.: the sections of a schedule or annex
-	absLetters         // (a) (b): a lettered list outside a numbered clause
-	absRomans          // (i) (ii)
-	absDecimal         // 1. 2.: the preamble's lists
-	absBullets         // • and –
-	absUpperLetters    // (A) (B): the recitals and any list lettered in capitals
+	absClauses      = iota // 1. / 1.1 / (a) / (i): the agreement's clauses
+	absSections            // A. B. C.: the sections of a schedule or annex
+	absLetters             // (a) (b): a lettered list outside a numbered clause
+	absRomans              // (i) (ii)
+	absDecimal             // 1. 2.: the preamble's lists
+	absBullets             // • and –
+	absUpperLetters        // (A) (B): the recitals and any list lettered in capitals
 	absCount
 )
 
