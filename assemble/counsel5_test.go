@@ -31,15 +31,22 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		}
 		return "Article 28(3) and (4)"
 	}
+	verb := func(whom string) string {
+		if whom == "Customer" {
+			return "requires"
+		}
+		return "require"
+	}
 	gdpr := func(law, whom string) string {
-		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether the GDPR applies to Provider directly or only to " + whom + ", on whose behalf Provider processes that personal data), is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as " + article(whom) + " of the GDPR requires, and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Where the Agreement is not governed by the law of a Member State of the European Union or of another State of the European Economic Area, this DPA, in so far as it governs processing of personal data to which the GDPR applies (whether the GDPR applies to Provider directly or only to " + whom + ", on whose behalf Provider processes that personal data), is governed instead by the law of " + law + ", so that that processing is governed by a contract under Union or Member State law as " + article(whom) + " of the GDPR " + verb(whom) + ", and the courts of " + law + ", instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	uk := func(alsoGDPR bool, whom string) string {
-		which := "to which UK Data Protection Laws apply"
+		which, each := "to which UK Data Protection Laws apply", "whether they apply"
 		if alsoGDPR {
 			which += " and the GDPR does not" // one dispute, one law, one court
+			each = "in each case whether the law applies"
 		}
-		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing of personal data " + which + " (in each case whether the law applies to Provider directly or only to " + whom + ", on whose behalf Provider processes that personal data), is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as " + article(whom) + " of the UK GDPR requires, and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
+		return "Where the Agreement is not governed by the law of a part of the United Kingdom, this DPA, in so far as it governs processing of personal data " + which + " (" + each + " to Provider directly or only to " + whom + ", on whose behalf Provider processes that personal data), is governed instead by the laws of England and Wales, so that that processing is governed by a contract under domestic law as " + article(whom) + " of the UK GDPR " + verb(whom) + ", and the courts of England and Wales, instead of those under the Agreement, have exclusive jurisdiction over any dispute arising out of or in connection with this DPA as regards that processing."
 	}
 	for _, tc := range []struct {
 		fixture      string
@@ -53,7 +60,7 @@ func TestCounsel5DPALawIsAMemberStates(t *testing.T) {
 		{"example", []string{gdpr("the Netherlands", "Customer or a Controller"), uk(true, "Customer or a Controller"), untouched + " and the UK Addendum choose for themselves",
 			// The same processing under both laws: one court, and the UK
 			// GDPR's own requirement met too.
-			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) and (4) of the UK GDPR requires also bind the parties under the laws of England and Wales, enforceable before the courts that have jurisdiction over that processing under this paragraph; where the two laws lead to different results, the result more protective of the Data Subjects applies."}, nil},
+			"For processing subject to both the GDPR and UK Data Protection Laws, the provisions of this DPA that Article 28(3) and (4) of the UK GDPR require also bind the parties under the laws of England and Wales, enforceable before the courts that have jurisdiction over that processing under this paragraph; where the two laws lead to different results, the result more protective of the Data Subjects applies."}, nil},
 		{"uk-only", []string{uk(false, "Customer"), "before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum)."}, []string{"governed by a contract under Union or Member State law", "Clause 18(c)"}},
 		// The FADP sets no such requirement: the UK terms only.
 		{"swiss-exporter", []string{uk(false, "Customer")}, []string{"governed by a contract under Union or Member State law"}},
@@ -102,7 +109,7 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 		"This DPA applies to all processing of Customer Personal Data by Provider and, as [Clause 12](#controller-data) provides, of Provider Controller Data, to the extent that Data Protection Laws apply to that processing, whether they apply to Provider directly or only to Customer, on whose behalf Provider processes Customer Personal Data.",
 	}, []string{"any data of those categories"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b); Personal Data that Customer (or anyone on its behalf) provides to Provider, or that Provider collects on Customer’s behalf, remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
+		"“Customer Personal Data” means the Personal Data that Provider processes on behalf of Customer in providing the Services, including the Personal Data described in [Annex I.B](#annex-i-b); Personal Data that Customer (or anyone on its behalf) provides to Provider for processing in providing the Services, or that Provider collects on Customer’s behalf, remains Customer Personal Data even where Provider processes it in breach of this DPA, but Customer Personal Data does not include the business contact details of Customer’s personnel that Provider processes as a controller to administer the Agreement, invoice Customer and meet its own legal obligations.",
 	}, []string{"other than Provider Controller Data"})
 }
 
@@ -144,7 +151,7 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
 		"a remote audit has not been able to verify Provider’s compliance with this DPA, or indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or if a supervisory authority or Data Protection Laws require it.",
 		// Nor does a remote audit's scope Provider will not agree.
-		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope of Customer (or of the Controller, where it conducts or mandates the audit) applies.",
+		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope that Customer proposes, for itself or on a Controller’s behalf, applies.",
 		noCharge, first, reviewed,
 	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 }

@@ -26,7 +26,7 @@ func TestCounsel6ReachesAProviderNotBoundDirectly(t *testing.T) {
 			checkText(t, renderMD(t, tc.fixture, "dpa"), []string{
 				"to the extent that Data Protection Laws apply to that processing, whether they apply to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes Customer Personal Data.",
 				"in so far as it governs processing of personal data to which the GDPR applies (whether the GDPR applies to Provider directly or only to " + tc.whom + ", on whose behalf Provider processes that personal data)",
-				"as " + tc.article + " requires",
+				"as " + tc.article,
 			}, []string{"processing subject to the GDPR, is governed"})
 		})
 	}
@@ -54,7 +54,7 @@ func TestCounsel6DefinitionsNotCircular(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		// A law that binds only the Controller is one of them, as 2.1 needs.
 		"whether they bind either party, a Sub-processor or the Controller on whose behalf the processing is carried out, including",
-		"Personal Data that Customer (or anyone on its behalf) provides to Provider, or that Provider collects on Customer’s behalf, remains Customer Personal Data even where Provider processes it otherwise than on Customer’s behalf.",
+		"Personal Data that Customer (or anyone on its behalf) provides to Provider for processing in providing the Services, or that Provider collects on Customer’s behalf, remains Customer Personal Data even where Provider processes it in breach of this DPA, but Customer Personal Data does not include the business contact details of Customer’s personnel",
 	}, nil)
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"“Controller” means each controller, other than Customer, on whose behalf Customer processes Customer Personal Data as processor.",
@@ -88,7 +88,7 @@ func TestCounsel6ObjectionStands(t *testing.T) {
 		}
 		// A late objection's leave to continue ends with the period to
 		// resolve it (the second reading: otherwise it never ended).
-		checkText(t, dealMD(t, d, "dpa"), []string{want, "Once thirty (30) days have passed after Provider receives a late objection, the previous paragraph no longer excuses Provider from stopping the Sub-processor’s processing while the objection is unresolved."}, nil)
+		checkText(t, dealMD(t, d, "dpa"), []string{want, "For a late objection, the previous paragraph lets the Sub-processor’s processing continue only until the end of the period for resolving the objection and, where Provider has then notified Customer that it cannot reasonably continue without the Sub-processor, until the Services affected are terminated under this paragraph."}, nil)
 		d = fixtureDeal(t, name)
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{"An objection remains unresolved until you withdraw it in writing"}, nil)
 	}
@@ -130,15 +130,15 @@ func TestCounsel6Audits(t *testing.T) {
 	const inquiries = "Provider shall deal promptly and adequately with inquiries from Customer"
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"Before any audit other than one in connection with a Personal Data Breach, one on indications of non-compliance with this DPA, or one required by a supervisory authority or by Data Protection Laws, Customer or the Controller, whichever is to conduct or mandate the audit (Customer, where it audits on the Controller’s instructions), shall first seek",
-		inquiries + " or the Controller (whether made directly or through Customer) about the processing of Customer Personal Data under this DPA.",
-		"the reasonable plan of Customer or of the Controller, whichever conducts or mandates the audit, applies.",
+		inquiries + " or the Controller (made through Customer or directly, once Customer has identified the Controller to Provider in writing) about the processing of Customer Personal Data under this DPA.",
+		"the reasonable plan that Customer proposes, for itself or on the Controller’s behalf, applies.",
 		"during Provider’s normal business hours (unless an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, cannot reasonably wait until then)",
 		"The information that Provider provides or makes available under this Clause (including what an auditor obtains during an audit or inspection), and audit reports to the extent that they disclose it, are Provider’s confidential information under the Agreement.",
 		"to Customer’s and the Controller’s professional advisers and auditors bound by duties of confidentiality",
 	}, []string{"Customer and the Controller shall first seek", "All information and reports received under this Clause", "Customer’s reasonable plan applies"})
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"Customer shall provide that information, in so far as it concerns that data, to that Controller",
-		inquiries + " or a Controller (whether made directly or through Customer)",
+		inquiries + " or a Controller (made through Customer or directly, once Customer has identified that Controller to Provider in writing)",
 	}, []string{"Customer may pass that information on"})
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
 		inquiries + " about the processing of Customer Personal Data under this DPA.",
@@ -162,11 +162,11 @@ func TestCounsel6Audits(t *testing.T) {
 func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"Where the instruction is the Controller’s, Customer shall inform the Controller immediately.",
-		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in breach of Data Protection Laws.",
+		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, if it gives Customer its reasons in writing, and the next paragraph then applies.",
 	}, []string{"inform the Controller without delay"})
 	// Modules 2 and 3 together: the same for a Controller's instruction.
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in breach of Data Protection Laws.",
+		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, if it gives Customer its reasons in writing, and the next paragraph then applies.",
 		"Where the instruction is a Controller’s, Customer shall inform the Controller immediately.",
 	}, []string{"inform the Controller without delay", "until Customer confirms"})
 	checkText(t, renderMD(t, "uk-only", "dpa"), []string{"until it is confirmed by Customer, withdrawn or changed in writing; a confirmation does not oblige Provider"}, nil)
@@ -174,7 +174,7 @@ func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			checkText(t, renderMD(t, name, "dpa"), []string{
 				"as does any provision (including one of a rider or schedule the parties have added to this DPA) that sets a period",
-				"(#audits) continue to apply while Provider or any Sub-processor holds Customer Personal Data and, afterwards, to any Personal Data Breach of it, whenever discovered, and to verifying its return and deletion.",
+				"(#breach) continues to apply while Provider or any Sub-processor holds Customer Personal Data and, afterwards, to any Personal Data Breach of it, whenever discovered.", "(#audits) continues to apply while Provider or any Sub-processor holds Customer Personal Data and, for twelve (12) months after Provider certifies its deletion, to verifying its return and deletion and to audits in connection with a Personal Data Breach of it.",
 			}, []string{"a rider’s included"})
 		})
 	}
@@ -190,7 +190,7 @@ func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 // Controller's time to choose return, Art. 28(3)(g)); a deal without a
 // retention period gets no such sentence.
 func TestCounsel6ShorterRetentionPrevails(t *testing.T) {
-	const shorter = "Where [Annex I.B](#annex-i-b) provides for Customer Personal Data to be deleted during the term of the Agreement (such as at the end of a retention period), Provider shall delete it then; [Annex I.B](#annex-i-b) does not shorten the periods for return and deletion after the end of the Services that this Clause sets."
+	const shorter = "Where [Annex I.B](#annex-i-b) provides for Customer Personal Data to be deleted during the term of the Agreement (such as at the end of a retention period), Provider shall delete it within thirty (30) days after that time, and copies in backups as this paragraph provides; [Annex I.B](#annex-i-b) does not shorten the periods for return and deletion after the end of the Services that this Clause sets."
 	d := fixtureDeal(t, "seed-001")
 	if d.Processing.Retention == "" {
 		t.Fatal("seed-001 states no retention period any more")
@@ -225,7 +225,7 @@ func TestCounsel6SwissAndUKTerms(t *testing.T) {
 		"to a recipient in a country outside Switzerland, the United Kingdom and the European Economic Area",
 		"by virtue of section 3 of the European Union (Withdrawal) Act 2018 and as amended by the law of the United Kingdom (section 3(10) of the Data Protection Act 2018).",
 		"a reference to a supervisory authority, including one named in this DPA, includes any body that succeeds to its functions (such as the Information Commission, which succeeds the Information Commissioner).",
-		"the supervisory authority competent under Clause 13 for those transfers is that of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established or, where Article 27(2) of the GDPR exempts Customer from designating one, that of the Member State in which most of the Data Subjects whose personal data is transferred are located",
+		"the supervisory authority competent under Clause 13 for those transfers is that of the Member State in which Customer’s representative under Article 27(1) of the GDPR is established or, where Article 27(2) of the GDPR exempts Customer from designating one, that of a Member State in which Data Subjects whose personal data is transferred are located; Customer shall notify Provider of that Member State without delay, and the parties shall record it in this Annex.",
 	}, []string{"the parties shall complete this Annex", "the United Kingdom and the EEA"})
 	if strings.Contains(md, "EEA") && !strings.Contains(md, "“EEA”") {
 		t.Error("the DPA says “EEA” without defining it")
@@ -238,13 +238,13 @@ func TestCounsel6SwissAndUKTerms(t *testing.T) {
 // immediately (Cal. Civ. Code § 1798.82(b)), in the standard clause and in
 // the telephone-notice fallback; an EEA deal does not cite it.
 func TestCounsel6USBreachImmediately(t *testing.T) {
-	const want = "Provider shall notify Customer without undue delay (immediately, where a law such as Cal. Civ. Code § 1798.82(b) requires a person that maintains personal information it does not own to notify its owner immediately), and in any event within seventy-two (72) hours"
+	const want = "Provider shall notify Customer without undue delay, and in any event within seventy-two (72) hours (or any shorter time that a law applicable to Provider, such as Cal. Civ. Code § 1798.82(b), requires for the breaches it covers), after becoming aware of a Personal Data Breach."
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{want}, nil)
 	d := fixtureDeal(t, "us-ccpa")
 	d.Negotiated = map[string]string{"breach": "phone-notice"}
-	checkText(t, dealMD(t, d, "dpa"), []string{"Provider shall notify Customer without undue delay (immediately, where a law such as Cal. Civ. Code § 1798.82(b) requires"}, nil)
+	checkText(t, dealMD(t, d, "dpa"), []string{"(or any shorter time that a law applicable to Provider, such as Cal. Civ. Code § 1798.82(b), requires for the breaches it covers)"}, nil)
 	// Californian data in an EEA deal with the CCPA terms on too.
-	checkText(t, renderMD(t, "example", "dpa"), []string{"(immediately, where a law such as Cal. Civ. Code § 1798.82(b) requires"}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), []string{"(or any shorter time that a law applicable to Provider, such as Cal. Civ. Code § 1798.82(b), requires for the breaches it covers)"}, nil)
 	checkText(t, renderMD(t, "uk-only", "dpa"), nil, []string{"1798.82(b)"})
 }
 
@@ -274,4 +274,35 @@ func TestCounsel6OneControllersData(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{want}, nil)
 	checkText(t, renderMD(t, "example", "dpa"), []string{want}, nil)
 	checkText(t, renderMD(t, "uk-only", "dpa"), nil, []string{"ceases to process personal data on behalf of a Controller"})
+}
+
+// TestCounsel6VendorReading checks the balance the vendor's reading of the
+// day's wording asked for, each without taking back what the law requires:
+// an unresolved objection still keeps the Sub-processor away, but either
+// party may end the Services affected 30 days after Provider says it
+// cannot go on without the change; Provider's duties under Data Protection
+// Laws are those the laws place on it, a requirement binding only the
+// customer (or its Controller) reaching Provider through the DPA or
+// instructions; a Controller that audits itself first accepts the audit
+// rules; the yearly limit counts all audits together; direct inquiries
+// come from a Controller Customer has named; audit rights outlive deletion
+// by twelve months; one Controller's data is identified by Customer.
+func TestCounsel6VendorReading(t *testing.T) {
+	const exit = "If the Services affected have not been terminated within thirty (30) days after Provider’s notice that it cannot reasonably continue without the change, either party may terminate them by written notice to the other without penalty, with the same refund; until they are terminated, Provider is not in breach of the Agreement for not providing any part of them that it cannot reasonably provide without the change."
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		exit,
+		"Where this DPA requires Provider to comply with Data Protection Laws, it refers to the requirements that those laws place on Provider as processor (sub-processor); a requirement that binds only Customer or the Controller binds Provider as this DPA or Customer’s documented instructions express it.",
+		"A Controller that conducts an audit itself, or mandates an auditor, shall first agree in writing with Provider to paragraphs 5 and 6 of this Clause.",
+		"Audits, by whomever conducted, may take place no more than once in any period of twelve (12) months in total",
+		"Customer shall identify that data in its notice (for example by account or workspace) and may delete it itself where the functions of the Services reach it.",
+	}, nil)
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
+		exit,
+		"it refers to the requirements that those laws place on Provider as service provider or processor; a requirement that binds only Customer binds Provider as this DPA or Customer’s documented instructions express it.",
+		"but Customer Personal Data does not include the business contact details of Customer’s personnel that Provider processes as a controller to administer the Agreement",
+	}, []string{"A Controller that conducts an audit itself", "by whomever conducted"})
+	d := fixtureDeal(t, "example")
+	checkText(t, noticeMD(t, d, withAddition(d)), []string{
+		"it does not lapse because you do not terminate the Services. If the Services affected have not been terminated within thirty (30) days after Provider tells you that it cannot reasonably continue without the change, either party may terminate them by written notice without penalty.",
+	}, nil)
 }

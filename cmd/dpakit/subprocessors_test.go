@@ -362,8 +362,9 @@ func TestNoticeWarnsOfUndescribedData(t *testing.T) {
 // whose DPA carries its own list (us-ccpa: AWS, Inc. in the United States
 // where the vendor now lists AWS EMEA SARL) does not call the vendor's
 // published list the complete list "including the changes in this notice":
-// it is Provider's general list, for information, and may differ from the
-// customer's.
+// the customer's Sub-processors are those of its DPA's list as the notices
+// change it; the published list is Provider's current list of all its
+// Sub-processors, as the DPA calls it.
 func TestNoticeOwnListIsNotThePublishedOne(t *testing.T) {
 	code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/us-ccpa.yaml",
 		"--old", exampleProfilePath, "--new", "../../fixtures/lists/planned.yaml", "--date", "2026-12-01", "--format", "md")
@@ -373,8 +374,8 @@ func TestNoticeOwnListIsNotThePublishedOne(t *testing.T) {
 	if !strings.Contains(errs, "the customer's DPA carries its own list") {
 		t.Errorf("no warning of the customer's own list:\n%s", errs)
 	}
-	if !strings.Contains(out, "Your Data Processing Agreement has its own list of Sub-processors, and this notice sets out the changes to that list.") ||
-		!strings.Contains(out, "for information only: it may differ from yours.") {
+	if !strings.Contains(out, "are those listed in your Data Processing Agreement, as changed by this notice and any earlier ones.") ||
+		!strings.Contains(out, "Provider’s current list of all its Sub-processors, which serve its customers generally, is published at") {
 		t.Errorf("the letter does not present the published list as the general one:\n%s", out)
 	}
 	if strings.Contains(out, "including the changes in this notice, is published at") {
