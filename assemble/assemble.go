@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -134,6 +135,30 @@ func (e *Engine) CheckDeal(d *deal.Deal) error {
 		return &deal.ValidationError{Problems: probs}
 	}
 	return nil
+}
+
+// WarnFallbackUnapproved is the rule of a warning that a deal negotiates a
+// fallback whose text has changed since its approval (see
+// Fallback.Unapproved).
+const WarnFallbackUnapproved = "fallback_unapproved"
+
+// DealWarnings returns what only the library can warn of in a deal that
+// CheckDeal accepts: each fallback it negotiates whose text has changed
+// since its approval, at negotiated.CLAUSE. The DPA still prints that
+// text; the warning tells whoever sends it that Legal has not approved it.
+func (e *Engine) DealWarnings(d *deal.Deal) []deal.Problem {
+	if d == nil {
+		return nil
+	}
+	var ws []deal.Problem
+	for _, id := range slices.Sorted(maps.Keys(d.Negotiated)) {
+		for _, fb := range e.lib.fallbacks[id] {
+			if fb.Name == d.Negotiated[id] && fb.Unapproved() {
+				ws = append(ws, deal.Problem{Path: "negotiated." + id, Rule: WarnFallbackUnapproved, Message: fb.UnapprovedMessage()})
+			}
+		}
+	}
+	return ws
 }
 
 // negotiationProblems checks the deal's fallbacks and riders against the

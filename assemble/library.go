@@ -81,6 +81,30 @@ type Fallback struct {
 	// fallback whose BasedOn is not the standard clause's version until its
 	// author has carried the changes over and updated it.
 	BasedOn string
+	// ApprovedVersion is the version of the fallback's text that the
+	// approval covers ("" when the front matter does not say, and then the
+	// approval is taken to cover the text as it is). A fallback whose text
+	// has moved on since (an edit that carried the standard clause's
+	// changes over, or a new wording) still prints, but lint notes it and
+	// every deal that negotiates it is warned, until Legal approves the
+	// text again and approved_version is set to its version.
+	ApprovedVersion string
+}
+
+// Unapproved reports whether the fallback's text is not the one its
+// approval covers: its version is past approved_version.
+func (f *Fallback) Unapproved() bool {
+	return f.ApprovedVersion != "" && f.ApprovedVersion != f.Version
+}
+
+// UnapprovedMessage says, for a reviewer, that the fallback's text has
+// changed since its approval; "" when it has not.
+func (f *Fallback) UnapprovedMessage() string {
+	if !f.Unapproved() {
+		return ""
+	}
+	return fmt.Sprintf("the fallback %q of the clause %q is at version %s, but its approval (%s, %s) covers version %s: its text has changed since and needs approving again",
+		f.Name, f.ID, f.Version, f.ApprovedBy, f.Approved, f.ApprovedVersion)
 }
 
 // fallbackFront is the front matter of a fallback file.
@@ -94,6 +118,8 @@ type fallbackFront struct {
 	ApprovedBy string   `yaml:"approved_by"`
 	Approved   string   `yaml:"approved"`
 	BasedOn    string   `yaml:"based_on"`
+	// ApprovedVersion is the version the approval covers (optional).
+	ApprovedVersion string `yaml:"approved_version"`
 }
 
 // FallbackDir is the folder of a clause library that holds the fallbacks.
@@ -568,6 +594,9 @@ func (lib *Library) loadFallback(fsys fs.FS, name string, funcs template.FuncMap
 	if _, err := time.Parse("2006-01-02", front.Approved); err != nil {
 		return nil, fmt.Errorf("%s: approved %q must be a date (YYYY-MM-DD)", file, front.Approved)
 	}
+	if front.ApprovedVersion != "" && !versionPattern.MatchString(front.ApprovedVersion) {
+		return nil, fmt.Errorf("%s: approved_version %q must be the version (MAJOR.MINOR.PATCH) of this fallback that the approval covers", file, front.ApprovedVersion)
+	}
 	covers := front.Covers
 	if covers == nil {
 		covers = std.Covers
@@ -585,7 +614,8 @@ func (lib *Library) loadFallback(fsys fs.FS, name string, funcs template.FuncMap
 		return nil, err
 	}
 	return &Fallback{Clause: c, Name: front.Name, Changes: strings.TrimSpace(front.Changes),
-		ApprovedBy: strings.TrimSpace(front.ApprovedBy), Approved: front.Approved, BasedOn: front.BasedOn}, nil
+		ApprovedBy: strings.TrimSpace(front.ApprovedBy), Approved: front.Approved, BasedOn: front.BasedOn,
+		ApprovedVersion: front.ApprovedVersion}, nil
 }
 
 func loadTemplate(fsys fs.FS, name string, funcs template.FuncMap) (*Template, error) {
@@ -756,19 +786,36 @@ func (lib *Library) addHash(fsys fs.FS, file, name, version string) {
 	lib.hashes = append(lib.hashes, FileHash{Name: name, Version: version, Hash: textHash(data)})
 }
 
-// textHash hashes a library file's text without its version line, so that
-// the hash changes exactly when the text does.
+// textHash hashes a library file's text without its version line and,
+// in a fallback's front matter, its approval (approved_by, approved,
+// approved_version), so that the hash changes exactly when the text does:
+// recording Legal's approval of a text is not a new text.
 func textHash(data []byte) string {
 	data = bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
 	var kept [][]byte
+	front := 0 // the "---" lines seen: 1 inside the front matter
 	for _, line := range bytes.Split(data, []byte("\n")) {
-		if bytes.HasPrefix(line, []byte("version:")) {
+		if front < 2 && bytes.Equal(bytes.TrimRight(line, " "), []byte("---")) {
+			front++
+		}
+		if bytes.HasPrefix(line, []byte("version:")) || front == 1 && approvalLine(line) {
 			continue
 		}
 		kept = append(kept, line)
 	}
 	sum := sha256.Sum256(bytes.Join(kept, []byte("\n")))
 	return hex.EncodeToString(sum[:8])
+}
+
+// approvalLine reports whether a front-matter line records a fallback's
+// approval.
+func approvalLine(line []byte) bool {
+	for _, key := range []string{"approved_by:", "approved:", "approved_version:"} {
+		if bytes.HasPrefix(line, []byte(key)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Hashes returns the version and text hash of every clause, fallback and

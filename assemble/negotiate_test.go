@@ -135,6 +135,7 @@ func TestFallbackLoadErrors(t *testing.T) {
 		{"no approver", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "approved_by: Head of Legal\n", "", 1), "approved_by is required"},
 		{"no base version", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "based_on: 1.0.0\n", "", 1), `based_on "" must be the version (MAJOR.MINOR.PATCH) of clause breach that this fallback was written against (it is 1.0.0 now)`},
 		{"bad date", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "2026-11-20", "20 Nov", 1), `approved "20 Nov" must be a date`},
+		{"bad approved version", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "approved: 2026-11-20\n", "approved: 2026-11-20\napproved_version: one\n", 1), `approved_version "one" must be the version (MAJOR.MINOR.PATCH) of this fallback that the approval covers`},
 		{"template error", "fallbacks/breach.phone.md", strings.Replace(phoneFallback, "{{count", "{{cont", 1), `function "cont" not defined`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -161,5 +162,55 @@ func TestBodyClauses(t *testing.T) {
 	want := []string{"a", "b", "c", "in-with", "d"}
 	if got := bodyClauses(tmpl.Tree.Root); !slices.Equal(got, want) {
 		t.Errorf("bodyClauses = %q, want %q", got, want)
+	}
+}
+
+// TestFallbackApproval checks that a fallback whose text moved on since its
+// approval (version past approved_version) still renders, and that every
+// deal negotiating it is warned at negotiated.CLAUSE, naming the approval
+// and both versions; that one approved as it is, or whose front matter does
+// not say which version was approved, is not; and that recording an
+// approval does not change the text's hash (it is not a new text).
+func TestFallbackApproval(t *testing.T) {
+	d := testDeal()
+	d.Negotiated = map[string]string{"breach": "phone"}
+	for _, tc := range []struct {
+		name, approved string
+		warned         bool
+	}{
+		{"approved as it is", "approved_version: 1.0.1\n", false},
+		{"approval not versioned", "", false},
+		{"changed since", "approved_version: 1.0.0\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(phoneFallback, "based_on: 1.0.0\n", "based_on: 1.0.0\n"+tc.approved, 1)
+			eng := testLibrary(t, map[string]string{"fallbacks/breach.phone.md": src})
+			if _, err := eng.Assemble(d, "dpa"); err != nil {
+				t.Fatal(err)
+			}
+			ws := eng.DealWarnings(d)
+			if !tc.warned {
+				if len(ws) != 0 {
+					t.Errorf("warned: %v", ws)
+				}
+				return
+			}
+			want := deal.Problem{Path: "negotiated.breach", Rule: WarnFallbackUnapproved,
+				Message: `the fallback "phone" of the clause "breach" is at version 1.0.1, but its approval (Head of Legal, 2026-11-20) covers version 1.0.0: its text has changed since and needs approving again`}
+			if diff := cmp.Diff([]deal.Problem{want}, ws); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if eng := negotiationLibrary(t); len(eng.DealWarnings(nil)) != 0 || len(eng.DealWarnings(testDeal())) != 0 {
+		t.Error("a deal without fallbacks warned")
+	}
+	plain := textHash([]byte(phoneFallback))
+	approved := textHash([]byte(strings.Replace(phoneFallback, "approved: 2026-11-20\n", "approved: 2026-12-02\napproved_version: 1.0.1\n", 1)))
+	if plain != approved {
+		t.Error("recording an approval changed the text's hash")
+	}
+	if textHash([]byte(phoneFallback+"approved: in the body\n")) == plain {
+		t.Error("a body line that starts like an approval is not part of the text's hash")
 	}
 }

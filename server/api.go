@@ -102,7 +102,13 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 	if err != nil {
 		return x.Deal, warnings, err
 	}
-	return x.Deal, warnings, s.checkDeal(x)
+	if err := s.checkDeal(x); err != nil {
+		return x.Deal, warnings, err
+	}
+	if ws := s.engine.DealWarnings(x.Deal); len(ws) > 0 {
+		warnings = append(warnings, x.Locate(ws).Problems...)
+	}
+	return x.Deal, warnings, nil
 }
 
 // checkDeal runs the clause library's checks on a loaded deal
@@ -195,9 +201,13 @@ func dropPath(n *yaml.Node, path string) bool {
 }
 
 // warnings returns what the reviewer of a deal should be told without it
-// blocking anything (deal.Warnings).
+// blocking anything: the deal's own (deal.Warnings) and the library's (a
+// negotiated fallback whose text has changed since its approval).
 func (s *Server) warnings(d *deal.Deal) []deal.Problem {
-	return deal.Warnings(d)
+	if d == nil {
+		return nil
+	}
+	return append(deal.Warnings(d), s.engine.DealWarnings(d)...)
 }
 
 // requestDeal reads and loads the deal of an API request, answering the

@@ -595,3 +595,31 @@ func TestAPIManifestOption(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIWarnsOfUnapprovedFallback checks that the API tells its caller,
+// among a valid deal's warnings, that a fallback the deal negotiates has
+// changed since Legal approved it, as the CLI does.
+func TestAPIWarnsOfUnapprovedFallback(t *testing.T) {
+	s := newTestServer(t)
+	body, err := os.ReadFile("../fixtures/deals/negotiated.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := do(t, s, http.MethodPost, "/api/v1/validate", "application/yaml", body)
+	var pb problemsBody
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK || !pb.Valid {
+		t.Fatalf("status %d valid %v problems %v", res.StatusCode, pb.Valid, pb.Problems)
+	}
+	found := false
+	for _, w := range pb.Warnings {
+		if w.Path == "negotiated.subprocessors" && w.Rule == "fallback_unapproved" && strings.Contains(w.Message, "needs approving again") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning that late-objection changed since its approval: %+v", pb.Warnings)
+	}
+}

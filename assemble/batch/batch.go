@@ -324,6 +324,9 @@ func (r *runner) load(rec record) (*deal.Deal, []deal.Problem, error) {
 	if err == nil {
 		err = r.cfg.Engine.CheckDeal(d)
 	}
+	if err == nil {
+		warnings = append(warnings, r.cfg.Engine.DealWarnings(d)...)
+	}
 	return d, warnings, err
 }
 

@@ -685,3 +685,28 @@ func TestFailedRowKeepsItsReference(t *testing.T) {
 		t.Errorf("manifest entry %+v, want the reference, no folder, failed", e)
 	}
 }
+
+// TestUnapprovedFallbackInManifest checks that a row negotiating a
+// fallback whose text has changed since its approval is made, and that its
+// manifest entry carries the warning at negotiated.CLAUSE, as the CLI and
+// the API warn of it.
+func TestUnapprovedFallbackInManifest(t *testing.T) {
+	const input = `{"effective_date": "2026-12-01", "agreement": "Cloud Services Agreement", "customer": {"name": "Customer 1 B.V.", "address": "Street 1, City", "country": "NL", "role": "controller", "contact": {"name": "Privacy Lead", "email": "privacy1@customer.example", "title": "Data Protection Officer"}, "signatory": {"name": "Signer 1", "title": "Director"}}, "negotiated": {"subprocessors": "late-objection"}}` + "\n"
+	cfg := testConfig(t, "customers.jsonl", input)
+	if sum := run(t, context.Background(), cfg); sum.Failed != 0 {
+		t.Fatalf("summary %+v", sum)
+	}
+	entries := readManifest(t, cfg.Out)
+	if len(entries) != 1 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	found := false
+	for _, w := range entries[0].Warnings {
+		if w.Path == "negotiated.subprocessors" && w.Rule == assemble.WarnFallbackUnapproved && strings.Contains(w.Message, "needs approving again") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning of the unapproved fallback: %+v", entries[0].Warnings)
+	}
+}

@@ -28,3 +28,19 @@ func CheckFallbacks(lib *assemble.Library) []Problem {
 	}
 	return out
 }
+
+// UnapprovedFallbacks returns a note for every fallback whose text has
+// changed since its approval (assemble.Fallback.Unapproved). It is a note,
+// not a problem: carrying a standard clause's changes into a fallback is
+// the clause author's job and must not wait for Legal, but until Legal has
+// approved the new text and approved_version names it, every deal that
+// negotiates the fallback is warned as well.
+func UnapprovedFallbacks(lib *assemble.Library) []string {
+	var out []string
+	for _, fb := range lib.AllFallbacks() {
+		if msg := fb.UnapprovedMessage(); msg != "" {
+			out = append(out, fb.FileName()+": "+msg+"; once it is, set approved_version: "+fb.Version)
+		}
+	}
+	return out
+}

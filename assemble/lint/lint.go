@@ -212,6 +212,7 @@ func RunCombinations(ctx context.Context, eng *assemble.Engine, base *deal.Deal,
 	if _, ok := eng.Library().Lock(); !ok {
 		r.Notes = append(r.Notes, "the library has no "+assemble.LockFile+", so clause versions were not checked against their texts: create it with dpakit lint --clauses DIR --templates DIR --update-lock")
 	}
+	r.Notes = append(r.Notes, UnapprovedFallbacks(eng.Library())...)
 	c := &checker{eng: eng, base: base, v: v, docs: eng.Library().Templates(), notice: sampleNotice(base)}
 	used := map[string]bool{}
 	for _, o := range c.all(ctx, combos) {

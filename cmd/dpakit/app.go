@@ -297,6 +297,7 @@ func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *de
 	if err := checkDeal(eng, x); err != nil {
 		return nil, nil, err
 	}
+	a.warn(libraryWarnings(eng, x))
 	return eng, x, nil
 }
 
@@ -310,6 +311,18 @@ func checkDeal(eng *assemble.Engine, x *deal.Explained) error {
 		return x.Locate(ve.Problems)
 	}
 	return err
+}
+
+// libraryWarnings returns what the clause library warns of in a deal that
+// checkDeal accepted (assemble.Engine.DealWarnings: a negotiated fallback
+// whose text has changed since its approval), located in the deal or
+// profile file.
+func libraryWarnings(eng *assemble.Engine, x *deal.Explained) []deal.Problem {
+	ws := eng.DealWarnings(x.Deal)
+	if len(ws) == 0 {
+		return nil
+	}
+	return x.Locate(ws).Problems
 }
 
 // missingProvider reports whether err says the whole provider section is
@@ -400,6 +413,7 @@ func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (
 	if err := checkDeal(eng, x); err != nil {
 		return nil, err
 	}
+	a.warn(libraryWarnings(eng, x))
 	return x.Deal, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/lint"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/templates"
@@ -216,8 +217,26 @@ func TestLintBuiltIn(t *testing.T) {
 	}
 	// The built-in library carries its lock, so every clause's version is
 	// checked against its text.
-	if strings.Contains(out, "note:") {
+	if strings.Contains(out, "has no "+assemble.LockFile) {
 		t.Errorf("the built-in library is not locked: %s", out)
+	}
+	// Every note is a fallback whose text changed since its approval, and
+	// every such fallback has one.
+	eng, err := assemble.LoadEngine(clauses.FS, templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unapproved int
+	for _, fb := range eng.Library().AllFallbacks() {
+		if fb.Unapproved() {
+			unapproved++
+			if !strings.Contains(out, "note: "+fb.FileName()+": the fallback ") {
+				t.Errorf("no note that %s changed since its approval:\n%s", fb.FileName(), out)
+			}
+		}
+	}
+	if n := strings.Count(out, "note:"); n != unapproved {
+		t.Errorf("%d notes, want %d (one per fallback changed since its approval):\n%s", n, unapproved, out)
 	}
 }
 

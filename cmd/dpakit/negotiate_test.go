@@ -625,3 +625,24 @@ func TestExplainRepresentative(t *testing.T) {
 		t.Errorf("warnings about the representative: %s", errs)
 	}
 }
+
+// TestUnapprovedFallbackWarned checks that rendering or validating a deal
+// that negotiates a fallback whose text has changed since its approval
+// warns, at the deal's line, naming the approval and both versions, and
+// still writes the document: the sender learns that Legal has not
+// approved the text it is about to send.
+func TestUnapprovedFallbackWarned(t *testing.T) {
+	deal := "../../fixtures/deals/negotiated.yaml"
+	for _, args := range [][]string{
+		{"validate", deal, "--profile", exampleProfilePath},
+		{"render", deal, "--profile", exampleProfilePath, "--format", "md"},
+	} {
+		code, out, errs := dpakit(t, "", args...)
+		if code != 0 || out == "" {
+			t.Fatalf("%s: exit %d: %s", args[0], code, errs)
+		}
+		if !regexp.MustCompile(`dpakit: warning: negotiated\.yaml:\d+: negotiated\.subprocessors: the fallback "late-objection" of the clause "subprocessors" is at version \d+\.\d+\.\d+, but its approval \(Head of Legal, Kestrel Cloud, Inc\., 2026-11-20\) covers version 1\.0\.0: its text has changed since and needs approving again`).MatchString(errs) {
+			t.Errorf("%s: no warning of the unapproved fallback:\n%s", args[0], errs)
+		}
+	}
+}

@@ -76,7 +76,9 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			)
 			if customer != "" {
 				if x, _, err = a.loadExplained(customer, profile); err == nil {
-					err = checkDeal(eng, x)
+					if err = checkDeal(eng, x); err == nil {
+						a.warn(libraryWarnings(eng, x))
+					}
 					d = x.Deal
 				}
 			} else {

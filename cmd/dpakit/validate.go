@@ -41,6 +41,7 @@ more there are, and none with --quiet.`,
 			if err != nil {
 				return classify(err)
 			}
+			writeWarnings(a.stderr, libraryWarnings(eng, x))
 			fmt.Fprintf(a.stdout, "%s: valid\n", args[0])
 			return nil
 		},
