@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -366,10 +367,33 @@ func TestAuth(t *testing.T) {
 	if res := do(t, s, http.MethodGet, "/healthz", "", nil); res.StatusCode != 200 {
 		t.Errorf("healthz needs no credentials: %d", res.StatusCode)
 	}
-	for _, bad := range []string{"short-token\n", "legal:$2a$10$broken\n", "# nothing\n"} {
+	for _, bad := range []string{"short-token\n", "legal:$2a$10$broken\n", "# nothing\n",
+		"legal:" + string(hash) + "   # a comment after the hash would be taken as part of it\n",
+		token + " # nor after a token\n"} {
 		if _, err := ParseAuth([]byte(bad), "auth.txt"); err == nil {
 			t.Errorf("ParseAuth(%q) accepted it", bad)
 		}
+	}
+}
+
+// TestAuthDummyCost checks that an unknown user's password is compared
+// with a hash as slow as the slowest user's, so the time of a refusal does
+// not tell whether the user exists.
+func TestAuthDummyCost(t *testing.T) {
+	var lines []string
+	for i, cost := range []int{bcrypt.MinCost, bcrypt.MinCost + 2, bcrypt.MinCost + 1} {
+		hash, err := bcrypt.GenerateFromPassword([]byte("pw"), cost)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, fmt.Sprintf("user%d:%s", i, hash))
+	}
+	a, err := ParseAuth([]byte(strings.Join(lines, "\n")), "auth.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cost, err := bcrypt.Cost(a.dummy); err != nil || cost != bcrypt.MinCost+2 {
+		t.Errorf("the unknown users' hash has cost %d (%v), want %d, the users' highest", cost, err, bcrypt.MinCost+2)
 	}
 }
 

@@ -30,29 +30,37 @@ type Auth struct {
 	verified map[[sha256.Size]byte]bool
 
 	// dummy is a bcrypt hash compared for unknown users, so a missing user
-	// costs the same time as a wrong password.
+	// costs the same time as a wrong password: it has the highest cost of
+	// the users' hashes.
 	dummy []byte
 }
 
 // minTokenLength is the shortest API token accepted.
 const minTokenLength = 24
 
-// ParseAuth reads an auth file: one credential a line, blank lines and
-// lines starting with # ignored. A line USER:HASH with a bcrypt hash
-// ($2a$, $2b$ or $2y$, as `htpasswd -nB USER` prints) adds a basic-auth
-// user; any other line is an API token of at least 24 characters.
+// ParseAuth reads an auth file: one credential a line, without white
+// space, blank lines and lines starting with # ignored. A line USER:HASH
+// with a bcrypt hash ($2a$, $2b$ or $2y$, as `htpasswd -nB USER` prints)
+// adds a basic-auth user; any other line is an API token of at least 24
+// characters.
 func ParseAuth(data []byte, name string) (*Auth, error) {
 	a := &Auth{users: map[string][]byte{}, verified: map[[sha256.Size]byte]bool{}}
+	dummyCost := bcrypt.MinCost
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		if strings.ContainsAny(line, " \t") {
+			return nil, fmt.Errorf("%s:%d: a credential has no spaces in it (a comment goes on a line of its own, starting with #)", name, n)
+		}
 		if user, hash, ok := strings.Cut(line, ":"); ok && strings.HasPrefix(hash, "$2") {
-			if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+			cost, err := bcrypt.Cost([]byte(hash))
+			if err != nil {
 				return nil, fmt.Errorf("%s:%d: the password hash of %q is not a bcrypt hash: %v", name, n, user, err)
 			}
+			dummyCost = max(dummyCost, cost)
 			if user == "" {
 				return nil, fmt.Errorf("%s:%d: a user name is missing before the colon", name, n)
 			}
@@ -74,7 +82,7 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 		var secret [16]byte
 		_, _ = rand.Read(secret[:])
 		var err error
-		if a.dummy, err = bcrypt.GenerateFromPassword(secret[:], bcrypt.DefaultCost); err != nil {
+		if a.dummy, err = bcrypt.GenerateFromPassword(secret[:], dummyCost); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
