@@ -88,7 +88,7 @@ func TestCounsel6ObjectionStands(t *testing.T) {
 		}
 		// A late objection's leave to continue ends with the period to
 		// resolve it (the second reading: otherwise it never ended).
-		checkText(t, dealMD(t, d, "dpa"), []string{want, "For a late objection, the previous paragraph lets the Sub-processor’s processing continue only until the end of the period for resolving the objection and, where Provider has then notified Customer that it cannot reasonably continue without the Sub-processor, until the Services affected are terminated under this paragraph."}, nil)
+		checkText(t, dealMD(t, d, "dpa"), []string{want, "For a late objection, the previous paragraph lets the Sub-processor’s processing continue only until the end of the period for resolving the objection and, where Provider has by then notified Customer that it cannot reasonably continue without the Sub-processor, for no more than thirty (30) days after that notice, unless the objection has been withdrawn or resolved."}, nil)
 		d = fixtureDeal(t, name)
 		checkText(t, noticeMD(t, d, withAddition(d)), []string{"An objection remains unresolved until you withdraw it in writing"}, nil)
 	}
@@ -131,7 +131,7 @@ func TestCounsel6Audits(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"Before any audit other than one in connection with a Personal Data Breach, one on indications of non-compliance with this DPA, or one required by a supervisory authority or by Data Protection Laws, Customer or the Controller, whichever is to conduct or mandate the audit (Customer, where it audits on the Controller’s instructions), shall first seek",
 		inquiries + " or the Controller (made through Customer or directly, once Customer has identified the Controller to Provider in writing) about the processing of Customer Personal Data under this DPA.",
-		"the reasonable plan that Customer proposes, for itself or on the Controller’s behalf, applies.",
+		"the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on the Controller’s instructions, or the Controller) applies.",
 		"during Provider’s normal business hours (unless an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, cannot reasonably wait until then)",
 		"The information that Provider provides or makes available under this Clause (including what an auditor obtains during an audit or inspection), and audit reports to the extent that they disclose it, are Provider’s confidential information under the Agreement.",
 		"to Customer’s and the Controller’s professional advisers and auditors bound by duties of confidentiality",
@@ -162,11 +162,11 @@ func TestCounsel6Audits(t *testing.T) {
 func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"Where the instruction is the Controller’s, Customer shall inform the Controller immediately.",
-		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, if it gives Customer its reasons in writing, and the next paragraph then applies.",
+		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, provided that it gives Customer its reasons in writing. Provider then cannot comply with the instruction, and the next paragraph applies.",
 	}, []string{"inform the Controller without delay"})
 	// Modules 2 and 3 together: the same for a Controller's instruction.
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, if it gives Customer its reasons in writing, and the next paragraph then applies.",
+		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, provided that it gives Customer its reasons in writing. Provider then cannot comply with the instruction, and the next paragraph applies.",
 		"Where the instruction is a Controller’s, Customer shall inform the Controller immediately.",
 	}, []string{"inform the Controller without delay", "until Customer confirms"})
 	checkText(t, renderMD(t, "uk-only", "dpa"), []string{"until it is confirmed by Customer, withdrawn or changed in writing; a confirmation does not oblige Provider"}, nil)
@@ -238,13 +238,13 @@ func TestCounsel6SwissAndUKTerms(t *testing.T) {
 // immediately (Cal. Civ. Code § 1798.82(b)), in the standard clause and in
 // the telephone-notice fallback; an EEA deal does not cite it.
 func TestCounsel6USBreachImmediately(t *testing.T) {
-	const want = "Provider shall notify Customer without undue delay, and in any event within seventy-two (72) hours (or any shorter time that a law applicable to Provider, such as Cal. Civ. Code § 1798.82(b), requires for the breaches it covers), after becoming aware of a Personal Data Breach."
+	const want = "Provider shall notify Customer without undue delay, and in any event within seventy-two (72) hours, after becoming aware of a Personal Data Breach, or sooner where a law applicable to Provider requires it (Cal. Civ. Code § 1798.82(b), for example, requires notice immediately following the discovery of a breach it covers)."
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{want}, nil)
 	d := fixtureDeal(t, "us-ccpa")
 	d.Negotiated = map[string]string{"breach": "phone-notice"}
-	checkText(t, dealMD(t, d, "dpa"), []string{"(or any shorter time that a law applicable to Provider, such as Cal. Civ. Code § 1798.82(b), requires for the breaches it covers)"}, nil)
+	checkText(t, dealMD(t, d, "dpa"), []string{"or sooner where a law applicable to Provider requires it (Cal. Civ. Code § 1798.82(b), for example, requires notice immediately following the discovery of a breach it covers)"}, nil)
 	// Californian data in an EEA deal with the CCPA terms on too.
-	checkText(t, renderMD(t, "example", "dpa"), []string{"(or any shorter time that a law applicable to Provider, such as Cal. Civ. Code § 1798.82(b), requires for the breaches it covers)"}, nil)
+	checkText(t, renderMD(t, "example", "dpa"), []string{"or sooner where a law applicable to Provider requires it (Cal. Civ. Code § 1798.82(b), for example, requires notice immediately following the discovery of a breach it covers)"}, nil)
 	checkText(t, renderMD(t, "uk-only", "dpa"), nil, []string{"1798.82(b)"})
 }
 
@@ -288,21 +288,21 @@ func TestCounsel6OneControllersData(t *testing.T) {
 // come from a Controller Customer has named; audit rights outlive deletion
 // by twelve months; one Controller's data is identified by Customer.
 func TestCounsel6VendorReading(t *testing.T) {
-	const exit = "If the Services affected have not been terminated within thirty (30) days after Provider’s notice that it cannot reasonably continue without the change, either party may terminate them by written notice to the other without penalty, with the same refund; until they are terminated, Provider is not in breach of the Agreement for not providing any part of them that it cannot reasonably provide without the change."
+	const exit = "If the Services affected have not been terminated within thirty (30) days after Provider’s notice that it cannot reasonably continue without the change, either party may terminate them by written notice to the other without penalty, with the same refund. From that notice until the Services affected are terminated, Provider is not in breach of the Agreement for not providing a part of them that it cannot reasonably provide without the change, and the fees for that part are reduced accordingly; Provider’s obligations under this DPA continue unchanged."
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		exit,
-		"Where this DPA requires Provider to comply with Data Protection Laws, it refers to the requirements that those laws place on Provider as processor (sub-processor); a requirement that binds only Customer or the Controller binds Provider as this DPA or Customer’s documented instructions express it.",
-		"A Controller that conducts an audit itself, or mandates an auditor, shall first agree in writing with Provider to paragraphs 5 and 6 of this Clause.",
+		"Where this DPA requires Provider to comply with Data Protection Laws, it refers to the requirements that those laws place on a processor (sub-processor) in Provider’s position, whether or not they apply to Provider directly; a requirement that binds only Customer or the Controller binds Provider as this DPA or Customer’s documented instructions express it.",
+		"Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with paragraphs 5 and 6 of this Clause and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation.",
 		"Audits, by whomever conducted, may take place no more than once in any period of twelve (12) months in total",
-		"Customer shall identify that data in its notice (for example by account or workspace) and may delete it itself where the functions of the Services reach it.",
+		"Customer shall identify that data in its notice (for example by account or workspace) and may delete it itself using the functions of the Services; Provider remains responsible for deleting the remaining copies, including those in backups, as this Clause provides.",
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
 		exit,
-		"it refers to the requirements that those laws place on Provider as service provider or processor; a requirement that binds only Customer binds Provider as this DPA or Customer’s documented instructions express it.",
-		"but Customer Personal Data does not include the business contact details of Customer’s personnel that Provider processes as a controller to administer the Agreement",
+		"it refers to the requirements that those laws place on a service provider or processor in Provider’s position, whether or not they apply to Provider directly; a requirement that binds only Customer binds Provider as this DPA or Customer’s documented instructions express it.",
+		"but Customer Personal Data does not include the business contact details of Customer’s personnel that Customer gives Provider to conclude and administer the Agreement",
 	}, []string{"A Controller that conducts an audit itself", "by whomever conducted"})
 	d := fixtureDeal(t, "example")
 	checkText(t, noticeMD(t, d, withAddition(d)), []string{
-		"it does not lapse because you do not terminate the Services. If the Services affected have not been terminated within thirty (30) days after Provider tells you that it cannot reasonably continue without the change, either party may terminate them by written notice without penalty.",
+		"it does not lapse because you do not terminate the Services. If the Services affected have not been terminated within thirty (30) days after Provider tells you that it cannot reasonably continue without the change, either party may terminate them by written notice without penalty, and Provider will refund the fees as described above.",
 	}, nil)
 }

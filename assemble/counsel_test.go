@@ -218,7 +218,7 @@ func TestCounselListsInRunningText(t *testing.T) {
 // for Provider's own purposes), and never over the Standard Contractual
 // Clauses where a DPA has them.
 func TestCounselCCPAPrecedence(t *testing.T) {
-	const prevails = "if this Clause conflicts with another provision of this DPA as regards that personal information, the provision that protects that personal information more (in particular, the one that restricts Provider’s processing of it more) prevails, but neither prevents Provider from retaining or using personal information where the law requires it"
+	const prevails = "if this Clause conflicts with another provision of this DPA as regards that personal information, the provision that protects that personal information more (in particular, the one that restricts Provider’s processing of it more) prevails, but neither prevents Provider from retaining or using personal information to the extent that a law to which Provider is subject requires it, within the limits of [Clause 3](#instructions)"
 	for fixture, tail := range map[string]string{"example": prevails + ", and the Standard Contractual Clauses prevail over both.", "us-ccpa": prevails + "."} {
 		t.Run(fixture, func(t *testing.T) {
 			checkText(t, renderMD(t, fixture, "dpa"), []string{tail}, []string{"prevails over any other provision", "this Clause prevails"})

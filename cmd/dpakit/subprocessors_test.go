@@ -374,8 +374,8 @@ func TestNoticeOwnListIsNotThePublishedOne(t *testing.T) {
 	if !strings.Contains(errs, "the customer's DPA carries its own list") {
 		t.Errorf("no warning of the customer's own list:\n%s", errs)
 	}
-	if !strings.Contains(out, "are those listed in your Data Processing Agreement, as changed by this notice and any earlier ones.") ||
-		!strings.Contains(out, "Provider’s current list of all its Sub-processors, which serve its customers generally, is published at") {
+	if !strings.Contains(out, "are those listed in your Data Processing Agreement, with the changes of earlier notices that have taken effect under it; the changes in this notice take effect only as described below.") ||
+		!strings.Contains(out, "Provider’s general list of its Sub-processors, published at") {
 		t.Errorf("the letter does not present the published list as the general one:\n%s", out)
 	}
 	if strings.Contains(out, "including the changes in this notice, is published at") {
