@@ -30,24 +30,85 @@ const (
 	bodyForm
 )
 
+// bodyFor is what a route reads from its request body.
+type bodyFor int
+
+const (
+	// forDeal is a deal: JSON, YAML or the form app's form data.
+	forDeal bodyFor = iota
+	// forNotice is a notice request: JSON or YAML only.
+	forNotice
+)
+
+// what names what a route reads, for messages that say what to send, and
+// the file curl would send it from.
+func (f bodyFor) what() (what, file string) {
+	if f == forNotice {
+		return "the notice request ({date, old, new?, customer?})", "notice.yaml"
+	}
+	return "a deal", "deal.yaml"
+}
+
+// sendAs says how to send what a route reads.
+func (f bodyFor) sendAs() string {
+	what, file := f.what()
+	return "send " + what + " as YAML or JSON with Content-Type: application/yaml or application/json (curl -H 'Content-Type: application/yaml' --data-binary @" + file + ")"
+}
+
 // errMediaType is a request body in a format the API does not read.
-type errMediaType struct{ got string }
+type errMediaType struct {
+	got string
+	// what the route reads.
+	what bodyFor
+}
 
 func (e errMediaType) Error() string {
-	if e.got == "" {
-		return "the request has no Content-Type: send the deal as application/json or application/yaml"
+	what, _ := e.what.what()
+	send := "send " + what + " as application/json or application/yaml"
+	if e.what == forDeal {
+		send += " (or application/x-www-form-urlencoded, as the form does)"
 	}
-	return fmt.Sprintf("unsupported Content-Type %q: send the deal as application/json or application/yaml (or application/x-www-form-urlencoded, as the form does)", e.got)
+	if e.got == "" {
+		return "the request has no Content-Type: " + send
+	}
+	return fmt.Sprintf("unsupported Content-Type %q: %s", e.got, send)
+}
+
+// errNotForm is a body labelled form data (application/x-www-form-urlencoded)
+// that a route does not read as such: most often a YAML or JSON file that
+// curl sent with --data or --data-binary and no Content-Type header, which
+// curl then labels form data.
+type errNotForm struct {
+	// why the body is not the form's: it does not decode as form data, or
+	// names none of the form's inputs; "" when it may be, but the route
+	// reads no form data.
+	why string
+	// what the route reads.
+	what bodyFor
+}
+
+// curlForm is the form data content type, and why a body that is not form
+// data so often comes labelled as such.
+const curlForm = "application/x-www-form-urlencoded, which curl sends for --data and --data-binary without a Content-Type header"
+
+func (e errNotForm) Error() string {
+	if e.why == "" {
+		return "this route reads no form data, and the body came as " + curlForm + "; " + e.what.sendAs()
+	}
+	return "the body is not form data (" + e.why + "), although it came as " + curlForm + "; " + e.what.sendAs()
 }
 
 // readBody reads a request body and says how it is encoded. It fails with
-// errMediaType for an unsupported Content-Type and with the body limit's
-// *http.MaxBytesError for a body that is too large.
-func readBody(r *http.Request) ([]byte, bodyKind, error) {
+// errMediaType for an unsupported Content-Type, with errNotForm for a body
+// labelled form data that is not the form app's (or for any form data, on
+// a route that takes none), with an "empty" problem for a body holding
+// nothing, and with the body limit's *http.MaxBytesError for a body that
+// is too large.
+func (s *Server) readBody(r *http.Request, what bodyFor) ([]byte, bodyKind, error) {
 	ct := r.Header.Get("Content-Type")
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil {
-		return nil, 0, errMediaType{ct}
+		return nil, 0, errMediaType{got: ct, what: what}
 	}
 	var kind bodyKind
 	switch mt {
@@ -58,13 +119,60 @@ func readBody(r *http.Request) ([]byte, bodyKind, error) {
 	case "application/x-www-form-urlencoded":
 		kind = bodyForm
 	default:
-		return nil, 0, errMediaType{mt}
+		return nil, 0, errMediaType{got: mt, what: what}
 	}
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read request body: %w", err)
 	}
+	if err := emptyBody(data, what); err != nil {
+		return nil, 0, err
+	}
+	if kind == bodyForm {
+		switch why := s.notForm(data); {
+		case why != "":
+			return nil, 0, errNotForm{why: why, what: what}
+		case what != forDeal:
+			return nil, 0, errNotForm{what: what}
+		}
+	}
 	return data, kind, nil
+}
+
+// notForm says why a body labelled form data is not the form app's form:
+// it does not decode as form data, or none of its names is one of the
+// form's inputs (a deal path such as customer.name). It returns "" for the
+// form's data.
+func (s *Server) notForm(data []byte) string {
+	form, err := url.ParseQuery(string(data))
+	if err != nil {
+		return "it does not decode as form data: " + err.Error()
+	}
+	for name := range form {
+		if s.formPaths[genericPath(name)] {
+			return ""
+		}
+	}
+	return "none of its fields is one of the form's inputs, deal paths such as customer.name"
+}
+
+// emptyBody returns the "empty" problem of a body that holds nothing but
+// white space, saying what to send; nil for any other body.
+func emptyBody(data []byte, what bodyFor) error {
+	if len(bytes.TrimSpace(data)) > 0 {
+		return nil
+	}
+	msg := "the request body is empty (0 bytes)"
+	if len(data) > 0 {
+		msg = fmt.Sprintf("the request body holds only white space (%d bytes)", len(data))
+	}
+	return emptyProblem(msg, what)
+}
+
+// emptyProblem is the "empty" problem of a request body with no document
+// in it: msg says what the body holds, the rest what to send.
+func emptyProblem(msg string, what bodyFor) error {
+	return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Rule: "empty", Message: msg + ": " + what.sendAs()}}}
 }
 
 // syntaxError is a body that is not the JSON its Content-Type claims.
@@ -88,16 +196,17 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 			return nil, nil, err
 		}
 	case bodyForm:
+		// readBody checked that the body is the form's.
 		form, err := url.ParseQuery(string(data))
 		if err != nil {
-			return nil, nil, &deal.ValidationError{Problems: []deal.Problem{{Rule: "syntax", Message: "the form data cannot be read: " + err.Error()}}}
+			return nil, nil, fmt.Errorf("read form data: %w", err)
 		}
 		d, err := s.loadForm(form)
 		return d, s.warnings(d), err
 	}
 	x, warnings, err := s.valid.LoadExplained(data, requestName, s.cfg.Profile, s.cfg.ProfileName)
 	if x == nil {
-		return nil, warnings, err
+		return nil, warnings, noDeal(err)
 	}
 	if err != nil {
 		return x.Deal, warnings, err
@@ -109,6 +218,20 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 		warnings = append(warnings, x.Locate(ws).Problems...)
 	}
 	return x.Deal, warnings, nil
+}
+
+// noDeal words the loader's "empty document" of a request body that holds
+// only comments or null as a request's problem, saying what to send; it
+// returns any other error as it is.
+func noDeal(err error) error {
+	var ve *deal.ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 {
+		return err
+	}
+	if p := ve.Problems[0]; p.Rule == "empty" && p.File == requestName {
+		return emptyProblem("the request body holds no deal (only comments, white space or null)", forDeal)
+	}
+	return err
 }
 
 // checkDeal runs the clause library's checks on a loaded deal
@@ -213,7 +336,7 @@ func (s *Server) warnings(d *deal.Deal) []deal.Problem {
 // requestDeal reads and loads the deal of an API request, answering the
 // request itself when that fails; ok is false then.
 func (s *Server) requestDeal(c *gin.Context) (*deal.Deal, bool) {
-	data, kind, err := readBody(c.Request)
+	data, kind, err := s.readBody(c.Request, forDeal)
 	if err != nil {
 		s.failBody(c, err)
 		return nil, false
@@ -226,11 +349,13 @@ func (s *Server) requestDeal(c *gin.Context) (*deal.Deal, bool) {
 	return d, true
 }
 
-// failBody answers a body that could not be read.
+// failBody answers a body that could not be read: 415 for one in a format
+// the route does not read (errMediaType, errNotForm).
 func (s *Server) failBody(c *gin.Context, err error) {
 	var mt errMediaType
-	if errors.As(err, &mt) {
-		writeError(c.Writer, c.Request, http.StatusUnsupportedMediaType, mt.Error())
+	var nf errNotForm
+	if errors.As(err, &mt) || errors.As(err, &nf) {
+		writeError(c.Writer, c.Request, http.StatusUnsupportedMediaType, err.Error())
 		return
 	}
 	s.fail(c.Writer, c.Request, err)
@@ -239,7 +364,7 @@ func (s *Server) failBody(c *gin.Context, err error) {
 // apiValidate answers POST /api/v1/validate: 200 with the warnings for a
 // valid deal, 422 with every problem (and the warnings) for an invalid one.
 func (s *Server) apiValidate(c *gin.Context) {
-	data, kind, err := readBody(c.Request)
+	data, kind, err := s.readBody(c.Request, forDeal)
 	if err != nil {
 		s.failBody(c, err)
 		return
@@ -378,10 +503,7 @@ func (s *Server) apiNotice(c *gin.Context) {
 		s.fail(c.Writer, c.Request, err)
 		return
 	}
-	data, kind, err := readBody(c.Request)
-	if err == nil && kind == bodyForm {
-		err = errMediaType{"application/x-www-form-urlencoded"}
-	}
+	data, kind, err := s.readBody(c.Request, forNotice)
 	if err != nil {
 		s.failBody(c, err)
 		return
@@ -420,6 +542,9 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	}
 	invalid := func(path, msg string) error {
 		return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: path, Rule: "notice", Message: msg}}}
+	}
+	if isNullDocument(data) {
+		return nil, assemble.Notice{}, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
 	}
 	var req noticeRequest
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -460,6 +585,21 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 		}
 	}
 	return d, noticeFrom(when, old, cur), nil
+}
+
+// isNullDocument reports whether a YAML (or JSON) body holds no document,
+// or one that is null: only comments, white space, "~" or "null".
+func isNullDocument(data []byte) bool {
+	var n yaml.Node
+	err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&n)
+	if errors.Is(err, io.EOF) {
+		return true
+	}
+	if err != nil || n.Kind != yaml.DocumentNode || len(n.Content) != 1 {
+		return false
+	}
+	v := n.Content[0]
+	return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null"
 }
 
 // listOf reads a sub-processor list given as a list, a list file or a
