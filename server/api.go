@@ -529,7 +529,7 @@ func (s *Server) apiNotice(c *gin.Context) {
 		return
 	}
 	c.Header("X-Objection-Deadline", assemble.Deadline(d, n.Date).String())
-	s.send(c, buf.Bytes(), f.mediaType, downloadName(docLabel(assemble.NoticeKind), d, f.ext))
+	s.send(c, buf.Bytes(), f.mediaType, noticeName(d, n, f.ext))
 }
 
 // noticeOf decodes a notice request: the deal (the customer's over the

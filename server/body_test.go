@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -121,5 +122,34 @@ func TestAPIEmptyBody(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestAPINoticeFileName checks that a notice is named by its own date, so
+// that two notices to one customer get two names.
+func TestAPINoticeFileName(t *testing.T) {
+	s := newTestServer(t)
+	// The example deal, effective 2026-12-01, as the notice's customer.
+	customer := "customer:\n  " + strings.ReplaceAll(strings.TrimSpace(string(exampleDeal(t))), "\n", "\n  ") + "\n"
+	tests := []struct {
+		name, body, want string
+	}{
+		{"the profile's customers", "date: 2027-03-15\nold: []\n", "Sub-processor notice - 2027-03-15.md"},
+		{"one customer", "date: 2027-03-15\nold: []\n" + customer, "Sub-processor notice - Müller Logistik GmbH - 2027-03-15.md"},
+		{"one customer, later", "date: 2027-06-01\nold: []\n" + customer, "Sub-processor notice - Müller Logistik GmbH - 2027-06-01.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(tt.body))
+			b := readAll(t, res)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("%d %.500s", res.StatusCode, b)
+			}
+			// mime decodes filename* (RFC 2231) into filename.
+			_, params, err := mime.ParseMediaType(res.Header.Get("Content-Disposition"))
+			if err != nil || params["filename"] != tt.want {
+				t.Errorf("Content-Disposition %q (%v), want file name %q", res.Header.Get("Content-Disposition"), err, tt.want)
+			}
+		})
 	}
 }

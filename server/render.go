@@ -154,14 +154,29 @@ func docLabel(kind string) string {
 }
 
 // downloadName is the file name a download of d is saved under, such as
-// "DPA - Müller Logistik GmbH - 2026-12-01.pdf".
+// "DPA - Müller Logistik GmbH - 2026-12-01.pdf": the customer and the
+// deal's effective date.
 func downloadName(label string, d *deal.Deal, ext string) string {
+	return datedName(label, d, d.EffectiveDate, ext)
+}
+
+// noticeName is the file name of a change notice to d's customer (or, for
+// d the profile, to every customer): dated by the notice, not by the DPA,
+// so that each notice to one customer has a name of its own, as in
+// "Sub-processor notice - Müller Logistik GmbH - 2027-03-15.pdf".
+func noticeName(d *deal.Deal, n assemble.Notice, ext string) string {
+	return datedName(docLabel(assemble.NoticeKind), d, n.Date, ext)
+}
+
+// datedName joins a label, d's customer and a date (each left out when
+// empty) into a safe file name.
+func datedName(label string, d *deal.Deal, date deal.Date, ext string) string {
 	parts := []string{label}
 	if name := strings.TrimSpace(d.Customer.Name); name != "" {
 		parts = append(parts, name)
 	}
-	if !d.EffectiveDate.IsZero() {
-		parts = append(parts, d.EffectiveDate.String())
+	if !date.IsZero() {
+		parts = append(parts, date.String())
 	}
 	return safeFileName(strings.Join(parts, " - ")) + ext
 }
