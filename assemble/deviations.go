@@ -89,7 +89,49 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 			out = append(out, Deviation{Path: path, Text: text})
 		}
 	})
+	if dv, ok := forumDeviation(d, std); ok {
+		out = insertInFileOrder(out, dv, d)
+	}
 	return out
+}
+
+// forumDeviation lists the courts of SCC Clause 18 when the deal keeps the
+// standard's (scc.forum is no deviation) but no longer the law they
+// followed: the standard's courts and law are one country's, and the
+// deal's law (deal.SCCLaw) is another's. Without it a reviewer would see
+// only the new governing law and not that the disputes stay with the
+// standard's courts.
+func forumDeviation(d, std *deal.Deal) (Deviation, bool) {
+	law, forum, differs := deal.ForumDiffers(d)
+	if !differs || forum != std.SCC.Forum {
+		return Deviation{}, false
+	}
+	if _, _, stdDiffers := deal.ForumDiffers(std); stdDiffers || deal.SCCLaw(std) != std.SCC.Forum {
+		return Deviation{}, false
+	}
+	return Deviation{Path: "scc.forum", Text: fmt.Sprintf(
+		"courts (SCC Clause 18) of %s as in the standard, though the law of %s now governs the SCCs (standard: the law and the courts of %s)",
+		countryText(forum), countryText(law), countryText(std.SCC.Forum))}, true
+}
+
+// insertInFileOrder inserts dv into out, a list of deviations of d in the
+// order of the deal file, at its term's place.
+func insertInFileOrder(out []Deviation, dv Deviation, d *deal.Deal) []Deviation {
+	before := map[string]bool{}
+	done := false
+	walkTermValues(reflect.ValueOf(d).Elem(), "", func(path string, _ reflect.Value) {
+		if path == dv.Path {
+			done = true
+		}
+		if !done {
+			before[path] = true
+		}
+	})
+	i := 0
+	for i < len(out) && before[out[i].Path] {
+		i++
+	}
+	return slices.Insert(out, i, dv)
 }
 
 // euOnlyTerm reports whether the term at path exists only in a DPA under

@@ -63,6 +63,22 @@ func TestDeviations(t *testing.T) {
 			{"negotiated.breach", "clause breach: approved fallback phone-notice (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
 			{"riders[0]", `special term (rider) "Breach Drills" after clause breach`},
 		}},
+		{"governing law changed, the standard's courts kept", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.SCC.GoverningLaw = "DE"
+			d.Breach.NoticeHours = 36
+		}, []assemble.Deviation{
+			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
+			{"scc.forum", "courts (SCC Clause 18) of the Netherlands as in the standard, though the law of Germany now governs the SCCs (standard: the law and the courts of the Netherlands)"},
+			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
+		}},
+		{"governing law and courts changed together", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.SCC.GoverningLaw, d.SCC.Forum = "DE", "DE"
+		}, []assemble.Deviation{
+			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
+			{"scc.forum", "courts (SCC Clause 18) of Germany (standard the Netherlands)"},
+		}},
 		{"lists and measures", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}
 			d.Subprocessors.List = append(d.Subprocessors.List[:1:1], deal.Subprocessor{Name: "Hetzner Online GmbH", Country: "DE"})

@@ -50,6 +50,6 @@ func contactWarnings(d *Deal) []Problem {
 // in the order Warnings gives them; the README's warning table lists the
 // same names.
 func WarningRules() []string {
-	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition,
+	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition, WarnForumNotLaw,
 		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnLandUnknown, WarnLandMismatch, WarnProviderFromProfile}
 }

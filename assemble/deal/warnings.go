@@ -37,7 +37,9 @@ const (
 // transfer, then the one about a customer outside the EEA without an
 // Article 27 representative (or, with one, about a supervisory authority
 // of another country), then those about a contact person without a
-// position in Annex I.A (customer, then provider), then one per Swiss adequacy mismatch, then
+// position in Annex I.A (customer, then provider), then the one about
+// courts of the SCCs (scc.forum) other than those of their governing law,
+// then one per Swiss adequacy mismatch, then
 // one per UK adequacy mismatch of a Swiss exporter with the UK Addendum, then
 // one per undescribed sub-processor data category, in list
 // order, then the one about deletion deadlines in processing.retention,
@@ -57,6 +59,7 @@ func Warnings(d *Deal) []Problem {
 	}
 	ws = append(ws, representativeWarnings(d)...)
 	ws = append(ws, contactWarnings(d)...)
+	ws = append(ws, forumWarnings(d)...)
 	ws = append(ws, swissAdequacyWarnings(d)...)
 	ws = append(ws, ukAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)

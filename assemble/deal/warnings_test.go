@@ -143,6 +143,20 @@ func TestWarnings(t *testing.T) {
 			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
 			d.Customer.Contact.Title = ""
 		}, nil, nil},
+		{"forum other than the governing law", func(d *Deal) { d.SCC.GoverningLaw = "DE" },
+			[]string{"scc.forum " + WarnForumNotLaw},
+			[]string{`is "NL": disputes under the Standard Contractual Clauses go to the courts of the Netherlands (Clause 18), while the law of Germany governs them (Clause 17, scc.governing_law "DE")`,
+				"Clause 18(b) allows the two to differ", "only when neither the deal nor the profile sets scc.forum", "set scc.forum: DE in the deal"}},
+		{"forum of the governing law", func(d *Deal) { d.SCC.GoverningLaw, d.SCC.Forum = "DE", "DE" }, nil, nil},
+		{"Option 2: the law is the customer's Member State's, the forum the fallback's", func(d *Deal) { d.SCC.GoverningLawOption = 2 },
+			[]string{"scc.forum " + WarnForumNotLaw},
+			[]string{"while the law of Germany, the Member State in which the customer (the data exporter) is established, governs them (Clause 17 Option 2", "set scc.forum: DE in the deal"}},
+		{"Option 2 with the customer's courts", func(d *Deal) { d.SCC.GoverningLawOption, d.SCC.Forum = 2, "DE" }, nil, nil},
+		{"no forum yet: a problem, not this warning", func(d *Deal) { d.SCC.Forum = "" }, nil, nil},
+		{"US-only deal: no SCCs, no forum warning", func(d *Deal) {
+			off := false
+			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{GoverningLaw: "NL", Forum: "DE"}
+		}, nil, nil},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"a purpose Annex I.B describes that no business purpose covers", func(d *Deal) {
 			d.CCPA.BusinessPurposes = d.CCPA.BusinessPurposes[:1]
