@@ -156,15 +156,23 @@ type runner struct {
 // recorded in the manifest and errors.csv and the run goes on. When ctx is
 // cancelled, no new row is started, the rows in progress are finished, the
 // manifest is completed, and Run returns the summary with Interrupted set
-// and a nil error.
+// and a nil error. A read of the input that waits for data (a pipe, a
+// terminal) gives up at once when ctx is cancelled; one cancelled before
+// the CSV header row is complete writes nothing and returns an error
+// wrapping ctx.Err().
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
 	r, err := newRunner(cfg)
 	if err != nil {
 		return Summary{}, err
 	}
-	in, err := newReader(cfg.Input, cfg.InputFormat, cfg.InputName)
+	wctx, stopWork := context.WithCancel(ctx)
+	defer stopWork()
+	in, err := newReader(newCancelReader(wctx, cfg.Input), cfg.InputFormat, cfg.InputName)
 	if err != nil {
+		if ctx.Err() != nil {
+			return Summary{}, fmt.Errorf("read %s: %w", cfg.InputName, context.Cause(ctx))
+		}
 		return Summary{}, err
 	}
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
@@ -188,8 +196,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	var wg sync.WaitGroup
 	var workErr error
 	var errOnce sync.Once
-	wctx, stopWork := context.WithCancel(ctx)
-	defer stopWork()
 	for range r.cfg.Jobs {
 		wg.Go(func() {
 			for j := range jobs {

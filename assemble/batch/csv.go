@@ -58,12 +58,20 @@ const (
 	kindMeasures
 )
 
+// sniffLimit bounds the start of the input the separator is guessed from.
+const sniffLimit = 64 << 10
+
 // newCSVReader reads the header row, guesses the separator from it (",",
 // ";" as Excel writes in European locales, or a tab) and checks every
-// column names a field of the deal.
+// column names a field of the deal. It reads no further than the header
+// row, so that rows arriving one at a time through a pipe are each read
+// as soon as they are complete.
 func newCSVReader(r io.Reader, name string) (*csvReader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(64 << 10)
+	br := bufio.NewReaderSize(r, sniffLimit)
+	head, err := peekFirstLine(br, sniffLimit)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
 	rows := &rowSplitter{br: br, sep: byte(sniffSeparator(head)), max: maxRecord}
 	header, err := readHeader(rows)
 	if err == io.EOF {
@@ -90,6 +98,41 @@ func newCSVReader(r io.Reader, name string) (*csvReader, error) {
 		c.columns = append(c.columns, col)
 	}
 	return c, nil
+}
+
+// peekFirstLine returns the start of the input up to the end of its first
+// line as sniffSeparator reads it (the first newline outside quotes), or
+// its first limit bytes, whichever is shorter, without consuming them.
+// Unlike a Peek of limit bytes, it waits for no more input than that
+// line: it returns at the line's end, at the end of the input or at a read
+// error, so that a header arriving through a pipe is read as soon as it is
+// complete. sniffSeparator sees the same bytes up to that newline either
+// way, so it guesses the same separator. A read error other than io.EOF
+// is returned.
+func peekFirstLine(br *bufio.Reader, limit int) ([]byte, error) {
+	limit = min(limit, br.Size())
+	quoted, scanned := false, 0
+	for {
+		// Wait for one byte more than has been scanned (a read returns
+		// what is available), then scan everything buffered.
+		_, err := br.Peek(min(br.Buffered()+1, limit))
+		head, _ := br.Peek(min(br.Buffered(), limit))
+		for ; scanned < len(head); scanned++ {
+			c := head[scanned]
+			if c == '"' {
+				quoted = !quoted
+			}
+			if c == '\n' && !quoted {
+				return head[:scanned+1], nil
+			}
+		}
+		switch {
+		case len(head) >= limit || errors.Is(err, io.EOF):
+			return head, nil
+		case err != nil:
+			return head, err
+		}
+	}
 }
 
 // sniffSeparator picks the separator that occurs most often, outside
