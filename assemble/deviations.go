@@ -519,6 +519,9 @@ func negotiatedDeviations(got, want map[string]string, lib *Library) []Deviation
 		}
 		text := fmt.Sprintf("clause %s: approved fallback %s", id, got[id])
 		if fb, ok := lib.fallback(id, got[id]); ok {
+			if fb.Unapproved() {
+				text = fmt.Sprintf("clause %s: fallback %s, %s", id, got[id], fb.ApprovalText())
+			}
 			text += " (" + strings.TrimSuffix(fb.Changes, ".") + ")"
 		}
 		if want[id] != "" {

@@ -36,6 +36,16 @@ func TestDeviations(t *testing.T) {
 	if !slices.Contains(baseline, assemble.Deviation{Path: "scc.modules", Text: "SCC modules: Module Two and Module Three (standard Module Two)"}) {
 		t.Errorf("the example deal's deviations %v lack its modules", baseline)
 	}
+	// The built-in fallback is listed as approved only while Legal's
+	// approval covers its text (TestFallbackApproval checks both wordings).
+	fb, ok := lib.Fallback("breach", "phone-notice")
+	if !ok {
+		t.Fatal("no fallback breach.phone-notice")
+	}
+	phoneNotice := "approved fallback phone-notice"
+	if fb.Unapproved() {
+		phoneNotice = "fallback phone-notice, " + fb.ApprovalText()
+	}
 	tests := []struct {
 		name   string
 		change func(d *deal.Deal)
@@ -60,7 +70,7 @@ func TestDeviations(t *testing.T) {
 			{"subprocessors.objection_days", "objection window for a new sub-processor 30 days (standard 15)"},
 			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
 			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
-			{"negotiated.breach", "clause breach: approved fallback phone-notice (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
+			{"negotiated.breach", "clause breach: " + phoneNotice + " (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
 			{"riders[0]", `special term (rider) "Breach Drills" after clause breach`},
 		}},
 		{"governing law changed, the standard's courts kept", func(d *deal.Deal) {

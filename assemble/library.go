@@ -107,6 +107,20 @@ func (f *Fallback) UnapprovedMessage() string {
 		f.Name, f.ID, f.Version, f.ApprovedBy, f.Approved, f.ApprovedVersion)
 }
 
+// ApprovalText says in a phrase which version of the fallback's text is
+// current and whether Legal's approval covers it, for listings: "version
+// 1.11.0, approved by Head of Legal on 2026-11-20" when it does, and
+// "version 1.11.0, not approved: the approval by Head of Legal on
+// 2026-11-20 covers version 1.0.0" when the text has changed since (see
+// Unapproved). Without approved_version the approval covers the text as
+// it is.
+func (f *Fallback) ApprovalText() string {
+	if f.Unapproved() {
+		return fmt.Sprintf("version %s, not approved: the approval by %s on %s covers version %s", f.Version, f.ApprovedBy, f.Approved, f.ApprovedVersion)
+	}
+	return fmt.Sprintf("version %s, approved by %s on %s", f.Version, f.ApprovedBy, f.Approved)
+}
+
 // fallbackFront is the front matter of a fallback file.
 type fallbackFront struct {
 	Clause     string   `yaml:"clause"`

@@ -177,16 +177,41 @@ func TestFallbackApproval(t *testing.T) {
 	for _, tc := range []struct {
 		name, approved string
 		warned         bool
+		// approval is the fallback's ApprovalText, deviation the text of
+		// the deviation that lists it.
+		approval, deviation string
 	}{
-		{"approved as it is", "approved_version: 1.0.1\n", false},
-		{"approval not versioned", "", false},
-		{"changed since", "approved_version: 1.0.0\n", true},
+		{"approved as it is", "approved_version: 1.0.1\n", false,
+			"version 1.0.1, approved by Head of Legal on 2026-11-20",
+			"clause breach: approved fallback phone (Provider also telephones Customer) (standard text otherwise)"},
+		{"approval not versioned", "", false,
+			"version 1.0.1, approved by Head of Legal on 2026-11-20",
+			"clause breach: approved fallback phone (Provider also telephones Customer) (standard text otherwise)"},
+		{"changed since", "approved_version: 1.0.0\n", true,
+			"version 1.0.1, not approved: the approval by Head of Legal on 2026-11-20 covers version 1.0.0",
+			"clause breach: fallback phone, version 1.0.1, not approved: the approval by Head of Legal on 2026-11-20 covers version 1.0.0 (Provider also telephones Customer) (standard text otherwise)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(phoneFallback, "based_on: 1.0.0\n", "based_on: 1.0.0\n"+tc.approved, 1)
 			eng := testLibrary(t, map[string]string{"fallbacks/breach.phone.md": src})
 			if _, err := eng.Assemble(d, "dpa"); err != nil {
 				t.Fatal(err)
+			}
+			fb, ok := eng.Library().Fallback("breach", "phone")
+			if !ok {
+				t.Fatal("no fallback breach.phone")
+			}
+			if got := fb.ApprovalText(); got != tc.approval {
+				t.Errorf("ApprovalText() = %q, want %q", got, tc.approval)
+			}
+			var deviation string
+			for _, dv := range Deviations(nil, d, eng.Library()) {
+				if dv.Path == "negotiated.breach" {
+					deviation = dv.Text
+				}
+			}
+			if deviation != tc.deviation {
+				t.Errorf("deviation %q, want %q", deviation, tc.deviation)
 			}
 			ws := eng.DealWarnings(d)
 			if !tc.warned {

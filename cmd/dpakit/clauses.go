@@ -42,9 +42,17 @@ func (a *app) clausesCmd() *cobra.Command {
 				return classify(err)
 			}
 			if fbs := lib.AllFallbacks(); len(fbs) > 0 {
-				fmt.Fprintln(a.stdout, "\nApproved fallbacks (select one in a deal with negotiated: {CLAUSE: NAME}):")
+				fmt.Fprintln(a.stdout, "\nFallbacks (select one in a deal with negotiated: {CLAUSE: NAME}), each with the version of its text Legal approved:")
+				unapproved := 0
 				for _, fb := range fbs {
-					fmt.Fprintf(a.stdout, "  %s.%s (%s, approved by %s on %s): %s\n", fb.ID, fb.Name, fb.Version, fb.ApprovedBy, fb.Approved, fb.Changes)
+					fmt.Fprintf(a.stdout, "  %s.%s (%s): %s\n", fb.ID, fb.Name, fb.ApprovalText(), fb.Changes)
+					if fb.Unapproved() {
+						unapproved++
+					}
+				}
+				if unapproved > 0 {
+					fmt.Fprintf(a.stdout, "%s changed since Legal approved %s: the current text is not approved, and every deal that negotiates %s is warned (%s) until Legal approves it again.\n",
+						countOf(unapproved, "fallback has", "fallbacks have"), pick(unapproved, "it", "them"), pick(unapproved, "it", "one"), assemble.WarnFallbackUnapproved)
 				}
 			}
 			return nil
@@ -131,7 +139,35 @@ func (a *app) showFallback(lib *assemble.Library, id, name string) error {
 		}
 		return usagef("no fallback %s.%s (want %s)", id, name, strings.Join(names, ", "))
 	}
-	fmt.Fprintf(a.stdout, "clause: %s\nname: %s\ntitle: %s\nversion: %s\nbased_on: %s\nchanges: %s\napproved_by: %s\napproved: %s\nfile: %s\n\n%s",
-		fb.ID, fb.Name, fb.Title, fb.Version, fb.BasedOn, fb.Changes, fb.ApprovedBy, fb.Approved, fb.FileName(), fb.Source)
+	fmt.Fprintf(a.stdout, "clause: %s\nname: %s\ntitle: %s\nversion: %s\nbased_on: %s\nchanges: %s\napproved_by: %s\napproved: %s\n",
+		fb.ID, fb.Name, fb.Title, fb.Version, fb.BasedOn, fb.Changes, fb.ApprovedBy, fb.Approved)
+	if fb.ApprovedVersion != "" {
+		fmt.Fprintf(a.stdout, "approved_version: %s\n", fb.ApprovedVersion)
+	}
+	fmt.Fprintf(a.stdout, "approval: %s\nfile: %s\n\n%s", approvalStatus(fb), fb.FileName(), fb.Source)
 	return nil
+}
+
+// approvalStatus says whether Legal's approval of a fallback covers its
+// current text: when it does not, that the text is not approved and every
+// deal that negotiates it is warned.
+func approvalStatus(fb *assemble.Fallback) string {
+	if fb.Unapproved() {
+		return fmt.Sprintf("NOT APPROVED: %s; every deal that negotiates it is warned (%s) until Legal approves version %s", fb.UnapprovedMessage(), assemble.WarnFallbackUnapproved, fb.Version)
+	}
+	return fmt.Sprintf("the approval covers this text (version %s)", fb.Version)
+}
+
+// countOf writes n with the singular or plural phrase: "1 fallback has",
+// "2 fallbacks have".
+func countOf(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, pick(n, one, many))
+}
+
+// pick returns one for n == 1, otherwise many.
+func pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
