@@ -139,7 +139,12 @@ func (a *app) run(ctx context.Context, args []string) int {
 	switch {
 	case errors.Is(err, errSilent):
 	case errors.As(err, &ve):
-		writeProblems(stderr, ve)
+		subject := ""
+		var se *subjectError
+		if errors.As(err, &se) {
+			subject = se.subject
+		}
+		writeProblems(stderr, ve, subject)
 		var h *hintError
 		if errors.As(err, &h) {
 			fmt.Fprintf(stderr, "hint: %s\n", h.hint)
@@ -266,11 +271,39 @@ func (a *app) loadExplained(dealPath, profilePath string) (*deal.Explained, []de
 		}
 	}
 	x, warnings, err := a.validator.LoadExplained(data, displayName(dealPath), profile, displayName(profilePath))
+	return x, warnings, describeInvalid(err, dealPath, profilePath)
+}
+
+// describeInvalid names, for the header of its problem list, the deal (and
+// profile) an invalid-deal error concerns, and adds the --profile hint when
+// the vendor's details are missing and no profile was given. Other errors
+// are returned as they are.
+func describeInvalid(err error, dealPath, profilePath string) error {
+	var ve *deal.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	subject := "the deal " + displayName(dealPath)
+	if profilePath != "" {
+		subject += " over the profile " + displayName(profilePath)
+	}
+	err = &subjectError{err: err, subject: subject}
 	if profilePath == "" && missingProvider(err) {
 		err = &hintError{err: err, hint: "the vendor's details (provider) usually come from its profile: did you forget --profile FILE?"}
 	}
-	return x, warnings, err
+	return err
 }
+
+// subjectError names what an invalid-deal error concerns ("the deal
+// deal.yaml over the profile vendor.yaml"), for the header of its problem
+// list when the problems do not all come from one file.
+type subjectError struct {
+	err     error
+	subject string
+}
+
+func (e *subjectError) Error() string { return e.err.Error() }
+func (e *subjectError) Unwrap() error { return e.err }
 
 // readExplained loads the engine (see load) and reads the deal over the
 // profile, keeping what explain and the manifest need: the sources of the
@@ -388,10 +421,8 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 		return err
 	}
 	if path == "" || path == "-" {
-		if f, ok := a.stdout.(*os.File); ok && binary && path == "" {
-			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-				return usagef("not writing a binary file to the terminal: use -o FILE (or -o - to force it)")
-			}
+		if binary && path == "" && isTerminal(a.stdout) {
+			return usagef("not writing a binary file to the terminal: use -o FILE (or -o - to force it)")
 		}
 		_, err := a.stdout.Write(data)
 		return err
@@ -437,7 +468,7 @@ func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.
 		}
 	}
 	if len(kept) > 0 {
-		return nil, &deal.ValidationError{File: ve.File, Problems: kept}
+		return nil, describeInvalid(&deal.ValidationError{File: ve.File, Problems: kept}, dealPath, profilePath)
 	}
 	return d, nil
 }
@@ -618,11 +649,6 @@ built with, where recorded.`,
 	}
 }
 
-// writeProblems prints every problem of an invalid deal on its own line,
-// with the file and line that supplied the value where known:
-//
-//	deal.yaml:23: scc.governing_law: "US" is not an EU Member State; ...
-//
 // maxWarnings is how many warnings a command other than validate prints
 // before it says how many more there are: a deal with thousands of
 // sub-processors must not bury its output under them.
@@ -662,14 +688,24 @@ func writeWarnings(w io.Writer, warnings []deal.Problem) {
 	}
 }
 
-func writeProblems(w io.Writer, ve *deal.ValidationError) {
+// writeProblems prints every problem of an invalid deal on its own line,
+// with the file and line that supplied the value where known:
+//
+//	deal.yaml:23: scc.governing_law: "US" is not an EU Member State; ...
+//
+// The header names subject ("the deal deal.yaml over the profile
+// vendor.yaml") when it is known.
+func writeProblems(w io.Writer, ve *deal.ValidationError, subject string) {
 	n := len(ve.Problems)
 	noun := "problems"
 	if n == 1 {
 		noun = "problem"
 	}
 	what := "the deal is invalid"
-	if ve.File != "" {
+	switch {
+	case subject != "":
+		what = subject + " is invalid"
+	case ve.File != "":
 		what = ve.File + " is invalid"
 	}
 	fmt.Fprintf(w, "dpakit: %s (%d %s):\n", what, n, noun)

@@ -19,6 +19,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // batchFlags are the options of dpakit batch.
@@ -465,14 +466,11 @@ func newBar(w io.Writer, total int) *progressbar.ProgressBar {
 	return bar
 }
 
-// isTerminal reports whether w is a terminal.
+// isTerminal reports whether w is a terminal. A character device that is
+// not one (/dev/null) is not: output redirected there is wanted discarded.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func (p *batchProgress) update(pr batch.Progress) {

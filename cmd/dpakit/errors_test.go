@@ -54,7 +54,7 @@ func TestForgottenProfile(t *testing.T) {
 	// The deal's own warning (retention_deadline) comes first; this test
 	// is about the problems and the hint.
 	errs = withoutWarnings(errs)
-	want := `dpakit: the deal is invalid (1 problem):
+	want := `dpakit: the deal seed-001.yaml is invalid (1 problem):
   provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
 hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?
 `
@@ -86,4 +86,39 @@ func withoutWarnings(stderr string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestProblemHeader: the header of a problem list names the deal (and the
+// profile under it), and every command that reads a deal without a profile
+// gives the --profile hint when the vendor's details are missing.
+func TestProblemHeader(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "acme.yaml")
+	if err := os.WriteFile(bad, []byte("customer:\n  name: Acme\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hint := "hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?\n"
+	tests := []struct {
+		name   string
+		args   []string
+		header string
+		hinted bool
+	}{
+		{"validate", []string{"validate", bad}, "dpakit: the deal acme.yaml is invalid (", true},
+		{"validate over a profile", []string{"validate", bad, "--profile", exampleProfilePath}, "dpakit: the deal acme.yaml over the profile profile.yaml is invalid (", false},
+		{"render", []string{"render", bad, "-o", filepath.Join(dir, "out.pdf")}, "dpakit: the deal acme.yaml is invalid (", true},
+		{"subprocessors export", []string{"subprocessors", "export", bad, "-o", filepath.Join(dir, "out.xlsx")}, "dpakit: the deal acme.yaml is invalid (2 problems):\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, "", tt.args...)
+			errs = withoutWarnings(errs)
+			if code != 2 || !strings.HasPrefix(errs, tt.header) {
+				t.Errorf("exit %d, stderr:\n%s\nwant it to start %q", code, errs, tt.header)
+			}
+			if got := strings.HasSuffix(errs, hint); got != tt.hinted {
+				t.Errorf("hint given: %v, want %v:\n%s", got, tt.hinted, errs)
+			}
+		})
+	}
 }

@@ -428,3 +428,22 @@ func TestLibraryDirMistakes(t *testing.T) {
 		t.Errorf("the exported library: exit %d: %s", code, errs)
 	}
 }
+
+// TestBinaryToDevNull: a binary output sent to /dev/null (as a user
+// checking that a deal renders does) is written, not refused as if it
+// went to a terminal; /dev/null is a character device, not a terminal.
+func TestBinaryToDevNull(t *testing.T) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no %s: %v", os.DevNull, err)
+	}
+	defer null.Close()
+	var errb bytes.Buffer
+	code := run(context.Background(), []string{"render", exampleDealPath, "--profile", exampleProfilePath}, strings.NewReader(""), null, &errb)
+	if code != 0 {
+		t.Fatalf("render > %s: exit %d: %s", os.DevNull, code, errb.String())
+	}
+	if isTerminal(null) {
+		t.Errorf("isTerminal(%s) = true", os.DevNull)
+	}
+}
