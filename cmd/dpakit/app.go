@@ -327,7 +327,7 @@ func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *de
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkDeal(eng, x); err != nil {
+	if err := checkDeal(eng, x, dealPath, profilePath); err != nil {
 		return nil, nil, err
 	}
 	a.warn(libraryWarnings(eng, x))
@@ -336,12 +336,13 @@ func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *de
 
 // checkDeal runs the clause library's checks on a loaded deal
 // (assemble.Engine.CheckDeal) and locates its problems in the deal or
-// profile file, as the loader locates its own.
-func checkDeal(eng *assemble.Engine, x *deal.Explained) error {
+// profile file, as the loader locates its own, naming the deal and profile
+// for the problem list (see describeInvalid).
+func checkDeal(eng *assemble.Engine, x *deal.Explained, dealPath, profilePath string) error {
 	err := eng.CheckDeal(x.Deal)
 	var ve *deal.ValidationError
 	if errors.As(err, &ve) {
-		return x.Locate(ve.Problems)
+		return describeInvalid(x.Locate(ve.Problems), dealPath, profilePath)
 	}
 	return err
 }
@@ -441,7 +442,7 @@ func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (
 	if err != nil {
 		return nil, err
 	}
-	if err := checkDeal(eng, x); err != nil {
+	if err := checkDeal(eng, x, dealPath, profilePath); err != nil {
 		return nil, err
 	}
 	a.warn(libraryWarnings(eng, x))

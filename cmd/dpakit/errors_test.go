@@ -31,7 +31,7 @@ scc:
 uk_addendum: off
 `), 0o644)
 	code, _, errs := dpakit(t, "", "validate", deal, "--profile", exampleProfilePath)
-	want := `dpakit: acme.yaml is invalid (6 problems):
+	want := `dpakit: the deal acme.yaml over the profile profile.yaml is invalid (6 problems):
   acme.yaml:1: effective_date: "2027-02-30" is not a date: February 2027 has only 28 days
   acme.yaml:12: scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)
   acme.yaml:13: uk_addendum: want a mapping such as { enabled: false }, not "off"
@@ -71,7 +71,7 @@ func TestTabIndentation(t *testing.T) {
 	deal := filepath.Join(t.TempDir(), "tabs.yaml")
 	os.WriteFile(deal, []byte("effective_date: 2026-12-01\ncustomer:\n\tname: Acme\n"), 0o644)
 	code, _, errs := dpakit(t, "", "validate", deal)
-	want := "dpakit: tabs.yaml is invalid (1 problem):\n  tabs.yaml:3: indent with spaces, not tabs (a tab is at column 1 of line 3)\n"
+	want := "dpakit: the deal tabs.yaml is invalid (1 problem):\n  tabs.yaml:3: indent with spaces, not tabs (a tab is at column 1 of line 3)\n"
 	if code != 2 || errs != want {
 		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
 	}

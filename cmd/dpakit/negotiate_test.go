@@ -229,7 +229,7 @@ func TestNegotiationRefused(t *testing.T) {
 			// line of the key they name, as the loader's own are.
 			src, _ := os.ReadFile(path)
 			at := fmt.Sprintf("negotiated.yaml:%d: ", bytes.Count(src, []byte("\n")))
-			if !strings.Contains(errs, "dpakit: negotiated.yaml is invalid") || !strings.Contains(errs, at+tc.want) {
+			if !strings.Contains(errs, "dpakit: the deal negotiated.yaml is invalid") || !strings.Contains(errs, at+tc.want) {
 				t.Errorf("stderr:\n%s\nwant the problem at %q", errs, at)
 			}
 		})

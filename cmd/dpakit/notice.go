@@ -76,7 +76,7 @@ it. What was written is reported on standard error unless --quiet is given.`,
 			)
 			if customer != "" {
 				if x, _, err = a.loadExplained(customer, profile); err == nil {
-					if err = checkDeal(eng, x); err == nil {
+					if err = checkDeal(eng, x, customer, profile); err == nil {
 						a.warn(libraryWarnings(eng, x))
 					}
 					d = x.Deal

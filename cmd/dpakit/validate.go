@@ -36,7 +36,7 @@ more there are, and none with --quiet.`,
 			x, warnings, err := a.loadExplained(args[0], profile)
 			writeWarnings(a.stderr, warnings)
 			if err == nil {
-				err = checkDeal(eng, x)
+				err = checkDeal(eng, x, args[0], profile)
 			}
 			if err != nil {
 				return classify(err)
