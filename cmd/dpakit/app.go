@@ -50,6 +50,11 @@ type app struct {
 	loadOnce sync.Once
 	engine   *assemble.Engine
 	loadErr  error
+	// builtin, when set, supplies the engine over the built-in library
+	// (no --clauses or --templates) instead of loading it: the tests run
+	// hundreds of commands in one process and share one engine, as the
+	// server and batch workers do. An Engine is read-only once loaded.
+	builtin func() (*assemble.Engine, error)
 
 	// validator checks deals; a character the PDF fonts cannot print is a
 	// problem in every format, so a deal valid for HTML is valid for PDF.
@@ -189,6 +194,10 @@ func (a *app) load() (*assemble.Engine, error) {
 			return
 		}
 		if a.loadErr = checkLibraryDir("--templates", a.templatesDir, "templates", "*.tmpl"); a.loadErr != nil {
+			return
+		}
+		if a.builtin != nil && a.clausesDir == "" && a.templatesDir == "" {
+			a.engine, a.loadErr = a.builtin()
 			return
 		}
 		cfs, tfs := a.libraryFS()

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -22,9 +23,17 @@ import (
 func dpakit(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	a := newApp(strings.NewReader(stdin), &out, &errb)
+	a.builtin = builtinEngine
+	code = a.run(context.Background(), args)
 	return code, out.String(), errb.String()
 }
+
+// builtinEngine is the engine over the built-in library, loaded once for
+// every in-process command of the tests (see app.builtin).
+var builtinEngine = sync.OnceValues(func() (*assemble.Engine, error) {
+	return assemble.LoadEngine(clauses.FS, templates.FS)
+})
 
 // dpakitLint runs dpakit lint with args in-process like dpakit, rendering
 // only lintSample's combinations: enough to show the faults the tests seed,
@@ -33,6 +42,7 @@ func dpakitLint(t *testing.T, args ...string) (code int, stdout, stderr string) 
 	t.Helper()
 	var out, errb bytes.Buffer
 	a := newApp(strings.NewReader(""), &out, &errb)
+	a.builtin = builtinEngine
 	a.lintCombinations = lintSample()
 	code = a.run(context.Background(), append([]string{"lint"}, args...))
 	return code, out.String(), errb.String()
