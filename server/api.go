@@ -341,12 +341,55 @@ func (s *Server) requestDeal(c *gin.Context) (*deal.Deal, bool) {
 		s.failBody(c, err)
 		return nil, false
 	}
-	d, _, err := s.loadRequestDeal(data, kind)
+	d, warnings, err := s.loadRequestDeal(data, kind)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return nil, false
 	}
+	if len(warnings) > 0 {
+		c.Writer.Header().Set(warningsHeader, warningsSummary(warnings))
+	}
 	return d, true
+}
+
+// warningsHeader names the response header that tells a client asking for
+// a document that the deal has warnings, which POST /api/v1/validate lists
+// in full: the document is made all the same, as the CLI makes it.
+const warningsHeader = "X-Dpakit-Warnings"
+
+// maxHeaderWarnings is how many warnings warningsSummary names.
+const maxHeaderWarnings = 10
+
+// warningsSummary words a deal's warnings for warningsHeader: their count,
+// then the rule and path of each of the first maxHeaderWarnings, such as
+// "2; forum_not_governing_law at scc.forum, retention_deadline at
+// processing.retention; POST /api/v1/validate lists them". Rules and paths
+// are ASCII, as a header value must be; the messages are not, so they are
+// left to the validate endpoint.
+func warningsSummary(ws []deal.Problem) string {
+	named := make([]string, 0, min(len(ws), maxHeaderWarnings))
+	for _, w := range ws[:min(len(ws), maxHeaderWarnings)] {
+		item := w.Rule
+		if w.Path != "" {
+			item += " at " + w.Path
+		}
+		named = append(named, headerSafe(item))
+	}
+	if more := len(ws) - len(named); more > 0 {
+		named = append(named, fmt.Sprintf("%d more", more))
+	}
+	return fmt.Sprintf("%d; %s; POST /api/v1/validate lists them", len(ws), strings.Join(named, ", "))
+}
+
+// headerSafe replaces every byte of s that is not printable ASCII with "?",
+// so that a path holding a key a user wrote cannot break the header.
+func headerSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e {
+			return '?'
+		}
+		return r
+	}, s)
 }
 
 // failBody answers a body that could not be read: 415 for one in a format

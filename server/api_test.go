@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/dpakit/dpakit/assemble"
+	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/xuri/excelize/v2"
@@ -645,5 +646,80 @@ func TestAPIWarnsOfUnapprovedFallback(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning that late-objection changed since its approval: %+v", pb.Warnings)
+	}
+}
+
+// TestAPIDocumentWarningsHeader: a document made for a deal with warnings
+// says so in X-Dpakit-Warnings (the count, each warning's rule and path,
+// and where to read them in full), as the CLI prints them beside its
+// output; a deal without warnings gets no such header.
+func TestAPIDocumentWarningsHeader(t *testing.T) {
+	s := newTestServer(t)
+	// The built-in fallbacks changed since their approval: a deal that
+	// negotiates one is warned (fallback_unapproved); the forum kept from
+	// the profile beside a changed governing law is warned of too.
+	negotiated := append(exampleDeal(t), []byte("negotiated: {breach: phone-notice}\n")...)
+	tests := []struct {
+		name, target string
+		body         []byte
+		want         []string // in the header; nil: no header
+	}{
+		{"no warnings", "/api/v1/documents/dpa?format=md", exampleDeal(t), nil},
+		{"a negotiated fallback", "/api/v1/documents/dpa?format=md", negotiated,
+			[]string{"fallback_unapproved at negotiated.breach", "POST /api/v1/validate lists them"}},
+		{"the workbook", "/api/v1/subprocessors.xlsx", negotiated, []string{"fallback_unapproved at negotiated.breach"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := do(t, s, http.MethodPost, tt.target, "application/yaml", tt.body)
+			readAll(t, res)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			got := res.Header.Get(warningsHeader)
+			if tt.want == nil {
+				if got != "" {
+					t.Errorf("%s: %q, want none", warningsHeader, got)
+				}
+				return
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s: %q lacks %q", warningsHeader, got, w)
+				}
+			}
+			// The count agrees with the validate endpoint's list.
+			res = do(t, s, http.MethodPost, "/api/v1/validate", "application/yaml", tt.body)
+			var pb problemsBody
+			if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("%d; ", len(pb.Warnings)); !strings.HasPrefix(got, want) {
+				t.Errorf("%s: %q, want it to start %q (validate lists %d warnings)", warningsHeader, got, want, len(pb.Warnings))
+			}
+		})
+	}
+}
+
+func TestWarningsSummary(t *testing.T) {
+	many := make([]deal.Problem, 12)
+	for i := range many {
+		many[i] = deal.Problem{Rule: "r", Path: fmt.Sprintf("p%d", i)}
+	}
+	tests := []struct {
+		name string
+		ws   []deal.Problem
+		want string
+	}{
+		{"one", []deal.Problem{{Rule: "retention_deadline", Path: "processing.retention", Message: "states its own…"}},
+			"1; retention_deadline at processing.retention; POST /api/v1/validate lists them"},
+		{"no path", []deal.Problem{{Rule: "x"}}, "1; x; POST /api/v1/validate lists them"},
+		{"not ASCII", []deal.Problem{{Rule: "r", Path: "subprocessors.list[Müller]"}}, "1; r at subprocessors.list[M?ller]; POST /api/v1/validate lists them"},
+		{"more than ten", many, "12; r at p0, r at p1, r at p2, r at p3, r at p4, r at p5, r at p6, r at p7, r at p8, r at p9, 2 more; POST /api/v1/validate lists them"},
+	}
+	for _, tt := range tests {
+		if got := warningsSummary(tt.ws); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
