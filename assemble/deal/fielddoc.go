@@ -94,7 +94,7 @@ func FieldMeaning(path string) string {
 	case "customer.role":
 		return "the customer's GDPR role for the data it gives the vendor; sets the default SCC module (2 or 3)"
 	case "customer.signatory":
-		return "the person who signs for the customer (signature block)"
+		return "the person with authority to sign for the customer, such as a managing director (signature block)"
 	case "customer.signatory.name":
 		return "the signatory's name"
 	case "customer.signatory.title":
