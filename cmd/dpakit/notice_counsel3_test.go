@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -14,9 +15,32 @@ import (
 // and address, and its Annex III gives all four. notice now exits 2,
 // naming the --new list's entry field and the rule.
 func TestNoticeOption1RefusesIncompleteRequest(t *testing.T) {
+	// The planned list without the Annex III details, as a list exported
+	// before they were asked for is.
+	src, err := os.ReadFile("../../fixtures/lists/planned.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bare []string
+	for _, line := range strings.SplitAfter(string(src), "\n") {
+		if !regexp.MustCompile(`^    (address|contact|contact_title|responsibilities):`).MatchString(line) {
+			bare = append(bare, line)
+		}
+	}
+	incomplete := filepath.Join(t.TempDir(), "planned.yaml")
+	if err := os.WriteFile(incomplete, []byte(strings.Join(bare, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The complete list makes the request.
+	if code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath,
+		"--customer", "../../fixtures/deals/processor-option1-eea.yaml",
+		"--old", exampleProfilePath, "--new", "../../fixtures/lists/planned.yaml", "--date", "2026-12-01", "--format", "md"); code != 0 ||
+		!strings.Contains(out, "**Better Stack, Inc.**, 2261 Market Street") {
+		t.Errorf("complete list: exit %d: %s", code, errs)
+	}
 	code, out, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath,
 		"--customer", "../../fixtures/deals/processor-option1-eea.yaml",
-		"--old", exampleProfilePath, "--new", "../../fixtures/lists/planned.yaml", "--date", "2026-12-01", "--format", "md")
+		"--old", exampleProfilePath, "--new", incomplete, "--date", "2026-12-01", "--format", "md")
 	if code != 2 || out != "" {
 		t.Fatalf("exit %d, output %q, want exit 2 and no request", code, out)
 	}
@@ -34,7 +58,7 @@ func TestNoticeOption1RefusesIncompleteRequest(t *testing.T) {
 	// The same lists make an Option 2 notice.
 	if code, _, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath,
 		"--customer", "../../fixtures/deals/example.yaml",
-		"--old", exampleProfilePath, "--new", "../../fixtures/lists/planned.yaml", "--date", "2026-12-01", "--format", "md"); code != 0 {
+		"--old", exampleProfilePath, "--new", incomplete, "--date", "2026-12-01", "--format", "md"); code != 0 {
 		t.Errorf("Option 2 notice: exit %d: %s", code, errs)
 	}
 }
@@ -61,7 +85,7 @@ func TestNoticeRefusesDPFOutsideUS(t *testing.T) {
 	for _, customer := range []string{"swiss-exporter", "example"} {
 		code, _, errs := dpakit(t, "", "notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/"+customer+".yaml",
 			"--old", exampleProfilePath, "--new", path, "--date", "2026-12-01", "--format", "md")
-		if code != 2 || !strings.Contains(errs, `lu.yaml:22: list[1].transfer_mechanism: "dpf"`) || !strings.Contains(errs, "applies only to sub-processors in the United States, not in Luxembourg (LU)") {
+		if code != 2 || !strings.Contains(errs, `lu.yaml:26: list[1].transfer_mechanism: "dpf"`) || !strings.Contains(errs, "applies only to sub-processors in the United States, not in Luxembourg (LU)") {
 			t.Errorf("%s: exit %d, want 2 with the dpf rule:\n%s", customer, code, errs)
 		}
 	}
