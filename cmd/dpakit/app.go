@@ -618,7 +618,7 @@ func buildDetails(bi *debug.BuildInfo) string {
 	}
 	var parts []string
 	if rev != "" {
-		c := "commit " + rev[:min(len(rev), 12)]
+		c := "from commit " + rev[:min(len(rev), 12)]
 		if when != "" {
 			c += " of " + when
 		}
@@ -628,9 +628,16 @@ func buildDetails(bi *debug.BuildInfo) string {
 		parts = append(parts, c)
 	}
 	if bi.GoVersion != "" {
-		parts = append(parts, bi.GoVersion)
+		parts = append(parts, "with "+bi.GoVersion)
 	}
-	return strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		return ""
+	}
+	line := "built " + strings.Join(parts, ", ")
+	if rev == "" {
+		line += "; no commit recorded (go run, and go build with -buildvcs=false or outside a Git clone, record none)"
+	}
+	return line
 }
 
 func (a *app) versionCmd() *cobra.Command {
@@ -652,7 +659,7 @@ built with, where recorded.`,
 			fmt.Fprintf(a.stdout, "dpakit %s\nclause library %s, Annex II catalogue %s\n",
 				releaseVersion(bi), eng.Library().Version, eng.Library().Catalog().Version)
 			if d := buildDetails(bi); d != "" {
-				fmt.Fprintf(a.stdout, "built from %s\n", d)
+				fmt.Fprintln(a.stdout, d)
 			}
 			return nil
 		},

@@ -204,15 +204,15 @@ func TestVersion(t *testing.T) {
 		details string
 	}{
 		{"no build info", nil, "devel", ""},
-		{"go run", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}}, "devel", "go1.26.0"},
+		{"go run", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}}, "devel", "built with go1.26.0; no commit recorded (go run, and go build with -buildvcs=false or outside a Git clone, record none)"},
 		{"tagged release", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.4.0"},
 			Settings: settings("vcs.revision", "0123456789abcdef0123", "vcs.time", "2026-11-30T09:00:00Z", "vcs.modified", "false")},
-			"v1.4.0", "commit 0123456789ab of 2026-11-30T09:00:00Z, go1.26.0"},
+			"v1.4.0", "built from commit 0123456789ab of 2026-11-30T09:00:00Z, with go1.26.0"},
 		{"between tags, edited", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "v1.4.1-0.20261201090000-0123456789ab+dirty"}},
-			"v1.4.1-0.20261201090000-0123456789ab+dirty", "go1.26.0"},
+			"v1.4.1-0.20261201090000-0123456789ab+dirty", "built with go1.26.0; no commit recorded (go run, and go build with -buildvcs=false or outside a Git clone, record none)"},
 		{"modified tree", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"},
 			Settings: settings("vcs.revision", "abc", "vcs.modified", "true")},
-			"devel", "commit abc, with uncommitted changes"},
+			"devel", "built from commit abc, with uncommitted changes"},
 	}
 	for _, tt := range tests {
 		if got := releaseVersion(tt.bi); got != tt.version {
