@@ -115,6 +115,9 @@ type Summary struct {
 	Skipped int
 	// Files counts the files written.
 	Files int
+	// Swept says how many files that the manifest listed before and no
+	// longer lists were removed, and which were left.
+	Swept
 	// Interrupted is true when the run was stopped (the context was
 	// cancelled) before every row was done; the rows left over have no
 	// manifest entry and --resume makes them.
@@ -138,6 +141,8 @@ type runner struct {
 	options  string
 	libVer   string
 	manifest *manifest
+	// names are the rows' folder names, set by feed.
+	names *names
 	// standard is the profile as a deal: what each row's deviations,
 	// recorded in its PDFs' manifests, are measured against; nil for none.
 	standard *deal.Deal
@@ -217,7 +222,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if r.eof {
 		lastRow = r.sum.Rows // the input was read to its end: drop entries of rows it no longer has
 	}
-	ferr := r.manifest.finish(filepath.Join(cfg.Out, cfg.Shard.ErrorsFile()), lastRow)
+	var ferr error
+	r.sum.Swept, ferr = r.manifest.finish(filepath.Join(cfg.Out, cfg.Shard.ErrorsFile()), lastRow,
+		sweeper{out: cfg.Out, owns: r.owns})
 	r.sum.Files = int(r.files.Load())
 	r.sum.Interrupted = ctx.Err() != nil && (!r.eof || r.discarded.Load() > 0)
 	r.sum.Elapsed = time.Since(start)
@@ -230,6 +237,20 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return r.sum, ferr
 	}
 	return r.sum, nil
+}
+
+// owns reports whether the run may remove files from folder: an unsharded
+// run owns all of --out; a run of one shard owns the folders of its own
+// rows and, when it read the input to its end, the folders no row has.
+func (r *runner) owns(folder string) bool {
+	if r.cfg.Shard.Count <= 1 {
+		return true
+	}
+	row, ok := r.names.owner(folder)
+	if !ok {
+		return r.eof
+	}
+	return row > 0 && r.cfg.Shard.has(row)
 }
 
 // newRunner checks the configuration and resolves the outputs.
@@ -286,7 +307,7 @@ func optionsDigest(cfg Config) string {
 // and sends the rows of the shard to the workers. It stops early when ctx
 // is cancelled.
 func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
-	names := newNames(r.cfg.Shard.ownFiles()...)
+	r.names = newNames(r.cfg.Shard.ownFiles()...)
 	for {
 		if ctx.Err() != nil {
 			return nil
@@ -307,7 +328,7 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 			j.d, j.warnings, j.err = r.load(rec)
 		}
 		if j.d != nil && j.d.Reference != "" {
-			j.folder = names.assign(j.d.Reference)
+			j.folder = r.names.assign(j.d.Reference, rec.Row)
 		}
 		if !r.cfg.Shard.has(rec.Row) {
 			continue
@@ -360,22 +381,34 @@ func (r *runner) process(j job) error {
 		e.Warnings = r.locate(j.warnings, j.rec)
 	}
 	kept := false
+	prev, hasPrev := r.previous(e.Row)
 	switch {
 	case j.err != nil:
 		e.Status, e.Folder, e.Problems = StatusFailed, "", r.problems(j.err, j.rec)
 	default:
 		e.DealHash = deal.Hash(j.d)
-		if prev, ok := r.keep(e); ok {
+		if hasPrev && r.keep(e, prev) {
+			prev.Line = e.Line
 			e, kept = prev, true
 			break
 		}
-		files, skipped, err := r.make(j.d, j.folder)
+		files, skipped, err := r.make(e, j.d)
 		if err != nil {
 			e.Status, e.Problems = StatusFailed, r.problems(err, j.rec)
 			break
 		}
 		e.Status, e.Files, e.Skipped = StatusOK, files, skipped
 		r.files.Add(int64(len(files)))
+	}
+	if e.Status == StatusFailed && hasPrev {
+		// The files an earlier run made stay, recorded, until the row is
+		// made again.
+		switch {
+		case prev.Status == StatusOK && len(prev.Files) > 0:
+			e.Earlier = &Earlier{Folder: prev.Folder, Files: prev.Files}
+		case prev.Status == StatusFailed:
+			e.Earlier = prev.Earlier
+		}
 	}
 	if err := r.manifest.add(e); err != nil {
 		return err
@@ -398,30 +431,35 @@ func (r *runner) process(j job) error {
 	return nil
 }
 
-// keep returns the previous entry of the row when --resume may keep it:
-// same deal, library, tool and options, same folder, and every file
-// present with its recorded size and checksum.
-func (r *runner) keep(cur Entry) (Entry, bool) {
+// previous returns the row's latest line in the manifest of the run
+// resumed.
+func (r *runner) previous(row int) (Entry, bool) {
 	if !r.cfg.Resume {
 		return Entry{}, false
 	}
-	s, ok := r.manifest.has(cur.Row)
+	s, ok := r.manifest.has(row)
 	if !ok {
 		return Entry{}, false
 	}
 	prev, err := r.manifest.read(s)
-	if err != nil || prev.Status != StatusOK || prev.DealHash != cur.DealHash || prev.Folder != cur.Folder ||
+	return prev, err == nil
+}
+
+// keep reports whether --resume may keep the row's previous entry: same
+// deal, library, tool and options, same folder, and every file present
+// with its recorded size and checksum.
+func (r *runner) keep(cur, prev Entry) bool {
+	if prev.Status != StatusOK || prev.DealHash != cur.DealHash || prev.Folder != cur.Folder ||
 		prev.LibraryVersion != cur.LibraryVersion || prev.ToolVersion != cur.ToolVersion || prev.Options != cur.Options {
-		return Entry{}, false
+		return false
 	}
 	for _, f := range prev.Files {
 		data, err := os.ReadFile(filepath.Join(r.cfg.Out, prev.Folder, f.Name))
 		if err != nil || int64(len(data)) != f.Size || digest(data) != f.SHA256 {
-			return Entry{}, false
+			return false
 		}
 	}
-	prev.Line = cur.Line
-	return prev, true
+	return true
 }
 
 // problems turns a row's error into the problems errors.csv lists, with
@@ -455,8 +493,9 @@ func (r *runner) locate(problems []deal.Problem, rec record) []deal.Problem {
 }
 
 // make renders every output of d into memory and, only when all of them
-// rendered, writes them into the deal's folder.
-func (r *runner) make(d *deal.Deal, folder string) ([]File, []Skipped, error) {
+// rendered, appends a StatusWriting line naming them (e is the row's entry
+// so far) and writes them into the deal's folder.
+func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 	var (
 		rendered []renderedFile
 		skipped  []Skipped
@@ -477,7 +516,16 @@ func (r *runner) make(d *deal.Deal, folder string) ([]File, []Skipped, error) {
 		}
 		rendered = append(rendered, renderedFile{name: o.file, data: buf.Bytes()})
 	}
-	files, err := writeBundle(r.cfg.Out, folder, rendered)
+	if len(rendered) > 0 {
+		e.Status, e.Files = StatusWriting, make([]File, len(rendered))
+		for i, f := range rendered {
+			e.Files[i] = File{Name: f.name, SHA256: digest(f.data), Size: int64(len(f.data))}
+		}
+		if err := r.manifest.add(e); err != nil {
+			return nil, nil, err
+		}
+	}
+	files, err := writeBundle(r.cfg.Out, e.Folder, rendered)
 	return files, skipped, err
 }
 

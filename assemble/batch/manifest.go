@@ -59,6 +59,11 @@ func (s Shard) ownFiles() []string {
 const (
 	StatusOK     = "ok"
 	StatusFailed = "failed"
+	// StatusWriting marks the line a run appends before it writes a row's
+	// files, naming them, so that files written by a run killed before
+	// the row's own line are still recorded (and removed if no later line
+	// lists them). A finished manifest never holds one.
+	StatusWriting = "writing"
 )
 
 // Entry is one line of manifest.jsonl: what became of one input row.
@@ -87,6 +92,10 @@ type Entry struct {
 	// Files are the files written, in the order of the documents and
 	// formats requested.
 	Files []File `json:"files,omitempty"`
+	// Earlier, in a failed row's entry, are the files an earlier run made
+	// for the row, left as they were: they are not the current deal's
+	// documents, and they are removed when the row is next made.
+	Earlier *Earlier `json:"earlier,omitempty"`
 	// Skipped are the requested documents that do not apply to the deal.
 	Skipped []Skipped `json:"skipped,omitempty"`
 	// Warnings are things a reviewer should look at in a deal that is
@@ -103,6 +112,12 @@ type File struct {
 	Size   int64  `json:"size"`
 }
 
+// Earlier are the files an earlier run made for a row that failed now.
+type Earlier struct {
+	Folder string `json:"folder"`
+	Files  []File `json:"files"`
+}
+
 // Skipped is a requested document that does not apply to a deal, such as
 // Annex III without SCC Clause 9 Option 1.
 type Skipped struct {
@@ -110,10 +125,12 @@ type Skipped struct {
 	Reason   string `json:"reason"`
 }
 
-// span is where an entry's line is in the manifest file.
+// span is where an entry's line is in the manifest file; writing marks a
+// line of StatusWriting.
 type span struct {
-	off int64
-	n   int
+	off     int64
+	n       int
+	writing bool
 }
 
 // manifest is manifest.jsonl while a run appends to it: every entry is
@@ -152,10 +169,11 @@ func (m *manifest) scan() error {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 && line[len(line)-1] == '\n' {
 			var head struct {
-				Row int `json:"row"`
+				Row    int    `json:"row"`
+				Status string `json:"status"`
 			}
 			if json.Unmarshal(line, &head) == nil && head.Row > 0 {
-				m.idx[head.Row] = span{off, len(line)}
+				m.idx[head.Row] = span{off, len(line), head.Status == StatusWriting}
 			}
 			off += int64(len(line))
 		}
@@ -206,27 +224,36 @@ func (m *manifest) add(e Entry) error {
 	if _, err := m.f.WriteAt(line, m.end); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
-	m.idx[e.Row] = span{m.end, len(line)}
+	m.idx[e.Row] = span{m.end, len(line), e.Status == StatusWriting}
 	m.end += int64(len(line))
 	return nil
 }
 
-// finish rewrites the manifest with the latest entry of each row up to
-// lastRow (every row when lastRow is 0), in row order, and writes
-// errorsPath from the failed entries, both atomically and streaming (one
-// entry in memory at a time), then closes the manifest.
-func (m *manifest) finish(errorsPath string, lastRow int) error {
+// finish removes the files that only replaced or dropped lines record
+// (see sweep), then rewrites the manifest with the latest entry of each
+// row up to lastRow (every row when lastRow is 0; a row whose latest line
+// is StatusWriting has none), in row order, and writes errorsPath from the
+// failed entries, both atomically and streaming (one entry in memory at a
+// time), then closes the manifest. The files are removed first, so that a
+// run killed in between leaves the lines that record them for the next.
+func (m *manifest) finish(errorsPath string, lastRow int, sw sweeper) (Swept, error) {
 	defer m.f.Close()
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	final := make(map[int]int64, len(m.idx))
 	rows := make([]int, 0, len(m.idx))
-	for r := range m.idx {
-		if lastRow == 0 || r <= lastRow {
+	for r, s := range m.idx {
+		if (lastRow == 0 || r <= lastRow) && !s.writing {
 			rows = append(rows, r)
+			final[r] = s.off
 		}
 	}
 	slices.Sort(rows)
-	err := outfile.WriteStream(context.Background(), m.path, func(w io.Writer) error {
+	swept, err := m.sweep(final, sw)
+	if err != nil {
+		return swept, err
+	}
+	err = outfile.WriteStream(context.Background(), m.path, func(w io.Writer) error {
 		for _, r := range rows {
 			line, err := m.line(r)
 			if err != nil {
@@ -239,9 +266,9 @@ func (m *manifest) finish(errorsPath string, lastRow int) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return swept, err
 	}
-	return writeErrors(m.path, errorsPath)
+	return swept, writeErrors(m.path, errorsPath)
 }
 
 // writeErrors writes errors.csv from the failed entries of a manifest,

@@ -156,6 +156,9 @@ func (s *shardReader) advance() error {
 	if head.Row <= s.row {
 		return fmt.Errorf("%w: %s is not in row order at line %d (the run was killed before it finished); run shard %d/%d again with --resume", ErrIncomplete, s.name, s.n, s.shard.Index, s.shard.Count)
 	}
+	if head.Status == StatusWriting {
+		return fmt.Errorf("%w: %s line %d records row %d being written (the run was killed before it finished); run shard %d/%d again with --resume", ErrIncomplete, s.name, s.n, head.Row, s.shard.Index, s.shard.Count)
+	}
 	if !s.shard.has(head.Row) {
 		return fmt.Errorf("%w: %s line %d holds row %d, which belongs to another shard", ErrIncomplete, s.name, s.n, head.Row)
 	}

@@ -76,31 +76,45 @@ func SafeName(ref string) string {
 // row with a reference gets SafeName(reference), each later row whose
 // name is already taken gets the first free of name-2, name-3, ... in row
 // order. Names are compared case-folded, so two folders never differ only
-// by case (they would be one folder on macOS and Windows).
+// by case (they would be one folder on macOS and Windows). It remembers
+// which row took each name, so that a run can tell whose a folder is.
 type names struct {
-	taken map[string]bool
+	taken map[string]int // the row that took the name; 0 for the batch's own files
 	fold  cases.Caser
 }
 
 // newNames returns a name registry in which the given names (the batch's
 // own files) are already taken.
 func newNames(reserved ...string) *names {
-	n := &names{taken: make(map[string]bool), fold: cases.Fold()}
+	n := &names{taken: make(map[string]int), fold: cases.Fold()}
 	for _, r := range reserved {
-		n.taken[n.key(r)] = true
+		n.taken[n.key(r)] = 0
 	}
 	return n
 }
 
 func (n *names) key(name string) string { return norm.NFC.String(n.fold.String(name)) }
 
-// assign returns the folder name of the next row with this reference.
-func (n *names) assign(ref string) string {
+// assign returns the folder name of row, the next row with this
+// reference.
+func (n *names) assign(ref string, row int) string {
 	base := SafeName(ref)
 	name := base
-	for i := 2; n.taken[n.key(name)]; i++ {
+	for i := 2; n.has(name); i++ {
 		name = base + "-" + strconv.Itoa(i)
 	}
-	n.taken[n.key(name)] = true
+	n.taken[n.key(name)] = row
 	return name
+}
+
+func (n *names) has(name string) bool {
+	_, ok := n.taken[n.key(name)]
+	return ok
+}
+
+// owner returns the row whose folder name is folder (compared as names
+// are), and false when no row (nor the batch's own files) took it.
+func (n *names) owner(folder string) (int, bool) {
+	row, ok := n.taken[n.key(folder)]
+	return row, ok
 }

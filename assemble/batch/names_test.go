@@ -55,7 +55,7 @@ func TestNamesAreUniqueAndDeterministic(t *testing.T) {
 	for run := 0; run < 2; run++ {
 		n := newNames(ManifestFile, ErrorsFile)
 		for i, ref := range refs {
-			if got := n.assign(ref); got != want[i] {
+			if got := n.assign(ref, i+1); got != want[i] {
 				t.Errorf("run %d: assign(%q) = %q, want %q", run, ref, got, want[i])
 			}
 		}

@@ -388,6 +388,17 @@ func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.S
 		fmt.Fprintf(&b, ", %d documents not applicable", s.Skipped)
 	}
 	fmt.Fprintf(&b, "; %d files in %.1fs (%.1f rows/s)", s.Files, s.Elapsed.Seconds(), rate)
+	if s.Removed > 0 {
+		fmt.Fprintf(&b, "; %s removed", plural(s.Removed, "stale file"))
+	}
+	if n := len(s.Left); n > 0 {
+		const shown = 3
+		fmt.Fprintf(&b, "; %s left (changed since written, or not dpakit's to remove): %s", plural(n, "stale file"),
+			strings.Join(s.Left[:min(n, shown)], ", "))
+		if n > shown {
+			fmt.Fprintf(&b, " and %d more", n-shown)
+		}
+	}
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, "; problems in %s", joinOut(out, shard.ErrorsFile()))
 	}
