@@ -75,7 +75,8 @@ func TestNoKnockOnProblems(t *testing.T) {
 }
 
 // TestStructureAndRulesInOneRun: decoding problems do not hide the rule
-// problems of the rest of the deal.
+// problems of the rest of the deal, and both are listed in the order of
+// the file.
 func TestStructureAndRulesInOneRun(t *testing.T) {
 	got := loadEdited(t,
 		"effective_date: 2026-12-01", "effective_date: 2027-02-30",
@@ -85,8 +86,8 @@ func TestStructureAndRulesInOneRun(t *testing.T) {
 	)
 	want := []string{
 		`effective_date: "2027-02-30" is not a date: February 2027 has only 28 days`,
-		`uk_addendum: want a mapping such as { enabled: false }, not "off"`,
 		`customer.country: "France" is not a country code; did you mean "FR" (France)?`,
+		`uk_addendum: want a mapping such as { enabled: false }, not "off"`,
 		"breach.notice_hours: must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

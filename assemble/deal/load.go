@@ -22,6 +22,9 @@ func Load(deal []byte, dealName string, profile []byte, profileName string) (*De
 //
 // Every error is a *ValidationError. Decoding problems of both files are
 // reported together, each naming its file; the returned Deal is then nil.
+// Problems are listed in the order of the files (see inFileOrder): those
+// located at a line by file (the deal, then the profile), line and path,
+// then those that no line locates (a field neither file gives).
 // When the merged deal decodes but breaks a rule, Load returns the defaulted
 // Deal together with the error, so that a form can show it again; each
 // problem names the file that supplied the offending value, where one did.
@@ -103,6 +106,7 @@ func (v *Validator) load(deal []byte, dealName string, profile []byte, profileNa
 	ruleProblems = withoutMoved(ruleProblems, append(append([]string(nil), dp.moved...), pp.moved...), given)
 	problems := knockOns(append(decodeProblems, ruleProblems...), given)
 	problems = collapseMissingSections(problems, given)
+	inFileOrder(problems, dealName, profileName)
 	l := loaded{deal: d, warnings: warnings, dealNode: dn, profileNode: pn}
 	if len(problems) == 0 {
 		return l

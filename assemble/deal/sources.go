@@ -75,7 +75,9 @@ type Explained struct {
 // deal or profile file that gives its path, as Load does for its own
 // problems: for those found after loading, such as the clause library's
 // (assemble.Engine.CheckDeal). It returns the problems as a
-// *ValidationError whose File is set when they all come from one file.
+// *ValidationError whose File is set when they all come from one file,
+// sorted into the order of the files as Load sorts its own (ps too is
+// sorted).
 func (x *Explained) Locate(ps []Problem) *ValidationError {
 	for i := range ps {
 		p := &ps[i]
@@ -88,6 +90,7 @@ func (x *Explained) Locate(ps []Problem) *ValidationError {
 			p.File, p.Line = x.profileName, n.Line
 		}
 	}
+	inFileOrder(ps, x.dealName, x.profileName)
 	return newValidationError(ps)
 }
 
