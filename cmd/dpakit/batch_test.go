@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -471,4 +472,91 @@ func TestBatchManifestOption(t *testing.T) {
 			t.Errorf("%s: resumed with the default manifest, but it has none", p)
 		}
 	}
+}
+
+// TestBatchResumeWithFewerOutputs: --resume with fewer documents and
+// formats makes every row again and removes the files no longer made; a
+// file the user changed or added stays, and the summary says so.
+func TestBatchResumeWithFewerOutputs(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
+	out := filepath.Join(dir, "out")
+	args := []string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "-q"}
+	if code, _, errs := dpakit(t, "", append(args, "--docs", "dpa,annex-i", "--format", "pdf,docx")...); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	writeFile(t, filepath.Join(out, "README.txt"), "for the auditors")
+	writeFile(t, filepath.Join(out, "DPA-20261201-KUNDE-2", "annex-i.docx"), "edited by legal")
+	code, _, errs := dpakit(t, "", append(args, "--resume", "--docs", "dpa", "--format", "pdf")...)
+	if code != 0 {
+		t.Fatalf("resume: exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"2 rows: 2 made, 0 kept, 0 failed; 2 files in", "; 5 stale files removed; 1 stale file left (changed since written, or not dpakit's to remove): DPA-20261201-KUNDE-2/annex-i.docx\n"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("summary %q, want %q", errs, want)
+		}
+	}
+	var got []string
+	for p := range fileTree(t, out) {
+		got = append(got, p)
+	}
+	slices.Sort(got)
+	want := []string{"DPA-20261201-KUNDE-1/dpa.pdf", "DPA-20261201-KUNDE-2/annex-i.docx", "DPA-20261201-KUNDE-2/dpa.pdf", "README.txt", "errors.csv", "manifest.jsonl"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files in --out (-want +got):\n%s", diff)
+	}
+}
+
+// TestBatchKilledWhileNarrowing: a run resumed with fewer documents and
+// killed midway (SIGKILL), then resumed again, ends with the files of an
+// uninterrupted run of those documents: none of the earlier workbooks
+// stays, whichever rows the killed run got to.
+func TestBatchKilledWhileNarrowing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs dpakit as a subprocess and renders PDFs")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	const rows = 8
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(rows, func(i int) bool { return i == 5 }))
+	out := filepath.Join(dir, "out")
+	command := func(docs string, extra ...string) *exec.Cmd {
+		cmd := dpakitCommand(append([]string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out,
+			"--docs", docs, "--format", "pdf", "--jobs", "2", "-q"}, extra...)...)
+		cmd.Env = append(cmd.Env, sourceDateEpoch+"=1796083200")
+		return cmd
+	}
+	if res, err := command("dpa,subprocessors").CombinedOutput(); exitCode(err) != 1 {
+		t.Fatalf("first run: %v\n%s", err, res)
+	}
+	want := map[string]string{}
+	for p, sum := range fileTree(t, out) {
+		if strings.HasSuffix(p, ".pdf") {
+			want[p] = sum
+		}
+	}
+	seed := time.Now().UnixNano()
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	after := 1 + rng.IntN(rows-3)
+	t.Logf("seed %d: killed after %d lines", seed, after)
+	cmd := command("dpa", "--resume")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for manifestLines(filepath.Join(out, batch.ManifestFile)) < rows+after && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if res, err := command("dpa", "--resume").CombinedOutput(); exitCode(err) != 1 {
+		t.Fatalf("resume: %v\n%s", err, res)
+	}
+	got := fileTree(t, out)
+	delete(got, batch.ManifestFile)
+	delete(got, batch.ErrorsFile)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("killed and resumed with fewer documents (-want +got):\n%s", diff)
+	}
+	checkJSONLines(t, filepath.Join(out, batch.ManifestFile))
 }
