@@ -78,7 +78,7 @@ as separator) are read as they are.`,
 	fl.StringSliceVar(&f.formats, "format", []string{"pdf"}, "the formats of each document: "+strings.Join(formatNames(), ", "))
 	// GOMAXPROCS follows a container's CPU limit, where NumCPU counts the node's.
 	fl.IntVar(&f.jobs, "jobs", runtime.GOMAXPROCS(0), "render `N` deals at a time; the default is one per CPU")
-	fl.BoolVar(&f.resume, "resume", false, "continue the batch in --out: keep the rows whose files are current, make the rest")
+	fl.BoolVar(&f.resume, "resume", false, "continue the batch in --out: keep the rows whose files are current, make the rest, remove the files no longer made")
 	fl.StringVar(&f.shard, "shard", "", "process only shard `I/N` of the rows (rows I+1, I+1+N, ...; 0 <= I < N)")
 	fl.StringVar(&f.noticeOld, "notice-old", "", "for --docs notice: the sub-processor list before the change (`FILE`: list, profile, deal or workbook)")
 	fl.StringVar(&f.noticeDate, "notice-date", "", "for --docs notice: the `DATE` the notices are sent (YYYY-MM-DD); each customer's deadline follows its own objection window")
