@@ -90,23 +90,27 @@ func underAny(path string, paths []string) bool {
 }
 
 // collapseMissingSections replaces the "is required" problems of a
-// top-level section that neither the deal nor the profile gives (typically
-// provider, when a deal is loaded without its vendor profile) by one
-// problem naming the section and what it needs, at the place of the first.
-func collapseMissingSections(problems []Problem, given func(path string) bool) []Problem {
+// section that neither the deal nor the profile gives by one problem
+// naming the section and what it needs, at the place of the first: a
+// top-level section (typically provider, when a deal is loaded without its
+// vendor profile) or one nested in a section that is given (a customer
+// without customer.signatory). The problem is located at the line of the
+// key of the section that holds the missing one, where a file gives it
+// (see at); a section that is given but incomplete keeps a problem per
+// field.
+func collapseMissingSections(problems []Problem, given func(path string) bool, at func(path string) (file string, line int)) []Problem {
 	missing := map[string][]string{} // section → the required fields, relative
 	for _, p := range problems {
-		section, rest, nested := strings.Cut(p.Path, ".")
-		if nested && p.Rule == "required" && !given(section) {
-			missing[section] = append(missing[section], rest)
+		if section := missingSection(p, given); section != "" {
+			missing[section] = append(missing[section], p.Path[len(section)+1:])
 		}
 	}
 	out := make([]Problem, 0, len(problems))
 	done := map[string]bool{}
 	for _, p := range problems {
-		section, _, _ := strings.Cut(p.Path, ".")
+		section := missingSection(p, given)
 		fields := missing[section]
-		if len(fields) < 2 || p.Rule != "required" || p.Path == section {
+		if len(fields) < 2 {
 			out = append(out, p)
 			continue
 		}
@@ -114,10 +118,40 @@ func collapseMissingSections(problems []Problem, given func(path string) bool) [
 			continue
 		}
 		done[section] = true
-		out = append(out, Problem{Path: section, Rule: RuleSectionMissing,
-			Message: "is missing; it needs " + andList(groupFields(fields))})
+		q := Problem{Path: section, Rule: RuleSectionMissing, Message: "is missing; it needs " + andList(groupFields(fields))}
+		if parent, _, nested := cutLast(section, "."); nested {
+			q.File, q.Line = at(parent)
+		}
+		out = append(out, q)
 	}
 	return out
+}
+
+// missingSection returns the outermost section on the path of a
+// "required" problem that neither file gives, such as "provider" for
+// provider.contact.email or "customer.signatory" for
+// customer.signatory.name in a deal that gives customer; "" when every
+// section on the path is given, or p is another kind of problem. Only
+// sections outside lists count: a list item that is there is given.
+func missingSection(p Problem, given func(path string) bool) string {
+	if p.Rule != "required" {
+		return ""
+	}
+	sections, _, _ := strings.Cut(p.Path, "[")
+	for i, r := range sections {
+		if r == '.' && !given(p.Path[:i]) {
+			return p.Path[:i]
+		}
+	}
+	return ""
+}
+
+// cutLast slices s around the last instance of sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 // groupFields writes relative field paths compactly: "name", "contact.name"

@@ -2,8 +2,8 @@ package deal
 
 import (
 	"bytes"
+	"fmt"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -109,13 +109,16 @@ func TestMissingProviderSaidOnce(t *testing.T) {
 	if diff := cmp.Diff(want, problems(t, err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
-	// A provider that is there but incomplete gets its fields' problems.
-	_, err = Load(append(data, "provider: {name: Kestrel Cloud, Inc.}\n"...), "seed-001.yaml", nil, "")
-	for _, p := range problems(t, err) {
-		if p.Rule == RuleSectionMissing || !strings.HasPrefix(p.Path, "provider.") {
-			t.Errorf("unexpected problem %v", p)
-		}
+	// A provider that is there but incomplete gets its fields' problems,
+	// and one for each nested section it leaves out.
+	_, err = Load(append(data, "provider: {name: \"Kestrel Cloud, Inc.\"}\n"...), "seed-001.yaml", nil, "")
+	want = []Problem{
+		{Path: "provider.contact", Rule: RuleSectionMissing, Message: "is missing; it needs name and email"},
+		{Path: "provider.signatory", Rule: RuleSectionMissing, Message: "is missing; it needs name and title"},
+		{Path: "provider.address", Rule: "required", Message: "is required"},
+		{Path: "provider.country", Rule: "required", Message: "is required"},
 	}
+	diffProblems(t, want, problems(t, err))
 }
 
 // BenchmarkLoadWithMistakes loads a deal with decoding and rule problems:
@@ -177,4 +180,67 @@ func readBench40(b *testing.B) (deal, profile []byte) {
 		b.Fatal(err)
 	}
 	return deal, profile
+}
+
+// TestMissingNestedSectionSaidOnce: a nested section that neither file
+// gives (a party's contact or signatory) gets one problem naming what it
+// needs, at the line of the party's key, not one per field; one that is
+// there but incomplete gets its fields' problems.
+func TestMissingNestedSectionSaidOnce(t *testing.T) {
+	profile, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const head = "effective_date: 2026-12-01\nagreement: Services Agreement\ncustomer:\n  name: Acme SAS\n  address: 1 rue de la Paix, 75002 Paris\n  country: FR\n  role: controller\n"
+	const contact = "  contact: { name: Jean Dupont, title: DPO, email: jean@acme.example }\n"
+	const signatory = "  signatory: { name: Jean Martin, title: CEO }\n"
+	noSignatory := bytes.Replace(profile, []byte("  signatory: { name: Dana Whitfield, title: General Counsel }\n"), nil, 1)
+	if bytes.Equal(noSignatory, profile) {
+		t.Fatal("the profile's provider has no signatory line to delete")
+	}
+	tests := []struct {
+		name    string
+		deal    string
+		profile []byte
+		want    []string // "file:line: path: message"
+	}{
+		{"customer without signatory", head + contact, profile,
+			[]string{"deal.yaml:3: customer.signatory: is missing; it needs name and title"}},
+		{"customer without contact", head + signatory, profile,
+			[]string{"deal.yaml:3: customer.contact: is missing; it needs name and email"}},
+		{"customer without either", head, profile,
+			[]string{
+				"deal.yaml:3: customer.contact: is missing; it needs name and email",
+				"deal.yaml:3: customer.signatory: is missing; it needs name and title",
+			}},
+		{"signatory there but incomplete", head + contact + "  signatory: { name: Jean Martin }\n", profile,
+			[]string{":0: customer.signatory.title: is required"}},
+		{"provider without contact and signatory, no profile",
+			head + contact + signatory + "provider:\n  name: Kestrel Cloud\n  address: 400 Market Street, Orlando\n  country: US\n" +
+				"processing: {data_subjects: [Users], data_categories: [Names], frequency: continuous, nature: Hosting, purposes: [Hosting], retention: For the term}\n" +
+				"scc: {governing_law: NL, subprocessor_notice_days: 30}\nbreach: {notice_hours: 48}\nsubprocessors: {objection_days: 15}\n",
+			nil,
+			[]string{
+				"deal.yaml:10: provider.contact: is missing; it needs name and email",
+				"deal.yaml:10: provider.signatory: is missing; it needs name and title",
+			}},
+		{"a profile's provider without a signatory", head + contact + signatory,
+			noSignatory,
+			[]string{"profile.yaml:4: provider.signatory: is missing; it needs name and title"}},
+		{"no customer at all: the top-level section, without a line",
+			"effective_date: 2026-12-01\nagreement: Services Agreement\n", profile,
+			[]string{":0: customer: is missing; it needs name, address, country, role, contact (name, email) and signatory (name, title)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load([]byte(tt.deal), "deal.yaml", tt.profile, "profile.yaml")
+			var got []string
+			for _, p := range problems(t, err) {
+				got = append(got, fmt.Sprintf("%s:%d: %s", p.File, p.Line, p))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

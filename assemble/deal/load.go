@@ -105,7 +105,17 @@ func (v *Validator) load(deal []byte, dealName string, profile []byte, profileNa
 	ruleProblems = withoutPruned(ruleProblems, pruned)
 	ruleProblems = withoutMoved(ruleProblems, append(append([]string(nil), dp.moved...), pp.moved...), given)
 	problems := knockOns(append(decodeProblems, ruleProblems...), given)
-	problems = collapseMissingSections(problems, given)
+	keyLine := func(path string) (string, int) {
+		switch key, fromDeal := keyAt(dn, pn, path); {
+		case key == nil:
+			return "", 0
+		case fromDeal:
+			return dealName, key.Line
+		default:
+			return profileName, key.Line
+		}
+	}
+	problems = collapseMissingSections(problems, given, keyLine)
 	inFileOrder(problems, dealName, profileName)
 	l := loaded{deal: d, warnings: warnings, dealNode: dn, profileNode: pn}
 	if len(problems) == 0 {
@@ -210,6 +220,33 @@ func source(dn, pn *yaml.Node, path string) (n *yaml.Node, fromDeal, exact bool)
 		return d, true, true
 	}
 	return p, false, true
+}
+
+// keyAt finds the key that gives the mapping path ("customer", with no
+// list index) in the deal file's node dn or, when the deal does not give
+// it, in the profile's pn: the key's node (its line is the key's, where
+// the value's node of a block mapping is at its first key), or nil.
+func keyAt(dn, pn *yaml.Node, path string) (key *yaml.Node, fromDeal bool) {
+	if k := keyIn(dn, path); k != nil {
+		return k, true
+	}
+	return keyIn(pn, path), false
+}
+
+// keyIn returns the key node of path in the mapping n, or nil.
+func keyIn(n *yaml.Node, path string) *yaml.Node {
+	var key *yaml.Node
+	for seg := range strings.SplitSeq(path, ".") {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		i := mappingIndex(n, seg)
+		if i < 0 {
+			return nil
+		}
+		key, n = n.Content[i], n.Content[i+1]
+	}
+	return key
 }
 
 // LocateIn sets the Line of each problem of ps whose path (such as

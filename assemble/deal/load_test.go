@@ -131,7 +131,11 @@ func encode(t *testing.T, n *yaml.Node) []byte {
 
 func TestLoadReportsBothFiles(t *testing.T) {
 	_, err := Load([]byte("customer: {contcat: x}\n"), "deal.yaml", []byte("audit:\n  notice_days: soon\n"), "profile.yaml")
+	// The problems a line locates come first, in the order of the files:
+	// the deal's (the customer, which lacks its signatory, and the mistyped
+	// key on the same line), then the profile's.
 	want := []Problem{
+		{File: "deal.yaml", Line: 1, Path: "customer.signatory", Rule: RuleSectionMissing, Message: "is missing; it needs name and title"},
 		{File: "deal.yaml", Line: 1, Path: "customer.contcat", Rule: "unknown_field", Message: `unknown field (did you mean "contact"?)`},
 		{File: "profile.yaml", Line: 2, Path: "audit.notice_days", Rule: "type", Message: `"soon" is not a whole number`},
 	}
@@ -140,7 +144,7 @@ func TestLoadReportsBothFiles(t *testing.T) {
 		t.Fatalf("problems = %v", got)
 	}
 	if diff := cmp.Diff(want, got[:len(want)]); diff != "" {
-		t.Errorf("decoding problems first (-want +got):\n%s", diff)
+		t.Errorf("located problems first (-want +got):\n%s", diff)
 	}
 	// The rule problems of what did decode follow in the same run, but
 	// none about customer.contact (the mistyped key) or audit.notice_days
@@ -159,7 +163,7 @@ func TestLoadReportsBothFiles(t *testing.T) {
 	if errors.As(err, &ve) && ve.File != "" {
 		t.Errorf("File = %q, want \"\" for problems in two files", ve.File)
 	}
-	wantText := "customer.contcat: unknown field (did you mean \"contact\"?)\naudit.notice_days: \"soon\" is not a whole number\n"
+	wantText := "customer.signatory: is missing; it needs name and title\ncustomer.contcat: unknown field (did you mean \"contact\"?)\naudit.notice_days: \"soon\" is not a whole number\n"
 	if !strings.HasPrefix(err.Error(), wantText) {
 		t.Errorf("Error() = %q, want it to start %q", err.Error(), wantText)
 	}
