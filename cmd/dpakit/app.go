@@ -154,6 +154,10 @@ func (a *app) run(ctx context.Context, args []string) int {
 		if errors.As(err, &h) {
 			fmt.Fprintf(stderr, "hint: %s\n", h.hint)
 		}
+		var wh *withheldError
+		if errors.As(err, &wh) {
+			fmt.Fprintf(stderr, "dpakit: warning: %s\n", wh.note())
+		}
 	default:
 		fmt.Fprintf(stderr, "dpakit: %v\n", err)
 	}
@@ -298,9 +302,58 @@ func describeInvalid(err error, dealPath, profilePath string) error {
 	}
 	err = &subjectError{err: err, subject: subject}
 	if profilePath == "" && missingProvider(err) {
-		err = &hintError{err: err, hint: "the vendor's details (provider) usually come from its profile: did you forget --profile FILE?"}
+		err = &hintError{err: err, hint: profileHint}
 	}
 	return err
+}
+
+// profileHint is the hint for a deal read without --profile that lacks the
+// vendor's details, which usually come from the profile.
+const profileHint = "the vendor's details (provider) usually come from its profile: did you forget --profile FILE?"
+
+// profileForgotten reports whether err is the invalid deal of a run that
+// gave no --profile to a deal that relies on one: the error carries
+// profileHint (see describeInvalid).
+func profileForgotten(err error) bool {
+	var h *hintError
+	return errors.As(err, &h) && h.hint == profileHint
+}
+
+// holdBackWarnings returns the deal's warnings to print before its
+// problems, and the error to return. When the deal was read without the
+// profile it relies on (profileForgotten), every warning was worked out
+// without the profile's values, and may be a mere consequence of their
+// absence (an empty ccpa.business_purposes that the profile fills): none
+// is printed, and, when report is set, err says after its problems and
+// hint how many were left out (see withheldError). Otherwise the warnings
+// and err are returned as they are.
+func holdBackWarnings(warnings []deal.Problem, err error, report bool) ([]deal.Problem, error) {
+	if len(warnings) == 0 || !profileForgotten(err) {
+		return warnings, err
+	}
+	if report {
+		err = &withheldError{err: err, n: len(warnings)}
+	}
+	return nil, err
+}
+
+// withheldError is an invalid deal's error, read without the profile it
+// relies on, whose n warnings were left out (see holdBackWarnings).
+type withheldError struct {
+	err error
+	n   int
+}
+
+func (e *withheldError) Error() string { return e.err.Error() + "\n" + e.note() }
+func (e *withheldError) Unwrap() error { return e.err }
+
+// note says how many warnings were left out and why, for the line printed
+// after the problems and the hint.
+func (e *withheldError) note() string {
+	if e.n == 1 {
+		return "1 warning left out, as it may depend on the profile's values: it is checked once --profile is given"
+	}
+	return fmt.Sprintf("%d warnings left out, as they may depend on the profile's values: they are checked once --profile is given", e.n)
 }
 
 // subjectError names what an invalid-deal error concerns ("the deal
@@ -319,7 +372,8 @@ func (e *subjectError) Unwrap() error { return e.err }
 // values and the profile. The deal is read while the library loads, as
 // neither needs the other until the engine checks the deal; errors and
 // warnings come in the order a sequential run gives them: the library's
-// error first, then the deal's warnings and error.
+// error first, then the deal's warnings and error (without the warnings
+// when the deal lacks the profile it relies on: see holdBackWarnings).
 func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *deal.Explained, error) {
 	loaded := make(chan struct{})
 	go func() {
@@ -332,6 +386,7 @@ func (a *app) readExplained(dealPath, profilePath string) (*assemble.Engine, *de
 	if lerr != nil {
 		return nil, nil, lerr
 	}
+	warnings, err = holdBackWarnings(warnings, err, !a.quiet)
 	a.warn(warnings)
 	if err != nil {
 		return nil, nil, err
@@ -444,9 +499,11 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 // decoded strictly, defaulted and validated, and checked against the
 // clause library (its problems located in the files); it prints the
 // deal's warnings on standard error (see warn), whether or not the deal is
-// valid; warnings never change the exit status.
+// valid, but for a deal read without the profile it relies on (see
+// holdBackWarnings); warnings never change the exit status.
 func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (*deal.Deal, error) {
 	x, warnings, err := a.loadExplained(dealPath, profilePath)
+	warnings, err = holdBackWarnings(warnings, err, !a.quiet)
 	a.warn(warnings)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,9 +52,6 @@ uk_addendum: off
 // without it, gets one problem and a hint, not a line per provider field.
 func TestForgottenProfile(t *testing.T) {
 	code, _, errs := dpakit(t, "", "validate", "../../fixtures/deals/seed-001.yaml")
-	// The deal's own warning (retention_deadline) comes first; this test
-	// is about the problems and the hint.
-	errs = withoutWarnings(errs)
 	want := `dpakit: the deal seed-001.yaml is invalid (1 problem):
   provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
 hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?
@@ -64,6 +62,69 @@ hint: the vendor's details (provider) usually come from its profile: did you for
 	// With the profile the deal is valid.
 	if code, _, errs := dpakit(t, "", "validate", "../../fixtures/deals/seed-001.yaml", "--profile", exampleProfilePath); code != 0 {
 		t.Errorf("with --profile: exit %d: %s", code, errs)
+	}
+}
+
+// TestForgottenProfileLeavesOutWarnings: the warnings of a deal read
+// without the profile it relies on are worked out without the profile's
+// values (here an empty ccpa.business_purposes, which the profile fills):
+// every command that prints a deal's warnings leaves them out, and says
+// after the problems and the hint how many it left out, but with --quiet
+// (validate prints it all the same); exit codes are unchanged. Over the
+// profile, the deal's own warnings are printed.
+func TestForgottenProfileLeavesOutWarnings(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/deals/seed-001.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := bytes.Index(data, []byte("\nccpa:\n")), bytes.Index(data, []byte("\nbreach:\n"))
+	if from < 0 || to < from {
+		t.Fatal("seed-001.yaml has no ccpa section before breach")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deal.yaml")
+	deal := string(data[:from]) + "\nccpa: { enabled: true }" + string(data[to:])
+	if err := os.WriteFile(path, []byte(deal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const problems = `dpakit: the deal deal.yaml is invalid (1 problem):
+  provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
+hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?
+`
+	const leftOut = "dpakit: warning: 1 warning left out, as it may depend on the profile's values: it is checked once --profile is given\n"
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"validate", []string{"validate", path}, problems + leftOut},
+		{"validate quiet", []string{"validate", "-q", path}, problems + leftOut},
+		{"render", []string{"render", path, "-o", filepath.Join(dir, "out.pdf")}, problems + leftOut},
+		{"render quiet", []string{"render", "-q", path, "-o", filepath.Join(dir, "out.pdf")}, problems},
+		{"explain", []string{"explain", path}, problems + leftOut},
+		{"lint", []string{"lint", "--deal", path}, problems + leftOut},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, "", tt.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if diff := cmp.Diff(tt.want, errs); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Over the profile the deal is valid, and its warnings are its own.
+	code, _, errs := dpakit(t, "", "validate", path, "--profile", exampleProfilePath)
+	if code != 0 || !strings.Contains(errs, "dpakit: warning: deal.yaml:") || strings.Contains(errs, "left out") {
+		t.Errorf("with --profile: exit %d, stderr:\n%s", code, errs)
+	}
+	// A deal over its profile that is invalid keeps its warnings.
+	bad := strings.Replace(deal, "notice_hours: 48", "notice_hours: 96", 1)
+	code, _, errs = dpakit(t, bad, "validate", "-", "--profile", exampleProfilePath)
+	if code != 2 || !strings.HasPrefix(errs, "dpakit: warning: stdin:") || strings.Contains(errs, "left out") {
+		t.Errorf("invalid over the profile: exit %d, stderr:\n%s", code, errs)
 	}
 }
 

@@ -24,7 +24,12 @@ valid, but a lawyer should know, for example, that no restricted transfer
 takes place (a provider in the EEA), or that a sub-processor processes data
 that Annex I.B does not describe. validate prints them all, even with
 --quiet; render, explain and lint --deal print the first 20 and how many
-more there are, and none with --quiet.`,
+more there are, and none with --quiet. A deal given without --profile that
+lacks the vendor's details (provider), which usually come from the profile,
+gets no warnings: worked out without the profile's values, they may be mere
+consequences of their absence. After the problems and the --profile hint,
+one line says how many were left out; they are checked once --profile is
+given.`,
 		Example: `  dpakit validate deal.yaml --profile vendor.yaml`,
 		Args:    exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,6 +39,7 @@ more there are, and none with --quiet.`,
 				return classify(err)
 			}
 			x, warnings, err := a.loadExplained(args[0], profile)
+			warnings, err = holdBackWarnings(warnings, err, true)
 			writeWarnings(a.stderr, warnings)
 			if err == nil {
 				err = checkDeal(eng, x, args[0], profile)
