@@ -260,10 +260,14 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 }
 
 // inputFor returns the name of the input a problem at path belongs to:
-// the path itself, or the nearest enclosing input (a list's text area for
-// one of its lines, the list row for a duplicate name); "" when there is
-// none.
+// the path itself, the first input of a section it names (its name: a
+// missing contact or signatory is shown at its name input), or the
+// nearest enclosing input (a list's text area for one of its lines, the
+// list row for a duplicate name); "" when there is none.
 func (s *Server) inputFor(path string) string {
+	if !s.formPaths[genericPath(path)] && s.formPaths[genericPath(path)+".name"] {
+		return path + ".name"
+	}
 	for path != "" {
 		if s.formPaths[genericPath(path)] || rowPath(path) {
 			return path

@@ -14,8 +14,8 @@ import (
 // TestMissingNestedSection: a deal without the customer's signatory gets
 // one problem for the section (rule section_missing), as a deal without a
 // provider does: the API gives it at the line of the customer's key, and
-// the form lists it in its summary of problems, as it lists a missing
-// provider.
+// the form lists it in its summary of problems, linked to the section's
+// name input, beside which it shows the message.
 func TestMissingNestedSection(t *testing.T) {
 	s := newTestServer(t)
 	const signatory = "  signatory: { name: Stefan Brandt, title: Managing Director }\n"
@@ -45,9 +45,14 @@ func TestMissingNestedSection(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("form: status %d, want 422", res.StatusCode)
 	}
-	for _, want := range []string{"1 problem to fix", "<li>customer.signatory: is missing; it needs name and title</li>"} {
+	// The summary links to the section's first input, its name, where the
+	// message is shown as well.
+	for _, want := range []string{"1 problem to fix", `<li><a href="#f-customer-signatory-name">customer.signatory</a>: is missing; it needs name and title</li>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the form lacks %s", want)
 		}
+	}
+	if got := strings.Count(page, "is missing; it needs name and title"); got != 2 {
+		t.Errorf("the message is on the page %d times, want 2 (the summary and the signatory's name input)", got)
 	}
 }
