@@ -292,7 +292,7 @@ func TestCounsel6VendorReading(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		exit,
 		"Where this DPA requires Provider to comply with Data Protection Laws, it refers to the requirements that those laws place on a processor (sub-processor) in Provider’s position, whether or not they apply to Provider directly; a requirement that binds only Customer or the Controller binds Provider as this DPA or Customer’s documented instructions express it.",
-		"Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with paragraphs 5 and 6 of this Clause and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation.",
+		"Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with this paragraph and the next and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation.",
 		"Audits, by whomever conducted, may take place no more than once in any period of twelve (12) months in total",
 		"Customer shall identify that data in its notice (for example by account or workspace) and may delete it itself using the functions of the Services; Provider remains responsible for deleting the remaining copies, including those in backups, as this Clause provides.",
 	}, nil)

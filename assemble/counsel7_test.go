@@ -21,7 +21,7 @@ import (
 // that; a Controller that audits directly has its own plan apply; the
 // remote-first fallback counts on-site audits apart from remote ones.
 func TestCounsel7ControllerAudits(t *testing.T) {
-	const ensure = "Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with paragraphs 5 and 6 of this Clause and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation."
+	const ensure = "Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with this paragraph and the next and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation."
 	const veto = "shall first agree in writing with Provider"
 	tests := []struct {
 		fixture, plan string

@@ -110,11 +110,14 @@ func TestCounselThirdCountryExporter(t *testing.T) {
 	const incorporation = "is a Restricted Transfer from the United States, Customer being subject to the GDPR under its Article 3(2)"
 	dpa := renderMD(t, "us-representative", "dpa")
 	checkText(t, dpa, []string{
-		"where that personal data is transferred from the United States or the EEA to a country that does not ensure an adequate level of protection.",
+		// Only data whose processing the GDPR governs: the place of export
+		// alone does not make a transfer restricted (EDPB Guidelines
+		// 05/2021, the first criterion).
+		"where that personal data, to the extent that the GDPR governs its processing (Customer being subject to the GDPR under its Article 3(2)), is transferred from the United States or the EEA to a country that does not ensure an adequate level of protection.",
 		// Onward transfers from the EEA (a Sub-processor there, accessed
 		// from elsewhere) are Restricted Transfers too; one from the
 		// United States into the EEA is not.
-		"(including access from another country) from the United States or the EEA to a country outside the EEA or international organisation",
+		"(including access from another country), where the GDPR governs the processing of that personal data (Customer being subject to the GDPR under its Article 3(2)), from the United States or the EEA to a country outside the EEA, or to an international organisation, that is not recognised",
 		incorporation + ", the Standard Contractual Clauses are incorporated into this DPA by reference",
 	}, []string{"Restricted Transfer from the EEA", "Restricted Transfer from the United Kingdom"})
 
