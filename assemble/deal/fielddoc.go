@@ -128,7 +128,7 @@ func FieldMeaning(path string) string {
 	case "processing.nature":
 		return "what the vendor does with the data"
 	case "processing.purposes":
-		return "why the data is processed"
+		return "why the data is processed, specifically (Annex I.B; a purpose as generic as \"Provision of the Services under the Agreement\" restates the contract)"
 	case "processing.retention":
 		return "how long the data is kept while the Services run, or the criteria that decide it (the deadlines after the end are `deletion`'s; a deadline of its own draws the `retention_deadline` warning)"
 	case "processing.special_categories":
