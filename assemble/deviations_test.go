@@ -68,7 +68,7 @@ func TestDeviations(t *testing.T) {
 			{"uk_addendum.enabled", "UK Addendum not included (standard included)"},
 			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
 			{"subprocessors.objection_days", "objection window for a new sub-processor 30 days (standard 15)"},
-			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
+			{"security.extra", `Annex II additional measures: adds "Encryption: Customer content is encrypted at rest under keys specific to Customer, which Provider rotates at least every 90 days."`},
 			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
 			{"negotiated.breach", "clause breach: " + phoneNotice + " (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
 			{"riders[0]", `special term (rider) "Breach Drills" after clause breach`},
@@ -101,7 +101,7 @@ func TestDeviations(t *testing.T) {
 			{"subprocessors.list", "sub-processors: added Hetzner Online GmbH; removed Papertrail (SolarWinds Worldwide, LLC); Amazon Web Services EMEA SARL changed (location)"},
 			{"processing.data_categories", `processing data categories: adds "Telephone number"; leaves out "` + base.Processing.DataCategories[0] + `"`},
 			{"security.measures", "Annex II measures: leaves out 80 catalogue measures"},
-			{"security.extra", `Annex II additional measures: adds "Encryption: Backups are encrypted with AES-256 using customer-specific keys."`},
+			{"security.extra", `Annex II additional measures: adds "Encryption: Customer content is encrypted at rest under keys specific to Customer, which Provider rotates at least every 90 days."`},
 		}},
 	}
 	for _, tt := range tests {

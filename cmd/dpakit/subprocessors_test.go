@@ -309,7 +309,7 @@ func TestNoticeCustomerOwnList(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"seed-004.yaml: subprocessors.list: the customer's DPA carries its own list of 3 sub-processors", `neither list has "Amazon Web Services (AWS)"`,
+	for _, want := range []string{"seed-004.yaml: subprocessors.list: the customer's DPA carries its own list of 3 sub-processors", `neither list has "Amazon Web Services, Inc."`,
 		// Dated before the DPA takes effect (2027-01-04): warned of, at the line.
 		"dpakit: warning: seed-004.yaml:7: effective_date: is 2027-01-04, after the notice date 2026-12-01"} {
 		if !strings.Contains(errs, want) {
