@@ -63,3 +63,10 @@ func TestCounsel8LiabilityToController(t *testing.T) {
 func TestCounsel8ExporterDPOLabel(t *testing.T) {
 	checkText(t, renderMD(t, "seed-001", "annex-i"), []string{"**Data protection officer:** Zofia Wiśniewska"}, []string{"Data protection officer or representative"})
 }
+
+// TestCounsel8UKTableOneNoBlank checks that Table 1 of the UK Addendum
+// says so when a party's registration number is not given, instead of an
+// empty cell that looks unfinished.
+func TestCounsel8UKTableOneNoBlank(t *testing.T) {
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{"| Official registration number (if any) | 09876543 | None given |"}, []string{"| Official registration number (if any) | 09876543 |  |"})
+}
