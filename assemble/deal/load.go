@@ -90,6 +90,9 @@ func (v *Validator) load(deal []byte, dealName string, profile []byte, profileNa
 	}
 	warnings := append(Warnings(d), providerWarnings(dn, pn)...)
 	locate(warnings)
+	// At the deal's processing key, which locate would place at its first
+	// field.
+	warnings = append(warnings, processingWarnings(dn, pn, dealName)...)
 	var ruleProblems []Problem
 	if err := v.Validate(d); err != nil {
 		ve, ok := err.(*ValidationError)
