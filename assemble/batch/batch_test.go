@@ -600,10 +600,22 @@ func TestWarningsGoToTheManifest(t *testing.T) {
 	if es[0].Status != StatusOK || len(es[0].Warnings) == 0 {
 		t.Fatalf("row 1: %+v, want ok with warnings", es[0])
 	}
+	// The row describes its data categories and takes the rest of Annex
+	// I.B from the profile: warned once, at the row.
+	partly := 0
 	for _, w := range es[0].Warnings {
-		if w.Rule != deal.WarnUndescribedData || !strings.HasPrefix(w.Path, "subprocessors.list[") || w.File != "profile.yaml" {
+		switch {
+		case w.Rule == deal.WarnProcessingFromProfile:
+			partly++
+			if w.Path != "processing" || w.File != "customers.csv" || w.Line != 2 || !strings.Contains(w.Message, "the deal sets processing.data_categories but takes processing.data_subjects, processing.nature and processing.purposes from the profile") {
+				t.Errorf("warning %+v, want %s at customers.csv:2", w, deal.WarnProcessingFromProfile)
+			}
+		case w.Rule != deal.WarnUndescribedData || !strings.HasPrefix(w.Path, "subprocessors.list[") || w.File != "profile.yaml":
 			t.Errorf("warning %+v, want %s on a sub-processor of profile.yaml", w, deal.WarnUndescribedData)
 		}
+	}
+	if partly != 1 {
+		t.Errorf("%d %s warnings, want 1: %+v", partly, deal.WarnProcessingFromProfile, es[0].Warnings)
 	}
 	if len(es[1].Warnings) != 0 {
 		t.Errorf("row 2 has warnings %+v", es[1].Warnings)

@@ -343,7 +343,10 @@ func TestNoticeWarnsOfUndescribedData(t *testing.T) {
 	}
 	dir := t.TempDir()
 	customer := filepath.Join(dir, "narrow.yaml")
-	narrow := strings.Replace(string(src), "processing:\n", "processing:\n  data_categories: [Name, Email address]\n", 1)
+	narrow := regexp.MustCompile(`(?m)^  data_categories:\n(    - .*\n)+`).ReplaceAllString(string(src), "  data_categories: [Name, Email address]\n")
+	if narrow == string(src) {
+		t.Fatal("the fixture gives no processing.data_categories as a block list")
+	}
 	if err := os.WriteFile(customer, []byte(narrow), 0o644); err != nil {
 		t.Fatal(err)
 	}

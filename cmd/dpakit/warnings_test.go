@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -96,6 +97,38 @@ func TestWarningsCappedAndQuiet(t *testing.T) {
 			}
 			if !strings.Contains(errs, tt.says) {
 				t.Errorf("stderr lacks %q:\n%s", tt.says, errs)
+			}
+		})
+	}
+}
+
+// TestProcessingPartlyFromProfileWarned: validate and render warn, at the
+// deal's processing key, of a deal that describes only its data subjects
+// and takes the rest of Annex I.B from the profile (the processor-option2
+// fixture as it was), and still succeed.
+func TestProcessingPartlyFromProfileWarned(t *testing.T) {
+	src, err := os.ReadFile("../../fixtures/deals/processor-option2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, ok := strings.Cut(string(src), "  data_categories:")
+	if !ok {
+		t.Fatal("the fixture gives no processing.data_categories")
+	}
+	deal := filepath.Join(t.TempDir(), "partly.yaml")
+	if err := os.WriteFile(deal, []byte(head), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(head[:strings.Index(head, "\nprocessing:")+1], "\n") + 1
+	want := fmt.Sprintf("dpakit: warning: partly.yaml:%d: processing: the deal sets processing.data_subjects but takes processing.data_categories, processing.nature and processing.purposes from the profile", line)
+	for _, args := range [][]string{{"validate", deal}, {"render", deal, "--format", "md", "-o", "-"}} {
+		t.Run(args[0], func(t *testing.T) {
+			code, _, errs := dpakit(t, "", append(args, "--profile", exampleProfilePath)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if !strings.Contains(errs, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, errs)
 			}
 		})
 	}
