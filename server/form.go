@@ -475,7 +475,7 @@ func (s *Server) upload(c *gin.Context) {
 		return
 	}
 	name := safeFileName(fh.Filename)
-	x, _, err := s.valid.LoadExplained(data, name, s.cfg.Profile, s.cfg.ProfileName)
+	x, warnings, err := s.valid.LoadExplained(data, name, s.cfg.Profile, s.cfg.ProfileName)
 	var d *deal.Deal
 	if x != nil {
 		d = x.Deal
@@ -495,7 +495,10 @@ func (s *Server) upload(c *gin.Context) {
 	p := s.newFormPage(vals, ps)
 	if d != nil {
 		p.Notice = "The form holds the deal from " + name + "."
-		p.Warnings = s.warnings(d)
+		// The loader's warnings, which know what came from the file and
+		// what from the profile (provider_from_profile,
+		// processing_partly_from_profile), then the library's.
+		p.Warnings = append(warnings, x.Locate(s.engine.DealWarnings(d)).Problems...)
 	} else {
 		p.Notice = name + " could not be read, so the form still holds the profile's terms."
 	}

@@ -377,6 +377,10 @@ func TestUploadFillsTheForm(t *testing.T) {
 		{"valid", "example.yaml", exampleDeal(t), 200, `value="Müller Logistik GmbH"`},
 		{"invalid rule", "bad.yaml", bytes.Replace(exampleDeal(t), []byte("notice_hours: 48"), []byte("notice_hours: 96"), 1), 422, "must be at most 72"},
 		{"unknown key", "typo.yaml", append(exampleDeal(t), []byte("custmer: {}\n")...), 422, "unknown field"},
+		// The loader's warnings, which only it can give (it knows which
+		// file gave what), reach the form: here the file describes its data
+		// subjects and takes the rest of Annex I.B from the profile.
+		{"warned of what the profile gives", "partly.yaml", onlyDataSubjects(t), 200, "the deal sets processing.data_subjects but takes processing.data_categories, processing.nature and processing.purposes from the profile"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var body bytes.Buffer
@@ -825,4 +829,20 @@ func TestFormRiderAfterSelect(t *testing.T) {
 	if !strings.Contains(again, `"annex-iii" is not one of the DPA's numbered clauses`) {
 		t.Error("the form lacks the library's message at the rider")
 	}
+}
+
+// onlyDataSubjects returns the processor-option2 fixture cut before its
+// processing.data_categories: a deal that describes its data subjects and
+// takes the rest of Annex I.B from the profile.
+func onlyDataSubjects(t *testing.T) []byte {
+	t.Helper()
+	src, err := fs.ReadFile(fixtures.FS, "deals/processor-option2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, ok := strings.Cut(string(src), "  data_categories:")
+	if !ok {
+		t.Fatal("the fixture gives no processing.data_categories")
+	}
+	return []byte(head)
 }
