@@ -60,6 +60,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, representativeWarnings(d)...)
 	ws = append(ws, contactWarnings(d)...)
 	ws = append(ws, forumWarnings(d)...)
+	ws = append(ws, redressWarnings(d)...)
 	ws = append(ws, swissAdequacyWarnings(d)...)
 	ws = append(ws, ukAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)

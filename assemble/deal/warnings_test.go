@@ -50,6 +50,12 @@ func TestWarnings(t *testing.T) {
 		},
 			[]string{"ccpa.business_purposes[1] " + WarnGenericBusinessPurpose},
 			[]string{`"providing  the services." is too generic`}},
+		{"redress body unnamed", func(d *Deal) { d.SCC.RedressBody = true },
+			[]string{"scc.redress_body " + WarnRedressBodyUnnamed},
+			[]string{"is true but scc.redress_body_name names no body", "independent and free of charge to data subjects"}},
+		{"redress body named", func(d *Deal) {
+			d.SCC.RedressBody, d.SCC.RedressBodyName, d.SCC.RedressBodyAddress = true, "Example Mediation Board", "1 Rue de la Paix, 75002 Paris"
+		}, nil, nil},
 		{"customer.state against the postal code", func(d *Deal) { d.Customer.State = "DE-BY" },
 			[]string{"customer.state " + WarnLandMismatch},
 			[]string{`"DE-BY" (Bavaria) is not the Land of the postal code 20457 in customer.address (Hamburg (DE-HH))`}},
