@@ -52,5 +52,5 @@ func contactWarnings(d *Deal) []Problem {
 func WarningRules() []string {
 	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
 		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnLandUnknown, WarnLandMismatch, WarnProviderFromProfile,
-		WarnProcessingFromProfile}
+		WarnProcessingFromProfile, WarnAuthorisedListFromProfile}
 }

@@ -93,6 +93,7 @@ func (v *Validator) load(deal []byte, dealName string, profile []byte, profileNa
 	// At the deal's processing key, which locate would place at its first
 	// field.
 	warnings = append(warnings, processingWarnings(dn, pn, dealName)...)
+	warnings = append(warnings, authorisedListWarnings(d, dn, pn, dealName)...)
 	var ruleProblems []Problem
 	if err := v.Validate(d); err != nil {
 		ve, ok := err.(*ValidationError)
