@@ -113,6 +113,9 @@ type Summary struct {
 	Made, Kept, Failed int
 	// Skipped counts documents that did not apply to their deal.
 	Skipped int
+	// Warned counts the rows made or kept whose manifest entry lists
+	// warnings (things a reviewer should look at; they block nothing).
+	Warned int
 	// Files counts the files written.
 	Files int
 	// Swept says how many files that the manifest listed before and no
@@ -424,6 +427,9 @@ func (r *runner) process(j job) error {
 		r.sum.Made++
 	}
 	r.sum.Skipped += len(e.Skipped)
+	if e.Status != StatusFailed && len(e.Warnings) > 0 {
+		r.sum.Warned++
+	}
 	if r.cfg.Progress != nil {
 		r.cfg.Progress(Progress{Row: e.Row, Status: e.Status,
 			Done: r.sum.Made + r.sum.Kept + r.sum.Failed, Kept: r.sum.Kept, Failed: r.sum.Failed})

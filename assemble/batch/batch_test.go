@@ -595,7 +595,9 @@ func TestWarningsGoToTheManifest(t *testing.T) {
 	csv = strings.Replace(csv, ",48\n", ",48,Email address\n", 1)
 	csv = strings.Replace(csv, ",48\n", ",48,\n", 1)
 	cfg := testConfig(t, "customers.csv", csv)
-	run(t, context.Background(), cfg)
+	if sum := run(t, context.Background(), cfg); sum.Warned != 1 {
+		t.Errorf("summary counts %d rows with warnings, want 1", sum.Warned)
+	}
 	es := readManifest(t, cfg.Out)
 	if es[0].Status != StatusOK || len(es[0].Warnings) == 0 {
 		t.Fatalf("row 1: %+v, want ok with warnings", es[0])

@@ -309,7 +309,7 @@ func describeInvalid(err error, dealPath, profilePath string) error {
 
 // profileHint is the hint for a deal read without --profile that lacks the
 // vendor's details, which usually come from the profile.
-const profileHint = "the vendor's details (provider) usually come from its profile: did you forget --profile FILE?"
+const profileHint = "the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?"
 
 // profileForgotten reports whether err is the invalid deal of a run that
 // gave no --profile to a deal that relies on one: the error carries

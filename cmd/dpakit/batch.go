@@ -198,7 +198,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	a.batchSummary(sum, total, f.out, shard, ctx)
 	if f.profile == "" && sum.Failed > 0 && sum.Made+sum.Kept == 0 {
 		// Rows are usually short deals laid over the vendor's profile.
-		fmt.Fprintln(a.stderr, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE?")
+		fmt.Fprintln(a.stderr, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?")
 	}
 	switch {
 	case sum.Interrupted:
@@ -386,6 +386,9 @@ func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.S
 	fmt.Fprintf(&b, ": %d made, %d kept, %d failed", s.Made, s.Kept, s.Failed)
 	if s.Skipped > 0 {
 		fmt.Fprintf(&b, ", %d documents not applicable", s.Skipped)
+	}
+	if s.Warned > 0 {
+		fmt.Fprintf(&b, " (%s with warnings: see %s)", plural(s.Warned, "row"), joinOut(out, shard.ManifestFile()))
 	}
 	fmt.Fprintf(&b, "; %d files in %.1fs (%.1f rows/s)", s.Files, s.Elapsed.Seconds(), rate)
 	if s.Removed > 0 {

@@ -416,7 +416,7 @@ func TestBatchForgottenProfile(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
 	code, _, errs := dpakit(t, "", "batch", "--input", in, "--out", filepath.Join(dir, "out"), "--quiet")
-	if code != 1 || !strings.Contains(errs, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE?") {
+	if code != 1 || !strings.Contains(errs, "hint: every row failed (see errors.csv); the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 	code, _, errs = dpakit(t, "", "batch", "--input", in, "--out", filepath.Join(dir, "with"), "--profile", exampleProfilePath, "--quiet")
@@ -559,4 +559,23 @@ func TestBatchKilledWhileNarrowing(t *testing.T) {
 		t.Errorf("killed and resumed with fewer documents (-want +got):\n%s", diff)
 	}
 	checkJSONLines(t, filepath.Join(out, batch.ManifestFile))
+}
+
+// TestBatchSummaryCountsWarnings: the summary line says how many rows
+// were made with warnings and where to read them, so a run that succeeds
+// does not hide what a reviewer should look at.
+func TestBatchSummaryCountsWarnings(t *testing.T) {
+	for _, tt := range []struct {
+		input, want string
+	}{
+		// scc.redress_body without a named body: redress_body_unnamed.
+		{"../../fixtures/deals/processor-option2.yaml", "1 made, 0 kept, 0 failed (1 row with warnings: see "},
+		{"../../fixtures/customers.csv", "5 made, 0 kept, 0 failed; "},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", tt.input, "--out", out, "--docs", "dpa", "--format", "md")
+		if code != 0 || !strings.Contains(errs, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q, want it to contain %q", tt.input, code, errs, tt.want)
+		}
+	}
 }

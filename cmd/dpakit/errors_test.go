@@ -54,7 +54,7 @@ func TestForgottenProfile(t *testing.T) {
 	code, _, errs := dpakit(t, "", "validate", "../../fixtures/deals/seed-001.yaml")
 	want := `dpakit: the deal seed-001.yaml is invalid (1 problem):
   provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
-hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?
+hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?
 `
 	if code != 2 || errs != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
@@ -89,7 +89,7 @@ func TestForgottenProfileLeavesOutWarnings(t *testing.T) {
 	}
 	const problems = `dpakit: the deal deal.yaml is invalid (1 problem):
   provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
-hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?
+hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?
 `
 	const leftOut = "dpakit: warning: 1 warning left out, as it may depend on the profile's values: it is checked once --profile is given\n"
 	tests := []struct {
@@ -158,7 +158,7 @@ func TestProblemHeader(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("customer:\n  name: Acme\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	hint := "hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE?\n"
+	hint := "hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?\n"
 	tests := []struct {
 		name   string
 		args   []string
