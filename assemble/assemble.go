@@ -282,7 +282,7 @@ func (e *Engine) assemble(ctx context.Context, d *deal.Deal, kind string, notice
 	}
 	t, ok := e.lib.templates[kind]
 	if !ok {
-		return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(e.Documents(), ", "))
+		return nil, unknownDocument(kind, e.Documents())
 	}
 	if err := e.CheckDeal(d); err != nil {
 		return nil, err
@@ -415,4 +415,38 @@ func dealHash(d *deal.Deal) string {
 func shortDigest(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:6])
+}
+
+// SuggestDocument returns the document of known that kind most likely
+// means, or "": a near miss ("anex-ii"), or an annex numbered in digits
+// or written apart ("annex-3", "annex_III", "Annex I") for the roman
+// numeral the library uses ("annex-iii").
+func SuggestDocument(kind string, known []string) string {
+	k := strings.ToLower(strings.TrimSpace(kind))
+	k = strings.NewReplacer("_", "-", " ", "-").Replace(k)
+	if rest, ok := strings.CutPrefix(k, "annex"); ok {
+		rest = strings.TrimPrefix(rest, "-")
+		if roman, ok := map[string]string{"1": "i", "2": "ii", "3": "iii"}[rest]; ok {
+			rest = roman
+		}
+		// An annex is named by its number alone: another number
+		// ("annex-iv") is no near miss of a known one.
+		if k = "annex-" + rest; !slices.Contains(known, k) {
+			return ""
+		}
+	}
+	if slices.Contains(known, k) && k != kind {
+		return k
+	}
+	return suggest.Closest(kind, known)
+}
+
+// unknownDocument is the error for a document kind no template provides,
+// listing those that are, with a suggestion where one fits.
+func unknownDocument(kind string, known []string) error {
+	err := fmt.Errorf("%w %q (want %s)", ErrUnknownDocument, kind, strings.Join(known, ", "))
+	if s := SuggestDocument(kind, known); s != "" {
+		err = fmt.Errorf("%w; did you mean %q?", err, s)
+	}
+	return err
 }

@@ -448,7 +448,11 @@ func formatOf(c *gin.Context) (format, error) {
 func (s *Server) apiDocument(c *gin.Context) {
 	kind := c.Param("doc")
 	if !s.isDocument(kind) {
-		writeError(c.Writer, c.Request, http.StatusNotFound, fmt.Sprintf("unknown document %q (want %s)", kind, strings.Join(s.documents(), ", ")))
+		msg := fmt.Sprintf("unknown document %q (want %s)", kind, strings.Join(s.documents(), ", "))
+		if d := assemble.SuggestDocument(kind, s.documents()); d != "" {
+			msg += fmt.Sprintf("; did you mean %q?", d)
+		}
+		writeError(c.Writer, c.Request, http.StatusNotFound, msg)
 		return
 	}
 	f, err := formatOf(c)

@@ -145,7 +145,11 @@ func plan(cfg Config) ([]output, error) {
 	for _, doc := range cfg.Docs {
 		switch {
 		case !slices.Contains(known, doc):
-			return nil, fmt.Errorf("%w: unknown document %q (want %s)", ErrSetup, doc, strings.Join(known, ", "))
+			msg := fmt.Sprintf("unknown document %q (want %s)", doc, strings.Join(known, ", "))
+			if s := assemble.SuggestDocument(doc, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			return nil, fmt.Errorf("%w: %s", ErrSetup, msg)
 		case doc == DocSubprocessors:
 			outs = append(outs, output{doc: doc, file: doc + ".xlsx", render: renderWorkbook})
 			continue
