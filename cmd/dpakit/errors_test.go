@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -179,6 +181,57 @@ func TestProblemHeader(t *testing.T) {
 			}
 			if got := strings.HasSuffix(errs, hint); got != tt.hinted {
 				t.Errorf("hint given: %v, want %v:\n%s", got, tt.hinted, errs)
+			}
+		})
+	}
+}
+
+// TestValidateJSON: validate --json answers on standard output in the
+// API's shape (valid, problems, warnings, each with file, line, path, rule
+// and message), with the exit status validate has without it and nothing
+// on standard error.
+func TestValidateJSON(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "acme.yaml")
+	if err := os.WriteFile(bad, []byte("customer:\n  name: Acme\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		valid    bool
+		problem  string // "path rule" of a problem that must be listed
+		warning  string // "path rule" of a warning that must be listed
+		withHint bool
+	}{
+		{"invalid, no profile", []string{bad}, 2, false, "provider section_missing", "", true},
+		{"invalid over the profile", []string{bad, "--profile", exampleProfilePath}, 2, false, "customer.signatory section_missing", "", false},
+		{"valid, with a warning", []string{"../../fixtures/deals/processor-option2.yaml", "--profile", exampleProfilePath}, 0, true, "", "scc.redress_body redress_body_unnamed", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := dpakit(t, "", append([]string{"validate", "--json"}, tt.args...)...)
+			if code != tt.code || errs != "" {
+				t.Fatalf("exit %d (want %d), stderr %q", code, tt.code, errs)
+			}
+			var v validation
+			if err := json.Unmarshal([]byte(out), &v); err != nil {
+				t.Fatalf("not JSON: %v\n%s", err, out)
+			}
+			if v.Valid != tt.valid || v.Problems == nil || v.Warnings == nil || (v.Hint != "") != tt.withHint {
+				t.Errorf("answer %+v", v)
+			}
+			has := func(ps []deal.Problem, want string) bool {
+				for _, p := range ps {
+					if p.Path+" "+p.Rule == want && p.Message != "" {
+						return true
+					}
+				}
+				return want == ""
+			}
+			if !has(v.Problems, tt.problem) || !has(v.Warnings, tt.warning) {
+				t.Errorf("answer lacks problem %q or warning %q: %s", tt.problem, tt.warning, out)
 			}
 		})
 	}
