@@ -39,7 +39,7 @@ one line says how many were left out; they are checked once --profile is
 given.`,
 		Example: `  dpakit validate deal.yaml --profile vendor.yaml
   dpakit validate deal.yaml --profile vendor.yaml --json   # {"valid", "problems", "warnings"}, each with file, line, path, rule, message`,
-		Args:    exactArgs(1, "DEAL"),
+		Args: exactArgs(1, "DEAL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			defer tuneGC(1)()
 			eng, err := a.load()
