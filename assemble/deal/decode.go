@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -134,25 +133,6 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 		}
 	}()
 	return dec.Decode(n)
-}
-
-// syntaxProblem turns a YAML parser error into a problem with the whole
-// file. A tab where YAML wants spaces gets a message that says so.
-func syntaxProblem(err error, data []byte) *Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	p := &Problem{Rule: "syntax", Message: msg}
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.IndexByte(rest, ':'); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				p.Line = n
-			}
-		}
-	}
-	if line, n := tabLine(data, p.Line); line > 0 {
-		p.Line = line
-		p.Message = fmt.Sprintf("indent with spaces, not tabs (a tab is at column %d of line %d)", n, line)
-	}
-	return p
 }
 
 // tabLine finds the tab a YAML syntax error reported at line near is most

@@ -119,7 +119,7 @@ func TestParseProblems(t *testing.T) {
 		{"top-level scalar", "hello\n",
 			[]string{`deal.yaml: the top level must be a mapping of keys to values, not "hello"`}},
 		{"syntax error", "customer:\n  name: [Acme\n",
-			[]string{"deal.yaml: line 1: did not find expected ',' or ']'"}},
+			[]string{"deal.yaml: the list opened with [ on line 2 is not closed: end it with ]"}},
 		{"tab indentation", "customer:\n\tname: x\n",
 			[]string{"deal.yaml: indent with spaces, not tabs (a tab is at column 1 of line 2)"}},
 		{"invalid UTF-8", "reference: \xff\n",
