@@ -55,7 +55,15 @@ func forumWarnings(d *Deal) []Problem {
 	if law != d.SCC.GoverningLaw {
 		lawText = fmt.Sprintf("the law of %s, the Member State in which the customer (the data exporter) is established, governs them (Clause 17 Option 2, scc.governing_law_option 2)", country.WithArticle(law))
 	}
+	advice := fmt.Sprintf("Clause 18(b) allows the two to differ, but the forum follows the governing law only when neither the deal nor the profile sets scc.forum: if the courts of %s should decide, set scc.forum: %s in the deal",
+		country.WithArticle(law), law)
+	if needsMemberState(d.SCC) && !lawPlaceAllowed(law, d) {
+		// The deal's own rules refuse law as its forum (and as its
+		// governing law): never advise it.
+		advice = fmt.Sprintf("The courts of %s cannot be chosen for this deal, since Clause 18 requires an EU Member State%s, and for the same reason neither can its law under Clause 17: choose a Member State in scc.governing_law, and in scc.forum the same one if its courts should decide",
+			country.WithArticle(law), lawPlaceHint(d))
+	}
 	return []Problem{{Path: "scc.forum", Rule: WarnForumNotLaw, Message: fmt.Sprintf(
-		"is %q: disputes under the Standard Contractual Clauses go to the courts of %s (Clause 18), while %s. Clause 18(b) allows the two to differ, but the forum follows the governing law only when neither the deal nor the profile sets scc.forum: if the courts of %s should decide, set scc.forum: %s in the deal",
-		forum, country.WithArticle(forum), lawText, country.WithArticle(law), law)}}
+		"is %q: disputes under the Standard Contractual Clauses go to the courts of %s (Clause 18), while %s. %s",
+		forum, country.WithArticle(forum), lawText, advice)}}
 }
