@@ -86,7 +86,10 @@ type formPage struct {
 	Problems   []summaryItem
 	Warnings   []deal.Problem
 	Notice     string
-	Example    bool
+	// NoticeFailed styles Notice as a failure (the upload could not be
+	// read) rather than as news.
+	NoticeFailed bool
+	Example      bool
 	CanExample bool
 	Profile    string
 	Countries  []option
@@ -233,6 +236,20 @@ func (p *formPage) RowErrors(prefix string) []string { return p.errs[prefix] }
 // measure when the selection is "all".
 func (p *formPage) Measure(id string) bool {
 	return p.vals.Get("security.measures") == "all" || slices.Contains(p.vals[measuresIDs], id)
+}
+
+// Title is the page's title: after a check that found problems it starts
+// with their number, as the summary's heading gives it, so that a screen
+// reader announces it and a tab shows it.
+func (p *formPage) Title() string {
+	if n := len(p.Problems); n > 0 {
+		word := "problems"
+		if n == 1 {
+			word = "problem"
+		}
+		return fmt.Sprintf("%d %s to fix – New DPA", n, word)
+	}
+	return "New DPA"
 }
 
 // MeasureErrors returns the problems of the Annex II selection.
@@ -476,33 +493,74 @@ func (s *Server) upload(c *gin.Context) {
 	}
 	name := safeFileName(fh.Filename)
 	x, warnings, err := s.valid.LoadExplained(data, name, s.cfg.Profile, s.cfg.ProfileName)
-	var d *deal.Deal
-	if x != nil {
-		d = x.Deal
-	}
-	if err == nil {
-		err = s.checkDeal(x)
-	}
 	ps, isProblem := problemsOf(err)
 	if err != nil && !isProblem {
 		s.fail(c.Writer, c.Request, err)
 		return
 	}
-	vals := formValues(s.start)
-	if d != nil {
-		vals = formValues(d)
+	// A file whose only fault is keys dpakit does not know (a typo) still
+	// fills the form with everything else: those keys are left out, and
+	// listed with the file's other problems.
+	var unknown []deal.Problem
+	if x == nil {
+		if pruned, left, ok := withoutUnknownKeys(data, ps); ok {
+			x, warnings, err = s.valid.LoadExplained(pruned, name, s.cfg.Profile, s.cfg.ProfileName)
+			if ps, isProblem = problemsOf(err); err != nil && !isProblem {
+				s.fail(c.Writer, c.Request, err)
+				return
+			}
+			unknown = left
+		}
 	}
-	p := s.newFormPage(vals, ps)
-	if d != nil {
-		p.Notice = "The form holds the deal from " + name + "."
-		// The loader's warnings, which know what came from the file and
-		// what from the profile (provider_from_profile,
-		// processing_partly_from_profile), then the library's.
-		p.Warnings = append(warnings, x.Locate(s.engine.DealWarnings(d)).Problems...)
-	} else {
-		p.Notice = name + " could not be read, so the form still holds the profile's terms."
+	if x == nil {
+		// Nothing to fill the form with: the problems are listed, none at
+		// a field, whose value is still the profile's.
+		p := s.newFormPage(formValues(s.start), nil)
+		p.Problems = summaryOnly(ps)
+		p.Status = http.StatusUnprocessableEntity
+		p.Notice, p.NoticeFailed = name+" could not be read, so the form still holds the profile's terms: fix the problems listed and upload it again.", true
+		s.showForm(c, p)
+		return
 	}
+	if err == nil {
+		if err = s.checkDeal(x); err != nil {
+			if ps, isProblem = problemsOf(err); !isProblem {
+				s.fail(c.Writer, c.Request, err)
+				return
+			}
+		}
+	}
+	p := s.newFormPage(formValues(x.Deal), append(unknown, ps...))
+	p.Notice = "The form holds the deal from " + name + "."
+	if len(unknown) > 0 {
+		p.Notice = fmt.Sprintf("The form holds the deal from %s, without %s that dpakit does not know (listed below): check their spelling, then correct the form.", name, countWords(len(unknown), "the key", "the keys"))
+	}
+	// The loader's warnings, which know what came from the file and what
+	// from the profile (provider_from_profile,
+	// processing_partly_from_profile), then the library's.
+	p.Warnings = append(warnings, x.Locate(s.engine.DealWarnings(x.Deal)).Problems...)
 	s.showForm(c, p)
+}
+
+// countWords returns one for n == 1, else many with n before its noun:
+// "the key", "the 2 keys".
+func countWords(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	article, noun, _ := strings.Cut(many, " ")
+	return fmt.Sprintf("%s %d %s", article, n, noun)
+}
+
+// summaryOnly returns the problems as summary items without a link to a
+// field: for a file that could not be read, whose values are not the
+// form's.
+func summaryOnly(ps []deal.Problem) []summaryItem {
+	out := make([]summaryItem, len(ps))
+	for i, p := range ps {
+		out[i] = summaryItem{Path: p.Path, Message: p.Message}
+	}
+	return out
 }
 
 // previewPage is the preview's template data.

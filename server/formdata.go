@@ -63,10 +63,29 @@ func join(path, key string) string {
 }
 
 // formValues returns the form's values for a deal.
+//
+// The text inputs whose help says "left blank: derived" (the reference,
+// the supervisory authority) are left blank when the deal's value is the
+// one derived from its other fields (deal.DerivedPaths): filled in, they
+// would keep the old customer's reference and authority when the user
+// changes the customer's name, date or country.
 func formValues(d *deal.Deal) url.Values {
 	vals := url.Values{}
 	putValues(vals, reflect.ValueOf(d).Elem(), "")
+	for _, p := range deal.DerivedPaths(d) {
+		if blankWhenDerived(p) {
+			vals.Del(p)
+		}
+	}
 	return vals
+}
+
+// blankWhenDerived are the inputs formValues leaves blank when their value
+// is derived: text inputs whose help says what a blank gives. The modules
+// and the courts stay shown: a changed role or law that no longer fits
+// them is a problem or a warning the user sees.
+func blankWhenDerived(path string) bool {
+	return path == "reference" || path == "scc.supervisory_authority"
 }
 
 func putValues(vals url.Values, v reflect.Value, path string) {

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -63,14 +64,8 @@ func Defaults(d *Deal) {
 	if d.SCC.Forum == "" {
 		d.SCC.Forum = d.SCC.GoverningLaw
 	}
-	if d.SCC.SupervisoryAuthority == "" && hasClause13(d.SCC) && country.IsEEA(d.Customer.Country) {
-		d.SCC.SupervisoryAuthority = country.SupervisoryAuthority(d.Customer.Country)
-		if a := country.LandAuthority(CustomerLand(d)); a != "" {
-			d.SCC.SupervisoryAuthority = a
-		}
-	}
 	if d.SCC.SupervisoryAuthority == "" {
-		d.SCC.SupervisoryAuthority = representativeAuthority(d)
+		d.SCC.SupervisoryAuthority = derivedAuthority(d)
 	}
 	if d.SCC.SubprocessorOption == "" && hasClause9(d.SCC) {
 		d.SCC.SubprocessorOption = GeneralAuthorisation
@@ -102,6 +97,47 @@ func Defaults(d *Deal) {
 	if d.Processing.SpecialUndertaking == "" {
 		d.Processing.SpecialUndertaking = "intentional"
 	}
+}
+
+// derivedAuthority returns the supervisory authority Defaults gives a deal
+// that names none: the customer's (for Germany, its Land's, where known)
+// for an EEA customer under Clause 13, else its representative's; "" when
+// neither applies.
+func derivedAuthority(d *Deal) string {
+	if hasClause13(d.SCC) && country.IsEEA(d.Customer.Country) {
+		if a := country.LandAuthority(CustomerLand(d)); a != "" {
+			return a
+		}
+		if a := country.SupervisoryAuthority(d.Customer.Country); a != "" {
+			return a
+		}
+	}
+	return representativeAuthority(d)
+}
+
+// DerivedPaths lists the fields of a defaulted deal whose value is the one
+// Defaults works out from other fields (reference from customer.name and
+// effective_date, scc.modules from customer.role, scc.forum from
+// scc.governing_law, scc.supervisory_authority from customer.country,
+// customer.state or customer.representative): left empty, they would get
+// the same value, and follow those fields when they change. A form filled
+// from a loaded deal leaves them empty, so that changing the customer's
+// country changes the authority instead of keeping the old one.
+func DerivedPaths(d *Deal) []string {
+	var out []string
+	if d.Reference != "" && d.Reference == DefaultReference(d.Customer.Name, d.EffectiveDate) {
+		out = append(out, "reference")
+	}
+	if d.GDPR.On() && (slices.Equal(d.SCC.Modules, []int{2}) && d.Customer.Role == Controller || slices.Equal(d.SCC.Modules, []int{3}) && d.Customer.Role == Processor) {
+		out = append(out, "scc.modules")
+	}
+	if d.SCC.Forum != "" && d.SCC.Forum == d.SCC.GoverningLaw {
+		out = append(out, "scc.forum")
+	}
+	if a := d.SCC.SupervisoryAuthority; a != "" && a == derivedAuthority(d) {
+		out = append(out, "scc.supervisory_authority")
+	}
+	return out
 }
 
 // hasClause9 reports whether a selected module has Clause 9 (sub-processors):

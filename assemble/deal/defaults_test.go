@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -155,6 +156,49 @@ func TestDefaultReference(t *testing.T) {
 			}
 			if len(got) > maxReference || docrefProblem(got) != "" {
 				t.Errorf("%q is not a valid reference", got)
+			}
+		})
+	}
+}
+
+// TestDerivedPaths: a defaulted deal's reference, modules, courts and
+// supervisory authority count as derived exactly when they are what
+// Defaults would work out from the other fields.
+func TestDerivedPaths(t *testing.T) {
+	bavaria := func(d *Deal) {
+		d.Customer.State, d.Customer.Address = "DE-BY", "Marienplatz 1, 80331 München"
+		d.Reference, d.SCC.Forum = "DPA-1", "FR"
+	}
+	tests := []struct {
+		name   string
+		before func(d *Deal) // before Defaults
+		after  func(d *Deal) // after Defaults, if not nil
+		want   []string
+	}{
+		{"all worked out", func(d *Deal) {
+			d.Reference, d.SCC.Modules, d.SCC.Forum, d.SCC.SupervisoryAuthority = "", nil, "", ""
+		}, nil, []string{"reference", "scc.modules", "scc.forum", "scc.supervisory_authority"}},
+		{"given other values", func(d *Deal) {
+			d.Reference, d.SCC.Modules, d.SCC.Forum, d.SCC.SupervisoryAuthority = "DPA-1", []int{2, 3}, "FR", "Some Authority"
+		}, nil, nil},
+		{"a German Land's authority", func(d *Deal) {
+			bavaria(d)
+			d.SCC.SupervisoryAuthority = ""
+		}, nil, []string{"scc.supervisory_authority"}},
+		{"another Land's authority for a Bavarian customer", bavaria, func(d *Deal) {
+			d.SCC.SupervisoryAuthority = "Hamburg Commissioner for Data Protection and Freedom of Information (HmbBfDI)"
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			tt.before(d)
+			Defaults(d)
+			if tt.after != nil {
+				tt.after(d)
+			}
+			if got := DerivedPaths(d); !slices.Equal(got, tt.want) {
+				t.Errorf("DerivedPaths = %q, want %q", got, tt.want)
 			}
 		})
 	}
