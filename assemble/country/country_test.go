@@ -149,6 +149,10 @@ func TestLookup(t *testing.T) {
 		"EL": "GR", "Ελλάδα": "GR", "Czech Republic": "CZ", "Czechia": "CZ", "Česko": "CZ",
 		"Côte d'Ivoire": "CI", "Cote d Ivoire": "CI", "España": "ES", "Espana": "ES",
 		"  Ireland  ": "IE", "Türkiye": "TR",
+		"Amerika": "US", "amerika": "US", "Vereinigte Staaten von Amerika": "US", "Etats-Unis": "US",
+		"Estados Unidos": "US", "Estados Unidos de América": "US", "Stati Uniti": "US",
+		"Stati Uniti d'America": "US", "Verenigde Staten": "US", "Verenigde Staten van Amerika": "US",
+		"Förenta staterna": "US", "Stany Zjednoczone": "US", "Spojené státy": "US", "Yhdysvallat": "US",
 	}
 	for in, want := range tests {
 		if got, ok := Lookup(in); !ok || got != want {

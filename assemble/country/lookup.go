@@ -86,6 +86,7 @@ var otherNames = map[string]string{
 	"Litauen": "LT", "Lettland": "LV", "Estland": "EE", "Zypern": "CY", "Island": "IS",
 	"Vereinigtes Königreich": "GB", "Großbritannien": "GB", "Vereinigte Staaten": "US",
 	"Vereinigte Staaten von Amerika": "US", "Kanada": "CA", "Indien": "IN", "Türkei": "TR",
+	"Amerika": "US",
 	// French.
 	"Allemagne": "DE", "Autriche": "AT", "Suisse": "CH", "Espagne": "ES", "Italie": "IT",
 	"Pays-Bas": "NL", "Belgique": "BE", "Pologne": "PL", "Tchéquie": "CZ", "Danemark": "DK",
@@ -100,7 +101,12 @@ var otherNames = map[string]string{
 	"Germania": "DE", "Spagna": "ES", "Paesi Bassi": "NL", "Regno Unito": "GB", "Stati Uniti": "US",
 	"Svizzera": "CH", "Austria": "AT", "Grecia": "GR", "Polonia": "PL", "Svezia": "SE",
 	"Alemanha": "DE", "França": "FR", "Espanha": "ES", "Holanda": "NL", "Irlanda do Norte": "GB",
-	"Estados Unidos da América": "US",
+	"Estados Unidos da América": "US", "Estados Unidos de América": "US", "Stati Uniti d'America": "US",
+	// Dutch, Scandinavian, Polish, Czech, Finnish (the United States; "Amerika",
+	// above, serves most of them).
+	"Verenigde Staten": "US", "Verenigde Staten van Amerika": "US", "Förenta staterna": "US",
+	"Amerikas förenta stater": "US", "De forente stater": "US", "Amerikas Forenede Stater": "US",
+	"Stany Zjednoczone": "US", "Spojené státy": "US", "Spojené státy americké": "US", "Yhdysvallat": "US",
 	// The countries' own names.
 	"Nederland": "NL", "België": "BE", "Belgie": "BE", "Lëtzebuerg": "LU", "Polska": "PL",
 	"Česko": "CZ", "Česká republika": "CZ", "Danmark": "DK", "Sverige": "SE", "Norge": "NO",

@@ -69,7 +69,7 @@ func TestReaderUsesItsValidator(t *testing.T) {
 		t.Errorf("Reader.Load err = %v; want the purpose's unprintable character", err)
 	}
 	csv := []byte("Name,Purpose,Location,Country,Category\nAWS,Storage \U0001F600,Dublin,IE,Service\n")
-	if _, _, err := rd.ImportNotes(context.Background(), csv, "x.csv"); err == nil || !strings.Contains(err.Error(), "x!B2: purpose: character") {
+	if _, _, err := rd.ImportNotes(context.Background(), csv, "x.csv"); err == nil || !strings.Contains(err.Error(), `row 2, column "Purpose" (B): purpose: character`) {
 		t.Errorf("Reader.ImportNotes err = %v; want the purpose's unprintable character", err)
 	}
 }

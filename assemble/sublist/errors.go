@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -49,6 +51,12 @@ type CellError struct {
 	Col int `json:"col"`
 	// Message says what is wrong, e.g. `"Mars" is not a country`.
 	Message string `json:"message"`
+	// CSV is set for a problem in a CSV file, which has no sheets and no
+	// cell references of its own: Error names the row and the column's
+	// heading instead ("row 4, column "Country" (F)").
+	CSV bool `json:"csv,omitempty"`
+	// Heading is the header row's text for Col, when known.
+	Heading string `json:"heading,omitempty"`
 }
 
 // Cell returns the cell's reference, "D7", or "7:7" for a whole row.
@@ -56,9 +64,42 @@ func (e CellError) Cell() string {
 	return cellRef(e.Col, e.Row)
 }
 
-// Error returns `Sheet!D7: message`.
+// Where returns the cell as its file's reader finds it: `Sheet!D7` in a
+// workbook, as Excel shows it; in a CSV file `row 7, column "Country" (D)`,
+// or `row 7` for a whole row.
+func (e CellError) Where() string {
+	if !e.CSV {
+		return e.Sheet + "!" + e.Cell()
+	}
+	return csvRef(e.Col, e.Row, e.Heading)
+}
+
+// Error returns `Sheet!D7: message`, or for a CSV file
+// `row 7, column "Country" (D): message`.
 func (e CellError) Error() string {
-	return e.Sheet + "!" + e.Cell() + ": " + e.Message
+	return e.Where() + ": " + e.Message
+}
+
+// csvRef names a cell of a CSV file by its row, and its column by its
+// heading and the letter a spreadsheet application shows for it.
+func csvRef(col, row int, heading string) string {
+	if col <= 0 {
+		return fmt.Sprintf("row %d", row)
+	}
+	return fmt.Sprintf("row %d, %s", row, csvColumn(col, heading))
+}
+
+// csvColumn names a column of a CSV file: `column "Country" (D)`, or
+// `column D` when it has no heading.
+func csvColumn(col int, heading string) string {
+	letter, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		letter = strconv.Itoa(col)
+	}
+	if heading == "" {
+		return "column " + letter
+	}
+	return fmt.Sprintf("column %s (%s)", suggest.Quote(heading), letter)
 }
 
 func cellRef(col, row int) string {

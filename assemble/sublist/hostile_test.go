@@ -49,7 +49,7 @@ func TestImportLongCell(t *testing.T) {
 	if !errors.As(err, &ie) || len(ie.Problems) != 1 {
 		t.Fatalf("err = %v, want one cell problem", err)
 	}
-	if msg := ie.Error(); len(msg) > 200 || !strings.Contains(msg, "long!B2: purpose is longer than 128 KiB (starts \"yyyy") {
+	if msg := ie.Error(); len(msg) > 200 || !strings.Contains(msg, "row 2, column \"Purpose\" (B): purpose is longer than 128 KiB (starts \"yyyy") {
 		t.Errorf("message (%d bytes) = %.300q", len(msg), msg)
 	}
 }

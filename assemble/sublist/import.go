@@ -216,7 +216,7 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, rule
 			if r > headerScan {
 				return nil, false, nil
 			}
-			if im = newImporter(name, sheet, r, cells, rules, notes); im == nil {
+			if im = newImporter(name, sheet, r, cells, rules, notes, false); im == nil {
 				continue
 			}
 			if im.errs.Problems != nil {
@@ -261,6 +261,7 @@ func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rule
 	cr.ReuseRecord = true
 	var im *importer
 	var read textMeter
+	breaks := 0 // line breaks inside the cells read so far
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -272,14 +273,20 @@ func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rule
 		if err := read.add(ctx, name, cells); err != nil {
 			return nil, err
 		}
-		// Rows are numbered by the line a record starts on, as a spreadsheet
-		// application shows the file.
-		r, _ := cr.FieldPos(0)
+		// Rows are numbered as a spreadsheet application shows the file: by
+		// the line a record starts on (an empty line is an empty row), less
+		// the line breaks inside the cells of the records before it (a cell
+		// with a line break is one cell of one row).
+		line, _ := cr.FieldPos(0)
+		r := line - breaks
+		for _, c := range cells {
+			breaks += strings.Count(c, "\n")
+		}
 		if im == nil {
 			if r > headerScan {
 				break
 			}
-			if im = newImporter(name, sheet, r, cells, rules, notes); im != nil && im.errs.Problems != nil {
+			if im = newImporter(name, sheet, r, cells, rules, notes, true); im != nil && im.errs.Problems != nil {
 				return nil, &im.errs
 			}
 			continue
@@ -330,6 +337,8 @@ func sniffComma(data []byte) rune {
 // and reports each problem at the cell it came from.
 type importer struct {
 	file, sheet string
+	csv         bool              // a CSV file: problems name rows and headings
+	headings    [numFields]string // the header row's text of each field's column
 	header      int
 	cols        [numFields]int // 1-based column of each field, 0 when absent
 	rules       subproc.Rules
@@ -350,8 +359,9 @@ func (s fieldSet) has(f field) bool { return s&(1<<f) != 0 }
 // newImporter returns an importer when cells, row r, is a header row: a
 // Name column and at least two other known ones. A header row without a
 // required column gives an importer whose errs say so.
-func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules, notes *[]string) *importer {
+func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules, notes *[]string, csv bool) *importer {
 	var cols [numFields]int
+	var headings [numFields]string
 	known := 0
 	for i, c := range cells {
 		f, ok := synonyms[subproc.FoldWords(c)]
@@ -359,12 +369,13 @@ func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules,
 			continue
 		}
 		cols[f] = i + 1
+		headings[f] = strings.Join(strings.Fields(c), " ") // a known heading: short
 		known++
 	}
 	if cols[fName] == 0 || known < 3 {
 		return nil
 	}
-	im := &importer{file: file, sheet: sheet, header: r, cols: cols, rules: rules,
+	im := &importer{file: file, sheet: sheet, csv: csv, headings: headings, header: r, cols: cols, rules: rules,
 		categories: subproc.NewMatcher(subproc.Categories()), transfers: subproc.NewMatcher(subproc.TransferMechanisms()),
 		errs: ImportError{File: file}, notes: notes}
 	if cols[fPurpose] == 0 {
@@ -377,7 +388,40 @@ func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules,
 }
 
 func (im *importer) problem(col, row int, format string, args ...any) {
-	im.errs.add(CellError{Sheet: im.sheet, Row: row, Col: col, Message: fmt.Sprintf(format, args...)})
+	im.errs.add(im.cellError(col, row, fmt.Sprintf(format, args...)))
+}
+
+// cellError is a problem with the cell at col and row (col 0: the row).
+func (im *importer) cellError(col, row int, msg string) CellError {
+	return CellError{Sheet: im.sheet, Row: row, Col: col, Message: msg, CSV: im.csv, Heading: im.heading(col)}
+}
+
+// heading returns the header row's text for column col, or "".
+func (im *importer) heading(col int) string {
+	for f, c := range im.cols {
+		if c == col && col > 0 {
+			return im.headings[f]
+		}
+	}
+	return ""
+}
+
+// inRow names column col of the row a message is about: "G8" in a
+// workbook, `column "ISO code" (G)` in a CSV file.
+func (im *importer) inRow(col, row int) string {
+	if im.csv {
+		return csvColumn(col, im.heading(col))
+	}
+	return cellRef(col, row)
+}
+
+// entryRef names the entry in row: its name cell, "A2", in a workbook;
+// "row 2" in a CSV file.
+func (im *importer) entryRef(row int) string {
+	if im.csv {
+		return fmt.Sprintf("row %d", row)
+	}
+	return cellRef(im.cols[fName], row)
 }
 
 // row reads data row r. Its error is only for the row limit: cell problems
@@ -528,7 +572,7 @@ func (rc *rowConverter) country() string {
 	}
 	switch {
 	case fromCode != "" && fromName != "" && fromCode != fromName:
-		rc.problem(fCountry, "%s does not match ISO code %s in %s", short(name), short(code), cellRef(cc, r))
+		rc.problem(fCountry, "%s does not match ISO code %s in %s", short(name), short(code), im.inRow(cc, r))
 		return fromCode
 	case fromCode != "":
 		return fromCode
@@ -552,7 +596,9 @@ func (rc *rowConverter) transfer(code string) string {
 	im := rc.im
 	if t := clean(rc.v[fTransfer]); t != "" {
 		m, ok := im.transfers.Match(t)
-		if !ok {
+		if msg := im.rules.PrivacyShieldProblem(t, code); !ok && msg != "" {
+			rc.problem(fTransfer, "%s", msg)
+		} else if !ok {
 			rc.problem(fTransfer, "%s is not a transfer mechanism (want %s)", short(t), wording.JoinOr(subproc.Labels(subproc.TransferMechanisms())))
 		}
 		return m
@@ -596,7 +642,7 @@ func (im *importer) result() ([]subproc.Subprocessor, error) {
 func (im *importer) listProblem(p subproc.Problem) {
 	i, key, ok := entryField(p.Path)
 	if !ok || i >= len(im.list) {
-		im.errs.add(CellError{Sheet: im.sheet, Row: im.header, Message: p.String()})
+		im.errs.add(im.cellError(0, im.header, p.String()))
 		return
 	}
 	f, ok := fieldOfKey(key)
@@ -608,7 +654,7 @@ func (im *importer) listProblem(p subproc.Problem) {
 	}
 	col := im.column(f)
 	msg := im.cellRefs(p.Message)
-	im.errs.add(CellError{Sheet: im.sheet, Row: im.rows[i], Col: col, Message: subject(f, key, msg)})
+	im.errs.add(im.cellError(col, im.rows[i], subject(f, key, msg)))
 }
 
 // cellRefs replaces each "list[3]" in a message ("listed twice (also at
@@ -629,7 +675,7 @@ func (im *importer) cellRefs(msg string) string {
 			continue
 		}
 		b.WriteString(msg[:i])
-		b.WriteString(cellRef(im.cols[fName], im.rows[n]))
+		b.WriteString(im.entryRef(im.rows[n]))
 		msg = msg[i+end+1:]
 	}
 }

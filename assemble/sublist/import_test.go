@@ -135,7 +135,7 @@ func TestImportWorkbookErrors(t *testing.T) {
   Sub-processors!F8: "France" does not match ISO code "DE" in G8
   Sub-processors!A9: "amazon, inc." is listed twice (also at A2)
   Sub-processors!C10: purpose is required
-  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism (want None required (EEA or adequate country), Adequacy decision, Standard contractual clauses between Provider and the Sub-processor (Module Three), EU-US Data Privacy Framework or Binding Corporate Rules)
+  Sub-processors!I11: "Privacy Shield" is not a transfer mechanism any more: the EU-US Privacy Shield was invalidated by the Court of Justice of the EU in July 2020 (Schrems II, Case C-311/18); write "dpf" if the sub-processor is certified under the EU-US Data Privacy Framework, its successor, otherwise "scc" (standard contractual clauses)
   Sub-processors!J12: "javascript:alert(1)" is not a web address (want https://...)
   Sub-processors!K13: "13/01/2024" is not a date (want YYYY-MM-DD)`
 	if diff := cmp.Diff(want, err.Error()); diff != "" {
@@ -181,26 +181,64 @@ func TestImportCSVErrors(t *testing.T) {
 		"Okta,Login,US,US,Vendor,,,\n"
 	_, err := Import([]byte(csv), "list.csv")
 	want := `list.csv: 5 problems:
-  list!D3: "Mars" is not a country
-  list!A4: name is required
-  list!A5: "aws" is listed twice (also at A2)
-  list!E6: "Vendor" is not a category (want Infrastructure or Service)
-  list!F6: transfer mechanism is empty (required for a sub-processor outside the EEA)`
+  row 3, column "Country" (D): "Mars" is not a country
+  row 4, column "Name" (A): name is required
+  row 5, column "Name" (A): "aws" is listed twice (also at row 2)
+  row 6, column "Category" (E): "Vendor" is not a category (want Infrastructure or Service)
+  row 6, column "Transfer mechanism" (F): transfer mechanism is empty (required for a sub-processor outside the EEA)`
 	if err == nil || err.Error() != want {
 		t.Errorf("err =\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestImportCSVCells checks that a CSV file's problems name the row and
+// the column as a spreadsheet application shows that file (a CSV file has
+// no sheet, so "bad!F4" means nothing to its reader), that the countries'
+// names in other languages are understood and that the Privacy Shield is
+// answered with what replaced it.
+func TestImportCSVCells(t *testing.T) {
+	const header = "Sub-processor;Purpose;Location;Country;ISO code;Transfer mechanism\n"
+	for _, tc := range []struct {
+		name, rows, want string
+	}{
+		{"Privacy Shield in the United States", "Acme Inc.;Analytics;Boston;Amerika;;Privacy Shield\n",
+			`bad.csv: row 2, column "Transfer mechanism" (F): "Privacy Shield" is not a transfer mechanism any more: the EU-US Privacy Shield was invalidated by the Court of Justice of the EU in July 2020 (Schrems II, Case C-311/18); write "dpf" if the sub-processor is certified under the EU-US Data Privacy Framework, its successor, otherwise "scc" (standard contractual clauses)`},
+		{"Swiss-US Privacy Shield in the United States", "Acme Inc.;Analytics;Boston;Vereinigte Staaten;;Swiss-US Privacy Shield\n",
+			`bad.csv: row 2, column "Transfer mechanism" (F): "Swiss-US Privacy Shield" is not a transfer mechanism any more: the Swiss FDPIC found in September 2020 that the Swiss-US Privacy Shield does not provide adequate protection; write "dpf" if the sub-processor is certified under the Swiss-US Data Privacy Framework, its successor, otherwise "scc" (standard contractual clauses)`},
+		{"Privacy Shield elsewhere", "Acme Ltd;Support;Bengaluru;Indien;;EU-US Privacy Shield\n",
+			`bad.csv: row 2, column "Transfer mechanism" (F): "EU-US Privacy Shield" is not a transfer mechanism any more: the EU-US Privacy Shield was invalidated by the Court of Justice of the EU in July 2020 (Schrems II, Case C-311/18); write "scc" (standard contractual clauses)`},
+		{"unknown country, with its heading", "Acme Inc.;Analytics;Boston;Amerrika;;scc\n",
+			`bad.csv: row 2, column "Country" (D): "Amerrika" is not a country`},
+		{"country and ISO code disagree", "Acme Inc.;Analytics;Boston;Estados Unidos;CA;scc\n",
+			`bad.csv: row 2, column "Country" (D): "Estados Unidos" does not match ISO code "CA" in column "ISO code" (E)`},
+		{"listed twice", "Acme Inc.;Analytics;Boston;Stati Uniti;;scc\nAcme Inc.;Support;Boston;États-Unis;;scc\n",
+			`bad.csv: row 3, column "Sub-processor" (A): "Acme Inc." is listed twice (also at row 2)`},
+		{"rows after a cell with a line break", "Acme Inc.;\"Analytics,\nreporting\";Boston;Verenigde Staten;;scc\n\nBeta Ltd;Support;Bengaluru;Indien;;Privacy Shield\n",
+			`bad.csv: row 4, column "Transfer mechanism" (F): "Privacy Shield" is not a transfer mechanism any more: the EU-US Privacy Shield was invalidated by the Court of Justice of the EU in July 2020 (Schrems II, Case C-311/18); write "scc" (standard contractual clauses)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			list, err := Import([]byte(header+tc.rows), "bad.csv")
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("Import = %v, %v\nwant error %s", list, err, tc.want)
+			}
+		})
+	}
+	list, err := Import([]byte(header+"Acme Inc.;Analytics;Boston;Amerika;;dpf\nBeta Inc.;Support;Austin;Verenigde Staten;;scc\n"), "ok.csv")
+	if err != nil || len(list) != 2 || list[0].Country != "US" || list[1].Country != "US" {
+		t.Errorf("Import = %+v, %v; want two sub-processors in the US", list, err)
 	}
 }
 
 func TestImportMissingColumns(t *testing.T) {
 	for _, tc := range []struct{ name, csv, want string }{
 		{"no purpose", "Name,Country,Location\nAWS,IE,Dublin\n",
-			`x.csv: x!1:1: no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)`},
+			`x.csv: row 1: no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)`},
 		{"no country", "Name,Purpose,Location\nAWS,Hosting,Dublin\n",
-			`x.csv: x!1:1: no Country column (want one headed Country, Country code or ISO code)`},
+			`x.csv: row 1: no Country column (want one headed Country, Country code or ISO code)`},
 		{"no header", "a,b,c\n1,2,3\n",
 			`x.csv: no header row found (want a row with a Name column and at least two other known columns, such as Purpose and Country, within the first 20 rows)`},
 		{"no transfer column", "Name,Purpose,Country\nOkta,Login,United States\n",
-			`x.csv: x!C2: United States is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)`},
+			`x.csv: row 2, column "Country" (C): United States is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)`},
 		{"bad quote", "Name,Purpose,Country\nOkta,\"Login,US\n",
 			"x.csv: parse error on line 2, column 16: extraneous or missing \" in quoted-field"},
 	} {
@@ -429,15 +467,15 @@ func TestImportAppliesListRules(t *testing.T) {
 		name, row, want string
 	}{
 		{"none outside the EEA", "AWS,Hosting,Virginia,US,Infrastructure,None required (EEA)\n",
-			`x.csv: x!F2: "none" is only for a country in the EEA or with an EU adequacy decision, and the United States (US) is neither; use "scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`},
+			`x.csv: row 2, column "Transfer mechanism" (F): "none" is only for a country in the EEA or with an EU adequacy decision, and the United States (US) is neither; use "scc", or "dpf" if it is certified under the EU-US Data Privacy Framework`},
 		{"dpf outside the US", "AWS,Hosting,Dublin,IE,Infrastructure,EU-US Data Privacy Framework\n",
-			`x.csv: x!F2: "dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in Ireland (IE)`},
+			`x.csv: row 2, column "Transfer mechanism" (F): "dpf" (the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in Ireland (IE)`},
 		{"bidi override", "AWS\u202Egpj.exe,Hosting,Dublin,IE,Infrastructure,\n",
-			`x.csv: x!A2: name contains an invisible bidirectional text control (U+202E) at position 4`},
+			`x.csv: row 2, column "Name" (A): name contains an invisible bidirectional text control (U+202E) at position 4`},
 		{"private use", "AWS,Host\uE000ing,Dublin,IE,Infrastructure,\n",
-			`x.csv: x!B2: purpose contains a private-use character (U+E000) at position 5`},
+			`x.csv: row 2, column "Purpose" (B): purpose contains a private-use character (U+E000) at position 5`},
 		{"too long", "AWS," + strings.Repeat("p", 501) + ",Dublin,IE,Infrastructure,\n",
-			`x.csv: x!B2: purpose is 501 characters long; at most 500 are allowed`},
+			`x.csv: row 2, column "Purpose" (B): purpose is 501 characters long; at most 500 are allowed`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			list, err := Import([]byte(header+tc.row), "x.csv")
@@ -465,8 +503,8 @@ func TestReaderUsesItsRules(t *testing.T) {
 	}
 	_, err := rd.Import(csv, "x.csv")
 	want := "x.csv: 2 problems:\n" +
-		"  x!A3: name: character \"\u6570\" (U+6570) cannot be printed in the PDF fonts\n" +
-		"  x!B3: purpose: character \"\U0001F600\" (U+1F600) cannot be printed in the PDF fonts"
+		"  row 3, column \"Name\" (A): name: character \"\u6570\" (U+6570) cannot be printed in the PDF fonts\n" +
+		"  row 3, column \"Purpose\" (B): purpose: character \"\U0001F600\" (U+1F600) cannot be printed in the PDF fonts"
 	if err == nil || err.Error() != want {
 		t.Errorf("Reader.Import err =\n%v\nwant\n%s", err, want)
 	}

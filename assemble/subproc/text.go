@@ -109,6 +109,36 @@ func CountryProblem(s string) string {
 	return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code (such as \"DE\" or \"US\")", suggest.Quote(s))
 }
 
+// PrivacyShieldProblem explains, for a transfer mechanism s that names the
+// EU-US or Swiss-US Privacy Shield, that it no longer exists and what to
+// write instead for a sub-processor in country code (which may be ""): no
+// mechanism where data reaches it without one (Home), the Data Privacy
+// Framework that succeeded the Shield or standard contractual clauses in
+// the United States, standard contractual clauses elsewhere. "" for any
+// other s.
+func (r Rules) PrivacyShieldProblem(s, code string) string {
+	folded := FoldWords(s)
+	if !strings.Contains(folded, "privacy shield") && !strings.Contains(folded, "privacyshield") {
+		return ""
+	}
+	what := "the EU-US Privacy Shield was invalidated by the Court of Justice of the EU in July 2020 (Schrems II, Case C-311/18)"
+	dpf := "EU-US Data Privacy Framework"
+	if strings.Contains(folded, "swiss") || strings.Contains(folded, "ch us") {
+		what = "the Swiss FDPIC found in September 2020 that the Swiss-US Privacy Shield does not provide adequate protection"
+		dpf = "Swiss-US Data Privacy Framework"
+	}
+	msg := fmt.Sprintf("%s is not a transfer mechanism any more: %s", suggest.Quote(s), what)
+	switch {
+	case code != "" && r.Home(code):
+		return msg + fmt.Sprintf("; write %q: a sub-processor in %s needs no transfer mechanism", TransferNone, r.HomeName())
+	case code == "US":
+		return msg + fmt.Sprintf("; write %q if the sub-processor is certified under the %s, its successor, otherwise %q (standard contractual clauses)", TransferDPF, dpf, TransferSCC)
+	case code == "":
+		return msg + fmt.Sprintf("; write %q for a sub-processor in the United States certified under the %s, its successor, otherwise %q (standard contractual clauses)", TransferDPF, dpf, TransferSCC)
+	}
+	return msg + fmt.Sprintf("; write %q (standard contractual clauses)", TransferSCC)
+}
+
 // orList writes "a", "a or b", "a, b or c".
 func orList(xs []string) string {
 	switch len(xs) {

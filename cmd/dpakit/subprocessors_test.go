@@ -191,15 +191,15 @@ func TestImportRefusesWhatDiffRefuses(t *testing.T) {
 	const header = "Name,Purpose,Location,Country,Category,Transfer mechanism\n"
 	for _, tc := range []struct{ name, row, want string }{
 		{"none in the US", "AWS,Hosting,Virginia,US,Infrastructure,None required (EEA)\n",
-			`list!F2: "none" is only for a country in the EEA or with an EU adequacy decision`},
+			`row 2, column "Transfer mechanism" (F): "none" is only for a country in the EEA or with an EU adequacy decision`},
 		{"bidi override", "AWS\u202Egpj.exe,Hosting,Dublin,IE,Infrastructure,\n",
-			`list!A2: name contains an invisible bidirectional text control (U+202E)`},
+			`row 2, column "Name" (A): name contains an invisible bidirectional text control (U+202E)`},
 		{"private use", "AWS,Host\uE000ing,Dublin,IE,Infrastructure,\n",
-			`list!B2: purpose contains a private-use character (U+E000)`},
+			`row 2, column "Purpose" (B): purpose contains a private-use character (U+E000)`},
 		{"emoji", "AWS,Hosting \U0001F600,Dublin,IE,Infrastructure,\n",
-			`list!B2: purpose: character "` + "\U0001F600" + `" (U+1F600) cannot be printed in the PDF fonts`},
+			`row 2, column "Purpose" (B): purpose: character "` + "\U0001F600" + `" (U+1F600) cannot be printed in the PDF fonts`},
 		{"CJK", "\u6570\u636e,Hosting,Dublin,IE,Infrastructure,\n",
-			`list!A2: name: character "` + "\u6570" + `" (U+6570) cannot be printed in the PDF fonts`},
+			`row 2, column "Name" (A): name: character "` + "\u6570" + `" (U+6570) cannot be printed in the PDF fonts`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
