@@ -79,22 +79,22 @@ type summaryItem struct {
 
 // formPage is the form's template data.
 type formPage struct {
-	s          *Server
-	paths      map[string]bool
-	vals       url.Values
-	errs       map[string][]string
-	Problems   []summaryItem
-	Warnings   []deal.Problem
-	Notice     string
+	s        *Server
+	paths    map[string]bool
+	vals     url.Values
+	errs     map[string][]string
+	Problems []summaryItem
+	Warnings []deal.Problem
+	Notice   string
 	// NoticeFailed styles Notice as a failure (the upload could not be
 	// read) rather than as news.
 	NoticeFailed bool
 	Example      bool
-	CanExample bool
-	Profile    string
-	Countries  []option
-	Catalog    assemble.Catalog
-	Status     int
+	CanExample   bool
+	Profile      string
+	Countries    []option
+	Catalog      assemble.Catalog
+	Status       int
 	// laws are the laws that govern the transfers of the deal the form
 	// holds (deal.TransferLaws), which decide whether a sub-processor has a
 	// transfer mechanism to choose and how each choice is named.
