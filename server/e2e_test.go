@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -207,6 +208,18 @@ func TestBrowserEndToEnd(t *testing.T) {
 	summary, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("problems")))
 	if err != nil || !strings.Contains(summary, "scc.governing_law") {
 		t.Errorf("summary %q (%v) does not name the field", summary, err)
+	}
+	// The summary has the focus, and the title counts the problems.
+	type announced struct {
+		Focus string `json:"focus"`
+		Title string `json:"title"`
+	}
+	ann, err := chromedp.Run(ctx, chromedp.Evaluate[announced](`({
+		focus: document.activeElement ? document.activeElement.id : "",
+		title: document.title
+	})`))
+	if err != nil || ann.Focus != "problems" || !regexp.MustCompile(`^\d+ problems? to fix – New DPA · dpakit$`).MatchString(ann.Title) {
+		t.Errorf("after a check with problems the focus is on %q and the title is %q (%v); want the summary (problems) focused and the title to count the problems", ann.Focus, ann.Title, err)
 	}
 	kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-breach-notice-hours")))
 	if err != nil || kept != "36" {

@@ -846,3 +846,41 @@ func onlyDataSubjects(t *testing.T) []byte {
 	}
 	return []byte(head)
 }
+
+// TestFormProblemsTitleAndFocus: after a check that found problems, the
+// page's title starts with their number and the summary asks for the
+// focus (autofocus), so that a screen reader or a tab says the check
+// failed; a form without problems keeps its plain title.
+func TestFormProblemsTitleAndFocus(t *testing.T) {
+	s := newTestServer(t)
+	page := readAll(t, do(t, s, http.MethodGet, "/?example=1", "", nil))
+	if !bytes.Contains(page, []byte("<title>New DPA · dpakit</title>")) || bytes.Contains(page, []byte("autofocus")) {
+		t.Errorf("the form without problems has the title %q or an autofocus", regexp.MustCompile(`<title>.*</title>`).Find(page))
+	}
+	for _, tt := range []struct {
+		name   string
+		change map[string]string
+		title  string
+	}{
+		{"one problem", map[string]string{"scc.governing_law": "US", "scc.forum": "DE"}, "1 problem to fix – New DPA · dpakit"},
+		{"two problems", map[string]string{"scc.governing_law": "US", "scc.forum": "DE", "breach.notice_hours": "96"}, "2 problems to fix – New DPA · dpakit"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			vals := submission(t, page, "deal-form")
+			for k, v := range tt.change {
+				vals.Set(k, v)
+			}
+			res := postForm(t, s, "/", vals)
+			body := readAll(t, res)
+			if res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("POST / = %d, want 422", res.StatusCode)
+			}
+			if got := regexp.MustCompile(`<title>(.*)</title>`).FindSubmatch(body); got == nil || string(got[1]) != tt.title {
+				t.Errorf("title %q, want %q", got, tt.title)
+			}
+			if !regexp.MustCompile(`<div class="summary" id="problems"[^>]* tabindex="-1"[^>]* autofocus>`).Match(body) {
+				t.Errorf("the problem summary does not take the focus:\n%s", regexp.MustCompile(`<div class="summary"[^>]*>`).Find(body))
+			}
+		})
+	}
+}

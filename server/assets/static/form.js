@@ -4,6 +4,11 @@
 // out again for its laws as soon as a value that decides them changes.
 (function () {
   "use strict";
+  // After a check that found problems, the summary takes the focus, so a
+  // screen reader reads it and Tab goes on to its links; the autofocus
+  // attribute asks for this too, where the browser honours it.
+  var problems = document.getElementById("problems");
+  if (problems && (!document.activeElement || document.activeElement === document.body)) { problems.focus(); }
   var form = document.getElementById("deal-form");
   if (!form || !window.fetch || !window.URLSearchParams) { return; }
 
