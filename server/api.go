@@ -17,6 +17,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/gin-gonic/gin"
 	"go.yaml.in/yaml/v3"
 )
@@ -381,6 +382,14 @@ func warningsSummary(ws []deal.Problem) string {
 	return fmt.Sprintf("%d; %s; POST /api/v1/validate lists them", len(ws), strings.Join(named, ", "))
 }
 
+// noticeWarningsSummary words a notice's warnings for warningsHeader, as
+// warningsSummary does a deal's; the customer deal's own are those
+// POST /api/v1/validate lists for it.
+func noticeWarningsSummary(ws []deal.Problem) string {
+	out := warningsSummary(ws)
+	return strings.TrimSuffix(out, "POST /api/v1/validate lists them") + "POST /api/v1/validate lists the customer deal's with their messages"
+}
+
 // headerSafe replaces every byte of s that is not printable ASCII with "?",
 // so that a path holding a key a user wrote cannot break the header.
 func headerSafe(s string) string {
@@ -555,10 +564,13 @@ func (s *Server) apiNotice(c *gin.Context) {
 		s.failBody(c, err)
 		return
 	}
-	d, n, err := s.noticeOf(data, kind)
+	d, n, warnings, err := s.noticeOf(data, kind)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return
+	}
+	if len(warnings) > 0 {
+		c.Writer.Header().Set(warningsHeader, noticeWarningsSummary(warnings))
 	}
 	w, err := s.writer(f, pdfOptionsOf(c))
 	if err != nil {
@@ -579,59 +591,155 @@ func (s *Server) apiNotice(c *gin.Context) {
 	s.send(c, buf.Bytes(), f.mediaType, noticeName(d, n, f.ext))
 }
 
+// noticeKeys are the keys of a notice request, as its messages name them.
+var noticeKeys = []string{"date", "old", "new", "customer"}
+
 // noticeOf decodes a notice request: the deal (the customer's over the
-// profile, or the profile alone) and the change to give notice of.
-func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Notice, error) {
+// profile, or the profile alone) and the change to give notice of, with
+// the warnings dpakit notice --customer gives for it: the customer deal's
+// own (their paths under customer), a notice dated before the DPA takes
+// effect, and the sub-processors the change adds or changes whose data
+// the customer's Annex I.B does not describe. A notice to every customer
+// (no customer) has none, as in the CLI.
+func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Notice, []deal.Problem, error) {
 	if kind == bodyJSON {
 		if err := jsonProblem(data); err != nil {
-			return nil, assemble.Notice{}, err
+			return nil, assemble.Notice{}, nil, err
 		}
 	}
 	invalid := func(path, msg string) error {
 		return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: path, Rule: "notice", Message: msg}}}
 	}
 	if isNullDocument(data) {
-		return nil, assemble.Notice{}, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
+		return nil, assemble.Notice{}, nil, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
+	}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		return nil, assemble.Notice{}, nil, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if err := noticeKeyProblems(&doc); err != nil {
+		return nil, assemble.Notice{}, nil, err
 	}
 	var req noticeRequest
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&req); err != nil {
-		return nil, assemble.Notice{}, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	if err := doc.Decode(&req); err != nil {
+		return nil, assemble.Notice{}, nil, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if strings.TrimSpace(req.Date) == "" {
+		return nil, assemble.Notice{}, nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: "date", Rule: "required",
+			Message: "is required (a date, YYYY-MM-DD): the date the notice is sent"}}}
 	}
 	when, err := deal.ParseDate(req.Date)
 	if err != nil {
-		return nil, assemble.Notice{}, invalid("date", err.Error()+" (the date the notice is sent)")
+		return nil, assemble.Notice{}, nil, invalid("date", err.Error()+" (the date the notice is sent)")
 	}
 	if req.Old.Kind == 0 {
-		return nil, assemble.Notice{}, invalid("old", "the list before the change is required")
+		return nil, assemble.Notice{}, nil, invalid("old", "the list before the change is required")
 	}
 	var d *deal.Deal
 	if req.Customer.Kind != 0 {
 		b, err := yaml.Marshal(&req.Customer)
 		if err != nil {
-			return nil, assemble.Notice{}, fmt.Errorf("encode customer: %w", err)
+			return nil, assemble.Notice{}, nil, fmt.Errorf("encode customer: %w", err)
 		}
 		if d, err = s.valid.Load(b, "customer", s.cfg.Profile, s.cfg.ProfileName); err != nil {
-			return nil, assemble.Notice{}, err
+			return nil, assemble.Notice{}, nil, err
 		}
 	} else if d, err = s.profileDeal(); err != nil {
-		return nil, assemble.Notice{}, err
+		return nil, assemble.Notice{}, nil, err
 	}
 	// The lists are judged as lists serving d's customer (or the
 	// profile's): a customer with no EEA, UK or Swiss nexus has no
 	// restricted transfers.
 	old, err := listOf(&req.Old, "old", d)
 	if err != nil {
-		return nil, assemble.Notice{}, err
+		return nil, assemble.Notice{}, nil, err
 	}
 	cur := d.Subprocessors.List
 	if req.New.Kind != 0 {
 		if cur, err = listOf(&req.New, "new", d); err != nil {
-			return nil, assemble.Notice{}, err
+			return nil, assemble.Notice{}, nil, err
 		}
 	}
-	return d, noticeFrom(when, old, cur), nil
+	n := noticeFrom(when, old, cur)
+	if req.Customer.Kind == 0 {
+		return d, n, nil, nil
+	}
+	var warnings []deal.Problem
+	for _, w := range s.warnings(d) {
+		w.Path = join("customer", w.Path)
+		warnings = append(warnings, w)
+	}
+	for _, w := range assemble.NoticeDateWarnings(d, when) {
+		w.Path = join("customer", w.Path)
+		warnings = append(warnings, w)
+	}
+	if req.New.Kind != 0 {
+		// Without new, the list is the customer deal's, whose own
+		// warnings cover it.
+		warnings = append(warnings, undescribedChanges(d, n.Changes, cur, newListPath(&req.New))...)
+	}
+	return d, n, warnings, nil
+}
+
+// noticeKeyProblems checks the keys of a notice request: a key that is not
+// one of noticeKeys is an unknown field at its line (a list file sent as
+// the body itself gets where it belongs).
+func noticeKeyProblems(doc *yaml.Node) error {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil // the decoder says what the body is instead
+	}
+	m := doc.Content[0]
+	var ps []deal.Problem
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || slices.Contains(noticeKeys, k.Value) {
+			continue
+		}
+		msg := fmt.Sprintf("unknown field %q: the body needs date, old and optionally new and customer", k.Value)
+		switch {
+		case k.Value == "list" || k.Value == "subprocessors":
+			msg += "; a list file (or a deal) goes under old or new"
+		case suggest.Closest(k.Value, noticeKeys) != "":
+			msg += fmt.Sprintf(" (did you mean %q?)", suggest.Closest(k.Value, noticeKeys))
+		}
+		ps = append(ps, deal.Problem{File: requestName, Line: k.Line, Path: k.Value, Rule: "unknown_field", Message: msg})
+	}
+	if len(ps) > 0 {
+		return &deal.ValidationError{Problems: ps}
+	}
+	return nil
+}
+
+// newListPath returns the path in a notice request of the entries of its
+// new list: new[i] for a list, new.list[i] for a list file,
+// new.subprocessors.list[i] for a deal or profile.
+func newListPath(n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode {
+		return "new"
+	}
+	b, err := yaml.Marshal(n)
+	if err != nil {
+		return "new"
+	}
+	if p := listfile.ListPath(b, "new.yaml"); p != "" {
+		return "new." + p
+	}
+	return "new"
+}
+
+// undescribedChanges warns of the data of each sub-processor that the
+// change adds or changes and that the customer's Annex I.B (d's
+// processing.data_categories) does not describe, as dpakit notice does;
+// prefix is the path of the new list's entries in the request.
+func undescribedChanges(d *deal.Deal, ch sublist.Changes, cur []deal.Subprocessor, prefix string) []deal.Problem {
+	changed := map[string]bool{}
+	for _, s := range ch.Added {
+		changed[deal.NameKey(s.Name)] = true
+	}
+	for _, c := range ch.Changed {
+		changed[deal.NameKey(c.After.Name)] = true
+	}
+	return deal.UndescribedData(d, cur, prefix, func(s deal.Subprocessor) bool { return changed[deal.NameKey(s.Name)] })
 }
 
 // isNullDocument reports whether a YAML (or JSON) body holds no document,

@@ -1,0 +1,112 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// indent indents every line of a YAML document by two spaces, to nest it
+// under a key of a notice request.
+func indent(doc []byte) string {
+	return "  " + strings.ReplaceAll(strings.TrimRight(string(doc), "\n"), "\n", "\n  ") + "\n"
+}
+
+// noticeProblems posts a notice request and returns the problems of its
+// 422 answer.
+func noticeProblems(t *testing.T, s *Server, contentType, body string) []deal.Problem {
+	t.Helper()
+	res := do(t, s, http.MethodPost, "/api/v1/notice", contentType, []byte(body))
+	b := readAll(t, res)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("POST /api/v1/notice = %d, want 422:\n%.400s", res.StatusCode, b)
+	}
+	var got struct {
+		Problems []deal.Problem `json:"problems"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatalf("%v:\n%s", err, b)
+	}
+	return got.Problems
+}
+
+// TestNoticeRequestProblems: a notice request with a key it does not take
+// (a list file sent as the body itself) or without its date is answered
+// in the words of the deal's problems, not with a Go type's name.
+func TestNoticeRequestProblems(t *testing.T) {
+	s := newTestServer(t)
+	list := `{"name": "Papertrail (SolarWinds Worldwide, LLC)", "purpose": "Storage and search of system logs", "location": "United States", "country": "US", "category": "service", "transfer_mechanism": "scc"}`
+	tests := []struct {
+		name, contentType, body string
+		want                    deal.Problem
+	}{
+		{"a list file as the body", "application/json", `{"list": [` + list + `]}`,
+			deal.Problem{Path: "list", Line: 1, Rule: "unknown_field", Message: `unknown field "list": the body needs date, old and optionally new and customer; a list file (or a deal) goes under old or new`}},
+		{"a mistyped key", "application/yaml", "date: 2026-12-01\nold: []\ncustommer: {}\n",
+			deal.Problem{Path: "custommer", Line: 3, Rule: "unknown_field", Message: `unknown field "custommer": the body needs date, old and optionally new and customer (did you mean "customer"?)`}},
+		{"no date", "application/json", `{"old": [` + list + `]}`,
+			deal.Problem{Path: "date", Rule: "required", Message: "is required (a date, YYYY-MM-DD): the date the notice is sent"}},
+		{"an empty date", "application/yaml", "date: ''\nold: []\n",
+			deal.Problem{Path: "date", Rule: "required", Message: "is required (a date, YYYY-MM-DD): the date the notice is sent"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := noticeProblems(t, s, tt.contentType, tt.body)
+			if len(ps) != 1 {
+				t.Fatalf("problems %+v, want one", ps)
+			}
+			p := ps[0]
+			if p.Path != tt.want.Path || p.Line != tt.want.Line || p.Rule != tt.want.Rule || p.Message != tt.want.Message {
+				t.Errorf("problem %+v, want %+v", p, tt.want)
+			}
+			if strings.Contains(p.Message, "server.") || strings.Contains(p.Message, "type ") {
+				t.Errorf("the message names a Go type: %s", p.Message)
+			}
+		})
+	}
+}
+
+// TestNoticeWarningsHeader: a notice to a customer whose new sub-processor
+// processes data the customer's Annex I.B does not describe is made, as
+// dpakit notice makes it, and says so in X-Dpakit-Warnings; a notice to
+// every customer has no customer deal to warn about.
+func TestNoticeWarningsHeader(t *testing.T) {
+	s := newTestServer(t)
+	ex := exampleDeal(t)
+	added := strings.Replace(string(ex), "  list:\n", `  list:
+    - name: Vitals Analytics Inc.
+      purpose: Analysis of health records
+      location: United States
+      country: US
+      data: [Health records]
+      category: service
+      transfer_mechanism: scc
+`, 1)
+	if added == string(ex) {
+		t.Fatal("the example deal has no subprocessors.list")
+	}
+	body := "date: 2026-12-15\nold:\n" + indent(ex) + "new:\n" + indent([]byte(added)) + "customer:\n" + indent(ex)
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	b := readAll(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("POST /api/v1/notice = %d:\n%.600s", res.StatusCode, b)
+	}
+	if !strings.Contains(string(b), "Vitals Analytics Inc.") {
+		t.Errorf("the notice does not name the added sub-processor:\n%.600s", b)
+	}
+	h := res.Header.Get(warningsHeader)
+	if !strings.HasPrefix(h, "1; "+deal.WarnUndescribedData+" at new.subprocessors.list[0].data") {
+		t.Errorf("%s: %q, want the undescribed data of the added sub-processor", warningsHeader, h)
+	}
+
+	// To every customer: no customer deal, no warning.
+	body = "date: 2026-12-15\nold:\n" + indent(ex) + "new:\n" + indent([]byte(added))
+	res = do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	readAll(t, res)
+	if res.StatusCode != http.StatusOK || res.Header.Get(warningsHeader) != "" {
+		t.Errorf("a notice to every customer: %d, %s %q; want 200 and no warnings", res.StatusCode, warningsHeader, res.Header.Get(warningsHeader))
+	}
+}
