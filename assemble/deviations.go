@@ -454,9 +454,11 @@ func stringsChanges(got, want []string) string {
 // standard one.
 func measuresText(got, want deal.Measures, catalog Catalog) string {
 	var all []string
+	text := map[string]string{}
 	for _, c := range catalog.Categories {
 		for _, m := range c.Measures {
 			all = append(all, m.ID)
+			text[m.ID] = m.Text
 		}
 	}
 	ids := func(m deal.Measures) []string {
@@ -484,10 +486,10 @@ func measuresText(got, want deal.Measures, catalog Catalog) string {
 	}
 	var parts []string
 	if len(left) > 0 {
-		parts = append(parts, "leaves out "+plural(len(left), "catalogue measure")+" ("+firstFew(left)+")")
+		parts = append(parts, "leaves out "+plural(len(left), "catalogue measure")+" ("+measureTexts(left, text)+")")
 	}
 	if len(added) > 0 {
-		parts = append(parts, "adds "+plural(len(added), "catalogue measure")+" ("+firstFew(added)+")")
+		parts = append(parts, "adds "+plural(len(added), "catalogue measure")+" ("+measureTexts(added, text)+")")
 	}
 	if len(parts) == 0 {
 		return "Annex II measures: the same measures, selected by id (" + std + ")"
@@ -549,11 +551,21 @@ func riderDeviations(riders []deal.Rider) []Deviation {
 	return out
 }
 
-// firstFew joins up to five ids and says how many more there are.
-func firstFew(ids []string) string {
-	const n = 5
-	if len(ids) <= n {
-		return strings.Join(ids, ", ")
+// measureTexts names up to three catalogue measures by their wording,
+// quoted, as a reader of the DPA knows them (an id the catalogue does not
+// have by the id), and says how many more there are.
+func measureTexts(ids []string, text map[string]string) string {
+	const n = 3
+	var out []string
+	for _, id := range ids[:min(len(ids), n)] {
+		if t, ok := text[id]; ok {
+			out = append(out, `"`+t+`"`)
+		} else {
+			out = append(out, id)
+		}
 	}
-	return strings.Join(ids[:n], ", ") + fmt.Sprintf(" and %d more", len(ids)-n)
+	if len(ids) > n {
+		out = append(out, fmt.Sprintf("%d more", len(ids)-n))
+	}
+	return wording.Join(out)
 }

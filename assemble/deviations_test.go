@@ -3,6 +3,7 @@ package assemble_test
 import (
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -233,6 +234,56 @@ func TestDeviationsSubprocessorChangesFollowLaws(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("sub-processor deviation %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDeviationsNameMeasuresByText: the deviation of an Annex II
+// selection names the measures it leaves out or adds by their wording, as
+// the DPA gives them, not by their catalogue ids; a long list names three
+// and counts the rest.
+func TestDeviationsNameMeasuresByText(t *testing.T) {
+	profile := profileDeal(t)
+	lib := engine(t).Library()
+	var ids []string
+	text := map[string]string{}
+	for _, c := range lib.Catalog().Categories {
+		for _, m := range c.Measures {
+			ids = append(ids, m.ID)
+			text[m.ID] = m.Text
+		}
+	}
+	without := func(leave ...string) []string {
+		return slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return slices.Contains(leave, id) })
+	}
+	tests := []struct {
+		name     string
+		measures deal.Measures
+		want     string
+	}{
+		{"one left out", deal.Measures{IDs: without("enc-endpoints")},
+			`Annex II measures: leaves out 1 catalogue measure ("` + text["enc-endpoints"] + `") (standard: the whole catalogue)`},
+		{"two left out", deal.Measures{IDs: without("enc-endpoints", "enc-secrets")},
+			`Annex II measures: leaves out 2 catalogue measures ("` + text["enc-endpoints"] + `" and "` + text["enc-secrets"] + `") (standard: the whole catalogue)`},
+		{"all but one left out", deal.Measures{IDs: ids[:1]},
+			`Annex II measures: leaves out ` + strconv.Itoa(len(ids)-1) + ` catalogue measures ("` + text[ids[1]] + `", "` + text[ids[2]] + `", "` + text[ids[3]] + `" and ` + strconv.Itoa(len(ids)-4) + ` more) (standard: the whole catalogue)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := fixtureDeal(t, "example")
+			d.Security.Measures = tt.measures
+			var got string
+			for _, dev := range assemble.Deviations(profile, d, lib) {
+				if dev.Path == "security.measures" {
+					got = dev.Text
+				}
+			}
+			if got != tt.want {
+				t.Errorf("deviation\n%s\nwant\n%s", got, tt.want)
+			}
+			if strings.Contains(got, "enc-") {
+				t.Errorf("the deviation names a measure by its id: %s", got)
 			}
 		})
 	}
