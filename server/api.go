@@ -202,7 +202,7 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 		if err != nil {
 			return nil, nil, fmt.Errorf("read form data: %w", err)
 		}
-		d, err := s.loadForm(form)
+		d, err := s.loadForm(s.tickedMeasures(form))
 		return d, s.warnings(d), err
 	}
 	x, warnings, err := s.valid.LoadExplained(data, requestName, s.cfg.Profile, s.cfg.ProfileName)

@@ -191,6 +191,31 @@ func TestBrowserEndToEnd(t *testing.T) {
 	}
 	shoot("form-us-only-desktop.png")
 
+	// Annex II: unticking a measure under "All measures" chooses "Only the
+	// selected measures"; choosing "All measures" again ticks every box.
+	type measures struct {
+		Mode      string `json:"mode"`
+		Unticked  int    `json:"unticked"`
+		ModeAgain string `json:"modeAgain"`
+		Again     int    `json:"uncheckedAgain"`
+	}
+	if err := fromPage(t, ctx, base+"/?example=1", chromedp.WaitReady(chromedp.CSS(`input[name="security.measures.ids"][value="enc-endpoints"]`))); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[measures](`(function () {
+		var mode = function () { return document.querySelector('input[name="security.measures"]:checked').value; };
+		var unticked = function () { return document.querySelectorAll('input[name="security.measures.ids"]:not(:checked)').length; };
+		document.querySelector('input[name="security.measures.ids"][value="enc-endpoints"]').click();
+		var r = { mode: mode(), unticked: unticked() };
+		document.querySelector('input[name="security.measures"][value="all"]').click();
+		r.modeAgain = mode();
+		r.uncheckedAgain = unticked();
+		return r;
+	})()`))
+	if err != nil || ms.Mode != "selected" || ms.Unticked != 1 || ms.ModeAgain != "all" || ms.Again != 0 {
+		t.Errorf("unticking a measure under All gives %q with %d unticked, All again %q with %d unticked (%v); want selected with 1, then all with none", ms.Mode, ms.Unticked, ms.ModeAgain, ms.Again, err)
+	}
+
 	// The form with the example deal; a governing law outside the EU.
 	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),

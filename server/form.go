@@ -358,7 +358,7 @@ func (s *Server) postForm(c *gin.Context) {
 		s.failForm(c, err)
 		return
 	}
-	form := c.Request.PostForm
+	form := s.tickedMeasures(c.Request.PostForm)
 	action := form.Get("action")
 	_, norm := formDeal(form)
 	switch {

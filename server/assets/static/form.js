@@ -45,6 +45,20 @@
     }
   });
 
+  // Annex II: "All measures" shows every box ticked, so unticking one
+  // means "Only the selected measures" (the server reads the form so too),
+  // and choosing "All measures" ticks every box again.
+  form.addEventListener("change", function (ev) {
+    var t = ev.target;
+    if (t.name === "security.measures.ids" && !t.checked) {
+      var all = form.querySelector('input[name="security.measures"][value="all"]');
+      var selected = form.querySelector('input[name="security.measures"][value="selected"]');
+      if (all && all.checked && selected) { selected.checked = true; }
+    } else if (t.name === "security.measures" && t.value === "all" && t.checked) {
+      form.querySelectorAll('input[name="security.measures.ids"]').forEach(function (b) { b.checked = true; });
+    }
+  });
+
   // Live checks: after a change, send the form to the validate API and show
   // the messages of the fields the user has touched.
   var touched = {};
