@@ -654,7 +654,15 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	if err != nil {
 		return nil, assemble.Notice{}, nil, err
 	}
-	cur := d.Subprocessors.List
+	// new defaults to the profile's list: the vendor's list as it is,
+	// whatever list the customer's DPA carries.
+	vendor := d
+	if req.Customer.Kind != 0 {
+		if vendor, err = s.profileDeal(); err != nil {
+			return nil, assemble.Notice{}, nil, err
+		}
+	}
+	cur := vendor.Subprocessors.List
 	if req.New.Kind != 0 {
 		if cur, err = listOf(&req.New, "new", d); err != nil {
 			return nil, assemble.Notice{}, nil, err
@@ -664,7 +672,12 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	if req.Customer.Kind == 0 {
 		return d, n, nil, nil
 	}
-	var warnings []deal.Problem
+	// A customer whose DPA carries its own list is told of the change as
+	// it affects that list, as dpakit notice --customer tells it.
+	n, warnings := assemble.ForCustomer(n, d, vendor.Subprocessors.List, old, cur, "")
+	for i := range warnings {
+		warnings[i].Path = join("customer", warnings[i].Path)
+	}
 	for _, w := range s.warnings(d) {
 		w.Path = join("customer", w.Path)
 		warnings = append(warnings, w)
@@ -673,11 +686,12 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 		w.Path = join("customer", w.Path)
 		warnings = append(warnings, w)
 	}
+	// Without new, the new list is the server profile's.
+	at := "profile.subprocessors.list"
 	if req.New.Kind != 0 {
-		// Without new, the list is the customer deal's, whose own
-		// warnings cover it.
-		warnings = append(warnings, undescribedChanges(d, n.Changes, cur, newListPath(&req.New))...)
+		at = newListPath(&req.New)
 	}
+	warnings = append(warnings, undescribedChanges(d, n.Changes, cur, at)...)
 	return d, n, warnings, nil
 }
 

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -110,19 +108,9 @@ it. What was written is reported on standard error unless --quiet is given.`,
 				if err != nil {
 					return classify(err)
 				}
-				if own, ok := customerList(d, vendor); ok {
-					n.Changes = sublist.Diff(own, sublist.ApplyTo(own, n.Changes))
-					n.OwnList = true
-					where := "its Annex III"
-					if !d.GDPR.On() {
-						where = "in its sub-processor clause" // no SCCs, so no Annex III
-					}
-					msg := fmt.Sprintf("the customer's DPA carries its own list of %d sub-processors (%s), so the notice gives the changes between --old and --new as they affect that list, not the vendor's lists as they are", len(own), where)
-					if unknown := unknownEntries(own, old, cur); len(unknown) > 0 {
-						msg += fmt.Sprintf("; neither list has %s, so check the customer's list", someNames(unknown))
-					}
-					a.warn([]deal.Problem{{File: displayName(customer), Path: "subprocessors.list", Rule: "customer_list", Message: msg}})
-				}
+				var ws []deal.Problem
+				n, ws = assemble.ForCustomer(n, d, vendor.Subprocessors.List, old, cur, displayName(customer))
+				a.warn(ws)
 			}
 			// A request for specific authorisation names each sub-processor
 			// as the customer's Annex III will: a missing detail is a
@@ -164,44 +152,6 @@ it. What was written is reported on standard error unless --quiet is given.`,
 	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	f.StringVar(&o.manifest, "manifest", "", manifestFlagHelp)
 	return cmd
-}
-
-// customerList returns the customer's own sub-processor list, when its
-// deal (laid over the profile) carries one that differs from the vendor
-// profile's.
-func customerList(customer, vendor *deal.Deal) ([]deal.Subprocessor, bool) {
-	own := customer.Subprocessors.List
-	if len(own) == 0 || reflect.DeepEqual(own, vendor.Subprocessors.List) {
-		return nil, false
-	}
-	return own, true
-}
-
-// unknownEntries names, quoted, the entries of own that neither the old nor
-// the new vendor list has.
-func unknownEntries(own, old, cur []deal.Subprocessor) []string {
-	known := map[string]bool{}
-	for _, s := range append(append([]deal.Subprocessor(nil), old...), cur...) {
-		known[deal.NameKey(s.Name)] = true
-	}
-	var out []string
-	for _, s := range own {
-		if !known[deal.NameKey(s.Name)] {
-			out = append(out, strconv.Quote(s.Name))
-		}
-	}
-	return out
-}
-
-// someNames joins names, naming at most five and counting the rest: a
-// customer's list of hundreds must not make one warning of hundreds of
-// names.
-func someNames(names []string) string {
-	const shown = 5
-	if len(names) <= shown+1 {
-		return strings.Join(names, ", ")
-	}
-	return fmt.Sprintf("%s and %d others", strings.Join(names[:shown], ", "), len(names)-shown)
 }
 
 // noticeFrom turns the difference between two lists into a notice.

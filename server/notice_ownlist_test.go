@@ -1,0 +1,58 @@
+package server
+
+import (
+	"io/fs"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dpakit/dpakit/fixtures"
+)
+
+// indentUnder returns the YAML document src as the value of key in a
+// mapping: "key:\n" and src indented two spaces.
+func indentUnder(key string, src []byte) string {
+	var b strings.Builder
+	b.WriteString(key + ":\n")
+	for line := range strings.SplitSeq(strings.TrimRight(string(src), "\n"), "\n") {
+		b.WriteString("  " + line + "\n")
+	}
+	return b.String()
+}
+
+// TestAPINoticeCustomerOwnList: the API tells a customer whose DPA carries
+// its own list (seed-004, Option 1) of the vendor's change as it affects
+// that list, as dpakit notice --customer does, and says so in
+// X-Dpakit-Warnings: not the vendor's old list against its new one, which
+// gave notice of removing Papertrail, a sub-processor the customer never
+// had.
+func TestAPINoticeCustomerOwnList(t *testing.T) {
+	s := newTestServer(t)
+	customer, err := fs.ReadFile(fixtures.FS, "deals/seed-004.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "date: 2026-12-01\n" + indentUnder("old", s.cfg.Profile) + `new:
+  list:
+    - { name: Amazon Web Services EMEA SARL, purpose: Hosting of the platform and its databases, location: "EU (Ireland), eu-west-1", country: IE, category: infrastructure, transfer_mechanism: none }
+    - { name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf, address: "989 Market Street, San Francisco, CA 94103, United States", contact: "Zendesk Privacy Team, privacy@zendesk.example", contact_title: Data Protection Officer, responsibilities: Stores and routes support tickets only }
+` + indentUnder("customer", customer)
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	out := string(readAll(t, res))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, out)
+	}
+	for _, want := range []string{"Request for specific authorisation", "**Zendesk, Inc.**"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("notice lacks %q", want)
+		}
+	}
+	for _, not := range []string{"Other changes", "Papertrail"} {
+		if strings.Contains(out, not) {
+			t.Errorf("notice has %q, a change of the vendor's list the customer's does not have", not)
+		}
+	}
+	if h := res.Header.Get(warningsHeader); !strings.Contains(h, "customer_list at customer.subprocessors.list") {
+		t.Errorf("%s: %q, want the customer_list warning", warningsHeader, h)
+	}
+}
