@@ -650,8 +650,8 @@ func TestFormRepresentative(t *testing.T) {
 	s := newTestServer(t)
 	page, _ := fixtureForm(t, s, "deals/us-representative.yaml")
 	for _, want := range []string{
-		"<h3>Data protection officer</h3>",
-		"<h3>Representative in the Union (Article 27 GDPR)</h3>",
+		`<fieldset class="person"><legend>Data protection officer</legend>`,
+		`<fieldset class="person"><legend>Representative in the Union (Article 27 GDPR)</legend>`,
 		`name="customer.representative.name" value="EU Representation Services Ltd"`,
 		`name="customer.representative.address" value="1 Baggot Street Lower, Dublin 2, D02 X123"`,
 		`name="customer.representative.email" value="rainier@eu-representation.example"`,
