@@ -220,7 +220,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law")),
 		chromedp.SetValue(chromedp.ID("f-scc-governing-law"), "US"),
-		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "36"),
+		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "96"),
 		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
 		chromedp.WaitVisible(chromedp.ID("f-scc-governing-law-error")),
 	); err != nil {
@@ -247,10 +247,22 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Errorf("after a check with problems the focus is on %q and the title is %q (%v); want the summary (problems) focused and the title to count the problems", ann.Focus, ann.Title, err)
 	}
 	kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-breach-notice-hours")))
-	if err != nil || kept != "36" {
-		t.Errorf("the breach hours typed (36) came back as %q (%v)", kept, err)
+	if err != nil || kept != "96" {
+		t.Errorf("the breach hours typed (96) came back as %q (%v)", kept, err)
 	}
 	shoot("form-error-desktop.png")
+
+	// Corrected, the field loses the server's message, and its entry in
+	// the summary is struck through.
+	if err := chromedp.Do(ctx,
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours-error")),
+		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "36"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-breach-notice-hours").dispatchEvent(new Event("change", {bubbles: true}))`),
+		chromedp.WaitNotPresent(chromedp.ID("f-breach-notice-hours-error")),
+		chromedp.WaitVisible(chromedp.CSS(`#problems li.fixed`)),
+	); err != nil {
+		t.Fatalf("correct the breach hours: %v", err)
+	}
 
 	// Fixed: the preview lists the deviations first.
 	if err := chromedp.Do(ctx,

@@ -108,6 +108,26 @@
     }).catch(function () { /* the button and the server check still apply */ });
   }
 
+  // clearFixed takes the server's message off each touched field the API
+  // no longer finds a problem at, and strikes its entry in the summary, so
+  // a corrected value does not sit under the message it answered.
+  function clearFixed(problems) {
+    var still = {};
+    problems.forEach(function (p) { if (p.path) { still[p.path] = true; } });
+    Object.keys(touched).forEach(function (path) {
+      if (still[path]) { return; }
+      var id = idOf(path);
+      var el = document.getElementById(id);
+      var box = el && el.closest(".field");
+      if (!box) { return; }
+      box.querySelectorAll(".error:not(.live)").forEach(function (e) { e.remove(); });
+      box.classList.remove("invalid");
+      el.removeAttribute("aria-invalid");
+      var link = document.querySelector('#problems a[href="#' + id + '"]');
+      if (link) { link.closest("li").classList.add("fixed"); }
+    });
+  }
+
   function clearLive() {
     form.querySelectorAll(".error.live").forEach(function (e) { e.remove(); });
   }
@@ -124,6 +144,7 @@
     }).then(function (res) {
       if (!res) { return; }
       clearLive();
+      clearFixed(res.problems || []);
       (res.problems || []).forEach(function (p) {
         if (!p.path || !touched[p.path]) { return; }
         var el = document.getElementById(idOf(p.path));
