@@ -1,6 +1,7 @@
 package assemble_test
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,7 @@ func TestCounsel8CCPAExceptionAndList(t *testing.T) {
 // only where a Controller is in the chain.
 func TestCounsel8LiabilityToController(t *testing.T) {
 	const toController = "and, for Customer Personal Data that Customer processes on behalf of a Controller, is so liable to that Controller as well, as Article 28(4) of the GDPR provides"
+	const toTheController = "as if they were Provider’s own and is so liable to the Controller as well, as Article 28(4) of the GDPR provides, and shall notify"
 	tests := []struct {
 		fixture string
 		liable  bool
@@ -47,10 +49,13 @@ func TestCounsel8LiabilityToController(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
 			dpa := renderMD(t, tt.fixture, "dpa")
-			if tt.liable {
+			switch {
+			case tt.liable && strings.HasPrefix(tt.fixture, "processor-"):
+				checkText(t, dpa, []string{toTheController}, []string{toController})
+			case tt.liable:
 				checkText(t, dpa, []string{toController}, nil)
-			} else {
-				checkText(t, dpa, []string{"Provider remains fully liable to Customer for the performance of each Sub-processor’s obligations as if they were Provider’s own, and shall notify"}, []string{"is so liable to that Controller"})
+			default:
+				checkText(t, dpa, []string{"Provider remains fully liable to Customer for the performance of each Sub-processor’s obligations as if they were Provider’s own, and shall notify"}, []string{"is so liable to th"})
 			}
 		})
 	}
