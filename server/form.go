@@ -75,6 +75,9 @@ func (f field) Has(v string) bool { return slices.Contains(f.Values, v) }
 // summaryItem is one problem in the summary at the top of the form.
 type summaryItem struct {
 	Path, Message, Anchor string
+	// Label names the field as the form does ("Customer's signatory –
+	// Position"), or is "" when the form has no name for it.
+	Label string
 }
 
 // formPage is the form's template data.
@@ -263,7 +266,7 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
 	p.laws, p.usOnly = formLaws(vals)
 	for _, pr := range problems {
-		item := summaryItem{Path: pr.Path, Message: pr.Message}
+		item := summaryItem{Path: pr.Path, Message: pr.Message, Label: s.summaryLabel(pr.Path)}
 		if name := s.inputFor(pr.Path); name != "" {
 			p.errs[name] = append(p.errs[name], pr.Message)
 			item.Anchor = inputID(name)

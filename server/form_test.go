@@ -228,7 +228,7 @@ func TestSubmitInvalidKeepsValuesAndShowsMessages(t *testing.T) {
 		t.Fatalf("status %d, want 422", res.StatusCode)
 	}
 	for _, want := range []string{
-		`<a href="#f-scc-governing-law">scc.governing_law</a>: &#34;US&#34; is not an EU Member State`,
+		`<a href="#f-scc-governing-law">Governing law</a> <span class="path">scc.governing_law</span>: &#34;US&#34; is not an EU Member State`,
 		`id="f-scc-governing-law-error"`,
 		`&#34;abc&#34; is not a whole number`,
 		`name="breach.notice_hours" value="abc"`, // the user's value kept

@@ -33,6 +33,11 @@ func (s *Server) loadAssets() error {
 		return fmt.Errorf("server: static files: %w", err)
 	}
 	s.formPaths = formPaths()
+	src, err := fs.ReadFile(assets, "assets/form.html")
+	if err != nil {
+		return fmt.Errorf("server: form template: %w", err)
+	}
+	s.labels = fieldLabels(string(src))
 	s.countries = countryOptions()
 	// No inline script or style at all: the preview's document is set in
 	// the page and styled by the static stylesheet.

@@ -77,6 +77,9 @@ type Server struct {
 	// formPaths are the form's input names (deal paths without row
 	// numbers); countries the options of country selects.
 	formPaths map[string]bool
+	// labels are the form's labels of its inputs, by deal path (see
+	// fieldLabels).
+	labels    map[string]string
 	countries []option
 	log       *slog.Logger
 	draining  atomic.Bool
