@@ -92,6 +92,9 @@ func (r Rules) Entries(list []Subprocessor, prefix string) []Problem {
 			path := fmt.Sprintf("%s[%d].%s", prefix, i, f.key)
 			fv := v.Field(f.index)
 			found := append(checkValue(fv, path, f.rules), r.unprintable(fv, path)...)
+			if f.key == "transfer_mechanism" {
+				r.explainPrivacyShield(found, list[i])
+			}
 			// A list's own problem first, then each element's in turn.
 			slices.SortStableFunc(found, func(a, b Problem) int {
 				return cmp.Compare(elementIndex(a.Path), elementIndex(b.Path))
@@ -100,6 +103,21 @@ func (r Rules) Entries(list []Subprocessor, prefix string) []Problem {
 		}
 	}
 	return ps
+}
+
+// explainPrivacyShield rewords the problem of a transfer mechanism that
+// names the Privacy Shield, among found, with why it is refused and what to
+// write instead for the entry's country (PrivacyShieldProblem), as the
+// import words it: a deal file or form gets the same answer.
+func (r Rules) explainPrivacyShield(found []Problem, s Subprocessor) {
+	for i := range found {
+		if found[i].Rule != "oneof" {
+			continue
+		}
+		if msg := r.PrivacyShieldProblem(s.TransferMechanism, s.Country); msg != "" {
+			found[i].Message = msg
+		}
+	}
 }
 
 // elementIndex returns n for a path that ends "[n]", else -1.

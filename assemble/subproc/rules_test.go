@@ -170,3 +170,25 @@ func TestUKTransfers(t *testing.T) {
 		t.Errorf("Swiss exporter with the UK Addendum: none label %q", got)
 	}
 }
+
+// TestEntriesExplainPrivacyShield: a list entry (in a deal file or the
+// form, not only an import) whose transfer mechanism names the Privacy
+// Shield is told why it is refused and what to write for its country.
+func TestEntriesExplainPrivacyShield(t *testing.T) {
+	tests := []struct {
+		mech, country, want string
+	}{
+		{"Privacy Shield", "US", `write "dpf" if the sub-processor is certified under the EU-US Data Privacy Framework`},
+		{"swiss-us privacy shield", "US", "Swiss-US Data Privacy Framework"},
+		{"privacy shield", "IN", `write "scc" (standard contractual clauses)`},
+		{"sccs", "US", `"sccs" is not allowed (want none, adequacy, scc, dpf or bcr); did you mean "scc"?`},
+	}
+	for _, tt := range tests {
+		s := good()
+		s.Country, s.TransferMechanism = tt.country, tt.mech
+		ps := Rules{}.Entries([]Subprocessor{s}, "list")
+		if len(ps) != 1 || ps[0].Path != "list[0].transfer_mechanism" || !strings.Contains(ps[0].Message, tt.want) {
+			t.Errorf("%s in %s: %+v, want one problem saying %q", tt.mech, tt.country, ps, tt.want)
+		}
+	}
+}
