@@ -67,7 +67,14 @@ func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor
 		} else if key.LineComment != "" {
 			head += " " + key.LineComment
 		}
-		out = slices.Concat(lines[:first-1], []string{head + "\n"}, indented(items, indent), lines[last:])
+		body, err := keepUnchanged(lines, value, key.Column+2, last, list, indent)
+		if err != nil {
+			return nil, err
+		}
+		if body == nil {
+			body = indented(items, indent)
+		}
+		out = slices.Concat(lines[:first-1], []string{head + "\n"}, body, lines[last:])
 	case parent != nil: // subprocessors without a list
 		if parent.Style&yaml.FlowStyle != 0 {
 			return nil, sublist.Errorf(sublist.ErrFormat, "%s: subprocessors is written inline; write it as a block to add a list", name)
@@ -165,4 +172,56 @@ func endLine(lines []string) []string {
 		return []string{"\n"}
 	}
 	return nil
+}
+
+// keepUnchanged returns the lines of the new list list under a list key
+// indented by indent, in which each entry that is unchanged from an entry
+// of the old list (the sequence node old, whose entries' dashes are at
+// column dash, ending at line last) keeps its lines as they were, comments
+// and layout included, and each other entry is written anew: a reviewer of
+// the file's diff sees only the entries that changed. nil when the old
+// list is not a block sequence with its dashes at column dash (the column
+// new entries are written at), so that the whole list is written anew.
+func keepUnchanged(lines []string, old *yaml.Node, dash, last int, list []deal.Subprocessor, indent string) ([]string, error) {
+	if old.Kind != yaml.SequenceNode || old.Style&yaml.FlowStyle != 0 || len(old.Content) == 0 {
+		return nil, nil
+	}
+	kept := map[string][]string{} // name key → the entry's lines
+	for i, item := range old.Content {
+		if item.Kind != yaml.MappingNode || item.Column != dash+2 {
+			return nil, nil // not "- key: value" at the usual indentation
+		}
+		end := last
+		if i+1 < len(old.Content) {
+			end = old.Content[i+1].Line - 1
+		}
+		var s deal.Subprocessor
+		if item.Decode(&s) != nil || item.Line < 1 || end > len(lines) || end < item.Line {
+			continue
+		}
+		kept[deal.NameKey(s.Name)+"\x00"+entryKey(s)] = lines[item.Line-1 : end]
+	}
+	var out []string
+	for _, s := range list {
+		if ls, ok := kept[deal.NameKey(s.Name)+"\x00"+entryKey(s)]; ok {
+			out = append(out, ls...)
+			continue
+		}
+		items, err := listItems([]deal.Subprocessor{s})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, indented(items, indent)...)
+	}
+	return out, nil
+}
+
+// entryKey is an entry's content as one string, to tell an unchanged
+// entry from a changed one.
+func entryKey(s deal.Subprocessor) string {
+	b, err := yaml.Marshal(s)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }

@@ -138,3 +138,55 @@ func BenchmarkReplaceList(b *testing.B) {
 		}
 	}
 }
+
+// TestReplaceListKeepsUnchangedEntries: an entry the new list has as the
+// old one had it keeps its lines as written (inline lists, comments), so
+// that the file's diff shows only the entries added, changed or removed.
+func TestReplaceListKeepsUnchangedEntries(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := Load(data, "profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zendesk := newTwo()[1]
+	changed := old[1]
+	changed.Purpose = "Storage, search and alerting on system logs"
+	tests := []struct {
+		name       string
+		list       []deal.Subprocessor
+		kept, gone []string
+	}{
+		{"one added", append(append([]deal.Subprocessor(nil), old...), zendesk),
+			[]string{"      data: [Account data, Usage logs, Customer content]\n", "      data: [IP address, Browser information, Logging data]\n"}, nil},
+		{"one changed, one removed", []deal.Subprocessor{changed},
+			nil, []string{"      data: [Account data, Usage logs, Customer content]\n", "      data: [IP address, Browser information, Logging data]\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := ReplaceList(data, "profile.yaml", tt.list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := Load(out, "profile.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.list, back, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("list read back (-want +got):\n%s", diff)
+			}
+			for _, k := range tt.kept {
+				if !strings.Contains(string(out), k) {
+					t.Errorf("the unchanged entry's line %q was rewritten", k)
+				}
+			}
+			for _, g := range tt.gone {
+				if strings.Contains(string(out), g) {
+					t.Errorf("the line %q of a changed or removed entry is still there", g)
+				}
+			}
+		})
+	}
+}

@@ -127,7 +127,7 @@ The result is a list file (a YAML mapping with one key, list:) that diff,
 notice and a profile's subprocessors.list accept, written to -o FILE or
 standard output. With --into PROFILE, the list replaces the one in the
 profile, deal or list file PROFILE instead, keeping every other line and
-comment of it as it was; the file is replaced in one step, and not at all
+comment of it, and every entry the new list leaves unchanged, as it was; the file is replaced in one step, and not at all
 when anything fails.
 
 The list is checked by the rules of a deal's list. A transfer mechanism is
