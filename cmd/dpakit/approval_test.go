@@ -126,3 +126,22 @@ func TestFallbackApprovalShown(t *testing.T) {
 		})
 	}
 }
+
+// TestClausesWhenInWords: dpakit clauses says when each built-in clause
+// applies in words, not as the template condition; a new condition in the
+// library must get its words here.
+func TestClausesWhenInWords(t *testing.T) {
+	eng, err := assemble.LoadEngine(clauses.FS, templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range eng.Library().Clauses() {
+		if w := whenWords(c.When); strings.Contains(w, ".") && !strings.Contains(w, " ") {
+			t.Errorf("clause %s: when %q has no words", c.ID, c.When)
+		}
+	}
+	_, out, _ := dpakit(t, "", "clauses")
+	if !strings.Contains(out, "CCPA terms on") || strings.Contains(out, ".CCPA.Enabled") {
+		t.Errorf("clauses lists conditions as template code:\n%s", out)
+	}
+}

@@ -28,10 +28,7 @@ func (a *app) clausesCmd() *cobra.Command {
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tVERSION\tTITLE\tCOVERS\tWHEN\tFALLBACKS")
 			for _, c := range lib.Clauses() {
-				when := c.When
-				if when == "" {
-					when = "always"
-				}
+				when := whenWords(c.When)
 				var fbs []string
 				for _, fb := range lib.Fallbacks(c.ID) {
 					fbs = append(fbs, fb.Name)
@@ -85,7 +82,7 @@ func (a *app) clausesCmd() *cobra.Command {
 			}
 			fmt.Fprintf(a.stdout, "id: %s\ntitle: %s\nversion: %s\n", c.ID, c.Title, c.Version)
 			if c.When != "" {
-				fmt.Fprintf(a.stdout, "when: %s\n", c.When)
+				fmt.Fprintf(a.stdout, "when: %s (%s)\n", c.When, whenWords(c.When))
 			}
 			fmt.Fprintf(a.stdout, "covers: [%s]\nfile: %s\n\n%s", strings.Join(c.Covers, ", "), c.FileName(), c.Source)
 			return nil
@@ -170,4 +167,31 @@ func pick(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// whenWords says in words when a clause applies, for its condition (the
+// when of its front matter) as the built-in library writes them; a
+// condition of another library's is shown as written.
+func whenWords(when string) string {
+	switch strings.TrimSpace(when) {
+	case "":
+		return "always"
+	case ".EU":
+		return "EU, UK or Swiss law applies"
+	case ".Clause9":
+		return "SCC Clause 9 applies (modules 2, 3)"
+	case ".Clause13":
+		return "SCC Clause 13 applies (modules 1-3)"
+	case ".UKAddendum.Enabled":
+		return "UK Addendum on"
+	case ".Swiss.Enabled":
+		return "Swiss terms on"
+	case ".CCPA.Enabled":
+		return "CCPA terms on"
+	case ".ControllerTransfer":
+		return "Module One (controller_transfer)"
+	case ".Notice":
+		return "change notices"
+	}
+	return when
 }
