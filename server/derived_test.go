@@ -123,3 +123,14 @@ func TestUploadWithUnknownKey(t *testing.T) {
 		t.Error("broken.yaml: a problem is shown at a field that holds the profile's value")
 	}
 }
+
+// TestPreviewSaysWhatWasChecked: the preview says the checks passed, not
+// that the deal is "valid", which a lawyer may read as legally valid.
+func TestPreviewSaysWhatWasChecked(t *testing.T) {
+	s := newTestServer(t)
+	res := postForm(t, s, "/", submitExample(t, s, nil))
+	page := string(readAll(t, res))
+	if res.StatusCode != http.StatusOK || !strings.Contains(page, "every check passed: nothing is missing or contradictory (this is not a legal review of the terms)") || strings.Contains(page, "the deal is valid") {
+		t.Errorf("status %d; the preview does not say what was checked", res.StatusCode)
+	}
+}
