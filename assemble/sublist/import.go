@@ -238,6 +238,16 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, rule
 	return list, true, err
 }
 
+// textCell takes off the apostrophe that marks as text a CSV cell a
+// spreadsheet would take for a formula ("'=1+1", as workbook.ExportCSV
+// writes it).
+func textCell(c string) string {
+	if len(c) > 1 && c[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(c[1])) {
+		return c[1:]
+	}
+	return c
+}
+
 func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rules, notes *[]string) ([]subproc.Subprocessor, error) {
 	data = lineEnds(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	if !utf8.Valid(data) {
@@ -272,6 +282,9 @@ func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rule
 		}
 		if err := read.add(ctx, name, cells); err != nil {
 			return nil, err
+		}
+		for i, c := range cells {
+			cells[i] = textCell(c)
 		}
 		// Rows are numbered as a spreadsheet application shows the file: by
 		// the line a record starts on (an empty line is an empty row), less

@@ -564,3 +564,64 @@ func TestRoundTripUSOnly(t *testing.T) {
 		t.Errorf("notes %q do not say why every row has none", notes)
 	}
 }
+
+// TestRoundTripCSV: a list exported as CSV imports back unchanged, as the
+// workbook does, including a lone data category that holds a comma (which
+// a cell without a semicolon would split at it) and text with quotes,
+// commas and semicolons.
+func TestRoundTripCSV(t *testing.T) {
+	tricky := deal.Subprocessor{Name: `Acme "Cloud", Inc.`, Description: "Hosting, storage", Purpose: "Hosting; backups",
+		Location: "Frankfurt", Country: "DE", Data: []string{"Device logs, statuses and progress"},
+		Category: "infrastructure", TransferMechanism: "none"}
+	for _, fixture := range []string{"seed000.yaml", "seed004.yaml", ""} {
+		t.Run(fixture, func(t *testing.T) {
+			want := []deal.Subprocessor{tricky}
+			if fixture != "" {
+				want = loadFixture(t, fixture)
+			}
+			var buf bytes.Buffer
+			if err := workbook.ExportCSV(&buf, workbook.Input{List: want}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Import(buf.Bytes(), "list.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("ExportCSV then Import (-want +got):\n%s", diff)
+			}
+			// The workbook too keeps the lone category whole.
+			if fixture == "" {
+				got, err := Import(exportList(t, want), "list.xlsx")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("Export then Import (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+// TestCSVExportInert: a cell a spreadsheet would take for a formula is
+// written as text (a leading apostrophe) and imported back as it was.
+func TestCSVExportInert(t *testing.T) {
+	evil := `=HYPERLINK("http://evil.example","click")`
+	want := []deal.Subprocessor{{Name: evil, Purpose: "+cmd|' /C calc'!A0", Location: "@SUM(1,2)", Country: "NL",
+		Data: []string{"-2+3"}, Category: "service", TransferMechanism: "none"}}
+	var buf bytes.Buffer
+	if err := workbook.ExportCSV(&buf, workbook.Input{List: want}); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, `"'=HYPERLINK(""http://evil.example"",""click"")"`) || !strings.Contains(out, "'@SUM(1,2)") {
+		t.Errorf("formula-like cells are not marked as text:\n%s", out)
+	}
+	got, err := Import(buf.Bytes(), "list.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("ExportCSV then Import (-want +got):\n%s", diff)
+	}
+}

@@ -81,7 +81,7 @@ func tableColumns(in Input) []column {
 		{"ISO code", "The country's ISO 3166-1 alpha-2 code.", codeCell, 8, 8,
 			func(s deal.Subprocessor) string { return s.Country }},
 		{"Data categories", "The categories of " + pd + " the sub-processor processes, separated by semicolons.", textCell, 20, 34,
-			func(s deal.Subprocessor) string { return strings.Join(s.Data, DataSeparator) }},
+			dataCell},
 		{transferHeader, "The safeguard for the transfer of personal data: " + joinOr(quoted(deal.Labels(mechanisms))) + ".", textCell, 16, 18,
 			func(s deal.Subprocessor) string {
 				if l, ok := label[s.TransferMechanism]; ok {
@@ -106,6 +106,18 @@ func tableColumns(in Input) []column {
 		cols = slices.DeleteFunc(cols, func(c column) bool { return c.header == transferHeader })
 	}
 	return cols
+}
+
+// dataCell writes a sub-processor's data categories as one cell, joined by
+// DataSeparator; a lone category that holds a comma ends with ";", so that
+// the import (which splits a cell without a semicolon at its commas) reads
+// it back as one category.
+func dataCell(s deal.Subprocessor) string {
+	cell := strings.Join(s.Data, DataSeparator)
+	if len(s.Data) == 1 && strings.Contains(cell, ",") {
+		cell += ";"
+	}
+	return cell
 }
 
 // transferHeader is the Transfer mechanism column's header.

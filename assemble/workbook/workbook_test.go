@@ -364,8 +364,12 @@ func TestExportFormulaInjection(t *testing.T) {
 			if formula, _ := f.GetCellFormula(ListSheet, cell); formula != "" {
 				t.Errorf("%s has formula %q", cell, formula)
 			}
-			if v, _ := f.GetCellValue(ListSheet, cell); v != e {
-				t.Errorf("%s = %q, want %q", cell, v, e)
+			want := e
+			if col == "H" && strings.Contains(e, ",") {
+				want += ";" // a lone data category with a comma (see dataCell)
+			}
+			if v, _ := f.GetCellValue(ListSheet, cell); v != want {
+				t.Errorf("%s = %q, want %q", cell, v, want)
 			}
 		}
 		if ok, _, _ := f.GetCellHyperLink(ListSheet, fmt.Sprintf("J%d", row)); ok {

@@ -35,16 +35,19 @@ file (ours or a customer's) into the deal format, and diff compares two lists.`,
 func (a *app) exportCmd() *cobra.Command {
 	var profile, out, asOf, listVersion, method string
 	cmd := &cobra.Command{
-		Use:   "export DEAL|PROFILE -o FILE.xlsx",
-		Short: "Write the sub-processor list as an Excel workbook",
+		Use:   "export DEAL|PROFILE -o FILE.xlsx|FILE.csv",
+		Short: "Write the sub-processor list as an Excel workbook or a CSV file",
 		Long: `Export writes the sub-processor list of a deal or profile (laid over
 --profile, if given) as an Excel workbook: a cover sheet (vendor, list version
 and date, objection window and advance notice, how notices are sent, privacy
 contact, column legend) and the list as a filterable Excel table. The "as of"
 date is --as-of, else the deal's effective date; a profile without one needs
 --as-of (export never reads the clock). The same list and date always give
-the same bytes.`,
+the same bytes. With -o FILE.csv it writes the list's table alone as CSV
+(UTF-8, the workbook's columns and cell texts), for those without a
+spreadsheet program; import reads it back unchanged.`,
 		Example: `  dpakit subprocessors export fixtures/profile.yaml -o subprocessors.xlsx --as-of 2026-12-01
+  dpakit subprocessors export fixtures/profile.yaml -o subprocessors.csv
   dpakit subprocessors export deal.yaml --profile vendor.yaml -o list.xlsx --list-version v14`,
 		Args: exactArgs(1, "DEAL or PROFILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,12 +57,16 @@ the same bytes.`,
 			if err := checkOutput(out, args[0], profile); err != nil {
 				return classify(err)
 			}
-			if ext := strings.ToLower(filepath.Ext(out)); ext != ".xlsx" && ext != "" && !isDevice(out) {
-				return usagef("subprocessors export writes an Excel workbook: name the file .xlsx, not %s (import reads CSV; export does not write it)", ext)
+			ext := strings.ToLower(filepath.Ext(out))
+			if ext != ".xlsx" && ext != ".csv" && ext != "" && !isDevice(out) {
+				return usagef("subprocessors export writes an Excel workbook (.xlsx) or a CSV file (.csv), not %s", ext)
 			}
 			d, err := a.readPartial(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
 			if err != nil {
 				return classify(err)
+			}
+			if ext == ".csv" {
+				return a.exportCSV(cmd.Context(), out, d, args[0], profile)
 			}
 			date, err := pickDate(asOf, d.EffectiveDate, args[0])
 			if err != nil {
@@ -86,6 +93,21 @@ the same bytes.`,
 	f.StringVar(&listVersion, "list-version", "", "the list's version label (default: the as-of date)")
 	f.StringVar(&method, "notice-method", "", "how change notices are sent, as printed on the cover sheet")
 	return cmd
+}
+
+// exportCSV writes the sub-processor list of d as a CSV file at out (see
+// workbook.ExportCSV): the workbook's table without its cover sheet, so it
+// needs no date.
+func (a *app) exportCSV(ctx context.Context, out string, d *deal.Deal, inputs ...string) error {
+	var buf bytes.Buffer
+	if err := workbook.ExportCSV(&buf, workbook.FromDeal(d, "", deal.Date{}, "")); err != nil {
+		return classify(err)
+	}
+	if err := outfile.Write(ctx, out, buf.Bytes(), inputs...); err != nil {
+		return classify(err)
+	}
+	a.report(out, fmt.Sprintf("CSV file, %s, %s", plural(len(d.Subprocessors.List), "sub-processor"), byteSize(buf.Len())))
+	return nil
 }
 
 // pickDate returns the flag's date, else the fallback (the effective date of

@@ -385,3 +385,27 @@ func TestNoticeOwnListIsNotThePublishedOne(t *testing.T) {
 		t.Errorf("the letter calls the published list the customer's complete list:\n%s", out)
 	}
 }
+
+// TestExportCSV: subprocessors export -o FILE.csv writes the list as CSV
+// (no date needed: it has no cover sheet), which import reads back to the
+// same list, so that diff finds no change.
+func TestExportCSV(t *testing.T) {
+	dir := t.TempDir()
+	csvFile, back := filepath.Join(dir, "list.csv"), filepath.Join(dir, "back.yaml")
+	if code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", csvFile); code != 0 || !strings.Contains(errs, "CSV file, 2 sub-processors") {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(csvFile)
+	if err != nil || !strings.HasPrefix(string(b), "\ufeffName,Description,Purpose,Category,") {
+		t.Fatalf("the CSV file starts %q (%v)", b[:min(len(b), 60)], err)
+	}
+	if code, _, errs := dpakit(t, "", "subprocessors", "import", csvFile, "-o", back); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errs)
+	}
+	if code, out, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, back); code != 0 {
+		t.Errorf("diff after the round trip: exit %d: %s%s", code, out, errs)
+	}
+	if code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", filepath.Join(dir, "list.ods")); code != 2 || !strings.Contains(errs, "(.xlsx) or a CSV file (.csv)") {
+		t.Errorf("export to .ods: exit %d: %s", code, errs)
+	}
+}
