@@ -149,10 +149,10 @@ func TestExportAndImportReport(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Errorf("export --quiet: exit %d, stderr %q", code, errs)
 	}
-	// A workbook is never written under another format's name.
-	code, _, errs = dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", filepath.Join(dir, "list.csv"))
-	if code != 2 || !strings.Contains(errs, "name the file .xlsx, not .csv") {
-		t.Errorf("export -o list.csv: exit %d, stderr %q", code, errs)
+	// A list is never written under another format's name.
+	code, _, errs = dpakit(t, "", "subprocessors", "export", exampleProfilePath, "-o", filepath.Join(dir, "list.txt"))
+	if code != 2 || !strings.Contains(errs, "an Excel workbook (.xlsx) or a CSV file (.csv), not .txt") {
+		t.Errorf("export -o list.txt: exit %d, stderr %q", code, errs)
 	}
 	// Nor is a list file written under a workbook's name.
 	wb := filepath.Join(dir, "out.xlsx")
