@@ -710,3 +710,18 @@ func TestExportUSOnly(t *testing.T) {
 		t.Errorf("drop lists %+v, want the Category one alone", dvs)
 	}
 }
+
+// BenchmarkExportCSV: the 40-row list of BenchmarkWorkbook as CSV.
+func BenchmarkExportCSV(b *testing.B) {
+	in := seedInput(b)
+	in.List = append(append(append([]deal.Subprocessor{}, in.List...), in.List...), in.List...)
+	in.List = append(in.List, loadSeed(b, "seed004.yaml")[:1]...)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := ExportCSV(&buf, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
