@@ -470,7 +470,21 @@ func strayCloser(text string, line int) string {
 // scanLine returns the flow indicators ({ } [ ]) of a line, outside quoted
 // text and comments.
 func scanLine(text string) []byte {
-	var out []byte
+	flow, _ := scan(text)
+	return flow
+}
+
+// openQuote returns the quote mark of a quoted value left open on the
+// line, or 0.
+func openQuote(text string) byte {
+	_, open := scan(text)
+	return open
+}
+
+// scan reads a line as YAML's scanner does for quotes and comments: the
+// flow indicators ({ } [ ]) outside quoted text and comments, and the quote
+// mark of a quoted value the line leaves open (0 for none).
+func scan(text string) (flow []byte, open byte) {
 	var quote byte
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -486,14 +500,14 @@ func scanLine(text string) []byte {
 				quote = 0
 			}
 		case c == '#' && (i == 0 || text[i-1] == ' '):
-			return out
+			return flow, 0
 		case (c == '"' || c == '\'') && quoteStarts(text[:i]):
 			quote = c
 		case strings.IndexByte("{}[]", c) >= 0:
-			out = append(out, c)
+			flow = append(flow, c)
 		}
 	}
-	return out
+	return flow, quote
 }
 
 // quoteStarts reports whether a quote mark after before opens a quoted
@@ -501,32 +515,6 @@ func scanLine(text string) []byte {
 func quoteStarts(before string) bool {
 	t := strings.TrimRight(before, " ")
 	return t == "" || strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "{") || strings.HasSuffix(t, "[") || strings.HasSuffix(t, "?")
-}
-
-// openQuote returns the quote mark of a quoted value left open on the
-// line, or 0.
-func openQuote(text string) byte {
-	var quote byte
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case quote == '"' && c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				if quote == '\'' && i+1 < len(text) && text[i+1] == '\'' {
-					i++
-					continue
-				}
-				quote = 0
-			}
-		case c == '#' && (i == 0 || text[i-1] == ' '):
-			return 0
-		case (c == '"' || c == '\'') && quoteStarts(text[:i]):
-			quote = c
-		}
-	}
-	return quote
 }
 
 // textAfterQuote explains a quoted value followed by more text on its line
