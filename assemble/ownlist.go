@@ -68,3 +68,26 @@ func someNames(names []string) string {
 	}
 	return fmt.Sprintf("%s and %d others", strings.Join(names[:shown], ", "), len(names)-shown)
 }
+
+// UndescribedChanges warns of the data of each sub-processor that the
+// change ch adds or changes (its entry in cur, the new list, whose entries'
+// paths start with prefix) and that the customer's Annex I.B (d's
+// processing.data_categories) does not describe: the notice would ask the
+// customer, or its Controller, to accept processing of data outside the
+// DPA's description of the processing. Both the CLI and the API warn with
+// it.
+func UndescribedChanges(d *deal.Deal, ch sublist.Changes, cur []deal.Subprocessor, prefix string) []deal.Problem {
+	changed := map[string]bool{}
+	for _, s := range ch.Added {
+		changed[deal.NameKey(s.Name)] = true
+	}
+	for _, c := range ch.Changed {
+		changed[deal.NameKey(c.After.Name)] = true
+	}
+	ws := deal.UndescribedData(d, cur, prefix, func(s deal.Subprocessor) bool { return changed[deal.NameKey(s.Name)] })
+	for i := range ws {
+		ws[i].Message = strings.Replace(ws[i].Message, "that Annex I.B describes (processing.data_categories)",
+			"that the customer's Annex I.B describes (processing.data_categories of its deal)", 1)
+	}
+	return ws
+}

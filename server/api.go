@@ -691,7 +691,7 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	if req.New.Kind != 0 {
 		at = newListPath(&req.New)
 	}
-	warnings = append(warnings, undescribedChanges(d, n.Changes, cur, at)...)
+	warnings = append(warnings, assemble.UndescribedChanges(d, n.Changes, cur, at)...)
 	return d, n, warnings, nil
 }
 
@@ -739,21 +739,6 @@ func newListPath(n *yaml.Node) string {
 		return "new." + p
 	}
 	return "new"
-}
-
-// undescribedChanges warns of the data of each sub-processor that the
-// change adds or changes and that the customer's Annex I.B (d's
-// processing.data_categories) does not describe, as dpakit notice does;
-// prefix is the path of the new list's entries in the request.
-func undescribedChanges(d *deal.Deal, ch sublist.Changes, cur []deal.Subprocessor, prefix string) []deal.Problem {
-	changed := map[string]bool{}
-	for _, s := range ch.Added {
-		changed[deal.NameKey(s.Name)] = true
-	}
-	for _, c := range ch.Changed {
-		changed[deal.NameKey(c.After.Name)] = true
-	}
-	return deal.UndescribedData(d, cur, prefix, func(s deal.Subprocessor) bool { return changed[deal.NameKey(s.Name)] })
 }
 
 // isNullDocument reports whether a YAML (or JSON) body holds no document,

@@ -169,22 +169,13 @@ func noticeFrom(date deal.Date, old, cur []deal.Subprocessor) assemble.Notice {
 // DPA's description of the processing. The warnings name the entries of
 // the --new list at path.
 func undescribedChanges(d *deal.Deal, ch sublist.Changes, cur []deal.Subprocessor, path string) []deal.Problem {
-	changed := map[string]bool{}
-	for _, s := range ch.Added {
-		changed[deal.NameKey(s.Name)] = true
-	}
-	for _, c := range ch.Changed {
-		changed[deal.NameKey(c.After.Name)] = true
-	}
 	prefix := listPathOf(path)
 	if prefix == "" {
 		prefix = "list" // a workbook or CSV file: the rows of its list
 	}
-	ws := deal.UndescribedData(d, cur, prefix, func(s deal.Subprocessor) bool { return changed[deal.NameKey(s.Name)] })
+	ws := assemble.UndescribedChanges(d, ch, cur, prefix)
 	for i := range ws {
 		ws[i].File = displayName(path)
-		ws[i].Message = strings.Replace(ws[i].Message, "that Annex I.B describes (processing.data_categories)",
-			"that the customer's Annex I.B describes (processing.data_categories of its deal)", 1)
 	}
 	locateInList(path, ws)
 	return ws
