@@ -36,3 +36,18 @@ func TestREADMEWarningTable(t *testing.T) {
 		t.Errorf("README warning table names %v, want %v", got, want)
 	}
 }
+
+// TestDealFormatListsWarnings: docs/deal-format.md, the deal file's
+// reference, explains every warning rule in its list of warnings
+// ("- `name`: ..."), as the README's table names them.
+func TestDealFormatListsWarnings(t *testing.T) {
+	src, err := os.ReadFile("../../docs/deal-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range WarningRules() {
+		if !strings.Contains(string(src), "- `"+rule+"`") {
+			t.Errorf("docs/deal-format.md does not explain the warning %s", rule)
+		}
+	}
+}
