@@ -691,6 +691,12 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	if req.New.Kind != 0 {
 		at = newListPath(&req.New)
 	}
+	// A request for specific authorisation names each sub-processor as the
+	// customer's Annex III will: a missing detail is a problem of the new
+	// list's entry, named by its path in the request.
+	if ps := assemble.RequestProblems(d, n.Changes, cur, requestName, at); len(ps) > 0 {
+		return nil, assemble.Notice{}, nil, &deal.ValidationError{File: requestName, Problems: ps}
+	}
 	warnings = append(warnings, assemble.UndescribedChanges(d, n.Changes, cur, at)...)
 	return d, n, warnings, nil
 }

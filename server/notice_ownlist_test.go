@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -54,5 +55,31 @@ func TestAPINoticeCustomerOwnList(t *testing.T) {
 	}
 	if h := res.Header.Get(warningsHeader); !strings.Contains(h, "customer_list at customer.subprocessors.list") {
 		t.Errorf("%s: %q, want the customer_list warning", warningsHeader, h)
+	}
+}
+
+// TestAPINoticeRequestNamesEntry: a request for specific authorisation
+// whose new sub-processor lacks an Annex III detail is a 422 naming the
+// entry's field in the request (new.list[2].address), as the CLI names it
+// in the --new file.
+func TestAPINoticeRequestNamesEntry(t *testing.T) {
+	s := newTestServer(t)
+	customer, err := fs.ReadFile(fixtures.FS, "deals/seed-004.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "date: 2026-12-01\n" + indentUnder("old", s.cfg.Profile) + `new:
+  list:
+    - { name: Amazon Web Services EMEA SARL, purpose: Hosting of the platform and its databases, location: "EU (Ireland), eu-west-1", country: IE, category: infrastructure, transfer_mechanism: none }
+    - { name: "Papertrail (SolarWinds Worldwide, LLC)", purpose: Storage and search of system logs, location: United States, country: US, category: service, transfer_mechanism: scc }
+    - { name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf, contact: "Zendesk Privacy Team, privacy@zendesk.example", contact_title: Data Protection Officer, responsibilities: Stores and routes support tickets only }
+` + indentUnder("customer", customer)
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	var pb problemsBody
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusUnprocessableEntity || len(pb.Problems) != 1 || pb.Problems[0].Path != "new.list[2].address" || pb.Problems[0].Rule != "annex_iii_details" {
+		t.Errorf("status %d, problems %+v; want 422 with new.list[2].address (annex_iii_details)", res.StatusCode, pb.Problems)
 	}
 }
