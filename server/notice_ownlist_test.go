@@ -21,6 +21,29 @@ func indentUnder(key string, src []byte) string {
 	return b.String()
 }
 
+// seed004Notice returns the body of a notice request to the seed-004
+// customer (Option 1, its own list) from the server profile's list to the
+// list whose entries newList gives, one YAML flow mapping a line.
+func seed004Notice(t *testing.T, s *Server, newList ...string) []byte {
+	t.Helper()
+	customer, err := fs.ReadFile(fixtures.FS, "deals/seed-004.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "date: 2026-12-01\n" + indentUnder("old", s.cfg.Profile) + "new:\n  list:\n"
+	for _, e := range newList {
+		body += "    - " + e + "\n"
+	}
+	return []byte(body + indentUnder("customer", customer))
+}
+
+const (
+	awsEntry        = `{ name: Amazon Web Services EMEA SARL, purpose: Hosting of the platform and its databases, location: "EU (Ireland), eu-west-1", country: IE, category: infrastructure, transfer_mechanism: none }`
+	papertrailEntry = `{ name: "Papertrail (SolarWinds Worldwide, LLC)", purpose: Storage and search of system logs, location: United States, country: US, category: service, transfer_mechanism: scc }`
+	zendeskNoAddr   = `{ name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf, contact: "Zendesk Privacy Team, privacy@zendesk.example", contact_title: Data Protection Officer, responsibilities: Stores and routes support tickets only }`
+	zendeskEntry    = `{ name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf, address: "989 Market Street, San Francisco, CA 94103, United States", contact: "Zendesk Privacy Team, privacy@zendesk.example", contact_title: Data Protection Officer, responsibilities: Stores and routes support tickets only }`
+)
+
 // TestAPINoticeCustomerOwnList: the API tells a customer whose DPA carries
 // its own list (seed-004, Option 1) of the vendor's change as it affects
 // that list, as dpakit notice --customer does, and says so in
@@ -29,16 +52,8 @@ func indentUnder(key string, src []byte) string {
 // had.
 func TestAPINoticeCustomerOwnList(t *testing.T) {
 	s := newTestServer(t)
-	customer, err := fs.ReadFile(fixtures.FS, "deals/seed-004.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := "date: 2026-12-01\n" + indentUnder("old", s.cfg.Profile) + `new:
-  list:
-    - { name: Amazon Web Services EMEA SARL, purpose: Hosting of the platform and its databases, location: "EU (Ireland), eu-west-1", country: IE, category: infrastructure, transfer_mechanism: none }
-    - { name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf, address: "989 Market Street, San Francisco, CA 94103, United States", contact: "Zendesk Privacy Team, privacy@zendesk.example", contact_title: Data Protection Officer, responsibilities: Stores and routes support tickets only }
-` + indentUnder("customer", customer)
-	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	body := seed004Notice(t, s, awsEntry, zendeskEntry)
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", body)
 	out := string(readAll(t, res))
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d: %s", res.StatusCode, out)
@@ -64,17 +79,8 @@ func TestAPINoticeCustomerOwnList(t *testing.T) {
 // in the --new file.
 func TestAPINoticeRequestNamesEntry(t *testing.T) {
 	s := newTestServer(t)
-	customer, err := fs.ReadFile(fixtures.FS, "deals/seed-004.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := "date: 2026-12-01\n" + indentUnder("old", s.cfg.Profile) + `new:
-  list:
-    - { name: Amazon Web Services EMEA SARL, purpose: Hosting of the platform and its databases, location: "EU (Ireland), eu-west-1", country: IE, category: infrastructure, transfer_mechanism: none }
-    - { name: "Papertrail (SolarWinds Worldwide, LLC)", purpose: Storage and search of system logs, location: United States, country: US, category: service, transfer_mechanism: scc }
-    - { name: "Zendesk, Inc.", purpose: Handling support requests, location: United States, country: US, data: [Name, Email address], category: service, transfer_mechanism: dpf, contact: "Zendesk Privacy Team, privacy@zendesk.example", contact_title: Data Protection Officer, responsibilities: Stores and routes support tickets only }
-` + indentUnder("customer", customer)
-	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	body := seed004Notice(t, s, awsEntry, papertrailEntry, zendeskNoAddr)
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", body)
 	var pb problemsBody
 	if err := json.Unmarshal(readAll(t, res), &pb); err != nil {
 		t.Fatal(err)
