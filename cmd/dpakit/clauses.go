@@ -19,41 +19,7 @@ func (a *app) clausesCmd() *cobra.Command {
   dpakit clauses measures
   dpakit clauses --clauses ./my-clauses`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := a.load()
-			if err != nil {
-				return classify(err)
-			}
-			lib := eng.Library()
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tVERSION\tTITLE\tCOVERS\tWHEN\tFALLBACKS")
-			for _, c := range lib.Clauses() {
-				when := whenWords(c.When)
-				var fbs []string
-				for _, fb := range lib.Fallbacks(c.ID) {
-					fbs = append(fbs, fb.Name)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Title, strings.Join(c.Covers, ","), when, strings.Join(fbs, ","))
-			}
-			if err := tw.Flush(); err != nil {
-				return classify(err)
-			}
-			if fbs := lib.AllFallbacks(); len(fbs) > 0 {
-				fmt.Fprintln(a.stdout, "\nFallbacks (select one in a deal with negotiated: {CLAUSE: NAME}), each with the version of its text Legal approved:")
-				unapproved := 0
-				for _, fb := range fbs {
-					fmt.Fprintf(a.stdout, "  %s.%s (%s): %s\n", fb.ID, fb.Name, fb.ApprovalText(), fb.Changes)
-					if fb.Unapproved() {
-						unapproved++
-					}
-				}
-				if unapproved > 0 {
-					fmt.Fprintf(a.stdout, "%s changed since Legal approved %s: the current text is not approved, and every deal that negotiates %s is warned (%s) until Legal approves it again.\n",
-						countOf(unapproved, "fallback has", "fallbacks have"), pick(unapproved, "it", "them"), pick(unapproved, "it", "one"), assemble.WarnFallbackUnapproved)
-				}
-			}
-			return nil
-		},
+		RunE: func(*cobra.Command, []string) error { return a.listClauses() },
 	}
 	show := &cobra.Command{
 		Use:   "show ID",
@@ -61,32 +27,7 @@ func (a *app) clausesCmd() *cobra.Command {
 		Example: `  dpakit clauses show breach
   dpakit clauses show breach.phone-notice`,
 		Args: exactArgs(1, "a clause ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := a.load()
-			if err != nil {
-				return classify(err)
-			}
-			if id, name, ok := strings.Cut(args[0], "."); ok {
-				return a.showFallback(eng.Library(), id, name)
-			}
-			c, ok := eng.Library().Clause(args[0])
-			if !ok {
-				var ids []string
-				for _, c := range eng.Library().Clauses() {
-					ids = append(ids, c.ID)
-				}
-				if s := suggest.Closest(args[0], ids); s != "" {
-					return usagef("no clause with id %q; did you mean %q? (run 'dpakit clauses' for the list)", args[0], s)
-				}
-				return usagef("no clause with id %q (run 'dpakit clauses' for the list)", args[0])
-			}
-			fmt.Fprintf(a.stdout, "id: %s\ntitle: %s\nversion: %s\n", c.ID, c.Title, c.Version)
-			if c.When != "" {
-				fmt.Fprintf(a.stdout, "when: %s (%s)\n", c.When, whenWords(c.When))
-			}
-			fmt.Fprintf(a.stdout, "covers: [%s]\nfile: %s\n\n%s", strings.Join(c.Covers, ", "), c.FileName(), c.Source)
-			return nil
-		},
+		RunE: func(_ *cobra.Command, args []string) error { return a.showClause(args[0]) },
 	}
 	measures := &cobra.Command{
 		Use:   "measures",
@@ -99,27 +40,98 @@ lines below it, labelled GDPR, FADP and GDPR and FADP, are the wording a deal
 under those laws gets.`,
 		Example: `  dpakit clauses measures`,
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := a.load()
-			if err != nil {
-				return classify(err)
-			}
-			cat := eng.Library().Catalog()
-			fmt.Fprintf(a.stdout, "Annex II catalogue, version %s\n", cat.Version)
-			for _, c := range cat.Categories {
-				fmt.Fprintf(a.stdout, "\n%s (%s)\n", c.Title, c.ID)
-				for _, m := range c.Measures {
-					fmt.Fprintf(a.stdout, "  %-28s %s\n", m.ID, m.Text)
-					for _, v := range m.Variants() {
-						fmt.Fprintf(a.stdout, "  %-28s %s: %s\n", "", v.Laws, v.Text)
-					}
-				}
-			}
-			return nil
-		},
+		RunE:    func(*cobra.Command, []string) error { return a.listMeasures() },
 	}
 	cmd.AddCommand(show, measures, a.clausesFieldsCmd(), a.clausesExportCmd())
 	return cmd
+}
+
+// listClauses prints the clause library as a table, then its fallbacks
+// with the version Legal approved of each.
+func (a *app) listClauses() error {
+	eng, err := a.load()
+	if err != nil {
+		return classify(err)
+	}
+	lib := eng.Library()
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVERSION\tTITLE\tCOVERS\tWHEN\tFALLBACKS")
+	for _, c := range lib.Clauses() {
+		when := whenWords(c.When)
+		var fbs []string
+		for _, fb := range lib.Fallbacks(c.ID) {
+			fbs = append(fbs, fb.Name)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Version, c.Title, strings.Join(c.Covers, ","), when, strings.Join(fbs, ","))
+	}
+	if err := tw.Flush(); err != nil {
+		return classify(err)
+	}
+	if fbs := lib.AllFallbacks(); len(fbs) > 0 {
+		fmt.Fprintln(a.stdout, "\nFallbacks (select one in a deal with negotiated: {CLAUSE: NAME}), each with the version of its text Legal approved:")
+		unapproved := 0
+		for _, fb := range fbs {
+			fmt.Fprintf(a.stdout, "  %s.%s (%s): %s\n", fb.ID, fb.Name, fb.ApprovalText(), fb.Changes)
+			if fb.Unapproved() {
+				unapproved++
+			}
+		}
+		if unapproved > 0 {
+			fmt.Fprintf(a.stdout, "%s changed since Legal approved %s: the current text is not approved, and every deal that negotiates %s is warned (%s) until Legal approves it again.\n",
+				countOf(unapproved, "fallback has", "fallbacks have"), pick(unapproved, "it", "them"), pick(unapproved, "it", "one"), assemble.WarnFallbackUnapproved)
+		}
+	}
+	return nil
+}
+
+// showClause prints the clause or fallback ("clause.name") id: its front
+// matter and source.
+func (a *app) showClause(id string) error {
+	eng, err := a.load()
+	if err != nil {
+		return classify(err)
+	}
+	if clause, name, ok := strings.Cut(id, "."); ok {
+		return a.showFallback(eng.Library(), clause, name)
+	}
+	c, ok := eng.Library().Clause(id)
+	if !ok {
+		var ids []string
+		for _, c := range eng.Library().Clauses() {
+			ids = append(ids, c.ID)
+		}
+		if s := suggest.Closest(id, ids); s != "" {
+			return usagef("no clause with id %q; did you mean %q? (run 'dpakit clauses' for the list)", id, s)
+		}
+		return usagef("no clause with id %q (run 'dpakit clauses' for the list)", id)
+	}
+	fmt.Fprintf(a.stdout, "id: %s\ntitle: %s\nversion: %s\n", c.ID, c.Title, c.Version)
+	if c.When != "" {
+		fmt.Fprintf(a.stdout, "when: %s (%s)\n", c.When, whenWords(c.When))
+	}
+	fmt.Fprintf(a.stdout, "covers: [%s]\nfile: %s\n\n%s", strings.Join(c.Covers, ", "), c.FileName(), c.Source)
+	return nil
+}
+
+// listMeasures prints the Annex II catalogue by category, each measure's
+// wording per law below its text.
+func (a *app) listMeasures() error {
+	eng, err := a.load()
+	if err != nil {
+		return classify(err)
+	}
+	cat := eng.Library().Catalog()
+	fmt.Fprintf(a.stdout, "Annex II catalogue, version %s\n", cat.Version)
+	for _, c := range cat.Categories {
+		fmt.Fprintf(a.stdout, "\n%s (%s)\n", c.Title, c.ID)
+		for _, m := range c.Measures {
+			fmt.Fprintf(a.stdout, "  %-28s %s\n", m.ID, m.Text)
+			for _, v := range m.Variants() {
+				fmt.Fprintf(a.stdout, "  %-28s %s: %s\n", "", v.Laws, v.Text)
+			}
+		}
+	}
+	return nil
 }
 
 // showFallback prints one fallback of a clause: what it changes, who

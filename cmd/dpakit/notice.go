@@ -13,11 +13,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// noticeFlags are the flags of dpakit notice.
+type noticeFlags struct {
+	profile, oldPath, newPath, date, customer, out string
+	o                                              renderOptions
+}
+
 func (a *app) noticeCmd() *cobra.Command {
-	var (
-		profile, oldPath, newPath, date, customer, out string
-		o                                              renderOptions
-	)
+	var nf noticeFlags
 	cmd := &cobra.Command{
 		Use:   "notice --profile P --old OLD --new NEW --date YYYY-MM-DD [--customer DEAL] -o FILE",
 		Short: "Write the notice of a change to the sub-processor list",
@@ -36,122 +39,154 @@ it. What was written is reported on standard error unless --quiet is given.`,
 		Example: `  dpakit notice --profile fixtures/profile.yaml --old old.yaml --new new.yaml --date 2026-12-01 -o notice.pdf
   dpakit notice --profile vendor.yaml --customer deal.yaml --old old.xlsx --new new.xlsx --date 2026-12-01 -o notice.html`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			defer tuneGC(1)()
-			switch {
-			case profile == "":
-				return usagef("notice needs --profile FILE")
-			case oldPath == "" || newPath == "":
-				return usagef("notice needs --old FILE and --new FILE")
-			case date == "":
-				return usagef("notice needs --date YYYY-MM-DD (the date the notice is sent)")
-			}
-			when, err := deal.ParseDate(date)
-			if err != nil {
-				return usagef("--date: %v", err)
-			}
-			format, err := outputFormat(o.format, out)
-			if err != nil {
-				return err
-			}
-			o.format, o.paperGiven = format, cmd.Flags().Changed("paper")
-			o.date = when.Time // the notice's PDF is dated the day it is sent
-			w, err := a.writerFor(o)
-			if err != nil {
-				return err
-			}
-			inputs := append([]string{profile, oldPath, newPath, customer}, a.libraryFiles()...)
-			if err := checkOutput(out, inputs...); err != nil {
-				return classify(err)
-			}
-			eng, err := a.load()
-			if err != nil {
-				return classify(err)
-			}
-			var (
-				d *deal.Deal
-				x *deal.Explained // the customer's deal with its files, to locate its problems
-			)
-			if customer != "" {
-				if x, _, err = a.loadExplained(customer, profile); err == nil {
-					if err = checkDeal(eng, x, customer, profile); err == nil {
-						a.warn(libraryWarnings(eng, x))
-					}
-					d = x.Deal
-				}
-			} else {
-				d, err = a.readPartial(profile, "", "provider", "subprocessors", "scc.subprocessor_notice_days")
-			}
-			if err != nil {
-				return classify(err)
-			}
-			// The lists are judged as lists serving d's customer (or, without
-			// --customer, the profile's): a customer with no EEA, UK or
-			// Swiss nexus has no restricted transfers.
-			lists := a.lists.For(d)
-			old, err := lists.LoadFile(oldPath)
-			if err != nil {
-				return classify(err)
-			}
-			cur, err := lists.LoadFile(newPath)
-			if err != nil {
-				return classify(err)
-			}
-			// A notice under a DPA that is not yet in force rests on terms
-			// that do not apply yet.
-			if ps := assemble.NoticeDateWarnings(d, when); ps != nil && x != nil {
-				a.warn(x.Locate(ps).Problems)
-			}
-			n := noticeFrom(when, old, cur)
-			if customer != "" {
-				vendor, err := a.readPartial(profile, "", "subprocessors")
-				if err != nil {
-					return classify(err)
-				}
-				var ws []deal.Problem
-				n, ws = assemble.ForCustomer(n, d, vendor.Subprocessors.List, old, cur, displayName(customer))
-				a.warn(ws)
-			}
-			// A request for specific authorisation names each sub-processor
-			// as the customer's Annex III will: a missing detail is a
-			// problem of the --new list's entry, named by its path there.
-			if ps := assemble.RequestProblems(d, n.Changes, cur, displayName(newPath), listPathOf(newPath)); len(ps) > 0 {
-				locateInList(newPath, ps)
-				return classify(&deal.ValidationError{File: displayName(newPath), Problems: ps})
-			}
-			if x != nil {
-				a.warn(undescribedChanges(d, n.Changes, cur, newPath))
-			}
-			doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
-			if err != nil {
-				return classify(err)
-			}
-			var buf bytes.Buffer
-			if err := w.Write(&buf, doc); err != nil {
-				return classify(fmt.Errorf("write %s: %w", o.format, err))
-			}
-			if err := a.emit(cmd.Context(), out, buf.Bytes(), binaryFormat(o.format), inputs...); err != nil {
-				return classify(err)
-			}
-			what := ", objection deadline "
-			if d.SCC.SubprocessorOption == deal.SpecificAuthorisation {
-				what = ", authorisation deadline "
-			}
-			a.report(out, describeOutput(o.format, buf.Bytes())+what+assemble.Deadline(d, when).String())
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runNotice(cmd, &nf) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&profile, "profile", "", "the vendor profile `FILE`")
-	f.StringVar(&oldPath, "old", "", "the list before the change (`FILE`)")
-	f.StringVar(&newPath, "new", "", "the list after the change (`FILE`)")
-	f.StringVar(&date, "date", "", "the `DATE` the notice is sent (YYYY-MM-DD)")
-	f.StringVar(&customer, "customer", "", "address the notice to the customer of the deal in `FILE`")
-	f.StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
-	f.StringVar(&o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o, else pdf)")
-	f.StringVar(&o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
-	f.StringVar(&o.manifest, "manifest", "", manifestFlagHelp)
+	f.StringVar(&nf.profile, "profile", "", "the vendor profile `FILE`")
+	f.StringVar(&nf.oldPath, "old", "", "the list before the change (`FILE`)")
+	f.StringVar(&nf.newPath, "new", "", "the list after the change (`FILE`)")
+	f.StringVar(&nf.date, "date", "", "the `DATE` the notice is sent (YYYY-MM-DD)")
+	f.StringVar(&nf.customer, "customer", "", "address the notice to the customer of the deal in `FILE`")
+	f.StringVarP(&nf.out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVar(&nf.o.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: from -o, else pdf)")
+	f.StringVar(&nf.o.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
+	f.StringVar(&nf.o.manifest, "manifest", "", manifestFlagHelp)
 	return cmd
+}
+
+// sent checks that the flags name every file notice needs and returns the
+// date the notice is sent.
+func (nf *noticeFlags) sent() (deal.Date, error) {
+	switch {
+	case nf.profile == "":
+		return deal.Date{}, usagef("notice needs --profile FILE")
+	case nf.oldPath == "" || nf.newPath == "":
+		return deal.Date{}, usagef("notice needs --old FILE and --new FILE")
+	case nf.date == "":
+		return deal.Date{}, usagef("notice needs --date YYYY-MM-DD (the date the notice is sent)")
+	}
+	when, err := deal.ParseDate(nf.date)
+	if err != nil {
+		return deal.Date{}, usagef("--date: %v", err)
+	}
+	return when, nil
+}
+
+// runNotice is dpakit notice: it reads the customer's deal (or the
+// profile), the two lists, and writes the letter.
+func (a *app) runNotice(cmd *cobra.Command, nf *noticeFlags) error {
+	defer tuneGC(1)()
+	when, err := nf.sent()
+	if err != nil {
+		return err
+	}
+	o := nf.o
+	if o.format, err = outputFormat(o.format, nf.out); err != nil {
+		return err
+	}
+	o.paperGiven = cmd.Flags().Changed("paper")
+	o.date = when.Time // the notice's PDF is dated the day it is sent
+	w, err := a.writerFor(o)
+	if err != nil {
+		return err
+	}
+	inputs := append([]string{nf.profile, nf.oldPath, nf.newPath, nf.customer}, a.libraryFiles()...)
+	if err := checkOutput(nf.out, inputs...); err != nil {
+		return classify(err)
+	}
+	eng, err := a.load()
+	if err != nil {
+		return classify(err)
+	}
+	d, x, err := a.noticeDeal(eng, nf)
+	if err != nil {
+		return classify(err)
+	}
+	n, err := a.noticeOf(d, x, nf, when)
+	if err != nil {
+		return classify(err)
+	}
+	doc, err := eng.AssembleNoticeContext(cmd.Context(), d, n)
+	if err != nil {
+		return classify(err)
+	}
+	var buf bytes.Buffer
+	if err := w.Write(&buf, doc); err != nil {
+		return classify(fmt.Errorf("write %s: %w", o.format, err))
+	}
+	if err := a.emit(cmd.Context(), nf.out, buf.Bytes(), binaryFormat(o.format), inputs...); err != nil {
+		return classify(err)
+	}
+	what := ", objection deadline "
+	if d.SCC.SubprocessorOption == deal.SpecificAuthorisation {
+		what = ", authorisation deadline "
+	}
+	a.report(nf.out, describeOutput(o.format, buf.Bytes())+what+assemble.Deadline(d, when).String())
+	return nil
+}
+
+// noticeDeal reads the deal the notice is given under: the customer's,
+// checked and with its warnings given, with the files it came from (x, to
+// locate its problems); without --customer, the profile's provider and
+// sub-processor terms alone (x is nil).
+func (a *app) noticeDeal(eng *assemble.Engine, nf *noticeFlags) (d *deal.Deal, x *deal.Explained, err error) {
+	if nf.customer == "" {
+		d, err = a.readPartial(nf.profile, "", "provider", "subprocessors", "scc.subprocessor_notice_days")
+		return d, nil, err
+	}
+	if x, _, err = a.loadExplained(nf.customer, nf.profile); err != nil {
+		return nil, nil, err
+	}
+	if err := checkDeal(eng, x, nf.customer, nf.profile); err != nil {
+		return nil, nil, err
+	}
+	a.warn(libraryWarnings(eng, x))
+	return x.Deal, x, nil
+}
+
+// noticeOf reads the two lists and returns the notice of the change
+// between them under d, given its warnings: as it applies to the customer
+// with --customer (its own list), and refused where a request for specific
+// authorisation lacks a detail the customer's Annex III will print.
+func (a *app) noticeOf(d *deal.Deal, x *deal.Explained, nf *noticeFlags, when deal.Date) (assemble.Notice, error) {
+	// The lists are judged as lists serving d's customer (or, without
+	// --customer, the profile's): a customer with no EEA, UK or Swiss
+	// nexus has no restricted transfers.
+	lists := a.lists.For(d)
+	old, err := lists.LoadFile(nf.oldPath)
+	if err != nil {
+		return assemble.Notice{}, err
+	}
+	cur, err := lists.LoadFile(nf.newPath)
+	if err != nil {
+		return assemble.Notice{}, err
+	}
+	// A notice under a DPA that is not yet in force rests on terms that do
+	// not apply yet.
+	if ps := assemble.NoticeDateWarnings(d, when); ps != nil && x != nil {
+		a.warn(x.Locate(ps).Problems)
+	}
+	n := noticeFrom(when, old, cur)
+	if nf.customer != "" {
+		vendor, err := a.readPartial(nf.profile, "", "subprocessors")
+		if err != nil {
+			return assemble.Notice{}, err
+		}
+		var ws []deal.Problem
+		n, ws = assemble.ForCustomer(n, d, vendor.Subprocessors.List, old, cur, displayName(nf.customer))
+		a.warn(ws)
+	}
+	// A request for specific authorisation names each sub-processor as the
+	// customer's Annex III will: a missing detail is a problem of the --new
+	// list's entry, named by its path there.
+	if ps := assemble.RequestProblems(d, n.Changes, cur, displayName(nf.newPath), listPathOf(nf.newPath)); len(ps) > 0 {
+		locateInList(nf.newPath, ps)
+		return assemble.Notice{}, &deal.ValidationError{File: displayName(nf.newPath), Problems: ps}
+	}
+	if x != nil {
+		a.warn(undescribedChanges(d, n.Changes, cur, nf.newPath))
+	}
+	return n, nil
 }
 
 // noticeFrom turns the difference between two lists into a notice.
