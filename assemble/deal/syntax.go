@@ -581,115 +581,145 @@ type flowFrame struct {
 // line and does not parse: one that is never closed, or closed with the
 // wrong bracket, or that holds an unquoted value containing ": ".
 func flowProblem(lines []string, line int) (int, string) {
-	var stack []*flowFrame
-	var colonLine int
-	var colonMsg string
-	started := false
+	fs := &flowScan{first: line}
 	for l := line; l <= len(lines); l++ {
-		text := lines[l-1]
-		var quote byte
 		col := 0
-		if !started {
+		if l == line {
 			// Start at the first flow indicator of the line.
-			col = strings.IndexAny(text, "{[")
-			if col < 0 {
+			if col = strings.IndexAny(lines[l-1], "{["); col < 0 {
 				return line, ""
 			}
 		}
-		for i := col; i < len(text); i++ {
-			c := text[i]
-			var top *flowFrame
-			if len(stack) > 0 {
-				top = stack[len(stack)-1]
-			}
-			add := func(r, m byte) {
-				for _, f := range stack {
-					if f == top {
-						f.raw, f.mask = append(f.raw, r), append(f.mask, m)
-					} else {
-						f.raw, f.mask = append(f.raw, r), append(f.mask, 'x')
-					}
-				}
-			}
-			if top != nil && quote == 0 && c != ' ' && strings.TrimSpace(string(top.mask)) == "" {
-				top.entryLine = l // the entry starts here
-			}
-			switch {
-			case quote == '"' && c == '\\' && i+1 < len(text):
-				add(c, 'x')
-				i++
-				add(text[i], 'x')
-				continue
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-				add(c, 'x')
-				continue
-			case c == '#' && (i == 0 || text[i-1] == ' '):
-				i = len(text)
-				continue
-			case (c == '"' || c == '\'') && top != nil && quoteStarts(string(top.mask)):
-				quote = c
-				add(c, c)
-				continue
-			case c == '{' || c == '[':
-				if top != nil {
-					add(c, c)
-				}
-				stack = append(stack, &flowFrame{open: c, line: l, entryLine: l})
-				started = true
-				continue
-			case c == '}' || c == ']':
-				if top == nil {
-					continue
-				}
-				if c != closer(top.open) {
-					return top.line, fmt.Sprintf("the %s opened with %c on line %d is closed with %c on line %d: close it with %c", flowWhat(top.open), top.open, top.line, c, l, closer(top.open))
-				}
-				if colonMsg == "" {
-					colonLine, colonMsg = entryColon(top)
-				}
-				stack = stack[:len(stack)-1]
-				if len(stack) == 0 {
-					if colonMsg != "" {
-						return colonLine, colonMsg
-					}
-					return line, ""
-				}
-				stack[len(stack)-1].raw = append(stack[len(stack)-1].raw, c)
-				stack[len(stack)-1].mask = append(stack[len(stack)-1].mask, c)
-				for _, f := range stack[:len(stack)-1] {
-					f.raw, f.mask = append(f.raw, c), append(f.mask, 'x')
-				}
-				continue
-			case c == ',' && top != nil:
-				if colonMsg == "" {
-					colonLine, colonMsg = entryColon(top)
-				}
-				top.raw, top.mask, top.entryLine = top.raw[:0], top.mask[:0], l
-				for _, f := range stack[:len(stack)-1] {
-					f.raw, f.mask = append(f.raw, c), append(f.mask, 'x')
-				}
-				continue
-			}
-			if top != nil {
-				add(c, c)
-			}
+		if done, at, msg := fs.scanLine(lines[l-1], col, l); done {
+			return at, msg
 		}
-		started = true
-		if len(stack) == 0 {
-			return line, ""
-		}
-		for _, f := range stack {
-			f.raw, f.mask = append(f.raw, ' '), append(f.mask, ' ')
-		}
+		fs.endLine()
 	}
-	if len(stack) == 0 {
-		return line, ""
-	}
-	f := stack[0]
+	f := fs.stack[0]
 	return f.line, fmt.Sprintf("the %s opened with %c on line %d is not closed: end it with %c", flowWhat(f.open), f.open, f.line, closer(f.open))
+}
+
+// flowScan is flowProblem's state: the collections open, the quote open,
+// and the first entry found with an unquoted ": ".
+type flowScan struct {
+	first     int // the line where the outermost collection opens
+	stack     []*flowFrame
+	quote     byte
+	colonLine int
+	colonMsg  string
+}
+
+// scanLine reads text from col, on line l. It reports done once the
+// outermost collection is closed or a bracket closes the wrong one, with
+// the line and message of the problem found ("" for none).
+func (fs *flowScan) scanLine(text string, col, l int) (done bool, at int, msg string) {
+	for i := col; i < len(text); i++ {
+		c := text[i]
+		top := fs.top()
+		if top != nil && fs.quote == 0 && c != ' ' && strings.TrimSpace(string(top.mask)) == "" {
+			top.entryLine = l // the entry starts here
+		}
+		switch {
+		case fs.quote == '"' && c == '\\' && i+1 < len(text):
+			fs.add(c, 'x')
+			i++
+			fs.add(text[i], 'x')
+		case fs.quote != 0:
+			if c == fs.quote {
+				fs.quote = 0
+			}
+			fs.add(c, 'x')
+		case c == '#' && (i == 0 || text[i-1] == ' '):
+			i = len(text)
+		case (c == '"' || c == '\'') && top != nil && quoteStarts(string(top.mask)):
+			fs.quote = c
+			fs.add(c, c)
+		case c == '{' || c == '[':
+			if top != nil {
+				fs.add(c, c)
+			}
+			fs.stack = append(fs.stack, &flowFrame{open: c, line: l, entryLine: l})
+		case c == '}' || c == ']':
+			if top == nil {
+				continue
+			}
+			if done, at, msg := fs.close(c, l); done {
+				return true, at, msg
+			}
+		case c == ',' && top != nil:
+			fs.endEntry(top, l)
+			for _, f := range fs.stack[:len(fs.stack)-1] {
+				f.raw, f.mask = append(f.raw, c), append(f.mask, 'x')
+			}
+		default:
+			if top != nil {
+				fs.add(c, c)
+			}
+		}
+	}
+	if len(fs.stack) == 0 {
+		return true, fs.first, ""
+	}
+	return false, 0, ""
+}
+
+// top is the innermost open collection, nil before the first opens.
+func (fs *flowScan) top() *flowFrame {
+	if len(fs.stack) == 0 {
+		return nil
+	}
+	return fs.stack[len(fs.stack)-1]
+}
+
+// add appends r to the entry of every open collection: as mask m in the
+// innermost, masked as nested text ('x') in those around it.
+func (fs *flowScan) add(r, m byte) {
+	top := fs.top()
+	for _, f := range fs.stack {
+		if f == top {
+			f.raw, f.mask = append(f.raw, r), append(f.mask, m)
+		} else {
+			f.raw, f.mask = append(f.raw, r), append(f.mask, 'x')
+		}
+	}
+}
+
+// endEntry ends f's current entry on line l, keeping the first entry
+// found with an unquoted ": ".
+func (fs *flowScan) endEntry(f *flowFrame, l int) {
+	if fs.colonMsg == "" {
+		fs.colonLine, fs.colonMsg = entryColon(f)
+	}
+	f.raw, f.mask, f.entryLine = f.raw[:0], f.mask[:0], l
+}
+
+// close closes the innermost collection with c on line l. It reports done
+// when c is the wrong bracket, or when it closes the outermost collection,
+// with the problem found in its entries.
+func (fs *flowScan) close(c byte, l int) (done bool, at int, msg string) {
+	top := fs.top()
+	if c != closer(top.open) {
+		return true, top.line, fmt.Sprintf("the %s opened with %c on line %d is closed with %c on line %d: close it with %c", flowWhat(top.open), top.open, top.line, c, l, closer(top.open))
+	}
+	if fs.colonMsg == "" {
+		fs.colonLine, fs.colonMsg = entryColon(top)
+	}
+	fs.stack = fs.stack[:len(fs.stack)-1]
+	if len(fs.stack) == 0 {
+		if fs.colonMsg != "" {
+			return true, fs.colonLine, fs.colonMsg
+		}
+		return true, fs.first, ""
+	}
+	fs.add(c, c)
+	return false, 0, ""
+}
+
+// endLine ends a line inside the collections: a space in every entry.
+func (fs *flowScan) endLine() {
+	for _, f := range fs.stack {
+		f.raw, f.mask = append(f.raw, ' '), append(f.mask, ' ')
+	}
 }
 
 func flowWhat(open byte) string {
