@@ -186,108 +186,132 @@ func formDeal(form url.Values) (*yaml.Node, url.Values) {
 func nodeOf(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
 	switch t {
 	case dateType:
-		s := strings.TrimSpace(form.Get(from))
-		if s == "" {
-			return nil
-		}
-		norm.Set(to, s)
-		return scalar(s, "")
+		return untaggedNode(form, norm, from, to)
 	case measuresType:
-		mode := form.Get(from)
-		ids := form[measuresIDs]
-		if mode == "" {
-			return nil
-		}
-		norm.Set(to, mode)
-		if mode == "all" {
-			return scalar("all", "!!str")
-		}
-		norm[measuresIDs] = slices.Clone(ids)
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, id := range ids {
-			seq.Content = append(seq.Content, scalar(id, "!!str"))
-		}
-		return seq
+		return measuresNode(form, norm, from, to)
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		for i := range t.NumField() {
-			key, optional := yamlKey(t.Field(i))
-			if key == "" {
-				continue
-			}
-			v := nodeOf(form, norm, t.Field(i).Type, join(from, key), join(to, key))
-			if v == nil || (optional && v.Kind == yaml.ScalarNode && v.Value == "" && v.Tag == "!!str") {
-				continue
-			}
-			m.Content = append(m.Content, scalar(key, "!!str"), v)
-		}
-		if len(m.Content) == 0 {
-			return nil
-		}
-		return m
+		return structNode(form, norm, t, from, to)
 	case reflect.Pointer:
 		if t.Elem().Kind() == reflect.Bool {
 			// An optional yes/no: "" leaves it to the default.
-			s := strings.TrimSpace(form.Get(from))
-			if s == "" {
-				return nil
-			}
-			norm.Set(to, s)
-			return scalar(s, "")
+			return untaggedNode(form, norm, from, to)
 		}
-		// An optional part (a DPO) left entirely blank is absent.
-		sub := url.Values{}
-		v := nodeOf(form, sub, t.Elem(), from, to)
-		if v == nil || blank(sub) {
-			return nil
-		}
-		for k, vs := range sub {
-			norm[k] = vs
-		}
-		return v
+		return optionalNode(form, norm, t, from, to)
 	case reflect.String:
-		vs, ok := form[from]
-		if !ok {
-			return nil
-		}
-		s := ""
-		if len(vs) > 0 {
-			s = vs[0]
-		}
-		switch g := genericPath(to); {
-		case longText[g]:
-			s = strings.Join(strings.Fields(s), " ")
-		case paragraphs[g]:
-			s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-		}
-		norm.Set(to, s)
-		return scalar(s, "!!str")
+		return stringNode(form, norm, from, to)
 	case reflect.Int:
-		s := strings.TrimSpace(form.Get(from))
-		if s == "" {
-			return nil
-		}
-		norm.Set(to, s)
 		// No tag: the decoder reads "36" as a number and reports "36 days"
 		// or "abc" as not a whole number, in the deal file's own words.
-		return scalar(s, "")
+		return untaggedNode(form, norm, from, to)
 	case reflect.Bool:
-		on := false
-		for _, v := range form[from] {
-			on = on || v == "true" || v == "on"
-		}
-		if on {
-			norm.Set(to, "true")
-		}
-		return scalar(strconv.FormatBool(on), "!!bool")
+		return boolNode(form, norm, from, to)
 	case reflect.Slice:
 		return sliceNode(form, norm, t, from, to)
 	case reflect.Map:
 		return mapNode(form, norm, from, to)
 	}
 	return nil
+}
+
+// untaggedNode reads a one-line input as a scalar without a tag, for the
+// decoder to read as the field's type (a date, a number, a yes or no) and
+// name a value that is not one; nil when it is blank.
+func untaggedNode(form, norm url.Values, from, to string) *yaml.Node {
+	s := strings.TrimSpace(form.Get(from))
+	if s == "" {
+		return nil
+	}
+	norm.Set(to, s)
+	return scalar(s, "")
+}
+
+// measuresNode reads the Annex II measures: "all", or the ids ticked.
+func measuresNode(form, norm url.Values, from, to string) *yaml.Node {
+	mode := form.Get(from)
+	ids := form[measuresIDs]
+	if mode == "" {
+		return nil
+	}
+	norm.Set(to, mode)
+	if mode == "all" {
+		return scalar("all", "!!str")
+	}
+	norm[measuresIDs] = slices.Clone(ids)
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, id := range ids {
+		seq.Content = append(seq.Content, scalar(id, "!!str"))
+	}
+	return seq
+}
+
+// structNode reads a section into a mapping of its fields, leaving out an
+// optional field left blank; nil when no field holds anything.
+func structNode(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for i := range t.NumField() {
+		key, optional := yamlKey(t.Field(i))
+		if key == "" {
+			continue
+		}
+		v := nodeOf(form, norm, t.Field(i).Type, join(from, key), join(to, key))
+		if v == nil || (optional && v.Kind == yaml.ScalarNode && v.Value == "" && v.Tag == "!!str") {
+			continue
+		}
+		m.Content = append(m.Content, scalar(key, "!!str"), v)
+	}
+	if len(m.Content) == 0 {
+		return nil
+	}
+	return m
+}
+
+// optionalNode reads an optional part (a DPO): absent when it is left
+// entirely blank.
+func optionalNode(form, norm url.Values, t reflect.Type, from, to string) *yaml.Node {
+	sub := url.Values{}
+	v := nodeOf(form, sub, t.Elem(), from, to)
+	if v == nil || blank(sub) {
+		return nil
+	}
+	for k, vs := range sub {
+		norm[k] = vs
+	}
+	return v
+}
+
+// stringNode reads a text input: a long text's white space made single,
+// a paragraph's line ends made "\n"; nil when the form has no such input.
+func stringNode(form, norm url.Values, from, to string) *yaml.Node {
+	vs, ok := form[from]
+	if !ok {
+		return nil
+	}
+	s := ""
+	if len(vs) > 0 {
+		s = vs[0]
+	}
+	switch g := genericPath(to); {
+	case longText[g]:
+		s = strings.Join(strings.Fields(s), " ")
+	case paragraphs[g]:
+		s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	}
+	norm.Set(to, s)
+	return scalar(s, "!!str")
+}
+
+// boolNode reads a check box: true when ticked, false otherwise.
+func boolNode(form, norm url.Values, from, to string) *yaml.Node {
+	on := false
+	for _, v := range form[from] {
+		on = on || v == "true" || v == "on"
+	}
+	if on {
+		norm.Set(to, "true")
+	}
+	return scalar(strconv.FormatBool(on), "!!bool")
 }
 
 // mapNode reads a text area of "key: value" lines into a mapping; a line
