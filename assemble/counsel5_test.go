@@ -148,12 +148,31 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 	d.Negotiated = map[string]string{"audits": "remote-first", "security": "customer-measures"}
 	checkText(t, dealMD(t, d, "dpa"), []string{
 		"that information is not sufficient to demonstrate Provider’s compliance with this DPA, " + grounds + " an audit, Customer (for itself or on a Controller’s instructions), or a Controller for the Customer Personal Data processed on its behalf, may require a remote audit",
-		"An audit or inspection on site may be conducted only if, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit has not been able to verify",
-		"a remote audit has not been able to verify Provider’s compliance with this DPA, or indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or if a supervisory authority or Data Protection Laws require it.",
+		"An audit or inspection on site may be required instead of, or after, a remote audit where, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit would not enable",
+		"a remote audit would not enable, or has not enabled, Provider’s compliance with this DPA to be verified, where indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or where a supervisory authority or Data Protection Laws require it.",
 		// Nor does a remote audit's scope Provider will not agree.
-		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope that Customer proposes, for itself or on a Controller’s behalf, applies.",
+		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope proposed in the notice by whoever required the remote audit (Customer, for itself or on a Controller’s instructions, or the Controller) applies.",
 		noCharge, first, reviewed,
 	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
+}
+
+// TestRemoteFirstAuditNinthReading is the regression test for the ninth
+// counsel's reading of the remote-first audit fallback: a Controller that
+// requires a remote audit itself has its own scope apply when Provider will
+// not agree one; an audit on site may be required where a remote audit
+// would not do (not only after one has failed); and the remote notice is
+// never longer than the on-site notice.
+func TestRemoteFirstAuditNinthReading(t *testing.T) {
+	d := fixtureDeal(t, "processor-option2")
+	d.Negotiated = map[string]string{"audits": "remote-first"}
+	d.Audit.NoticeDays = 14
+	checkText(t, dealMD(t, d, "dpa"), []string{
+		"the reasonable scope proposed in the notice by whoever required the remote audit (Customer, for itself or on the Controller’s instructions, or the Controller) applies.",
+		"An audit or inspection on site may be required instead of, or after, a remote audit where, in the reasonable judgement of Customer or of the Controller made in good faith, a remote audit would not enable, or has not enabled, Provider’s compliance with this DPA to be verified,",
+		"by written notice given at least ten (10) Business Days or fourteen (14) days, whichever is shorter, in advance, with its proposed scope.",
+	}, []string{"may be conducted only if", "scope that Customer proposes"})
+	d.Audit.NoticeDays = 30
+	checkText(t, dealMD(t, d, "dpa"), []string{"by written notice given at least ten (10) Business Days in advance, with its proposed scope."}, []string{"whichever is shorter, in advance"})
 }
 
 // TestMeasuresCiteAnnexesAsReferences is the regression test for the Word
