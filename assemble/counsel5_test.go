@@ -208,7 +208,7 @@ func TestCounsel5LateObjection(t *testing.T) {
 		"Provider shall notify Customer, in the manner of the previous paragraph, of the date on which each new Sub-processor begins to process Customer Personal Data.",
 		"Customer may also object to a new Sub-processor within thirty (30) days after that notice,",
 		"unless the objection states Customer’s reasonable view that the processing puts Customer Personal Data at serious risk.",
-		"Where, after a late objection, a Sub-processor no longer processes Customer Personal Data, Provider shall ensure that it deletes the Customer Personal Data it holds, and shall confirm the deletion to Customer.",
+		"Where, after a late objection, a Sub-processor no longer processes Customer Personal Data, Provider shall ensure that it deletes the Customer Personal Data it holds within ",
 		"as does any provision (including one of a rider or schedule the parties have added to this DPA) that sets a period running after the end of the Agreement or of the processing, for that period.",
 	}, []string{"On Customer’s request, Provider shall tell Customer the date"})
 	// The telephone-notice fallback says which notice must describe the

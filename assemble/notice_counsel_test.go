@@ -19,15 +19,7 @@ import (
 func noticeMD(t *testing.T, d *deal.Deal, cur []deal.Subprocessor) string {
 	t.Helper()
 	date, _ := deal.ParseDate("2026-12-01")
-	doc, err := engine(t).AssembleNotice(d, assemble.Notice{Date: date, Changes: sublist.Diff(d.Subprocessors.List, cur)})
-	if err != nil {
-		t.Fatalf("AssembleNotice: %v", err)
-	}
-	var b bytes.Buffer
-	if err := mddoc.New().Write(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	return noticeOf(t, d, assemble.Notice{Date: date, Changes: sublist.Diff(d.Subprocessors.List, cur)})
 }
 
 // zendesk is the sub-processor every test adds.
