@@ -372,7 +372,7 @@ func checkSubprocessorOption(d *Deal, report reportFunc) {
 func checkNoticeDays(d *Deal, report reportFunc) {
 	if hasClause9(d.SCC) && d.SCC.SubprocessorNoticeDays < 1 {
 		report(d.SCC.SubprocessorNoticeDays, "scc.subprocessor_notice_days",
-			"is required when module 2 or 3 is selected: the number of days' advance notice of a new sub-processor (Clause 9(a))")
+			"is required, at least 1, when module 2 or 3 is selected: the number of days' advance notice of a new sub-processor (Clause 9(a))")
 	}
 }
 

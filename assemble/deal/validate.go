@@ -227,9 +227,9 @@ func specificMessage(fe validator.FieldError, generic string) (string, bool) {
 	case "breach.notice_hours max":
 		return "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)", true
 	case "breach.notice_hours min":
-		return "is required: within how many hours (1 to 72) the provider notifies the customer of a personal data breach", val == 0
+		return "is required, 1 to 72: within how many hours the provider notifies the customer of a personal data breach", val == 0
 	case "subprocessors.objection_days min":
-		return "is required: how many days the customer has to object to a new sub-processor", val == 0
+		return "is required, at least 1: how many days the customer has to object to a new sub-processor", val == 0
 	case "scc.modules[] min", "scc.modules[] max":
 		return "must be between 1 and 4", true
 	case "scc.modules max":

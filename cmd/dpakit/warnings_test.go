@@ -133,3 +133,30 @@ func TestProcessingPartlyFromProfileWarned(t *testing.T) {
 		})
 	}
 }
+
+// TestMinimalDealInDocsIsClean validates the minimal deal that
+// docs/deal-format.md starts from, over the example profile: a new user
+// who copies it gets a valid deal and no warning.
+func TestMinimalDealInDocsIsClean(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/deal-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "A minimal deal")
+	if !ok {
+		t.Fatal(`docs/deal-format.md has no "A minimal deal"`)
+	}
+	_, rest, ok = strings.Cut(rest, "```yaml\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no YAML block after the minimal deal's introduction")
+	}
+	path := filepath.Join(t.TempDir(), "deal.yaml")
+	if err := os.WriteFile(path, []byte(block), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := dpakit(t, "", "validate", path, "--profile", exampleProfilePath)
+	if code != 0 || strings.Contains(errs, "warning") {
+		t.Errorf("exit %d, want 0 and no warning:\n%s", code, errs)
+	}
+}
