@@ -44,7 +44,8 @@ const (
 // one per undescribed sub-processor data category, in list
 // order, then the one about deletion deadlines in processing.retention,
 // then those about the CCPA business purposes, then the one about
-// a German customer's Land. Each warning is a Problem with Path, Rule (one of the Warn*
+// a German customer's Land, then one per party address that ends with its
+// country's name. Each warning is a Problem with Path, Rule (one of the Warn*
 // constants) and Message; File and Line are set only by LoadWithWarnings.
 // Warnings never fail: it reads d as it is (call it on a defaulted deal)
 // and returns nil when there is nothing to say. It works on an invalid
@@ -67,6 +68,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, retentionWarnings(d)...)
 	ws = append(ws, ccpaWarnings(d)...)
 	ws = append(ws, landWarnings(d)...)
+	ws = append(ws, addressWarnings(d)...)
 	return ws
 }
 

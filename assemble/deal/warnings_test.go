@@ -219,3 +219,30 @@ func TestLoadWithWarningsLocatesAndKeepsValid(t *testing.T) {
 		t.Errorf("no %s warning in %+v", WarnNoRestrictedTransfer, ws)
 	}
 }
+
+// TestAddressRepeatsCountry: an address that ends with its country's name
+// is warned of, since the DPA prints the country after it; an address
+// that merely contains the name elsewhere is not.
+func TestAddressRepeatsCountry(t *testing.T) {
+	for _, tc := range []struct {
+		address, code string
+		want          bool
+	}{
+		{"Hafenstraße 12, 20457 Hamburg, Germany", "DE", true},
+		{"Hafenstraße 12, 20457 Hamburg, germany.", "DE", true},
+		{"Keizersgracht 1, 1015 CJ Amsterdam, The Netherlands", "NL", true},
+		{"Hafenstraße 12\n20457 Hamburg\nGermany", "DE", true},
+		{"Hafenstraße 12, 20457 Hamburg", "DE", false},
+		{"Germany Street 1, Dublin", "IE", false},
+		{"1 Road, Dublin, Germany", "IE", false},
+	} {
+		d := &Deal{Customer: Customer{Address: tc.address, Country: tc.code}}
+		got := false
+		for _, w := range addressWarnings(d) {
+			got = got || (w.Rule == WarnAddressRepeatsCountry && w.Path == "customer.address")
+		}
+		if got != tc.want {
+			t.Errorf("%q (%s): warned %t, want %t", tc.address, tc.code, got, tc.want)
+		}
+	}
+}
