@@ -187,8 +187,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, fmt.Errorf("%w: create --out: %v", ErrSetup, err)
 	}
 	mpath := filepath.Join(cfg.Out, cfg.Shard.ManifestFile())
-	if _, err := os.Stat(mpath); err == nil && !cfg.Resume {
-		return Summary{}, fmt.Errorf("%w: %s already holds a batch (%s): add --resume to continue it, or choose another --out", ErrSetup, cfg.Out, cfg.Shard.ManifestFile())
+	if name := otherBatch(cfg.Out, cfg.Shard); name != "" && !cfg.Resume {
+		return Summary{}, fmt.Errorf("%w: %s already holds a batch (%s): add --resume to continue it, or choose another --out", ErrSetup, cfg.Out, name)
 	}
 	if r.manifest, err = openManifest(mpath); err != nil {
 		return Summary{}, fmt.Errorf("%w: %v", ErrSetup, err)

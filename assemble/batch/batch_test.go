@@ -724,3 +724,44 @@ func TestUnapprovedFallbackInManifest(t *testing.T) {
 		t.Errorf("no warning of the unapproved fallback: %+v", entries[0].Warnings)
 	}
 }
+
+// TestNewSplitRefusedOverOtherBatch is the regression test for a shard run
+// that, without --resume, started over in an --out holding a merged batch
+// or the shards of another split, so that the merge then failed: it is
+// refused like an unsharded run over a batch, naming the manifest in its
+// way. The other shards of its own split are not in its way.
+func TestNewSplitRefusedOverOtherBatch(t *testing.T) {
+	input := customersCSV(4, func(int) string { return "" }, func(int) int { return 48 })
+	for _, tc := range []struct {
+		name     string
+		existing string // a manifest already in --out
+		shard    Shard
+		refused  bool
+	}{
+		{"merged batch", ManifestFile, Shard{Index: 0, Count: 2}, true},
+		{"another split", "manifest.shard-2-of-3.jsonl", Shard{Index: 0, Count: 2}, true},
+		{"same split, another shard", "manifest.shard-1-of-2.jsonl", Shard{Index: 0, Count: 2}, false},
+		{"unsharded over shards", "manifest.shard-1-of-2.jsonl", Shard{}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := testConfig(t, "customers.csv", input)
+			cfg.Shard = tc.shard
+			if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(cfg.Out, tc.existing), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Run(context.Background(), cfg)
+			if tc.refused {
+				if !errors.Is(err, ErrSetup) || !strings.Contains(fmt.Sprint(err), "already holds a batch ("+tc.existing+"): add --resume") {
+					t.Errorf("err = %v, want a refusal naming %s", err, tc.existing)
+				}
+				return
+			}
+			if err != nil {
+				t.Errorf("refused beside a sibling shard: %v", err)
+			}
+		})
+	}
+}

@@ -335,3 +335,32 @@ func digest(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }
+
+// otherBatch returns the name of a manifest in out that a new run of shard
+// s (not resuming) would overwrite or mix with, or "" when there is none:
+// its own manifest, the manifest of an unsharded or merged run, or one of
+// a split into another number of shards. The manifests of the other shards
+// of the same split are not in its way: they run beside it.
+func otherBatch(out string, s Shard) string {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		name := e.Name()
+		var i, n int
+		sharded := false
+		if _, err := fmt.Sscanf(name, "manifest.shard-%d-of-%d.jsonl", &i, &n); err == nil && name == (Shard{Index: i, Count: n}).ManifestFile() {
+			sharded = true
+		}
+		switch {
+		case name == s.ManifestFile():
+			return name
+		case name == ManifestFile:
+			return name
+		case sharded && (s.Count <= 1 || n != s.Count):
+			return name
+		}
+	}
+	return ""
+}
