@@ -174,7 +174,8 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		}
 		cfg.ProfileName = displayName(f.profile)
 		if _, err := a.validator.Load(cfg.Profile, cfg.ProfileName, nil, ""); err != nil && !isRuleProblem(err) {
-			return classify(err) // the profile does not decode: every row would fail alike
+			// the profile does not decode: every row would fail alike
+			return classify(profileDecodeError(err, cfg.ProfileName))
 		}
 	}
 	if err := a.noticeSetup(&cfg, f); err != nil {
@@ -259,12 +260,40 @@ func isRuleProblem(err error) bool {
 		return false
 	}
 	for _, p := range ve.Problems {
-		switch p.Rule {
-		case "syntax", "unknown_field", "type", "duplicate_key", "merge_key", "size", "alias":
+		if decodeRule(p.Rule) {
 			return false
 		}
 	}
 	return true
+}
+
+// decodeRule reports whether rule is one of a file that does not decode
+// (its syntax, an unknown key, a value of the wrong type), rather than a
+// rule on the values of a whole deal.
+func decodeRule(rule string) bool {
+	switch rule {
+	case "syntax", "unknown_field", "type", "duplicate_key", "merge_key", "size", "alias":
+		return true
+	}
+	return false
+}
+
+// profileDecodeError reports the problems of a profile that does not
+// decode as the profile's, leaving out those of a deal's values that a
+// profile alone need not give (the customer, the effective date): checked
+// on its own, a profile is not a deal.
+func profileDecodeError(err error, name string) error {
+	var ve *deal.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	var ps []deal.Problem
+	for _, p := range ve.Problems {
+		if decodeRule(p.Rule) {
+			ps = append(ps, p)
+		}
+	}
+	return &subjectError{err: &deal.ValidationError{File: ve.File, Problems: ps}, subject: "the profile " + name}
 }
 
 // noticeSetup wires the per-customer change notice: the old list is read

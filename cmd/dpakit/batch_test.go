@@ -579,3 +579,34 @@ func TestBatchSummaryCountsWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchProfileThatDoesNotDecode: a profile with a mistyped key stops
+// the batch before any row, reported as the profile's problem alone, not
+// as an invalid deal lacking a customer and an effective date.
+func TestBatchProfileThatDoesNotDecode(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(exampleProfilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "\n  address:", "\n  adress:", 1)
+	if bad == string(src) {
+		t.Fatal("the example profile has no provider address to mistype")
+	}
+	profile := filepath.Join(dir, "vendor.yaml")
+	if err := os.WriteFile(profile, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := dpakit(t, "", "batch", "--profile", profile, "--input", "../../fixtures/customers.csv", "--out", filepath.Join(dir, "out"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if !strings.Contains(errs, "dpakit: the profile vendor.yaml is invalid (1 problem):") || !strings.Contains(errs, `provider.adress: unknown field (did you mean "address"?)`) {
+		t.Errorf("stderr:\n%s", errs)
+	}
+	for _, wrong := range []string{"effective_date", "customer:", "the deal"} {
+		if strings.Contains(errs, wrong) {
+			t.Errorf("stderr mentions %q, which a profile need not give:\n%s", wrong, errs)
+		}
+	}
+}
