@@ -126,7 +126,7 @@ func (e *Engine) CheckDeal(d *deal.Deal) error {
 			probs = append(probs, deal.Problem{
 				Path:    fmt.Sprintf("security.measures[%d]", i),
 				Rule:    "measure",
-				Message: fmt.Sprintf("%q is not a measure of the Annex II catalogue (see dpakit clauses measures)", id),
+				Message: e.lib.measureProblem(id),
 			})
 		}
 	}
@@ -449,4 +449,20 @@ func unknownDocument(kind string, known []string) error {
 		err = fmt.Errorf("%w; did you mean %q?", err, s)
 	}
 	return err
+}
+
+// measureProblem explains why id is not a measure of the Annex II
+// catalogue: a category's id is named as one, with its measures' ids.
+func (l *Library) measureProblem(id string) string {
+	for _, c := range l.catalog.Categories {
+		if c.ID != id {
+			continue
+		}
+		ids := make([]string, len(c.Measures))
+		for i, m := range c.Measures {
+			ids[i] = m.ID
+		}
+		return fmt.Sprintf("%q is a category of the Annex II catalogue, not a measure: list the measures of that category you want (%s), or give all for the whole catalogue (see dpakit clauses measures)", id, strings.Join(ids, ", "))
+	}
+	return fmt.Sprintf("%q is not a measure of the Annex II catalogue (see dpakit clauses measures)", id)
 }

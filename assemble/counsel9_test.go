@@ -3,6 +3,7 @@ package assemble_test
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dpakit/dpakit/assemble"
@@ -77,4 +78,20 @@ func noticeOf(t *testing.T, d *deal.Deal, n assemble.Notice) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestMeasureCategoryNamed: a category's id given as a measure is named as
+// a category, with the ids of its measures to choose from.
+func TestMeasureCategoryNamed(t *testing.T) {
+	d := fixtureDeal(t, "example")
+	d.Security.Measures = deal.Measures{IDs: []string{"encryption", "no-such-measure"}}
+	err := engine(t).CheckDeal(d)
+	for _, want := range []string{
+		`security.measures[0]: "encryption" is a category of the Annex II catalogue, not a measure: list the measures of that category you want (enc-transit-tls, enc-rest-aes`,
+		`security.measures[1]: "no-such-measure" is not a measure of the Annex II catalogue (see dpakit clauses measures)`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("CheckDeal: %v\nwant %q", err, want)
+		}
+	}
 }

@@ -299,7 +299,7 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		c.checkStruct(n, t, path)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			c.bad(n, path, "type", "want a list")
+			c.bad(n, path, "type", listWanted(n))
 			return
 		}
 		for i, e := range n.Content {
@@ -588,4 +588,21 @@ func describeValue(n *yaml.Node) string {
 		return strings.ToUpper(d[:1]) + d[1:]
 	}
 	return d
+}
+
+// listWanted is the message for a value that should be a list: for a
+// single value, or several run together with commas, it shows the list
+// to write ("want a list: write [Employees, Customers], or one \"- \" item
+// per line").
+func listWanted(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" || len(n.Value) > 200 {
+		return "want a list"
+	}
+	var items []string
+	for _, it := range strings.Split(n.Value, ",") {
+		if it = strings.TrimSpace(it); it != "" {
+			items = append(items, it)
+		}
+	}
+	return fmt.Sprintf("want a list: write [%s], or one \"- \" item per line", strings.Join(items, ", "))
 }
