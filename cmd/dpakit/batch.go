@@ -405,7 +405,7 @@ func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.S
 		rate = float64(s.Made+s.Kept+s.Failed) / secs
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "dpakit batch: %d rows", s.Selected)
+	fmt.Fprintf(&b, "dpakit batch: %s", plural(s.Selected, "row"))
 	if s.Interrupted {
 		b.WriteString(" read")
 	}
@@ -419,7 +419,7 @@ func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.S
 	if s.Warned > 0 {
 		fmt.Fprintf(&b, " (%s with warnings: see %s)", plural(s.Warned, "row"), joinOut(out, shard.ManifestFile()))
 	}
-	fmt.Fprintf(&b, "; %d files in %.1fs (%.1f rows/s)", s.Files, s.Elapsed.Seconds(), rate)
+	fmt.Fprintf(&b, "; %s in %.1fs (%.1f rows/s)", plural(s.Files, "file"), s.Elapsed.Seconds(), rate)
 	if s.Removed > 0 {
 		fmt.Fprintf(&b, "; %s removed", plural(s.Removed, "stale file"))
 	}
