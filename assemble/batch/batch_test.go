@@ -765,3 +765,19 @@ func TestNewSplitRefusedOverOtherBatch(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeOfTwoSplitsSaysWhatToRemove: a merge over the manifests of two
+// splits is refused, and says which files to remove and what to run.
+func TestMergeOfTwoSplitsSaysWhatToRemove(t *testing.T) {
+	out := t.TempDir()
+	for _, name := range []string{"manifest.shard-0-of-2.jsonl", "manifest.shard-0-of-3.jsonl"} {
+		if err := os.WriteFile(filepath.Join(out, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Merge(out)
+	want := "holds manifests of a split into 2 and into 3 shards: remove the manifest.shard-*-of-N.jsonl and errors.shard-*-of-N.csv files of the split you no longer use (N = 2 or 3), then run the missing shards of the other with --resume and merge again"
+	if !errors.Is(err, ErrIncomplete) || !strings.Contains(fmt.Sprint(err), want) {
+		t.Errorf("Merge: %v\nwant %q", err, want)
+	}
+}

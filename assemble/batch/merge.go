@@ -100,7 +100,7 @@ func shardManifests(dir string) ([]string, int, error) {
 		i, _ := strconv.Atoi(m[1])
 		n, _ := strconv.Atoi(m[2])
 		if count != 0 && n != count {
-			return nil, 0, fmt.Errorf("%w: %s holds manifests of a split into %d and into %d shards", ErrIncomplete, dir, count, n)
+			return nil, 0, fmt.Errorf("%w: %s holds manifests of a split into %d and into %d shards: remove the manifest.shard-*-of-N.jsonl and errors.shard-*-of-N.csv files of the split you no longer use (N = %d or %d), then run the missing shards of the other with --resume and merge again", ErrIncomplete, dir, count, n, min(count, n), max(count, n))
 		}
 		count = n
 		byIndex[i] = filepath.Join(dir, e.Name())
