@@ -115,8 +115,8 @@ func TestMissingProviderSaidOnce(t *testing.T) {
 	want = []Problem{
 		{Path: "provider.contact", Rule: RuleSectionMissing, Message: "is missing; it needs name and email"},
 		{Path: "provider.signatory", Rule: RuleSectionMissing, Message: "is missing; it needs name and title"},
-		{Path: "provider.address", Rule: "required", Message: "is required"},
-		{Path: "provider.country", Rule: "required", Message: "is required"},
+		{Path: "provider.address", Rule: "required", Message: "is required: registered address, without the country"},
+		{Path: "provider.country", Rule: "required", Message: "is required: country of establishment"},
 	}
 	diffProblems(t, want, problems(t, err))
 }
@@ -214,7 +214,7 @@ func TestMissingNestedSectionSaidOnce(t *testing.T) {
 				"deal.yaml:3: customer.signatory: is missing; it needs name and title",
 			}},
 		{"signatory there but incomplete", head + contact + "  signatory: { name: Jean Martin }\n", profile,
-			[]string{":0: customer.signatory.title: is required"}},
+			[]string{":0: customer.signatory.title: is required: the signatory's position"}},
 		{"provider without contact and signatory, no profile",
 			head + contact + signatory + "provider:\n  name: Kestrel Cloud\n  address: 400 Market Street, Orlando\n  country: US\n" +
 				"processing: {data_subjects: [Users], data_categories: [Names], frequency: continuous, nature: Hosting, purposes: [Hosting], retention: For the term}\n" +

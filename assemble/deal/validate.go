@@ -224,6 +224,8 @@ func fieldMessage(fe validator.FieldError, path string) string {
 func specificMessage(fe validator.FieldError, generic string) (string, bool) {
 	val := fe.Value()
 	switch generic + " " + fe.Tag() {
+	case "customer.role required":
+		return `is required: "controller" when the customer decides why and how the data is processed (SCC module 2), or "processor" when it processes the data for its own customers (module 3)`, true
 	case "breach.notice_hours max":
 		return "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)", true
 	case "breach.notice_hours min":
@@ -266,7 +268,7 @@ func tagMessage(fe validator.FieldError, path string) string {
 		if strings.HasSuffix(path, "]") {
 			return "must not be empty"
 		}
-		return "is required"
+		return explained("is required", path)
 	case "required_date":
 		return "is required (a date, YYYY-MM-DD)"
 	case "max", "min":
@@ -556,4 +558,16 @@ func pathOrder(path string) []int {
 		}
 	}
 	return key
+}
+
+// explained appends to msg what the field at path means, as
+// docs/deal-format.md says ("is required: full legal name of the
+// customer"), so that a reader who does not know the field learns what to
+// give; msg is returned alone for a field the docs do not describe.
+func explained(msg, path string) string {
+	meaning := FieldMeaning(genericPath(path))
+	if meaning == "" {
+		return msg
+	}
+	return msg + ": " + strings.ReplaceAll(meaning, "`", "")
 }
