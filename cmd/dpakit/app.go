@@ -20,10 +20,12 @@ import (
 	"github.com/dpakit/dpakit/assemble/outfile"
 	"github.com/dpakit/dpakit/assemble/pdf"
 	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/dpakit/dpakit/clauses"
 	"github.com/dpakit/dpakit/cmd/dpakit/internal/startgc"
 	"github.com/dpakit/dpakit/templates"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes.
@@ -183,7 +185,7 @@ change notices; batch runs for every customer; and a form app (serve).`,
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "use the document templates in `DIR` instead of the built-in ones")
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "do not report on standard error what was written, nor warnings (errors are still reported; validate always prints its warnings)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usagef("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+		return usagef("%v%s\nRun '%s --help' for usage.", err, flagSuggestion(c, err), c.CommandPath())
 	})
 	root.AddCommand(a.renderCmd(), a.validateCmd(), a.explainCmd(), a.clausesCmd(), a.lintCmd(),
 		a.subprocessorsCmd(), a.noticeCmd(), a.batchCmd(), a.serveCmd(), a.versionCmd())
@@ -802,4 +804,25 @@ func writeProblems(w io.Writer, ve *deal.ValidationError, subject string) {
 			fmt.Fprintf(w, "  %s\n", p.Message)
 		}
 	}
+}
+
+// flagSuggestion returns "; did you mean --profile?" for an error about an
+// unknown long flag close to one of c's flags (--profle), or "".
+func flagSuggestion(c *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	best := suggest.Closest(name, names)
+	if best == "" {
+		return ""
+	}
+	return "; did you mean --" + best + "?"
 }

@@ -269,3 +269,23 @@ func TestSubcommandSuggestion(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
 	}
 }
+
+// TestFlagSuggestion: a mistyped long flag gets the closest flag of its
+// command, the global ones included, and a flag like no other gets none.
+func TestFlagSuggestion(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", exampleDealPath, "--profle", exampleProfilePath}, "dpakit: unknown flag: --profle; did you mean --profile?\nRun 'dpakit render --help' for usage.\n"},
+		{[]string{"render", exampleDealPath, "--formt=pdf"}, "dpakit: unknown flag: --formt; did you mean --format?\nRun 'dpakit render --help' for usage.\n"},
+		{[]string{"batch", "--resme"}, "dpakit: unknown flag: --resme; did you mean --resume?\nRun 'dpakit batch --help' for usage.\n"},
+		{[]string{"validate", exampleDealPath, "--qiuet"}, "dpakit: unknown flag: --qiuet; did you mean --quiet?\nRun 'dpakit validate --help' for usage.\n"},
+		{[]string{"render", exampleDealPath, "--zzzzzzzz"}, "dpakit: unknown flag: --zzzzzzzz\nRun 'dpakit render --help' for usage.\n"},
+	} {
+		code, _, errs := dpakit(t, "", tc.args...)
+		if code != 2 || errs != tc.want {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errs, tc.want)
+		}
+	}
+}
