@@ -729,38 +729,49 @@ func TestUnapprovedFallbackInManifest(t *testing.T) {
 // that, without --resume, started over in an --out holding a merged batch
 // or the shards of another split, so that the merge then failed: it is
 // refused like an unsharded run over a batch, naming the manifest in its
-// way. The other shards of its own split are not in its way.
+// way. The other shards of its own split are not in its way. A run of
+// another split is refused with --resume too, saying which shards to run
+// or which files to remove: resuming it would mix two splits just the same.
 func TestNewSplitRefusedOverOtherBatch(t *testing.T) {
 	input := customersCSV(4, func(int) string { return "" }, func(int) int { return 48 })
 	for _, tc := range []struct {
 		name     string
-		existing string // a manifest already in --out
+		existing []string // manifests already in --out
 		shard    Shard
-		refused  bool
+		resume   bool
+		refusal  string // "" when the run goes ahead
 	}{
-		{"merged batch", ManifestFile, Shard{Index: 0, Count: 2}, true},
-		{"another split", "manifest.shard-2-of-3.jsonl", Shard{Index: 0, Count: 2}, true},
-		{"same split, another shard", "manifest.shard-1-of-2.jsonl", Shard{Index: 0, Count: 2}, false},
-		{"unsharded over shards", "manifest.shard-1-of-2.jsonl", Shard{}, true},
+		{"merged batch", []string{ManifestFile}, Shard{Index: 0, Count: 2}, false, "already holds a batch (manifest.jsonl): add --resume"},
+		{"merged batch, resumed shard", []string{ManifestFile, "manifest.shard-0-of-2.jsonl"}, Shard{Index: 0, Count: 2}, true, ""},
+		{"another split", []string{"manifest.shard-2-of-3.jsonl"}, Shard{Index: 0, Count: 2}, false, "holds the shards of a split into 3 (manifest.shard-2-of-3.jsonl), not 2: run this batch with --shard I/3, or remove the manifest.shard-*-of-3.jsonl and errors.shard-*-of-3.csv files of that split first, or choose another --out"},
+		{"another split, resumed", []string{"manifest.shard-2-of-3.jsonl"}, Shard{Index: 0, Count: 2}, true, "holds the shards of a split into 3 (manifest.shard-2-of-3.jsonl), not 2"},
+		{"same split, another shard", []string{"manifest.shard-1-of-2.jsonl"}, Shard{Index: 0, Count: 2}, false, ""},
+		{"same split, resumed", []string{"manifest.shard-0-of-2.jsonl", "manifest.shard-1-of-2.jsonl"}, Shard{Index: 0, Count: 2}, true, ""},
+		{"unsharded over shards", []string{"manifest.shard-1-of-2.jsonl"}, Shard{}, false, "holds a batch split into 2 shards (manifest.shard-1-of-2.jsonl): run it with --shard I/2 for each I from 0 to 1 (--resume continues a shard), then merge it with dpakit batch merge"},
+		{"unsharded over shards, resumed", []string{"manifest.shard-1-of-2.jsonl"}, Shard{}, true, "holds a batch split into 2 shards"},
+		{"unsharded over merged shards, resumed", []string{ManifestFile, "manifest.shard-0-of-2.jsonl", "manifest.shard-1-of-2.jsonl"}, Shard{}, true, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := testConfig(t, "customers.csv", input)
 			cfg.Shard = tc.shard
+			cfg.Resume = tc.resume
 			if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(cfg.Out, tc.existing), nil, 0o644); err != nil {
-				t.Fatal(err)
+			for _, name := range tc.existing {
+				if err := os.WriteFile(filepath.Join(cfg.Out, name), nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			_, err := Run(context.Background(), cfg)
-			if tc.refused {
-				if !errors.Is(err, ErrSetup) || !strings.Contains(fmt.Sprint(err), "already holds a batch ("+tc.existing+"): add --resume") {
-					t.Errorf("err = %v, want a refusal naming %s", err, tc.existing)
+			if tc.refusal != "" {
+				if !errors.Is(err, ErrSetup) || !strings.Contains(fmt.Sprint(err), tc.refusal) {
+					t.Errorf("err = %v, want a refusal saying %q", err, tc.refusal)
 				}
 				return
 			}
 			if err != nil {
-				t.Errorf("refused beside a sibling shard: %v", err)
+				t.Errorf("refused: %v", err)
 			}
 		})
 	}

@@ -336,6 +336,45 @@ func digest(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// otherSplit returns the name of a shard manifest in out that belongs to
+// a split other than s's, and that split's number of shards; "" when there
+// is none. A run of another split would mix two splits in one --out, with
+// --resume or without: the rows of each shard differ, so no manifest of
+// the other split would be resumed and the merge would refuse the mix. For
+// an unsharded run, any shard manifest counts unless the shards have been
+// merged (a merged batch is resumed without --shard).
+func otherSplit(out string, s Shard) (name string, count int) {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return "", 0
+	}
+	merged := false
+	for _, e := range entries {
+		if e.Name() == ManifestFile {
+			merged = true
+		}
+	}
+	for _, e := range entries {
+		var i, n int
+		if _, err := fmt.Sscanf(e.Name(), "manifest.shard-%d-of-%d.jsonl", &i, &n); err != nil || e.Name() != (Shard{Index: i, Count: n}).ManifestFile() {
+			continue
+		}
+		if s.Count > 1 && n != s.Count || s.Count <= 1 && !merged {
+			return e.Name(), n
+		}
+	}
+	return "", 0
+}
+
+// splitProblem explains why a run of shard s cannot use out, which holds
+// name, a manifest of a split into n shards.
+func splitProblem(out string, s Shard, name string, n int) string {
+	if s.Count <= 1 {
+		return fmt.Sprintf("%s holds a batch split into %d shards (%s): run it with --shard I/%d for each I from 0 to %d (--resume continues a shard), then merge it with dpakit batch merge %s; or choose another --out", out, n, name, n, n-1, out)
+	}
+	return fmt.Sprintf("%s holds the shards of a split into %d (%s), not %d: run this batch with --shard I/%d, or remove the manifest.shard-*-of-%d.jsonl and errors.shard-*-of-%d.csv files of that split first, or choose another --out", out, n, name, s.Count, n, n, n)
+}
+
 // otherBatch returns the name of a manifest in out that a new run of shard
 // s (not resuming) would overwrite or mix with, or "" when there is none:
 // its own manifest, the manifest of an unsharded or merged run, or one of
