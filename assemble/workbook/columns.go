@@ -82,7 +82,7 @@ func tableColumns(in Input) []column {
 			func(s deal.Subprocessor) string { return s.Country }},
 		{"Data categories", "The categories of " + pd + " the sub-processor processes, separated by semicolons.", textCell, 20, 34,
 			dataCell},
-		{transferHeader, "The safeguard for the transfer of personal data: " + joinOr(quoted(deal.Labels(mechanisms))) + ".", textCell, 16, 18,
+		{transferHeader, transferMeaning(deal.Labels(mechanisms), in.Provider.Name), textCell, 16, 18,
 			func(s deal.Subprocessor) string {
 				if l, ok := label[s.TransferMechanism]; ok {
 					return l
@@ -118,6 +118,19 @@ func dataCell(s deal.Subprocessor) string {
 		cell += ";"
 	}
 	return cell
+}
+
+// transferMeaning is the Transfer mechanism column's legend: the labels it
+// may hold and, where a label speaks of "Provider" as the DPA does, who
+// that is.
+func transferMeaning(labels []string, vendor string) string {
+	m := "The safeguard for the transfer of personal data: " + joinOr(quoted(labels)) + "."
+	for _, l := range labels {
+		if strings.Contains(l, "Provider") {
+			return m + " In these labels, as in the DPA, “Provider” is the vendor (" + strings.TrimSpace(vendor) + ") and “the Sub-processor” the sub-processor of the row."
+		}
+	}
+	return m
 }
 
 // transferHeader is the Transfer mechanism column's header.

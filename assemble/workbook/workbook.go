@@ -95,6 +95,15 @@ type Input struct {
 	// under the FADP alone). The zero Laws, for a list not tied to a deal,
 	// names them as under the GDPR alone.
 	Laws deal.Laws
+	// SpecificAuthorisation: the list serves a deal under SCC Clause 9(a)
+	// Option 1, where each new sub-processor needs the customer's specific
+	// prior authorisation: the Cover gives an authorisation period, not an
+	// objection window.
+	SpecificAuthorisation bool
+	// ProcessorCustomer: the customer is itself a processor (SCC Module
+	// Three), so the right to object or to authorise is its controller's,
+	// exercised through the customer.
+	ProcessorCustomer bool
 	// USOnly: the list serves a deal without an EEA, UK or Swiss nexus
 	// (gdpr.applies: false). No transfer is restricted, so the list has no
 	// Transfer mechanism column (as the DPA's own list and the change notice
@@ -102,6 +111,40 @@ type Input struct {
 	// CCPA's term (Cal. Civ. Code § 1798.140(v)), where it otherwise says
 	// "personal data".
 	USOnly bool
+}
+
+// fact is one labelled line of the Cover sheet, with an optional link.
+type fact struct{ label, value, link string }
+
+// decisionFact is the Cover's line on the customer's say over a new
+// sub-processor: under Clause 9(a) Option 1 the period to give or refuse
+// specific authorisation (no answer is no authorisation), otherwise the
+// window to object; for a processor customer, its controller's decision.
+func (in Input) decisionFact() fact {
+	who := "the customer"
+	if in.ProcessorCustomer {
+		who = "the customer, on its controller's instructions,"
+	}
+	if in.SpecificAuthorisation {
+		return fact{label: "Authorisation period", value: days(in.ObjectionDays,
+			"from the vendor's request for "+who+" to give or refuse its specific prior authorisation of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation")}
+	}
+	if in.ProcessorCustomer {
+		who = "the customer's controller, through the customer,"
+	}
+	return fact{label: "Objection window", value: days(in.ObjectionDays,
+		"from notice of a new or replacement sub-processor for "+who+" to object")}
+}
+
+// noticeFact is the Cover's line on how far ahead a new sub-processor is
+// announced, or, under Clause 9(a) Option 1, authorisation requested.
+func (in Input) noticeFact() fact {
+	if in.SpecificAuthorisation {
+		return fact{label: "Advance request", value: days(in.NoticeDays,
+			"before a new or replacement sub-processor is to start processing "+in.personalData()+", the vendor requests authorisation")}
+	}
+	return fact{label: "Advance notice", value: days(in.NoticeDays,
+		"before a new or replacement sub-processor starts processing "+in.personalData())}
 }
 
 // personalData is the law's term for personal data on the workbook:
@@ -125,6 +168,9 @@ func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string)
 		NoticeMethod:  noticeMethod,
 		Laws:          d.TransferLaws(),
 		USOnly:        !d.GDPR.On(),
+		SpecificAuthorisation: d.SCC.SubprocessorOption == deal.SpecificAuthorisation &&
+			(d.SCC.HasModule(2) || d.SCC.HasModule(3)),
+		ProcessorCustomer: d.Customer.Role == deal.Processor,
 	}
 }
 
@@ -246,7 +292,6 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 		return err
 	}
 
-	type fact struct{ label, value, link string }
 	facts := []fact{{label: "Vendor", value: vendor}}
 	if in.Version != "" {
 		facts = append(facts, fact{label: "List version", value: in.Version})
@@ -254,8 +299,8 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 	facts = append(facts,
 		fact{label: "As of", value: in.AsOf.String()},
 		fact{label: "Sub-processors listed", value: countLine(in.List)},
-		fact{label: "Objection window", value: days(in.ObjectionDays, "from notice of a new or replacement sub-processor for the customer to object")},
-		fact{label: "Advance notice", value: days(in.NoticeDays, "before a new or replacement sub-processor starts processing "+in.personalData())},
+		in.decisionFact(),
+		in.noticeFact(),
 		fact{label: "How notices are sent", value: orDefault(in.NoticeMethod, DefaultNoticeMethod)},
 	)
 	if u := in.Provider.SubprocessorListURL; u != "" {

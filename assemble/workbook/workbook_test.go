@@ -302,8 +302,14 @@ func TestExportCover(t *testing.T) {
 		"Data protection officer": "Tomás Ortega <dpo@kestrel.example>",
 		"Column":                  "Meaning",
 	}
-	for _, c := range tableColumns(Input{}) {
+	for _, c := range tableColumns(seedInput(t)) {
 		want[c.header] = c.meaning
+	}
+	// The labels speak of "Provider" as the DPA does; the legend says who
+	// that is, as the rest of the workbook says "the vendor".
+	if l := facts[transferHeader]; !strings.Contains(l, "“Standard contractual clauses between Provider and the Sub-processor (Module Three)”") ||
+		!strings.HasSuffix(l, "In these labels, as in the DPA, “Provider” is the vendor (Kestrel Cloud, Inc.) and “the Sub-processor” the sub-processor of the row.") {
+		t.Errorf("the transfer mechanism legend does not say who Provider is: %q", l)
 	}
 	if diff := cmp.Diff(want, facts); diff != "" {
 		t.Errorf("cover (-want +got):\n%s", diff)
@@ -723,5 +729,60 @@ func BenchmarkExportCSV(b *testing.B) {
 		if err := ExportCSV(&buf, in); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCoverDecisionFollowsClause9: the Cover states the customer's say over
+// a new sub-processor as its DPA does: under Clause 9(a) Option 1 a period
+// to give or refuse specific authorisation, in which silence authorises
+// nothing, and under Option 2 a window to object; for a processor customer
+// (Module Three) the decision is its controller's.
+func TestCoverDecisionFollowsClause9(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		specific, processor bool
+		want                map[string]string
+	}{
+		{"general, controller", false, false, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor for the customer to object",
+			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data",
+		}},
+		{"general, processor", false, true, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor for the customer's controller, through the customer, to object",
+			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data",
+		}},
+		{"specific, controller", true, false, map[string]string{
+			"Authorisation period": "30 days from the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation",
+			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, the vendor requests authorisation",
+		}},
+		{"specific, processor", true, true, map[string]string{
+			"Authorisation period": "30 days from the vendor's request for the customer, on its controller's instructions, to give or refuse its specific prior authorisation of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation",
+			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, the vendor requests authorisation",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := seedInput(t)
+			in.SpecificAuthorisation, in.ProcessorCustomer = tc.specific, tc.processor
+			rows, err := open(t, export(t, in)).GetRows(CoverSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			facts := map[string]string{}
+			for _, r := range rows {
+				if len(r) == 2 {
+					facts[r[0]] = r[1]
+				}
+			}
+			for label, want := range tc.want {
+				if facts[label] != want {
+					t.Errorf("%s = %q, want %q", label, facts[label], want)
+				}
+			}
+			for _, absent := range []string{"Objection window", "Authorisation period", "Advance notice", "Advance request"} {
+				if _, ok := tc.want[absent]; !ok && facts[absent] != "" {
+					t.Errorf("the Cover has %s (%q)", absent, facts[absent])
+				}
+			}
+		})
 	}
 }
