@@ -121,14 +121,15 @@ type fact struct{ label, value, link string }
 // specific authorisation (no answer is no authorisation), otherwise the
 // window to object; for a processor customer, its controller's decision.
 func (in Input) decisionFact() fact {
-	who := "the customer"
-	if in.ProcessorCustomer {
-		who = "the customer, on its controller's instructions,"
-	}
 	if in.SpecificAuthorisation {
+		decide := "the customer to give or refuse its specific prior authorisation"
+		if in.ProcessorCustomer {
+			decide = "the customer to communicate its controller's specific prior authorisation, or refusal,"
+		}
 		return fact{label: "Authorisation period", value: days(in.ObjectionDays,
-			"from the vendor's request for "+who+" to give or refuse its specific prior authorisation of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation")}
+			"from the vendor's request for "+decide+" of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation")}
 	}
+	who := "the customer"
 	if in.ProcessorCustomer {
 		who = "the customer's controller, through the customer,"
 	}

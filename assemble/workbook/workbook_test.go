@@ -756,7 +756,7 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, the vendor requests authorisation",
 		}},
 		{"specific, processor", true, true, map[string]string{
-			"Authorisation period": "30 days from the vendor's request for the customer, on its controller's instructions, to give or refuse its specific prior authorisation of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation",
+			"Authorisation period": "30 days from the vendor's request for the customer to communicate its controller's specific prior authorisation, or refusal, of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation",
 			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, the vendor requests authorisation",
 		}},
 	} {
