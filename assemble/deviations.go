@@ -85,6 +85,10 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 		if !d.GDPR.On() && euOnlyTerm(path) {
 			return // a US-only DPA has no such term: gdpr.applies says so once
 		}
+		if path == "scc.governing_law" && optionTwoLaw(d) {
+			out = append(out, Deviation{Path: path, Text: fallbackLawText(d, got.String(), want.String())})
+			return
+		}
 		if text := describeDeviation(path, got, want, d.TransferLaws(), catalog, lib); text != "" {
 			out = append(out, Deviation{Path: path, Text: text})
 		}
@@ -93,6 +97,25 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 		out = insertInFileOrder(out, dv, d)
 	}
 	return out
+}
+
+// optionTwoLaw reports whether the SCCs of d are governed under Clause 17
+// Option 2 by the law of the customer's own EEA State, so that
+// scc.governing_law names only the law that applies where the customer's
+// allows no third-party beneficiary rights (and Module One's, which has no
+// Option 2).
+func optionTwoLaw(d *deal.Deal) bool {
+	return d.GDPR.On() && !d.UKOnly() && d.SCC.GoverningLawOption == 2 && deal.SCCLaw(d) == d.Customer.Country
+}
+
+// fallbackLawText describes a changed scc.governing_law under Clause 17
+// Option 2: the fallback law, not the law that governs.
+func fallbackLawText(d *deal.Deal, got, want string) string {
+	text := fmt.Sprintf("law of %s as the fallback under SCC Clause 17 Option 2, where the law of %s allows no third-party beneficiary rights", countryText(got), countryText(d.Customer.Country))
+	if d.SCC.HasModule(1) {
+		text += ", and for Module One"
+	}
+	return text + fmt.Sprintf(" (standard %s)", countryText(want))
 }
 
 // forumDeviation lists the courts of SCC Clause 18 when the deal keeps the

@@ -83,6 +83,20 @@ func TestDeviations(t *testing.T) {
 			{"scc.forum", "courts (SCC Clause 18) of the Netherlands as in the standard, though the law of Germany now governs the SCCs (standard: the law and the courts of the Netherlands)"},
 			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
 		}},
+		// Under Clause 17 Option 2 the customer's own law governs (for an
+		// EEA EFTA customer too, Protocol 1 to the EEA Agreement):
+		// scc.governing_law is only the fallback, and the customer's own
+		// courts follow its law.
+		{"Option 2 for a Norwegian customer", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.Customer.Country, d.Customer.Address = "NO", "Karl Johans gate 1, 0154 Oslo"
+			d.SCC.GoverningLawOption, d.SCC.GoverningLaw, d.SCC.Forum = 2, "SE", "NO"
+			d.SCC.SupervisoryAuthority = "Norwegian Data Protection Authority (Datatilsynet)"
+		}, []assemble.Deviation{
+			{"scc.governing_law", "law of Sweden as the fallback under SCC Clause 17 Option 2, where the law of Norway allows no third-party beneficiary rights (standard the Netherlands)"},
+			{"scc.governing_law_option", "SCC Clause 17 Option 2 (standard Option 1)"},
+			{"scc.forum", "courts (SCC Clause 18) of Norway (standard the Netherlands)"},
+		}},
 		{"governing law and courts changed together", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}
 			d.SCC.GoverningLaw, d.SCC.Forum = "DE", "DE"

@@ -16,15 +16,16 @@ import (
 const WarnForumNotLaw = "forum_not_governing_law"
 
 // SCCLaw returns the country whose law governs the SCCs of d under Clause
-// 17: with Option 2 (scc.governing_law_option 2), the EU Member State in
-// which the data exporter (the customer) is established, when it is one;
-// otherwise scc.governing_law. It returns "" when d has no SCCs (a
+// 17: with Option 2 (scc.governing_law_option 2), the EEA State in which
+// the data exporter (the customer) is established, when it is one (an EEA
+// EFTA State counts as a Member State under Protocol 1 to the EEA
+// Agreement, as the DPA says); otherwise scc.governing_law. It returns "" when d has no SCCs (a
 // US-only deal) or names no law.
 func SCCLaw(d *Deal) string {
 	if !d.GDPR.On() {
 		return ""
 	}
-	if d.SCC.GoverningLawOption == 2 && country.IsEU(d.Customer.Country) {
+	if d.SCC.GoverningLawOption == 2 && country.IsEEA(d.Customer.Country) {
 		return d.Customer.Country
 	}
 	return d.SCC.GoverningLaw
@@ -53,7 +54,11 @@ func forumWarnings(d *Deal) []Problem {
 	}
 	lawText := fmt.Sprintf("the law of %s governs them (Clause 17, scc.governing_law %q)", country.WithArticle(law), law)
 	if law != d.SCC.GoverningLaw {
-		lawText = fmt.Sprintf("the law of %s, the Member State in which the customer (the data exporter) is established, governs them (Clause 17 Option 2, scc.governing_law_option 2)", country.WithArticle(law))
+		state := "Member State"
+		if !country.IsEU(law) {
+			state = "EEA State" // an EEA EFTA State, a Member State under Protocol 1 to the EEA Agreement
+		}
+		lawText = fmt.Sprintf("the law of %s, the %s in which the customer (the data exporter) is established, governs them (Clause 17 Option 2, scc.governing_law_option 2)", country.WithArticle(law), state)
 	}
 	advice := fmt.Sprintf("Clause 18(b) allows the two to differ, but the forum follows the governing law only when neither the deal nor the profile sets scc.forum: if the courts of %s should decide, set scc.forum: %s in the deal",
 		country.WithArticle(law), law)

@@ -158,6 +158,18 @@ func TestWarnings(t *testing.T) {
 			[]string{"scc.forum " + WarnForumNotLaw},
 			[]string{"while the law of Germany, the Member State in which the customer (the data exporter) is established, governs them (Clause 17 Option 2", "set scc.forum: DE in the deal"}},
 		{"Option 2 with the customer's courts", func(d *Deal) { d.SCC.GoverningLawOption, d.SCC.Forum = 2, "DE" }, nil, nil},
+		// Protocol 1 to the EEA Agreement: an EEA EFTA customer's own law
+		// governs under Option 2, as the DPA says; its own courts are no
+		// departure from it.
+		{"Option 2, Norwegian customer with Norwegian courts", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "NO", "Karl Johans gate 1, 0154 Oslo"
+			d.SCC.GoverningLawOption, d.SCC.GoverningLaw, d.SCC.Forum = 2, "SE", "NO"
+		}, nil, nil},
+		{"Option 2, Norwegian customer with Swedish courts", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address = "NO", "Karl Johans gate 1, 0154 Oslo"
+			d.SCC.GoverningLawOption, d.SCC.GoverningLaw, d.SCC.Forum = 2, "SE", "SE"
+		}, []string{"scc.forum " + WarnForumNotLaw},
+			[]string{"while the law of Norway, the EEA State in which the customer (the data exporter) is established, governs them (Clause 17 Option 2"}},
 		{"no forum yet: a problem, not this warning", func(d *Deal) { d.SCC.Forum = "" }, nil, nil},
 		{"US-only deal: no SCCs, no forum warning", func(d *Deal) {
 			off := false
