@@ -587,12 +587,27 @@ func TestFormUSOnlyCollapsesTheSCCs(t *testing.T) {
 		}
 	}
 
-	// A problem among the collapsed choices shows them open.
+	// The choices a US-only deal cannot make, left as the profile or an
+	// earlier answer had them (modules, UK Addendum and Swiss terms on),
+	// are no problem: they are left out of the deal, and the form keeps
+	// them collapsed.
 	vals := submission(t, []byte(us), "deal-form")
 	vals.Set("scc.modules", "2")
-	page := string(readAll(t, postForm(t, s, "/", vals)))
-	if inside, _, ok := notApplicable(page); !ok || !strings.HasPrefix(inside, `<details class="inapplicable" id="scc-not-applicable" open>`) || !strings.Contains(inside, "must be left out") {
-		t.Error("a US-only deal with SCC modules does not show its collapsed choices open at the problem")
+	vals.Set("uk_addendum.enabled", "true")
+	vals.Set("swiss.enabled", "true")
+	vals.Set("action", "preview")
+	resp := postForm(t, s, "/", vals)
+	page := string(readAll(t, resp))
+	if resp.StatusCode != http.StatusOK || strings.Contains(page, "must be left out") {
+		t.Errorf("a US-only deal with the SCC, UK and Swiss choices it cannot make left ticked does not preview (status %d):\n%.3000s", resp.StatusCode, page)
+	}
+	saved := submission(t, []byte(page), "downloads").Get("deal")
+	var sd deal.Deal
+	if err := yaml.Unmarshal([]byte(saved), &sd); err != nil {
+		t.Fatalf("the preview's deal file: %v", err)
+	}
+	if len(sd.SCC.Modules) > 0 || sd.UKAddendum.Enabled || sd.Swiss.Enabled {
+		t.Errorf("the US-only deal file keeps choices it cannot make: modules %v, UK %t, Swiss %t", sd.SCC.Modules, sd.UKAddendum.Enabled, sd.Swiss.Enabled)
 	}
 
 	// Made subject to EU law again, the form asks for the SCCs as before.
@@ -629,14 +644,25 @@ func TestFormRoundTripUSOnly(t *testing.T) {
 		t.Fatal("the US-only deal's form has no collapsed SCC section")
 	}
 	// Decoded as submitted, before the defaults drop the selections a
-	// US-only deal does not use.
-	n, _ := formDeal(submission(t, page, "deal-form"))
+	// US-only deal does not use. The choices it cannot make (modules, UK
+	// Addendum, Swiss terms, Module One's data) are left out of the deal,
+	// and only those; the form itself keeps them (see
+	// TestFormUSOnlyCollapsesTheSCCs).
+	sub := submission(t, page, "deal-form")
+	n, norm := formDeal(sub)
 	var got deal.Deal
 	if err := n.Decode(&got); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(d, got); diff != "" {
+	want := d
+	want.SCC.Modules, want.UKAddendum.Enabled, want.Swiss.Enabled, want.ControllerTransfer = []int{}, false, false, nil
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("US-only deal → form → deal lost or changed fields (-want +got):\n%s", diff)
+	}
+	for _, k := range []string{"scc.modules", "uk_addendum.enabled", "swiss.enabled", "controller_transfer.nature"} {
+		if norm.Get(k) == "" || norm.Get(k) != sub.Get(k) {
+			t.Errorf("the form does not keep %s: %q, submitted %q", k, norm.Get(k), sub.Get(k))
+		}
 	}
 }
 

@@ -171,13 +171,38 @@ func putValues(vals url.Values, v reflect.Value, path string) {
 // file. It also returns the values normalised as the form shows them
 // again: list rows left entirely blank are dropped and the remaining rows
 // renumbered, so that problem paths match the inputs' names.
+//
+// A US-only deal (gdpr.applies: false) leaves out the choices the form
+// keeps collapsed for it (see usOnlyDeal); the normalised values keep
+// them, so that answering Yes again brings them back.
 func formDeal(form url.Values) (*yaml.Node, url.Values) {
 	norm := url.Values{}
 	n := nodeOf(form, norm, dealType, "", "")
+	if form.Get("gdpr.applies") == "false" {
+		n = nodeOf(usOnlyDeal(form), url.Values{}, dealType, "", "")
+	}
 	if n == nil {
 		n = &yaml.Node{Kind: yaml.MappingNode}
 	}
 	return n, norm
+}
+
+// usOnlyDeal returns the form's values without the choices a US-only deal
+// cannot make, which the form shows collapsed and keeps: SCC modules, the
+// UK Addendum, the Swiss terms and Module One's data (the rule
+// no_gdpr_nexus refuses each). Left out, a checkbox reads as not enabled,
+// over a profile that enables it too. The other SCC choices stay in the
+// deal as given: its rules allow them and its DPA does not print them.
+func usOnlyDeal(form url.Values) url.Values {
+	out := url.Values{}
+	for k, v := range form {
+		switch {
+		case k == "scc.modules", k == "uk_addendum.enabled", k == "swiss.enabled", strings.HasPrefix(k, "controller_transfer."):
+			continue
+		}
+		out[k] = v
+	}
+	return out
 }
 
 // nodeOf builds the node for the value of type t whose inputs are named
