@@ -18,6 +18,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/listfile"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/suggest"
+	"github.com/dpakit/dpakit/assemble/wording"
 	"github.com/gin-gonic/gin"
 	"go.yaml.in/yaml/v3"
 )
@@ -416,6 +417,10 @@ func (s *Server) failBody(c *gin.Context, err error) {
 // apiValidate answers POST /api/v1/validate: 200 with the warnings for a
 // valid deal, 422 with every problem (and the warnings) for an invalid one.
 func (s *Server) apiValidate(c *gin.Context) {
+	if _, _, err := outputQuery(c); err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
 	data, kind, err := s.readBody(c.Request, forDeal)
 	if err != nil {
 		s.failBody(c, err)
@@ -437,19 +442,61 @@ func (s *Server) apiValidate(c *gin.Context) {
 	writeJSON(c.Writer, http.StatusOK, body)
 }
 
-// pdfOptionsOf reads the PDF options of a request's query.
-func pdfOptionsOf(c *gin.Context) pdfOptions {
-	return pdfOptions{paper: c.Query("paper"), esign: c.Query("esign"), manifest: c.Query("manifest")}
-}
+// The query parameters of the API's output routes.
+const (
+	paramFormat   = "format"
+	paramPaper    = "paper"
+	paramESign    = "esign"
+	paramManifest = "manifest"
+)
 
-// formatOf reads the format query parameter (default pdf).
-func formatOf(c *gin.Context) (format, error) {
-	name := c.DefaultQuery("format", "pdf")
+// outputQuery reads the output options of a request's query: its format
+// (pdf when the route takes none or none is given) and the PDF's options.
+// As the CLI refuses a flag it would ignore, it refuses (errBadOption, 400)
+// a parameter the route does not take (takes), one given twice, and one
+// that does not apply to the format: esign and manifest to any but a PDF,
+// paper to HTML or Markdown. Format names are not case-sensitive.
+func outputQuery(c *gin.Context, takes ...string) (format, pdfOptions, error) {
+	q := c.Request.URL.Query()
+	for name, vals := range q {
+		if !slices.Contains(takes, name) {
+			return format{}, pdfOptions{}, fmt.Errorf("%w: %s", errBadOption, unknownParam(name, takes))
+		}
+		if len(vals) > 1 {
+			return format{}, pdfOptions{}, fmt.Errorf("%w: query parameter %q is given %d times; give it once", errBadOption, name, len(vals))
+		}
+	}
+	name := strings.ToLower(q.Get(paramFormat))
+	if name == "" {
+		name = "pdf"
+	}
 	f, ok := formatNamed(name)
 	if !ok {
-		return format{}, fmt.Errorf("%w: unknown format %q (want %s)", errBadOption, name, formatNames())
+		return format{}, pdfOptions{}, fmt.Errorf("%w: unknown format %q (want %s)", errBadOption, q.Get(paramFormat), formatNames())
 	}
-	return f, nil
+	o := pdfOptions{paper: q.Get(paramPaper), esign: q.Get(paramESign), manifest: q.Get(paramManifest)}
+	switch {
+	case f.name != "pdf" && o.esign != "":
+		return format{}, pdfOptions{}, fmt.Errorf("%w: esign places anchor text in a PDF's signature blocks; format=%s has none (leave esign out)", errBadOption, f.name)
+	case f.name != "pdf" && o.manifest != "":
+		return format{}, pdfOptions{}, fmt.Errorf("%w: manifest is the manifest.json a PDF carries attached; format=%s carries none (leave manifest out)", errBadOption, f.name)
+	case (f.name == "html" || f.name == "md") && o.paper != "":
+		return format{}, pdfOptions{}, fmt.Errorf("%w: paper sets the page size of a PDF or Word file; format=%s has no pages (leave paper out)", errBadOption, f.name)
+	}
+	return f, o, nil
+}
+
+// unknownParam says that name is not a query parameter of the route, which
+// takes those in takes, with the closest as a suggestion.
+func unknownParam(name string, takes []string) string {
+	if len(takes) == 0 {
+		return fmt.Sprintf("unknown query parameter %q: this route takes none", name)
+	}
+	msg := fmt.Sprintf("unknown query parameter %q (this route takes %s)", name, wording.Join(takes))
+	if s := suggest.Closest(name, takes); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg
 }
 
 // apiDocument answers POST /api/v1/documents/{doc}: the document of the
@@ -464,7 +511,7 @@ func (s *Server) apiDocument(c *gin.Context) {
 		writeError(c.Writer, c.Request, http.StatusNotFound, msg)
 		return
 	}
-	f, err := formatOf(c)
+	f, o, err := outputQuery(c, paramFormat, paramPaper, paramESign, paramManifest)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return
@@ -473,7 +520,7 @@ func (s *Server) apiDocument(c *gin.Context) {
 	if !ok {
 		return
 	}
-	out, err := s.document(c.Request.Context(), d, kind, f, pdfOptionsOf(c))
+	out, err := s.document(c.Request.Context(), d, kind, f, o)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return
@@ -511,6 +558,10 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 // apiWorkbook answers POST /api/v1/subprocessors.xlsx.
 func (s *Server) apiWorkbook(c *gin.Context) {
+	if _, _, err := outputQuery(c); err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
 	d, ok := s.requestDeal(c)
 	if !ok {
 		return
@@ -525,11 +576,16 @@ func (s *Server) apiWorkbook(c *gin.Context) {
 
 // apiBundle answers POST /api/v1/bundle.zip.
 func (s *Server) apiBundle(c *gin.Context) {
+	_, o, err := outputQuery(c, paramPaper, paramESign, paramManifest)
+	if err != nil {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
 	d, ok := s.requestDeal(c)
 	if !ok {
 		return
 	}
-	out, err := s.bundle(c.Request.Context(), d, pdfOptionsOf(c))
+	out, err := s.bundle(c.Request.Context(), d, o)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return
@@ -554,7 +610,7 @@ type noticeRequest struct {
 // apiNotice answers POST /api/v1/notice: the notice of a change to the
 // sub-processor list, with the objection deadline.
 func (s *Server) apiNotice(c *gin.Context) {
-	f, err := formatOf(c)
+	f, o, err := outputQuery(c, paramFormat, paramPaper, paramManifest)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return
@@ -572,7 +628,7 @@ func (s *Server) apiNotice(c *gin.Context) {
 	if len(warnings) > 0 {
 		c.Writer.Header().Set(warningsHeader, noticeWarningsSummary(warnings))
 	}
-	w, err := s.writer(f, pdfOptionsOf(c))
+	w, err := s.writer(f, o)
 	if err != nil {
 		s.fail(c.Writer, c.Request, err)
 		return

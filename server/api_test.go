@@ -244,6 +244,16 @@ func TestAPIErrors(t *testing.T) {
 		{"unknown paper", "POST", "/api/v1/documents/dpa?paper=a3", ex, 400, `unknown paper \"a3\"`},
 		{"unknown manifest", "POST", "/api/v1/documents/dpa?manifest=secret", ex, 400, `unknown manifest \"secret\" (want full, versions or none)`},
 		{"annex iii without clause 9", "POST", "/api/v1/documents/annex-iii", noClause9(t), 422, "not_applicable"},
+		// A query parameter the route does not take, or that does not
+		// apply to the format, is refused, as the CLI refuses such flags.
+		{"mistyped parameter", "POST", "/api/v1/documents/dpa?fromat=docx", ex, 400, `unknown query parameter \"fromat\" (this route takes format, paper, esign and manifest); did you mean \"format\"?`},
+		{"esign for HTML", "POST", "/api/v1/documents/dpa?format=html&esign=docusign", ex, 400, "esign places anchor text in a PDF's signature blocks; format=html has none (leave esign out)"},
+		{"manifest for Word", "POST", "/api/v1/documents/dpa?format=docx&manifest=none", ex, 400, "format=docx carries none (leave manifest out)"},
+		{"paper for Markdown", "POST", "/api/v1/documents/dpa?format=md&paper=letter", ex, 400, "paper sets the page size of a PDF or Word file; format=md has no pages (leave paper out)"},
+		{"parameter twice", "POST", "/api/v1/documents/dpa?format=pdf&format=docx", ex, 400, `query parameter \"format\" is given 2 times`},
+		{"a parameter for the workbook", "POST", "/api/v1/subprocessors.xlsx?format=csv", ex, 400, `unknown query parameter \"format\": this route takes none`},
+		{"esign for a notice", "POST", "/api/v1/notice?esign=docusign", []byte(`{"date": "2026-12-01", "old": []}`), 400, `unknown query parameter \"esign\" (this route takes format, paper and manifest)`},
+		{"format for the bundle", "POST", "/api/v1/bundle.zip?format=docx", ex, 400, `unknown query parameter \"format\" (this route takes paper, esign and manifest)`},
 		{"GET on a POST route", "GET", "/api/v1/validate", nil, 405, "not allowed"},
 		{"no such path", "GET", "/api/v2/nothing", nil, 404, "no page"},
 		{"notice without old", "POST", "/api/v1/notice", []byte(`{"date": "2026-12-01"}`), 422, "the list before the change is required"},
@@ -721,5 +731,16 @@ func TestWarningsSummary(t *testing.T) {
 		if got := warningsSummary(tt.ws); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestAPIFormatNameAnyCase: a format named in capitals is the format, as
+// a user typing PDF means.
+func TestAPIFormatNameAnyCase(t *testing.T) {
+	s := newTestServer(t)
+	res := do(t, s, http.MethodPost, "/api/v1/documents/annex-ii?format=HTML", "application/yaml", exampleDeal(t))
+	body := readAll(t, res)
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !bytes.Contains(body, []byte("<html")) {
+		t.Errorf("format=HTML: %d %s, want the HTML annex", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 }
