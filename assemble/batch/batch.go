@@ -177,6 +177,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	wctx, stopWork := context.WithCancel(ctx)
 	defer stopWork()
 	in, err := newReader(newCancelReader(wctx, cfg.Input), cfg.InputFormat, cfg.InputName)
+	if err == nil {
+		in, err = firstRecord(in, cfg.InputFormat, cfg.InputName)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return Summary{}, fmt.Errorf("read %s: %w", cfg.InputName, context.Cause(ctx))

@@ -792,3 +792,36 @@ func TestMergeOfTwoSplitsSaysWhatToRemove(t *testing.T) {
 		t.Errorf("Merge: %v\nwant %q", err, want)
 	}
 }
+
+// TestInputWithoutRowsRefused is the regression test for a CSV file with
+// its header row alone (a broken export) or an empty JSON Lines or YAML
+// file, which ran, made nothing and exited 0 as if it had succeeded: it is
+// refused before anything is written. A shard that gets no row of an
+// input that has some still runs.
+func TestInputWithoutRowsRefused(t *testing.T) {
+	header, _, _ := strings.Cut(customersCSV(1, func(int) string { return "" }, func(int) int { return 48 }), "\n")
+	for _, tc := range []struct {
+		name, input, want string
+	}{
+		{"customers.csv", header + "\n", "customers.csv has a header row but no rows below it: nothing to make"},
+		{"deals.jsonl", "", "deals.jsonl holds no deal: nothing to make"},
+		{"deals.yaml", "# no deal yet\n", "deals.yaml holds no deal: nothing to make"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := testConfig(t, tc.name, tc.input)
+			cfg.Out = filepath.Join(cfg.Out, "out")
+			_, err := Run(context.Background(), cfg)
+			if !errors.Is(err, ErrSetup) || !strings.Contains(fmt.Sprint(err), tc.want) {
+				t.Errorf("err = %v, want a refusal saying %q", err, tc.want)
+			}
+			if _, err := os.Stat(cfg.Out); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("--out was created (%v)", err)
+			}
+		})
+	}
+	cfg := testConfig(t, "customers.csv", customersCSV(1, func(int) string { return "" }, func(int) int { return 48 }))
+	cfg.Shard = Shard{Index: 1, Count: 2}
+	if sum, err := Run(context.Background(), cfg); err != nil || sum.Rows != 1 || sum.Selected != 0 {
+		t.Errorf("a shard with no row of a one-row input: %+v, %v; want an empty run", sum, err)
+	}
+}

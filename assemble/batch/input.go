@@ -76,6 +76,40 @@ func newReader(r io.Reader, format, name string) (reader, error) {
 	return nil, fmt.Errorf("%w: unknown input format %q (want csv, yaml or jsonl)", ErrSetup, format)
 }
 
+// firstRecord reads the first record of in, so that an input without any
+// (a CSV file with its header row alone, an empty JSON Lines file) is
+// refused before anything is written: a run that makes nothing from a
+// broken export must not look like success. It returns a reader that
+// gives that record first, then the rest; an error other than io.EOF is
+// kept for the first next, as reading would have met it there.
+func firstRecord(in reader, format, name string) (reader, error) {
+	rec, err := in.next()
+	if err == io.EOF {
+		if format == FormatCSV {
+			return nil, fmt.Errorf("%w: %s has a header row but no rows below it: nothing to make (one row per customer)", ErrSetup, name)
+		}
+		return nil, fmt.Errorf("%w: %s holds no deal: nothing to make (one deal per customer)", ErrSetup, name)
+	}
+	return &replay{first: rec, err: err, rest: in}, nil
+}
+
+// replay gives a record already read, or the error met reading it, then
+// the rest of its reader.
+type replay struct {
+	first  record
+	err    error
+	served bool
+	rest   reader
+}
+
+func (r *replay) next() (record, error) {
+	if !r.served {
+		r.served = true
+		return r.first, r.err
+	}
+	return r.rest.next()
+}
+
 // maxLine bounds one line of a YAML or JSON Lines input, and maxRecord one
 // deal: a deal file is at most deal.MaxSize.
 const (
