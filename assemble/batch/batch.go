@@ -380,6 +380,8 @@ func (r *runner) process(j job) error {
 		// A row that did not load is still named by the reference it
 		// gives, for the reader of errors.csv.
 		e.Reference = deal.GivenReference(j.rec.Data)
+	default:
+		e.Reference = j.rec.Reference
 	}
 	if j.d != nil && j.err == nil && r.cfg.Notice != nil && slices.Contains(r.cfg.Docs, DocNotice) {
 		// A notice dated before this customer's DPA takes effect (worked

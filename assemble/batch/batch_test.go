@@ -825,3 +825,20 @@ func TestInputWithoutRowsRefused(t *testing.T) {
 		t.Errorf("a shard with no row of a one-row input: %+v, %v; want an empty run", sum, err)
 	}
 }
+
+// TestRaggedRowNamedInErrors: a CSV row with too few cells fails with its
+// reference in errors.csv, as a row that does not decode does.
+func TestRaggedRowNamedInErrors(t *testing.T) {
+	cfg := testConfig(t, "customers.csv", "reference,customer.name,breach.notice_hours\nDPA-R-0,A,48\nDPA-R-1,B\n")
+	if _, err := Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(cfg.Out, "errors.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "2,DPA-R-1,customers.csv,3,,\"the row has 2 cells; the header has 3 (a line break"
+	if !strings.Contains(string(data), want) {
+		t.Errorf("errors.csv:\n%s\nwant a line starting %q", data, want)
+	}
+}

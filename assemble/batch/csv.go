@@ -319,7 +319,8 @@ func (c *csvReader) next() (record, error) {
 			return record{}, err
 		}
 		if len(cells) != c.width {
-			rec.Err = &deal.Problem{Rule: "csv", Message: fmt.Sprintf("the row has %d cells; the header has %d", len(cells), c.width)}
+			rec.Err = &deal.Problem{Rule: "csv", Message: c.widthProblem(len(cells))}
+			rec.Reference = c.reference(cells)
 			return rec, nil
 		}
 		data, err := c.toJSON(cells)
@@ -329,6 +330,31 @@ func (c *csvReader) next() (record, error) {
 		rec.Data = data
 		return rec, nil
 	}
+}
+
+// widthProblem says that a row has n cells where the header has another
+// number, and the likely cause.
+func (c *csvReader) widthProblem(n int) string {
+	msg := fmt.Sprintf("the row has %d cells; the header has %d", n, c.width)
+	if n < c.width {
+		return msg + " (a line break in a cell that is not in quotes ends its row early, and every row needs a cell, even an empty one, for each column)"
+	}
+	sep := map[byte]string{',': "comma", ';': "semicolon", '\t': "tab"}[c.rows.sep]
+	if sep == "" {
+		sep = fmt.Sprintf("%q", c.rows.sep)
+	}
+	return msg + fmt.Sprintf(" (a %s in a cell that is not in quotes splits it in two: put such a cell in double quotes)", sep)
+}
+
+// reference returns the reference cell of a row, if the row reaches the
+// reference column, or "".
+func (c *csvReader) reference(cells []string) string {
+	for i, col := range c.columns {
+		if len(col.path) == 1 && col.path[0].key == "reference" && col.path[0].index < 0 && i < len(cells) {
+			return strings.TrimSpace(cells[i])
+		}
+	}
+	return ""
 }
 
 // parseRow parses one row that rowSplitter cut with encoding/csv; io.EOF

@@ -50,6 +50,10 @@ type record struct {
 	// Err is a problem with the record itself (a CSV row with the wrong
 	// number of cells, a line over the size limit); the run goes on.
 	Err *deal.Problem
+	// Reference is the reference a record with Err still gives, when it
+	// can be read (the reference cell of a CSV row with too few or too
+	// many cells), to name the row in errors.csv.
+	Reference string
 }
 
 // reader yields the input's records one at a time, holding only the

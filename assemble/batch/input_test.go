@@ -75,17 +75,25 @@ func TestCSVUTF16(t *testing.T) {
 	}
 }
 
+// TestCSVRowProblems: a row with too few or too many cells says the likely
+// cause, and still gives its reference (for errors.csv) when it reaches
+// the reference column.
 func TestCSVRowProblems(t *testing.T) {
-	recs := readAll(t, FormatCSV, "customer.name,breach.notice_hours\nA,1\nB\nC,3,4\nD,\"4\n")
+	recs := readAll(t, FormatCSV, "reference,customer.name,breach.notice_hours\nR1,A,1\nR2,B\nR3,C,3,4\nR4,D,\"4\n")
 	var got []string
 	for _, r := range recs {
 		msg := ""
 		if r.Err != nil {
 			msg = r.Err.Message
 		}
-		got = append(got, strings.Join([]string{itoa(r.Row), itoa(r.Line), msg}, " "))
+		got = append(got, strings.Join([]string{itoa(r.Row), itoa(r.Line), r.Reference, msg}, " "))
 	}
-	want := []string{"1 2 ", "2 3 the row has 1 cells; the header has 2", "3 4 the row has 3 cells; the header has 2", `4 5 the row is not valid CSV: extraneous or missing " in quoted-field`}
+	want := []string{
+		"1 2  ",
+		"2 3 R2 the row has 2 cells; the header has 3 (a line break in a cell that is not in quotes ends its row early, and every row needs a cell, even an empty one, for each column)",
+		"3 4 R3 the row has 4 cells; the header has 3 (a comma in a cell that is not in quotes splits it in two: put such a cell in double quotes)",
+		`4 5  the row is not valid CSV: extraneous or missing " in quoted-field`,
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
