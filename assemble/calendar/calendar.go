@@ -47,6 +47,9 @@ func dateError(s string) error {
 	case n == 3 && rest == "":
 		return fmt.Errorf("%s is not a date: write it YYYY-MM-DD, with two digits for the month and the day (%04d-%02d-%02d)", q, y, m, d)
 	}
+	if t, err := time.Parse("20060102", s); err == nil {
+		return fmt.Errorf("%s is not a date: write it YYYY-MM-DD, with hyphens (%s)", q, t.Format(Layout))
+	}
 	return fmt.Errorf("%s is not a date (want YYYY-MM-DD, such as 2026-12-01)", q)
 }
 

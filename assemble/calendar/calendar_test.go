@@ -38,6 +38,8 @@ func TestDateErrors(t *testing.T) {
 		"2026-12-1":  `"2026-12-1" is not a date: write it YYYY-MM-DD, with two digits for the month and the day (2026-12-01)`,
 		"1/12/2026":  `"1/12/2026" is not a date (want YYYY-MM-DD, such as 2026-12-01)`,
 		"tomorrow":   `"tomorrow" is not a date (want YYYY-MM-DD, such as 2026-12-01)`,
+		"20261201":   `"20261201" is not a date: write it YYYY-MM-DD, with hyphens (2026-12-01)`,
+		"20261301":   `"20261301" is not a date (want YYYY-MM-DD, such as 2026-12-01)`,
 	} {
 		if _, err := Parse(in); err == nil || err.Error() != want {
 			t.Errorf("Parse(%q) = %v, want %q", in, err, want)

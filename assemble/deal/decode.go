@@ -314,11 +314,11 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 	case reflect.Int:
 		var v int
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
-			c.bad(n, path, "type", describeValue(n)+" is not a whole number")
+			c.bad(n, path, "type", notA(n, "a whole number", "!!int"))
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			c.bad(n, path, "type", describeValue(n)+" is not true or false")
+			c.bad(n, path, "type", notA(n, "true or false", "!!bool"))
 		}
 	case reflect.Map:
 		c.checkMap(n, t, path)
@@ -588,6 +588,20 @@ func describeValue(n *yaml.Node) string {
 		return strings.ToUpper(d[:1]) + d[1:]
 	}
 	return d
+}
+
+// notA says that n is not what (a whole number, true or false), whose
+// YAML tag is tag. A value written in quotes that would be right without
+// them ("48", "true") is text, as JSON and YAML read quotes, and the
+// message says so.
+func notA(n *yaml.Node, what, tag string) string {
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		var bare yaml.Node
+		if err := yaml.Unmarshal([]byte(n.Value), &bare); err == nil && len(bare.Content) == 1 && bare.Content[0].Tag == tag {
+			return fmt.Sprintf("%s is text (in quotes), not %s: write %s without the quotes", describeValue(n), what, strings.TrimSpace(n.Value))
+		}
+	}
+	return describeValue(n) + " is not " + what
 }
 
 // listWanted is the message for a value that should be a list: for a
