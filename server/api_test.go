@@ -496,6 +496,8 @@ func TestContentDisposition(t *testing.T) {
 	for _, tt := range []struct{ name, want string }{
 		{"DPA - Acme Ltd - 2026-12-01.pdf", `attachment; filename="DPA - Acme Ltd - 2026-12-01.pdf"`},
 		{"DPA - Müller Logistik GmbH - 2026-12-01.pdf", `attachment; filename="DPA - Muller Logistik GmbH - 2026-12-01.pdf"; filename*=UTF-8''DPA%20-%20M%C3%BCller%20Logistik%20GmbH%20-%202026-12-01.pdf`},
+		{"Sub-processor notice - Łódź Logistyka Sp. z o.o. - 2026-12-01.pdf", `attachment; filename="Sub-processor notice - Lodz Logistyka Sp. z o.o. - 2026-12-01.pdf"; filename*=UTF-8''Sub-processor%20notice%20-%20%C5%81%C3%B3d%C5%BA%20Logistyka%20Sp.%20z%20o.o.%20-%202026-12-01.pdf`},
+		{"DPA - Øresund Æble ApS – Þór - 2026-12-01.pdf", `attachment; filename="DPA - Oresund AEble ApS - Thor - 2026-12-01.pdf"; filename*=UTF-8''DPA%20-%20%C3%98resund%20%C3%86ble%20ApS%20%E2%80%93%20%C3%9E%C3%B3r%20-%202026-12-01.pdf`},
 		{`Deal - "Q" 100% - x.yaml`, `attachment; filename="Deal - _Q_ 100_ - x.yaml"; filename*=UTF-8''Deal%20-%20%22Q%22%20100%25%20-%20x.yaml`},
 	} {
 		h := http.Header{}

@@ -199,13 +199,66 @@ func safeFileName(s string) string {
 
 // asciiName folds a file name to ASCII for the plain filename parameter:
 // "Müller" becomes "Muller"; what cannot be folded becomes "_".
+// asciiFold spells in ASCII a Latin letter that Unicode does not
+// decompose into a base letter and marks (Łódź is Lodz, not _odz), or a
+// typographic punctuation mark a name may hold; "" for any other rune.
+func asciiFold(r rune) string {
+	switch r {
+	case 'ß':
+		return "ss"
+	case 'Ł', 'Ŀ':
+		return "L"
+	case 'ł', 'ŀ':
+		return "l"
+	case 'Ø':
+		return "O"
+	case 'ø':
+		return "o"
+	case 'Đ', 'Ð':
+		return "D"
+	case 'đ', 'ð':
+		return "d"
+	case 'Ħ':
+		return "H"
+	case 'ħ':
+		return "h"
+	case 'Ŧ':
+		return "T"
+	case 'ŧ':
+		return "t"
+	case 'ı':
+		return "i"
+	case 'Æ':
+		return "AE"
+	case 'æ':
+		return "ae"
+	case 'Œ':
+		return "OE"
+	case 'œ':
+		return "oe"
+	case 'Þ':
+		return "Th"
+	case 'þ':
+		return "th"
+	case '–', '—':
+		return "-"
+	case '‘', '’', '“', '”':
+		return "'"
+	case '…':
+		return "..."
+	case '\u00a0':
+		return " "
+	}
+	return ""
+}
+
 func asciiName(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
-		case r == 'ß':
-			b.WriteString("ss")
+		case asciiFold(r) != "":
+			b.WriteString(asciiFold(r))
 		case r < 0x80 && r >= 0x20 && r != '"' && r != '\\' && r != '%':
 			b.WriteRune(r)
 		default:
