@@ -338,6 +338,9 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 		}
 		if j.d != nil && j.d.Reference != "" {
 			j.folder = r.names.assign(j.d.Reference, rec.Row)
+			if first, again := r.names.firstWith(j.d.Reference, rec.Row); again {
+				j.warnings = append(j.warnings, duplicateReference(j.d.Reference, first, j.folder))
+			}
 		}
 		if !r.cfg.Shard.has(rec.Row) {
 			continue
@@ -349,6 +352,20 @@ func (r *runner) feed(ctx context.Context, in reader, jobs chan<- job) error {
 			return nil
 		}
 	}
+}
+
+// WarnDuplicateReference: a row gives the reference an earlier row of the
+// input gave (or that both derive, from the same customer and date), so
+// that two DPAs would carry one reference. The row is made, in a folder of
+// its own (name-2, ...), and the warning asks for a reference of its own.
+const WarnDuplicateReference = "duplicate_reference"
+
+// duplicateReference is the warning of a row that repeats the reference
+// of row first; its documents are in folder.
+func duplicateReference(ref string, first int, folder string) deal.Problem {
+	return deal.Problem{Path: "reference", Rule: WarnDuplicateReference, Message: fmt.Sprintf(
+		"%q is also the reference of row %d, so two DPAs would carry it: give each customer a reference of its own (this row's documents are in the folder %s)",
+		ref, first, folder)}
 }
 
 // load lays a row over the profile, defaults and validates it exactly as

@@ -842,3 +842,36 @@ func TestRaggedRowNamedInErrors(t *testing.T) {
 		t.Errorf("errors.csv:\n%s\nwant a line starting %q", data, want)
 	}
 }
+
+// TestDuplicateReferenceWarned is the regression test for two rows with
+// one reference going through silently, two contracts carrying it: the
+// later row is made, in a folder of its own, with a warning that names
+// the earlier row, in whichever shard it runs.
+func TestDuplicateReferenceWarned(t *testing.T) {
+	refs := []string{"DPA-D-1", "DPA-D-2", "DPA-D-1"}
+	input := customersCSV(3, func(i int) string { return refs[i-1] }, hours48)
+	for _, shard := range []Shard{{}, {Index: 0, Count: 3}, {Index: 2, Count: 3}} {
+		cfg := testConfig(t, "customers.csv", input)
+		cfg.Shard = shard
+		sum, err := Run(context.Background(), cfg)
+		if err != nil || sum.Failed != 0 {
+			t.Fatalf("shard %v: %+v, %v", shard, sum, err)
+		}
+		mpath := filepath.Join(cfg.Out, shard.ManifestFile())
+		for _, e := range readManifestFile(t, mpath) {
+			var dup []deal.Problem
+			for _, w := range e.Warnings {
+				if w.Rule == WarnDuplicateReference {
+					dup = append(dup, w)
+				}
+			}
+			switch {
+			case e.Row == 3 && (len(dup) != 1 || e.Folder != "DPA-D-1-2" || dup[0].Path != "reference" ||
+				dup[0].Message != `"DPA-D-1" is also the reference of row 1, so two DPAs would carry it: give each customer a reference of its own (this row's documents are in the folder DPA-D-1-2)`):
+				t.Errorf("shard %v: row 3 in %s with warnings %+v, want the duplicate reference named", shard, e.Folder, dup)
+			case e.Row != 3 && len(dup) > 0:
+				t.Errorf("shard %v: row %d warned of a duplicate reference: %+v", shard, e.Row, dup)
+			}
+		}
+	}
+}

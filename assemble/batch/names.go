@@ -80,13 +80,14 @@ func SafeName(ref string) string {
 // which row took each name, so that a run can tell whose a folder is.
 type names struct {
 	taken map[string]int // the row that took the name; 0 for the batch's own files
+	refs  map[string]int // the first row that gave each reference
 	fold  cases.Caser
 }
 
 // newNames returns a name registry in which the given names (the batch's
 // own files) are already taken.
 func newNames(reserved ...string) *names {
-	n := &names{taken: make(map[string]int), fold: cases.Fold()}
+	n := &names{taken: make(map[string]int), refs: make(map[string]int), fold: cases.Fold()}
 	for _, r := range reserved {
 		n.taken[n.key(r)] = 0
 	}
@@ -105,6 +106,16 @@ func (n *names) assign(ref string, row int) string {
 	}
 	n.taken[n.key(name)] = row
 	return name
+}
+
+// firstWith returns the earlier row that gave the reference ref, and
+// false when row is the first to give it (and is recorded as such).
+func (n *names) firstWith(ref string, row int) (int, bool) {
+	if first, ok := n.refs[ref]; ok {
+		return first, true
+	}
+	n.refs[ref] = row
+	return 0, false
 }
 
 func (n *names) has(name string) bool {
