@@ -698,7 +698,7 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 			return nil, assemble.Notice{}, nil, fmt.Errorf("encode customer: %w", err)
 		}
 		if d, err = s.valid.Load(b, "customer", s.cfg.Profile, s.cfg.ProfileName); err != nil {
-			return nil, assemble.Notice{}, nil, err
+			return nil, assemble.Notice{}, nil, bodyPart{key: "customer", node: &req.Customer, file: "customer"}.inBody(err)
 		}
 	} else if d, err = s.profileDeal(); err != nil {
 		return nil, assemble.Notice{}, nil, err
@@ -822,6 +822,7 @@ func isNullDocument(data []byte) bool {
 // deal, checked by the rules of a deal's list as a list serving the
 // customer of deal d.
 func listOf(n *yaml.Node, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
+	part := bodyPart{key: name, node: n, file: name + ".yaml", wrapped: n.Kind == yaml.SequenceNode}
 	if n.Kind == yaml.ScalarNode {
 		// A file name: the server reads no files on the caller's behalf.
 		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: n.Line, Path: name, Rule: "notice",
@@ -834,7 +835,8 @@ func listOf(n *yaml.Node, name string, d *deal.Deal) ([]deal.Subprocessor, error
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", name, err)
 	}
-	return listfile.NewReader(nil).For(d).Load(b, name+".yaml")
+	list, err := listfile.NewReader(nil).For(d).Load(b, part.file)
+	return list, part.inBody(err)
 }
 
 // profileDeal is the server's profile as a deal of its own, for a notice

@@ -69,7 +69,7 @@ func TestAPIRoutes(t *testing.T) {
 			wantPath := "scc.governing_law"
 			if strings.Contains(r.path, "notice") {
 				invalid = []byte(`{"date": "2026-12-01", "old": [{"name": "X", "purpose": "p", "location": "l", "country": "Mars", "category": "service", "transfer_mechanism": "scc"}]}`)
-				wantPath = "list[0].country"
+				wantPath = "old[0].country"
 			}
 			res = do(t, s, http.MethodPost, r.path, r.contentType, invalid)
 			var pb problemsBody
@@ -744,5 +744,42 @@ func TestAPIFormatNameAnyCase(t *testing.T) {
 	body := readAll(t, res)
 	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !bytes.Contains(body, []byte("<html")) {
 		t.Errorf("format=HTML: %d %s, want the HTML annex", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
+
+// TestNoticeProblemsInTheBody is the regression test for the problems of a
+// notice request's lists and customer deal, which named the part's own
+// paths and lines ("list[0].country" at line 1 of "new.yaml"): each is
+// named by its path and line in the request body, as the caller sent it.
+func TestNoticeProblemsInTheBody(t *testing.T) {
+	s := newTestServer(t)
+	for _, tc := range []struct {
+		name, contentType, body string
+		wantPath                string
+		wantLine                int
+	}{
+		{"a list in JSON", "application/json", "{\n  \"date\": \"2026-12-01\",\n  \"old\": [],\n  \"new\": [\n    {\n      \"name\": \"X\",\n      \"purpose\": \"p\",\n      \"location\": \"l\",\n      \"country\": \"Germany\",\n      \"category\": \"service\",\n      \"transfer_mechanism\": \"none\"\n    }\n  ]\n}\n",
+			"new[0].country", 9},
+		{"a list file in YAML", "application/yaml", "date: 2026-12-01\nold: []\nnew:\n  list:\n    - name: X\n      purpose: p\n      location: l\n      country: Germany\n      category: service\n      transfer_mechanism: none\n",
+			"new.list[0].country", 8},
+		{"a customer deal in YAML", "application/yaml", "date: 2026-12-01\nold: []\ncustomer:\n  breach:\n    notice_hours: 96\n",
+			"customer.breach.notice_hours", 5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := do(t, s, http.MethodPost, "/api/v1/notice", tc.contentType, []byte(tc.body))
+			var pb problemsBody
+			if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("%d, %v", res.StatusCode, err)
+			}
+			for _, p := range pb.Problems {
+				if p.Path == tc.wantPath {
+					if p.Line != tc.wantLine || p.File != "" {
+						t.Errorf("%s at line %d of %q, want line %d of the request", p.Path, p.Line, p.File, tc.wantLine)
+					}
+					return
+				}
+			}
+			t.Errorf("problems %+v, want one at %s", pb.Problems, tc.wantPath)
+		})
 	}
 }
