@@ -204,7 +204,7 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 			return nil, nil, fmt.Errorf("read form data: %w", err)
 		}
 		d, err := s.loadForm(s.tickedMeasures(form))
-		return d, s.warnings(d), err
+		return d, withoutLines(s.warnings(d)), withoutLinesErr(err)
 	}
 	x, warnings, err := s.valid.LoadExplained(data, requestName, s.cfg.Profile, s.cfg.ProfileName)
 	if x == nil {
@@ -220,6 +220,25 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 		warnings = append(warnings, x.Locate(ws).Problems...)
 	}
 	return x.Deal, warnings, nil
+}
+
+// withoutLines returns problems without their lines: those of a deal sent
+// as form data count the lines of the deal built from the fields, which
+// the caller never sent; the path names each field.
+func withoutLines(problems []deal.Problem) []deal.Problem {
+	for i := range problems {
+		problems[i].Line = 0
+	}
+	return problems
+}
+
+// withoutLinesErr is withoutLines for the problems of a validation error.
+func withoutLinesErr(err error) error {
+	var ve *deal.ValidationError
+	if errors.As(err, &ve) {
+		ve.Problems = withoutLines(ve.Problems)
+	}
+	return err
 }
 
 // noDeal words the loader's "empty document" of a request body that holds

@@ -783,3 +783,25 @@ func TestNoticeProblemsInTheBody(t *testing.T) {
 		})
 	}
 }
+
+// TestFormDataProblemsHaveNoLines: the problems of a deal sent as form data
+// name their fields by path, without the lines of the deal built from the
+// fields, which the caller never sent.
+func TestFormDataProblemsHaveNoLines(t *testing.T) {
+	s := newTestServer(t)
+	res := do(t, s, http.MethodPost, "/api/v1/validate", "application/x-www-form-urlencoded", []byte("customer.name=Acme&breach.notice_hours=96"))
+	var pb problemsBody
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("%d, %v", res.StatusCode, err)
+	}
+	found := false
+	for _, p := range append(pb.Problems, pb.Warnings...) {
+		if p.Line != 0 {
+			t.Errorf("%s at line %d of a form body", p.Path, p.Line)
+		}
+		found = found || p.Path == "breach.notice_hours"
+	}
+	if !found {
+		t.Errorf("problems %+v lack breach.notice_hours", pb.Problems)
+	}
+}
