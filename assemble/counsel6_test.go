@@ -69,6 +69,17 @@ func TestCounsel6DataSubjectsForum(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"the right of a Data Subject to bring proceedings before the courts of the Member State in which the Data Subject has their habitual residence (Clause 18(c) of the Standard Contractual Clauses, read with [Clause 14](#swiss) for a Data Subject habitually resident in Switzerland) or, for transfers under the UK Addendum, before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum).",
 	}, []string{"the country where the Data Subject habitually resides"})
+	// Tenth reading: a UK exporter under UK law alone whose transfers from
+	// Switzerland the Swiss terms cover keeps the Swiss Data Subjects'
+	// courts too, as the Swiss clause provides.
+	uk := fixtureDeal(t, "uk-only")
+	uk.Swiss.Enabled = true
+	checkText(t, dealMD(t, uk, "dpa"), []string{
+		"the right of a Data Subject to bring proceedings before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum) or, for a Data Subject habitually resident in Switzerland, before the courts of Switzerland (Clause 18(c) of the Standard Contractual Clauses, read with [Clause 14](#swiss)).",
+	}, nil)
+	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
+		"the right of a Data Subject to bring proceedings before the courts of any country of the United Kingdom (Section 15(n) of the UK Addendum).",
+	}, []string{"habitually resident in Switzerland"})
 }
 
 // TestCounsel6ObjectionStands checks that an unresolved objection keeps the
