@@ -805,3 +805,27 @@ func TestFormDataProblemsHaveNoLines(t *testing.T) {
 		t.Errorf("problems %+v lack breach.notice_hours", pb.Problems)
 	}
 }
+
+// TestJSONSyntaxErrorPosition: a body that is not valid JSON is reported
+// at the line and column of the offending character, as a deal file's
+// problems are.
+func TestJSONSyntaxErrorPosition(t *testing.T) {
+	s := newTestServer(t)
+	for _, tc := range []struct {
+		body     string
+		line     int
+		position string
+	}{
+		{"{\n  \"customer\": {\n    \"name\": 'Acme'\n  }\n}\n", 3, "(line 3, column 13)"},
+		{"{\n  \"customer\": {\"name\": \"Acme\"}\n", 2, "unexpected end of JSON input (line 2, column 31)"},
+	} {
+		res := do(t, s, http.MethodPost, "/api/v1/validate", "application/json", []byte(tc.body))
+		var pb problemsBody
+		if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != http.StatusUnprocessableEntity || len(pb.Problems) != 1 {
+			t.Fatalf("%d, %v, %+v", res.StatusCode, err, pb.Problems)
+		}
+		if p := pb.Problems[0]; p.Line != tc.line || !strings.Contains(p.Message, tc.position) {
+			t.Errorf("%q: line %d, %q; want line %d and %q", tc.body, p.Line, p.Message, tc.line, tc.position)
+		}
+	}
+}
