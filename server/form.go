@@ -323,7 +323,37 @@ func (s *Server) page(c *gin.Context, status int, name string, data any) {
 
 // showForm writes the form.
 func (s *Server) showForm(c *gin.Context, p *formPage) {
+	if len(p.Problems) > 1 {
+		if err := s.inFormOrder(p); err != nil {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+	}
 	s.page(c, p.Status, "form", p)
+}
+
+// inFormOrder puts the problem summary in the order of the fields on the
+// page, which is not the deal file's (the form asks for the customer's
+// role beside its name, the audit terms after the sub-processors): it
+// renders the page once to find where each problem's input is. Problems
+// without an input keep their order, after the others.
+func (s *Server) inFormOrder(p *formPage) error {
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, "form", p); err != nil {
+		return fmt.Errorf("page form: %w", err)
+	}
+	html := buf.String()
+	at := func(it summaryItem) int {
+		if it.Anchor == "" {
+			return len(html)
+		}
+		if i := strings.Index(html, `id="`+it.Anchor+`"`); i >= 0 {
+			return i
+		}
+		return len(html)
+	}
+	slices.SortStableFunc(p.Problems, func(a, b summaryItem) int { return at(a) - at(b) })
+	return nil
 }
 
 // getForm answers GET /: the form, prefilled from the profile (or with

@@ -910,3 +910,47 @@ func TestFormProblemsTitleAndFocus(t *testing.T) {
 		})
 	}
 }
+
+// TestFormSummaryInFormOrder is the regression test for the problem
+// summary listed in the deal file's order (located problems first), so
+// that the customer's role came after its signatory and the audit terms
+// after the sub-processor rows below them: it follows the page.
+func TestFormSummaryInFormOrder(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	vals := submission(t, []byte(page), "deal-form")
+	fields := map[string]string{ // path → its input's id
+		"subprocessors.list[1].purpose": "f-subprocessors-list-1-purpose",
+		"audit.frequency_months":        "f-audit-frequency-months",
+		"customer.signatory.title":      "f-customer-signatory-title",
+		"customer.role":                 "f-customer-role",
+	}
+	vals.Set("audit.frequency_months", "abc")
+	vals.Set("subprocessors.list[1].purpose", "")
+	vals.Set("customer.signatory.title", "")
+	vals.Del("customer.role")
+	vals.Set("action", "preview")
+	got := string(readAll(t, postForm(t, s, "/", vals)))
+	start := strings.Index(got, `id="problems"`)
+	if start < 0 {
+		t.Fatal("no problem summary")
+	}
+	summary := got[start : start+strings.Index(got[start:], "</ul>")]
+	paths := slices.Collect(maps.Keys(fields))
+	onPage := slices.Clone(paths)
+	slices.SortFunc(onPage, func(a, b string) int {
+		return strings.Index(got, `id="`+fields[a]+`"`) - strings.Index(got, `id="`+fields[b]+`"`)
+	})
+	inSummary := slices.Clone(paths)
+	slices.SortFunc(inSummary, func(a, b string) int {
+		return strings.Index(summary, `<span class="path">`+a+`</span>`) - strings.Index(summary, `<span class="path">`+b+`</span>`)
+	})
+	for _, p := range paths {
+		if !strings.Contains(summary, `<span class="path">`+p+`</span>`) || !strings.Contains(got, `id="`+fields[p]+`"`) {
+			t.Fatalf("the page lacks %s or its input:\n%s", p, summary)
+		}
+	}
+	if !slices.Equal(onPage, inSummary) {
+		t.Errorf("the summary lists %v, the page has the fields in the order %v", inSummary, onPage)
+	}
+}
