@@ -164,7 +164,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	cfg := batch.Config{
 		Engine: eng, Validator: a.validator,
 		InputName: displayName(f.input), InputFormat: format,
-		Out: f.out, Docs: f.docs, Formats: f.formats, Jobs: f.jobs,
+		Out: f.out, Docs: f.docs, Formats: lowered(f.formats), Jobs: f.jobs,
 		Resume: f.resume, Shard: shard, ToolVersion: version(),
 		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date, Manifest: f.manifest},
 	}
@@ -565,4 +565,13 @@ func (p *batchProgress) finish() {
 		close(p.stop)
 		p.stopped.Wait()
 	}
+}
+
+// lowered returns names in lower case: --format PDF,DOCX means pdf,docx.
+func lowered(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strings.ToLower(n)
+	}
+	return out
 }

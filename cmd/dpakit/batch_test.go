@@ -116,7 +116,7 @@ func TestBatchRowIsRenderWithProfile(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(3, func(int) bool { return false }))
 	out := filepath.Join(dir, "out")
-	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md,html,docx", "-q"); code != 0 {
+	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md,HTML,docx", "-q"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	dealFile := writeFile(t, filepath.Join(dir, "deal.yaml"), `effective_date: 2026-12-01

@@ -172,8 +172,10 @@ var formatExtensions = map[string]string{
 // --format names, which must agree with out's extension when that is a
 // known one; else the one out's extension implies; else PDF for standard
 // output. A file name whose extension implies no format needs --format, so
-// that a PDF never lands in a file named .txt or .docx.
+// that a PDF never lands in a file named .txt or .docx. Format names are not
+// case-sensitive.
 func outputFormat(flag, out string) (string, error) {
+	flag = strings.ToLower(flag) // --format PDF means pdf
 	if flag != "" && !slices.Contains(formats, flag) {
 		return "", usagef("unknown format %q (want %s)", flag, strings.Join(formats, ", "))
 	}

@@ -42,6 +42,7 @@ func TestRenderFormatFromExtension(t *testing.T) {
 		{"word from .docx", "dpa.docx", "", 0, "PK\x03\x04"},
 		{"contradiction docx", "dpa.docx", "pdf", 2, "whose extension means DOCX"},
 		{"format agrees", "dpa.html", "html", 0, "<!DOCTYPE html>"},
+		{"format in capitals", "dpa.html", "HTML", 0, "<!DOCTYPE html>"},
 		{"format for an unknown extension", "dpa.txt", "md", 0, "# "},
 		{"contradiction", "dpa.html", "pdf", 2, "--format pdf contradicts -o "},
 		{"contradiction md", "dpa.pdf", "md", 2, "whose extension means PDF"},
