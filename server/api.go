@@ -224,7 +224,7 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 			return nil, nil, fmt.Errorf("read form data: %w", err)
 		}
 		d, err := s.loadForm(s.tickedMeasures(form))
-		return d, withoutLines(s.warnings(d)), withoutLinesErr(err)
+		return d, s.formProblems(s.warnings(d)), s.formProblemsErr(err)
 	}
 	x, warnings, err := s.valid.LoadExplained(data, requestName, s.cfg.Profile, s.cfg.ProfileName)
 	if x == nil {
@@ -242,21 +242,22 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 	return x.Deal, warnings, nil
 }
 
-// withoutLines returns problems without their lines: those of a deal sent
-// as form data count the lines of the deal built from the fields, which
-// the caller never sent; the path names each field.
-func withoutLines(problems []deal.Problem) []deal.Problem {
+// formProblems returns the problems of a deal sent as form data (the
+// form's, or its live check's) as the form words them (see formWords),
+// without their lines: those count the lines of the deal built from the
+// fields, which the caller never sent; the path names each field.
+func (s *Server) formProblems(problems []deal.Problem) []deal.Problem {
 	for i := range problems {
 		problems[i].Line = 0
 	}
-	return problems
+	return s.words.problems(problems)
 }
 
-// withoutLinesErr is withoutLines for the problems of a validation error.
-func withoutLinesErr(err error) error {
+// formProblemsErr is formProblems for the problems of a validation error.
+func (s *Server) formProblemsErr(err error) error {
 	var ve *deal.ValidationError
 	if errors.As(err, &ve) {
-		ve.Problems = withoutLines(ve.Problems)
+		ve.Problems = s.formProblems(ve.Problems)
 	}
 	return err
 }

@@ -954,3 +954,37 @@ func TestFormSummaryInFormOrder(t *testing.T) {
 		t.Errorf("the summary lists %v, the page has the fields in the order %v", inSummary, onPage)
 	}
 }
+
+// TestFormWordsItsMessages: the form, whose countries are chosen by name
+// and whose role is a pair of buttons, words those messages for what the
+// user sees (the live check's too, which posts the form's data), while a
+// deal sent as JSON keeps the deal file's words.
+func TestFormWordsItsMessages(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	vals := submission(t, []byte(page), "deal-form")
+	vals.Set("scc.governing_law", "US")
+	vals.Del("customer.role")
+	vals.Set("action", "preview")
+	got := html.UnescapeString(string(readAll(t, postForm(t, s, "/", vals))))
+	for _, want := range []string{
+		"Clause 17 requires one for modules 1-3: choose one, such as Germany, the customer's country",
+		"is required: Controller when the customer decides why and how the data is processed (SCC module 2), or Processor when",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the form lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "ISO code") || strings.Contains(got, `"controller" when`) {
+		t.Error("the form words a message for a deal file")
+	}
+	vals.Del("action")
+	res := do(t, s, http.MethodPost, "/api/v1/validate", "application/x-www-form-urlencoded", []byte(vals.Encode()))
+	if live := string(readAll(t, res)); !strings.Contains(live, "choose one, such as Germany") {
+		t.Errorf("the live check's answer is not in the form's words: %.500s", live)
+	}
+	res = do(t, s, http.MethodPost, "/api/v1/validate", "application/json", []byte(`{"scc": {"governing_law": "US"}}`))
+	if api := string(readAll(t, res)); !strings.Contains(api, "write its ISO code") {
+		t.Errorf("a JSON deal's answer is not in the deal file's words: %.500s", api)
+	}
+}

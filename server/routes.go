@@ -38,6 +38,7 @@ func (s *Server) loadAssets() error {
 		return fmt.Errorf("server: form template: %w", err)
 	}
 	s.labels = fieldLabels(string(src))
+	s.words = newFormWords()
 	s.countries = countryOptions()
 	// No inline script or style at all: the preview's document is set in
 	// the page and styled by the static stylesheet.

@@ -80,6 +80,8 @@ type Server struct {
 	// labels are the form's labels of its inputs, by deal path (see
 	// fieldLabels).
 	labels    map[string]string
+	// words rewords problem messages for the form (see formWords).
+	words formWords
 	countries []option
 	log       *slog.Logger
 	draining  atomic.Bool

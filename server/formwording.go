@@ -1,0 +1,42 @@
+package server
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dpakit/dpakit/assemble/deal"
+)
+
+// formWords rewrites the deal file's words in a problem message for the
+// form, whose countries are chosen from lists by name and whose customer
+// role is a pair of radio buttons: "write its ISO code, such as "DE"
+// (Germany, the customer's country)" becomes "choose one, such as Germany,
+// the customer's country", and the role's "controller" and "processor"
+// are its buttons' labels.
+type formWords struct {
+	codeAndName *regexp.Regexp // "DE" (Germany...)
+}
+
+func newFormWords() formWords {
+	return formWords{codeAndName: regexp.MustCompile(`"[A-Z]{2}" \(([^()]*)\)`)}
+}
+
+// message returns msg as the form words it for the field at path.
+func (w formWords) message(path, msg string) string {
+	const write = "write its ISO code, such as "
+	if before, after, ok := strings.Cut(msg, write); ok {
+		msg = before + "choose one, such as " + w.codeAndName.ReplaceAllString(after, "$1")
+	}
+	if path == "customer.role" {
+		msg = strings.NewReplacer(`"controller"`, "Controller", `"processor"`, "Processor").Replace(msg)
+	}
+	return msg
+}
+
+// problems returns ps with their messages as the form words them.
+func (w formWords) problems(ps []deal.Problem) []deal.Problem {
+	for i := range ps {
+		ps[i].Message = w.message(ps[i].Path, ps[i].Message)
+	}
+	return ps
+}
