@@ -79,9 +79,9 @@ type Server struct {
 	formPaths map[string]bool
 	// labels are the form's labels of its inputs, by deal path (see
 	// fieldLabels).
-	labels    map[string]string
+	labels map[string]string
 	// words rewords problem messages for the form (see formWords).
-	words formWords
+	words     formWords
 	countries []option
 	log       *slog.Logger
 	draining  atomic.Bool
