@@ -690,87 +690,137 @@ func (s *Server) apiNotice(c *gin.Context) {
 // noticeKeys are the keys of a notice request, as its messages name them.
 var noticeKeys = []string{"date", "old", "new", "customer"}
 
-// noticeOf decodes a notice request: the deal (the customer's over the
-// profile, or the profile alone) and the change to give notice of, with
-// the warnings dpakit notice --customer gives for it: the customer deal's
-// own (their paths under customer), a notice dated before the DPA takes
-// effect, and the sub-processors the change adds or changes whose data
-// the customer's Annex I.B does not describe. A notice to every customer
-// (no customer) has none, as in the CLI.
+// noticeOf reads a notice request: the customer's deal (or the
+// profile's, for a notice to every customer), the notice of the change
+// between the lists, and the warnings of a notice to one customer.
 func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Notice, []deal.Problem, error) {
+	req, when, err := readNoticeRequest(data, kind)
+	if err != nil {
+		return nil, assemble.Notice{}, nil, err
+	}
+	p, err := s.noticeParties(req)
+	if err != nil {
+		return nil, assemble.Notice{}, nil, err
+	}
+	n := noticeFrom(when, p.old, p.cur)
+	if req.Customer.Kind == 0 {
+		return p.d, n, nil, nil
+	}
+	return s.customerNotice(req, when, p, n)
+}
+
+// readNoticeRequest decodes a notice request's body and checks what it
+// must hold: a date and the list before the change.
+func readNoticeRequest(data []byte, kind bodyKind) (noticeRequest, deal.Date, error) {
+	var req noticeRequest
 	if kind == bodyJSON {
 		if err := jsonProblem(data); err != nil {
-			return nil, assemble.Notice{}, nil, err
+			return req, deal.Date{}, err
 		}
 	}
 	invalid := func(path, msg string) error {
 		return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: path, Rule: "notice", Message: msg}}}
 	}
 	if isNullDocument(data) {
-		return nil, assemble.Notice{}, nil, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
+		return req, deal.Date{}, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
 	}
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		return nil, assemble.Notice{}, nil, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+		return req, deal.Date{}, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if err := noticeKeyProblems(&doc); err != nil {
-		return nil, assemble.Notice{}, nil, err
+		return req, deal.Date{}, err
 	}
-	var req noticeRequest
 	if err := doc.Decode(&req); err != nil {
-		return nil, assemble.Notice{}, nil, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+		return req, deal.Date{}, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if strings.TrimSpace(req.Date) == "" {
-		return nil, assemble.Notice{}, nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: "date", Rule: "required",
+		return req, deal.Date{}, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: "date", Rule: "required",
 			Message: "is required (a date, YYYY-MM-DD): the date the notice is sent"}}}
 	}
 	when, err := deal.ParseDate(req.Date)
 	if err != nil {
-		return nil, assemble.Notice{}, nil, invalid("date", err.Error()+" (the date the notice is sent)")
+		return req, deal.Date{}, invalid("date", err.Error()+" (the date the notice is sent)")
 	}
 	if req.Old.Kind == 0 {
-		return nil, assemble.Notice{}, nil, invalid("old", "the list before the change is required")
+		return req, deal.Date{}, invalid("old", "the list before the change is required")
 	}
-	var d *deal.Deal
+	return req, when, nil
+}
+
+// noticeParties is what a notice is made from: the deal of the customer
+// it is addressed to (or the profile's), the vendor's own (the profile's),
+// and the lists before and after the change.
+type noticeParties struct {
+	d, vendor *deal.Deal
+	old, cur  []deal.Subprocessor
+}
+
+// noticeParties loads the customer's deal and the two lists of a notice
+// request. The problems of all three are reported together, each at its
+// place in the body; the lists of an invalid customer deal are judged as
+// the profile's are.
+func (s *Server) noticeParties(req noticeRequest) (noticeParties, error) {
+	var p noticeParties
+	var problems []deal.Problem
+	// collect keeps the problems of a validation error and returns any
+	// other error.
+	collect := func(err error) error {
+		var ve *deal.ValidationError
+		if errors.As(err, &ve) {
+			problems = append(problems, ve.Problems...)
+			return nil
+		}
+		return err
+	}
+	vendor, err := s.profileDeal()
+	if err != nil {
+		return p, err
+	}
+	p.d, p.vendor = vendor, vendor
 	if req.Customer.Kind != 0 {
 		b, err := yaml.Marshal(&req.Customer)
 		if err != nil {
-			return nil, assemble.Notice{}, nil, fmt.Errorf("encode customer: %w", err)
+			return p, fmt.Errorf("encode customer: %w", err)
 		}
-		if d, err = s.valid.Load(b, "customer", s.cfg.Profile, s.cfg.ProfileName); err != nil {
-			return nil, assemble.Notice{}, nil, bodyPart{key: "customer", node: &req.Customer, file: "customer"}.inBody(err)
+		d, err := s.valid.Load(b, "customer", s.cfg.Profile, s.cfg.ProfileName)
+		if err := collect(bodyPart{key: "customer", node: &req.Customer, file: "customer"}.inBody(err)); err != nil {
+			return p, err
 		}
-	} else if d, err = s.profileDeal(); err != nil {
-		return nil, assemble.Notice{}, nil, err
+		if err == nil {
+			p.d = d
+		}
 	}
 	// The lists are judged as lists serving d's customer (or the
 	// profile's): a customer with no EEA, UK or Swiss nexus has no
 	// restricted transfers.
-	old, err := listOf(&req.Old, "old", d)
-	if err != nil {
-		return nil, assemble.Notice{}, nil, err
+	p.old, err = listOf(&req.Old, "old", p.d)
+	if err := collect(err); err != nil {
+		return p, err
 	}
 	// new defaults to the profile's list: the vendor's list as it is,
 	// whatever list the customer's DPA carries.
-	vendor := d
-	if req.Customer.Kind != 0 {
-		if vendor, err = s.profileDeal(); err != nil {
-			return nil, assemble.Notice{}, nil, err
-		}
-	}
-	cur := vendor.Subprocessors.List
+	p.cur = vendor.Subprocessors.List
 	if req.New.Kind != 0 {
-		if cur, err = listOf(&req.New, "new", d); err != nil {
-			return nil, assemble.Notice{}, nil, err
+		p.cur, err = listOf(&req.New, "new", p.d)
+		if err := collect(err); err != nil {
+			return p, err
 		}
 	}
-	n := noticeFrom(when, old, cur)
-	if req.Customer.Kind == 0 {
-		return d, n, nil, nil
+	if len(problems) > 0 {
+		return p, &deal.ValidationError{File: requestName, Problems: problems}
 	}
-	// A customer whose DPA carries its own list is told of the change as
-	// it affects that list, as dpakit notice --customer tells it.
-	n, warnings := assemble.ForCustomer(n, d, vendor.Subprocessors.List, old, cur, "")
+	return p, nil
+}
+
+// customerNotice returns the notice n as it reaches the customer of the
+// request, with its warnings: a customer whose DPA carries its own list is
+// told of the change as it affects that list, as dpakit notice --customer
+// tells it, and a request for specific authorisation must name each
+// sub-processor as the customer's Annex III will.
+func (s *Server) customerNotice(req noticeRequest, when deal.Date, p noticeParties, n assemble.Notice) (*deal.Deal, assemble.Notice, []deal.Problem, error) {
+	d := p.d
+	n, warnings := assemble.ForCustomer(n, d, p.vendor.Subprocessors.List, p.old, p.cur, "")
 	for i := range warnings {
 		warnings[i].Path = join("customer", warnings[i].Path)
 	}
@@ -787,13 +837,12 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	if req.New.Kind != 0 {
 		at = newListPath(&req.New)
 	}
-	// A request for specific authorisation names each sub-processor as the
-	// customer's Annex III will: a missing detail is a problem of the new
-	// list's entry, named by its path in the request.
-	if ps := assemble.RequestProblems(d, n.Changes, cur, requestName, at); len(ps) > 0 {
+	// A missing Annex III detail is a problem of the new list's entry,
+	// named by its path in the request.
+	if ps := assemble.RequestProblems(d, n.Changes, p.cur, requestName, at); len(ps) > 0 {
 		return nil, assemble.Notice{}, nil, &deal.ValidationError{File: requestName, Problems: ps}
 	}
-	warnings = append(warnings, assemble.UndescribedChanges(d, n.Changes, cur, at)...)
+	warnings = append(warnings, assemble.UndescribedChanges(d, n.Changes, p.cur, at)...)
 	return d, n, warnings, nil
 }
 

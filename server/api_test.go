@@ -829,3 +829,23 @@ func TestJSONSyntaxErrorPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeProblemsTogether: a notice request whose customer deal and new
+// list are both invalid gets the problems of both in one answer, each at
+// its place in the body.
+func TestNoticeProblemsTogether(t *testing.T) {
+	s := newTestServer(t)
+	body := "date: 2026-12-01\nold: []\nnew:\n  - name: X\n    purpose: p\n    location: l\n    country: Germany\n    category: service\n    transfer_mechanism: none\ncustomer:\n  breach:\n    notice_hours: 96\n"
+	res := do(t, s, http.MethodPost, "/api/v1/notice", "application/yaml", []byte(body))
+	var pb problemsBody
+	if err := json.Unmarshal(readAll(t, res), &pb); err != nil || res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("%d, %v", res.StatusCode, err)
+	}
+	lines := map[string]int{}
+	for _, p := range pb.Problems {
+		lines[p.Path] = p.Line
+	}
+	if lines["new[0].country"] != 7 || lines["customer.breach.notice_hours"] != 12 {
+		t.Errorf("problems %+v, want new[0].country at line 7 and customer.breach.notice_hours at line 12", pb.Problems)
+	}
+}
