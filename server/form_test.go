@@ -988,3 +988,30 @@ func TestFormWordsItsMessages(t *testing.T) {
 		t.Errorf("a JSON deal's answer is not in the deal file's words: %.500s", api)
 	}
 }
+
+// TestFormExampleMadeUSOnly: the example deal made US-only in the form (a
+// US customer, EU law answered no) previews: the SCC, UK Addendum and
+// Swiss choices it still holds from the example are no problem.
+func TestFormExampleMadeUSOnly(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	vals := submission(t, []byte(page), "deal-form")
+	vals.Set("gdpr.applies", "false")
+	vals.Set("customer.country", "US")
+	vals.Set("customer.state", "US-TX")
+	vals.Set("customer.address", "1200 Congress Avenue, Austin, TX 78701")
+	vals.Set("action", "preview")
+	res := postForm(t, s, "/", vals)
+	got := html.UnescapeString(string(readAll(t, res)))
+	if start := strings.Index(got, `id="problems"`); start >= 0 {
+		summary := got[start : start+strings.Index(got[start:], "</ul>")]
+		for _, prefix := range []string{"scc.", "uk_addendum.", "swiss.", "controller_transfer"} {
+			if strings.Contains(summary, `<span class="path">`+prefix) {
+				t.Errorf("the US-only example meets a problem under %s:\n%s", prefix, summary)
+			}
+		}
+	}
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("the example made US-only does not preview: %d", res.StatusCode)
+	}
+}
