@@ -85,8 +85,10 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 		if !d.GDPR.On() && euOnlyTerm(path) {
 			return // a US-only DPA has no such term: gdpr.applies says so once
 		}
-		if path == "scc.governing_law" && optionTwoLaw(d) {
-			out = append(out, Deviation{Path: path, Text: fallbackLawText(d, got.String(), want.String())})
+		if text, ok := dealTermText(d, std, path, got, want); ok {
+			if text != "" {
+				out = append(out, Deviation{Path: path, Text: text})
+			}
 			return
 		}
 		if text := describeDeviation(path, got, want, d.TransferLaws(), catalog, lib); text != "" {
@@ -109,13 +111,64 @@ func optionTwoLaw(d *deal.Deal) bool {
 }
 
 // fallbackLawText describes a changed scc.governing_law under Clause 17
-// Option 2: the fallback law, not the law that governs.
+// Option 2: it names the law that governs (the customer's own) before the
+// fallback the term sets, so that no reader takes the fallback for the law
+// of the SCCs.
 func fallbackLawText(d *deal.Deal, got, want string) string {
-	text := fmt.Sprintf("law of %s as the fallback under SCC Clause 17 Option 2, where the law of %s allows no third-party beneficiary rights", countryText(got), countryText(d.Customer.Country))
+	text := fmt.Sprintf("governing law (SCC Clause 17 Option 2): the law of %s, Customer's own State; where it allows no third-party beneficiary rights, the law of %s",
+		countryText(d.Customer.Country), countryText(got))
 	if d.SCC.HasModule(1) {
-		text += ", and for Module One"
+		text += ", which also governs for Module One (Option 1)"
 	}
 	return text + fmt.Sprintf(" (standard %s)", countryText(want))
+}
+
+// dealTermText describes the terms whose meaning depends on the rest of
+// the deal d (std is the standard it is measured against): the Clause 9
+// periods under Option 1, where the customer authorises rather than
+// objects; the fallback law under Clause 17 Option 2; the law and courts
+// of a UK exporter's SCCs, which the UK Addendum fixes. It returns false
+// for any other term, and "" for a term that is no deviation in d.
+func dealTermText(d, std *deal.Deal, path string, got, want reflect.Value) (string, bool) {
+	specific := asksAuthorisation(d)
+	switch {
+	case path == "subprocessors.objection_days" && specific:
+		return fmt.Sprintf("period to give or refuse specific prior authorisation of a new sub-processor %s, no answer being no authorisation (%s)",
+			plural(int(got.Int()), "day"), standardPeriod(std, int(want.Int()))), true
+	case path == "scc.subprocessor_notice_days" && specific:
+		return fmt.Sprintf("advance request for authorisation of a new sub-processor %s (standard %s)", daysText(int(got.Int())), daysText(int(want.Int()))), true
+	case path == "scc.governing_law" && optionTwoLaw(d):
+		return fallbackLawText(d, got.String(), want.String()), true
+	case (path == "scc.governing_law" || path == "scc.forum") && d.UKOnly():
+		if !d.Swiss.Enabled {
+			return "", true // Section 15(m) and (n) of the UK Addendum fix both
+		}
+		what := "law for transfers from Switzerland (SCC Clause 17)"
+		if path == "scc.forum" {
+			what = "courts for transfers from Switzerland (SCC Clause 18)"
+		}
+		return fmt.Sprintf("%s %s (standard %s)", what, placeText(got.String()), placeText(want.String())), true
+	}
+	return "", false
+}
+
+// standardPeriod words the standard's value of subprocessors.objection_days
+// for a deal under Clause 9 Option 1: the same kind of period when the
+// standard is Option 1 too, else the objection window it is.
+func standardPeriod(std *deal.Deal, days int) string {
+	if asksAuthorisation(std) {
+		return fmt.Sprintf("standard %d", days)
+	}
+	return fmt.Sprintf("standard: an objection window of %s under Option 2", plural(days, "day"))
+}
+
+// placeText names the law or courts of a country as a contract chooses
+// them: England and Wales for the United Kingdom, which has no single law.
+func placeText(code string) string {
+	if code == "GB" {
+		return "England and Wales"
+	}
+	return countryText(code)
 }
 
 // forumDeviation lists the courts of SCC Clause 18 when the deal keeps the

@@ -68,7 +68,9 @@ func TestDeviations(t *testing.T) {
 			{"scc.forum", "courts (SCC Clause 18) of Ireland (standard the Netherlands)"},
 			{"uk_addendum.enabled", "UK Addendum not included (standard included)"},
 			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
-			{"subprocessors.objection_days", "objection window for a new sub-processor 30 days (standard 15)"},
+			// Under Option 1 the customer authorises: the period is no
+			// objection window (tenth/eleventh counsel's reading).
+			{"subprocessors.objection_days", "period to give or refuse specific prior authorisation of a new sub-processor 30 days, no answer being no authorisation (standard: an objection window of 15 days under Option 2)"},
 			{"security.extra", `Annex II additional measures: adds "Encryption: Customer content is encrypted at rest under keys specific to Customer, which Provider rotates at least every 90 days."`},
 			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
 			{"negotiated.breach", "clause breach: " + phoneNotice + " (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
@@ -93,9 +95,17 @@ func TestDeviations(t *testing.T) {
 			d.SCC.GoverningLawOption, d.SCC.GoverningLaw, d.SCC.Forum = 2, "SE", "NO"
 			d.SCC.SupervisoryAuthority = "Norwegian Data Protection Authority (Datatilsynet)"
 		}, []assemble.Deviation{
-			{"scc.governing_law", "law of Sweden as the fallback under SCC Clause 17 Option 2, where the law of Norway allows no third-party beneficiary rights (standard the Netherlands)"},
+			{"scc.governing_law", "governing law (SCC Clause 17 Option 2): the law of Norway, Customer's own State; where it allows no third-party beneficiary rights, the law of Sweden (standard the Netherlands)"},
 			{"scc.governing_law_option", "SCC Clause 17 Option 2 (standard Option 1)"},
 			{"scc.forum", "courts (SCC Clause 18) of Norway (standard the Netherlands)"},
+		}},
+		{"Option 1 advance request", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.SCC.SubprocessorOption = deal.SpecificAuthorisation
+			d.SCC.SubprocessorNoticeDays = 20
+		}, []assemble.Deviation{
+			{"scc.subprocessor_option", "sub-processor authorisation (SCC Clause 9): specific prior authorisation (Option 1) (standard general written authorisation (Option 2))"},
+			{"scc.subprocessor_notice_days", "advance request for authorisation of a new sub-processor 20 days (standard 30 days)"},
 		}},
 		{"governing law and courts changed together", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}
@@ -300,5 +310,30 @@ func TestDeviationsNameMeasuresByText(t *testing.T) {
 				t.Errorf("the deviation names a measure by its id: %s", got)
 			}
 		})
+	}
+}
+
+// TestDeviationsUKOnlyLawAndCourts: a UK exporter's SCCs are governed by
+// the laws, and go to the courts, of England and Wales, as Section 15(m)
+// and (n) of the UK Addendum fix: no deviation names "the United Kingdom"
+// (which has no single law), and without the Swiss terms the deal's
+// scc.governing_law and scc.forum are no deviation at all; with them, they
+// choose the law and courts for transfers from Switzerland.
+func TestDeviationsUKOnlyLawAndCourts(t *testing.T) {
+	profile := profileDeal(t)
+	lib := engine(t).Library()
+	uk := fixtureDeal(t, "uk-only")
+	for _, dv := range assemble.Deviations(profile, uk, lib) {
+		if dv.Path == "scc.governing_law" || dv.Path == "scc.forum" || strings.Contains(dv.Text, "the United Kingdom") {
+			t.Errorf("the UK-only deal's deviations list %s: %s", dv.Path, dv.Text)
+		}
+	}
+	uk.Swiss.Enabled = true
+	got := map[string]string{}
+	for _, dv := range assemble.Deviations(profile, uk, lib) {
+		got[dv.Path] = dv.Text
+	}
+	if uk.SCC.GoverningLaw == "GB" && got["scc.governing_law"] != "law for transfers from Switzerland (SCC Clause 17) England and Wales (standard the Netherlands)" {
+		t.Errorf("with the Swiss terms, scc.governing_law is %q", got["scc.governing_law"])
 	}
 }
