@@ -341,6 +341,8 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 		return fmt.Sprintf("audits at most once every %s (standard %d)", plural(g.(int), "month"), w.(int))
 	case "audit.notice_days":
 		return fmt.Sprintf("audit notice %s (standard %d)", plural(g.(int), "day"), w.(int))
+	case "controller_transfer":
+		return controllerTransferText(g.(*deal.Processing), w.(*deal.Processing))
 	}
 	label := termLabel(path)
 	if got.Kind() == reflect.Slice && got.Type().Elem().Kind() == reflect.String {
@@ -498,6 +500,32 @@ func subNames(list []deal.Subprocessor) []string {
 		names[i] = s.Name
 	}
 	return names
+}
+
+// controllerTransferText describes the Module One data of a deal (Annex
+// I.B, Part 2), which Provider receives as a controller in its own right,
+// given where the standard has none, or left out. (Where both have it,
+// each of its fields that differs is a deviation of its own.)
+func controllerTransferText(got, want *deal.Processing) string {
+	const what = "Module One: personal data Provider receives as a controller in its own right (Annex I.B, Part 2)"
+	if got == nil {
+		return what + ": none (standard: as the profile describes it)"
+	}
+	text := fmt.Sprintf("%s: data subjects %s; data categories %s; purposes %s; retention %q",
+		what, quotedJoin(got.DataSubjects), quotedJoin(got.DataCategories), quotedJoin(got.Purposes), got.Retention)
+	if want != nil {
+		return text
+	}
+	return text + " (standard none)"
+}
+
+// quotedJoin joins items in quotes: "a", "b" and "c".
+func quotedJoin(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = `"` + it + `"`
+	}
+	return wording.Join(q)
 }
 
 // stringsChanges describes a list of texts by what it adds and leaves out.

@@ -337,3 +337,21 @@ func TestDeviationsUKOnlyLawAndCourts(t *testing.T) {
 		t.Errorf("with the Swiss terms, scc.governing_law is %q", got["scc.governing_law"])
 	}
 }
+
+// TestDeviationModuleOneData: the Module One data a deal adds (Annex I.B,
+// Part 2) is described in words, not as a dump of its fields.
+func TestDeviationModuleOneData(t *testing.T) {
+	profile := profileDeal(t)
+	d := fixtureDeal(t, "modules-1-2-bavaria")
+	for _, dv := range assemble.Deviations(profile, d, engine(t).Library()) {
+		if dv.Path != "controller_transfer" {
+			continue
+		}
+		want := `Module One: personal data Provider receives as a controller in its own right (Annex I.B, Part 2): data subjects "Customer's account administrators" and "Customer's billing and procurement contacts"; data categories "Name", `
+		if !strings.HasPrefix(dv.Text, want) || !strings.HasSuffix(dv.Text, ` (standard none)`) || strings.Contains(dv.Text, "[") {
+			t.Errorf("the Module One deviation reads %q", dv.Text)
+		}
+		return
+	}
+	t.Error("no deviation for the Module One data")
+}
