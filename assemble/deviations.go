@@ -468,7 +468,11 @@ func listChanges(got, want []deal.Subprocessor, laws deal.Laws) string {
 	ch := sublist.Diff(want, got)
 	var parts []string
 	if len(ch.Added) > 0 {
-		parts = append(parts, "added "+wording.Join(subNames(ch.Added)))
+		added := make([]string, len(ch.Added))
+		for i, sp := range ch.Added {
+			added[i] = sp.Name + " (" + whereAndHow(sp.Country, sp.TransferMechanism, laws) + ")"
+		}
+		parts = append(parts, "added "+wording.Join(added))
 	}
 	if len(ch.Removed) > 0 {
 		parts = append(parts, "removed "+wording.Join(subNames(ch.Removed)))
@@ -476,10 +480,15 @@ func listChanges(got, want []deal.Subprocessor, laws deal.Laws) string {
 	for _, c := range ch.Changed {
 		var fields []string
 		for _, f := range c.Fields {
-			if f.Field == "transfer_mechanism" && !laws.Restricted() {
-				continue
+			switch {
+			case f.Field == "transfer_mechanism" && !laws.Restricted():
+			case f.Field == "country":
+				fields = append(fields, fmt.Sprintf("country %s → %s", countryText(f.Old), countryText(f.New)))
+			case f.Field == "transfer_mechanism":
+				fields = append(fields, fmt.Sprintf("transfer mechanism %s → %s", laws.TransferLabel(f.Old), laws.TransferLabel(f.New)))
+			default:
+				fields = append(fields, strings.ReplaceAll(f.Field, "_", " "))
 			}
-			fields = append(fields, strings.ReplaceAll(f.Field, "_", " "))
 		}
 		if len(fields) > 0 {
 			parts = append(parts, c.Name+" changed ("+strings.Join(fields, ", ")+")")
@@ -492,6 +501,16 @@ func listChanges(got, want []deal.Subprocessor, laws deal.Laws) string {
 		return ""
 	}
 	return "sub-processor list in a different order"
+}
+
+// whereAndHow names where an added sub-processor processes and, for a deal
+// with restricted transfers, the safeguard of the transfer: "India;
+// Binding Corporate Rules".
+func whereAndHow(code, mechanism string, laws deal.Laws) string {
+	if !laws.Restricted() || mechanism == "" {
+		return countryText(code)
+	}
+	return countryText(code) + "; " + laws.TransferLabel(mechanism)
 }
 
 func subNames(list []deal.Subprocessor) []string {

@@ -123,7 +123,7 @@ func TestDeviations(t *testing.T) {
 			d.Provider.Signatory.Name = "Alex Reed"
 		}, []assemble.Deviation{
 			{"provider.signatory.name", `provider signatory name: "Alex Reed" (standard "Dana Whitfield")`},
-			{"subprocessors.list", "sub-processors: added Hetzner Online GmbH; removed Papertrail (SolarWinds Worldwide, LLC); Amazon Web Services EMEA SARL changed (location)"},
+			{"subprocessors.list", "sub-processors: added Hetzner Online GmbH (Germany); removed Papertrail (SolarWinds Worldwide, LLC); Amazon Web Services EMEA SARL changed (location)"},
 			{"processing.data_categories", `processing data categories: adds "Telephone number"; leaves out "` + base.Processing.DataCategories[0] + `"`},
 			{"security.measures", "Annex II measures: leaves out 80 catalogue measures"},
 			{"security.extra", `Annex II additional measures: adds "Encryption: Customer content is encrypted at rest under keys specific to Customer, which Provider rotates at least every 90 days."`},
@@ -224,7 +224,7 @@ func TestDeviationsSubprocessorChangesFollowLaws(t *testing.T) {
 		want          string              // the subprocessors.list deviation; "" for none
 	}{
 		{"US-only, its own list", "us-ccpa", nil,
-			"sub-processors: added Amazon Web Services, Inc.; removed Amazon Web Services EMEA SARL; Papertrail (SolarWinds Worldwide, LLC) changed (address, contact, contact title, responsibilities)"},
+			"sub-processors: added Amazon Web Services, Inc. (the United States); removed Amazon Web Services EMEA SARL; Papertrail (SolarWinds Worldwide, LLC) changed (address, contact, contact title, responsibilities)"},
 		{"US-only, the standard list but for a transfer mechanism", "us-ccpa", standard(papertrailNone), ""},
 		{"US-only, reordered, and a transfer mechanism", "us-ccpa", standard(func(l []deal.Subprocessor) []deal.Subprocessor {
 			l = papertrailNone(l)
@@ -236,10 +236,17 @@ func TestDeviationsSubprocessorChangesFollowLaws(t *testing.T) {
 			l[1].Purpose = "Storage of system logs"
 			return l
 		}), "sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (purpose)"},
+		// The safeguard is named before and after, as the deal's laws
+		// name it: a new restricted transfer's safeguard is the material
+		// fact.
 		{"controller under the GDPR", "example", standard(papertrailNone),
-			"sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (transfer mechanism)"},
+			"sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (transfer mechanism Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum and the Swiss adaptations → None required (EEA or adequate country))"},
 		{"processor under the GDPR", "processor-option2", standard(func(l []deal.Subprocessor) []deal.Subprocessor { l[1].TransferMechanism = "dpf"; return l }),
-			"sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (transfer mechanism)"},
+			"sub-processors: Papertrail (SolarWinds Worldwide, LLC) changed (transfer mechanism Standard contractual clauses between Provider and the Sub-processor (Module Three) → EU-US Data Privacy Framework)"},
+		{"a move to another country", "example", standard(func(l []deal.Subprocessor) []deal.Subprocessor {
+			l[0].Country = "US"
+			return l
+		}), "sub-processors: Amazon Web Services EMEA SARL changed (country Ireland → the United States)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
