@@ -69,6 +69,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, ccpaWarnings(d)...)
 	ws = append(ws, landWarnings(d)...)
 	ws = append(ws, addressWarnings(d)...)
+	ws = append(ws, auditWarnings(d)...)
 	return ws
 }
 

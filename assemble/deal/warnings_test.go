@@ -175,6 +175,15 @@ func TestWarnings(t *testing.T) {
 			off := false
 			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{GoverningLaw: "NL", Forum: "DE"}
 		}, nil, nil},
+		{"audits every 36 months under the SCCs", func(d *Deal) { d.Audit.FrequencyMonths = 36 },
+			[]string{"audit.frequency_months " + WarnAuditInterval},
+			[]string{"is 36: the DPA allows an audit at most once in 36 months, but Clause 8.9(c) of the Standard Contractual Clauses has Provider allow audits at reasonable intervals"}},
+		{"audits every 24 months: no warning", func(d *Deal) { d.Audit.FrequencyMonths = 24 }, nil, nil},
+		{"audits every 36 months in a US-only deal: no SCCs, no warning", func(d *Deal) {
+			off := false
+			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
+			d.Audit.FrequencyMonths = 36
+		}, nil, nil},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"a purpose Annex I.B describes that no business purpose covers", func(d *Deal) {
 			d.CCPA.BusinessPurposes = d.CCPA.BusinessPurposes[:1]
