@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -151,14 +152,46 @@ func (e *Engine) DealWarnings(d *deal.Deal) []deal.Problem {
 		return nil
 	}
 	var ws []deal.Problem
+	var dpa *document.Document // d's DPA, assembled once for noEffect
+	failed := false            // d's DPA does not assemble: its problems say why
 	for _, id := range slices.Sorted(maps.Keys(d.Negotiated)) {
 		for _, fb := range e.lib.fallbacks[id] {
 			if fb.Name == d.Negotiated[id] && fb.Unapproved() {
 				ws = append(ws, deal.Problem{Path: "negotiated." + id, Rule: WarnFallbackUnapproved, Message: fb.UnapprovedMessage()})
 			}
 		}
+		if dpa == nil && !failed {
+			var err error
+			dpa, err = e.Assemble(d, "dpa")
+			failed = err != nil
+		}
+		if !failed && e.noEffect(d, dpa, id) {
+			ws = append(ws, deal.Problem{Path: "negotiated." + id, Rule: WarnFallbackNoEffect, Message: fmt.Sprintf(
+				"%q prints the same DPA as the standard clause %q for this deal (its text applies only to other deals, as its description says), so it concedes nothing: leave it out, or negotiate what this deal needs",
+				d.Negotiated[id], id)})
+		}
 	}
 	return ws
+}
+
+// WarnFallbackNoEffect: a negotiated fallback prints, in this deal, the
+// same DPA as the standard clause (the late-objection fallback of a deal
+// under Clause 9 Option 1, which keeps the standard text there), so the
+// customer would believe it won a concession it does not have.
+const WarnFallbackNoEffect = "fallback_no_effect"
+
+// noEffect reports whether dpa, the DPA of d, is the same as the DPA of d
+// with the standard clause id instead of the fallback negotiated for it. A
+// deal that does not assemble so is not this question's business.
+func (e *Engine) noEffect(d *deal.Deal, dpa *document.Document, id string) bool {
+	std := *d
+	std.Negotiated = maps.Clone(d.Negotiated)
+	delete(std.Negotiated, id)
+	without, err := e.Assemble(&std, "dpa")
+	if err != nil {
+		return false
+	}
+	return reflect.DeepEqual(dpa.Blocks, without.Blocks)
 }
 
 // negotiationProblems checks the deal's fallbacks and riders against the

@@ -362,3 +362,27 @@ func TestDeviationModuleOneData(t *testing.T) {
 	}
 	t.Error("no deviation for the Module One data")
 }
+
+// TestFallbackNoEffect: a fallback that prints, in its deal, the same DPA
+// as the standard clause (late-objection under Clause 9 Option 1) draws
+// fallback_no_effect; under Option 2, where it changes the clause, it
+// does not.
+func TestFallbackNoEffect(t *testing.T) {
+	e := engine(t)
+	for _, tc := range []struct {
+		option deal.SubprocessorOption
+		want   bool
+	}{{deal.GeneralAuthorisation, false}, {deal.SpecificAuthorisation, true}} {
+		d := fixtureDeal(t, "negotiated")
+		d.SCC.SubprocessorOption = tc.option
+		var got []string
+		for _, w := range e.DealWarnings(d) {
+			if w.Rule == assemble.WarnFallbackNoEffect {
+				got = append(got, w.Path)
+			}
+		}
+		if want := []string{"negotiated.subprocessors"}; tc.want != slices.Equal(got, want) || !tc.want && len(got) > 0 {
+			t.Errorf("Clause 9 %s: fallback_no_effect at %v, want it at negotiated.subprocessors only: %t", tc.option, got, tc.want)
+		}
+	}
+}
