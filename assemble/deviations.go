@@ -388,7 +388,10 @@ func valueText(v reflect.Value) string {
 				parts = append(parts, valueText(v.Field(i)))
 			}
 		}
-		return orNone(strings.Join(parts, ", "))
+		if len(parts) == 0 {
+			return "none"
+		}
+		return strings.Join(parts, ", ") // each part quoted already
 	}
 	return fmt.Sprint(v.Interface())
 }

@@ -386,3 +386,20 @@ func TestFallbackNoEffect(t *testing.T) {
 		}
 	}
 }
+
+// TestDeviationOfARecordQuotedOnce: a record left out (the provider's DPO)
+// names the standard's values each in quotes once.
+func TestDeviationOfARecordQuotedOnce(t *testing.T) {
+	profile := profileDeal(t)
+	d := fixtureDeal(t, "example")
+	d.Provider.DPO = nil
+	for _, dv := range assemble.Deviations(profile, d, nil) {
+		if dv.Path == "provider.dpo" {
+			if want := `provider dpo: none (standard "Tomás Ortega", "dpo@kestrel.example")`; dv.Text != want {
+				t.Errorf("%q, want %q", dv.Text, want)
+			}
+			return
+		}
+	}
+	t.Error("no deviation for the provider's DPO left out")
+}
