@@ -50,7 +50,7 @@ func contactWarnings(d *Deal) []Problem {
 // in the order Warnings gives them; the README's warning table lists the
 // same names.
 func WarningRules() []string {
-	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
+	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnExporterAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
 		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnLandUnknown, WarnLandMismatch, WarnAddressRepeatsCountry, WarnAuditInterval, WarnProviderFromProfile,
 		WarnProcessingFromProfile, WarnAuthorisedListFromProfile}
 }

@@ -59,6 +59,7 @@ func Warnings(d *Deal) []Problem {
 		ws = append(ws, w)
 	}
 	ws = append(ws, representativeWarnings(d)...)
+	ws = append(ws, exporterAuthorityWarnings(d)...)
 	ws = append(ws, contactWarnings(d)...)
 	ws = append(ws, forumWarnings(d)...)
 	ws = append(ws, redressWarnings(d)...)

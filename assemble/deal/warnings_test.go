@@ -164,16 +164,32 @@ func TestWarnings(t *testing.T) {
 		{"Option 2, Norwegian customer with Norwegian courts", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address = "NO", "Karl Johans gate 1, 0154 Oslo"
 			d.SCC.GoverningLawOption, d.SCC.GoverningLaw, d.SCC.Forum = 2, "SE", "NO"
+			d.SCC.SupervisoryAuthority = "Norwegian Data Protection Authority (Datatilsynet)"
 		}, nil, nil},
 		{"Option 2, Norwegian customer with Swedish courts", func(d *Deal) {
 			d.Customer.Country, d.Customer.Address = "NO", "Karl Johans gate 1, 0154 Oslo"
 			d.SCC.GoverningLawOption, d.SCC.GoverningLaw, d.SCC.Forum = 2, "SE", "SE"
+			d.SCC.SupervisoryAuthority = "Norwegian Data Protection Authority (Datatilsynet)"
 		}, []string{"scc.forum " + WarnForumNotLaw},
 			[]string{"while the law of Norway, the EEA State in which the customer (the data exporter) is established, governs them (Clause 17 Option 2"}},
 		{"no forum yet: a problem, not this warning", func(d *Deal) { d.SCC.Forum = "" }, nil, nil},
 		{"US-only deal: no SCCs, no forum warning", func(d *Deal) {
 			off := false
 			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{GoverningLaw: "NL", Forum: "DE"}
+		}, nil, nil},
+		// Clause 13(a): an EEA exporter's own authority, ordinarily.
+		{"a French customer naming the Irish authority", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Customer.State = "FR", "14 rue de la Paix, 75002 Paris", ""
+			d.SCC.SupervisoryAuthority = "Data Protection Commission (Ireland)"
+		}, []string{"scc.supervisory_authority " + WarnExporterAuthority},
+			[]string{`"Data Protection Commission (Ireland)" is the supervisory authority of Ireland, but the customer (the data exporter) is established in France: Clause 13(a) makes competent the authority responsible for the exporter's compliance with the GDPR, ordinarily its own State's (Commission Nationale de l'Informatique et des Libertés (CNIL)); keep this one only if the customer's main establishment is in Ireland (Art. 56 GDPR)`}},
+		{"a French customer naming the CNIL", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Customer.State = "FR", "14 rue de la Paix, 75002 Paris", ""
+			d.SCC.SupervisoryAuthority = "Commission Nationale de l'Informatique et des Libertés (CNIL)"
+		}, nil, nil},
+		{"an authority named in other words: not judged", func(d *Deal) {
+			d.Customer.Country, d.Customer.Address, d.Customer.State = "FR", "14 rue de la Paix, 75002 Paris", ""
+			d.SCC.SupervisoryAuthority = "the lead authority under Art. 56 GDPR"
 		}, nil, nil},
 		{"audits every 36 months under the SCCs", func(d *Deal) { d.Audit.FrequencyMonths = 36 },
 			[]string{"audit.frequency_months " + WarnAuditInterval},
