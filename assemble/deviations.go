@@ -343,6 +343,12 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 		return fmt.Sprintf("audit notice %s (standard %d)", plural(g.(int), "day"), w.(int))
 	case "controller_transfer":
 		return controllerTransferText(g.(*deal.Processing), w.(*deal.Processing))
+	case "deletion.days":
+		return fmt.Sprintf("deletion of the data completed within %s after the choice to delete or return it (standard %d)", plural(g.(int), "day"), w.(int))
+	case "deletion.backup_days":
+		return fmt.Sprintf("copies in backups deleted within %s after that deletion (standard %d)", plural(g.(int), "day"), w.(int))
+	case "subprocessors.resolution_days":
+		return fmt.Sprintf("period to agree on a solution after an objection to (or a refusal of) a new sub-processor, before Provider must do without it or let Customer terminate, %s (standard %d)", plural(g.(int), "day"), w.(int))
 	}
 	label := termLabel(path)
 	if got.Kind() == reflect.Slice && got.Type().Elem().Kind() == reflect.String {

@@ -403,3 +403,27 @@ func TestDeviationOfARecordQuotedOnce(t *testing.T) {
 	}
 	t.Error("no deviation for the provider's DPO left out")
 }
+
+// TestDeviationPeriodsInWords: the deletion and resolution periods are
+// named by what they time, not by their field names.
+func TestDeviationPeriodsInWords(t *testing.T) {
+	profile := profileDeal(t)
+	d := fixtureDeal(t, "example")
+	d.Deletion.Days, d.Deletion.BackupDays, d.Subprocessors.ResolutionDays = 10, 45, 20
+	want := map[string]string{
+		"deletion.days":                 "deletion of the data completed within 10 days after the choice to delete or return it (standard 30)",
+		"deletion.backup_days":          "copies in backups deleted within 45 days after that deletion (standard 90)",
+		"subprocessors.resolution_days": "period to agree on a solution after an objection to (or a refusal of) a new sub-processor, before Provider must do without it or let Customer terminate, 20 days (standard 30)",
+	}
+	for _, dv := range assemble.Deviations(profile, d, nil) {
+		if w, ok := want[dv.Path]; ok {
+			if dv.Text != w {
+				t.Errorf("%s: %q, want %q", dv.Path, dv.Text, w)
+			}
+			delete(want, dv.Path)
+		}
+	}
+	for path := range want {
+		t.Errorf("no deviation at %s", path)
+	}
+}
