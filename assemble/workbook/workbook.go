@@ -305,7 +305,13 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 		fact{label: "How notices are sent", value: orDefault(in.NoticeMethod, DefaultNoticeMethod)},
 	)
 	if u := in.Provider.SubprocessorListURL; u != "" {
-		facts = append(facts, fact{label: "Current list", value: u, link: webLink(u)})
+		f := fact{label: "Current list", value: u, link: webLink(u)}
+		if in.SpecificAuthorisation {
+			// Under Option 1 only the DPA's Annex III and the customer's
+			// written authorisations authorise a sub-processor.
+			f.label, f.value = "Published list", u+" (for information only: it authorises no sub-processor; the DPA's Annex III and the customer's authorisations do)"
+		}
+		facts = append(facts, f)
 	}
 	if c := in.Provider.Contact; c.Name != "" || c.Email != "" {
 		facts = append(facts, fact{label: "Privacy contact", value: contactLine(c), link: mailLink(c.Email)})

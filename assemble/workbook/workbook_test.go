@@ -778,6 +778,13 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 					t.Errorf("%s = %q, want %q", label, facts[label], want)
 				}
 			}
+			list, url := "Current list", "https://kestrel.example/legal/subprocessors"
+			if tc.specific {
+				list, url = "Published list", url+" (for information only: it authorises no sub-processor; the DPA's Annex III and the customer's authorisations do)"
+			}
+			if facts[list] != url {
+				t.Errorf("%s = %q, want %q", list, facts[list], url)
+			}
 			for _, absent := range []string{"Objection window", "Authorisation period", "Advance notice", "Advance request"} {
 				if _, ok := tc.want[absent]; !ok && facts[absent] != "" {
 					t.Errorf("the Cover has %s (%q)", absent, facts[absent])
