@@ -127,6 +127,19 @@ func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 	for _, p := range givenPaths(dn, "") {
 		out[p] = Source{Origin: FromDeal}
 	}
+	// A null in the deal sets aside what the profile gives there: the
+	// value is the default's, or, where the default is none (a DPO), the
+	// deal's own doing.
+	nulls := nullPaths(dn, "")
+	removed := map[string]bool{}
+	for _, n := range nulls {
+		for p := range out {
+			if p == n || strings.HasPrefix(p, n+".") || strings.HasPrefix(p, n+"[") {
+				delete(out, p)
+				removed[n] = true
+			}
+		}
+	}
 	diffPaths(reflect.ValueOf(before).Elem(), reflect.ValueOf(after).Elem(), "", func(p string) {
 		if _, given := out[p]; given {
 			return
@@ -137,6 +150,32 @@ func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 			out[p] = Source{Origin: FromDefault}
 		}
 	})
+	for _, n := range nulls {
+		if _, set := out[n]; removed[n] && !set {
+			out[n] = Source{Origin: FromDeal}
+		}
+	}
+	return out
+}
+
+// nullPaths lists the paths at which a file gives an explicit null.
+func nullPaths(n *yaml.Node, path string) []string {
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		return nullPaths(n.Content[0], path)
+	}
+	if n.Kind != yaml.MappingNode {
+		if path != "" && isNull(n) {
+			return []string{path}
+		}
+		return nil
+	}
+	var out []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, nullPaths(n.Content[i+1], joinPath(path, n.Content[i].Value))...)
+	}
 	return out
 }
 

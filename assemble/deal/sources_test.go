@@ -46,6 +46,13 @@ scc: {forum: null}
 			t.Errorf("%s (-want +got):\n%s", path, diff)
 		}
 	}
+	// A null in the deal over a record the profile gives (its DPO) sets it
+	// aside: the deal's doing, not the profile's.
+	px, _, _ := v.LoadExplained(append(append([]byte(nil), deal...), "provider: {dpo: null}\n"...), "deal.yaml",
+		[]byte("provider: {name: \"Kestrel Cloud, Inc.\", country: US, dpo: {name: Tomás Ortega, email: dpo@kestrel.example}}\n"), "profile.yaml")
+	if px == nil || px.Deal.Provider.DPO != nil || px.Sources["provider.dpo"].Origin != FromDeal || SourceOf(px.Sources, "provider.dpo.name").Origin != FromDeal {
+		t.Errorf("a DPO the deal sets aside with null: %+v", px)
+	}
 	if _, ok := got["uk_addendum.enabled"]; ok {
 		t.Error("uk_addendum.enabled has a source, though nothing set it")
 	}
