@@ -158,51 +158,50 @@ func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 	return out
 }
 
-// nullPaths lists the paths at which a file gives an explicit null.
-func nullPaths(n *yaml.Node, path string) []string {
-	if n == nil {
-		return nil
-	}
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		return nullPaths(n.Content[0], path)
-	}
-	if n.Kind != yaml.MappingNode {
-		if path != "" && isNull(n) {
-			return []string{path}
-		}
-		return nil
-	}
-	var out []string
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, nullPaths(n.Content[i+1], joinPath(path, n.Content[i].Value))...)
-	}
-	return out
-}
 
 // givenPaths lists the paths a file gives a value at: every key with a
 // value other than null, mappings included, and the keys inside them. An
 // explicit null gives nothing: it asks for the default.
 func givenPaths(n *yaml.Node, path string) []string {
+	var out []string
+	walkKeys(n, path, func(p string, v *yaml.Node) {
+		if !isNull(v) {
+			out = append(out, p) // a mapping too: a DPO, say
+		}
+	})
+	return out
+}
+
+// nullPaths lists the paths at which a file gives an explicit null.
+func nullPaths(n *yaml.Node, path string) []string {
+	var out []string
+	walkKeys(n, path, func(p string, v *yaml.Node) {
+		if isNull(v) {
+			out = append(out, p)
+		}
+	})
+	return out
+}
+
+// walkKeys calls visit with the path and value of every key of the
+// mapping n (path is n's own), and of the keys of the mappings inside it;
+// lists are values, not walked into.
+func walkKeys(n *yaml.Node, path string, visit func(path string, v *yaml.Node)) {
 	if n == nil {
-		return nil
+		return
 	}
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		return givenPaths(n.Content[0], path)
+		walkKeys(n.Content[0], path, visit)
+		return
 	}
 	if n.Kind != yaml.MappingNode {
-		if path == "" || isNull(n) {
-			return nil
-		}
-		return []string{path}
-	}
-	var out []string
-	if path != "" {
-		out = append(out, path) // the mapping itself: a DPO, say
+		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, givenPaths(n.Content[i+1], joinPath(path, n.Content[i].Value))...)
+		p, v := joinPath(path, n.Content[i].Value), n.Content[i+1]
+		visit(p, v)
+		walkKeys(v, p, visit)
 	}
-	return out
 }
 
 // diffPaths calls f with the path of every leaf (a text, number, date,

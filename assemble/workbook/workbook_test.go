@@ -279,16 +279,8 @@ func TestExportStructure(t *testing.T) {
 
 func TestExportCover(t *testing.T) {
 	f := open(t, export(t, seedInput(t)))
-	rows, err := f.GetRows(CoverSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts := map[string]string{}
-	for _, r := range rows {
-		if len(r) == 2 {
-			facts[r[0]] = r[1]
-		}
-	}
+	rows := coverRows(t, f)
+	facts := coverFacts(t, rows)
 	want := map[string]string{
 		"Vendor":                  "Kestrel Cloud, Inc.",
 		"List version":            "2026.4",
@@ -763,16 +755,7 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := seedInput(t)
 			in.SpecificAuthorisation, in.ProcessorCustomer = tc.specific, tc.processor
-			rows, err := open(t, export(t, in)).GetRows(CoverSheet)
-			if err != nil {
-				t.Fatal(err)
-			}
-			facts := map[string]string{}
-			for _, r := range rows {
-				if len(r) == 2 {
-					facts[r[0]] = r[1]
-				}
-			}
+			facts := coverFacts(t, coverRows(t, open(t, export(t, in))))
 			for label, want := range tc.want {
 				if facts[label] != want {
 					t.Errorf("%s = %q, want %q", label, facts[label], want)
@@ -792,4 +775,27 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 			}
 		})
 	}
+}
+
+// coverRows returns the rows of f's Cover sheet.
+func coverRows(t *testing.T, f *excelize.File) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(CoverSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// coverFacts returns the Cover's label and value pairs (its rows of two
+// cells), by label.
+func coverFacts(t *testing.T, rows [][]string) map[string]string {
+	t.Helper()
+	facts := map[string]string{}
+	for _, r := range rows {
+		if len(r) == 2 {
+			facts[r[0]] = r[1]
+		}
+	}
+	return facts
 }
