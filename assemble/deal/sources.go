@@ -158,7 +158,6 @@ func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 	return out
 }
 
-
 // givenPaths lists the paths a file gives a value at: every key with a
 // value other than null, mappings included, and the keys inside them. An
 // explicit null gives nothing: it asks for the default.
