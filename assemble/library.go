@@ -625,8 +625,12 @@ func (lib *Library) loadFallback(fsys fs.FS, name string, funcs template.FuncMap
 	src := strings.Repeat("\n", line-1) + anchorFirstHeading(c.Source, c.ID)
 	c.body, err = template.New(file).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return nil, err
+		return nil, explainParse(err)
 	}
+	// As for a standard clause: the resource limits count its steps, and
+	// deal values reach the Document as written, never read as Markdown.
+	instrument(c.body)
+	addLiteral(c.body)
 	return &Fallback{Clause: c, Name: front.Name, Changes: strings.TrimSpace(front.Changes),
 		ApprovedBy: strings.TrimSpace(front.ApprovedBy), Approved: front.Approved, BasedOn: front.BasedOn,
 		ApprovedVersion: front.ApprovedVersion}, nil

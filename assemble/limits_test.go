@@ -3,6 +3,7 @@ package assemble
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -94,5 +95,37 @@ func TestTemplateLimitsDefault(t *testing.T) {
 	eng := testLibrary(t, hostileClause(`{{range 100000000000}}{{end}}`))
 	if _, err := eng.Assemble(testDeal(), "evil"); !errors.Is(err, ErrLimit) {
 		t.Fatalf("err = %v, want ErrLimit", err)
+	}
+}
+
+// TestFallbackLimitsAndValues is the regression test for fallbacks loaded
+// without what a standard clause gets: the resource limits did not count
+// their steps, and deal values went into their Markdown raw, so that a
+// contact named "Jana *Star* Müller" printed "Star" in italics in the
+// fallback alone. A fallback that loops now fails with ErrLimit, and one
+// that prints a value prints it as written.
+func TestFallbackLimitsAndValues(t *testing.T) {
+	fallback := func(body string) map[string]string {
+		files := hostileClause("Standard text.")
+		files["fallbacks/evil.calm.md"] = "---\nclause: evil\nname: calm\ntitle: Evil\nversion: 1.0.0\nchanges: It changes the text.\napproved_by: Legal\napproved: 2026-11-20\nbased_on: 1.0.0\n---\n" + body + "\n"
+		return files
+	}
+	d := testDeal()
+	d.Negotiated = map[string]string{"evil": "calm"}
+
+	eng := testLibrary(t, fallback(`{{range 100000000000}}{{end}}`))
+	eng.SetLimits(Limits{Steps: 20000, Output: 4 << 20})
+	if _, err := eng.Assemble(d, "evil"); !errors.Is(err, ErrLimit) || !strings.Contains(fmt.Sprint(err), "clauses/fallbacks/evil.calm.md") {
+		t.Errorf("an endless loop in a fallback: err = %v, want ErrLimit naming the fallback", err)
+	}
+
+	eng = testLibrary(t, fallback(`Call {{.Customer.Signatory.Name}}.`))
+	d.Customer.Signatory.Name = "Jana *Star* Müller_x_"
+	doc, err := eng.Assemble(d, "evil")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(outline(doc), "\n"); !strings.Contains(got, "Call Jana *Star* Müller_x_.") {
+		t.Errorf("the fallback printed the value as Markdown: %q", got)
 	}
 }
