@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -152,20 +151,13 @@ func (e *Engine) DealWarnings(d *deal.Deal) []deal.Problem {
 		return nil
 	}
 	var ws []deal.Problem
-	var dpa *document.Document // d's DPA, assembled once for noEffect
-	failed := false            // d's DPA does not assemble: its problems say why
 	for _, id := range slices.Sorted(maps.Keys(d.Negotiated)) {
 		for _, fb := range e.lib.fallbacks[id] {
 			if fb.Name == d.Negotiated[id] && fb.Unapproved() {
 				ws = append(ws, deal.Problem{Path: "negotiated." + id, Rule: WarnFallbackUnapproved, Message: fb.UnapprovedMessage()})
 			}
 		}
-		if dpa == nil && !failed {
-			var err error
-			dpa, err = e.Assemble(d, "dpa")
-			failed = err != nil
-		}
-		if !failed && e.noEffect(d, dpa, id) {
+		if e.noEffect(d, id) {
 			ws = append(ws, deal.Problem{Path: "negotiated." + id, Rule: WarnFallbackNoEffect, Message: fmt.Sprintf(
 				"%q prints the same DPA as the standard clause %q for this deal (its text applies only to other deals, as its description says), so it concedes nothing: leave it out, or negotiate what this deal needs",
 				d.Negotiated[id], id)})
@@ -180,18 +172,37 @@ func (e *Engine) DealWarnings(d *deal.Deal) []deal.Problem {
 // customer would believe it won a concession it does not have.
 const WarnFallbackNoEffect = "fallback_no_effect"
 
-// noEffect reports whether dpa, the DPA of d, is the same as the DPA of d
-// with the standard clause id instead of the fallback negotiated for it. A
-// deal that does not assemble so is not this question's business.
-func (e *Engine) noEffect(d *deal.Deal, dpa *document.Document, id string) bool {
-	std := *d
-	std.Negotiated = maps.Clone(d.Negotiated)
-	delete(std.Negotiated, id)
-	without, err := e.Assemble(&std, "dpa")
+// noEffect reports whether the clause id of d writes the same Markdown
+// with the fallback negotiated for it as the standard clause does, so that
+// the DPA is the same either way (deal values are tokens in both, see
+// literal). Only the clause and the clauses it includes are rendered,
+// twice, not the whole DPA. A clause that does not render is not this
+// question's business: assembly reports it.
+func (e *Engine) noEffect(d *deal.Deal, id string) bool {
+	with, err := e.clauseMarkdown(d, id)
 	if err != nil {
 		return false
 	}
-	return reflect.DeepEqual(dpa.Blocks, without.Blocks)
+	std := *d
+	std.Negotiated = maps.Clone(d.Negotiated)
+	delete(std.Negotiated, id)
+	without, err := e.clauseMarkdown(&std, id)
+	return err == nil && with == without
+}
+
+// clauseMarkdown renders the clause id for d as an assembly does, within
+// the engine's limits, and returns the Markdown of it and of every clause
+// it includes.
+func (e *Engine) clauseMarkdown(d *deal.Deal, id string) (string, error) {
+	r := &render{lib: e.lib, budget: newBudget(context.Background(), e.limits), seen: map[string]bool{}}
+	if _, err := newView(d, nil, r).Clause(id); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, pt := range r.parts {
+		b.WriteString(pt.md)
+	}
+	return b.String(), nil
 }
 
 // negotiationProblems checks the deal's fallbacks and riders against the

@@ -252,3 +252,15 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDealWarnings gives the engine's warnings of the negotiated
+// example deal (five fallbacks): fallback_no_effect renders each negotiated
+// clause twice, with its fallback and without, not the whole DPA.
+func BenchmarkDealWarnings(b *testing.B) {
+	eng := engine(b)
+	d := fixtureDeals(b)["negotiated"]
+	b.ReportAllocs()
+	for b.Loop() {
+		eng.DealWarnings(d)
+	}
+}
