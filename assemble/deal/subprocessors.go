@@ -148,6 +148,9 @@ func (v *Validator) ValidateList(d *Deal, list []Subprocessor, file, prefix stri
 func (v *Validator) listFieldProblems(d *Deal) []Problem {
 	var ps []Problem
 	for _, p := range v.ListRules(d).Entries(d.Subprocessors.List, listPrefix) {
+		if p.Message == subproc.EmptyEntry {
+			p.Message = emptyEntry(p.Path) // with what the list holds
+		}
 		ps = append(ps, Problem{Path: p.Path, Rule: p.Rule, Message: p.Message})
 	}
 	return ps

@@ -266,13 +266,13 @@ func tagMessage(fe validator.FieldError, path string) string {
 	switch tag := fe.Tag(); tag {
 	case "required":
 		if strings.HasSuffix(path, "]") {
-			return "must not be empty"
+			return emptyEntry(path)
 		}
 		return explained("is required", path)
 	case "required_date":
 		return "is required (a date, YYYY-MM-DD)"
 	case "max", "min":
-		return sizeMessage(fe, str)
+		return sizeMessage(fe, str, path)
 	case "oneof":
 		allowed := strings.Fields(fe.Param())
 		msg := fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), wording.JoinOr(allowed))
@@ -306,7 +306,7 @@ func tagMessage(fe validator.FieldError, path string) string {
 }
 
 // sizeMessage writes the message for a failed min or max tag.
-func sizeMessage(fe validator.FieldError, str string) string {
+func sizeMessage(fe validator.FieldError, str, path string) string {
 	param := fe.Param()
 	switch fe.Kind() {
 	case reflect.String:
@@ -321,7 +321,7 @@ func sizeMessage(fe validator.FieldError, str string) string {
 			return fmt.Sprintf("lists %d entries; at most %s are allowed", n, param)
 		}
 		if param == "1" {
-			return "must not be empty"
+			return explained("must list at least one entry", path)
 		}
 		return fmt.Sprintf("lists %d entries; at least %s are needed", n, param)
 	}
@@ -558,6 +558,17 @@ func pathOrder(path string) []int {
 		}
 	}
 	return key
+}
+
+// emptyEntry is the message for an empty entry of a list at path (which
+// ends in its index): it says what the list holds and how to mend it.
+func emptyEntry(path string) string {
+	msg := subproc.EmptyEntry
+	list := path[:strings.LastIndexByte(path, '[')]
+	if meaning := FieldMeaning(genericPath(list)); meaning != "" {
+		return msg + " (the list holds " + strings.ReplaceAll(meaning, "`", "") + ")"
+	}
+	return msg
 }
 
 // explained appends to msg what the field at path means, as

@@ -210,6 +210,10 @@ func checkValue(v reflect.Value, path string, rules []string) []Problem {
 	return nil
 }
 
+// EmptyEntry is the message for an empty entry of a list field (an empty
+// item of an entry's data).
+const EmptyEntry = "is empty; write the entry or remove it from the list"
+
 // ruleProblem explains why v breaks the rule tag with param, or returns "".
 func ruleProblem(tag, param string, v reflect.Value, path string) string {
 	s := ""
@@ -222,7 +226,7 @@ func ruleProblem(tag, param string, v reflect.Value, path string) string {
 			return ""
 		}
 		if strings.HasSuffix(path, "]") {
-			return "must not be empty"
+			return EmptyEntry
 		}
 		return "is required"
 	case "max":

@@ -43,7 +43,7 @@ func TestCheck(t *testing.T) {
 	list[3].Purpose = "Support \u2603"
 	got := Rules{Printable: latin}.Check(list, "list")
 	want := []Problem{
-		{"list[0].data[1]", "required", "must not be empty"},
+		{"list[0].data[1]", "required", "is empty; write the entry or remove it from the list"},
 		{"list[1].name", "line", "ends with white space (U+0020); remove it"},
 		{"list[2].website", "http_url", `"okta.com" is not a web address (want one starting with https:// or http://)`},
 		{"list[3].purpose", "printable", `character "☃" (U+2603) cannot be printed in the PDF fonts`},
