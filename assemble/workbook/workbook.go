@@ -116,10 +116,14 @@ type Input struct {
 // fact is one labelled line of the Cover sheet, with an optional link.
 type fact struct{ label, value, link string }
 
-// decisionFact is the Cover's line on the customer's say over a new
-// sub-processor: under Clause 9(a) Option 1 the period to give or refuse
-// specific authorisation (no answer is no authorisation), otherwise the
-// window to object; for a processor customer, its controller's decision.
+// decisionFact is the Cover's line on the customer's say over a change to
+// its sub-processors: under Clause 9(a) Option 1 the period to give or
+// refuse specific authorisation (no answer is no authorisation), otherwise
+// the window to object; for a processor customer, its controller's
+// decision. The changes are those the DPA's sub-processor clause names: a
+// new or replacement sub-processor and, for a deal under EU, UK or Swiss
+// law, a move of an existing one's processing abroad (homeArea) and, under
+// Option 1, an authorised one's processing beyond its authorisation.
 func (in Input) decisionFact() fact {
 	if in.SpecificAuthorisation {
 		decide := "the customer to give or refuse its specific prior authorisation"
@@ -127,25 +131,48 @@ func (in Input) decisionFact() fact {
 			decide = "the customer to communicate its controller's specific prior authorisation, or refusal,"
 		}
 		return fact{label: "Authorisation period", value: days(in.ObjectionDays,
-			"from the vendor's request for "+decide+" of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation")}
+			"from the vendor's request for "+decide+" of a new or replacement sub-processor, or of an authorised one's processing beyond what Annex III describes for it (other data, purposes or responsibilities, or a country outside "+in.homeArea()+" that it does not list)"+
+				"; no such change is made without it, and no answer means no authorisation")}
 	}
 	who := "the customer"
 	if in.ProcessorCustomer {
 		who = "the customer's controller, through the customer,"
 	}
+	changes := "a new or replacement sub-processor"
+	if !in.USOnly {
+		changes += ", or of a move of an existing one's processing to a country outside " + in.homeArea() + ","
+	}
 	return fact{label: "Objection window", value: days(in.ObjectionDays,
-		"from notice of a new or replacement sub-processor for "+who+" to object")}
+		"from notice of "+changes+" for "+who+" to object")}
 }
 
-// noticeFact is the Cover's line on how far ahead a new sub-processor is
-// announced, or, under Clause 9(a) Option 1, authorisation requested.
+// noticeFact is the Cover's line on how far ahead a change is announced,
+// or, under Clause 9(a) Option 1, authorisation requested.
 func (in Input) noticeFact() fact {
 	if in.SpecificAuthorisation {
 		return fact{label: "Advance request", value: days(in.NoticeDays,
-			"before a new or replacement sub-processor is to start processing "+in.personalData()+", the vendor requests authorisation")}
+			"before a new or replacement sub-processor is to start processing "+in.personalData()+", or another change needing authorisation is to take effect, the vendor requests authorisation")}
 	}
-	return fact{label: "Advance notice", value: days(in.NoticeDays,
-		"before a new or replacement sub-processor starts processing "+in.personalData())}
+	when := "before a new or replacement sub-processor starts processing " + in.personalData()
+	if !in.USOnly {
+		when += ", or a move of an existing one's processing to a country outside " + in.homeArea() + " takes effect"
+	}
+	return fact{label: "Advance notice", value: days(in.NoticeDays, when)}
+}
+
+// homeArea is the area from which a sub-processor's move abroad is a
+// change for the customer to know of: the EEA, and Switzerland as well for
+// a Swiss exporter under the FADP alone, the United Kingdom as well for a
+// UK exporter under UK Data Protection Laws alone (as the DPA's
+// sub-processor clause and the change notices say).
+func (in Input) homeArea() string {
+	switch {
+	case in.Laws.UKExporter:
+		return "the United Kingdom and the EEA"
+	case in.Laws.FADP && !in.Laws.GDPR:
+		return "Switzerland and the EEA"
+	}
+	return "the EEA"
 }
 
 // personalData is the law's term for personal data on the workbook:

@@ -286,8 +286,8 @@ func TestExportCover(t *testing.T) {
 		"List version":            "2026.4",
 		"As of":                   "2026-12-01",
 		"Sub-processors listed":   "13 (3 infrastructure, 10 service)",
-		"Objection window":        "30 days from notice of a new or replacement sub-processor for the customer to object",
-		"Advance notice":          "30 days before a new or replacement sub-processor starts processing personal data",
+		"Objection window":        "30 days from notice of a new or replacement sub-processor, or of a move of an existing one's processing to a country outside the EEA, for the customer to object",
+		"Advance notice":          "30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the EEA takes effect",
 		"How notices are sent":    "By email to subscribers of the list page, and to the customer's privacy contact",
 		"Current list":            "https://kestrel.example/legal/subprocessors",
 		"Privacy contact":         "Privacy Team <privacy@kestrel.example>",
@@ -725,36 +725,55 @@ func BenchmarkExportCSV(b *testing.B) {
 }
 
 // TestCoverDecisionFollowsClause9: the Cover states the customer's say over
-// a new sub-processor as its DPA does: under Clause 9(a) Option 1 a period
-// to give or refuse specific authorisation, in which silence authorises
-// nothing, and under Option 2 a window to object; for a processor customer
-// (Module Three) the decision is its controller's.
+// a change to its sub-processors as its DPA does: under Clause 9(a) Option
+// 1 a period to give or refuse specific authorisation, in which silence
+// authorises nothing, and under Option 2 a window to object; for a
+// processor customer (Module Three) the decision is its controller's. The
+// changes are the DPA's: a new or replacement sub-processor, a move abroad
+// from the exporter's own area and, under Option 1, an authorised one's
+// wider processing.
 func TestCoverDecisionFollowsClause9(t *testing.T) {
+	const (
+		wider      = "an authorised one's processing beyond what Annex III describes for it (other data, purposes or responsibilities, or a country outside the EEA that it does not list)"
+		moveNotice = "a move of an existing one's processing to a country outside the EEA"
+	)
 	for _, tc := range []struct {
 		name                string
 		specific, processor bool
+		laws                deal.Laws
 		want                map[string]string
 	}{
-		{"general, controller", false, false, map[string]string{
-			"Objection window": "30 days from notice of a new or replacement sub-processor for the customer to object",
-			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data",
+		{"general, controller", false, false, deal.Laws{GDPR: true}, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor, or of " + moveNotice + ", for the customer to object",
+			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
 		}},
-		{"general, processor", false, true, map[string]string{
-			"Objection window": "30 days from notice of a new or replacement sub-processor for the customer's controller, through the customer, to object",
-			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data",
+		{"general, processor", false, true, deal.Laws{GDPR: true}, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor, or of " + moveNotice + ", for the customer's controller, through the customer, to object",
+			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
 		}},
-		{"specific, controller", true, false, map[string]string{
-			"Authorisation period": "30 days from the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation",
-			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, the vendor requests authorisation",
+		{"specific, controller", true, false, deal.Laws{GDPR: true}, map[string]string{
+			"Authorisation period": "30 days from the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
+			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
 		}},
-		{"specific, processor", true, true, map[string]string{
-			"Authorisation period": "30 days from the vendor's request for the customer to communicate its controller's specific prior authorisation, or refusal, of a new or replacement sub-processor; no sub-processor is engaged without it, and no answer means no authorisation",
-			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, the vendor requests authorisation",
+		{"specific, processor", true, true, deal.Laws{GDPR: true}, map[string]string{
+			"Authorisation period": "30 days from the vendor's request for the customer to communicate its controller's specific prior authorisation, or refusal, of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
+			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
+		}},
+		// A move is abroad from the exporter's own area, as the DPA and the
+		// change notices count it.
+		{"general, Swiss exporter under the FADP alone", false, false, deal.Laws{FADP: true}, map[string]string{
+			"Advance notice": "30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside Switzerland and the EEA takes effect",
+		}},
+		{"general, UK exporter under UK law alone", false, false, deal.Laws{UK: true, UKExporter: true}, map[string]string{
+			"Advance notice": "30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the United Kingdom and the EEA takes effect",
+		}},
+		{"specific, Swiss exporter with the EU GDPR", true, false, deal.Laws{GDPR: true, FADP: true}, map[string]string{
+			"Authorisation period": "30 days from the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := seedInput(t)
-			in.SpecificAuthorisation, in.ProcessorCustomer = tc.specific, tc.processor
+			in.SpecificAuthorisation, in.ProcessorCustomer, in.Laws = tc.specific, tc.processor, tc.laws
 			facts := coverFacts(t, coverRows(t, open(t, export(t, in))))
 			for label, want := range tc.want {
 				if facts[label] != want {
@@ -768,9 +787,13 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 			if facts[list] != url {
 				t.Errorf("%s = %q, want %q", list, facts[list], url)
 			}
-			for _, absent := range []string{"Objection window", "Authorisation period", "Advance notice", "Advance request"} {
-				if _, ok := tc.want[absent]; !ok && facts[absent] != "" {
-					t.Errorf("the Cover has %s (%q)", absent, facts[absent])
+			decision, notice := "Objection window", "Advance notice"
+			if tc.specific {
+				decision, notice = "Authorisation period", "Advance request"
+			}
+			for _, label := range []string{"Objection window", "Authorisation period", "Advance notice", "Advance request"} {
+				if present := facts[label] != ""; present != (label == decision || label == notice) {
+					t.Errorf("the Cover has %s: %t (%q)", label, present, facts[label])
 				}
 			}
 		})
