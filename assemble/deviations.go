@@ -334,7 +334,7 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 	case "security.measures":
 		return measuresText(g.(deal.Measures), w.(deal.Measures), catalog)
 	case "ccpa.business_purposes":
-		return "CCPA business purposes: " + stringsChanges(g.([]string), w.([]string))
+		return labelled("CCPA business purposes", stringsChanges(g.([]string), w.([]string)))
 	case "security.extra":
 		return extraMeasuresText(g.([]deal.Measure), w.([]deal.Measure))
 	case "audit.frequency_months":
@@ -352,7 +352,7 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 	}
 	label := termLabel(path)
 	if got.Kind() == reflect.Slice && got.Type().Elem().Kind() == reflect.String {
-		return label + ": " + stringsChanges(g.([]string), w.([]string))
+		return labelled(label, stringsChanges(g.([]string), w.([]string)))
 	}
 	if got.Kind() == reflect.Slice && got.Type().Elem().Kind() == reflect.Struct {
 		return fmt.Sprintf("%s: %d entries (standard %d)", label, got.Len(), want.Len())
@@ -506,10 +506,7 @@ func listChanges(got, want []deal.Subprocessor, laws deal.Laws) string {
 	if len(parts) > 0 {
 		return "sub-processors: " + strings.Join(parts, "; ")
 	}
-	if slices.Equal(subNames(got), subNames(want)) {
-		return ""
-	}
-	return "sub-processor list in a different order"
+	return "" // the same sub-processors, in another order: no term differs
 }
 
 // whereAndHow names where an added sub-processor processes and, for a deal
@@ -556,7 +553,18 @@ func quotedJoin(items []string) string {
 	return wording.Join(q)
 }
 
-// stringsChanges describes a list of texts by what it adds and leaves out.
+// labelled prefixes changes with the label of its term, or returns "" when
+// there are none.
+func labelled(label, changes string) string {
+	if changes == "" {
+		return ""
+	}
+	return label + ": " + changes
+}
+
+// stringsChanges describes a list of texts by what it adds and leaves out,
+// or returns "" when it has the same entries: their order is no term of
+// the agreement (each list is a description, not a ranking).
 func stringsChanges(got, want []string) string {
 	var added, left []string
 	for _, s := range got {
@@ -575,9 +583,6 @@ func stringsChanges(got, want []string) string {
 	}
 	if len(left) > 0 {
 		parts = append(parts, "leaves out "+wording.Join(left))
-	}
-	if len(parts) == 0 {
-		return "the same entries in a different order"
 	}
 	return strings.Join(parts, "; ")
 }
@@ -639,7 +644,7 @@ func extraMeasuresText(got, want []deal.Measure) string {
 		}
 		return out
 	}
-	return "Annex II additional measures: " + stringsChanges(text(got), text(want))
+	return labelled("Annex II additional measures", stringsChanges(text(got), text(want)))
 }
 
 // negotiatedDeviations lists, one a clause, the approved fallbacks a deal
