@@ -683,9 +683,20 @@ func negotiatedDeviations(got, want map[string]string, lib *Library) []Deviation
 func riderDeviations(riders []deal.Rider) []Deviation {
 	out := make([]Deviation, len(riders))
 	for i, r := range riders {
-		out[i] = Deviation{Path: fmt.Sprintf("riders[%d]", i), Text: fmt.Sprintf("special term (rider) %q after clause %s", r.Title, r.After)}
+		out[i] = Deviation{Path: fmt.Sprintf("riders[%d]", i),
+			Text: fmt.Sprintf("special term (rider) %q after clause %s, not in the standard: %s", r.Title, r.After, quotedParagraphs(r.Paragraphs()))}
 	}
 	return out
+}
+
+// quotedParagraphs quotes each paragraph of a rider, as its reviewer must
+// read every word of it: "First." / "Second."
+func quotedParagraphs(paras []string) string {
+	q := make([]string, len(paras))
+	for i, p := range paras {
+		q[i] = `"` + p + `"`
+	}
+	return strings.Join(q, " / ")
 }
 
 // measureTexts names up to three catalogue measures by their wording,

@@ -74,7 +74,7 @@ func TestDeviations(t *testing.T) {
 			{"security.extra", `Annex II additional measures: adds "Encryption: Customer content is encrypted at rest under keys specific to Customer, which Provider rotates at least every 90 days."`},
 			{"audit.frequency_months", "audits at most once every 6 months (standard 12)"},
 			{"negotiated.breach", "clause breach: " + phoneNotice + " (Provider notifies a Personal Data Breach by telephone to Customer's contact as well as in writing, within the same deadline) (standard text otherwise)"},
-			{"riders[0]", `special term (rider) "Breach Drills" after clause breach`},
+			{"riders[0]", `special term (rider) "Breach Drills" after clause breach, not in the standard: "Provider runs a breach drill every year."`},
 		}},
 		{"governing law changed, the standard's courts kept", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}
