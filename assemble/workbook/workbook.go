@@ -111,6 +111,12 @@ type Input struct {
 	// CCPA's term (Cal. Civ. Code § 1798.140(v)), where it otherwise says
 	// "personal data".
 	USOnly bool
+	// Negotiated: the deal the list serves has terms negotiated for it (a
+	// fallback clause or a rider), which may change the periods and rights
+	// the Cover summarises; the Cover says that the DPA governs. (Which
+	// clause a fallback replaces is the clause library's business, which a
+	// workbook does not read.)
+	Negotiated bool
 }
 
 // fact is one labelled line of the Cover sheet, with an optional link.
@@ -199,6 +205,7 @@ func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string)
 		SpecificAuthorisation: d.SCC.SubprocessorOption == deal.SpecificAuthorisation &&
 			(d.SCC.HasModule(2) || d.SCC.HasModule(3)),
 		ProcessorCustomer: d.Customer.Role == deal.Processor,
+		Negotiated:        len(d.Negotiated) > 0 || len(d.Riders) > 0,
 	}
 }
 
@@ -329,8 +336,11 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 		fact{label: "Sub-processors listed", value: countLine(in.List)},
 		in.decisionFact(),
 		in.noticeFact(),
-		fact{label: "How notices are sent", value: orDefault(in.NoticeMethod, DefaultNoticeMethod)},
 	)
+	if in.Negotiated {
+		facts = append(facts, fact{label: "Negotiated terms", value: "the customer's DPA has terms negotiated for it, which may change the periods and rights above; where they differ, the DPA governs"})
+	}
+	facts = append(facts, fact{label: "How notices are sent", value: orDefault(in.NoticeMethod, DefaultNoticeMethod)})
 	if u := in.Provider.SubprocessorListURL; u != "" {
 		f := fact{label: "Current list", value: u, link: webLink(u)}
 		if in.SpecificAuthorisation {

@@ -822,3 +822,34 @@ func coverFacts(t *testing.T, rows [][]string) map[string]string {
 	}
 	return facts
 }
+
+// TestCoverNegotiatedTerms: the Cover of a deal with terms negotiated for
+// it (a fallback clause or a rider, which may change the objection rights
+// it summarises, as the late-objection fallback does) says that the DPA
+// governs; a deal on the standard terms has no such line.
+func TestCoverNegotiatedTerms(t *testing.T) {
+	const want = "the customer's DPA has terms negotiated for it, which may change the periods and rights above; where they differ, the DPA governs"
+	profile, err := fs.ReadFile(fixtures.FS, fixtures.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		fixture, want string
+	}{
+		{"deals/negotiated.yaml", want},
+		{"deals/example.yaml", ""},
+	} {
+		src, err := fs.ReadFile(fixtures.FS, tt.fixture)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := deal.Load(src, tt.fixture, profile, fixtures.Profile)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.fixture, err)
+		}
+		facts := coverFacts(t, coverRows(t, open(t, export(t, FromDeal(d, "1", date(t, "2026-12-01"), "")))))
+		if got := facts["Negotiated terms"]; got != tt.want {
+			t.Errorf("%s: Negotiated terms = %q, want %q", tt.fixture, got, tt.want)
+		}
+	}
+}
