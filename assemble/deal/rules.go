@@ -32,7 +32,7 @@ func CrossRules() []CrossRule {
 		{RuleNoNexus, "gdpr.applies false only for a US-only deal: customer and provider outside the EEA, UK and Switzerland, no modules, UK Addendum, Swiss terms or controller_transfer, and the CCPA terms on", checkNoNexus},
 		{RuleModulesRequired, "SCC modules are required unless gdpr.applies is false", checkModulesRequired},
 		{RuleDPAModule, "module 2 or 3 is selected (this DPA governs processing on Customer's behalf); module 4 is refused; module 1 only beside them", checkDPAModule},
-		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor, module 1 only beside module 2 (a processor customer's own data as a controller needs a separate Module One arrangement)", checkRoleModules},
+		{RuleRoleModules, "the customer's role fits the modules: module 2 for a controller, module 3 for a processor (alone: a customer that is the controller of some data and a processor of the rest is a controller with modules 2 and 3), module 1 only beside module 2 (a processor customer's own data as a controller needs a separate Module One arrangement)", checkRoleModules},
 		{RuleControllerTransfer, "controller_transfer (Annex I.B, Part 2) exactly when module 1 is selected", checkControllerTransfer},
 		{RuleSCCRequired, "Clause 17 governing law and Clause 18 forum are given unless gdpr.applies is false", checkSCCRequired},
 		{RuleEUGoverningLaw, "Clause 17: the law of an EU Member State for modules 1-3 (an EEA State for an EEA EFTA exporter; Switzerland for FADP-only transfers; England and Wales (GB) alone for UK-only transfers)", checkEUGoverningLaw},
@@ -118,9 +118,9 @@ func checkRoleModules(d *Deal, report reportFunc) {
 	case d.Customer.Role == Controller && scc.HasModule(3) && !scc.HasModule(2):
 		report(scc.Modules, "scc.modules",
 			"module 3 is for a processor exporting to a (sub-)processor, but the customer is a controller; a controller customer needs module 2 (controller to processor)")
-	case d.Customer.Role == Processor && scc.HasModule(2) && !scc.HasModule(3):
+	case d.Customer.Role == Processor && scc.HasModule(2):
 		report(scc.Modules, "scc.modules",
-			"module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")
+			"module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 alone (processor to processor). A customer that is the controller of some of the data and a processor of the rest is customer.role: controller with modules 2 and 3")
 	case d.Customer.Role == Processor && scc.HasModule(1):
 		report(scc.Modules, "scc.modules",
 			"module 1 cannot be selected with module 3: dpakit supports Module One only beside Module Two, for a controller customer (customer.role: controller). For a processor customer select module 3 alone, and cover any personal data it sends Provider as a controller in its own right (its own business data) in a separate Module One arrangement")

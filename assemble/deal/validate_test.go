@@ -158,7 +158,12 @@ func TestValidateRules(t *testing.T) {
 		{"controller with module 3 only", func(d *Deal) { d.SCC.Modules = []int{3} },
 			p("scc.modules", RuleRoleModules, "module 3 is for a processor exporting to a (sub-)processor, but the customer is a controller; a controller customer needs module 2 (controller to processor)")},
 		{"processor with module 2 only", func(d *Deal) { d.Customer.Role = Processor; d.SCC.Modules = []int{2} },
-			p("scc.modules", RuleRoleModules, "module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 (processor to processor)")},
+			p("scc.modules", RuleRoleModules, "module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 alone (processor to processor). A customer that is the controller of some of the data and a processor of the rest is customer.role: controller with modules 2 and 3")},
+		// A processor customer with modules 2 and 3 got a DPA written for a
+		// processor customer throughout whose SCCs treated it as the
+		// controller of the Module Two data (twelfth counsel's reading).
+		{"processor with modules 2 and 3", func(d *Deal) { d.Customer.Role = Processor; d.SCC.Modules = []int{2, 3} },
+			p("scc.modules", RuleRoleModules, "module 2 is for a controller exporting to a processor, but the customer is a processor; a processor customer needs module 3 alone (processor to processor). A customer that is the controller of some of the data and a processor of the rest is customer.role: controller with modules 2 and 3")},
 		{"governing law outside the EU", func(d *Deal) { d.SCC.GoverningLaw = "US" },
 			p("scc.governing_law", RuleEUGoverningLaw, `"US" is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "DE" (Germany, the customer's country)`)},
 		{"forum outside the EU", func(d *Deal) { d.SCC.Forum = "CH" },
