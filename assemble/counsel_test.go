@@ -284,7 +284,11 @@ func TestCounselAnnexIIDefersToDPA(t *testing.T) {
 			checkText(t, renderMD(t, fixture, "annex-ii"), []string{
 				"backups expire in a rolling cycle, so that copies of deleted Customer Personal Data are removed from backups within the period that this DPA allows for copies held in backups.",
 				"only to Sub-processors engaged in accordance with this DPA, under written contracts that confine each to the services for which it is engaged",
-			}, []string{"thirty-five (35) days", "unless Customer has agreed", "Provider’s list of Sub-processors"})
+				// Logs naming Customer's users are Customer Personal Data: no
+				// minimum retention outlives the deletion terms (twelfth
+				// counsel's reading).
+				"they are kept for at least twelve (12) months, except that logs containing Customer Personal Data are kept only as long as Annex I.B and the deletion terms agreed with Customer allow.",
+			}, []string{"thirty-five (35) days", "unless Customer has agreed", "Provider’s list of Sub-processors", "kept for at least twelve (12) months, and"})
 		})
 	}
 }
