@@ -3,6 +3,7 @@ package assemble_test
 import (
 	"testing"
 
+	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
 )
 
@@ -27,4 +28,44 @@ func TestCounsel12MixedRolesRefusalIsCustomersOwn(t *testing.T) {
 	controller.SCC.SubprocessorOption = deal.SpecificAuthorisation
 	controller.SCC.Modules = []int{2}
 	checkText(t, dealMD(t, controller, "dpa"), []string{plain}, []string{"of which Customer is the controller, it shall not refuse"})
+}
+
+// TestCounsel12NoStartOnTheLastDayToObject: with an objection window as
+// long as the advance notice (seed-000, a processor customer: 30 and 30 days, which validation
+// allows), a notice of 1 December said an objection must be given by 31
+// December and that the added sub-processor would not start before 31
+// December: it could start on the last day to object, while Clause 9(a)
+// Option 2 gives time to object "prior to the engagement". It starts on the
+// day after; the DPA says so. Under Option 1 nothing starts unauthorised,
+// and the request's lead time alone sets the day.
+func TestCounsel12NoStartOnTheLastDayToObject(t *testing.T) {
+	d := fixtureDeal(t, "seed-000")
+	if d.SCC.SubprocessorNoticeDays != 30 || d.Subprocessors.ObjectionDays != 30 {
+		t.Fatalf("seed-000 has notice %d, objection %d days; the test needs 30 and 30", d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays)
+	}
+	checkText(t, noticeMD(t, d, withAddition(d)), []string{
+		"no later than **31 December 2026**",
+		"Provider will not allow an added Sub-processor to process the personal data you process for the Controller before 1 January 2027",
+	}, []string{"before 31 December 2026"})
+	checkText(t, dealMD(t, d, "dpa"), []string{
+		"Provider shall not allow a new Sub-processor to begin to process Customer Personal Data, or a move to take effect, before that period has ended.",
+	}, nil)
+
+	date, _ := deal.ParseDate("2026-12-01")
+	for _, tc := range []struct {
+		name            string
+		option          deal.SubprocessorOption
+		notice, objects int
+		want            string
+	}{
+		{"Option 2, window as long as the notice", deal.GeneralAuthorisation, 30, 30, "2027-01-01"},
+		{"Option 2, shorter window", deal.GeneralAuthorisation, 30, 15, "2026-12-31"},
+		{"Option 1, decision period as long as the notice", deal.SpecificAuthorisation, 30, 30, "2026-12-31"},
+	} {
+		d := fixtureDeal(t, "seed-000")
+		d.SCC.SubprocessorOption, d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays = tc.option, tc.notice, tc.objects
+		if got := assemble.EarliestStart(d, date).String(); got != tc.want {
+			t.Errorf("%s: EarliestStart = %s, want %s", tc.name, got, tc.want)
+		}
+	}
 }

@@ -49,7 +49,8 @@ type noticeView struct {
 	// Deadline is the last day to object: Date plus the objection window.
 	Deadline deal.Date
 	// EarliestStart is the first day an added sub-processor may process
-	// Customer Personal Data: Date plus the advance-notice period.
+	// Customer Personal Data: Date plus the advance-notice period, and
+	// never before the day after Deadline (EarliestStart).
 	EarliestStart deal.Date
 	Added         []addedView
 	Removed       []deal.Subprocessor
@@ -312,7 +313,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 	nv := &noticeView{
 		Date:          n.Date,
 		Deadline:      Deadline(d, n.Date),
-		EarliestStart: n.Date.AddDays(max(d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays)),
+		EarliestStart: EarliestStart(d, n.Date),
 		Removed:       ch.Removed,
 		OwnList:       n.OwnList,
 	}
@@ -373,6 +374,24 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		return nil, fmt.Errorf("%w: %s: the lists differ only in transfer mechanisms, which a DPA without an EEA, UK or Swiss nexus (gdpr.applies: false) does not state, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}
 	return e.assemble(ctx, d, NoticeKind, nv)
+}
+
+// EarliestStart returns the first day a change notified on date may take
+// effect under d: the advance notice after the date and, where the
+// customer may object (anything but Clause 9 Option 1, under which it
+// authorises), not before the day after the last day to object. A window
+// as long as the notice would otherwise end on the day the change takes
+// effect, leaving no time to object "prior to the engagement" (SCC Clause
+// 9(a) Option 2), as the DPA's sub-processor clause says.
+func EarliestStart(d *deal.Deal, date deal.Date) deal.Date {
+	start := date.AddDays(max(d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays))
+	if asksAuthorisation(d) {
+		return start
+	}
+	if after := Deadline(d, date).AddDays(1); after.After(start.Time) {
+		return after
+	}
+	return start
 }
 
 // Deadline returns the last day on which a customer may object to a notice
