@@ -911,20 +911,24 @@ func isNullDocument(data []byte) bool {
 // deal, checked by the rules of a deal's list as a list serving the
 // customer of deal d.
 func listOf(n *yaml.Node, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
-	part := bodyPart{key: name, node: n, file: name + ".yaml", wrapped: n.Kind == yaml.SequenceNode}
+	part := bodyPart{key: name, node: n, file: name + ".yaml", wrapped: n.Kind == yaml.SequenceNode, bodyLines: true}
 	if n.Kind == yaml.ScalarNode {
 		// A file name: the server reads no files on the caller's behalf.
 		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: n.Line, Path: name, Rule: "notice",
 			Message: "want the list itself (an array of sub-processors, or a list file, deal or profile as an object), not a string: the API does not read files"}}}
 	}
 	if n.Kind == yaml.SequenceNode {
-		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("list", "!!str"), n}}
+		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: n.Line, Column: n.Column, Content: []*yaml.Node{scalar("list", "!!str"), n}}
 	}
-	b, err := yaml.Marshal(n)
-	if err != nil {
-		return nil, fmt.Errorf("encode %s: %w", name, err)
+	// Read from the body's own nodes, its problems carry the body's lines.
+	list, err := listfile.NewReader(nil).For(d).LoadNode(n, part.file)
+	var ve *deal.ValidationError
+	if err != nil && !errors.As(err, &ve) && errors.Is(err, sublist.ErrInvalid) {
+		// No list in it: said of the part, not of a file the caller never
+		// sent.
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: part.node.Line, Path: name, Rule: "notice",
+			Message: `holds no sub-processor list: want a list of sub-processors, a list file with a "list" key, or a deal or profile with subprocessors.list`}}}
 	}
-	list, err := listfile.NewReader(nil).For(d).Load(b, part.file)
 	return list, part.inBody(err)
 }
 

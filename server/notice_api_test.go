@@ -110,3 +110,40 @@ func TestNoticeWarningsHeader(t *testing.T) {
 		t.Errorf("a notice to every customer: %d, %s %q; want 200 and no warnings", res.StatusCode, warningsHeader, res.Header.Get(warningsHeader))
 	}
 }
+
+// TestNoticeListKeyProblemsInTheBody is the regression test for a notice
+// request's list with a mistyped or repeated key, which was answered with
+// the YAML decoder's words at path "" in a file "new.yaml" the client
+// never sent, at that file's line: each is a problem at its path and line
+// in the body, in a deal file's words.
+func TestNoticeListKeyProblemsInTheBody(t *testing.T) {
+	s := newTestServer(t)
+	entry := "{\"name\": \"X\", \"purpose\": \"p\", \"location\": \"l\", \"country\": \"DE\", \"category\": \"service\", \"transfer_mechanism\": \"none\"}"
+	tests := []struct {
+		name, contentType, body string
+		want                    deal.Problem
+	}{
+		{"a mistyped key in JSON", "application/json", "{\"date\": \"2026-12-01\",\n \"old\": [],\n \"new\": [\n  " + strings.Replace(entry, "country", "contry", 1) + "]}",
+			deal.Problem{Path: "new[0].contry", Line: 4, Rule: "unknown_field", Message: `unknown field (did you mean "country"?)`}},
+		{"a mistyped key in a list file in YAML", "application/yaml", "date: 2026-12-01\nold: []\nnew:\n  list:\n    - name: X\n      contry: DE\n",
+			deal.Problem{Path: "new.list[0].contry", Line: 6, Rule: "unknown_field", Message: `unknown field (did you mean "country"?)`}},
+		{"a key given twice in YAML", "application/yaml", "date: 2026-12-01\nnew: []\nold:\n  - name: X\n    purpose: p\n    name: Y\n",
+			deal.Problem{Path: "old[0].name", Line: 6, Rule: "duplicate_key", Message: "is given twice (first at line 4)"}},
+		{"a key given twice in JSON", "application/json", "{\"date\": \"2026-12-01\", \"old\": [],\n \"new\": {\"list\": [\n  {\"name\": \"X\",\n   \"name\": \"Y\"}]}}",
+			deal.Problem{Path: "new.list[0].name", Line: 4, Rule: "duplicate_key", Message: "is given twice (first at line 3)"}},
+		{"no list", "application/yaml", "date: 2026-12-01\nold: []\nnew:\n  customer: {}\n",
+			deal.Problem{Path: "new", Line: 4, Rule: "notice", Message: `holds no sub-processor list: want a list of sub-processors, a list file with a "list" key, or a deal or profile with subprocessors.list`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := noticeProblems(t, s, tt.contentType, tt.body)
+			if len(ps) != 1 {
+				t.Fatalf("problems %+v, want one", ps)
+			}
+			p := ps[0]
+			if p.Path != tt.want.Path || p.Line != tt.want.Line || p.Rule != tt.want.Rule || p.Message != tt.want.Message || p.File != "" {
+				t.Errorf("problem %+v\nwant    %+v", p, tt.want)
+			}
+		})
+	}
+}

@@ -18,11 +18,16 @@ type bodyPart struct {
 	file string     // the name the part was read under
 	// wrapped: the part is a bare list, read as the list file {list: ...}.
 	wrapped bool
+	// bodyLines: the part was read from node itself, not from a copy of
+	// it, so the lines its problems name are already the body's.
+	bodyLines bool
 }
 
 // inBody returns err with each problem of the part located in the request
 // body: its path under the part's key (new[0].country, not
-// list[0].country), its line the body's, its file the request. Problems of
+// list[0].country), its line the body's (the one it names, for a part
+// read with the body's lines; else that of the node at its path), its
+// file the request. Problems of
 // another file (the server's profile) and errors that are not a
 // validation error are returned unchanged.
 func (p bodyPart) inBody(err error) error {
@@ -37,7 +42,10 @@ func (p bodyPart) inBody(err error) error {
 			if p.wrapped {
 				rel = strings.TrimPrefix(strings.TrimPrefix(rel, "list"), ".")
 			}
-			pr.File, pr.Line = requestName, nodeAt(p.node, rel).Line
+			if !p.bodyLines || pr.Line == 0 {
+				pr.Line = nodeAt(p.node, rel).Line
+			}
+			pr.File = requestName
 			pr.Path = p.key
 			switch {
 			case rel == "":

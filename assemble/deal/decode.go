@@ -68,7 +68,7 @@ func parseLenient(data []byte, name string) parsed {
 		p.File = name
 		return parsed{problems: []Problem{*p}}
 	}
-	c := checker{file: name, nullify: map[*yaml.Node]bool{}, drop: map[*yaml.Node]bool{}}
+	c := checker{file: name, root: dealType, nullify: map[*yaml.Node]bool{}, drop: map[*yaml.Node]bool{}}
 	c.check(root, dealType, "")
 	if c.dropped > 0 {
 		c.problems = append(c.problems, Problem{File: name, Rule: "too_many", Message: fmt.Sprintf("%d more problems not shown; fix these first", c.dropped)})
@@ -81,6 +81,19 @@ func parseLenient(data []byte, name string) parsed {
 // parseNode parses data into a single alias-free top-level mapping, or
 // returns the problem with the file as a whole.
 func parseNode(data []byte) (*yaml.Node, *Problem) {
+	root, p := parseAny(data)
+	if p != nil {
+		return nil, p
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &Problem{Rule: "type", Line: root.Line, Message: "the top level must be a mapping of keys to values, not " + describe(root)}
+	}
+	return root, nil
+}
+
+// parseAny parses data into a single alias-free top-level node of any
+// kind but null, or returns the problem with the file as a whole.
+func parseAny(data []byte) (*yaml.Node, *Problem) {
 	if len(data) > MaxSize {
 		return nil, &Problem{Rule: "too_large", Message: fmt.Sprintf("is %d bytes; the limit is %d (1 MiB)", len(data), MaxSize)}
 	}
@@ -114,11 +127,8 @@ func parseNode(data []byte) (*yaml.Node, *Problem) {
 	if err != nil {
 		return nil, &Problem{Rule: "alias", Message: err.Error()}
 	}
-	switch {
-	case isNull(root):
+	if isNull(root) {
 		return nil, &Problem{Rule: "empty", Message: "empty document"}
-	case root.Kind != yaml.MappingNode:
-		return nil, &Problem{Rule: "type", Line: root.Line, Message: "the top level must be a mapping of keys to values, not " + describe(root)}
 	}
 	return root, nil
 }
@@ -213,7 +223,10 @@ const maxProblems = 50
 
 // checker walks a node tree against a Go type and collects problems.
 type checker struct {
-	file     string
+	file string
+	// root is the type of the whole document checked, where fieldHome
+	// looks for the place of a misplaced key.
+	root     reflect.Type
 	problems []Problem
 	dropped  int // problems beyond maxProblems
 
@@ -414,21 +427,28 @@ func (c *checker) unknownFieldMessage(key, path string, fields fieldSet) string 
 		c.moved = append(c.moved, joinPath(genericPath(path), s))
 		return fmt.Sprintf("unknown field (did you mean %q?)", s)
 	}
-	if home := fieldHome(key); home != "" && genericPath(path) != parentPath(home) {
+	if home := fieldHome(c.root, key); home != "" && genericPath(path) != parentPath(home) {
 		c.moved = append(c.moved, home)
 		return fmt.Sprintf("unknown field here: %s belongs in %s (%s)", key, parentPath(home), home)
 	}
-	where := "the keys of " + genericPath(path) + " are "
-	if path == "" {
+	var where string
+	switch {
+	case path == "" && len(fields.names) == 1:
+		where = "the only top-level key is "
+	case path == "":
 		where = "the top-level keys are "
+	case len(fields.names) == 1:
+		where = "the only key of " + genericPath(path) + " is "
+	default:
+		where = "the keys of " + genericPath(path) + " are "
 	}
 	return "unknown field; " + where + strings.Join(fields.names, ", ")
 }
 
 // fieldHome returns the one generic path ("subprocessors.objection_days")
-// where a deal has a field named key, or "" when it has none or several
-// (name, email, ...).
-func fieldHome(key string) string {
+// where a document of type root (a deal) has a field named key, or ""
+// when it has none or several (name, email, ...).
+func fieldHome(root reflect.Type, key string) string {
 	var home string
 	var walk func(t reflect.Type, prefix string) bool
 	walk = func(t reflect.Type, prefix string) bool {
@@ -459,7 +479,7 @@ func fieldHome(key string) string {
 		}
 		return true
 	}
-	if !walk(dealType, "") {
+	if !walk(root, "") {
 		return ""
 	}
 	return home

@@ -261,14 +261,10 @@ func keyIn(n *yaml.Node, path string) *yaml.Node {
 // was read, such as those of a list named on the command line.
 func LocateIn(data []byte, ps []Problem) {
 	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+	if yaml.Unmarshal(data, &doc) != nil {
 		return
 	}
-	for i := range ps {
-		if n, _, _ := source(doc.Content[0], nil, ps[i].Path); n != nil {
-			ps[i].Line = n.Line
-		}
-	}
+	LocateInNode(&doc, ps)
 }
 
 // child returns the value of key in mapping n, or nil.

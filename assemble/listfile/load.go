@@ -10,18 +10,19 @@ package listfile
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/sublist"
+	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
 // ListFile is the list file format, the one `dpakit subprocessors import -o
@@ -64,10 +65,13 @@ func Marshal(list []deal.Subprocessor) ([]byte, error) {
 //     checked: deal.Load does that);
 //   - .xlsx, .csv: a workbook or CSV file, read by sublist.Import.
 //
-// Keys are decoded strictly: an unknown key in a list entry is an error. The
-// entries of a list or deal file are checked by the rules of a deal's list
-// (deal.Validator.ValidateList) and a *deal.ValidationError names each bad
-// field; sublist.Import checks the cells of a spreadsheet.
+// A YAML or JSON file is parsed and its keys decoded as strictly as a
+// deal file's (deal.ParseDocument, deal.DecodeNode): an unknown key, a key
+// given twice or a value of the wrong kind is a problem at its path and
+// line. The entries of a list or deal file are then checked by the rules
+// of a deal's list (deal.Validator.ValidateList). Either way a
+// *deal.ValidationError names each bad field; sublist.Import checks the
+// cells of a spreadsheet.
 //
 // Transfer mechanisms are judged from where the data comes from: as for the
 // deal a Reader is for (see Reader.For); else, for a deal or profile file,
@@ -85,20 +89,36 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	if len(data) > sublist.MaxFileSize {
 		return nil, sublist.Errorf(sublist.ErrTooLarge, "%s: the file is %.1f MiB, more than the %d MiB limit", name, float64(len(data))/(1<<20), sublist.MaxFileSize>>20)
 	}
-	var (
-		h   held
-		err error
-	)
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".xlsx", ".csv":
 		return rd.Import(data, name)
-	case ".yaml", ".yml":
-		h, err = loadYAML(data, name)
-	case ".json":
-		h, err = loadJSON(data, name)
+	case ".yaml", ".yml", ".json":
 	default:
 		return nil, sublist.Errorf(sublist.ErrFormat, "%s: unknown format %q (want .yaml, .yml, .json, .xlsx or .csv)", name, ext)
 	}
+	root, err := deal.ParseDocument(data, filepath.Base(name))
+	if err != nil {
+		return nil, err
+	}
+	return rd.load(root, name)
+}
+
+// LoadNode reads the sub-processor list held by n, the top level of a
+// YAML or JSON document already parsed (a list file, deal or profile, as
+// Load reads them), as the file called name: its problems name that file
+// and the lines n carries. It checks the list by the Reader's list rules.
+// Aliases below n are expanded in place.
+func (rd *Reader) LoadNode(n *yaml.Node, name string) ([]deal.Subprocessor, error) {
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	return rd.load(n, name)
+}
+
+// load reads and checks the list that the document root, of the file
+// called name, holds.
+func (rd *Reader) load(root *yaml.Node, name string) ([]deal.Subprocessor, error) {
+	h, err := heldIn(root, name)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +131,7 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	if err := rd.validator.ValidateList(owner, h.list, filepath.Base(name), h.prefix); err != nil {
 		var ve *deal.ValidationError
 		if errors.As(err, &ve) {
-			deal.LocateIn(data, ve.Problems) // the line of each entry's key
+			deal.LocateInNode(root, ve.Problems) // the line of each entry's key
 		}
 		return nil, err
 	}
@@ -165,106 +185,96 @@ func (rd *Reader) LoadFile(path string) ([]deal.Subprocessor, error) {
 	return rd.Load(data, path)
 }
 
-// dealFile picks subprocessors out of a deal or profile, letting the other
-// keys be.
+// dealFile is what a deal or profile holds of a list: its subprocessors
+// and, deciding how the list's transfers are judged, its gdpr.
 type dealFile struct {
-	Subprocessors deal.Subprocessors   `yaml:"subprocessors"`
-	GDPR          *deal.GDPR           `yaml:"gdpr"`
-	Rest          map[string]yaml.Node `yaml:",inline"`
+	Subprocessors deal.Subprocessors `yaml:"subprocessors"`
+	GDPR          *deal.GDPR         `yaml:"gdpr"`
 }
 
-// decodeError reports a YAML decoding error in file name. The decoder names
-// the Go type of a list entry in its messages ("field purpos not found in
-// type ..."): the entry is named as the deal package's API names it,
-// deal.Subprocessor, whichever package defines it.
-func decodeError(name string, err error) error {
-	msg := strings.ReplaceAll(err.Error(), "type subproc.Subprocessor", "type deal.Subprocessor")
-	return sublist.Errorf(sublist.ErrInvalid, "%s: %s", name, msg)
+// listKeys are the top-level keys that hold a list: a list file's, a
+// deal's or profile's.
+var listKeys = []string{"list", "subprocessors"}
+
+// heldIn reads the list that root, the top level of the file called name,
+// holds. The keys are decoded as strictly as a deal's (see
+// deal.DecodeNode): every problem names its path and line in the file, an
+// unknown key the field it likely misspells, a key given twice the line
+// of the first.
+func heldIn(root *yaml.Node, name string) (held, error) {
+	file := filepath.Base(name)
+	isJSON := strings.EqualFold(filepath.Ext(name), ".json")
+	switch {
+	case root.Kind == yaml.SequenceNode && isJSON:
+		return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
+	case root.Kind == yaml.SequenceNode:
+		return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
+	case root.Kind != yaml.MappingNode:
+		return held{}, noList(name)
+	}
+	switch {
+	case hasKey(root, "list"):
+		var lf ListFile
+		if err := deal.DecodeNode(root, &lf, file, ""); err != nil {
+			return held{}, err
+		}
+		return held{list: lf.List, prefix: "list"}, nil
+	case hasKey(root, "subprocessors"):
+		// The rest of a deal is not checked here: deal.Load does that.
+		var df dealFile
+		if err := deal.DecodeNode(pairsOf(root, "subprocessors", "gdpr"), &df, file, ""); err != nil {
+			return held{}, err
+		}
+		return held{list: df.Subprocessors.List, prefix: "subprocessors.list", owner: ownerOf(df.GDPR)}, nil
+	}
+	if err := mistypedListKey(root, file); err != nil {
+		return held{}, err
+	}
+	return held{}, noList(name)
+}
+
+// hasKey reports whether the mapping m has the key.
+func hasKey(m *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// pairsOf returns a mapping with the pairs of m whose key is one of keys,
+// every occurrence, in m's order.
+func pairsOf(m *yaml.Node, keys ...string) *yaml.Node {
+	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: m.Line, Column: m.Column}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if slices.Contains(keys, m.Content[i].Value) {
+			out.Content = append(out.Content, m.Content[i], m.Content[i+1])
+		}
+	}
+	return out
+}
+
+// mistypedListKey returns the problem of a top-level key of the file that
+// is likely a misspelling of "list" or "subprocessors" (lsit:), at its
+// line; nil when there is none.
+func mistypedListKey(root *yaml.Node, file string) error {
+	var ps []deal.Problem
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if s := suggest.Closest(k.Value, listKeys); s != "" && k.Kind == yaml.ScalarNode {
+			ps = append(ps, deal.Problem{File: file, Line: k.Line, Path: k.Value, Rule: "unknown_field",
+				Message: fmt.Sprintf("unknown field (did you mean %q?): a list file holds its sub-processors under \"list\", a deal or profile under subprocessors.list", s)})
+		}
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return &deal.ValidationError{File: file, Problems: ps}
 }
 
 func noList(name string) error {
 	return sublist.Errorf(sublist.ErrInvalid, `%s: no sub-processor list (want a list file with a "list" key, or a deal or profile with subprocessors.list)`, name)
-}
-
-func loadYAML(data []byte, name string) (held, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return held{}, sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
-	}
-	if len(doc.Content) == 0 {
-		return held{}, sublist.Errorf(sublist.ErrInvalid, "%s: the file is empty", name)
-	}
-	root := doc.Content[0]
-	if root.Kind == yaml.SequenceNode {
-		return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
-	}
-	if root.Kind != yaml.MappingNode {
-		return held{}, noList(name)
-	}
-	keys := map[string]bool{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		keys[root.Content[i].Value] = true
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	switch {
-	case keys["list"]:
-		var lf ListFile
-		if err := dec.Decode(&lf); err != nil {
-			return held{}, decodeError(name, err)
-		}
-		return held{list: lf.List, prefix: "list"}, nil
-	case keys["subprocessors"]:
-		var df dealFile
-		if err := dec.Decode(&df); err != nil {
-			return held{}, decodeError(name, err)
-		}
-		return held{list: df.Subprocessors.List, prefix: "subprocessors.list", owner: ownerOf(df.GDPR)}, nil
-	}
-	return held{}, noList(name)
-}
-
-func loadJSON(data []byte, name string) (held, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) && ute.Value == "array" {
-			return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
-		}
-		return held{}, sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
-	}
-	strict := func(raw json.RawMessage, v any) error {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(v); err != nil {
-			return sublist.Errorf(sublist.ErrInvalid, "%s: %v", name, err)
-		}
-		return nil
-	}
-	if raw, ok := top["list"]; ok {
-		var list []deal.Subprocessor
-		if err := strict(raw, &list); err != nil {
-			return held{}, err
-		}
-		if len(top) > 1 {
-			return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file has only a "list" key`, name)
-		}
-		return held{list: list, prefix: "list"}, nil
-	}
-	if raw, ok := top["subprocessors"]; ok {
-		var sp deal.Subprocessors
-		if err := strict(raw, &sp); err != nil {
-			return held{}, err
-		}
-		var g *deal.GDPR
-		if raw, ok := top["gdpr"]; ok {
-			if err := strict(raw, &g); err != nil {
-				return held{}, err
-			}
-		}
-		return held{list: sp.List, prefix: "subprocessors.list", owner: ownerOf(g)}, nil
-	}
-	return held{}, noList(name)
 }
 
 // ListPath returns the path of the sub-processor list in the file called
@@ -283,14 +293,15 @@ func ListPath(data []byte, name string) string {
 // its extension; ok is false for another kind of file and for one that
 // cannot be read.
 func loadHeld(data []byte, name string) (h held, ok bool) {
-	var err error
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml":
-		h, err = loadYAML(data, name)
-	case ".json":
-		h, err = loadJSON(data, name)
+	case ".yaml", ".yml", ".json":
 	default:
 		return held{}, false
 	}
+	root, err := deal.ParseDocument(data, filepath.Base(name))
+	if err != nil {
+		return held{}, false
+	}
+	h, err = heldIn(root, name)
 	return h, err == nil
 }

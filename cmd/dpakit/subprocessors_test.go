@@ -86,6 +86,36 @@ func TestSubprocessorsDiffBadInput(t *testing.T) {
 	}
 }
 
+// TestListFileMistakesAsADealsAre is the regression test for a list file's
+// mistyped or repeated key, reported by diff and notice in the YAML
+// decoder's words ("field contry not found in type deal.Subprocessor",
+// "mapping key \"name\" already defined"): each is named by its path and
+// line, as a deal file's is, with the field meant.
+func TestListFileMistakesAsADealsAre(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, data, want string }{
+		{"typo.yaml", "list:\n  - name: X\n    contry: US\n", `typo.yaml:3: list[0].contry: unknown field (did you mean "country"?)`},
+		{"twice.yaml", "list:\n  - name: X\n    name: Y\n", "twice.yaml:3: list[0].name: is given twice (first at line 2)"},
+		{"typo.json", "{\"list\": [\n  {\"name\": \"X\", \"contry\": \"US\"}]}", `typo.json:2: list[0].contry: unknown field (did you mean "country"?)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name)
+			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, args := range [][]string{
+				{"subprocessors", "diff", exampleProfilePath, path},
+				{"notice", "--profile", exampleProfilePath, "--old", exampleProfilePath, "--new", path, "--date", "2026-12-01", "--format", "md"},
+			} {
+				code, _, errs := dpakit(t, "", args...)
+				if code != 2 || !strings.Contains(errs, tc.want) || strings.Contains(errs, "type deal.") {
+					t.Errorf("%s: exit %d, stderr %q; want 2 and %q", args[0], code, errs, tc.want)
+				}
+			}
+		})
+	}
+}
+
 func TestSubprocessorsDiff(t *testing.T) {
 	// Lists that differ exit 1, as diff(1) does, with no error message.
 	code, out, errs := dpakit(t, "", "subprocessors", "diff", exampleProfilePath, newList)
