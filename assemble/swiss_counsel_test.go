@@ -127,12 +127,20 @@ func TestCounselSwissLawProcessorFADPOnly(t *testing.T) {
 	dpa := variantMD(t, "swiss-exporter", "dpa", "role: controller", "role: processor", "modules: [2]", "modules: [3]")
 	checkText(t, dpa, []string{
 		"shall notify the Controller as soon as possible of any Personal Data Breach of which Provider notifies it, as Article 24(3) of the FADP (and, for processing subject to UK Data Protection Laws, Article 33(2) of the UK GDPR, without undue delay) requires",
-		"as Article 9(1)(a) of the FADP requires (Provider may process Customer Personal Data only as the Controller itself may)",
+		// Art. 9(1)(a) FADP is no flow-down of obligations: it confines
+		// Provider to what the Controller itself may do; the UK GDPR's
+		// Art. 28(4) is the flow-down for UK processing (twelfth reading).
+		"so that Provider processes Customer Personal Data only as the Controller itself may, as Article 9(1)(a) of the FADP requires, and, for processing subject to UK Data Protection Laws, is bound by the same data protection obligations as Customer, as Article 28(4) of the UK GDPR requires.",
 		"for the purposes of Article 9(3) of the FADP, of Article 28(2) and (4) of the UK GDPR and of Clause 9(a) (Option 2)",
 		"to notify the Controller as soon as possible, as Article 24(3) of the FADP requires (and, for processing subject to UK Data Protection Laws, without undue delay, as Article 33(2) of the UK GDPR requires), and to enable the Controller to meet its obligations under Article 24 of the FADP and Articles 33 and 34 of the UK GDPR",
 		"to exercise their rights under the FADP (Articles 25 to 29 and 32)",
 		"the obligations under Articles 8 and 22 to 24 of the FADP",
-	}, append([]string{"Article 28(4) of the GDPR", "Article 33(2) of the GDPR"}, withoutUK()...))
+	}, append([]string{"Article 28(4) of the GDPR", "Article 33(2) of the GDPR", "bound by the same data protection obligations as Customer, as Article 9(1)(a)"}, withoutUK()...))
+	alone := variantMD(t, "swiss-exporter", "dpa", "role: controller", "role: processor", "modules: [2]", "modules: [3]",
+		"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }")
+	checkText(t, alone, []string{
+		"so that Provider processes Customer Personal Data only as the Controller itself may, as Article 9(1)(a) of the FADP requires.",
+	}, []string{"Article 28(4)"})
 }
 
 // TestCounselSwissLawBoth reads the DPA of a Polish customer whose deal
@@ -278,4 +286,31 @@ func TestCounselSwissLawArticle32(t *testing.T) {
 		"where that personal data is transferred from the United Kingdom or Switzerland to a country",
 		", or from the United Kingdom (to which the UK Addendum applies as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated",
 	}, []string{"Restricted Transfer from the EEA", "by Swiss law to which Provider is subject", "from the EEA, the United Kingdom or Switzerland", "the place of export"})
+}
+
+// TestCounsel12SwissModuleOne: a Swiss exporter under the FADP alone with
+// Module One cited the FADP's duty to inform alone, though its UK branch's
+// data is under UK law (the UK Addendum is on), and the GDPR's breach test
+// ("rights and freedoms of natural persons") for data the FADP governs.
+func TestCounsel12SwissModuleOne(t *testing.T) {
+	const controllerTransfer = `subprocessors: { objection_days: 20 }
+controller_transfer:
+  data_subjects: [Customer's account administrators]
+  data_categories: [Name, Business email address]
+  special_categories: []
+  frequency: continuous
+  nature: Storage of business contact details in Provider's customer-relationship system
+  purposes: [Managing Provider's contractual relationship with Customer]
+  retention: For the term of the Agreement`
+	withUK := variantMD(t, "swiss-exporter", "dpa", "modules: [2]", "modules: [1, 2]", "subprocessors: { objection_days: 20 }", controllerTransfer)
+	checkText(t, withUK, []string{
+		"informing Data Subjects as Articles 19 and 20 of the FADP (and, for processing subject to UK Data Protection Laws, Articles 13 and 14 of the UK GDPR) require",
+		"likely to result in a risk to the personality or fundamental rights of the Data Subjects (for data subject to UK Data Protection Laws, to the rights and freedoms of natural persons),",
+	}, nil)
+	alone := variantMD(t, "swiss-exporter", "dpa", "modules: [2]", "modules: [1, 2]", "subprocessors: { objection_days: 20 }", controllerTransfer,
+		"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }")
+	checkText(t, alone, []string{
+		"informing Data Subjects as Articles 19 and 20 of the FADP require",
+		"likely to result in a risk to the personality or fundamental rights of the Data Subjects,",
+	}, []string{"Articles 13 and 14", "rights and freedoms of natural persons"})
 }
