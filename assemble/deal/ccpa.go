@@ -51,6 +51,33 @@ func ccpaWarnings(d *Deal) []Problem {
 	return append(ws, uncoveredPurposes(d)...)
 }
 
+// WarnGenericPurpose: a purpose of the processing that Annex I.B describes
+// (processing.purposes, or controller_transfer.purposes for the data
+// Provider receives as a controller) only refers to the services or the
+// contract, as "Provision of the Services under the Agreement" does; Art.
+// 28(3) GDPR and Annex I.B of the SCCs ask for the purposes of the
+// processing themselves.
+const WarnGenericPurpose = "purpose_generic"
+
+// purposeWarnings warns of each purpose of Annex I.B that only refers to
+// the services or the contract.
+func purposeWarnings(d *Deal) []Problem {
+	var ws []Problem
+	check := func(path string, purposes []string) {
+		for i, p := range purposes {
+			if genericPurpose(p) {
+				ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d]", path, i), Rule: WarnGenericPurpose, Message: fmt.Sprintf(
+					"%s only refers to the contract: Annex I.B (Art. 28(3) GDPR) asks for the purposes of the processing themselves, such as \"hosting and backing up Customer's documents\" or \"answering support requests\"", suggest.Quote(p))})
+			}
+		}
+	}
+	check("processing.purposes", d.Processing.Purposes)
+	if d.ControllerTransfer != nil {
+		check("controller_transfer.purposes", d.ControllerTransfer.Purposes)
+	}
+	return ws
+}
+
 // uncoveredPurposes warns of each specific purpose of processing.purposes
 // that no business purpose covers, when the deal names its own business
 // purposes.

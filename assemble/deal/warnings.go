@@ -43,6 +43,7 @@ const (
 // one per UK adequacy mismatch of a Swiss exporter with the UK Addendum, then
 // one per undescribed sub-processor data category, in list
 // order, then the one about deletion deadlines in processing.retention,
+// then one per purpose of Annex I.B that only refers to the contract,
 // then those about the CCPA business purposes, then the one about
 // a German customer's Land, then one per party address that ends with its
 // country's name. Each warning is a Problem with Path, Rule (one of the Warn*
@@ -67,6 +68,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, ukAdequacyWarnings(d)...)
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, retentionWarnings(d)...)
+	ws = append(ws, purposeWarnings(d)...)
 	ws = append(ws, ccpaWarnings(d)...)
 	ws = append(ws, landWarnings(d)...)
 	ws = append(ws, addressWarnings(d)...)

@@ -42,11 +42,14 @@ func TestWarnings(t *testing.T) {
 			[]string{`yet "Vendor 00", "Vendor 01", "Vendor 02", "Vendor 03", "Vendor 04" and 7 others process it`}},
 		{"six sub-processors are all named", func(d *Deal) { vendorsProcessing(d, 6, "Health records") }, []string{"subprocessors.list[0].data[0] " + WarnUndescribedData},
 			[]string{`"Vendor 04" and "Vendor 05" process it`}},
-		{"CCPA business purposes missing", func(d *Deal) { d.CCPA.BusinessPurposes = nil },
-			[]string{"ccpa.business_purposes " + WarnGenericBusinessPurpose, "processing.purposes[0] " + WarnGenericBusinessPurpose},
+		{"CCPA business purposes missing", func(d *Deal) {
+			d.CCPA.BusinessPurposes = nil
+			d.Processing.Purposes[0] = "Provision of the Services under the Agreement"
+		},
+			[]string{"processing.purposes[0] " + WarnGenericPurpose, "ccpa.business_purposes " + WarnGenericBusinessPurpose, "processing.purposes[0] " + WarnGenericBusinessPurpose},
 			[]string{"is empty, so the CCPA clause names processing.purposes as the Business Purposes", "§ 7051(a)(2)", `"Provision of the Services under the Agreement" is too generic to be a CCPA business purpose`}},
 		{"CCPA business purpose generic", func(d *Deal) {
-			d.CCPA.BusinessPurposes = []string{"Security monitoring", "providing  the services.", "Technical support requested by Customer"}
+			d.CCPA.BusinessPurposes = []string{"Detecting security incidents affecting Customer's network", "providing  the services.", "Technical support requested by Customer"}
 		},
 			[]string{"ccpa.business_purposes[1] " + WarnGenericBusinessPurpose},
 			[]string{`"providing  the services." is too generic`}},
@@ -200,6 +203,14 @@ func TestWarnings(t *testing.T) {
 			d.GDPR.Applies, d.Customer.Country, d.SCC = &off, "US", SCC{}
 			d.Audit.FrequencyMonths = 36
 		}, nil, nil},
+		// Annex I.B's purposes are the processing's own, not the contract's
+		// (twelfth counsel's reading), Module One's too.
+		{"a purpose that only refers to the contract", func(d *Deal) {
+			d.CCPA.Enabled, d.CCPA.BusinessPurposes = false, nil
+			d.Processing.Purposes = []string{"Hosting Customer's documents", "Performing the Services under the Agreement"}
+			d.ControllerTransfer = &Processing{Purposes: []string{"As described in the Agreement."}}
+		}, []string{"processing.purposes[1] " + WarnGenericPurpose, "controller_transfer.purposes[0] " + WarnGenericPurpose},
+			[]string{`"Performing the Services under the Agreement" only refers to the contract: Annex I.B (Art. 28(3) GDPR) asks for the purposes of the processing themselves`, `"As described in the Agreement." only refers`}},
 		{"no CCPA, no CCPA warning", func(d *Deal) { d.CCPA.Enabled = false; d.CCPA.BusinessPurposes = nil }, nil, nil},
 		{"a purpose Annex I.B describes that no business purpose covers", func(d *Deal) {
 			d.CCPA.BusinessPurposes = d.CCPA.BusinessPurposes[:1]
@@ -216,6 +227,7 @@ func TestWarnings(t *testing.T) {
 			d := exampleDeal(t)
 			d.Processing.DataCategories = append(d.Processing.DataCategories, "Account data", "Usage logs", "Customer content", "Browser information", "Logging data")
 			d.CCPA.BusinessPurposes = []string{"Detecting security incidents affecting Customer's network", "Technical support requested by Customer"}
+			d.Processing.Purposes = []string{"Detecting security incidents affecting Customer's network", "Technical support"}
 			d.Customer.Contact.Title, d.Provider.Contact.Title = "Data Protection Officer", "Privacy Office"
 			tt.mutate(d)
 			ws := Warnings(d)
