@@ -397,13 +397,15 @@ func TestShardsCoverEveryRowOnce(t *testing.T) {
 func TestMergeRefusesIncompleteShards(t *testing.T) {
 	input := customersCSV(6, noRef, hours48)
 	out := t.TempDir()
-	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) {
+	// A folder without shards is no sharded batch's: a setup error (exit
+	// 2), not unfinished work.
+	if _, err := Merge(out); !errors.Is(err, ErrSetup) || !strings.Contains(err.Error(), "holds no shard manifest (manifest.shard-I-of-N.jsonl): give the folder the shards wrote to") {
 		t.Errorf("no shards: %v", err)
 	}
 	// A run without --shard needs no merge, and is told so.
 	plain := testConfig(t, "customers.csv", input)
 	run(t, context.Background(), plain)
-	if _, err := Merge(plain.Out); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "the manifest.jsonl of a run without --shard, which needs no merge") {
+	if _, err := Merge(plain.Out); !errors.Is(err, ErrSetup) || !strings.Contains(err.Error(), "the manifest.jsonl of a run without --shard, which needs no merge") {
 		t.Errorf("an unsharded run: %v", err)
 	}
 	for i := range 2 {

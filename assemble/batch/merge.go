@@ -33,8 +33,9 @@ var shardManifest = regexp.MustCompile(`^manifest\.shard-(\d+)-of-(\d+)\.jsonl$`
 // every manifest one line at a time. It returns an error wrapping
 // ErrIncomplete when a shard's manifest is missing, unfinished (a run
 // killed before it could sort its manifest: run that shard again with
-// --resume) or holds a row of another shard; the shards' files are left
-// as they are.
+// --resume) or holds a row of another shard, and one wrapping ErrSetup
+// when dir cannot be read or holds no shard manifest at all (not a
+// sharded batch's folder); the shards' files are left as they are.
 func Merge(dir string) (MergeSummary, error) {
 	paths, count, err := shardManifests(dir)
 	if err != nil {
@@ -106,10 +107,12 @@ func shardManifests(dir string) ([]string, int, error) {
 		byIndex[i] = filepath.Join(dir, e.Name())
 	}
 	if count == 0 {
+		// Nothing to merge: the folder given is not a sharded batch's, a
+		// mistake of the command line (ErrSetup), not unfinished work.
 		if _, err := os.Stat(filepath.Join(dir, ManifestFile)); err == nil {
-			return nil, 0, fmt.Errorf("%w: %s holds no shard manifest (manifest.shard-I-of-N.jsonl) but the %s of a run without --shard, which needs no merge", ErrIncomplete, dir, ManifestFile)
+			return nil, 0, fmt.Errorf("%w: %s holds no shard manifest (manifest.shard-I-of-N.jsonl) but the %s of a run without --shard, which needs no merge", ErrSetup, dir, ManifestFile)
 		}
-		return nil, 0, fmt.Errorf("%w: %s holds no shard manifest (manifest.shard-I-of-N.jsonl)", ErrIncomplete, dir)
+		return nil, 0, fmt.Errorf("%w: %s holds no shard manifest (manifest.shard-I-of-N.jsonl): give the folder the shards wrote to (their --out), or copy their manifests into it", ErrSetup, dir)
 	}
 	paths := make([]string, count)
 	var missing []int

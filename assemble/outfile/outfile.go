@@ -7,8 +7,13 @@
 //   - An output that is the same file as one of the inputs (by os.SameFile,
 //     so hard links and symbolic links count) is refused with ErrSameFile:
 //     rendering a deal onto itself would destroy the deal.
-//   - A directory, or a regular file without any write permission, is
-//     refused (ErrRefused): a read-only file is never replaced.
+//   - A directory, a regular file without any write permission, a
+//     symbolic link that loops, and a file in a directory that cannot take
+//     a new file (one without any write permission, one the process may
+//     not write to, or on a read-only file system) are refused
+//     (ErrRefused): a read-only file is never replaced, and an output
+//     that cannot be written is known before any work. A permission error
+//     while writing is a refusal too.
 //   - A file that is not regular (a FIFO, a terminal, /dev/null, a path
 //     under /dev/ or /proc/ such as /dev/stdout) is opened and written to
 //     directly: it cannot be replaced, and renaming onto it would swap the
@@ -39,6 +44,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // ErrRefused is the category of every output this package refuses to
@@ -77,6 +83,9 @@ func Check(path string, inputs ...string) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return checkDir(path)
 	}
+	if errors.Is(err, syscall.ELOOP) {
+		return &refusal{path: path, why: "it is a symbolic link in a loop (too many levels of symbolic links); remove the link or choose another output name"}
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrap(err))
 	}
@@ -93,11 +102,19 @@ func Check(path string, inputs ...string) error {
 		return &refusal{path: path, why: "it is a directory"}
 	case st.Mode().IsRegular() && st.Mode().Perm()&0o222 == 0:
 		return &refusal{path: path, why: fmt.Sprintf("the file is read-only (mode %04o); make it writable or choose another output name", st.Mode().Perm())}
+	case st.Mode().IsRegular() && !isSpecialPath(path):
+		// Replaced through a temporary file beside the file a link names.
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrap(err))
+		}
+		return checkWritableDir(path, filepath.Dir(target))
 	}
 	return nil
 }
 
-// checkDir reports a missing parent directory of a new output.
+// checkDir reports a missing parent directory of a new output, or one that
+// cannot take a new file (see checkWritableDir).
 func checkDir(path string) error {
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
@@ -107,7 +124,44 @@ func checkDir(path string) error {
 	if !st.IsDir() {
 		return &refusal{path: path, why: dir + " is not a directory"}
 	}
+	return checkWritableDir(path, dir)
+}
+
+// checkWritableDir refuses the output path when dir, where its temporary
+// file is created, cannot take a new file: a directory without any write
+// permission (refused whoever runs dpakit, as a read-only file is), or one
+// the process may not write to or on a read-only file system (see
+// canWrite).
+func checkWritableDir(path, dir string) error {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrap(err))
+	}
+	if st.Mode().Perm()&0o222 == 0 {
+		return &refusal{path: path, why: fmt.Sprintf("the directory %s is read-only (mode %04o); make it writable or choose another output directory", dir, st.Mode().Perm())}
+	}
+	if err := canWrite(dir); err != nil {
+		return notWritable(path, dir, err)
+	}
 	return nil
+}
+
+// notWritable is the refusal of the output path when its directory dir
+// cannot take a file: err is a permission error or a read-only file
+// system.
+func notWritable(path, dir string, err error) error {
+	return &refusal{path: path, why: fmt.Sprintf("cannot create a file in the directory %s (%v); make it writable or choose another output directory", dir, unwrap(err))}
+}
+
+// permissionRefusal turns a permission error met while writing path (the
+// directory or the file may not be written, or the file system is
+// read-only) into a refusal, which no retry mends; other errors (a full
+// disk) are returned as they are.
+func permissionRefusal(path string, err error) error {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return &refusal{path: path, why: fmt.Sprintf("%v; make it writable or choose another output name", unwrap(err))}
+	}
+	return fmt.Errorf("write %s: %w", path, unwrap(err))
 }
 
 // Write writes data to path following the package's rules, refusing when
@@ -167,7 +221,7 @@ func writeDirect(path string, data []byte, regular bool) error {
 	}
 	f, err := os.OpenFile(path, flag, 0)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrap(err))
+		return permissionRefusal(path, err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -200,7 +254,7 @@ func replaceWith(ctx context.Context, path, target string, fill func(io.Writer) 
 	if !unnamed {
 		var err error
 		if f, err = createTemp(dir); err != nil {
-			return fmt.Errorf("write %s: %w", path, unwrap(err))
+			return permissionRefusal(path, err)
 		}
 	}
 	tmp := ""
@@ -234,7 +288,7 @@ func replaceWith(ctx context.Context, path, target string, fill func(io.Writer) 
 		if tmp != "" {
 			os.Remove(tmp)
 		}
-		return fmt.Errorf("write %s: %w", path, unwrap(err))
+		return permissionRefusal(path, err)
 	}
 	return nil
 }

@@ -119,6 +119,69 @@ func TestWriteRefuses(t *testing.T) {
 	}
 }
 
+// TestWriteRefusesUnwritableTargets: a new or existing file in a directory
+// without any write permission, and a symbolic link in a loop, are refused
+// (ErrRefused) by Check before any work and by Write, naming the output,
+// and nothing is written.
+func TestWriteRefusesUnwritableTargets(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(ro, "old.pdf"), "keep", 0o644)
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(ro, 0o755) })
+	loop := filepath.Join(dir, "loop.pdf")
+	if err := os.Symlink("self.pdf", loop); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop.pdf", filepath.Join(dir, "self.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, out, want string }{
+		{"a new file in a read-only directory", filepath.Join(ro, "new.pdf"), "the directory " + ro + " is read-only (mode 0555)"},
+		{"an existing file in a read-only directory", filepath.Join(ro, "old.pdf"), "the directory " + ro + " is read-only (mode 0555)"},
+		{"a symbolic link in a loop", loop, "it is a symbolic link in a loop"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for fn, err := range map[string]error{"Check": Check(tt.out), "Write": Write(context.Background(), tt.out, []byte("new"))} {
+				if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), "refusing to write "+tt.out+": "+tt.want) {
+					t.Errorf("%s: %v, want a refusal saying %q", fn, err, tt.want)
+				}
+			}
+		})
+	}
+	if got := entries(t, ro); len(got) != 1 {
+		t.Errorf("the read-only directory holds %v, want old.pdf alone", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(ro, "old.pdf")); string(b) != "keep" {
+		t.Errorf("old.pdf = %q, want it kept", b)
+	}
+}
+
+// TestPermissionErrorIsARefusal: a permission error or a read-only file
+// system met while writing is a refusal (the user's to fix, exit 2 in the
+// CLI), and any other error (a full disk) is not.
+func TestPermissionErrorIsARefusal(t *testing.T) {
+	for _, tt := range []struct {
+		err     error
+		refused bool
+	}{
+		{&os.PathError{Op: "open", Path: "x", Err: syscall.EACCES}, true},
+		{&os.PathError{Op: "open", Path: "x", Err: syscall.EPERM}, true},
+		{&os.PathError{Op: "open", Path: "x", Err: syscall.EROFS}, true},
+		{&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, false},
+	} {
+		err := permissionRefusal("out.pdf", tt.err)
+		if errors.Is(err, ErrRefused) != tt.refused || !strings.Contains(err.Error(), "out.pdf") {
+			t.Errorf("permissionRefusal(%v) = %v, want refused %v, naming out.pdf", tt.err, err, tt.refused)
+		}
+	}
+}
+
 func TestWriteFIFOInPlace(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe")

@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -94,7 +95,8 @@ func classify(err error) error {
 	case errors.Is(err, deal.ErrInvalid), errors.Is(err, assemble.ErrUnknownDocument), errors.Is(err, assemble.ErrNotApplicable),
 		errors.Is(err, sublist.ErrInvalid), errors.Is(err, sublist.ErrFormat), errors.Is(err, sublist.ErrTooLarge),
 		errors.Is(err, outfile.ErrRefused),
-		errors.Is(err, fs.ErrNotExist): // an input file named on the command line is missing
+		errors.Is(err, fs.ErrNotExist), // an input file named on the command line is missing
+		errors.Is(err, syscall.EISDIR): // a directory named where a file is read (diff, notice --old)
 		return &exitError{exitInvalid, err}
 	}
 	return &exitError{exitFailed, err}
@@ -275,13 +277,13 @@ func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal
 // loadExplained is loadDealWarnings that also keeps where each value came
 // from and the profile as decoded (see deal.Validator.LoadExplained).
 func (a *app) loadExplained(dealPath, profilePath string) (*deal.Explained, []deal.Problem, error) {
-	data, err := a.readInput(dealPath)
+	data, err := a.readInput(dealPath, dealInput)
 	if err != nil {
 		return nil, nil, err
 	}
 	var profile []byte
 	if profilePath != "" {
-		if profile, err = a.readInput(profilePath); err != nil {
+		if profile, err = a.readInput(profilePath, profileInput); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -542,10 +544,9 @@ func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.
 	return d, nil
 }
 
-// maxInput bounds a deal or profile file.
-const maxInput = 4 << 20
-
-func (a *app) readInput(path string) ([]byte, error) {
+// readInput reads the whole input file at path, or standard input for
+// "-", which should hold k (see readAll).
+func (a *app) readInput(path string, k inputKind) ([]byte, error) {
 	type result struct {
 		data []byte
 		err  error
@@ -555,7 +556,7 @@ func (a *app) readInput(path string) ([]byte, error) {
 	// the command at once (the process then exits, and the read with it).
 	done := make(chan result, 1)
 	go func() {
-		data, err := a.readAll(path)
+		data, err := a.readAll(path, k)
 		done <- result{data, err}
 	}()
 	select {
@@ -567,25 +568,26 @@ func (a *app) readInput(path string) ([]byte, error) {
 }
 
 // readAll reads a whole input file, or standard input for "-", of at
-// most maxInput bytes.
-func (a *app) readAll(path string) ([]byte, error) {
+// most k's limit: a directory, or a file over the limit, is a usage error
+// naming what the file should be (see openInput and tooLarge).
+func (a *app) readAll(path string, k inputKind) ([]byte, error) {
 	var r io.Reader
 	if path == "-" {
 		r = a.stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := openInput(path, k)
 		if err != nil {
-			return nil, usagef("read %s: %v", path, unwrapPathError(err))
+			return nil, err
 		}
 		defer f.Close()
 		r = f
 	}
-	data, over, err := readUpTo(r, maxInput)
+	data, over, err := readUpTo(r, k.readBound())
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, readError(path, err)
 	}
 	if over {
-		return nil, usagef("read %s: the file is larger than %d MiB", path, maxInput>>20)
+		return nil, tooLarge(path, k)
 	}
 	return data, nil
 }

@@ -100,10 +100,8 @@ Edit the copies, then check and use them with --clauses DIR/clauses
 			}
 			cfs, tfs := a.libraryFS()
 			dir := args[0]
-			for _, sub := range []string{"clauses", "templates"} {
-				if _, err := os.Stat(filepath.Join(dir, sub)); err == nil {
-					return usagef("%s already exists: export writes into a new folder and never overwrites (choose another DIR)", filepath.Join(dir, sub))
-				}
+			if err := checkExportDir(dir); err != nil {
+				return err
 			}
 			n, err := exportTree(cfs, filepath.Join(dir, "clauses"), []string{"*.md", "measures.yaml", assemble.LockFile, assemble.FallbackDir + "/*.md"})
 			if err != nil {
@@ -118,6 +116,31 @@ Edit the copies, then check and use them with --clauses DIR/clauses
 			return nil
 		},
 	}
+}
+
+// checkExportDir refuses, before anything is written, a DIR for clauses
+// export that is not a folder (an existing file, or a path through one) or
+// that holds a clauses or templates folder already: export never
+// overwrites.
+func checkExportDir(dir string) error {
+	for p := dir; ; p = filepath.Dir(p) {
+		st, err := os.Stat(p)
+		if err == nil && !st.IsDir() {
+			if p == dir {
+				return usagef("%s is a file, not a directory: export writes the library into a folder (give a new folder's name)", dir)
+			}
+			return usagef("%s: %s is a file, not a directory: export writes the library into a folder (give a new folder's name)", dir, p)
+		}
+		if err == nil || filepath.Dir(p) == p {
+			break
+		}
+	}
+	for _, sub := range []string{"clauses", "templates"} {
+		if _, err := os.Stat(filepath.Join(dir, sub)); err == nil {
+			return usagef("%s already exists: export writes into a new folder and never overwrites (choose another DIR)", filepath.Join(dir, sub))
+		}
+	}
+	return nil
 }
 
 // exportTree copies the files of fsys matching the patterns into dir,

@@ -100,7 +100,8 @@ separate folders) into DIR/manifest.jsonl, in row order, and writes
 DIR/errors.csv from the rows that failed: the same two files one unsharded
 run would have written. The shards' own files are kept, so a shard can still
 be resumed. Exit status: 0 every row succeeded, 1 some rows failed or a
-shard's manifest is missing or unfinished, 2 DIR cannot be read.`,
+shard's manifest is missing or unfinished, 2 DIR cannot be read or holds
+no shard manifest (an empty folder, or an unsharded run's).`,
 		Example: `  dpakit batch merge /data/dpas`,
 		Args:    exactArgs(1, "DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -169,7 +170,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date, Manifest: f.manifest},
 	}
 	if f.profile != "" {
-		if cfg.Profile, err = a.readInput(f.profile); err != nil {
+		if cfg.Profile, err = a.readInput(f.profile, profileInput); err != nil {
 			return classify(err)
 		}
 		cfg.ProfileName = displayName(f.profile)
@@ -324,7 +325,7 @@ func (a *app) noticeSetup(cfg *batch.Config, f batchFlags) error {
 			lists = lists.For(p)
 		}
 	}
-	old, err := lists.LoadFile(f.noticeOld)
+	old, err := loadListFile(lists, f.noticeOld)
 	if err != nil {
 		return classify(err)
 	}

@@ -153,11 +153,11 @@ func (a *app) noticeOf(d *deal.Deal, x *deal.Explained, nf *noticeFlags, when de
 	// --customer, the profile's): a customer with no EEA, UK or Swiss
 	// nexus has no restricted transfers.
 	lists := a.lists.For(d)
-	old, err := lists.LoadFile(nf.oldPath)
+	old, err := loadListFile(lists, nf.oldPath)
 	if err != nil {
 		return assemble.Notice{}, err
 	}
-	cur, err := lists.LoadFile(nf.newPath)
+	cur, err := loadListFile(lists, nf.newPath)
 	if err != nil {
 		return assemble.Notice{}, err
 	}

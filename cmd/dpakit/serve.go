@@ -59,7 +59,7 @@ The server stops on SIGINT or SIGTERM after finishing the requests in flight.`,
 				cfg.TrustedProxies = strings.Split(proxies, ",")
 			}
 			if profile != "" {
-				if cfg.Profile, err = a.readInput(profile); err != nil {
+				if cfg.Profile, err = a.readInput(profile, profileInput); err != nil {
 					return err
 				}
 				cfg.ProfileName = displayName(profile)
@@ -73,7 +73,7 @@ The server stops on SIGINT or SIGTERM after finishing the requests in flight.`,
 				cfg.ProfileName, cfg.ExampleProfile = "the example profile", true
 			}
 			if authFile != "" {
-				data, err := a.readInput(authFile)
+				data, err := a.readInput(authFile, authInput)
 				if err != nil {
 					return err
 				}

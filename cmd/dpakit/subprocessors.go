@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +15,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/workbook"
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 )
 
 func (a *app) subprocessorsCmd() *cobra.Command {
@@ -180,7 +181,7 @@ anywhere without a Transfer mechanism gets "none".`,
 			if err := sublist.CheckName(args[0]); err != nil {
 				return classify(err)
 			}
-			data, err := readLimited(cmd.Context(), args[0], sublist.MaxFileSize)
+			data, err := readLimited(cmd.Context(), args[0], sheetInput)
 			if err != nil {
 				return classify(err)
 			}
@@ -228,7 +229,7 @@ func (a *app) importRules(ctx context.Context, dealPath, into string) (*listfile
 	if into == "" {
 		return a.lists, nil
 	}
-	data, err := readLimited(ctx, into, deal.MaxSize)
+	data, err := readLimited(ctx, into, listInput)
 	if err != nil {
 		return nil, err
 	}
@@ -252,8 +253,11 @@ func (a *app) importTo(ctx context.Context, out, input string, list []deal.Subpr
 // importInto replaces the list inside the YAML file target by an imported
 // list (see listfile.ReplaceList), writing the file atomically.
 func (a *app) importInto(ctx context.Context, target, input string, list []deal.Subprocessor) error {
-	data, err := readLimited(ctx, target, deal.MaxSize)
+	data, err := readLimited(ctx, target, listInput)
 	if err != nil {
+		return err
+	}
+	if err := checkDecodes(data, target); err != nil {
 		return err
 	}
 	// The list the file held, if it held a valid one, to say what changed.
@@ -275,26 +279,46 @@ func (a *app) importInto(ctx context.Context, target, input string, list []deal.
 	return nil
 }
 
-// readLimited reads a file of at most limit bytes through a limit (a
-// FIFO or a device has no size to check beforehand); a cancelled ctx
-// closes the file, which ends a read waiting on a FIFO.
-func readLimited(ctx context.Context, path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+// checkDecodes refuses an --into file whose YAML (or JSON) does not decode:
+// a syntax error or a key given twice is the file's fault, which no list
+// put into it mends, so it is a usage error naming the file and the line,
+// and the file is left as it was.
+func checkDecodes(data []byte, target string) error {
+	var v any
+	err := yaml.Unmarshal(data, &v)
+	if err == nil {
+		return nil
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msg = strings.Join(te.Errors, "; ")
+	}
+	return usagef("--into %s: %s: fix the file first (it is left as it was)", target, msg)
+}
+
+// readLimited reads the whole file at path, which should hold k, through
+// k's limit (a FIFO or a device has no size to check beforehand): a
+// directory, or a file over the limit, is a usage error naming what the
+// file should be (see openInput and tooLarge). A cancelled ctx closes the
+// file, which ends a read waiting on a FIFO.
+func readLimited(ctx context.Context, path string, k inputKind) ([]byte, error) {
+	f, err := openInput(path, k)
 	if err != nil {
-		return nil, usagef("read %s: %v", path, unwrapPathError(err))
+		return nil, err
 	}
 	defer f.Close()
 	stop := context.AfterFunc(ctx, func() { f.Close() })
 	defer stop()
-	data, over, err := readUpTo(f, limit)
+	data, over, err := readUpTo(f, k.readBound())
 	if cerr := ctx.Err(); cerr != nil {
 		return nil, cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, readError(path, err)
 	}
 	if over {
-		return nil, usagef("read %s: the file is larger than %d MiB (the limit)", path, limit>>20)
+		return nil, tooLarge(path, k)
 	}
 	return data, nil
 }
@@ -337,11 +361,11 @@ sub-processor in any country.`,
 				}
 				lists = lists.For(d)
 			}
-			old, err := lists.LoadFile(args[0])
+			old, err := loadListFile(lists, args[0])
 			if err != nil {
 				return classify(err)
 			}
-			cur, err := lists.LoadFile(args[1])
+			cur, err := loadListFile(lists, args[1])
 			if err != nil {
 				return classify(err)
 			}
