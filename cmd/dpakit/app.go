@@ -568,8 +568,9 @@ func (a *app) readInput(path string, k inputKind) ([]byte, error) {
 }
 
 // readAll reads a whole input file, or standard input for "-", of at
-// most k's limit: a directory, or a file over the limit, is a usage error
-// naming what the file should be (see openInput and tooLarge).
+// most k's readBound: a directory, or a file over the bound, is a usage
+// error naming what the file should be and the limit (see openInput and
+// tooLarge).
 func (a *app) readAll(path string, k inputKind) ([]byte, error) {
 	var r io.Reader
 	if path == "-" {

@@ -109,7 +109,11 @@ func readError(path string, err error) error {
 }
 
 // tooLarge is the usage error of an input at path larger than k's
-// readBound.
+// readBound: it states k's limit, the one README.md documents, as the
+// validator does for a deal between the limit and the bound.
 func tooLarge(path string, k inputKind) error {
-	return usagef("read %s: the file is larger than %d MiB", path, k.readBound()>>20)
+	if path == "-" {
+		path = "standard input"
+	}
+	return usagef("%s: is larger than %d MiB (%d bytes), the limit for %s", path, k.limit()>>20, k.limit(), k.limitName())
 }

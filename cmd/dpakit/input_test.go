@@ -128,3 +128,36 @@ func dirState(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// TestLargeInputStatesTheLimit is the regression test for a deal file
+// over 4 MiB (or /dev/zero), which said "the file is larger than 4 MiB"
+// while the documented limit is 1 MiB: whatever its size, and whether it
+// is a file or a stream, a deal, profile or --into file over the limit is
+// refused with exit 2 stating the 1 MiB limit.
+func TestLargeInputStatesTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	big3 := writeFile(t, filepath.Join(dir, "big3.yaml"), "# "+strings.Repeat("x", 3_000_000)+"\n")
+	big5 := writeFile(t, filepath.Join(dir, "big5.yaml"), "# "+strings.Repeat("x", 5_000_000)+"\n")
+	csv := writeFile(t, filepath.Join(dir, "list.csv"), "Name,Purpose,Country\nAcme,Hosting,DE\n")
+	const limit = ": is larger than 1 MiB (1048576 bytes), the limit for a deal or profile file\n"
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		want  string
+	}{
+		{"a deal of 3 MB", "", []string{"validate", big3}, "big3.yaml: is 3000003 bytes; the limit is 1048576 (1 MiB)"},
+		{"a deal of 5 MB", "", []string{"validate", big5}, "dpakit: " + big5 + limit},
+		{"a profile of 5 MB", "", []string{"validate", exampleDealPath, "--profile", big5}, "dpakit: " + big5 + limit},
+		{"a deal of 5 MB on standard input", strings.Repeat("x", 5_000_000), []string{"validate", "-"}, "dpakit: standard input" + limit},
+		{"--into of 3 MB", "", []string{"subprocessors", "import", csv, "--into", big3}, "dpakit: " + big3 + limit},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, tt.stdin, tt.args...)
+			if code != exitInvalid || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tt.want)
+			}
+		})
+	}
+}
