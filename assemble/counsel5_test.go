@@ -135,7 +135,7 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 		// only to verify it.
 		"They may be used only to verify and enforce compliance with this DPA, the Standard Contractual Clauses and Data Protection Laws, including to exercise rights and remedies under them and under the Agreement, and may be disclosed to a supervisory authority, to Customer’s professional advisers and auditors bound by duties of confidentiality, and as the law or legal proceedings require.",
 		// An audit plan Provider will not agree does not stop an audit.
-		"and the parties shall agree the audit plan in good faith before it begins; failing agreement within ten (10) Business Days of the notice (or promptly, where shorter notice is given), Customer’s reasonable plan applies.",
+		"and the parties shall agree the audit plan in good faith before it begins; failing agreement within ten (10) Business Days of the notice or, if earlier, by the day before the audit is to begin (or promptly, where shorter notice is given as this Clause allows), Customer’s reasonable plan applies.",
 	}, []string{"Security Measures provide a level of security appropriate", "Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"where, in the reasonable judgement of Customer or of the Controller made in good faith, that information is not sufficient",
@@ -151,7 +151,7 @@ func TestCounsel5AuditsAndSecurity(t *testing.T) {
 		"An audit or inspection on site may be required instead of, or after, a remote audit where, in the reasonable judgement of Customer (or, for Customer Personal Data that Customer processes on behalf of a Controller, of that Controller) made in good faith, a remote audit would not enable",
 		"a remote audit would not enable, or has not enabled, Provider’s compliance with this DPA to be verified, where indications of non-compliance with this DPA or a Personal Data Breach cannot properly be examined remotely, or where a supervisory authority or Data Protection Laws require it.",
 		// Nor does a remote audit's scope Provider will not agree.
-		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice (or promptly, where shorter notice is given), the reasonable scope proposed in the notice by whoever required the remote audit (Customer, for itself or on a Controller’s instructions, or the Controller) applies.",
+		"within the proposed scope, as the parties may adjust it in good faith; failing agreement within five (5) Business Days of the notice or, if earlier, by the day before the remote audit is to begin (or promptly, where shorter notice is given as this Clause allows), the reasonable scope proposed in the notice by whoever required the remote audit (Customer, for itself or on a Controller’s instructions, or the Controller) applies.",
 		noCharge, first, reviewed,
 	}, []string{"Provider may charge Customer its reasonable costs, at rates agreed in advance, for any audit", "after a Personal Data Breach"})
 }
