@@ -490,13 +490,25 @@ func (a *app) emit(ctx context.Context, path string, data []byte, binary bool, i
 		return err
 	}
 	if path == "" || path == "-" {
-		if binary && path == "" && isTerminal(a.stdout) {
-			return usagef("not writing a binary file to the terminal: use -o FILE (or -o - to force it)")
+		if err := a.refuseTerminal(path, binary); err != nil {
+			return err
 		}
 		_, err := a.stdout.Write(data)
 		return err
 	}
 	return outfile.Write(ctx, path, data, inputs...)
+}
+
+// refuseTerminal refuses to write binary output to standard output when
+// no -o was given (path is "") and standard output is a terminal, where it
+// would garble the screen; -o - writes it there all the same. A command
+// calls it before its work to learn of the refusal at once; emit calls it
+// again.
+func (a *app) refuseTerminal(path string, binary bool) error {
+	if binary && path == "" && isTerminal(a.stdout) {
+		return usagef("not writing a binary file to the terminal: use -o FILE (or -o - to force it)")
+	}
+	return nil
 }
 
 // readDealWarn loads a deal file laid over an optional profile file, both

@@ -36,7 +36,7 @@ file (ours or a customer's) into the deal format, and diff compares two lists.`,
 func (a *app) exportCmd() *cobra.Command {
 	var profile, out, asOf, listVersion, method string
 	cmd := &cobra.Command{
-		Use:   "export DEAL|PROFILE -o FILE.xlsx|FILE.csv",
+		Use:   "export DEAL|PROFILE [-o FILE.xlsx|FILE.csv|-]",
 		Short: "Write the sub-processor list as an Excel workbook or a CSV file",
 		Long: `Export writes the sub-processor list of a deal or profile (laid over
 --profile, if given) as an Excel workbook: a cover sheet (vendor, list version
@@ -46,14 +46,17 @@ date is --as-of, else the deal's effective date; a profile without one needs
 --as-of (export never reads the clock). The same list and date always give
 the same bytes. With -o FILE.csv it writes the list's table alone as CSV
 (UTF-8, the workbook's columns and cell texts), for those without a
-spreadsheet program; import reads it back unchanged.`,
+spreadsheet program; import reads it back unchanged. Without -o, or with
+-o -, the workbook goes to standard output, unless that is a terminal (give
+-o FILE, or -o - to write it there all the same).`,
 		Example: `  dpakit subprocessors export fixtures/profile.yaml -o subprocessors.xlsx --as-of 2026-12-01
   dpakit subprocessors export fixtures/profile.yaml -o subprocessors.csv
+  dpakit subprocessors export fixtures/profile.yaml --as-of 2026-12-01 > subprocessors.xlsx
   dpakit subprocessors export deal.yaml --profile vendor.yaml -o list.xlsx --list-version v14`,
 		Args: exactArgs(1, "DEAL or PROFILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if out == "" {
-				return usagef("subprocessors export needs -o FILE.xlsx (a workbook is not written to a terminal)")
+			if err := a.refuseTerminal(out, true); err != nil {
+				return err
 			}
 			if err := checkOutput(out, args[0], profile); err != nil {
 				return classify(err)
@@ -80,7 +83,7 @@ spreadsheet program; import reads it back unchanged.`,
 			if err := workbook.Export(&buf, workbook.FromDeal(d, listVersion, date, method)); err != nil {
 				return classify(fmt.Errorf("export workbook: %w", err))
 			}
-			if err := outfile.Write(cmd.Context(), out, buf.Bytes(), args[0], profile); err != nil {
+			if err := a.emit(cmd.Context(), out, buf.Bytes(), true, args[0], profile); err != nil {
 				return classify(err)
 			}
 			a.report(out, fmt.Sprintf("Excel workbook, %s as of %s, %s", plural(len(d.Subprocessors.List), "sub-processor"), date, byteSize(buf.Len())))
@@ -89,7 +92,7 @@ spreadsheet program; import reads it back unchanged.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&profile, "profile", "", "lay the file over the vendor profile in `FILE`")
-	f.StringVarP(&out, "output", "o", "", "write the workbook to `FILE`")
+	f.StringVarP(&out, "output", "o", "", "write the workbook to `FILE` (.xlsx; .csv for the list alone) instead of standard output")
 	f.StringVar(&asOf, "as-of", "", "the `DATE` (YYYY-MM-DD) the list is current at")
 	f.StringVar(&listVersion, "list-version", "", "the list's version label (default: the as-of date)")
 	f.StringVar(&method, "notice-method", "", "how change notices are sent, as printed on the cover sheet")
@@ -104,7 +107,7 @@ func (a *app) exportCSV(ctx context.Context, out string, d *deal.Deal, inputs ..
 	if err := workbook.ExportCSV(&buf, workbook.FromDeal(d, "", deal.Date{}, "")); err != nil {
 		return classify(err)
 	}
-	if err := outfile.Write(ctx, out, buf.Bytes(), inputs...); err != nil {
+	if err := a.emit(ctx, out, buf.Bytes(), false, inputs...); err != nil {
 		return classify(err)
 	}
 	a.report(out, fmt.Sprintf("CSV file, %s, %s", plural(len(d.Subprocessors.List), "sub-processor"), byteSize(buf.Len())))

@@ -46,10 +46,42 @@ func TestSubprocessorsExportImportRoundTrip(t *testing.T) {
 	}
 }
 
-func TestSubprocessorsExportNeedsOutput(t *testing.T) {
-	code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath)
-	if code != 2 || !strings.Contains(errs, "needs -o") {
-		t.Errorf("exit %d, stderr %q", code, errs)
+// TestSubprocessorsExportToStandardOutput is the regression test for
+// export -o -, which wrote a file named "-", and export without -o, which
+// refused to write to a file or pipe ("needs -o FILE.xlsx"): both write
+// the workbook to standard output, as -o FILE.xlsx writes it to the file,
+// and report nothing.
+func TestSubprocessorsExportToStandardOutput(t *testing.T) {
+	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "list.xlsx")
+	if code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "-o", xlsx); code != 0 {
+		t.Fatalf("export -o list.xlsx: exit %d: %s", code, errs)
+	}
+	want, err := os.ReadFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"-o -", []string{"-o", "-"}},
+		{"no -o", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01"}, tt.args...)
+			code, out, errs := dpakit(t, "", args...)
+			if code != 0 || errs != "" {
+				t.Fatalf("exit %d, stderr %q; want 0 and nothing", code, errs)
+			}
+			if out != string(want) {
+				t.Errorf("standard output holds %d bytes, want the workbook's %d", len(out), len(want))
+			}
+			if _, err := os.Lstat("-"); err == nil {
+				os.Remove("-")
+				t.Error(`a file named "-" was written`)
+			}
+		})
 	}
 }
 
