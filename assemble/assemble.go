@@ -270,7 +270,7 @@ func applies(c *Clause, v *view) bool {
 func (e *Engine) unknownClause(id string) string {
 	msg := fmt.Sprintf("%q is not a clause of the library (dpakit clauses lists them)", id)
 	if s := suggest.Closest(id, e.lib.order); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg += "; " + suggest.Hint(id, s, "a clause id")
 	}
 	return msg
 }

@@ -291,8 +291,32 @@ func (s *Server) checkDeal(x *deal.Explained) error {
 // loadForm loads the deal the form's values describe; see formDeal. A
 // value that does not decode (text in a number field) is reported, and
 // the rest of the deal is still validated without it, so the form shows
-// every problem at once.
+// every problem at once. A name that is none of the form's inputs, and a
+// value given twice where the form gives one, are problems too (see
+// formNames), reported before the deal's.
 func (s *Server) loadForm(form url.Values) (*deal.Deal, error) {
+	d, err := s.loadFormDeal(form)
+	return d, withProblems(s.formNames.problems(form), err)
+}
+
+// withProblems returns err with the problems ps before its own: a
+// *deal.ValidationError holding both, or ps alone when err is nil. Any
+// other error is returned as it is, and err when ps is empty.
+func withProblems(ps []deal.Problem, err error) error {
+	var ve *deal.ValidationError
+	switch {
+	case len(ps) == 0:
+		return err
+	case err == nil:
+		return &deal.ValidationError{Problems: ps}
+	case errors.As(err, &ve):
+		return &deal.ValidationError{Problems: append(slices.Clip(ps), ve.Problems...)}
+	}
+	return err
+}
+
+// loadFormDeal is loadForm without the check of the form's names.
+func (s *Server) loadFormDeal(form url.Values) (*deal.Deal, error) {
 	n, _ := formDeal(form)
 	d, err := s.loadNode(n)
 	var first *deal.ValidationError
@@ -534,7 +558,7 @@ func unknownParam(name string, takes []string) string {
 	}
 	msg := fmt.Sprintf("unknown query parameter %q (this route takes %s)", name, wording.Join(takes))
 	if s := suggest.Closest(name, takes); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg += "; " + suggest.Hint(name, s, "a parameter name")
 	}
 	return msg
 }
@@ -865,7 +889,7 @@ func noticeKeyProblems(doc *yaml.Node) error {
 		case k.Value == "list" || k.Value == "subprocessors":
 			msg += "; a list file (or a deal) goes under old or new"
 		case suggest.Closest(k.Value, noticeKeys) != "":
-			msg += fmt.Sprintf(" (did you mean %q?)", suggest.Closest(k.Value, noticeKeys))
+			msg += fmt.Sprintf(" (%s)", suggest.Hint(k.Value, suggest.Closest(k.Value, noticeKeys), "a key"))
 		}
 		ps = append(ps, deal.Problem{File: requestName, Line: k.Line, Path: k.Value, Rule: "unknown_field", Message: msg})
 	}

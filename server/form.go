@@ -266,7 +266,7 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
 	p.laws, p.usOnly = formLaws(vals)
 	for _, pr := range problems {
-		pr.Message = s.words.message(pr.Path, pr.Message)
+		pr.Message = s.words.message(pr)
 		item := summaryItem{Path: pr.Path, Message: pr.Message, Label: s.summaryLabel(pr.Path)}
 		if name := s.inputFor(pr.Path); name != "" {
 			p.errs[name] = append(p.errs[name], pr.Message)

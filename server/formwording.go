@@ -21,13 +21,17 @@ func newFormWords() formWords {
 	return formWords{codeAndName: regexp.MustCompile(`"[A-Z]{2}" \(([^()]*)\)`)}
 }
 
-// message returns msg as the form words it for the field at path.
-func (w formWords) message(path, msg string) string {
+// message returns p's message as the form words it. A role that is
+// neither button's value (rule oneof, from form data a client composed)
+// keeps the values' own spelling: the client must send "controller", not
+// the label Controller.
+func (w formWords) message(p deal.Problem) string {
+	msg := p.Message
 	const write = "write its ISO code, such as "
 	if before, after, ok := strings.Cut(msg, write); ok {
 		msg = before + "choose one, such as " + w.codeAndName.ReplaceAllString(after, "$1")
 	}
-	if path == "customer.role" {
+	if p.Path == "customer.role" && p.Rule != "oneof" {
 		msg = strings.NewReplacer(`"controller"`, "Controller", `"processor"`, "Processor").Replace(msg)
 	}
 	return msg
@@ -36,7 +40,7 @@ func (w formWords) message(path, msg string) string {
 // problems returns ps with their messages as the form words them.
 func (w formWords) problems(ps []deal.Problem) []deal.Problem {
 	for i := range ps {
-		ps[i].Message = w.message(ps[i].Path, ps[i].Message)
+		ps[i].Message = w.message(ps[i])
 	}
 	return ps
 }

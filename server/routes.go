@@ -33,6 +33,7 @@ func (s *Server) loadAssets() error {
 		return fmt.Errorf("server: static files: %w", err)
 	}
 	s.formPaths = formPaths()
+	s.formNames = newFormNames(s.formPaths)
 	src, err := fs.ReadFile(assets, "assets/form.html")
 	if err != nil {
 		return fmt.Errorf("server: form template: %w", err)

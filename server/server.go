@@ -77,6 +77,8 @@ type Server struct {
 	// formPaths are the form's input names (deal paths without row
 	// numbers); countries the options of country selects.
 	formPaths map[string]bool
+	// formNames are the names form data may give, and which may repeat.
+	formNames formNames
 	// labels are the form's labels of its inputs, by deal path (see
 	// fieldLabels).
 	labels map[string]string

@@ -193,7 +193,7 @@ func parseColumn(h string) (column, error) {
 		f, ok := fieldByYAML(t, step.key)
 		if !ok {
 			if s := suggest.Closest(step.key, yamlNames(t)); s != "" {
-				return col, fmt.Errorf("unknown field %q (did you mean %q?)", step.key, strings.Join(append(parts[:i:i], s), "."))
+				return col, fmt.Errorf("unknown field %q (%s)", step.key, suggest.Hint(strings.Join(append(parts[:i:i], step.key), "."), strings.Join(append(parts[:i:i], s), "."), "a field name"))
 			}
 			return col, fmt.Errorf("unknown field %q (%s has: %s)", step.key, orDeal(strings.Join(parts[:i], ".")), strings.Join(yamlNames(t), ", "))
 		}

@@ -105,7 +105,7 @@ func TestCSVHeaderErrors(t *testing.T) {
 	for _, tc := range []struct{ header, want string }{
 		{"customer.nmae\n", `column 1 "customer.nmae": unknown field "nmae" (did you mean "customer.name"?)`},
 		{"customer.xyzzy\n", `column 1 "customer.xyzzy": unknown field "xyzzy" (customer has: name, address, country,`},
-		{"Reference\n", `column 1 "Reference": unknown field "Reference" (did you mean "reference"?)`},
+		{"Reference\n", `column 1 "Reference": unknown field "Reference" (a field name is case-sensitive: write "reference")`},
 		{"customer.name,customer.name\n", `column 2 "customer.name" repeats column 1`},
 		{"customer\n", `column 1 "customer": has fields: give one column per field, as customer.name`},
 		{"subprocessors.list\n", `column 1 "subprocessors.list": is a list of entries: give one column per field, as subprocessors.list[0].name`},

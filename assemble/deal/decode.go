@@ -425,7 +425,7 @@ func removedField(path string) string {
 func (c *checker) unknownFieldMessage(key, path string, fields fieldSet) string {
 	if s := suggest.Closest(key, fields.names); s != "" {
 		c.moved = append(c.moved, joinPath(genericPath(path), s))
-		return fmt.Sprintf("unknown field (did you mean %q?)", s)
+		return fmt.Sprintf("unknown field (%s)", suggest.Hint(key, s, "a key"))
 	}
 	if home := fieldHome(c.root, key); home != "" && genericPath(path) != parentPath(home) {
 		c.moved = append(c.moved, home)

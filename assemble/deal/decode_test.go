@@ -38,7 +38,7 @@ func TestParseProblems(t *testing.T) {
 		{"camel case key", "effectiveDate: 2026-12-01\n",
 			[]string{`effectiveDate: unknown field (did you mean "effective_date"?)`}},
 		{"upper-case key", "customer: {Name: x}\n",
-			[]string{`customer.Name: unknown field (did you mean "name"?)`}},
+			[]string{`customer.Name: unknown field (a key is case-sensitive: write "name")`}},
 		{"unknown key far from any", "colour: blue\n",
 			[]string{"colour: unknown field; the top-level keys are " + strings.Join(yamlFields(dealType).names, ", ")}},
 		{"unknown key in a list entry", "subprocessors:\n  list:\n    - name: a\n    - name: b\n      contry: US\n",

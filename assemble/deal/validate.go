@@ -277,7 +277,7 @@ func tagMessage(fe validator.FieldError, path string) string {
 		allowed := strings.Fields(fe.Param())
 		msg := fmt.Sprintf("%s is not allowed (want %s)", describeAny(fe.Value(), fe.Kind()), wording.JoinOr(allowed))
 		if s := suggest.Closest(str, allowed); s != "" && str != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg += "; " + suggest.Hint(str, s, "the value")
 		}
 		return msg
 	case "unique":

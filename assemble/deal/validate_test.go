@@ -82,7 +82,7 @@ func TestValidateRules(t *testing.T) {
 		{"country local name", func(d *Deal) { d.Customer.Country = "Deutschland" },
 			p("customer.country", "country", `"Deutschland" is not a country code; did you mean "DE" (Germany)?`)},
 		{"role in the wrong case", func(d *Deal) { d.Customer.Role = "Controller" },
-			p("customer.role", "oneof", `"Controller" is not allowed (want controller or processor); did you mean "controller"?`)},
+			p("customer.role", "oneof", `"Controller" is not allowed (want controller or processor); the value is case-sensitive: write "controller"`)},
 		{"category typo", func(d *Deal) { d.Subprocessors.List[0].Category = "infrastucture" },
 			p("subprocessors.list[0].category", "oneof", `"infrastucture" is not allowed (want infrastructure or service); did you mean "infrastructure"?`)},
 		{"governing law not a code, modules 2-3", func(d *Deal) { d.SCC.GoverningLaw = "USA" },

@@ -264,7 +264,7 @@ func mistypedListKey(root *yaml.Node, file string) error {
 		k := root.Content[i]
 		if s := suggest.Closest(k.Value, listKeys); s != "" && k.Kind == yaml.ScalarNode {
 			ps = append(ps, deal.Problem{File: file, Line: k.Line, Path: k.Value, Rule: "unknown_field",
-				Message: fmt.Sprintf("unknown field (did you mean %q?): a list file holds its sub-processors under \"list\", a deal or profile under subprocessors.list", s)})
+				Message: fmt.Sprintf("unknown field (%s): a list file holds its sub-processors under \"list\", a deal or profile under subprocessors.list", suggest.Hint(k.Value, s, "a key"))})
 		}
 	}
 	if len(ps) == 0 {

@@ -277,7 +277,7 @@ func oneOfProblem(s string, allowed []string) string {
 	}
 	msg := fmt.Sprintf("%s is not allowed (want %s)", suggest.Quote(s), orList(allowed))
 	if c := suggest.Closest(s, allowed); c != "" && s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", c)
+		msg += "; " + suggest.Hint(s, c, "the value")
 	}
 	return msg
 }

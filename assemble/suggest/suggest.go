@@ -4,6 +4,7 @@
 package suggest
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -39,6 +40,21 @@ func Closest(word string, candidates []string) string {
 		return best
 	}
 	return ""
+}
+
+// Hint words the suggestion s, a result of Closest, for a message that
+// rejects word: `did you mean "s"?`; or, when word differs from s only in
+// letter case, so that the question would seem to offer word back,
+// `what is case-sensitive: write "s"`, what naming what word is ("the
+// value", "a key"). It returns "" when s is "".
+func Hint(word, s, what string) string {
+	switch {
+	case s == "":
+		return ""
+	case word != s && strings.EqualFold(word, s):
+		return fmt.Sprintf("%s is case-sensitive: write %q", what, s)
+	}
+	return fmt.Sprintf("did you mean %q?", s)
 }
 
 // normalize folds case and drops the separators "_", "-" and " ".

@@ -35,6 +35,24 @@ func TestClosest(t *testing.T) {
 	}
 }
 
+// TestHint is the regression test for "did you mean Controller?" offered
+// for "Controller": a suggestion that differs from the word only in case
+// says that case matters and spells the word right.
+func TestHint(t *testing.T) {
+	tests := []struct{ word, s, want string }{
+		{"Controller", "controller", `the value is case-sensitive: write "controller"`},
+		{"CONTROLLER", "controller", `the value is case-sensitive: write "controller"`},
+		{"controler", "controller", `did you mean "controller"?`},
+		{"effectiveDate", "effective_date", `did you mean "effective_date"?`},
+		{"xyz", "", ""},
+	}
+	for _, tt := range tests {
+		if got := Hint(tt.word, tt.s, "the value"); got != tt.want {
+			t.Errorf("Hint(%q, %q) = %q, want %q", tt.word, tt.s, got, tt.want)
+		}
+	}
+}
+
 func TestDistanceBoundsLongInput(t *testing.T) {
 	long := string(make([]rune, 10000))
 	if d := Distance(long, "name"); d != 1<<30 {

@@ -37,7 +37,7 @@ uk_addendum: off
 	want := `dpakit: the deal acme.yaml over the profile profile.yaml is invalid (6 problems):
   acme.yaml:1: effective_date: "2027-02-30" is not a date: February 2027 has only 28 days
   acme.yaml:6: customer.country: "France" is not a country code; did you mean "FR" (France)?
-  acme.yaml:7: customer.role: "Controller" is not allowed (want controller or processor); did you mean "controller"?
+  acme.yaml:7: customer.role: "Controller" is not allowed (want controller or processor); the value is case-sensitive: write "controller"
   acme.yaml:11: scc.governing_law: "USA" (the United States) is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "FR" (France, the customer's country)
   acme.yaml:12: scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)
   acme.yaml:13: uk_addendum: want a mapping such as { enabled: false }, not "off"
