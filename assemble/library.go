@@ -150,6 +150,10 @@ const LockFile = "versions.lock"
 // or "measures.yaml".
 type FileHash struct {
 	Name, Version, Hash string
+	// Earlier is the hash as dpakit before 3 December 2026 computed it,
+	// with a fallback's based_on line: a lock written then still matches
+	// the text it recorded until --update-lock rewrites it.
+	Earlier string
 }
 
 // Template is a document template: the order of a document's sections and
@@ -801,14 +805,19 @@ func (lib *Library) addHash(fsys fs.FS, file, name, version string) {
 	if err != nil {
 		return // it was just read; a file that vanished since has no hash
 	}
-	lib.hashes = append(lib.hashes, FileHash{Name: name, Version: version, Hash: textHash(data)})
+	lib.hashes = append(lib.hashes, FileHash{Name: name, Version: version, Hash: textHash(data), Earlier: hashText(data, approvalLine)})
 }
 
 // textHash hashes a library file's text without its version line and,
-// in a fallback's front matter, its approval (approved_by, approved,
-// approved_version), so that the hash changes exactly when the text does:
-// recording Legal's approval of a text is not a new text.
-func textHash(data []byte) string {
+// in a fallback's front matter, its bookkeeping (bookkeepingLine), so that
+// the hash changes exactly when the text does: recording Legal's approval
+// of a text, or that it was checked against a newer standard clause to
+// which none of the changes applied, is not a new text.
+func textHash(data []byte) string { return hashText(data, bookkeepingLine) }
+
+// hashText hashes data without its version line and the front-matter
+// lines skip reports.
+func hashText(data []byte, skip func(line []byte) bool) string {
 	data = bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
 	var kept [][]byte
 	front := 0 // the "---" lines seen: 1 inside the front matter
@@ -816,13 +825,20 @@ func textHash(data []byte) string {
 		if front < 2 && bytes.Equal(bytes.TrimRight(line, " "), []byte("---")) {
 			front++
 		}
-		if bytes.HasPrefix(line, []byte("version:")) || front == 1 && approvalLine(line) {
+		if bytes.HasPrefix(line, []byte("version:")) || front == 1 && skip(line) {
 			continue
 		}
 		kept = append(kept, line)
 	}
 	sum := sha256.Sum256(bytes.Join(kept, []byte("\n")))
 	return hex.EncodeToString(sum[:8])
+}
+
+// bookkeepingLine reports whether a front-matter line records a
+// fallback's approval or the version of the standard clause it was last
+// checked against (based_on), neither of which is its text.
+func bookkeepingLine(line []byte) bool {
+	return approvalLine(line) || bytes.HasPrefix(line, []byte("based_on:"))
 }
 
 // approvalLine reports whether a front-matter line records a fallback's

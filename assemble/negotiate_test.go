@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -234,6 +235,15 @@ func TestFallbackApproval(t *testing.T) {
 	approved := textHash([]byte(strings.Replace(phoneFallback, "approved: 2026-11-20\n", "approved: 2026-12-02\napproved_version: 1.0.1\n", 1)))
 	if plain != approved {
 		t.Error("recording an approval changed the text's hash")
+	}
+	// Checking a fallback against a newer standard clause to which none of
+	// the changes apply moves based_on alone: no new text, no new approval.
+	if !strings.Contains(phoneFallback, "based_on: ") {
+		t.Fatal("the test fallback has no based_on")
+	}
+	rebased := regexp.MustCompile(`based_on: \S+`).ReplaceAllString(phoneFallback, "based_on: 9.9.9")
+	if textHash([]byte(rebased)) != plain {
+		t.Error("moving based_on changed the text's hash")
 	}
 	if textHash([]byte(phoneFallback+"approved: in the body\n")) == plain {
 		t.Error("a body line that starts like an approval is not part of the text's hash")

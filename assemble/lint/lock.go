@@ -69,7 +69,7 @@ func CheckLock(lib *assemble.Library) []Problem {
 		switch {
 		case !ok:
 			out = append(out, Problem{Where: file, Message: fmt.Sprintf("version %s is not recorded in %s (a new file): run dpakit lint --clauses DIR --templates DIR --update-lock", h.Version, assemble.LockFile)})
-		case e.version == h.Version && e.hash != h.Hash:
+		case e.version == h.Version && e.hash != h.Hash && e.hash != h.Earlier:
 			out = append(out, Problem{Where: file, Message: fmt.Sprintf("the text changed but its version (%s) did not: bump the version (patch for wording, minor for a new option, major for a change of meaning), then run dpakit lint --clauses DIR --templates DIR --update-lock", h.Version)})
 		case e.version != h.Version:
 			out = append(out, Problem{Where: file, Message: fmt.Sprintf("version %s is not recorded in %s (it records %s): run dpakit lint --clauses DIR --templates DIR --update-lock", h.Version, assemble.LockFile, e.version)})

@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -455,5 +457,51 @@ func TestBinaryToDevNull(t *testing.T) {
 	}
 	if isTerminal(null) {
 		t.Errorf("isTerminal(%s) = true", os.DevNull)
+	}
+}
+
+// TestLintRebasedFallback walks step 4 of the README's "Editing the clause
+// library" as a clause author does: a wording change to a standard clause
+// (version bumped, lock recorded) makes lint fail on its fallback until the
+// author has checked it and moved its based_on; moving based_on alone is
+// no new text, so it needs no new version and no new approval (a new
+// user's walkthrough found lint demanding a version for it, which would
+// have sent the fallback back to Legal for nothing).
+func TestLintRebasedFallback(t *testing.T) {
+	cl, tm := copyLibrary(t)
+	lint := func(extra ...string) (int, string) {
+		code, out, errs := dpakitLint(t, append([]string{"--clauses", cl, "--templates", tm}, extra...)...)
+		return code, out + errs
+	}
+	std := filepath.Join(cl, "breach.md")
+	src, err := os.ReadFile(std)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^version: (\d+)\.(\d+)\.(\d+)$`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("breach.md has no version line")
+	}
+	old := fmt.Sprintf("%s.%s.%s", m[1], m[2], m[3])
+	patch, _ := strconv.Atoi(string(m[3]))
+	bumped := fmt.Sprintf("%s.%s.%d", m[1], m[2], patch+1)
+	edited := bytes.Replace(src, []byte("version: "+old), []byte("version: "+bumped), 1)
+	edited = bytes.Replace(edited, []byte("without undue delay"), []byte("without any undue delay"), 1)
+	os.WriteFile(std, edited, 0o644)
+	if code, out := lint("--update-lock"); code != 1 || !strings.Contains(out, "was written against clause breach "+old) {
+		t.Fatalf("a new standard text: exit %d, want 1 and the stale fallback:\n%s", code, out)
+	}
+	fb := filepath.Join(cl, "fallbacks", "breach.phone-notice.md")
+	fsrc, err := os.ReadFile(fb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(fb, bytes.Replace(fsrc, []byte("based_on: "+old), []byte("based_on: "+bumped), 1), 0o644)
+	code, out := lint()
+	if code != 0 || !strings.Contains(out, " 0 problems") || strings.Contains(out, "the text changed") {
+		t.Errorf("based_on moved: exit %d, want 0:\n%s", code, out)
+	}
+	if strings.Contains(out, "breach.phone-notice") && !bytes.Contains(fsrc, []byte("approved_version")) {
+		t.Errorf("moving based_on sent the fallback back for approval:\n%s", out)
 	}
 }
