@@ -23,7 +23,7 @@ func CheckFallbacks(lib *assemble.Library) []Problem {
 			continue
 		}
 		out = append(out, Problem{Where: fb.FileName(), Message: fmt.Sprintf(
-			"fallback %s.%s was written against clause %s %s, and the standard clause is now %s: compare the two versions of %s, carry into the fallback every change that applies to it as well, then set based_on: %s",
+			"fallback %s.%s was written against clause %s %s, and the standard clause is now %s: compare the two versions of %s, carry into the fallback every change that applies to it as well (then give it a new version), and set based_on: %s (which alone needs no new version)",
 			fb.ID, fb.Name, fb.ID, fb.BasedOn, std.Version, std.FileName(), std.Version)})
 	}
 	return out
