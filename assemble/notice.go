@@ -373,7 +373,14 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 	if nv.Empty() {
 		return nil, fmt.Errorf("%w: %s: the lists differ only in transfer mechanisms, which a DPA without an EEA, UK or Swiss nexus (gdpr.applies: false) does not state, so there is nothing to give notice of", ErrNotApplicable, NoticeKind)
 	}
-	return e.assemble(ctx, d, NoticeKind, nv)
+	doc, err := e.assemble(ctx, d, NoticeKind, nv)
+	if err != nil {
+		return nil, err
+	}
+	// Its files are dated the day it is sent, by whatever makes them: the
+	// same notice, the same bytes.
+	doc.Meta.Dated = n.Date.Time
+	return doc, nil
 }
 
 // EarliestStart returns the first day a change notified on date may take

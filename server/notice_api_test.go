@@ -1,10 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 )
@@ -145,5 +147,31 @@ func TestNoticeListKeyProblemsInTheBody(t *testing.T) {
 				t.Errorf("problem %+v\nwant    %+v", p, tt.want)
 			}
 		})
+	}
+}
+
+// TestNoticePDFIsTheSameTwice is the regression test for notice PDFs
+// stamped with the time of the request (/CreationDate (D:20261203145232),
+// then ...37): the same request gives the same bytes, the PDF created on
+// the notice's date, as dpakit notice dates it.
+func TestNoticePDFIsTheSameTwice(t *testing.T) {
+	s := newTestServer(t)
+	body := []byte("date: 2026-12-01\nold:\n  - {name: Gone Ltd, purpose: Hosting, location: Dublin, country: IE, category: service, transfer_mechanism: none}\n")
+	get := func() []byte {
+		res := do(t, s, http.MethodPost, "/api/v1/notice?format=pdf", "application/yaml", body)
+		b := readAll(t, res)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("POST /api/v1/notice = %d:\n%.400s", res.StatusCode, b)
+		}
+		return b
+	}
+	first := get()
+	time.Sleep(1100 * time.Millisecond) // a clock stamp would now differ
+	second := get()
+	if !bytes.Equal(first, second) {
+		t.Errorf("two requests gave different PDFs")
+	}
+	if !bytes.Contains(first, []byte("/CreationDate (D:20261201000000")) {
+		t.Errorf("the PDF is not created on the notice date")
 	}
 }

@@ -28,6 +28,11 @@ type Meta struct {
 	// Reference is the deal reference printed in every footer.
 	Reference     string    `json:"reference"`
 	EffectiveDate time.Time `json:"effective_date"`
+	// Dated is the day a letter is dated (a change notice: the day it is
+	// sent); zero for an agreement. Writers record it as the file's
+	// creation date in place of their own, so that a letter's bytes follow
+	// from its inputs, wherever it is made.
+	Dated time.Time `json:"dated,omitzero"`
 	// Parties are the customer then the provider.
 	Parties []Party `json:"parties"`
 	// Author is the provider's name.

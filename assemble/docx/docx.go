@@ -26,7 +26,8 @@ type Options struct {
 	Paper string
 	// Date is the created and modified time written to the document
 	// properties; the zero Date means the Document's effective date, so the
-	// same Document always gives the same bytes.
+	// same Document always gives the same bytes. A letter dated a day of
+	// its own (document.Meta.Dated: a notice) records that day instead.
 	Date time.Time
 }
 

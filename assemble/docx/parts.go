@@ -85,7 +85,10 @@ func rel(b *bytes.Buffer, id, typ, target string, external bool) {
 // coreProps writes the title, subject, author and dates.
 func (w *Writer) coreProps(b *bytes.Buffer, d *document.Document) {
 	date := w.date
-	if date.IsZero() {
+	switch {
+	case !d.Meta.Dated.IsZero():
+		date = d.Meta.Dated // a letter: the day it is dated
+	case date.IsZero():
 		date = d.Meta.EffectiveDate
 	}
 	stamp := date.UTC().Format(time.RFC3339)

@@ -29,7 +29,8 @@ type Options struct {
 	// date; when zero, each render records the time it is made. Set it
 	// (from SOURCE_DATE_EPOCH, say) for the same bytes from the same
 	// inputs. It is not a date of the agreement: the document's own dates
-	// (the effective date) come from the deal.
+	// (the effective date) come from the deal. A letter dated a day of its
+	// own (document.Meta.Dated: a notice) records that day instead.
 	Date time.Time
 	// Manifest says how much of the generation manifest the PDF carries as
 	// its attached manifest.json: ManifestFull (the default when empty),
@@ -304,6 +305,19 @@ func paginateInto(pages [][]placement, units []unit, bodyH float64) [][]placemen
 	return pages
 }
 
+// creationDate returns the creation date of the PDF of a document with
+// meta m, to the second, in UTC: the day a letter is dated (m.Dated),
+// else the Writer's date, else the time of the render.
+func creationDate(m *document.Meta, date time.Time) time.Time {
+	switch {
+	case !m.Dated.IsZero():
+		date = m.Dated
+	case date.IsZero():
+		date = time.Now()
+	}
+	return date.UTC().Truncate(time.Second)
+}
+
 // manifest is the attached manifest.json; field order is fixed by the struct.
 type manifest struct {
 	ToolVersion    string           `json:"tool_version"`
@@ -363,11 +377,7 @@ func (w *Writer) paint(buf *bytes.Buffer, d *document.Document, l *layout, pages
 	// Every font is embedded as a subset, and named as one (fpdf patch
 	// 16), as the PDF specification asks.
 	p.SetSubsetTags(true)
-	date := w.opts.Date
-	if date.IsZero() {
-		date = time.Now()
-	}
-	date = date.UTC().Truncate(time.Second)
+	date := creationDate(m, w.opts.Date)
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetAutoPageBreak(false, 0)
