@@ -191,6 +191,7 @@ change notices; batch runs for every customer; and a form app (serve).`,
 	})
 	root.AddCommand(a.renderCmd(), a.validateCmd(), a.explainCmd(), a.clausesCmd(), a.lintCmd(),
 		a.subprocessorsCmd(), a.noticeCmd(), a.batchCmd(), a.serveCmd(), a.versionCmd())
+	refuseRepeats(root)
 	return root
 }
 

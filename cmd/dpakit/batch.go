@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,6 +33,29 @@ type batchFlags struct {
 	noticeOld, noticeDate            string
 	date                             string
 	paper, esign, manifest           string
+	// paperGiven and dateGiven: --paper and --date were given (--paper
+	// has a default), so a batch without a file they act on refuses them.
+	paperGiven, dateGiven bool
+}
+
+// gives reports whether the page flag named flag (see pageFlags) was
+// given.
+func (f batchFlags) gives(flag string) bool {
+	return renderOptions{esign: f.esign, manifest: f.manifest, paperGiven: f.paperGiven, dateGiven: f.dateGiven}.gives(flag)
+}
+
+// refuseUnusedFlags refuses a page flag (--esign-anchors, --manifest,
+// --paper, --date) that no file of the batch uses, as render refuses one
+// its format does not (see refuseForBatch); a batch's --date dates its
+// PDFs alone. An unknown format is left to the run to report.
+func (f batchFlags) refuseUnusedFlags() error {
+	formats := lowered(f.formats)
+	for _, name := range formats {
+		if !slices.Contains(formatNames(), name) {
+			return nil
+		}
+	}
+	return refuseForBatch(pageFlags("pdf"), f.gives, f.docs, formats, batch.DocSubprocessors)
 }
 
 func (a *app) batchCmd() *cobra.Command {
@@ -65,6 +89,7 @@ as separator) are read as they are.`,
   dpakit batch --profile new-profile.yaml --input customers.csv --out notices/ --docs notice --notice-old old-list.xlsx --notice-date 2026-12-01`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f.paperGiven, f.dateGiven = cmd.Flags().Changed("paper"), cmd.Flags().Changed("date")
 			return a.runBatch(cmd.Context(), f)
 		},
 	}
@@ -143,6 +168,9 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	}
 	shard, err := parseShard(f.shard)
 	if err != nil {
+		return err
+	}
+	if err := f.refuseUnusedFlags(); err != nil {
 		return err
 	}
 	format := f.inputFormat

@@ -38,6 +38,9 @@ combinations are laid over the example deal, or over --deal.`,
   dpakit lint --clauses ./library/clauses --templates ./library/templates --update-lock`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if profilePath != "" && dealPath == "" {
+				return usagef("--profile lays the deal of --deal over a profile; without --deal, lint uses the built-in example deal over the example profile: give --deal FILE with it, or leave --profile out")
+			}
 			if updateLock && a.clausesDir == "" {
 				return usagef("--update-lock writes the versions.lock of the library in --clauses DIR: give --clauses (the built-in library's lock is updated in this repository with --clauses clauses)")
 			}

@@ -37,6 +37,25 @@ type renderOptions struct {
 	// date is recorded as the PDF's creation and modification date; zero
 	// means the time of the render.
 	date time.Time
+	// dateGiven: --date was given, so a format that records no date
+	// refuses it rather than ignore it.
+	dateGiven bool
+}
+
+// gives reports whether the page flag named flag (see pageFlags) was
+// given.
+func (o renderOptions) gives(flag string) bool {
+	switch flag {
+	case "esign-anchors":
+		return o.esign != ""
+	case "manifest":
+		return o.manifest != ""
+	case "paper":
+		return o.paperGiven
+	case "date":
+		return o.dateGiven
+	}
+	return false
 }
 
 var formats = []string{"pdf", "docx", "html", "md"}
@@ -47,14 +66,8 @@ func binaryFormat(format string) bool { return format == "pdf" || format == "doc
 
 // writerFor returns the writer of a format.
 func (a *app) writerFor(o renderOptions) (docWriter, error) {
-	if o.esign != "" && o.format != "pdf" {
-		return nil, usagef("--esign-anchors places anchor text in the PDF's signature blocks; %s file has none: write a PDF or leave the flag out", aFormat(o.format))
-	}
-	if o.manifest != "" && o.format != "pdf" {
-		return nil, usagef("--manifest chooses what a PDF carries as its attached manifest.json; %s file carries none: write a PDF or leave the flag out", aFormat(o.format))
-	}
-	if o.paperGiven && (o.format == "html" || o.format == "md") {
-		return nil, usagef("--paper sets the page size of a PDF or Word file; %s file has no pages: leave the flag out", aFormat(o.format))
+	if err := refuseForFormat(pageFlags("pdf", "docx"), o.gives, o.format); err != nil {
+		return nil, err
 	}
 	switch o.format {
 	case "html":
@@ -115,7 +128,7 @@ on standard error unless --quiet is given.`,
 			if err != nil {
 				return err
 			}
-			o.format, o.paperGiven = format, cmd.Flags().Changed("paper")
+			o.format, o.paperGiven, o.dateGiven = format, cmd.Flags().Changed("paper"), cmd.Flags().Changed("date")
 			if o.date, err = fileDate(date, os.Getenv); err != nil {
 				return err
 			}
