@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -178,32 +176,16 @@ func emptyProblem(msg string, what bodyFor) error {
 	return &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Rule: "empty", Message: msg + ": " + what.sendAs()}}}
 }
 
-// syntaxError is a body that is not the JSON its Content-Type claims.
+// jsonProblem is the problem of a body that is not the JSON its
+// Content-Type claims, at the line and column of the offending character,
+// as a .json deal file's is (deal.JSONProblem); nil for valid JSON.
 func jsonProblem(data []byte) error {
-	var v any
-	err := json.Unmarshal(data, &v)
-	if err == nil {
+	p := deal.JSONProblem(data)
+	if p == nil {
 		return nil
 	}
-	p := deal.Problem{File: requestName, Rule: "syntax", Message: "the body is not valid JSON: " + err.Error()}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := position(data, se.Offset-1) // Offset counts the offending byte
-		p.Line = line
-		p.Message += fmt.Sprintf(" (line %d, column %d)", line, col)
-	}
-	return &deal.ValidationError{Problems: []deal.Problem{p}}
-}
-
-// position returns the line and column (both from 1, the column in
-// characters) of the byte at offset in data; an offset past the end is
-// placed just after the last character.
-func position(data []byte, offset int64) (line, col int) {
-	offset = min(max(offset, 0), int64(len(data)))
-	before := data[:offset]
-	line = 1 + bytes.Count(before, []byte("\n"))
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[lineStart:]) + 1
+	p.File, p.Message = requestName, "the body "+p.Message
+	return &deal.ValidationError{Problems: []deal.Problem{*p}}
 }
 
 // loadRequestDeal decodes the deal in a request body, lays it over the

@@ -28,7 +28,8 @@ var (
 	stringType   = reflect.TypeFor[string]()
 )
 
-// parse decodes one deal or profile file, YAML or JSON (JSON is YAML), and
+// parse decodes one deal or profile file, YAML or JSON (a .json file must
+// be JSON, which is then read as YAML: see JSONProblem), and
 // checks it strictly against the shape of Deal: unknown keys, duplicate
 // keys, values of the wrong kind or type, bad dates, several documents, an
 // empty document and a top level that is not a mapping are all problems.
@@ -63,7 +64,7 @@ type parsed struct {
 // but some of whose values are not comes back with those values pruned,
 // so that the rule problems of the rest can be reported in the same run.
 func parseLenient(data []byte, name string) parsed {
-	root, p := parseNode(data)
+	root, p := parseNode(data, isJSONFile(name))
 	if p != nil {
 		p.File = name
 		return parsed{problems: []Problem{*p}}
@@ -79,9 +80,10 @@ func parseLenient(data []byte, name string) parsed {
 }
 
 // parseNode parses data into a single alias-free top-level mapping, or
-// returns the problem with the file as a whole.
-func parseNode(data []byte) (*yaml.Node, *Problem) {
-	root, p := parseAny(data)
+// returns the problem with the file as a whole; asJSON says that data
+// must be JSON (see JSONProblem).
+func parseNode(data []byte, asJSON bool) (*yaml.Node, *Problem) {
+	root, p := parseAny(data, asJSON)
 	if p != nil {
 		return nil, p
 	}
@@ -92,13 +94,19 @@ func parseNode(data []byte) (*yaml.Node, *Problem) {
 }
 
 // parseAny parses data into a single alias-free top-level node of any
-// kind but null, or returns the problem with the file as a whole.
-func parseAny(data []byte) (*yaml.Node, *Problem) {
+// kind but null, or returns the problem with the file as a whole; asJSON
+// says that data must be JSON (see JSONProblem).
+func parseAny(data []byte, asJSON bool) (*yaml.Node, *Problem) {
 	if len(data) > MaxSize {
 		return nil, &Problem{Rule: "too_large", Message: fmt.Sprintf("is %d bytes; the limit is %d (1 MiB)", len(data), MaxSize)}
 	}
 	if !utf8.Valid(data) {
 		return nil, &Problem{Rule: "syntax", Message: "is not valid UTF-8 text"}
+	}
+	if asJSON && len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) > 0 {
+		if p := JSONProblem(data); p != nil {
+			return nil, p
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node

@@ -15,13 +15,13 @@ import (
 // given twice with the line of its first occurrence.
 
 // ParseDocument parses data, the content of the file called name, as a
-// deal or profile is parsed: one YAML document (JSON is YAML), valid
-// UTF-8, at most MaxSize bytes, with its aliases expanded (within a
-// bound). It returns the document's top-level node, which is never null
+// deal or profile is parsed: one YAML document (a .json file must be
+// valid JSON, see JSONProblem), valid UTF-8, at most MaxSize bytes, with
+// its aliases expanded (within a bound). It returns the document's top-level node, which is never null
 // but may be of any kind, or a *ValidationError whose one problem names
 // the file and, for a syntax error, the line of the mistake.
 func ParseDocument(data []byte, name string) (*yaml.Node, error) {
-	root, p := parseAny(data)
+	root, p := parseAny(data, isJSONFile(name))
 	if p != nil {
 		p.File = name
 		return nil, newValidationError([]Problem{*p})
