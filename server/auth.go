@@ -68,7 +68,7 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 			continue
 		}
 		if len(line) < minTokenLength {
-			return nil, fmt.Errorf("%s:%d: an API token must be at least %d characters long (or write USER:BCRYPT-HASH for a user)", name, n, minTokenLength)
+			return nil, shortLineError(line, name, n)
 		}
 		a.tokens = append(a.tokens, sha256.Sum256([]byte(line)))
 	}
@@ -87,6 +87,17 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 		}
 	}
 	return a, nil
+}
+
+// shortLineError words the refusal of line n of the auth file name, too
+// short for an API token, for what the line is meant to be: a line
+// USER:SOMETHING is a user whose password hash is not a bcrypt hash, any
+// other an API token.
+func shortLineError(line, name string, n int) error {
+	if user, _, ok := strings.Cut(line, ":"); ok && user != "" {
+		return fmt.Errorf("%s:%d: the password hash of the user %q is not a bcrypt hash: write USER:HASH with the $2a$, $2b$ or $2y$ hash that `htpasswd -nB %s` prints (a line that is an API token must be at least %d characters long)", name, n, user, user, minTokenLength)
+	}
+	return fmt.Errorf("%s:%d: an API token must be at least %d characters long (or write USER:BCRYPT-HASH for a user)", name, n, minTokenLength)
 }
 
 // errUnauthorized is the answer to a request without valid credentials.

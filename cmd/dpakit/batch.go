@@ -173,7 +173,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	if err := f.refuseUnusedFlags(); err != nil {
 		return err
 	}
-	format := f.inputFormat
+	format := strings.ToLower(f.inputFormat) // format names are not case-sensitive
 	if format == "" {
 		if f.input == "-" {
 			return usagef("reading standard input needs --input-format csv, yaml or jsonl")

@@ -215,24 +215,50 @@ func isDevice(path string) bool {
 	return err == nil && st.Mode()&(os.ModeDevice|os.ModeNamedPipe|os.ModeCharDevice) != 0
 }
 
-// exactArgs is cobra.ExactArgs with a message that names the argument.
 // noArgs refuses positional arguments, as cobra.NoArgs does, and for a
 // command with subcommands (clauses, batch, subprocessors) suggests the
 // one a mistyped argument most likely meant, as cobra does at the top
-// level.
+// level; failing that, a top-level command it names or nearly names
+// (dpakit subprocessors notice: dpakit notice).
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
 	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2 // cobra's default at the top level
-	}
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+	if s := suggestCommands(cmd, args[0]); len(s) > 0 {
 		msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t") + "\n"
 	}
 	return usagef("%s\nRun '%s --help' for usage.", msg, cmd.CommandPath())
 }
+
+// suggestCommands returns the subcommands of cmd that name is most likely
+// a slip for ("exprot": export); failing that, the top-level commands
+// (other than cmd) that it names or nearly names, by their full path
+// ("notice" under subprocessors: "dpakit notice").
+func suggestCommands(cmd *cobra.Command, name string) []string {
+	if s := suggestionsFor(cmd, name); len(s) > 0 || !cmd.HasParent() {
+		return s
+	}
+	var out []string
+	root := cmd.Root()
+	for _, s := range suggestionsFor(root, name) {
+		if c, _, err := root.Find([]string{s}); err == nil && c != cmd {
+			out = append(out, c.CommandPath())
+		}
+	}
+	return out
+}
+
+// suggestionsFor is cmd.SuggestionsFor with cobra's default distance, also
+// where cmd was given none.
+func suggestionsFor(cmd *cobra.Command, name string) []string {
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // cobra's default at the top level
+	}
+	return cmd.SuggestionsFor(name)
+}
+
+// exactArgs is cobra.ExactArgs with a message that names the argument.
 
 func exactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
