@@ -140,8 +140,11 @@ func sourcesOf(dn, pn *yaml.Node, before, after *Deal) map[string]Source {
 			}
 		}
 	}
-	diffPaths(reflect.ValueOf(before).Elem(), reflect.ValueOf(after).Elem(), "", func(p string) {
-		if _, given := out[p]; given {
+	diffPaths(reflect.ValueOf(before).Elem(), reflect.ValueOf(after).Elem(), "", func(p string, was reflect.Value) {
+		// A value a file gave is its own, unless it gave it empty ("",
+		// [], 0) and Defaults filled it in: then it is the default's, or
+		// derived from the fields Defaults worked it out from.
+		if _, given := out[p]; given && !empty(was) {
 			return
 		}
 		if from := derivedFrom(p, after); from != "" {
@@ -203,14 +206,25 @@ func walkKeys(n *yaml.Node, path string, visit func(path string, v *yaml.Node)) 
 	}
 }
 
+// empty reports whether v is an empty value: a nil pointer, an empty
+// list or map, or the zero value of any other type ("", 0, false, no
+// date).
+func empty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}
+
 // diffPaths calls f with the path of every leaf (a text, number, date,
 // list or map) whose value differs between a and b, two values of one
-// struct type.
-func diffPaths(a, b reflect.Value, path string, f func(string)) {
+// struct type, and a's value there.
+func diffPaths(a, b reflect.Value, path string, f func(path string, a reflect.Value)) {
 	switch {
 	case a.Kind() == reflect.Pointer:
 		if a.IsNil() != b.IsNil() {
-			f(path)
+			f(path, a)
 		} else if !a.IsNil() {
 			diffPaths(a.Elem(), b.Elem(), path, f)
 		}
@@ -225,7 +239,7 @@ func diffPaths(a, b reflect.Value, path string, f func(string)) {
 		}
 	default:
 		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
-			f(path)
+			f(path, a)
 		}
 	}
 }

@@ -67,6 +67,38 @@ scc: {forum: null}
 	}
 }
 
+// TestEmptyGivenValueIsFilledIn is the regression test for explain
+// crediting to the deal a value that the deal left empty and Defaults
+// filled in (the example deal's scc.supervisory_authority: "", shown as
+// "deal" though derived from customer.country): an empty value a file
+// gives is a request for the default, sourced as a value not given.
+func TestEmptyGivenValueIsFilledIn(t *testing.T) {
+	v := NewValidator(Options{})
+	base := "effective_date: 2026-12-01\ncustomer: {name: Müller Logistik GmbH, country: DE, role: controller}\n"
+	tests := []struct {
+		name, deal, path string
+		want             Source
+	}{
+		{"an empty authority", `scc: {supervisory_authority: ""}`, "scc.supervisory_authority", Source{Origin: Derived, From: "customer.country"}},
+		{"no modules", "scc: {modules: []}", "scc.modules", Source{Origin: Derived, From: "customer.role"}},
+		{"an empty forum", `scc: {governing_law: NL, forum: ""}`, "scc.forum", Source{Origin: Derived, From: "scc.governing_law"}},
+		{"an empty reference", `reference: ""`, "reference", Source{Origin: Derived, From: "customer.name and effective_date"}},
+		{"an authority given", `scc: {supervisory_authority: "Commission nationale de l'informatique et des libertés (CNIL)"}`, "scc.supervisory_authority", Source{Origin: FromDeal}},
+		{"modules given", "scc: {modules: [2]}", "scc.modules", Source{Origin: FromDeal}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, _, _ := v.LoadExplained([]byte(base+tt.deal+"\n"), "deal.yaml", nil, "")
+			if x == nil {
+				t.Fatal("no deal")
+			}
+			if diff := cmp.Diff(tt.want, SourceOf(x.Sources, tt.path)); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.path, diff)
+			}
+		})
+	}
+}
+
 // TestSourcesOfExample checks the sources of every fixture deal against the
 // example profile: every value of the loaded deal has one.
 func TestSourcesOfExample(t *testing.T) {
@@ -85,7 +117,7 @@ func TestSourcesOfExample(t *testing.T) {
 	d, got := x.Deal, x.Sources
 	var zero Deal
 	n := 0
-	diffPaths(reflect.ValueOf(&zero).Elem(), reflect.ValueOf(d).Elem(), "", func(p string) {
+	diffPaths(reflect.ValueOf(&zero).Elem(), reflect.ValueOf(d).Elem(), "", func(p string, _ reflect.Value) {
 		n++
 		if SourceOf(got, p).Origin == "" {
 			t.Errorf("%s has a value but no source", p)
