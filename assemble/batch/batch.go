@@ -190,8 +190,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, fmt.Errorf("%w: create --out: %v", ErrSetup, err)
 	}
 	mpath := filepath.Join(cfg.Out, cfg.Shard.ManifestFile())
-	if name, n := otherSplit(cfg.Out, cfg.Shard); name != "" {
-		return Summary{}, fmt.Errorf("%w: %s", ErrSetup, splitProblem(cfg.Out, cfg.Shard, name, n))
+	if problem := otherSplit(cfg.Out, cfg.Shard); problem != "" {
+		return Summary{}, fmt.Errorf("%w: %s", ErrSetup, problem)
 	}
 	if name := otherBatch(cfg.Out, cfg.Shard); name != "" && !cfg.Resume {
 		return Summary{}, fmt.Errorf("%w: %s already holds a batch (%s): add --resume to continue it, or choose another --out", ErrSetup, cfg.Out, name)

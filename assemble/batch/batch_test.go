@@ -734,6 +734,11 @@ func TestUnapprovedFallbackInManifest(t *testing.T) {
 // way. The other shards of its own split are not in its way. A run of
 // another split is refused with --resume too, saying which shards to run
 // or which files to remove: resuming it would mix two splits just the same.
+// So is a shard over an unsharded batch (manifest.jsonl without any
+// manifest of the shard's split), and an unsharded run beside the
+// manifests of shards never merged: the regression test for a --shard 0/2
+// --resume that made its rows in an unsharded batch's --out, after which
+// the unsharded --resume ignored them and the merge failed.
 func TestNewSplitRefusedOverOtherBatch(t *testing.T) {
 	input := customersCSV(4, func(int) string { return "" }, func(int) int { return 48 })
 	for _, tc := range []struct {
@@ -743,7 +748,9 @@ func TestNewSplitRefusedOverOtherBatch(t *testing.T) {
 		resume   bool
 		refusal  string // "" when the run goes ahead
 	}{
-		{"merged batch", []string{ManifestFile}, Shard{Index: 0, Count: 2}, false, "already holds a batch (manifest.jsonl): add --resume"},
+		{"unsharded batch", []string{ManifestFile}, Shard{Index: 0, Count: 2}, false, "holds the batch of a run without --shard (manifest.jsonl): continue it without --shard (with --resume); or, to split it into 2 shards, remove manifest.jsonl and errors.csv from"},
+		{"unsharded batch, resumed shard", []string{ManifestFile}, Shard{Index: 0, Count: 2}, true, "holds the batch of a run without --shard (manifest.jsonl)"},
+		{"merged batch", []string{ManifestFile, "manifest.shard-0-of-2.jsonl", "manifest.shard-1-of-2.jsonl"}, Shard{Index: 0, Count: 2}, false, "already holds a batch (manifest.jsonl): add --resume"},
 		{"merged batch, resumed shard", []string{ManifestFile, "manifest.shard-0-of-2.jsonl"}, Shard{Index: 0, Count: 2}, true, ""},
 		{"another split", []string{"manifest.shard-2-of-3.jsonl"}, Shard{Index: 0, Count: 2}, false, "holds the shards of a split into 3 (manifest.shard-2-of-3.jsonl), not 2: run this batch with --shard I/3, or remove the manifest.shard-*-of-3.jsonl and errors.shard-*-of-3.csv files of that split first, or choose another --out"},
 		{"another split, resumed", []string{"manifest.shard-2-of-3.jsonl"}, Shard{Index: 0, Count: 2}, true, "holds the shards of a split into 3 (manifest.shard-2-of-3.jsonl), not 2"},
@@ -752,6 +759,8 @@ func TestNewSplitRefusedOverOtherBatch(t *testing.T) {
 		{"unsharded over shards", []string{"manifest.shard-1-of-2.jsonl"}, Shard{}, false, "holds a batch split into 2 shards (manifest.shard-1-of-2.jsonl): run it with --shard I/2 for each I from 0 to 1 (--resume continues a shard), then merge it with dpakit batch merge"},
 		{"unsharded over shards, resumed", []string{"manifest.shard-1-of-2.jsonl"}, Shard{}, true, "holds a batch split into 2 shards"},
 		{"unsharded over merged shards, resumed", []string{ManifestFile, "manifest.shard-0-of-2.jsonl", "manifest.shard-1-of-2.jsonl"}, Shard{}, true, ""},
+		{"unsharded beside an unmerged shard, resumed", []string{ManifestFile, "manifest.shard-0-of-2.jsonl"}, Shard{}, true, "holds the batch of a run without --shard (manifest.jsonl) and, not merged with it, manifest.shard-0-of-2.jsonl: to continue without --shard, remove manifest.shard-0-of-2.jsonl and errors.shard-0-of-2.csv from"},
+		{"unsharded beside an unmerged shard", []string{ManifestFile, "manifest.shard-1-of-2.jsonl"}, Shard{}, false, "; to continue the split instead, run --shard 0/2 with --resume, then dpakit batch merge"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := testConfig(t, "customers.csv", input)

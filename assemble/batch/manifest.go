@@ -13,6 +13,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/dpakit/dpakit/assemble/deal"
@@ -336,34 +337,75 @@ func digest(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// otherSplit returns the name of a shard manifest in out that belongs to
-// a split other than s's, and that split's number of shards; "" when there
-// is none. A run of another split would mix two splits in one --out, with
+// otherSplit returns why a run of shard s cannot use out, or "" when it
+// can. A run of another split would mix two splits in one --out, with
 // --resume or without: the rows of each shard differ, so no manifest of
-// the other split would be resumed and the merge would refuse the mix. For
-// an unsharded run, any shard manifest counts unless the shards have been
-// merged (a merged batch is resumed without --shard).
-func otherSplit(out string, s Shard) (name string, count int) {
+// the other split would be resumed and the merge would refuse the mix. So
+// a shard refuses an --out that holds the manifests of a split into
+// another number of shards, or the manifest of an unsharded run
+// (manifest.jsonl) without any of its own split's (a merged batch keeps
+// the shards' manifests, so one with none of them is an unsharded run's,
+// or one whose shards' manifests are gone). An unsharded run refuses any
+// shard manifest unless the shards have been merged: manifest.jsonl is
+// there, and so is the manifest of every shard of one split, as a merge
+// requires.
+func otherSplit(out string, s Shard) string {
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return "", 0
+		return ""
 	}
-	merged := false
+	unsharded := false
+	var found []Shard // the shard manifests in out, in name order
 	for _, e := range entries {
 		if e.Name() == ManifestFile {
-			merged = true
+			unsharded = true
+		} else if sh, ok := shardOfManifest(e.Name()); ok {
+			found = append(found, sh)
 		}
 	}
-	for _, e := range entries {
-		var i, n int
-		if _, err := fmt.Sscanf(e.Name(), "manifest.shard-%d-of-%d.jsonl", &i, &n); err != nil || e.Name() != (Shard{Index: i, Count: n}).ManifestFile() {
-			continue
-		}
-		if s.Count > 1 && n != s.Count || s.Count <= 1 && !merged {
-			return e.Name(), n
+	for _, sh := range found {
+		if s.Count > 1 && sh.Count != s.Count {
+			return splitProblem(out, s, sh.ManifestFile(), sh.Count)
 		}
 	}
-	return "", 0
+	switch { // for a shard, found now holds its own split's manifests alone
+	case s.Count > 1 && unsharded && len(found) == 0:
+		return unshardedProblem(out, s)
+	case s.Count <= 1 && len(found) > 0 && !unsharded:
+		return splitProblem(out, s, found[0].ManifestFile(), found[0].Count)
+	case s.Count <= 1 && len(found) > 0 && !completeSplit(found):
+		return unmergedProblem(out, found)
+	}
+	return ""
+}
+
+// shardOfManifest returns the shard whose manifest is named name
+// (manifest.shard-I-of-N.jsonl), or false for any other name.
+func shardOfManifest(name string) (Shard, bool) {
+	m := shardManifest.FindStringSubmatch(name)
+	if m == nil {
+		return Shard{}, false
+	}
+	i, err1 := strconv.Atoi(m[1])
+	n, err2 := strconv.Atoi(m[2])
+	sh := Shard{Index: i, Count: n}
+	return sh, err1 == nil && err2 == nil && sh.Count > 1 && sh.ManifestFile() == name
+}
+
+// completeSplit reports whether shards are every shard of one split, each
+// once: the manifests a merge combines.
+func completeSplit(shards []Shard) bool {
+	if len(shards) == 0 || len(shards) != shards[0].Count {
+		return false
+	}
+	seen := make([]bool, shards[0].Count)
+	for _, sh := range shards {
+		if sh.Count != shards[0].Count || sh.Index < 0 || sh.Index >= sh.Count || seen[sh.Index] {
+			return false
+		}
+		seen[sh.Index] = true
+	}
+	return true
 }
 
 // splitProblem explains why a run of shard s cannot use out, which holds
@@ -373,6 +415,54 @@ func splitProblem(out string, s Shard, name string, n int) string {
 		return fmt.Sprintf("%s holds a batch split into %d shards (%s): run it with --shard I/%d for each I from 0 to %d (--resume continues a shard), then merge it with dpakit batch merge %s; or choose another --out", out, n, name, n, n-1, out)
 	}
 	return fmt.Sprintf("%s holds the shards of a split into %d (%s), not %d: run this batch with --shard I/%d, or remove the manifest.shard-*-of-%d.jsonl and errors.shard-*-of-%d.csv files of that split first, or choose another --out", out, n, name, s.Count, n, n, n)
+}
+
+// unshardedProblem explains why shard s cannot use out, which holds the
+// batch of a run without --shard and no manifest of s's split: the shard
+// would make its rows beside that batch, and neither a run without
+// --shard nor a merge could then tell which manifest is current.
+func unshardedProblem(out string, s Shard) string {
+	return fmt.Sprintf("%s holds the batch of a run without --shard (%s): continue it without --shard (with --resume); or, to split it into %d shards, remove %s and %s from %s first (each shard then makes its rows again); or choose another --out",
+		out, ManifestFile, s.Count, ManifestFile, ErrorsFile, out)
+}
+
+// unmergedProblem explains why a run without --shard cannot use out,
+// which holds its manifest beside the manifests of shards (found) that
+// were never merged into it: resuming would ignore the shards' rows, and
+// merging them would lack the other shards.
+func unmergedProblem(out string, found []Shard) string {
+	var manifests, files []string
+	for _, sh := range found {
+		manifests = append(manifests, sh.ManifestFile())
+		files = append(files, sh.ManifestFile(), sh.ErrorsFile())
+	}
+	msg := fmt.Sprintf("%s holds the batch of a run without --shard (%s) and, not merged with it, %s: to continue without --shard, remove %s from %s first",
+		out, ManifestFile, strings.Join(manifests, ", "), strings.Join(files, " and "), out)
+	if missing := missingShards(found); len(missing) > 0 {
+		msg += fmt.Sprintf("; to continue the split instead, run %s with --resume, then dpakit batch merge %s", strings.Join(missing, ", "), out)
+	}
+	return msg
+}
+
+// missingShards returns the --shard flags ("--shard 1/2") of the shards of
+// the split of found that found lacks; none when found holds shards of
+// several splits.
+func missingShards(found []Shard) []string {
+	n := found[0].Count
+	have := map[int]bool{}
+	for _, sh := range found {
+		if sh.Count != n {
+			return nil
+		}
+		have[sh.Index] = true
+	}
+	var missing []string
+	for i := range n {
+		if !have[i] {
+			missing = append(missing, fmt.Sprintf("--shard %d/%d", i, n))
+		}
+	}
+	return missing
 }
 
 // otherBatch returns the name of a manifest in out that a new run of shard

@@ -610,3 +610,35 @@ func TestBatchProfileThatDoesNotDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestShardOverUnshardedBatchRefused is the regression test for a
+// --shard 0/2 --resume run into the --out of an unsharded batch, which made
+// its rows beside that batch, after which an unsharded --resume ignored
+// the shard's manifest and batch merge failed: the shard is refused with
+// exit 2, saying which files to remove or which command to run, and so is
+// the unsharded run beside a shard's manifest that was never merged.
+func TestShardOverUnshardedBatchRefused(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
+	out := filepath.Join(dir, "out")
+	run := []string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md", "-q", "--resume"}
+	if code, _, errs := dpakit(t, "", run...); code != 0 {
+		t.Fatalf("unsharded run: exit %d: %s", code, errs)
+	}
+	code, _, errs := dpakit(t, "", append(run, "--shard", "0/2")...)
+	want := "dpakit: " + out + " holds the batch of a run without --shard (manifest.jsonl): continue it without --shard (with --resume); or, to split it into 2 shards, remove manifest.jsonl and errors.csv from " + out + " first (each shard then makes its rows again); or choose another --out\n"
+	if code != exitInvalid || errs != want {
+		t.Errorf("--shard 0/2 --resume: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, "manifest.shard-0-of-2.jsonl")); err == nil {
+		t.Error("the refused shard wrote its manifest")
+	}
+	// A shard's manifest left beside the unsharded batch (by a run before
+	// this check) stops the unsharded --resume, which would ignore it.
+	writeFile(t, filepath.Join(out, "manifest.shard-0-of-2.jsonl"), "")
+	code, _, errs = dpakit(t, "", run...)
+	want = "dpakit: " + out + " holds the batch of a run without --shard (manifest.jsonl) and, not merged with it, manifest.shard-0-of-2.jsonl: to continue without --shard, remove manifest.shard-0-of-2.jsonl and errors.shard-0-of-2.csv from " + out + " first; to continue the split instead, run --shard 1/2 with --resume, then dpakit batch merge " + out + "\n"
+	if code != exitInvalid || errs != want {
+		t.Errorf("unsharded --resume: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+}
