@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"io"
 	"reflect"
 	"strings"
@@ -116,12 +117,8 @@ func parseAny(data []byte, asJSON bool) (*yaml.Node, *Problem) {
 		}
 		return nil, syntaxProblem(err, data)
 	}
-	var next yaml.Node
-	switch err := safeDecode(dec, &next); {
-	case err == nil:
-		return nil, &Problem{Rule: "multiple_documents", Line: next.Line, Message: fmt.Sprintf("holds more than one YAML document (the second starts at line %d)", next.Line)}
-	case !errors.Is(err, io.EOF):
-		return nil, syntaxProblem(err, data)
+	if p := onlyDocument(dec, data); p != nil {
+		return nil, p
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
@@ -138,7 +135,46 @@ func parseAny(data []byte, asJSON bool) (*yaml.Node, *Problem) {
 	if isNull(root) {
 		return nil, &Problem{Rule: "empty", Message: "empty document"}
 	}
+	composeText(root)
 	return root, nil
+}
+
+// onlyDocument reads what follows the first document of dec, which must
+// hold no other: nothing, or only empty documents (a file that ends with
+// "---", as some editors and generators write it). data is the whole
+// input, for the line of a syntax error.
+func onlyDocument(dec *yaml.Decoder, data []byte) *Problem {
+	for {
+		var next yaml.Node
+		switch err := safeDecode(dec, &next); {
+		case errors.Is(err, io.EOF):
+			return nil
+		case err != nil:
+			return syntaxProblem(err, data)
+		case len(next.Content) == 0 || len(next.Content) == 1 && isNull(next.Content[0]) && next.Content[0].Value == "":
+			continue // an empty document
+		default:
+			return &Problem{Rule: "multiple_documents", Line: next.Line, Message: fmt.Sprintf("holds more than one YAML document (the second starts at line %d)", next.Line)}
+		}
+	}
+}
+
+// composeText puts every text of the document below n into Unicode's
+// composed form (NFC): "Mu\u0308ller", as text pasted from some systems
+// spells it, becomes "Müller", one character. The two are the same text,
+// but a PDF font draws a combining mark as a character of its own, in the
+// wrong place, and two spellings of one name would compare unequal. Keys
+// are left as written: a key is ASCII or unknown.
+func composeText(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && !norm.NFC.IsNormalString(n.Value) {
+		n.Value = norm.NFC.String(n.Value)
+	}
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 {
+			continue
+		}
+		composeText(c)
+	}
 }
 
 // safeDecode decodes the next document. yaml.v3 is no longer maintained and

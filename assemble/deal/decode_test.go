@@ -120,6 +120,8 @@ func TestParseProblems(t *testing.T) {
 		{"null", "~\n", []string{"deal.yaml: empty document"}},
 		{"two documents", "reference: A\n---\nreference: B\n",
 			[]string{"deal.yaml: holds more than one YAML document (the second starts at line 2)"}},
+		{"a second document after an empty one", "reference: A\n---\n---\nreference: B\n",
+			[]string{"deal.yaml: holds more than one YAML document (the second starts at line 3)"}},
 		{"top-level list", "- reference: A\n",
 			[]string{"deal.yaml: the top level must be a mapping of keys to values, not a list"}},
 		{"top-level scalar", "hello\n",
@@ -274,5 +276,26 @@ func TestRemovedField(t *testing.T) {
 	ps := problems(t, func() error { _, err := parse([]byte("ccpa: {combined_data: true}\n"), "deal.yaml"); return err }())
 	if len(ps) != 1 || ps[0].Rule != "unknown_field" {
 		t.Errorf("ccpa.combined_data: problems = %+v, want unknown_field", ps)
+	}
+}
+
+// TestLoadTextForms: a file that ends with a document marker ("---", as
+// some editors write it) is one document; a name typed or pasted in
+// decomposed form ("Mu" + U+0308, as macOS may give it) is read in
+// composed form, one "ü", which the PDF fonts draw in place (a new user
+// saw the diaeresis printed over the next letter).
+func TestLoadTextForms(t *testing.T) {
+	src := strings.Replace(string(readExample(t)), "name: Müller Logistik GmbH", "name: \"Mu\u0308ller Logistik GmbH\"", 1)
+	if src == string(readExample(t)) {
+		t.Fatal("the example deal's customer name moved")
+	}
+	for _, tail := range []string{"", "---\n", "...\n---\n# nothing\n"} {
+		d, err := Load([]byte(src+tail), "deal.yaml", nil, "")
+		if err != nil {
+			t.Fatalf("with %q at the end: %v", tail, err)
+		}
+		if d.Customer.Name != "Müller Logistik GmbH" || len(d.Customer.Name) != len("Müller Logistik GmbH") {
+			t.Errorf("customer.name = %q (%d bytes), want the composed %q", d.Customer.Name, len(d.Customer.Name), "Müller Logistik GmbH")
+		}
 	}
 }
