@@ -314,3 +314,21 @@ controller_transfer:
 		"likely to result in a risk to the personality or fundamental rights of the Data Subjects,",
 	}, []string{"Articles 13 and 14", "rights and freedoms of natural persons"})
 }
+
+// TestCounsel13USExporterUKData: a US customer subject to the GDPR and
+// the UK GDPR by their Article 3(2) (an EU representative, the UK
+// Addendum on) had a "Restricted Transfer" limited to data the GDPR
+// governs, so the SCCs and the UK Addendum, which the transfers clause
+// incorporates for UK-governed transfers, reached no UK data at all
+// (thirteenth counsel's reading).
+func TestCounsel13USExporterUKData(t *testing.T) {
+	dpa := variantMD(t, "us-representative", "dpa", "uk_addendum: { enabled: false }", "uk_addendum: { enabled: true, ending_party: neither }")
+	checkText(t, dpa, []string{
+		"where the GDPR governs the processing of that personal data (Customer being subject to the GDPR under its Article 3(2)) or UK Data Protection Laws govern it (Customer being subject to the UK GDPR under its Article 3(2)),",
+		"to a country outside the EEA (for personal data that UK Data Protection Laws govern, outside the United Kingdom), or to an international organisation,",
+		"to the extent that the GDPR governs its processing (Customer being subject to the GDPR under its Article 3(2)) or UK Data Protection Laws govern it (Customer being subject to the UK GDPR under its Article 3(2)),",
+	}, nil)
+	without := renderMD(t, "us-representative", "dpa")
+	checkText(t, without, []string{"where the GDPR governs the processing of that personal data (Customer being subject to the GDPR under its Article 3(2)),"},
+		[]string{"UK Data Protection Laws govern it"})
+}
