@@ -69,3 +69,14 @@ func TestCounsel12NoStartOnTheLastDayToObject(t *testing.T) {
 		}
 	}
 }
+
+// TestCounsel13SuperCapCapsNothingUncapped: the data-protection cap
+// replaced the Agreement's treatment of data protection claims, so an
+// Agreement that leaves, say, confidentiality claims uncapped had them
+// newly capped by the fallback meant to raise the customer's protection
+// (thirteenth counsel's reading).
+func TestCounsel13SuperCapCapsNothingUncapped(t *testing.T) {
+	checkText(t, renderMD(t, "negotiated", "dpa"), []string{
+		"It applies only to the extent that the Agreement would otherwise limit that liability: it does not limit any liability that the Agreement leaves unlimited (for example for a breach of confidentiality).",
+	}, nil)
+}
