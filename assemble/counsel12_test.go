@@ -80,3 +80,23 @@ func TestCounsel13SuperCapCapsNothingUncapped(t *testing.T) {
 		"It applies only to the extent that the Agreement would otherwise limit that liability: it does not limit any liability that the Agreement leaves unlimited (for example for a breach of confidentiality).",
 	}, nil)
 }
+
+// TestCounsel13CCPATerms: the CCPA clause let Customer stop and remediate
+// only a use proven unauthorised, while Cal. Civ. Code § 1798.100(d)(5)
+// gives the right on notice, including after the service provider says it
+// can no longer comply; "contractor" was used undefined; and Annex II
+// called a Sub-processor's ICO Addendum "the UK Addendum", the DPA's term
+// for Customer's own (thirteenth counsel's reading).
+func TestCounsel13CCPATerms(t *testing.T) {
+	for _, fixture := range []string{"us-ccpa", "example"} {
+		t.Run(fixture, func(t *testing.T) {
+			checkText(t, renderMD(t, fixture, "dpa"), []string{
+				"On written notice to Provider, including after Provider has notified Customer that it can no longer meet its obligations under the CCPA, Customer may take reasonable and appropriate steps to stop and remediate any use of Customer Personal Data by Provider that this DPA or the CCPA does not authorise",
+				"“consumer”, “contractor”, “sell”",
+			}, []string{"If Provider uses Customer Personal Data in a manner not authorised"})
+		})
+	}
+	checkText(t, renderMD(t, "uk-only", "annex-ii"), []string{
+		"with the International Data Transfer Addendum between Provider and the Sub-processor",
+	}, []string{"Clause 14 of those standard contractual clauses, with the UK Addendum"})
+}

@@ -65,7 +65,7 @@ func TestCounselUKOnly(t *testing.T) {
 		"| Clause 17 (governing law) | The laws of England and Wales (Section 15(m) of the UK Addendum) |",
 		"Not used: Section 15(j) of the UK Addendum.",
 		"with the content that Article 30(2) of the UK GDPR requires.",
-		"(Chapter V of the UK GDPR and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the UK Addendum)",
+		"(Chapter V of the UK GDPR and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the International Data Transfer Addendum between Provider and the Sub-processor)",
 		"Articles 33 and 34 of the UK GDPR.",
 		"None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)",
 		"Standard contractual clauses between Provider and the Sub-processor (Module Three) with the ICO International Data Transfer Addendum",

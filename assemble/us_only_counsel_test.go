@@ -57,8 +57,8 @@ func TestCounselUSOnlyNoTransfer(t *testing.T) {
 	}, nil)
 	for fixture, cites := range map[string]string{
 		"seed-000":       "(Chapter V of the GDPR and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses)",
-		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the UK Addendum where it applies)",
-		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the UK Addendum where it applies)",
+		"swiss-exporter": "(Article 16 of the FADP, Chapter V of the UK GDPR, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the International Data Transfer Addendum between Provider and the Sub-processor where it applies)",
+		"seed-001":       "(Chapter V of the GDPR and of the UK GDPR, Article 16 of the FADP, and, for a transfer under standard contractual clauses, Clause 14 of those standard contractual clauses, with the International Data Transfer Addendum between Provider and the Sub-processor where it applies)",
 	} {
 		checkText(t, renderMD(t, fixture, "annex-ii"), []string{
 			"- Every prospective Sub-processor is assessed for security and privacy risks before engagement (and before its processing moves to another country) and, where its processing would involve a Restricted Transfer, for the risks of that transfer, including the laws and practices of the country of destination " + cites + "; the assessment is documented.\n",
