@@ -100,3 +100,20 @@ func TestCounsel13CCPATerms(t *testing.T) {
 		"with the International Data Transfer Addendum between Provider and the Sub-processor",
 	}, []string{"Clause 14 of those standard contractual clauses, with the UK Addendum"})
 }
+
+// TestCounsel13ReturnHasADeadline: a return of the data had no deadline,
+// where deletion had one, and nothing said that the SCCs' Clause 16(d)
+// (return or deletion immediately, after a termination under Clause
+// 16(c)) displaces the DPA's periods (thirteenth counsel's reading).
+func TestCounsel13ReturnHasADeadline(t *testing.T) {
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"Provider shall return Customer Personal Data in a structured, commonly used and machine-readable format, within thirty (30) days after the choice to return it is made or communicated.",
+		"Where the Standard Contractual Clauses apply and are terminated under Clause 16(c) of the Standard Contractual Clauses, the personal data transferred under them before the termination shall, at Customer’s choice",
+		"be returned or deleted in its entirety immediately, as Clause 16(d) of the Standard Contractual Clauses provides, and not within the periods of this Clause, subject to paragraph 4 to the extent that the Standard Contractual Clauses allow.",
+	}, nil)
+	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
+		"within thirty (30) days after the choice to return it is communicated.",
+		"at the Controller’s choice as communicated by Customer, be returned or deleted in its entirety immediately",
+	}, nil)
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"within thirty (30) days after Customer chooses its return."}, []string{"Clause 16(d)"})
+}
