@@ -117,3 +117,15 @@ func TestCounsel13ReturnHasADeadline(t *testing.T) {
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"within thirty (30) days after Customer chooses its return."}, []string{"Clause 16(d)"})
 }
+
+// TestCounsel13EitherPartyEndsTheUKAddendum: Table 4 of the ICO's
+// Addendum lets both the importer and the exporter be ticked; the deal
+// format allowed one of them or neither (thirteenth counsel's reading).
+func TestCounsel13EitherPartyEndsTheUKAddendum(t *testing.T) {
+	d := fixtureDeal(t, "uk-only")
+	d.UKAddendum.EndingParty = "both"
+	checkText(t, dealMD(t, d, "dpa"), []string{
+		"by the selection that either party may end the UK Addendum as Section 19 of the UK Addendum provides",
+		"Which parties may end the UK Addendum as set out in its Section 19: the Importer (Provider) and the Exporter (Customer).",
+	}, nil)
+}

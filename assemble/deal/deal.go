@@ -202,8 +202,9 @@ func (s SCC) HasModule(m int) bool {
 type UKAddendum struct {
 	Enabled bool `yaml:"enabled" json:"enabled"`
 	// EndingParty is Table 4: who may end the Addendum when the approved
-	// Addendum changes: importer, exporter or neither.
-	EndingParty string `yaml:"ending_party" json:"ending_party" validate:"omitempty,oneof=importer exporter neither"`
+	// Addendum changes: importer, exporter, both (either of them) or
+	// neither.
+	EndingParty string `yaml:"ending_party" json:"ending_party" validate:"omitempty,oneof=importer exporter both neither"`
 }
 
 // GDPR says whether EU, UK or Swiss data protection law applies to the

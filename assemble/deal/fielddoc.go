@@ -268,7 +268,7 @@ func FieldMeaning(path string) string {
 	case "uk_addendum.enabled":
 		return "includes the Addendum and its Tables 1 to 4"
 	case "uk_addendum.ending_party":
-		return "Table 4: which party may end the Addendum when the Commissioner issues a revised Addendum"
+		return "Table 4: which party may end the Addendum when the Commissioner issues a revised Addendum (`both`: either of them, both boxes ticked)"
 	}
 	return ""
 }

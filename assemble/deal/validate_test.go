@@ -115,8 +115,10 @@ func TestValidateRules(t *testing.T) {
 			p("scc.subprocessor_option", "oneof", `"prior" is not a Clause 9(a) option (want "specific" for Option 1 or "general" for Option 2)`)},
 		{"forum missing", func(d *Deal) { d.SCC.Forum = "" },
 			p("scc.forum", RuleSCCRequired, "is required: the country whose courts resolve disputes under the Standard Contractual Clauses (Clause 18)")},
-		{"ending party", func(d *Deal) { d.UKAddendum.EndingParty = "both" },
-			p("uk_addendum.ending_party", "oneof", `"both" is not allowed (want importer, exporter or neither)`)},
+		{"ending party", func(d *Deal) { d.UKAddendum.EndingParty = "all" },
+			p("uk_addendum.ending_party", "oneof", `"all" is not allowed (want importer, exporter, both or neither)`)},
+		// The ICO's Table 4 lets both boxes be ticked (thirteenth reading).
+		{"both parties may end the Addendum", func(d *Deal) { d.UKAddendum.EndingParty = "both" }, nil},
 		{"breach notice over 72 hours", func(d *Deal) { d.Breach.NoticeHours = 96 },
 			p("breach.notice_hours", "max", "must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)")},
 		{"breach notice missing", func(d *Deal) { d.Breach.NoticeHours = 0 },
