@@ -101,7 +101,7 @@ func (a *app) showClause(id string) error {
 			ids = append(ids, c.ID)
 		}
 		if s := suggest.Closest(id, ids); s != "" {
-			return usagef("no clause with id %q; did you mean %q? (run 'dpakit clauses' for the list)", id, s)
+			return usagef("no clause with id %q; %s (run 'dpakit clauses' for the list)", id, suggest.Hint(id, s, "a clause id"))
 		}
 		return usagef("no clause with id %q (run 'dpakit clauses' for the list)", id)
 	}

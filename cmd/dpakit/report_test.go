@@ -180,6 +180,12 @@ func TestClausesShowSuggests(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, `no clause with id "brach"; did you mean "breach"?`) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
+	// A clause id differs from one in the library only in case: say that
+	// case matters rather than offer the same word back.
+	code, _, errs = dpakit(t, "", "clauses", "show", "Breach")
+	if code != 2 || !strings.Contains(errs, `no clause with id "Breach"; a clause id is case-sensitive: write "breach"`) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
 	code, _, errs = dpakit(t, "", "clauses", "show", "zzzzzz")
 	if code != 2 || strings.Contains(errs, "did you mean") {
 		t.Errorf("no suggestion expected: exit %d, stderr %q", code, errs)
