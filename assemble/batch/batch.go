@@ -409,14 +409,16 @@ func (r *runner) process(j job) error {
 		e.Warnings = r.locate(j.warnings, j.rec)
 	}
 	kept := false
-	prev, hasPrev := r.previous(e.Row)
+	prev, hasPrev := r.previous(e)
 	switch {
 	case j.err != nil:
 		e.Status, e.Folder, e.Problems = StatusFailed, "", r.problems(j.err, j.rec)
 	default:
 		e.DealHash = deal.Hash(j.d)
 		if hasPrev && r.keep(e, prev) {
-			prev.Line = e.Line
+			// Kept as made, recorded as a fresh run records it: where the
+			// row stands now, with its warnings located in today's files.
+			prev.Row, prev.Line, prev.Warnings = e.Row, e.Line, e.Warnings
 			e, kept = prev, true
 			break
 		}
@@ -462,18 +464,29 @@ func (r *runner) process(j job) error {
 	return nil
 }
 
-// previous returns the row's latest line in the manifest of the run
-// resumed.
-func (r *runner) previous(row int) (Entry, bool) {
+// previous returns the entry of the run resumed for the row of e: the
+// latest one made in e's folder, which its reference names, wherever the
+// row stood then (rows inserted, removed or sorted since move the others);
+// for a row that has no folder (it did not load), the latest entry of its
+// row number, if it names the same reference or the row gives none.
+func (r *runner) previous(e Entry) (Entry, bool) {
 	if !r.cfg.Resume {
 		return Entry{}, false
 	}
-	s, ok := r.manifest.has(row)
+	if e.Folder != "" {
+		s, ok := r.manifest.made(e.Folder)
+		if !ok {
+			return Entry{}, false
+		}
+		prev, err := r.manifest.read(s)
+		return prev, err == nil
+	}
+	s, ok := r.manifest.has(e.Row)
 	if !ok {
 		return Entry{}, false
 	}
 	prev, err := r.manifest.read(s)
-	return prev, err == nil
+	return prev, err == nil && (e.Reference == "" || prev.Reference == e.Reference)
 }
 
 // keep reports whether --resume may keep the row's previous entry: same

@@ -144,6 +144,13 @@ type manifest struct {
 	f    *os.File
 	end  int64
 	idx  map[int]span
+	// folders holds, for each deal folder, its latest entry (made, being
+	// written when a run was killed, or failed but keeping the folder's
+	// earlier files) in the file as the run found it: a resumed run finds a row's earlier entry
+	// by its folder (its reference), wherever the row now stands in the
+	// input, so that a row inserted, removed or moved redoes no other.
+	// Entries this run appends do not change it.
+	folders map[string]span
 }
 
 // openManifest opens (creating it if need be) the manifest in dir and
@@ -154,7 +161,7 @@ func openManifest(path string) (*manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open manifest: %w", err)
 	}
-	m := &manifest{path: path, f: f, idx: map[int]span{}}
+	m := &manifest{path: path, f: f, idx: map[int]span{}, folders: map[string]span{}}
 	if err := m.scan(); err != nil {
 		f.Close()
 		return nil, err
@@ -172,9 +179,20 @@ func (m *manifest) scan() error {
 			var head struct {
 				Row    int    `json:"row"`
 				Status string `json:"status"`
+				Folder  string `json:"folder"`
+				Earlier *struct {
+					Folder string `json:"folder"`
+				} `json:"earlier"`
 			}
 			if json.Unmarshal(line, &head) == nil && head.Row > 0 {
-				m.idx[head.Row] = span{off, len(line), head.Status == StatusWriting}
+				s := span{off, len(line), head.Status == StatusWriting}
+				m.idx[head.Row] = s
+				switch {
+				case head.Folder != "":
+					m.folders[head.Folder] = s
+				case head.Earlier != nil && head.Earlier.Folder != "":
+					m.folders[head.Earlier.Folder] = s // a failed row's earlier files
+				}
 			}
 			off += int64(len(line))
 		}
@@ -197,6 +215,15 @@ func (m *manifest) has(row int) (span, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	s, ok := m.idx[row]
+	return s, ok
+}
+
+// made returns where the latest entry for folder was when the run opened
+// the manifest.
+func (m *manifest) made(folder string) (span, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.folders[folder]
 	return s, ok
 }
 

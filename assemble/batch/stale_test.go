@@ -1,11 +1,13 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -336,5 +338,79 @@ func TestMergeRefusesAWritingLine(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "manifest.shard-0-of-1.jsonl"), []byte(`{"row":1,"status":"writing","library_version":"x","tool_version":"x","options":"x"}`+"\n"), 0o644)
 	if _, err := Merge(out); err == nil || !strings.Contains(err.Error(), "being written") {
 		t.Errorf("Merge: %v, want a refusal naming the row being written", err)
+	}
+}
+
+// TestResumeFollowsRowsByReference: a resumed run finds each row's earlier
+// files by its reference, wherever the row now stands: one customer added
+// at the top, one removed or the rows sorted anew redoes only what changed
+// (an operations walkthrough found one inserted row redoing every row after
+// it), and the manifest is the one a fresh run of the same input writes,
+// warnings located in today's files included.
+func TestResumeFollowsRowsByReference(t *testing.T) {
+	ref := func(i int) string { return fmt.Sprintf("DPA-%03d", i) }
+	rows := strings.SplitAfter(customersCSV(6, ref, hours48), "\n")
+	header, body := rows[0], rows[1:len(rows)-1] // the last is empty
+	added := strings.Replace(body[0], "DPA-001", "DPA-100", 1)
+	added = strings.Replace(added, "Customer 1 B.V.", "Customer 100 B.V.", 1)
+	reversed := slices.Clone(body)
+	slices.Reverse(reversed)
+	for _, tt := range []struct {
+		name                string
+		input               string
+		made, kept, folders int
+	}{
+		{"a customer added at the top", header + added + strings.Join(body, ""), 1, 6, 7},
+		{"a customer removed", header + strings.Join(append(slices.Clone(body[:1]), body[2:]...), ""), 0, 5, 5},
+		{"the rows sorted anew", header + strings.Join(reversed, ""), 0, 6, 6},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(t, "customers.csv", header+strings.Join(body, ""))
+			run(t, context.Background(), cfg)
+			cfg = withInput(cfg, tt.input)
+			cfg.Resume = true
+			if sum := run(t, context.Background(), cfg); sum.Made != tt.made || sum.Kept != tt.kept || sum.Failed != 0 {
+				t.Errorf("resume: %+v, want %d made, %d kept", sum, tt.made, tt.kept)
+			}
+			fresh := testConfig(t, "customers.csv", tt.input)
+			run(t, context.Background(), fresh)
+			got, want := tree(t, cfg.Out), tree(t, fresh.Out)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("the resumed run differs from a fresh one (-fresh +resumed):\n%s", diff)
+			}
+			if n := len(readManifest(t, cfg.Out)); n != tt.folders {
+				t.Errorf("manifest has %d entries, want %d", n, tt.folders)
+			}
+		})
+	}
+}
+
+// TestResumeRelocatesWarnings: a profile edited by comments alone changes
+// no document, so a resume keeps every row, but the warnings it records
+// point to the lines of today's profile, as a fresh run's do (a resumed
+// manifest kept the old line numbers, sending a reader to the wrong line).
+func TestResumeRelocatesWarnings(t *testing.T) {
+	input := customersCSV(4, noRef, hours48)
+	cfg := testConfig(t, "customers.csv", input)
+	// Courts other than those of the governing law: a warning located at
+	// the profile's scc.forum for every row.
+	cfg.Profile = bytes.Replace(cfg.Profile, []byte("\n  forum: NL\n"), []byte("\n  forum: IE\n"), 1)
+	run(t, context.Background(), cfg)
+	commented := append([]byte("# Edited: two lines of comment\n# at the top.\n"), cfg.Profile...)
+	cfg = withInput(cfg, input)
+	cfg.Profile, cfg.Resume = commented, true
+	if sum := run(t, context.Background(), cfg); sum.Made != 0 || sum.Kept != 4 {
+		t.Fatalf("resume: %+v, want every row kept", sum)
+	}
+	fresh := testConfig(t, "customers.csv", input)
+	fresh.Profile = commented
+	run(t, context.Background(), fresh)
+	got, _ := os.ReadFile(filepath.Join(cfg.Out, ManifestFile))
+	want, _ := os.ReadFile(filepath.Join(fresh.Out, ManifestFile))
+	if !bytes.Contains(want, []byte(`"file":"profile.yaml"`)) {
+		t.Fatalf("no warning located in the profile:\n%s", want)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("the resumed manifest differs from a fresh run's (-fresh +resumed):\n%s", diff)
 	}
 }
