@@ -177,8 +177,8 @@ func (m *manifest) scan() error {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 && line[len(line)-1] == '\n' {
 			var head struct {
-				Row    int    `json:"row"`
-				Status string `json:"status"`
+				Row     int    `json:"row"`
+				Status  string `json:"status"`
 				Folder  string `json:"folder"`
 				Earlier *struct {
 					Folder string `json:"folder"`
