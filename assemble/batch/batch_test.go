@@ -187,10 +187,11 @@ func TestRunWritesBundlesManifestAndErrors(t *testing.T) {
 		}
 	}
 	errs, _ := os.ReadFile(filepath.Join(cfg.Out, ErrorsFile))
-	wantErrs := "row,reference,file,line,path,message\n" +
-		"10,DPA-20261201-CUSTOMER-10,customers.csv,11,breach.notice_hours,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\n" +
-		"20,DPA-20261201-CUSTOMER-20,customers.csv,21,breach.notice_hours,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\n" +
-		"30,DPA-20261201-CUSTOMER-30,customers.csv,31,breach.notice_hours,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\n"
+	// For a spreadsheet: a byte order mark, CRLF, the rule of each problem.
+	wantErrs := "\ufeffrow,reference,file,line,path,rule,message\r\n" +
+		"10,DPA-20261201-CUSTOMER-10,customers.csv,11,breach.notice_hours,max,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\r\n" +
+		"20,DPA-20261201-CUSTOMER-20,customers.csv,21,breach.notice_hours,max,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\r\n" +
+		"30,DPA-20261201-CUSTOMER-30,customers.csv,31,breach.notice_hours,max,must be at most 72 (the controller itself has 72 hours to notify its supervisory authority)\r\n"
 	if diff := cmp.Diff(wantErrs, string(errs)); diff != "" {
 		t.Errorf("errors.csv (-want +got):\n%s", diff)
 	}
@@ -692,8 +693,8 @@ func TestFailedRowKeepsItsReference(t *testing.T) {
 		t.Fatalf("summary %+v, want 1 made and 1 failed", sum)
 	}
 	errs, _ := os.ReadFile(filepath.Join(cfg.Out, ErrorsFile))
-	want := "row,reference,file,line,path,message\n" +
-		"1,DPA-1,customers.csv,2,breach.notice_hours,\"\"\"forty\"\" is not a whole number\"\n"
+	want := "\ufeffrow,reference,file,line,path,rule,message\r\n" +
+		"1,DPA-1,customers.csv,2,breach.notice_hours,type,\"\"\"forty\"\" is not a whole number\"\r\n"
 	if diff := cmp.Diff(want, string(errs)); diff != "" {
 		t.Errorf("errors.csv (-want +got):\n%s", diff)
 	}
@@ -848,7 +849,7 @@ func TestRaggedRowNamedInErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "2,DPA-R-1,customers.csv,3,,\"the row has 2 cells; the header has 3 (a line break"
+	want := "2,DPA-R-1,customers.csv,3,,csv,\"the row has 2 cells; the header has 3 (a line break"
 	if !strings.Contains(string(data), want) {
 		t.Errorf("errors.csv:\n%s\nwant a line starting %q", data, want)
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/outfile"
+	"github.com/dpakit/dpakit/assemble/sheetcsv"
 )
 
 // The files a batch writes at the top of --out, beside the deal folders.
@@ -300,7 +300,8 @@ func (m *manifest) finish(errorsPath string, lastRow int, sw sweeper) (Swept, er
 }
 
 // writeErrors writes errors.csv from the failed entries of a manifest,
-// reading it one line at a time.
+// reading it one line at a time, for a spreadsheet (sheetcsv): a reference
+// typed as =HYPERLINK(...) is text there, not a formula.
 func writeErrors(manifestPath, errorsPath string) error {
 	f, err := os.Open(manifestPath)
 	if err != nil {
@@ -309,8 +310,8 @@ func writeErrors(manifestPath, errorsPath string) error {
 	defer f.Close()
 	failed := []byte(`"status":"` + StatusFailed + `"`)
 	return outfile.WriteStream(context.Background(), errorsPath, func(w io.Writer) error {
-		ew := csv.NewWriter(w)
-		ew.Write([]string{"row", "reference", "file", "line", "path", "message"})
+		ew := sheetcsv.NewWriter(w)
+		ew.Write([]string{"row", "reference", "file", "line", "path", "rule", "message"})
 		br := bufio.NewReaderSize(f, 256<<10)
 		for {
 			line, err := br.ReadBytes('\n')
@@ -320,7 +321,7 @@ func writeErrors(manifestPath, errorsPath string) error {
 					return fmt.Errorf("read manifest: %w", err)
 				}
 				for _, p := range e.Problems {
-					ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Message})
+					ew.Write([]string{strconv.Itoa(e.Row), e.Reference, p.File, lineOf(e, p), p.Path, p.Rule, p.Message})
 				}
 			}
 			if err == io.EOF {
@@ -330,8 +331,7 @@ func writeErrors(manifestPath, errorsPath string) error {
 				return fmt.Errorf("read manifest: %w", err)
 			}
 		}
-		ew.Flush()
-		return ew.Error()
+		return ew.Flush()
 	})
 }
 

@@ -2,10 +2,10 @@ package workbook
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/dpakit/dpakit/assemble/sheetcsv"
 )
 
 // ExportCSV writes the list of in as a CSV file with the columns, headers
@@ -24,9 +24,7 @@ func ExportCSV(w io.Writer, in Input) error {
 	}
 	cols := tableColumns(in)
 	bw := bufio.NewWriter(w)
-	bw.WriteString("\ufeff")
-	cw := csv.NewWriter(bw)
-	cw.UseCRLF = true
+	cw := sheetcsv.NewWriter(bw)
 	record := make([]string, len(cols))
 	for i, c := range cols {
 		record[i] = c.header
@@ -36,28 +34,17 @@ func ExportCSV(w io.Writer, in Input) error {
 	}
 	for _, s := range in.List {
 		for i, c := range cols {
-			record[i] = inertCell(c.text(s))
+			record[i] = c.text(s)
 		}
 		if err := cw.Write(record); err != nil {
 			return fmt.Errorf("export list: %w", err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.Flush(); err != nil {
 		return fmt.Errorf("export list: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export list: %w", err)
 	}
 	return nil
-}
-
-// inertCell returns text with a leading apostrophe when a spreadsheet
-// opening the CSV file would read it as a formula (CSV injection): the
-// apostrophe marks a cell as text in Excel and LibreOffice alike.
-func inertCell(text string) string {
-	if text != "" && strings.ContainsRune("=+-@\t\r", rune(text[0])) {
-		return "'" + text
-	}
-	return text
 }

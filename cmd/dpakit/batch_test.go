@@ -107,7 +107,7 @@ func TestBatch100RowsWith4Bad(t *testing.T) {
 	if len(lines) != 5 {
 		t.Fatalf("errors.csv has %d lines, want a header and 4 errors:\n%s", len(lines), data)
 	}
-	if want := "25,DPA-20261201-KUNDE-25,customers.csv,26,breach.notice_hours,must be at most 72"; !strings.HasPrefix(lines[1], want) {
+	if want := "25,DPA-20261201-KUNDE-25,customers.csv,26,breach.notice_hours,max,must be at most 72"; !strings.HasPrefix(lines[1], want) {
 		t.Errorf("first error line %q, want it to start %q", lines[1], want)
 	}
 }
