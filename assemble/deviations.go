@@ -320,7 +320,7 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 	case "uk_addendum.enabled":
 		return "UK Addendum " + includedText(g.(bool)) + " (standard " + includedText(w.(bool)) + ")"
 	case "uk_addendum.ending_party":
-		return fmt.Sprintf("UK Addendum Table 4: %s may end it (standard %s)", orNone(g.(string)), orNone(w.(string)))
+		return fmt.Sprintf("UK Addendum Table 4: %s may end it (standard: %s)", endingParty(g.(string)), endingParty(w.(string)))
 	case "swiss.enabled":
 		return "Swiss FADP adaptations " + includedText(g.(bool)) + " (standard " + includedText(w.(bool)) + ")"
 	case "ccpa.enabled":
@@ -507,6 +507,22 @@ func listChanges(got, want []deal.Subprocessor, laws deal.Laws) string {
 		return "sub-processors: " + strings.Join(parts, "; ")
 	}
 	return "" // the same sub-processors, in another order: no term differs
+}
+
+// endingParty names the parties a UK Addendum's Table 4 lets end it, as
+// the DPA does.
+func endingParty(code string) string {
+	switch code {
+	case "importer":
+		return "the importer (Provider)"
+	case "exporter":
+		return "the exporter (Customer)"
+	case "both":
+		return "either party"
+	case "neither":
+		return "neither party"
+	}
+	return orNone(code)
 }
 
 // whereAndHow names where an added sub-processor processes and, for a deal

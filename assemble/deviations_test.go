@@ -114,6 +114,14 @@ func TestDeviations(t *testing.T) {
 			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
 			{"scc.forum", "courts (SCC Clause 18) of Germany (standard the Netherlands)"},
 		}},
+		// Table 4 is named as the DPA names it, not by its code (a form
+		// walkthrough saw `"both" may end it (standard "neither")`).
+		{"UK Addendum ending party", func(d *deal.Deal) {
+			d.SCC.Modules = []int{2}
+			d.UKAddendum.EndingParty = "both"
+		}, []assemble.Deviation{
+			{"uk_addendum.ending_party", "UK Addendum Table 4: either party may end it (standard: neither party)"},
+		}},
 		// A list's order is no term: the same entries, reordered, are no
 		// deviation.
 		{"the same lists reordered", func(d *deal.Deal) {
