@@ -186,10 +186,16 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 		return Summary{}, err
 	}
+	if st, err := os.Stat(cfg.Out); err == nil && !st.IsDir() {
+		return Summary{}, fmt.Errorf("%w: --out %s is a file, not a directory: give the folder to write the deal folders into", ErrSetup, cfg.Out)
+	}
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
 		return Summary{}, fmt.Errorf("%w: create --out: %v", ErrSetup, err)
 	}
 	mpath := filepath.Join(cfg.Out, cfg.Shard.ManifestFile())
+	if err := checkOwnFiles(mpath, filepath.Join(cfg.Out, cfg.Shard.ErrorsFile())); err != nil {
+		return Summary{}, err
+	}
 	if problem := otherSplit(cfg.Out, cfg.Shard); problem != "" {
 		return Summary{}, fmt.Errorf("%w: %s", ErrSetup, problem)
 	}
@@ -246,6 +252,18 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return r.sum, ferr
 	}
 	return r.sum, nil
+}
+
+// checkOwnFiles refuses, before any work, a manifest or errors file (the
+// run's, or a merge's) that is a directory: it could be neither read nor
+// replaced, and the run would fail only at its end.
+func checkOwnFiles(paths ...string) error {
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return fmt.Errorf("%w: %s is a directory, not the batch's %s file: remove it", ErrSetup, p, filepath.Base(p))
+		}
+	}
+	return nil
 }
 
 // owns reports whether the run may remove files from folder: an unsharded

@@ -87,9 +87,15 @@ func Merge(dir string) (MergeSummary, error) {
 // shardManifests finds the shard manifests in dir and checks that they
 // are the N manifests of one split.
 func shardManifests(dir string) ([]string, int, error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, 0, fmt.Errorf("%w: %s is a file, not a directory: give the folder the shards wrote to (their --out)", ErrSetup, dir)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %v", ErrSetup, err)
+	}
+	if err := checkOwnFiles(filepath.Join(dir, ManifestFile), filepath.Join(dir, ErrorsFile)); err != nil {
+		return nil, 0, err
 	}
 	byIndex := map[int]string{}
 	count := 0
@@ -97,6 +103,9 @@ func shardManifests(dir string) ([]string, int, error) {
 		m := shardManifest.FindStringSubmatch(e.Name())
 		if m == nil {
 			continue
+		}
+		if e.IsDir() {
+			return nil, 0, fmt.Errorf("%w: %s is a directory, not a shard's manifest file: remove it, then run that shard again with --resume", ErrSetup, filepath.Join(dir, e.Name()))
 		}
 		i, _ := strconv.Atoi(m[1])
 		n, _ := strconv.Atoi(m[2])

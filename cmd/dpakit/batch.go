@@ -173,6 +173,12 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 	if err := f.refuseUnusedFlags(); err != nil {
 		return err
 	}
+	if f.input != "-" {
+		// before its extension is judged: a folder of deal files is no input
+		if err := refuseDirectory(f.input, dealsInput); err != nil {
+			return err
+		}
+	}
 	format := strings.ToLower(f.inputFormat) // format names are not case-sensitive
 	if format == "" {
 		if f.input == "-" {
@@ -394,7 +400,7 @@ func (a *app) openBatchInput(path, format string, shard batch.Shard) (batchInput
 	switch {
 	case err == nil && st.IsDir():
 		f.Close()
-		return batchInput{}, 0, usagef("read %s: it is a directory (want a .csv, .yaml or .jsonl file)", path)
+		return batchInput{}, 0, directoryError(path, dealsInput)
 	case err != nil || !st.Mode().IsRegular():
 		return batchInput{f, f.Close}, -1, nil // a FIFO or device: no count, progress without a total
 	}

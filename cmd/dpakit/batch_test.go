@@ -165,7 +165,7 @@ func TestBatchUsageErrors(t *testing.T) {
 		{"bad shard", []string{"--input", in, "--out", dir, "--shard", "3/3"}, `--shard "3/3": want I/N with 0 <= I < N`},
 		{"unknown extension", []string{"--input", "deals.xml", "--out", dir}, "cannot tell the format"},
 		{"missing input", []string{"--input", filepath.Join(dir, "none.csv"), "--out", dir}, "no such file"},
-		{"input is a directory", []string{"--input", dir, "--input-format", "csv", "--out", filepath.Join(dir, "o0")}, "it is a directory"},
+		{"input is a directory", []string{"--input", dir, "--input-format", "csv", "--out", filepath.Join(dir, "o0")}, dir + " is a directory, not a .csv, .yaml or .jsonl file of deals"},
 		{"unknown column", []string{"--input", badHeader, "--out", filepath.Join(dir, "o1")}, `unknown field "nmae"`},
 		{"unknown document", []string{"--input", in, "--out", filepath.Join(dir, "o2"), "--docs", "annex-iv"}, `unknown document "annex-iv"`},
 		{"unknown format", []string{"--input", in, "--out", filepath.Join(dir, "o3"), "--format", "rtf"}, `unknown format "rtf"`},

@@ -20,6 +20,7 @@ const (
 	sheetInput                    // a workbook or CSV file to import
 	anyListInput                  // a list to compare: a list, profile, deal, workbook or CSV file
 	authInput                     // serve --auth
+	dealsInput                    // batch --input: a file of deals, streamed
 )
 
 // noun names what the file should be, for "adir is a directory, not a
@@ -36,6 +37,8 @@ func (k inputKind) noun() string {
 		return "a list, profile, deal, workbook or CSV file"
 	case authInput:
 		return "an --auth file"
+	case dealsInput:
+		return "a .csv, .yaml or .jsonl file of deals"
 	}
 	return "a deal file"
 }
@@ -87,17 +90,32 @@ func openInput(path string, k inputKind) (*os.File, error) {
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, usagef("%s is a directory, not %s", path, k.noun())
+		return nil, directoryError(path, k)
 	}
 	return f, nil
+}
+
+// directoryError is the usage error of path, a directory given where a
+// file of kind k is read: "adir is a directory, not a deal file".
+func directoryError(path string, k inputKind) error {
+	return usagef("%s is a directory, not %s", path, k.noun())
+}
+
+// refuseDirectory returns directoryError when path is a directory, for an
+// input judged before it is opened (by its name, or by another reader).
+func refuseDirectory(path string, k inputKind) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return directoryError(path, k)
+	}
+	return nil
 }
 
 // loadListFile reads the sub-processor list in the file at path with
 // lists (see listfile.Reader.LoadFile), refusing a directory as openInput
 // does.
 func loadListFile(lists *listfile.Reader, path string) ([]deal.Subprocessor, error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, usagef("%s is a directory, not %s", path, anyListInput.noun())
+	if err := refuseDirectory(path, anyListInput); err != nil {
+		return nil, err
 	}
 	return lists.LoadFile(path)
 }

@@ -82,11 +82,26 @@ func TestInputMistakesAreExit2(t *testing.T) {
 	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", unsharded, "--format", "md", "-q"); code != 0 {
 		t.Fatalf("batch: exit %d: %s", code, errs)
 	}
+	errorsDir := filepath.Join(dir, "errors-dir")
+	if err := os.MkdirAll(filepath.Join(errorsDir, "errors.csv"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	shardDir := filepath.Join(dir, "shard-dir")
+	if err := os.MkdirAll(filepath.Join(shardDir, "manifest.shard-0-of-2.jsonl"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	batchOut := filepath.Join(dir, "out")
 	tests := []struct {
 		name string
 		args []string
 		want string
 	}{
+		{"batch --input a folder", []string{"batch", "--input", empty, "--out", batchOut}, "dpakit: " + empty + " is a directory, not a .csv, .yaml or .jsonl file of deals\n"},
+		{"batch --input a folder, its format given", []string{"batch", "--input", empty, "--input-format", "csv", "--out", batchOut}, "dpakit: " + empty + " is a directory, not a .csv, .yaml or .jsonl file of deals\n"},
+		{"batch --out a file", []string{"batch", "--input", in, "--out", file}, "dpakit: --out " + file + " is a file, not a directory: give the folder to write the deal folders into\n"},
+		{"batch --out with a folder errors.csv", []string{"batch", "--input", in, "--out", errorsDir}, "dpakit: " + filepath.Join(errorsDir, "errors.csv") + " is a directory, not the batch's errors.csv file: remove it\n"},
+		{"merge a file", []string{"batch", "merge", file}, "dpakit: " + file + " is a file, not a directory: give the folder the shards wrote to (their --out)\n"},
+		{"merge a folder named as a shard manifest", []string{"batch", "merge", shardDir}, "dpakit: " + filepath.Join(shardDir, "manifest.shard-0-of-2.jsonl") + " is a directory, not a shard's manifest file: remove it, then run that shard again with --resume\n"},
 		{"clauses export onto a file", []string{"clauses", "export", file}, file + " is a file, not a directory: export writes the library into a folder"},
 		{"clauses export below a file", []string{"clauses", "export", filepath.Join(file, "lib")}, file + " is a file, not a directory"},
 		{"--into with a key twice", []string{"subprocessors", "import", csv, "--into", dup}, "--into " + dup + `: line 2: mapping key "effective_date" already defined at line 1: fix the file first (it is left as it was)`},
