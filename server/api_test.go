@@ -212,11 +212,12 @@ func TestAPIOutputsAreThatDeal(t *testing.T) {
 	}
 	want := []string{"DPA - Müller Logistik GmbH - 2026-12-01.pdf", "Annex I - Müller Logistik GmbH - 2026-12-01.pdf",
 		"Annex II - Müller Logistik GmbH - 2026-12-01.pdf", "Annex III - Müller Logistik GmbH - 2026-12-01.pdf",
+		"DPA - Müller Logistik GmbH - 2026-12-01.docx", "DPA - Müller Logistik GmbH - 2026-12-01.html",
 		"Sub-processors - Müller Logistik GmbH - 2026-12-01.xlsx", "Deal - Müller Logistik GmbH - 2026-12-01.yaml", "manifest.json"}
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("bundle holds %q, want %q", names, want)
 	}
-	if len(m.Files) != 6 || m.DealHash == "" || len(m.Clauses) == 0 || m.Files[0].SHA256 == "" {
+	if len(m.Files) != 8 || m.DealHash == "" || len(m.Clauses) == 0 || m.Files[0].SHA256 == "" {
 		t.Errorf("manifest %+v", m)
 	}
 	again := readAll(t, do(t, s, http.MethodPost, "/api/v1/bundle.zip", "application/yaml", ex))

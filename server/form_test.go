@@ -1,6 +1,7 @@
 package server
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"html"
@@ -294,7 +295,25 @@ func TestDownloadsFromPreview(t *testing.T) {
 				t.Errorf("the deal file does not load back to the deal: %v", err)
 			}
 		}},
-		{"bundle.zip", "application/zip", "DPA bundle - Müller Logistik GmbH - 2026-12-01.zip", nil},
+		{"bundle.zip", "application/zip", "DPA bundle - Müller Logistik GmbH - 2026-12-01.zip", func(t *testing.T, b []byte) {
+			// Every download of the preview, the Word DPA to negotiate in
+			// among them.
+			zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, f := range zr.File {
+				names = append(names, f.Name)
+			}
+			for _, want := range []string{"DPA - Müller Logistik GmbH - 2026-12-01.pdf", "DPA - Müller Logistik GmbH - 2026-12-01.docx",
+				"DPA - Müller Logistik GmbH - 2026-12-01.html", "Annex III - Müller Logistik GmbH - 2026-12-01.pdf",
+				"Sub-processors - Müller Logistik GmbH - 2026-12-01.xlsx", "Deal - Müller Logistik GmbH - 2026-12-01.yaml", "manifest.json"} {
+				if !slices.Contains(names, want) {
+					t.Errorf("the form's ZIP lacks %q: %q", want, names)
+				}
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

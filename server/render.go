@@ -307,7 +307,8 @@ type clauseUse struct {
 }
 
 // bundle writes the ZIP of every document that applies to d as PDF, the
-// sub-processor workbook, the deal file and manifest.json. Entries are
+// DPA as Word and HTML, the sub-processor workbook, the deal file and
+// manifest.json. Entries are
 // dated at the deal's effective date, so the same deal gives the same
 // bytes.
 func (s *Server) bundle(ctx context.Context, d *deal.Deal, o pdfOptions) ([]byte, error) {
@@ -327,6 +328,7 @@ func (s *Server) bundle(ctx context.Context, d *deal.Deal, o pdfOptions) ([]byte
 		entries = append(entries, entry{name, data})
 	}
 	pdfFormat, _ := formatNamed("pdf")
+	var dpa *document.Document
 	w, err := s.writer(pdfFormat, o)
 	if err != nil {
 		return nil, err
@@ -341,6 +343,7 @@ func (s *Server) bundle(ctx context.Context, d *deal.Deal, o pdfOptions) ([]byte
 		}
 		doc.Meta.Deviations = assemble.DeviationTexts(s.profile, d, s.engine.Library())
 		if kind == "dpa" {
+			dpa = doc
 			for _, c := range doc.Meta.Clauses {
 				m.Clauses = append(m.Clauses, clauseUse{c.ID, c.Version})
 			}
@@ -350,6 +353,20 @@ func (s *Server) bundle(ctx context.Context, d *deal.Deal, o pdfOptions) ([]byte
 			return nil, fmt.Errorf("write %s pdf: %w", kind, err)
 		}
 		add(kind, downloadName(docLabel(kind), d, ".pdf"), buf.Bytes())
+	}
+	// The DPA as Word too, to negotiate in, and as HTML, as the preview
+	// offers them: the ZIP holds every download of the preview.
+	for _, name := range []string{"docx", "html"} {
+		f, _ := formatNamed(name)
+		w, err := s.writer(f, o)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := w.Write(&buf, dpa); err != nil {
+			return nil, fmt.Errorf("write dpa %s: %w", name, err)
+		}
+		add("dpa", downloadName(docLabel("dpa"), d, f.ext), buf.Bytes())
 	}
 	wb, err := workbookOf(d)
 	if err != nil {
