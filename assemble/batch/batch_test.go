@@ -414,7 +414,7 @@ func TestMergeRefusesIncompleteShards(t *testing.T) {
 		cfg.Out, cfg.Shard = out, Shard{Index: i, Count: 3}
 		run(t, context.Background(), cfg)
 	}
-	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), "shards [2] of 3") {
+	if _, err := Merge(out); !errors.Is(err, ErrIncomplete) || !strings.Contains(err.Error(), out+" lacks the manifest of shard 2 of 3 (run it with --shard 2/3, or copy its manifest.shard-2-of-3.jsonl here)") {
 		t.Errorf("a shard missing: %v", err)
 	}
 	cfg := testConfig(t, "customers.csv", input)
@@ -884,6 +884,24 @@ func TestDuplicateReferenceWarned(t *testing.T) {
 			case e.Row != 3 && len(dup) > 0:
 				t.Errorf("shard %v: row %d warned of a duplicate reference: %+v", shard, e.Row, dup)
 			}
+		}
+	}
+}
+
+// TestMissingShardsInWords: a merge that lacks shards names them in
+// words, never as a Go slice ("[1 3]").
+func TestMissingShardsInWords(t *testing.T) {
+	for _, tt := range []struct {
+		missing []int
+		count   int
+		want    string
+	}{
+		{[]int{1}, 2, "the manifest of shard 1 of 2 (run it with --shard 1/2, or copy its manifest.shard-1-of-2.jsonl here)"},
+		{[]int{1, 3}, 4, "the manifests of shards 1 and 3 of 4 (run each with --shard I/4, or copy its manifest.shard-I-of-4.jsonl here)"},
+		{[]int{0, 2, 4}, 5, "the manifests of shards 0, 2 and 4 of 5 (run each with --shard I/5, or copy its manifest.shard-I-of-5.jsonl here)"},
+	} {
+		if got := missingText(tt.missing, tt.count); got != tt.want {
+			t.Errorf("missingText(%v, %d) = %q, want %q", tt.missing, tt.count, got, tt.want)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/dpakit/dpakit/assemble/outfile"
 )
@@ -131,9 +132,27 @@ func shardManifests(dir string) ([]string, int, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, 0, fmt.Errorf("%w: %s lacks the manifests of shards %v of %d (run them, or copy their manifest.shard-I-of-%d.jsonl here)", ErrIncomplete, dir, missing, count, count)
+		return nil, 0, fmt.Errorf("%w: %s lacks %s", ErrIncomplete, dir, missingText(missing, count))
 	}
 	return paths, count, nil
+}
+
+// missingText says in words which shards of a split into count lack a
+// manifest, and what to do: "the manifest of shard 1 of 2 (run it with
+// --shard 1/2, ...)", "the manifests of shards 1 and 3 of 4 (...)".
+func missingText(missing []int, count int) string {
+	if len(missing) == 1 {
+		sh := Shard{Index: missing[0], Count: count}
+		return fmt.Sprintf("the manifest of shard %d of %d (run it with --shard %d/%d, or copy its %s here)",
+			sh.Index, count, sh.Index, count, sh.ManifestFile())
+	}
+	indexes := make([]string, len(missing))
+	for i, m := range missing {
+		indexes[i] = strconv.Itoa(m)
+	}
+	words := strings.Join(indexes[:len(indexes)-1], ", ") + " and " + indexes[len(indexes)-1]
+	return fmt.Sprintf("the manifests of shards %s of %d (run each with --shard I/%d, or copy its manifest.shard-I-of-%d.jsonl here)",
+		words, count, count, count)
 }
 
 // shardReader reads one shard's manifest in row order.

@@ -642,3 +642,18 @@ func TestShardOverUnshardedBatchRefused(t *testing.T) {
 		t.Errorf("unsharded --resume: exit %d, stderr %q; want 2 and %q", code, errs, want)
 	}
 }
+
+// TestBatchMergeMissingShards: merge names the shards it lacks in words
+// ("shards 1 and 3 of 4") and exits 1, as the README's table says of a
+// shard's manifest that is missing.
+func TestBatchMergeMissingShards(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"manifest.shard-0-of-4.jsonl", "manifest.shard-2-of-4.jsonl"} {
+		writeFile(t, filepath.Join(dir, name), "")
+	}
+	code, out, errs := dpakit(t, "", "batch", "merge", dir)
+	want := "dpakit: the shards are incomplete: " + dir + " lacks the manifests of shards 1 and 3 of 4 (run each with --shard I/4, or copy its manifest.shard-I-of-4.jsonl here)\n"
+	if code != exitFailed || out != "" || errs != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, out, errs, want)
+	}
+}
