@@ -24,14 +24,16 @@ type option struct{ Value, Label string }
 
 // field is one input of the form as its template sees it.
 type field struct {
-	Name, ID     string
-	Value        string
-	Values       []string
-	Label, Help  string
-	Errors       []string
-	Options      []option
-	Placeholder  string
-	MultiLine    bool
+	Name, ID    string
+	Value       string
+	Values      []string
+	Label, Help string
+	Errors      []string
+	Options     []option
+	Placeholder string
+	MultiLine   bool
+	// Wide shows a one-line input across the whole width of the form.
+	Wide         bool
 	Type         string
 	Min, Max     int
 	AutoComplete string
@@ -186,7 +188,7 @@ func (p *formPage) F(path, label, help string) (field, error) {
 	}
 	return field{
 		Name: path, ID: inputID(path), Value: p.vals.Get(path), Values: p.vals[path],
-		Label: label, Help: help, Errors: p.errs[path], Type: "text", MultiLine: longText[genericPath(path)] || paragraphs[genericPath(path)],
+		Label: label, Help: help, Errors: p.errs[path], Type: "text", MultiLine: paragraphs[genericPath(path)], Wide: wideText[genericPath(path)],
 	}, nil
 }
 
@@ -266,7 +268,7 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
 	p.laws, p.usOnly = formLaws(vals)
 	for _, pr := range problems {
-		pr.Message = s.words.message(pr)
+		pr.Message = s.words.page(pr)
 		item := summaryItem{Path: pr.Path, Message: pr.Message, Label: s.summaryLabel(pr.Path)}
 		if name := s.inputFor(pr.Path); name != "" {
 			p.errs[name] = append(p.errs[name], pr.Message)

@@ -1034,3 +1034,41 @@ func TestFormExampleMadeUSOnly(t *testing.T) {
 		t.Errorf("the example made US-only does not preview: %d", res.StatusCode)
 	}
 }
+
+// TestFormOneLineFields: a field that is one line of the DPA (the
+// controllers a processor customer serves, the nature of the processing)
+// is a one-line input, however long it runs, not a text area whose lines
+// would run together in the DPA; a line break sent anyway (form data
+// composed by hand) is refused at its field, in words a form user can act
+// on, as the API refuses it, not merged into the line before.
+func TestFormOneLineFields(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	for g := range wideText {
+		id := inputID(strings.Replace(g, "subprocessors.list.", "subprocessors.list[0].", 1))
+		if !strings.Contains(page, `<input type="text" id="`+id+`"`) || strings.Contains(page, `<textarea id="`+id+`"`) {
+			t.Errorf("%s is not a one-line input", g)
+		}
+	}
+	if !strings.Contains(page, `<div class="field wide" data-field="customer.controller">`) {
+		t.Error("the controllers' input does not run across the form")
+	}
+	vals := submission(t, []byte(page), "deal-form")
+	vals.Set("customer.role", "processor")
+	vals.Set("customer.controller", "the employers that use the customer's payroll service\r\nPublic-sector clients")
+	vals.Set("action", "preview")
+	res := postForm(t, s, "/", vals)
+	got := html.UnescapeString(string(readAll(t, res)))
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a line break in a one-line field gives %d, want 422", res.StatusCode)
+	}
+	want := `<div class="error" id="f-customer-controller-error"><p>holds a line break: write it on one line (it is one line of the DPA)</p></div>`
+	if !strings.Contains(got, want) {
+		t.Errorf("the form lacks %s", want)
+	}
+	vals.Del("action")
+	api := string(readAll(t, do(t, s, http.MethodPost, "/api/v1/validate", "application/x-www-form-urlencoded", []byte(vals.Encode()))))
+	if !strings.Contains(api, "contains a line break (U+000D) at position 54; it must be a single line") {
+		t.Errorf("the API does not refuse the line break in its own words: %.600s", api)
+	}
+}

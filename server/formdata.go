@@ -23,9 +23,12 @@ import (
 // radio button named security.measures says "all" or "selected".
 const measuresIDs = "security.measures.ids"
 
-// longText lists the single-line deal fields the form shows as a text
-// area because they run long; line breaks typed into them become spaces.
-var longText = map[string]bool{
+// wideText lists the single-line deal fields that run long, which the
+// form shows as one-line inputs across the whole width of the form. They
+// are not text areas: a line typed in one would not be a line of the deal
+// (the deal's rules refuse a line break in them, as the API does, and the
+// form says so at the field).
+var wideText = map[string]bool{
 	"processing.nature": true, "processing.retention": true, "processing.special_safeguards": true,
 	"customer.activities": true, "provider.activities": true, "customer.controller": true,
 	"subprocessors.list.responsibilities": true, "controller_transfer.nature": true,
@@ -306,8 +309,8 @@ func optionalNode(form, norm url.Values, t reflect.Type, from, to string) *yaml.
 	return v
 }
 
-// stringNode reads a text input: a long text's white space made single,
-// a paragraph's line ends made "\n"; nil when the form has no such input.
+// stringNode reads a text input, a paragraph's line ends made "\n"; nil
+// when the form has no such input.
 func stringNode(form, norm url.Values, from, to string) *yaml.Node {
 	vs, ok := form[from]
 	if !ok {
@@ -317,10 +320,7 @@ func stringNode(form, norm url.Values, from, to string) *yaml.Node {
 	if len(vs) > 0 {
 		s = vs[0]
 	}
-	switch g := genericPath(to); {
-	case longText[g]:
-		s = strings.Join(strings.Fields(s), " ")
-	case paragraphs[g]:
+	if paragraphs[genericPath(to)] {
 		s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	}
 	norm.Set(to, s)

@@ -44,3 +44,16 @@ func (w formWords) problems(ps []deal.Problem) []deal.Problem {
 	}
 	return ps
 }
+
+// page returns p's message as the form page and its live check word it:
+// message's words, and what the form shows differently from a deal file
+// or form data a client composed. The API keeps the engine's words.
+func (w formWords) page(p deal.Problem) string {
+	msg := w.message(p)
+	if p.Rule == "line" && strings.HasSuffix(msg, "it must be a single line") {
+		// A one-line input holds no line break: form data composed by hand
+		// (or pasted into an old page) did.
+		return "holds a line break: write it on one line (it is one line of the DPA)"
+	}
+	return msg
+}
