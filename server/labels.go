@@ -8,16 +8,42 @@ import (
 )
 
 // fieldLabels returns the label of each input the form template src
-// gives one to, by the input's deal path ("customer.signatory.title" →
-// "Position"): the problem summary names a field as the form does, not by
-// its path. Inputs whose label depends on the deal's law take the first
-// wording. Rows of lists are named by rowLabel instead.
+// gives one to, by the input's deal path with row numbers removed
+// ("customer.signatory.title" → "Position", "subprocessors.list.name" →
+// "Legal name"): the problem summary names a field as the form does, not
+// by its path. The inputs of a template the form repeats (a list's row,
+// the processing description) are found under each path the form uses it
+// for. Inputs whose label depends on the deal's law take the first
+// wording.
 func fieldLabels(src string) map[string]string {
-	re := regexp.MustCompile(`\$\.(?:F|C|EEA) "([a-z_.]+)" (?:"([^"]*)"|\(\$\.ByLaw "([^"]*)")`)
+	const label = `(?:"([^"]*)"|\(\$p?\.ByLaw "([^"]*)")`
+	top := regexp.MustCompile(`\$\.(?:F|C|EEA) "([a-z_.]+)" ` + label)
+	sub := regexp.MustCompile(`\$p\.(?:F|C|EEA|Rider) \(\$p\.Sub \$[a-zA-Z.]+ "([a-z_]+)"\) ` + label)
+	// Where a repeated template is used: {{range $.Rows "riders"}}{{template
+	// "rider-row" ...}} and {{template "processing" (proc $ "processing")}}.
+	uses := regexp.MustCompile(`\{\{range \$\.Rows "([a-z_.]+)"\}\}\{\{template "([a-z-]+)"|\{\{template "([a-z-]+)" \(proc \$ "([a-z_.]+)"\)`)
+	prefixes := map[string][]string{}
+	for _, m := range uses.FindAllStringSubmatch(src, -1) {
+		if m[1] != "" {
+			prefixes[m[2]] = append(prefixes[m[2]], m[1])
+		} else {
+			prefixes[m[3]] = append(prefixes[m[3]], m[4])
+		}
+	}
 	out := map[string]string{}
-	for _, m := range re.FindAllStringSubmatch(src, -1) {
-		if label := m[2] + m[3]; label != "" {
-			out[m[1]] = label
+	for _, m := range top.FindAllStringSubmatch(src, -1) {
+		if l := m[2] + m[3]; l != "" {
+			out[m[1]] = l
+		}
+	}
+	for _, block := range strings.Split(src, `{{define "`)[1:] {
+		name, body, _ := strings.Cut(block, `"`)
+		for _, m := range sub.FindAllStringSubmatch(body, -1) {
+			for _, prefix := range prefixes[name] {
+				if l := m[2] + m[3]; l != "" && out[prefix+"."+m[1]] == "" {
+					out[prefix+"."+m[1]] = l
+				}
+			}
 		}
 	}
 	return out
@@ -46,6 +72,10 @@ func sectionName(path string) string {
 		return "Provider's signatory"
 	case "provider.dpo":
 		return "Provider's data protection officer"
+	case "processing":
+		return "Description of the processing"
+	case "controller_transfer":
+		return "Module One data"
 	}
 	return rowLabel(path)
 }
@@ -65,16 +95,16 @@ func rowLabel(path string) string {
 	case "subprocessors.list":
 		return fmt.Sprintf("Sub-processor %d", n+1)
 	case "security.extra":
-		return fmt.Sprintf("Measure added for this deal %d", n+1)
+		return fmt.Sprintf("Measure agreed for this deal %d", n+1)
 	case "riders":
-		return fmt.Sprintf("Special term %d", n+1)
+		return fmt.Sprintf("Rider %d", n+1)
 	}
 	return ""
 }
 
 // summaryLabel names the field or part of the deal at path as the form
 // shows it, with the part it belongs to: "Customer's signatory –
-// Position", "Sub-processor 3 – transfer mechanism", "Customer's
+// Position", "Sub-processor 3 – Transfer mechanism", "Customer's
 // signatory" for the section itself; "" when the form has no name for it.
 func (s *Server) summaryLabel(path string) string {
 	if name := sectionName(path); name != "" {
@@ -84,7 +114,7 @@ func (s *Server) summaryLabel(path string) string {
 	if i := strings.LastIndexByte(path, '.'); i > 0 {
 		parent, key = path[:i], path[i+1:]
 	}
-	label := s.labels[path]
+	label := s.labels[genericPath(path)]
 	if label == "" && rowLabel(parent) != "" {
 		label = strings.ReplaceAll(key, "_", " ")
 	}

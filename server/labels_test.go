@@ -14,7 +14,15 @@ func TestSummaryLabel(t *testing.T) {
 		{"customer.country", "Customer – Country"},
 		{"breach.notice_hours", "Breach notice (hours)"},
 		{"scc.governing_law", "Governing law"},
-		{"subprocessors.list[2].transfer_mechanism", "Sub-processor 3 – transfer mechanism"},
+		{"subprocessors.list[2].transfer_mechanism", "Sub-processor 3 – Transfer mechanism"},
+		// A row's fields and the processing's by their labels in the form.
+		{"subprocessors.list[2].contact_title", "Sub-processor 3 – Contact's position"},
+		{"subprocessors.list[2].name", "Sub-processor 3 – Legal name"},
+		{"subprocessors.list[0].data", "Sub-processor 1 – Categories of data"},
+		{"riders[1].after", "Rider 2 – After clause"},
+		{"security.extra[0].text", "Measure agreed for this deal 1 – Measure"},
+		{"processing.purposes", "Description of the processing – Purposes"},
+		{"controller_transfer.frequency", "Module One data – Frequency of the transfer"},
 		{"subprocessors.list[0]", "Sub-processor 1"},
 		{"no.such.field", ""},
 	}
