@@ -123,8 +123,9 @@ func (a *app) batchMergeCmd() *cobra.Command {
 (manifest.shard-I-of-N.jsonl; copy them there first if the shards wrote to
 separate folders) into DIR/manifest.jsonl, in row order, and writes
 DIR/errors.csv from the rows that failed: the same two files one unsharded
-run would have written. The shards' own files are kept, so a shard can still
-be resumed. Exit status: 0 every row succeeded, 1 some rows failed or a
+run would have written, and says so on standard error (--quiet: only when
+rows failed). The shards' own files are kept, so a shard can still be
+resumed. Exit status: 0 every row succeeded, 1 some rows failed or a
 shard's manifest is missing or unfinished, 2 DIR cannot be read or holds
 no shard manifest (an empty folder, or an unsharded run's).`,
 		Example: `  dpakit batch merge /data/dpas`,
@@ -137,8 +138,15 @@ no shard manifest (an empty folder, or an unsharded run's).`,
 			case err != nil:
 				return classify(err)
 			}
-			fmt.Fprintf(a.stderr, "dpakit batch merge: %d shards, %d rows, %d failed: %s, %s\n", sum.Shards, sum.Rows, sum.Failed,
-				joinOut(args[0], batch.ManifestFile), joinOut(args[0], batch.ErrorsFile))
+			switch {
+			case !a.quiet:
+				fmt.Fprintf(a.stderr, "dpakit batch merge: %d shards, %d rows, %d failed: %s, %s\n", sum.Shards, sum.Rows, sum.Failed,
+					joinOut(args[0], batch.ManifestFile), joinOut(args[0], batch.ErrorsFile))
+			case sum.Failed > 0:
+				// --quiet: nothing of what was written, but why the exit status is 1
+				fmt.Fprintf(a.stderr, "dpakit batch merge: %d of %s failed; problems in %s\n", sum.Failed, plural(sum.Rows, "row"),
+					joinOut(args[0], batch.ErrorsFile))
+			}
 			if sum.Failed > 0 {
 				return &exitError{exitFailed, errSilent}
 			}

@@ -657,3 +657,36 @@ func TestBatchMergeMissingShards(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, out, errs, want)
 	}
 }
+
+// TestBatchMergeQuiet: merge reports what it wrote, and --quiet silences
+// that as it does for every command; rows that failed (exit 1) are still
+// said, with where their problems are.
+func TestBatchMergeQuiet(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name       string
+		bad        func(int) bool
+		code       int
+		loud, hush string
+	}{
+		{"every row made", func(int) bool { return false }, 0, "dpakit batch merge: 2 shards, 4 rows, 0 failed: OUT/manifest.jsonl, OUT/errors.csv\n", ""},
+		{"a row failed", func(i int) bool { return i == 3 }, exitFailed, "dpakit batch merge: 2 shards, 4 rows, 1 failed: OUT/manifest.jsonl, OUT/errors.csv\n", "dpakit batch merge: 1 of 4 rows failed; problems in OUT/errors.csv\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := writeFile(t, filepath.Join(dir, tc.name+".csv"), customersCSV(4, tc.bad))
+			out := filepath.Join(dir, tc.name)
+			for _, shard := range []string{"0/2", "1/2"} {
+				dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md", "--shard", shard, "-q")
+			}
+			for _, args := range [][]string{{"batch", "merge", out}, {"batch", "merge", "-q", out}, {"--quiet", "batch", "merge", out}} {
+				want := strings.ReplaceAll(tc.loud, "OUT", out)
+				if slices.Contains(args, "-q") || slices.Contains(args, "--quiet") {
+					want = strings.ReplaceAll(tc.hush, "OUT", out)
+				}
+				if code, stdout, errs := dpakit(t, "", args...); code != tc.code || stdout != "" || errs != want {
+					t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d and %q", args, code, stdout, errs, tc.code, want)
+				}
+			}
+		})
+	}
+}
