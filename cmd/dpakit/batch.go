@@ -443,10 +443,6 @@ func parseShard(s string) (batch.Shard, error) {
 
 // batchSummary prints the run's one-line summary.
 func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.Shard, ctx context.Context) {
-	rate := 0.0
-	if secs := s.Elapsed.Seconds(); secs > 0 {
-		rate = float64(s.Made+s.Kept+s.Failed) / secs
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "dpakit batch: %s", plural(s.Selected, "row"))
 	if s.Interrupted {
@@ -462,7 +458,7 @@ func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.S
 	if s.Warned > 0 {
 		fmt.Fprintf(&b, " (%s with warnings: see %s)", plural(s.Warned, "row"), joinOut(out, shard.ManifestFile()))
 	}
-	fmt.Fprintf(&b, "; %s in %.1fs (%.1f rows/s)", plural(s.Files, "file"), s.Elapsed.Seconds(), rate)
+	fmt.Fprintf(&b, "; %s in %.1fs (%s)", plural(s.Files, "file"), s.Elapsed.Seconds(), summaryRate(s))
 	if s.Removed > 0 {
 		fmt.Fprintf(&b, "; %s removed", plural(s.Removed, "stale file"))
 	}
@@ -481,6 +477,31 @@ func (a *app) batchSummary(s batch.Summary, total int, out string, shard batch.S
 		fmt.Fprintf(&b, "\ndpakit batch: stopped (%s) with %s", context.Cause(ctx), stoppedAt(s, total))
 	}
 	fmt.Fprintln(a.stderr, b.String())
+}
+
+// summaryRate is the rate of a run's summary: the rows made or failed a
+// second. Rows a resume kept cost a checksum, not a render, so they are
+// not counted in it, but said apart: a resume that kept every row made
+// none, however fast it was.
+func summaryRate(s batch.Summary) string {
+	worked := s.Made + s.Failed
+	switch {
+	case s.Kept > 0 && worked == 0:
+		return fmt.Sprintf("no row made: %d kept", s.Kept)
+	case s.Kept > 0:
+		return fmt.Sprintf("%s, not counting the %d kept", rowRate(worked, s.Elapsed), s.Kept)
+	}
+	return rowRate(worked, s.Elapsed)
+}
+
+// rowRate says n rows in elapsed as "12.3 rows/s", the one unit of every
+// rate a batch shows.
+func rowRate(n int, elapsed time.Duration) string {
+	rate := 0.0
+	if secs := elapsed.Seconds(); secs > 0 {
+		rate = float64(n) / secs
+	}
+	return fmt.Sprintf("%.1f rows/s", rate)
 }
 
 // stoppedAt says how far a stopped run got: the rows done, of the total
@@ -505,8 +526,9 @@ func joinOut(dir, name string) string {
 	return strings.TrimSuffix(dir, string(os.PathSeparator)) + string(os.PathSeparator) + name
 }
 
-// batchProgress shows a run's progress: a bar with rate and ETA on a
-// terminal, a log line every few seconds otherwise, nothing when quiet.
+// batchProgress shows a run's progress: a bar with the rows done, their
+// rate, the rows failed (and kept) and the time left on a terminal, a log
+// line saying the same every few seconds otherwise, nothing when quiet.
 type batchProgress struct {
 	mu       sync.Mutex
 	bar      *progressbar.ProgressBar
@@ -525,7 +547,7 @@ func newBatchProgress(w io.Writer, total int, quiet bool) *batchProgress {
 		return p
 	}
 	if isTerminal(w) {
-		p.bar = newBar(w, total)
+		p.bar = newBar(w, total, p.stats())
 		return p
 	}
 	p.stop = make(chan struct{})
@@ -533,16 +555,16 @@ func newBatchProgress(w io.Writer, total int, quiet bool) *batchProgress {
 	return p
 }
 
-// newBar returns a progress bar of total deals, shown at once and timed
-// from now: the rate and time left count the work since the run started,
-// so the first deal done does not show as thousands per second.
-func newBar(w io.Writer, total int) *progressbar.ProgressBar {
+// newBar returns a progress bar of total rows, shown at once and timed
+// from now, followed by description (see stats). The counts and the rate
+// are the description's, in the words of the log line and the summary
+// (the bar's own would say "deals/hr", and count kept rows in the rate);
+// the bar adds the percentage and the time elapsed and left.
+func newBar(w io.Writer, total int, description string) *progressbar.ProgressBar {
 	bar := progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(w),
-		progressbar.OptionSetDescription("dpakit batch"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("deals"),
+		progressbar.OptionSetDescription(description),
+		progressbar.OptionShowDescriptionAtLineEnd(),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
@@ -562,10 +584,12 @@ func isTerminal(w io.Writer) bool {
 func (p *batchProgress) update(pr batch.Progress) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.bar != nil {
-		p.bar.Add(pr.Done - p.last.Done)
-	}
+	done := p.last.Done
 	p.last = pr
+	if p.bar != nil {
+		p.bar.Describe(p.stats()) // drawn with the bar, now or at its next turn
+		p.bar.Add(pr.Done - done)
+	}
 }
 
 // logLoop prints a line every interval until finish.
@@ -584,15 +608,32 @@ func (p *batchProgress) logLoop() {
 	}
 }
 
-// line describes the progress so far.
-func (p *batchProgress) line() string {
-	elapsed := time.Since(p.start)
-	rate := float64(p.last.Done) / elapsed.Seconds()
+// stats describes the progress so far: "dpakit batch: 1200/2000 rows,
+// 95.3 rows/s, 3 failed", and ", 400 kept" in a resume. The rate counts
+// the rows made or failed since the run started, as the summary's does
+// (rows kept cost a checksum, not a render); none is shown before the
+// first.
+func (p *batchProgress) stats() string {
 	s := fmt.Sprintf("dpakit batch: %d", p.last.Done)
 	if p.total >= 0 {
 		s += fmt.Sprintf("/%d", p.total)
 	}
-	s += fmt.Sprintf(" rows, %.1f rows/s, %d failed", rate, p.last.Failed)
+	s += " rows"
+	if worked := p.last.Done - p.last.Kept; worked > 0 {
+		s += ", " + rowRate(worked, time.Since(p.start))
+	}
+	s += fmt.Sprintf(", %d failed", p.last.Failed)
+	if p.last.Kept > 0 {
+		s += fmt.Sprintf(", %d kept", p.last.Kept)
+	}
+	return s
+}
+
+// line is the log line: stats and the time left, at the pace of every row
+// done so far (kept ones included, as the rows left may be kept too).
+func (p *batchProgress) line() string {
+	s := p.stats()
+	rate := float64(p.last.Done) / time.Since(p.start).Seconds()
 	if p.total > 0 && rate > 0 {
 		left := time.Duration(float64(p.total-p.last.Done) / rate * float64(time.Second))
 		s += fmt.Sprintf(", about %s left", left.Round(time.Second))

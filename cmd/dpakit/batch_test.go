@@ -225,8 +225,16 @@ func TestBatchProgressLines(t *testing.T) {
 	p.update(batch.Progress{Done: 4, Failed: 1})
 	time.Sleep(30 * time.Millisecond)
 	p.finish()
-	if line := strings.SplitN(buf.String(), "\n", 2)[0]; !strings.HasPrefix(line, "dpakit batch: 4/10 rows, ") || !strings.Contains(line, "1 failed, about ") {
+	if line := strings.SplitN(buf.String(), "\n", 2)[0]; !regexp.MustCompile(`^dpakit batch: 4/10 rows, \d+\.\d rows/s, 1 failed, about \d+s left$`).MatchString(line) {
 		t.Errorf("progress line %q", line)
+	}
+	// A resume: the rate counts the 2 rows made, the time left the pace of
+	// all 6 done (the rows left may be kept too).
+	buf.Reset()
+	p = &batchProgress{w: &buf, total: 10, start: time.Now().Add(-2 * time.Second)}
+	p.update(batch.Progress{Done: 6, Kept: 4})
+	if line := p.line(); !regexp.MustCompile(`^dpakit batch: 6/10 rows, 1\.0 rows/s, 0 failed, 4 kept, about 1s left$`).MatchString(line) {
+		t.Errorf("resume progress line %q", line)
 	}
 	var quiet bytes.Buffer
 	q := newBatchProgress(&quiet, 10, true)
@@ -386,25 +394,66 @@ func TestTuneGCRestores(t *testing.T) {
 }
 
 // TestBarRateCountsFromStart checks that the progress bar's rate counts
-// the time since the run started: a first deal done after at least 300 ms
-// shows at most 3 deals a second, not the thousands a clock started at the
-// first deal would show.
+// the time since the run started: a first row done after at least 300 ms
+// shows at most 3.4 rows a second, not the thousands a clock started at
+// the first row would show. Before any row is done the bar shows no rate
+// (it showed "0 deals/hr").
 func TestBarRateCountsFromStart(t *testing.T) {
 	t.Parallel() // its sleep overlaps the other parallel tests
 	var out bytes.Buffer
-	p := &batchProgress{w: &out, total: 10, bar: newBar(&out, 10)}
+	p := &batchProgress{w: &out, total: 10, start: time.Now()}
+	p.bar = newBar(&out, 10, p.stats())
+	blank := out.String()
+	if !strings.Contains(blank, "dpakit batch: 0/10 rows, 0 failed") || strings.Contains(blank, "/s") || strings.Contains(blank, "/hr") {
+		t.Errorf("the bar before any row: %q", blank)
+	}
 	time.Sleep(300 * time.Millisecond)
 	p.update(batch.Progress{Done: 1})
 	shown := out.String()
-	m := regexp.MustCompile(`(\d+) deals/s`).FindAllStringSubmatch(shown, -1)
+	m := regexp.MustCompile(`1/10 rows, (\d+\.\d) rows/s, 0 failed`).FindAllStringSubmatch(shown, -1)
 	if len(m) == 0 {
-		if !strings.Contains(shown, "deals/min") {
-			t.Fatalf("the bar shows no rate:\n%q", shown)
-		}
-		return // under one a second: right
+		t.Fatalf("the bar shows no rate in rows/s:\n%q", shown)
 	}
-	if n, _ := strconv.Atoi(m[len(m)-1][1]); n > 3 {
-		t.Errorf("rate after one deal in ≥ 300 ms shown as %d deals/s:\n%q", n, shown)
+	if n, _ := strconv.ParseFloat(m[len(m)-1][1], 64); n > 3.4 {
+		t.Errorf("rate after one row in ≥ 300 ms shown as %v rows/s:\n%q", n, shown)
+	}
+}
+
+// TestBarShowsFailedAndKept: the bar says, in the log line's words, how
+// many rows failed and, in a resume, how many were kept, and its rate
+// counts the rows made or failed alone.
+func TestBarShowsFailedAndKept(t *testing.T) {
+	t.Parallel() // its sleep overlaps the other parallel tests
+	var out bytes.Buffer
+	p := &batchProgress{w: &out, total: 100, start: time.Now().Add(-10 * time.Second)}
+	p.bar = newBar(&out, 100, p.stats())
+	time.Sleep(150 * time.Millisecond) // the bar is drawn at most every 100 ms
+	p.update(batch.Progress{Done: 60, Kept: 40, Failed: 3})
+	shown := out.String()
+	m := regexp.MustCompile(`dpakit batch: 60/100 rows, (\d+\.\d) rows/s, 3 failed, 40 kept`).FindStringSubmatch(shown)
+	if m == nil || strings.Contains(shown, "deals") {
+		t.Fatalf("the bar: %q", shown)
+	}
+	if n, _ := strconv.ParseFloat(m[1], 64); n < 1.9 || n > 2.0 {
+		t.Errorf("20 rows made or failed in 10 s shown as %v rows/s: %q", n, shown)
+	}
+}
+
+// TestSummaryRate: a resume's summary rate counts the rows made or failed,
+// and says how many were kept; a run that kept every row made none.
+func TestSummaryRate(t *testing.T) {
+	for _, tt := range []struct {
+		s    batch.Summary
+		want string
+	}{
+		{batch.Summary{Made: 95, Failed: 5, Elapsed: 2 * time.Second}, "50.0 rows/s"},
+		{batch.Summary{Made: 15, Kept: 1485, Failed: 5, Elapsed: 2 * time.Second}, "10.0 rows/s, not counting the 1485 kept"},
+		{batch.Summary{Kept: 1500, Elapsed: 800 * time.Millisecond}, "no row made: 1500 kept"},
+		{batch.Summary{}, "0.0 rows/s"},
+	} {
+		if got := summaryRate(tt.s); got != tt.want {
+			t.Errorf("summaryRate(%+v) = %q, want %q", tt.s, got, tt.want)
+		}
 	}
 }
 
