@@ -325,6 +325,11 @@ func optionsDigest(cfg Config) string {
 		// A fixed PDF date is part of the files; the default (the time of
 		// each render) is not, or every resume would make everything again.
 		fmt.Fprintf(&b, "date=%s\n", cfg.Writers.Date.UTC().Format(time.RFC3339))
+		if slices.Contains(cfg.Formats, "docx") {
+			// The date dates Word files too (it dated PDFs alone): a row
+			// made before is made again, not kept with an undated DOCX.
+			b.WriteString("date-docx\n")
+		}
 	}
 	return digest([]byte(b.String()))[:16]
 }

@@ -905,3 +905,21 @@ func TestMissingShardsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedWordFilesRedone: --date now dates Word files too, so a batch
+// of Word files made with --date before is made again on --resume (its
+// options differ), not kept with DOCX files dated their effective date;
+// a batch of PDFs alone keeps its options, and is kept.
+func TestDatedWordFilesRedone(t *testing.T) {
+	cfg := Config{Docs: []string{"dpa"}, Formats: []string{"pdf"}, Writers: WriterOptions{Paper: "a4", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}}
+	before := func(formats string) string { // the digest as it was before
+		return digest([]byte("docs=dpa\nformats=" + formats + "\npaper=a4\nesign=\ndate=2026-12-01T00:00:00Z\n"))[:16]
+	}
+	if got := optionsDigest(cfg); got != before("pdf") {
+		t.Errorf("PDFs alone, dated: options %s, want %s as before", got, before("pdf"))
+	}
+	cfg.Formats = []string{"pdf", "docx"}
+	if got := optionsDigest(cfg); got == before("pdf,docx") {
+		t.Errorf("Word files, dated: options %s as before, so a resume would keep undated DOCX files", got)
+	}
+}

@@ -42,8 +42,10 @@ type WriterOptions struct {
 	ESign string
 	// ToolVersion is recorded in the PDF's manifest.
 	ToolVersion string
-	// Date is the PDFs' creation and modification date; zero means the
-	// time of each render (see pdf.Options.Date).
+	// Date is the PDFs' and Word files' creation and modification date, as
+	// render's --date sets it; zero means the time of each render for a
+	// PDF and the effective date for a Word file (see pdf.Options.Date and
+	// docx.Options.Date).
 	Date time.Time
 	// Manifest is how much of the generation manifest each PDF carries
 	// (see pdf.Options.Manifest); "" is the whole of it.
@@ -66,7 +68,9 @@ func Formats() []Format {
 		{"pdf", ".pdf", func(o WriterOptions) (docWriter, error) {
 			return writerOrError(pdf.New(pdf.Options{Paper: o.Paper, ESign: o.ESign, ToolVersion: o.ToolVersion, Date: o.Date, Manifest: o.Manifest}))
 		}},
-		{"docx", ".docx", func(o WriterOptions) (docWriter, error) { return writerOrError(docx.New(docx.Options{Paper: o.Paper})) }},
+		{"docx", ".docx", func(o WriterOptions) (docWriter, error) {
+			return writerOrError(docx.New(docx.Options{Paper: o.Paper, Date: o.Date}))
+		}},
 		{"html", ".html", func(WriterOptions) (docWriter, error) { return htmldoc.New(), nil }},
 		{"md", ".md", func(WriterOptions) (docWriter, error) { return mddoc.New(), nil }},
 	}

@@ -46,8 +46,8 @@ func (f batchFlags) gives(flag string) bool {
 
 // refuseUnusedFlags refuses a page flag (--esign-anchors, --manifest,
 // --paper, --date) that no file of the batch uses, as render refuses one
-// its format does not (see refuseForBatch); a batch's --date dates its
-// PDFs alone. An unknown format is left to the run to report.
+// its format does not (see refuseForBatch). An unknown format is left to
+// the run to report.
 func (f batchFlags) refuseUnusedFlags() error {
 	formats := lowered(f.formats)
 	for _, name := range formats {
@@ -55,7 +55,7 @@ func (f batchFlags) refuseUnusedFlags() error {
 			return nil
 		}
 	}
-	return refuseForBatch(pageFlags("pdf"), f.gives, f.docs, formats, batch.DocSubprocessors)
+	return refuseForBatch(pageFlags(), f.gives, f.docs, formats, batch.DocSubprocessors)
 }
 
 func (a *app) batchCmd() *cobra.Command {
@@ -111,7 +111,7 @@ as separator) are read as they are.`,
 	fl.StringVar(&f.paper, "paper", "a4", "PDF and Word paper size: a4 or letter")
 	fl.StringVar(&f.esign, "esign-anchors", "", "place e-signature anchor text in the PDF signature blocks: docusign or adobe")
 	fl.StringVar(&f.manifest, "manifest", "", manifestFlagHelp)
-	fl.StringVar(&f.date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as every PDF's creation date (default: $SOURCE_DATE_EPOCH, else the time of each render)")
+	fl.StringVar(&f.date, "date", "", "record `DATE` (YYYY-MM-DD or an RFC 3339 time) as every PDF's and Word file's creation date, as render does (default: $SOURCE_DATE_EPOCH, else the time of each render for a PDF and the effective date for a Word file)")
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"crypto/sha256"
@@ -119,19 +120,7 @@ func TestBatchRowIsRenderWithProfile(t *testing.T) {
 	if code, _, errs := dpakit(t, "", "batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "md,HTML,docx", "-q"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	dealFile := writeFile(t, filepath.Join(dir, "deal.yaml"), `effective_date: 2026-12-01
-agreement: Cloud Services Agreement
-customer:
-  name: Kunde 2 GmbH
-  address: Straße 2, Stadt
-  country: IE
-  role: controller
-  contact: {name: Datenschutz, email: privacy2@kunde.example}
-  signatory: {name: Signer 2, title: Director}
-breach: {notice_hours: 26}
-processing:
-  purposes: [Hosting, Support; on call]
-`)
+	dealFile := writeFile(t, filepath.Join(dir, "deal.yaml"), kundeTwo)
 	for _, format := range []string{"md", "html", "docx"} {
 		code, want, errs := dpakit(t, "", "render", dealFile, "--profile", exampleProfilePath, "--format", format, "-o", "-")
 		if code != 0 {
@@ -144,6 +133,72 @@ processing:
 		if string(got) != want {
 			t.Errorf("batch's dpa.%s differs from render --profile's", format)
 		}
+	}
+}
+
+// kundeTwo is row 2 of customersCSV as a deal file.
+const kundeTwo = `effective_date: 2026-12-01
+agreement: Cloud Services Agreement
+customer:
+  name: Kunde 2 GmbH
+  address: Straße 2, Stadt
+  country: IE
+  role: controller
+  contact: {name: Datenschutz, email: privacy2@kunde.example}
+  signatory: {name: Signer 2, title: Director}
+breach: {notice_hours: 26}
+processing:
+  purposes: [Hosting, Support; on call]
+`
+
+// TestBatchDatesWordFiles is the regression test for a batch whose --date
+// dated its PDFs alone, while render --date dates a Word file too: the
+// same deal and the same --date (or SOURCE_DATE_EPOCH) give the same
+// DOCX through both doors, dated that day; a resume with them keeps it.
+func TestBatchDatesWordFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
+	dealFile := writeFile(t, filepath.Join(dir, "deal.yaml"), kundeTwo)
+	for _, tc := range []struct {
+		name, env string
+		args      []string
+		created   string
+	}{
+		{"--date", "", []string{"--date", "2027-03-04"}, "2027-03-04T00:00:00Z"},
+		{"SOURCE_DATE_EPOCH", "1804118400", nil, "2027-03-04T00:00:00Z"},
+		{"neither", "", nil, "2026-12-01T00:00:00Z"}, // the effective date
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(sourceDateEpoch, tc.env)
+			out := filepath.Join(dir, tc.name)
+			args := append([]string{"batch", "--profile", exampleProfilePath, "--input", in, "--out", out, "--format", "docx", "-q"}, tc.args...)
+			if code, _, errs := dpakit(t, "", args...); code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			got, err := os.ReadFile(filepath.Join(out, "DPA-20261201-KUNDE-2", "dpa.docx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, want, errs := dpakit(t, "", append([]string{"render", dealFile, "--profile", exampleProfilePath, "--format", "docx", "-o", "-"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("render: exit %d: %s", code, errs)
+			}
+			if string(got) != want {
+				t.Error("batch's dpa.docx differs from render's with the same date")
+			}
+			zr, err := zip.NewReader(bytes.NewReader(got), int64(len(got)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			core, err := fs.ReadFile(zr, "docProps/core.xml")
+			if err != nil || !strings.Contains(string(core), ">"+tc.created+"</dcterms:created>") {
+				t.Errorf("core.xml (%v) = %s; want created %s", err, core, tc.created)
+			}
+			_, _, errs = dpakit(t, "", append(args, "--resume")...)
+			if !strings.Contains(errs, ": 0 made, 2 kept, 0 failed") {
+				t.Errorf("the resume with the same date: %s", errs)
+			}
+		})
 	}
 }
 

@@ -19,19 +19,14 @@ type pageFlag struct {
 	needs   string   // the files it acts on: "PDF or Word file"
 }
 
-// pageFlags returns the output flags that only some formats use;
-// dateFormats are the formats whose creation date --date records (render
-// dates a PDF and a Word file, batch only its PDFs).
-func pageFlags(dateFormats ...string) []pageFlag {
-	dated := "PDF or Word file"
-	if slices.Equal(dateFormats, []string{"pdf"}) {
-		dated = "PDF"
-	}
+// pageFlags returns the output flags that only some formats use, the
+// same for render and batch (--date dates a PDF and a Word file alike).
+func pageFlags() []pageFlag {
 	return []pageFlag{
 		{"esign-anchors", []string{"pdf"}, "--esign-anchors places anchor text in the PDF's signature blocks", "has none", "PDF"},
 		{"manifest", []string{"pdf"}, "--manifest chooses what a PDF carries as its attached manifest.json", "carries none", "PDF"},
 		{"paper", []string{"pdf", "docx"}, "--paper sets the page size of a PDF or Word file", "has no pages", "PDF or Word file"},
-		{"date", dateFormats, "--date records the creation date of a " + dated, "records none", dated},
+		{"date", []string{"pdf", "docx"}, "--date records the creation date of a PDF or Word file", "records none", "PDF or Word file"},
 	}
 }
 

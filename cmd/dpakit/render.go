@@ -66,7 +66,7 @@ func binaryFormat(format string) bool { return format == "pdf" || format == "doc
 
 // writerFor returns the writer of a format.
 func (a *app) writerFor(o renderOptions) (docWriter, error) {
-	if err := refuseForFormat(pageFlags("pdf", "docx"), o.gives, o.format); err != nil {
+	if err := refuseForFormat(pageFlags(), o.gives, o.format); err != nil {
 		return nil, err
 	}
 	switch o.format {
