@@ -74,9 +74,12 @@ func (f field) Auto(s string) field { f.AutoComplete = s; return f }
 // selected option).
 func (f field) Has(v string) bool { return slices.Contains(f.Values, v) }
 
-// summaryItem is one problem in the summary at the top of the form.
+// summaryItem is one problem in the summary at the top of the form, or
+// one warning.
 type summaryItem struct {
-	Path, Message, Anchor string
+	// Path is the deal path of the problem; Field the name of the input it
+	// is shown at and Anchor that input's id, or "" where it has none.
+	Path, Message, Field, Anchor string
 	// Label names the field as the form does ("Customer's signatory –
 	// Position"), or is "" when the form has no name for it.
 	Label string
@@ -89,7 +92,8 @@ type formPage struct {
 	vals     url.Values
 	errs     map[string][]string
 	Problems []summaryItem
-	Warnings []deal.Problem
+	// Warnings are the deal's warnings, worded and named as its problems.
+	Warnings []summaryItem
 	Notice   string
 	// NoticeFailed styles Notice as a failure (the upload could not be
 	// read) rather than as news.
@@ -267,12 +271,9 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 		Example: s.cfg.ExampleProfile, CanExample: s.cfg.ExampleDeal != nil, Profile: s.cfg.ProfileName,
 		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
 	p.laws, p.usOnly = formLaws(vals)
-	for _, pr := range problems {
-		pr.Message = s.words.page(pr)
-		item := summaryItem{Path: pr.Path, Message: pr.Message, Label: s.summaryLabel(pr.Path)}
-		if name := s.inputFor(pr.Path); name != "" {
-			p.errs[name] = append(p.errs[name], pr.Message)
-			item.Anchor = inputID(name)
+	for _, item := range s.items(problems, p.usOnly) {
+		if item.Field != "" {
+			p.errs[item.Field] = append(p.errs[item.Field], item.Message)
 		}
 		p.Problems = append(p.Problems, item)
 	}
@@ -280,6 +281,22 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 		p.Status = http.StatusUnprocessableEntity
 	}
 	return p
+}
+
+// items returns problems or warnings as the form shows them, for the form
+// of a US-only deal (usOnly) or any other: worded for the form
+// (formWords.page), each named by the label of its field and linked to its
+// input, where the form has one.
+func (s *Server) items(problems []deal.Problem, usOnly bool) []summaryItem {
+	out := make([]summaryItem, 0, len(problems))
+	for _, pr := range problems {
+		item := summaryItem{Path: pr.Path, Message: s.words.page(pr, usOnly), Label: s.labelFor(pr.Path, usOnly)}
+		if name := s.inputFor(pr.Path); name != "" {
+			item.Field, item.Anchor = name, inputID(name)
+		}
+		out = append(out, item)
+	}
+	return out
 }
 
 // inputFor returns the name of the input a problem at path belongs to:
@@ -434,7 +451,7 @@ func (s *Server) postForm(c *gin.Context) {
 		}
 		p := s.newFormPage(norm, ps)
 		if d != nil {
-			p.Warnings = s.warnings(d)
+			p.Warnings = s.items(s.warnings(d), p.usOnly)
 		}
 		s.showForm(c, p)
 		return
@@ -574,7 +591,7 @@ func (s *Server) upload(c *gin.Context) {
 	// The loader's warnings, which know what came from the file and what
 	// from the profile (provider_from_profile,
 	// processing_partly_from_profile), then the library's.
-	p.Warnings = append(warnings, x.Locate(s.engine.DealWarnings(x.Deal)).Problems...)
+	p.Warnings = s.items(append(warnings, x.Locate(s.engine.DealWarnings(x.Deal)).Problems...), p.usOnly)
 	s.showForm(c, p)
 }
 
@@ -603,7 +620,7 @@ func summaryOnly(ps []deal.Problem) []summaryItem {
 type previewPage struct {
 	Deal       *deal.Deal
 	Deviations []assemble.Deviation
-	Warnings   []deal.Problem
+	Warnings   []summaryItem
 	DealYAML   string
 	// HTML is the body of the HTML writer's page for the DPA: markup the
 	// writer built, with every piece of text escaped.
@@ -638,7 +655,7 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		return
 	}
 	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library()),
-		Warnings: s.warnings(d), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
+		Warnings: s.items(s.warnings(d), !d.GDPR.On()), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
 		Bundle: downloadName("DPA bundle", d, ".zip"), Example: s.cfg.ExampleProfile, Profile: s.cfg.ProfileName}
 	for _, kind := range s.documents() {
 		if kind != "dpa" {
@@ -801,7 +818,7 @@ func selectCountryOptions(f field) template.HTML {
 	}
 	if !known {
 		v := template.HTMLEscapeString(f.Value)
-		b.WriteString(`<option value="` + v + `" selected>` + v + " (not a country code)</option>\n")
+		b.WriteString(`<option value="` + v + `" selected>` + v + " (not in the list: choose a country)</option>\n")
 	}
 	for _, o := range f.Options {
 		b.WriteString(`<option value="` + template.HTMLEscapeString(o.Value) + `"`)

@@ -229,7 +229,7 @@ func TestSubmitInvalidKeepsValuesAndShowsMessages(t *testing.T) {
 		t.Fatalf("status %d, want 422", res.StatusCode)
 	}
 	for _, want := range []string{
-		`<a href="#f-scc-governing-law">Governing law</a> <span class="path">scc.governing_law</span>: &#34;US&#34; is not an EU Member State`,
+		`<a href="#f-scc-governing-law">Governing law</a> <span class="path">scc.governing_law</span>: the United States is not an EU Member State`,
 		`id="f-scc-governing-law-error"`,
 		`&#34;abc&#34; is not a whole number`,
 		`name="breach.notice_hours" value="abc"`, // the user's value kept
@@ -399,7 +399,7 @@ func TestUploadFillsTheForm(t *testing.T) {
 		// The loader's warnings, which only it can give (it knows which
 		// file gave what), reach the form: here the file describes its data
 		// subjects and takes the rest of Annex I.B from the profile.
-		{"warned of what the profile gives", "partly.yaml", onlyDataSubjects(t), 200, "the deal sets processing.data_subjects but takes processing.data_categories, processing.nature and processing.purposes from the profile"},
+		{"warned of what the profile gives", "partly.yaml", onlyDataSubjects(t), 200, "the deal sets “Description of the processing – Categories of data subjects” but takes “Description of the processing – Categories of personal data”, “Description of the processing – Nature of the processing” and “Description of the processing – Purposes” from the profile"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var body bytes.Buffer
@@ -733,7 +733,7 @@ func TestFormRepresentative(t *testing.T) {
 	if !strings.Contains(sel, `<option value="US" selected>United States (outside the EEA)</option>`) {
 		t.Errorf("the representative's country United States is not kept, named as outside the EEA:\n%.300s", sel)
 	}
-	if !strings.Contains(again, "(United States) is not an EEA State") {
+	if !strings.Contains(again, "the United States is not an EEA State") {
 		t.Error("the form lacks the eea rule's message at the representative's country")
 	}
 	res = postForm(t, s, "/", vals)
@@ -779,7 +779,7 @@ func TestFormRepresentative(t *testing.T) {
 		t.Errorf("a blank representative decodes as %+v, want none", d.Customer.Representative)
 	}
 	res = postForm(t, s, "/", vals)
-	if body := string(readAll(t, res)); res.StatusCode != http.StatusOK || !strings.Contains(html.UnescapeString(body), "give the representative's name, address, Member State (country) and email in customer.representative") {
+	if body := string(readAll(t, res)); res.StatusCode != http.StatusOK || !strings.Contains(html.UnescapeString(body), "give the representative's name, address, Member State (country) and email in “Representative in the Union”") {
 		t.Errorf("status %d; the preview lacks the no_eu_representative warning", res.StatusCode)
 	}
 }
@@ -835,7 +835,7 @@ func TestCountryOptions(t *testing.T) {
 			`<option value="DE">Germany</option>` + "\n" + `<option value="IE">Ireland</option>` + "\n"},
 		{"a country", "DE", `<option value="CI">Côte d&#39;Ivoire</option>` + "\n" +
 			`<option value="DE" selected>Germany</option>` + "\n" + `<option value="IE">Ireland</option>` + "\n"},
-		{"no country code", `"><b>`, `<option value="&#34;&gt;&lt;b&gt;" selected>&#34;&gt;&lt;b&gt; (not a country code)</option>` + "\n" +
+		{"no country code", `"><b>`, `<option value="&#34;&gt;&lt;b&gt;" selected>&#34;&gt;&lt;b&gt; (not in the list: choose a country)</option>` + "\n" +
 			`<option value="CI">Côte d&#39;Ivoire</option>` + "\n" + `<option value="DE">Germany</option>` + "\n" + `<option value="IE">Ireland</option>` + "\n"},
 	} {
 		if got := string(selectCountryOptions(field{Value: tt.value, Options: opts})); got != tt.want {

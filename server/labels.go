@@ -7,18 +7,34 @@ import (
 	"strings"
 )
 
-// fieldLabels returns the label of each input the form template src
-// gives one to, by the input's deal path with row numbers removed
-// ("customer.signatory.title" → "Position", "subprocessors.list.name" →
-// "Legal name"): the problem summary names a field as the form does, not
-// by its path. The inputs of a template the form repeats (a list's row,
-// the processing description) are found under each path the form uses it
-// for. Inputs whose label depends on the deal's law take the first
-// wording.
-func fieldLabels(src string) map[string]string {
-	const label = `(?:"([^"]*)"|\(\$p?\.ByLaw "([^"]*)")`
-	top := regexp.MustCompile(`\$\.(?:F|C|EEA) "([a-z_.]+)" ` + label)
-	sub := regexp.MustCompile(`\$p\.(?:F|C|EEA|Rider) \(\$p\.Sub \$[a-zA-Z.]+ "([a-z_]+)"\) ` + label)
+// formField is what the form template says of one of its inputs.
+type formField struct {
+	// Label is the input's label; LabelUS its label in a US-only deal's
+	// form, where that differs ("" where it does not).
+	Label, LabelUS string
+	// Widget is the template that shows it: "text", "lines", "country",
+	// "radios", "checks", "checkbox", "select" or "fixed".
+	Widget string
+	// Date reports a date input.
+	Date bool
+	// Options are the labels of a choice's values ("controller" →
+	// "Controller").
+	Options map[string]string
+}
+
+// formFields returns what the form template src says of each input it
+// shows (its label, widget and choices), by the input's deal path with row
+// numbers removed ("customer.signatory.title" is labelled "Position",
+// "subprocessors.list.name" "Legal name"): the problem summary and the
+// form's messages name a field as the form does, not by its path. The inputs of a template the form repeats (a list's
+// row, the processing description) are found under each path the form
+// uses it for. Inputs whose label depends on the deal's law have both
+// wordings.
+func formFields(src string) map[string]formField {
+	call := regexp.MustCompile(`\{\{template "(text|lines|country|radios|checks|checkbox|select|fixed)" (.*?)\}\}`)
+	input := regexp.MustCompile(`\$p?\.(?:F|C|EEA|Rider) (?:"([a-z_.]+)"|\(\$p\.Sub \$[a-zA-Z.]+ "([a-z_]+)"\)) (?:"([^"]*)"|\(\$p?\.ByLaw "([^"]*)" "([^"]*)"\))`)
+	opts := regexp.MustCompile(`\.Opts((?: "[^"]*")+)`)
+	quoted := regexp.MustCompile(`"([^"]*)"`)
 	// Where a repeated template is used: {{range $.Rows "riders"}}{{template
 	// "rider-row" ...}} and {{template "processing" (proc $ "processing")}}.
 	uses := regexp.MustCompile(`\{\{range \$\.Rows "([a-z_.]+)"\}\}\{\{template "([a-z-]+)"|\{\{template "([a-z-]+)" \(proc \$ "([a-z_.]+)"\)`)
@@ -30,18 +46,35 @@ func fieldLabels(src string) map[string]string {
 			prefixes[m[3]] = append(prefixes[m[3]], m[4])
 		}
 	}
-	out := map[string]string{}
-	for _, m := range top.FindAllStringSubmatch(src, -1) {
-		if l := m[2] + m[3]; l != "" {
-			out[m[1]] = l
-		}
-	}
+	out := map[string]formField{}
 	for _, block := range strings.Split(src, `{{define "`)[1:] {
 		name, body, _ := strings.Cut(block, `"`)
-		for _, m := range sub.FindAllStringSubmatch(body, -1) {
-			for _, prefix := range prefixes[name] {
-				if l := m[2] + m[3]; l != "" && out[prefix+"."+m[1]] == "" {
-					out[prefix+"."+m[1]] = l
+		for _, c := range call.FindAllStringSubmatch(body, -1) {
+			m := input.FindStringSubmatch(c[2])
+			if m == nil {
+				continue
+			}
+			f := formField{Label: m[3] + m[4], LabelUS: m[5], Widget: c[1], Date: strings.Contains(c[2], `.As "date"`)}
+			if f.LabelUS == f.Label {
+				f.LabelUS = ""
+			}
+			if o := opts.FindStringSubmatch(c[2]); o != nil {
+				vs := quoted.FindAllStringSubmatch(o[1], -1)
+				f.Options = map[string]string{}
+				for i := 0; i+1 < len(vs); i += 2 {
+					f.Options[vs[i][1]] = vs[i+1][1]
+				}
+			}
+			paths := []string{m[1]}
+			if m[1] == "" {
+				paths = nil
+				for _, prefix := range prefixes[name] {
+					paths = append(paths, prefix+"."+m[2])
+				}
+			}
+			for _, p := range paths {
+				if _, seen := out[p]; !seen && f.Label != "" {
+					out[p] = f
 				}
 			}
 		}
@@ -106,15 +139,31 @@ func rowLabel(path string) string {
 // shows it, with the part it belongs to: "Customer's signatory –
 // Position", "Sub-processor 3 – Transfer mechanism", "Customer's
 // signatory" for the section itself; "" when the form has no name for it.
-func (s *Server) summaryLabel(path string) string {
+func (s *Server) summaryLabel(path string) string { return s.labelFor(path, false) }
+
+// labelFor is summaryLabel for the form of a US-only deal (usOnly), whose
+// labels of a few fields differ, or of any other deal. A line of a list
+// ("subprocessors.list[2].data[0]") is named by its list and number:
+// "Sub-processor 3 – Categories of data (line 1)".
+func (s *Server) labelFor(path string, usOnly bool) string {
 	if name := sectionName(path); name != "" {
 		return name
+	}
+	line := ""
+	if i := strings.LastIndexByte(path, '['); i > 0 && strings.HasSuffix(path, "]") && s.fields[genericPath(path)].Widget == "lines" {
+		if n, err := strconv.Atoi(path[i+1 : len(path)-1]); err == nil {
+			path, line = path[:i], fmt.Sprintf(" (line %d)", n+1)
+		}
 	}
 	parent, key := path, ""
 	if i := strings.LastIndexByte(path, '.'); i > 0 {
 		parent, key = path[:i], path[i+1:]
 	}
-	label := s.labels[genericPath(path)]
+	f := s.fields[genericPath(path)]
+	label := f.Label
+	if usOnly && f.LabelUS != "" {
+		label = f.LabelUS
+	}
 	if label == "" && rowLabel(parent) != "" {
 		label = strings.ReplaceAll(key, "_", " ")
 	}
@@ -122,7 +171,7 @@ func (s *Server) summaryLabel(path string) string {
 		return ""
 	}
 	if section := sectionName(parent); section != "" {
-		return section + " – " + label
+		return section + " – " + label + line
 	}
-	return label
+	return label + line
 }

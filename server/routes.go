@@ -38,8 +38,8 @@ func (s *Server) loadAssets() error {
 	if err != nil {
 		return fmt.Errorf("server: form template: %w", err)
 	}
-	s.labels = fieldLabels(string(src))
-	s.words = newFormWords()
+	s.fields = formFields(string(src))
+	s.words = newFormWords(s.fields, s.labelFor)
 	s.countries = countryOptions()
 	// No inline script or style at all: the preview's document is set in
 	// the page and styled by the static stylesheet.

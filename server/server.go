@@ -79,9 +79,9 @@ type Server struct {
 	formPaths map[string]bool
 	// formNames are the names form data may give, and which may repeat.
 	formNames formNames
-	// labels are the form's labels of its inputs, by deal path (see
-	// fieldLabels).
-	labels map[string]string
+	// fields are what the form template says of its inputs (label,
+	// widget, choices), by deal path without row numbers (see formFields).
+	fields map[string]formField
 	// words rewords problem messages for the form (see formWords).
 	words     formWords
 	countries []option
