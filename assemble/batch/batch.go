@@ -463,7 +463,14 @@ func (r *runner) process(j job) error {
 			e.Earlier = prev.Earlier
 		}
 	}
-	if err := r.manifest.add(e); err != nil {
+	add := r.manifest.add
+	if r.cfg.Resume {
+		// A row kept, or failed as before, whose entry is its latest line
+		// already needs none more: a resume killed again and again grows
+		// the manifest by the rows it makes, not by every row it keeps.
+		add = r.manifest.addUnlessLatest
+	}
+	if err := add(e); err != nil {
 		return err
 	}
 	r.mu.Lock()

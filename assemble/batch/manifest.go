@@ -242,13 +242,67 @@ func (m *manifest) read(s span) (Entry, error) {
 
 // add appends e as one line.
 func (m *manifest) add(e Entry) error {
-	line, err := json.Marshal(e)
+	line, err := entryLine(e)
 	if err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+		return err
 	}
-	line = append(line, '\n')
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	return m.appendLine(e, line)
+}
+
+// addUnlessLatest appends e as add does, unless the manifest already says
+// what the new line would: the latest line of e's row holds e byte for
+// byte, and it is the latest line of the folder e names (its own, or a
+// failed row's earlier one) in the file as the run found it. This run's
+// finish (which writes each row's latest line) and the scan of a run that
+// follows a hard kill (which finds the latest line of each row and each
+// folder) then find the same entry as if it had been appended, so a row
+// kept as it was, or failed as before, adds nothing. A row made again has
+// appended its writing line since, so its line is always added.
+func (m *manifest) addUnlessLatest(e Entry) error {
+	line, err := entryLine(e)
+	if err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.holds(e, line) {
+		return nil
+	}
+	return m.appendLine(e, line)
+}
+
+// holds reports whether line, e's, is the latest line of e's row and of
+// the folder it names; m.mu is held.
+func (m *manifest) holds(e Entry, line []byte) bool {
+	s, ok := m.idx[e.Row]
+	if !ok || s.n != len(line) {
+		return false
+	}
+	folder := e.Folder
+	if folder == "" && e.Earlier != nil {
+		folder = e.Earlier.Folder
+	}
+	if f, ok := m.folders[folder]; folder != "" && (!ok || f != s) {
+		return false // a later line names the folder (or the row) otherwise
+	}
+	old := make([]byte, s.n)
+	_, err := m.f.ReadAt(old, s.off)
+	return err == nil && bytes.Equal(old, line)
+}
+
+// entryLine is e as a manifest line.
+func entryLine(e Entry) ([]byte, error) {
+	line, err := json.Marshal(e)
+	if err != nil {
+		return nil, fmt.Errorf("write manifest: %w", err)
+	}
+	return append(line, '\n'), nil
+}
+
+// appendLine appends line, e's, and indexes it; m.mu is held.
+func (m *manifest) appendLine(e Entry, line []byte) error {
 	if _, err := m.f.WriteAt(line, m.end); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}

@@ -414,3 +414,97 @@ func TestResumeRelocatesWarnings(t *testing.T) {
 		t.Errorf("the resumed manifest differs from a fresh run's (-fresh +resumed):\n%s", diff)
 	}
 }
+
+// killedAt returns a Progress that keeps the manifest at path as a hard
+// kill would leave it once done rows are done (before the run's finish
+// rewrites it) in *state.
+func killedAt(path string, done int, state *[]byte) func(Progress) {
+	return func(p Progress) {
+		if p.Done == done {
+			*state, _ = os.ReadFile(path)
+		}
+	}
+}
+
+// TestKeptRowsAppendNothing is the regression test for a resume killed
+// again and again (SIGKILL, a pod evicted) that appended a line for every
+// row it kept, so that six kills took a 1,500-row manifest to 8,840 lines:
+// a kept row (or one failed as before) whose entry is its latest line
+// already, byte for byte, adds none; the manifest grows by the rows made.
+// The resume after the kill, and its finish, still give a fresh run's
+// manifest and files.
+func TestKeptRowsAppendNothing(t *testing.T) {
+	input := customersCSV(8, noRef, func(i int) int {
+		if i == 5 {
+			return 0 // fails, every time alike
+		}
+		return 48
+	})
+	cfg := testConfig(t, "customers.csv", input)
+	cfg.Jobs = 1
+	run(t, context.Background(), cfg)
+	mpath := filepath.Join(cfg.Out, ManifestFile)
+	changed := strings.Replace(input, "Customer 3 B.V.,\"Street 3", "Customer 3 B.V.,\"Other Street 3", 1)
+	for i, want := range []struct{ made, kept int }{{1, 6}, {0, 7}} {
+		var killed []byte
+		cfg = withInput(cfg, changed)
+		cfg.Resume, cfg.Progress = true, killedAt(mpath, 8, &killed)
+		if sum := run(t, context.Background(), cfg); sum.Made != want.made || sum.Kept != want.kept || sum.Failed != 1 {
+			t.Fatalf("resume %d: %+v, want %d made and %d kept", i+1, sum, want.made, want.kept)
+		}
+		// 8 lines, and the writing and ok lines of the row made again
+		if n := bytes.Count(killed, []byte("\n")); n != 10 {
+			t.Errorf("resume %d: the manifest had %d lines before its finish, want 10 (no line for a row kept as it was):\n%s", i+1, n, killed)
+		}
+		if err := os.WriteFile(mpath, killed, 0o644); err != nil { // killed there
+			t.Fatal(err)
+		}
+	}
+	cfg = withInput(cfg, changed)
+	cfg.Progress = nil
+	if sum := run(t, context.Background(), cfg); sum.Made != 0 || sum.Kept != 7 || sum.Failed != 1 {
+		t.Errorf("the resume after the kills: %+v, want every row kept but the one that fails", sum)
+	}
+	fresh := testConfig(t, "customers.csv", changed)
+	run(t, context.Background(), fresh)
+	if diff := cmp.Diff(tree(t, fresh.Out), tree(t, cfg.Out)); diff != "" { // manifest.jsonl and errors.csv too
+		t.Errorf("the resumed folder differs from a fresh run (-fresh +resumed):\n%s", diff)
+	}
+}
+
+// TestKeptRowWhoseNumberMovedAppends: a kept row's earlier line, identical
+// byte for byte, is not enough when a later line gave its row number to
+// another folder (a run with a customer inserted on top, killed after that
+// row): the kept row appends its line again, or the finish would record
+// the other customer's entry for it.
+func TestKeptRowWhoseNumberMovedAppends(t *testing.T) {
+	rows := strings.SplitAfter(customersCSV(5, noRef, hours48), "\n")
+	header, body, top := rows[0], rows[1:5], rows[5]
+	input := header + strings.Join(body, "")
+	cfg := testConfig(t, "customers.csv", input)
+	cfg.Jobs = 1
+	run(t, context.Background(), cfg)
+	mpath := filepath.Join(cfg.Out, ManifestFile)
+	var killed []byte
+	cfg = withInput(cfg, header+top+strings.Join(body, ""))
+	cfg.Resume, cfg.Progress = true, killedAt(mpath, 1, &killed)
+	run(t, context.Background(), cfg)
+	if err := os.WriteFile(mpath, killed, 0o644); err != nil { // killed after the new row 1
+		t.Fatal(err)
+	}
+	cfg = withInput(cfg, input)
+	cfg.Progress = nil
+	if sum := run(t, context.Background(), cfg); sum.Made != 0 || sum.Kept != 4 {
+		t.Errorf("resume: %+v, want every row kept", sum)
+	}
+	fresh := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), fresh)
+	got, _ := os.ReadFile(mpath)
+	want, _ := os.ReadFile(filepath.Join(fresh.Out, ManifestFile))
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("the resumed manifest differs from a fresh run's (-fresh +resumed):\n%s", diff)
+	}
+	if diff := cmp.Diff(tree(t, fresh.Out), tree(t, cfg.Out)); diff != "" {
+		t.Errorf("the resumed folder differs from a fresh run (-fresh +resumed):\n%s", diff)
+	}
+}
