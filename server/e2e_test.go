@@ -108,11 +108,11 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("f-subprocessors-list-2-name")),
 		chromedp.Clear(chromedp.ID("f-breach-notice-hours")),
 		chromedp.SendKeys(chromedp.ID("f-breach-notice-hours"), "96\t"),
-		chromedp.WaitVisible(chromedp.CSS(".error.live")),
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours-error")),
 	); err != nil {
 		t.Fatalf("the form's script: %v", err)
 	}
-	live, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".error.live")))
+	live, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("f-breach-notice-hours-error")))
 	if err != nil || !strings.Contains(live, "at most 72") {
 		t.Errorf("live message %q (%v), want the breach rule", live, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -429,7 +430,10 @@ func (s *Server) postForm(c *gin.Context) {
 		s.showForm(c, s.newFormPage(removeRow(norm, strings.TrimPrefix(action, "remove:")), nil))
 		return
 	case action == "refresh":
-		s.showForm(c, s.newFormPage(norm, nil))
+		// The values as the page has them, rows numbered as its inputs
+		// are: the script that asks for this keeps what it knows of the
+		// inputs by their names.
+		s.showForm(c, s.newFormPage(asTyped(form), nil))
 		return
 	case action == "deal.yaml":
 		s.downloadFormDeal(c, form)
@@ -457,6 +461,69 @@ func (s *Server) postForm(c *gin.Context) {
 		return
 	}
 	s.showPreview(c, d)
+}
+
+// asTyped returns the form's values as the page sent them, without the
+// button pressed, to show the form again as it was.
+func asTyped(form url.Values) url.Values {
+	out := maps.Clone(form)
+	out.Del("action")
+	return out
+}
+
+// checkAnswer is the answer of POST /check: the problems of the form's
+// deal and its warnings, as the form shows them.
+type checkAnswer struct {
+	Problems []checkItem `json:"problems"`
+	Warnings []checkItem `json:"warnings"`
+}
+
+// checkItem is one problem or warning of a check: its deal path, the name
+// and id of the input the page shows it at ("" for none), its label and
+// its message, in the form's words.
+type checkItem struct {
+	Path    string `json:"path"`
+	Field   string `json:"field,omitempty"`
+	Anchor  string `json:"anchor,omitempty"`
+	Label   string `json:"label,omitempty"`
+	Message string `json:"message"`
+}
+
+// postCheck answers POST /check, the form's live check: the form's data
+// checked as Check and preview checks it, each problem worded and named
+// as the page words it and placed at the input the page has for it. The
+// deal numbers the rows that remain from 0, while the page keeps the
+// numbers its rows were given (one removed or left blank leaves a gap),
+// so each problem is placed at its own row's input.
+func (s *Server) postCheck(c *gin.Context) {
+	if err := c.Request.ParseForm(); err != nil {
+		s.failForm(c, err)
+		return
+	}
+	form := s.tickedMeasures(c.Request.PostForm)
+	d, err := s.loadForm(form)
+	ps, ok := problemsOf(err)
+	if err != nil && !ok {
+		s.fail(c.Writer, c.Request, err)
+		return
+	}
+	_, usOnly := formLaws(form)
+	rows := rowOrigins(form)
+	answer := checkAnswer{Problems: []checkItem{}, Warnings: []checkItem{}}
+	place := func(items []summaryItem) []checkItem {
+		out := make([]checkItem, 0, len(items))
+		for _, it := range items {
+			ci := checkItem{Path: it.Path, Label: it.Label, Message: it.Message}
+			if name := s.inputFor(rows.onPage(it.Path)); name != "" {
+				ci.Field, ci.Anchor = name, inputID(name)
+			}
+			out = append(out, ci)
+		}
+		return out
+	}
+	answer.Problems = place(s.items(ps, usOnly))
+	answer.Warnings = place(s.items(s.warnings(d), usOnly))
+	writeJSON(c.Writer, http.StatusOK, answer)
 }
 
 // firstKey is the key of a list's first input.

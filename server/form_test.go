@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io/fs"
@@ -1070,5 +1071,52 @@ func TestFormOneLineFields(t *testing.T) {
 	api := string(readAll(t, do(t, s, http.MethodPost, "/api/v1/validate", "application/x-www-form-urlencoded", []byte(vals.Encode()))))
 	if !strings.Contains(api, "contains a line break (U+000D) at position 54; it must be a single line") {
 		t.Errorf("the API does not refuse the line break in its own words: %.600s", api)
+	}
+}
+
+// TestFormCheckPlacesProblemsAtTheirRows: the form's live check (POST
+// /check) answers in the form's words, each problem at the input the page
+// has for it: the deal numbers the rows that remain from 0, the page keeps
+// its own numbers (a row removed leaves a gap, a blank row is left out),
+// and a problem of the deal's second row belongs to the page's row 2.
+func TestFormCheckPlacesProblemsAtTheirRows(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	vals := submission(t, []byte(page), "deal-form")
+	// Row 0 removed; row 3 added blank; row 4 added with row 1's name.
+	for k := range vals {
+		if strings.HasPrefix(k, "subprocessors.list[0].") {
+			vals.Del(k)
+		}
+	}
+	vals.Set("subprocessors.list[3].name", "")
+	vals.Set("subprocessors.list[4].name", vals.Get("subprocessors.list[1].name"))
+	vals.Set("subprocessors.objection_days", "45")
+	res := postForm(t, s, "/check", vals)
+	var got checkAnswer
+	if err := json.Unmarshal(readAll(t, res), &got); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %v", res.StatusCode, err)
+	}
+	find := func(path string) checkItem {
+		for _, p := range got.Problems {
+			if p.Path == path {
+				return p
+			}
+		}
+		t.Fatalf("no problem at %s: %+v", path, got.Problems)
+		return checkItem{}
+	}
+	dup := find("subprocessors.list[1].name")
+	if dup.Field != "subprocessors.list[4].name" || dup.Anchor != "f-subprocessors-list-4-name" || dup.Label != "Sub-processor 2 – Legal name" ||
+		dup.Message != `"Papertrail (SolarWinds Worldwide, LLC)" is listed twice (also as Sub-processor 1)` {
+		t.Errorf("the duplicate is %+v, want it at the page's row 4, in the form's words", dup)
+	}
+	if p := find("subprocessors.objection_days"); p.Field != "subprocessors.objection_days" || !strings.Contains(p.Message, "(“Time period under Clause 9 (days)”)") {
+		t.Errorf("the objection window is %+v", p)
+	}
+	for _, p := range got.Problems {
+		if strings.HasPrefix(p.Field, "subprocessors.list[1].") {
+			t.Errorf("a problem lands on the page's row 1, which is valid: %+v", p)
+		}
 	}
 }

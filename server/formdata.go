@@ -501,3 +501,71 @@ func formPaths() map[string]bool {
 	walk(dealType, "")
 	return out
 }
+
+// rowNumbers maps the rows of the deal a form describes to the rows of
+// the form: for each list of records, the number of the form's row that
+// became each of the deal's rows.
+type rowNumbers map[string][]int
+
+// rowOrigins returns the form row of each row of the deal formDeal makes
+// of form: its rows in order, without the rows left entirely blank.
+func rowOrigins(form url.Values) rowNumbers {
+	out := rowNumbers{}
+	for list := range rowLists {
+		t := typeAt(dealType, list)
+		if t == nil || t.Kind() != reflect.Slice {
+			continue
+		}
+		for _, i := range rowIndexes(form, list) {
+			row := url.Values{}
+			prefix := fmt.Sprintf("%s[%d]", list, i)
+			if el := nodeOf(form, row, t.Elem(), prefix, prefix); el != nil && !blank(row) {
+				out[list] = append(out[list], i)
+			}
+		}
+	}
+	return out
+}
+
+// onPage returns the path of the deal (a problem's) as the form names it:
+// "subprocessors.list[1].name" is "subprocessors.list[2].name" when the
+// form's row 1 was removed or left blank.
+func (r rowNumbers) onPage(path string) string {
+	for list, rows := range r {
+		rest, ok := strings.CutPrefix(path, list+"[")
+		if !ok {
+			continue
+		}
+		num, tail, ok := strings.Cut(rest, "]")
+		k, err := strconv.Atoi(num)
+		if !ok || err != nil || k < 0 || k >= len(rows) {
+			return path
+		}
+		return fmt.Sprintf("%s[%d]%s", list, rows[k], tail)
+	}
+	return path
+}
+
+// typeAt returns the type of the deal's field at a path of yaml keys
+// (without row numbers), or nil.
+func typeAt(t reflect.Type, path string) reflect.Type {
+	for key := range strings.SplitSeq(path, ".") {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		var next reflect.Type
+		for i := range t.NumField() {
+			if k, _ := yamlKey(t.Field(i)); k == key {
+				next = t.Field(i).Type
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		t = next
+	}
+	return t
+}

@@ -76,6 +76,7 @@ func (s *Server) routes() error {
 	app.StaticFS("/static", http.FS(s.static))
 	app.GET("/", s.getForm)
 	app.POST("/", formBody, s.postForm)
+	app.POST("/check", formBody, s.postCheck)
 	app.POST("/upload", formBody, s.upload)
 	app.POST("/edit", formBody, s.postEdit)
 	app.POST("/download/:file", formBody, s.render, s.postDownload)

@@ -47,7 +47,7 @@ func TestMissingNestedSection(t *testing.T) {
 	}
 	// The summary links to the section's first input, its name, where the
 	// message is shown as well.
-	for _, want := range []string{"1 problem to fix", `<li><a href="#f-customer-signatory-name">Customer&#39;s signatory</a> <span class="path">customer.signatory</span>: is missing; it needs name and title</li>`} {
+	for _, want := range []string{"1 problem to fix", `<li data-field="customer.signatory.name"><a href="#f-customer-signatory-name">Customer&#39;s signatory</a> <span class="path">customer.signatory</span>: is missing; it needs name and title</li>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the form lacks %s", want)
 		}

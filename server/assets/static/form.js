@@ -1,16 +1,41 @@
 // dpakit form app: optional improvements. The form works without this
 // script; with it, list rows are added and removed without a round trip,
-// fields are checked through the API as they change, and the form is laid
-// out again for its laws as soon as a value that decides them changes.
+// fields are checked as they change, the form is laid out again for its
+// laws as soon as a value that decides them changes, and a summary link
+// puts the focus on its field.
 (function () {
   "use strict";
+  var form = document.getElementById("deal-form");
+  var canFetch = !!(window.fetch && window.URLSearchParams && window.FormData);
+
   // After a check that found problems, the summary takes the focus, so a
   // screen reader reads it and Tab goes on to its links; the autofocus
   // attribute asks for this too, where the browser honours it.
   var problems = document.getElementById("problems");
   if (problems && (!document.activeElement || document.activeElement === document.body)) { problems.focus(); }
-  var form = document.getElementById("deal-form");
-  if (!form || !window.fetch || !window.URLSearchParams) { return; }
+  // Read once, the summary is a region: as fields are corrected it changes,
+  // and the status region says what changed rather than the whole summary
+  // being read again as an alert.
+  if (problems) { problems.setAttribute("role", "region"); }
+
+  // A link to a field (the summary's, a warning's) puts the focus in the
+  // field: on its input, the checked radio button (or the first) of a
+  // group, opening a collapsed section around it.
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest('a[href^="#f-"]');
+    if (!a) { return; }
+    var el = document.getElementById(a.getAttribute("href").slice(1));
+    if (!el) { return; }
+    var target = /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? el
+      : el.querySelector("input:checked:not([type=hidden])") || el.querySelector("input:not([type=hidden]),select,textarea");
+    if (!target) { return; }
+    ev.preventDefault();
+    for (var d = el.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) { d.open = true; }
+    (el.closest(".field") || el).scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  });
+
+  if (!form || !canFetch) { return; }
 
   function idOf(path) {
     return "f-" + path.replace(/\[/g, "-").replace(/\]/g, "").replace(/[._]/g, "-");
@@ -18,7 +43,8 @@
 
   // Rows: "add:LIST" copies the list's <template>, numbering the new row
   // after the highest one present; "remove:ROW" drops the row. The server
-  // renumbers rows when the form is submitted.
+  // renumbers rows when the form is submitted; the live check places each
+  // problem at the row it came from.
   form.addEventListener("click", function (ev) {
     var b = ev.target.closest("button[name=action]");
     if (!b) { return; }
@@ -41,7 +67,14 @@
       if (first) { first.focus(); }
     } else if (v.indexOf("remove:") === 0) {
       var r = b.closest("[data-row]");
-      if (r) { ev.preventDefault(); r.remove(); }
+      if (!r) { return; }
+      ev.preventDefault();
+      var prefix = r.getAttribute("data-row") + ".";
+      Object.keys(shown).forEach(function (name) {
+        if (name.indexOf(prefix) === 0) { delete shown[name]; }
+      });
+      r.remove();
+      schedule();
     }
   });
 
@@ -59,27 +92,39 @@
     }
   });
 
-  // Live checks: after a change, send the form to the validate API and show
-  // the messages of the fields the user has touched.
-  var touched = {};
+  // shown holds the names of the fields whose messages the form shows and
+  // keeps current: those the server's check found a problem at, and those
+  // the user has changed since. Their messages follow each live check.
+  var shown = {};
+  form.querySelectorAll(".field.invalid[data-field]").forEach(function (f) { shown[f.getAttribute("data-field")] = true; });
+
   var timer = null;
   var laws = (form.getAttribute("data-laws") || "").split(" ");
   var refreshButton = document.getElementById("laws-refresh");
   if (refreshButton) { refreshButton.hidden = true; }
+  var lastChanged = "";
   form.addEventListener("change", function (ev) {
     var name = ev.target && ev.target.name;
-    if (name) { touched[name] = true; }
+    if (name) {
+      shown[name] = true;
+      lastChanged = name;
+    }
     clearTimeout(timer);
     if (name && laws.indexOf(name) >= 0) {
       relayout(ev.target.id);
       return;
     }
-    timer = setTimeout(check, 400);
+    schedule();
   });
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  }
 
   // relayout asks the server for the form laid out for the laws its values
   // now name (the "refresh" action: nothing is checked) and puts it in
-  // place, values as they are, the focus back where it was; then checks.
+  // place, values as they are, the focus back where it was; then checks,
+  // which shows the messages of the fields it showed before.
   // If anything was typed meanwhile, it asks again with that instead.
   function relayout(focusID) {
     var sent = new URLSearchParams(new FormData(form)).toString();
@@ -108,53 +153,148 @@
     }).catch(function () { /* the button and the server check still apply */ });
   }
 
-  // clearFixed takes the server's message off each touched field the API
-  // no longer finds a problem at, and strikes its entry in the summary, so
-  // a corrected value does not sit under the message it answered.
-  function clearFixed(problems) {
-    var still = {};
-    problems.forEach(function (p) { if (p.path) { still[p.path] = true; } });
-    Object.keys(touched).forEach(function (path) {
-      if (still[path]) { return; }
-      var id = idOf(path);
-      var el = document.getElementById(id);
-      var box = el && el.closest(".field");
-      if (!box) { return; }
-      box.querySelectorAll(".error:not(.live)").forEach(function (e) { e.remove(); });
-      box.classList.remove("invalid");
+  // showMessages puts the messages msgs at the field named name (none:
+  // takes them off), as the server's page has them: a block whose id the
+  // input's aria-describedby names, the input marked aria-invalid. It
+  // returns whether they changed.
+  function showMessages(name, msgs) {
+    var el = document.getElementById(idOf(name));
+    var box = el && (el.classList.contains("field") ? el : el.closest(".field"));
+    if (!box) { return false; }
+    var errID = el.id + "-error";
+    var old = document.getElementById(errID);
+    var before = old ? old.textContent : "";
+    var after = msgs.join("");
+    if (before === after) { return false; }
+    if (old) { old.remove(); }
+    var described = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (x) { return x && x !== errID; });
+    if (msgs.length) {
+      var div = document.createElement("div");
+      div.className = "error";
+      div.id = errID;
+      msgs.forEach(function (m) {
+        var p = document.createElement("p");
+        p.textContent = m;
+        div.appendChild(p);
+      });
+      box.appendChild(div);
+      described.push(errID);
+      el.setAttribute("aria-invalid", "true");
+      box.classList.add("invalid");
+    } else {
       el.removeAttribute("aria-invalid");
-      var link = document.querySelector('#problems a[href="#' + id + '"]');
-      if (link) { link.closest("li").classList.add("fixed"); }
+      box.classList.remove("invalid");
+    }
+    if (described.length) {
+      el.setAttribute("aria-describedby", described.join(" "));
+    } else {
+      el.removeAttribute("aria-describedby");
+    }
+    return true;
+  }
+
+  // announce says text through the page's status region.
+  var status = document.getElementById("live-status");
+  function announce(text) {
+    if (!status) { return; }
+    status.textContent = "";
+    setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  // summaryItem builds a line of the problem summary, as the server does.
+  function summaryItem(p) {
+    var li = document.createElement("li");
+    li.setAttribute("data-field", p.field);
+    var a = document.createElement("a");
+    a.href = "#" + p.anchor;
+    a.textContent = p.label || p.path;
+    li.appendChild(a);
+    if (p.label) {
+      li.appendChild(document.createTextNode(" "));
+      var span = document.createElement("span");
+      span.className = "path";
+      span.textContent = p.path;
+      li.appendChild(span);
+    }
+    li.appendChild(document.createTextNode(": " + p.message));
+    return li;
+  }
+
+  // updateSummary makes the summary follow the live check: for each field
+  // whose messages the form shows, its current problems replace the lines
+  // it had; a field with none left keeps its lines struck through. The
+  // heading and the page's title count what is left to fix.
+  function updateSummary(byField) {
+    var box = document.getElementById("problems");
+    var list = box && box.querySelector("ul");
+    if (!list) { return; }
+    var before = list.innerHTML;
+    var lines = [];
+    var old = {};
+    Array.prototype.forEach.call(list.children, function (li) {
+      var f = li.getAttribute("data-field");
+      if (f && shown[f]) {
+        (old[f] = old[f] || []).push(li);
+      } else {
+        lines.push(li);
+      }
     });
+    Object.keys(shown).forEach(function (f) {
+      if (byField[f]) {
+        byField[f].forEach(function (p) { lines.push(summaryItem(p)); });
+      } else if (old[f]) {
+        old[f].forEach(function (li) { li.classList.add("fixed"); lines.push(li); });
+      }
+    });
+    var at = function (li) {
+      var a = li.querySelector('a[href^="#"]');
+      return a && document.getElementById(a.getAttribute("href").slice(1));
+    };
+    lines.sort(function (x, y) {
+      var ex = at(x), ey = at(y);
+      if (!ex || !ey) { return (ex ? 0 : 1) - (ey ? 0 : 1); }
+      return ex === ey ? 0 : (ex.compareDocumentPosition(ey) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    });
+    var fresh = document.createElement("ul");
+    lines.forEach(function (li) { fresh.appendChild(li); });
+    if (fresh.innerHTML === before) { return; }
+    list.replaceWith(fresh);
+    var left = fresh.querySelectorAll("li:not(.fixed)").length;
+    var count = left === 1 ? "1 problem to fix" : left + " problems to fix";
+    var h = box.querySelector("h2");
+    if (h) { h.textContent = left ? count : "No problems left: Check and preview again"; }
+    document.title = (left ? count + " – " : "") + "New DPA · dpakit";
+    return left ? count : "No problems left";
   }
 
-  function clearLive() {
-    form.querySelectorAll(".error.live").forEach(function (e) { e.remove(); });
-  }
-
+  // check sends the form to the form's check and shows the messages of
+  // the fields the form shows messages for (see shown), replacing the
+  // server's, and makes the summary follow.
   function check() {
     var body = new URLSearchParams(new FormData(form));
-    fetch("/api/v1/validate", {
+    fetch("/check", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json" },
       body: body.toString(),
       credentials: "same-origin"
     }).then(function (r) {
-      return r.status === 200 || r.status === 422 ? r.json() : null;
+      return r.ok ? r.json() : null;
     }).then(function (res) {
       if (!res) { return; }
-      clearLive();
-      clearFixed(res.problems || []);
+      var byField = {};
       (res.problems || []).forEach(function (p) {
-        if (!p.path || !touched[p.path]) { return; }
-        var el = document.getElementById(idOf(p.path));
-        var box = el && el.closest(".field");
-        if (!box || box.querySelector(".error:not(.live)")) { return; }
-        var msg = document.createElement("p");
-        msg.className = "error live";
-        msg.textContent = p.message;
-        box.appendChild(msg);
+        if (p.field) { (byField[p.field] = byField[p.field] || []).push(p); }
       });
+      var said = "";
+      Object.keys(shown).forEach(function (name) {
+        var ps = byField[name] || [];
+        var changed = showMessages(name, ps.map(function (p) { return p.message; }));
+        if (changed && name === lastChanged && ps.length) {
+          said = (ps[0].label ? ps[0].label + ": " : "") + ps.map(function (p) { return p.message; }).join("; ");
+        }
+      });
+      var counted = updateSummary(byField);
+      if (said || counted) { announce([said, counted].filter(Boolean).join(". ")); }
     }).catch(function () { /* the server check on submit still applies */ });
   }
 })();

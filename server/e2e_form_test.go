@@ -1,0 +1,236 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browserOnServer starts the real server and headless Chromium, both
+// stopped when the test ends, and returns a chromedp context and the
+// server's address. It skips the test as TestBrowserEndToEnd does.
+func browserOnServer(t *testing.T) (context.Context, string) {
+	t.Helper()
+	exe := chromium(t)
+	if testing.Short() {
+		t.Skip("the browser tests are not short")
+	}
+	s := newTestServer(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(sctx, ln) }()
+	ctx, cancelBrowser := startBrowser(t, exe)
+	ctx, cancelTime := context.WithTimeout(ctx, 40*time.Second)
+	t.Cleanup(func() {
+		cancelTime()
+		cancelBrowser()
+		stop()
+		if err := <-served; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	return ctx, "http://" + ln.Addr().String()
+}
+
+// change sets the value of the input or select with the id, as a person
+// choosing it does: the value, then the events the script listens to.
+func change(id, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`(function () {
+		var e = document.getElementById(` + jsString(id) + `);
+		e.value = ` + jsString(value) + `;
+		e.dispatchEvent(new Event("input", { bubbles: true }));
+		e.dispatchEvent(new Event("change", { bubbles: true }));
+		return {};
+	})()`)
+}
+
+// jsString quotes s for a script.
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+// fieldState is what a user (seeing or with a screen reader) gets of one
+// field: its message, whether it is marked invalid, whether its
+// description names the message.
+type fieldState struct {
+	Message   string `json:"message"`
+	Invalid   bool   `json:"invalid"`
+	Described bool   `json:"described"`
+}
+
+// stateOf reads the fieldState of the input with the id.
+func stateOf(ctx context.Context, id string) (fieldState, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[fieldState](`(function () {
+		var el = document.getElementById(`+jsString(id)+`);
+		var msg = document.getElementById(`+jsString(id+"-error")+`);
+		return {
+			message: msg ? msg.textContent : "",
+			invalid: !!el && el.getAttribute("aria-invalid") === "true",
+			described: !!el && (el.getAttribute("aria-describedby") || "").split(" ").indexOf(`+jsString(id+"-error")+`) >= 0
+		};
+	})()`))
+}
+
+// TestBrowserLiveCheckFollowsTheForm drives the form's live check in
+// Chromium as a user meets it: each message lands on its own row after a
+// row was removed; a message the check gives is built as the server's
+// (an id the input's aria-describedby names, aria-invalid) and said in the
+// status region; a changed value that is wrong another way replaces the
+// server's message, and the summary and the title follow; laying the form
+// out again for a new country keeps every message of a field still wrong;
+// a summary link focuses its field, a radio group's checked button.
+func TestBrowserLiveCheckFollowsTheForm(t *testing.T) {
+	t.Parallel()
+	ctx, base := browserOnServer(t)
+
+	// A row removed, another added with the name of a row kept: the
+	// duplicate is reported at the added row, not at the one before it.
+	if err := fromPage(t, ctx, base+"/?example=1",
+		chromedp.WaitReady(chromedp.ID("f-subprocessors-list-1-name")),
+		// The row is collapsed under its name: opened, then removed.
+		chromedp.Click(chromedp.CSS(`[data-row="subprocessors.list[0]"] > summary`)),
+		chromedp.Click(chromedp.CSS(`button[value="remove:subprocessors.list[0]"]`)),
+		chromedp.WaitNotPresent(chromedp.ID("f-subprocessors-list-0-name")),
+		change("f-subprocessors-list-1-name", "Papertrail (SolarWinds Worldwide, LLC)"),
+		chromedp.Click(chromedp.CSS(`button[value="add:subprocessors.list"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-subprocessors-list-2-name")),
+		chromedp.SendKeys(chromedp.ID("f-subprocessors-list-2-name"), "Papertrail (SolarWinds Worldwide, LLC)\t"),
+		chromedp.WaitVisible(chromedp.ID("f-subprocessors-list-2-name-error")),
+	); err != nil {
+		t.Fatalf("a row removed and one added: %v", err)
+	}
+	added, err := stateOf(ctx, "f-subprocessors-list-2-name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added.Message != `"Papertrail (SolarWinds Worldwide, LLC)" is listed twice (also as Sub-processor 1)` || !added.Invalid || !added.Described {
+		t.Errorf("the added row's name has %+v, want the duplicate's message, marked invalid and described by it", added)
+	}
+	for _, id := range []string{"f-subprocessors-list-1-name", "f-subprocessors-list-1-purpose"} {
+		if st, err := stateOf(ctx, id); err != nil || st.Message != "" || st.Invalid {
+			t.Errorf("the kept row's %s has %+v (%v), want no message", id, st, err)
+		}
+	}
+	said, err := chromedp.Run(ctx, chromedp.Poll[string](`document.getElementById("live-status").textContent`, chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || !strings.Contains(said, "Sub-processor 2 – Legal name: \"Papertrail (SolarWinds Worldwide, LLC)\" is listed twice") {
+		t.Errorf("the status region says %q (%v), want the added row's message", said, err)
+	}
+
+	// Checked with two problems, then the country changed: the form is
+	// laid out again, and both fields keep their messages.
+	if err := fromPage(t, ctx, base+"/?example=1",
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours")),
+		chromedp.SetValue(chromedp.ID("f-breach-notice-hours"), "96"),
+		chromedp.SetValue(chromedp.ID("f-subprocessors-objection-days"), "45"),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours-error")),
+	); err != nil {
+		t.Fatalf("check with two problems: %v", err)
+	}
+	type page struct {
+		Messages int    `json:"messages"`
+		Title    string `json:"title"`
+		Heading  string `json:"heading"`
+		Summary  string `json:"summary"`
+	}
+	read := func() page {
+		t.Helper()
+		p, err := chromedp.Run(ctx, chromedp.Evaluate[page](`({
+			messages: document.querySelectorAll("#deal-form .field > .error, #deal-form .field .error[id$='-error']").length,
+			title: document.title,
+			heading: document.querySelector("#problems h2").textContent,
+			summary: document.getElementById("problems").textContent
+		})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	checked := read()
+	if checked.Messages < 2 {
+		t.Fatalf("the checked form shows %d messages, want the breach's and the objection's at least", checked.Messages)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("f-breach-notice-hours").dataset.before = "1"; ({})`),
+		change("f-customer-country", "AT"),
+		// Laid out again: the inputs are new ones, and the check has run.
+		chromedp.Poll[chromedp.Void](`!document.getElementById("f-breach-notice-hours").dataset.before && document.getElementById("f-breach-notice-hours-error")`, chromedp.WithPollingTimeout(10*time.Second)),
+	); err != nil {
+		t.Fatalf("the form laid out again for another country loses its messages: %v", err)
+	}
+	for _, id := range []string{"f-breach-notice-hours", "f-subprocessors-objection-days"} {
+		if st, err := stateOf(ctx, id); err != nil || st.Message == "" || !st.Invalid || !st.Described {
+			t.Errorf("after the form was laid out again, %s has %+v (%v), want its message", id, st, err)
+		}
+	}
+
+	// Changed to another wrong value, the breach hours show the live
+	// check's message in place of the server's; the summary says the
+	// same, and counts one problem fewer once the objection is fixed.
+	if err := chromedp.Do(ctx,
+		change("f-breach-notice-hours", "0"),
+		chromedp.Poll[chromedp.Void](`(function () { var e = document.getElementById("f-breach-notice-hours-error"); return e && !/at most 72/.test(e.textContent); })()`, chromedp.WithPollingTimeout(10*time.Second)),
+	); err != nil {
+		t.Fatalf("breach hours changed to 0: %v", err)
+	}
+	breach, _ := stateOf(ctx, "f-breach-notice-hours")
+	if strings.Contains(breach.Message, "at most 72") || breach.Message == "" {
+		t.Errorf("the breach hours (now 0) still say %q", breach.Message)
+	}
+	if p := read(); strings.Contains(p.Summary, "at most 72") || !strings.Contains(p.Summary, breach.Message) {
+		t.Errorf("the summary says %q, want the breach hours' new message %q", p.Summary, breach.Message)
+	}
+	before := read()
+	if err := chromedp.Do(ctx,
+		change("f-subprocessors-objection-days", "15"),
+		chromedp.WaitNotPresent(chromedp.ID("f-subprocessors-objection-days-error")),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#problems li.fixed[data-field="subprocessors.objection_days"]')`, chromedp.WithPollingTimeout(10*time.Second)),
+	); err != nil {
+		t.Fatalf("the objection days fixed: %v", err)
+	}
+	after := read()
+	var n, m int
+	if _, err := fmt.Sscan(before.Heading, &n); err != nil {
+		t.Fatalf("heading %q: %v", before.Heading, err)
+	}
+	if _, err := fmt.Sscan(after.Heading, &m); err != nil || m != n-1 || !strings.HasPrefix(after.Title, after.Heading+" – ") {
+		t.Errorf("with one problem fixed the heading is %q and the title %q (before: %q), want one problem fewer in both", after.Heading, after.Title, before.Heading)
+	}
+
+	// A summary link to a group of radio buttons focuses the checked one.
+	if err := fromPage(t, ctx, base+"/?example=1",
+		chromedp.WaitVisible(chromedp.ID("f-customer-role")),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="customer.role"]:checked').checked = false; ({})`),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#problems a[href="#f-customer-role"]`)),
+		chromedp.Click(chromedp.CSS(`#problems a[href="#f-customer-role"]`)),
+	); err != nil {
+		t.Fatalf("the summary link to the role: %v", err)
+	}
+	focus, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () { var a = document.activeElement; return a ? a.tagName + " " + (a.name || a.id) + " " + (a.value || "") : ""; })()`))
+	if err != nil || focus != "INPUT customer.role controller" {
+		t.Errorf("the summary link to the role leaves the focus on %q (%v), want its first radio button", focus, err)
+	}
+	// And a text field's link focuses the field.
+	if err := chromedp.Do(ctx,
+		change("f-breach-notice-hours", "96"),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#problems a[href="#f-breach-notice-hours"]`)),
+		chromedp.Click(chromedp.CSS(`#problems a[href="#f-breach-notice-hours"]`)),
+	); err != nil {
+		t.Fatalf("the summary link to the breach hours: %v", err)
+	}
+	focus, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.id : ""`))
+	if err != nil || focus != "f-breach-notice-hours" {
+		t.Errorf("the summary link to the breach hours leaves the focus on %q (%v)", focus, err)
+	}
+}
