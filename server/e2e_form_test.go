@@ -58,6 +58,32 @@ func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 }
 
+// waitThrough waits until the script expression is true of a page that
+// has loaded, and stays true for half a second, through the navigations
+// the page makes meanwhile (where chromedp.Poll fails with "Inspected
+// target navigated or closed").
+func waitThrough(expr string, limit time.Duration) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		end := time.Now().Add(limit)
+		var since time.Time
+		for {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete" && !!(`+expr+`)`))
+			switch {
+			case err != nil || !ok:
+				since = time.Time{}
+			case since.IsZero():
+				since = time.Now()
+			case time.Since(since) > 500*time.Millisecond:
+				return nil
+			}
+			if time.Now().After(end) {
+				return fmt.Errorf("waiting for %s: %v (last error %v)", expr, ok, err)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+}
+
 // fieldState is what a user (seeing or with a screen reader) gets of one
 // field: its message, whether it is marked invalid, whether its
 // description names the message.
@@ -233,4 +259,78 @@ func TestBrowserLiveCheckFollowsTheForm(t *testing.T) {
 	if err != nil || focus != "f-breach-notice-hours" {
 		t.Errorf("the summary link to the breach hours leaves the focus on %q (%v)", focus, err)
 	}
+}
+
+// TestBrowserHistoryKeepsTheForm: Back, Forward and reload in Chromium
+// never ask to send the form again ("Confirm Form Resubmission") and never
+// lose what was typed: back from the preview comes the form checked before
+// it, with its values and messages; back from that the form as it was
+// first typed; forward the checked form and the preview again.
+func TestBrowserHistoryKeepsTheForm(t *testing.T) {
+	t.Parallel()
+	ctx, base := browserOnServer(t)
+	if err := fromPage(t, ctx, base+"/?example=1",
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours")),
+		change("f-customer-name", "Müller Logistik GmbH Nord"),
+		change("f-breach-notice-hours", "96"),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours-error")),
+		change("f-breach-notice-hours", "36"),
+		chromedp.WaitNotPresent(chromedp.ID("f-breach-notice-hours-error")),
+		chromedp.Click(chromedp.CSS(`button.primary[value="preview"]`)),
+		chromedp.WaitVisible(chromedp.ID("deviations")),
+	); err != nil {
+		t.Fatalf("type, check, fix, preview: %v", err)
+	}
+	type shown struct {
+		View    string `json:"view"`
+		Name    string `json:"name"`
+		Breach  string `json:"breach"`
+		Message string `json:"message"`
+		Text    string `json:"text"`
+	}
+	look := func(step string, want shown, nav chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		wait := `document.querySelector("main[data-view]") && document.querySelector("main[data-view]").getAttribute("data-view") === ` + jsString(want.View)
+		if want.View == "form" {
+			wait += ` && document.getElementById("f-breach-notice-hours").value === ` + jsString(want.Breach)
+			if want.Message != "" {
+				wait += ` && document.getElementById("f-breach-notice-hours-error")`
+			}
+		}
+		if err := chromedp.Do(ctx, nav, waitThrough(wait, 15*time.Second)); err != nil {
+			text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " " + document.title + " " + JSON.stringify(history.state).slice(0, 200) + " " + history.length + " " + document.querySelector("main").outerHTML.slice(0, 100)`))
+			t.Fatalf("%s: the page does not show the %s as it was: %v\n%s", step, want.View, err, text)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[shown](`(function () {
+			var v = function (id) { var e = document.getElementById(id); return e ? (e.value !== undefined ? e.value : e.textContent) : ""; };
+			var m = document.getElementById("f-breach-notice-hours-error");
+			return { view: document.querySelector("main[data-view]").getAttribute("data-view"), name: v("f-customer-name"), breach: v("f-breach-notice-hours"),
+				message: m ? m.textContent : "", text: document.body.innerText };
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(got.Text, "Confirm Form Resubmission") || strings.Contains(got.Text, "ERR_CACHE_MISS") {
+			t.Fatalf("%s: the browser asks to send the form again", step)
+		}
+		if want.View == "preview" {
+			if !strings.Contains(got.Text, "DPA for Müller Logistik GmbH Nord") {
+				t.Errorf("%s: the preview is not the deal typed: %.200s", step, got.Text)
+			}
+			return
+		}
+		if got.Name != want.Name || got.Breach != want.Breach || !strings.Contains(got.Message, want.Message) || (want.Message == "") != (got.Message == "") {
+			t.Errorf("%s: the form holds name %q, breach hours %q, message %q; want %q, %q, %q", step, got.Name, got.Breach, got.Message, want.Name, want.Breach, want.Message)
+		}
+	}
+	checked := shown{View: "form", Name: "Müller Logistik GmbH Nord", Breach: "36"}
+	// The breach hours were checked as they were typed: their message too.
+	typed := shown{View: "form", Name: "Müller Logistik GmbH Nord", Breach: "96", Message: "at most 72"}
+	preview := shown{View: "preview"}
+	look("back from the preview", checked, chromedp.NavigateBack())
+	look("back again", typed, chromedp.NavigateBack())
+	look("forward", checked, chromedp.NavigateForward())
+	look("forward again", preview, chromedp.NavigateForward())
+	look("reload", preview, chromedp.Reload())
 }

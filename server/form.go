@@ -99,12 +99,16 @@ type formPage struct {
 	// NoticeFailed styles Notice as a failure (the upload could not be
 	// read) rather than as news.
 	NoticeFailed bool
-	Example      bool
-	CanExample   bool
-	Profile      string
-	Countries    []option
-	Catalog      assemble.Catalog
-	Status       int
+	// Fresh marks the form a GET request shows (not the answer to a POST),
+	// which the script fills again from the browser's history when the
+	// user comes back to it (Back, Forward, reload).
+	Fresh      bool
+	Example    bool
+	CanExample bool
+	Profile    string
+	Countries  []option
+	Catalog    assemble.Catalog
+	Status     int
 	// laws are the laws that govern the transfers of the deal the form
 	// holds (deal.TransferLaws), which decide whether a sub-processor has a
 	// transfer mechanism to choose and how each choice is named.
@@ -389,6 +393,7 @@ func (s *Server) getForm(c *gin.Context) {
 		ps, _ := problemsOf(err)
 		p := s.newFormPage(formValues(d), ps)
 		p.Notice = "The form holds the example deal."
+		p.Fresh = true
 		s.showForm(c, p)
 		return
 	}
@@ -397,7 +402,9 @@ func (s *Server) getForm(c *gin.Context) {
 		t := s.cfg.Today().UTC()
 		start.EffectiveDate, _ = deal.ParseDate(t.Format(deal.DateLayout))
 	}
-	s.showForm(c, s.newFormPage(formValues(&start), nil))
+	p := s.newFormPage(formValues(&start), nil)
+	p.Fresh = true
+	s.showForm(c, p)
 }
 
 // postForm answers POST /: the form's buttons. "preview" (the default)
@@ -437,6 +444,22 @@ func (s *Server) postForm(c *gin.Context) {
 		return
 	case action == "deal.yaml":
 		s.downloadFormDeal(c, form)
+		return
+	case action == "recheck":
+		// The form as it was after a check (the script brings it back
+		// when the user returns to it): its values, with every problem,
+		// and never the preview.
+		d, err := s.loadForm(form)
+		ps, ok := problemsOf(err)
+		if err != nil && !ok {
+			s.fail(c.Writer, c.Request, err)
+			return
+		}
+		p := s.newFormPage(norm, ps)
+		if d != nil && len(ps) > 0 {
+			p.Warnings = s.items(s.warnings(d), p.usOnly)
+		}
+		s.showForm(c, p)
 		return
 	}
 	release, err := s.limiter.acquire(c.Request.Context())
@@ -819,6 +842,17 @@ func (s *Server) postDownload(c *gin.Context) {
 		}
 		s.send(c, out, f.mediaType, downloadName(docLabel(kind), d, f.ext))
 	}
+}
+
+// postPreview answers POST /preview: the preview of the complete deal a
+// preview page posts back (the script shows a preview again so when the
+// user comes back to it).
+func (s *Server) postPreview(c *gin.Context) {
+	d, ok := s.dealOfPost(c)
+	if !ok {
+		return
+	}
+	s.showPreview(c, d)
 }
 
 // postEdit answers POST /edit: the preview's deal back in the form.

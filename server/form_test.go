@@ -1120,3 +1120,37 @@ func TestFormCheckPlacesProblemsAtTheirRows(t *testing.T) {
 		}
 	}
 }
+
+// TestFormComesBack: what the script posts to show a page again when the
+// user comes back to it (Back, Forward, reload): "recheck" shows the form
+// with every problem, and never the preview, even for a valid deal;
+// /preview shows the preview of a preview's deal.
+func TestFormComesBack(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	vals := submission(t, []byte(page), "deal-form")
+	vals.Set("action", "recheck")
+	res := postForm(t, s, "/", vals)
+	body := string(readAll(t, res))
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `data-view="form" data-state="posted"`) || strings.Contains(body, `id="problems"`) {
+		t.Errorf("a valid deal rechecked: status %d, want the form without problems", res.StatusCode)
+	}
+	vals.Set("breach.notice_hours", "96")
+	res = postForm(t, s, "/", vals)
+	body = string(readAll(t, res))
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="f-breach-notice-hours-error"`) {
+		t.Errorf("an invalid deal rechecked: status %d, want the form with its problems", res.StatusCode)
+	}
+	vals.Set("breach.notice_hours", "36")
+	vals.Set("action", "preview")
+	post := previewDeal(t, readAll(t, postForm(t, s, "/", vals)))
+	res = postForm(t, s, "/preview", post)
+	body = string(readAll(t, res))
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `data-view="preview"`) || !strings.Contains(body, "breach notice 36 hours (standard 48)") {
+		t.Errorf("the preview posted back: status %d, want the preview", res.StatusCode)
+	}
+	fresh := string(readAll(t, do(t, s, http.MethodGet, "/", "", nil)))
+	if !strings.Contains(fresh, `data-view="form" data-state="fresh"`) {
+		t.Error("the form a GET shows is not marked fresh, for the script to fill from history")
+	}
+}

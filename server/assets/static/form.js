@@ -1,12 +1,62 @@
 // dpakit form app: optional improvements. The form works without this
 // script; with it, list rows are added and removed without a round trip,
 // fields are checked as they change, the form is laid out again for its
-// laws as soon as a value that decides them changes, and a summary link
-// puts the focus on its field.
+// laws as soon as a value that decides them changes, a summary link puts
+// the focus on its field, and the browser's Back, Forward and reload bring
+// back the form or preview as it was.
 (function () {
   "use strict";
+  var main = document.querySelector("main[data-view]");
   var form = document.getElementById("deal-form");
   var canFetch = !!(window.fetch && window.URLSearchParams && window.FormData);
+  var HANDOFF = "dpakit-shown";
+
+  // History. The form and the preview are answers to POSTs, which the
+  // browser would post again (asking first) on Back, Forward or reload:
+  // each page records what it shows in its history entry instead and
+  // turns the entry into a plain GET of the form. Come back to such an
+  // entry, the form's page finds the record and posts it once more itself,
+  // in place of the entry, to show the form (values and messages) or the
+  // preview as they were.
+  var saved = window.history && history.state && history.state.dpakit;
+  if (main && main.getAttribute("data-state") === "fresh" && saved && restore(saved)) {
+    return;
+  }
+
+  function restore(st) {
+    var f = document.createElement("form");
+    f.method = "post";
+    f.hidden = true;
+    var add = function (name, value) {
+      var i = document.createElement("input");
+      i.type = "hidden";
+      i.name = name;
+      i.value = value;
+      f.appendChild(i);
+    };
+    if (st.view === "preview" && st.deal) {
+      f.action = "/preview";
+      add("deal", st.deal);
+    } else if (st.view === "form" && st.values) {
+      f.action = "/";
+      st.values.forEach(function (kv) { add(kv[0], kv[1]); });
+      add("action", st.checked ? "recheck" : "refresh");
+      try { sessionStorage.setItem(HANDOFF, JSON.stringify(st.shown || [])); } catch (e) { /* messages then wait for a change */ }
+    } else {
+      return false;
+    }
+    document.body.appendChild(f);
+    // Posted before the page has loaded, the form's answer takes the place
+    // of this history entry rather than adding one.
+    f.submit();
+    return true;
+  }
+
+  var preview = document.getElementById("downloads");
+  if (main && main.getAttribute("data-view") === "preview" && preview && window.history && history.replaceState) {
+    var dealInput = preview.querySelector('input[name="deal"]');
+    if (dealInput) { history.replaceState({ dpakit: { view: "preview", deal: dealInput.value } }, "", "/"); }
+  }
 
   // After a check that found problems, the summary takes the focus, so a
   // screen reader reads it and Tab goes on to its links; the autofocus
@@ -65,6 +115,7 @@
       var row = box.lastElementChild;
       var first = row && row.querySelector("input,select,textarea");
       if (first) { first.focus(); }
+      save();
     } else if (v.indexOf("remove:") === 0) {
       var r = b.closest("[data-row]");
       if (!r) { return; }
@@ -74,6 +125,7 @@
         if (name.indexOf(prefix) === 0) { delete shown[name]; }
       });
       r.remove();
+      save();
       schedule();
     }
   });
@@ -97,6 +149,28 @@
   // the user has changed since. Their messages follow each live check.
   var shown = {};
   form.querySelectorAll(".field.invalid[data-field]").forEach(function (f) { shown[f.getAttribute("data-field")] = true; });
+  try {
+    var handed = JSON.parse(sessionStorage.getItem(HANDOFF) || "null");
+    sessionStorage.removeItem(HANDOFF);
+    if (handed && main.getAttribute("data-state") === "posted") {
+      handed.forEach(function (name) { shown[name] = true; });
+    }
+  } catch (e) { handed = null; }
+
+  // The history record of the form: its values, whether it shows a check's
+  // problems, the fields whose messages it shows.
+  function save() {
+    if (!window.history || !history.replaceState) { return; }
+    var values = [];
+    new FormData(form).forEach(function (v, k) { if (typeof v === "string") { values.push([k, v]); } });
+    var url = main.getAttribute("data-state") === "fresh" ? location.pathname + location.search : "/";
+    history.replaceState({ dpakit: { view: "form", values: values, checked: !!document.getElementById("problems"), shown: Object.keys(shown) } }, "", url);
+  }
+  var saveTimer = null;
+  form.addEventListener("input", function () { clearTimeout(saveTimer); saveTimer = setTimeout(save, 300); });
+  form.addEventListener("submit", save);
+  window.addEventListener("pagehide", save);
+  save();
 
   var timer = null;
   var laws = (form.getAttribute("data-laws") || "").split(" ");
@@ -109,6 +183,7 @@
       shown[name] = true;
       lastChanged = name;
     }
+    save();
     clearTimeout(timer);
     if (name && laws.indexOf(name) >= 0) {
       relayout(ev.target.id);
@@ -120,6 +195,7 @@
     clearTimeout(timer);
     timer = setTimeout(check, 400);
   }
+  if (handed && handed.length) { schedule(); }
 
   // relayout asks the server for the form laid out for the laws its values
   // now name (the "refresh" action: nothing is checked) and puts it in
@@ -295,6 +371,7 @@
       });
       var counted = updateSummary(byField);
       if (said || counted) { announce([said, counted].filter(Boolean).join(". ")); }
+      save();
     }).catch(function () { /* the server check on submit still applies */ });
   }
 })();
