@@ -304,6 +304,15 @@ func (s *Server) items(problems []deal.Problem, usOnly bool) []summaryItem {
 	return out
 }
 
+// unlinked returns items without links to their inputs, for a page that
+// has none (the preview).
+func unlinked(items []summaryItem) []summaryItem {
+	for i := range items {
+		items[i].Field, items[i].Anchor = "", ""
+	}
+	return items
+}
+
 // inputFor returns the name of the input a problem at path belongs to:
 // the path itself, the first input of a section it names (its name: a
 // missing contact or signatory is shown at its name input), or the
@@ -745,7 +754,7 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		return
 	}
 	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library()),
-		Warnings: s.items(s.warnings(d), !d.GDPR.On()), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
+		Warnings: unlinked(s.items(s.warnings(d), !d.GDPR.On())), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
 		Bundle: downloadName("DPA bundle", d, ".zip"), Example: s.cfg.ExampleProfile, Profile: s.cfg.ProfileName}
 	for _, kind := range s.documents() {
 		if kind != "dpa" {

@@ -101,6 +101,13 @@ func TestFormWordsOnlyTheForm(t *testing.T) {
 		}
 	}
 
+	// The preview names a warning's field so too, without a link to a
+	// field it does not have.
+	form.Set("subprocessors.objection_days", "15")
+	got = html.UnescapeString(string(readAll(t, postForm(t, s, "/", form))))
+	if want := `<li>Customer's contact – Position <span class="path">customer.contact.title</span>: is empty: Annex I.A`; !strings.Contains(got, `id="deviations"`) || !strings.Contains(got, want) {
+		t.Errorf("the preview lacks %s", want)
+	}
 	// A deal file's country that is none of the select's, uploaded.
 	data := strings.Replace(string(exampleDeal(t)), "country: DE ", "country: Deutschland ", 1)
 	var body bytes.Buffer
