@@ -46,6 +46,9 @@
       return false;
     }
     document.body.appendChild(f);
+    // The form a GET shows (the profile's) is not what the user left: it
+    // stays hidden until the page it was is back.
+    if (main) { main.hidden = true; }
     // Posted before the page has loaded, the form's answer takes the place
     // of this history entry rather than adding one.
     f.submit();
@@ -164,7 +167,9 @@
     var values = [];
     new FormData(form).forEach(function (v, k) { if (typeof v === "string") { values.push([k, v]); } });
     var url = main.getAttribute("data-state") === "fresh" ? location.pathname + location.search : "/";
-    history.replaceState({ dpakit: { view: "form", values: values, checked: !!document.getElementById("problems"), shown: Object.keys(shown) } }, "", url);
+    try {
+      history.replaceState({ dpakit: { view: "form", values: values, checked: !!document.getElementById("problems"), shown: Object.keys(shown) } }, "", url);
+    } catch (e) { /* a page being left, or a browser that refuses: Back then asks as usual */ }
   }
   var saveTimer = null;
   form.addEventListener("input", function () { clearTimeout(saveTimer); saveTimer = setTimeout(save, 300); });
