@@ -219,7 +219,8 @@ func TestBrowserLiveCheckFollowsTheForm(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		change("f-subprocessors-objection-days", "15"),
 		chromedp.WaitNotPresent(chromedp.ID("f-subprocessors-objection-days-error")),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#problems li.fixed[data-field="subprocessors.objection_days"]')`, chromedp.WithPollingTimeout(10*time.Second)),
+		// Struck through, and said to be fixed for a screen reader.
+		chromedp.Poll[chromedp.Void](`(function () { var li = document.querySelector('#problems li.fixed[data-field="subprocessors.objection_days"]'); return li && /\(fixed\)$/.test(li.textContent); })()`, chromedp.WithPollingTimeout(10*time.Second)),
 	); err != nil {
 		t.Fatalf("the objection days fixed: %v", err)
 	}

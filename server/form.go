@@ -504,13 +504,12 @@ func asTyped(form url.Values) url.Values {
 }
 
 // checkAnswer is the answer of POST /check: the problems of the form's
-// deal and its warnings, as the form shows them.
+// deal, as the form shows them.
 type checkAnswer struct {
 	Problems []checkItem `json:"problems"`
-	Warnings []checkItem `json:"warnings"`
 }
 
-// checkItem is one problem or warning of a check: its deal path, the name
+// checkItem is one problem of a check: its deal path, the name
 // and id of the input the page shows it at ("" for none), its label and
 // its message, in the form's words.
 type checkItem struct {
@@ -533,7 +532,7 @@ func (s *Server) postCheck(c *gin.Context) {
 		return
 	}
 	form := s.tickedMeasures(c.Request.PostForm)
-	d, err := s.loadForm(form)
+	_, err := s.loadForm(form)
 	ps, ok := problemsOf(err)
 	if err != nil && !ok {
 		s.fail(c.Writer, c.Request, err)
@@ -541,20 +540,14 @@ func (s *Server) postCheck(c *gin.Context) {
 	}
 	_, usOnly := formLaws(form)
 	rows := rowOrigins(form)
-	answer := checkAnswer{Problems: []checkItem{}, Warnings: []checkItem{}}
-	place := func(items []summaryItem) []checkItem {
-		out := make([]checkItem, 0, len(items))
-		for _, it := range items {
-			ci := checkItem{Path: it.Path, Label: it.Label, Message: it.Message}
-			if name := s.inputFor(rows.onPage(it.Path)); name != "" {
-				ci.Field, ci.Anchor = name, inputID(name)
-			}
-			out = append(out, ci)
+	answer := checkAnswer{Problems: []checkItem{}}
+	for _, it := range s.items(ps, usOnly) {
+		ci := checkItem{Path: it.Path, Label: it.Label, Message: it.Message}
+		if name := s.inputFor(rows.onPage(it.Path)); name != "" {
+			ci.Field, ci.Anchor = name, inputID(name)
 		}
-		return out
+		answer.Problems = append(answer.Problems, ci)
 	}
-	answer.Problems = place(s.items(ps, usOnly))
-	answer.Warnings = place(s.items(s.warnings(d), usOnly))
 	writeJSON(c.Writer, http.StatusOK, answer)
 }
 

@@ -324,7 +324,17 @@
       if (byField[f]) {
         byField[f].forEach(function (p) { lines.push(summaryItem(p)); });
       } else if (old[f]) {
-        old[f].forEach(function (li) { li.classList.add("fixed"); lines.push(li); });
+        old[f].forEach(function (li) {
+          if (!li.classList.contains("fixed")) {
+            // Struck through for the eye, said for the ear.
+            li.classList.add("fixed");
+            var said = document.createElement("span");
+            said.className = "visually-hidden";
+            said.textContent = " (fixed)";
+            li.appendChild(said);
+          }
+          lines.push(li);
+        });
       }
     });
     var at = function (li) {
