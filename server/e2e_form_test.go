@@ -11,15 +11,11 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// browserOnServer starts the real server and headless Chromium, both
-// stopped when the test ends, and returns a chromedp context and the
-// server's address. It skips the test as TestBrowserEndToEnd does.
-func browserOnServer(t *testing.T) (context.Context, string) {
+// browserOnServer starts the real server and opens a tab of the browser
+// chrome, both closed when the test ends, and returns the tab's chromedp
+// context and the server's address.
+func browserOnServer(t *testing.T, chrome context.Context) (context.Context, string) {
 	t.Helper()
-	exe := chromium(t)
-	if testing.Short() {
-		t.Skip("the browser tests are not short")
-	}
 	s := newTestServer(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -28,11 +24,11 @@ func browserOnServer(t *testing.T) (context.Context, string) {
 	sctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(sctx, ln) }()
-	ctx, cancelBrowser := startBrowser(t, exe)
+	ctx, cancelTab := chromedp.NewContext(chrome)
 	ctx, cancelTime := context.WithTimeout(ctx, 40*time.Second)
 	t.Cleanup(func() {
 		cancelTime()
-		cancelBrowser()
+		cancelTab()
 		stop()
 		if err := <-served; err != nil {
 			t.Errorf("Serve: %v", err)
@@ -106,7 +102,7 @@ func stateOf(ctx context.Context, id string) (fieldState, error) {
 	})()`))
 }
 
-// TestBrowserLiveCheckFollowsTheForm drives the form's live check in
+// browserLiveCheck (TestBrowser) drives the form's live check in
 // Chromium as a user meets it: each message lands on its own row after a
 // row was removed; a message the check gives is built as the server's
 // (an id the input's aria-describedby names, aria-invalid) and said in the
@@ -114,9 +110,8 @@ func stateOf(ctx context.Context, id string) (fieldState, error) {
 // server's message, and the summary and the title follow; laying the form
 // out again for a new country keeps every message of a field still wrong;
 // a summary link focuses its field, a radio group's checked button.
-func TestBrowserLiveCheckFollowsTheForm(t *testing.T) {
-	t.Parallel()
-	ctx, base := browserOnServer(t)
+func browserLiveCheck(t *testing.T, chrome context.Context) {
+	ctx, base := browserOnServer(t, chrome)
 
 	// A row removed, another added with the name of a row kept: the
 	// duplicate is reported at the added row, not at the one before it.
@@ -262,14 +257,13 @@ func TestBrowserLiveCheckFollowsTheForm(t *testing.T) {
 	}
 }
 
-// TestBrowserHistoryKeepsTheForm: Back, Forward and reload in Chromium
+// browserHistory (TestBrowser): Back, Forward and reload in Chromium
 // never ask to send the form again ("Confirm Form Resubmission") and never
 // lose what was typed: back from the preview comes the form checked before
 // it, with its values and messages; back from that the form as it was
 // first typed; forward the checked form and the preview again.
-func TestBrowserHistoryKeepsTheForm(t *testing.T) {
-	t.Parallel()
-	ctx, base := browserOnServer(t)
+func browserHistory(t *testing.T, chrome context.Context) {
+	ctx, base := browserOnServer(t, chrome)
 	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours")),
 		change("f-customer-name", "Müller Logistik GmbH Nord"),

@@ -46,7 +46,7 @@ func screenshotDir(t *testing.T) string {
 	return dir
 }
 
-// TestBrowserEndToEnd drives the real server in headless Chromium: open
+// browserEndToEnd (TestBrowser) drives the real server in headless Chromium: open
 // the form, add a sub-processor (its transfer mechanisms named for the
 // deal's transfers), make the deal US-only and see no transfer mechanism
 // to choose and its SCC choices collapsed (open at a problem), submit a wrong governing law, see the message at the field,
@@ -54,11 +54,7 @@ func screenshotDir(t *testing.T) string {
 // it is that deal's PDF; then the preview and the form's message at phone
 // width. With $DPAKIT_SCREENSHOTS set, screenshots at desktop and phone
 // width are saved there.
-func TestBrowserEndToEnd(t *testing.T) {
-	exe := chromium(t)
-	if testing.Short() {
-		t.Skip("the browser test is not short")
-	}
+func browserEndToEnd(t *testing.T, chrome context.Context) {
 	s := newTestServer(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -75,8 +71,8 @@ func TestBrowserEndToEnd(t *testing.T) {
 	}()
 	base := "http://" + ln.Addr().String()
 
-	ctx, cancelBrowser := startBrowser(t, exe)
-	defer cancelBrowser()
+	ctx, cancelTab := chromedp.NewContext(chrome)
+	defer cancelTab()
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancelTime()
 	shots := screenshotDir(t)
@@ -371,6 +367,33 @@ func fromPage(t *testing.T, ctx context.Context, url string, steps ...chromedp.A
 		err = run()
 	}
 	return err
+}
+
+// TestBrowser drives the form app in one headless Chromium, each flow in
+// a tab of its own, side by side: the end-to-end flow (browserEndToEnd),
+// the live check (browserLiveCheck) and the browser's history
+// (browserHistory). One browser serves them all, as starting Chromium is
+// the dearest step of each (about 1.4 s of CPU).
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	if testing.Short() {
+		t.Skip("the browser tests are not short")
+	}
+	chrome, cancel := startBrowser(t, exe)
+	t.Cleanup(cancel) // after the parallel flows, which run once this returns
+	for _, flow := range []struct {
+		name string
+		run  func(*testing.T, context.Context)
+	}{
+		{"EndToEnd", browserEndToEnd},
+		{"LiveCheckFollowsTheForm", browserLiveCheck},
+		{"HistoryKeepsTheForm", browserHistory},
+	} {
+		t.Run(flow.name, func(t *testing.T) {
+			t.Parallel()
+			flow.run(t, chrome)
+		})
+	}
 }
 
 // startBrowser starts headless Chromium at exe and returns a chromedp

@@ -155,6 +155,7 @@ func TestNoticeListKeyProblemsInTheBody(t *testing.T) {
 // then ...37): the same request gives the same bytes, the PDF created on
 // the notice's date, as dpakit notice dates it.
 func TestNoticePDFIsTheSameTwice(t *testing.T) {
+	t.Parallel() // its second of sleep overlaps the other tests
 	s := newTestServer(t)
 	body := []byte("date: 2026-12-01\nold:\n  - {name: Gone Ltd, purpose: Hosting, location: Dublin, country: IE, category: service, transfer_mechanism: none}\n")
 	get := func() []byte {
