@@ -417,6 +417,11 @@ func startBrowser(t *testing.T, exe string) (context.Context, context.CancelFunc
 			chromedp.Flag("disable-component-update", true),
 			chromedp.Flag("disable-sync", true),
 			chromedp.Flag("disable-dev-shm-usage", true),
+			// Each flow has a tab of its own in one browser: no tab's
+			// timers or rendering may be slowed as a background tab's.
+			chromedp.Flag("disable-background-timer-throttling", true),
+			chromedp.Flag("disable-backgrounding-occluded-windows", true),
+			chromedp.Flag("disable-renderer-backgrounding", true),
 			chromedp.UserDataDir(t.TempDir()),
 			chromedp.WindowSize(1280, 900),
 		)
