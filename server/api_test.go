@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -848,5 +849,32 @@ func TestNoticeProblemsTogether(t *testing.T) {
 	}
 	if lines["new[0].country"] != 7 || lines["customer.breach.notice_hours"] != 12 {
 		t.Errorf("problems %+v, want new[0].country at line 7 and customer.breach.notice_hours at line 12", pb.Problems)
+	}
+}
+
+// TestAPIWordFileDatedAsPDF: the server records its date (SOURCE_DATE_EPOCH,
+// Config.PDFDate) in its Word files as in its PDFs, as dpakit render
+// --date does in both: the API's DOCX carried the deal's effective date
+// while its PDF carried the server's, so the same deal and date gave other
+// bytes through the API than through the CLI.
+func TestAPIWordFileDatedAsPDF(t *testing.T) {
+	s := newTestServer(t)
+	res := do(t, s, http.MethodPost, "/api/v1/documents/dpa?format=docx", "application/yaml", exampleDeal(t))
+	body := readAll(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %.300s", res.StatusCode, body)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("docProps/core.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, _ := io.ReadAll(f)
+	want := `<dcterms:created xsi:type="dcterms:W3CDTF">` + s.cfg.PDFDate.UTC().Format(time.RFC3339) + `</dcterms:created>`
+	if !bytes.Contains(core, []byte(want)) {
+		t.Errorf("core.xml lacks %s:\n%s", want, core)
 	}
 }

@@ -76,7 +76,7 @@ func (s *Server) writer(f format, o pdfOptions) (docWriter, error) {
 	case "md":
 		return mddoc.New(), nil
 	case "docx":
-		w, err := docx.New(docx.Options{Paper: o.paper})
+		w, err := docx.New(docx.Options{Paper: o.paper, Date: s.cfg.PDFDate})
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", errBadOption, err)
 		}

@@ -58,8 +58,10 @@ type Config struct {
 	// Today returns the date the form proposes as the effective date of a
 	// new deal (default: the current UTC date).
 	Today func() time.Time
-	// PDFDate is recorded as every PDF's creation and modification date;
-	// zero means the time of each render (see pdf.Options.Date).
+	// PDFDate is recorded as every PDF's and Word file's creation and
+	// modification date, as dpakit render --date records it; zero means the
+	// time of each render for a PDF (see pdf.Options.Date) and the deal's
+	// effective date for a Word file (see docx.Options.Date).
 	PDFDate time.Time
 }
 
