@@ -20,14 +20,14 @@ func TestCounsel12MixedRolesRefusalIsCustomersOwn(t *testing.T) {
 	mixed := fixtureDeal(t, "example")
 	mixed.SCC.SubprocessorOption = deal.SpecificAuthorisation
 	checkText(t, dealMD(t, mixed, "dpa"), []string{
-		"after receiving Provider’s request; for Customer Personal Data of which Customer is the controller, it shall not refuse it without reasonable grounds relating to the protection of Customer Personal Data.",
+		"after receiving Provider’s request; Customer shall not refuse its authorisation, so far as it concerns Customer Personal Data of which Customer is the controller, without reasonable grounds relating to the protection of that data.",
 		"the authorisations given or refused under this Clause are the Controller’s",
 	}, []string{plain})
 
 	controller := fixtureDeal(t, "example")
 	controller.SCC.SubprocessorOption = deal.SpecificAuthorisation
 	controller.SCC.Modules = []int{2}
-	checkText(t, dealMD(t, controller, "dpa"), []string{plain}, []string{"of which Customer is the controller, it shall not refuse"})
+	checkText(t, dealMD(t, controller, "dpa"), []string{plain}, []string{"so far as it concerns Customer Personal Data of which Customer is the controller"})
 }
 
 // TestCounsel12NoStartOnTheLastDayToObject: with an objection window as
@@ -77,7 +77,7 @@ func TestCounsel12NoStartOnTheLastDayToObject(t *testing.T) {
 // (thirteenth counsel's reading).
 func TestCounsel13SuperCapCapsNothingUncapped(t *testing.T) {
 	checkText(t, renderMD(t, "negotiated", "dpa"), []string{
-		"It applies only to the extent that the Agreement would otherwise limit that liability: it does not limit any liability that the Agreement leaves unlimited (for example for a breach of confidentiality).",
+		"It applies only to the extent that the Agreement would otherwise limit that liability: it does not limit any liability that the Agreement leaves unlimited.",
 	}, nil)
 }
 
@@ -91,8 +91,8 @@ func TestCounsel13CCPATerms(t *testing.T) {
 	for _, fixture := range []string{"us-ccpa", "example"} {
 		t.Run(fixture, func(t *testing.T) {
 			checkText(t, renderMD(t, fixture, "dpa"), []string{
-				"On written notice to Provider, including after Provider has notified Customer that it can no longer meet its obligations under the CCPA, Customer may take reasonable and appropriate steps to stop and remediate any use of Customer Personal Data by Provider that this DPA or the CCPA does not authorise",
-				"“consumer”, “contractor”, “sell”",
+				"On written notice to Provider, including after Provider has notified Customer that it can no longer meet its obligations under the CCPA, Customer may take reasonable and appropriate steps to stop and remediate any use of Customer Personal Data by Provider that this DPA does not authorise or the CCPA does not permit",
+				"“service provider” and “share” (and “contractor”, where this DPA uses it beside “service provider”) have the meanings given to them in the CCPA",
 			}, []string{"If Provider uses Customer Personal Data in a manner not authorised"})
 		})
 	}
@@ -107,15 +107,15 @@ func TestCounsel13CCPATerms(t *testing.T) {
 // 16(c)) displaces the DPA's periods (thirteenth counsel's reading).
 func TestCounsel13ReturnHasADeadline(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"Provider shall return Customer Personal Data in a structured, commonly used and machine-readable format, within thirty (30) days after the choice to return it is made or communicated.",
+		"Provider shall return Customer Personal Data in a structured, commonly used and machine-readable format, within thirty (30) days after the end of the Services or, if later, after the choice to have it returned is made or communicated.",
 		"Where the Standard Contractual Clauses apply and are terminated under Clause 16(c) of the Standard Contractual Clauses, the personal data transferred under them before the termination shall, at Customer’s choice",
 		"be returned or deleted in its entirety immediately, as Clause 16(d) of the Standard Contractual Clauses provides, and not within the periods of this Clause, subject to paragraph 4 to the extent that the Standard Contractual Clauses allow.",
 	}, nil)
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
-		"within thirty (30) days after the choice to return it is communicated.",
+		"within thirty (30) days after the end of the Services or, if later, after the choice to have it returned is communicated.",
 		"at the Controller’s choice as communicated by Customer, be returned or deleted in its entirety immediately",
 	}, nil)
-	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"within thirty (30) days after Customer chooses its return."}, []string{"Clause 16(d)"})
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{"within thirty (30) days after the end of the Services or, if later, after Customer chooses to have it returned."}, []string{"Clause 16(d)"})
 }
 
 // TestCounsel13EitherPartyEndsTheUKAddendum: Table 4 of the ICO's

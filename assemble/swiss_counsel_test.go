@@ -305,7 +305,7 @@ controller_transfer:
 	withUK := variantMD(t, "swiss-exporter", "dpa", "modules: [2]", "modules: [1, 2]", "subprocessors: { objection_days: 20 }", controllerTransfer)
 	checkText(t, withUK, []string{
 		"informing Data Subjects as Articles 19 and 20 of the FADP (and, for processing subject to UK Data Protection Laws, Articles 13 and 14 of the UK GDPR) require",
-		"likely to result in a risk to the personality or fundamental rights of the Data Subjects (for data subject to UK Data Protection Laws, to the rights and freedoms of natural persons),",
+		"likely to result in a risk to the personality or fundamental rights of the Data Subjects (for Provider Controller Data subject to UK Data Protection Laws, to the rights and freedoms of natural persons),",
 	}, nil)
 	alone := variantMD(t, "swiss-exporter", "dpa", "modules: [2]", "modules: [1, 2]", "subprocessors: { objection_days: 20 }", controllerTransfer,
 		"uk_addendum: { enabled: true, ending_party: exporter }", "uk_addendum: { enabled: false }")

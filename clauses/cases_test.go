@@ -98,7 +98,7 @@ func TestCounselCases(t *testing.T) {
 				"is therefore not a Restricted Transfer, and the Standard Contractual Clauses and the UK Addendum do not apply to it.",
 				"They apply only if and to the extent that a Restricted Transfer from Customer to Provider takes place",
 				// Deletion (item 9).
-				"Provider shall complete the deletion within fourteen (14) days after the choice is communicated",
+				"Provider shall complete the deletion within fourteen (14) days after the end of the Services or, if later, after the choice is communicated",
 				"in any event within thirty-five (35) days after that deletion",
 				"without waiting for a request",
 				"deletion is completed within fourteen (14) days after the choice to delete is communicated to Provider",
@@ -160,7 +160,7 @@ func TestCounselCases(t *testing.T) {
 				"Provider shall also notify that Controller directly where appropriate and feasible",
 				"at the request of a Controller made directly to Provider",
 				"None. Customer shall not intentionally provide special categories",
-				"within thirty (30) days after the choice is made or communicated",
+				"within thirty (30) days after the end of the Services or, if later, after the choice is made or communicated",
 				// Mixed roles: the Controller's agreement for its data,
 				// and its instructions on notifying a breach.
 				"only if and when Customer (with the agreement of each Controller on whose behalf Customer processes Customer Personal Data that the transfer concerns) agrees to it in writing",
