@@ -473,33 +473,34 @@ func genericPath(path string) string {
 // be checked for names that do not exist.
 func formPaths() map[string]bool {
 	out := map[string]bool{measuresIDs: true}
+	eachInput(func(path string, _ reflect.Type) { out[path] = true })
+	return out
+}
+
+// eachInput calls visit with the generic path and the type of every input
+// the form has for the Deal type: a date, the Annex II measures, a list of
+// values or a single value. Structs, and lists of them, are walked into.
+func eachInput(visit func(path string, t reflect.Type)) {
 	var walk func(t reflect.Type, path string)
 	walk = func(t reflect.Type, path string) {
-		if t == dateType || t == measuresType {
-			out[path] = true
-			return
-		}
-		switch t.Kind() {
-		case reflect.Pointer:
+		switch {
+		case t == dateType || t == measuresType:
+			visit(path, t)
+		case t.Kind() == reflect.Pointer:
 			walk(t.Elem(), path)
-		case reflect.Struct:
+		case t.Kind() == reflect.Struct:
 			for i := range t.NumField() {
 				if key, _ := yamlKey(t.Field(i)); key != "" {
 					walk(t.Field(i).Type, join(path, key))
 				}
 			}
-		case reflect.Slice:
-			if t.Elem().Kind() == reflect.Struct {
-				walk(t.Elem(), path)
-				return
-			}
-			out[path] = true
+		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
+			walk(t.Elem(), path)
 		default:
-			out[path] = true
+			visit(path, t)
 		}
 	}
 	walk(dealType, "")
-	return out
 }
 
 // rowNumbers maps the rows of the deal a form describes to the rows of

@@ -52,30 +52,11 @@ func newFormNames(paths map[string]bool) formNames {
 // modules) and the Annex II measures ticked.
 func repeatedInputs() map[string]bool {
 	out := map[string]bool{measuresIDs: true}
-	var walk func(t reflect.Type, path string)
-	walk = func(t reflect.Type, path string) {
-		if t == dateType || t == measuresType {
-			return
+	eachInput(func(path string, t reflect.Type) {
+		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Int {
+			out[path] = true
 		}
-		switch t.Kind() {
-		case reflect.Pointer:
-			walk(t.Elem(), path)
-		case reflect.Struct:
-			for i := range t.NumField() {
-				if key, _ := yamlKey(t.Field(i)); key != "" {
-					walk(t.Field(i).Type, join(path, key))
-				}
-			}
-		case reflect.Slice:
-			switch t.Elem().Kind() {
-			case reflect.Struct:
-				walk(t.Elem(), path)
-			case reflect.Int:
-				out[path] = true
-			}
-		}
-	}
-	walk(dealType, "")
+	})
 	return out
 }
 
