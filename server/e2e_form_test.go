@@ -13,8 +13,8 @@ import (
 
 // browserOnServer starts the real server and opens a tab of the browser
 // chrome, both closed when the test ends, and returns the tab's chromedp
-// context and the server's address.
-func browserOnServer(t *testing.T, chrome context.Context) (context.Context, string) {
+// context, which ends after limit, and the server's address.
+func browserOnServer(t *testing.T, chrome context.Context, limit time.Duration) (context.Context, string) {
 	t.Helper()
 	s := newTestServer(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -25,7 +25,7 @@ func browserOnServer(t *testing.T, chrome context.Context) (context.Context, str
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(sctx, ln) }()
 	ctx, cancelTab := chromedp.NewContext(chrome)
-	ctx, cancelTime := context.WithTimeout(ctx, 40*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() {
 		cancelTime()
 		cancelTab()
@@ -111,7 +111,7 @@ func stateOf(ctx context.Context, id string) (fieldState, error) {
 // out again for a new country keeps every message of a field still wrong;
 // a summary link focuses its field, a radio group's checked button.
 func browserLiveCheck(t *testing.T, chrome context.Context) {
-	ctx, base := browserOnServer(t, chrome)
+	ctx, base := browserOnServer(t, chrome, 40*time.Second)
 
 	// A row removed, another added with the name of a row kept: the
 	// duplicate is reported at the added row, not at the one before it.
@@ -263,7 +263,7 @@ func browserLiveCheck(t *testing.T, chrome context.Context) {
 // it, with its values and messages; back from that the form as it was
 // first typed; forward the checked form and the preview again.
 func browserHistory(t *testing.T, chrome context.Context) {
-	ctx, base := browserOnServer(t, chrome)
+	ctx, base := browserOnServer(t, chrome, 40*time.Second)
 	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-breach-notice-hours")),
 		change("f-customer-name", "Müller Logistik GmbH Nord"),

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,26 +54,7 @@ func screenshotDir(t *testing.T) string {
 // width. With $DPAKIT_SCREENSHOTS set, screenshots at desktop and phone
 // width are saved there.
 func browserEndToEnd(t *testing.T, chrome context.Context) {
-	s := newTestServer(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(sctx, ln) }()
-	defer func() {
-		stop()
-		if err := <-served; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
-	base := "http://" + ln.Addr().String()
-
-	ctx, cancelTab := chromedp.NewContext(chrome)
-	defer cancelTab()
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelTime()
+	ctx, base := browserOnServer(t, chrome, 3*time.Minute)
 	shots := screenshotDir(t)
 	// shoot saves the whole page, or with view only what the window shows,
 	// when screenshots are asked for.
