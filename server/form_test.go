@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -1152,5 +1153,16 @@ func TestFormComesBack(t *testing.T) {
 	fresh := string(readAll(t, do(t, s, http.MethodGet, "/", "", nil)))
 	if !strings.Contains(fresh, `data-view="form" data-state="fresh"`) {
 		t.Error("the form a GET shows is not marked fresh, for the script to fill from history")
+	}
+	// /preview assembles a DPA, so it waits for a render slot as every
+	// route that renders does: with none free, the busy answer.
+	busy := newTestServer(t, func(c *Config) { c.MaxRenders, c.MaxQueue, c.QueueWait = 1, 0, 10*time.Millisecond })
+	hold, err := busy.limiter.acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold()
+	if res := postForm(t, busy, "/preview", post); res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/preview with every render slot taken: status %d, want 503", res.StatusCode)
 	}
 }

@@ -79,7 +79,7 @@ func (s *Server) routes() error {
 	app.POST("/check", formBody, s.postCheck)
 	app.POST("/upload", formBody, s.upload)
 	app.POST("/edit", formBody, s.postEdit)
-	app.POST("/preview", formBody, s.postPreview)
+	app.POST("/preview", formBody, s.render, s.postPreview)
 	app.POST("/download/:file", formBody, s.render, s.postDownload)
 	app.GET("/api/openapi.yaml", s.openAPI)
 
