@@ -389,6 +389,34 @@ func TestAuth(t *testing.T) {
 	}
 }
 
+// TestParseAuthRefusals checks that each bad line of an auth file is
+// refused with a message naming its line and what it was taken for; a
+// USER:PASSWORD line, however long, is never taken for a token (whoever
+// sent the whole line would get in).
+func TestParseAuthRefusals(t *testing.T) {
+	hash, err := bcrypt.GenerateFromPassword([]byte("pw"), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, file, want string }{
+		{"short token", "short-token\n", "auth.txt:1: an API token must be at least 24 characters long"},
+		{"password in clear", "legal:a-long-password-written-in-clear\n", `auth.txt:1: the password hash of the user "legal" is not a bcrypt hash`},
+		{"short password in clear", "# people\nlegal:secret\n", `auth.txt:2: the password hash of the user "legal" is not a bcrypt hash`},
+		{"broken bcrypt hash", "legal:$2a$10$broken\n", `auth.txt:1: the password hash of "legal" is not a bcrypt hash`},
+		{"no user", ":" + string(hash) + "\n", "auth.txt:1: a user name is missing before the colon"},
+		{"user twice", "legal:" + string(hash) + "\nlegal:" + string(hash) + "\n", `auth.txt:2: the user "legal" is given twice`},
+		{"nothing", "# nothing\n", "auth.txt: no tokens or users in the file"},
+		{"comment after a token", "abcdefghijklmnopqrstuvwxyz0123 # note\n", "auth.txt:1: a credential has no spaces in it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseAuth([]byte(tc.file), "auth.txt")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("ParseAuth(%q) = %v, want an error with %q", tc.file, err, tc.want)
+			}
+		})
+	}
+}
+
 // TestAuthDummyCost checks that an unknown user's password is compared
 // with a hash as slow as the slowest user's, so the time of a refusal does
 // not tell whether the user exists.

@@ -42,10 +42,9 @@ const minTokenLength = 24
 // space, blank lines and lines starting with # ignored. A line USER:HASH
 // with a bcrypt hash ($2a$, $2b$ or $2y$, as `htpasswd -nB USER` prints)
 // adds a basic-auth user; any other line is an API token of at least 24
-// characters.
+// characters without a colon.
 func ParseAuth(data []byte, name string) (*Auth, error) {
 	a := &Auth{users: map[string][]byte{}, verified: map[[sha256.Size]byte]bool{}}
-	dummyCost := bcrypt.MinCost
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -55,20 +54,14 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 		if strings.ContainsAny(line, " \t") {
 			return nil, fmt.Errorf("%s:%d: a credential has no spaces in it (a comment goes on a line of its own, starting with #)", name, n)
 		}
-		if user, hash, ok := strings.Cut(line, ":"); ok && strings.HasPrefix(hash, "$2") {
-			cost, err := bcrypt.Cost([]byte(hash))
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: the password hash of %q is not a bcrypt hash: %v", name, n, user, err)
+		if user, hash, ok := strings.Cut(line, ":"); ok {
+			if err := a.addUser(user, hash, name, n); err != nil {
+				return nil, err
 			}
-			dummyCost = max(dummyCost, cost)
-			if user == "" {
-				return nil, fmt.Errorf("%s:%d: a user name is missing before the colon", name, n)
-			}
-			a.users[user] = []byte(hash)
 			continue
 		}
 		if len(line) < minTokenLength {
-			return nil, shortLineError(line, name, n)
+			return nil, fmt.Errorf("%s:%d: an API token must be at least %d characters long (or write USER:BCRYPT-HASH for a user)", name, n, minTokenLength)
 		}
 		a.tokens = append(a.tokens, sha256.Sum256([]byte(line)))
 	}
@@ -79,6 +72,11 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 		return nil, fmt.Errorf("%s: no tokens or users in the file", name)
 	}
 	if len(a.users) > 0 {
+		dummyCost := bcrypt.MinCost
+		for _, hash := range a.users {
+			cost, _ := bcrypt.Cost(hash) // checked by addUser
+			dummyCost = max(dummyCost, cost)
+		}
 		var secret [16]byte
 		_, _ = rand.Read(secret[:])
 		var err error
@@ -89,15 +87,25 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 	return a, nil
 }
 
-// shortLineError words the refusal of line n of the auth file name, too
-// short for an API token, for what the line is meant to be: a line
-// USER:SOMETHING is a user whose password hash is not a bcrypt hash, any
-// other an API token.
-func shortLineError(line, name string, n int) error {
-	if user, _, ok := strings.Cut(line, ":"); ok && user != "" {
-		return fmt.Errorf("%s:%d: the password hash of the user %q is not a bcrypt hash: write USER:HASH with the $2a$, $2b$ or $2y$ hash that `htpasswd -nB %s` prints (a line that is an API token must be at least %d characters long)", name, n, user, user, minTokenLength)
+// addUser adds the basic-auth user of line n of the auth file name,
+// USER:HASH. Any line with a colon is a user (an API token has none): a
+// password written in clear, or a hash of another kind, is refused rather
+// than taken for a token that would let in whoever sends the whole line.
+func (a *Auth) addUser(user, hash, name string, n int) error {
+	if user == "" {
+		return fmt.Errorf("%s:%d: a user name is missing before the colon (an API token has no colon in it)", name, n)
 	}
-	return fmt.Errorf("%s:%d: an API token must be at least %d characters long (or write USER:BCRYPT-HASH for a user)", name, n, minTokenLength)
+	if !strings.HasPrefix(hash, "$2") {
+		return fmt.Errorf("%s:%d: the password hash of the user %q is not a bcrypt hash: write USER:HASH with the $2a$, $2b$ or $2y$ hash that `htpasswd -nB %s` prints, never the password itself (an API token has no colon in it)", name, n, user, user)
+	}
+	if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+		return fmt.Errorf("%s:%d: the password hash of %q is not a bcrypt hash: %v", name, n, user, err)
+	}
+	if _, twice := a.users[user]; twice {
+		return fmt.Errorf("%s:%d: the user %q is given twice", name, n, user)
+	}
+	a.users[user] = []byte(hash)
+	return nil
 }
 
 // errUnauthorized is the answer to a request without valid credentials.
