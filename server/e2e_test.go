@@ -365,6 +365,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the browser tests are not short")
 	}
+	t.Parallel() // its flows mostly wait for the browser: the other tests run meanwhile
 	chrome, cancel := startBrowser(t, exe)
 	t.Cleanup(cancel) // after the parallel flows, which run once this returns
 	for _, flow := range []struct {
