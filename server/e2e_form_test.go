@@ -240,6 +240,19 @@ func browserLiveCheck(t *testing.T, chrome context.Context) {
 		t.Errorf("with one problem fixed the heading is %q and the title %q (before: %q), want one problem fewer in both", after.Heading, after.Title, before.Heading)
 	}
 
+	// "To consider" follows too: a forum in France under Dutch law adds
+	// its warning; Dutch courts again strike it through.
+	forumWarning := `(function () { var li = Array.prototype.find.call(document.querySelectorAll("#warnings li"), function (li) { return /France/.test(li.textContent); }); return li ? (li.classList.contains("fixed") ? "fixed" : "shown") : ""; })()`
+	for _, step := range []struct{ forum, want string }{{"FR", "shown"}, {"NL", "fixed"}} {
+		if err := chromedp.Do(ctx,
+			change("f-scc-forum", step.forum),
+			chromedp.Poll[chromedp.Void](forumWarning+` === `+jsString(step.want), chromedp.WithPollingTimeout(10*time.Second)),
+		); err != nil {
+			got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById("warnings") || {}).textContent || "no warnings"`))
+			t.Fatalf("courts of %s: the forum's warning is not %s: %v\n%s", step.forum, step.want, err, got)
+		}
+	}
+
 	// A summary link to a group of radio buttons focuses the checked one.
 	if err := fromPage(t, ctx, base+"/?example=1",
 		chromedp.WaitVisible(chromedp.ID("f-customer-role")),

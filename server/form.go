@@ -504,9 +504,12 @@ func asTyped(form url.Values) url.Values {
 }
 
 // checkAnswer is the answer of POST /check: the problems of the form's
-// deal, as the form shows them.
+// deal and its warnings (those the deal as it stands gives, whether or
+// not it has problems: none when its values cannot be read), as the form
+// shows them.
 type checkAnswer struct {
 	Problems []checkItem `json:"problems"`
+	Warnings []checkItem `json:"warnings"`
 }
 
 // checkItem is one problem of a check: its deal path, the name
@@ -532,7 +535,7 @@ func (s *Server) postCheck(c *gin.Context) {
 		return
 	}
 	form := s.tickedMeasures(c.Request.PostForm)
-	_, err := s.loadForm(form)
+	d, err := s.loadForm(form)
 	ps, ok := problemsOf(err)
 	if err != nil && !ok {
 		s.fail(c.Writer, c.Request, err)
@@ -540,15 +543,25 @@ func (s *Server) postCheck(c *gin.Context) {
 	}
 	_, usOnly := formLaws(form)
 	rows := rowOrigins(form)
-	answer := checkAnswer{Problems: []checkItem{}}
-	for _, it := range s.items(ps, usOnly) {
+	answer := checkAnswer{
+		Problems: s.checkItems(ps, usOnly, rows),
+		Warnings: s.checkItems(s.warnings(d), usOnly, rows),
+	}
+	writeJSON(c.Writer, http.StatusOK, answer)
+}
+
+// checkItems returns problems (or warnings) as the live check answers
+// them, each placed at the input of the row the page gave it (rows).
+func (s *Server) checkItems(problems []deal.Problem, usOnly bool, rows rowNumbers) []checkItem {
+	out := []checkItem{}
+	for _, it := range s.items(problems, usOnly) {
 		ci := checkItem{Path: it.Path, Label: it.Label, Message: it.Message}
 		if name := s.inputFor(rows.onPage(it.Path)); name != "" {
 			ci.Field, ci.Anchor = name, inputID(name)
 		}
-		answer.Problems = append(answer.Problems, ci)
+		out = append(out, ci)
 	}
-	writeJSON(c.Writer, http.StatusOK, answer)
+	return out
 }
 
 // firstKey is the key of a list's first input.

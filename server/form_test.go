@@ -1122,6 +1122,50 @@ func TestFormCheckPlacesProblemsAtTheirRows(t *testing.T) {
 	}
 }
 
+// TestFormCheckWarnings: the live check answers the deal's warnings
+// too, in the form's words and placed at their inputs, with problems or
+// without; a deal whose warning is gone answers none.
+func TestFormCheckWarnings(t *testing.T) {
+	s := newTestServer(t)
+	page, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	vals := submission(t, []byte(page), "deal-form")
+	check := func(vals url.Values) checkAnswer {
+		t.Helper()
+		res := postForm(t, s, "/check", vals)
+		var got checkAnswer
+		if err := json.Unmarshal(readAll(t, res), &got); err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("status %d: %v", res.StatusCode, err)
+		}
+		return got
+	}
+	forum := func(a checkAnswer) *checkItem {
+		for i, w := range a.Warnings {
+			if w.Path == "scc.forum" {
+				return &a.Warnings[i]
+			}
+		}
+		return nil
+	}
+	if w := forum(check(vals)); w != nil {
+		t.Fatalf("the example deal warns of its forum: %+v", w)
+	}
+	vals.Set("scc.forum", "FR")
+	for _, breach := range []string{"36", "96"} {
+		vals.Set("breach.notice_hours", breach)
+		got := check(vals)
+		w := forum(got)
+		if w == nil {
+			t.Fatalf("breach %s hours: no warning of a forum in France under Dutch law: %+v", breach, got.Warnings)
+		}
+		if w.Field != "scc.forum" || w.Anchor != "f-scc-forum" || w.Label == "" || !strings.Contains(w.Message, "France") {
+			t.Errorf("breach %s hours: the forum's warning is %+v, want it at its field, labelled, naming France", breach, *w)
+		}
+		if (breach == "96") != (len(got.Problems) > 0) {
+			t.Errorf("breach %s hours: problems %+v", breach, got.Problems)
+		}
+	}
+}
+
 // TestFormComesBack: what the script posts to show a page again when the
 // user comes back to it (Back, Forward, reload): "recheck" shows the form
 // with every problem, and never the preview, even for a valid deal;

@@ -358,6 +358,58 @@
     return left ? count : "No problems left";
   }
 
+  // updateWarnings makes a checked form's "To consider" follow the live
+  // check: a warning the deal now gives is added, one it no longer gives
+  // is struck through (and said to no longer apply). A form not yet
+  // checked shows none, as the server's page does.
+  function updateWarnings(ws) {
+    var box = document.getElementById("warnings");
+    var problems = document.getElementById("problems");
+    if (!box) {
+      if (!ws.length || main.getAttribute("data-state") !== "posted") { return; }
+      box = document.createElement("div");
+      box.className = "warnings";
+      box.id = "warnings";
+      box.setAttribute("role", "note");
+      var h = document.createElement("h2");
+      h.textContent = "To consider";
+      box.appendChild(h);
+      box.appendChild(document.createElement("ul"));
+      var p = document.createElement("p");
+      p.textContent = "Warnings do not stop the DPA from being generated.";
+      box.appendChild(p);
+      (problems || main.querySelector("h1")).insertAdjacentElement("afterend", box);
+    }
+    var list = box.querySelector("ul");
+    var had = {};
+    Array.prototype.forEach.call(list.children, function (li) { had[li.getAttribute("data-key")] = li; });
+    var now = {};
+    var lines = ws.map(function (w) {
+      var key = w.path + "|" + w.message;
+      now[key] = true;
+      if (had[key] && !had[key].classList.contains("fixed")) { return had[key]; }
+      var li = summaryItem(w);
+      li.removeAttribute("data-field");
+      li.setAttribute("data-key", key);
+      return li;
+    });
+    Object.keys(had).forEach(function (key) {
+      var li = had[key];
+      if (now[key]) { return; }
+      if (!li.classList.contains("fixed")) {
+        li.classList.add("fixed");
+        var said = document.createElement("span");
+        said.className = "visually-hidden";
+        said.textContent = " (no longer applies)";
+        li.appendChild(said);
+      }
+      lines.push(li);
+    });
+    var fresh = document.createElement("ul");
+    lines.forEach(function (li) { fresh.appendChild(li); });
+    if (fresh.innerHTML !== list.innerHTML) { list.replaceWith(fresh); }
+  }
+
   // check sends the form to the form's check and shows the messages of
   // the fields the form shows messages for (see shown), replacing the
   // server's, and makes the summary follow.
@@ -385,6 +437,7 @@
         }
       });
       var counted = updateSummary(byField);
+      if (res.warnings) { updateWarnings(res.warnings); }
       if (said || counted) { announce([said, counted].filter(Boolean).join(". ")); }
       save();
     }).catch(function () { /* the server check on submit still applies */ });
