@@ -93,7 +93,7 @@ func TestFormWordsOnlyTheForm(t *testing.T) {
 	got := html.UnescapeString(string(readAll(t, postForm(t, s, "/", form))))
 	for _, want := range []string{
 		"(“Time period under Clause 9 (days)”); a new sub-processor could start",
-		`<li><a href="#f-customer-contact-title">Customer's contact – Position</a> <span class="path">customer.contact.title</span>: is empty: Annex I.A`,
+		`"><a href="#f-customer-contact-title">Customer's contact – Position</a> <span class="path">customer.contact.title</span>: is empty: Annex I.A`,
 		`in “Customer's contact – Position”</li>`,
 	} {
 		if !strings.Contains(got, want) {
