@@ -26,7 +26,7 @@ func TestNewUserSlips(t *testing.T) {
 		{"a mistyped top-level command under a group", []string{"clauses", "rendr"},
 			"dpakit: unknown command \"rendr\" for \"dpakit clauses\"\n\nDid you mean this?\n\tdpakit render\n\nRun 'dpakit clauses --help' for usage.\n"},
 		{"a user with a hash that is not bcrypt's", []string{"serve", "--auth", auth},
-			"dpakit: --auth: auth.txt:2: the password hash of the user \"legal\" is not a bcrypt hash: write USER:HASH with the $2a$, $2b$ or $2y$ hash that `htpasswd -nB legal` prints (a line that is an API token must be at least 24 characters long)\n"},
+			"dpakit: --auth: auth.txt:2: the password hash of the user \"legal\" is not a bcrypt hash: write USER:HASH with the $2a$, $2b$ or $2y$ hash that `htpasswd -nB legal` prints, never the password itself (an API token has no colon in it)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
