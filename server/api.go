@@ -642,15 +642,14 @@ func (s *Server) apiBundle(c *gin.Context) {
 // noticeRequest is the body of POST /api/v1/notice.
 type noticeRequest struct {
 	// Date is the day the notice is sent (YYYY-MM-DD).
-	Date string `yaml:"date"`
+	Date string
 	// Old and New are the lists before and after the change: a list, a
 	// list file ({list: [...]}) or a deal or profile. New defaults to the
-	// server profile's list.
-	Old yaml.Node `yaml:"old"`
-	New yaml.Node `yaml:"new"`
+	// server profile's list. Each keeps the body's lines.
+	Old, New *deal.Document
 	// Customer, if given, is the deal of the customer the notice is
 	// addressed to, laid over the profile; its objection window applies.
-	Customer yaml.Node `yaml:"customer"`
+	Customer *deal.Document
 }
 
 // apiNotice answers POST /api/v1/notice: the notice of a change to the
@@ -709,7 +708,7 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 		return nil, assemble.Notice{}, nil, err
 	}
 	n := noticeFrom(when, p.old, p.cur)
-	if req.Customer.Kind == 0 {
+	if req.Customer == nil {
 		return p.d, n, nil, nil
 	}
 	return s.customerNotice(req, when, p, n)
@@ -730,15 +729,23 @@ func readNoticeRequest(data []byte, kind bodyKind) (noticeRequest, deal.Date, er
 	if isNullDocument(data) {
 		return req, deal.Date{}, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
 	}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		return req, deal.Date{}, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	if err := noticeKeyProblems(&doc); err != nil {
+	doc, err := deal.ParseDocument(data, requestName)
+	if err != nil {
 		return req, deal.Date{}, err
 	}
-	if err := doc.Decode(&req); err != nil {
-		return req, deal.Date{}, invalid("", "the body must be a mapping with date, old and optionally new and customer: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	if !doc.IsMapping() {
+		return req, deal.Date{}, invalid("", "the body must be a mapping with date, old and optionally new and customer, not "+doc.Describe())
+	}
+	if err := noticeKeyProblems(doc); err != nil {
+		return req, deal.Date{}, err
+	}
+	req.Old, req.New, req.Customer = part(doc, "old"), part(doc, "new"), part(doc, "customer")
+	if date := part(doc, "date"); date != nil {
+		text, ok := date.Text()
+		if !ok {
+			return req, deal.Date{}, invalid("date", "want a date (YYYY-MM-DD), not "+date.Describe()+" (the date the notice is sent)")
+		}
+		req.Date = text
 	}
 	if strings.TrimSpace(req.Date) == "" {
 		return req, deal.Date{}, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: "date", Rule: "required",
@@ -748,7 +755,7 @@ func readNoticeRequest(data []byte, kind bodyKind) (noticeRequest, deal.Date, er
 	if err != nil {
 		return req, deal.Date{}, invalid("date", err.Error()+" (the date the notice is sent)")
 	}
-	if req.Old.Kind == 0 {
+	if req.Old == nil {
 		return req, deal.Date{}, invalid("old", "the list before the change is required")
 	}
 	return req, when, nil
@@ -784,13 +791,11 @@ func (s *Server) noticeParties(req noticeRequest) (noticeParties, error) {
 		return p, err
 	}
 	p.d, p.vendor = vendor, vendor
-	if req.Customer.Kind != 0 {
-		b, err := yaml.Marshal(&req.Customer)
-		if err != nil {
-			return p, fmt.Errorf("encode customer: %w", err)
-		}
-		d, err := s.valid.Load(b, "customer", s.cfg.Profile, s.cfg.ProfileName)
-		if err := collect(bodyPart{key: "customer", node: &req.Customer, file: "customer"}.inBody(err)); err != nil {
+	if req.Customer != nil {
+		// Read from the body's own part, its problems carry the body's
+		// lines (a key given twice names the line of the first).
+		d, _, err := s.valid.LoadDocument(req.Customer, "customer", s.cfg.Profile, s.cfg.ProfileName)
+		if err := collect(bodyPart{key: "customer", node: req.Customer, file: "customer", bodyLines: true}.inBody(err)); err != nil {
 			return p, err
 		}
 		if err == nil {
@@ -800,15 +805,15 @@ func (s *Server) noticeParties(req noticeRequest) (noticeParties, error) {
 	// The lists are judged as lists serving d's customer (or the
 	// profile's): a customer with no EEA, UK or Swiss nexus has no
 	// restricted transfers.
-	p.old, err = listOf(&req.Old, "old", p.d)
+	p.old, err = listOf(req.Old, "old", p.d)
 	if err := collect(err); err != nil {
 		return p, err
 	}
 	// new defaults to the profile's list: the vendor's list as it is,
 	// whatever list the customer's DPA carries.
 	p.cur = vendor.Subprocessors.List
-	if req.New.Kind != 0 {
-		p.cur, err = listOf(&req.New, "new", p.d)
+	if req.New != nil {
+		p.cur, err = listOf(req.New, "new", p.d)
 		if err := collect(err); err != nil {
 			return p, err
 		}
@@ -840,8 +845,8 @@ func (s *Server) customerNotice(req noticeRequest, when deal.Date, p noticeParti
 	}
 	// Without new, the new list is the server profile's.
 	at := "profile.subprocessors.list"
-	if req.New.Kind != 0 {
-		at = newListPath(&req.New)
+	if req.New != nil {
+		at = newListPath(req.New)
 	}
 	// A missing Annex III detail is a problem of the new list's entry,
 	// named by its path in the request.
@@ -855,25 +860,26 @@ func (s *Server) customerNotice(req noticeRequest, when deal.Date, p noticeParti
 // noticeKeyProblems checks the keys of a notice request: a key that is not
 // one of noticeKeys is an unknown field at its line (a list file sent as
 // the body itself gets where it belongs).
-func noticeKeyProblems(doc *yaml.Node) error {
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil // the decoder says what the body is instead
-	}
-	m := doc.Content[0]
+func noticeKeyProblems(doc *deal.Document) error {
 	var ps []deal.Problem
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
-		if k.Kind != yaml.ScalarNode || slices.Contains(noticeKeys, k.Value) {
+	first := map[string]int{}
+	for _, k := range doc.Keys() {
+		if line, twice := first[k.Name]; twice {
+			ps = append(ps, deal.Problem{File: requestName, Line: k.Line, Path: k.Name, Rule: "duplicate_key", Message: fmt.Sprintf("is given twice (first at line %d)", line)})
 			continue
 		}
-		msg := fmt.Sprintf("unknown field %q: the body needs date, old and optionally new and customer", k.Value)
-		switch {
-		case k.Value == "list" || k.Value == "subprocessors":
-			msg += "; a list file (or a deal) goes under old or new"
-		case suggest.Closest(k.Value, noticeKeys) != "":
-			msg += fmt.Sprintf(" (%s)", suggest.Hint(k.Value, suggest.Closest(k.Value, noticeKeys), "a key"))
+		first[k.Name] = k.Line
+		if slices.Contains(noticeKeys, k.Name) {
+			continue
 		}
-		ps = append(ps, deal.Problem{File: requestName, Line: k.Line, Path: k.Value, Rule: "unknown_field", Message: msg})
+		msg := fmt.Sprintf("unknown field %q: the body needs date, old and optionally new and customer", k.Name)
+		switch {
+		case k.Name == "list" || k.Name == "subprocessors":
+			msg += "; a list file (or a deal) goes under old or new"
+		case suggest.Closest(k.Name, noticeKeys) != "":
+			msg += fmt.Sprintf(" (%s)", suggest.Hint(k.Name, suggest.Closest(k.Name, noticeKeys), "a key"))
+		}
+		ps = append(ps, deal.Problem{File: requestName, Line: k.Line, Path: k.Name, Rule: "unknown_field", Message: msg})
 	}
 	if len(ps) > 0 {
 		return &deal.ValidationError{Problems: ps}
@@ -881,18 +887,21 @@ func noticeKeyProblems(doc *yaml.Node) error {
 	return nil
 }
 
+// part returns the part of the request body doc under key; nil when the
+// body has none or it is null.
+func part(doc *deal.Document, key string) *deal.Document {
+	p, ok := doc.Get(key)
+	if !ok || p.IsNull() {
+		return nil
+	}
+	return p
+}
+
 // newListPath returns the path in a notice request of the entries of its
 // new list: new[i] for a list, new.list[i] for a list file,
 // new.subprocessors.list[i] for a deal or profile.
-func newListPath(n *yaml.Node) string {
-	if n.Kind != yaml.MappingNode {
-		return "new"
-	}
-	b, err := yaml.Marshal(n)
-	if err != nil {
-		return "new"
-	}
-	if p := listfile.ListPath(b, "new.yaml"); p != "" {
+func newListPath(n *deal.Document) string {
+	if p := listfile.PathIn(n, "new.yaml"); p != "" {
 		return "new." + p
 	}
 	return "new"
@@ -916,23 +925,23 @@ func isNullDocument(data []byte) bool {
 // listOf reads a sub-processor list given as a list, a list file or a
 // deal, checked by the rules of a deal's list as a list serving the
 // customer of deal d.
-func listOf(n *yaml.Node, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
-	part := bodyPart{key: name, node: n, file: name + ".yaml", wrapped: n.Kind == yaml.SequenceNode, bodyLines: true}
-	if n.Kind == yaml.ScalarNode {
+func listOf(n *deal.Document, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
+	part := bodyPart{key: name, node: n, file: name + ".yaml", wrapped: n.IsList(), bodyLines: true}
+	if _, text := n.Text(); text {
 		// A file name: the server reads no files on the caller's behalf.
-		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: n.Line, Path: name, Rule: "notice",
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: n.Line(), Path: name, Rule: "notice",
 			Message: "want the list itself (an array of sub-processors, or a list file, deal or profile as an object), not a string: the API does not read files"}}}
 	}
-	if n.Kind == yaml.SequenceNode {
-		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: n.Line, Column: n.Column, Content: []*yaml.Node{scalar("list", "!!str"), n}}
+	if n.IsList() {
+		n = n.Under("list")
 	}
 	// Read from the body's own nodes, its problems carry the body's lines.
-	list, err := listfile.NewReader(nil).For(d).LoadNode(n, part.file)
+	list, err := listfile.NewReader(nil).For(d).LoadDocument(n, part.file)
 	var ve *deal.ValidationError
 	if err != nil && !errors.As(err, &ve) && errors.Is(err, sublist.ErrInvalid) {
 		// No list in it: said of the part, not of a file the caller never
 		// sent.
-		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: part.node.Line, Path: name, Rule: "notice",
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: part.node.Line(), Path: name, Rule: "notice",
 			Message: `holds no sub-processor list: want a list of sub-processors, a list file with a "list" key, or a deal or profile with subprocessors.list`}}}
 	}
 	return list, part.inBody(err)

@@ -133,6 +133,8 @@ func TestNoticeListKeyProblemsInTheBody(t *testing.T) {
 			deal.Problem{Path: "old[0].name", Line: 6, Rule: "duplicate_key", Message: "is given twice (first at line 4)"}},
 		{"a key given twice in JSON", "application/json", "{\"date\": \"2026-12-01\", \"old\": [],\n \"new\": {\"list\": [\n  {\"name\": \"X\",\n   \"name\": \"Y\"}]}}",
 			deal.Problem{Path: "new.list[0].name", Line: 4, Rule: "duplicate_key", Message: "is given twice (first at line 3)"}},
+		{"a key of the body given twice", "application/yaml", "date: 2026-12-01\nold: []\ndate: 2026-12-02\n",
+			deal.Problem{Path: "date", Line: 3, Rule: "duplicate_key", Message: "is given twice (first at line 1)"}},
 		{"no list", "application/yaml", "date: 2026-12-01\nold: []\nnew:\n  customer: {}\n",
 			deal.Problem{Path: "new", Line: 4, Rule: "notice", Message: `holds no sub-processor list: want a list of sub-processors, a list file with a "list" key, or a deal or profile with subprocessors.list`}},
 	}
@@ -148,6 +150,23 @@ func TestNoticeListKeyProblemsInTheBody(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNoticeCustomerLines: the customer's deal in a notice request is
+// read from the body itself, so a key given twice names the body's line of
+// the first, not a line of a copy of the customer's part.
+func TestNoticeCustomerLines(t *testing.T) {
+	s := newTestServer(t)
+	body := "date: 2026-12-01\nold: []\ncustomer:\n  reference: DPA-1\n  breach:\n    notice_hours: 24\n  reference: DPA-2\n"
+	for _, p := range noticeProblems(t, s, "application/yaml", body) {
+		if p.Rule == "duplicate_key" {
+			if p.Path != "customer.reference" || p.Line != 7 || p.Message != "is given twice (first at line 4)" {
+				t.Errorf("the key given twice is %+v, want customer.reference at line 7, first at line 4", p)
+			}
+			return
+		}
+	}
+	t.Error("no problem of the key given twice")
 }
 
 // TestNoticePDFIsTheSameTwice is the regression test for notice PDFs

@@ -70,6 +70,12 @@ func parseLenient(data []byte, name string) parsed {
 		p.File = name
 		return parsed{problems: []Problem{*p}}
 	}
+	return checkLenient(root, name)
+}
+
+// checkLenient checks the parsed top-level mapping root of the deal file
+// called name, pruning what has a problem (see parseLenient).
+func checkLenient(root *yaml.Node, name string) parsed {
 	c := checker{file: name, root: dealType, nullify: map[*yaml.Node]bool{}, drop: map[*yaml.Node]bool{}}
 	c.check(root, dealType, "")
 	if c.dropped > 0 {
@@ -78,6 +84,25 @@ func parseLenient(data []byte, name string) parsed {
 	}
 	c.prune(root)
 	return parsed{root: root, problems: c.problems, pruned: c.pruned, moved: c.moved}
+}
+
+// lenientDocument is parseLenient for a document already parsed: a copy
+// of it is checked and pruned, the document itself left as it was.
+func lenientDocument(doc *Document, name string) parsed {
+	if !doc.IsMapping() {
+		return parsed{problems: []Problem{{File: name, Rule: "type", Line: doc.Line(), Message: "the top level must be a mapping of keys to values, not " + doc.Describe()}}}
+	}
+	return checkLenient(cloneNode(doc.n), name)
+}
+
+// cloneNode returns a deep copy of n (which holds no aliases).
+func cloneNode(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, k := range n.Content {
+		c.Content[i] = cloneNode(k)
+	}
+	return &c
 }
 
 // parseNode parses data into a single alias-free top-level mapping, or

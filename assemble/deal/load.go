@@ -54,9 +54,21 @@ type loaded struct {
 	profileNode *yaml.Node // the profile's, nil without a profile
 }
 
+// LoadDocument is LoadWithWarnings for a deal already parsed, such as a
+// part of a request's body (see Document): its problems and warnings name
+// dealName and the lines doc carries. doc is left as it was.
+func (v *Validator) LoadDocument(doc *Document, dealName string, profile []byte, profileName string) (*Deal, []Problem, error) {
+	l := v.loadParsed(lenientDocument(doc, dealName), dealName, profile, profileName)
+	return l.deal, l.warnings, l.err
+}
+
 // load is LoadWithWarnings, keeping the parsed files.
 func (v *Validator) load(deal []byte, dealName string, profile []byte, profileName string) loaded {
-	dp := parseLenient(deal, dealName)
+	return v.loadParsed(parseLenient(deal, dealName), dealName, profile, profileName)
+}
+
+// loadParsed is load for the deal file dp, already parsed.
+func (v *Validator) loadParsed(dp parsed, dealName string, profile []byte, profileName string) loaded {
 	var pp parsed
 	if profile != nil {
 		pp = parseLenient(profile, profileName)
@@ -261,10 +273,10 @@ func keyIn(n *yaml.Node, path string) *yaml.Node {
 // was read, such as those of a list named on the command line.
 func LocateIn(data []byte, ps []Problem) {
 	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil {
+	if yaml.Unmarshal(data, &doc) != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return
 	}
-	LocateInNode(&doc, ps)
+	(&Document{n: doc.Content[0]}).Locate(ps)
 }
 
 // child returns the value of key in mapping n, or nil.

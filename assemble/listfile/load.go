@@ -15,7 +15,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -66,7 +65,7 @@ func Marshal(list []deal.Subprocessor) ([]byte, error) {
 //   - .xlsx, .csv: a workbook or CSV file, read by sublist.Import.
 //
 // A YAML or JSON file is parsed and its keys decoded as strictly as a
-// deal file's (deal.ParseDocument, deal.DecodeNode): an unknown key, a key
+// deal file's (deal.ParseDocument, deal.Document.Decode): an unknown key, a key
 // given twice or a value of the wrong kind is a problem at its path and
 // line. The entries of a list or deal file are then checked by the rules
 // of a deal's list (deal.Validator.ValidateList). Either way a
@@ -103,21 +102,17 @@ func (rd *Reader) Load(data []byte, name string) ([]deal.Subprocessor, error) {
 	return rd.load(root, name)
 }
 
-// LoadNode reads the sub-processor list held by n, the top level of a
-// YAML or JSON document already parsed (a list file, deal or profile, as
-// Load reads them), as the file called name: its problems name that file
-// and the lines n carries. It checks the list by the Reader's list rules.
-// Aliases below n are expanded in place.
-func (rd *Reader) LoadNode(n *yaml.Node, name string) ([]deal.Subprocessor, error) {
-	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-		n = n.Content[0]
-	}
-	return rd.load(n, name)
+// LoadDocument reads the sub-processor list held by doc, a YAML or JSON
+// document already parsed (a list file, deal or profile, as Load reads
+// them), as the file called name: its problems name that file and the
+// lines doc carries. It checks the list by the Reader's list rules.
+func (rd *Reader) LoadDocument(doc *deal.Document, name string) ([]deal.Subprocessor, error) {
+	return rd.load(doc, name)
 }
 
 // load reads and checks the list that the document root, of the file
 // called name, holds.
-func (rd *Reader) load(root *yaml.Node, name string) ([]deal.Subprocessor, error) {
+func (rd *Reader) load(root *deal.Document, name string) ([]deal.Subprocessor, error) {
 	h, err := heldIn(root, name)
 	if err != nil {
 		return nil, err
@@ -131,7 +126,7 @@ func (rd *Reader) load(root *yaml.Node, name string) ([]deal.Subprocessor, error
 	if err := rd.validator.ValidateList(owner, h.list, filepath.Base(name), h.prefix); err != nil {
 		var ve *deal.ValidationError
 		if errors.As(err, &ve) {
-			deal.LocateInNode(root, ve.Problems) // the line of each entry's key
+			root.Locate(ve.Problems) // the line of each entry's key
 		}
 		return nil, err
 	}
@@ -198,31 +193,31 @@ var listKeys = []string{"list", "subprocessors"}
 
 // heldIn reads the list that root, the top level of the file called name,
 // holds. The keys are decoded as strictly as a deal's (see
-// deal.DecodeNode): every problem names its path and line in the file, an
+// deal.Document.Decode): every problem names its path and line in the file, an
 // unknown key the field it likely misspells, a key given twice the line
 // of the first.
-func heldIn(root *yaml.Node, name string) (held, error) {
+func heldIn(root *deal.Document, name string) (held, error) {
 	file := filepath.Base(name)
 	isJSON := strings.EqualFold(filepath.Ext(name), ".json")
 	switch {
-	case root.Kind == yaml.SequenceNode && isJSON:
+	case root.IsList() && isJSON:
 		return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is an object with a "list" key, not a bare array`, name)
-	case root.Kind == yaml.SequenceNode:
+	case root.IsList():
 		return held{}, sublist.Errorf(sublist.ErrInvalid, `%s: a list file is a mapping with a "list" key, not a bare sequence`, name)
-	case root.Kind != yaml.MappingNode:
+	case !root.IsMapping():
 		return held{}, noList(name)
 	}
 	switch {
 	case hasKey(root, "list"):
 		var lf ListFile
-		if err := deal.DecodeNode(root, &lf, file, ""); err != nil {
+		if err := root.Decode(&lf, file, ""); err != nil {
 			return held{}, err
 		}
 		return held{list: lf.List, prefix: "list"}, nil
 	case hasKey(root, "subprocessors"):
 		// The rest of a deal is not checked here: deal.Load does that.
 		var df dealFile
-		if err := deal.DecodeNode(pairsOf(root, "subprocessors", "gdpr"), &df, file, ""); err != nil {
+		if err := root.Select("subprocessors", "gdpr").Decode(&df, file, ""); err != nil {
 			return held{}, err
 		}
 		return held{list: df.Subprocessors.List, prefix: "subprocessors.list", owner: ownerOf(df.GDPR)}, nil
@@ -233,38 +228,21 @@ func heldIn(root *yaml.Node, name string) (held, error) {
 	return held{}, noList(name)
 }
 
-// hasKey reports whether the mapping m has the key.
-func hasKey(m *yaml.Node, key string) bool {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return true
-		}
-	}
-	return false
-}
-
-// pairsOf returns a mapping with the pairs of m whose key is one of keys,
-// every occurrence, in m's order.
-func pairsOf(m *yaml.Node, keys ...string) *yaml.Node {
-	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: m.Line, Column: m.Column}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if slices.Contains(keys, m.Content[i].Value) {
-			out.Content = append(out.Content, m.Content[i], m.Content[i+1])
-		}
-	}
-	return out
+// hasKey reports whether the mapping document m has the key.
+func hasKey(m *deal.Document, key string) bool {
+	_, ok := m.Get(key)
+	return ok
 }
 
 // mistypedListKey returns the problem of a top-level key of the file that
 // is likely a misspelling of "list" or "subprocessors" (lsit:), at its
 // line; nil when there is none.
-func mistypedListKey(root *yaml.Node, file string) error {
+func mistypedListKey(root *deal.Document, file string) error {
 	var ps []deal.Problem
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		if s := suggest.Closest(k.Value, listKeys); s != "" && k.Kind == yaml.ScalarNode {
-			ps = append(ps, deal.Problem{File: file, Line: k.Line, Path: k.Value, Rule: "unknown_field",
-				Message: fmt.Sprintf("unknown field (%s): a list file holds its sub-processors under \"list\", a deal or profile under subprocessors.list", suggest.Hint(k.Value, s, "a key"))})
+	for _, k := range root.Keys() {
+		if s := suggest.Closest(k.Name, listKeys); s != "" {
+			ps = append(ps, deal.Problem{File: file, Line: k.Line, Path: k.Name, Rule: "unknown_field",
+				Message: fmt.Sprintf("unknown field (%s): a list file holds its sub-processors under \"list\", a deal or profile under subprocessors.list", suggest.Hint(k.Name, s, "a key"))})
 		}
 	}
 	if len(ps) == 0 {
@@ -284,6 +262,16 @@ func noList(name string) error {
 func ListPath(data []byte, name string) string {
 	h, ok := loadHeld(data, name)
 	if !ok {
+		return ""
+	}
+	return h.prefix
+}
+
+// PathIn returns the path of the sub-processor list in doc, a document
+// already parsed as the file called name, as ListPath does.
+func PathIn(doc *deal.Document, name string) string {
+	h, err := heldIn(doc, name)
+	if err != nil {
 		return ""
 	}
 	return h.prefix
