@@ -77,7 +77,7 @@ func TestCounsel12NoStartOnTheLastDayToObject(t *testing.T) {
 // (thirteenth counsel's reading).
 func TestCounsel13SuperCapCapsNothingUncapped(t *testing.T) {
 	checkText(t, renderMD(t, "negotiated", "dpa"), []string{
-		"It applies only to the extent that the Agreement would otherwise limit that liability: it does not limit any liability that the Agreement leaves unlimited.",
+		"It applies only to the extent that the Agreement would otherwise limit that liability: it does not limit any liability that the Agreement leaves unlimited, nor any liability that the following paragraph preserves.",
 	}, nil)
 }
 

@@ -101,7 +101,7 @@ func TestCounsel5DefinedOnce(t *testing.T) {
 		t.Errorf("“Provider Controller Data” is defined %d times, want once", n)
 	}
 	checkText(t, md, []string{
-		"“Customer Personal Data” means all Personal Data that Customer or its users provide to Provider, or that Provider collects or generates for Customer, in connection with the Services, except to the extent that it is Provider Controller Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b).",
+		"“Customer Personal Data” means all Personal Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b), that Customer or its users provide to Provider, or that Provider collects or generates for Customer, in connection with the Services, except to the extent that it is Provider Controller Data.",
 		"“Provider Controller Data” means personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b), about the categories of data subjects described there, that Customer transfers to Provider or that Provider collects from those data subjects in connection with the Services, to the extent that Provider processes it as a controller for the purposes described there",
 		"Customer transfers to Provider the Provider Controller Data described in Part 2 of [Annex I.B](#annex-i-b), which Provider processes as a controller in its own right",
 		"including any personal data of the categories described in Part 2 of [Annex I.B](#annex-i-b) that is processed for any other purpose, is Customer Personal Data",

@@ -295,7 +295,7 @@ func TestCounsel6OneControllersData(t *testing.T) {
 // Laws are those the laws place on it, a requirement binding only the
 // customer (or its Controller) reaching Provider through the DPA or
 // instructions; a Controller that audits itself first accepts the audit
-// rules; the yearly limit counts all audits together; direct inquiries
+// rules; the yearly limit counts each Controller's audits apart; direct inquiries
 // come from a Controller Customer has named; audit rights outlive deletion
 // by twelve months; one Controller's data is identified by Customer.
 func TestCounsel6VendorReading(t *testing.T) {
@@ -304,7 +304,7 @@ func TestCounsel6VendorReading(t *testing.T) {
 		exit,
 		"Where this DPA requires Provider to comply with Data Protection Laws, it refers to the requirements that those laws place on a processor (sub-processor) in Provider’s position, whether or not they apply to Provider directly; a requirement that binds only Customer or the Controller binds Provider as this DPA or Customer’s documented instructions express it.",
 		"Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with this paragraph and the next and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation.",
-		"Audits, by whomever conducted, may take place no more than once in any period of twelve (12) months in total",
+		"Audits may take place no more than once in any period of twelve (12) months for the Customer Personal Data of each Controller, by whomever conducted (Customer, for itself or on that Controller’s instructions, or the Controller), except where",
 		"Customer shall identify that data in its notice (for example by account or workspace) and may delete it itself using the functions of the Services; Provider remains responsible for deleting the remaining copies, including those in backups, as this Clause provides.",
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{

@@ -19,25 +19,27 @@ import (
 // Controller keeping the audit rules, the Controller confirms them only if
 // Provider asks, and a breach or legally required audit does not wait for
 // that; a Controller that audits directly has its own plan apply; the
-// remote-first fallback counts on-site audits apart from remote ones.
+// remote-first fallback counts on-site audits apart from remote ones, and
+// each Controller's audits apart from another's.
 func TestCounsel7ControllerAudits(t *testing.T) {
 	const ensure = "Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with this paragraph and the next and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation."
 	const veto = "shall first agree in writing with Provider"
+	// Each Controller has its own yearly audit (Article 28(3)(h) GDPR gives
+	// each the right): one Controller's audit never uses up another's.
 	tests := []struct {
-		fixture, plan string
+		fixture, plan, onSite string
 	}{
-		{"processor-option2", "the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on the Controller’s instructions, or the Controller) applies."},
-		{"example", "the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on a Controller’s instructions, or the Controller) applies."},
+		{"processor-option2", "the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on the Controller’s instructions, or the Controller) applies.",
+			"Audits on site may take place no more than once in any period of twelve (12) months for the Customer Personal Data of each Controller (remote audits being counted separately), by whomever conducted (Customer, for itself or on that Controller’s instructions, or the Controller), except where"},
+		{"example", "the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on a Controller’s instructions, or the Controller) applies.",
+			"Audits on site may take place no more than once in any period of twelve (12) months for the Customer Personal Data that Customer processes as controller, and once in that period for the Customer Personal Data that it processes on behalf of each Controller (remote audits being counted separately), by whomever conducted, except where"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {
 			checkText(t, renderMD(t, tt.fixture, "dpa"), []string{ensure, tt.plan}, []string{veto, "the reasonable plan that Customer proposes"})
 			d := fixtureDeal(t, tt.fixture)
 			d.Negotiated = map[string]string{"audits": "remote-first"}
-			checkText(t, dealMD(t, d, "dpa"), []string{
-				ensure, tt.plan,
-				"Audits on site, by whomever conducted, may take place no more than once in any period of twelve (12) months in total (remote audits being counted separately),",
-			}, []string{veto})
+			checkText(t, dealMD(t, d, "dpa"), []string{ensure, tt.plan, tt.onSite}, []string{veto, "in total"})
 		})
 	}
 	// A customer that processes only for itself has no Controller to answer for.

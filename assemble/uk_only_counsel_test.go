@@ -168,7 +168,7 @@ func TestCounselUKOnlyNoRestrictedTransfer(t *testing.T) {
 	checkText(t, dpa, []string{
 		"Provider is established in Japan, a country to which transfers are approved by regulations under Article 45A of the UK GDPR.",
 		"the Standard Contractual Clauses and the UK Addendum do not apply to it",
-		"from a country outside the United Kingdom to which transfers are not approved by regulations under Article 45A of the UK GDPR;",
+		"They apply only if and to the extent that a Restricted Transfer from Customer to Provider takes place in connection with the Services;",
 	}, euOnlyWording)
 	checkNoBareGDPR(t, dpa)
 }
