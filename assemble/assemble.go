@@ -174,27 +174,48 @@ const WarnFallbackNoEffect = "fallback_no_effect"
 
 // noEffect reports whether the clause id of d writes the same Markdown
 // with the fallback negotiated for it as the standard clause does, so that
-// the DPA is the same either way (deal values are tokens in both, see
-// literal). Only the clause and the clauses it includes are rendered,
-// twice, not the whole DPA. A clause that does not render is not this
-// question's business: assembly reports it.
+// the DPA is the same either way (see sameClause).
 func (e *Engine) noEffect(d *deal.Deal, id string) bool {
-	with, err := e.clauseMarkdown(d, id)
+	return sameClause(e.lib, e.limits, d, id, d.Negotiated[id], "")
+}
+
+// sameClause reports whether the clause id of d writes the same Markdown
+// with the fallback a as with the fallback b ("" for the standard text),
+// so that the DPA is the same either way (deal values are tokens in both,
+// see literal). Only the clause and the clauses it includes are rendered,
+// twice, within limits, not the whole DPA. A clause that does not render
+// either way is not this question's business (assembly reports it): it is
+// never the same.
+func sameClause(lib *Library, limits Limits, d *deal.Deal, id, a, b string) bool {
+	with, err := clauseMarkdown(lib, limits, withFallback(d, id, a), id)
 	if err != nil {
 		return false
 	}
-	std := *d
-	std.Negotiated = maps.Clone(d.Negotiated)
-	delete(std.Negotiated, id)
-	without, err := e.clauseMarkdown(&std, id)
+	without, err := clauseMarkdown(lib, limits, withFallback(d, id, b), id)
 	return err == nil && with == without
 }
 
+// withFallback returns a shallow copy of d that negotiates the fallback
+// name for the clause id, or the standard text for name "". d is not
+// modified.
+func withFallback(d *deal.Deal, id, name string) *deal.Deal {
+	c := *d
+	c.Negotiated = maps.Clone(d.Negotiated)
+	if c.Negotiated == nil {
+		c.Negotiated = map[string]string{}
+	}
+	if name == "" {
+		delete(c.Negotiated, id)
+	} else {
+		c.Negotiated[id] = name
+	}
+	return &c
+}
+
 // clauseMarkdown renders the clause id for d as an assembly does, within
-// the engine's limits, and returns the Markdown of it and of every clause
-// it includes.
-func (e *Engine) clauseMarkdown(d *deal.Deal, id string) (string, error) {
-	r := &render{lib: e.lib, budget: newBudget(context.Background(), e.limits), seen: map[string]bool{}}
+// limits, and returns the Markdown of it and of every clause it includes.
+func clauseMarkdown(lib *Library, limits Limits, d *deal.Deal, id string) (string, error) {
+	r := &render{lib: lib, budget: newBudget(context.Background(), limits), seen: map[string]bool{}}
 	if _, err := newView(d, nil, r).Clause(id); err != nil {
 		return "", err
 	}

@@ -63,20 +63,30 @@ func Standard(profile, d *deal.Deal) *deal.Deal {
 // the effective date and the agreement are the deal's own and never
 // deviations. A field the describers below do not know (one added to the
 // deal format later) is still listed, by its path. Each negotiated
-// fallback and each rider is a deviation of its own. The library's Annex
+// fallback and each rider is a deviation of its own, except a fallback
+// that prints, in d, the same DPA as the standard (see
+// negotiatedDeviations): no term of the DPA differs there. The library's Annex
 // II catalogue counts the measures a deal leaves out, and its fallbacks say
 // what each negotiated fallback changes; a nil library is allowed.
 func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
+	devs, _ := deviations(profile, d, lib)
+	return devs
+}
+
+// deviations returns the deviations of d (see Deviations) and, apart, the
+// negotiated terms of d that differ from the standard's in the deal file
+// but not in its DPA (see negotiatedDeviations), which are no deviation.
+func deviations(profile, d *deal.Deal, lib *Library) (out, withoutEffect []Deviation) {
 	var catalog Catalog
 	if lib != nil {
 		catalog = lib.Catalog()
 	}
 	std := Standard(profile, d)
-	var out []Deviation
 	walkTerms(reflect.ValueOf(d).Elem(), reflect.ValueOf(std).Elem(), "", func(path string, got, want reflect.Value) {
 		switch path {
 		case "negotiated": // one deviation per clause, with what it changes
-			out = append(out, negotiatedDeviations(got.Interface().(map[string]string), want.Interface().(map[string]string), lib)...)
+			devs, none := negotiatedDeviations(d, got.Interface().(map[string]string), want.Interface().(map[string]string), lib)
+			out, withoutEffect = append(out, devs...), append(withoutEffect, none...)
 			return
 		case "riders": // one per rider
 			out = append(out, riderDeviations(got.Interface().([]deal.Rider))...)
@@ -98,7 +108,7 @@ func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
 	if dv, ok := forumDeviation(d, std); ok {
 		out = insertInFileOrder(out, dv, d)
 	}
-	return out
+	return out, withoutEffect
 }
 
 // optionTwoLaw reports whether the SCCs of d are governed under Clause 17
@@ -663,35 +673,71 @@ func extraMeasuresText(got, want []deal.Measure) string {
 	return labelled("Annex II additional measures", stringsChanges(text(got), text(want)))
 }
 
-// negotiatedDeviations lists, one a clause, the approved fallbacks a deal
-// uses in place of the standard text (and the profile's fallbacks it does
-// not use), each with what it changes when the library knows it.
-func negotiatedDeviations(got, want map[string]string, lib *Library) []Deviation {
-	var out []Deviation
-	for _, id := range slices.Sorted(maps.Keys(got)) {
+// negotiatedDeviations lists, one a clause, the approved fallbacks d uses
+// in place of the standard's (got against want: the standard text, or the
+// profile's own fallback), each with what it changes when the library
+// knows it, and the profile's fallbacks d does not use. A fallback that
+// prints, in d, the same clause as the standard's (late-objection under
+// Clause 9 Option 1, see sameClause) is no deviation: the DPA is the
+// standard's there, and listing it would tell the reviewer of a concession
+// the customer does not have. It is returned apart, in withoutEffect.
+// Without a library every differing clause is a deviation.
+func negotiatedDeviations(d *deal.Deal, got, want map[string]string, lib *Library) (devs, withoutEffect []Deviation) {
+	ids := slices.Sorted(maps.Keys(got))
+	for _, id := range slices.Sorted(maps.Keys(want)) {
+		if _, ok := got[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
 		if want[id] == got[id] {
 			continue
 		}
-		text := fmt.Sprintf("clause %s: approved fallback %s", id, got[id])
-		if fb, ok := lib.fallback(id, got[id]); ok {
-			if fb.Unapproved() {
-				text = fmt.Sprintf("clause %s: fallback %s, %s", id, got[id], fb.ApprovalText())
-			}
-			text += " (" + strings.TrimSuffix(fb.Changes, ".") + ")"
+		path := "negotiated." + id
+		if lib != nil && sameClause(lib, Limits{}, d, id, got[id], want[id]) {
+			withoutEffect = append(withoutEffect, Deviation{Path: path, Text: noEffectText(id, got[id], want[id])})
+			continue
 		}
-		if want[id] != "" {
-			text += " (standard fallback " + want[id] + ")"
-		} else {
-			text += " (standard text otherwise)"
-		}
-		out = append(out, Deviation{Path: "negotiated." + id, Text: text})
+		devs = append(devs, Deviation{Path: path, Text: fallbackText(id, got[id], want[id], lib)})
 	}
-	for _, id := range slices.Sorted(maps.Keys(want)) {
-		if _, ok := got[id]; !ok {
-			out = append(out, Deviation{Path: "negotiated." + id, Text: fmt.Sprintf("clause %s: standard text (standard fallback %s)", id, want[id])})
-		}
+	return devs, withoutEffect
+}
+
+// fallbackText describes the fallback got of the clause id, which a deal
+// uses where the standard uses want ("" for the standard text), or, when
+// got is "", the standard text a deal uses where the standard uses the
+// fallback want.
+func fallbackText(id, got, want string, lib *Library) string {
+	if got == "" {
+		return fmt.Sprintf("clause %s: standard text (standard fallback %s)", id, want)
 	}
-	return out
+	text := fmt.Sprintf("clause %s: approved fallback %s", id, got)
+	if fb, ok := lib.fallback(id, got); ok {
+		if fb.Unapproved() {
+			text = fmt.Sprintf("clause %s: fallback %s, %s", id, got, fb.ApprovalText())
+		}
+		text += " (" + strings.TrimSuffix(fb.Changes, ".") + ")"
+	}
+	if want != "" {
+		return text + " (standard fallback " + want + ")"
+	}
+	return text + " (standard text otherwise)"
+}
+
+// noEffectText describes a fallback of the clause id that a deal
+// negotiates (got, or the standard text for "") but that prints, in that
+// deal, the same clause as the standard's (want, or the standard text for
+// ""): what a reviewer needs is that the DPA reads as the standard there.
+func noEffectText(id, got, want string) string {
+	what := "fallback " + got
+	if got == "" {
+		what = "standard text"
+	}
+	std := "standard text"
+	if want != "" {
+		std = "the same text as the standard fallback " + want
+	}
+	return fmt.Sprintf("clause %s: %s, negotiated but without effect in this deal: %s", id, what, std)
 }
 
 // riderDeviations lists, one a rider, the special terms agreed for the

@@ -444,3 +444,64 @@ func TestDeviationPeriodsInWords(t *testing.T) {
 		t.Errorf("no deviation at %s", path)
 	}
 }
+
+// TestDeviationsFallbackWithoutEffect is the regression test for a
+// fallback that prints, in its deal, the same DPA as the standard
+// (late-objection under Clause 9 Option 1, which fallback_no_effect warns
+// of): the deviations, and so explain, the manifest and the form's
+// preview, listed and counted it as "fallback late-objection ... (standard
+// text otherwise)". It is no deviation; Explain lists it apart, as
+// negotiated but without effect. Under Option 2, where it changes the
+// clause, it stays a deviation; a deal that leaves out a profile's
+// standard fallback where that fallback has no effect deviates in nothing
+// either.
+func TestDeviationsFallbackWithoutEffect(t *testing.T) {
+	lib := engine(t).Library()
+	const noEffect = "clause subprocessors: fallback late-objection, negotiated but without effect in this deal: standard text"
+	tests := []struct {
+		name            string
+		option          deal.SubprocessorOption
+		deal, standard  map[string]string // negotiated in the deal, in the profile
+		wantDeviation   bool
+		wantWithoutText string // "" when Explain lists nothing without effect
+	}{
+		{"Option 1: no effect", deal.SpecificAuthorisation, map[string]string{"subprocessors": "late-objection"}, nil, false, noEffect},
+		{"Option 2: a deviation", deal.GeneralAuthorisation, map[string]string{"subprocessors": "late-objection"}, nil, true, ""},
+		{"Option 1: the standard's fallback left out", deal.SpecificAuthorisation, nil, map[string]string{"subprocessors": "late-objection"}, false,
+			"clause subprocessors: standard text, negotiated but without effect in this deal: the same text as the standard fallback late-objection"},
+		{"Option 2: the standard's fallback left out", deal.GeneralAuthorisation, nil, map[string]string{"subprocessors": "late-objection"}, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			profile := profileDeal(t)
+			profile.Negotiated = tt.standard
+			d := fixtureDeal(t, "processor-option1-eea")
+			d.SCC.SubprocessorOption, d.Negotiated = tt.option, tt.deal
+			var got []assemble.Deviation
+			for _, dv := range assemble.Deviations(profile, d, lib) {
+				if dv.Path == "negotiated.subprocessors" {
+					got = append(got, dv)
+				}
+			}
+			if (len(got) > 0) != tt.wantDeviation {
+				t.Errorf("deviations at negotiated.subprocessors: %v, want one: %t", got, tt.wantDeviation)
+			}
+			texts := assemble.DeviationTexts(profile, d, lib)
+			if n := slices.IndexFunc(texts, func(s string) bool { return strings.HasPrefix(s, "clause subprocessors:") }); (n >= 0) != tt.wantDeviation {
+				t.Errorf("manifest deviations %q, want one for the clause: %t", texts, tt.wantDeviation)
+			}
+			x := &deal.Explained{Deal: d, Profile: profile}
+			e := assemble.Explain(x, lib)
+			var without []string
+			for _, dv := range e.WithoutEffect {
+				without = append(without, dv.Text)
+			}
+			if want := []string{tt.wantWithoutText}; tt.wantWithoutText == "" && len(without) > 0 || tt.wantWithoutText != "" && !slices.Equal(without, want) {
+				t.Errorf("Explain's without effect: %q, want %q", without, tt.wantWithoutText)
+			}
+			if len(e.Deviations) != len(assemble.Deviations(profile, d, lib)) {
+				t.Errorf("Explain counts %d deviations, Deviations %d", len(e.Deviations), len(assemble.Deviations(profile, d, lib)))
+			}
+		})
+	}
+}

@@ -78,10 +78,17 @@ func notApplicable(d *deal.Deal, path string) string {
 
 // Effective is the effective deal: what the documents of a deal are made
 // from. The deviations from the vendor's standard terms come first, so a
-// reviewer sees what was negotiated; then every term, with its source.
+// reviewer sees what was negotiated; then the terms negotiated in the deal
+// file that its DPA does not show (a fallback without effect in this
+// deal), which are no deviation; then every term, with its source.
 type Effective struct {
 	Deviations []SourcedDeviation `json:"deviations"`
-	Terms      []Term             `json:"terms"`
+	// WithoutEffect lists each fallback the deal negotiates that prints, in
+	// this deal, the same clause as the standard (late-objection under
+	// Clause 9 Option 1): negotiated, but no term of the DPA differs, so it
+	// is neither a deviation nor counted as one.
+	WithoutEffect []SourcedDeviation `json:"without_effect"`
+	Terms         []Term             `json:"terms"`
 }
 
 // SourcedDeviation is a deviation with the source of its value.
@@ -93,16 +100,17 @@ type SourcedDeviation struct {
 // Explain returns the effective deal of a loaded deal: its deviations from
 // the profile it was laid over (see Deviations; none when it was laid over
 // no profile, since there is then no standard to measure against), each
-// with the source of its value, and every term of the deal in the order of
+// with the source of its value, apart from them the fallbacks it
+// negotiates without effect in its DPA, and every term of the deal in the order of
 // the deal file, each that does not apply to this deal marked with why.
 // `dpakit explain` prints it; the form app and the manifest
 // show the same deviations.
 func Explain(x *deal.Explained, lib *Library) Effective {
-	e := Effective{Deviations: []SourcedDeviation{}}
+	e := Effective{Deviations: []SourcedDeviation{}, WithoutEffect: []SourcedDeviation{}}
 	if x.Profile != nil {
-		for _, dv := range Deviations(x.Profile, x.Deal, lib) {
-			e.Deviations = append(e.Deviations, SourcedDeviation{dv, deal.SourceOf(x.Sources, dv.Path)})
-		}
+		devs, none := deviations(x.Profile, x.Deal, lib)
+		e.Deviations = append(e.Deviations, sourced(x.Sources, devs)...)
+		e.WithoutEffect = append(e.WithoutEffect, sourced(x.Sources, none)...)
 	}
 	walkTermValues(reflect.ValueOf(x.Deal).Elem(), "", func(path string, v reflect.Value) {
 		t := Term{Path: path, Value: termValue(v), Source: x.Sources[path], NotApplicable: notApplicable(x.Deal, path)}
@@ -112,6 +120,15 @@ func Explain(x *deal.Explained, lib *Library) Effective {
 		e.Terms = append(e.Terms, t)
 	})
 	return e
+}
+
+// sourced gives each deviation the source of its value.
+func sourced(sources map[string]deal.Source, devs []Deviation) []SourcedDeviation {
+	out := make([]SourcedDeviation, len(devs))
+	for i, dv := range devs {
+		out[i] = SourcedDeviation{dv, deal.SourceOf(sources, dv.Path)}
+	}
+	return out
 }
 
 // DeviationTexts returns the deviations of d from profile as the lines the

@@ -26,8 +26,12 @@ file, the profile, a default, or derived from another field (the supervisory
 authority from the customer's country, say). Nothing is rendered; the deal is
 validated as render validates it. The terms that do not apply to the deal
 (the SCC, UK Addendum and Swiss terms of a US-only deal) are listed apart,
-after the others. --json gives the same for other systems; a term that does
-not apply there carries "not_applicable" with the reason.`,
+after the others. A fallback negotiated in the deal that prints, in this
+deal, the same clause as the standard (late-objection under Clause 9 Option
+1) is no deviation: it is listed apart, after the deviations, as negotiated
+but without effect. --json gives the same for other systems
+("without_effect" holds those fallbacks); a term that does not apply there
+carries "not_applicable" with the reason.`,
 		Example: `  dpakit explain fixtures/deals/negotiated.yaml --profile fixtures/profile.yaml
   dpakit explain deal.yaml --profile vendor.yaml --json`,
 		Args: exactArgs(1, "DEAL"),
@@ -48,7 +52,7 @@ not apply there carries "not_applicable" with the reason.`,
 		},
 	}
 	cmd.Flags().StringVar(&profile, "profile", "", "lay the deal over the vendor profile in `FILE`; its terms are the standard")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {deviations: [{path, text, source}], terms: [{path, value, source, not_applicable}]} (not_applicable, the reason, only on a term that does not apply)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {deviations: [{path, text, source}], without_effect: [{path, text, source}], terms: [{path, value, source, not_applicable}]} (not_applicable, the reason, only on a term that does not apply)")
 	return cmd
 }
 
@@ -68,6 +72,7 @@ func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile 
 			fmt.Fprintf(w, "  - %s [%s]\n", dv.Text, sourceText(dv.Source))
 		}
 	}
+	printWithoutEffect(w, e.WithoutEffect)
 	fmt.Fprintln(w, "\nTerms, with where each value came from:")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	var inapplicable []assemble.Term
@@ -84,6 +89,20 @@ func (a *app) printExplanation(x *deal.Explained, e assemble.Effective, profile 
 	}
 	tw.Flush()
 	printInapplicable(w, inapplicable)
+}
+
+// printWithoutEffect lists, after the deviations and not counted among
+// them, the fallbacks the deal negotiates that its DPA does not show (the
+// clause prints as the standard's in this deal), so that a reviewer who
+// finds one in the deal file learns why no deviation names it.
+func printWithoutEffect(w io.Writer, devs []assemble.SourcedDeviation) {
+	if len(devs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nNegotiated but without effect in this deal, so not counted as deviations (%d):\n", len(devs))
+	for _, dv := range devs {
+		fmt.Fprintf(w, "  - %s [%s]\n", dv.Text, sourceText(dv.Source))
+	}
 }
 
 // printInapplicable lists, after the terms, the terms that do not apply to

@@ -576,6 +576,56 @@ func TestExplainUSOnly(t *testing.T) {
 	}
 }
 
+// TestExplainFallbackWithoutEffect is the regression test for a fallback
+// that has no effect in its deal (late-objection under Clause 9 Option 1,
+// warned of as fallback_no_effect): explain listed it among the deviations
+// and counted it. It is listed apart, after them, uncounted, in the text
+// and in the JSON ("without_effect"), with the warning on standard error.
+func TestExplainFallbackWithoutEffect(t *testing.T) {
+	src, err := os.ReadFile("../../fixtures/deals/processor-option1-eea.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "deal.yaml")
+	if err := os.WriteFile(path, append(src, "negotiated: {subprocessors: late-objection}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := dpakit(t, "", "explain", path, "--profile", exampleProfilePath)
+	if code != 0 || !strings.Contains(errs, "fallback") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	deviations, rest, ok := strings.Cut(out, "Negotiated but without effect in this deal, so not counted as deviations (1):\n")
+	if !ok {
+		t.Fatalf("no list of what has no effect:\n%s", out)
+	}
+	if strings.Contains(deviations, "clause subprocessors") {
+		t.Errorf("the fallback without effect is listed as a deviation:\n%s", deviations)
+	}
+	const want = "  - clause subprocessors: fallback late-objection, negotiated but without effect in this deal: standard text [deal]\n"
+	if !strings.HasPrefix(rest, want) {
+		t.Errorf("without effect:\n%s\nwant it to start with %q", rest, want)
+	}
+	code, js, errs := dpakit(t, "", "explain", path, "--profile", exampleProfilePath, "--json")
+	if code != 0 {
+		t.Fatalf("--json: exit %d: %s", code, errs)
+	}
+	var e struct {
+		Deviations    []struct{ Path, Text string }
+		WithoutEffect []struct{ Path, Text string } `json:"without_effect"`
+	}
+	if err := json.Unmarshal([]byte(js), &e); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.WithoutEffect) != 1 || e.WithoutEffect[0].Path != "negotiated.subprocessors" {
+		t.Errorf("JSON without_effect: %+v", e.WithoutEffect)
+	}
+	for _, dv := range e.Deviations {
+		if dv.Path == "negotiated.subprocessors" {
+			t.Errorf("JSON deviation: %+v", dv)
+		}
+	}
+}
+
 // TestManifestRecordsDeviations checks that a PDF rendered over a profile
 // records the deal's deviations from it.
 func TestManifestRecordsDeviations(t *testing.T) {
