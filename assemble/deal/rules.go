@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/dpakit/dpakit/assemble/country"
+	"github.com/dpakit/dpakit/assemble/subproc"
 	"github.com/dpakit/dpakit/assemble/suggest"
 )
 
@@ -51,6 +52,7 @@ func CrossRules() []CrossRule {
 		{RuleState, "customer.state is a subdivision of customer.country, and one of the 16 Länder for Germany", checkState},
 		{RuleSwissExporter, "a customer established in Switzerland needs the Swiss terms (swiss.enabled)", checkSwissExporter},
 		{RuleUKExporter, "a customer established in the United Kingdom needs the UK Addendum (uk_addendum.enabled), unless the provider is established there too", checkUKExporter},
+		{RuleEEAProvider, "a provider established in the EEA only with the GDPR governing the customer's processing too: not with a Swiss exporter under the FADP alone or a UK exporter under UK Data Protection Laws alone", checkEEAProvider},
 		{RuleUKEndingParty, "the UK Addendum's ending party (Table 4) when it is enabled", checkUKEndingParty},
 		{RuleSpecialSafeguards, "safeguards for special categories of data", checkSpecialSafeguards},
 		{RuleDuplicateSubprocessor, "each sub-processor named once", checkDuplicateSubprocessor},
@@ -96,12 +98,20 @@ func checkDPAModule(d *Deal, report reportFunc) {
 	}
 	if scc.HasModule(4) {
 		report(scc.Modules, "scc.modules",
-			"module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")
+			"%s", module4Message)
 		return
 	}
 	report(scc.Modules, "scc.modules",
 		"%s selected without module 2 or 3; this DPA governs processing Provider performs on Customer's behalf, which needs module 2 (controller customer) or 3 (processor customer). Add module 1 beside module 2 only for personal data Provider receives as a controller in its own right, described in controller_transfer", modulesPhrase(scc.Modules))
 }
+
+// module4Message is the refusal of Module Four. In this DPA Customer is the
+// data exporter; Module Four has a processor export to its controller, so
+// selected here it would make Customer Provider's processor. The transfer
+// that Module Four does serve in a vendor's DPA runs the other way, from a
+// provider in the EEA back to a customer outside it, with Provider as the
+// exporter, and dpakit does not assemble it.
+const module4Message = "module 4 (processor to controller) cannot be selected: in this DPA Customer is the data exporter and Provider the data importer, and under Module Four the exporter is a processor sending personal data to its controller, so Customer would be Provider's processor, the reverse of the processing this DPA governs. Select module 2 (controller customer) or 3 (processor customer). A transfer the other way, from a Provider established in the EEA to a Customer outside it (Customer Personal Data returned to Customer or made available to it there), needs Module Four with Provider as the data exporter, which dpakit does not assemble: agree it separately"
 
 // checkRoleModules: a controller customer exports under module 2 (and, for
 // Provider Controller Data, module 1), a processor customer under module 3.
@@ -280,6 +290,27 @@ func checkUKExporter(d *Deal, report reportFunc) {
 	}
 }
 
+// checkEEAProvider: a provider established in the EEA processes under the
+// GDPR (Art. 3(1)), whose Art. 28(3) requires a contract under Union or
+// Member State law binding it (EDPB Guidelines 3/2018, section 2(b)); the
+// DPA that dpakit assembles for a UK exporter under UK Data Protection Laws
+// alone, or a Swiss exporter under the FADP alone, is governed by the law
+// of England and Wales or Switzerland and names the UK or Swiss authority
+// alone, so it cannot bind such a provider.
+func checkEEAProvider(d *Deal, report reportFunc) {
+	p := d.Provider.Country
+	if !d.GDPR.On() || !country.IsEEA(p) || !(d.UKOnly() || d.FADPOnly()) {
+		return
+	}
+	law := "UK Data Protection Laws alone (the UK Addendum on and no scc.supervisory_authority)"
+	if d.FADPOnly() {
+		law = "the Swiss FADP alone (no scc.supervisory_authority)"
+	}
+	report(p, "provider.country",
+		"is in the EEA (%s), but the customer's processing is governed by %s: a processor established in the EEA is bound by the GDPR (Article 3(1)), whose Article 28(3) requires a DPA under Union or Member State law, while dpakit's DPA for that case is governed by %s law and names %s alone. If the GDPR also reaches the customer's processing (Article 3(2)), name the EU supervisory authority in scc.supervisory_authority; otherwise dpakit cannot assemble this DPA, and one under the law of an EU Member State is needed",
+		country.WithArticle(p), law, map[bool]string{true: "Swiss", false: "English"}[d.FADPOnly()], map[bool]string{true: "the FDPIC", false: "the Information Commissioner"}[d.FADPOnly()])
+}
+
 // checkState: customer.state lies in customer.country; for Germany it is
 // one of the Länder, whose authority supervises the customer.
 func checkState(d *Deal, report reportFunc) {
@@ -436,7 +467,13 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 	}
 	if c := d.Customer.Country; country.Valid(c) && !country.IsEEA(c) {
 		hint := ""
-		if c == "GB" && !d.UKAddendum.Enabled {
+		switch p := d.Provider.Country; {
+		case country.IsEEA(p):
+			hint = fmt.Sprintf("; a customer whose own processing the GDPR does not reach cannot have this DPA with a provider established in the EEA (%s): the GDPR binds Provider as a processor (Article 3(1)), and this DPA treats the GDPR as applying to Customer under Article 3(2)", country.WithArticle(p))
+			if !subproc.Adequate(c) {
+				hint += "; Provider's transfers of Customer Personal Data to Customer would then need Module Four, with Provider as the data exporter, which dpakit does not assemble"
+			}
+		case c == "GB" && !d.UKAddendum.Enabled:
 			hint = "; a UK customer whose processing the EU GDPR does not reach needs none: set uk_addendum.enabled and leave scc.supervisory_authority empty, and the DPA speaks UK Data Protection Laws alone, with the Information Commissioner (also where the provider is in the United Kingdom and the UK Addendum then governs no transfer)"
 		}
 		report("", "scc.supervisory_authority",

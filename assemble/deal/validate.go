@@ -133,6 +133,7 @@ const (
 	RuleNoNexus               = "no_gdpr_nexus"
 	RuleSwissExporter         = "swiss_exporter"
 	RuleUKExporter            = "uk_exporter"
+	RuleEEAProvider           = "eea_provider_gdpr"
 	RuleState                 = "state"
 	RuleEUGoverningLaw        = "eu_governing_law"
 	RuleEUForum               = "eu_forum"

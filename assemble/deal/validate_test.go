@@ -185,14 +185,14 @@ func TestValidateRules(t *testing.T) {
 		{"module 4 alone with a Clause 9 option", func(d *Deal) {
 			d.Customer.Role = Processor
 			d.SCC.Modules = []int{4}
-		}, p("scc.modules", RuleDPAModule, "module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")},
+		}, p("scc.modules", RuleDPAModule, module4Message)},
 		{"module 4 alone", func(d *Deal) {
 			d.Customer.Role = Processor
 			d.SCC.Modules = []int{4}
 			d.SCC.SubprocessorOption = ""
-		}, p("scc.modules", RuleDPAModule, "module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")},
+		}, p("scc.modules", RuleDPAModule, module4Message)},
 		{"controller customer with modules 2 and 4", func(d *Deal) { d.SCC.Modules = []int{2, 4} },
-			p("scc.modules", RuleDPAModule, "module 4 (processor to controller) cannot be selected: under Module Four Customer would process personal data as Provider's processor and Provider would be the controller, the reverse of the processing this DPA governs, and this DPA contains no Article 28 terms binding Customer as Provider's processor. Select module 2 (controller customer) or 3 (processor customer); processing that Customer performs for Provider needs a separate agreement in which Provider is the controller")},
+			p("scc.modules", RuleDPAModule, module4Message)},
 		{"processor customer with module 1", func(d *Deal) {
 			d.Customer.Role = Processor
 			d.SCC.Modules = []int{1, 3}

@@ -149,7 +149,7 @@ func transferWarning(d *Deal) (Problem, bool) {
 		where = "a country with an EU adequacy decision"
 	}
 	return Problem{Path: "provider.country", Rule: WarnNoRestrictedTransfer, Message: fmt.Sprintf(
-		"no restricted transfer takes place: the provider is established in %s (%s), so the Standard Contractual Clauses apply only if and when a restricted transfer arises (for example remote access from a third country), and the scc selections stand for that case",
+		"no restricted transfer takes place: the provider is established in %s (%s), so the Standard Contractual Clauses apply only if and when a restricted transfer from the customer to the provider arises, and the scc selections stand for that case",
 		country.WithArticle(c), where)}, true
 }
 

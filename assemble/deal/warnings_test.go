@@ -29,7 +29,7 @@ func TestWarnings(t *testing.T) {
 		{"provider in the United States", func(d *Deal) {}, nil, nil},
 		{"provider in the EEA", func(d *Deal) { d.Provider.Country = "IE" },
 			[]string{"provider.country " + WarnNoRestrictedTransfer},
-			[]string{"no restricted transfer takes place", "established in Ireland (in the EEA)", "apply only if and when a restricted transfer arises"}},
+			[]string{"no restricted transfer takes place", "established in Ireland (in the EEA)", "apply only if and when a restricted transfer from the customer to the provider arises"}},
 		{"provider in an adequate country", func(d *Deal) { d.Provider.Country = "JP" },
 			[]string{"provider.country " + WarnNoRestrictedTransfer},
 			[]string{"Japan (a country with an EU adequacy decision)"}},

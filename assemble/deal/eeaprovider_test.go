@@ -1,0 +1,85 @@
+package deal
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEEAProviderRules: a provider established in the EEA is bound by the
+// GDPR, so a deal whose customer's processing UK or Swiss law alone
+// governs is refused (its DPA would be under English or Swiss law, naming
+// the UK or Swiss authority alone); a customer outside the EEA without a
+// supervisory authority is told why the DPA cannot treat it as outside the
+// GDPR, and, in a country without an adequacy decision, that Provider's
+// transfers back to it need Module Four with Provider as exporter, which
+// dpakit does not assemble; Module Four selected says the same.
+func TestEEAProviderRules(t *testing.T) {
+	v := NewValidator(Options{})
+	nlProvider := func(d *Deal) { d.Provider.Country, d.Provider.Address = "NL", "Herengracht 450, 1017 CA Amsterdam" }
+	tests := []struct {
+		name   string
+		mutate func(d *Deal)
+		want   []string // "path rule" of each problem, in order
+		says   []string
+		not    []string
+	}{
+		{"UK-only, provider in the US", ukCustomer, nil, nil, nil},
+		{"UK-only, provider in the Netherlands", func(d *Deal) { ukCustomer(d); nlProvider(d) },
+			[]string{"provider.country eea_provider_gdpr"},
+			[]string{"is in the EEA (the Netherlands), but the customer's processing is governed by UK Data Protection Laws alone", "Article 28(3) requires a DPA under Union or Member State law", "governed by English law and names the Information Commissioner alone"}, nil},
+		{"UK exporter under the GDPR too, provider in the Netherlands", func(d *Deal) {
+			ukCustomer(d)
+			nlProvider(d)
+			d.SCC.SupervisoryAuthority = "Dutch Data Protection Authority (Autoriteit Persoonsgegevens), The Hague"
+			d.SCC.GoverningLaw, d.SCC.Forum = "NL", "NL"
+		}, nil, nil, nil},
+		{"FADP-only, provider in Germany", func(d *Deal) {
+			d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Alpenblick AG", "Bahnhofstrasse 1, 8001 Zürich", "CH", ""
+			d.SCC.SupervisoryAuthority, d.SCC.GoverningLaw, d.SCC.Forum = "", "CH", "CH"
+			d.Swiss.Enabled, d.UKAddendum.Enabled = true, false
+			d.Provider.Country, d.Provider.Address = "DE", "Unter den Linden 1, 10117 Berlin"
+		}, []string{"provider.country eea_provider_gdpr"},
+			[]string{"is in the EEA (Germany), but the customer's processing is governed by the Swiss FADP alone", "governed by Swiss law and names the FDPIC alone"}, nil},
+		{"US customer without an authority, provider in the Netherlands", func(d *Deal) {
+			d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Rainier Fitness Labs, Inc.", "1201 Third Avenue, Seattle, WA 98101", "US", "US-WA"
+			d.Customer.Representative = nil
+			d.SCC.SupervisoryAuthority, d.UKAddendum.Enabled, d.Swiss.Enabled = "", false, false
+			nlProvider(d)
+		}, []string{"scc.supervisory_authority supervisory_authority_required"},
+			[]string{"cannot have this DPA with a provider established in the EEA (the Netherlands)", "need Module Four, with Provider as the data exporter, which dpakit does not assemble"}, nil},
+		{"Japanese customer without an authority, provider in the Netherlands", func(d *Deal) {
+			d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Sakura KK", "1-1 Marunouchi, Tokyo", "JP", ""
+			d.Customer.Representative = nil
+			d.SCC.SupervisoryAuthority, d.UKAddendum.Enabled, d.Swiss.Enabled = "", false, false
+			nlProvider(d)
+		}, []string{"scc.supervisory_authority supervisory_authority_required"},
+			[]string{"cannot have this DPA with a provider established in the EEA (the Netherlands)"}, []string{"Module Four"}},
+		{"module 4", func(d *Deal) { d.SCC.Modules = []int{2, 4} }, []string{"scc.modules dpa_module"},
+			[]string{"in this DPA Customer is the data exporter", "needs Module Four with Provider as the data exporter, which dpakit does not assemble"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			tt.mutate(d)
+			var got []string
+			var text strings.Builder
+			for _, p := range problems(t, v.Validate(d)) {
+				got = append(got, p.Path+" "+p.Rule)
+				text.WriteString(p.Message + "\n")
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("problems = %q, want %q\n%s", got, tt.want, text.String())
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(text.String(), s) {
+					t.Errorf("messages lack %q:\n%s", s, text.String())
+				}
+			}
+			for _, s := range tt.not {
+				if strings.Contains(text.String(), s) {
+					t.Errorf("messages say %q:\n%s", s, text.String())
+				}
+			}
+		})
+	}
+}
