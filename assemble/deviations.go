@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/assemble/sublist"
 	"github.com/dpakit/dpakit/assemble/wording"
 )
@@ -53,7 +55,7 @@ func Standard(profile, d *deal.Deal) *deal.Deal {
 // standard value, so that a reviewer sees at a glance what was negotiated:
 //
 //	breach notice 36 hours (standard 48)
-//	governing law (SCC Clause 17) Germany (standard the Netherlands)
+//	governing law of the SCCs (Clause 17) and, where the Agreement is not under an EEA State's law, of this DPA (Clause 19) for processing under the GDPR: Germany (standard the Netherlands)
 //	sub-processors added: Hetzner Online GmbH
 //
 // d is a defaulted deal (deal.Load returns one); profile is the vendor
@@ -82,6 +84,9 @@ func deviations(profile, d *deal.Deal, lib *Library) (out, withoutEffect []Devia
 		catalog = lib.Catalog()
 	}
 	std := Standard(profile, d)
+	// The DPA is assembled for the number of its law clause only when a
+	// deviation names it, and then once.
+	dpaClause := sync.OnceValue(func() string { return dpaClauseLabel(d, lib, dpaLawClause) })
 	walkTerms(reflect.ValueOf(d).Elem(), reflect.ValueOf(std).Elem(), "", func(path string, got, want reflect.Value) {
 		switch path {
 		case "negotiated": // one deviation per clause, with what it changes
@@ -95,7 +100,7 @@ func deviations(profile, d *deal.Deal, lib *Library) (out, withoutEffect []Devia
 		if !d.GDPR.On() && euOnlyTerm(path) {
 			return // a US-only DPA has no such term: gdpr.applies says so once
 		}
-		if text, ok := dealTermText(d, std, path, got, want); ok {
+		if text, ok := dealTermText(d, std, path, got, want, dpaClause); ok {
 			if text != "" {
 				out = append(out, Deviation{Path: path, Text: text})
 			}
@@ -105,7 +110,7 @@ func deviations(profile, d *deal.Deal, lib *Library) (out, withoutEffect []Devia
 			out = append(out, Deviation{Path: path, Text: text})
 		}
 	})
-	if dv, ok := forumDeviation(d, std); ok {
+	if dv, ok := forumDeviation(d, std, dpaClause); ok {
 		out = insertInFileOrder(out, dv, d)
 	}
 	return out, withoutEffect
@@ -137,9 +142,11 @@ func fallbackLawText(d *deal.Deal, got, want string) string {
 // the deal d (std is the standard it is measured against): the Clause 9
 // periods under Option 1, where the customer authorises rather than
 // objects; the fallback law under Clause 17 Option 2; the law and courts
-// of a UK exporter's SCCs, which the UK Addendum fixes. It returns false
-// for any other term, and "" for a term that is no deviation in d.
-func dealTermText(d, std *deal.Deal, path string, got, want reflect.Value) (string, bool) {
+// of a UK exporter's SCCs, which the UK Addendum fixes; the law and courts
+// of the SCCs where they also govern the DPA itself (see sccLawGovernsDPA,
+// sccForumGovernsDPA), whose clause dpaClause names. It returns false for
+// any other term, and "" for a term that is no deviation in d.
+func dealTermText(d, std *deal.Deal, path string, got, want reflect.Value, dpaClause func() string) (string, bool) {
 	specific := asksAuthorisation(d)
 	switch {
 	case path == "subprocessors.objection_days" && specific:
@@ -158,8 +165,68 @@ func dealTermText(d, std *deal.Deal, path string, got, want reflect.Value) (stri
 			what = "courts for transfers from Switzerland (SCC Clause 18)"
 		}
 		return fmt.Sprintf("%s %s (standard %s)", what, placeText(got.String()), placeText(want.String())), true
+	case path == "scc.governing_law" && sccLawGovernsDPA(d):
+		return fmt.Sprintf("governing law %s: %s (standard %s)", alsoDPA("Clause 17", dpaClause()), countryText(got.String()), countryText(want.String())), true
+	case path == "scc.forum" && sccForumGovernsDPA(d):
+		return fmt.Sprintf("courts %s: %s (standard %s)", alsoDPA("Clause 18", dpaClause()), countryText(got.String()), countryText(want.String())), true
 	}
 	return "", false
+}
+
+// dpaLawClause is the id of the clause in which the DPA chooses its own
+// law and courts (.DPALaw, .DPAForum) for processing under the GDPR where
+// the Agreement is not under an EEA State's law.
+const dpaLawClause = "general"
+
+// sccLawGovernsDPA reports whether the law d chooses for the SCCs
+// (scc.governing_law) also governs its DPA, where the Agreement is not
+// under an EEA State's law, as its law clause (dpaLawClause) provides with
+// the same condition (dpaLaw): not under Clause 17 Option 2, where the law
+// of the customer's own State governs both and scc.governing_law is only
+// the SCCs' fallback.
+func sccLawGovernsDPA(d *deal.Deal) bool {
+	return d.SCC.GoverningLaw != "" && !ownStateLaw(d.SCC, d.Customer.Country) &&
+		dpaLaw(d.TransferLaws(), d.SCC, d.Customer.Country) == d.SCC.GoverningLaw
+}
+
+// sccForumGovernsDPA reports whether the courts d chooses for the SCCs
+// (scc.forum) also hear the disputes about its DPA where its law clause
+// gives the DPA a law of its own (dpaLaw, dpaForum).
+func sccForumGovernsDPA(d *deal.Deal) bool {
+	laws := d.TransferLaws()
+	return d.SCC.Forum != "" && dpaLaw(laws, d.SCC, d.Customer.Country) != "" &&
+		dpaForum(laws, d.SCC, d.Customer.Country) == d.SCC.Forum
+}
+
+// alsoDPA says that a choice of the SCCs (their sccClause) also governs
+// the DPA, in its dpaClause ("Clause 19"), with the condition under which
+// the DPA's law clause applies: "of the SCCs (Clause 17) and, where the
+// Agreement is not under an EEA State's law, of this DPA (Clause 19) for
+// processing under the GDPR".
+func alsoDPA(sccClause, dpaClause string) string {
+	return fmt.Sprintf("of the SCCs (%s) and, where the Agreement is not under an EEA State's law, of this DPA (%s) for processing under the GDPR",
+		sccClause, dpaClause)
+}
+
+// dpaClauseLabel returns how the DPA of d names its clause id ("Clause
+// 19"), as the assembled DPA numbers it (a rider before it, or a clause
+// the deal leaves out, renumbers it); when the DPA does not assemble or
+// has no such heading, the clause's title; without a library, its id.
+func dpaClauseLabel(d *deal.Deal, lib *Library, id string) string {
+	if lib == nil {
+		return "clause " + id
+	}
+	if doc, err := lib.lookup().Assemble(d, DPATemplate); err == nil {
+		for _, b := range doc.Blocks {
+			if h, ok := b.(*document.Heading); ok && h.ID == id && h.Label != "" {
+				return h.Label
+			}
+		}
+	}
+	if c, ok := lib.Clause(id); ok {
+		return c.Title
+	}
+	return "clause " + id
 }
 
 // standardPeriod words the standard's value of subprocessors.objection_days
@@ -186,8 +253,9 @@ func placeText(code string) string {
 // followed: the standard's courts and law are one country's, and the
 // deal's law (deal.SCCLaw) is another's. Without it a reviewer would see
 // only the new governing law and not that the disputes stay with the
-// standard's courts.
-func forumDeviation(d, std *deal.Deal) (Deviation, bool) {
+// standard's courts; where those courts also hear the disputes about the
+// DPA (sccForumGovernsDPA), it says so, naming the DPA's clause.
+func forumDeviation(d, std *deal.Deal, dpaClause func() string) (Deviation, bool) {
 	law, forum, differs := deal.ForumDiffers(d)
 	if !differs || forum != std.SCC.Forum {
 		return Deviation{}, false
@@ -195,9 +263,17 @@ func forumDeviation(d, std *deal.Deal) (Deviation, bool) {
 	if _, _, stdDiffers := deal.ForumDiffers(std); stdDiffers || deal.SCCLaw(std) != std.SCC.Forum {
 		return Deviation{}, false
 	}
-	return Deviation{Path: "scc.forum", Text: fmt.Sprintf(
-		"courts (SCC Clause 18) of %s as in the standard, though the law of %s now governs the SCCs (standard: the law and the courts of %s)",
-		countryText(forum), countryText(law), countryText(std.SCC.Forum))}, true
+	text := fmt.Sprintf("courts (SCC Clause 18) of %s as in the standard, though the law of %s now governs the SCCs",
+		countryText(forum), countryText(law))
+	if sccForumGovernsDPA(d) {
+		governs := "the SCCs"
+		if dpaLaw(d.TransferLaws(), d.SCC, d.Customer.Country) == law {
+			governs = "both"
+		}
+		text = fmt.Sprintf("courts %s: %s as in the standard, though the law of %s now governs %s",
+			alsoDPA("Clause 18", dpaClause()), countryText(forum), countryText(law), governs)
+	}
+	return Deviation{Path: "scc.forum", Text: text + fmt.Sprintf(" (standard: the law and the courts of %s)", countryText(std.SCC.Forum))}, true
 }
 
 // insertInFileOrder inserts dv into out, a list of deviations of d in the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dpakit/dpakit/assemble"
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 	"github.com/dpakit/dpakit/fixtures"
 	"github.com/google/go-cmp/cmp"
 )
@@ -64,8 +65,8 @@ func TestDeviations(t *testing.T) {
 			d.Riders = []deal.Rider{{After: "breach", Title: "Breach Drills", Text: "Provider runs a breach drill every year."}}
 		}, []assemble.Deviation{
 			{"scc.subprocessor_option", "sub-processor authorisation (SCC Clause 9): specific prior authorisation (Option 1) (standard general written authorisation (Option 2))"},
-			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
-			{"scc.forum", "courts (SCC Clause 18) of Ireland (standard the Netherlands)"},
+			{"scc.governing_law", "governing law " + sccAndDPA("Clause 17", "Clause 19") + ": Germany (standard the Netherlands)"},
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "Clause 19") + ": Ireland (standard the Netherlands)"},
 			{"uk_addendum.enabled", "UK Addendum not included (standard included)"},
 			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
 			// Under Option 1 the customer authorises: the period is no
@@ -81,8 +82,8 @@ func TestDeviations(t *testing.T) {
 			d.SCC.GoverningLaw = "DE"
 			d.Breach.NoticeHours = 36
 		}, []assemble.Deviation{
-			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
-			{"scc.forum", "courts (SCC Clause 18) of the Netherlands as in the standard, though the law of Germany now governs the SCCs (standard: the law and the courts of the Netherlands)"},
+			{"scc.governing_law", "governing law " + sccAndDPA("Clause 17", "Clause 19") + ": Germany (standard the Netherlands)"},
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "Clause 19") + ": the Netherlands as in the standard, though the law of Germany now governs both (standard: the law and the courts of the Netherlands)"},
 			{"breach.notice_hours", "breach notice 36 hours (standard 48)"},
 		}},
 		// Under Clause 17 Option 2 the customer's own law governs (for an
@@ -97,7 +98,9 @@ func TestDeviations(t *testing.T) {
 		}, []assemble.Deviation{
 			{"scc.governing_law", "governing law (SCC Clause 17 Option 2): the law of Norway, Customer's own State; where it allows no third-party beneficiary rights, the law of Sweden (standard the Netherlands)"},
 			{"scc.governing_law_option", "SCC Clause 17 Option 2 (standard Option 1)"},
-			{"scc.forum", "courts (SCC Clause 18) of Norway (standard the Netherlands)"},
+			// The customer's own law governs the DPA too, not scc.governing_law;
+			// the courts of Norway hear the DPA's disputes.
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "Clause 19") + ": Norway (standard the Netherlands)"},
 		}},
 		{"Option 1 advance request", func(d *deal.Deal) {
 			d.SCC.Modules = []int{2}
@@ -111,8 +114,8 @@ func TestDeviations(t *testing.T) {
 			d.SCC.Modules = []int{2}
 			d.SCC.GoverningLaw, d.SCC.Forum = "DE", "DE"
 		}, []assemble.Deviation{
-			{"scc.governing_law", "governing law (SCC Clause 17) Germany (standard the Netherlands)"},
-			{"scc.forum", "courts (SCC Clause 18) of Germany (standard the Netherlands)"},
+			{"scc.governing_law", "governing law " + sccAndDPA("Clause 17", "Clause 19") + ": Germany (standard the Netherlands)"},
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "Clause 19") + ": Germany (standard the Netherlands)"},
 		}},
 		// Table 4 is named as the DPA names it, not by its code (a form
 		// walkthrough saw `"both" may end it (standard "neither")`).
@@ -165,6 +168,12 @@ func TestDeviations(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sccAndDPA is how a deviation names a choice of the SCCs (their
+// sccClause) that also governs the DPA, in its dpaClause.
+func sccAndDPA(sccClause, dpaClause string) string {
+	return "of the SCCs (" + sccClause + ") and, where the Agreement is not under an EEA State's law, of this DPA (" + dpaClause + ") for processing under the GDPR"
 }
 
 func TestStandardLeavesProfileAlone(t *testing.T) {
@@ -504,4 +513,120 @@ func TestDeviationsFallbackWithoutEffect(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDeviationsLawAndCourtsOfTheDPA is the regression test for the SCCs'
+// governing law and courts listed as the SCCs' alone ("governing law (SCC
+// Clause 17) France (standard the Netherlands)") where the DPA's own law
+// clause takes the same law and courts, for processing under the GDPR,
+// when the Agreement is not under an EEA State's law (.DPALaw,
+// .DPAForum): the deviation says so and names that clause by the number
+// this deal's DPA gives it, after the clauses it leaves out and the
+// riders it adds; a Swiss exporter under the FADP alone, whose DPA keeps
+// the Agreement's law, is listed as before; without a library the clause
+// is named by its id.
+func TestDeviationsLawAndCourtsOfTheDPA(t *testing.T) {
+	lib := engine(t).Library()
+	tests := []struct {
+		name    string
+		fixture string
+		change  func(d *deal.Deal)
+		noLib   bool
+		want    []assemble.Deviation
+	}{
+		// The example DPA's General Provisions are Clause 19; without the UK
+		// Addendum, the Swiss terms and the CCPA terms (Clauses 13, 14 and
+		// 16) they are Clause 16.
+		{"three clauses left out", "example", func(d *deal.Deal) {
+			d.SCC.GoverningLaw, d.SCC.Forum = "FR", "FR"
+			d.UKAddendum.Enabled, d.Swiss.Enabled, d.CCPA.Enabled = false, false, false
+		}, false, []assemble.Deviation{
+			{"scc.governing_law", "governing law " + sccAndDPA("Clause 17", "Clause 16") + ": France (standard the Netherlands)"},
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "Clause 16") + ": France (standard the Netherlands)"},
+		}},
+		{"a rider after the definitions", "example", func(d *deal.Deal) {
+			d.SCC.GoverningLaw, d.SCC.Forum = "FR", "IE"
+			d.Riders = []deal.Rider{{After: "definitions", Title: "Order of Signature", Text: "The parties sign in counterparts."}}
+		}, false, []assemble.Deviation{
+			{"scc.governing_law", "governing law " + sccAndDPA("Clause 17", "Clause 20") + ": France (standard the Netherlands)"},
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "Clause 20") + ": Ireland (standard the Netherlands)"},
+		}},
+		{"no library", "example", func(d *deal.Deal) {
+			d.SCC.GoverningLaw, d.SCC.Forum = "FR", "FR"
+		}, true, []assemble.Deviation{
+			{"scc.governing_law", "governing law " + sccAndDPA("Clause 17", "clause general") + ": France (standard the Netherlands)"},
+			{"scc.forum", "courts " + sccAndDPA("Clause 18", "clause general") + ": France (standard the Netherlands)"},
+		}},
+		{"Swiss exporter under the FADP alone", "swiss-exporter", func(*deal.Deal) {}, false, []assemble.Deviation{
+			{"scc.governing_law", "governing law (SCC Clause 17) Switzerland (standard the Netherlands)"},
+			{"scc.forum", "courts (SCC Clause 18) of Switzerland (standard the Netherlands)"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := fixtureDeal(t, tt.fixture)
+			tt.change(d)
+			l := lib
+			if tt.noLib {
+				l = nil
+			}
+			var got []assemble.Deviation
+			for _, dv := range assemble.Deviations(profileDeal(t), d, l) {
+				if dv.Path == "scc.governing_law" || dv.Path == "scc.forum" {
+					got = append(got, dv)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Deviations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDPALawClauseIsTheOneNamed: the clause the deviations of the law and
+// courts name, by its number in this deal's DPA, is the one that gives the
+// DPA the SCCs' law and courts (the only clause that names France and
+// Ireland in the DPA of a deal that chooses them for the SCCs), so that a
+// clause moved or renumbered in the library cannot leave the deviations
+// naming another.
+func TestDPALawClauseIsTheOneNamed(t *testing.T) {
+	e := engine(t)
+	d := fixtureDeal(t, "example")
+	d.SCC.GoverningLaw, d.SCC.Forum = "FR", "IE"
+	d.Riders = []deal.Rider{{After: "definitions", Title: "Order of Signature", Text: "The parties sign in counterparts."}}
+	doc, err := e.Assemble(d, "dpa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var named string
+	for _, dv := range assemble.Deviations(profileDeal(t), d, e.Library()) {
+		if dv.Path == "scc.governing_law" {
+			_, rest, _ := strings.Cut(dv.Text, "of this DPA (")
+			named, _, _ = strings.Cut(rest, ")")
+		}
+	}
+	text := clauseText(doc, named)
+	if named == "" || !strings.Contains(text, "France") || !strings.Contains(text, "Ireland") {
+		t.Errorf("the deviation names %q, whose text does not choose France and Ireland:\n%s", named, text)
+	}
+}
+
+// clauseText returns the text of the paragraphs of the numbered clause of
+// doc labelled label ("Clause 19"), up to the next clause.
+func clauseText(doc *document.Document, label string) string {
+	var b strings.Builder
+	in := false
+	for _, blk := range doc.Blocks {
+		switch blk := blk.(type) {
+		case *document.Heading:
+			if blk.Level <= 2 {
+				in = blk.Level == 2 && blk.Label == label
+			}
+		case *document.Paragraph:
+			if in {
+				b.WriteString(document.PlainText(blk.Runs) + "\n")
+			}
+		}
+	}
+	return b.String()
 }

@@ -306,6 +306,12 @@ type Library struct {
 
 	hashes []FileHash // in lock-file order
 	lock   []byte     // the library's versions.lock, nil when it has none
+
+	// lookup is an Engine over the library for the questions only an
+	// assembled document answers (the number a deal's DPA gives a clause:
+	// see dpaClauseLabel), made on first use and shared, so that its parse
+	// cache serves every such question.
+	lookup func() *Engine
 }
 
 var (
@@ -327,6 +333,7 @@ func Load(clauses, templates fs.FS) (*Library, error) {
 		templates: map[string]*Template{},
 		measures:  map[string]int{},
 	}
+	lib.lookup = sync.OnceValue(func() *Engine { return New(lib) })
 	funcs := funcMap()
 	var errs []error
 

@@ -283,36 +283,52 @@ func (v *view) PersonalData() string {
 
 // DPALaw is the EEA State whose law governs this DPA, for processing
 // subject to the GDPR, where the Agreement is not governed by the law of an
-// EEA State: Article 28(3) GDPR requires such processing to be governed by
-// a contract under Union or Member State law. It follows the SCCs, so that
-// one incident is not argued under two laws: Customer's own State under
-// Clause 17 Option 2 (the law Option 2 names first), else the State whose
-// law the deal names for the SCCs, else Customer's own if it is in the EEA;
-// "" where none is an EEA State or the EU GDPR does not govern the deal (a
-// UK exporter under UK Data Protection Laws alone, a Swiss exporter under
-// the FADP alone, a US-only deal).
-func (v *view) DPALaw() string {
+// EEA State (see dpaLaw).
+func (v *view) DPALaw() string { return dpaLaw(v.laws, v.SCC, v.Customer.Country) }
+
+// DPAForum is the EEA State whose courts hear disputes about this DPA
+// where DPALaw governs it (see dpaForum).
+func (v *view) DPAForum() string { return dpaForum(v.laws, v.SCC, v.Customer.Country) }
+
+// dpaLaw is the EEA State whose law governs a DPA, for processing subject
+// to the GDPR, where the Agreement is not governed by the law of an EEA
+// State: Article 28(3) GDPR requires such processing to be governed by a
+// contract under Union or Member State law. It follows the SCCs (scc), so
+// that one incident is not argued under two laws: the customer's own State
+// under Clause 17 Option 2 (the law Option 2 names first, see
+// ownStateLaw), else the State whose law the deal names for the SCCs, else
+// the customer's own if it is in the EEA; "" where none is an EEA State or
+// the EU GDPR does not govern the deal (laws.GDPR false: a UK exporter
+// under UK Data Protection Laws alone, a Swiss exporter under the FADP
+// alone, a US-only deal). customer is the customer's country.
+func dpaLaw(laws deal.Laws, scc deal.SCC, customer string) string {
 	switch {
-	case !v.GDPRApplies():
+	case !laws.GDPR:
 		return ""
-	case v.SCC.GoverningLawOption == 2 && country.IsEEA(v.Customer.Country):
-		return v.Customer.Country
-	case country.IsEEA(v.SCC.GoverningLaw):
-		return v.SCC.GoverningLaw
-	case country.IsEEA(v.Customer.Country):
-		return v.Customer.Country
+	case ownStateLaw(scc, customer):
+		return customer
+	case country.IsEEA(scc.GoverningLaw):
+		return scc.GoverningLaw
+	case country.IsEEA(customer):
+		return customer
 	}
 	return ""
 }
 
-// DPAForum is the EEA State whose courts hear disputes about this DPA
-// where DPALaw governs it: the courts chosen for the SCCs (Clause 18) if
-// they are an EEA State's, else DPALaw's own.
-func (v *view) DPAForum() string {
-	if country.IsEEA(v.SCC.Forum) {
-		return v.SCC.Forum
+// ownStateLaw reports whether Clause 17 Option 2 makes the law of the
+// customer's own EEA State govern the SCCs, and so the DPA (dpaLaw).
+func ownStateLaw(scc deal.SCC, customer string) bool {
+	return scc.GoverningLawOption == 2 && country.IsEEA(customer)
+}
+
+// dpaForum is the EEA State whose courts hear disputes about a DPA where
+// dpaLaw governs it: the courts chosen for the SCCs (Clause 18) if they
+// are an EEA State's, else dpaLaw's own.
+func dpaForum(laws deal.Laws, scc deal.SCC, customer string) string {
+	if country.IsEEA(scc.Forum) {
+		return scc.Forum
 	}
-	return v.DPALaw()
+	return dpaLaw(laws, scc, customer)
 }
 
 // UKDPALaw reports whether UK Data Protection Laws govern some of the

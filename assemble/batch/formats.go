@@ -202,7 +202,7 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 				return fmt.Errorf("%s: %w", doc, err)
 			}
 			// The manifest records what was negotiated against the profile.
-			assembled.Meta.Deviations = assemble.DeviationTexts(r.standard, d, r.cfg.Engine.Library())
+			assembled.Meta.Deviations = rowDeviations(r, d, docs)
 			docs[doc] = assembled
 		}
 		if err := w.Write(buf, assembled); err != nil {
@@ -210,6 +210,18 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 		}
 		return nil
 	}
+}
+
+// rowDeviations returns the deviations of d from the profile, as a
+// manifest records them (assemble.DeviationTexts), once a row: those of a
+// document of the row already made (docs), which are the same, else
+// worked out. Working them out may assemble the DPA (to number the clause
+// a deviation names), which a row's every document need not pay again.
+func rowDeviations(r *runner, d *deal.Deal, docs map[string]*document.Document) []string {
+	for _, doc := range docs {
+		return doc.Meta.Deviations
+	}
+	return assemble.DeviationTexts(r.standard, d, r.cfg.Engine.Library())
 }
 
 // renderWorkbook writes the deal's sub-processor workbook as of the deal's

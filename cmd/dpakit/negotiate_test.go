@@ -450,7 +450,10 @@ func TestExplain(t *testing.T) {
 	}
 	for _, w := range []string{
 		"breach notice 24 hours (standard 48) [deal]",
-		"governing law (SCC Clause 17) France (standard the Netherlands) [deal]",
+		// France's law and courts are the DPA's too, in its Clause 19 (the
+		// rider before it makes up for the Swiss terms left out).
+		"governing law of the SCCs (Clause 17) and, where the Agreement is not under an EEA State's law, of this DPA (Clause 19) for processing under the GDPR: France (standard the Netherlands) [deal]",
+		"courts of the SCCs (Clause 18) and, where the Agreement is not under an EEA State's law, of this DPA (Clause 19) for processing under the GDPR: France (standard the Netherlands) [deal]",
 		// "approved fallback" only while Legal's approval covers the text
 		// (TestFallbackApprovalShown checks both wordings).
 		"clause breach: " + builtinFallbackListed(t, "breach", "phone-notice") + " (Provider notifies a Personal Data Breach by telephone",
