@@ -46,8 +46,10 @@ const (
 // then one per purpose of Annex I.B that only refers to the contract,
 // then those about the CCPA business purposes, then the one about
 // a German customer's Land, then one per party address that ends with its
-// country's name. Each warning is a Problem with Path, Rule (one of the Warn*
-// constants) and Message; File and Line are set only by LoadWithWarnings.
+// country's name, then the one about the audit period, then one per rider
+// that refers to a clause of the DPA by its number. Each warning is a
+// Problem with Path, Rule (one of the Warn* constants) and Message; File
+// and Line are set only by LoadWithWarnings.
 // Warnings never fail: it reads d as it is (call it on a defaulted deal)
 // and returns nil when there is nothing to say. It works on an invalid
 // deal too, so a form can show warnings next to problems.
@@ -73,6 +75,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, landWarnings(d)...)
 	ws = append(ws, addressWarnings(d)...)
 	ws = append(ws, auditWarnings(d)...)
+	ws = append(ws, riderWarnings(d)...)
 	return ws
 }
 
