@@ -8,14 +8,16 @@ import "testing"
 // that reading found wrong.
 
 // TestCounsel14DeletionAnnexAgreesWithClause: Annex I.B, which completes
-// the SCCs' Appendix and so prevails, gives deletion the deadline of the
-// deletion clause (after the end of the Services or, if later, after the
-// choice), never one running from a choice made during the Services.
+// the SCCs' Appendix and so prevails, gives return and deletion (and the
+// deletion of copies after a return) the deadline of the deletion clause:
+// after the end of the Services or, if later, after the choice, never one
+// running from a choice made during the Services; or, for a Controller
+// whose data Customer stops processing mid-term, after Customer's notice.
 func TestCounsel14DeletionAnnexAgreesWithClause(t *testing.T) {
 	for _, tt := range []struct{ fixture, want string }{
-		{"us-representative", "deletion is completed within thirty (30) days after the end of the Services or, if later, after the choice to delete is made (or the period for making it ends)"},
-		{"processor-option2", "after the end of the Services or, if later, after the choice to delete is communicated to Provider (or the period for making it ends)"},
-		{"example", "after the end of the Services or, if later, after the choice to delete is made or communicated to Provider (or the period for making it ends)"},
+		{"us-representative", "Customer Personal Data is returned or deleted, and copies remaining after a return are deleted, within thirty (30) days after the end of the Services or, if later, after the choice to have it returned or deleted is made (or the period for making it ends), and copies in backups"},
+		{"processor-option2", "after the end of the Services or, if later, after the choice to have it returned or deleted is communicated to Provider (or the period for making it ends) or, for the Customer Personal Data of a Controller for which Customer ceases processing while the Services continue, within the same period after Customer’s notice under"},
+		{"example", "after the end of the Services or, if later, after the choice to have it returned or deleted is made or communicated to Provider (or the period for making it ends) or, for the Customer Personal Data of a Controller for which Customer ceases processing"},
 	} {
 		t.Run(tt.fixture, func(t *testing.T) {
 			checkText(t, renderMD(t, tt.fixture, "annex-i"), []string{tt.want}, []string{"days after the choice to delete"})
@@ -24,16 +26,18 @@ func TestCounsel14DeletionAnnexAgreesWithClause(t *testing.T) {
 }
 
 // TestCounsel14ProviderAsController: with Module One, Provider's duties
-// under Data Protection Laws are a controller's for Provider Controller
-// Data, not only a processor's; "including" attaches to Customer Personal
-// Data, never to the Provider Controller Data carved out of it.
+// under Data Protection Laws are a processor's for Customer Personal Data
+// and a controller's for Provider Controller Data, whether or not those
+// laws bind it directly, and Customer's instructions reach only Customer
+// Personal Data; "including" attaches to Customer Personal Data, never to
+// the Provider Controller Data carved out of it.
 func TestCounsel14ProviderAsController(t *testing.T) {
 	md := renderMD(t, "modules-1-2-bavaria", "dpa")
 	checkText(t, md, []string{
-		"whether or not they apply to Provider directly, and, for Provider Controller Data, to the requirements that they place on Provider as a controller;",
+		"it refers, for Customer Personal Data, to the requirements that those laws place on a processor in Provider’s position, and, for Provider Controller Data, to those that they place on a controller in Provider’s position, in each case whether or not they apply to Provider directly; for Customer Personal Data, a requirement that binds only Customer binds Provider",
 		"means all Personal Data, including the Personal Data described in Part 1 of [Annex I.B](#annex-i-b), that Customer or its users provide to Provider",
 	}, []string{"Provider Controller Data, including"})
-	checkText(t, renderMD(t, "example", "dpa"), nil, []string{"for Provider Controller Data, to the requirements"})
+	checkText(t, renderMD(t, "example", "dpa"), nil, []string{"for Provider Controller Data, to those"})
 }
 
 // TestCounsel14NoWrongTransferExample: the SCCs' conditional application
@@ -66,7 +70,7 @@ func TestCounsel14SuperCapRecourse(t *testing.T) {
 			"compensation that Customer pays to Data Subjects, or is liable to pay the Controller for compensation that the Controller pays them,",
 			"the amounts Customer is liable to pay the Controller for the Controller’s reasonable costs of notifying supervisory authorities and Data Subjects and of investigating and remedying the Personal Data Breach;",
 			", and the amounts Customer is liable to pay the Controller in respect of fines and penalties imposed on the Controller."}},
-		{"swiss-exporter", []string{share, "fines and penalties imposed on Customer by a supervisory authority or, under the FADP (Article 64), by the competent criminal authority."}},
+		{"swiss-exporter", []string{share, "fines and penalties imposed on Customer under Data Protection Laws by a supervisory authority or a court or, under the FADP (Article 64), by the competent criminal authority."}},
 	} {
 		t.Run(tt.fixture, func(t *testing.T) {
 			d := fixtureDeal(t, tt.fixture)

@@ -304,7 +304,7 @@ func TestCounsel6VendorReading(t *testing.T) {
 		exit,
 		"Where this DPA requires Provider to comply with Data Protection Laws, it refers to the requirements that those laws place on a processor (sub-processor) in Provider’s position, whether or not they apply to Provider directly; a requirement that binds only Customer or the Controller binds Provider as this DPA or Customer’s documented instructions express it.",
 		"Customer shall ensure that a Controller that conducts an audit itself, or mandates an auditor, complies with this paragraph and the next and, if Provider so requests, confirms this to Provider in writing before the audit begins; Provider shall not delay an audit in connection with a Personal Data Breach, or one that a supervisory authority or Data Protection Laws require, while awaiting that confirmation.",
-		"Audits may take place no more than once in any period of twelve (12) months for the Customer Personal Data of each Controller, by whomever conducted (Customer, for itself or on that Controller’s instructions, or the Controller), except where",
+		"Audits may take place once in any period of twelve (12) months on Customer’s own account and once in that period for the Customer Personal Data of each Controller (whether that Controller conducts or mandates the audit or Customer conducts it on that Controller’s instructions), but not more often, except where",
 		"Customer shall identify that data in its notice (for example by account or workspace) and may delete it itself using the functions of the Services; Provider remains responsible for deleting the remaining copies, including those in backups, as this Clause provides.",
 	}, nil)
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{

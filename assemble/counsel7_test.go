@@ -30,9 +30,9 @@ func TestCounsel7ControllerAudits(t *testing.T) {
 		fixture, plan, onSite string
 	}{
 		{"processor-option2", "the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on the Controller’s instructions, or the Controller) applies.",
-			"Audits on site may take place no more than once in any period of twelve (12) months for the Customer Personal Data of each Controller (remote audits being counted separately), by whomever conducted (Customer, for itself or on that Controller’s instructions, or the Controller), except where"},
+			"Audits on site may take place once in any period of twelve (12) months (remote audits being counted separately) on Customer’s own account and once in that period for the Customer Personal Data of each Controller (whether that Controller conducts or mandates the audit or Customer conducts it on that Controller’s instructions), but not more often, except where"},
 		{"example", "the reasonable plan proposed in the notice by whoever is to conduct or mandate the audit (Customer, for itself or on a Controller’s instructions, or the Controller) applies.",
-			"Audits on site may take place no more than once in any period of twelve (12) months for the Customer Personal Data that Customer processes as controller, and once in that period for the Customer Personal Data that it processes on behalf of each Controller (remote audits being counted separately), by whomever conducted, except where"},
+			"Audits on site may take place once in any period of twelve (12) months (remote audits being counted separately) for the Customer Personal Data that Customer processes as controller and once in that period for the Customer Personal Data that it processes on behalf of each Controller, whoever conducts the audit, but not more often, except where"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {

@@ -101,7 +101,7 @@ func TestCounselCases(t *testing.T) {
 				"Provider shall complete the deletion within fourteen (14) days after the end of the Services or, if later, after the choice is communicated",
 				"in any event within thirty-five (35) days after that deletion",
 				"without waiting for a request",
-				"deletion is completed within fourteen (14) days after the end of the Services or, if later, after the choice to delete is communicated to Provider",
+				"returned or deleted, and copies remaining after a return are deleted, within fourteen (14) days after the end of the Services or, if later, after the choice to have it returned or deleted is communicated to Provider",
 				// Special categories as the deal says (item 12).
 				"None. Customer shall not provide special categories",
 				// Smaller points (item 13).

@@ -26,7 +26,7 @@ func TestEEAProviderRules(t *testing.T) {
 		{"UK-only, provider in the US", ukCustomer, nil, nil, nil},
 		{"UK-only, provider in the Netherlands", func(d *Deal) { ukCustomer(d); nlProvider(d) },
 			[]string{"provider.country eea_provider_gdpr"},
-			[]string{"is in the EEA (the Netherlands), but the customer's processing is governed by UK Data Protection Laws alone", "Article 28(3) requires a DPA under Union or Member State law", "governed by English law and names the Information Commissioner alone"}, nil},
+			[]string{"is in the EEA (the Netherlands), but the customer's processing is governed by UK Data Protection Laws alone", "including its Article 28(3)", "under English law and naming the Information Commissioner alone, provides neither for Provider's obligations under the GDPR nor for the competent EEA supervisory authority"}, nil},
 		{"UK exporter under the GDPR too, provider in the Netherlands", func(d *Deal) {
 			ukCustomer(d)
 			nlProvider(d)
@@ -39,14 +39,14 @@ func TestEEAProviderRules(t *testing.T) {
 			d.Swiss.Enabled, d.UKAddendum.Enabled = true, false
 			d.Provider.Country, d.Provider.Address = "DE", "Unter den Linden 1, 10117 Berlin"
 		}, []string{"provider.country eea_provider_gdpr"},
-			[]string{"is in the EEA (Germany), but the customer's processing is governed by the Swiss FADP alone", "governed by Swiss law and names the FDPIC alone"}, nil},
+			[]string{"is in the EEA (Germany), but the customer's processing is governed by the Swiss FADP alone", "under Swiss law and naming the FDPIC alone"}, nil},
 		{"US customer without an authority, provider in the Netherlands", func(d *Deal) {
 			d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Rainier Fitness Labs, Inc.", "1201 Third Avenue, Seattle, WA 98101", "US", "US-WA"
 			d.Customer.Representative = nil
 			d.SCC.SupervisoryAuthority, d.UKAddendum.Enabled, d.Swiss.Enabled = "", false, false
 			nlProvider(d)
 		}, []string{"scc.supervisory_authority supervisory_authority_required"},
-			[]string{"cannot have this DPA with a provider established in the EEA (the Netherlands)", "need Module Four, with Provider as the data exporter, which dpakit does not assemble"}, nil},
+			[]string{"cannot have this DPA with a provider established in the EEA (the Netherlands)", "need a safeguard of their own with Provider as the data exporter unless an adequacy decision covers Customer", "Module Four for a controller customer, Module Three for a processor customer"}, nil},
 		{"Japanese customer without an authority, provider in the Netherlands", func(d *Deal) {
 			d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Sakura KK", "1-1 Marunouchi, Tokyo", "JP", ""
 			d.Customer.Representative = nil
@@ -54,8 +54,13 @@ func TestEEAProviderRules(t *testing.T) {
 			nlProvider(d)
 		}, []string{"scc.supervisory_authority supervisory_authority_required"},
 			[]string{"cannot have this DPA with a provider established in the EEA (the Netherlands)"}, []string{"Module Four"}},
+		{"UK-only, provider in Norway (EEA EFTA)", func(d *Deal) {
+			ukCustomer(d)
+			d.Provider.Country, d.Provider.Address = "NO", "Karl Johans gate 1, 0154 Oslo"
+		},
+			[]string{"provider.country eea_provider_gdpr"}, []string{"is in the EEA (Norway)"}, []string{"EU Member State"}},
 		{"module 4", func(d *Deal) { d.SCC.Modules = []int{2, 4} }, []string{"scc.modules dpa_module"},
-			[]string{"in this DPA Customer is the data exporter", "needs Module Four with Provider as the data exporter, which dpakit does not assemble"}, nil},
+			[]string{"in this DPA Customer is the data exporter", "needs a safeguard of its own with Provider as the data exporter unless an adequacy decision covers Customer (Module Four for a controller customer, Module Three for a processor customer), which dpakit does not assemble"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -111,7 +111,7 @@ func checkDPAModule(d *Deal, report reportFunc) {
 // that Module Four does serve in a vendor's DPA runs the other way, from a
 // provider in the EEA back to a customer outside it, with Provider as the
 // exporter, and dpakit does not assemble it.
-const module4Message = "module 4 (processor to controller) cannot be selected: in this DPA Customer is the data exporter and Provider the data importer, and under Module Four the exporter is a processor sending personal data to its controller, so Customer would be Provider's processor, the reverse of the processing this DPA governs. Select module 2 (controller customer) or 3 (processor customer). A transfer the other way, from a Provider established in the EEA to a Customer outside it (Customer Personal Data returned to Customer or made available to it there), needs Module Four with Provider as the data exporter, which dpakit does not assemble: agree it separately"
+const module4Message = "module 4 (processor to controller) cannot be selected: in this DPA Customer is the data exporter and Provider the data importer, and under Module Four the exporter is a processor sending personal data to its controller, so Customer would be Provider's processor, the reverse of the processing this DPA governs. Select module 2 (controller customer) or 3 (processor customer). A transfer the other way, from a Provider established in the EEA to a Customer outside it (Customer Personal Data returned to Customer or made available to it there), needs a safeguard of its own with Provider as the data exporter unless an adequacy decision covers Customer (Module Four for a controller customer, Module Three for a processor customer), which dpakit does not assemble: agree it separately"
 
 // checkRoleModules: a controller customer exports under module 2 (and, for
 // Provider Controller Data, module 1), a processor customer under module 3.
@@ -294,9 +294,10 @@ func checkUKExporter(d *Deal, report reportFunc) {
 // GDPR (Art. 3(1)), whose Art. 28(3) requires a contract under Union or
 // Member State law binding it (EDPB Guidelines 3/2018, section 2(b)); the
 // DPA that dpakit assembles for a UK exporter under UK Data Protection Laws
-// alone, or a Swiss exporter under the FADP alone, is governed by the law
-// of England and Wales or Switzerland and names the UK or Swiss authority
-// alone, so it cannot bind such a provider.
+// alone, or a Swiss exporter under the FADP alone, is under the law of
+// England and Wales or Switzerland, names the UK or Swiss authority alone
+// and provides for none of Provider's own obligations under the GDPR, so
+// it cannot serve such a provider.
 func checkEEAProvider(d *Deal, report reportFunc) {
 	p := d.Provider.Country
 	if !d.GDPR.On() || !country.IsEEA(p) || !(d.UKOnly() || d.FADPOnly()) {
@@ -307,7 +308,7 @@ func checkEEAProvider(d *Deal, report reportFunc) {
 		law = "the Swiss FADP alone (no scc.supervisory_authority)"
 	}
 	report(p, "provider.country",
-		"is in the EEA (%s), but the customer's processing is governed by %s: a processor established in the EEA is bound by the GDPR (Article 3(1)), whose Article 28(3) requires a DPA under Union or Member State law, while dpakit's DPA for that case is governed by %s law and names %s alone. If the GDPR also reaches the customer's processing (Article 3(2)), name the EU supervisory authority in scc.supervisory_authority; otherwise dpakit cannot assemble this DPA, and one under the law of an EU Member State is needed",
+		"is in the EEA (%s), but the customer's processing is governed by %s: a processor established in the EEA is bound by the GDPR (Article 3(1)), including its Article 28(3), and dpakit's DPA for that case, under %s law and naming %s alone, provides neither for Provider's obligations under the GDPR nor for the competent EEA supervisory authority. If the GDPR also reaches the customer's processing (Article 3(2)), name the EU supervisory authority in scc.supervisory_authority; otherwise dpakit cannot assemble this DPA: one that binds Provider as the GDPR requires is needed",
 		country.WithArticle(p), law, map[bool]string{true: "Swiss", false: "English"}[d.FADPOnly()], map[bool]string{true: "the FDPIC", false: "the Information Commissioner"}[d.FADPOnly()])
 }
 
@@ -471,7 +472,7 @@ func checkSupervisoryAuthority(d *Deal, report reportFunc) {
 		case country.IsEEA(p):
 			hint = fmt.Sprintf("; a customer whose own processing the GDPR does not reach cannot have this DPA with a provider established in the EEA (%s): the GDPR binds Provider as a processor (Article 3(1)), and this DPA treats the GDPR as applying to Customer under Article 3(2)", country.WithArticle(p))
 			if !subproc.Adequate(c) {
-				hint += "; Provider's transfers of Customer Personal Data to Customer would then need Module Four, with Provider as the data exporter, which dpakit does not assemble"
+				hint += "; and Provider's transfers of Customer Personal Data to Customer (returning it, or Customer's access to it there) need a safeguard of their own with Provider as the data exporter unless an adequacy decision covers Customer (such as the EU-US Data Privacy Framework for a certified US company): Module Four for a controller customer, Module Three for a processor customer, which dpakit does not assemble"
 			}
 		case c == "GB" && !d.UKAddendum.Enabled:
 			hint = "; a UK customer whose processing the EU GDPR does not reach needs none: set uk_addendum.enabled and leave scc.supervisory_authority empty, and the DPA speaks UK Data Protection Laws alone, with the Information Commissioner (also where the provider is in the United Kingdom and the UK Addendum then governs no transfer)"
