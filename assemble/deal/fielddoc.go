@@ -192,9 +192,9 @@ func FieldMeaning(path string) string {
 	case "scc.docking_clause":
 		return "whether the optional Clause 7 applies, letting other entities accede to the SCCs later"
 	case "scc.forum":
-		return "Clause 18: the courts that settle disputes"
+		return "Clause 18: the courts that settle disputes under the SCCs (and under the DPA too, for processing under the GDPR, where the Agreement is not under an EEA State's law)"
 	case "scc.governing_law":
-		return "Clause 17: the law governing the SCCs"
+		return "Clause 17: the law governing the SCCs (and the DPA too, for processing under the GDPR, where the Agreement is not under an EEA State's law)"
 	case "scc.governing_law_option":
 		return "Clause 17 option: 1 the law of the named country; 2 (modules 2 and 3 only) the law of the exporter's Member State, falling back to the named country"
 	case "scc.modules":
