@@ -50,7 +50,7 @@ func contactWarnings(d *Deal) []Problem {
 // in the order Warnings gives them; the README's warning table lists the
 // same names.
 func WarningRules() []string {
-	return []string{WarnNoRestrictedTransfer, WarnNoRepresentative, WarnRepresentativeAuthority, WarnExporterAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
+	return []string{WarnNoRestrictedTransfer, WarnTransferBack, WarnNoRepresentative, WarnRepresentativeAuthority, WarnExporterAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
 		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericPurpose, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnLandUnknown, WarnLandMismatch, WarnAddressRepeatsCountry, WarnAuditInterval, WarnRiderClauseNumber, WarnProviderFromProfile,
 		WarnProcessingFromProfile, WarnAuthorisedListFromProfile}
 }

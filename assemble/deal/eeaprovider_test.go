@@ -88,3 +88,62 @@ func TestEEAProviderRules(t *testing.T) {
 		})
 	}
 }
+
+// TestTransferBackWarning: a provider in the EEA serving a customer in a
+// country without an EU adequacy decision is warned that its transfers
+// back to the customer (returns, the customer's access from there) are
+// not covered by the DPA's SCCs, with the module that would cover them;
+// an adequate country, an EEA customer, a provider outside the EEA and a
+// UK-only deal give no such warning.
+func TestTransferBackWarning(t *testing.T) {
+	us := func(d *Deal) {
+		d.Customer.Name, d.Customer.Address, d.Customer.Country, d.Customer.State = "Rainier Fitness Labs, Inc.", "1201 Third Avenue, Seattle, WA 98101", "US", "US-WA"
+		d.SCC.SupervisoryAuthority = "Dutch Data Protection Authority (Autoriteit Persoonsgegevens), The Hague"
+		d.UKAddendum.Enabled, d.Swiss.Enabled = false, false
+		d.Provider.Country, d.Provider.Address = "NL", "Herengracht 450, 1017 CA Amsterdam"
+	}
+	tests := []struct {
+		name   string
+		mutate func(d *Deal)
+		says   []string // empty: no warning
+	}{
+		{"US controller customer, provider in the Netherlands", us, []string{
+			"the provider is established in the Netherlands, in the EEA, and the customer in the United States",
+			"unless an adequacy decision covers Customer (the EU-US Data Privacy Framework, for a company certified under it)",
+			"Module Four of the Standard Contractual Clauses, with Provider as the data exporter"}},
+		{"US processor customer", func(d *Deal) {
+			us(d)
+			d.Customer.Role, d.SCC.Modules = Processor, []int{3}
+		}, []string{"Module Three of the Standard Contractual Clauses"}},
+		{"Japanese customer (adequate)", func(d *Deal) { us(d); d.Customer.Country, d.Customer.State = "JP", "" }, nil},
+		{"German customer", func(d *Deal) { d.Provider.Country = "NL" }, nil},
+		{"US customer, provider in the US", func(d *Deal) { us(d); d.Provider.Country = "US" }, nil},
+		{"UK-only, provider in the US", ukCustomer, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			tt.mutate(d)
+			var got []Problem
+			for _, w := range Warnings(d) {
+				if w.Rule == WarnTransferBack {
+					got = append(got, w)
+				}
+			}
+			if len(tt.says) == 0 {
+				if len(got) > 0 {
+					t.Errorf("warned: %s", got[0].Message)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Path != "customer.country" {
+				t.Fatalf("warnings %+v, want one at customer.country", got)
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(got[0].Message, s) {
+					t.Errorf("the warning lacks %q:\n%s", s, got[0].Message)
+				}
+			}
+		})
+	}
+}

@@ -61,6 +61,9 @@ func Warnings(d *Deal) []Problem {
 	if w, ok := transferWarning(d); ok {
 		ws = append(ws, w)
 	}
+	if w, ok := transferBackWarning(d); ok {
+		ws = append(ws, w)
+	}
 	ws = append(ws, representativeWarnings(d)...)
 	ws = append(ws, exporterAuthorityWarnings(d)...)
 	ws = append(ws, contactWarnings(d)...)
@@ -154,6 +157,39 @@ func transferWarning(d *Deal) (Problem, bool) {
 	return Problem{Path: "provider.country", Rule: WarnNoRestrictedTransfer, Message: fmt.Sprintf(
 		"no restricted transfer takes place: the provider is established in %s (%s), so the Standard Contractual Clauses apply only if and when a restricted transfer from the customer to the provider arises, and the scc selections stand for that case",
 		country.WithArticle(c), where)}, true
+}
+
+// WarnTransferBack: the provider is established in the EEA and the customer
+// outside it, in a country no EU adequacy decision covers for every
+// recipient. Whenever Provider returns Customer Personal Data to Customer,
+// or Customer reaches it from there, an EU processor transfers personal
+// data to a third country (EDPB Guidelines 05/2021): a transfer with
+// Provider as the data exporter, which this DPA's SCCs (Customer as the
+// exporter) do not cover. It needs a safeguard of its own (Module Four for
+// a controller customer, Module Three for a processor customer; the 2021
+// SCCs are not designed for an importer the GDPR already reaches under its
+// Article 3(2), Decision (EU) 2021/914, recital 7), which dpakit does not
+// assemble.
+const WarnTransferBack = "transfer_back_to_customer"
+
+// transferBackWarning warns of the transfer from a provider in the EEA back
+// to a customer outside it (WarnTransferBack).
+func transferBackWarning(d *Deal) (Problem, bool) {
+	p, c := d.Provider.Country, d.Customer.Country
+	if !d.EUGDPRApplies() || !country.IsEEA(p) || !country.Valid(c) || country.IsEEA(c) || subproc.Adequate(c) {
+		return Problem{}, false
+	}
+	module := "Module Four"
+	if d.Customer.Role == Processor {
+		module = "Module Three"
+	}
+	covered := "an adequacy decision covers Customer"
+	if c == "US" {
+		covered += " (the EU-US Data Privacy Framework, for a company certified under it)"
+	}
+	return Problem{Path: "customer.country", Rule: WarnTransferBack, Message: fmt.Sprintf(
+		"the provider is established in %s, in the EEA, and the customer in %s: whenever Provider returns Customer Personal Data to Customer or Customer reaches it from there, Provider transfers it out of the EEA as the data exporter, which this DPA's Standard Contractual Clauses (Customer as the exporter) do not cover; unless %s, agree a safeguard for that transfer separately (%s of the Standard Contractual Clauses, with Provider as the data exporter; the 2021 clauses are not designed for an importer the GDPR already reaches under its Article 3(2))",
+		country.WithArticle(p), country.WithArticle(c), covered, module)}, true
 }
 
 // undescribedData warns once about each sub-processor data category that
