@@ -729,7 +729,7 @@ func readNoticeRequest(data []byte, kind bodyKind) (noticeRequest, deal.Date, er
 	if isNullDocument(data) {
 		return req, deal.Date{}, emptyProblem("the request body holds no notice request (only comments, white space or null)", forNotice)
 	}
-	doc, err := deal.ParseDocument(data, requestName)
+	doc, err := deal.ParseBody(data, requestName)
 	if err != nil {
 		return req, deal.Date{}, err
 	}

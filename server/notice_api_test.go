@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -167,6 +168,32 @@ func TestNoticeCustomerLines(t *testing.T) {
 		}
 	}
 	t.Error("no problem of the key given twice")
+}
+
+// TestNoticeBodyBoundedByMaxBody: a notice request is bounded by the
+// server's --max-body, not by the 1 MiB of a deal file: with the limit
+// raised, a request whose lists take more than 1 MiB is answered.
+func TestNoticeBodyBoundedByMaxBody(t *testing.T) {
+	s := newTestServer(t, func(c *Config) { c.MaxBody = 4 << 20 })
+	// The lists before and after a change, 1,900 sub-processors each (the
+	// most a deal may list is 2,000), the new one with one more.
+	var entries strings.Builder
+	for i := range 1900 {
+		if i > 0 {
+			entries.WriteString(",\n")
+		}
+		fmt.Fprintf(&entries, `{"name": "Provider %04d Ltd", "description": "Hosting provider for the platform and its databases", "purpose": "Hosting of the platform, its databases and their backups in the region, with monitoring of their availability", "location": "EU (Ireland), eu-west-1", "country": "IE", "category": "service", "transfer_mechanism": "none", "data": ["Account data", "Usage logs", "Customer content", "Support tickets", "Billing records", "Audit trails of administrator actions"]}`, i)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `{"date": "2026-12-01", "old": [%s], "new": [%s, {"name": "Added Ltd", "purpose": "Email delivery", "location": "Dublin", "country": "IE", "category": "service", "transfer_mechanism": "none"}]}`, entries.String(), entries.String())
+	if b.Len() <= 1<<20 {
+		t.Fatalf("the request is %d bytes, want more than 1 MiB", b.Len())
+	}
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/json", []byte(b.String()))
+	body := readAll(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("POST /api/v1/notice of %d bytes = %d:\n%.400s", b.Len(), res.StatusCode, body)
+	}
 }
 
 // TestNoticePDFIsTheSameTwice is the regression test for notice PDFs

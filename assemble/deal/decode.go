@@ -109,7 +109,7 @@ func cloneNode(n *yaml.Node) *yaml.Node {
 // returns the problem with the file as a whole; asJSON says that data
 // must be JSON (see JSONProblem).
 func parseNode(data []byte, asJSON bool) (*yaml.Node, *Problem) {
-	root, p := parseAny(data, asJSON)
+	root, p := parseAny(data, asJSON, MaxSize)
 	if p != nil {
 		return nil, p
 	}
@@ -121,9 +121,10 @@ func parseNode(data []byte, asJSON bool) (*yaml.Node, *Problem) {
 
 // parseAny parses data into a single alias-free top-level node of any
 // kind but null, or returns the problem with the file as a whole; asJSON
-// says that data must be JSON (see JSONProblem).
-func parseAny(data []byte, asJSON bool) (*yaml.Node, *Problem) {
-	if len(data) > MaxSize {
+// says that data must be JSON (see JSONProblem); limit, if positive, is the
+// largest size accepted (MaxSize for a deal).
+func parseAny(data []byte, asJSON bool, limit int) (*yaml.Node, *Problem) {
+	if limit > 0 && len(data) > limit {
 		return nil, &Problem{Rule: "too_large", Message: fmt.Sprintf("is %d bytes; the limit is %d (1 MiB)", len(data), MaxSize)}
 	}
 	if !utf8.Valid(data) {

@@ -37,7 +37,20 @@ type DocumentKey struct {
 // may be of any kind but null, or a *ValidationError whose one problem
 // names the file and, for a syntax error, the line of the mistake.
 func ParseDocument(data []byte, name string) (*Document, error) {
-	root, p := parseAny(data, isJSONFile(name))
+	return parseDocument(data, name, MaxSize)
+}
+
+// ParseBody is ParseDocument for a request body whose size its server has
+// already bounded (dpakit serve --max-body): no size limit of its own. The
+// aliases are still expanded within the same bound.
+func ParseBody(data []byte, name string) (*Document, error) {
+	return parseDocument(data, name, 0)
+}
+
+// parseDocument is ParseDocument with limit as the largest size accepted
+// (none when it is not positive).
+func parseDocument(data []byte, name string, limit int) (*Document, error) {
+	root, p := parseAny(data, isJSONFile(name), limit)
 	if p != nil {
 		p.File = name
 		return nil, newValidationError([]Problem{*p})
