@@ -591,7 +591,8 @@ func TestFormUSOnlyCollapsesTheSCCs(t *testing.T) {
 			t.Errorf("the US-only deal's %s is not (only) among the collapsed choices", name)
 		}
 	}
-	for _, not := range []string{"Annex III", "Clause 9", "Clause 17", "Clause 13", "Option 1", "Role under the GDPR", "relevant to the transfer", "Frequency of the transfer"} {
+	for _, not := range []string{"Annex III", "Clause 9", "Clause 17", "Clause 13", "Option 1", "Role under the GDPR", "relevant to the transfer", "Frequency of the transfer",
+		"data exporter", "data importer", "decides the default supervisory authority", "Art. 9 GDPR", "Art. 33 GDPR", "supervisory authority or the law requires"} {
 		if strings.Contains(outside, not) {
 			t.Errorf("the US-only deal's form speaks of %q outside the collapsed SCC choices", not)
 		}
@@ -637,7 +638,7 @@ func TestFormUSOnlyCollapsesTheSCCs(t *testing.T) {
 	vals.Set("action", "add:subprocessors.list")
 	page = string(readAll(t, postForm(t, s, "/", vals)))
 	if _, _, ok := notApplicable(page); ok || !strings.Contains(page, "<legend>Standard Contractual Clauses (EU 2021/914)</legend>") ||
-		!strings.Contains(page, "Time period under Clause 9 (days)") || !strings.Contains(page, "Optional (Annex III).") {
+		!strings.Contains(page, "Time period under Clause 9 (days)") || !strings.Contains(page, "Under Clause 9 Option 1, required (Annex III)") {
 		t.Error("the deal made subject to EU law again does not show the SCC section and Annex III help")
 	}
 	if eu, _ := fixtureForm(t, s, fixtures.ExampleDeal); strings.Contains(eu, "scc-not-applicable") || strings.Contains(eu, "not part of a US-only deal") {
@@ -1208,5 +1209,43 @@ func TestFormComesBack(t *testing.T) {
 	defer hold()
 	if res := postForm(t, busy, "/preview", post); res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("/preview with every render slot taken: status %d, want 503", res.StatusCode)
+	}
+}
+
+// TestFormHelpSaysWhatTheDPADoes: the help a legal user chooses by says
+// what the DPA does with the choice (a counsel's reading of the form): a
+// blank special-categories field is an undertaking that covers criminal
+// data too; Module Four is not available; the UK Addendum's ending right
+// has Section 19's conditions; Clause 9 and the audit limit name the
+// controller of a processor customer; Annex III's details are required
+// under Option 1; the US-only form speaks of a business, its service
+// provider and sensitive personal information.
+func TestFormHelpSaysWhatTheDPADoes(t *testing.T) {
+	s := newTestServer(t)
+	eu, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	eu = html.UnescapeString(eu)
+	for _, want := range []string{
+		"data on criminal convictions and offences (Art. 10 GDPR",
+		"left blank, the customer undertakes not to provide them",
+		"Module Four: processor to controller (not available in this DPA)",
+		"A customer that is the controller of some data and a processor of the rest: Controller, with Modules Two and Three.",
+		"substantially, disproportionately and demonstrably increase its direct costs or risk",
+		"the customer's (for a processor customer, its controller's) authorisation",
+		"Under Clause 9 Option 1, required (Annex III)",
+		"once for each controller's data and once on its own account",
+		"counted from the end of the services or, if later, from the choice to return or delete it",
+		"with the agreement of the parties, by completing the Appendix and signing Annex I.A",
+		"where feasible, within 72 hours of becoming aware of the breach (Art. 33 GDPR)",
+	} {
+		if !strings.Contains(eu, want) {
+			t.Errorf("the example deal's form lacks %q", want)
+		}
+	}
+	us, _ := fixtureForm(t, s, "deals/us-ccpa.yaml")
+	us = html.UnescapeString(us)
+	for _, want := range []string{"The customer (business)", "The provider (service provider)", "Sensitive personal information (Cal. Civ. Code § 1798.140(ae))", "Not part of a US-only deal: leave all five blank"} {
+		if !strings.Contains(us, want) {
+			t.Errorf("the US-only deal's form lacks %q", want)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func (w formWords) problems(ps []deal.Problem) []deal.Problem {
 // page returns p's message as the form's page and its live check word it,
 // for the form of a US-only deal (usOnly) or any other: message's words,
 // and then what the form shows differently from a deal file. A field is
-// named by its label ("“Customer – Role under the GDPR”: Controller", not
+// named by its label ("“Customer – Role”: Controller", not
 // "customer.role: controller"; "also at Sub-processor 1", not
 // "subprocessors.list[0]"), a country by its name, a choice by its label,
 // a check box as ticked or not; a country select is told about a value

@@ -39,7 +39,7 @@ func TestFormWordsPage(t *testing.T) {
 		{"a code to write", deal.Problem{Path: "scc.forum", Rule: "uk_only", Message: `"IE" cannot be the forum of a UK exporter: write "GB"`},
 			false, `Ireland cannot be the forum of a UK exporter: choose the United Kingdom`},
 		{"a role as a deal file writes it", deal.Problem{Path: "scc.modules", Rule: "role_modules", Message: "a processor customer needs module 3 alone. A customer that is the controller of some of the data and a processor of the rest is customer.role: controller with modules 2 and 3"},
-			false, "a processor customer needs module 3 alone. A customer that is the controller of some of the data and a processor of the rest is “Customer – Role under the GDPR”: Controller with modules 2 and 3"},
+			false, "a processor customer needs module 3 alone. A customer that is the controller of some of the data and a processor of the rest is “Customer – Role”: Controller with modules 2 and 3"},
 		{"a path in parentheses", deal.Problem{Path: "subprocessors.objection_days", Rule: "objection_window", Message: "45 days is longer than the 30-day advance notice (scc.subprocessor_notice_days); a new sub-processor could start before the objection window closes"},
 			false, "45 days is longer than the 30-day advance notice (“Time period under Clause 9 (days)”); a new sub-processor could start before the objection window closes"},
 		{"a path in a US-only deal's form", deal.Problem{Path: "subprocessors.objection_days", Rule: "objection_window", Message: "45 days is longer than the 30-day advance notice (scc.subprocessor_notice_days)"},
