@@ -66,26 +66,34 @@ func TestEEAProviderRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := exampleDeal(t)
 			tt.mutate(d)
-			var got []string
-			var text strings.Builder
-			for _, p := range problems(t, v.Validate(d)) {
-				got = append(got, p.Path+" "+p.Rule)
-				text.WriteString(p.Message + "\n")
-			}
-			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
-				t.Errorf("problems = %q, want %q\n%s", got, tt.want, text.String())
-			}
-			for _, s := range tt.says {
-				if !strings.Contains(text.String(), s) {
-					t.Errorf("messages lack %q:\n%s", s, text.String())
-				}
-			}
-			for _, s := range tt.not {
-				if strings.Contains(text.String(), s) {
-					t.Errorf("messages say %q:\n%s", s, text.String())
-				}
-			}
+			checkRules(t, v, d, tt.want, tt.says, tt.not)
 		})
+	}
+}
+
+// checkRules validates d with v and checks its problems: their "path rule"
+// in order (want), and that their messages say each of says and none of
+// not.
+func checkRules(t *testing.T, v *Validator, d *Deal, want, says, not []string) {
+	t.Helper()
+	var got []string
+	var text strings.Builder
+	for _, p := range problems(t, v.Validate(d)) {
+		got = append(got, p.Path+" "+p.Rule)
+		text.WriteString(p.Message + "\n")
+	}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("problems = %q, want %q\n%s", got, want, text.String())
+	}
+	for _, s := range says {
+		if !strings.Contains(text.String(), s) {
+			t.Errorf("messages lack %q:\n%s", s, text.String())
+		}
+	}
+	for _, s := range not {
+		if strings.Contains(text.String(), s) {
+			t.Errorf("messages say %q:\n%s", s, text.String())
+		}
 	}
 }
 

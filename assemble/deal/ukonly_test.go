@@ -83,20 +83,7 @@ func TestUKOnlyRules(t *testing.T) {
 			if d.UKOnly() != tt.ukOnly {
 				t.Errorf("UKOnly() = %v, want %v", d.UKOnly(), tt.ukOnly)
 			}
-			var got []string
-			var text strings.Builder
-			for _, p := range problems(t, v.Validate(d)) {
-				got = append(got, p.Path+" "+p.Rule)
-				text.WriteString(p.Message + "\n")
-			}
-			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
-				t.Errorf("problems = %q, want %q\n%s", got, tt.want, text.String())
-			}
-			for _, s := range tt.says {
-				if !strings.Contains(text.String(), s) {
-					t.Errorf("messages lack %q:\n%s", s, text.String())
-				}
-			}
+			checkRules(t, v, d, tt.want, tt.says, nil)
 		})
 	}
 }

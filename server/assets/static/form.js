@@ -301,6 +301,17 @@
     return li;
   }
 
+  // strike marks a line of the summary or of "To consider" as no longer
+  // current, once: struck through for the eye, said for the ear.
+  function strike(li, said) {
+    if (li.classList.contains("fixed")) { return; }
+    li.classList.add("fixed");
+    var span = document.createElement("span");
+    span.className = "visually-hidden";
+    span.textContent = said;
+    li.appendChild(span);
+  }
+
   // updateSummary makes the summary follow the live check: for each field
   // whose messages the form shows, its current problems replace the lines
   // it had; a field with none left keeps its lines struck through. The
@@ -325,14 +336,7 @@
         byField[f].forEach(function (p) { lines.push(summaryItem(p)); });
       } else if (old[f]) {
         old[f].forEach(function (li) {
-          if (!li.classList.contains("fixed")) {
-            // Struck through for the eye, said for the ear.
-            li.classList.add("fixed");
-            var said = document.createElement("span");
-            said.className = "visually-hidden";
-            said.textContent = " (fixed)";
-            li.appendChild(said);
-          }
+          strike(li, " (fixed)");
           lines.push(li);
         });
       }
@@ -396,13 +400,7 @@
     Object.keys(had).forEach(function (key) {
       var li = had[key];
       if (now[key]) { return; }
-      if (!li.classList.contains("fixed")) {
-        li.classList.add("fixed");
-        var said = document.createElement("span");
-        said.className = "visually-hidden";
-        said.textContent = " (no longer applies)";
-        li.appendChild(said);
-      }
+      strike(li, " (no longer applies)");
       lines.push(li);
     });
     var fresh = document.createElement("ul");
