@@ -137,7 +137,7 @@ func (in Input) decisionFact() fact {
 			decide = "the customer to communicate its controller's specific prior authorisation, or refusal,"
 		}
 		return fact{label: "Authorisation period", value: days(in.ObjectionDays,
-			"from the vendor's request for "+decide+" of a new or replacement sub-processor, or of an authorised one's processing beyond what Annex III describes for it (other data, purposes or responsibilities, or a country outside "+in.homeArea()+" that it does not list)"+
+			"after the customer receives the vendor's request for "+decide+" of a new or replacement sub-processor, or of an authorised one's processing beyond what Annex III describes for it (other data, purposes or responsibilities, or a country outside "+in.homeArea()+" that it does not list)"+
 				"; no such change is made without it, and no answer means no authorisation")}
 	}
 	who := "the customer"
@@ -156,14 +156,14 @@ func (in Input) decisionFact() fact {
 // or, under Clause 9(a) Option 1, authorisation requested.
 func (in Input) noticeFact() fact {
 	if in.SpecificAuthorisation {
-		return fact{label: "Advance request", value: days(in.NoticeDays,
+		return fact{label: "Advance request", value: atLeast(in.NoticeDays,
 			"before a new or replacement sub-processor is to start processing "+in.personalData()+", or another change needing authorisation is to take effect, the vendor requests authorisation")}
 	}
 	when := "before a new or replacement sub-processor starts processing " + in.personalData()
 	if !in.USOnly {
 		when += ", or a move of an existing one's processing to a country outside " + in.homeArea() + " takes effect"
 	}
-	return fact{label: "Advance notice", value: days(in.NoticeDays, when)}
+	return fact{label: "Advance notice", value: atLeast(in.NoticeDays, when)}
 }
 
 // homeArea is the area from which a sub-processor's move abroad is a
@@ -344,9 +344,14 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 	if u := in.Provider.SubprocessorListURL; u != "" {
 		f := fact{label: "Current list", value: u, link: webLink(u)}
 		if in.SpecificAuthorisation {
-			// Under Option 1 only the DPA's Annex III and the customer's
-			// written authorisations authorise a sub-processor.
-			f.label, f.value = "Published list", u+" (for information only: it authorises no sub-processor; the DPA's Annex III and the customer's authorisations do)"
+			// Under Option 1 only the DPA's Annex III and the written
+			// authorisations of the customer (for a processor customer,
+			// of its controller, through it) authorise a sub-processor.
+			by := "the customer's written authorisations"
+			if in.ProcessorCustomer {
+				by = "the controller's written authorisations, communicated through the customer"
+			}
+			f.label, f.value = "Published list", u+" (for information only: it authorises no sub-processor; only the DPA's Annex III and "+by+" do)"
 		}
 		facts = append(facts, f)
 	}
@@ -354,7 +359,11 @@ func writeCover(f *excelize.File, s styles, cols []column, in Input) error {
 		facts = append(facts, fact{label: "Privacy contact", value: contactLine(c), link: mailLink(c.Email)})
 	}
 	if d := in.Provider.DPO; d != nil && (d.Name != "" || d.Email != "") {
-		facts = append(facts, fact{label: "Data protection officer", value: contactLine(*d), link: mailLink(d.Email)})
+		label := "Data protection officer"
+		if in.USOnly {
+			label = "Privacy officer" // the CCPA knows no data protection officer
+		}
+		facts = append(facts, fact{label: label, value: contactLine(*d), link: mailLink(d.Email)})
 	}
 
 	row := 4
@@ -690,7 +699,7 @@ func setProps(f *excelize.File, in Input) error {
 		Subject:        subject,
 		Creator:        strings.TrimSpace(in.Provider.Name),
 		LastModifiedBy: strings.TrimSpace(in.Provider.Name),
-		Keywords:       "GDPR; sub-processors; DPA",
+		Keywords:       in.keywords(),
 		Category:       "Sub-processor list",
 		Version:        in.Version,
 		Created:        stamp,
@@ -748,6 +757,36 @@ func countLine(list []deal.Subprocessor) string {
 		}
 	}
 	return fmt.Sprintf("%d (%d infrastructure, %d service)", len(list), infra, service)
+}
+
+// atLeast is days for a period that is a minimum ("At least 30 days
+// before ..."), as the DPA's "at least" has it.
+func atLeast(n int, what string) string {
+	if n == 0 {
+		return days(n, what)
+	}
+	return "At least " + days(n, what)
+}
+
+// keywords are the workbook's document keywords: the laws its list serves
+// (the GDPR for a list not tied to a deal), then what it is.
+func (in Input) keywords() string {
+	var laws []string
+	switch {
+	case in.USOnly:
+		laws = append(laws, "CCPA")
+	default:
+		if in.Laws.GDPR || !in.Laws.UK && !in.Laws.FADP {
+			laws = append(laws, "GDPR")
+		}
+		if in.Laws.UK {
+			laws = append(laws, "UK GDPR")
+		}
+		if in.Laws.FADP {
+			laws = append(laws, "FADP")
+		}
+	}
+	return strings.Join(append(laws, "sub-processors", "DPA"), "; ")
 }
 
 func days(n int, what string) string {

@@ -287,7 +287,7 @@ func TestExportCover(t *testing.T) {
 		"As of":                   "2026-12-01",
 		"Sub-processors listed":   "13 (3 infrastructure, 10 service)",
 		"Objection window":        "30 days from notice of a new or replacement sub-processor, or of a move of an existing one's processing to a country outside the EEA, for the customer to object",
-		"Advance notice":          "30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the EEA takes effect",
+		"Advance notice":          "At least 30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the EEA takes effect",
 		"How notices are sent":    "By email to subscribers of the list page, and to the customer's privacy contact",
 		"Current list":            "https://kestrel.example/legal/subprocessors",
 		"Privacy contact":         "Privacy Team <privacy@kestrel.example>",
@@ -679,7 +679,7 @@ func TestExportUSOnly(t *testing.T) {
 	}
 	text := strings.Join(cover, "\n")
 	for _, want := range []string{
-		"Advance notice | 30 days before a new or replacement sub-processor starts processing personal information",
+		"Advance notice | At least 30 days before a new or replacement sub-processor starts processing personal information",
 		"Name | The legal entity that processes personal information on the vendor's behalf.",
 		"Data categories | The categories of personal information the sub-processor processes, separated by semicolons.",
 		"Address | The sub-processor's address.",
@@ -745,30 +745,30 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 	}{
 		{"general, controller", false, false, deal.Laws{GDPR: true}, map[string]string{
 			"Objection window": "30 days from notice of a new or replacement sub-processor, or of " + moveNotice + ", for the customer to object",
-			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
+			"Advance notice":   "At least 30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
 		}},
 		{"general, processor", false, true, deal.Laws{GDPR: true}, map[string]string{
 			"Objection window": "30 days from notice of a new or replacement sub-processor, or of " + moveNotice + ", for the customer's controller, through the customer, to object",
-			"Advance notice":   "30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
+			"Advance notice":   "At least 30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
 		}},
 		{"specific, controller", true, false, deal.Laws{GDPR: true}, map[string]string{
-			"Authorisation period": "30 days from the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
-			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
+			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
+			"Advance request":      "At least 30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
 		}},
 		{"specific, processor", true, true, deal.Laws{GDPR: true}, map[string]string{
-			"Authorisation period": "30 days from the vendor's request for the customer to communicate its controller's specific prior authorisation, or refusal, of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
-			"Advance request":      "30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
+			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to communicate its controller's specific prior authorisation, or refusal, of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
+			"Advance request":      "At least 30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
 		}},
 		// A move is abroad from the exporter's own area, as the DPA and the
 		// change notices count it.
 		{"general, Swiss exporter under the FADP alone", false, false, deal.Laws{FADP: true}, map[string]string{
-			"Advance notice": "30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside Switzerland and the EEA takes effect",
+			"Advance notice": "At least 30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside Switzerland and the EEA takes effect",
 		}},
 		{"general, UK exporter under UK law alone", false, false, deal.Laws{UK: true, UKExporter: true}, map[string]string{
-			"Advance notice": "30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the United Kingdom and the EEA takes effect",
+			"Advance notice": "At least 30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the United Kingdom and the EEA takes effect",
 		}},
 		{"specific, Swiss exporter with the EU GDPR", true, false, deal.Laws{GDPR: true, FADP: true}, map[string]string{
-			"Authorisation period": "30 days from the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
+			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -782,7 +782,11 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 			}
 			list, url := "Current list", "https://kestrel.example/legal/subprocessors"
 			if tc.specific {
-				list, url = "Published list", url+" (for information only: it authorises no sub-processor; the DPA's Annex III and the customer's authorisations do)"
+				by := "the customer's written authorisations"
+				if tc.processor {
+					by = "the controller's written authorisations, communicated through the customer"
+				}
+				list, url = "Published list", url+" (for information only: it authorises no sub-processor; only the DPA's Annex III and "+by+" do)"
 			}
 			if facts[list] != url {
 				t.Errorf("%s = %q, want %q", list, facts[list], url)
@@ -851,5 +855,41 @@ func TestCoverNegotiatedTerms(t *testing.T) {
 		if got := facts["Negotiated terms"]; got != tt.want {
 			t.Errorf("%s: Negotiated terms = %q, want %q", tt.fixture, got, tt.want)
 		}
+	}
+}
+
+// TestExportSpeaksTheDealsLaw: the workbook's keywords name the laws its
+// list serves, and a US-only workbook names the vendor's officer as the
+// DPA does ("privacy officer": the CCPA knows no data protection officer).
+func TestExportSpeaksTheDealsLaw(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		usOnly   bool
+		laws     deal.Laws
+		keywords string
+		officer  string
+	}{
+		{"a list for no deal", false, deal.Laws{}, "GDPR; sub-processors; DPA", "Data protection officer"},
+		{"GDPR, UK and Swiss", false, deal.Laws{GDPR: true, UK: true, FADP: true}, "GDPR; UK GDPR; FADP; sub-processors; DPA", "Data protection officer"},
+		{"UK exporter under UK law alone", false, deal.Laws{UK: true, UKExporter: true}, "UK GDPR; sub-processors; DPA", "Data protection officer"},
+		{"Swiss exporter under the FADP alone", false, deal.Laws{FADP: true}, "FADP; sub-processors; DPA", "Data protection officer"},
+		{"US-only", true, deal.Laws{}, "CCPA; sub-processors; DPA", "Privacy officer"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := seedInput(t)
+			in.USOnly, in.Laws = tc.usOnly, tc.laws
+			f := open(t, export(t, in))
+			props, err := f.GetDocProps()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if props.Keywords != tc.keywords {
+				t.Errorf("keywords %q, want %q", props.Keywords, tc.keywords)
+			}
+			facts := coverFacts(t, coverRows(t, f))
+			if facts[tc.officer] != "Tomás Ortega <dpo@kestrel.example>" {
+				t.Errorf("the Cover's %s is %q", tc.officer, facts[tc.officer])
+			}
+		})
 	}
 }
