@@ -430,7 +430,7 @@ func describeDeviation(path string, got, want reflect.Value, laws deal.Laws, cat
 	case "controller_transfer":
 		return controllerTransferText(g.(*deal.Processing), w.(*deal.Processing))
 	case "deletion.days":
-		return fmt.Sprintf("return or deletion of the data within %s after the end of the Services or, if later, the choice to return or delete it (standard %d)", plural(g.(int), "day"), w.(int))
+		return fmt.Sprintf("return or deletion of the data within %s after the end of the Services or, if later, the choice to return or delete it (without a choice, the end of the period for making it) (standard %d)", plural(g.(int), "day"), w.(int))
 	case "deletion.backup_days":
 		return fmt.Sprintf("copies in backups deleted within %s after that deletion (standard %d)", plural(g.(int), "day"), w.(int))
 	case "subprocessors.resolution_days":

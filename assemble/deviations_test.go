@@ -437,7 +437,7 @@ func TestDeviationPeriodsInWords(t *testing.T) {
 	d := fixtureDeal(t, "example")
 	d.Deletion.Days, d.Deletion.BackupDays, d.Subprocessors.ResolutionDays = 10, 45, 20
 	want := map[string]string{
-		"deletion.days":                 "return or deletion of the data within 10 days after the end of the Services or, if later, the choice to return or delete it (standard 30)",
+		"deletion.days":                 "return or deletion of the data within 10 days after the end of the Services or, if later, the choice to return or delete it (without a choice, the end of the period for making it) (standard 30)",
 		"deletion.backup_days":          "copies in backups deleted within 45 days after that deletion (standard 90)",
 		"subprocessors.resolution_days": "period to agree on a solution after an objection to (or a refusal of) a new sub-processor, before Provider must do without it or let Customer terminate, 20 days (standard 30)",
 	}

@@ -1226,16 +1226,16 @@ func TestFormHelpSaysWhatTheDPADoes(t *testing.T) {
 	eu = html.UnescapeString(eu)
 	for _, want := range []string{
 		"data on criminal convictions and offences (Art. 10 GDPR",
-		"left blank, the customer undertakes not to provide them",
+		"left blank, the customer undertakes, as chosen below, not to provide them intentionally (the default) or not to provide them at all",
 		"Module Four: processor to controller (not available in this DPA)",
 		"A customer that is the controller of some data and a processor of the rest: Controller, with Modules Two and Three.",
 		"substantially, disproportionately and demonstrably increase its direct costs or risk",
 		"the customer's (for a processor customer, its controller's) authorisation",
 		"Under Clause 9 Option 1, required (Annex III)",
 		"once for each controller's data and once on its own account",
-		"counted from the end of the services or, if later, from the choice to return or delete it",
+		"counted from the end of the services or, if later, from when the choice to return or delete it is made",
 		"with the agreement of the parties, by completing the Appendix and signing Annex I.A",
-		"where feasible, within 72 hours of becoming aware of the breach (Art. 33 GDPR)",
+		"where feasible, within 72 hours of becoming aware of the breach (Art. 33 GDPR or UK GDPR; under the FADP, Art. 24: as soon as possible)",
 	} {
 		if !strings.Contains(eu, want) {
 			t.Errorf("the example deal's form lacks %q", want)

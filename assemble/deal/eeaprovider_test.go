@@ -60,7 +60,7 @@ func TestEEAProviderRules(t *testing.T) {
 		},
 			[]string{"provider.country eea_provider_gdpr"}, []string{"is in the EEA (Norway)"}, []string{"EU Member State"}},
 		{"module 4", func(d *Deal) { d.SCC.Modules = []int{2, 4} }, []string{"scc.modules dpa_module"},
-			[]string{"in this DPA Customer is the data exporter", "needs a safeguard of its own with Provider as the data exporter unless an adequacy decision covers Customer (Module Four for a controller customer, Module Three for a processor customer), which dpakit does not assemble"}, nil},
+			[]string{"in this DPA Customer is the data exporter", "needs a safeguard of its own with Provider as the data exporter unless an adequacy decision covers Customer (Module Four for a controller customer, Module Three for a processor customer, where the GDPR does not reach Customer;", "at most a stop-gap), which dpakit does not assemble"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,7 +118,7 @@ func TestTransferBackWarning(t *testing.T) {
 		{"US controller customer, provider in the Netherlands", us, []string{
 			"the provider is established in the Netherlands, in the EEA, and the customer in the United States",
 			"unless an adequacy decision covers Customer (the EU-US Data Privacy Framework, for a company certified under it)",
-			"Module Four of the Standard Contractual Clauses, with Provider as the data exporter"}},
+			"Module Four of the Standard Contractual Clauses, with Provider as the data exporter, is the usual stop-gap", "recital 7"}},
 		{"US processor customer", func(d *Deal) {
 			us(d)
 			d.Customer.Role, d.SCC.Modules = Processor, []int{3}

@@ -188,7 +188,7 @@ func transferBackWarning(d *Deal) (Problem, bool) {
 		covered += " (the EU-US Data Privacy Framework, for a company certified under it)"
 	}
 	return Problem{Path: "customer.country", Rule: WarnTransferBack, Message: fmt.Sprintf(
-		"the provider is established in %s, in the EEA, and the customer in %s: whenever Provider returns Customer Personal Data to Customer or Customer reaches it from there, Provider transfers it out of the EEA as the data exporter, which this DPA's Standard Contractual Clauses (Customer as the exporter) do not cover; unless %s, agree a safeguard for that transfer separately (%s of the Standard Contractual Clauses, with Provider as the data exporter; the 2021 clauses are not designed for an importer the GDPR already reaches under its Article 3(2))",
+		"the provider is established in %s, in the EEA, and the customer in %s: whenever Provider returns Customer Personal Data to Customer or Customer reaches it from there, Provider transfers it out of the EEA as the data exporter, which this DPA's Standard Contractual Clauses (Customer as the exporter) do not cover; unless %s, that transfer needs an Article 46 safeguard of its own, agreed separately and not assembled by dpakit: as this DPA treats the GDPR as reaching Customer under its Article 3(2), the 2021 clauses are not designed for Customer as importer (Decision (EU) 2021/914, recital 7) and none for that case have been adopted; %s of the Standard Contractual Clauses, with Provider as the data exporter, is the usual stop-gap, on legal advice",
 		country.WithArticle(p), country.WithArticle(c), covered, module)}, true
 }
 
