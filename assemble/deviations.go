@@ -71,14 +71,16 @@ func Standard(profile, d *deal.Deal) *deal.Deal {
 // II catalogue counts the measures a deal leaves out, and its fallbacks say
 // what each negotiated fallback changes; a nil library is allowed.
 func Deviations(profile, d *deal.Deal, lib *Library) []Deviation {
-	devs, _ := deviations(profile, d, lib)
+	devs, _ := deviations(profile, d, lib, nil)
 	return devs
 }
 
 // deviations returns the deviations of d (see Deviations) and, apart, the
 // negotiated terms of d that differ from the standard's in the deal file
 // but not in its DPA (see negotiatedDeviations), which are no deviation.
-func deviations(profile, d *deal.Deal, lib *Library) (out, withoutEffect []Deviation) {
+// dpa, if not nil, is d's DPA already assembled, which numbers the clause
+// a deviation names without assembling it again.
+func deviations(profile, d *deal.Deal, lib *Library, dpa *document.Document) (out, withoutEffect []Deviation) {
 	var catalog Catalog
 	if lib != nil {
 		catalog = lib.Catalog()
@@ -86,7 +88,7 @@ func deviations(profile, d *deal.Deal, lib *Library) (out, withoutEffect []Devia
 	std := Standard(profile, d)
 	// The DPA is assembled for the number of its law clause only when a
 	// deviation names it, and then once.
-	dpaClause := sync.OnceValue(func() string { return dpaClauseLabel(d, lib, dpaLawClause) })
+	dpaClause := sync.OnceValue(func() string { return dpaClauseLabel(d, lib, dpa, dpaLawClause) })
 	walkTerms(reflect.ValueOf(d).Elem(), reflect.ValueOf(std).Elem(), "", func(path string, got, want reflect.Value) {
 		switch path {
 		case "negotiated": // one deviation per clause, with what it changes
@@ -212,11 +214,16 @@ func alsoDPA(sccClause, dpaClause string) string {
 // 19"), as the assembled DPA numbers it (a rider before it, or a clause
 // the deal leaves out, renumbers it); when the DPA does not assemble or
 // has no such heading, the clause's title; without a library, its id.
-func dpaClauseLabel(d *deal.Deal, lib *Library, id string) string {
+// dpa, if not nil, is d's DPA already assembled.
+func dpaClauseLabel(d *deal.Deal, lib *Library, dpa *document.Document, id string) string {
 	if lib == nil {
 		return "clause " + id
 	}
-	if doc, err := lib.lookup().Assemble(d, DPATemplate); err == nil {
+	doc, err := dpa, error(nil)
+	if doc == nil {
+		doc, err = lib.lookup().Assemble(d, DPATemplate)
+	}
+	if err == nil {
 		for _, b := range doc.Blocks {
 			if h, ok := b.(*document.Heading); ok && h.ID == id && h.Label != "" {
 				return h.Label

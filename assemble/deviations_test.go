@@ -579,6 +579,21 @@ func TestDeviationsLawAndCourtsOfTheDPA(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Deviations (-want +got):\n%s", diff)
 			}
+			if tt.noLib {
+				return
+			}
+			// Given the deal's DPA already assembled, as a batch row has it,
+			// the texts name the same clause.
+			dpa, err := engine(t).Assemble(d, "dpa")
+			if err != nil {
+				t.Fatal(err)
+			}
+			given := assemble.DeviationTextsOf(profileDeal(t), d, l, dpa)
+			for _, w := range tt.want {
+				if !slices.Contains(given, w.Text) {
+					t.Errorf("given the DPA, the texts lack %q:\n%s", w.Text, strings.Join(given, "\n"))
+				}
+			}
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/deal"
+	"github.com/dpakit/dpakit/assemble/document"
 )
 
 // Term is one value of the effective deal and where it came from.
@@ -108,7 +109,7 @@ type SourcedDeviation struct {
 func Explain(x *deal.Explained, lib *Library) Effective {
 	e := Effective{Deviations: []SourcedDeviation{}, WithoutEffect: []SourcedDeviation{}}
 	if x.Profile != nil {
-		devs, none := deviations(x.Profile, x.Deal, lib)
+		devs, none := deviations(x.Profile, x.Deal, lib, nil)
 		e.Deviations = append(e.Deviations, sourced(x.Sources, devs)...)
 		e.WithoutEffect = append(e.WithoutEffect, sourced(x.Sources, none)...)
 	}
@@ -134,11 +135,19 @@ func sourced(sources map[string]deal.Source, devs []Deviation) []SourcedDeviatio
 // DeviationTexts returns the deviations of d from profile as the lines the
 // manifest records; nil without a profile.
 func DeviationTexts(profile, d *deal.Deal, lib *Library) []string {
+	return DeviationTextsOf(profile, d, lib, nil)
+}
+
+// DeviationTextsOf is DeviationTexts given d's DPA already assembled (or
+// nil), as a batch row that makes the DPA has it: a deviation that names a
+// clause of the DPA by its number then costs no second assembly.
+func DeviationTextsOf(profile, d *deal.Deal, lib *Library, dpa *document.Document) []string {
 	if profile == nil {
 		return nil
 	}
+	devs, _ := deviations(profile, d, lib, dpa)
 	var out []string
-	for _, dv := range Deviations(profile, d, lib) {
+	for _, dv := range devs {
 		out = append(out, dv.Text)
 	}
 	return out

@@ -202,7 +202,7 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 				return fmt.Errorf("%s: %w", doc, err)
 			}
 			// The manifest records what was negotiated against the profile.
-			assembled.Meta.Deviations = rowDeviations(r, d, docs)
+			assembled.Meta.Deviations = rowDeviations(r, d, docs, doc, assembled)
 			docs[doc] = assembled
 		}
 		if err := w.Write(buf, assembled); err != nil {
@@ -215,13 +215,19 @@ func renderDocument(doc string, w docWriter) func(*runner, *deal.Deal, map[strin
 // rowDeviations returns the deviations of d from the profile, as a
 // manifest records them (assemble.DeviationTexts), once a row: those of a
 // document of the row already made (docs), which are the same, else
-// worked out. Working them out may assemble the DPA (to number the clause
-// a deviation names), which a row's every document need not pay again.
-func rowDeviations(r *runner, d *deal.Deal, docs map[string]*document.Document) []string {
-	for _, doc := range docs {
-		return doc.Meta.Deviations
+// worked out. Working them out may need the DPA (to number the clause a
+// deviation names): the one just assembled (made, of kind doc), when it
+// is the DPA, else one assembled for it, which a row's every document
+// need not pay again.
+func rowDeviations(r *runner, d *deal.Deal, docs map[string]*document.Document, doc string, made *document.Document) []string {
+	for _, other := range docs {
+		return other.Meta.Deviations
 	}
-	return assemble.DeviationTexts(r.standard, d, r.cfg.Engine.Library())
+	var dpa *document.Document
+	if doc == assemble.DPATemplate {
+		dpa = made
+	}
+	return assemble.DeviationTextsOf(r.standard, d, r.cfg.Engine.Library(), dpa)
 }
 
 // renderWorkbook writes the deal's sub-processor workbook as of the deal's
