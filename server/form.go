@@ -48,6 +48,20 @@ func (f field) Opts(pairs ...string) field {
 	return f
 }
 
+// Except returns f without the choices of the given values when drop is
+// true, but for the one the field holds: a choice the deal's law rules out
+// (a processor customer in a US-only deal) is not offered, while a value
+// already chosen stays shown, checked, beside the message that refuses it.
+func (f field) Except(drop bool, values ...string) field {
+	if !drop {
+		return f
+	}
+	f.Options = slices.DeleteFunc(slices.Clone(f.Options), func(o option) bool {
+		return o.Value != f.Value && slices.Contains(values, o.Value)
+	})
+	return f
+}
+
 // Choices returns f with the choices of a closed vocabulary (the
 // sub-processor transfer mechanisms), each under the label the documents
 // and the workbook give it, so that the form never spells one differently.

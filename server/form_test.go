@@ -1249,3 +1249,37 @@ func TestFormHelpSaysWhatTheDPADoes(t *testing.T) {
 		}
 	}
 }
+
+// TestFormUSOnlyOffersNoProcessorRole is the regression test for a US-only
+// deal's form offering "Processor" as the customer's role, which its
+// check always refused (a US-only DPA is between a business and its
+// service provider): the choice is gone; a deal that already holds it
+// keeps it shown and checked beside the message that refuses it; a deal
+// under EU law offers both roles.
+func TestFormUSOnlyOffersNoProcessorRole(t *testing.T) {
+	s := newTestServer(t)
+	us, _ := fixtureForm(t, s, "deals/us-ccpa.yaml")
+	role := func(page string) string {
+		i := strings.Index(page, `data-field="customer.role" id="f-customer-role"`)
+		if i < 0 {
+			t.Fatal("the form has no role field")
+		}
+		return page[i : i+strings.Index(page[i:], "</fieldset>")]
+	}
+	if got := role(us); strings.Contains(got, `value="processor"`) || !strings.Contains(got, `value="controller" checked`) {
+		t.Errorf("the US-only deal's role offers a processor, or not a checked controller:\n%s", got)
+	}
+
+	vals := submission(t, []byte(us), "deal-form")
+	vals.Set("customer.role", "processor")
+	vals.Set("action", "preview")
+	page := string(readAll(t, postForm(t, s, "/", vals)))
+	if got := role(page); !strings.Contains(got, `value="processor" checked`) || !strings.Contains(got, "must be controller") {
+		t.Errorf("a US-only deal holding a processor role does not show it checked with its message:\n%s", got)
+	}
+
+	eu, _ := fixtureForm(t, s, fixtures.ExampleDeal)
+	if got := role(eu); !strings.Contains(got, `value="processor"`) || !strings.Contains(got, `value="controller"`) {
+		t.Errorf("the example deal's role does not offer both roles:\n%s", got)
+	}
+}

@@ -445,12 +445,33 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 			msg := "unknown field"
 			if !c.full() { // a dropped problem needs no suggestion
 				msg = c.unknownFieldMessage(k.Value, path, fields)
+				if hint := flowCommaHint(n, i); hint != "" {
+					msg = "unknown field; " + hint
+				}
 			}
 			c.add(k, kp, "unknown_field", msg)
 			continue
 		}
 		c.check(v, t.Field(f).Type, kp)
 	}
+}
+
+// flowCommaHint explains the key at n.Content[i] of a mapping written in
+// braces ({ address: 1 Baggot Street Lower, Dublin 2 }) when it is a
+// value's tail cut off by a comma: it has no value, and the key before it
+// has a plain text value. Within braces a comma ends a value, so a value
+// holding one must be quoted. It returns "" for any other key.
+func flowCommaHint(n *yaml.Node, i int) string {
+	k, v := n.Content[i], n.Content[i+1]
+	if n.Style&yaml.FlowStyle == 0 || i < 2 || v.Tag != "!!null" || v.Value != "" || k.Style != 0 {
+		return ""
+	}
+	pk, pv := n.Content[i-2], n.Content[i-1]
+	if pv.Kind != yaml.ScalarNode || pv.Style != 0 || pv.Tag == "!!null" {
+		return ""
+	}
+	return fmt.Sprintf("%q looks like the rest of %s's value: inside { } a comma ends a value, so quote a value that holds one (%s: %q)",
+		k.Value, pk.Value, pk.Value, pv.Value+", "+k.Value)
 }
 
 // checkMap checks a mapping against a map type with text keys (the

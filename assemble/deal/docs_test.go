@@ -2,6 +2,7 @@ package deal
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -250,4 +251,71 @@ func TestYAMLAndJSONNamesAgree(t *testing.T) {
 		}
 	}
 	walk(dealType)
+}
+
+// TestDealFormatExamplesParse: each example of docs/deal-format.md's field
+// tables, written in the deal file where its row says, is read without a
+// problem of form (a key or a type): a user who copies one gets what the
+// row says (the representative's example once broke at the comma in its
+// unquoted address). Whether the value is valid for a whole deal is the
+// validator's business.
+func TestDealFormatExamplesParse(t *testing.T) {
+	docs, err := readFormatDoc(formatDocPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tried int
+	for path, d := range docs {
+		example := strings.TrimSpace(d.cells[5])
+		if !strings.HasPrefix(example, "`") || !strings.HasSuffix(example, "`") || strings.Count(example, "`") != 2 {
+			continue // prose, or several examples
+		}
+		value := strings.Trim(example, "`")
+		src := placeAt(path, value)
+		_, err := parse([]byte(src), "example.yaml")
+		if err == nil {
+			tried++
+			continue
+		}
+		var ve *ValidationError
+		if !errors.As(err, &ve) {
+			t.Errorf("%s:%d: the example of `%s` does not parse:\n%s\n%v", formatDoc, d.line, path, src, err)
+			continue
+		}
+		tried++
+		for _, p := range ve.Problems {
+			if p.Path == "" || strings.HasPrefix(genericPath(p.Path), strings.TrimSuffix(path, "[]")) {
+				t.Errorf("%s:%d: the example of `%s` gives %s: %s\n%s", formatDoc, d.line, path, p.Path, p.Message, src)
+			}
+		}
+	}
+	if tried < 50 {
+		t.Errorf("only %d examples tried; has the table's Example column moved?", tried)
+	}
+}
+
+// placeAt returns a deal file that gives value at path ("a.b[].c": a
+// mapping a with a list b whose one entry has c).
+func placeAt(path, value string) string {
+	var b strings.Builder
+	indent := ""
+	parts := strings.Split(path, ".")
+	for i, part := range parts {
+		key, list := strings.CutSuffix(part, "[]")
+		b.WriteString(indent + key + ":")
+		last := i == len(parts)-1
+		switch {
+		case last && list:
+			b.WriteString("\n" + indent + "  - " + value + "\n")
+		case last:
+			b.WriteString(" " + value + "\n")
+		case list:
+			b.WriteString("\n" + indent + "  -\n")
+			indent += "    "
+		default:
+			b.WriteString("\n")
+			indent += "  "
+		}
+	}
+	return b.String()
 }
