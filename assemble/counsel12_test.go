@@ -109,7 +109,7 @@ func TestCounsel13ReturnHasADeadline(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
 		"Provider shall return Customer Personal Data in a structured, commonly used and machine-readable format, within thirty (30) days after the end of the Services or, if later, after the choice to have it returned is made or communicated.",
 		"Where the Standard Contractual Clauses apply and are terminated under Clause 16(c) of the Standard Contractual Clauses, the personal data transferred under them before the termination shall, at Customer’s choice",
-		"be returned or deleted in its entirety immediately, as Clause 16(d) of the Standard Contractual Clauses provides, and not within the periods of this Clause, subject to paragraph 4 to the extent that the Standard Contractual Clauses allow.",
+		"be returned or deleted in its entirety immediately, as Clause 16(d) of the Standard Contractual Clauses provides, and not within the periods of this Clause; paragraph 4 of this Clause applies to that data only to the extent that Clause 16(d) of the Standard Contractual Clauses allows (local laws that prohibit its return or deletion).",
 	}, nil)
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"within thirty (30) days after the end of the Services or, if later, after the choice to have it returned is communicated.",

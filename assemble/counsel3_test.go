@@ -34,7 +34,7 @@ func TestCounsel3SwissExporterUKGDPR(t *testing.T) {
 		"a data protection impact assessment under Article 22 of the FADP or Article 35 of the UK GDPR",
 		"Where Customer consults the FDPIC under Article 23 of the FADP, or the Information Commissioner under Article 36 of the UK GDPR,",
 		"its transfers from Switzerland being governed by the FADP alone (the GDPR not applying to them), the parties choose Swiss law",
-		"transfers to which the UK Addendum applies are governed by the laws of England and Wales",
+		"as the UK Addendum amends them for transfers that UK Data Protection Laws govern, the Standard Contractual Clauses are governed by the laws of England and Wales",
 	}, []string{
 		"under Articles 8 and 22 to 24 of the FADP:",
 		"its transfers being governed by the FADP alone",

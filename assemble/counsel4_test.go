@@ -224,7 +224,7 @@ func TestCounsel4SwissUKQualified(t *testing.T) {
 // Processing Agreement as before.
 func TestCounsel4AnnexesCiteTheDPA(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"for those transfers (Section 15(k)), as provided in [Clause 13](#uk-addendum) of this DPA.",
+		"supervises compliance with them (Section 15(k)), as provided in [Clause 13](#uk-addendum) of this DPA.",
 		"returned or deleted in accordance with [Clause 10](#deletion) of this DPA:",
 		"Option 2) of the Standard Contractual Clauses and [Clause 6](#subprocessors) of this DPA.",
 	}, []string{"as provided in [Clause 13](#uk-addendum).", "in accordance with [Clause 10](#deletion):"})
@@ -323,7 +323,7 @@ func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option1-eea", "annex-iii"), []string{
 		"Provider remains fully liable to Customer for the performance of each Sub-processor’s obligations, as the sub-processor clause of the Data Processing Agreement provides.",
 	}, []string{"responsible for the Services as a whole"})
-	checkText(t, renderMD(t, "example", "annex-i"), []string{"For the transfers under the UK Addendum, this Part C of Annex I is not used"}, []string{"this Annex is not used"})
+	checkText(t, renderMD(t, "example", "annex-i"), []string{"For the Standard Contractual Clauses as the UK Addendum amends them for the transfers that UK Data Protection Laws govern, this Part C of Annex I is not used (Section 15(j) of the UK Addendum)"}, []string{"this Annex is not used"})
 	checkText(t, renderMD(t, "us-ccpa", "annex-i"), nil, []string{"Data protection officer"})
 	checkText(t, renderMD(t, "us-ccpa", "annex-ii"), []string{
 		"so as to maintain the reasonable security procedures and practices appropriate to the nature of the personal information that Cal. Civ. Code §§ 1798.81.5 and 1798.100(e) require",

@@ -330,14 +330,14 @@ func TestCounselSCCsPrevailAsAdapted(t *testing.T) {
 // do; a UK-only deal states English law once.
 func TestCounselUKCarveOutFromEULawAndForum(t *testing.T) {
 	checkText(t, renderMD(t, "seed-001", "dpa"), []string{
-		"Option 1 applies: the Standard Contractual Clauses are governed by the law of the Netherlands. Transfers to which the UK Addendum applies are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
-		"shall be resolved by the courts of the Netherlands; disputes arising from transfers to which the UK Addendum applies are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
-		"| Clause 17 (governing law) | Option 1: the law of the Netherlands; transfers to which the UK Addendum applies are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
-		"; disputes arising from transfers to which the UK Addendum applies are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
+		"Option 1 applies: the Standard Contractual Clauses are governed by the law of the Netherlands. As the UK Addendum amends them for transfers that UK Data Protection Laws govern, the Standard Contractual Clauses are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
+		"shall be resolved by the courts of the Netherlands; disputes arising from the Standard Contractual Clauses as the UK Addendum amends them, for transfers that UK Data Protection Laws govern, are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
+		"| Clause 17 (governing law) | Option 1: the law of the Netherlands; as the UK Addendum amends them for transfers that UK Data Protection Laws govern, the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
+		"; as the UK Addendum amends them for transfers that UK Data Protection Laws govern, the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
 	}, nil)
 	checkText(t, renderMD(t, "uk-only", "dpa"), []string{
 		"| Clause 17 (governing law) | The laws of England and Wales (Section 15(m) of the UK Addendum) |",
-	}, []string{"transfers to which the UK Addendum applies are governed by the laws of England and Wales, as"})
+	}, []string{"for transfers that UK Data Protection Laws govern, the laws of England and Wales, as"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), nil, []string{"England and Wales"})
 }
 

@@ -189,6 +189,7 @@ func conditionDocs() []Condition {
 		{Template: ".EU", Meaning: "EU, UK or Swiss data protection law applies to the deal (false only with gdpr.applies: false, which has no SCC section, Schedule 1 or Annex I.C)"},
 		{Template: ".PersonalData", Meaning: `the law's term for personal data in running text: "personal data", or "personal information" (the CCPA's term) in a deal without an EEA, UK or Swiss nexus (.EU false)`},
 		{Template: ".SwissExporter", Meaning: "the customer (data exporter) is established in Switzerland"},
+		{Template: ".UKExporter", Meaning: "the customer is established in the United Kingdom and the GDPR governs its processing too (its Article 3(2)): each of its transfers is governed by both laws, the SCCs serving the GDPR as they stand and UK Data Protection Laws as the UK Addendum amends them"},
 		{Template: ".ThirdCountryExporter", Meaning: "the customer is established outside the EEA, Switzerland and the United Kingdom and the GDPR governs its processing (its Article 3(2)): it exports from its own country"},
 		{Template: ".ExporterCountry", Meaning: `the customer's country for running text: "the United States"`},
 		{Template: ".FADPOnly", Meaning: "a Swiss exporter for which no GDPR supervisory authority is named: its transfers are governed by the FADP alone"},

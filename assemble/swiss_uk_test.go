@@ -18,9 +18,9 @@ func TestSwissExporterUKAddendumForumAndLaw(t *testing.T) {
 		t.Fatal("swiss-exporter is no longer under the FADP alone with the UK Addendum")
 	}
 	checkText(t, renderMD(t, "swiss-exporter", "dpa"), []string{
-		"Any dispute arising from the Standard Contractual Clauses shall be resolved by the courts of Switzerland; disputes arising from transfers to which the UK Addendum applies are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
-		"| Clause 17 (governing law) | Option 1: the law of Switzerland; transfers to which the UK Addendum applies are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
-		"(in Switzerland, for Data Subjects there); disputes arising from transfers to which the UK Addendum applies are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
+		"Any dispute arising from the Standard Contractual Clauses shall be resolved by the courts of Switzerland; disputes arising from the Standard Contractual Clauses as the UK Addendum amends them, for transfers that UK Data Protection Laws govern, are resolved by the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides.",
+		"| Clause 17 (governing law) | Option 1: the law of Switzerland; as the UK Addendum amends them for transfers that UK Data Protection Laws govern, the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
+		"(in Switzerland, for Data Subjects there); as the UK Addendum amends them for transfers that UK Data Protection Laws govern, the courts of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides |",
 	}, []string{
 		"| Clause 17 (governing law) | Option 1: the law of Switzerland |",
 		"shall be resolved by the courts of Switzerland. A Data Subject",

@@ -41,7 +41,7 @@ func TestCounselUKOnlyClause13NotUsed(t *testing.T) {
 	checkText(t, dpa, []string{
 		"*Clause 13 (supervision).* Clause 13(a) and Part C of Annex I are not used (Section 15(j) of the UK Addendum); references to the competent supervisory authority are to the Information Commissioner (Section 15(k)).",
 		"[Annex I.A](#annex-i-a) and [Annex I.B](#annex-i-b) complete Annex I of the Appendix (its Part C is not used: Section 15(j) of the UK Addendum)",
-		"Not used: Section 15(j) of the UK Addendum. The Information Commissioner supervises compliance with the Clauses for the transfers under the UK Addendum (Section 15(k)).",
+		"Not used: Section 15(j) of the UK Addendum. The Information Commissioner supervises compliance with the Standard Contractual Clauses, as the UK Addendum amends them, for the transfers under the UK Addendum (Section 15(k)).",
 	}, []string{
 		"the competent supervisory authority is the Information Commissioner, as [Annex I.C](#annex-i-c) records",
 		"[Annex I.B](#annex-i-b) and [Annex I.C](#annex-i-c) complete Annex I",
@@ -56,7 +56,7 @@ func TestCounselUKOnlyClause13NotUsed(t *testing.T) {
 	}, nil)
 	// An EU deal with the UK Addendum says the same of its UK transfers.
 	eu := renderMD(t, "example", "annex-i")
-	checkText(t, eu, []string{"For the transfers under the UK Addendum, this Part C of Annex I is not used: Section 15(j) of the UK Addendum. The UK Information Commissioner supervises compliance with the Clauses for those transfers (Section 15(k))"},
+	checkText(t, eu, []string{"For the Standard Contractual Clauses as the UK Addendum amends them for the transfers that UK Data Protection Laws govern, this Part C of Annex I is not used (Section 15(j) of the UK Addendum): the UK Information Commissioner supervises compliance with them (Section 15(k))"},
 		[]string{"Insofar as a transfer is governed by UK Data Protection Laws, the competent supervisory authority is the UK Information Commissioner"})
 }
 

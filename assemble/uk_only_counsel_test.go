@@ -107,7 +107,7 @@ func TestCounselUKWithEUAuthorityUnchanged(t *testing.T) {
 // adequacy as the UK does.
 func TestUKOnlyAnnexes(t *testing.T) {
 	annexI := renderMD(t, "uk-only", "annex-i")
-	checkText(t, annexI, []string{"Not used: Section 15(j) of the UK Addendum. The Information Commissioner supervises compliance with the Clauses for the transfers under the UK Addendum (Section 15(k))."}, euOnlyWording)
+	checkText(t, annexI, []string{"Not used: Section 15(j) of the UK Addendum. The Information Commissioner supervises compliance with the Standard Contractual Clauses, as the UK Addendum amends them, for the transfers under the UK Addendum (Section 15(k))."}, euOnlyWording)
 	checkNoBareGDPR(t, annexI)
 	annexIII := renderMD(t, "uk-only", "annex-iii")
 	checkText(t, annexIII, []string{"None required (the UK or a country to which transfers are approved by regulations under Article 45A of the UK GDPR)"}, []string{"EEA or adequate country"})

@@ -409,6 +409,17 @@ func (v *view) ThirdCountryExporter() bool {
 	return v.GDPRApplies() && country.Valid(c) && !country.IsEEA(c) && c != "CH" && c != "GB"
 }
 
+// UKExporter reports whether the customer is established in the United
+// Kingdom while the GDPR also governs its processing (Customer is subject
+// to it under its Article 3(2), with a supervisory authority named; the
+// UK Addendum on): each of its transfers to Provider is made from the
+// United Kingdom and governed by both laws, so the Standard Contractual
+// Clauses serve it for the GDPR as they stand and for UK Data Protection
+// Laws as the UK Addendum amends them.
+func (v *view) UKExporter() bool {
+	return v.GDPRApplies() && v.Customer.Country == "GB" && v.UKAddendum.Enabled
+}
+
 // ExporterCountry names the customer's country for running text: "the
 // United States".
 func (v *view) ExporterCountry() string { return country.WithArticle(v.Customer.Country) }
