@@ -52,5 +52,5 @@ func contactWarnings(d *Deal) []Problem {
 func WarningRules() []string {
 	return []string{WarnNoRestrictedTransfer, WarnTransferBack, WarnNoRepresentative, WarnRepresentativeAuthority, WarnExporterAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
 		WarnSwissAdequacy, WarnUKAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericPurpose, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnLandUnknown, WarnLandMismatch, WarnAddressRepeatsCountry, WarnAuditInterval, WarnRiderClauseNumber, WarnProviderFromProfile,
-		WarnProcessingFromProfile, WarnAuthorisedListFromProfile}
+		WarnProcessingFromProfile, WarnProcessorProcessingFromProfile, WarnAuthorisedListFromProfile}
 }

@@ -105,6 +105,7 @@ func (v *Validator) loadParsed(dp parsed, dealName string, profile []byte, profi
 	// At the deal's processing key, which locate would place at its first
 	// field.
 	warnings = append(warnings, processingWarnings(dn, pn, dealName)...)
+	warnings = append(warnings, processorProcessingWarnings(d, dn, pn, dealName)...)
 	warnings = append(warnings, authorisedListWarnings(d, dn, pn, dealName)...)
 	var ruleProblems []Problem
 	if err := v.Validate(d); err != nil {

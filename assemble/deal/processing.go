@@ -17,6 +17,15 @@ import (
 // of this processing.
 const WarnProcessingFromProfile = "processing_partly_from_profile"
 
+// WarnProcessorProcessingFromProfile: a processor customer's deal takes
+// the whole description of the processing in Annex I.B from the profile,
+// which the vendor wrote for its standard processing for a customer that
+// is the controller ("Customer's employees", "Customer's network"): under
+// Module Three Annex I.B describes the processing that Customer carries out
+// on the Controller's behalf, for the Controller's data subjects and
+// purposes (Art. 28(3) GDPR, Annex I.B of the SCCs).
+const WarnProcessorProcessingFromProfile = "processor_processing_from_profile"
+
 // describingFields are the keys of processing that together describe the
 // processing in Annex I.B, in the order Annex I.B prints them, with the
 // words the warning uses for each.
@@ -90,4 +99,43 @@ func describedAs(n *yaml.Node) []string {
 		}
 	}
 	return out
+}
+
+// processorProcessingWarnings warns when the customer of d is a processor
+// and the deal file dn gives none of the fields that describe the
+// processing (describingFields) a value of its own, while the profile pn
+// gives at least one: Annex I.B is then the profile's description
+// (WarnProcessorProcessingFromProfile). A field the deal gives with the
+// profile's value is the profile's. The warning is at the deal's
+// customer.role key, or its processing key, in dealName.
+func processorProcessingWarnings(d *Deal, dn, pn *yaml.Node, dealName string) []Problem {
+	if d.Customer.Role != Processor {
+		return nil
+	}
+	dp, pp := child(dn, "processing"), child(pn, "processing")
+	var taken []string
+	for _, f := range describingFields {
+		dv, pv := describedAs(child(dp, f.key)), describedAs(child(pp, f.key))
+		if dv != nil && !reflect.DeepEqual(dv, pv) {
+			return nil // the deal describes the processing itself
+		}
+		if pv != nil {
+			taken = append(taken, f.words)
+		}
+	}
+	if len(taken) == 0 {
+		return nil
+	}
+	p := Problem{Path: "processing", Rule: WarnProcessorProcessingFromProfile, File: dealName, Message: fmt.Sprintf(
+		"the customer is a processor (customer.role), but Annex I.B takes its %s from the profile, which describes the vendor's standard processing for a customer that is the controller; under Module Three Annex I.B describes the processing Customer carries out on the Controller's behalf, for the Controller's data subjects and purposes: check that the profile's description fits, or set processing.data_subjects, processing.data_categories, processing.nature and processing.purposes in the deal",
+		andList(taken))}
+	switch {
+	case keyIn(dn, "customer.role") != nil:
+		p.Line = keyIn(dn, "customer.role").Line
+	case keyIn(dn, "processing") != nil:
+		p.Line = keyIn(dn, "processing").Line
+	default:
+		p.File = ""
+	}
+	return []Problem{p}
 }

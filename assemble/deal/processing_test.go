@@ -116,3 +116,44 @@ func TestProcessingPartlyFromProfileLoaded(t *testing.T) {
 		t.Errorf("without the profile: warnings %q, want none", got)
 	}
 }
+
+// TestProcessorProcessingFromProfile: a processor customer's deal that
+// leaves Annex I.B's whole description to the profile (or repeats it) is
+// warned at its customer.role key; one that describes any part itself (the
+// partial case has its own warning), a controller customer and a deal
+// whose profile describes nothing are not.
+func TestProcessorProcessingFromProfile(t *testing.T) {
+	profile := "processing:\n" +
+		"  data_subjects: [Customer's employees and contractors]\n" +
+		"  nature: Hosting of network traffic logs\n" +
+		"  purposes: [Detecting security threats to Customer's network]\n"
+	const want = "the customer is a processor (customer.role), but Annex I.B takes its data subjects, nature and purposes from the profile, which describes the vendor's standard processing for a customer that is the controller; under Module Three Annex I.B describes the processing Customer carries out on the Controller's behalf, for the Controller's data subjects and purposes: check that the profile's description fits, or set processing.data_subjects, processing.data_categories, processing.nature and processing.purposes in the deal"
+	tests := []struct {
+		name, deal, profile string
+		role                Role
+		want                bool
+	}{
+		{"processor, no processing in the deal", "customer:\n  role: processor\n", profile, Processor, true},
+		{"processor repeating the profile's nature", "customer:\n  role: processor\nprocessing:\n  nature: Hosting of  network traffic logs\n", profile, Processor, true},
+		{"processor with its own data subjects", "customer:\n  role: processor\nprocessing:\n  data_subjects: [The Controller's patients]\n", profile, Processor, false},
+		{"controller", "customer:\n  role: controller\n", profile, Controller, false},
+		{"processor, the profile describes nothing", "customer:\n  role: processor\n", "processing:\n  retention: one year\n", Processor, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &Deal{}
+			d.Customer.Role = tt.role
+			ws := processorProcessingWarnings(d, topNode(t, "\n"+tt.deal), topNode(t, tt.profile), "deal.yaml")
+			switch {
+			case !tt.want && ws != nil:
+				t.Errorf("warnings %v, want none", ws)
+			case tt.want && len(ws) != 1:
+				t.Errorf("warnings %v, want one", ws)
+			case tt.want:
+				if w := ws[0]; w.Rule != WarnProcessorProcessingFromProfile || w.File != "deal.yaml" || w.Line != 3 || w.Path != "processing" || w.Message != want {
+					t.Errorf("warning %s:%d: %s (%s), want deal.yaml:3: processing: %s", w.File, w.Line, w.String(), w.Rule, want)
+				}
+			}
+		})
+	}
+}
