@@ -51,3 +51,25 @@ func TestDealFormatListsWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestDealFormatListsRules: docs/deal-format.md's "Rules between fields"
+// names every rule between fields (CrossRules) that it explains, in
+// backticks, as validate's output and the README's table name them, so a
+// reader can match a problem's rule to its explanation.
+func TestDealFormatListsRules(t *testing.T) {
+	src, err := os.ReadFile("../../docs/deal-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(src), "### Rules between fields")
+	end := strings.Index(string(src), "### Warnings")
+	if start < 0 || end < start {
+		t.Fatal(`docs/deal-format.md has no "### Rules between fields" before "### Warnings"`)
+	}
+	section := string(src[start:end])
+	for _, r := range CrossRules() {
+		if !strings.Contains(section, "`"+r.Name+"`") {
+			t.Errorf("docs/deal-format.md's Rules between fields does not name the rule %s (%s)", r.Name, r.Summary)
+		}
+	}
+}

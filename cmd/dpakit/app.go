@@ -776,8 +776,18 @@ func writeWarnings(w io.Writer, warnings []deal.Problem) {
 		if where != "" {
 			where += ": "
 		}
-		fmt.Fprintf(w, "dpakit: warning: %s%s\n", where, p.String())
+		fmt.Fprintf(w, "dpakit: warning: %s%s%s\n", where, p.String(), ruleTag(p))
 	}
+}
+
+// ruleTag returns the rule a problem or warning breaks, as the line that
+// reports it ends: " [eu_governing_law]", the name the README's and
+// docs/deal-format.md's tables of rules and warnings use; "" for none.
+func ruleTag(p deal.Problem) string {
+	if p.Rule == "" {
+		return ""
+	}
+	return " [" + p.Rule + "]"
 }
 
 // writeProblems prints every problem of an invalid deal on its own line,
@@ -809,15 +819,16 @@ func writeProblems(w io.Writer, ve *deal.ValidationError, subject string) {
 		if where != "" && p.Line > 0 {
 			where = fmt.Sprintf("%s:%d", where, p.Line)
 		}
+		tag := ruleTag(p)
 		switch {
 		case where != "" && p.Path != "":
-			fmt.Fprintf(w, "  %s: %s: %s\n", where, p.Path, p.Message)
+			fmt.Fprintf(w, "  %s: %s: %s%s\n", where, p.Path, p.Message, tag)
 		case p.Path != "":
-			fmt.Fprintf(w, "  %s: %s\n", p.Path, p.Message)
+			fmt.Fprintf(w, "  %s: %s%s\n", p.Path, p.Message, tag)
 		case where != "":
-			fmt.Fprintf(w, "  %s: %s\n", where, p.Message)
+			fmt.Fprintf(w, "  %s: %s%s\n", where, p.Message, tag)
 		default:
-			fmt.Fprintf(w, "  %s\n", p.Message)
+			fmt.Fprintf(w, "  %s%s\n", p.Message, tag)
 		}
 	}
 }

@@ -35,12 +35,12 @@ uk_addendum: off
 `), 0o644)
 	code, _, errs := dpakit(t, "", "validate", deal, "--profile", exampleProfilePath)
 	want := `dpakit: the deal acme.yaml over the profile profile.yaml is invalid (6 problems):
-  acme.yaml:1: effective_date: "2027-02-30" is not a date: February 2027 has only 28 days
-  acme.yaml:6: customer.country: "France" is not a country code; did you mean "FR" (France)?
-  acme.yaml:7: customer.role: "Controller" is not allowed (want controller or processor); the value is case-sensitive: write "controller"
-  acme.yaml:11: scc.governing_law: "USA" (the United States) is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "FR" (France, the customer's country)
-  acme.yaml:12: scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days)
-  acme.yaml:13: uk_addendum: want a mapping such as { enabled: false }, not "off"
+  acme.yaml:1: effective_date: "2027-02-30" is not a date: February 2027 has only 28 days [type]
+  acme.yaml:6: customer.country: "France" is not a country code; did you mean "FR" (France)? [country]
+  acme.yaml:7: customer.role: "Controller" is not allowed (want controller or processor); the value is case-sensitive: write "controller" [oneof]
+  acme.yaml:11: scc.governing_law: "USA" (the United States) is not an EU Member State; Clause 17 requires one for modules 1-3: write its ISO code, such as "FR" (France, the customer's country) [country]
+  acme.yaml:12: scc.objection_days: unknown field here: objection_days belongs in subprocessors (subprocessors.objection_days) [unknown_field]
+  acme.yaml:13: uk_addendum: want a mapping such as { enabled: false }, not "off" [type]
 `
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
@@ -55,7 +55,7 @@ uk_addendum: off
 func TestForgottenProfile(t *testing.T) {
 	code, _, errs := dpakit(t, "", "validate", "../../fixtures/deals/seed-001.yaml")
 	want := `dpakit: the deal seed-001.yaml is invalid (1 problem):
-  provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
+  provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title) [section_missing]
 hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?
 `
 	if code != 2 || errs != want {
@@ -90,7 +90,7 @@ func TestForgottenProfileLeavesOutWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	const problems = `dpakit: the deal deal.yaml is invalid (1 problem):
-  provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title)
+  provider: is missing; it needs name, address, country, contact (name, email) and signatory (name, title) [section_missing]
 hint: the vendor's details (provider) usually come from its profile: did you forget --profile FILE (such as fixtures/profile.yaml, the example vendor's)?
 `
 	const leftOut = "dpakit: warning: 1 warning left out, as it may depend on the profile's values: it is checked once --profile is given\n"
@@ -134,7 +134,7 @@ func TestTabIndentation(t *testing.T) {
 	deal := filepath.Join(t.TempDir(), "tabs.yaml")
 	os.WriteFile(deal, []byte("effective_date: 2026-12-01\ncustomer:\n\tname: Acme\n"), 0o644)
 	code, _, errs := dpakit(t, "", "validate", deal)
-	want := "dpakit: the deal tabs.yaml is invalid (1 problem):\n  tabs.yaml:3: indent with spaces, not tabs (a tab is at column 1 of line 3)\n"
+	want := "dpakit: the deal tabs.yaml is invalid (1 problem):\n  tabs.yaml:3: indent with spaces, not tabs (a tab is at column 1 of line 3) [syntax]\n"
 	if code != 2 || errs != want {
 		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
 	}
@@ -234,5 +234,55 @@ func TestValidateJSON(t *testing.T) {
 				t.Errorf("answer lacks problem %q or warning %q: %s", tt.problem, tt.warning, out)
 			}
 		})
+	}
+}
+
+// TestREADMEValidationSample: the README's sample of validate's output
+// (the example deal with agreement deleted, the SCCs under US law and
+// courts, 96 breach-notice hours and a 45-day objection window) is what
+// validate prints, line numbers and rules included.
+func TestREADMEValidationSample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const head = "dpakit: the deal deal.yaml over the profile vendor.yaml is invalid"
+	i := strings.Index(string(readme), head)
+	if i < 0 {
+		t.Fatal("the README has no sample of validate's output")
+	}
+	want := string(readme[i:])
+	want = want[:strings.Index(want, "```")]
+
+	example, err := os.ReadFile("../../fixtures/deals/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(example), "\n") {
+		if !strings.HasPrefix(line, "agreement:") {
+			kept = append(kept, line)
+		}
+	}
+	deal := strings.Join(kept, "\n")
+	for _, e := range [][2]string{{"governing_law: NL", "governing_law: US"}, {"forum: NL", "forum: US"}, {"notice_hours: 48", "notice_hours: 96"}, {"objection_days: 15", "objection_days: 45"}} {
+		if !strings.Contains(deal, e[0]) {
+			t.Fatalf("the example deal has no %q: change the README's sample and this test together", e[0])
+		}
+		deal = strings.Replace(deal, e[0], e[1], 1)
+	}
+	dir := t.TempDir()
+	profile, err := os.ReadFile(exampleProfilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "deal.yaml"), []byte(deal), 0o644)
+	os.WriteFile(filepath.Join(dir, "vendor.yaml"), profile, 0o644)
+	code, _, errs := dpakit(t, "", "validate", filepath.Join(dir, "deal.yaml"), "--profile", filepath.Join(dir, "vendor.yaml"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if diff := cmp.Diff(want, errs); diff != "" {
+		t.Errorf("the README's sample (-README +validate):\n%s", diff)
 	}
 }
