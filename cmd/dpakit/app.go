@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -670,6 +672,56 @@ func releaseVersion(bi *debug.BuildInfo) string {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// buildID identifies the running binary for a batch's resume (see
+// buildIDOf), from its build information and its executable's SHA-256.
+func buildID() string {
+	bi, _ := debug.ReadBuildInfo()
+	return buildIDOf(bi, func() (string, error) {
+		exe, err := os.Executable()
+		if err != nil {
+			return "", err
+		}
+		return fileSHA256(exe)
+	})
+}
+
+// buildIDOf returns the release version of bi (see releaseVersion) when it
+// names one clean commit; else that version ("devel" without one) with
+// the first 12 hex digits of the executable's SHA-256 (from exeSum) as
+// build metadata: "devel+bb44d459bc8f", "v1.4.1-0.2026...+dirty.bb44d459bc8f".
+// A binary built from other code (go run after an edit, a -buildvcs=false
+// build, an image built without .git) then never counts as the one that
+// made a row, while the same build does (Go builds are reproducible). It
+// returns the version alone when exeSum fails.
+func buildIDOf(bi *debug.BuildInfo, exeSum func() (string, error)) string {
+	v := releaseVersion(bi)
+	if v != "devel" && !strings.Contains(v, "+dirty") {
+		return v
+	}
+	sum, err := exeSum()
+	if err != nil || len(sum) < 12 {
+		return v
+	}
+	if v == "devel" {
+		return "devel+" + sum[:12]
+	}
+	return v + "." + sum[:12]
+}
+
+// fileSHA256 returns the hex SHA-256 of the file at path.
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // buildDetails describes where a binary came from: the commit, its date

@@ -208,7 +208,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		Engine: eng, Validator: a.validator,
 		InputName: displayName(f.input), InputFormat: format,
 		Out: f.out, Docs: f.docs, Formats: lowered(f.formats), Jobs: f.jobs,
-		Resume: f.resume, Shard: shard, ToolVersion: version(),
+		Resume: f.resume, Shard: shard, ToolVersion: buildID(),
 		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date, Manifest: f.manifest},
 	}
 	if f.profile != "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -228,6 +229,43 @@ func TestVersion(t *testing.T) {
 		if got := buildDetails(tt.bi); got != tt.details {
 			t.Errorf("%s: buildDetails = %q, want %q", tt.name, got, tt.details)
 		}
+	}
+}
+
+// TestBuildID: a batch's manifest records a clean release as its
+// version, and any other build with its executable's digest, so that
+// --resume remakes the rows another build made; the running test binary
+// is such a build.
+func TestBuildID(t *testing.T) {
+	sum := func() (string, error) { return "bb44d459bc8f0123456789", nil }
+	fails := func() (string, error) { return "", errors.New("no executable") }
+	tests := []struct {
+		name string
+		bi   *debug.BuildInfo
+		sum  func() (string, error)
+		want string
+	}{
+		{"release", &debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}}, sum, "v1.4.0"},
+		{"go run", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, sum, "devel+bb44d459bc8f"},
+		{"edited checkout", &debug.BuildInfo{Main: debug.Module{Version: "v1.4.1-0.20261201090000-0123456789ab+dirty"}}, sum, "v1.4.1-0.20261201090000-0123456789ab+dirty.bb44d459bc8f"},
+		{"no build info", nil, sum, "devel+bb44d459bc8f"},
+		{"executable unreadable", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, fails, "devel"},
+	}
+	for _, tt := range tests {
+		if got := buildIDOf(tt.bi, tt.sum); got != tt.want {
+			t.Errorf("%s: buildIDOf = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	digest, err := fileSHA256(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := buildID(); got != "devel+"+digest[:12] {
+		t.Errorf("buildID() = %q, want devel+%s (the test binary's digest)", got, digest[:12])
 	}
 }
 
