@@ -159,4 +159,19 @@ func TestMinimalDealInDocsIsClean(t *testing.T) {
 	if code != 0 || strings.Contains(errs, "warning") {
 		t.Errorf("exit %d, want 0 and no warning:\n%s", code, errs)
 	}
+	// fixtures/deals/minimal.yaml, which the README's Start here copies,
+	// is the same deal with comments.
+	fixture, err := os.ReadFile("../../fixtures/deals/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.SplitAfter(string(fixture), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	if got := strings.Join(lines, ""); got != block {
+		t.Errorf("fixtures/deals/minimal.yaml without its comments:\n%s\nwant the minimal deal of docs/deal-format.md:\n%s", got, block)
+	}
 }
