@@ -776,6 +776,8 @@ from: a tag such as v1.4.0 when built from a tagged commit, "devel" for go run),
 the versions of the clause library and the Annex II catalogue in use (built
 in, or those given with --clauses), and the commit and Go version it was
 built with, where recorded.`,
+		Example: `  dpakit version
+  dpakit version --clauses my-library/clauses --templates my-library/templates`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			eng, err := a.load()

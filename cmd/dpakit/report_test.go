@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"github.com/spf13/cobra"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -333,4 +335,24 @@ func TestFlagSuggestion(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errs, tc.want)
 		}
 	}
+}
+
+// TestEveryCommandHasExamples: the README promises that every command's
+// --help has examples; cobra's own help and completion commands aside.
+func TestEveryCommandHasExamples(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if !c.HasParent() || c.Name() == "help" || c.Name() == "completion" || c.HasParent() && c.Parent().Name() == "completion" {
+			return
+		}
+		if strings.TrimSpace(c.Example) == "" {
+			t.Errorf("dpakit %s has no examples in its --help", strings.TrimPrefix(c.CommandPath(), "dpakit "))
+		}
+	}
+	root := newApp(strings.NewReader(""), io.Discard, io.Discard).rootCmd()
+	root.InitDefaultCompletionCmd()
+	walk(root)
 }

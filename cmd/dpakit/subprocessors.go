@@ -26,6 +26,9 @@ func (a *app) subprocessorsCmd() *cobra.Command {
 subprocessors.list; it is the list Annex III of every DPA prints.
 export writes it as an Excel workbook for RFPs, import reads a workbook or CSV
 file (ours or a customer's) into the deal format, and diff compares two lists.`,
+		Example: `  dpakit subprocessors export fixtures/profile.yaml --as-of 2026-12-01 -o subprocessors.xlsx
+  dpakit subprocessors import customer-sheet.xlsx -o list.yaml
+  dpakit subprocessors diff fixtures/profile.yaml fixtures/lists/planned.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
