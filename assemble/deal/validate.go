@@ -199,6 +199,14 @@ var (
 	maxDate = time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
 )
 
+// DateRange names, for messages, the dates dpakit accepts anywhere: an
+// effective date, a notice's date, a workbook's as-of date.
+const DateRange = "2000-01-01 to 2100-12-31"
+
+// DateInRange reports whether d lies within DateRange; a date outside it
+// (0001-01-01, 9999-12-31) is a typing mistake, and the zero Date is none.
+func DateInRange(d Date) bool { return !d.IsZero() && !d.Before(minDate) && !d.After(maxDate) }
+
 // validModules reports whether mods is a non-empty list of modules 1 to 4.
 func validModules(mods []int) bool {
 	for _, m := range mods {
