@@ -398,6 +398,8 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		var v int
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
 			c.bad(n, path, "type", notA(n, "a whole number", "!!int"))
+		} else if msg := notDecimal(n.Value, v); msg != "" {
+			c.bad(n, path, "type", msg)
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
@@ -699,6 +701,27 @@ func describeValue(n *yaml.Node) string {
 		return strings.ToUpper(d[:1]) + d[1:]
 	}
 	return d
+}
+
+// notDecimal explains why the text of a whole number, which YAML read as
+// v, is not written in plain decimal digits, or returns "" when it is.
+// YAML reads "030" as an octal 24, and "0x30", "0o60", "0b110000", "+48"
+// and "4_8" as 48: a number of days or hours in a contract must read as
+// it is written, so only digits (with a minus sign) are accepted.
+func notDecimal(text string, v int) string {
+	digits := strings.TrimPrefix(text, "-")
+	plain := digits != "" && strings.Trim(digits, "0123456789") == ""
+	switch {
+	case plain && (len(digits) == 1 || digits[0] != '0'):
+		return ""
+	case plain:
+		meant := strings.TrimLeft(digits, "0")
+		if meant == "" {
+			meant = "0"
+		}
+		return fmt.Sprintf("%q has a leading zero, which YAML reads as the octal number %d: write %s", text, v, meant)
+	}
+	return fmt.Sprintf("%q is read as %d, a whole number written in another base or form: write it in plain decimal digits, such as %d", text, v, v)
 }
 
 // notA says that n is not what (a whole number, true or false), whose
