@@ -74,7 +74,7 @@ func ParseAuth(data []byte, name string) (*Auth, error) {
 	if len(a.users) > 0 {
 		dummyCost := bcrypt.MinCost
 		for _, hash := range a.users {
-			cost, _ := bcrypt.Cost(hash) // checked by addUser
+			cost, _ := bcrypt.Cost(hash) // checked by addUser: at most maxCost
 			dummyCost = max(dummyCost, cost)
 		}
 		var secret [16]byte
@@ -98,14 +98,33 @@ func (a *Auth) addUser(user, hash, name string, n int) error {
 	if !strings.HasPrefix(hash, "$2") {
 		return fmt.Errorf("%s:%d: the password hash of the user %q is not a bcrypt hash: write USER:HASH with the $2a$, $2b$ or $2y$ hash that `htpasswd -nB %s` prints, never the password itself (an API token has no colon in it)", name, n, user, user)
 	}
-	if _, err := bcrypt.Cost([]byte(hash)); err != nil {
+	cost, err := bcrypt.Cost([]byte(hash))
+	if err != nil {
 		return fmt.Errorf("%s:%d: the password hash of %q is not a bcrypt hash: %v", name, n, user, err)
+	}
+	if err := checkCost(cost, user); err != nil {
+		return fmt.Errorf("%s:%d: %w", name, n, err)
 	}
 	if _, twice := a.users[user]; twice {
 		return fmt.Errorf("%s:%d: the user %q is given twice", name, n, user)
 	}
 	a.users[user] = []byte(hash)
 	return nil
+}
+
+// maxCost is the highest bcrypt cost an auth file may use: a check at
+// cost 14 takes about a second, and each step up doubles it, so a higher
+// cost would hold every sign-in (and the server's start, which builds a
+// hash of that cost for unknown users) for minutes or days.
+const maxCost = 14
+
+// checkCost refuses a user's bcrypt cost above maxCost, saying how to make
+// a hash with a lower one. It reads the cost only: it never hashes.
+func checkCost(cost int, user string) error {
+	if cost <= maxCost {
+		return nil
+	}
+	return fmt.Errorf("the password hash of %q has bcrypt cost %d, above the highest allowed, %d (about a second a check; each step up doubles it): make a hash with a lower cost, such as `htpasswd -nB -C 10 %s` (htpasswd -B uses 5 by default)", user, cost, maxCost, user)
 }
 
 // errUnauthorized is the answer to a request without valid credentials.
