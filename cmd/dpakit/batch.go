@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -171,11 +172,14 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		return usagef("batch needs --input FILE (a .csv, .yaml or .jsonl file of deals)")
 	case f.out == "":
 		return usagef("batch needs --out DIR")
-	case f.jobs < 1:
-		return usagef("--jobs must be at least 1 (got %d)", f.jobs)
+	case f.jobs < 1 || f.jobs > maxJobs:
+		return usagef("--jobs must be between 1 and %d (got %d): each job renders one deal at a time, and more jobs than CPUs only wait for them", maxJobs, f.jobs)
 	}
 	shard, err := parseShard(f.shard)
 	if err != nil {
+		return err
+	}
+	if err := refuseOverwritingInputs(f.out, shard, f.input, f.profile, f.noticeOld); err != nil {
 		return err
 	}
 	if err := f.refuseUnusedFlags(); err != nil {
@@ -427,6 +431,35 @@ func (a *app) openBatchInput(path, format string, shard batch.Shard) (batchInput
 	return batchInput{f, f.Close}, total, nil
 }
 
+// maxJobs bounds --jobs: each job holds a deal's documents in memory.
+const maxJobs = 256
+
+// maxShards bounds N in --shard I/N: a split of one input across more
+// machines than that has shards of a handful of rows, and each shard's
+// bookkeeping (its manifest's name among its siblings') grows with N.
+const maxShards = 1000
+
+// refuseOverwritingInputs refuses a run whose manifest or errors.csv in
+// out (for shard) is one of its input files (the deals, the profile, the
+// --notice-old list), which writing them would destroy.
+func refuseOverwritingInputs(out string, shard batch.Shard, inputs ...string) error {
+	for _, name := range []string{shard.ManifestFile(), shard.ErrorsFile()} {
+		st, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			continue // not there yet: nothing to overwrite
+		}
+		for _, in := range inputs {
+			if in == "" || in == "-" {
+				continue
+			}
+			if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+				return usagef("--out %s: the run writes its %s there, which is the input %s: writing it would destroy the input; move the input out of --out or choose another --out", out, name, in)
+			}
+		}
+	}
+	return nil
+}
+
 // parseShard reads --shard I/N.
 func parseShard(s string) (batch.Shard, error) {
 	if s == "" {
@@ -437,6 +470,9 @@ func parseShard(s string) (batch.Shard, error) {
 	n, err2 := strconv.Atoi(ns)
 	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
 		return batch.Shard{}, usagef("--shard %q: want I/N with 0 <= I < N, such as 0/3 (in a Kubernetes Indexed Job: $(JOB_COMPLETION_INDEX)/N)", s)
+	}
+	if n > maxShards {
+		return batch.Shard{}, usagef("--shard %q: N must be at most %d", s, maxShards)
 	}
 	return batch.Shard{Index: i, Count: n}, nil
 }

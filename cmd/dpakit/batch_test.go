@@ -206,6 +206,12 @@ func TestBatchUsageErrors(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, filepath.Join(dir, "customers.csv"), customersCSV(2, func(int) bool { return false }))
 	badHeader := writeFile(t, filepath.Join(dir, "bad.csv"), "customer.nmae\nx\n")
+	// An input that sits in --out under the name of the run's errors.csv.
+	inOut := filepath.Join(dir, "in-out")
+	if err := os.Mkdir(inOut, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	errorsInput := writeFile(t, filepath.Join(inOut, "errors.csv"), customersCSV(2, func(int) bool { return false }))
 	used := filepath.Join(dir, "used")
 	if code, _, errs := dpakit(t, "", "batch", "--input", in, "--out", used, "--profile", exampleProfilePath, "--format", "md", "-q"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -218,6 +224,10 @@ func TestBatchUsageErrors(t *testing.T) {
 		{"no input", []string{"--out", dir}, "batch needs --input"},
 		{"no out", []string{"--input", in}, "batch needs --out"},
 		{"bad shard", []string{"--input", in, "--out", dir, "--shard", "3/3"}, `--shard "3/3": want I/N with 0 <= I < N`},
+		{"too many shards", []string{"--input", in, "--out", dir, "--shard", "0/1000000"}, `--shard "0/1000000": N must be at most 1000`},
+		{"no jobs", []string{"--input", in, "--out", dir, "--jobs", "0"}, "--jobs must be between 1 and 256 (got 0)"},
+		{"too many jobs", []string{"--input", in, "--out", dir, "--jobs", "99999999999999"}, "--jobs must be between 1 and 256 (got 99999999999999)"},
+		{"input in the way of errors.csv", []string{"--input", errorsInput, "--out", inOut}, "the run writes its errors.csv there, which is the input " + errorsInput},
 		{"unknown extension", []string{"--input", "deals.xml", "--out", dir}, "cannot tell the format"},
 		{"missing input", []string{"--input", filepath.Join(dir, "none.csv"), "--out", dir}, "no such file"},
 		{"input is a directory", []string{"--input", dir, "--input-format", "csv", "--out", filepath.Join(dir, "o0")}, dir + " is a directory, not a .csv, .yaml or .jsonl file of deals"},
@@ -236,6 +246,9 @@ func TestBatchUsageErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tc.want)
 			}
 		})
+	}
+	if got, err := os.ReadFile(errorsInput); err != nil || string(got) != customersCSV(2, func(int) bool { return false }) {
+		t.Errorf("the input in --out was changed (%v)", err)
 	}
 }
 
