@@ -38,8 +38,9 @@ type Config struct {
 	ExampleDeal    []byte
 	// MaxBody caps every request body, in bytes (default 1 MiB).
 	MaxBody int64
-	// MaxRenders is how many documents render at once (default: the
-	// number of CPUs, at least 2); MaxQueue how many more requests wait
+	// MaxRenders is how many documents render at once (0: the number of
+	// CPUs, at least 2; New refuses a negative number, naming
+	// --max-renders, the flag that sets it); MaxQueue how many more requests wait
 	// for a slot (default 8 per slot) before the server answers 503.
 	MaxRenders, MaxQueue int
 	// QueueWait is the longest a request waits for a render slot before it
@@ -99,10 +100,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Engine == nil || cfg.Validator == nil {
 		return nil, errors.New("server: an engine and a validator are required")
 	}
+	if err := checkMaxRenders(cfg.MaxRenders); err != nil {
+		return nil, err
+	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 1 << 20
 	}
-	if cfg.MaxRenders <= 0 {
+	if cfg.MaxRenders == 0 {
 		cfg.MaxRenders = max(2, runtime.GOMAXPROCS(0))
 	}
 	if cfg.MaxQueue <= 0 {
@@ -132,6 +136,16 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkMaxRenders refuses a negative number of renders at once, as
+// --max-renders gives it: 0 is the default (the number of CPUs), and a
+// server with no render slot would answer every document request 503.
+func checkMaxRenders(n int) error {
+	if n >= 0 {
+		return nil
+	}
+	return fmt.Errorf("--max-renders: must be at least 1 (the documents rendered at once), not %d; leave it out to render as many at once as there are CPUs (at least 2)", n)
 }
 
 // loadProfile decodes the profile strictly; its problems are reported
