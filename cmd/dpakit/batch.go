@@ -359,9 +359,9 @@ func (a *app) noticeSetup(cfg *batch.Config, f batchFlags) error {
 	if f.noticeOld == "" || f.noticeDate == "" {
 		return usagef("--docs notice needs --notice-old FILE (the list before the change) and --notice-date YYYY-MM-DD")
 	}
-	when, err := deal.ParseDate(f.noticeDate)
+	when, err := flagDate("--notice-date", f.noticeDate)
 	if err != nil {
-		return usagef("--notice-date: %v", err)
+		return err
 	}
 	// The old list is the vendor's, read once for every customer: its
 	// transfer mechanisms are judged as the profile's gdpr.applies says.

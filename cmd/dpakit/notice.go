@@ -65,11 +65,7 @@ func (nf *noticeFlags) sent() (deal.Date, error) {
 	case nf.date == "":
 		return deal.Date{}, usagef("notice needs --date YYYY-MM-DD (the date the notice is sent)")
 	}
-	when, err := deal.ParseDate(nf.date)
-	if err != nil {
-		return deal.Date{}, usagef("--date: %v", err)
-	}
-	return when, nil
+	return flagDate("--date", nf.date)
 }
 
 // runNotice is dpakit notice: it reads the customer's deal (or the

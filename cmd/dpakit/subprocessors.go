@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dpakit/dpakit/assemble/deal"
 	"github.com/dpakit/dpakit/assemble/listfile"
@@ -79,6 +81,12 @@ spreadsheet program; import reads it back unchanged. Without -o, or with
 			if err != nil {
 				return err
 			}
+			if err := oneLineFlag("--list-version", listVersion, 100); err != nil {
+				return err
+			}
+			if err := oneLineFlag("--notice-method", method, 300); err != nil {
+				return err
+			}
 			if listVersion == "" {
 				listVersion = date.String()
 			}
@@ -117,17 +125,46 @@ func (a *app) exportCSV(ctx context.Context, out string, d *deal.Deal, inputs ..
 	return nil
 }
 
+// oneLineFlag refuses a text flag that the workbook's cover prints when it
+// is longer than max characters or is not one line of printable text (a
+// line break, a tab, a control character), as a usage error naming it.
+func oneLineFlag(name, value string, max int) error {
+	if n := utf8.RuneCountInString(value); n > max {
+		return usagef("%s is %d characters long; the cover sheet takes at most %d", name, n, max)
+	}
+	for _, r := range value {
+		if !unicode.IsPrint(r) && r != ' ' {
+			return usagef("%s holds %U, which is not printable text: give one line", name, r)
+		}
+	}
+	if !utf8.ValidString(value) {
+		return usagef("%s is not valid UTF-8 text", name)
+	}
+	return nil
+}
+
+// flagDate reads the YYYY-MM-DD value of the date flag name, which must
+// lie in deal.DateRange as every date dpakit takes does: 0001-01-01 (the
+// zero date, which would read as no date) and 9999-12-31 are typing
+// mistakes, refused as a usage error naming the flag.
+func flagDate(name, value string) (deal.Date, error) {
+	d, err := deal.ParseDate(value)
+	if err != nil {
+		return deal.Date{}, usagef("%s: %v", name, err)
+	}
+	if !deal.DateInRange(d) {
+		return deal.Date{}, usagef("%s: %s is outside the accepted range %s", name, value, deal.DateRange)
+	}
+	return d, nil
+}
+
 // pickDate returns the flag's date, else the fallback (the effective date of
 // the deal in file). Without either it is a usage error: the workbook's
 // date is never taken from the clock, so that the same inputs give the same
 // bytes on any day.
 func pickDate(flag string, fallback deal.Date, file string) (deal.Date, error) {
 	if flag != "" {
-		d, err := deal.ParseDate(flag)
-		if err != nil {
-			return deal.Date{}, usagef("--as-of: %v", err)
-		}
-		return d, nil
+		return flagDate("--as-of", flag)
 	}
 	if !fallback.IsZero() {
 		return fallback, nil

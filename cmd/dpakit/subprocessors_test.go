@@ -471,3 +471,36 @@ func TestExportCSV(t *testing.T) {
 		t.Errorf("export to .ods: exit %d: %s", code, errs)
 	}
 }
+
+// TestFlagValuesBounded: a date outside 2000-01-01 to 2100-12-31 (the zero
+// date read as none: an export failed with exit 1, a notice printed a
+// deadline in the year 10000) and a cover-sheet text that is too long or
+// not one line (a library's row-height error, exit 1) are usage errors
+// naming the flag, and nothing is written.
+func TestFlagValuesBounded(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.xlsx")
+	planned := "../../fixtures/lists/planned.yaml"
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"as-of year 1", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "0001-01-01", "-o", out}, "--as-of: 0001-01-01 is outside the accepted range 2000-01-01 to 2100-12-31"},
+		{"notice in year 9999", []string{"notice", "--profile", exampleProfilePath, "--old", exampleProfilePath, "--new", planned, "--date", "9999-12-31", "-o", filepath.Join(dir, "n.md")}, "--date: 9999-12-31 is outside the accepted range"},
+		{"batch notice date", []string{"batch", "--profile", exampleProfilePath, "--input", "../../fixtures/customers.csv", "--out", filepath.Join(dir, "b"), "--docs", "notice", "--notice-old", exampleProfilePath, "--notice-date", "0001-01-01"}, "--notice-date: 0001-01-01 is outside the accepted range"},
+		{"long list version", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--list-version", strings.Repeat("v", 101), "-o", out}, "--list-version is 101 characters long; the cover sheet takes at most 100"},
+		{"list version on two lines", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--list-version", "a\nb", "-o", out}, "--list-version holds U+000A"},
+		{"long notice method", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--notice-method", strings.Repeat("m", 301), "-o", out}, "--notice-method is 301 characters long"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := dpakit(t, "", tc.args...)
+			if code != 2 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tc.want)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("refused runs wrote %d files", len(entries))
+	}
+}
