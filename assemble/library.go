@@ -325,8 +325,10 @@ const CatalogFile = "measures.yaml"
 
 // Load parses a clause library: every *.md file of clauses (with front
 // matter) and measures.yaml, and every *.tmpl file of templates. Errors name
-// the file and, for template syntax, the line.
+// the file and, for template syntax, the line. Every file must be a regular
+// file of at most MaxLibraryFile bytes (see boundedFS).
 func Load(clauses, templates fs.FS) (*Library, error) {
+	clauses, templates = boundedFS{clauses}, boundedFS{templates}
 	lib := &Library{
 		clauses:   map[string]*Clause{},
 		fallbacks: map[string][]*Fallback{},

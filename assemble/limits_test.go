@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -127,5 +128,44 @@ func TestFallbackLimitsAndValues(t *testing.T) {
 	}
 	if got := strings.Join(outline(doc), "\n"); !strings.Contains(got, "Call Jana *Star* Müller_x_.") {
 		t.Errorf("the fallback printed the value as Markdown: %q", got)
+	}
+}
+
+// TestLibraryFilesBounded: a library whose folder holds a device (a link
+// to /dev/zero), a FIFO or a file over MaxLibraryFile is refused at once,
+// naming the file, instead of being read until the memory runs out or
+// waiting for a FIFO's writer for ever.
+func TestLibraryFilesBounded(t *testing.T) {
+	good := func() fstest.MapFS {
+		return fstest.MapFS{
+			"measures.yaml": {Data: []byte("version: 1.0.0\ncategories: []\n")},
+			"a.md":          {Data: []byte("---\nid: a\ntitle: A\nversion: 1.0.0\n---\nText.\n")},
+		}
+	}
+	tm := fstest.MapFS{"dpa.tmpl": {Data: []byte("---\ntitle: T\nversion: 1.0.0\n---\n{{.Clause \"a\"}}\n")}}
+	if _, err := LoadEngine(good(), tm); err != nil {
+		t.Fatalf("the small library: %v", err)
+	}
+	for _, tt := range []struct {
+		name, file string
+		f          *fstest.MapFile
+		want       string
+	}{
+		{"device", "zero.md", &fstest.MapFile{Mode: fs.ModeDevice | fs.ModeCharDevice}, "clauses/zero.md: is not a regular file"},
+		{"FIFO", "fallbacks/a.late.md", &fstest.MapFile{Mode: fs.ModeNamedPipe}, "clauses/fallbacks/a.late.md: is not a regular file"},
+		{"huge clause", "huge.md", &fstest.MapFile{Data: []byte(strings.Repeat("x", MaxLibraryFile+1))}, "clauses/huge.md: is larger than 1024 KiB"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cl := good()
+			cl[tt.file] = tt.f
+			_, err := LoadEngine(cl, tm)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+	huge := fstest.MapFS{"dpa.tmpl": {Data: []byte("---\ntitle: T\nversion: 1.0.0\n---\n" + strings.Repeat("x", MaxLibraryFile))}}
+	if _, err := LoadEngine(good(), huge); err == nil || !strings.Contains(err.Error(), "templates/dpa.tmpl: is larger than 1024 KiB") {
+		t.Errorf("a huge template: %v", err)
 	}
 }
