@@ -650,6 +650,10 @@ type noticeRequest struct {
 	// Customer, if given, is the deal of the customer the notice is
 	// addressed to, laid over the profile; its objection window applies.
 	Customer *deal.Document
+	// Shapes are the problems of what old and new are, by key: not a
+	// list at all, or a list with a null entry (see listShapeProblems).
+	// A part with such a problem is not read.
+	Shapes map[string][]deal.Problem
 }
 
 // apiNotice answers POST /api/v1/notice: the notice of a change to the
@@ -755,9 +759,14 @@ func readNoticeRequest(data []byte, kind bodyKind) (noticeRequest, deal.Date, er
 	if err != nil {
 		return req, deal.Date{}, invalid("date", err.Error()+" (the date the notice is sent)")
 	}
+	if !deal.DateInRange(when) {
+		return req, deal.Date{}, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Path: "date", Rule: deal.RuleDateRange,
+			Message: fmt.Sprintf("%s is outside the accepted range %s (the date the notice is sent)", req.Date, deal.DateRange)}}}
+	}
 	if req.Old == nil {
 		return req, deal.Date{}, invalid("old", "the list before the change is required")
 	}
+	req.Shapes = listShapes(data, "old", "new")
 	return req, when, nil
 }
 
@@ -805,14 +814,22 @@ func (s *Server) noticeParties(req noticeRequest) (noticeParties, error) {
 	// The lists are judged as lists serving d's customer (or the
 	// profile's): a customer with no EEA, UK or Swiss nexus has no
 	// restricted transfers.
-	p.old, err = listOf(req.Old, "old", p.d)
-	if err := collect(err); err != nil {
-		return p, err
+	// A list that is not one, or has a null entry, is not read: its
+	// entries would be numbered without the null ones.
+	if shapes := req.Shapes["old"]; len(shapes) > 0 {
+		problems = append(problems, shapes...)
+	} else {
+		p.old, err = listOf(req.Old, "old", p.d)
+		if err := collect(err); err != nil {
+			return p, err
+		}
 	}
 	// new defaults to the profile's list: the vendor's list as it is,
 	// whatever list the customer's DPA carries.
 	p.cur = vendor.Subprocessors.List
-	if req.New != nil {
+	if shapes := req.Shapes["new"]; len(shapes) > 0 {
+		problems = append(problems, shapes...)
+	} else if req.New != nil {
 		p.cur, err = listOf(req.New, "new", p.d)
 		if err := collect(err); err != nil {
 			return p, err
@@ -927,10 +944,11 @@ func isNullDocument(data []byte) bool {
 // customer of deal d.
 func listOf(n *deal.Document, name string, d *deal.Deal) ([]deal.Subprocessor, error) {
 	part := bodyPart{key: name, node: n, file: name + ".yaml", wrapped: n.IsList(), bodyLines: true}
-	if _, text := n.Text(); text {
-		// A file name: the server reads no files on the caller's behalf.
+	if text, ok := n.Text(); ok {
+		// listShapes has refused it already, knowing a string from a
+		// number; this is its fallback.
 		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: n.Line(), Path: name, Rule: "notice",
-			Message: "want the list itself (an array of sub-processors, or a list file, deal or profile as an object), not a string: the API does not read files"}}}
+			Message: notAListMessage(suggest.Quote(text), true)}}}
 	}
 	if n.IsList() {
 		n = n.Under("list")

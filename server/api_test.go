@@ -260,7 +260,7 @@ func TestAPIErrors(t *testing.T) {
 		{"no such path", "GET", "/api/v2/nothing", nil, 404, "no page"},
 		{"notice without old", "POST", "/api/v1/notice", []byte(`{"date": "2026-12-01"}`), 422, "the list before the change is required"},
 		{"notice with a bad date", "POST", "/api/v1/notice", []byte(`{"date": "1 Dec", "old": []}`), 422, "is not a date"},
-		{"notice with a file name", "POST", "/api/v1/notice", []byte(`{"date": "2026-12-01", "old": "fixtures/lists/planned.yaml"}`), 422, "not a string: the API does not read files"},
+		{"notice with a file name", "POST", "/api/v1/notice", []byte(`{"date": "2026-12-01", "old": "fixtures/lists/planned.yaml"}`), 422, "the API does not read files, so send the list itself in the body"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
