@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -183,7 +184,10 @@ change notices; batch runs for every customer; and a form app (serve).`,
 		SilenceErrors: true,
 		// Start-up ends here: each command sets the collector's pace
 		// (tuneGC) or keeps Go's default.
-		PersistentPreRun: func(*cobra.Command, []string) { startgc.Done() },
+		PersistentPreRunE: func(c *cobra.Command, args []string) error {
+			startgc.Done()
+			return checkFileArgs(c, args)
+		},
 	}
 	root.PersistentFlags().StringVar(&a.clausesDir, "clauses", "", "use the clause library in `DIR` instead of the built-in one")
 	root.PersistentFlags().StringVar(&a.templatesDir, "templates", "", "use the document templates in `DIR` instead of the built-in ones")
@@ -195,6 +199,47 @@ change notices; batch runs for every customer; and a form app (serve).`,
 		a.subprocessorsCmd(), a.noticeCmd(), a.batchCmd(), a.serveCmd(), a.versionCmd())
 	refuseRepeats(root)
 	return root
+}
+
+// fileFlags are the flags that name a file or folder to read or write.
+var fileFlags = []string{"output", "profile", "input", "old", "new", "customer", "into", "deal", "notice-old", "auth", "clauses", "templates"}
+
+// inputFlags are the file flags that read their file, standard input for
+// "-" (output writes it; input, the batch's, reads it as the other flags
+// do).
+var inputFlags = []string{"profile", "input", "old", "new", "customer", "into", "deal", "notice-old"}
+
+// checkFileArgs refuses, before any work, a file flag given with an empty
+// value (-o "" would otherwise write to standard output, --profile "" use
+// no profile), and standard input named twice (a deal and its profile both
+// "-"), which one command cannot read twice: each names the flags.
+func checkFileArgs(c *cobra.Command, args []string) error {
+	var stdin []string
+	for _, name := range fileFlags {
+		f := c.Flags().Lookup(name)
+		if f == nil || !f.Changed {
+			continue
+		}
+		if f.Value.String() == "" {
+			shown := "--" + name
+			if f.Shorthand != "" {
+				shown = "-" + f.Shorthand + " (" + shown + ")"
+			}
+			return usagef("%s needs a value: an empty name names no file", shown)
+		}
+		if f.Value.String() == "-" && slices.Contains(inputFlags, name) {
+			stdin = append(stdin, "--"+name)
+		}
+	}
+	for _, a := range args {
+		if a == "-" {
+			stdin = append(stdin, "the argument -")
+		}
+	}
+	if len(stdin) > 1 {
+		return usagef("standard input (-) can be read only once, but %s name it: give all but one as files", strings.Join(stdin, " and "))
+	}
+	return nil
 }
 
 // load returns the engine over the built-in library or the --clauses and

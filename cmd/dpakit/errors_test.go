@@ -286,3 +286,27 @@ func TestREADMEValidationSample(t *testing.T) {
 		t.Errorf("the README's sample (-README +validate):\n%s", diff)
 	}
 }
+
+// TestFileFlagsNeedAValue: a file flag given an empty value is refused (-o
+// "" wrote the PDF to standard output, --profile "" used no profile), and
+// standard input named twice is refused (the deal read it all, and the
+// profile was an empty document): before any work, exit 2.
+func TestFileFlagsNeedAValue(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"empty output", []string{"render", "../../fixtures/deals/example.yaml", "-o", ""}, `-o (--output) needs a value: an empty name names no file`},
+		{"empty profile", []string{"validate", "../../fixtures/deals/minimal.yaml", "--profile", ""}, `--profile needs a value`},
+		{"stdin twice", []string{"render", "-", "--profile", "-", "--format", "md"}, "standard input (-) can be read only once, but --profile and the argument - name it"},
+		{"notice lists both stdin", []string{"notice", "--profile", exampleProfilePath, "--old", "-", "--new", "-", "--date", "2026-12-01"}, "but --old and --new name it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, errs := dpakit(t, "", tc.args...)
+			if code != 2 || !strings.Contains(errs, tc.want) || stdout != "" {
+				t.Errorf("exit %d, stdout %.40q, stderr %q; want 2, nothing on standard output and %q", code, stdout, errs, tc.want)
+			}
+		})
+	}
+}
