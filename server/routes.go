@@ -72,7 +72,7 @@ func (s *Server) routes() error {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
-	app := r.Group("", s.authenticate)
+	app := r.Group("", s.authenticate, strictQuery)
 	app.StaticFS("/static", http.FS(s.static))
 	app.GET("/", s.getForm)
 	app.POST("/", formBody, s.postForm)
