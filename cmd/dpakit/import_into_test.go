@@ -83,3 +83,29 @@ func TestImportUSOnly(t *testing.T) {
 		t.Errorf("the US-only deal with the imported list: exit %d: %s", code, errs)
 	}
 }
+
+// TestImportIntoRefusesAnEmptySheet: a sheet with its header row alone,
+// imported --into a profile, is refused and the profile left as it was
+// (it had emptied the vendor's list with exit 0); to a new list file it
+// still writes the empty list.
+func TestImportIntoRefusesAnEmptySheet(t *testing.T) {
+	dir := t.TempDir()
+	profile, err := os.ReadFile(exampleProfilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	into := filepath.Join(dir, "vendor.yaml")
+	sheet := filepath.Join(dir, "empty.csv")
+	os.WriteFile(into, profile, 0o644)
+	os.WriteFile(sheet, []byte("Name,Purpose,Country,Transfer mechanism\n"), 0o644)
+	code, _, errs := dpakit(t, "", "subprocessors", "import", sheet, "--into", into)
+	if code != 2 || !strings.Contains(errs, "empty.csv has no sub-processor row, only its header: importing it --into vendor.yaml would remove every sub-processor there") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	if got, _ := os.ReadFile(into); string(got) != string(profile) {
+		t.Error("the profile was changed")
+	}
+	if code, _, errs := dpakit(t, "", "subprocessors", "import", sheet, "-o", filepath.Join(dir, "list.yaml")); code != 0 {
+		t.Errorf("to a new list file: exit %d: %s", code, errs)
+	}
+}

@@ -236,6 +236,11 @@ anywhere without a Transfer mechanism gets "none".`,
 			if err != nil {
 				return classify(err)
 			}
+			if into != "" && len(list) == 0 {
+				// A header row alone (an emptied sheet, the wrong tab
+				// exported) would wipe the list in the file.
+				return usagef("%s has no sub-processor row, only its header: importing it --into %s would remove every sub-processor there; check the file (to empty the list on purpose, edit %s)", displayName(args[0]), displayName(into), displayName(into))
+			}
 			if into != "" {
 				err = a.importInto(cmd.Context(), into, args[0], list)
 			} else {
