@@ -590,6 +590,12 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 		}
 		rendered = append(rendered, renderedFile{name: o.file, data: buf.Bytes()})
 	}
+	// The folder first: a row whose folder's place is taken (a file, a
+	// link) fails without recording files it never writes.
+	dir, err := bundleFolder(r.cfg.Out, e.Folder)
+	if err != nil {
+		return nil, nil, err
+	}
 	if len(rendered) > 0 {
 		e.Status, e.Files = StatusWriting, make([]File, len(rendered))
 		for i, f := range rendered {
@@ -599,7 +605,7 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 			return nil, nil, err
 		}
 	}
-	files, err := writeBundle(r.cfg.Out, e.Folder, rendered)
+	files, err := writeBundle(dir, rendered)
 	return files, skipped, err
 }
 
@@ -609,21 +615,33 @@ type renderedFile struct {
 	data []byte
 }
 
-// writeBundle writes the files into out/folder, each atomically, and
-// returns their sizes and checksums. The folder is one path element made
-// by SafeName; a folder that is a symbolic link or a file is refused, so
-// nothing is ever written outside out.
-func writeBundle(out, folder string, files []renderedFile) ([]File, error) {
+// bundleFolder creates (or finds) a deal's folder out/folder and returns
+// its path. The folder is one path element made by SafeName; a folder
+// whose place is taken by a symbolic link or a file is refused, so nothing
+// is ever written outside out.
+func bundleFolder(out, folder string) (string, error) {
 	if folder == "" || !filepath.IsLocal(folder) || strings.ContainsAny(folder, `/\`) {
-		return nil, fmt.Errorf("unsafe folder name %q", folder)
+		return "", fmt.Errorf("unsafe folder name %q", folder)
 	}
 	dir := filepath.Join(out, folder)
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
-		return nil, fmt.Errorf("create folder %s: %w", folder, err)
+		return "", fmt.Errorf("create folder %s: %w", folder, err)
 	}
-	if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%s exists and is not a folder", folder)
+	st, err := os.Lstat(dir)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("create folder %s: %w", folder, err)
+	case st.Mode()&os.ModeSymlink != 0:
+		return "", fmt.Errorf("%s is a symbolic link, which a batch never writes through: remove it or give the row another reference", folder)
+	case !st.IsDir():
+		return "", fmt.Errorf("%s exists and is not a folder: move it or give the row another reference", folder)
 	}
+	return dir, nil
+}
+
+// writeBundle writes the files into the deal's folder dir, each
+// atomically, and returns their sizes and checksums.
+func writeBundle(dir string, files []renderedFile) ([]File, error) {
 	// A run killed hard (SIGKILL, a power cut) while writing this row may
 	// have left temporary files; the folder is this row's alone.
 	removeStale(dir)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -112,7 +113,19 @@ func (m *manifest) sweep(final map[int]int64, sw sweeper) (Swept, error) {
 		if err != nil {
 			continue // gone already
 		}
-		if !st.IsDir() || !sw.owns(k.folder) {
+		if !st.IsDir() {
+			// A symbolic link in the folder's place is never followed to
+			// remove anything; a file it leads to under the recorded name
+			// is reported as left. A file in the folder's place holds
+			// nothing, and a recorded name that leads nowhere was never
+			// written (a row that failed as its folder was taken): neither
+			// is reported.
+			if st.Mode()&fs.ModeSymlink != 0 && exists(filepath.Join(dir, k.name)) {
+				out.Left = append(out.Left, rel)
+			}
+			continue
+		}
+		if !sw.owns(k.folder) {
 			out.Left = append(out.Left, rel)
 			continue
 		}
@@ -139,6 +152,12 @@ func (m *manifest) sweep(final map[int]int64, sw sweeper) (Swept, error) {
 		os.Remove(filepath.Join(sw.out, f)) // only when empty
 	}
 	return out, nil
+}
+
+// exists reports whether path names a file, following links.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // plainName reports whether name is one plain path element: not empty,

@@ -508,3 +508,44 @@ func TestKeptRowWhoseNumberMovedAppends(t *testing.T) {
 		t.Errorf("the resumed folder differs from a fresh run (-fresh +resumed):\n%s", diff)
 	}
 }
+
+// TestSweepReportsNoFileNeverWritten: a row whose folder's place is taken
+// by a file or a link fails, and the summary names no stale file left
+// there (it had reported the file the row never wrote, or the linked
+// folder's own).
+func TestSweepReportsNoFileNeverWritten(t *testing.T) {
+	input := customersCSV(2, noRef, hours48)
+	cfg := testConfig(t, "customers.csv", input)
+	run(t, context.Background(), cfg)
+	folder := filepath.Join(cfg.Out, "DPA-20261201-CUSTOMER-1")
+	if err := os.RemoveAll(folder); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(folder, []byte("a file in the folder's place"), 0o644)
+	cfg = withInput(cfg, input)
+	cfg.Resume = true
+	s := run(t, context.Background(), cfg)
+	if s.Failed != 1 || len(s.Left) != 0 {
+		t.Errorf("summary %+v, want 1 failed and nothing left", s)
+	}
+	if data, _ := os.ReadFile(folder); string(data) != "a file in the folder's place" {
+		t.Errorf("the file in the folder's place: %q", data)
+	}
+
+	// A fresh run whose row's folder is a link to another folder, which
+	// holds a file of the row's name: the row fails naming the link, and
+	// the other folder's file is neither touched nor reported.
+	cfg = testConfig(t, "customers.csv", customersCSV(1, noRef, hours48))
+	victim := t.TempDir()
+	os.WriteFile(filepath.Join(victim, "dpa.md"), []byte("mine"), 0o644)
+	if err := os.Symlink(victim, filepath.Join(cfg.Out, "DPA-20261201-CUSTOMER-1")); err != nil {
+		t.Fatal(err)
+	}
+	s = run(t, context.Background(), cfg)
+	if s.Failed != 1 || len(s.Left) != 0 {
+		t.Errorf("summary %+v, want 1 failed and nothing left", s)
+	}
+	if data, _ := os.ReadFile(filepath.Join(victim, "dpa.md")); string(data) != "mine" {
+		t.Errorf("the linked folder's file: %q", data)
+	}
+}
