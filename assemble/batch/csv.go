@@ -539,6 +539,12 @@ func (s *rowSplitter) next() (row []byte, line int, tooLarge bool, err error) {
 			return nil, 0, false, err
 		}
 		s.add(c)
+		if s.n > maxSkipped {
+			// No CSV file of deals has such a row: an endless stream
+			// (/dev/zero, a pipe that never ends a line) would be read
+			// for ever.
+			return nil, 0, false, fmt.Errorf("line %d runs on for more than %d MiB without ending: this is not a CSV file of deals", line, maxSkipped>>20)
+		}
 		switch {
 		case c == '\n':
 			s.line++
@@ -575,6 +581,11 @@ func (s *rowSplitter) add(c byte) {
 		s.buf = append(s.buf, c)
 	}
 }
+
+// maxSkipped bounds the bytes of one row, which a row over max is read to
+// its end through (without keeping them) so that the next row can be
+// read: a row longer than this ends the run instead.
+const maxSkipped = 64 << 20
 
 // kept is the row read, or nil for one too large to keep.
 func (s *rowSplitter) kept() []byte {

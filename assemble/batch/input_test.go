@@ -192,3 +192,28 @@ func TestCSVRowTooLarge(t *testing.T) {
 		t.Errorf("records (-want +got):\n%s", diff)
 	}
 }
+
+// endless is an input that never ends: /dev/zero, or a pipe that never
+// ends a line.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// TestEndlessRowEnds: a row that never ends (an endless header, or a
+// data row after a good header) stops the read once it passes
+// maxSkipped, with a message saying why, instead of reading for ever.
+func TestEndlessRowEnds(t *testing.T) {
+	if _, err := newCSVReader(endless{}, "zero"); err == nil || !strings.Contains(err.Error(), "line 1 runs on for more than 64 MiB without ending") {
+		t.Errorf("an endless header: %v", err)
+	}
+	r, err := newCSVReader(io.MultiReader(strings.NewReader("customer.name,customer.country\n"), endless{}), "endless.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.next(); err == nil || !strings.Contains(err.Error(), "line 2 runs on for more than 64 MiB without ending") {
+		t.Errorf("an endless row: %v", err)
+	}
+}
