@@ -135,8 +135,13 @@ func newLineReader(r io.Reader) *lineReader {
 // longer than maxLine is skipped to its end and reported with tooLong.
 func (l *lineReader) next() (line []byte, tooLong bool, err error) {
 	var buf []byte
+	read := 0
 	for {
 		chunk, err := l.br.ReadSlice('\n')
+		if read += len(chunk); read > maxSkipped {
+			// As for a CSV row (see maxSkipped): an endless line.
+			return nil, false, fmt.Errorf("line %d runs on for more than %d MiB without ending: this is not a file of deals", l.line+1, maxSkipped>>20)
+		}
 		if !tooLong {
 			if len(buf)+len(chunk) > maxLine+2 {
 				tooLong, buf = true, nil

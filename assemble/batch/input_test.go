@@ -203,9 +203,19 @@ func (endless) Read(p []byte) (int, error) {
 }
 
 // TestEndlessRowEnds: a row that never ends (an endless header, or a
-// data row after a good header) stops the read once it passes
-// maxSkipped, with a message saying why, instead of reading for ever.
+// data row after a good header; a JSON or YAML line) stops the read once
+// it passes maxSkipped, with a message saying why, instead of reading for
+// ever.
 func TestEndlessRowEnds(t *testing.T) {
+	for _, format := range []string{FormatJSONL, FormatYAML} {
+		in, err := newReader(endless{}, format, "zero")
+		if err == nil {
+			_, err = in.next()
+		}
+		if err == nil || !strings.Contains(err.Error(), "line 1 runs on for more than 64 MiB without ending") {
+			t.Errorf("%s: %v", format, err)
+		}
+	}
 	if _, err := newCSVReader(endless{}, "zero"); err == nil || !strings.Contains(err.Error(), "line 1 runs on for more than 64 MiB without ending") {
 		t.Errorf("an endless header: %v", err)
 	}
