@@ -130,7 +130,12 @@ func (s *Server) readBody(r *http.Request, what bodyFor) ([]byte, bodyKind, erro
 		return nil, 0, err
 	}
 	if kind == bodyForm {
-		switch why := s.notForm(data); {
+		form, err := parseForm(data)
+		var fields errFormFields
+		if errors.As(err, &fields) {
+			return nil, 0, err
+		}
+		switch why := s.notForm(form, err); {
 		case why != "":
 			return nil, 0, errNotForm{why: why, what: what}
 		case what != forDeal:
@@ -141,13 +146,13 @@ func (s *Server) readBody(r *http.Request, what bodyFor) ([]byte, bodyKind, erro
 }
 
 // notForm says why a body labelled form data is not the form app's form:
-// it does not decode as form data, or none of its names is one of the
-// form's inputs (a deal path such as customer.name). It returns "" for the
-// form's data.
-func (s *Server) notForm(data []byte) string {
-	form, err := url.ParseQuery(string(data))
-	if err != nil {
-		return "it does not decode as form data: " + err.Error()
+// it does not decode as form data (err, from parseForm), or none of its
+// names is one of the form's inputs (a deal path such as customer.name).
+// It returns "" for the form's data.
+func (s *Server) notForm(form url.Values, err error) string {
+	var enc errFormEncoding
+	if errors.As(err, &enc) {
+		return fmt.Sprintf("it does not decode as form data: its field %s %v", suggest.Quote(enc.field), enc.err)
 	}
 	for name := range form {
 		if s.formPaths[genericPath(name)] {
@@ -201,7 +206,7 @@ func (s *Server) loadRequestDeal(data []byte, kind bodyKind) (*deal.Deal, []deal
 		}
 	case bodyForm:
 		// readBody checked that the body is the form's.
-		form, err := url.ParseQuery(string(data))
+		form, err := parseForm(data)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read form data: %w", err)
 		}
@@ -331,11 +336,26 @@ func (s *Server) loadNode(n *yaml.Node) (*deal.Deal, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode form: %w", err)
 	}
-	d, err := s.valid.Load(data, formName, nil, "")
+	d, err := s.loadWritten(data, formName)
 	if err != nil {
 		return d, err
 	}
 	return d, s.engine.CheckDeal(d)
+}
+
+// loadWritten loads, as the deal file called name, a deal the server wrote
+// itself from form data: the form's fields, or the deal a preview page
+// carries. It is held to everything a deal file is held to but a deal
+// file's 1 MiB (deal.MaxSize): the form data it came from is bounded by
+// --max-body and maxFormFields, and the form of a deal of 2,000
+// sub-processors, the most a deal may have, writes more.
+func (s *Server) loadWritten(data []byte, name string) (*deal.Deal, error) {
+	doc, err := deal.ParseBody(data, name)
+	if err != nil {
+		return nil, err
+	}
+	d, _, err := s.valid.LoadDocument(doc, name, nil, "")
+	return d, err
 }
 
 // dropPath removes the value at path ("a.b[2].c") from a mapping node; it
@@ -449,12 +469,18 @@ func headerSafe(s string) string {
 }
 
 // failBody answers a body that could not be read: 415 for one in a format
-// the route does not read (errMediaType, errNotForm).
+// the route does not read (errMediaType, errNotForm), 413 for form data
+// with more fields than the server reads (errFormFields).
 func (s *Server) failBody(c *gin.Context, err error) {
 	var mt errMediaType
 	var nf errNotForm
-	if errors.As(err, &mt) || errors.As(err, &nf) {
+	var fields errFormFields
+	switch {
+	case errors.As(err, &mt) || errors.As(err, &nf):
 		writeError(c.Writer, c.Request, http.StatusUnsupportedMediaType, err.Error())
+		return
+	case errors.As(err, &fields):
+		writeError(c.Writer, c.Request, http.StatusRequestEntityTooLarge, err.Error())
 		return
 	}
 	s.fail(c.Writer, c.Request, err)

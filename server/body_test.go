@@ -26,7 +26,7 @@ func TestAPIBodyNotFormData(t *testing.T) {
 		body []byte
 		want []string // in the message
 	}{
-		{"a YAML deal (does not decode)", ex, []string{"not form data", "does not decode", "invalid semicolon separator"}},
+		{"a YAML deal (does not decode)", ex, []string{"not form data", "does not decode", "has a semicolon, which does not separate fields"}},
 		{"a JSON deal (no field of the form)", []byte(`{"breach": {"notice_hours": 96}}`), []string{"not form data", "none of its fields"}},
 		{"form data of another form", []byte("a=b&c=d"), []string{"not form data", "none of its fields"}},
 		{"a notice request", []byte(`{"date": "2026-12-01", "old": []}`), []string{"not form data"}},

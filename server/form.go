@@ -438,11 +438,12 @@ func (s *Server) getForm(c *gin.Context) {
 // for the laws its values now name (the script asks for it when one of
 // those values changes).
 func (s *Server) postForm(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
+	posted, err := formData(c)
+	if err != nil {
 		s.failForm(c, err)
 		return
 	}
-	form := s.tickedMeasures(c.Request.PostForm)
+	form := s.tickedMeasures(posted)
 	action := form.Get("action")
 	_, norm := formDeal(form)
 	switch {
@@ -544,11 +545,12 @@ type checkItem struct {
 // numbers its rows were given (one removed or left blank leaves a gap),
 // so each problem is placed at its own row's input.
 func (s *Server) postCheck(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
+	posted, err := formData(c)
+	if err != nil {
 		s.failForm(c, err)
 		return
 	}
-	form := s.tickedMeasures(c.Request.PostForm)
+	form := s.tickedMeasures(posted)
 	d, err := s.loadForm(form)
 	ps, ok := problemsOf(err)
 	if err != nil && !ok {
@@ -603,13 +605,22 @@ func removeRow(vals url.Values, rowName string) url.Values {
 }
 
 // failForm answers a form that could not be read: 413 for one over the
-// body limit.
+// body limit or with more fields than the server reads (errFormFields),
+// each saying what to do instead; 400 for form data that does not decode,
+// naming the field (errFormEncoding).
 func (s *Server) failForm(c *gin.Context, err error) {
-	if isTooLarge(err) {
-		writeError(c.Writer, c.Request, http.StatusRequestEntityTooLarge, s.tooLarge())
-		return
+	var fields errFormFields
+	var enc errFormEncoding
+	switch {
+	case isTooLarge(err):
+		writeError(c.Writer, c.Request, http.StatusRequestEntityTooLarge, s.tooLargeFor(c.Request))
+	case errors.As(err, &fields):
+		writeError(c.Writer, c.Request, http.StatusRequestEntityTooLarge, fields.Error())
+	case errors.As(err, &enc):
+		writeError(c.Writer, c.Request, http.StatusBadRequest, enc.Error())
+	default:
+		writeError(c.Writer, c.Request, http.StatusBadRequest, "the form data cannot be read: send the form as a browser does (application/x-www-form-urlencoded)")
 	}
-	writeError(c.Writer, c.Request, http.StatusBadRequest, "the form data cannot be read")
 }
 
 // downloadFormDeal sends the form's content as a deal file, valid or not,
@@ -804,11 +815,12 @@ func pageBody(page string) string {
 
 // dealOfPost loads the complete deal a preview page posts back.
 func (s *Server) dealOfPost(c *gin.Context) (*deal.Deal, bool) {
-	if err := c.Request.ParseForm(); err != nil {
+	posted, err := formData(c)
+	if err != nil {
 		s.failForm(c, err)
 		return nil, false
 	}
-	d, err := s.valid.Load([]byte(c.Request.PostForm.Get("deal")), "deal.yaml", nil, "")
+	d, err := s.loadWritten([]byte(posted.Get("deal")), "deal.yaml")
 	if err == nil {
 		err = s.engine.CheckDeal(d)
 	}

@@ -137,7 +137,7 @@ func securityHeaders(next http.Handler, csp string) http.Handler {
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > s.cfg.MaxBody {
-			writeError(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
+			writeError(w, r, http.StatusRequestEntityTooLarge, s.tooLargeFor(r))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
@@ -148,6 +148,15 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 // tooLarge is the message of a 413.
 func (s *Server) tooLarge() string {
 	return fmt.Sprintf("the request body is larger than the server's limit of %s", sizeText(s.cfg.MaxBody))
+}
+
+// tooLargeFor is the message of a 413 for the request r: on the form's
+// pages, what to do with a deal too large for them.
+func (s *Server) tooLargeFor(r *http.Request) string {
+	if wantsJSON(r) {
+		return s.tooLarge()
+	}
+	return s.tooLarge() + ": check a deal this large (one with many sub-processors) with dpakit validate, or send its deal file to the API as YAML or JSON, or ask for the server to be started with a larger --max-body"
 }
 
 func sizeText(n int64) string {
