@@ -37,7 +37,11 @@ func JSONProblem(data []byte) *Problem {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	var v any
 	err := json.Unmarshal(data, &v)
-	if err == nil {
+	var te *json.UnmarshalTypeError
+	if err == nil || errors.As(err, &te) {
+		// Unmarshal checks the whole syntax first: a type error is a
+		// number too large for a float64 (1e400), valid JSON whose value
+		// the field's own rule judges, at its path.
 		return nil
 	}
 	p := &Problem{Rule: "syntax", Message: "is not valid JSON: " + err.Error()}

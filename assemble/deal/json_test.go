@@ -53,4 +53,11 @@ func TestJSONFileIsReadAsJSON(t *testing.T) {
 	if p := JSONProblem([]byte("\xef\xbb\xbf{}")); p != nil {
 		t.Errorf("JSON with a byte order mark: %+v", p)
 	}
+	// A number too large for a float64 is valid JSON: the field's rule
+	// judges it at its path (it had been "json: cannot unmarshal number
+	// 1e400 into Go value of type float64", with no path).
+	_, err := Load([]byte(`{"breach": {"notice_hours": 1e400}}`), "big.json", nil, "")
+	if err == nil || !strings.Contains(err.Error(), `breach.notice_hours: "1e400" is not a whole number`) || strings.Contains(err.Error(), "float64") {
+		t.Errorf("big.json: %v", err)
+	}
 }
