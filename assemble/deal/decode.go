@@ -386,7 +386,14 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 			return
 		}
 		for i, e := range n.Content {
-			c.check(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i))
+			at := fmt.Sprintf("%s[%d]", path, i)
+			if isNull(e) {
+				// A null stands for a default, which an entry of a list
+				// has not: "- " alone, or [null], is an entry left out.
+				c.bad(e, at, "type", "is an empty entry (null): fill it in or remove the line")
+				continue
+			}
+			c.check(e, t.Elem(), at)
 		}
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
