@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,7 +99,47 @@ func newCSVReader(r io.Reader, name string) (*csvReader, error) {
 		}
 		c.columns = append(c.columns, col)
 	}
+	if err := checkIndexes(c.columns); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrSetup, name, err)
+	}
 	return c, nil
+}
+
+// checkIndexes refuses list indexes in the header that do not number a
+// list's entries from [0] without a gap: the deal's list has no gaps, so
+// subprocessors.list[2] after list[0] would become its entry [1], and every
+// problem of it would name a column the file does not have.
+func checkIndexes(columns []column) error {
+	indexes := map[string]map[int]bool{} // list path → indexes given
+	var lists []string
+	for _, col := range columns {
+		var prefix strings.Builder
+		for _, st := range col.path {
+			if prefix.Len() > 0 {
+				prefix.WriteByte('.')
+			}
+			prefix.WriteString(st.key)
+			if st.index < 0 {
+				continue
+			}
+			list := prefix.String()
+			if indexes[list] == nil {
+				indexes[list] = map[int]bool{}
+				lists = append(lists, list)
+			}
+			indexes[list][st.index] = true
+			fmt.Fprintf(&prefix, "[%d]", st.index)
+		}
+	}
+	for _, list := range lists {
+		for i := range len(indexes[list]) {
+			if !indexes[list][i] {
+				high := slices.Max(slices.Collect(maps.Keys(indexes[list])))
+				return fmt.Errorf("the columns of %s give entry [%d] but not [%d]: number a list's entries from [0] without a gap", list, high, i)
+			}
+		}
+	}
+	return nil
 }
 
 // peekFirstLine returns the start of the input up to the end of its first
@@ -186,6 +228,13 @@ func parseColumn(h string) (column, error) {
 		}
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
+		}
+		if t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && step.index < 0 && i == len(parts)-1 {
+			// A map's key (negotiated.breach: a clause id) is the deal's
+			// rules' to judge, as in a YAML deal.
+			col.path = append(col.path, step)
+			t = t.Elem()
+			continue
 		}
 		if t.Kind() != reflect.Struct || t == dateType || t == measuresType {
 			return col, fmt.Errorf("%s has no fields", strings.Join(parts[:i], "."))

@@ -113,12 +113,25 @@ func TestCSVHeaderErrors(t *testing.T) {
 		{"customer.name.first\n", `column 1 "customer.name.first": customer.name has no fields`},
 		{"subprocessors.list[x].name\n", `column 1 "subprocessors.list[x].name": "[x]" is not a list index (want [0], [1], ...)`},
 		{"reference,,agreement\n", "column 2 has no header"},
+		{"subprocessors.list[0].name,subprocessors.list[2].name\n", "the columns of subprocessors.list give entry [2] but not [1]: number a list's entries from [0] without a gap"},
+		{"subprocessors.list[1999].name\n", "the columns of subprocessors.list give entry [1999] but not [0]"},
+		{"negotiated.breach.x\n", "negotiated has no fields"},
 		{"", "in is empty"},
 	} {
 		_, err := newReader(strings.NewReader(tc.header), FormatCSV, "in")
 		if err == nil || !errors.Is(err, ErrSetup) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("header %q: error %v, want one with %q", tc.header, err, tc.want)
 		}
+	}
+}
+
+// TestCSVNegotiatedColumn: a negotiated.CLAUSE column gives the deal the
+// fallback it names, as negotiated: {CLAUSE: NAME} in a YAML deal (it was
+// refused as "negotiated has no fields").
+func TestCSVNegotiatedColumn(t *testing.T) {
+	recs := readAll(t, FormatCSV, "reference,negotiated.breach\nA,phone-notice\n")
+	if len(recs) != 1 || !strings.Contains(string(recs[0].Data), `"negotiated":{"breach":"phone-notice"}`) {
+		t.Errorf("records %+v", recs)
 	}
 }
 
