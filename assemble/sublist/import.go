@@ -43,6 +43,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/dpakit/dpakit/assemble/calendar"
 	"github.com/dpakit/dpakit/assemble/country"
@@ -249,7 +251,12 @@ func textCell(c string) string {
 }
 
 func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rules, notes *[]string) ([]subproc.Subprocessor, error) {
-	data = lineEnds(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	// Excel's "Unicode text" is UTF-16 with a byte order mark, as batch
+	// reads it too; BOMOverride decodes it and drops a UTF-8 one.
+	if decoded, _, err := transform.Bytes(unicode.BOMOverride(transform.Nop), data); err == nil {
+		data = decoded
+	}
+	data = lineEnds(data)
 	if !utf8.Valid(data) {
 		// Excel's plain "CSV" is Windows-1252; every byte decodes.
 		var err error

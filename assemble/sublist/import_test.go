@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -423,6 +424,37 @@ func TestImportWindows1252(t *testing.T) {
 	if got[0].Name != "Müller GmbH" || got[0].TransferMechanism != "none" || got[0].Location != "Germany" {
 		t.Errorf("got %+v", got[0])
 	}
+}
+
+// TestImportUTF16: Excel's "Unicode text" (UTF-16 with a byte order mark,
+// tab-separated), which batch reads, imports too (it was "not a CSV file").
+func TestImportUTF16(t *testing.T) {
+	text := "Name\tPurpose\tCountry\r\nMüller GmbH\tPrint\tDE\r\n"
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"little-endian", append([]byte{0xff, 0xfe}, utf16Bytes(text, false)...)},
+		{"big-endian", append([]byte{0xfe, 0xff}, utf16Bytes(text, true)...)},
+	} {
+		got, err := Import(tt.data, "u.csv")
+		if err != nil || len(got) != 1 || got[0].Name != "Müller GmbH" || got[0].Country != "DE" {
+			t.Errorf("%s: %+v, %v", tt.name, got, err)
+		}
+	}
+}
+
+// utf16Bytes encodes s as UTF-16, without a byte order mark.
+func utf16Bytes(s string, bigEndian bool) []byte {
+	var out []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
 }
 
 func TestReadLimit(t *testing.T) {
