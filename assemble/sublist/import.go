@@ -49,6 +49,7 @@ import (
 	"github.com/dpakit/dpakit/assemble/calendar"
 	"github.com/dpakit/dpakit/assemble/country"
 	"github.com/dpakit/dpakit/assemble/subproc"
+	"github.com/dpakit/dpakit/assemble/suggest"
 	"github.com/dpakit/dpakit/assemble/wording"
 )
 
@@ -382,22 +383,32 @@ func (s fieldSet) has(f field) bool { return s&(1<<f) != 0 }
 func newImporter(file, sheet string, r int, cells []string, rules subproc.Rules, notes *[]string, csv bool) *importer {
 	var cols [numFields]int
 	var headings [numFields]string
+	var repeats [][2]int // a known column given again: its first column, this one
 	known := 0
 	for i, c := range cells {
 		f, ok := synonyms[subproc.FoldWords(c)]
-		if !ok || cols[f] != 0 {
+		if !ok {
+			continue
+		}
+		if cols[f] != 0 {
+			repeats = append(repeats, [2]int{cols[f], i + 1})
 			continue
 		}
 		cols[f] = i + 1
 		headings[f] = strings.Join(strings.Fields(c), " ") // a known heading: short
 		known++
 	}
-	if cols[fName] == 0 || known < 3 {
+	if cols[fName] == 0 || known+len(repeats) < 3 {
 		return nil
 	}
 	im := &importer{file: file, sheet: sheet, csv: csv, headings: headings, header: r, cols: cols, rules: rules,
 		categories: subproc.NewMatcher(subproc.Categories()), transfers: subproc.NewMatcher(subproc.TransferMechanisms()),
 		errs: ImportError{File: file}, notes: notes}
+	for _, rp := range repeats {
+		// Which of the two holds the data cannot be told: one would be
+		// ignored without a word.
+		im.problem(rp[1], r, "%s repeats %s: both give the same field; keep one", suggest.Quote(strings.TrimSpace(cells[rp[1]-1])), csvColumn(rp[0], strings.TrimSpace(cells[rp[0]-1])))
+	}
 	if cols[fPurpose] == 0 {
 		im.problem(0, r, "no Purpose column (want one headed Purpose, Purpose of processing, Function or Service)")
 	}

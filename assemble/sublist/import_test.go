@@ -192,6 +192,23 @@ func TestImportCSVErrors(t *testing.T) {
 	}
 }
 
+// TestImportRepeatedColumn: a header that gives a field twice (two Name
+// columns) is refused at the second, naming the first: one of them had
+// been ignored without a word, or the header not found at all.
+func TestImportRepeatedColumn(t *testing.T) {
+	for _, tt := range []struct{ csv, want string }{
+		{"Name,Name,Purpose,Country\nA,B,Hosting,DE\n", `dup.csv: row 1, column B: "Name" repeats column "Name" (A): both give the same field; keep one`},
+		{"Name,Purpose,Country,Function\nA,Hosting,DE,Backup\n", `dup.csv: row 1, column D: "Function" repeats column "Purpose" (B): both give the same field; keep one`},
+	} {
+		if _, err := Import([]byte(tt.csv), "dup.csv"); err == nil || err.Error() != tt.want {
+			t.Errorf("%q: %v, want %s", tt.csv, err, tt.want)
+		}
+	}
+	if _, err := Import([]byte("Name,Name,Country\nA,B,DE\n"), "dup.csv"); err == nil || !strings.Contains(err.Error(), `"Name" repeats column "Name" (A)`) {
+		t.Errorf("Name, Name, Country: %v", err)
+	}
+}
+
 // TestImportCSVCells checks that a CSV file's problems name the row and
 // the column as a spreadsheet application shows that file (a CSV file has
 // no sheet, so "bad!F4" means nothing to its reader), that the countries'
