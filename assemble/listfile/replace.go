@@ -88,7 +88,7 @@ func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor
 	default: // no subprocessors section
 		out = slices.Concat(lines, endLine(lines), []string{"subprocessors:\n", "  list:\n"}, indented(items, "  "))
 	}
-	result := []byte(strings.Join(out, ""))
+	result := sameLineEnds(data, []byte(strings.Join(out, "")))
 	back, err := rd.Load(result, name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: the list could not be put in place (%v); the file is left as it was", name, err)
@@ -97,6 +97,18 @@ func (rd *Reader) ReplaceList(data []byte, name string, list []deal.Subprocessor
 		return nil, fmt.Errorf("%s: the list could not be put in place; the file is left as it was", name)
 	}
 	return result, nil
+}
+
+// sameLineEnds returns result with CRLF line ends when the file it
+// replaces, data, had them (a profile saved on Windows), so that the lines
+// put in do not mix LF into a CRLF file; else result as it is.
+func sameLineEnds(data, result []byte) []byte {
+	first, _, found := bytes.Cut(data, []byte("\n"))
+	if !found || !bytes.HasSuffix(first, []byte("\r")) {
+		return result
+	}
+	lf := bytes.ReplaceAll(result, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
 }
 
 // findList finds the list a file holds: the mapping that holds it (root

@@ -70,6 +70,27 @@ func outsideList(t *testing.T, s string) []string {
 	return out
 }
 
+// TestReplaceListKeepsCRLF: a profile with CRLF line ends (saved on
+// Windows) keeps them on every line, the list's included (its lines had
+// been put in with LF, mixing the two); an LF file gets no CR.
+func TestReplaceListKeepsCRLF(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/profile.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := []byte(strings.ReplaceAll(string(data), "\n", "\r\n"))
+	out, err := ReplaceList(crlf, "profile.yaml", newTwo())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, lf := strings.Count(string(out), "\r\n"), strings.Count(string(out), "\n"); n != lf || !strings.Contains(string(out), "Zendesk") {
+		t.Errorf("%d of %d lines end in CRLF", n, lf)
+	}
+	if out, _ := ReplaceList(data, "profile.yaml", newTwo()); strings.Contains(string(out), "\r") {
+		t.Error("an LF profile got CRs")
+	}
+}
+
 func TestReplaceListShapes(t *testing.T) {
 	tests := []struct {
 		name, in string
