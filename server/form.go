@@ -659,7 +659,14 @@ func (s *Server) upload(c *gin.Context) {
 			s.failForm(c, err)
 			return
 		}
-		p := s.newFormPage(formValues(s.start), []deal.Problem{{Rule: "upload", Message: "choose a deal file (YAML or JSON) to upload"}})
+		msg := "choose a deal file (YAML or JSON) to upload"
+		if !errors.Is(err, http.ErrMissingFile) {
+			// Not a missing file: multipart data that does not parse
+			// (no boundary, more parts than Go reads) is no upload the
+			// page sends.
+			msg = fmt.Sprintf("the upload could not be read (%v): upload the deal file from the page's form, one file in its deal field", err)
+		}
+		p := s.newFormPage(formValues(s.start), []deal.Problem{{Rule: "upload", Message: msg}})
 		s.showForm(c, p)
 		return
 	}

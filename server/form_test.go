@@ -1283,3 +1283,39 @@ func TestFormUSOnlyOffersNoProcessorRole(t *testing.T) {
 		t.Errorf("the example deal's role does not offer both roles:\n%s", got)
 	}
 }
+
+// TestUploadThatDoesNotParse: multipart data that does not parse (no
+// boundary; more parts than Go reads) says the upload could not be read,
+// and why, not "choose a deal file", which a user who chose one cannot
+// act on; a form without the file still asks for one.
+func TestUploadThatDoesNotParse(t *testing.T) {
+	s := newTestServer(t)
+	var many bytes.Buffer
+	mw := multipartWriter(&many)
+	for i := range 1100 {
+		mw.WriteField(fmt.Sprintf("f%d", i), "x")
+	}
+	fw, _ := mw.CreateFormFile("deal", "example.yaml")
+	fw.Write(exampleDeal(t))
+	mw.Close()
+	var none bytes.Buffer
+	mwNone := multipartWriter(&none)
+	mwNone.WriteField("other", "x")
+	mwNone.Close()
+	for _, tt := range []struct {
+		name, contentType string
+		body              []byte
+		want              string
+	}{
+		{"no boundary", "multipart/form-data", []byte("--x\r\n"), "the upload could not be read ("},
+		{"too many parts", mw.FormDataContentType(), many.Bytes(), "the upload could not be read ("},
+		{"no file", mwNone.FormDataContentType(), none.Bytes(), "choose a deal file (YAML or JSON) to upload"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := do(t, s, http.MethodPost, "/upload", tt.contentType, tt.body, "Sec-Fetch-Site", "same-origin")
+			if b := string(readAll(t, res)); !strings.Contains(b, tt.want) {
+				t.Errorf("status %d, page lacks %q:\n%.400s", res.StatusCode, tt.want, b)
+			}
+		})
+	}
+}
