@@ -28,16 +28,22 @@ var ukUnderGDPR = []string{
 func TestCounsel15UKExporterUnderBothLaws(t *testing.T) {
 	md := variantMD(t, "uk-only", "dpa", ukUnderGDPR...)
 	checkText(t, md, []string{
-		"is a Restricted Transfer from the United Kingdom, which UK Data Protection Laws govern (the UK Addendum applies to it as well, as [Clause 13](#uk-addendum) of this DPA provides) and, Customer being subject to the GDPR under its Article 3(2), the GDPR as well, the Standard Contractual Clauses are incorporated",
+		"is a Restricted Transfer from the United Kingdom that UK Data Protection Laws govern and, Customer being subject to the GDPR under its Article 3(2), the GDPR also governs (the UK Addendum applies to it as well, as [Clause 13](#uk-addendum) of this DPA provides), the Standard Contractual Clauses are incorporated",
+		// The UK Addendum's precedence, law, courts and authority reach
+		// only the purposes of UK Data Protection Laws (a second reader).
+		"prevail over this DPA and the Agreement for transfers to which the UK Addendum applies, for the purposes of UK Data Protection Laws.",
+		"and the Information Commissioner is the competent supervisory authority for those purposes. For the purposes of the GDPR, the same transfers remain under the Standard Contractual Clauses as [Clause 12](#transfers) of this DPA completes them, without the amendments of the UK Addendum, with the law, the courts and the supervisory authority chosen there.",
+		"first, for the transfers to which it applies and for the purposes of UK Data Protection Laws, the UK Addendum, which prevails",
+		"as the UK Addendum amends them for the purposes of those laws (for the purposes of the GDPR, as this Clause completes them, without those amendments).",
 		"For the purposes of the GDPR, the Standard Contractual Clauses apply to that transfer as this paragraph completes them, without the amendments of the UK Addendum, which apply to it for the purposes of UK Data Protection Laws only.",
 		"Option 1 applies: the Standard Contractual Clauses are governed by the law of Ireland. As the UK Addendum amends them for transfers that UK Data Protection Laws govern, the Standard Contractual Clauses are governed by the laws of England and Wales, as [Clause 13](#uk-addendum) of this DPA provides; for the purposes of the GDPR they remain governed by the law chosen in this subparagraph.",
 		"For the purposes of the GDPR, the same transfers remain under the supervision of the authority named above.",
-	}, []string{"Restricted Transfer from the EEA", "Transfers to which the UK Addendum applies are governed"})
+	}, []string{"Restricted Transfer from the EEA", "Transfers to which the UK Addendum applies are governed", "and the Information Commissioner is the competent supervisory authority.\n"})
 	annex := variantMD(t, "uk-only", "annex-i", ukUnderGDPR...)
 	checkText(t, annex, []string{"Data Protection Commission (Ireland)", "this Part C of Annex I is not used (Section 15(j) of the UK Addendum)"}, nil)
 	// An EEA customer with the UK Addendum has no such sentence.
 	checkText(t, renderMD(t, "example", "dpa"), []string{"Restricted Transfer from the EEA or from Switzerland, or from the United Kingdom"},
-		[]string{"without the amendments of the UK Addendum", "remain under the supervision of the authority named above"})
+		[]string{"without the amendments of the UK Addendum", "remain under the supervision of the authority named above", "for the purposes of UK Data Protection Laws, the UK Addendum"})
 }
 
 // TestCounsel15SwissProcessorLiableToController: a Swiss processor
