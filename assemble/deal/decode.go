@@ -467,20 +467,39 @@ func (c *checker) checkStruct(n *yaml.Node, t reflect.Type, path string) {
 
 // flowCommaHint explains the key at n.Content[i] of a mapping written in
 // braces ({ address: 1 Baggot Street Lower, Dublin 2 }) when it is a
-// value's tail cut off by a comma: it has no value, and the key before it
-// has a plain text value. Within braces a comma ends a value, so a value
-// holding one must be quoted. It returns "" for any other key.
+// value's tail cut off by a comma: it has no value, and the keys before
+// it back to the last one with a plain text value have none either.
+// Within braces a comma ends a value, so a value holding one must be
+// quoted; the hint gives the whole value, every tail joined. It returns ""
+// for any other key.
 func flowCommaHint(n *yaml.Node, i int) string {
-	k, v := n.Content[i], n.Content[i+1]
-	if n.Style&yaml.FlowStyle == 0 || i < 2 || v.Tag != "!!null" || v.Value != "" || k.Style != 0 {
+	if n.Style&yaml.FlowStyle == 0 || !isTail(n, i) {
 		return ""
 	}
-	pk, pv := n.Content[i-2], n.Content[i-1]
+	head := i - 2
+	for head >= 0 && isTail(n, head) {
+		head -= 2
+	}
+	if head < 0 {
+		return ""
+	}
+	pk, pv := n.Content[head], n.Content[head+1]
 	if pv.Kind != yaml.ScalarNode || pv.Style != 0 || pv.Tag == "!!null" {
 		return ""
 	}
+	parts := []string{pv.Value}
+	for j := head + 2; j < len(n.Content) && isTail(n, j); j += 2 {
+		parts = append(parts, n.Content[j].Value)
+	}
 	return fmt.Sprintf("%q looks like the rest of %s's value: inside { } a comma ends a value, so quote a value that holds one (%s: %q)",
-		k.Value, pk.Value, pk.Value, pv.Value+", "+k.Value)
+		n.Content[i].Value, pk.Value, pk.Value, strings.Join(parts, ", "))
+}
+
+// isTail reports whether the key at n.Content[k] is a plain key without a
+// value, as the tail of a value cut off by a comma reads.
+func isTail(n *yaml.Node, k int) bool {
+	key, v := n.Content[k], n.Content[k+1]
+	return key.Kind == yaml.ScalarNode && key.Style == 0 && v.Tag == "!!null" && v.Value == ""
 }
 
 // checkMap checks a mapping against a map type with text keys (the
@@ -725,6 +744,8 @@ func notDecimal(text string, v int) string {
 		meant := strings.TrimLeft(digits, "0")
 		if meant == "" {
 			meant = "0"
+		} else if text[0] == '-' {
+			meant = "-" + meant
 		}
 		return fmt.Sprintf("%q has a leading zero, which YAML reads as the octal number %d: write %s", text, v, meant)
 	}

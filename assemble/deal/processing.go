@@ -107,7 +107,8 @@ func describedAs(n *yaml.Node) []string {
 // gives at least one: Annex I.B is then the profile's description
 // (WarnProcessorProcessingFromProfile). A field the deal gives with the
 // profile's value is the profile's. The warning is at the deal's
-// customer.role key, or its processing key, in dealName.
+// customer.role key (path and line), or else at its processing key, in
+// dealName.
 func processorProcessingWarnings(d *Deal, dn, pn *yaml.Node, dealName string) []Problem {
 	if d.Customer.Role != Processor {
 		return nil
@@ -131,7 +132,7 @@ func processorProcessingWarnings(d *Deal, dn, pn *yaml.Node, dealName string) []
 		andList(taken))}
 	switch {
 	case keyIn(dn, "customer.role") != nil:
-		p.Line = keyIn(dn, "customer.role").Line
+		p.Path, p.Line = "customer.role", keyIn(dn, "customer.role").Line
 	case keyIn(dn, "processing") != nil:
 		p.Line = keyIn(dn, "processing").Line
 	default:

@@ -150,8 +150,8 @@ func TestProcessorProcessingFromProfile(t *testing.T) {
 			case tt.want && len(ws) != 1:
 				t.Errorf("warnings %v, want one", ws)
 			case tt.want:
-				if w := ws[0]; w.Rule != WarnProcessorProcessingFromProfile || w.File != "deal.yaml" || w.Line != 3 || w.Path != "processing" || w.Message != want {
-					t.Errorf("warning %s:%d: %s (%s), want deal.yaml:3: processing: %s", w.File, w.Line, w.String(), w.Rule, want)
+				if w := ws[0]; w.Rule != WarnProcessorProcessingFromProfile || w.File != "deal.yaml" || w.Line != 3 || w.Path != "customer.role" || w.Message != want {
+					t.Errorf("warning %s:%d: %s (%s), want deal.yaml:3: customer.role: %s", w.File, w.Line, w.String(), w.Rule, want)
 				}
 			}
 		})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/dpakit/dpakit/assemble/deal"
 	"strconv"
 	"time"
 
@@ -32,12 +33,14 @@ const sourceDateEpoch = "SOURCE_DATE_EPOCH"
 // render. It is not the agreement's date, which the deal gives.
 func fileDate(flag string, getenv func(string) string) (time.Time, error) {
 	if flag != "" {
-		if t, err := time.Parse(time.DateOnly, flag); err == nil {
-			return t, nil
-		}
-		t, err := time.Parse(time.RFC3339, flag)
+		t, err := time.Parse(time.DateOnly, flag)
 		if err != nil {
-			return time.Time{}, usagef("--date: %q is neither a date (YYYY-MM-DD) nor an RFC 3339 time (2026-12-01T09:30:00Z)", flag)
+			if t, err = time.Parse(time.RFC3339, flag); err != nil {
+				return time.Time{}, usagef("--date: %q is neither a date (YYYY-MM-DD) nor an RFC 3339 time (2026-12-01T09:30:00Z)", flag)
+			}
+		}
+		if d, err := deal.ParseDate(t.UTC().Format(time.DateOnly)); err != nil || !deal.DateInRange(d) {
+			return time.Time{}, usagef("--date: %s is outside the accepted range %s", flag, deal.DateRange)
 		}
 		return t, nil
 	}

@@ -132,13 +132,15 @@ func oneLineFlag(name, value string, max int) error {
 	if n := utf8.RuneCountInString(value); n > max {
 		return usagef("%s is %d characters long; the cover sheet takes at most %d", name, n, max)
 	}
-	for _, r := range value {
-		if !unicode.IsPrint(r) && r != ' ' {
-			return usagef("%s holds %U, which is not printable text: give one line", name, r)
-		}
-	}
 	if !utf8.ValidString(value) {
 		return usagef("%s is not valid UTF-8 text", name)
+	}
+	for _, r := range value {
+		// A no-break or other space pasted from a document is text; a
+		// line break, a tab or another control character is not.
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return usagef("%s holds %U, a line break or control character: give one line of text", name, r)
+		}
 	}
 	return nil
 }

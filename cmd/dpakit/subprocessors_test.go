@@ -487,11 +487,14 @@ func TestFlagValuesBounded(t *testing.T) {
 		want string
 	}{
 		{"as-of year 1", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "0001-01-01", "-o", out}, "--as-of: 0001-01-01 is outside the accepted range 2000-01-01 to 2100-12-31"},
+		{"PDF dated year 1", []string{"render", "../../fixtures/deals/example.yaml", "--date", "0001-01-01", "-o", filepath.Join(dir, "d.pdf")}, "--date: 0001-01-01 is outside the accepted range"},
+		{"Word file dated 9999", []string{"render", "../../fixtures/deals/example.yaml", "--date", "9999-12-31T10:00:00Z", "-o", filepath.Join(dir, "d.docx")}, "--date: 9999-12-31T10:00:00Z is outside the accepted range"},
 		{"notice in year 9999", []string{"notice", "--profile", exampleProfilePath, "--old", exampleProfilePath, "--new", planned, "--date", "9999-12-31", "-o", filepath.Join(dir, "n.md")}, "--date: 9999-12-31 is outside the accepted range"},
 		{"batch notice date", []string{"batch", "--profile", exampleProfilePath, "--input", "../../fixtures/customers.csv", "--out", filepath.Join(dir, "b"), "--docs", "notice", "--notice-old", exampleProfilePath, "--notice-date", "0001-01-01"}, "--notice-date: 0001-01-01 is outside the accepted range"},
 		{"long list version", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--list-version", strings.Repeat("v", 101), "-o", out}, "--list-version is 101 characters long; the cover sheet takes at most 100"},
-		{"list version on two lines", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--list-version", "a\nb", "-o", out}, "--list-version holds U+000A"},
+		{"list version on two lines", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--list-version", "a\nb", "-o", out}, "--list-version holds U+000A, a line break or control character: give one line of text"},
 		{"long notice method", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--notice-method", strings.Repeat("m", 301), "-o", out}, "--notice-method is 301 characters long"},
+		{"tab in the notice method", []string{"subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--notice-method", "by\temail", "-o", out}, "--notice-method holds U+0009, a line break or control character"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, errs := dpakit(t, "", tc.args...)
@@ -502,5 +505,9 @@ func TestFlagValuesBounded(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("refused runs wrote %d files", len(entries))
+	}
+	// A no-break space pasted from a document is text, not refused.
+	if code, _, errs := dpakit(t, "", "subprocessors", "export", exampleProfilePath, "--as-of", "2026-12-01", "--notice-method", "by email\u00a0to the DPO", "-o", out); code != 0 {
+		t.Errorf("a no-break space: exit %d: %s", code, errs)
 	}
 }
