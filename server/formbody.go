@@ -31,6 +31,10 @@ const subprocessorRowFields = 14
 // list full and every measure ticked) and for rows that grow.
 const maxFormFields = 2 * 2000 * subprocessorRowFields
 
+// multipartMemory is how much of a multipart body is held in memory
+// rather than in temporary files, as net/http's own default.
+const multipartMemory = 32 << 20
+
 // errFormFields is form data with more fields than maxFormFields.
 type errFormFields struct {
 	fields int
@@ -85,10 +89,19 @@ func parseForm(data []byte) (url.Values, error) {
 }
 
 // formData reads the form data of a request to one of the form's routes:
-// an urlencoded body by parseForm, any other (multipart) as net/http reads
-// it. A body over --max-body fails with the body limit's error.
+// an urlencoded body by parseForm, a multipart one (a form posted with
+// enctype="multipart/form-data") as net/http reads it, its files aside.
+// A body over --max-body fails with the body limit's error.
 func formData(c *gin.Context) (url.Values, error) {
 	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if mt == "multipart/form-data" {
+		// ParseForm leaves a multipart body unread: the form would be
+		// empty. The body is bounded by --max-body.
+		if err := c.Request.ParseMultipartForm(multipartMemory); err != nil {
+			return nil, fmt.Errorf("read form data: %w", err)
+		}
+		return c.Request.PostForm, nil
+	}
 	if mt != "application/x-www-form-urlencoded" {
 		if err := c.Request.ParseForm(); err != nil {
 			return nil, fmt.Errorf("read form data: %w", err)

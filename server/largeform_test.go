@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"strings"
@@ -136,5 +137,25 @@ func TestFormDataOverLimits(t *testing.T) {
 	res := postForm(t, small, "/", submission(t, renderForm(t, small, formValues(largeDeal(t, small, 300))), "deal-form"))
 	if b := string(readAll(t, res)); res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(b, "limit of 256 KiB: check a deal this large") || !strings.Contains(b, "--max-body") {
 		t.Errorf("a form over --max-body: %d %.500s, want 413 saying what to do", res.StatusCode, b)
+	}
+}
+
+// TestMultipartFormIsRead: the form posted as multipart/form-data (a page
+// or a client that sets that enctype) is read as the same form, not as an
+// empty one (a review found the form's routes reading it as empty).
+func TestMultipartFormIsRead(t *testing.T) {
+	s := newTestServer(t)
+	vals := submitExample(t, s, nil)
+	var body bytes.Buffer
+	mw := multipartWriter(&body)
+	for name, vs := range vals {
+		for _, v := range vs {
+			mw.WriteField(name, v)
+		}
+	}
+	mw.Close()
+	res := do(t, s, http.MethodPost, "/check", mw.FormDataContentType(), body.Bytes(), "Sec-Fetch-Site", "same-origin")
+	if b := readAll(t, res); res.StatusCode != http.StatusOK || !strings.Contains(string(b), `"problems": []`) {
+		t.Errorf("POST /check as multipart = %d %.300s, want 200 without problems", res.StatusCode, b)
 	}
 }
