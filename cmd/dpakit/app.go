@@ -690,12 +690,17 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// displayName is how messages name the input at path: its base name, as
+// the user sees it in a listing, "stdin" for "-", and a device's whole
+// path (/dev/null, where "null" alone would name nothing the user gave).
 func displayName(path string) string {
-	switch path {
-	case "":
+	switch {
+	case path == "":
 		return ""
-	case "-":
+	case path == "-":
 		return "stdin"
+	case strings.HasPrefix(filepath.Clean(path), "/dev/"):
+		return filepath.Clean(path)
 	}
 	return filepath.Base(path)
 }

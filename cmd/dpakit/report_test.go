@@ -356,3 +356,14 @@ func TestEveryCommandHasExamples(t *testing.T) {
 	root.InitDefaultCompletionCmd()
 	walk(root)
 }
+
+// TestDisplayName: messages name a file by its base name, standard input
+// as stdin, and a device by its path (render /dev/null spoke of "the deal
+// null").
+func TestDisplayName(t *testing.T) {
+	for in, want := range map[string]string{"": "", "-": "stdin", "deals/acme.yaml": "acme.yaml", "/dev/null": "/dev/null", "/dev/./stdin": "/dev/stdin"} {
+		if got := displayName(in); got != want {
+			t.Errorf("displayName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
