@@ -763,6 +763,10 @@ func notA(n *yaml.Node, what, tag string) string {
 			return fmt.Sprintf("%s is text (in quotes), not %s: write %s without the quotes", describeValue(n), what, strings.TrimSpace(n.Value))
 		}
 	}
+	if n.Kind == yaml.ScalarNode && n.Style&yaml.TaggedStyle != 0 && n.Tag != tag {
+		// An explicit tag such as !!float 48: the value may be right.
+		return fmt.Sprintf("%s is tagged %s, so it is not %s: remove the tag", describeValue(n), n.Tag, what)
+	}
 	return describeValue(n) + " is not " + what
 }
 

@@ -52,6 +52,8 @@ func TestParseProblems(t *testing.T) {
 			[]string{"subprocessors.list[1]: is an empty entry (null): fill it in or remove the line"}},
 		{"null text in a list", "processing: {data_subjects: [Customers, null]}\n",
 			[]string{"processing.data_subjects[1]: is an empty entry (null): fill it in or remove the line"}},
+		{"tagged float", "breach: {notice_hours: !!float 48}\n",
+			[]string{`breach.notice_hours: "48" is tagged !!float, so it is not a whole number: remove the tag`}},
 		{"octal days", "scc: {subprocessor_notice_days: 030}\n",
 			[]string{`scc.subprocessor_notice_days: "030" has a leading zero, which YAML reads as the octal number 24: write 30`}},
 		{"negative octal", "breach: {notice_hours: -030}\n",
