@@ -59,6 +59,10 @@ type Config struct {
 	Input       io.Reader
 	InputName   string
 	InputFormat string
+	// Inputs are the paths of the files the run reads (the deals, the
+	// profile, a notice's old list): a deal's file that would be written
+	// onto one of them fails its row instead, so no input is destroyed.
+	Inputs []string
 	// Out is the folder the deal folders, manifest.jsonl and errors.csv
 	// are written to; it is created if need be.
 	Out string
@@ -596,6 +600,12 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	for _, f := range rendered {
+		// Refused before it is recorded, as outfile.Write would refuse it.
+		if in := sameFileAs(filepath.Join(dir, f.name), r.cfg.Inputs); in != "" {
+			return nil, nil, fmt.Errorf("%s/%s is the input %s, which writing it would destroy: move the input out of --out", e.Folder, f.name, in)
+		}
+	}
 	if len(rendered) > 0 {
 		e.Status, e.Files = StatusWriting, make([]File, len(rendered))
 		for i, f := range rendered {
@@ -605,7 +615,7 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 			return nil, nil, err
 		}
 	}
-	files, err := writeBundle(dir, rendered)
+	files, err := writeBundle(dir, rendered, r.cfg.Inputs)
 	return files, skipped, err
 }
 
@@ -613,6 +623,24 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 type renderedFile struct {
 	name string
 	data []byte
+}
+
+// sameFileAs returns the one of inputs that path is (the same file), or
+// "" when it is none of them or does not exist.
+func sameFileAs(path string, inputs []string) string {
+	st, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return in
+		}
+	}
+	return ""
 }
 
 // bundleFolder creates (or finds) a deal's folder out/folder and returns
@@ -640,8 +668,9 @@ func bundleFolder(out, folder string) (string, error) {
 }
 
 // writeBundle writes the files into the deal's folder dir, each
-// atomically, and returns their sizes and checksums.
-func writeBundle(dir string, files []renderedFile) ([]File, error) {
+// atomically, never onto one of inputs, and returns their sizes and
+// checksums.
+func writeBundle(dir string, files []renderedFile, inputs []string) ([]File, error) {
 	// A run killed hard (SIGKILL, a power cut) while writing this row may
 	// have left temporary files; the folder is this row's alone.
 	removeStale(dir)
@@ -649,7 +678,7 @@ func writeBundle(dir string, files []renderedFile) ([]File, error) {
 	for _, f := range files {
 		// Not cancelled: a stopped run finishes the rows in progress, so
 		// their bundles are complete.
-		if err := outfile.Write(context.Background(), filepath.Join(dir, f.name), f.data); err != nil {
+		if err := outfile.Write(context.Background(), filepath.Join(dir, f.name), f.data, inputs...); err != nil {
 			return nil, err
 		}
 		out2 = append(out2, File{Name: f.name, SHA256: digest(f.data), Size: int64(len(f.data))})

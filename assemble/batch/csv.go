@@ -592,7 +592,7 @@ func (s *rowSplitter) next() (row []byte, line int, tooLarge bool, err error) {
 			// No CSV file of deals has such a row: an endless stream
 			// (/dev/zero, a pipe that never ends a line) would be read
 			// for ever.
-			return nil, 0, false, fmt.Errorf("line %d runs on for more than %d MiB without ending: this is not a CSV file of deals", line, maxSkipped>>20)
+			return nil, 0, false, endlessLine{line: line, what: "a CSV file of deals"}
 		}
 		switch {
 		case c == '\n':
@@ -629,6 +629,18 @@ func (s *rowSplitter) add(c byte) {
 	if !s.tooLarge {
 		s.buf = append(s.buf, c)
 	}
+}
+
+// endlessLine is a line of the input that runs on past maxSkipped bytes:
+// no file of deals has one (an endless stream: /dev/zero, a pipe that
+// never ends a line).
+type endlessLine struct {
+	line int
+	what string // "a CSV file of deals"
+}
+
+func (e endlessLine) Error() string {
+	return fmt.Sprintf("line %d runs on for more than %d MiB without ending: this is not %s", e.line, maxSkipped>>20, e.what)
 }
 
 // maxSkipped bounds the bytes of one row, which a row over max is read to

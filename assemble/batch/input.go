@@ -94,6 +94,12 @@ func firstRecord(in reader, format, name string) (reader, error) {
 		}
 		return nil, fmt.Errorf("%w: %s holds no deal: nothing to make (one deal per customer)", ErrSetup, name)
 	}
+	var endless endlessLine
+	if errors.As(err, &endless) {
+		// Before the first deal: the run cannot start, and --out is
+		// left untouched.
+		return nil, fmt.Errorf("%w: %s: %v", ErrSetup, name, err)
+	}
 	return &replay{first: rec, err: err, rest: in}, nil
 }
 
@@ -140,7 +146,7 @@ func (l *lineReader) next() (line []byte, tooLong bool, err error) {
 		chunk, err := l.br.ReadSlice('\n')
 		if read += len(chunk); read > maxSkipped {
 			// As for a CSV row (see maxSkipped): an endless line.
-			return nil, false, fmt.Errorf("line %d runs on for more than %d MiB without ending: this is not a file of deals", l.line+1, maxSkipped>>20)
+			return nil, false, endlessLine{line: l.line + 1, what: "a file of deals"}
 		}
 		if !tooLong {
 			if len(buf)+len(chunk) > maxLine+2 {

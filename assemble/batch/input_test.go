@@ -228,6 +228,11 @@ func TestEndlessRowEnds(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "line 1 runs on for more than 64 MiB without ending") {
 			t.Errorf("%s: %v", format, err)
 		}
+		// Before the first deal, the run cannot start (and writes nothing).
+		in, _ = newReader(endless{}, format, "zero")
+		if _, err := firstRecord(in, format, "zero"); !errors.Is(err, ErrSetup) {
+			t.Errorf("%s: the first record: %v, want a setup error", format, err)
+		}
 	}
 	if _, err := newCSVReader(endless{}, "zero"); err == nil || !strings.Contains(err.Error(), "line 1 runs on for more than 64 MiB without ending") {
 		t.Errorf("an endless header: %v", err)

@@ -549,3 +549,25 @@ func TestSweepReportsNoFileNeverWritten(t *testing.T) {
 		t.Errorf("the linked folder's file: %q", data)
 	}
 }
+
+// TestInputInARowsFolderIsNotOverwritten: an input file that sits where a
+// row writes one of its documents fails that row, before anything is
+// recorded, and is left as it was (the run had written over it).
+func TestInputInARowsFolderIsNotOverwritten(t *testing.T) {
+	input := customersCSV(2, noRef, hours48)
+	cfg := testConfig(t, "customers.csv", input)
+	folder := filepath.Join(cfg.Out, "DPA-20261201-CUSTOMER-1")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(folder, "dpa.md")
+	os.WriteFile(in, []byte(input), 0o644)
+	cfg.Inputs = []string{in}
+	s := run(t, context.Background(), cfg)
+	if s.Failed != 1 || s.Made != 1 || len(s.Left) != 0 {
+		t.Errorf("summary %+v, want 1 made, 1 failed, nothing left", s)
+	}
+	if data, _ := os.ReadFile(in); string(data) != input {
+		t.Error("the input in the row's folder was overwritten")
+	}
+}

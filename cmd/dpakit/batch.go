@@ -212,7 +212,7 @@ func (a *app) runBatch(ctx context.Context, f batchFlags) error {
 		Engine: eng, Validator: a.validator,
 		InputName: displayName(f.input), InputFormat: format,
 		Out: f.out, Docs: f.docs, Formats: lowered(f.formats), Jobs: f.jobs,
-		Resume: f.resume, Shard: shard, ToolVersion: buildID(),
+		Resume: f.resume, Shard: shard, ToolVersion: buildID(), Inputs: []string{f.input, f.profile, f.noticeOld},
 		Writers: batch.WriterOptions{Paper: f.paper, ESign: f.esign, ToolVersion: version(), Date: date, Manifest: f.manifest},
 	}
 	if f.profile != "" {
