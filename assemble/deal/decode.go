@@ -2,6 +2,7 @@ package deal
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"golang.org/x/text/unicode/norm"
@@ -403,7 +404,9 @@ func (c *checker) check(n *yaml.Node, t reflect.Type, path string) {
 		}
 	case reflect.Int:
 		var v int
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
+		if meant, ok := zeroPadded(n); ok {
+			c.bad(n, path, "type", fmt.Sprintf("%q has a leading zero: write %s", n.Value, meant))
+		} else if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&v) != nil {
 			c.bad(n, path, "type", notA(n, "a whole number", "!!int"))
 		} else if msg := notDecimal(n.Value, v); msg != "" {
 			c.bad(n, path, "type", msg)
@@ -727,6 +730,20 @@ func describeValue(n *yaml.Node) string {
 		return strings.ToUpper(d[:1]) + d[1:]
 	}
 	return d
+}
+
+// zeroPadded reports, for a text scalar of decimal digits with a leading
+// zero that YAML does not read as a number ("048", which is no octal, or
+// "030" in quotes), the number it stands for without the zeros.
+func zeroPadded(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!int" {
+		return "", false
+	}
+	v := n.Value
+	if len(v) < 2 || v[0] != '0' || strings.Trim(v, "0123456789") != "" {
+		return "", false
+	}
+	return cmp.Or(strings.TrimLeft(v, "0"), "0"), true
 }
 
 // notDecimal explains why the text of a whole number, which YAML read as

@@ -62,6 +62,7 @@ func TestPDFDate(t *testing.T) {
 	}{
 		{"yesterday", nil, `SOURCE_DATE_EPOCH: "yesterday" is not a number of seconds since 1970-01-01 UTC`},
 		{"-5", nil, `SOURCE_DATE_EPOCH: "-5" is not a number of seconds`},
+		{"253402300799", nil, `SOURCE_DATE_EPOCH: 253402300799 is 9999-12-31, outside the accepted range 2000-01-01 to 2100-12-31`},
 		{"", []string{"--date", "01/12/2026"}, `--date: "01/12/2026" is neither a date (YYYY-MM-DD) nor an RFC 3339 time`},
 	} {
 		t.Setenv(sourceDateEpoch, tt.env)

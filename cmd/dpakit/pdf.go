@@ -52,7 +52,11 @@ func fileDate(flag string, getenv func(string) string) (time.Time, error) {
 	if err != nil || n < 0 || n > maxEpoch {
 		return time.Time{}, usagef("%s: %q is not a number of seconds since 1970-01-01 UTC (0 to %d)", sourceDateEpoch, s, int64(maxEpoch))
 	}
-	return time.Unix(n, 0).UTC(), nil
+	t := time.Unix(n, 0).UTC()
+	if d, err := deal.ParseDate(t.Format(time.DateOnly)); err != nil || !deal.DateInRange(d) {
+		return time.Time{}, usagef("%s: %s is %s, outside the accepted range %s", sourceDateEpoch, s, t.Format(time.DateOnly), deal.DateRange)
+	}
+	return t, nil
 }
 
 // maxEpoch is 9999-12-31T23:59:59Z, the last time a PDF date can hold.

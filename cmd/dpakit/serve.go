@@ -42,8 +42,8 @@ The server stops on SIGINT or SIGTERM after finishing the requests in flight.`,
 			if err != nil {
 				return usagef("--max-body: %v", err)
 			}
-			if cmd.Flags().Changed("max-renders") && maxRenders < 1 {
-				return usagef("--max-renders: must be at least 1 (the documents rendered at once), not %d; leave it out to render as many at once as there are CPUs (at least 2)", maxRenders)
+			if cmd.Flags().Changed("max-renders") && (maxRenders < 1 || maxRenders > maxJobs) {
+				return usagef("--max-renders: must be between 1 and %d (the documents rendered at once), not %d; leave it out to render as many at once as there are CPUs (at least 2)", maxJobs, maxRenders)
 			}
 			pdfDate, err := fileDate("", os.Getenv)
 			if err != nil {

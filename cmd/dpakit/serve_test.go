@@ -28,8 +28,9 @@ func TestServeBadFlags(t *testing.T) {
 		{[]string{"serve", "--auth", weak}, "at least 24 characters"},
 		{[]string{"serve", "--profile", "../../fixtures/deals/nothing.yaml"}, "nothing.yaml"},
 		{[]string{"serve", "--addr", "256.0.0.1:80"}, "--addr"},
-		{[]string{"serve", "--max-renders", "0"}, "--max-renders: must be at least 1"},
-		{[]string{"serve", "--max-renders", "-1"}, "--max-renders: must be at least 1"},
+		{[]string{"serve", "--max-renders", "0"}, "--max-renders: must be between 1 and 256"},
+		{[]string{"serve", "--max-renders", "-1"}, "--max-renders: must be between 1 and 256"},
+		{[]string{"serve", "--max-renders", "2000000000"}, "--max-renders: must be between 1 and 256"},
 	} {
 		code, _, stderr := dpakit(t, "", tt.args...)
 		if code != exitInvalid || !strings.Contains(stderr, tt.want) {
