@@ -665,6 +665,11 @@ func (s *Server) upload(c *gin.Context) {
 			// (no boundary, more parts than Go reads) is no upload the
 			// page sends.
 			msg = fmt.Sprintf("the upload could not be read (%v): upload the deal file from the page's form, one file in its deal field", err)
+			if strings.Contains(err.Error(), "message too large") {
+				// Go reads at most 1,000 parts of multipart data (and
+				// says "message too large" whatever the size).
+				msg = "the upload could not be read: it has more parts than the 1,000 the server reads; upload the deal file from the page's form, one file in its deal field"
+			}
 		}
 		p := s.newFormPage(formValues(s.start), []deal.Problem{{Rule: "upload", Message: msg}})
 		s.showForm(c, p)

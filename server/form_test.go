@@ -1308,7 +1308,7 @@ func TestUploadThatDoesNotParse(t *testing.T) {
 		want              string
 	}{
 		{"no boundary", "multipart/form-data", []byte("--x\r\n"), "the upload could not be read ("},
-		{"too many parts", mw.FormDataContentType(), many.Bytes(), "the upload could not be read ("},
+		{"too many parts", mw.FormDataContentType(), many.Bytes(), "the upload could not be read: it has more parts than the 1,000 the server reads"},
 		{"no file", mwNone.FormDataContentType(), none.Bytes(), "choose a deal file (YAML or JSON) to upload"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
