@@ -173,11 +173,11 @@ func TestCounsel6Audits(t *testing.T) {
 func TestCounsel6InstructionsAndSurvival(t *testing.T) {
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
 		"Where the instruction is the Controller’s, Customer shall inform the Controller immediately.",
-		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, provided that it gives Customer its reasons in writing. Provider then cannot comply with the instruction, and the next paragraph applies.",
+		"until it is confirmed (where the instruction is the Controller’s, by the Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, provided that it gives Customer its reasons in writing. In that case Provider is treated as unable to comply with the instruction, and the next paragraph applies.",
 	}, []string{"inform the Controller without delay"})
 	// Modules 2 and 3 together: the same for a Controller's instruction.
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, provided that it gives Customer its reasons in writing. Provider then cannot comply with the instruction, and the next paragraph applies.",
+		"until it is confirmed (where the instruction is a Controller’s, by that Controller, through Customer), withdrawn or changed in writing; a confirmation does not oblige Provider to process Customer Personal Data in a way that Provider reasonably and in good faith considers would infringe Data Protection Laws, provided that it gives Customer its reasons in writing. In that case Provider is treated as unable to comply with the instruction, and the next paragraph applies.",
 		"Where the instruction is a Controller’s, Customer shall inform the Controller immediately.",
 	}, []string{"inform the Controller without delay", "until Customer confirms"})
 	checkText(t, renderMD(t, "uk-only", "dpa"), []string{"until it is confirmed by Customer, withdrawn or changed in writing; a confirmation does not oblige Provider"}, nil)

@@ -109,7 +109,7 @@ func TestCounsel7LawfulRetentionAndBreachTiming(t *testing.T) {
 func TestCounsel7ContactsAndDeletion(t *testing.T) {
 	checkText(t, renderMD(t, "us-ccpa", "dpa"), []string{
 		"the same details processed in providing the Services (for example, in user accounts) remain Customer Personal Data.",
-		"provided that it gives Customer its reasons in writing. Provider then cannot comply with the instruction, and the next paragraph applies.",
+		"provided that it gives Customer its reasons in writing. In that case Provider is treated as unable to comply with the instruction, and the next paragraph applies.",
 		"terminate the affected part of the Services by written notice to Provider without penalty; Provider shall then refund, pro rata, the fees Customer has paid in advance for that part for the period after termination.",
 	}, []string{"that Provider processes as a controller to administer", "and the next paragraph then applies", "terminate the affected part of the Services in accordance with the Agreement"})
 	checkText(t, renderMD(t, "processor-option2", "dpa"), []string{
