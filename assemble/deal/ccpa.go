@@ -21,6 +21,14 @@ const WarnGenericBusinessPurpose = "ccpa_business_purpose_generic"
 // purpose and forbid it.
 const WarnPurposeNotBusiness = "ccpa_purpose_not_business"
 
+// WarnBusinessPurposeNotDescribed: a CCPA Business Purpose
+// (ccpa.business_purposes) is not among the purposes Annex I.B describes
+// (processing.purposes): the DPA permits processing for it and describes
+// the processing without it, and a conflict goes to the provision that
+// restricts the processing more, so the two lists should be one
+// (Cal. Code Regs. tit. 11, § 7051(a)(2)).
+const WarnBusinessPurposeNotDescribed = "ccpa_business_purpose_not_described"
+
 // BusinessPurposes returns the CCPA business purposes the DPA names:
 // ccpa.business_purposes, or processing.purposes when it is empty.
 func BusinessPurposes(d *Deal) []string {
@@ -48,7 +56,26 @@ func ccpaWarnings(d *Deal) []Problem {
 				"%s is too generic to be a CCPA business purpose (§ 7051(a)(2) requires the specific purpose, such as \"detecting security incidents\" or \"providing customer support on Customer's behalf\"), and a reference to the contract does not suffice", suggest.Quote(p))})
 		}
 	}
-	return append(ws, uncoveredPurposes(d)...)
+	ws = append(ws, uncoveredPurposes(d)...)
+	return append(ws, undescribedBusinessPurposes(d)...)
+}
+
+// undescribedBusinessPurposes warns of each business purpose of
+// ccpa.business_purposes that no purpose of processing.purposes covers
+// (see WarnBusinessPurposeNotDescribed), when the deal gives both.
+func undescribedBusinessPurposes(d *Deal) []Problem {
+	if len(d.CCPA.BusinessPurposes) == 0 || len(d.Processing.Purposes) == 0 {
+		return nil
+	}
+	var ws []Problem
+	for i, b := range d.CCPA.BusinessPurposes {
+		if genericPurpose(b) || slices.ContainsFunc(d.Processing.Purposes, func(p string) bool { return coversPurpose(b, p) }) {
+			continue
+		}
+		ws = append(ws, Problem{Path: fmt.Sprintf("ccpa.business_purposes[%d]", i), Rule: WarnBusinessPurposeNotDescribed, Message: fmt.Sprintf(
+			"%s is a Business Purpose of the CCPA clause, but none of the purposes Annex I.B describes (processing.purposes) covers it, and where the two differ the provision that restricts the processing more prevails: add it to processing.purposes, or drop it here, so that the DPA names one list of purposes", suggest.Quote(b))})
+	}
+	return ws
 }
 
 // WarnGenericPurpose: a purpose of the processing that Annex I.B describes

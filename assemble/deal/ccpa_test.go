@@ -41,3 +41,41 @@ func TestPurposeNotBusiness(t *testing.T) {
 		})
 	}
 }
+
+// TestBusinessPurposeNotDescribed checks the warning of a business purpose
+// that no purpose Annex I.B describes covers (the DPA permits it without
+// describing it, and the narrower list prevails), and its silence when the
+// lists agree in other words, when a list is empty, and for a generic
+// business purpose (warned of as generic).
+func TestBusinessPurposeNotDescribed(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		business, purposes []string
+		warned             []string
+	}{
+		{"debugging not described", []string{"Technical support requested by Customer", "Debugging to identify and repair errors (§ 1798.140(e)(3))"}, []string{"Technical support requested by Customer"},
+			[]string{"ccpa.business_purposes[1]"}},
+		{"the same in other words", []string{"Providing network-security and log-analytics services to Customer on its behalf (§ 1798.140(e)(5))"},
+			[]string{"Providing the network-security and log-analytics Services under the Agreement"}, nil},
+		{"no business purposes", nil, []string{"Hosting"}, nil},
+		{"no purposes", []string{"Hosting"}, nil, nil},
+		{"generic", []string{"Provision of the Services under the Agreement"}, []string{"Hosting"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var d Deal
+			d.CCPA.Enabled = true
+			d.CCPA.BusinessPurposes = tc.business
+			d.Processing.Purposes = tc.purposes
+			var got []string
+			for _, w := range undescribedBusinessPurposes(&d) {
+				if w.Rule != WarnBusinessPurposeNotDescribed {
+					t.Errorf("rule %q", w.Rule)
+				}
+				got = append(got, w.Path)
+			}
+			if len(got) != len(tc.warned) || (len(got) > 0 && got[0] != tc.warned[0]) {
+				t.Errorf("warned at %q, want %q", got, tc.warned)
+			}
+		})
+	}
+}
