@@ -26,4 +26,13 @@ func TestCounsel16CCPAReading(t *testing.T) {
 		"In that case Provider is treated as unable to comply with the instruction, and the next paragraph applies.",
 		"That contract shall also require the Sub-processor to engage any other person",
 	}, []string{"Provider then cannot comply with the instruction", "and Customer is notified within"})
+	// A customer that processes for a Controller that is a business: the
+	// steps serve that Controller's CCPA obligations too, and Provider's
+	// notice that it can no longer meet its obligations reaches it
+	// (§ 1798.100(d)(4)).
+	checkText(t, renderMD(t, "example", "dpa"), []string{
+		"consistent with Customer’s obligations under the CCPA (and, for personal information that Customer processes on behalf of a Controller, that Controller’s)",
+		"Customer shall pass that notice on without undue delay to each Controller on whose behalf Customer processes personal information under this Clause, the business that Cal. Civ. Code § 1798.100(d)(4) requires to be notified.",
+	}, nil)
+	checkText(t, renderMD(t, "us-ccpa", "dpa"), nil, []string{"Customer shall pass that notice on"})
 }
