@@ -241,6 +241,33 @@ func importSheet(ctx context.Context, f *excelize.File, sheet, name string, rule
 	return list, true, err
 }
 
+// sniffUTF16 returns the decoder for UTF-16 text without a byte order mark
+// (a NUL byte in every other place of its first characters, which are
+// ASCII in a header row: little-endian when the NULs come second), or
+// transform.Nop for any other data.
+func sniffUTF16(data []byte) transform.Transformer {
+	head := data[:min(len(data), 64)]
+	if len(head) < 8 || len(head)%2 != 0 {
+		return transform.Nop
+	}
+	even, odd := 0, 0
+	for i := 0; i+1 < len(head); i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	switch pairs := len(head) / 2; {
+	case odd == pairs && even == 0:
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
+	case even == pairs && odd == 0:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()
+	}
+	return transform.Nop
+}
+
 // textCell takes off the apostrophe that marks as text a CSV cell a
 // spreadsheet would take for a formula ("'=1+1", as workbook.ExportCSV
 // writes it).
@@ -254,7 +281,7 @@ func textCell(c string) string {
 func importCSV(ctx context.Context, data []byte, name string, rules subproc.Rules, notes *[]string) ([]subproc.Subprocessor, error) {
 	// Excel's "Unicode text" is UTF-16 with a byte order mark, as batch
 	// reads it too; BOMOverride decodes it and drops a UTF-8 one.
-	if decoded, _, err := transform.Bytes(unicode.BOMOverride(transform.Nop), data); err == nil {
+	if decoded, _, err := transform.Bytes(unicode.BOMOverride(sniffUTF16(data)), data); err == nil {
 		data = decoded
 	}
 	data = lineEnds(data)

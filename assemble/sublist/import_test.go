@@ -453,6 +453,8 @@ func TestImportUTF16(t *testing.T) {
 	}{
 		{"little-endian", append([]byte{0xff, 0xfe}, utf16Bytes(text, false)...)},
 		{"big-endian", append([]byte{0xfe, 0xff}, utf16Bytes(text, true)...)},
+		{"little-endian without a byte order mark", utf16Bytes(text, false)},
+		{"big-endian without a byte order mark", utf16Bytes(text, true)},
 	} {
 		got, err := Import(tt.data, "u.csv")
 		if err != nil || len(got) != 1 || got[0].Name != "Müller GmbH" || got[0].Country != "DE" {
