@@ -68,12 +68,9 @@ func undescribedBusinessPurposes(d *Deal) []Problem {
 		return nil
 	}
 	var ws []Problem
-	for i, b := range d.CCPA.BusinessPurposes {
-		if genericPurpose(b) || slices.ContainsFunc(d.Processing.Purposes, func(p string) bool { return coversPurpose(b, p) }) {
-			continue
-		}
+	for _, i := range unmatchedPurposes(d.CCPA.BusinessPurposes, d.Processing.Purposes) {
 		ws = append(ws, Problem{Path: fmt.Sprintf("ccpa.business_purposes[%d]", i), Rule: WarnBusinessPurposeNotDescribed, Message: fmt.Sprintf(
-			"%s is a Business Purpose of the CCPA clause, but none of the purposes Annex I.B describes (processing.purposes) covers it, and where the two differ the provision that restricts the processing more prevails: add it to processing.purposes, or drop it here, so that the DPA names one list of purposes", suggest.Quote(b))})
+			"%s is a Business Purpose of the CCPA clause, but none of the purposes Annex I.B describes (processing.purposes) covers it, and where the two differ the provision that restricts the processing more prevails: add it to processing.purposes, or drop it here, so that the DPA names one list of purposes", suggest.Quote(d.CCPA.BusinessPurposes[i]))})
 	}
 	return ws
 }
@@ -113,14 +110,24 @@ func uncoveredPurposes(d *Deal) []Problem {
 		return nil
 	}
 	var ws []Problem
-	for i, p := range d.Processing.Purposes {
-		if genericPurpose(p) || slices.ContainsFunc(d.CCPA.BusinessPurposes, func(b string) bool { return coversPurpose(b, p) }) {
-			continue
-		}
+	for _, i := range unmatchedPurposes(d.Processing.Purposes, d.CCPA.BusinessPurposes) {
 		ws = append(ws, Problem{Path: fmt.Sprintf("processing.purposes[%d]", i), Rule: WarnPurposeNotBusiness, Message: fmt.Sprintf(
-			"%s is a purpose Annex I.B describes but none of ccpa.business_purposes covers it, and the CCPA clause forbids processing for any purpose other than the Business Purposes: add it to ccpa.business_purposes in specific words, or word it as one of them", suggest.Quote(p))})
+			"%s is a purpose Annex I.B describes but none of ccpa.business_purposes covers it, and the CCPA clause forbids processing for any purpose other than the Business Purposes: add it to ccpa.business_purposes in specific words, or word it as one of them", suggest.Quote(d.Processing.Purposes[i]))})
 	}
 	return ws
+}
+
+// unmatchedPurposes returns the indexes of the specific purposes of list
+// (generic ones aside: they are warned of as generic) that no purpose of
+// others covers (see coversPurpose, which works both ways).
+func unmatchedPurposes(list, others []string) []int {
+	var out []int
+	for i, p := range list {
+		if !genericPurpose(p) && !slices.ContainsFunc(others, func(o string) bool { return coversPurpose(o, p) }) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // coversPurpose reports whether the business purpose b covers the purpose

@@ -1,6 +1,9 @@
 package deal
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestPurposeNotBusiness checks the warning of a specific purpose that
 // Annex I.B describes but no business purpose covers (the CCPA clause
@@ -24,20 +27,7 @@ func TestPurposeNotBusiness(t *testing.T) {
 		{"second of two", []string{"Hosting"}, []string{"Hosting", "Marketing analytics"}, []string{"processing.purposes[1]"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var d Deal
-			d.CCPA.Enabled = true
-			d.CCPA.BusinessPurposes = tc.business
-			d.Processing.Purposes = tc.purposes
-			var got []string
-			for _, w := range uncoveredPurposes(&d) {
-				if w.Rule != WarnPurposeNotBusiness {
-					t.Errorf("rule %q", w.Rule)
-				}
-				got = append(got, w.Path)
-			}
-			if len(got) != len(tc.warned) || (len(got) > 0 && got[0] != tc.warned[0]) {
-				t.Errorf("warned at %q, want %q", got, tc.warned)
-			}
+			checkPurposeWarnings(t, uncoveredPurposes, WarnPurposeNotBusiness, tc.business, tc.purposes, tc.warned)
 		})
 	}
 }
@@ -62,20 +52,28 @@ func TestBusinessPurposeNotDescribed(t *testing.T) {
 		{"generic", []string{"Provision of the Services under the Agreement"}, []string{"Hosting"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var d Deal
-			d.CCPA.Enabled = true
-			d.CCPA.BusinessPurposes = tc.business
-			d.Processing.Purposes = tc.purposes
-			var got []string
-			for _, w := range undescribedBusinessPurposes(&d) {
-				if w.Rule != WarnBusinessPurposeNotDescribed {
-					t.Errorf("rule %q", w.Rule)
-				}
-				got = append(got, w.Path)
-			}
-			if len(got) != len(tc.warned) || (len(got) > 0 && got[0] != tc.warned[0]) {
-				t.Errorf("warned at %q, want %q", got, tc.warned)
-			}
+			checkPurposeWarnings(t, undescribedBusinessPurposes, WarnBusinessPurposeNotDescribed, tc.business, tc.purposes, tc.warned)
 		})
+	}
+}
+
+// checkPurposeWarnings runs warn on a CCPA deal with the business purposes
+// and purposes given and checks that it warns, under rule, at exactly the
+// paths of warned.
+func checkPurposeWarnings(t *testing.T, warn func(*Deal) []Problem, rule string, business, purposes, warned []string) {
+	t.Helper()
+	var d Deal
+	d.CCPA.Enabled = true
+	d.CCPA.BusinessPurposes = business
+	d.Processing.Purposes = purposes
+	var got []string
+	for _, w := range warn(&d) {
+		if w.Rule != rule {
+			t.Errorf("rule %q, want %q", w.Rule, rule)
+		}
+		got = append(got, w.Path)
+	}
+	if !slices.Equal(got, warned) {
+		t.Errorf("warned at %q, want %q", got, warned)
 	}
 }
