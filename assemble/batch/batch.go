@@ -153,6 +153,9 @@ type runner struct {
 	// standard is the profile as a deal: what each row's deviations,
 	// recorded in its PDFs' manifests, are measured against; nil for none.
 	standard *deal.Deal
+	// inputs are the files of cfg.Inputs that exist, statted once: a
+	// document is never written onto one of them (see sameFileAs).
+	inputs []inputFile
 
 	mu        sync.Mutex
 	sum       Summary
@@ -304,6 +307,7 @@ func newRunner(cfg Config) (*runner, error) {
 		outputs: outs,
 		options: optionsDigest(cfg),
 		libVer:  cfg.Engine.Library().Version,
+		inputs:  statInputs(cfg.Inputs),
 	}
 	if cfg.Profile != nil {
 		// A profile alone breaks the rules that need a customer; it is
@@ -602,7 +606,7 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 	}
 	for _, f := range rendered {
 		// Refused before it is recorded, as outfile.Write would refuse it.
-		if in := sameFileAs(filepath.Join(dir, f.name), r.cfg.Inputs); in != "" {
+		if in := sameFileAs(filepath.Join(dir, f.name), r.inputs); in != "" {
 			return nil, nil, fmt.Errorf("%s/%s is the input %s, which writing it would destroy: move the input out of --out", e.Folder, f.name, in)
 		}
 	}
@@ -615,7 +619,7 @@ func (r *runner) make(e Entry, d *deal.Deal) ([]File, []Skipped, error) {
 			return nil, nil, err
 		}
 	}
-	files, err := writeBundle(dir, rendered, r.cfg.Inputs)
+	files, err := writeBundle(dir, rendered)
 	return files, skipped, err
 }
 
@@ -625,19 +629,40 @@ type renderedFile struct {
 	data []byte
 }
 
-// sameFileAs returns the one of inputs that path is (the same file), or
-// "" when it is none of them or does not exist.
-func sameFileAs(path string, inputs []string) string {
+// inputFile is an input of the run with its file information.
+type inputFile struct {
+	path string
+	info os.FileInfo
+}
+
+// statInputs returns those of paths that name an existing file ("-",
+// standard input, and "" aside).
+func statInputs(paths []string) []inputFile {
+	var out []inputFile
+	for _, p := range paths {
+		if p == "" || p == "-" {
+			continue
+		}
+		if st, err := os.Stat(p); err == nil {
+			out = append(out, inputFile{p, st})
+		}
+	}
+	return out
+}
+
+// sameFileAs returns the path of the one of inputs that path is (the same
+// file), or "" when it is none of them or does not exist.
+func sameFileAs(path string, inputs []inputFile) string {
+	if len(inputs) == 0 {
+		return ""
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return ""
 	}
 	for _, in := range inputs {
-		if in == "" || in == "-" {
-			continue
-		}
-		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return in
+		if os.SameFile(st, in.info) {
+			return in.path
 		}
 	}
 	return ""
@@ -668,9 +693,9 @@ func bundleFolder(out, folder string) (string, error) {
 }
 
 // writeBundle writes the files into the deal's folder dir, each
-// atomically, never onto one of inputs, and returns their sizes and
-// checksums.
-func writeBundle(dir string, files []renderedFile, inputs []string) ([]File, error) {
+// atomically (make has refused any that is an input), and returns their
+// sizes and checksums.
+func writeBundle(dir string, files []renderedFile) ([]File, error) {
 	// A run killed hard (SIGKILL, a power cut) while writing this row may
 	// have left temporary files; the folder is this row's alone.
 	removeStale(dir)
@@ -678,7 +703,7 @@ func writeBundle(dir string, files []renderedFile, inputs []string) ([]File, err
 	for _, f := range files {
 		// Not cancelled: a stopped run finishes the rows in progress, so
 		// their bundles are complete.
-		if err := outfile.Write(context.Background(), filepath.Join(dir, f.name), f.data, inputs...); err != nil {
+		if err := outfile.Write(context.Background(), filepath.Join(dir, f.name), f.data); err != nil {
 			return nil, err
 		}
 		out2 = append(out2, File{Name: f.name, SHA256: digest(f.data), Size: int64(len(f.data))})
