@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -201,13 +200,16 @@ change notices; batch runs for every customer; and a form app (serve).`,
 	return root
 }
 
-// fileFlags are the flags that name a file or folder to read or write.
-var fileFlags = []string{"output", "profile", "input", "old", "new", "customer", "into", "deal", "notice-old", "auth", "clauses", "templates"}
-
-// inputFlags are the file flags that read their file, standard input for
-// "-" (output writes it; input, the batch's, reads it as the other flags
-// do).
-var inputFlags = []string{"profile", "input", "old", "new", "customer", "into", "deal", "notice-old"}
+// readsFile reports whether the file flag called name names a file the
+// command reads, standard input for "-" (output writes its file; auth,
+// clauses and templates take no "-").
+func readsFile(name string) bool {
+	switch name {
+	case "profile", "input", "old", "new", "customer", "into", "deal", "notice-old":
+		return true
+	}
+	return false
+}
 
 // checkFileArgs refuses, before any work, a file flag given with an empty
 // value (-o "" would otherwise write to standard output, --profile "" use
@@ -215,20 +217,24 @@ var inputFlags = []string{"profile", "input", "old", "new", "customer", "into", 
 // "-"), which one command cannot read twice: each names the flags.
 func checkFileArgs(c *cobra.Command, args []string) error {
 	var stdin []string
-	for _, name := range fileFlags {
+	// The flags that name a file or folder, in the order they are
+	// usually written (--old before --new).
+	for _, name := range []string{"output", "profile", "input", "old", "new", "customer", "into", "deal", "notice-old", "auth", "clauses", "templates"} {
 		f := c.Flags().Lookup(name)
 		if f == nil || !f.Changed {
 			continue
 		}
-		if f.Value.String() == "" {
-			shown := "--" + name
+		switch f.Value.String() {
+		case "":
+			shown := "--" + f.Name
 			if f.Shorthand != "" {
 				shown = "-" + f.Shorthand + " (" + shown + ")"
 			}
 			return usagef("%s needs a value: an empty name names no file", shown)
-		}
-		if f.Value.String() == "-" && slices.Contains(inputFlags, name) {
-			stdin = append(stdin, "--"+name)
+		case "-":
+			if readsFile(name) {
+				stdin = append(stdin, "--"+f.Name)
+			}
 		}
 	}
 	for _, a := range args {
