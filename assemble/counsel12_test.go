@@ -48,7 +48,7 @@ func TestCounsel12NoStartOnTheLastDayToObject(t *testing.T) {
 		"Provider will not allow an added Sub-processor to process the personal data you process for the Controller before 1 January 2027",
 	}, []string{"before 31 December 2026"})
 	checkText(t, dealMD(t, d, "dpa"), []string{
-		"Provider shall not allow a new Sub-processor to begin to process Customer Personal Data, or a move to take effect, before that period has ended.",
+		"Provider shall not allow a new Sub-processor to begin to process Customer Personal Data, or a move or extension to take effect, before that period has ended.",
 	}, nil)
 
 	date, _ := deal.ParseDate("2026-12-01")

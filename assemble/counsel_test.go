@@ -300,7 +300,7 @@ func TestCounselAnnexIIDefersToDPA(t *testing.T) {
 func TestLateObjectionQualifiesTheStop(t *testing.T) {
 	checkText(t, renderMD(t, "negotiated", "dpa"), []string{
 		"except that Provider need not stop the Sub-processor’s processing while the objection is unresolved",
-		"Provider shall not allow the new Sub-processor to process Customer Personal Data, or the move to take effect, while the objection is unresolved (save as the previous paragraph provides for a late objection), and the parties shall discuss",
+		"Provider shall not allow the new Sub-processor to process Customer Personal Data, or the move or extension to take effect, while the objection is unresolved (save as the previous paragraph provides for a late objection), and the parties shall discuss",
 	}, nil)
 }
 

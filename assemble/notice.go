@@ -62,12 +62,15 @@ type noticeView struct {
 	// and the same right to object (or to authorise).
 	Relocated []relocationView
 	// Extended are the authorised sub-processors whose processing a change
-	// widens, for a customer that gives specific authorisation (Clause 9(a)
-	// Option 1): its authorisation covers the processing its Annex III
-	// describes (Art. 28(2) GDPR; EDPB Guidelines 07/2020), so a change that
-	// adds data categories or changes the purpose, the description or the
-	// responsibilities is requested like an addition. Empty for any other
-	// customer, whose letter lists such changes among the others.
+	// widens, for a customer whose DPA describes each sub-processor's
+	// processing in its Annex III (Clause 9, modules 2 and 3): its
+	// authorisation, specific (Option 1) or general (Option 2), covers the
+	// processing Annex III describes (Art. 28(2) GDPR; EDPB Guidelines
+	// 07/2020), so a change that adds data categories or changes the
+	// purpose, the description or the responsibilities is requested like an
+	// addition under Option 1 and notified like one, with the right to
+	// object, under Option 2. Empty for a customer without Annex III, whose
+	// letter lists such changes among the others.
 	Extended []extensionView
 	// DPAClause names the sub-processor clause of the customer's DPA
 	// ("Clause 6"), empty if it could not be found; every letter cites it.
@@ -108,10 +111,12 @@ func (n *noticeView) Material() bool {
 	return len(n.Added) > 0 || len(n.Relocated) > 0 || len(n.Extended) > 0
 }
 
-// askWords are the phrases a request for specific authorisation builds its
-// sentences from, each covering what the request asks for: additions,
-// moves and extensions of processing, in that order.
-type askWords struct {
+// letterWords are the phrases a letter builds its sentences from, each
+// covering what the letter is about: additions, moves and extensions of
+// processing, in that order. A request for specific authorisation (Option
+// 1) uses the first group, a notice under general authorisation (Option 2)
+// the second.
+type letterWords struct {
 	// Subject: "the engagement of the Sub-processors and the changes of
 	// location"; Each: "each Sub-processor and each move".
 	Subject, Each string
@@ -125,73 +130,110 @@ type askWords struct {
 	// or, as the case may be, without the move of the processing
 	// concerned" (after "without").
 	Done, Confirm, Without string
+
+	// Objected names what a notice under general authorisation notifies
+	// with a right to object: "the additions and the moves".
+	Objected string
+	// Object: "to the engagement of an added Sub-processor or to a move
+	// listed above" (after "may object").
+	Object string
+	// Withhold: "allow an added Sub-processor to process X, nor move the
+	// processing of an existing Sub-processor to its new place," (after
+	// "Provider will not").
+	Withhold string
+	// WithoutChange: "the new Sub-processor processing X or, as the case
+	// may be, without the move of the processing concerned" (after
+	// "without").
+	WithoutChange string
 }
 
-// Ask returns the phrases of a request for specific authorisation, with
-// data the data the letter speaks of ("your personal data") and own the
-// same data after "for" in "engage that Sub-processor for ...".
-func (n *noticeView) Ask(data, own string) askWords {
-	type part struct{ subject, each, notDo, notEngage, notYet, done, confirm, without string }
-	var ps []part
+// letterPart is what one kind of change (an addition, a move, an
+// extension of processing) contributes to each phrase of letterWords.
+type letterPart struct {
+	subject, each, notDo, notEngage, notYet, done, confirm, without string
+	objected, object, withhold, withoutChange                       string
+}
+
+// Words returns the phrases of the letter, with data the data the letter
+// speaks of ("your personal data") and own the same data after "for" in
+// "engage that Sub-processor for ...".
+func (n *noticeView) Words(data, own string) letterWords {
+	var ps []letterPart
 	if len(n.Added) > 0 {
-		ps = append(ps, part{"the engagement of the Sub-processors", "each Sub-processor",
-			"allow a Sub-processor listed above to process " + data, "engage that Sub-processor for " + own,
-			"no Sub-processor listed above will begin to process " + data, "engaged a Sub-processor", "the engagement",
-			"that Sub-processor processing " + data})
+		ps = append(ps, letterPart{subject: "the engagement of the Sub-processors", each: "each Sub-processor",
+			notDo: "allow a Sub-processor listed above to process " + data, notEngage: "engage that Sub-processor for " + own,
+			notYet: "no Sub-processor listed above will begin to process " + data, done: "engaged a Sub-processor",
+			confirm: "the engagement", without: "that Sub-processor processing " + data,
+			objected: "the additions", object: "to the engagement of an added Sub-processor",
+			withhold: "allow an added Sub-processor to process " + data, withoutChange: "the new Sub-processor processing " + data})
 	}
 	if len(n.Relocated) > 0 {
-		ps = append(ps, part{"the changes of location", "each move",
-			"move the processing of an existing Sub-processor to its new place", "make that move",
-			"no move will be made", "made a move", "the move", "the move of the processing concerned"})
+		ps = append(ps, letterPart{subject: "the changes of location", each: "each move",
+			notDo: "move the processing of an existing Sub-processor to its new place", notEngage: "make that move",
+			notYet: "no move will be made", done: "made a move", confirm: "the move", without: "the move of the processing concerned",
+			objected: "the moves", object: "to a move listed above",
+			withhold: "move the processing of an existing Sub-processor to its new place", withoutChange: "the move of the processing concerned"})
 	}
 	if len(n.Extended) > 0 {
-		ps = append(ps, part{"the extensions of the processing of authorised Sub-processors", "each extension",
-			"extend the processing of an authorised Sub-processor as described above", "extend that processing",
-			"no extension of processing will take effect", "made an extension of processing", "the extension",
-			"the extension of the processing concerned"})
+		ps = append(ps, letterPart{subject: "the extensions of the processing of authorised Sub-processors", each: "each extension",
+			notDo: "extend the processing of an authorised Sub-processor as described above", notEngage: "extend that processing",
+			notYet: "no extension of processing will take effect", done: "made an extension of processing", confirm: "the extension",
+			without: "the extension of the processing concerned",
+			objected: "the extensions of processing", object: "to an extension of processing listed above",
+			withhold: "extend the processing of an existing Sub-processor as described above", withoutChange: "the extension of the processing concerned"})
 	}
-	var w askWords
-	pick := func(f func(part) string) []string {
+	pick := func(f func(letterPart) string) []string {
 		out := make([]string, len(ps))
 		for i, p := range ps {
 			out[i] = f(p)
 		}
 		return out
 	}
-	// chain joins "a", "b", "c" as "a<sep>b<sep>c," with a comma closing a
-	// list of more than one.
-	chain := func(items []string, sep, last string) string {
-		if len(items) == 0 {
-			return ""
-		}
-		out := items[0]
-		for i, it := range items[1:] {
-			if i == len(items)-2 {
-				out += last + it
-			} else {
-				out += sep + it
-			}
-		}
-		if len(items) > 1 {
-			out += ","
-		}
-		return out
-	}
-	w.Subject = wording.Join(pick(func(p part) string { return p.subject }))
-	w.Each = wording.Join(pick(func(p part) string { return p.each }))
-	w.NotDo = chain(pick(func(p part) string { return p.notDo }), ", nor ", ", nor ")
-	w.NotEngage = wording.JoinOr(pick(func(p part) string { return p.notEngage }))
-	w.NotYet = chain(pick(func(p part) string { return p.notYet }), ", ", ", and ")
-	w.Done = chain(pick(func(p part) string { return p.done }), ", ", ", or ")
-	w.Confirm = wording.JoinOr(pick(func(p part) string { return p.confirm }))
-	if without := pick(func(p part) string { return p.without }); len(without) > 1 {
-		// Each alternative with its own "without", so that the last one is
-		// not read as a second object of the first.
-		w.Without = strings.Join(without[:len(without)-1], ", without ") + " or, as the case may be, without " + without[len(without)-1]
-	} else if len(without) == 1 {
-		w.Without = without[0]
-	}
+	var w letterWords
+	w.Subject = wording.Join(pick(func(p letterPart) string { return p.subject }))
+	w.Each = wording.Join(pick(func(p letterPart) string { return p.each }))
+	w.NotDo = chain(pick(func(p letterPart) string { return p.notDo }), ", nor ", ", nor ")
+	w.NotEngage = wording.JoinOr(pick(func(p letterPart) string { return p.notEngage }))
+	w.NotYet = chain(pick(func(p letterPart) string { return p.notYet }), ", ", ", and ")
+	w.Done = chain(pick(func(p letterPart) string { return p.done }), ", ", ", or ")
+	w.Confirm = wording.JoinOr(pick(func(p letterPart) string { return p.confirm }))
+	w.Without = eachWithout(pick(func(p letterPart) string { return p.without }))
+	w.Objected = wording.Join(pick(func(p letterPart) string { return p.objected }))
+	w.Object = wording.JoinOr(pick(func(p letterPart) string { return p.object }))
+	w.Withhold = chain(pick(func(p letterPart) string { return p.withhold }), ", nor ", ", nor ")
+	w.WithoutChange = eachWithout(pick(func(p letterPart) string { return p.withoutChange }))
 	return w
+}
+
+// chain joins "a", "b", "c" as "a<sep>b<last>c," with a comma closing a
+// list of more than one.
+func chain(items []string, sep, last string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	out := items[0]
+	for i, it := range items[1:] {
+		if i == len(items)-2 {
+			out += last + it
+		} else {
+			out += sep + it
+		}
+	}
+	if len(items) > 1 {
+		out += ","
+	}
+	return out
+}
+
+// eachWithout joins the things Provider may continue without, each
+// alternative with its own "without" so that the last one is not read as a
+// second object of the first: "A, without B or, as the case may be,
+// without C" (after a first "without").
+func eachWithout(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", without ") + " or, as the case may be, without " + items[len(items)-1]
 }
 
 // asksAuthorisation reports whether the customer of d gives specific
@@ -199,6 +241,14 @@ func (n *noticeView) Ask(data, own string) askWords {
 // for authorisation rather than give a right to object.
 func asksAuthorisation(d *deal.Deal) bool {
 	return d.SCC.SubprocessorOption == deal.SpecificAuthorisation && (d.SCC.HasModule(2) || d.SCC.HasModule(3))
+}
+
+// describesProcessing reports whether the DPA of d describes each
+// sub-processor's processing in its Annex III, which it has wherever
+// Clause 9 of the SCCs applies (modules 2 and 3): the authorisation, under
+// either option, covers that processing and no more.
+func describesProcessing(d *deal.Deal) bool {
+	return d.SCC.HasModule(2) || d.SCC.HasModule(3)
 }
 
 // widens reports whether the change c of field widens the processing that
@@ -330,7 +380,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		}
 	}
 	laws := d.TransferLaws()
-	ask := asksAuthorisation(d)
+	described := describesProcessing(d)
 	for _, c := range ch.Changed {
 		moved := relocates(d, c)
 		if moved {
@@ -356,7 +406,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 				Before: fieldValue(c.Before, f, laws),
 				After:  fieldValue(c.After, f, laws),
 			}
-			if ask && widens(c, f) {
+			if described && widens(c, f) {
 				ev.Diffs = append(ev.Diffs, fd)
 			} else {
 				cv.Diffs = append(cv.Diffs, fd)

@@ -112,8 +112,9 @@ func TestNoticeRelocation(t *testing.T) {
 	txt := noticeMD(t, d, cur)
 	both := noticeMD(t, d, append(cur, zendesk))
 	checkText(t, both, []string{
-		"You may object to the engagement of an added Sub-processor, or to a move listed above, on reasonable grounds",
-		"without the new Sub-processor processing your personal data or, as the case may be, the move of the processing concerned",
+		"You may object to the engagement of an added Sub-processor or to a move listed above, on reasonable grounds",
+		"without the new Sub-processor processing your personal data or, as the case may be, without the move of the processing concerned",
+		"Provider will not allow an added Sub-processor to process your personal data, nor move the processing of an existing Sub-processor to its new place, before 31 December 2026",
 	}, []string{",,"})
 	checkText(t, txt, []string{
 		"## 1\\. Sub-processors moving to another country",
@@ -121,10 +122,11 @@ func TestNoticeRelocation(t *testing.T) {
 		"| US East (N. Virginia) (United States) |",
 		"each move is notified to you as an addition is, with the same notice period and the same right to object",
 		"You may object to a move listed above",
-		"nor move the processing of an existing Sub-processor to its new place, before 31 December 2026",
+		// A notice of moves alone speaks of no added Sub-processor.
+		"Provider will not move the processing of an existing Sub-processor to its new place before 31 December 2026",
 		"without the move of the processing concerned or, if it cannot reasonably do so",
 	}, []string{
-		"notified for your information", "Sub-processors to be added",
+		"notified for your information", "Sub-processors to be added", "allow an added Sub-processor",
 	})
 }
 

@@ -107,23 +107,40 @@ func TestNoticeOption1ResponsibilitiesAndPurposeAreRequested(t *testing.T) {
 	}, []string{"may object", "Other changes to existing Sub-processors"})
 }
 
-// TestNoticeOption2WiderDataIsInformation: for an Option 2 customer the
-// DPA's clause 6 gives a right to object to the addition or replacement
-// of a Sub-processor; a change that widens the data an existing one
-// receives is notified for information, and the letter says so instead of
-// telling a processor customer that the Controller "may object to these
-// changes" (the mirror of the Option 1 defect).
-func TestNoticeOption2WiderDataIsInformation(t *testing.T) {
+// TestNoticeOption2WiderDataIsNotified: an Option 2 customer's general
+// authorisation covers each Sub-processor for the processing its Annex III
+// describes ("Each Sub-processor performs only the processing described
+// against its name"), so a change that widens the data an existing one
+// receives is notified like an addition, with the notice period, the
+// standstill and the Controller's right to object, and not "for
+// information" (the mirror of the Option 1 request).
+func TestNoticeOption2WiderDataIsNotified(t *testing.T) {
 	d := fixtureDeal(t, "processor-option2")
 	cur := slices.Clone(d.Subprocessors.List)
 	cur[0].Data = append(slices.Clone(cur[0].Data), "Salary and bank details")
 	txt := noticeMD(t, d, cur)
 	checkText(t, txt, []string{
-		"Notice of changes · ",
-		"It asks for no decision: the changes it sets out are notified for information.",
-		"your Data Processing Agreement gives the Controller a right to object to the addition or replacement of a Sub-processor, not to such changes.",
+		"Notice of changes, with the right to object · ",
+		"it is the Controller that may object to the extensions of processing set out below, through you",
+		"Wider processing by existing Sub-processors",
+		"| Data categories | ",
 		"; salary and bank details |",
-	}, []string{"may object to these changes", "Request for specific authorisation", "Salary and bank details"})
+		"so it is notified to you as an addition is, with the same notice period and the same right of the Controller to object",
+		"The Controller may object to an extension of processing listed above, on reasonable grounds",
+		"Provider will not extend the processing of an existing Sub-processor as described above before ",
+		"continue to provide the Services without the extension of the processing concerned or, if it cannot reasonably do so, tell you",
+	}, []string{"may object to these changes", "Request for specific authorisation", "Salary and bank details",
+		"notified for information", "It asks for no decision", "allow an added Sub-processor"})
+
+	// A change that does not widen the processing (a new website) stays
+	// information only, and says what the right to object covers.
+	cur = slices.Clone(d.Subprocessors.List)
+	cur[0].Website = "https://other.example"
+	txt = noticeMD(t, d, cur)
+	checkText(t, txt, []string{
+		"It asks for no decision: the changes it sets out are notified for information.",
+		"your Data Processing Agreement gives the Controller a right to object to the addition or replacement of a Sub-processor, to a move of a Sub-processor’s processing to a country outside the EEA and to an extension of its processing beyond what the list of Sub-processors in your Data Processing Agreement (its Annex III) describes, not to such changes.",
+	}, []string{"Wider processing"})
 }
 
 // TestNoticeOption1CitesSCCOnlyWhereTheyApply: a request to an Option 1

@@ -31,9 +31,9 @@ func TestNoticeProcessorCustomerOption2SpeaksForController(t *testing.T) {
 	cur[moved].Location, cur[moved].Country, cur[moved].TransferMechanism = "US East (N. Virginia)", "US", "scc"
 	txt := noticeMD(t, d, cur)
 	checkText(t, txt, []string{
-		"it is the Controller that may object to the additions and moves set out below, through you: please pass this notice on to the Controller without delay and tell Provider of the Controller’s objection, if any, in writing by the date below.",
+		"it is the Controller that may object to the additions and the moves set out below, through you: please pass this notice on to the Controller without delay and tell Provider of the Controller’s objection, if any, in writing by the date below.",
 		". The Controller’s right to object",
-		"The Controller may object to the engagement of an added Sub-processor, or to a move listed above, on reasonable grounds relating to the protection of the personal data you process for it, by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example, given by you on its behalf. Please state those grounds, so that Provider can address them.",
+		"The Controller may object to the engagement of an added Sub-processor or to a move listed above, on reasonable grounds relating to the protection of the personal data you process for it, by notice in writing to the Privacy Team at privacy@kestrel.example, with a copy to Provider’s data protection officer, Tomás Ortega, at dpo@kestrel.example, given by you on its behalf. Please state those grounds, so that Provider can address them.",
 		"The objection must be given no later than **16 December 2026**",
 		"If no objection is made by then, the change is authorised under the Controller’s general authorisation, as your Data Processing Agreement provides.",
 		"Provider will not allow an added Sub-processor to process the personal data you process for the Controller, nor move",

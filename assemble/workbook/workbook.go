@@ -111,6 +111,12 @@ type Input struct {
 	// CCPA's term (Cal. Civ. Code § 1798.140(v)), where it otherwise says
 	// "personal data".
 	USOnly bool
+	// AnnexIII: the deal's DPA describes each sub-processor's processing
+	// in an Annex III (SCC Clause 9 applies: modules 2 or 3), and the
+	// customer's authorisation covers that processing and no more, so
+	// under Option 2 an existing sub-processor's wider processing is
+	// notified like a new one, with the right to object.
+	AnnexIII bool
 	// Negotiated: the deal the list serves has terms negotiated for it (a
 	// fallback clause or a rider), which may change the periods and rights
 	// the Cover summarises; the Cover says that the DPA governs. (Which
@@ -128,8 +134,9 @@ type fact struct{ label, value, link string }
 // the window to object; for a processor customer, its controller's
 // decision. The changes are those the DPA's sub-processor clause names: a
 // new or replacement sub-processor and, for a deal under EU, UK or Swiss
-// law, a move of an existing one's processing abroad (homeArea) and, under
-// Option 1, an authorised one's processing beyond its authorisation.
+// law, a move of an existing one's processing abroad (homeArea) and, where
+// the DPA has an Annex III, an existing one's processing beyond what it
+// describes.
 func (in Input) decisionFact() fact {
 	if in.SpecificAuthorisation {
 		decide := "the customer to give or refuse its specific prior authorisation"
@@ -145,7 +152,11 @@ func (in Input) decisionFact() fact {
 		who = "the customer's controller, through the customer,"
 	}
 	changes := "a new or replacement sub-processor"
-	if !in.USOnly {
+	switch {
+	case in.AnnexIII:
+		changes += ", of a move of an existing one's processing to a country outside " + in.homeArea() +
+			", or of an existing one's processing beyond what Annex III describes for it (other data, purposes or responsibilities),"
+	case !in.USOnly:
 		changes += ", or of a move of an existing one's processing to a country outside " + in.homeArea() + ","
 	}
 	return fact{label: "Objection window", value: days(in.ObjectionDays,
@@ -160,7 +171,11 @@ func (in Input) noticeFact() fact {
 			"before a new or replacement sub-processor is to start processing "+in.personalData()+", or another change needing authorisation is to take effect, the vendor requests authorisation")}
 	}
 	when := "before a new or replacement sub-processor starts processing " + in.personalData()
-	if !in.USOnly {
+	switch {
+	case in.AnnexIII:
+		when += ", a move of an existing one's processing to a country outside " + in.homeArea() +
+			" takes effect, or an existing one's processing goes beyond what Annex III describes for it"
+	case !in.USOnly:
 		when += ", or a move of an existing one's processing to a country outside " + in.homeArea() + " takes effect"
 	}
 	return fact{label: "Advance notice", value: atLeast(in.NoticeDays, when)}
@@ -205,6 +220,7 @@ func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string)
 		SpecificAuthorisation: d.SCC.SubprocessorOption == deal.SpecificAuthorisation &&
 			(d.SCC.HasModule(2) || d.SCC.HasModule(3)),
 		ProcessorCustomer: d.Customer.Role == deal.Processor,
+		AnnexIII:          d.SCC.HasModule(2) || d.SCC.HasModule(3),
 		Negotiated:        len(d.Negotiated) > 0 || len(d.Riders) > 0,
 	}
 }

@@ -730,8 +730,8 @@ func BenchmarkExportCSV(b *testing.B) {
 // authorises nothing, and under Option 2 a window to object; for a
 // processor customer (Module Three) the decision is its controller's. The
 // changes are the DPA's: a new or replacement sub-processor, a move abroad
-// from the exporter's own area and, under Option 1, an authorised one's
-// wider processing.
+// from the exporter's own area and, where the DPA has an Annex III (under
+// either option), an existing one's wider processing.
 func TestCoverDecisionFollowsClause9(t *testing.T) {
 	const (
 		wider      = "an authorised one's processing beyond what Annex III describes for it (other data, purposes or responsibilities, or a country outside the EEA that it does not list)"
@@ -770,10 +770,21 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 		{"specific, Swiss exporter with the EU GDPR", true, false, deal.Laws{GDPR: true, FADP: true}, map[string]string{
 			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
 		}},
+		// Under Option 2 with an Annex III, the general authorisation covers
+		// what Annex III describes: a wider processing is notified like an
+		// addition, with the right to object.
+		{"general with Annex III, controller", false, false, deal.Laws{GDPR: true}, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor, of " + moveNotice + ", or of an existing one's processing beyond what Annex III describes for it (other data, purposes or responsibilities), for the customer to object",
+			"Advance notice":   "At least 30 days before a new or replacement sub-processor starts processing personal data, " + moveNotice + " takes effect, or an existing one's processing goes beyond what Annex III describes for it",
+		}},
+		{"general with Annex III, processor", false, true, deal.Laws{GDPR: true}, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor, of " + moveNotice + ", or of an existing one's processing beyond what Annex III describes for it (other data, purposes or responsibilities), for the customer's controller, through the customer, to object",
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := seedInput(t)
 			in.SpecificAuthorisation, in.ProcessorCustomer, in.Laws = tc.specific, tc.processor, tc.laws
+			in.AnnexIII = strings.Contains(tc.name, "Annex III")
 			facts := coverFacts(t, coverRows(t, open(t, export(t, in))))
 			for label, want := range tc.want {
 				if facts[label] != want {
