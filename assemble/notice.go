@@ -178,7 +178,7 @@ func (n *noticeView) Words(data, own string) letterWords {
 		ps = append(ps, letterPart{subject: "the extensions of the processing of authorised Sub-processors", each: "each extension",
 			notDo: "extend the processing of an authorised Sub-processor as described above", notEngage: "extend that processing",
 			notYet: "no extension of processing will take effect", done: "made an extension of processing", confirm: "the extension",
-			without: "the extension of the processing concerned",
+			without:  "the extension of the processing concerned",
 			objected: "the extensions of processing", object: "to an extension of processing listed above",
 			withhold: "extend the processing of an existing Sub-processor as described above", withoutChange: "the extension of the processing concerned"})
 	}
