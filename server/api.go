@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -739,9 +740,32 @@ func (s *Server) noticeOf(data []byte, kind bodyKind) (*deal.Deal, assemble.Noti
 	}
 	n := noticeFrom(when, p.old, p.cur)
 	if req.Customer == nil {
-		return p.d, n, nil, nil
+		return p.d, n, newListWarnings(req, p), nil
 	}
 	return s.customerNotice(req, when, p, n)
+}
+
+// newListAt returns the path in a notice request of the entries of its new
+// list: newListPath's, or without new the profile's list, which it
+// defaults to.
+func newListAt(req noticeRequest) string {
+	if req.New == nil {
+		return "profile.subprocessors.list"
+	}
+	return newListPath(req.New)
+}
+
+// newListWarnings returns the warnings that the DPA of the notice's
+// customer (or, for a notice to every customer, the profile) gives of the
+// new list as its own sub-processor list (deal.ListWarnings), as dpakit
+// notice gives them: a transfer mechanism that fits one law of the
+// customer's transfers but not the other. None when the customer's DPA
+// carries that very list, whose warnings are the customer deal's own.
+func newListWarnings(req noticeRequest, p noticeParties) []deal.Problem {
+	if req.Customer != nil && reflect.DeepEqual(p.d.Subprocessors.List, p.cur) {
+		return nil
+	}
+	return deal.ListWarnings(p.d, p.cur, newListAt(req))
 }
 
 // readNoticeRequest decodes a notice request's body and checks what it
@@ -851,12 +875,18 @@ func (s *Server) noticeParties(req noticeRequest) (noticeParties, error) {
 		}
 	}
 	// new defaults to the profile's list: the vendor's list as it is,
-	// whatever list the customer's DPA carries.
+	// whatever list the customer's DPA carries, judged like a list given
+	// as serving the customer.
 	p.cur = vendor.Subprocessors.List
 	if shapes := req.Shapes["new"]; len(shapes) > 0 {
 		problems = append(problems, shapes...)
 	} else if req.New != nil {
 		p.cur, err = listOf(req.New, "new", p.d)
+		if err := collect(err); err != nil {
+			return p, err
+		}
+	} else if p.d != vendor {
+		err := s.valid.ValidateList(p.d, p.cur, requestName, newListAt(req))
 		if err := collect(err); err != nil {
 			return p, err
 		}
@@ -887,15 +917,13 @@ func (s *Server) customerNotice(req noticeRequest, when deal.Date, p noticeParti
 		warnings = append(warnings, w)
 	}
 	// Without new, the new list is the server profile's.
-	at := "profile.subprocessors.list"
-	if req.New != nil {
-		at = newListPath(req.New)
-	}
+	at := newListAt(req)
 	// A missing Annex III detail is a problem of the new list's entry,
 	// named by its path in the request.
 	if ps := assemble.RequestProblems(d, n.Changes, p.cur, requestName, at); len(ps) > 0 {
 		return nil, assemble.Notice{}, nil, &deal.ValidationError{File: requestName, Problems: ps}
 	}
+	warnings = append(warnings, newListWarnings(req, p)...)
 	warnings = append(warnings, assemble.UndescribedChanges(d, n.Changes, p.cur, at)...)
 	return d, n, warnings, nil
 }

@@ -15,17 +15,18 @@ const WarnUKAdequacy = "uk_adequacy"
 // Federal Council's list allows (Art. 16(1) FADP) but regulations under
 // Art. 45A UK GDPR do not (formerly Art. 45 UK GDPR and s. 17A DPA 2018,
 // replaced by the Data (Use and Access) Act 2025): one mechanism per
-// sub-processor cannot state both.
-func ukAdequacyWarnings(d *Deal) []Problem {
+// sub-processor cannot state both. list is the list judged, its paths below
+// prefix (see ListWarnings).
+func ukAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
 	if !d.GDPR.On() || !d.FADPOnly() || !d.UKAddendum.Enabled {
 		return nil
 	}
 	swiss := map[string]bool{}
-	for _, p := range subproc.SwissTransfers(d.Subprocessors.List, listPrefix) {
+	for _, p := range subproc.SwissTransfers(list, prefix) {
 		swiss[p.Path] = true
 	}
 	var ws []Problem
-	for _, p := range subproc.UKTransfers(d.Subprocessors.List, listPrefix) {
+	for _, p := range subproc.UKTransfers(list, prefix) {
 		if swiss[p.Path] {
 			continue
 		}

@@ -69,8 +69,7 @@ func Warnings(d *Deal) []Problem {
 	ws = append(ws, contactWarnings(d)...)
 	ws = append(ws, forumWarnings(d)...)
 	ws = append(ws, redressWarnings(d)...)
-	ws = append(ws, swissAdequacyWarnings(d)...)
-	ws = append(ws, ukAdequacyWarnings(d)...)
+	ws = append(ws, ListWarnings(d, d.Subprocessors.List, listPrefix)...)
 	ws = append(ws, undescribedData(d)...)
 	ws = append(ws, retentionWarnings(d)...)
 	ws = append(ws, purposeWarnings(d)...)
@@ -106,19 +105,37 @@ func RestrictedTransfer(d *Deal) bool {
 	return country.Valid(c) && !country.IsEEA(c) && !subproc.Adequate(c)
 }
 
+// ListWarnings returns the warnings deal d gives of list as the
+// sub-processor list of its customer's DPA, with paths below prefix
+// ("subprocessors.list" for d's own list, "list" for a list file's): the
+// transfer mechanisms that fit the law by which the list's transfers are
+// judged (rule transfer_mechanism_country) but not the other law of the
+// deal's transfers, the Swiss one (WarnSwissAdequacy) and then the UK's
+// (WarnUKAdequacy), each in list order. Warnings gives them for d's own
+// list; a change notice gives them for its new list, and the workbook
+// export for the list it writes, so that neither says "None required"
+// where the customer's DPA would be warned.
+func ListWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
+	return append(swissAdequacyWarnings(d, list, prefix), ukAdequacyWarnings(d, list, prefix)...)
+}
+
+// ListWarningRules returns the rule names of the warnings ListWarnings
+// gives, in its order.
+func ListWarningRules() []string { return []string{WarnSwissAdequacy, WarnUKAdequacy} }
+
 // swissAdequacyWarnings warns, in a deal under both the GDPR and the FADP
 // (or a UK exporter's under UK Data Protection Laws and the FADP, judged by
 // the UK's adequacy regulations: see listOrigin), about each sub-processor
-// whose mechanism the EU's (or the UK's) adequacy decisions allow but the Swiss Federal Council's list does not: one mechanism per
+// of list whose mechanism the EU's (or the UK's) adequacy decisions allow but the Swiss Federal Council's list does not: one mechanism per
 // sub-processor cannot state both, and the data from Switzerland needs a
 // safeguard (Art. 16(2) FADP, such as the SCCs as the FDPIC recognised
 // them).
-func swissAdequacyWarnings(d *Deal) []Problem {
+func swissAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
 	if !d.GDPR.On() || !d.Swiss.Enabled || d.FADPOnly() {
 		return nil
 	}
 	eu := map[string]bool{}
-	for _, p := range (subproc.Rules{Origin: listOrigin(d)}).TransferProblems(d.Subprocessors.List, listPrefix) {
+	for _, p := range (subproc.Rules{Origin: listOrigin(d)}).TransferProblems(list, prefix) {
 		eu[p.Path] = true
 	}
 	from := "the EEA"
@@ -126,7 +143,7 @@ func swissAdequacyWarnings(d *Deal) []Problem {
 		from = "the United Kingdom"
 	}
 	var ws []Problem
-	for _, p := range subproc.SwissTransfers(d.Subprocessors.List, listPrefix) {
+	for _, p := range subproc.SwissTransfers(list, prefix) {
 		if eu[p.Path] {
 			continue
 		}

@@ -311,14 +311,8 @@ func (a *app) libraryFS() (clauseFS, templateFS fs.FS) {
 	return clauseFS, templateFS
 }
 
-// loadDeal reads a deal file and an optional profile file and loads the
-// deal over the profile (see deal.Validator.Load).
-func (a *app) loadDeal(dealPath, profilePath string) (*deal.Deal, error) {
-	d, _, err := a.loadDealWarnings(dealPath, profilePath)
-	return d, err
-}
-
-// loadDealWarnings is loadDeal that also returns the deal's warnings (see
+// loadDealWarnings reads a deal file and an optional profile file, loads
+// the deal over the profile and returns it with its warnings (see
 // deal.Validator.LoadWithWarnings).
 func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal.Problem, error) {
 	x, warnings, err := a.loadExplained(dealPath, profilePath)
@@ -590,10 +584,17 @@ func (a *app) readDealWarn(eng *assemble.Engine, dealPath, profilePath string) (
 // problems under the given paths: a profile alone has no customer, and the
 // workbook and a notice to every customer need none.
 func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.Deal, error) {
-	d, err := a.loadDeal(dealPath, profilePath)
+	d, _, err := a.readPartialWarnings(dealPath, profilePath, paths...)
+	return d, err
+}
+
+// readPartialWarnings is readPartial that also returns the deal's
+// warnings, located in its files (see loadDealWarnings).
+func (a *app) readPartialWarnings(dealPath, profilePath string, paths ...string) (*deal.Deal, []deal.Problem, error) {
+	d, warnings, err := a.loadDealWarnings(dealPath, profilePath)
 	var ve *deal.ValidationError
 	if err == nil || d == nil || !errors.As(err, &ve) {
-		return d, err
+		return d, warnings, err
 	}
 	var kept []deal.Problem
 	for _, p := range ve.Problems {
@@ -605,9 +606,9 @@ func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.
 		}
 	}
 	if len(kept) > 0 {
-		return nil, describeInvalid(&deal.ValidationError{File: ve.File, Problems: kept}, dealPath, profilePath)
+		return nil, nil, describeInvalid(&deal.ValidationError{File: ve.File, Problems: kept}, dealPath, profilePath)
 	}
-	return d, nil
+	return d, warnings, nil
 }
 
 // readInput reads the whole input file at path, or standard input for

@@ -179,10 +179,33 @@ func (a *app) noticeOf(d *deal.Deal, x *deal.Explained, nf *noticeFlags, when de
 		locateInList(nf.newPath, ps)
 		return assemble.Notice{}, &deal.ValidationError{File: displayName(nf.newPath), Problems: ps}
 	}
+	// The new list is judged as the customer's DPA (or, without
+	// --customer, the profile) judges its own list: its problems were the
+	// Reader's, its warnings are these.
+	a.warn(newListWarnings(d, cur, nf.newPath))
 	if x != nil {
 		a.warn(undescribedChanges(d, n.Changes, cur, nf.newPath))
 	}
 	return n, nil
+}
+
+// newListWarnings returns the warnings that the DPA of d's customer would
+// give of cur, the --new list at path, as its own sub-processor list
+// (deal.ListWarnings): a transfer mechanism that fits one law of the
+// customer's transfers but not the other, which the notice would
+// otherwise state as it stands ("None required"). They name the entries
+// of the --new list.
+func newListWarnings(d *deal.Deal, cur []deal.Subprocessor, path string) []deal.Problem {
+	prefix := listPathOf(path)
+	if prefix == "" {
+		prefix = "list" // a workbook or CSV file: the rows of its list
+	}
+	ws := deal.ListWarnings(d, cur, prefix)
+	for i := range ws {
+		ws[i].File = displayName(path)
+	}
+	locateInList(path, ws)
+	return ws
 }
 
 // noticeFrom turns the difference between two lists into a notice.

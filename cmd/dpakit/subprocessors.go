@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,10 +71,13 @@ spreadsheet program; import reads it back unchanged. Without -o, or with
 			if ext != ".xlsx" && ext != ".csv" && ext != "" && !isDevice(out) {
 				return usagef("subprocessors export writes an Excel workbook (.xlsx) or a CSV file (.csv), not %s", ext)
 			}
-			d, err := a.readPartial(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
+			d, warnings, err := a.readPartialWarnings(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
 			if err != nil {
 				return classify(err)
 			}
+			// The list is judged as its DPA judges it: a workbook says
+			// "None required" only where the DPA would not warn.
+			a.warn(listWarnings(warnings))
 			if ext == ".csv" {
 				return a.exportCSV(cmd.Context(), out, d, args[0], profile)
 			}
@@ -108,6 +112,21 @@ spreadsheet program; import reads it back unchanged. Without -o, or with
 	f.StringVar(&listVersion, "list-version", "", "the list's version label (default: the as-of date)")
 	f.StringVar(&method, "notice-method", "", "how change notices are sent, as printed on the cover sheet")
 	return cmd
+}
+
+// listWarnings keeps, of a deal's warnings, those of its sub-processor
+// list (deal.ListWarningRules), which the workbook of that list states
+// too: a transfer mechanism that fits one law of the deal's transfers but
+// not the other.
+func listWarnings(warnings []deal.Problem) []deal.Problem {
+	rules := deal.ListWarningRules()
+	var out []deal.Problem
+	for _, w := range warnings {
+		if slices.Contains(rules, w.Rule) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // exportCSV writes the sub-processor list of d as a CSV file at out (see
