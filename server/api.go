@@ -1010,6 +1010,24 @@ func listOf(n *deal.Document, name string, d *deal.Deal) ([]deal.Subprocessor, e
 	// Read from the body's own nodes, its problems carry the body's lines.
 	list, err := listfile.NewReader(nil).For(d).LoadDocument(n, part.file)
 	var ve *deal.ValidationError
+	var nl *listfile.NoListError
+	if errors.As(err, &nl) {
+		// A deal that takes its list from the profile: its list is not
+		// empty, it is the profile's.
+		msg := "holds no sub-processor list: its subprocessors section has no list, so the deal takes its list from the profile; send the list itself"
+		if name == "new" {
+			msg += ", or leave new out for the profile's list"
+		}
+		line := part.node.Line()
+		for _, k := range n.Keys() {
+			if k.Name == "subprocessors" {
+				line = k.Line // the first, when it is given twice
+				break
+			}
+		}
+		return nil, &deal.ValidationError{Problems: []deal.Problem{{File: requestName, Line: line, Path: name + ".subprocessors", Rule: "notice",
+			Message: msg + " (a deal without any sub-processor gives list: [])"}}}
+	}
 	if err != nil && !errors.As(err, &ve) && errors.Is(err, sublist.ErrInvalid) {
 		// No list in it: said of the part, not of a file the caller never
 		// sent.

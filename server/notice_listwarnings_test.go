@@ -65,3 +65,25 @@ func TestAPINoticeWarnsOfNewList(t *testing.T) {
 		t.Errorf("without new: problems %+v, want the transfer rule at profile.subprocessors.list[2].transfer_mechanism", ps)
 	}
 }
+
+// TestAPINoticeListFromProfile is the regression test for a notice
+// request whose new (or old) list is a deal that takes its list from the
+// profile (a subprocessors section without a list), which was read as an
+// empty list: a 422 at the deal's subprocessors, saying its list is the
+// profile's.
+func TestAPINoticeListFromProfile(t *testing.T) {
+	s := newTestServer(t)
+	body := "date: 2026-12-01\n" + indentUnder("old", s.cfg.Profile) + "new:\n  customer: { name: X }\n  subprocessors:\n    objection_days: 15\n"
+	ps := noticeProblems(t, s, "application/yaml", body)
+	want := "holds no sub-processor list: its subprocessors section has no list, so the deal takes its list from the profile; send the list itself, or leave new out for the profile's list (a deal without any sub-processor gives list: [])"
+	if len(ps) != 1 || ps[0].Path != "new.subprocessors" || ps[0].Rule != "notice" || ps[0].Message != want || ps[0].Line == 0 {
+		t.Errorf("problems %+v\nwant new.subprocessors: %s", ps, want)
+	}
+	// An explicit empty list is a list.
+	body += "    list: []\n"
+	res := do(t, s, http.MethodPost, "/api/v1/notice?format=md", "application/yaml", []byte(body))
+	readAll(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("list: []: status %d, want 200", res.StatusCode)
+	}
+}

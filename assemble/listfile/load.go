@@ -117,6 +117,9 @@ func (rd *Reader) load(root *deal.Document, name string) ([]deal.Subprocessor, e
 	if err != nil {
 		return nil, err
 	}
+	if h.fromProfile {
+		return nil, &NoListError{Name: name}
+	}
 	// The entries obey the rules of a deal's list: a list that could not
 	// stand in a DPA cannot stand in a diff or a notice either.
 	owner := rd.deal
@@ -140,7 +143,27 @@ type held struct {
 	list   []deal.Subprocessor
 	prefix string
 	owner  *deal.Deal
+	// fromProfile: a deal or profile whose subprocessors section has no
+	// list key, as a deal that takes its list from its profile: it holds
+	// no list (an explicit "list: []" is an empty one).
+	fromProfile bool
 }
+
+// NoListError is the error of a deal or profile file whose subprocessors
+// section has no list, as a deal that takes its list from its profile
+// has none: its list is not empty, it is the profile's. It is an
+// sublist.ErrInvalid, as a file with no subprocessors section is.
+type NoListError struct {
+	// Name is the file's name, as the caller gave it.
+	Name string
+}
+
+func (e *NoListError) Error() string {
+	return fmt.Sprintf(`%s: no sub-processor list: its subprocessors section has no list, so the deal takes its list from its profile; give the profile (or a list file) instead (a deal without any sub-processor writes "list: []")`, e.Name)
+}
+
+// Is makes a NoListError an sublist.ErrInvalid.
+func (e *NoListError) Is(target error) bool { return target == sublist.ErrInvalid }
 
 // ownerOf returns a deal with gdpr g, or nil when the file does not set it.
 func ownerOf(g *deal.GDPR) *deal.Deal {
@@ -220,7 +243,9 @@ func heldIn(root *deal.Document, name string) (held, error) {
 		if err := root.Select("subprocessors", "gdpr").Decode(&df, file, ""); err != nil {
 			return held{}, err
 		}
-		return held{list: df.Subprocessors.List, prefix: "subprocessors.list", owner: ownerOf(df.GDPR)}, nil
+		sub, _ := root.Get("subprocessors")
+		fromProfile := sub.IsNull() || sub.IsMapping() && !hasKey(sub, "list")
+		return held{list: df.Subprocessors.List, prefix: "subprocessors.list", owner: ownerOf(df.GDPR), fromProfile: fromProfile}, nil
 	}
 	if err := mistypedListKey(root, file); err != nil {
 		return held{}, err

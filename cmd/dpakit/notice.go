@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -151,11 +152,11 @@ func (a *app) noticeOf(d *deal.Deal, x *deal.Explained, nf *noticeFlags, when de
 	lists := a.lists.For(d)
 	old, err := loadListFile(lists, nf.oldPath)
 	if err != nil {
-		return assemble.Notice{}, err
+		return assemble.Notice{}, listFromProfileHint(err)
 	}
 	cur, err := loadListFile(lists, nf.newPath)
 	if err != nil {
-		return assemble.Notice{}, err
+		return assemble.Notice{}, listFromProfileHint(err)
 	}
 	// A notice under a DPA that is not yet in force rests on terms that do
 	// not apply yet.
@@ -206,6 +207,17 @@ func newListWarnings(d *deal.Deal, cur []deal.Subprocessor, path string) []deal.
 	}
 	locateInList(path, ws)
 	return ws
+}
+
+// listFromProfileHint adds to the refusal of a deal given as --old or
+// --new that takes its list from its profile (listfile.NoListError) how
+// to write the notice to that deal's customer.
+func listFromProfileHint(err error) error {
+	var nl *listfile.NoListError
+	if !errors.As(err, &nl) {
+		return err
+	}
+	return fmt.Errorf("%w\nhint: to address the notice to the customer of %s, give the deal with --customer (it is laid over --profile) and the lists before and after the change with --old and --new", err, displayName(nl.Name))
 }
 
 // noticeFrom turns the difference between two lists into a notice.
