@@ -25,6 +25,7 @@ func ukAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
 	for _, p := range subproc.SwissTransfers(list, prefix) {
 		swiss[p.Path] = true
 	}
+	skipAtHome(swiss, subproc.FromUK, list, prefix)
 	var ws []Problem
 	for _, p := range subproc.UKTransfers(list, prefix) {
 		if swiss[p.Path] {

@@ -138,6 +138,9 @@ func swissAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Proble
 	for _, p := range (subproc.Rules{Origin: listOrigin(d)}).TransferProblems(list, prefix) {
 		eu[p.Path] = true
 	}
+	// "adequacy" for a sub-processor in Switzerland stands for the data
+	// from elsewhere; the data from Switzerland needs no safeguard there.
+	skipAtHome(eu, subproc.FromSwitzerland, list, prefix)
 	from := "the EEA"
 	if d.UKOnly() {
 		from = "the United Kingdom"
@@ -151,6 +154,19 @@ func swissAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Proble
 			" for personal data from Switzerland (the mechanism stands for the data from " + from + ")"})
 	}
 	return ws
+}
+
+// skipAtHome marks in skip the transfer-mechanism paths of the entries of
+// list (below prefix) that give "adequacy" for the country the data of
+// origin o comes from (subproc.Origin.AdequacyAtHome): in a deal under two
+// laws, such a mechanism stands for the data under the other law, and
+// the data of o needs no safeguard there, so no adequacy warning is due.
+func skipAtHome(skip map[string]bool, o subproc.Origin, list []Subprocessor, prefix string) {
+	for i, s := range list {
+		if o.AdequacyAtHome(s) {
+			skip[fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i)] = true
+		}
+	}
 }
 
 // transferWarning warns when no restricted transfer takes place between the

@@ -419,6 +419,9 @@ func ukTransferProblem(s Subprocessor) string {
 	if s.TransferMechanism == TransferDPF && c != "US" {
 		return fmt.Sprintf(`"dpf" (the UK Extension to the EU-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
 	}
+	if FromUK.AdequacyAtHome(s) {
+		return adequacyAtHome(name, c, "a country outside the United Kingdom to which regulations under Article 45A of the UK GDPR approve transfers", "where the data comes from, so no transfer takes place")
+	}
 	if country.UKAdequate(c) {
 		return ""
 	}
@@ -432,6 +435,33 @@ func ukTransferProblem(s Subprocessor) string {
 			s.TransferMechanism, name, c, hint)
 	}
 	return ""
+}
+
+// AdequacyAtHome reports whether s relies on an adequacy decision
+// ("adequacy") for a sub-processor where the data of origin o comes from:
+// in the EEA for data from the EEA, in Switzerland for data from
+// Switzerland, in the United Kingdom for data from the United Kingdom.
+// No transfer takes place there and no adequacy is found for it, so the
+// transfer rule of o refuses it and asks for "none".
+func (o Origin) AdequacyAtHome(s Subprocessor) bool {
+	if s.TransferMechanism != TransferAdequacy {
+		return false
+	}
+	switch o {
+	case FromEEA:
+		return country.IsEEA(s.Country)
+	case FromSwitzerland:
+		return s.Country == "CH"
+	case FromUK:
+		return s.Country == "GB"
+	}
+	return false
+}
+
+// adequacyAtHome is the problem of "adequacy" given for the sub-processor
+// in country c, called name: it is for what, and c is where.
+func adequacyAtHome(name, c, what, where string) string {
+	return fmt.Sprintf(`"adequacy" is for %s, and %s (%s) is %s; use "none"`, what, name, c, where)
 }
 
 // transferProblems reports, for each sub-processor of list, the problem
@@ -461,6 +491,9 @@ func swissTransferProblem(s Subprocessor) string {
 		// another country the Federal Council lists cannot be certified
 		// under a framework for organisations in the United States.
 		return fmt.Sprintf(`"dpf" (the Swiss-US Data Privacy Framework) applies only to sub-processors in the United States, not in %s (%s)`, name, c)
+	}
+	if FromSwitzerland.AdequacyAtHome(s) {
+		return adequacyAtHome(name, c, "a country outside Switzerland that the Swiss Federal Council lists as adequate", "where the data comes from, so no transfer takes place")
 	}
 	if country.SwissAdequate(c) {
 		return ""
@@ -496,7 +529,10 @@ func transferProblem(s Subprocessor) string {
 			return fmt.Sprintf(`"none" is only for a country in the EEA or with an EU adequacy decision, and %s (%s) is neither; use %s`, name, c, hint)
 		}
 	case TransferAdequacy:
-		if !country.IsEEA(c) && !Adequate(c) {
+		if country.IsEEA(c) {
+			return adequacyAtHome(name, c, "a country outside the EEA with an EU adequacy decision", "in the EEA, where the GDPR applies and no adequacy decision is made (none is needed)")
+		}
+		if !Adequate(c) {
 			hint := `"scc"`
 			if c == "US" {
 				hint = `"dpf" (the adequacy decision for the United States covers only organisations certified under the EU-US Data Privacy Framework) or "scc"`
