@@ -73,8 +73,11 @@ type frag struct {
 	ref, url string
 }
 
-// word is an unbreakable run of frags; space is the width of the space
-// that follows it (0 at the end or inside a word split by force).
+// word is a run of frags that a line never breaks, except by splitWord
+// when it is too long for a line of its own; its text holds the spaces
+// that tokenize keeps ("Article 28", "1 December 2026"). space is the
+// width of the space that follows it (0 at the end or inside a word split
+// by force).
 type word struct {
 	f0, f1  int32
 	w       float64
@@ -107,7 +110,11 @@ type layout struct {
 	// outermost first: a heading's entry goes under the last entry of a
 	// lower heading level.
 	outline []int
-	err     error
+	// splitPos, splitLast and splitSteps are splitWord's scratch.
+	splitPos   []splitPos
+	splitLast  []int32
+	splitSteps []splitStep
+	err        error
 }
 
 // truncate drops the words and frags added since len(l.words) was w0 and
@@ -173,8 +180,11 @@ func (l *layout) tokenize(runs []document.Run, base style, size float64, where f
 			}
 		}
 		for i, r := range run.Text {
-			if r == ' ' && cur.f1 == cur.f0 && document.KeepsNumber(run.Text[start:i], run.Text[i+1:]) {
-				n += int(widths[' ']) // "Article 28" is not broken between its words
+			if r == ' ' && cur.f1 == cur.f0 && (document.KeepsNumber(run.Text[start:i], run.Text[i+1:]) || keepsDate(run.Text[start:i], run.Text[i+1:])) {
+				// "Article 28" and "1 December 2026" are not broken
+				// between their words (unless one is too long for a line
+				// of its own: see splitWord).
+				n += int(widths[' '])
 				continue
 			}
 			if isBreakSpace(r) {
@@ -199,18 +209,24 @@ func (l *layout) tokenize(runs []document.Run, base style, size float64, where f
 }
 
 // breakLines breaks words [w0, w1) into lines of at most first (first
-// line) and rest points, into l.lwords and l.lines. A word wider than a
-// line is split between characters.
+// line) and rest points, into l.lwords and l.lines. A word is split (by
+// splitWord) only when it cannot fit on a line of its own: the first word
+// when it is wider than the first line, any other word when it is wider
+// than the rest. A word that fits a line but not what is left of the
+// current one moves to the next line whole.
 func (l *layout) breakLines(w0, w1 int, first, rest float64, size float64) {
 	l.lwords = l.lwords[:0]
 	l.lines = l.lines[:0]
-	limit := min(first, rest)
-	for _, w := range l.words[w0:w1] {
-		if w.w <= limit {
+	for i, w := range l.words[w0:w1] {
+		lim := rest
+		if i == 0 {
+			lim = first // the first word starts the first line
+		}
+		if w.w <= lim {
 			l.lwords = append(l.lwords, w)
 			continue
 		}
-		l.splitWord(w, limit, size)
+		l.splitWord(w, lim, rest, size)
 	}
 	const eps = 0.01
 	start, lw, spaces := 0, 0.0, 0
@@ -236,80 +252,167 @@ func (l *layout) breakLines(w0, w1 int, first, rest float64, size float64) {
 	}
 }
 
-// splitWord appends w to l.lwords as pieces no wider than limit. A piece
-// ends, where it can, where a long e-mail address or web address breaks
-// well (breakBefore, breakAfter), so that "aws-privacy@amazon.example"
-// breaks before "@amazon.example" rather than inside a word, and never
-// after a hyphen, where the break would read as hyphenation; failing that,
-// between any two characters.
-func (l *layout) splitWord(w word, limit, size float64) {
-	piece := word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
+// splitPos is a place between two runes of a word being split: before the
+// rune at byte off of frag fi of l.frags.
+type splitPos struct {
+	fi, off int32
+	units   int32      // width of the word before it, in 1/1000 of the size
+	r       rune       // the rune after it; 0 at the end
+	class   breakClass // of a break here; noBreak at the ends
+}
+
+// splitStep is the best way to split the rest of a word from one place:
+// the first piece ends at end, and the pieces and their breaks cost cost
+// (piecePenalty each, and breakCost).
+type splitStep struct {
+	cost, end int32
+}
+
+// splitWord appends w to l.lwords as pieces no wider than first (the
+// first piece) and rest (the others), breaking where the word reads best
+// when broken. Of all the ways to split it into pieces that fit, it takes
+// the one that costs least: piecePenalty a piece, so that the word takes
+// no more lines than it must, and the breakCost of each break's class
+// (breakClassOf), so that an e-mail address breaks before its "@"
+// ("aws-EU-privacy" / "@amazon.example") and a web address before a "/"
+// of its path, rather than inside a domain or a name, and a word breaks
+// between two letters only when nothing better fits; of equal costs, the
+// one whose first pieces are longest. A piece is at least one character,
+// even one wider than its line. The pieces of a break at a kept space (as
+// in "1 December 2026") are separated by an ordinary space; the others
+// join with none.
+//
+// The best split of the rest of the word from a place costs no more than
+// from any place before it (drop what comes before), so of the breaks of
+// one class that would end a piece, the last is the best: the search
+// weighs one break of each class for each place, and takes time linear in
+// the word's length.
+func (l *layout) splitWord(w word, first, rest, size float64) {
+	// The places before the runes of the word, and its end.
+	pos := l.splitPos[:0]
+	var units int32
 	for fi := w.f0; fi < w.f1; fi++ {
 		f := l.frags[fi]
 		widths := l.fs.width[f.st]
-		start, n := 0, 0
-		cut, nCut := -1, 0 // the last good break in f.text[start:], and the width before it
-		emit := func(end, width int) {
-			fw := float64(width) * size / 1000
-			l.frags = append(l.frags, frag{text: f.text[start:end], st: f.st, w: fw, ref: f.ref, url: f.url})
-			piece.f1 = int32(len(l.frags))
-			piece.w += fw
-			l.lwords = append(l.lwords, piece)
-			piece = word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
-		}
 		for i, r := range f.text {
-			if i > start && breakBefore(r) {
-				cut, nCut = i, n
-			}
-			rw := float64(widths[r]) * size / 1000
-			if piece.w+float64(n)*size/1000+rw > limit && (i > start || piece.f1 > piece.f0) {
-				switch {
-				case cut > start:
-					emit(cut, nCut)
-					start, n = cut, n-nCut
-					if float64(n)*size/1000+rw > limit && i > start {
-						emit(i, n) // what follows the break is itself too long
-						start, n = i, 0
-					}
-				case i > start:
-					emit(i, n)
-					start, n = i, 0
-				default:
-					l.lwords = append(l.lwords, piece)
-					piece = word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
-				}
-				cut = -1
-			}
-			n += int(widths[r])
-			if breakAfter(r) {
-				cut, nCut = i+utf8.RuneLen(r), n
+			pos = append(pos, splitPos{fi: fi, off: int32(i), units: units, r: r})
+			if r < 1<<16 {
+				units += int32(widths[r])
 			}
 		}
-		if start < len(f.text) {
-			fw := float64(n) * size / 1000
-			l.frags = append(l.frags, frag{text: f.text[start:], st: f.st, w: fw, ref: f.ref, url: f.url})
-			piece.f1 = int32(len(l.frags))
+	}
+	pos = append(pos, splitPos{fi: w.f1, units: units})
+	n := len(pos) - 1 // runes
+	// last[k*numBreakClasses+c] is the last place at or before k whose
+	// class is c, or -1.
+	last := l.splitLast[:0]
+	for k := range pos {
+		pos[k].class = noBreak
+		if k > 0 && k < n {
+			var prev2 rune
+			if k >= 2 {
+				prev2 = pos[k-2].r
+			}
+			pos[k].class = breakClassOf(prev2, pos[k-1].r, pos[k].r, pos[k+1].r)
+		}
+		for c := range numBreakClasses {
+			switch {
+			case pos[k].class == c:
+				last = append(last, int32(k))
+			case k == 0:
+				last = append(last, -1)
+			default:
+				last = append(last, last[(k-1)*int(numBreakClasses)+int(c)])
+			}
+		}
+	}
+	l.splitPos, l.splitLast = pos, last
+	// after returns where the piece after a break at e starts: a break at
+	// a kept space drops it.
+	after := func(e int) int {
+		if pos[e].class == atKeptSpace {
+			return e + 1
+		}
+		return e
+	}
+
+	// best[k] is the best split of the runes from place k to the end.
+	best := l.splitSteps[:0]
+	best = append(best, make([]splitStep, n+1)...)
+	scale := size / 1000
+	const never = 1 << 30
+	for s := n - 1; s >= 0; s-- {
+		lim := rest
+		if s == 0 {
+			lim = first
+		}
+		// far is the last place that ends a piece from s no wider than
+		// lim, and at least one rune on.
+		far := s + 1
+		for lo, hi := s+2, n; lo <= hi; {
+			m := (lo + hi) / 2
+			if float64(pos[m].units-pos[s].units)*scale <= lim {
+				far, lo = m, m+1
+			} else {
+				hi = m - 1
+			}
+		}
+		b := splitStep{cost: never}
+		if far == n {
+			b = splitStep{cost: piecePenalty, end: int32(n)}
+		}
+		for c := range numBreakClasses {
+			e := int(last[far*int(numBreakClasses)+int(c)])
+			if e <= s || after(e) >= n {
+				continue
+			}
+			cost := piecePenalty + breakCost[c] + best[after(e)].cost
+			if cost < b.cost || cost == b.cost && int32(e) > b.end {
+				b = splitStep{cost: cost, end: int32(e)}
+			}
+		}
+		if b.cost == never { // no break fits: one rune
+			b = splitStep{cost: piecePenalty + breakCost[anywhere] + best[after(s+1)].cost, end: int32(s + 1)}
+		}
+		best[s] = b
+	}
+	l.splitSteps = best
+
+	// Emit the pieces.
+	for s := 0; s < n; {
+		e := int(best[s].end)
+		piece := word{f0: int32(len(l.frags)), f1: int32(len(l.frags))}
+		for fi := pos[s].fi; fi < w.f1 && (fi < pos[e].fi || fi == pos[e].fi && pos[e].off > 0); fi++ {
+			f := l.frags[fi]
+			a, z := 0, len(f.text)
+			if fi == pos[s].fi {
+				a = int(pos[s].off)
+			}
+			if fi == pos[e].fi {
+				z = int(pos[e].off)
+			}
+			var u int32
+			widths := l.fs.width[f.st]
+			for _, r := range f.text[a:z] {
+				if r < 1<<16 {
+					u += int32(widths[r])
+				}
+			}
+			fw := float64(u) * scale
+			l.frags = append(l.frags, frag{text: f.text[a:z], st: f.st, w: fw, ref: f.ref, url: f.url})
 			piece.w += fw
 		}
+		piece.f1 = int32(len(l.frags))
+		if e == n {
+			piece.space, piece.spaceSt = w.space, w.spaceSt
+		} else if pos[e].class == atKeptSpace {
+			sp := l.frags[pos[e].fi]
+			piece.space, piece.spaceSt = float64(l.fs.width[sp.st][' '])*scale, sp.st
+		}
+		l.lwords = append(l.lwords, piece)
+		s = after(e)
 	}
-	piece.space, piece.spaceSt = w.space, w.spaceSt
-	l.lwords = append(l.lwords, piece)
 }
-
-// breakBefore reports whether a long word may break before r: the
-// punctuation inside e-mail and web addresses before which The Chicago
-// Manual of Style breaks them, so that the mark starts the next line and
-// shows that the address goes on.
-func breakBefore(r rune) bool {
-	switch r {
-	case '.', '-', '/', '_', '@', '?', '#', '%', '~', '&', '=':
-		return true
-	}
-	return false
-}
-
-// breakAfter reports whether a long word may break after r.
-func breakAfter(r rune) bool { return r == ':' }
 
 type hAlign uint8
 
@@ -611,10 +714,21 @@ func (l *layout) titleBlock(t *document.TitleBlock) {
 	l.endUnit(18)
 }
 
-// cellText is one table cell's words, [w0, w1) of l.words.
+// isAddressWord reports whether w looks like an e-mail or web address.
+func (l *layout) isAddressWord(w word) bool {
+	for _, f := range l.frags[w.f0:w.f1] {
+		if isAddress(f.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// cellText is one table cell's words, [w0, w1) of l.words. min is the
+// width of its widest word, addr of its widest e-mail or web address.
 type cellText struct {
-	w0, w1   int
-	min, max float64
+	w0, w1         int
+	min, max, addr float64
 }
 
 func (l *layout) table(t *document.Table) {
@@ -640,9 +754,13 @@ func (l *layout) table(t *document.Table) {
 					w := l.words[i]
 					ct.min = max(ct.min, w.w)
 					ct.max += w.w + w.space
+					if w.w > ct.addr && l.isAddressWord(w) {
+						ct.addr = w.w
+					}
 				}
 				ct.min = min(ct.min, minCap)
 				ct.max = min(ct.max, maxCap)
+				ct.addr = min(ct.addr, maxCap)
 			}
 			out = append(out, ct)
 		}
@@ -656,11 +774,15 @@ func (l *layout) table(t *document.Table) {
 	// Column widths from content, like an automatic HTML table layout.
 	mins := make([]float64, ncol)
 	maxs := make([]float64, ncol)
+	addrs := make([]float64, ncol)
 	grow := func(cts []cellText) {
 		for i, ct := range cts {
 			c := i % ncol
 			mins[c] = max(mins[c], ct.min+2*cellPadX)
 			maxs[c] = max(maxs[c], ct.max+2*cellPadX)
+			if ct.addr > 0 {
+				addrs[c] = max(addrs[c], ct.addr+2*cellPadX)
+			}
 		}
 	}
 	grow(head)
@@ -669,8 +791,21 @@ func (l *layout) table(t *document.Table) {
 	var sumMin, sumMax float64
 	for c := range ncol {
 		mins[c] = max(mins[c], 24)
-		maxs[c] = max(maxs[c], mins[c])
 		sumMin += mins[c]
+	}
+	// A column with an e-mail or web address wider than the cap on a
+	// column's least width is given the width of the address, from the
+	// left, while the least widths of all the columns still fit: the
+	// address is then never broken, and the other columns only give up
+	// room they do not need for their own longest words.
+	for c := range ncol {
+		if need := addrs[c]; need > mins[c] && sumMin+need-mins[c] <= l.width {
+			sumMin += need - mins[c]
+			mins[c] = need
+		}
+	}
+	for c := range ncol {
+		maxs[c] = max(maxs[c], mins[c])
 		sumMax += maxs[c]
 	}
 	switch {

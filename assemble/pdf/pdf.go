@@ -191,6 +191,10 @@ func (w *Writer) render(sc *scratch, d *document.Document) error {
 		buf:     l.buf[:0],
 		headIDs: headIDs,
 		outline: l.outline[:0],
+		// splitWord's scratch holds no text: it is kept as it is.
+		splitPos:   l.splitPos[:0],
+		splitLast:  l.splitLast[:0],
+		splitSteps: l.splitSteps[:0],
 	}
 	// Meta text printed in running headers and footers.
 	m := &d.Meta
