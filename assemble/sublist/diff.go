@@ -3,6 +3,8 @@ package sublist
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dpakit/dpakit/assemble/subproc"
@@ -41,7 +43,9 @@ func (c Change) FieldNames() []string {
 }
 
 // FieldChange is one field's old and new value, as text: data categories
-// joined with "; ", dates as YYYY-MM-DD, codes as in the deal file.
+// joined with "; " (each quoted when one holds ";", so that two different
+// lists never read the same), dates as YYYY-MM-DD, codes as in the deal
+// file.
 type FieldChange struct {
 	// Field is the deal file's key: "purpose", "transfer_mechanism", ...
 	Field string `json:"field"`
@@ -56,10 +60,35 @@ func (c Changes) Empty() bool {
 
 // comparedField is one field of an entry that Diff compares: its deal file
 // key, its value as text, and how ApplyTo sets it from another entry.
+// Two entries differ in it when their texts differ, or, for a field with
+// same, when same says so.
 type comparedField struct {
 	key  string
 	text func(subproc.Subprocessor) string
 	set  func(to *subproc.Subprocessor, from subproc.Subprocessor)
+	same func(a, b subproc.Subprocessor) bool
+}
+
+// differs reports whether the entries a and b differ in the field.
+func (f comparedField) differs(a, b subproc.Subprocessor) bool {
+	if f.same != nil {
+		return !f.same(a, b)
+	}
+	return f.text(a) != f.text(b)
+}
+
+// dataText writes data categories as FieldChange does: joined with "; ",
+// or, when a category itself holds ";" (which a valid list refuses), each
+// quoted, so that ["Logs; metrics"] never reads as ["Logs", "metrics"].
+func dataText(data []string) string {
+	if !slices.ContainsFunc(data, func(c string) bool { return strings.Contains(c, ";") }) {
+		return strings.Join(data, "; ")
+	}
+	quoted := make([]string, len(data))
+	for i, c := range data {
+		quoted[i] = strconv.Quote(c)
+	}
+	return strings.Join(quoted, "; ")
 }
 
 // comparedFields are the fields Diff compares, in the order it reports
@@ -70,34 +99,37 @@ type comparedField struct {
 // entry must be added here (TestComparedFieldsCoverEntry walks the struct).
 func comparedFields() []comparedField {
 	return []comparedField{
-		{"name", func(s subproc.Subprocessor) string { return s.Name },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Name = f.Name }},
-		{"description", func(s subproc.Subprocessor) string { return s.Description },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Description = f.Description }},
-		{"purpose", func(s subproc.Subprocessor) string { return s.Purpose },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Purpose = f.Purpose }},
-		{"category", func(s subproc.Subprocessor) string { return s.Category },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Category = f.Category }},
-		{"location", func(s subproc.Subprocessor) string { return s.Location },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Location = f.Location }},
-		{"country", func(s subproc.Subprocessor) string { return s.Country },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Country = f.Country }},
-		{"data", func(s subproc.Subprocessor) string { return strings.Join(s.Data, "; ") },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Data = append([]string(nil), f.Data...) }},
-		{"transfer_mechanism", func(s subproc.Subprocessor) string { return s.TransferMechanism },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.TransferMechanism = f.TransferMechanism }},
-		{"website", func(s subproc.Subprocessor) string { return s.Website },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Website = f.Website }},
-		{"address", func(s subproc.Subprocessor) string { return s.Address },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Address = f.Address }},
-		{"contact", func(s subproc.Subprocessor) string { return s.Contact },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Contact = f.Contact }},
-		{"contact_title", func(s subproc.Subprocessor) string { return s.ContactTitle },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.ContactTitle = f.ContactTitle }},
-		{"responsibilities", func(s subproc.Subprocessor) string { return s.Responsibilities },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Responsibilities = f.Responsibilities }},
-		{"added", func(s subproc.Subprocessor) string { return s.Added.String() },
-			func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Added = f.Added }},
+		{key: "name", text: func(s subproc.Subprocessor) string { return s.Name },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Name = f.Name }},
+		{key: "description", text: func(s subproc.Subprocessor) string { return s.Description },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Description = f.Description }},
+		{key: "purpose", text: func(s subproc.Subprocessor) string { return s.Purpose },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Purpose = f.Purpose }},
+		{key: "category", text: func(s subproc.Subprocessor) string { return s.Category },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Category = f.Category }},
+		{key: "location", text: func(s subproc.Subprocessor) string { return s.Location },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Location = f.Location }},
+		{key: "country", text: func(s subproc.Subprocessor) string { return s.Country },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Country = f.Country }},
+		// Compared as lists: any change of a category shows, whatever
+		// their text when joined.
+		{key: "data", text: func(s subproc.Subprocessor) string { return dataText(s.Data) },
+			set:  func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Data = append([]string(nil), f.Data...) },
+			same: func(a, b subproc.Subprocessor) bool { return slices.Equal(a.Data, b.Data) }},
+		{key: "transfer_mechanism", text: func(s subproc.Subprocessor) string { return s.TransferMechanism },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.TransferMechanism = f.TransferMechanism }},
+		{key: "website", text: func(s subproc.Subprocessor) string { return s.Website },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Website = f.Website }},
+		{key: "address", text: func(s subproc.Subprocessor) string { return s.Address },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Address = f.Address }},
+		{key: "contact", text: func(s subproc.Subprocessor) string { return s.Contact },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Contact = f.Contact }},
+		{key: "contact_title", text: func(s subproc.Subprocessor) string { return s.ContactTitle },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.ContactTitle = f.ContactTitle }},
+		{key: "responsibilities", text: func(s subproc.Subprocessor) string { return s.Responsibilities },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Responsibilities = f.Responsibilities }},
+		{key: "added", text: func(s subproc.Subprocessor) string { return s.Added.String() },
+			set: func(t *subproc.Subprocessor, f subproc.Subprocessor) { t.Added = f.Added }},
 	}
 }
 
@@ -126,8 +158,8 @@ func Diff(old, new []subproc.Subprocessor) Changes {
 		matched[idx[0]] = true
 		var fields []FieldChange
 		for _, f := range comparedFields() {
-			if a, b := f.text(o), f.text(n); a != b {
-				fields = append(fields, FieldChange{Field: f.key, Old: a, New: b})
+			if f.differs(o, n) {
+				fields = append(fields, FieldChange{Field: f.key, Old: f.text(o), New: f.text(n)})
 			}
 		}
 		if fields != nil {

@@ -240,6 +240,11 @@ func ruleProblem(tag, param string, v reflect.Value, path string) string {
 			return ""
 		}
 		return CountryProblem(s)
+	case "excludes":
+		if !strings.Contains(s, param) {
+			return ""
+		}
+		return excludesProblem(s, param)
 	case "http_url":
 		if isWebAddress(s) {
 			return ""
@@ -280,6 +285,35 @@ func oneOfProblem(s string, allowed []string) string {
 		msg += "; " + suggest.Hint(s, c, "the value")
 	}
 	return msg
+}
+
+// excludesProblem explains why s may not hold sep: a data category with
+// ";" would be read back from the workbook or its CSV file, where ";"
+// separates the categories, as several.
+func excludesProblem(s, sep string) string {
+	if sep != ";" {
+		return fmt.Sprintf("%s holds %q, which is not allowed here", suggest.Quote(s), sep)
+	}
+	var parts []string
+	for p := range strings.SplitSeq(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, suggest.Quote(p))
+		}
+	}
+	return fmt.Sprintf(`%s holds ";", which separates the data categories in the sub-processor workbook and its CSV file, so it would be read back as %s; write the category without ";" (with "," or "and"), or give each category as an entry of its own`,
+		suggest.Quote(s), andQuoted(parts))
+}
+
+// andQuoted joins quoted texts as "a", "a and b", "a, b and c"; nothing
+// becomes "no category".
+func andQuoted(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return "no category"
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 // isWebAddress reports whether s is an http or https address with a host,

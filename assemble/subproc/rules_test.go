@@ -12,7 +12,7 @@ import (
 // is one that Rules.Check applies, not silently broken.
 func TestEveryTagRuleKnown(t *testing.T) {
 	known := map[string]bool{"required": true, "max": true, "oneof": true, "line": true,
-		"country": true, "http_url": true, "omitempty": true, "dive": true}
+		"country": true, "http_url": true, "omitempty": true, "dive": true, "excludes": true}
 	typ := reflect.TypeFor[Subprocessor]()
 	for i := range typ.NumField() {
 		tag := typ.Field(i).Tag.Get("validate")

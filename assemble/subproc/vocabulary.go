@@ -32,14 +32,16 @@ import (
 //
 // The validate tags declare each field's rules in the syntax of
 // go-playground/validator; Rules.Check interprets them (see fieldRules), so
-// the tags are the one place where an entry's field rules are written.
+// the tags are the one place where an entry's field rules are written. A
+// data category holds no ";", which separates the categories in the
+// workbook and its CSV file (rule excludes, see excludesProblem).
 type Subprocessor struct {
 	Name              string   `yaml:"name" json:"name" validate:"required,max=200,line"`
 	Description       string   `yaml:"description" json:"description" validate:"max=500,line"`
 	Purpose           string   `yaml:"purpose" json:"purpose" validate:"required,max=500,line"`
 	Location          string   `yaml:"location" json:"location" validate:"required,max=200,line"`
 	Country           string   `yaml:"country" json:"country" validate:"required,country"`
-	Data              []string `yaml:"data" json:"data" validate:"max=50,dive,required,max=200,line"`
+	Data              []string `yaml:"data" json:"data" validate:"max=50,dive,required,max=200,line,excludes=;"`
 	Category          string   `yaml:"category" json:"category" validate:"required,oneof=infrastructure service"`
 	TransferMechanism string   `yaml:"transfer_mechanism" json:"transfer_mechanism" validate:"required,oneof=none adequacy scc dpf bcr"`
 	Website           string   `yaml:"website,omitempty" json:"website,omitempty" validate:"omitempty,max=500,http_url"`
