@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"io/fs"
 	"math/rand/v2"
 	"regexp"
@@ -219,13 +218,10 @@ func TestCoverAndTableInPDF(t *testing.T) {
 // emailAddress matches an e-mail address in a fixture's YAML.
 var emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 
-// TestFixtureAddressesAndDatesWhole renders the DPA of every fixture and
-// checks, in the text pdftotext reads back, that every e-mail address is
-// whole (each word with an "@" is one of the addresses the profile and the
-// deals give) and that no date is broken across two lines. The fixtures'
-// addresses all fit a column of the tables they are in.
-func TestFixtureAddressesAndDatesWhole(t *testing.T) {
-	eng, deals := fixtureDeals(t)
+// knownAddresses returns the e-mail addresses the fixture profile and
+// deals give.
+func knownAddresses(t *testing.T) map[string]bool {
+	t.Helper()
 	known := map[string]bool{}
 	files, err := fs.Glob(fixtures.FS, "deals/*.yaml")
 	if err != nil {
@@ -240,39 +236,34 @@ func TestFixtureAddressesAndDatesWhole(t *testing.T) {
 			known[a] = true
 		}
 	}
-	w, err := New(Options{ToolVersion: "test", Date: testDate})
-	if err != nil {
-		t.Fatal(err)
+	return known
+}
+
+// checkWholeAddressesAndDates checks, in the words pdftotext reads back
+// from a fixture's DPA (TestFixturePDFs), that every e-mail address is
+// whole (each word with an "@" is one of the addresses the profile and the
+// deals give, which all fit a column of the tables they are in) and that
+// no date is broken across two lines.
+func checkWholeAddressesAndDates(t *testing.T, nav *navigation, known map[string]bool) {
+	t.Helper()
+	seen := 0
+	for i := range nav.pages {
+		text := nav.pages[i].lines()
+		for _, f := range strings.Fields(text) {
+			if !strings.Contains(f, "@") {
+				continue
+			}
+			if a := strings.TrimRight(strings.TrimLeft(f, "(“"), ",;:.)”"); !known[a] {
+				t.Errorf("page %d holds %q, a piece of an e-mail address or one the fixtures do not give", i+1, f)
+			}
+			seen++
+		}
+		for _, m := range splitDate.FindAllString(text, -1) {
+			t.Errorf("page %d: a date is broken across lines: %q", i+1, m)
+		}
 	}
-	for name, d := range deals {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			doc, err := eng.Assemble(d, "dpa")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := w.Write(&buf, doc); err != nil {
-				t.Fatal(err)
-			}
-			text := strings.Join(pageTexts(t, writeTemp(t, buf.Bytes())), "\n")
-			seen := 0
-			for _, f := range strings.Fields(text) {
-				if !strings.Contains(f, "@") {
-					continue
-				}
-				if a := strings.TrimRight(strings.TrimLeft(f, "(“"), ",;:.)”"); !known[a] {
-					t.Errorf("the text holds %q, a piece of an e-mail address or one the fixtures do not give", f)
-				}
-				seen++
-			}
-			if seen == 0 {
-				t.Error("the text holds no e-mail address")
-			}
-			for _, m := range splitDate.FindAllString(text, -1) {
-				t.Errorf("a date is broken across lines: %q", m)
-			}
-		})
+	if seen == 0 {
+		t.Error("the text holds no e-mail address")
 	}
 }
 

@@ -100,6 +100,7 @@ func TestFixturePDFs(t *testing.T) {
 				pages[i] = nav.pages[i].text()
 			}
 			all := strings.Join(pages, " ")
+			checkWholeAddressesAndDates(t, nav, knownAddresses(t))
 
 			want := []string{
 				d.Customer.Name, d.Provider.Name, d.Agreement,

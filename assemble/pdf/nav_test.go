@@ -260,6 +260,25 @@ func parseBBox(out string) []pageWords {
 	return pages
 }
 
+// lines returns the page's words in reading order, one space between two
+// words on the same line and a line break where a word starts lower on the
+// page than the one before it, so that a phrase wrapped from one line to
+// the next can be told from one kept on a line.
+func (p *pageWords) lines() string {
+	var b strings.Builder
+	for i, w := range p.words {
+		switch {
+		case i == 0:
+		case w.y0 > p.words[i-1].y0+1:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
 // attr returns the number in the attribute name="..." of a pdftotext
 // -bbox line, or 0.
 func attr(line, name string) float64 {
