@@ -73,7 +73,7 @@ func TestNoticeRefusesDPFOutsideUS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lu := strings.Replace(string(src), "    location: EU (Germany)\n    country: DE\n    data: [IP address, Browser information, Logging data]\n    category: service\n    transfer_mechanism: none",
+	lu := strings.Replace(string(src), "    location: EU (Germany)\n    country: DE\n    data: [IP address, Browser information, Logging data]\n    category: service\n    transfer_mechanism: scc",
 		"    location: EU (Luxembourg)\n    country: LU\n    data: [IP address, Browser information, Logging data]\n    category: service\n    transfer_mechanism: dpf", 1)
 	if lu == string(src) {
 		t.Fatal("planned.yaml no longer has Better Stack in Germany")

@@ -1,0 +1,66 @@
+package deal
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEstablishedAbroad: a sub-processor whose "none" or "adequacy" rests
+// on where it processes the data, but whose address is in a country that
+// needs a safeguard, is warned of (the US company hosting in Germany), in
+// the words of the origin of the data; an address in the EEA or an
+// adequate country, one that names no country, one in the country of
+// processing, a mechanism that is a safeguard, and a deal without
+// restricted transfers are not.
+func TestEstablishedAbroad(t *testing.T) {
+	betterStack := Subprocessor{Name: "Better Stack, Inc.", Purpose: "Log storage", Location: "EU (Germany)", Country: "DE",
+		Category: CategoryService, TransferMechanism: TransferNone,
+		Address: "2261 Market Street, Suite 5217, San Francisco, CA 94114, United States"}
+	with := func(f func(*Subprocessor)) Subprocessor {
+		s := betterStack
+		f(&s)
+		return s
+	}
+	fadpOnly := func(d *Deal) { d.Customer.Country, d.SCC.SupervisoryAuthority = "CH", "" }
+	noGDPR := func(d *Deal) { off := false; d.GDPR.Applies = &off }
+	for _, tc := range []struct {
+		name string
+		deal func(*Deal)
+		s    Subprocessor
+		want string // a phrase of the warning, "" for none
+	}{
+		{"US company processing in Germany", nil, betterStack,
+			`"none" rests on where Better Stack, Inc. processes the data (Germany), but its address is in the United States, outside the EEA, where a transfer needs a safeguard`},
+		{"adequacy, address on its own line", nil, with(func(s *Subprocessor) {
+			s.TransferMechanism, s.Country, s.Address = TransferAdequacy, "JP", "1 Main St\nMumbai 400001\nIndia"
+		}), `"adequacy" rests on where Better Stack, Inc. processes the data (Japan), but its address is in India`},
+		{"the SCCs", nil, with(func(s *Subprocessor) { s.TransferMechanism = TransferSCC }), ""},
+		{"address in the EEA, after a postcode", nil, with(func(s *Subprocessor) { s.Address = "38 Avenue John F. Kennedy, L-1855 Luxembourg" }), ""},
+		{"address in an adequate country", nil, with(func(s *Subprocessor) { s.Address = "1-1 Chiyoda, Tokyo, Japan" }), ""},
+		{"address ends with a state code", nil, with(func(s *Subprocessor) { s.Address = "2261 Market Street, San Francisco, CA" }), ""},
+		{"address in the country of processing", nil, with(func(s *Subprocessor) { s.Address = "Hauptstraße 1, 10115 Berlin, Germany" }), ""},
+		{"no address", nil, with(func(s *Subprocessor) { s.Address = "" }), ""},
+		{"Swiss exporter under the FADP alone", fadpOnly, with(func(s *Subprocessor) { s.Country = "CH" }),
+			"outside Switzerland and the EEA, where a transfer needs a safeguard"},
+		{"US-only deal", noGDPR, betterStack, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			if tc.deal != nil {
+				tc.deal(d)
+			}
+			var got []Problem
+			for _, w := range ListWarnings(d, []Subprocessor{tc.s}, "list") {
+				if w.Rule == WarnEstablishedAbroad {
+					got = append(got, w)
+				}
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("warned: %v", got)
+			case tc.want != "" && (len(got) != 1 || got[0].Path != "list[0].transfer_mechanism" || !strings.Contains(got[0].Message, tc.want)):
+				t.Errorf("ListWarnings = %v, want one %s warning at list[0].transfer_mechanism containing %q", got, WarnEstablishedAbroad, tc.want)
+			}
+		})
+	}
+}
