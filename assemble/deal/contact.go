@@ -51,6 +51,6 @@ func contactWarnings(d *Deal) []Problem {
 // same names.
 func WarningRules() []string {
 	return []string{WarnNoRestrictedTransfer, WarnTransferBack, WarnNoRepresentative, WarnRepresentativeAuthority, WarnExporterAuthority, WarnContactPosition, WarnForumNotLaw, WarnRedressBodyUnnamed,
-		WarnSwissAdequacy, WarnUKAdequacy, WarnEstablishedAbroad, WarnUndescribedData, WarnRetentionDeadline, WarnGenericPurpose, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnBusinessPurposeNotDescribed, WarnLandUnknown, WarnLandMismatch, WarnAddressRepeatsCountry, WarnAuditInterval, WarnRiderClauseNumber, WarnProviderFromProfile,
+		WarnSwissAdequacy, WarnUKAdequacy, WarnEstablishedAbroad, WarnPartialAdequacy, WarnUndescribedData, WarnRetentionDeadline, WarnGenericPurpose, WarnGenericBusinessPurpose, WarnPurposeNotBusiness, WarnBusinessPurposeNotDescribed, WarnLandUnknown, WarnLandMismatch, WarnAddressRepeatsCountry, WarnAuditInterval, WarnRiderClauseNumber, WarnProviderFromProfile,
 		WarnProcessingFromProfile, WarnProcessorProcessingFromProfile, WarnAuthorisedListFromProfile}
 }

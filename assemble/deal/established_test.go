@@ -64,3 +64,45 @@ func TestEstablishedAbroad(t *testing.T) {
 		})
 	}
 }
+
+// TestPartialAdequacy: a sub-processor in Canada that relies on adequacy
+// is warned of (the finding covers only PIPEDA), one under the SCCs and
+// one in a deal without restricted transfers are not.
+func TestPartialAdequacy(t *testing.T) {
+	ca := Subprocessor{Name: "Maple Logs Inc.", Purpose: "Log storage", Location: "Toronto", Country: "CA",
+		Category: CategoryService, TransferMechanism: TransferAdequacy}
+	for _, tc := range []struct {
+		name      string
+		mechanism string
+		gdpr      bool
+		warned    bool
+	}{
+		{"adequacy", TransferAdequacy, true, true},
+		{"none", TransferNone, true, true},
+		{"the SCCs", TransferSCC, true, false},
+		{"US-only deal", TransferNone, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := exampleDeal(t)
+			if !tc.gdpr {
+				off := false
+				d.GDPR.Applies = &off
+			}
+			s := ca
+			s.TransferMechanism = tc.mechanism
+			var got []Problem
+			for _, w := range ListWarnings(d, []Subprocessor{s}, "list") {
+				if w.Rule == WarnPartialAdequacy {
+					got = append(got, w)
+				}
+			}
+			if tc.warned != (len(got) == 1) || len(got) > 1 {
+				t.Fatalf("partial_adequacy warnings %v, want warned %t", got, tc.warned)
+			}
+			if tc.warned && (got[0].Path != "list[0].transfer_mechanism" || !strings.Contains(got[0].Message, "covers only recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA)") ||
+				!strings.Contains(got[0].Message, "confirm that Maple Logs Inc.'s processing falls under PIPEDA")) {
+				t.Errorf("warning %v", got[0])
+			}
+		})
+	}
+}

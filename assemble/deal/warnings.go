@@ -42,7 +42,8 @@ const (
 // then one per Swiss adequacy mismatch, then
 // one per UK adequacy mismatch of a Swiss exporter with the UK Addendum, then
 // one per sub-processor whose address is in a country that needs a
-// safeguard although it processes where none is needed, then
+// safeguard although it processes where none is needed, then one per
+// sub-processor in Canada relying on its partial adequacy finding, then
 // one per undescribed sub-processor data category, in list
 // order, then the one about deletion deadlines in processing.retention,
 // then one per purpose of Annex I.B that only refers to the contract,
@@ -115,19 +116,22 @@ func RestrictedTransfer(d *Deal) bool {
 // deal's transfers, the Swiss one (WarnSwissAdequacy) and then the UK's
 // (WarnUKAdequacy), each in list order, then those of sub-processors whose
 // address is in a country that needs a safeguard although they process
-// where none is needed (WarnEstablishedAbroad). Warnings gives them for d's own
+// where none is needed (WarnEstablishedAbroad), then those of sub-processors
+// in Canada that rely on its adequacy finding, which covers only PIPEDA
+// (WarnPartialAdequacy). Warnings gives them for d's own
 // list; a change notice gives them for its new list, and the workbook
 // export for the list it writes, so that neither says "None required"
 // where the customer's DPA would be warned.
 func ListWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
 	ws := append(swissAdequacyWarnings(d, list, prefix), ukAdequacyWarnings(d, list, prefix)...)
-	return append(ws, establishedAbroadWarnings(d, list, prefix)...)
+	ws = append(ws, establishedAbroadWarnings(d, list, prefix)...)
+	return append(ws, partialAdequacyWarnings(d, list, prefix)...)
 }
 
 // ListWarningRules returns the rule names of the warnings ListWarnings
 // gives, in its order.
 func ListWarningRules() []string {
-	return []string{WarnSwissAdequacy, WarnUKAdequacy, WarnEstablishedAbroad}
+	return []string{WarnSwissAdequacy, WarnUKAdequacy, WarnEstablishedAbroad, WarnPartialAdequacy}
 }
 
 // swissAdequacyWarnings warns, in a deal under both the GDPR and the FADP
