@@ -675,7 +675,7 @@ func (rc *rowConverter) transfer(code string) string {
 			f = fCountryCode
 		}
 		rc.bad |= 1 << fTransfer
-		rc.problem(f, "%s is outside %s: a transfer mechanism is required (add a Transfer mechanism column)", country.Name(code), im.rules.HomeName())
+		rc.problem(f, "%s is outside %s: a transfer mechanism is required (add a Transfer mechanism column; a US-only deal's workbook, which has none, is imported with that deal, as dpakit subprocessors import --deal does)", country.Name(code), im.rules.HomeName())
 	}
 	return ""
 }

@@ -256,7 +256,7 @@ func TestImportMissingColumns(t *testing.T) {
 		{"no header", "a,b,c\n1,2,3\n",
 			`x.csv: no header row found (want a row with a Name column and at least two other known columns, such as Purpose and Country, within the first 20 rows)`},
 		{"no transfer column", "Name,Purpose,Country\nOkta,Login,United States\n",
-			`x.csv: row 2, column "Country" (C): United States is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column)`},
+			`x.csv: row 2, column "Country" (C): United States is outside the EEA: a transfer mechanism is required (add a Transfer mechanism column; a US-only deal's workbook, which has none, is imported with that deal, as dpakit subprocessors import --deal does)`},
 		{"bad quote", "Name,Purpose,Country\nOkta,\"Login,US\n",
 			"x.csv: parse error on line 2, column 16: extraneous or missing \" in quoted-field"},
 	} {
