@@ -36,3 +36,34 @@ func TestNoticeWarnsOfSubprocessorEstablishedAbroad(t *testing.T) {
 		t.Errorf("the planned list: exit %d, want 0 without the warning:\n%s", code, errs)
 	}
 }
+
+// TestExportWarnsOfSubprocessorAddedLater: a workbook as of a date before
+// a sub-processor's "added" date would list it as current; export warns,
+// naming the entry and the dates, and still writes the workbook.
+func TestExportWarnsOfSubprocessorAddedLater(t *testing.T) {
+	src, err := os.ReadFile(exampleProfilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := strings.Replace(string(src), "    - name: Papertrail (SolarWinds Worldwide, LLC)\n", "    - name: Papertrail (SolarWinds Worldwide, LLC)\n      added: 2026-12-31\n", 1)
+	if later == string(src) {
+		t.Fatal("the example profile no longer lists Papertrail")
+	}
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile.yaml")
+	if err := os.WriteFile(profile, []byte(later), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "list.xlsx")
+	code, _, errs := dpakit(t, "", "subprocessors", "export", profile, "--as-of", "2026-12-01", "-o", out)
+	want := "subprocessors.list[1].added: Papertrail (SolarWinds Worldwide, LLC) is added on 2026-12-31, after the workbook's as-of date 2026-12-01"
+	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "[added_after_as_of]") {
+		t.Errorf("exit %d, want 0 with %q:\n%s", code, want, errs)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("no workbook written: %v", err)
+	}
+	if code, _, errs := dpakit(t, "", "subprocessors", "export", profile, "--as-of", "2026-12-31", "-o", out); code != 0 || strings.Contains(errs, "added_after_as_of") {
+		t.Errorf("as of the day it is added: exit %d, want 0 without the warning:\n%s", code, errs)
+	}
+}

@@ -94,6 +94,7 @@ spreadsheet program; import reads it back unchanged. Without -o, or with
 			if listVersion == "" {
 				listVersion = date.String()
 			}
+			a.warn(addedAfter(d.Subprocessors.List, date))
 			var buf bytes.Buffer
 			if err := workbook.Export(&buf, workbook.FromDeal(d, listVersion, date, method)); err != nil {
 				return classify(fmt.Errorf("export workbook: %w", err))
@@ -127,6 +128,25 @@ func listWarnings(warnings []deal.Problem) []deal.Problem {
 		}
 	}
 	return out
+}
+
+// ruleAddedAfterAsOf names the warning of a workbook that lists as current
+// a sub-processor added after its as-of date.
+const ruleAddedAfterAsOf = "added_after_as_of"
+
+// addedAfter warns of each entry of list added after asOf, the date the
+// workbook says the list is current at: the workbook would show a
+// sub-processor not yet engaged as one that is.
+func addedAfter(list []deal.Subprocessor, asOf deal.Date) []deal.Problem {
+	var ws []deal.Problem
+	for i, s := range list {
+		if !s.Added.IsZero() && s.Added.After(asOf.Time) {
+			ws = append(ws, deal.Problem{Path: fmt.Sprintf("subprocessors.list[%d].added", i), Rule: ruleAddedAfterAsOf,
+				Message: fmt.Sprintf("%s is added on %s, after the workbook's as-of date %s, yet the workbook lists it as current on that date; give --as-of on or after %s, or leave it out of the list until then",
+					s.Name, s.Added, asOf, s.Added)})
+		}
+	}
+	return ws
 }
 
 // exportCSV writes the sub-processor list of d as a CSV file at out (see
