@@ -43,14 +43,17 @@ func establishedAbroadWarnings(d *Deal, list []Subprocessor, prefix string) []Pr
 		if !ok || seat == s.Country || !country.Valid(s.Country) {
 			continue
 		}
+		// Whether the seat needs a safeguard at all: judged with "none",
+		// which fits the EEA and every adequate country ("adequacy" is
+		// refused at home, in the EEA).
 		probe := s
-		probe.Country = seat
+		probe.Country, probe.TransferMechanism = seat, subproc.TransferNone
 		if len(rules.TransferProblems([]Subprocessor{probe}, prefix)) == 0 {
-			continue // the seat needs no safeguard either
+			continue
 		}
 		outside, within := originArea(origin)
 		ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i), Rule: WarnEstablishedAbroad,
-			Message: fmt.Sprintf(`%q rests on where %s processes the data (%s), but its address is in %s, outside %s, where a transfer needs a safeguard: a recipient established there receives a restricted transfer wherever it keeps the data, as its staff can reach it; use "scc", or, if the sub-processor is in fact an establishment of it in %s, give that establishment's name and address`,
+			Message: fmt.Sprintf(`%q rests on where %s processes the data (%s), but its address is in %s, outside %s and without an adequacy finding that covers it: a recipient established there is in a third country wherever it keeps the data, so the data it receives is transferred (EDPB Guidelines 05/2021); use "scc", or, if the sub-processor is in fact an establishment of it in %s or an adequate country, give that establishment's name and address`,
 				s.TransferMechanism, s.Name, country.WithArticle(s.Country), country.WithArticle(seat), outside, within)})
 	}
 	return ws
@@ -69,10 +72,12 @@ func originArea(o subproc.Origin) (outside, within string) {
 }
 
 // addressCountry reads the country an address ends with: its last line or
-// comma-separated part, as a country's English (or local) name, or that
-// part without the words that hold a digit ("L-1855 Luxembourg"). Two- and
-// three-letter parts are not read as country codes, since an address often
-// ends with a state ("CA", "NSW").
+// comma-separated part, as a country's English (or local) name or a
+// common short form ("USA", "U.S.", "UK", "UAE"), or that part without the
+// words that hold a digit ("L-1855 Luxembourg", "Cambridge MA 02142 USA").
+// A two-letter part other than "UK" is not read as a country code, since
+// an address often ends with a state ("CA" is California, not Canada), and
+// "Georgia" after a US ZIP code is the state.
 func addressCountry(address string) (string, bool) {
 	a := strings.TrimRight(strings.TrimSpace(address), ".")
 	if i := strings.LastIndexAny(a, ",\n"); i >= 0 {
@@ -83,17 +88,31 @@ func addressCountry(address string) (string, bool) {
 		return code, true
 	}
 	var words []string
+	zip := false
 	for _, w := range strings.Fields(a) {
-		if !strings.ContainsFunc(w, unicode.IsDigit) {
+		switch {
+		case len(w) == 5 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }):
+			zip = true
+		case !strings.ContainsFunc(w, unicode.IsDigit):
 			words = append(words, w)
 		}
 	}
-	return countryName(strings.Join(words, " "))
+	if len(words) == 0 {
+		return "", false
+	}
+	if code, ok := countryName(words[len(words)-1]); ok && !(zip && code == "GE") {
+		return code, true // "Cambridge MA 02142 USA"
+	}
+	if code, ok := countryName(strings.Join(words, " ")); ok && !(zip && code == "GE") {
+		return code, true
+	}
+	return "", false
 }
 
-// countryName looks s up as a country's name, never as a code.
+// countryName looks s up as a country's name or short form, never as a
+// two-letter code ("UK" aside).
 func countryName(s string) (string, bool) {
-	if len(s) <= 3 {
+	if len(s) <= 2 && !strings.EqualFold(s, "UK") {
 		return "", false
 	}
 	return country.Lookup(s)

@@ -30,18 +30,30 @@ func TestEstablishedAbroad(t *testing.T) {
 		want string // a phrase of the warning, "" for none
 	}{
 		{"US company processing in Germany", nil, betterStack,
-			`"none" rests on where Better Stack, Inc. processes the data (Germany), but its address is in the United States, outside the EEA, where a transfer needs a safeguard`},
+			`"none" rests on where Better Stack, Inc. processes the data (Germany), but its address is in the United States, outside the EEA and without an adequacy finding that covers it`},
 		{"adequacy, address on its own line", nil, with(func(s *Subprocessor) {
 			s.TransferMechanism, s.Country, s.Address = TransferAdequacy, "JP", "1 Main St\nMumbai 400001\nIndia"
 		}), `"adequacy" rests on where Better Stack, Inc. processes the data (Japan), but its address is in India`},
 		{"the SCCs", nil, with(func(s *Subprocessor) { s.TransferMechanism = TransferSCC }), ""},
+		{"USA after a ZIP code", nil, with(func(s *Subprocessor) { s.Address = "350 Fifth Avenue, New York, NY 10001, USA" }),
+			"but its address is in the United States"},
+		{"USA on the ZIP code's part", nil, with(func(s *Subprocessor) { s.Address = "1 Main Street, Cambridge, MA 02142 USA" }),
+			"but its address is in the United States"},
+		{"U.S.", nil, with(func(s *Subprocessor) { s.Address = "1 Main Street, Austin, TX 78701, U.S." }),
+			"but its address is in the United States"},
+		{"the state of Georgia", nil, with(func(s *Subprocessor) { s.Address = "1 Peachtree St, Atlanta, Georgia 30303" }), ""},
+		{"UK, adequate", nil, with(func(s *Subprocessor) { s.Address = "1 Old Street, London EC1A 1BB, UK" }), ""},
+		{"adequacy, address in the EEA", nil, with(func(s *Subprocessor) {
+			s.TransferMechanism, s.Country, s.Address = TransferAdequacy, "JP", "38 Avenue John F. Kennedy, L-1855 Luxembourg"
+		}), ""},
+		{"Swiss exporter, address at home", fadpOnly, with(func(s *Subprocessor) { s.Address = "Bahnhofstrasse 1, 8001 Zürich, Schweiz" }), ""},
 		{"address in the EEA, after a postcode", nil, with(func(s *Subprocessor) { s.Address = "38 Avenue John F. Kennedy, L-1855 Luxembourg" }), ""},
 		{"address in an adequate country", nil, with(func(s *Subprocessor) { s.Address = "1-1 Chiyoda, Tokyo, Japan" }), ""},
 		{"address ends with a state code", nil, with(func(s *Subprocessor) { s.Address = "2261 Market Street, San Francisco, CA" }), ""},
 		{"address in the country of processing", nil, with(func(s *Subprocessor) { s.Address = "Hauptstraße 1, 10115 Berlin, Germany" }), ""},
 		{"no address", nil, with(func(s *Subprocessor) { s.Address = "" }), ""},
 		{"Swiss exporter under the FADP alone", fadpOnly, with(func(s *Subprocessor) { s.Country = "CH" }),
-			"outside Switzerland and the EEA, where a transfer needs a safeguard"},
+			"outside Switzerland and the EEA and without an adequacy finding that covers it"},
 		{"US-only deal", noGDPR, betterStack, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
