@@ -19,7 +19,7 @@ import (
 // as an addition (the late-objection fallback alike), and the letter
 // notifies it so.
 func TestCounsel17Option2ExtensionIsNotified(t *testing.T) {
-	extension := "of any intended extension of an existing Sub-processor’s processing beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, another purpose or other responsibilities), at least "
+	extension := "of any intended extension of an existing Sub-processor’s processing beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, or another purpose, description or responsibilities), at least "
 	for _, fixture := range []string{"modules-1-2-bavaria", "negotiated"} {
 		checkText(t, renderMD(t, fixture, "dpa"), []string{
 			extension,
@@ -36,10 +36,21 @@ func TestCounsel17Option2ExtensionIsNotified(t *testing.T) {
 	checkText(t, noticeMD(t, d, cur), []string{
 		"Notice of changes, with the right to object · ",
 		"## 1\\. Wider processing by existing Sub-processors",
-		"| Sub-processor and address | Detail | As now listed | As intended |",
-		"| Purpose | Storage and search of system logs | Storage, search and analysis of system logs |",
-		"The general authorisation in your Data Processing Agreement covers each Sub-processor for the processing that the list of Sub-processors in your Data Processing Agreement (its Annex III) describes. Each of these changes widens that processing, so it is notified to you as an addition is, with the same notice period and the same right to object; until the change takes effect, the Sub-processor continues to process your personal data only as that list describes.",
+		// The notice states where the Sub-processor processes the data and
+		// its safeguard, as Clause 6.2 requires of every notice.
+		"| Sub-processor and address | Location | Transfer mechanism | Detail | As now listed | As intended |",
+		"| United States | Standard contractual clauses between Provider and the Sub-processor (Module Three) | Purpose | Storage and search of system logs | Storage, search and analysis of system logs |",
+		"The general authorisation in your Data Processing Agreement covers each Sub-processor for the processing that the list of Sub-processors in your Data Processing Agreement (its Annex III) describes. Each of these changes alters what that list describes for the Sub-processor concerned, so it is notified to you as an addition is, with the same notice period and the same right to object; until the change takes effect, the Sub-processor continues to process your personal data only as that list describes.",
 		"You may object to an extension of processing listed above, on reasonable grounds relating to the protection of personal data",
 		"Provider will not extend the processing of an existing Sub-processor as described above before ",
-	}, []string{"not to such changes", "notified for your information", "allow an added Sub-processor", "authorisation is requested"})
+	}, []string{"not to such changes", "notified for your information", "allow an added Sub-processor", "authorisation is requested", "widens"})
+
+	// A notice without a customer, to the customers of the vendor's
+	// profile, whose DPAs have Annex III, notifies the extension so too.
+	p := fixtureDeal(t, "modules-1-2-bavaria")
+	p.SCC.Modules, p.Customer.Role = nil, ""
+	if !p.AnnexIII() {
+		t.Fatal("a deal without modules or a customer role is read as having no Annex III")
+	}
+	checkText(t, noticeMD(t, p, cur), []string{"## 1\\. Wider processing by existing Sub-processors"}, []string{"not to such changes"})
 }

@@ -343,7 +343,7 @@ func TestCounsel4StandaloneAnnexesAndRequest(t *testing.T) {
 // Annex I.A and a data protection officer in its notices clause.
 func TestCounsel4FourthReading(t *testing.T) {
 	checkText(t, renderMD(t, "example", "dpa"), []string{
-		"of any intended move of an existing Sub-processor’s processing to another country outside the EEA, and of any intended extension of an existing Sub-processor’s processing beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, another purpose or other responsibilities), at least thirty (30) days before the new Sub-processor begins to process Customer Personal Data (or the move or extension takes effect)",
+		"of any intended move of an existing Sub-processor’s processing to another country outside the EEA, and of any intended extension of an existing Sub-processor’s processing beyond the processing that [Annex III](#annex-iii) describes for it (other categories of personal data, or another purpose, description or responsibilities), at least thirty (30) days before the new Sub-processor begins to process Customer Personal Data (or the move or extension takes effect)",
 		"to a recipient in a country outside the EEA, the United Kingdom and Switzerland, or to an international organisation, where that country or organisation is not so recognised",
 	}, nil)
 	checkText(t, renderMD(t, "processor-option1-eea", "dpa"), []string{

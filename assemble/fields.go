@@ -204,6 +204,7 @@ func conditionDocs() []Condition {
 		{Template: ".Authority", Meaning: `the supervisory authority of SCC Clause 13 for use inside a sentence ("the Dutch Data Protection Authority (...)")`},
 		{Template: ".AuthorityName", Meaning: "the supervisory authority of SCC Clause 13 as a name standing alone (a table cell)"},
 		{Template: ".Clause9", Meaning: "Clause 9 of the SCCs (sub-processors) applies: module 2 or 3 is selected"},
+		{Template: ".AnnexIII", Meaning: "the DPA lists the sub-processors in an Annex III, each with the processing it performs, which the authorisation covers and no more: wherever Clause 9 applies, and for a profile or list read without a customer (no role, no modules), as in any GDPR customer's DPA; a change notice gives the right to object to a wider processing as to an addition"},
 		{Template: ".Clause13", Meaning: "Clause 13 and Annex I.C apply: module 1, 2 or 3 is selected"},
 		{Template: ".Specific", Meaning: "Clause 9 Option 1: specific prior authorisation of each sub-processor"},
 		{Template: ".General", Meaning: "Clause 9 Option 2: general written authorisation with notice and objection"},

@@ -78,10 +78,15 @@ type noticeView struct {
 }
 
 // extensionView is one authorised sub-processor whose processing a change
-// widens: its name and address, and the widened details, before and after.
+// widens: its name and address, where it processes the data and its
+// transfer mechanism after the change (which a notice under Option 2
+// states, as the DPA's sub-processor clause requires of every notice), and
+// the widened details, before and after.
 type extensionView struct {
-	Name, Address string
-	Diffs         []fieldDiff
+	Name, Address     string
+	Location, Country string
+	Mechanism         string
+	Diffs             []fieldDiff
 }
 
 // relocationView is one sub-processor moving to another country.
@@ -240,15 +245,7 @@ func eachWithout(items []string) string {
 // authorisation (Clause 9(a) Option 1, modules 2 or 3): its notices ask
 // for authorisation rather than give a right to object.
 func asksAuthorisation(d *deal.Deal) bool {
-	return d.SCC.SubprocessorOption == deal.SpecificAuthorisation && (d.SCC.HasModule(2) || d.SCC.HasModule(3))
-}
-
-// describesProcessing reports whether the DPA of d describes each
-// sub-processor's processing in its Annex III, which it has wherever
-// Clause 9 of the SCCs applies (modules 2 and 3): the authorisation, under
-// either option, covers that processing and no more.
-func describesProcessing(d *deal.Deal) bool {
-	return d.SCC.HasModule(2) || d.SCC.HasModule(3)
+	return d.SCC.SubprocessorOption == deal.SpecificAuthorisation && d.SCC.Clause9()
 }
 
 // widens reports whether the change c of field widens the processing that
@@ -380,7 +377,7 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 		}
 	}
 	laws := d.TransferLaws()
-	described := describesProcessing(d)
+	described := d.AnnexIII()
 	for _, c := range ch.Changed {
 		moved := relocates(d, c)
 		if moved {
@@ -394,7 +391,8 @@ func (e *Engine) AssembleNoticeContext(ctx context.Context, d *deal.Deal, n Noti
 			})
 		}
 		cv := changeView{Name: c.After.Name}
-		ev := extensionView{Name: c.After.Name, Address: c.After.Address}
+		ev := extensionView{Name: c.After.Name, Address: c.After.Address,
+			Location: c.After.Location, Country: c.After.Country, Mechanism: c.After.TransferMechanism}
 		for _, f := range c.FieldNames() {
 			if moved && relocationFields[f] || f == "transfer_mechanism" && !laws.Restricted() {
 				// A customer without an EEA, UK or Swiss nexus makes no

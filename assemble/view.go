@@ -66,6 +66,11 @@ type view struct {
 	// MixedRoles: a controller customer that may also act as processor for
 	// third-party controllers (modules 2 and 3 together).
 	MixedRoles bool
+	// AnnexIII: the DPA lists the sub-processors in an Annex III, each
+	// with the processing it performs, which the authorisation covers and
+	// no more (deal.Deal.AnnexIII): a change notice gives the right to
+	// object to a wider processing as to an addition.
+	AnnexIII bool
 	// laws are the laws that govern the deal's transfers
 	// (deal.TransferLaws): .GDPRApplies, .FADPApplies and the names of
 	// transfer mechanisms (.Safeguard) read them.
@@ -94,6 +99,7 @@ func newView(d *deal.Deal, notice *noticeView, r *render) *view {
 		ProcessorCustomer:  d.Customer.Role == deal.Processor,
 		MixedRoles:         d.Customer.Role == deal.Controller && d.SCC.HasModule(3),
 		RestrictedTransfer: deal.RestrictedTransfer(d),
+		AnnexIII:           d.AnnexIII(),
 		laws:               d.TransferLaws(),
 		Notice:             notice, r: r,
 	}
@@ -260,7 +266,7 @@ func (v *view) Negotiates(clause, name string) bool { return v.r.negotiated[clau
 
 // Clause9 reports whether Clause 9 (and so a sub-processor option) applies:
 // module 2 or 3 is selected.
-func (v *view) Clause9() bool { return v.HasModule(2) || v.HasModule(3) }
+func (v *view) Clause9() bool { return v.SCC.Clause9() }
 
 // Clause13 reports whether Clause 13 and Annex I.C apply: any of modules 1-3.
 func (v *view) Clause13() bool { return v.HasModule(1) || v.HasModule(2) || v.HasModule(3) }

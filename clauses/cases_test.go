@@ -76,7 +76,7 @@ func TestCounselCases(t *testing.T) {
 				"The Controller has given, through Customer, its specific prior written authorisation",
 				"Provider shall not engage any other Sub-processor without the Controller’s specific prior written authorisation.",
 				"If no authorisation has been communicated within that period, the authorisation has not been given, and Provider may not engage the proposed Sub-processor",
-				"it shall confirm the engagement (or the move) to Customer in writing",
+				"it shall confirm the engagement (or the move or wider processing) to Customer in writing",
 				"The authorisation is that of the Controller, given and communicated through Customer as Clause 6 of this DPA provides",
 				"The Controller has authorised, through Customer, the engagement of each Sub-processor listed below",
 				// Direct channels (item 4).

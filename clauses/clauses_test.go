@@ -238,7 +238,7 @@ var wordings = []wording{
 	{"Controller objects", "The Controller may object", func(c combo) bool { return c.processor() && c.option9 == "general" }},
 	{"Customer objects", "Customer may object", func(c combo) bool { return !c.processor() && c.option9 == "general" }},
 	{"Option 1 silence is no authorisation", "the authorisation has not been given", func(c combo) bool { return c.option9 == "specific" }},
-	{"Option 1 engagement confirmed", "it shall confirm the engagement (or the move) to Customer in writing", func(c combo) bool { return c.option9 == "specific" }},
+	{"Option 1 engagement confirmed", "it shall confirm the engagement (or the move or wider processing) to Customer in writing", func(c combo) bool { return c.option9 == "specific" }},
 	{"Option 1 reasonable grounds only for a controller", "shall not refuse it without reasonable grounds", func(c combo) bool { return c.option9 == "specific" && !c.processor() && !c.has(3) }},
 	{"Option 1 reasonable grounds, mixed roles: Customer's own data alone", "so far as it concerns Customer Personal Data of which Customer is the controller, without reasonable grounds", func(c combo) bool { return c.option9 == "specific" && !c.processor() && c.has(3) }},
 	{"breach notice to the Controller", "Provider shall also notify the Controller directly", func(c combo) bool { return c.processor() }},

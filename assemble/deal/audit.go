@@ -16,7 +16,7 @@ const maxUsualAuditMonths = 24
 // auditWarnings warns of an audit period over maxUsualAuditMonths in a deal
 // whose SCCs have Clause 8.9 (modules 2 or 3, under EU, UK or Swiss law).
 func auditWarnings(d *Deal) []Problem {
-	if !d.GDPR.On() || !hasClause9(d.SCC) || d.Audit.FrequencyMonths <= maxUsualAuditMonths {
+	if !d.GDPR.On() || !d.SCC.Clause9() || d.Audit.FrequencyMonths <= maxUsualAuditMonths {
 		return nil
 	}
 	return []Problem{{Path: "audit.frequency_months", Rule: WarnAuditInterval, Message: fmt.Sprintf(

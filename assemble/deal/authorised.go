@@ -20,7 +20,7 @@ const WarnAuthorisedListFromProfile = "authorised_list_from_profile"
 // key, else at the path alone. It needs the files, so Load gives it and
 // Warnings does not.
 func authorisedListWarnings(d *Deal, dn, pn *yaml.Node, dealName string) []Problem {
-	if pn == nil || d.SCC.SubprocessorOption != "specific" || !hasClause9(d.SCC) {
+	if pn == nil || d.SCC.SubprocessorOption != "specific" || !d.SCC.Clause9() {
 		return nil
 	}
 	if l := child(child(dn, "subprocessors"), "list"); l != nil && !isNull(l) {

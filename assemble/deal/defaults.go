@@ -67,7 +67,7 @@ func Defaults(d *Deal) {
 	if d.SCC.SupervisoryAuthority == "" {
 		d.SCC.SupervisoryAuthority = derivedAuthority(d)
 	}
-	if d.SCC.SubprocessorOption == "" && hasClause9(d.SCC) {
+	if d.SCC.SubprocessorOption == "" && d.SCC.Clause9() {
 		d.SCC.SubprocessorOption = GeneralAuthorisation
 	}
 	if d.UKAddendum.Enabled && d.UKAddendum.EndingParty == "" {
@@ -140,9 +140,18 @@ func DerivedPaths(d *Deal) []string {
 	return out
 }
 
-// hasClause9 reports whether a selected module has Clause 9 (sub-processors):
-// modules 2 and 3.
-func hasClause9(s SCC) bool { return s.HasModule(2) || s.HasModule(3) }
+// Clause9 reports whether a selected module has Clause 9 of the SCCs
+// (sub-processors): modules 2 and 3.
+func (s SCC) Clause9() bool { return s.HasModule(2) || s.HasModule(3) }
+
+// AnnexIII reports whether the DPA for d lists its sub-processors in an
+// Annex III, each with the processing it performs, which the customer's
+// authorisation covers and no more: wherever Clause 9 applies and, for a
+// profile or list read without a customer (no role and no modules), as in
+// the DPA of any customer under the GDPR, whose modules default to 2 or 3.
+func (d *Deal) AnnexIII() bool {
+	return d.SCC.Clause9() || len(d.SCC.Modules) == 0 && d.Customer.Role == "" && d.GDPR.On()
+}
 
 // hasClause13 reports whether a selected module has Clause 13 (supervision)
 // and Annex I.C: modules 1 to 3.

@@ -207,7 +207,7 @@ func checkGoverningLawOption(d *Deal, report reportFunc) {
 	}
 	c := d.Customer.Country
 	switch {
-	case !hasClause9(scc):
+	case !scc.Clause9():
 		report(scc.GoverningLawOption, "scc.governing_law_option",
 			"Option 2 of Clause 17 (the law of the exporter's Member State) exists only for modules 2 and 3, and %s selected", modulesPhrase(scc.Modules))
 	case country.Valid(c) && !country.IsEEA(c):
@@ -387,7 +387,7 @@ func subdivisionProblem(s string) string {
 // telling the user to remove it would send them after the wrong field.
 func checkNoClause9(d *Deal, report reportFunc) {
 	scc := d.SCC
-	if scc.SubprocessorOption != "" && !hasClause9(scc) && validModules(scc.Modules) && !dpaModuleProblem(scc) {
+	if scc.SubprocessorOption != "" && !scc.Clause9() && validModules(scc.Modules) && !dpaModuleProblem(scc) {
 		report(string(scc.SubprocessorOption), "scc.subprocessor_option",
 			"must be empty: only modules 2 and 3 have Clause 9 (sub-processors), and %s selected", modulesPhrase(scc.Modules))
 	}
@@ -395,14 +395,14 @@ func checkNoClause9(d *Deal, report reportFunc) {
 
 // checkSubprocessorOption: Clause 9(a) needs one of its two options.
 func checkSubprocessorOption(d *Deal, report reportFunc) {
-	if hasClause9(d.SCC) && d.SCC.SubprocessorOption == "" {
+	if d.SCC.Clause9() && d.SCC.SubprocessorOption == "" {
 		report("", "scc.subprocessor_option", "is required when module 2 or 3 is selected (Clause 9(a)): specific or general")
 	}
 }
 
 // checkNoticeDays: Clause 9(a) needs a notice period.
 func checkNoticeDays(d *Deal, report reportFunc) {
-	if hasClause9(d.SCC) && d.SCC.SubprocessorNoticeDays < 1 {
+	if d.SCC.Clause9() && d.SCC.SubprocessorNoticeDays < 1 {
 		report(d.SCC.SubprocessorNoticeDays, "scc.subprocessor_notice_days",
 			"is required, at least 1, when module 2 or 3 is selected: the number of days' advance notice of a new sub-processor (Clause 9(a))")
 	}
@@ -412,7 +412,7 @@ func checkNoticeDays(d *Deal, report reportFunc) {
 // decide on authorisation) closes before a new sub-processor may start.
 func checkObjectionWindow(d *Deal, report reportFunc) {
 	n, o := d.SCC.SubprocessorNoticeDays, d.Subprocessors.ObjectionDays
-	if n >= 1 && o > n && d.SCC.SubprocessorOption == SpecificAuthorisation && hasClause9(d.SCC) {
+	if n >= 1 && o > n && d.SCC.SubprocessorOption == SpecificAuthorisation && d.SCC.Clause9() {
 		report(o, "subprocessors.objection_days",
 			"%d days to give or refuse authorisation is longer than the %d days in advance in which the provider must ask for it (scc.subprocessor_notice_days); the decision would fall due after the proposed sub-processor was to start", o, n)
 		return
@@ -426,7 +426,7 @@ func checkObjectionWindow(d *Deal, report reportFunc) {
 // checkAnnexIII: Clause 9 Option 1 authorises the sub-processors listed in
 // Annex III, so the list must not be empty.
 func checkAnnexIII(d *Deal, report reportFunc) {
-	if d.SCC.SubprocessorOption == SpecificAuthorisation && hasClause9(d.SCC) && len(d.Subprocessors.List) == 0 {
+	if d.SCC.SubprocessorOption == SpecificAuthorisation && d.SCC.Clause9() && len(d.Subprocessors.List) == 0 {
 		report(d.Subprocessors.List, "subprocessors.list",
 			`must list the sub-processors when scc.subprocessor_option is "specific": Clause 9(a) Option 1 authorises those listed in Annex III`)
 	}
@@ -574,7 +574,7 @@ func modulesPhrase(mods []int) string {
 // and contact details, and a description of the processing with a clear
 // delimitation of responsibilities.
 func checkAnnexIIIDetails(d *Deal, report reportFunc) {
-	if d.SCC.SubprocessorOption != SpecificAuthorisation || !hasClause9(d.SCC) {
+	if d.SCC.SubprocessorOption != SpecificAuthorisation || !d.SCC.Clause9() {
 		return
 	}
 	for i, s := range d.Subprocessors.List {

@@ -162,7 +162,7 @@ const (
 // authorisation) subprocessors.objection_days is the period in which the
 // customer gives or refuses authorisation, not an objection window.
 func optionMessage(d *Deal, path, tag, msg string) string {
-	if path == "subprocessors.objection_days" && tag == "min" && d.SCC.SubprocessorOption == SpecificAuthorisation && hasClause9(d.SCC) {
+	if path == "subprocessors.objection_days" && tag == "min" && d.SCC.SubprocessorOption == SpecificAuthorisation && d.SCC.Clause9() {
 		return "is required: how many days the customer has to give or refuse its specific authorisation of a new sub-processor (Clause 9(a) Option 1)"
 	}
 	if tag == "country" && needsMemberState(d.SCC) {

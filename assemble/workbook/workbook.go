@@ -112,7 +112,8 @@ type Input struct {
 	// "personal data".
 	USOnly bool
 	// AnnexIII: the deal's DPA describes each sub-processor's processing
-	// in an Annex III (SCC Clause 9 applies: modules 2 or 3), and the
+	// in an Annex III (deal.Deal.AnnexIII: where SCC Clause 9 applies, and
+	// for a profile's list, as in any GDPR customer's DPA), and the
 	// customer's authorisation covers that processing and no more, so
 	// under Option 2 an existing sub-processor's wider processing is
 	// notified like a new one, with the right to object.
@@ -155,7 +156,7 @@ func (in Input) decisionFact() fact {
 	switch {
 	case in.AnnexIII:
 		changes += ", of a move of an existing one's processing to a country outside " + in.homeArea() +
-			", or of an existing one's processing beyond what Annex III describes for it (other data, purposes or responsibilities),"
+			", or of an existing one's processing beyond what Annex III describes for it (other data, purposes, descriptions or responsibilities),"
 	case !in.USOnly:
 		changes += ", or of a move of an existing one's processing to a country outside " + in.homeArea() + ","
 	}
@@ -208,20 +209,19 @@ func (in Input) personalData() string {
 // FromDeal returns the Input for a deal's sub-processor list.
 func FromDeal(d *deal.Deal, version string, asOf deal.Date, noticeMethod string) Input {
 	return Input{
-		Provider:      d.Provider,
-		List:          d.Subprocessors.List,
-		Version:       version,
-		AsOf:          asOf,
-		ObjectionDays: d.Subprocessors.ObjectionDays,
-		NoticeDays:    d.SCC.SubprocessorNoticeDays,
-		NoticeMethod:  noticeMethod,
-		Laws:          d.TransferLaws(),
-		USOnly:        !d.GDPR.On(),
-		SpecificAuthorisation: d.SCC.SubprocessorOption == deal.SpecificAuthorisation &&
-			(d.SCC.HasModule(2) || d.SCC.HasModule(3)),
-		ProcessorCustomer: d.Customer.Role == deal.Processor,
-		AnnexIII:          d.SCC.HasModule(2) || d.SCC.HasModule(3),
-		Negotiated:        len(d.Negotiated) > 0 || len(d.Riders) > 0,
+		Provider:              d.Provider,
+		List:                  d.Subprocessors.List,
+		Version:               version,
+		AsOf:                  asOf,
+		ObjectionDays:         d.Subprocessors.ObjectionDays,
+		NoticeDays:            d.SCC.SubprocessorNoticeDays,
+		NoticeMethod:          noticeMethod,
+		Laws:                  d.TransferLaws(),
+		USOnly:                !d.GDPR.On(),
+		SpecificAuthorisation: d.SCC.SubprocessorOption == deal.SpecificAuthorisation && d.SCC.Clause9(),
+		ProcessorCustomer:     d.Customer.Role == deal.Processor,
+		AnnexIII:              d.AnnexIII(),
+		Negotiated:            len(d.Negotiated) > 0 || len(d.Riders) > 0,
 	}
 }
 

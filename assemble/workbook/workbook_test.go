@@ -741,50 +741,51 @@ func TestCoverDecisionFollowsClause9(t *testing.T) {
 		name                string
 		specific, processor bool
 		laws                deal.Laws
+		annexIII            bool
 		want                map[string]string
 	}{
-		{"general, controller", false, false, deal.Laws{GDPR: true}, map[string]string{
+		{"general, controller", false, false, deal.Laws{GDPR: true}, false, map[string]string{
 			"Objection window": "30 days from notice of a new or replacement sub-processor, or of " + moveNotice + ", for the customer to object",
 			"Advance notice":   "At least 30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
 		}},
-		{"general, processor", false, true, deal.Laws{GDPR: true}, map[string]string{
+		{"general, processor", false, true, deal.Laws{GDPR: true}, false, map[string]string{
 			"Objection window": "30 days from notice of a new or replacement sub-processor, or of " + moveNotice + ", for the customer's controller, through the customer, to object",
 			"Advance notice":   "At least 30 days before a new or replacement sub-processor starts processing personal data, or " + moveNotice + " takes effect",
 		}},
-		{"specific, controller", true, false, deal.Laws{GDPR: true}, map[string]string{
+		{"specific, controller", true, false, deal.Laws{GDPR: true}, false, map[string]string{
 			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
 			"Advance request":      "At least 30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
 		}},
-		{"specific, processor", true, true, deal.Laws{GDPR: true}, map[string]string{
+		{"specific, processor", true, true, deal.Laws{GDPR: true}, false, map[string]string{
 			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to communicate its controller's specific prior authorisation, or refusal, of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
 			"Advance request":      "At least 30 days before a new or replacement sub-processor is to start processing personal data, or another change needing authorisation is to take effect, the vendor requests authorisation",
 		}},
 		// A move is abroad from the exporter's own area, as the DPA and the
 		// change notices count it.
-		{"general, Swiss exporter under the FADP alone", false, false, deal.Laws{FADP: true}, map[string]string{
+		{"general, Swiss exporter under the FADP alone", false, false, deal.Laws{FADP: true}, false, map[string]string{
 			"Advance notice": "At least 30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside Switzerland and the EEA takes effect",
 		}},
-		{"general, UK exporter under UK law alone", false, false, deal.Laws{UK: true, UKExporter: true}, map[string]string{
+		{"general, UK exporter under UK law alone", false, false, deal.Laws{UK: true, UKExporter: true}, false, map[string]string{
 			"Advance notice": "At least 30 days before a new or replacement sub-processor starts processing personal data, or a move of an existing one's processing to a country outside the United Kingdom and the EEA takes effect",
 		}},
-		{"specific, Swiss exporter with the EU GDPR", true, false, deal.Laws{GDPR: true, FADP: true}, map[string]string{
+		{"specific, Swiss exporter with the EU GDPR", true, false, deal.Laws{GDPR: true, FADP: true}, false, map[string]string{
 			"Authorisation period": "30 days after the customer receives the vendor's request for the customer to give or refuse its specific prior authorisation of a new or replacement sub-processor, or of " + wider + "; no such change is made without it, and no answer means no authorisation",
 		}},
 		// Under Option 2 with an Annex III, the general authorisation covers
 		// what Annex III describes: a wider processing is notified like an
 		// addition, with the right to object.
-		{"general with Annex III, controller", false, false, deal.Laws{GDPR: true}, map[string]string{
-			"Objection window": "30 days from notice of a new or replacement sub-processor, of " + moveNotice + ", or of an existing one's processing beyond what Annex III describes for it (other data, purposes or responsibilities), for the customer to object",
+		{"general with Annex III, controller", false, false, deal.Laws{GDPR: true}, true, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor, of " + moveNotice + ", or of an existing one's processing beyond what Annex III describes for it (other data, purposes, descriptions or responsibilities), for the customer to object",
 			"Advance notice":   "At least 30 days before a new or replacement sub-processor starts processing personal data, " + moveNotice + " takes effect, or an existing one's processing goes beyond what Annex III describes for it",
 		}},
-		{"general with Annex III, processor", false, true, deal.Laws{GDPR: true}, map[string]string{
-			"Objection window": "30 days from notice of a new or replacement sub-processor, of " + moveNotice + ", or of an existing one's processing beyond what Annex III describes for it (other data, purposes or responsibilities), for the customer's controller, through the customer, to object",
+		{"general with Annex III, processor", false, true, deal.Laws{GDPR: true}, true, map[string]string{
+			"Objection window": "30 days from notice of a new or replacement sub-processor, of " + moveNotice + ", or of an existing one's processing beyond what Annex III describes for it (other data, purposes, descriptions or responsibilities), for the customer's controller, through the customer, to object",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := seedInput(t)
 			in.SpecificAuthorisation, in.ProcessorCustomer, in.Laws = tc.specific, tc.processor, tc.laws
-			in.AnnexIII = strings.Contains(tc.name, "Annex III")
+			in.AnnexIII = tc.annexIII
 			facts := coverFacts(t, coverRows(t, open(t, export(t, in))))
 			for label, want := range tc.want {
 				if facts[label] != want {
