@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -760,9 +759,10 @@ func newListAt(req noticeRequest) string {
 // new list as its own sub-processor list (deal.ListWarnings), as dpakit
 // notice gives them: a transfer mechanism that fits one law of the
 // customer's transfers but not the other. None when the customer's DPA
-// carries that very list, whose warnings are the customer deal's own.
+// carries that very list (no difference between the two, as diff compares
+// entries), whose warnings are the customer deal's own.
 func newListWarnings(req noticeRequest, p noticeParties) []deal.Problem {
-	if req.Customer != nil && reflect.DeepEqual(p.d.Subprocessors.List, p.cur) {
+	if req.Customer != nil && sublist.Diff(p.d.Subprocessors.List, p.cur).Empty() {
 		return nil
 	}
 	return deal.ListWarnings(p.d, p.cur, newListAt(req))

@@ -1,6 +1,7 @@
 package deal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -116,5 +117,38 @@ func TestPartialAdequacy(t *testing.T) {
 				t.Errorf("warning %v", got[0])
 			}
 		})
+	}
+}
+
+// TestListWarningRulesComplete: ListWarnings gives only the rules
+// ListWarningRules names, and each of them for some list.
+func TestListWarningRulesComplete(t *testing.T) {
+	entry := func(name, country, mechanism, address string) Subprocessor {
+		return Subprocessor{Name: name, Purpose: "Support", Location: country, Country: country,
+			Category: CategoryService, TransferMechanism: mechanism, Address: address}
+	}
+	list := []Subprocessor{
+		entry("Kakao Corp.", "KR", TransferNone, ""),
+		entry("Monaco Hosting SAM", "MC", TransferNone, ""),
+		entry("Better Stack, Inc.", "DE", TransferNone, "San Francisco, CA 94114, United States"),
+		entry("Maple Logs Inc.", "CA", TransferAdequacy, ""),
+	}
+	seen := map[string]bool{}
+	for _, fadpOnly := range []bool{false, true} {
+		d := exampleDeal(t)
+		if fadpOnly {
+			d.Customer.Country, d.SCC.SupervisoryAuthority = "CH", ""
+		}
+		for _, w := range ListWarnings(d, list, "list") {
+			if !slices.Contains(ListWarningRules(), w.Rule) {
+				t.Errorf("ListWarnings gives %s, which ListWarningRules lacks", w.Rule)
+			}
+			seen[w.Rule] = true
+		}
+	}
+	for _, r := range ListWarningRules() {
+		if !seen[r] {
+			t.Errorf("no list gave %s", r)
+		}
 	}
 }

@@ -162,7 +162,7 @@ func (e *NoListError) Error() string {
 	return fmt.Sprintf(`%s: no sub-processor list: its subprocessors section has no list, so the deal takes its list from its profile; give the profile (or a list file) instead (a deal without any sub-processor writes "list: []")`, e.Name)
 }
 
-// Is makes a NoListError an sublist.ErrInvalid.
+// Is makes a NoListError a sublist.ErrInvalid.
 func (e *NoListError) Is(target error) bool { return target == sublist.ErrInvalid }
 
 // ownerOf returns a deal with gdpr g, or nil when the file does not set it.

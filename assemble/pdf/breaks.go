@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -10,16 +11,14 @@ import (
 // document.KeepsNumber), where a word too long for its line breaks best
 // (breakClassOf) and which words are addresses (isAddress).
 
+// monthNames are the English month names a date kept on one line holds.
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
 
+// isMonth reports whether s is an English month name, as written in a
+// date ("December").
 func isMonth(s string) bool {
-	for _, m := range monthNames {
-		if s == m {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(monthNames[:], s)
 }
 
 // isDay reports whether s is a day of a month: 1 to 31, in one or two
