@@ -161,6 +161,7 @@ on standard error unless --quiet is given.`,
 				return classify(err)
 			}
 			a.report(out, describeOutput(o.format, buf.Bytes()))
+			a.noteNegotiationShown(o, document.Meta.Deviations)
 			return nil
 		},
 	}
@@ -267,4 +268,17 @@ func exactArgs(n int, names string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// noteNegotiationShown tells the user, unless --quiet, that a PDF rendered
+// with the default full manifest carries the deal's deviations from the
+// vendor's standard terms, which name the standard values: the vendor's
+// own record, which the copy sent to the customer should not carry
+// (--manifest versions).
+func (a *app) noteNegotiationShown(o renderOptions, deviations []string) {
+	if a.quiet || o.format != "pdf" || o.manifest != "" || len(deviations) == 0 {
+		return
+	}
+	fmt.Fprintf(a.stderr, "dpakit: note: the PDF's attached manifest.json lists %s from the vendor's standard terms, each with the standard value; for the copy sent to the customer, render it with --manifest versions\n",
+		plural(len(deviations), "deviation"))
 }
