@@ -67,30 +67,3 @@ func TestExportWarnsOfSubprocessorAddedLater(t *testing.T) {
 		t.Errorf("as of the day it is added: exit %d, want 0 without the warning:\n%s", code, errs)
 	}
 }
-
-// TestRenderNotesDeviationsInManifest: a PDF rendered with the default
-// full manifest for a deal that departs from the vendor's standard terms
-// carries those deviations, with the standard values; render says so and
-// names --manifest versions for the customer's copy. With that flag, with
-// --quiet, or for a deal without deviations, it says nothing.
-func TestRenderNotesDeviationsInManifest(t *testing.T) {
-	dir := t.TempDir()
-	for _, tc := range []struct {
-		deal  string
-		extra []string
-		note  bool
-	}{
-		{"negotiated", nil, true},
-		{"negotiated", []string{"--manifest", "versions"}, false},
-		{"negotiated", []string{"--quiet"}, false},
-		{"minimal", nil, false},
-	} {
-		args := append([]string{"render", "../../fixtures/deals/" + tc.deal + ".yaml", "--profile", exampleProfilePath,
-			"-o", filepath.Join(dir, tc.deal+".pdf")}, tc.extra...)
-		code, _, errs := dpakit(t, "", args...)
-		got := strings.Contains(errs, "dpakit: note: the PDF's attached manifest.json lists 11 deviations from the vendor's standard terms, each with the standard value; for the copy sent to the customer, render it with --manifest versions")
-		if code != 0 || got != tc.note || (tc.deal == "minimal" && strings.Contains(errs, "manifest.json")) {
-			t.Errorf("%s %v: exit %d, note %t, want %t:\n%s", tc.deal, tc.extra, code, got, tc.note, errs)
-		}
-	}
-}
