@@ -263,8 +263,10 @@ var definedTerms = []string{"Agreement", "Controller", "Controllers", "Customer"
 // with an ordinary capitalised word, for use after a colon or inside a
 // list: "Hosting of the platform" gives "hosting of the platform". A
 // first word with another capital letter or a digit ("IP", "AWS", "iOS",
-// "S3") and a defined term of the DPA ("Customer content") are left as
-// they are.
+// "S3"), a defined term of the DPA ("Customer content") and a name of two
+// or more capitalised words ("Google Workspace user IDs", "Microsoft Teams
+// messages") are left as they are. A one-word name ("Slack messages")
+// cannot be told from an ordinary word, and is lowered.
 func LowerInitial(s string) string {
 	for _, t := range definedTerms {
 		if rest, ok := strings.CutPrefix(s, t); ok {
@@ -273,8 +275,12 @@ func LowerInitial(s string) string {
 			}
 		}
 	}
-	if first, _, _ := strings.Cut(s, " "); !ordinaryCapitalised(first) {
+	words := strings.Fields(s)
+	if len(words) == 0 || !ordinaryCapitalised(words[0]) {
 		return s
+	}
+	if len(words) > 1 && ordinaryCapitalised(strings.TrimRight(words[1], ",;:.)")) {
+		return s // a name: "Google Workspace"
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]

@@ -291,3 +291,25 @@ func TestJoinData(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerInitial: an ordinary first word is lowered inside a list; an
+// acronym, a defined term of the DPA and a name of several capitalised
+// words keep their capitals.
+func TestLowerInitial(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Hosting of the platform", "hosting of the platform"},
+		{"Account data", "account data"},
+		{"IP address", "IP address"},
+		{"AWS account IDs", "AWS account IDs"},
+		{"Customer content", "Customer content"},
+		{"Personal Data of employees", "Personal Data of employees"},
+		{"Google Workspace user IDs", "Google Workspace user IDs"},
+		{"Microsoft Teams messages", "Microsoft Teams messages"},
+		{"Usage logs (Kestrel Analytics)", "usage logs (Kestrel Analytics)"},
+		{"", ""},
+	} {
+		if got := LowerInitial(tc.in); got != tc.want {
+			t.Errorf("LowerInitial(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
