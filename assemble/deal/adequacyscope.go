@@ -10,9 +10,11 @@ import (
 // ("none", "adequacy"), but the adequacy findings for Canada (Commission
 // Decision 2002/2/EC, and the UK's and the Swiss Federal Council's, which
 // follow it) cover only recipients subject to the Personal Information
-// Protection and Electronic Documents Act (PIPEDA) in their commercial
-// activities, not processing that a provincial privacy law governs
-// instead, so the label states a safeguard only as far as that holds.
+// Protection and Electronic Documents Act (PIPEDA), which applies to
+// organisations handling personal information in the course of commercial
+// activities (and to personal information crossing a provincial or
+// national border, whatever provincial law applies within a province), so
+// the label states a safeguard only as far as that holds.
 const WarnPartialAdequacy = "partial_adequacy"
 
 // partialAdequacyWarnings warns about each sub-processor of list in Canada
@@ -28,7 +30,7 @@ func partialAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Prob
 			continue
 		}
 		ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i), Rule: WarnPartialAdequacy,
-			Message: fmt.Sprintf(`%q relies on the adequacy finding for Canada, which covers only recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA) in their commercial activities (Commission Decision 2002/2/EC), not processing that a provincial privacy law governs instead; confirm that %s's processing falls under PIPEDA, or use "scc"`,
+			Message: fmt.Sprintf(`%q relies on the adequacy finding for Canada (the EU's Commission Decision 2002/2/EC, which the UK's and the Swiss Federal Council's follow), which covers only recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA): organisations handling the data in the course of commercial activities, not, for example, a public body, or an employer for its employees' data outside federally regulated work; confirm that %s receives the data under PIPEDA, or use "scc"`,
 				s.TransferMechanism, s.Name)})
 	}
 	return ws

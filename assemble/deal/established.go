@@ -29,11 +29,10 @@ const WarnEstablishedAbroad = "subprocessor_established_abroad"
 // restricted transfers, an entry whose address names no country, or one
 // whose address is in the country where it processes.
 func establishedAbroadWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
-	origin := listOrigin(d)
-	if origin == subproc.NoRestrictedTransfer {
+	origins := transferOrigins(d)
+	if len(origins) == 0 {
 		return nil
 	}
-	rules := subproc.Rules{Origin: origin}
 	var ws []Problem
 	for i, s := range list {
 		if s.TransferMechanism != subproc.TransferNone && s.TransferMechanism != subproc.TransferAdequacy {
@@ -43,20 +42,52 @@ func establishedAbroadWarnings(d *Deal, list []Subprocessor, prefix string) []Pr
 		if !ok || seat == s.Country || !country.Valid(s.Country) {
 			continue
 		}
-		// Whether the seat needs a safeguard at all: judged with "none",
-		// which fits the EEA and every adequate country ("adequacy" is
-		// refused at home, in the EEA).
-		probe := s
-		probe.Country, probe.TransferMechanism = seat, subproc.TransferNone
-		if len(rules.TransferProblems([]Subprocessor{probe}, prefix)) == 0 {
+		origin, needs := seatNeedsSafeguard(s, seat, origins)
+		if !needs {
 			continue
 		}
 		outside, within := originArea(origin)
 		ws = append(ws, Problem{Path: fmt.Sprintf("%s[%d].transfer_mechanism", prefix, i), Rule: WarnEstablishedAbroad,
-			Message: fmt.Sprintf(`%q rests on where %s processes the data (%s), but its address is in %s, outside %s and without an adequacy finding that covers it: a recipient established there is in a third country wherever it keeps the data, so the data it receives is transferred (EDPB Guidelines 05/2021); use "scc", or, if the sub-processor is in fact an establishment of it in %s or an adequate country, give that establishment's name and address`,
-				s.TransferMechanism, s.Name, country.WithArticle(s.Country), country.WithArticle(seat), outside, within)})
+			Message: fmt.Sprintf(`%s is marked %q because it processes the data in %s, but its address is in %s, outside %s and without an adequacy finding that covers it. A company established there receives the data as a transfer wherever it keeps it (EDPB Guidelines 05/2021), so use "scc"; or, if the sub-processor is in fact that company's establishment in %s, or in an adequate country, give that establishment's name and address instead`,
+				s.Name, s.TransferMechanism, country.WithArticle(s.Country), country.WithArticle(seat), outside, within)})
 	}
 	return ws
+}
+
+// transferOrigins returns the places the data a deal's sub-processors
+// receive comes from, each judged by its own law: the origin of the list
+// (listOrigin), then Switzerland where the FADP also governs the
+// transfers, then the United Kingdom where UK Data Protection Laws do. It
+// returns nil for a deal without restricted transfers.
+func transferOrigins(d *Deal) []subproc.Origin {
+	first := listOrigin(d)
+	if first == subproc.NoRestrictedTransfer {
+		return nil
+	}
+	origins := []subproc.Origin{first}
+	laws := d.TransferLaws()
+	if laws.FADP && first != subproc.FromSwitzerland {
+		origins = append(origins, subproc.FromSwitzerland)
+	}
+	if laws.UK && first != subproc.FromUK {
+		origins = append(origins, subproc.FromUK)
+	}
+	return origins
+}
+
+// seatNeedsSafeguard reports whether a transfer to a recipient
+// established in seat needs a safeguard from one of origins, and the first
+// such origin. The seat is judged with "none", which fits the EEA and
+// every country adequate for that origin ("adequacy" is refused at home).
+func seatNeedsSafeguard(s Subprocessor, seat string, origins []subproc.Origin) (subproc.Origin, bool) {
+	probe := s
+	probe.Country, probe.TransferMechanism = seat, subproc.TransferNone
+	for _, o := range origins {
+		if len((subproc.Rules{Origin: o}).TransferProblems([]Subprocessor{probe}, "list")) > 0 {
+			return o, true
+		}
+	}
+	return 0, false
 }
 
 // originArea names the area from which a transfer of the data is judged,
@@ -71,48 +102,50 @@ func originArea(o subproc.Origin) (outside, within string) {
 	return "the EEA", "the EEA"
 }
 
-// addressCountry reads the country an address ends with: its last line or
-// comma-separated part, as a country's English (or local) name or a
-// common short form ("USA", "U.S.", "UK", "UAE"), or that part without the
-// words that hold a digit ("L-1855 Luxembourg", "Cambridge MA 02142 USA").
-// A two-letter part other than "UK" is not read as a country code, since
-// an address often ends with a state ("CA" is California, not Canada), and
-// "Georgia" after a US ZIP code is the state.
+// addressCountry reads the country an address ends with: its last
+// comma-, semicolon- or dash-separated part, without a closing bracket
+// ("United States (US)"), as a country's English (or local) name or a
+// common short form ("USA", "U.S.", "US", "UK", "UAE"); failing that, that
+// part without its postcode and state code (the words that hold a digit,
+// and two-letter capitals before the name: "L-1855 Luxembourg",
+// "MA 02142 USA"). Other two-letter parts are not read as country codes,
+// since an address often ends with a state ("CA" is California, not
+// Canada), and "Georgia" is never read, being a US state as often as the
+// country.
 func addressCountry(address string) (string, bool) {
-	a := strings.TrimRight(strings.TrimSpace(address), ".")
-	if i := strings.LastIndexAny(a, ",\n"); i >= 0 {
-		a = a[i+1:]
+	a := strings.TrimSpace(address)
+	for _, sep := range []string{",", ";", "\n", " – ", " — ", " - "} {
+		if i := strings.LastIndex(a, sep); i >= 0 {
+			a = a[i+len(sep):]
+		}
 	}
-	a = strings.TrimSpace(a)
+	a = strings.TrimRight(strings.TrimSpace(a), ".!")
+	if i := strings.LastIndex(a, " ("); i > 0 && strings.HasSuffix(a, ")") {
+		a = strings.TrimSpace(a[:i])
+	}
 	if code, ok := countryName(a); ok {
-		return code, true
+		return code, code != "GE"
 	}
 	var words []string
-	zip := false
 	for _, w := range strings.Fields(a) {
-		switch {
-		case len(w) == 5 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }):
-			zip = true
-		case !strings.ContainsFunc(w, unicode.IsDigit):
+		if !strings.ContainsFunc(w, unicode.IsDigit) {
 			words = append(words, w)
 		}
+	}
+	for len(words) > 1 && len(words[0]) == 2 && strings.ToUpper(words[0]) == words[0] {
+		words = words[1:] // a state code before the country: "MA USA"
 	}
 	if len(words) == 0 {
 		return "", false
 	}
-	if code, ok := countryName(words[len(words)-1]); ok && !(zip && code == "GE") {
-		return code, true // "Cambridge MA 02142 USA"
-	}
-	if code, ok := countryName(strings.Join(words, " ")); ok && !(zip && code == "GE") {
-		return code, true
-	}
-	return "", false
+	code, ok := countryName(strings.Join(words, " "))
+	return code, ok && code != "GE"
 }
 
 // countryName looks s up as a country's name or short form, never as a
-// two-letter code ("UK" aside).
+// two-letter code ("US" and "UK" aside, which are no state's).
 func countryName(s string) (string, bool) {
-	if len(s) <= 2 && !strings.EqualFold(s, "UK") {
+	if len(s) <= 2 && !strings.EqualFold(s, "UK") && !strings.EqualFold(s, "US") {
 		return "", false
 	}
 	return country.Lookup(s)

@@ -31,10 +31,10 @@ func TestEstablishedAbroad(t *testing.T) {
 		want string // a phrase of the warning, "" for none
 	}{
 		{"US company processing in Germany", nil, betterStack,
-			`"none" rests on where Better Stack, Inc. processes the data (Germany), but its address is in the United States, outside the EEA and without an adequacy finding that covers it`},
+			`Better Stack, Inc. is marked "none" because it processes the data in Germany, but its address is in the United States, outside the EEA and without an adequacy finding that covers it. A company established there receives the data as a transfer wherever it keeps it (EDPB Guidelines 05/2021), so use "scc"`},
 		{"adequacy, address on its own line", nil, with(func(s *Subprocessor) {
 			s.TransferMechanism, s.Country, s.Address = TransferAdequacy, "JP", "1 Main St\nMumbai 400001\nIndia"
-		}), `"adequacy" rests on where Better Stack, Inc. processes the data (Japan), but its address is in India`},
+		}), `Better Stack, Inc. is marked "adequacy" because it processes the data in Japan, but its address is in India`},
 		{"the SCCs", nil, with(func(s *Subprocessor) { s.TransferMechanism = TransferSCC }), ""},
 		{"USA after a ZIP code", nil, with(func(s *Subprocessor) { s.Address = "350 Fifth Avenue, New York, NY 10001, USA" }),
 			"but its address is in the United States"},
@@ -49,7 +49,21 @@ func TestEstablishedAbroad(t *testing.T) {
 		}), ""},
 		{"Swiss exporter, address at home", fadpOnly, with(func(s *Subprocessor) { s.Address = "Bahnhofstrasse 1, 8001 Zürich, Schweiz" }), ""},
 		{"address in the EEA, after a postcode", nil, with(func(s *Subprocessor) { s.Address = "38 Avenue John F. Kennedy, L-1855 Luxembourg" }), ""},
-		{"address in an adequate country", nil, with(func(s *Subprocessor) { s.Address = "1-1 Chiyoda, Tokyo, Japan" }), ""},
+		{"address in a country adequate for EU, Swiss and UK data", nil, with(func(s *Subprocessor) { s.Address = "1 Lambton Quay, Wellington 6011, New Zealand" }), ""},
+		// The example deal has the Swiss terms on: Japan has an EU adequacy
+		// decision, but the Swiss Federal Council does not list it.
+		{"address adequate for EU data, not for Swiss data", nil, with(func(s *Subprocessor) { s.Address = "1-1 Chiyoda, Tokyo, Japan" }),
+			"but its address is in Japan, outside Switzerland and the EEA"},
+		{"address adequate under the GDPR alone", func(d *Deal) { d.Swiss.Enabled, d.UKAddendum.Enabled = false, false },
+			with(func(s *Subprocessor) { s.Address = "1-1 Chiyoda, Tokyo, Japan" }), ""},
+		{"New Mexico is no country", nil, with(func(s *Subprocessor) { s.Address = "1 Plaza, Santa Fe, New Mexico 87501" }), ""},
+		{"Georgia without a ZIP code", nil, with(func(s *Subprocessor) { s.Address = "100 Peachtree St, Atlanta, Georgia" }), ""},
+		{"a code in brackets after the name", nil, with(func(s *Subprocessor) { s.Address = "1 State St, Boston, MA 02110, United States (US)" }),
+			"but its address is in the United States"},
+		{"a dash before the name", nil, with(func(s *Subprocessor) { s.Address = "1 State St, Boston, MA 02110 – United States" }),
+			"but its address is in the United States"},
+		{"US", nil, with(func(s *Subprocessor) { s.Address = "1 State St, Boston, MA 02110, US" }),
+			"but its address is in the United States"},
 		{"address ends with a state code", nil, with(func(s *Subprocessor) { s.Address = "2261 Market Street, San Francisco, CA" }), ""},
 		{"address in the country of processing", nil, with(func(s *Subprocessor) { s.Address = "Hauptstraße 1, 10115 Berlin, Germany" }), ""},
 		{"no address", nil, with(func(s *Subprocessor) { s.Address = "" }), ""},
@@ -112,8 +126,8 @@ func TestPartialAdequacy(t *testing.T) {
 			if tc.warned != (len(got) == 1) || len(got) > 1 {
 				t.Fatalf("partial_adequacy warnings %v, want warned %t", got, tc.warned)
 			}
-			if tc.warned && (got[0].Path != "list[0].transfer_mechanism" || !strings.Contains(got[0].Message, "covers only recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA)") ||
-				!strings.Contains(got[0].Message, "confirm that Maple Logs Inc.'s processing falls under PIPEDA")) {
+			if tc.warned && (got[0].Path != "list[0].transfer_mechanism" || !strings.Contains(got[0].Message, "which covers only recipients subject to the Personal Information Protection and Electronic Documents Act (PIPEDA): organisations handling the data in the course of commercial activities") ||
+				!strings.Contains(got[0].Message, "confirm that Maple Logs Inc. receives the data under PIPEDA")) {
 				t.Errorf("warning %v", got[0])
 			}
 		})

@@ -28,7 +28,7 @@ func TestNoticeWarnsOfSubprocessorEstablishedAbroad(t *testing.T) {
 	args := []string{"notice", "--profile", exampleProfilePath, "--customer", "../../fixtures/deals/example.yaml",
 		"--old", exampleProfilePath, "--date", "2026-12-01", "--format", "md", "--new"}
 	code, out, errs := dpakit(t, "", append(args, path)...)
-	want := `none.yaml:26: list[1].transfer_mechanism: "none" rests on where Better Stack, Inc. processes the data (Germany), but its address is in the United States, outside the EEA and without an adequacy finding that covers it`
+	want := `none.yaml:26: list[1].transfer_mechanism: Better Stack, Inc. is marked "none" because it processes the data in Germany, but its address is in the United States, outside the EEA and without an adequacy finding that covers it`
 	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "[subprocessor_established_abroad]") || !strings.Contains(out, "Better Stack") {
 		t.Errorf("exit %d, want 0 with the warning %q:\n%s", code, want, errs)
 	}
