@@ -311,19 +311,9 @@ func (a *app) libraryFS() (clauseFS, templateFS fs.FS) {
 	return clauseFS, templateFS
 }
 
-// loadDealWarnings reads a deal file and an optional profile file, loads
-// the deal over the profile and returns it with its warnings (see
-// deal.Validator.LoadWithWarnings).
-func (a *app) loadDealWarnings(dealPath, profilePath string) (*deal.Deal, []deal.Problem, error) {
-	x, warnings, err := a.loadExplained(dealPath, profilePath)
-	if x == nil {
-		return nil, warnings, err
-	}
-	return x.Deal, warnings, err
-}
-
-// loadExplained is loadDealWarnings that also keeps where each value came
-// from and the profile as decoded (see deal.Validator.LoadExplained).
+// loadExplained reads a deal file and an optional profile file, loads the
+// deal over the profile and returns it with its warnings, where each value
+// came from and the profile as decoded (see deal.Validator.LoadExplained).
 func (a *app) loadExplained(dealPath, profilePath string) (*deal.Explained, []deal.Problem, error) {
 	data, err := a.readInput(dealPath, dealInput)
 	if err != nil {
@@ -591,10 +581,21 @@ func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.
 // readPartialWarnings is readPartial that also returns the deal's
 // warnings, located in its files (see loadDealWarnings).
 func (a *app) readPartialWarnings(dealPath, profilePath string, paths ...string) (*deal.Deal, []deal.Problem, error) {
-	d, warnings, err := a.loadDealWarnings(dealPath, profilePath)
+	x, warnings, err := a.readPartialExplained(dealPath, profilePath, paths...)
+	if x == nil {
+		return nil, warnings, err
+	}
+	return x.Deal, warnings, err
+}
+
+// readPartialExplained is readPartialWarnings that also keeps where each
+// value came from, so that later problems can be located in the files
+// (deal.Explained.Locate).
+func (a *app) readPartialExplained(dealPath, profilePath string, paths ...string) (*deal.Explained, []deal.Problem, error) {
+	x, warnings, err := a.loadExplained(dealPath, profilePath)
 	var ve *deal.ValidationError
-	if err == nil || d == nil || !errors.As(err, &ve) {
-		return d, warnings, err
+	if err == nil || x == nil || !errors.As(err, &ve) {
+		return x, warnings, err
 	}
 	var kept []deal.Problem
 	for _, p := range ve.Problems {
@@ -608,7 +609,7 @@ func (a *app) readPartialWarnings(dealPath, profilePath string, paths ...string)
 	if len(kept) > 0 {
 		return nil, nil, describeInvalid(&deal.ValidationError{File: ve.File, Problems: kept}, dealPath, profilePath)
 	}
-	return d, warnings, nil
+	return x, warnings, nil
 }
 
 // readInput reads the whole input file at path, or standard input for

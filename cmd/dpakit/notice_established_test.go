@@ -56,7 +56,7 @@ func TestExportWarnsOfSubprocessorAddedLater(t *testing.T) {
 	}
 	out := filepath.Join(dir, "list.xlsx")
 	code, _, errs := dpakit(t, "", "subprocessors", "export", profile, "--as-of", "2026-12-01", "-o", out)
-	want := "subprocessors.list[1].added: Papertrail (SolarWinds Worldwide, LLC) is added on 2026-12-31, after the workbook's as-of date 2026-12-01"
+	want := "profile.yaml:54: subprocessors.list[1].added: Papertrail (SolarWinds Worldwide, LLC) is listed as added on 2026-12-31, after the workbook's as-of date 2026-12-01"
 	if code != 0 || !strings.Contains(errs, want) || !strings.Contains(errs, "[added_after_as_of]") {
 		t.Errorf("exit %d, want 0 with %q:\n%s", code, want, errs)
 	}
@@ -65,5 +65,21 @@ func TestExportWarnsOfSubprocessorAddedLater(t *testing.T) {
 	}
 	if code, _, errs := dpakit(t, "", "subprocessors", "export", profile, "--as-of", "2026-12-31", "-o", out); code != 0 || strings.Contains(errs, "added_after_as_of") {
 		t.Errorf("as of the day it is added: exit %d, want 0 without the warning:\n%s", code, errs)
+	}
+}
+
+// TestExportCSVRefusesCoverFlags: a CSV export is the list's table alone,
+// so the flags of the workbook's cover sheet are refused rather than
+// silently ignored.
+func TestExportCSVRefusesCoverFlags(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "list.csv")
+	for _, flag := range [][]string{{"--as-of", "2026-12-01"}, {"--list-version", "v2"}, {"--notice-method", "By email"}} {
+		code, _, errs := dpakit(t, "", append([]string{"subprocessors", "export", exampleProfilePath, "-o", out}, flag...)...)
+		if code != 2 || !strings.Contains(errs, flag[0]+" is for the workbook's cover sheet, which a CSV file") {
+			t.Errorf("%v: exit %d, want 2 naming the flag:\n%s", flag, code, errs)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: the CSV file was written", flag)
+		}
 	}
 }

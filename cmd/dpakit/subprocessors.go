@@ -71,10 +71,20 @@ spreadsheet program; import reads it back unchanged. Without -o, or with
 			if ext != ".xlsx" && ext != ".csv" && ext != "" && !isDevice(out) {
 				return usagef("subprocessors export writes an Excel workbook (.xlsx) or a CSV file (.csv), not %s", ext)
 			}
-			d, warnings, err := a.readPartialWarnings(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
+			if ext == ".csv" {
+				// The CSV file is the list's table alone: it has no cover
+				// sheet to carry a date, version or notice method.
+				for _, name := range []string{"as-of", "list-version", "notice-method"} {
+					if cmd.Flags().Changed(name) {
+						return usagef("--%s is for the workbook's cover sheet, which a CSV file (-o %s) does not have", name, out)
+					}
+				}
+			}
+			x, warnings, err := a.readPartialExplained(args[0], profile, "provider", "subprocessors", "scc.subprocessor_notice_days")
 			if err != nil {
 				return classify(err)
 			}
+			d := x.Deal
 			// The list is judged as its DPA judges it: a workbook says
 			// "None required" only where the DPA would not warn.
 			a.warn(listWarnings(warnings))
@@ -94,7 +104,9 @@ spreadsheet program; import reads it back unchanged. Without -o, or with
 			if listVersion == "" {
 				listVersion = date.String()
 			}
-			a.warn(addedAfter(d.Subprocessors.List, date))
+			later := addedAfter(d.Subprocessors.List, date)
+			x.Locate(later)
+			a.warn(later)
 			var buf bytes.Buffer
 			if err := workbook.Export(&buf, workbook.FromDeal(d, listVersion, date, method)); err != nil {
 				return classify(fmt.Errorf("export workbook: %w", err))
@@ -142,7 +154,7 @@ func addedAfter(list []deal.Subprocessor, asOf deal.Date) []deal.Problem {
 	for i, s := range list {
 		if !s.Added.IsZero() && s.Added.After(asOf.Time) {
 			ws = append(ws, deal.Problem{Path: fmt.Sprintf("subprocessors.list[%d].added", i), Rule: ruleAddedAfterAsOf,
-				Message: fmt.Sprintf("%s is added on %s, after the workbook's as-of date %s, yet the workbook lists it as current on that date; give --as-of on or after %s, or leave it out of the list until then",
+				Message: fmt.Sprintf("%s is listed as added on %s, after the workbook's as-of date %s, yet the workbook shows it as current on that date; give --as-of on or after %s, or leave it out of the list until then",
 					s.Name, s.Added, asOf, s.Added)})
 		}
 	}
