@@ -579,7 +579,7 @@ func (a *app) readPartial(dealPath, profilePath string, paths ...string) (*deal.
 }
 
 // readPartialWarnings is readPartial that also returns the deal's
-// warnings, located in its files (see loadDealWarnings).
+// warnings, located in its files (see loadExplained).
 func (a *app) readPartialWarnings(dealPath, profilePath string, paths ...string) (*deal.Deal, []deal.Problem, error) {
 	x, warnings, err := a.readPartialExplained(dealPath, profilePath, paths...)
 	if x == nil {
