@@ -451,10 +451,17 @@ func warningsSummary(ws []deal.Problem) string {
 
 // noticeWarningsSummary words a notice's warnings for warningsHeader, as
 // warningsSummary does a deal's; the customer deal's own are those
-// POST /api/v1/validate lists for it.
+// POST /api/v1/validate lists for it, and those of the new list (at new)
+// are those it lists for a deal whose subprocessors.list is that list.
 func noticeWarningsSummary(ws []deal.Problem) string {
-	out := warningsSummary(ws)
-	return strings.TrimSuffix(out, "POST /api/v1/validate lists them") + "POST /api/v1/validate lists the customer deal's with their messages"
+	out := strings.TrimSuffix(warningsSummary(ws), "POST /api/v1/validate lists them") +
+		"POST /api/v1/validate lists the customer deal's with their messages"
+	if slices.ContainsFunc(ws, func(w deal.Problem) bool {
+		return w.Path == "new" || strings.HasPrefix(w.Path, "new.") || strings.HasPrefix(w.Path, "new[")
+	}) {
+		out += ", and those at new for the customer deal (or the profile) with new as its subprocessors.list"
+	}
+	return out
 }
 
 // headerSafe replaces every byte of s that is not printable ASCII with "?",

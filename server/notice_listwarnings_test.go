@@ -38,8 +38,9 @@ func TestAPINoticeWarnsOfNewList(t *testing.T) {
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("status %d: %s", res.StatusCode, out)
 		}
-		if h := res.Header.Get(warningsHeader); !strings.Contains(h, "swiss_adequacy at new.list[2].transfer_mechanism") {
-			t.Errorf("%s: %q, want the swiss_adequacy warning of the new list", warningsHeader, h)
+		if h := res.Header.Get(warningsHeader); !strings.Contains(h, "swiss_adequacy at new.list[2].transfer_mechanism") ||
+			!strings.HasSuffix(h, "and those at new for the customer deal (or the profile) with new as its subprocessors.list") {
+			t.Errorf("%s: %q, want the swiss_adequacy warning of the new list and where its message is", warningsHeader, h)
 		}
 	}
 	// A Swiss exporter under the FADP alone: a problem of the new list.
