@@ -32,7 +32,7 @@ func ukAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Problem {
 			continue
 		}
 		ws = append(ws, Problem{Path: p.Path, Rule: WarnUKAdequacy, Message: p.Message +
-			" for personal data from the United Kingdom (the mechanism stands for the data from Switzerland)"})
+			" for personal data from the United Kingdom; as a sub-processor has one transfer mechanism for all its data, write that one, which serves the data from Switzerland as well"})
 	}
 	return ws
 }

@@ -162,7 +162,7 @@ func swissAdequacyWarnings(d *Deal, list []Subprocessor, prefix string) []Proble
 			continue
 		}
 		ws = append(ws, Problem{Path: p.Path, Rule: WarnSwissAdequacy, Message: p.Message +
-			" for personal data from Switzerland (the mechanism stands for the data from " + from + ")"})
+			" for personal data from Switzerland; as a sub-processor has one transfer mechanism for all its data, write that one, which serves the data from " + from + " as well"})
 	}
 	return ws
 }

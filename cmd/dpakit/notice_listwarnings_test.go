@@ -55,8 +55,8 @@ func listWithEntry(t *testing.T, name, entry string) string {
 func TestNoticeWarnsOfNewList(t *testing.T) {
 	kr := listWithEntry(t, "new.yaml", kakaoEntry)
 	mc := listWithEntry(t, "new-mc.yaml", strings.NewReplacer("KR", "MC", "Seoul", "Monaco").Replace(kakaoEntry))
-	const swissWords = `"none" is only for Switzerland or a country that the Swiss Federal Council lists as adequate (Annex 1 to the Data Protection Ordinance), and South Korea (KR) is not listed, so a transfer from Switzerland needs a safeguard; use "scc" for personal data from Switzerland (the mechanism stands for the data from the EEA) [swiss_adequacy]`
-	const ukWords = `"none" is only for the United Kingdom or a country to which transfers are approved by regulations under Article 45A of the UK GDPR, and Monaco (MC) is not covered, so a transfer from the United Kingdom needs a safeguard; use "scc" for personal data from the United Kingdom (the mechanism stands for the data from Switzerland) [uk_adequacy]`
+	const swissWords = `"none" is only for Switzerland or a country that the Swiss Federal Council lists as adequate (Annex 1 to the Data Protection Ordinance), and South Korea (KR) is not listed, so a transfer from Switzerland needs a safeguard; use "scc" for personal data from Switzerland; as a sub-processor has one transfer mechanism for all its data, write that one, which serves the data from the EEA as well [swiss_adequacy]`
+	const ukWords = `"none" is only for the United Kingdom or a country to which transfers are approved by regulations under Article 45A of the UK GDPR, and Monaco (MC) is not covered, so a transfer from the United Kingdom needs a safeguard; use "scc" for personal data from the United Kingdom; as a sub-processor has one transfer mechanism for all its data, write that one, which serves the data from Switzerland as well [uk_adequacy]`
 	for _, c := range []struct {
 		name, customer, list, want string
 	}{
