@@ -290,7 +290,7 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 		Example: s.cfg.ExampleProfile, CanExample: s.cfg.ExampleDeal != nil, Profile: s.cfg.ProfileName,
 		Countries: s.countries, Catalog: s.engine.Library().Catalog(), Status: http.StatusOK}
 	p.laws, p.usOnly = formLaws(vals)
-	for _, item := range s.items(problems, p.usOnly) {
+	for _, item := range s.items(problems, p.laws, p.usOnly) {
 		if item.Field != "" {
 			p.errs[item.Field] = append(p.errs[item.Field], item.Message)
 		}
@@ -303,13 +303,15 @@ func (s *Server) newFormPage(vals url.Values, problems []deal.Problem) *formPage
 }
 
 // items returns problems or warnings as the form shows them, for the form
-// of a US-only deal (usOnly) or any other: worded for the form
-// (formWords.page), each named by the label of its field and linked to its
-// input, where the form has one.
-func (s *Server) items(problems []deal.Problem, usOnly bool) []summaryItem {
+// of a deal whose transfers laws govern, US-only (usOnly) or any other:
+// worded for the form (formWords.page, with a transfer mechanism named by
+// the label its radio button shows for those laws), each named by the
+// label of its field and linked to its input, where the form has one.
+func (s *Server) items(problems []deal.Problem, laws deal.Laws, usOnly bool) []summaryItem {
 	out := make([]summaryItem, 0, len(problems))
 	for _, pr := range problems {
-		item := summaryItem{Path: pr.Path, Message: s.words.page(pr, usOnly), Label: s.labelFor(pr.Path, usOnly)}
+		msg := mechanismLabels(s.words.page(pr, usOnly), pr.Path, laws)
+		item := summaryItem{Path: pr.Path, Message: msg, Label: s.labelFor(pr.Path, usOnly)}
 		if name := s.inputFor(pr.Path); name != "" {
 			item.Field, item.Anchor = name, inputID(name)
 		}
@@ -481,7 +483,7 @@ func (s *Server) postForm(c *gin.Context) {
 		}
 		p := s.newFormPage(norm, ps)
 		if d != nil && len(ps) > 0 {
-			p.Warnings = s.items(s.warnings(d), p.usOnly)
+			p.Warnings = s.items(s.warnings(d), p.laws, p.usOnly)
 		}
 		s.showForm(c, p)
 		return
@@ -502,7 +504,7 @@ func (s *Server) postForm(c *gin.Context) {
 		}
 		p := s.newFormPage(norm, ps)
 		if d != nil {
-			p.Warnings = s.items(s.warnings(d), p.usOnly)
+			p.Warnings = s.items(s.warnings(d), p.laws, p.usOnly)
 		}
 		s.showForm(c, p)
 		return
@@ -557,20 +559,20 @@ func (s *Server) postCheck(c *gin.Context) {
 		s.fail(c.Writer, c.Request, err)
 		return
 	}
-	_, usOnly := formLaws(form)
+	laws, usOnly := formLaws(form)
 	rows := rowOrigins(form)
 	answer := checkAnswer{
-		Problems: s.checkItems(ps, usOnly, rows),
-		Warnings: s.checkItems(s.warnings(d), usOnly, rows),
+		Problems: s.checkItems(ps, laws, usOnly, rows),
+		Warnings: s.checkItems(s.warnings(d), laws, usOnly, rows),
 	}
 	writeJSON(c.Writer, http.StatusOK, answer)
 }
 
 // checkItems returns problems (or warnings) as the live check answers
 // them, each placed at the input of the row the page gave it (rows).
-func (s *Server) checkItems(problems []deal.Problem, usOnly bool, rows rowNumbers) []checkItem {
+func (s *Server) checkItems(problems []deal.Problem, laws deal.Laws, usOnly bool, rows rowNumbers) []checkItem {
 	out := []checkItem{}
-	for _, it := range s.items(problems, usOnly) {
+	for _, it := range s.items(problems, laws, usOnly) {
 		ci := checkItem{Path: it.Path, Label: it.Label, Message: it.Message}
 		if name := s.inputFor(rows.onPage(it.Path)); name != "" {
 			ci.Field, ci.Anchor = name, inputID(name)
@@ -733,7 +735,7 @@ func (s *Server) upload(c *gin.Context) {
 	// The loader's warnings, which know what came from the file and what
 	// from the profile (provider_from_profile,
 	// processing_partly_from_profile), then the library's.
-	p.Warnings = s.items(append(warnings, x.Locate(s.engine.DealWarnings(x.Deal)).Problems...), p.usOnly)
+	p.Warnings = s.items(append(warnings, x.Locate(s.engine.DealWarnings(x.Deal)).Problems...), p.laws, p.usOnly)
 	s.showForm(c, p)
 }
 
@@ -797,7 +799,7 @@ func (s *Server) showPreview(c *gin.Context, d *deal.Deal) {
 		return
 	}
 	p := previewPage{Deal: d, Deviations: assemble.Deviations(s.profile, d, s.engine.Library()),
-		Warnings: unlinked(s.items(s.warnings(d), !d.GDPR.On())), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
+		Warnings: unlinked(s.items(s.warnings(d), d.TransferLaws(), !d.GDPR.On())), DealYAML: string(y), HTML: template.HTML(pageBody(h.String())),
 		Bundle: downloadName("DPA bundle", d, ".zip"), Example: s.cfg.ExampleProfile, Profile: s.cfg.ProfileName}
 	for _, kind := range s.documents() {
 		if kind != "dpa" {

@@ -279,3 +279,19 @@ func (w formWords) countries(msg string) string {
 		return country.WithArticle(code)
 	})
 }
+
+// mechanismLabels names, in the message of a problem or warning about a
+// sub-processor's transfer mechanism (at path), each quoted mechanism code
+// ("none", "scc") by the label its radio button shows in the form for the
+// laws of the deal's transfers: the form's user chooses “Standard
+// contractual clauses”, never types "scc".
+func mechanismLabels(msg, path string, laws deal.Laws) string {
+	if !strings.HasSuffix(path, ".transfer_mechanism") {
+		return msg
+	}
+	var pairs []string
+	for _, c := range laws.TransferMechanisms() {
+		pairs = append(pairs, `"`+c.Code+`"`, "“"+c.Label+"”")
+	}
+	return strings.NewReplacer(pairs...).Replace(msg)
+}
